@@ -1,0 +1,82 @@
+import Link from 'next/link';
+import { formatMoney } from '@/server/billing/currency';
+import type { CustomerView } from '@/server/services/customer-view';
+import { buttonClass } from '../ui/button';
+import { Card } from '../ui/card';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** One page of customers with keyset paging; the search and cursor live in the URL. */
+export function CustomerTable({
+  customers,
+  nextCursor,
+  basePath,
+  q,
+  isFirstPage,
+}: {
+  customers: CustomerView[];
+  nextCursor: string | null;
+  basePath: string;
+  q: string | undefined;
+  isFirstPage: boolean;
+}) {
+  const href = (cursor?: string) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (cursor) params.set('cursor', cursor);
+    const query = params.toString();
+    return query ? `${basePath}?${query}` : basePath;
+  };
+  return (
+    <Card className="overflow-hidden">
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" aria-label="Customers">
+          <thead className="border-b border-border bg-muted/60 text-left text-xs uppercase tracking-wide text-fg-muted">
+            <tr>
+              <th className="px-4 py-2.5 font-medium">Name</th>
+              <th className="px-4 py-2.5 font-medium">E-mail</th>
+              <th className="px-4 py-2.5 font-medium">Company</th>
+              <th className="px-4 py-2.5 font-medium">Currency</th>
+              <th className="px-4 py-2.5 text-right font-medium">Credit</th>
+              <th className="px-4 py-2.5 font-medium">Created</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {customers.map((c) => (
+              <tr key={c.id} className="hover:bg-muted/40">
+                <td className="px-4 py-2.5 font-medium">{c.name}</td>
+                <td className="px-4 py-2.5 text-fg-muted">{c.email}</td>
+                <td className="px-4 py-2.5">{c.company ?? '—'}</td>
+                <td className="px-4 py-2.5 font-mono text-xs">{c.currency}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(c.creditBalance, c.currency)}</td>
+                <td className="px-4 py-2.5 text-fg-muted">{dateFormat.format(c.createdAt)}</td>
+              </tr>
+            ))}
+            {customers.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="px-4 py-10 text-center text-fg-muted">
+                  {q ? `No customer matches “${q}”.` : 'No customers yet.'}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex items-center justify-between border-t border-border px-4 py-3 text-sm">
+        <span className="text-fg-muted">{customers.length} shown</span>
+        <div className="flex gap-2">
+          {isFirstPage ? null : (
+            <Link className={buttonClass('secondary')} href={href()}>
+              First page
+            </Link>
+          )}
+          {nextCursor ? (
+            <Link className={buttonClass('secondary')} href={href(nextCursor)} rel="next">
+              Next page
+            </Link>
+          ) : null}
+        </div>
+      </div>
+    </Card>
+  );
+}

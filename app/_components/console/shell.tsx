@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import type { SessionUser } from '@/server/auth/next-auth';
+import { Nav, type NavItem } from './nav';
+import { SignOutButton } from './sign-out-button';
+import { ThemeToggle } from './theme-toggle';
+
+const roleLabel = { admin: 'Administrator', staff: 'Staff', reseller: 'Reseller', client: 'Client' } as const;
+
+/** The console frame shared by /admin, /reseller and /client: sidebar, top bar, content. */
+export function ConsoleShell({
+  user,
+  area,
+  nav,
+  children,
+}: {
+  user: SessionUser;
+  area: string;
+  nav: NavItem[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-60 shrink-0 border-r border-border bg-surface p-4 md:block">
+        <div className="mb-6 flex items-center gap-2 px-2">
+          <div className="flex size-8 items-center justify-center rounded-md bg-accent font-bold text-accent-fg">C</div>
+          <div>
+            <div className="text-sm font-semibold leading-tight">Cashdesk</div>
+            <div className="text-xs text-fg-muted">{area}</div>
+          </div>
+        </div>
+        <Nav items={nav} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-6">
+          <ThemeToggle />
+          <div className="text-right" data-testid="signed-in-user">
+            <div className="text-sm font-medium leading-tight">{user.name}</div>
+            <div className="text-xs text-fg-muted">
+              {user.email} · {roleLabel[user.role]}
+            </div>
+          </div>
+          <SignOutButton />
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { api } from '@/server/api/server-caller';
+import { CustomerTable } from '../../_components/console/customer-table';
+import { SearchBox } from '../../_components/console/search-box';
+import { PageHeader } from '../../_components/ui/card';
+import { requireArea } from '../../_lib/guard';
+import { CreateCustomer } from './create-customer';
+
+export const metadata: Metadata = { title: 'Customers' };
+
+const pageSize = 20;
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireArea('admin');
+  const params = await searchParams;
+  const q = typeof params.q === 'string' && params.q.trim() ? params.q.trim() : undefined;
+  const cursor = typeof params.cursor === 'string' ? params.cursor : undefined;
+  const page = await (await api()).customers.list({ q, cursor, limit: pageSize });
+  return (
+    <>
+      <PageHeader title="Customers" description="Everyone you bill, newest first.">
+        <CreateCustomer />
+      </PageHeader>
+      <div className="mb-4">
+        <SearchBox action="/admin/customers" q={q} placeholder="Search by name or e-mail" />
+      </div>
+      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath="/admin/customers" q={q} isFirstPage={!cursor} />
+    </>
+  );
+}

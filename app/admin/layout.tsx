@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { ConsoleShell } from '../_components/console/shell';
+import { requireArea } from '../_lib/guard';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireArea('admin');
+  return (
+    <ConsoleShell
+      user={user}
+      area="Admin console"
+      nav={[
+        { href: '/admin', label: 'Dashboard', icon: 'dashboard' },
+        { href: '/admin/customers', label: 'Customers', icon: 'customers' },
+      ]}
+    >
+      {children}
+    </ConsoleShell>
+  );
+}

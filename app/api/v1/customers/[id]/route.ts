@@ -1,0 +1,3 @@
+import { getCustomerRoute } from '@/server/rest/routes/customers';
+
+export const GET = getCustomerRoute.handler;

@@ -1,0 +1,4 @@
+import { createCustomerRoute, listCustomersRoute } from '@/server/rest/routes/customers';
+
+export const POST = createCustomerRoute.handler;
+export const GET = listCustomersRoute.handler;

@@ -1,0 +1,5 @@
+import { openApiDocument } from '@/server/rest/openapi';
+
+export function GET() {
+  return Response.json(openApiDocument());
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { currentUser } from '@/server/auth/next-auth';
+import { homeOf } from '@/server/auth/permissions';
+import { SignInForm } from './sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+// Only paths on this site: an open redirect would let a phishing link bounce through us.
+const safeCallback = (value: string | string[] | undefined) =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await currentUser();
+  if (user) redirect(homeOf[user.role]);
+  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <div className="mx-auto mb-3 flex size-10 items-center justify-center rounded-lg bg-accent text-lg font-bold text-accent-fg">
+            C
+          </div>
+          <h1 className="text-2xl font-semibold tracking-tight">Sign in to Cashdesk</h1>
+          <p className="mt-1 text-sm text-fg-muted">Orders, invoices and recurring billing</p>
+        </div>
+        <SignInForm callbackUrl={callbackUrl ?? '/'} />
+      </div>
+    </main>
+  );
+}

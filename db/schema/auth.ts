@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { customers } from './customers';
+
+export const role = pgEnum('role', ['admin', 'staff', 'reseller', 'client']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    // scrypt with per-user salt, self-describing: "scrypt$N$r$p$salt$hash".
+    passwordHash: text('password_hash').notNull(),
+    role: role('role').notNull(),
+    // Only staff carry an explicit set; admins hold every permission, resellers and clients
+    // are limited by scope rather than by a permission list.
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    // A client user signs in for exactly one customer account.
+    customerId: uuid('customer_id').references((): AnyPgColumn => customers.id),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Sign-in looks users up by e-mail regardless of the case it was typed in.
+    uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`),
+    index('users_customer_idx').on(t.customerId),
+  ],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    // The first characters of the key, shown in the console to tell keys apart.
+    prefix: text('prefix').notNull(),
+    // SHA-256 of the whole key: keys are long random strings, so a fast hash is enough and
+    // lets every request find its key with one indexed lookup. The key itself is never stored.
+    keyHash: text('key_hash').notNull(),
+    role: role('role').notNull(),
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    // A reseller's key only ever sees that reseller's customers.
+    resellerId: uuid('reseller_id').references(() => users.id),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_uq').on(t.keyHash)],
+);

@@ -1,0 +1,5 @@
+export * from './audit';
+export * from './auth';
+export * from './customers';
+export * from './idempotency';
+export * from './settings';

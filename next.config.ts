@@ -1,0 +1,11 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // PGlite ships WASM and data files it loads by path; bundled, it fails at runtime
+  // with ERR_INVALID_ARG_TYPE, so it must stay a plain Node require.
+  serverExternalPackages: ['@electric-sql/pglite'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,78 @@
+import { TRPCError, initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { Database } from '@/db';
+import { type Actor, requirePermission } from '../auth/actor';
+import type { Permission, Role } from '../auth/permissions';
+import { AppError, type AppErrorCode, type FieldErrors, fieldErrors } from '../errors';
+import type { ServiceContext } from '../services/context';
+
+export type TRPCContext = { db: Database; actor: Actor | null };
+
+const trpcCode: Record<AppErrorCode, TRPCError['code']> = {
+  validation: 'BAD_REQUEST',
+  not_found: 'NOT_FOUND',
+  forbidden: 'FORBIDDEN',
+  unauthorized: 'UNAUTHORIZED',
+  conflict: 'CONFLICT',
+  invalid_state: 'CONFLICT',
+  idempotency_mismatch: 'CONFLICT',
+  payment_failed: 'PAYMENT_REQUIRED',
+  rate_limited: 'TOO_MANY_REQUESTS',
+};
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let fields: FieldErrors | undefined;
+    let appCode: AppErrorCode | undefined;
+    if (cause instanceof ZodError) {
+      fields = fieldErrors(cause.issues);
+      appCode = 'validation';
+    } else if (cause instanceof AppError) {
+      fields = cause.fields;
+      appCode = cause.code;
+    }
+    return { ...shape, data: { ...shape.data, appCode, fields } };
+  },
+});
+
+// Services throw AppError; this is the one place the console transport translates them.
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Signed in; `ctx.service` is what every use case takes. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  const service: ServiceContext = { db: ctx.db, actor: ctx.actor, now: new Date() };
+  return next({ ctx: { ...ctx, actor: ctx.actor, service } });
+});
+
+const roleProcedure = (allowed: readonly Role[]) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!allowed.includes(ctx.actor.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Not allowed for your role' });
+    return next();
+  });
+
+/** The admin console's people: admins and staff. */
+export const consoleProcedure = roleProcedure(['admin', 'staff']);
+/** Admins only (settings, users, keys). */
+export const adminProcedure = roleProcedure(['admin']);
+
+/** Anyone holding the permission; resellers pass too, limited to their scope by the services. */
+export const permissionProcedure = (permission: Permission) =>
+  authedProcedure.use(({ ctx, next }) => {
+    requirePermission(ctx.actor, permission);
+    return next();
+  });

@@ -1,0 +1,84 @@
+export const roles = ['admin', 'staff', 'reseller', 'client'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'customers.view',
+  'customers.create',
+  'customers.edit',
+  'customers.delete',
+  'invoices.view',
+  'invoices.create',
+  'invoices.edit',
+  'invoices.delete',
+  'orders.view',
+  'orders.create',
+  'orders.edit',
+  'orders.delete',
+  'catalog.view',
+  'catalog.manage',
+  'payments.refund',
+  'settings.manage',
+  'reports.view',
+  'transactions.view_all',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const isPermission = (value: string): value is Permission => (permissions as readonly string[]).includes(value);
+
+/** What a staff member gets unless an admin narrows or widens it. */
+export const defaultStaffPermissions: readonly Permission[] = [
+  'customers.view',
+  'customers.create',
+  'customers.edit',
+  'invoices.view',
+  'invoices.create',
+  'invoices.edit',
+  'orders.view',
+  'orders.create',
+  'orders.edit',
+  'catalog.view',
+  'reports.view',
+];
+
+// Resellers work their own book: their scope (server/auth/actor.ts) limits every query to
+// their customers, so within it they may do what a desk clerk does.
+const resellerPermissions: readonly Permission[] = [
+  'customers.view',
+  'customers.create',
+  'customers.edit',
+  'invoices.view',
+  'invoices.create',
+  'invoices.edit',
+  'orders.view',
+  'orders.create',
+  'catalog.view',
+];
+
+/** The permissions a role effectively holds; staff add their own explicit list. */
+export function effectivePermissions(role: Role, explicit: readonly string[]): ReadonlySet<Permission> {
+  switch (role) {
+    case 'admin':
+      return new Set(permissions);
+    case 'staff':
+      return new Set(explicit.filter(isPermission));
+    case 'reseller':
+      return new Set(resellerPermissions);
+    case 'client':
+      return new Set();
+  }
+}
+
+/** Where each role lands after signing in, and the only console area it may enter. */
+export const homeOf: Record<Role, string> = {
+  admin: '/admin',
+  staff: '/admin',
+  reseller: '/reseller',
+  client: '/client',
+};
+
+export type Area = 'admin' | 'reseller' | 'client';
+export const areaRoles: Record<Area, readonly Role[]> = {
+  admin: ['admin', 'staff'],
+  reseller: ['reseller'],
+  client: ['client'],
+};

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { currencyExponent, formatMinor, formatMoney, isCurrency } from './currency';
+
+describe('currency exponents', () => {
+  it.each([
+    ['USD', 2],
+    ['EUR', 2],
+    ['JPY', 0],
+    ['KRW', 0],
+    ['KWD', 3],
+    ['BHD', 3],
+    ['CLF', 4],
+  ])('%s has %i decimals', (code, exponent) => {
+    expect(currencyExponent(code)).toBe(exponent);
+  });
+
+  it('rejects codes that are not ISO 4217', () => {
+    expect(isCurrency('usd')).toBe(false);
+    expect(isCurrency('XYZ')).toBe(false);
+    expect(() => currencyExponent('XYZ')).toThrow(RangeError);
+  });
+});
+
+describe('formatMinor', () => {
+  it.each([
+    [123450n, 'USD', '1234.50'],
+    [5n, 'USD', '0.05'],
+    [-5n, 'USD', '-0.05'],
+    [0n, 'EUR', '0.00'],
+    [1200n, 'JPY', '1200'],
+    [1234n, 'KWD', '1.234'],
+    [90071992547409930n, 'USD', '900719925474099.30'],
+  ])('%s %s → %s', (amount, currency, expected) => {
+    expect(formatMinor(amount, currency)).toBe(expected);
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [123450n, 'USD', '$1,234.50'],
+    [-5n, 'USD', '-$0.05'],
+    [1200n, 'JPY', '¥1,200'],
+    [1234n, 'KWD', 'KWD 1.234'],
+    [900719925474099301n, 'USD', '$9,007,199,254,740,993.01'],
+  ])('%s %s → %s', (amount, currency, expected) => {
+    expect(formatMoney(amount, currency).replace(/\u00a0/g, ' ')).toBe(expected);
+  });
+});

@@ -1,0 +1,53 @@
+// ISO 4217 minor-unit exponents. Most currencies have two decimals; these are the exceptions.
+const exponentExceptions: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0,
+  XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
+
+// Active ISO 4217 codes (funds and precious-metal codes left out: nobody bills in them).
+const codes = `AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN
+BZD CAD CDF CHF CLF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF
+GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD
+LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR
+PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY
+TTD TWD TZS UAH UGX USD UYI UYU UYW UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG`;
+
+const known: ReadonlySet<string> = new Set(codes.split(/\s+/));
+
+export function isCurrency(code: string): boolean {
+  return known.has(code);
+}
+
+/** Digits after the decimal point in the currency's minor unit: JPY 0, USD 2, KWD 3. */
+export function currencyExponent(code: string): number {
+  if (!known.has(code)) throw new RangeError(`Unknown currency ${code}`);
+  return exponentExceptions[code] ?? 2;
+}
+
+/**
+ * Formats minor units as a plain decimal string ("1234.50", "-0.05", "1200" for JPY), exactly:
+ * bigint arithmetic, never a float.
+ */
+export function formatMinor(amount: bigint, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const negative = amount < 0n;
+  const digits = (negative ? -amount : amount).toString().padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = exponent > 0 ? `.${digits.slice(-exponent)}` : '';
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+/** Money for people: "$1,234.50", "¥1,200", "KWD 1.234" — from the exact decimal string. */
+export function formatMoney(amount: bigint, currency: string, locale = 'en-US'): string {
+  const exponent = currencyExponent(currency);
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  });
+  // Intl formats decimal strings exactly; a Number would lose cents above 2^53.
+  return format.format(formatMinor(amount, currency) as Intl.StringNumericLiteral);
+}

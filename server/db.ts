@@ -1,0 +1,44 @@
+import { type DatabaseHandle, openDatabase } from '@/db';
+import { isEmpty, seedDemo } from '@/db/seed/demo';
+import { systemActor } from './auth/actor';
+import { env } from './env';
+import { bootstrapApiKey } from './services/api-keys';
+
+// Next.js bundles instrumentation, route handlers and server components separately, so a
+// module-level singleton would open the database once per bundle. PGlite allows one opener
+// per data directory: the handle lives on globalThis, shared by every bundle in the process.
+const holder = globalThis as typeof globalThis & { __cashdesk?: Promise<DatabaseHandle> };
+
+async function start(): Promise<DatabaseHandle> {
+  const config = env();
+  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  await handle.migrate();
+  const seed =
+    config.CASHDESK_DEMO_SEED === 'always' || (config.CASHDESK_DEMO_SEED === 'auto' && handle.driver === 'pglite');
+  if (seed && (await isEmpty(handle.db))) {
+    await seedDemo(handle.db);
+    console.info('[cashdesk] empty database: demo data seeded');
+  }
+  if (config.CASHDESK_BOOTSTRAP_API_KEY) {
+    const created = await bootstrapApiKey(
+      { db: handle.db, actor: systemActor(), now: new Date() },
+      config.CASHDESK_BOOTSTRAP_API_KEY,
+    );
+    if (created) console.info('[cashdesk] admin API key created from CASHDESK_BOOTSTRAP_API_KEY');
+  }
+  return handle;
+}
+
+/** Uses an already opened database as the process's own (tests point handlers at theirs). */
+export function installDatabase(handle: DatabaseHandle): void {
+  holder.__cashdesk = Promise.resolve(handle);
+}
+
+/** The process's database, migrated (and seeded on a fresh embedded install) on first use. */
+export async function database() {
+  holder.__cashdesk ??= start().catch((error: unknown) => {
+    holder.__cashdesk = undefined;
+    throw error;
+  });
+  return (await holder.__cashdesk).db;
+}

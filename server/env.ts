@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.data')),
+  CASHDESK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  CASHDESK_BOOTSTRAP_API_KEY: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(24, 'must be at least 24 characters, so it cannot be guessed').optional(),
+  ),
+  CASHDESK_DEMO_SEED: z.preprocess(emptyAsUndefined, z.enum(['auto', 'always', 'never']).default('auto')),
+  INNGEST_EVENT_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  INNGEST_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  INNGEST_DEV: z.preprocess(emptyAsUndefined, z.string().optional()),
+});
+
+export type Env = z.infer<typeof envSchema> & { secret: string; inngestMode: 'inngest' | 'embedded' };
+
+/** Parses an environment, failing with one readable line per bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cashdesk cannot start: invalid environment\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+// Without CASHDESK_SECRET a random one is made once and kept in DATA_DIR, so sessions and
+// signed links survive restarts of a zero-configuration install.
+function persistentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  const inngestMode =
+    (parsed.INNGEST_EVENT_KEY && parsed.INNGEST_SIGNING_KEY) || parsed.INNGEST_DEV ? 'inngest' : 'embedded';
+  cached = { ...parsed, secret: parsed.CASHDESK_SECRET ?? persistentSecret(parsed.DATA_DIR), inngestMode };
+  return cached;
+}

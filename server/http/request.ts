@@ -1,0 +1,24 @@
+/** The caller's address as the nearest proxy reports it; audit rows and rate limits use it. */
+export function clientIp(headers: Headers): string | undefined {
+  const forwarded = headers.get('x-forwarded-for');
+  if (forwarded) return forwarded.split(',')[0]?.trim() || undefined;
+  return headers.get('x-real-ip') ?? undefined;
+}
+
+/**
+ * Cookie-authenticated mutations must come from our own pages. Browsers send Origin on every
+ * cross-site POST (and Sec-Fetch-Site on modern ones), so a request whose Origin names another
+ * host — or that carries neither header — is refused.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const host = headers.get('x-forwarded-host') ?? headers.get('host');
+  const origin = headers.get('origin');
+  if (origin) {
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  return headers.get('sec-fetch-site') === 'same-origin';
+}

@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { type Actor, requirePermission } from '../auth/actor';
+import type { Permission } from '../auth/permissions';
+import { database } from '../db';
+import { AppError, fieldErrors } from '../errors';
+import { clientIp } from '../http/request';
+import { authenticateApiKey } from '../services/api-keys';
+import type { ServiceContext } from '../services/context';
+import { errorResponse, toErrorResponse } from './http-errors';
+import { onceForKey, requestHash } from './idempotency';
+
+const maxBodyBytes = 1024 * 1024;
+
+type Schema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** One REST operation: what it accepts and returns (also the source of openapi.json) and what it does. */
+export type RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  summary: string;
+  tag: string;
+  permission?: Permission;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: Schema;
+  status?: number;
+};
+
+export type RouteArgs<P, Q, B> = {
+  ctx: ServiceContext;
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+};
+
+type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+function parse<S extends Schema | undefined>(schema: S, value: unknown): Infer<S> {
+  if (!schema) return undefined as Infer<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(result.error.issues));
+  }
+  return result.data as Infer<S>;
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBodyBytes) throw new PayloadTooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBodyBytes) throw new PayloadTooLarge();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('validation', 'The body is not valid JSON', { _: 'must be a JSON object' });
+  }
+}
+
+class PayloadTooLarge extends Error {}
+
+async function authenticate(request: Request, db: ServiceContext['db']): Promise<Actor> {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>"');
+  const actor = await authenticateApiKey(db, match[1]!, clientIp(request.headers));
+  if (!actor) throw new AppError('unauthorized', 'The API key is invalid or revoked');
+  return actor;
+}
+
+/**
+ * Turns a route spec and a use-case call into a Next.js route handler: authentication,
+ * permission, input parsing, Idempotency-Key and the error format of the API contract.
+ */
+export function defineRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+  spec: RouteSpec<P, Q, B>,
+  run: (args: RouteArgs<P, Q, B>) => Promise<unknown>,
+): { spec: RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>; handler: RouteHandler } {
+  return { spec, handler: restHandler(spec, run) };
+}
+
+export type RouteHandler = (request: Request, route: NextRouteContext) => Promise<Response>;
+
+function restHandler<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+  spec: RouteSpec<P, Q, B>,
+  run: (args: RouteArgs<P, Q, B>) => Promise<unknown>,
+): RouteHandler {
+  return async function handle(request: Request, route: NextRouteContext): Promise<Response> {
+    try {
+      const db = await database();
+      const now = new Date();
+      const actor = await authenticate(request, db);
+      if (spec.permission) requirePermission(actor, spec.permission);
+      const params = parse(spec.params as P, await route.params);
+      const query = parse(spec.query as Q, Object.fromEntries(new URL(request.url).searchParams));
+      const rawBody = spec.body ? await readJsonBody(request) : undefined;
+      const body = parse(spec.body as B, rawBody);
+      const status = spec.status ?? 200;
+      const call = async (dbOrTx: typeof db) => ({
+        status,
+        body: await run({ ctx: { db: dbOrTx, actor, now }, params, query, body }),
+      });
+
+      const key = request.headers.get('idempotency-key');
+      if (spec.method === 'POST' && key) {
+        const path = new URL(request.url).pathname;
+        const result = await onceForKey(
+          db,
+          { principal: `${actor.type}:${actor.id}`, key, hash: requestHash(spec.method, path, rawBody), now },
+          call,
+        );
+        return Response.json(result.body, {
+          status: result.status,
+          headers: result.replayed ? { 'Idempotent-Replayed': 'true' } : {},
+        });
+      }
+      const result = await call(db);
+      return Response.json(result.body, { status: result.status });
+    } catch (error) {
+      if (error instanceof PayloadTooLarge) return errorResponse(413, 'payload_too_large', 'The body is over 1 MB');
+      return toErrorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { RouteSpec } from './handler';
+import { createCustomerRoute, getCustomerRoute, listCustomersRoute } from './routes/customers';
+
+type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
+/** Every /api/v1 operation; the same specs that serve the routes describe them here. */
+export const routes: AnySpec[] = [createCustomerRoute.spec, listCustomersRoute.spec, getCustomerRoute.spec];
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+const errorResponses = {
+  400: 'Invalid input; `fields` maps each bad field to a message',
+  401: 'Missing or invalid API key',
+  403: 'The key lacks the permission',
+  404: 'Not found, or outside the key’s scope',
+  409: 'Conflict, invalid state or idempotency mismatch',
+};
+
+function parameters(spec: AnySpec) {
+  const list: object[] = [];
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
+    if (!schema) continue;
+    const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      list.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+    }
+  }
+  if (spec.method === 'POST') {
+    list.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Repeats with the same key and body within 24 h return the first response without acting again',
+      schema: { type: 'string', maxLength: 255 },
+    });
+  }
+  return list;
+}
+
+export function openApiDocument(): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const spec of routes) {
+    const operation = {
+      tags: [spec.tag],
+      summary: spec.summary,
+      ...(spec.permission ? { description: `Requires the \`${spec.permission}\` permission.` } : {}),
+      parameters: parameters(spec),
+      ...(spec.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
+        : {}),
+      responses: {
+        [spec.status ?? 200]: {
+          description: 'Success',
+          content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } },
+        },
+        ...Object.fromEntries(
+          Object.entries(errorResponses).map(([status, description]) => [
+            status,
+            { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          ]),
+        ),
+      },
+    };
+    paths[`/api/v1${spec.path}`] = { ...paths[`/api/v1${spec.path}`], [spec.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Cashdesk API', version: '1', description: 'Orders, invoices and recurring billing. Money is in minor units.' },
+    servers: [{ url: '/' }],
+    security: [{ apiKey: [] }],
+    components: {
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from the console' } },
+      schemas: { Error: jsonSchema(errorSchema, 'output') },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { createCustomerInput, customerIdInput, customerOutput, listCustomersInput } from '../../schemas/customers';
+import { createCustomer } from '../../services/create-customer';
+import type { CustomerView } from '../../services/customer-view';
+import { getCustomer } from '../../services/get-customer';
+import { listCustomers } from '../../services/list-customers';
+import { defineRoute } from '../handler';
+import { listOf } from '../lists';
+
+export function customerJson(c: CustomerView): z.input<typeof customerOutput> {
+  const address = c.billingAddress;
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    company: c.company,
+    phone: c.phone,
+    tax_id: c.taxId,
+    billing_address: address
+      ? {
+          line1: address.line1,
+          ...(address.line2 ? { line2: address.line2 } : {}),
+          city: address.city,
+          ...(address.region ? { region: address.region } : {}),
+          ...(address.postalCode ? { postal_code: address.postalCode } : {}),
+          country: address.country,
+        }
+      : null,
+    currency: c.currency,
+    reseller_id: c.resellerId,
+    credit_balance: Number(c.creditBalance),
+    created_at: c.createdAt.toISOString(),
+  };
+}
+
+export const createCustomerRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/customers',
+    summary: 'Create a customer',
+    tag: 'Customers',
+    permission: 'customers.create',
+    body: createCustomerInput,
+    response: customerOutput,
+    status: 201,
+  },
+  async ({ ctx, body }) => customerJson(await createCustomer(ctx, body)),
+);
+
+export const listCustomersRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/customers',
+    summary: 'List customers, newest first; `q` matches name or e-mail',
+    tag: 'Customers',
+    permission: 'customers.view',
+    query: listCustomersInput,
+    response: listOf(customerOutput),
+  },
+  async ({ ctx, query }) => {
+    const page = await listCustomers(ctx, query);
+    return { data: page.items.map(customerJson), next_cursor: page.nextCursor };
+  },
+);
+
+export const getCustomerRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/customers/{id}',
+    summary: 'Get a customer',
+    tag: 'Customers',
+    permission: 'customers.view',
+    params: customerIdInput,
+    response: customerOutput,
+  },
+  async ({ ctx, params }) => customerJson(await getCustomer(ctx, params)),
+);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { currencyCode, id, listInput, optionalText, requiredText } from './common';
+
+export const billingAddressInput = z.object({
+  line1: requiredText(200),
+  line2: optionalText(200),
+  city: requiredText(100),
+  region: optionalText(100),
+  postal_code: optionalText(20),
+  country: z
+    .string({ error: 'is required' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code, like US'),
+});
+
+export const createCustomerInput = z.object({
+  name: requiredText(200),
+  email: z
+    .string({ error: 'is required' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'is required')
+    .pipe(z.email('must be a valid e-mail address').max(320)),
+  company: optionalText(200),
+  phone: optionalText(50),
+  tax_id: optionalText(50),
+  billing_address: billingAddressInput.optional(),
+  currency: z.preprocess((v) => (v === '' ? undefined : v), currencyCode.optional()),
+  reseller_id: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
+});
+export type CreateCustomerInput = z.infer<typeof createCustomerInput>;
+
+export const listCustomersInput = listInput.extend({ q: optionalText(200) });
+export type ListCustomersInput = z.infer<typeof listCustomersInput>;
+
+export const customerIdInput = z.object({ id });
+
+export const customerOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  company: z.string().nullable(),
+  phone: z.string().nullable(),
+  tax_id: z.string().nullable(),
+  billing_address: z
+    .object({
+      line1: z.string(),
+      line2: z.string().optional(),
+      city: z.string(),
+      region: z.string().optional(),
+      postal_code: z.string().optional(),
+      country: z.string(),
+    })
+    .nullable(),
+  currency: z.string(),
+  reseller_id: z.string().nullable(),
+  credit_balance: z.number().int().describe('minor units of `currency`'),
+  created_at: z.iso.datetime(),
+});

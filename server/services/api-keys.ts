@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { apiKeys } from '@/db/schema';
+import { type Actor, apiKeyActor } from '../auth/actor';
+import { requirePermission } from '../auth/actor';
+import { type Permission, type Role } from '../auth/permissions';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** Resolves a presented key to its actor, or null for an unknown or revoked key. */
+export async function authenticateApiKey(db: Database, key: string, ip?: string): Promise<Actor | null> {
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)));
+  return row ? apiKeyActor({ ...row, ip }) : null;
+}
+
+/** Creates a key and returns its secret, which is shown once and never stored. */
+export async function createApiKey(
+  ctx: ServiceContext,
+  input: { name: string; role: Role; permissions?: Permission[]; resellerId?: string | null; secret?: string },
+): Promise<{ id: string; key: string }> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const key = input.secret ?? `cd_${randomBytes(24).toString('base64url')}`;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        name: input.name,
+        prefix: key.slice(0, 8),
+        keyHash: hashApiKey(key),
+        role: input.role,
+        permissions: input.permissions ?? [],
+        resellerId: input.resellerId ?? null,
+        createdById: ctx.actor.type === 'user' ? ctx.actor.id : null,
+        createdAt: ctx.now,
+      })
+      .returning({ id: apiKeys.id });
+    await audit(tx, ctx.actor, 'api_key.created', { type: 'api_key', id: row!.id }, { after: { name: input.name, role: input.role, prefix: key.slice(0, 8) } });
+    return { id: row!.id, key };
+  });
+}
+
+/** CASHDESK_BOOTSTRAP_API_KEY: an admin key with that value, made only while no key exists. */
+export async function bootstrapApiKey(ctx: ServiceContext, secret: string): Promise<boolean> {
+  const [existing] = await ctx.db.select({ id: apiKeys.id }).from(apiKeys).limit(1);
+  if (existing) return false;
+  await createApiKey(ctx, { name: 'bootstrap', role: 'admin', secret });
+  return true;
+}

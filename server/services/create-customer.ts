@@ -1,0 +1,70 @@
+import { and, eq } from 'drizzle-orm';
+import { isUniqueViolation } from '@/db/errors';
+import { customers, users } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { AppError } from '../errors';
+import type { CreateCustomerInput } from '../schemas/customers';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type CustomerView, findCustomer } from './customer-view';
+import { readBillingSettings } from './read-settings';
+
+export async function createCustomer(ctx: ServiceContext, input: CreateCustomerInput): Promise<CustomerView> {
+  requirePermission(ctx.actor, 'customers.create');
+  const { scope } = ctx.actor;
+  if (scope.kind === 'customer') throw new AppError('forbidden', 'A customer account cannot create customers');
+
+  return ctx.db.transaction(async (tx) => {
+    // A reseller always creates customers in their own book, whatever the input says.
+    let resellerId = scope.kind === 'reseller' ? scope.resellerId : (input.reseller_id ?? null);
+    if (scope.kind === 'all' && resellerId) {
+      const [reseller] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, resellerId), eq(users.role, 'reseller')));
+      if (!reseller) throw new AppError('validation', 'Unknown reseller', { reseller_id: 'is not a reseller' });
+      resellerId = reseller.id;
+    }
+    const currency = input.currency ?? (await readBillingSettings(tx)).currency;
+
+    let id: string;
+    try {
+      // The unique index, not a prior lookup, decides: two racing creates cannot both pass.
+      const [row] = await tx
+          .insert(customers)
+          .values({
+            name: input.name,
+            email: input.email,
+            company: input.company ?? null,
+            phone: input.phone ?? null,
+            taxId: input.tax_id ?? null,
+            billingAddress: input.billing_address
+              ? {
+                  line1: input.billing_address.line1,
+                  line2: input.billing_address.line2,
+                  city: input.billing_address.city,
+                  region: input.billing_address.region,
+                  postalCode: input.billing_address.postal_code,
+                  country: input.billing_address.country,
+                }
+              : null,
+            currency,
+            resellerId,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .returning({ id: customers.id });
+      id = row!.id;
+    } catch (error) {
+      if (isUniqueViolation(error, 'customers_email_lower_uq')) {
+        throw new AppError('conflict', 'A customer with this e-mail already exists', {
+          email: 'is already used by another customer',
+        });
+      }
+      throw error;
+    }
+    const customer = await findCustomer(tx, { kind: 'all' }, id);
+    await audit(tx, ctx.actor, 'customer.created', { type: 'customer', id }, { after: customer });
+    return customer;
+  });
+}

@@ -1,0 +1,58 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { creditLedger, customers } from '@/db/schema';
+import type { Scope } from '../auth/actor';
+import { notFound } from '../errors';
+
+/** Columns of a customer as every reader sees it, with the credit balance summed from the ledger. */
+export const customerColumns = {
+  id: customers.id,
+  name: customers.name,
+  email: customers.email,
+  company: customers.company,
+  phone: customers.phone,
+  taxId: customers.taxId,
+  billingAddress: customers.billingAddress,
+  currency: customers.currency,
+  resellerId: customers.resellerId,
+  createdAt: customers.createdAt,
+  creditBalance: sql<bigint>`coalesce((select sum(${creditLedger.amount}) from ${creditLedger}
+    where ${creditLedger.customerId} = ${customers.id} and ${creditLedger.currency} = ${customers.currency}), 0)::bigint`
+    .mapWith((v: string | bigint) => BigInt(v))
+    .as('credit_balance'),
+};
+
+export type CustomerView = {
+  id: string;
+  name: string;
+  email: string;
+  company: string | null;
+  phone: string | null;
+  taxId: string | null;
+  billingAddress: (typeof customers.$inferSelect)['billingAddress'];
+  currency: string;
+  resellerId: string | null;
+  createdAt: Date;
+  creditBalance: bigint;
+};
+
+/** The customers a scope may see; another tenant's customer simply does not exist for it. */
+export function customerScope(scope: Scope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'reseller':
+      return eq(customers.resellerId, scope.resellerId);
+    case 'customer':
+      return eq(customers.id, scope.customerId);
+  }
+}
+
+export async function findCustomer(db: Database, scope: Scope, id: string): Promise<CustomerView> {
+  const [row] = await db
+    .select(customerColumns)
+    .from(customers)
+    .where(and(eq(customers.id, id), customerScope(scope)));
+  if (!row) throw notFound('Customer');
+  return row;
+}

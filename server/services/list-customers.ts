@@ -1,0 +1,32 @@
+import { and, desc, ilike, or } from 'drizzle-orm';
+import { customers } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import type { ListCustomersInput } from '../schemas/customers';
+import type { ServiceContext } from './context';
+import { type CustomerView, customerColumns, customerScope } from './customer-view';
+import { afterCursor, decodeCursor, toPage } from './pagination';
+
+// LIKE wildcards typed by the user are searched for literally.
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Newest first, optionally filtered by a case-insensitive match on name or e-mail. */
+export async function listCustomers(
+  ctx: ServiceContext,
+  input: ListCustomersInput,
+): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
+  requirePermission(ctx.actor, 'customers.view');
+  const pattern = input.q ? `%${escapeLike(input.q)}%` : undefined;
+  const rows = await ctx.db
+    .select(customerColumns)
+    .from(customers)
+    .where(
+      and(
+        customerScope(ctx.actor.scope),
+        pattern ? or(ilike(customers.name, pattern), ilike(customers.email, pattern)) : undefined,
+        input.cursor ? afterCursor(customers, decodeCursor(input.cursor)) : undefined,
+      ),
+    )
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(input.limit + 1);
+  return toPage(rows, input.limit);
+}

@@ -1,0 +1,38 @@
+import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { AppError } from '../errors';
+
+/** A position in a newest-first list: the (created_at, id) of the last row of a page. */
+export type Cursor = { createdAt: Date; id: string };
+
+export function encodeCursor(row: Cursor): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Cursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      const createdAt = new Date(value[0]);
+      if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('validation', 'Invalid cursor', { cursor: 'is not a cursor this API returned' });
+}
+
+/** Rows strictly after the cursor in (created_at desc, id desc) order. */
+export function afterCursor(columns: { createdAt: PgColumn; id: PgColumn }, cursor: Cursor): SQL {
+  return or(
+    lt(columns.createdAt, cursor.createdAt),
+    and(eq(columns.createdAt, cursor.createdAt), lt(columns.id, cursor.id)),
+  ) as SQL;
+}
+
+/** Splits a `limit + 1` fetch into the page and the cursor of the next one. */
+export function toPage<T extends Cursor>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '@/db';
+import { users } from '@/db/schema';
+import { type Actor, systemActor, userActor } from '@/server/auth/actor';
+import type { Role } from '@/server/auth/permissions';
+import { createApiKey } from '@/server/services/api-keys';
+import { createCustomer } from '@/server/services/create-customer';
+import type { ServiceContext } from '@/server/services/context';
+import type { CreateCustomerInput } from '@/server/schemas/customers';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export const ctxOf = (db: Database, actor: Actor, now = new Date()): ServiceContext => ({ db, actor, now });
+
+/** A user of the role, inserted directly (sign-in is tested end to end, not here). */
+export async function givenUser(
+  db: Database,
+  role: Role,
+  options: { customerId?: string; permissions?: string[] } = {},
+): Promise<{ id: string; actor: Actor }> {
+  const email = `${role}-${unique()}@example.test`;
+  const [row] = await db
+    .insert(users)
+    .values({
+      email,
+      name: `${role} ${unique()}`,
+      passwordHash: 'not-used',
+      role,
+      permissions: options.permissions ?? [],
+      customerId: options.customerId ?? null,
+    })
+    .returning();
+  return { id: row!.id, actor: userActor({ ...row!, ip: '127.0.0.1' }) };
+}
+
+export async function givenCustomer(
+  db: Database,
+  input: Partial<CreateCustomerInput> = {},
+  options: { actor?: Actor; now?: Date } = {},
+) {
+  const tag = unique();
+  return createCustomer(ctxOf(db, options.actor ?? systemActor(), options.now), { name: `Customer ${tag}`, email: `c-${tag}@example.test`, ...input });
+}
+
+export async function givenApiKey(db: Database, role: Role, resellerId?: string): Promise<string> {
+  const { key } = await createApiKey(ctxOf(db, systemActor()), { name: `${role} key`, role, resellerId: resellerId ?? null });
+  return key;
+}
