@@ -5,10 +5,10 @@ import { systemActor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import { createCustomerInput } from '@/server/schemas/customers';
 import { createCustomer } from '@/server/services/create-customer';
-import { useTestDatabase } from '../support/database';
+import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenUser } from '../support/fixtures';
 
-const { db } = useTestDatabase();
+const { db } = withTestDatabase();
 
 describe('create customer', () => {
   it('stores the customer and its audit row, with the default currency from settings', async () => {

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '@/server/auth/actor';
 import { getCustomer, getOwnAccount } from '@/server/services/get-customer';
 import { listCustomers } from '@/server/services/list-customers';
-import { useTestDatabase } from '../support/database';
+import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenUser } from '../support/fixtures';
 
-const { db } = useTestDatabase();
+const { db } = withTestDatabase();
 let resellerA: Awaited<ReturnType<typeof givenUser>>;
 let resellerB: Awaited<ReturnType<typeof givenUser>>;
 

@@ -8,7 +8,7 @@ import { urlFor, withAdmin } from './postgres';
  * A fresh, migrated PostgreSQL database for this test file, cloned from the run's template and
  * installed as the process database so route handlers use it too. Dropped after the file.
  */
-export function useTestDatabase(): { db: () => Database; url: () => string } {
+export function withTestDatabase(): { db: () => Database; url: () => string } {
   let handle: DatabaseHandle | undefined;
   let name = '';
   beforeAll(async () => {
@@ -24,7 +24,7 @@ export function useTestDatabase(): { db: () => Database; url: () => string } {
   });
   return {
     db: () => {
-      if (!handle) throw new Error('useTestDatabase(): the database is ready only inside tests and hooks');
+      if (!handle) throw new Error('withTestDatabase(): the database is ready only inside tests and hooks');
       return handle.db;
     },
     url: () => urlFor(name),
