@@ -11,6 +11,7 @@ export const billingAddressInput = z.object({
     .string({ error: 'is required' })
     .trim()
     .toUpperCase()
+    .min(1, 'is required')
     .regex(/^[A-Z]{2}$/, 'must be a two-letter country code, like US'),
 });
 

@@ -85,7 +85,11 @@ export function CreateCustomer() {
   );
 
   return (
-    <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-black/40 p-4 pt-16" role="presentation">
+    <div
+      className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-black/40 p-4 pt-16"
+      role="presentation"
+      onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+    >
       <Card className="w-full max-w-2xl p-6" role="dialog" aria-modal="true" aria-labelledby="new-customer-title">
         <div className="mb-4 flex items-center justify-between">
           <h2 id="new-customer-title" className="text-lg font-semibold">

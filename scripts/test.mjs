@@ -1,0 +1,54 @@
+// `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (production build in
+// Debian chromium), then one closing line counting the tests of every tier.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const out = '.test-results';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const run = (label, command, args, env = {}) => {
+  console.info(`\n━━ ${label} ━━`);
+  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+};
+
+const vitestCounts = (file) => {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+};
+
+const playwrightCounts = (file) => {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+};
+
+const gates = [
+  run('typecheck', 'npx', ['tsc', '--noEmit']),
+  run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']),
+];
+
+const vitest = (project) => {
+  const file = `${out}/${project}.json`;
+  run(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  return vitestCounts(file);
+};
+
+const tiers = {
+  unit: vitest('unit'),
+  integration: vitest('integration'),
+};
+run('e2e', 'node', ['e2e/run.mjs'], { E2E_JSON: `${out}/e2e.json` });
+tiers.e2e = playwrightCounts(`${out}/e2e.json`);
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+console.info('\n━━ summary ━━');
+for (const [tier, counts] of Object.entries(tiers)) {
+  console.info(`${tier}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  for (const key of Object.keys(total)) total[key] += counts[key];
+}
+const gatesOk = gates.every(Boolean);
+if (!gatesOk) console.info('typecheck or lint failed (see above)');
+console.info(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(gatesOk && total.failed === 0 ? 0 : 1);
