@@ -27,6 +27,9 @@ export async function findUserByCredentials(email: string, password: string): Pr
 }
 
 export function authOptions(): NextAuthOptions {
+  // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000 for every link it
+  // builds; trusting the request's host makes a zero-configuration install work on any port.
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
   return {
     secret: env().secret,
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },

@@ -13,10 +13,14 @@ const icons = { dashboard: LayoutDashboard, customers: Users, invoices: Receipt,
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 
-export function Nav({ items }: { items: NavItem[] }) {
+/** The sidebar's links; on narrow screens the same links sit in a bar under the header. */
+export function Nav({ items, layout = 'sidebar' }: { items: NavItem[]; layout?: 'sidebar' | 'bar' }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="space-y-1">
+    <nav
+      aria-label={layout === 'sidebar' ? 'Main' : 'Main (compact)'}
+      className={layout === 'sidebar' ? 'space-y-1' : 'flex gap-1 overflow-x-auto'}
+    >
       {items.map((item) => {
         const Icon = icons[item.icon];
         // The area's home matches only itself; other items also match their sub-pages.

@@ -41,6 +41,9 @@ export function ConsoleShell({
           </div>
           <SignOutButton />
         </header>
+        <div className="border-b border-border bg-surface px-4 py-2 md:hidden">
+          <Nav items={nav} layout="bar" />
+        </div>
         <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
       </div>
     </div>

@@ -1,0 +1,18 @@
+// `npm run bench -- <name>`: benchmarks against a throwaway database on DATABASE_URL's server
+// (default: the local test server). Each prints throughput and the ratios that matter.
+import { customersBench } from './customers';
+
+const benches: Record<string, () => Promise<void>> = { customers: customersBench };
+
+const names = process.argv.slice(2).filter((a) => a !== '--');
+const selected = names.length > 0 ? names : Object.keys(benches);
+for (const name of selected) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown bench "${name}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  console.info(`\n== ${name}`);
+  await bench();
+}
+process.exit(0);
