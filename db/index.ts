@@ -41,8 +41,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
     import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
@@ -52,7 +53,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     location = path.resolve(dataDir, 'pglite');
     mkdirSync(location, { recursive: true });
   }
-  const client = await PGlite.create(location);
+  // Extensions the migrations create must be loaded into PGlite first.
+  const client = await PGlite.create(location, { extensions: { pg_trgm } });
   const db = drizzle({ client, schema });
   return {
     db: db as unknown as Database,

@@ -19,5 +19,5 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id.desc())],
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id)],
 );

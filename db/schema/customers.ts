@@ -31,9 +31,15 @@ export const customers = pgTable(
   (t) => [
     // One account per e-mail address, whatever the case it was typed in.
     uniqueIndex('customers_email_lower_uq').on(sql`lower(${t.email})`),
-    // Lists are newest first with (created_at, id) keyset cursors.
-    index('customers_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('customers_reseller_created_idx').on(t.resellerId, t.createdAt.desc(), t.id.desc()),
+    // Lists are newest first with (created_at, id) keyset cursors. Ascending on purpose: a backward
+    // scan gives DESC NULLS FIRST, which is what ORDER BY ... DESC means; a DESC index (NULLS LAST)
+    // would not match it and every first page would sort the whole table.
+    index('customers_created_idx').on(t.createdAt, t.id),
+    index('customers_reseller_created_idx').on(t.resellerId, t.createdAt, t.id),
+    // The console searches "contains" on name and e-mail; trigram indexes keep that fast on large
+    // books where ILIKE '%…%' would otherwise read every row.
+    index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('customers_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
   ],
 );
 
@@ -61,7 +67,7 @@ export const creditLedger = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('credit_ledger_customer_created_idx').on(t.customerId, t.createdAt.desc(), t.id.desc()),
+    index('credit_ledger_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     check('credit_ledger_amount_nonzero_ck', sql`${t.amount} <> 0`),
   ],
 );

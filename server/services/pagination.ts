@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors';
 
@@ -22,12 +22,13 @@ export function decodeCursor(cursor: string): Cursor {
   throw new AppError('validation', 'Invalid cursor', { cursor: 'is not a cursor this API returned' });
 }
 
-/** Rows strictly after the cursor in (created_at desc, id desc) order. */
+/**
+ * Rows strictly after the cursor in (created_at desc, id desc) order. A row comparison, not
+ * `a < x or (a = x and b < y)`: PostgreSQL turns it into one index range, so a page deep in a
+ * large list costs the same as the first.
+ */
 export function afterCursor(columns: { createdAt: PgColumn; id: PgColumn }, cursor: Cursor): SQL {
-  return or(
-    lt(columns.createdAt, cursor.createdAt),
-    and(eq(columns.createdAt, cursor.createdAt), lt(columns.id, cursor.id)),
-  ) as SQL;
+  return sql`(${columns.createdAt}, ${columns.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
 }
 
 /** Splits a `limit + 1` fetch into the page and the cursor of the next one. */
