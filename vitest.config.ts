@@ -6,6 +6,14 @@ const alias = { '@': path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The billing rules are the product's core; `npm test` fails if their coverage slips.
+    coverage: {
+      provider: 'v8',
+      include: ['server/billing/**/*.ts'],
+      exclude: ['**/*.test.ts'],
+      reporter: ['text-summary'],
+      thresholds: { lines: 95 },
+    },
     projects: [
       {
         resolve: { alias },

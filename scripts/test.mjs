@@ -29,15 +29,18 @@ const gates = [
   run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']),
 ];
 
-const vitest = (project) => {
+const vitest = (project, extra = []) => {
   const file = `${out}/${project}.json`;
-  run(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
-  return vitestCounts(file);
+  const ok = run(project, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra]);
+  return { counts: vitestCounts(file), ok };
 };
 
+// Unit tests also enforce the coverage threshold of server/billing (vitest.config.ts).
+const unit = vitest('unit', ['--coverage']);
+gates.push(unit.ok);
 const tiers = {
-  unit: vitest('unit'),
-  integration: vitest('integration'),
+  unit: unit.counts,
+  integration: vitest('integration').counts,
 };
 run('e2e', 'node', ['e2e/run.mjs'], { E2E_JSON: `${out}/e2e.json` });
 tiers.e2e = playwrightCounts(`${out}/e2e.json`);
@@ -49,6 +52,6 @@ for (const [tier, counts] of Object.entries(tiers)) {
   for (const key of Object.keys(total)) total[key] += counts[key];
 }
 const gatesOk = gates.every(Boolean);
-if (!gatesOk) console.info('typecheck or lint failed (see above)');
+if (!gatesOk) console.info('typecheck, lint or the billing coverage threshold failed (see above)');
 console.info(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(gatesOk && total.failed === 0 ? 0 : 1);

@@ -1,0 +1,56 @@
+export const invoiceStatuses = ['draft', 'pending', 'partial', 'paid', 'overdue', 'cancelled', 'refunded'] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
+
+export const invoiceEvents = ['finalize', 'edit', 'pay_partial', 'pay_full', 'mark_overdue', 'cancel', 'refund_full'] as const;
+export type InvoiceEvent = (typeof invoiceEvents)[number];
+
+// DESIGN.md §3. What is not listed is forbidden; cancelled and refunded are final.
+const transitions: Record<InvoiceStatus, Partial<Record<InvoiceEvent, InvoiceStatus>>> = {
+  draft: { finalize: 'pending', edit: 'draft', cancel: 'cancelled' },
+  pending: { edit: 'pending', pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: 'cancelled' },
+  partial: { pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', refund_full: 'refunded' },
+  // An overdue invoice stays overdue until it is paid in full: a part payment does not make it
+  // any less late.
+  overdue: { edit: 'overdue', pay_partial: 'overdue', pay_full: 'paid', cancel: 'cancelled', refund_full: 'refunded' },
+  paid: { refund_full: 'refunded' },
+  cancelled: {},
+  refunded: {},
+};
+
+export type InvoiceMoney = { status: InvoiceStatus; total: bigint; amountPaid: bigint; amountRefunded: bigint };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: 'invalid_state' | 'conflict' | 'validation'; message: string };
+
+const refuse = (code: 'invalid_state' | 'conflict' | 'validation', message: string): Outcome<never> => ({ ok: false, code, message });
+
+/** What is still owed: nothing on a cancelled, refunded or draft document. */
+export function balanceOf(invoice: InvoiceMoney): bigint {
+  if (invoice.status === 'cancelled' || invoice.status === 'refunded' || invoice.status === 'draft') return 0n;
+  return invoice.total - invoice.amountPaid;
+}
+
+/** The status an event leads to, or a refusal; money-bearing guards included. */
+export function invoiceTransition(invoice: InvoiceMoney, event: InvoiceEvent): Outcome<InvoiceStatus> {
+  const next = transitions[invoice.status][event];
+  if (!next) return refuse('invalid_state', `A ${invoice.status} invoice cannot ${event.replace('_', ' ')}`);
+  if ((event === 'cancel' || event === 'edit') && invoice.amountPaid > 0n) {
+    return refuse('invalid_state', `An invoice with money received cannot ${event}; issue a credit note instead`);
+  }
+  if (event === 'refund_full' && invoice.amountPaid <= 0n) return refuse('invalid_state', 'Nothing was paid on this invoice');
+  return { ok: true, value: next };
+}
+
+/** A payment of `amount` on the invoice: the new status and amount paid, or why not. */
+export function applyPayment(invoice: InvoiceMoney, amount: bigint): Outcome<{ status: InvoiceStatus; amountPaid: bigint }> {
+  if (amount <= 0n) return refuse('validation', 'A payment must be greater than zero');
+  const balance = balanceOf(invoice);
+  const event = amount >= balance ? 'pay_full' : 'pay_partial';
+  const status = invoiceTransition(invoice, event);
+  if (!status.ok) return status;
+  if (amount > balance) return refuse('conflict', `The payment exceeds the balance of ${balance}`);
+  return { ok: true, value: { status: status.value, amountPaid: invoice.amountPaid + amount } };
+}
+
+export function canTransition(from: InvoiceStatus, event: InvoiceEvent): boolean {
+  return transitions[from][event] !== undefined;
+}
