@@ -7,7 +7,8 @@ export type AppErrorCode =
   | 'invalid_state'
   | 'payment_failed'
   | 'idempotency_mismatch'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'not_implemented';
 
 /** Field path (dot-joined, e.g. "items.0.quantity") → message. */
 export type FieldErrors = Record<string, string>;

@@ -1,6 +1,6 @@
 import { bigserial, index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const actorType = pgEnum('actor_type', ['user', 'api_key', 'system', 'stripe', 'paypal']);
+export const actorType = pgEnum('actor_type', ['user', 'api_key', 'system', 'stripe', 'paypal', 'anonymous']);
 
 // Written in the same transaction as the change it describes, so a change without its audit
 // row cannot exist. Never updated or deleted.

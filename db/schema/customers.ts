@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, char, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, money, updatedAt } from './columns';
+import { invoices } from './invoices';
 
 export type BillingAddress = {
   line1: string;
@@ -64,9 +65,11 @@ export const creditLedger = pgTable(
     amount: money('amount').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     reason: text('reason').notNull(),
+    invoiceId: uuid('invoice_id').references((): AnyPgColumn => invoices.id),
     createdAt: createdAt(),
   },
   (t) => [
+    index('credit_ledger_invoice_idx').on(t.invoiceId),
     index('credit_ledger_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     check('credit_ledger_amount_nonzero_ck', sql`${t.amount} <> 0`),
   ],

@@ -19,6 +19,7 @@ const trpcCode: Record<AppErrorCode, TRPCError['code']> = {
   idempotency_mismatch: 'CONFLICT',
   payment_failed: 'PAYMENT_REQUIRED',
   rate_limited: 'TOO_MANY_REQUESTS',
+  not_implemented: 'NOT_IMPLEMENTED',
 };
 
 const t = initTRPC.context<TRPCContext>().create({

@@ -5,10 +5,12 @@ import { type Permission, type Role, effectivePermissions } from './permissions'
 export type Scope =
   | { kind: 'all' }
   | { kind: 'reseller'; resellerId: string }
-  | { kind: 'customer'; customerId: string };
+  | { kind: 'customer'; customerId: string }
+  // A visitor without an account: sees no record through a scope (public pages use tokens).
+  | { kind: 'none' };
 
 export type Actor = {
-  type: 'user' | 'api_key' | 'system' | 'stripe' | 'paypal';
+  type: 'user' | 'api_key' | 'system' | 'stripe' | 'paypal' | 'anonymous';
   id: string | null;
   label: string;
   role: Role;
@@ -76,4 +78,9 @@ export function apiKeyActor(key: {
 /** Jobs, seeds and webhooks act as the system with every permission and no scope limit. */
 export function systemActor(type: 'system' | 'stripe' | 'paypal' = 'system'): Actor {
   return { type, id: null, label: type, role: 'admin', permissions: effectivePermissions('admin', []), scope: { kind: 'all' } };
+}
+
+/** A visitor of a public page: no permissions, no scope; what it may read a token decides. */
+export function anonymousActor(ip?: string): Actor {
+  return { type: 'anonymous', id: null, label: 'anonymous', role: 'client', permissions: new Set(), scope: { kind: 'none' }, ip };
 }

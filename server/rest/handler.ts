@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Actor, requirePermission } from '../auth/actor';
+import { type Actor, anonymousActor, requirePermission } from '../auth/actor';
 import type { Permission } from '../auth/permissions';
 import { database } from '../db';
 import { AppError, fieldErrors } from '../errors';
@@ -26,6 +26,10 @@ export type RouteSpec<P extends Schema | undefined, Q extends Schema | undefined
   body?: B;
   response: Schema;
   status?: number;
+  /** 'none': a public endpoint; the caller is anonymous and the service decides what it sees. */
+  auth?: 'api_key' | 'none';
+  /** Served as something other than JSON (e.g. CSV, PDF), described in the summary. */
+  raw?: boolean;
 };
 
 export type RouteArgs<P, Q, B> = {
@@ -33,7 +37,16 @@ export type RouteArgs<P, Q, B> = {
   params: Infer<P>;
   query: Infer<Q>;
   body: Infer<B>;
+  /** The public origin of this server as the client sees it, for absolute links. */
+  origin: string;
 };
+
+function originOf(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return process.env.NEXTAUTH_URL?.replace(/\/$/, '') ?? `${proto}://${host}`;
+}
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -91,16 +104,17 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
     try {
       const db = await database();
       const now = new Date();
-      const actor = await authenticate(request, db);
+      const actor = spec.auth === 'none' ? anonymousActor(clientIp(request.headers)) : await authenticate(request, db);
       if (spec.permission) requirePermission(actor, spec.permission);
       const params = parse(spec.params as P, await route.params);
       const query = parse(spec.query as Q, Object.fromEntries(new URL(request.url).searchParams));
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const body = parse(spec.body as B, rawBody);
       const status = spec.status ?? 200;
+      const origin = originOf(request);
       const call = async (dbOrTx: typeof db) => ({
         status,
-        body: await run({ ctx: { db: dbOrTx, actor, now }, params, query, body }),
+        body: await run({ ctx: { db: dbOrTx, actor, now }, params, query, body, origin }),
       });
 
       const key = request.headers.get('idempotency-key');
@@ -117,6 +131,7 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
         });
       }
       const result = await call(db);
+      if (result.body instanceof Response) return result.body;
       return Response.json(result.body, { status: result.status });
     } catch (error) {
       if (error instanceof PayloadTooLarge) return errorResponse(413, 'payload_too_large', 'The body is over 1 MB');

@@ -10,6 +10,7 @@ const httpStatus: Record<AppErrorCode, number> = {
   invalid_state: 409,
   idempotency_mismatch: 409,
   rate_limited: 429,
+  not_implemented: 501,
 };
 
 // The API names the validation code differently from the service layer.

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import type { RouteSpec } from './handler';
-import { createCustomerRoute, getCustomerRoute, listCustomersRoute } from './routes/customers';
+import * as customers from './routes/customers';
+import * as invoices from './routes/invoices';
+import * as settings from './routes/settings';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
 
+const isRoute = (value: unknown): value is { spec: AnySpec } =>
+  typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
+
 /** Every /api/v1 operation; the same specs that serve the routes describe them here. */
-export const routes: AnySpec[] = [createCustomerRoute.spec, listCustomersRoute.spec, getCustomerRoute.spec];
+export const routes: AnySpec[] = [settings, customers, invoices].flatMap((module) =>
+  Object.values(module)
+    .filter(isRoute)
+    .map((route) => route.spec),
+);
 
 const errorSchema = z.object({
   error: z.object({
@@ -61,11 +70,11 @@ export function openApiDocument(): object {
       ...(spec.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
         : {}),
+      ...(spec.auth === 'none' ? { security: [] } : {}),
       responses: {
-        [spec.status ?? 200]: {
-          description: 'Success',
-          content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } },
-        },
+        [spec.status ?? 200]: spec.raw
+          ? { description: 'Success' }
+          : { description: 'Success', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
         ...Object.fromEntries(
           Object.entries(errorResponses).map(([status, description]) => [
             status,

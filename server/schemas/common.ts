@@ -16,6 +16,8 @@ export const currencyCode = z
 
 export const id = z.uuid({ error: 'must be an id' });
 
+export const isUuid = (value: string) => id.safeParse(value).success;
+
 export const listInput = z.object({
   limit: z.coerce
     .number({ error: 'must be a number' })

@@ -59,3 +59,31 @@ export const customerOutput = z.object({
   credit_balance: z.number().int().describe('minor units of `currency`'),
   created_at: z.iso.datetime(),
 });
+
+export const updateCustomerInput = createCustomerInput
+  .omit({ reseller_id: true })
+  .partial()
+  .extend({ billing_address: billingAddressInput.nullable().optional() });
+export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
+
+export const adjustCreditInput = z.strictObject({
+  amount: z
+    .number({ error: 'must be an integer amount in minor units' })
+    .int('must be an integer amount in minor units (no decimals)')
+    .refine((n) => n !== 0, 'must not be zero')
+    .refine(Number.isSafeInteger, 'is too large')
+    .transform((n) => BigInt(n)),
+  reason: z.string({ error: 'is required' }).trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
+});
+export type AdjustCreditInput = z.infer<typeof adjustCreditInput>;
+
+export const creditEntryOutput = z.object({
+  id: z.string(),
+  customer_id: z.string(),
+  kind: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  reason: z.string(),
+  balance: z.number().int().describe('the credit balance after this entry'),
+  created_at: z.string(),
+});

@@ -30,3 +30,38 @@ export const billingSettings = z.object({
     .default({ reminder_days: [-3, 1, 7], suspend_after_days: 14, terminate_after_days: 60 }),
 });
 export type BillingSettings = z.infer<typeof billingSettings>;
+
+/** PATCH body: any subset of the block; nested blocks may be partial too. */
+export const billingSettingsPatch = z.strictObject({
+  currency: currencyCode.optional(),
+  tax_label: z.string().trim().max(50).optional(),
+  tax_rate: z
+    .union([z.number(), z.string()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{1,3}(\.\d{1,3})?$/, 'must be a percent with at most 3 decimals'))
+    .refine((rate) => Number(rate) <= 100, 'must be between 0 and 100')
+    .optional(),
+  tax_mode: z.enum(['exclusive', 'inclusive']).optional(),
+  display_decimals: z.number().int().min(0).max(4).optional(),
+  invoice_number: z
+    .strictObject({
+      prefix: z.string().trim().max(20).optional(),
+      include_year: z.boolean().optional(),
+      padding: z.number().int().min(1).max(12).optional(),
+      reset: z.enum(['yearly', 'never']).optional(),
+    })
+    .optional(),
+  renewal_window_days: z.number().int().min(0).max(90).optional(),
+  payment_due_days: z.number().int().min(0).max(365).optional(),
+  paper_size: z.string().max(20).optional(),
+  custom_paper_mm: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
+  bank_details: z.string().max(2000).optional(),
+  dunning: z
+    .strictObject({
+      reminder_days: z.array(z.number().int().min(-60).max(365)).max(20).optional(),
+      suspend_after_days: z.number().int().min(0).optional(),
+      terminate_after_days: z.number().int().min(0).optional(),
+    })
+    .optional(),
+});
+export type BillingSettingsPatch = z.infer<typeof billingSettingsPatch>;

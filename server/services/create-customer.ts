@@ -4,6 +4,7 @@ import { customers, users } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { AppError } from '../errors';
 import type { CreateCustomerInput } from '../schemas/customers';
+import { toBillingAddress } from './address';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { type CustomerView, findCustomer } from './customer-view';
@@ -38,16 +39,7 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
             company: input.company ?? null,
             phone: input.phone ?? null,
             taxId: input.tax_id ?? null,
-            billingAddress: input.billing_address
-              ? {
-                  line1: input.billing_address.line1,
-                  line2: input.billing_address.line2,
-                  city: input.billing_address.city,
-                  region: input.billing_address.region,
-                  postalCode: input.billing_address.postal_code,
-                  country: input.billing_address.country,
-                }
-              : null,
+            billingAddress: input.billing_address ? toBillingAddress(input.billing_address) : null,
             currency,
             resellerId,
             createdAt: ctx.now,

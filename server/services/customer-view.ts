@@ -45,6 +45,8 @@ export function customerScope(scope: Scope): SQL | undefined {
       return eq(customers.resellerId, scope.resellerId);
     case 'customer':
       return eq(customers.id, scope.customerId);
+    case 'none':
+      return sql`false`;
   }
 }
 

@@ -5,6 +5,7 @@ import { type Actor, systemActor, userActor } from '@/server/auth/actor';
 import type { Role } from '@/server/auth/permissions';
 import { createApiKey } from '@/server/services/api-keys';
 import { createCustomer } from '@/server/services/create-customer';
+import { createInvoice } from '@/server/services/create-invoice';
 import type { ServiceContext } from '@/server/services/context';
 import type { CreateCustomerInput } from '@/server/schemas/customers';
 
@@ -45,4 +46,19 @@ export async function givenCustomer(
 export async function givenApiKey(db: Database, role: Role, resellerId?: string): Promise<string> {
   const { key } = await createApiKey(ctxOf(db, systemActor()), { name: `${role} key`, role, resellerId: resellerId ?? null });
   return key;
+}
+
+/** An invoice created through the service, pending (numbered) unless a draft is asked for. */
+export async function givenInvoice(
+  db: Database,
+  options: { customerId?: string; total?: bigint; status?: 'draft' | 'pending'; issueDate?: string; currency?: string } = {},
+) {
+  const customerId = options.customerId ?? (await givenCustomer(db)).id;
+  return createInvoice(ctxOf(db, systemActor()), {
+    customer_id: customerId,
+    status: options.status ?? 'pending',
+    issue_date: options.issueDate,
+    currency: options.currency,
+    items: [{ description: 'Hosting', quantity: 1000n, unit_price: options.total ?? 1000n, tax_rate: 0n }],
+  });
 }

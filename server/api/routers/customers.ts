@@ -1,7 +1,9 @@
 import { createCustomer } from '../../services/create-customer';
 import { getCustomer, getOwnAccount } from '../../services/get-customer';
 import { listCustomers } from '../../services/list-customers';
-import { createCustomerInput, customerIdInput, listCustomersInput } from '../../schemas/customers';
+import { adjustCreditInput, createCustomerInput, customerIdInput, listCustomersInput, updateCustomerInput } from '../../schemas/customers';
+import { adjustCredit } from '../../services/adjust-credit';
+import { updateCustomer } from '../../services/update-customer';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const customersRouter = router({
@@ -13,4 +15,10 @@ export const customersRouter = router({
   create: permissionProcedure('customers.create')
     .input(createCustomerInput)
     .mutation(({ ctx, input }) => createCustomer(ctx.service, input)),
+  update: permissionProcedure('customers.edit')
+    .input(updateCustomerInput.extend(customerIdInput.shape))
+    .mutation(({ ctx, input }) => updateCustomer(ctx.service, input)),
+  adjustCredit: permissionProcedure('customers.edit')
+    .input(adjustCreditInput.extend({ customerId: customerIdInput.shape.id }))
+    .mutation(({ ctx, input }) => adjustCredit(ctx.service, input)),
 });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { createCustomerInput, customerIdInput, customerOutput, listCustomersInput } from '../../schemas/customers';
+import {
+  adjustCreditInput,
+  createCustomerInput,
+  creditEntryOutput,
+  customerIdInput,
+  customerOutput,
+  listCustomersInput,
+  updateCustomerInput,
+} from '../../schemas/customers';
+import { adjustCredit } from '../../services/adjust-credit';
+import { updateCustomer } from '../../services/update-customer';
 import { createCustomer } from '../../services/create-customer';
 import type { CustomerView } from '../../services/customer-view';
 import { getCustomer } from '../../services/get-customer';
@@ -74,4 +84,45 @@ export const getCustomerRoute = defineRoute(
     response: customerOutput,
   },
   async ({ ctx, params }) => customerJson(await getCustomer(ctx, params)),
+);
+
+export const updateCustomerRoute = defineRoute(
+  {
+    method: 'PATCH',
+    path: '/customers/{id}',
+    summary: 'Change a customer’s details',
+    tag: 'Customers',
+    permission: 'customers.edit',
+    params: customerIdInput,
+    body: updateCustomerInput,
+    response: customerOutput,
+  },
+  async ({ ctx, params, body }) => customerJson(await updateCustomer(ctx, { ...body, id: params.id })),
+);
+
+export const adjustCreditRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/customers/{id}/credit',
+    summary: 'Add to (or, with a negative amount, take from) the credit balance; it never goes below 0',
+    tag: 'Customers',
+    permission: 'customers.edit',
+    params: customerIdInput,
+    body: adjustCreditInput,
+    response: creditEntryOutput,
+    status: 201,
+  },
+  async ({ ctx, params, body }) => {
+    const entry = await adjustCredit(ctx, { ...body, customerId: params.id });
+    return {
+      id: entry.id,
+      customer_id: entry.customerId,
+      kind: entry.kind,
+      amount: Number(entry.amount),
+      currency: entry.currency,
+      reason: entry.reason,
+      balance: Number(entry.balance),
+      created_at: entry.createdAt.toISOString(),
+    };
+  },
 );

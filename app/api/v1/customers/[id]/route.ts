@@ -1,3 +1,4 @@
-import { getCustomerRoute } from '@/server/rest/routes/customers';
+import { getCustomerRoute, updateCustomerRoute } from '@/server/rest/routes/customers';
 
 export const GET = getCustomerRoute.handler;
+export const PATCH = updateCustomerRoute.handler;

@@ -1,0 +1,3 @@
+import { adjustCreditRoute } from '@/server/rest/routes/customers';
+
+export const POST = adjustCreditRoute.handler;

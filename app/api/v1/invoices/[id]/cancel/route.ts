@@ -1,0 +1,3 @@
+import { cancelInvoiceRoute } from '@/server/rest/routes/invoices';
+
+export const POST = cancelInvoiceRoute.handler;

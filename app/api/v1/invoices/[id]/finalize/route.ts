@@ -1,0 +1,3 @@
+import { finalizeInvoiceRoute } from '@/server/rest/routes/invoices';
+
+export const POST = finalizeInvoiceRoute.handler;

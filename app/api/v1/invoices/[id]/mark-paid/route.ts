@@ -1,0 +1,3 @@
+import { markPaidRoute } from '@/server/rest/routes/invoices';
+
+export const POST = markPaidRoute.handler;

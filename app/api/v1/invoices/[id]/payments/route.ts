@@ -1,0 +1,3 @@
+import { recordPaymentRoute } from '@/server/rest/routes/invoices';
+
+export const POST = recordPaymentRoute.handler;

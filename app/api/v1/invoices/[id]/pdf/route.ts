@@ -1,0 +1,3 @@
+import { invoicePdfRoute } from '@/server/rest/routes/invoices';
+
+export const GET = invoicePdfRoute.handler;

@@ -1,0 +1,3 @@
+import { regenerateTokenRoute } from '@/server/rest/routes/invoices';
+
+export const POST = regenerateTokenRoute.handler;

@@ -1,0 +1,3 @@
+import { sendInvoiceRoute } from '@/server/rest/routes/invoices';
+
+export const POST = sendInvoiceRoute.handler;

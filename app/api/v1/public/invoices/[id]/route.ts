@@ -1,0 +1,3 @@
+import { publicInvoiceRoute } from '@/server/rest/routes/invoices';
+
+export const GET = publicInvoiceRoute.handler;

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, money, updatedAt } from './columns';
+import { customers } from './customers';
+import { orders, services } from './orders';
+
+export const invoiceKind = pgEnum('invoice_kind', ['invoice', 'proforma', 'credit_note', 'debit_note']);
+export const invoiceStatus = pgEnum('invoice_status', ['draft', 'pending', 'partial', 'paid', 'overdue', 'cancelled', 'refunded']);
+export const taxMode = pgEnum('tax_mode', ['exclusive', 'inclusive']);
+export const invoicePurpose = pgEnum('invoice_purpose', ['manual', 'first', 'renewal', 'proration', 'consolidated', 'correction']);
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: id(),
+    kind: invoiceKind('kind').notNull().default('invoice'),
+    status: invoiceStatus('status').notNull(),
+    // Assigned when the document leaves draft, from a locked counter row, so numbers are gapless.
+    number: text('number'),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    orderId: uuid('order_id').references(() => orders.id),
+    currency: char('currency', { length: 3 }).notNull(), // fixed at creation
+    taxMode: taxMode('tax_mode').notNull(),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true, precision: 3 }),
+    subtotal: money('subtotal').notNull(),
+    taxTotal: money('tax_total').notNull(),
+    total: money('total').notNull(),
+    amountPaid: money('amount_paid').notNull().default(sql`0`),
+    amountRefunded: money('amount_refunded').notNull().default(sql`0`),
+    notes: text('notes'),
+    // Part of the public link's HMAC: bumping it kills every link issued before.
+    tokenVersion: integer('token_version').notNull().default(1),
+    // What paying it means: a `first` invoice activates its order, a `renewal` extends services.
+    purpose: invoicePurpose('purpose').notNull().default('manual'),
+    consolidatedIntoId: uuid('consolidated_into_id').references((): AnyPgColumn => invoices.id),
+    correctsInvoiceId: uuid('corrects_invoice_id').references((): AnyPgColumn => invoices.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('invoices_kind_number_uq').on(t.kind, t.number),
+    index('invoices_created_idx').on(t.createdAt, t.id),
+    index('invoices_customer_created_idx').on(t.customerId, t.createdAt, t.id),
+    index('invoices_status_created_idx').on(t.status, t.createdAt, t.id),
+    // The overdue sweep: open invoices by due date.
+    index('invoices_status_due_idx').on(t.status, t.dueDate),
+    index('invoices_issue_date_idx').on(t.issueDate),
+    index('invoices_due_date_idx').on(t.dueDate),
+    index('invoices_order_idx').on(t.orderId),
+    index('invoices_consolidated_into_idx').on(t.consolidatedIntoId),
+    index('invoices_corrects_idx').on(t.correctsInvoiceId),
+    check('invoices_total_nonnegative_ck', sql`${t.total} >= 0`),
+    check('invoices_paid_within_total_ck', sql`${t.amountPaid} >= 0 and ${t.amountPaid} <= ${t.total}`),
+    check('invoices_number_when_final_ck', sql`(${t.status} = 'draft') = (${t.number} is null)`),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: id(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    quantity: numeric('quantity', { precision: 15, scale: 3 }).notNull(),
+    unitPrice: money('unit_price').notNull(),
+    taxRate: numeric('tax_rate', { precision: 6, scale: 3 }).notNull(),
+    subtotal: money('subtotal').notNull(),
+    tax: money('tax').notNull(),
+    total: money('total').notNull(),
+    serviceId: uuid('service_id').references(() => services.id),
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
+  },
+  (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId, t.position), index('invoice_lines_service_idx').on(t.serviceId)],
+);
+
+// One row per (service, period) ever invoiced. The primary key is what makes the billing run
+// idempotent: a rerun, a concurrent run or a retry after a crash cannot bill a period twice,
+// and consolidating or cancelling the invoice does not free the period for billing again.
+export const billedPeriods = pgTable(
+  'billed_periods',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+  },
+  (t) => [primaryKey({ name: 'billed_periods_pk', columns: [t.serviceId, t.periodStart] }), index('billed_periods_invoice_idx').on(t.invoiceId)],
+);
+
+// Gapless numbering: finalization increments the row inside its transaction, so a rollback
+// returns the number and two finalizations can never take the same one.
+export const numberCounters = pgTable(
+  'number_counters',
+  {
+    series: text('series').notNull(),
+    // The year for yearly resets; 0 for a sequence that never resets.
+    year: integer('year').notNull(),
+    last: money('last').notNull(),
+  },
+  (t) => [primaryKey({ name: 'number_counters_pk', columns: [t.series, t.year] })],
+);
+
+export const notificationChannel = pgEnum('notification_channel', ['email', 'sms', 'whatsapp']);
+export const notificationStatus = pgEnum('notification_status', ['sent', 'failed']);
+
+export const invoiceNotifications = pgTable(
+  'invoice_notifications',
+  {
+    id: id(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    channel: notificationChannel('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    status: notificationStatus('status').notNull(),
+    detail: text('detail'),
+    providerMessageId: text('provider_message_id'),
+    triggeredBy: text('triggered_by').notNull(),
+    // (template, event id): a retried send finds its row and sends nothing twice.
+    dedupeKey: text('dedupe_key'),
+  },
+  (t) => [
+    index('invoice_notifications_invoice_idx').on(t.invoiceId, t.at),
+    uniqueIndex('invoice_notifications_dedupe_uq').on(t.invoiceId, t.dedupeKey),
+  ],
+);

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { coupons, priceCycle, products } from './catalog';
+import { createdAt, id, money, updatedAt } from './columns';
+import { customers } from './customers';
+
+export const orderStatus = pgEnum('order_status', ['draft', 'pending', 'active', 'suspended', 'cancelled', 'terminated']);
+export const autoEmailMode = pgEnum('auto_email_mode', ['off', 'invoice', 'invoice_and_link']);
+export const serviceStatus = pgEnum('service_status', ['pending', 'active', 'suspended', 'terminated', 'cancelled', 'failed']);
+
+export type OrderContact = { name: string; email: string };
+/** The options chosen on a line, priced when the order was placed. */
+export type ChosenOption = { groupId: string; optionId: string; name: string; quantity: number; amount: string };
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    number: text('number').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contact: jsonb('contact').$type<OrderContact>(),
+    name: text('name').notNull(),
+    status: orderStatus('status').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    // The first invoice's total, kept for lists and filters.
+    total: money('total').notNull(),
+    billingDay: smallint('billing_day').notNull(),
+    dueDays: integer('due_days').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    autoEmail: autoEmailMode('auto_email').notNull().default('invoice'),
+    couponId: uuid('coupon_id').references(() => coupons.id),
+    paymentMethod: text('payment_method'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_number_uq').on(t.number),
+    index('orders_created_idx').on(t.createdAt, t.id),
+    index('orders_customer_created_idx').on(t.customerId, t.createdAt, t.id),
+    index('orders_status_created_idx').on(t.status, t.createdAt, t.id),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: id(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    description: text('description').notNull(),
+    cycle: priceCycle('cycle').notNull(),
+    quantity: numeric('quantity', { precision: 15, scale: 3 }).notNull(),
+    // Plan price plus chosen options, per unit and cycle.
+    unitPrice: money('unit_price').notNull(),
+    setupFee: money('setup_fee').notNull().default(sql`0`),
+    options: jsonb('options').$type<ChosenOption[]>().notNull().default([]),
+  },
+  (t) => [index('order_lines_order_idx').on(t.orderId), index('order_lines_product_idx').on(t.productId)],
+);
+
+export const orderLabels = pgTable(
+  'order_labels',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+  },
+  (t) => [primaryKey({ name: 'order_labels_pk', columns: [t.orderId, t.label] })],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    id: id(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    orderLineId: uuid('order_line_id').references(() => orderLines.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    name: text('name').notNull(),
+    cycle: priceCycle('cycle').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    // Per cycle, after coupon-free options: what a renewal bills.
+    price: money('price').notNull(),
+    status: serviceStatus('status').notNull(),
+    billingDay: smallint('billing_day').notNull(),
+    // The current paid-up period [period_start, period_end); next_due_date is period_end.
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
+    nextDueDate: date('next_due_date', { mode: 'string' }).notNull(),
+    // How many periods have been invoiced (0 = only the first), for repeating coupons.
+    cyclesBilled: integer('cycles_billed').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The billing run reads active services by due date.
+    index('services_status_due_idx').on(t.status, t.nextDueDate),
+    index('services_customer_idx').on(t.customerId, t.createdAt, t.id),
+    index('services_order_idx').on(t.orderId),
+  ],
+);
+
+export const noteScope = pgEnum('note_scope', ['order', 'customer']);
+
+export const notes = pgTable(
+  'notes',
+  {
+    id: id(),
+    scope: noteScope('scope').notNull(),
+    orderId: uuid('order_id').references((): AnyPgColumn => orders.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('notes_order_idx').on(t.orderId, t.createdAt),
+    index('notes_customer_idx').on(t.customerId, t.createdAt),
+    check('notes_order_scope_ck', sql`${t.scope} = 'customer' or ${t.orderId} is not null`),
+  ],
+);

@@ -1,0 +1,296 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { formatMinor } from '../../billing/currency';
+import { AppError } from '../../errors';
+import { createRateLimiter } from '../../http/rate-limit';
+import {
+  createInvoiceInput,
+  invoiceIdInput,
+  invoiceOutput,
+  listInvoicesInput,
+  markPaidInput,
+  paymentOutput,
+  publicInvoiceInput,
+  recordPaymentInput,
+  updateInvoiceInput,
+} from '../../schemas/invoices';
+import { cancelInvoice } from '../../services/cancel-invoice';
+import { createInvoice } from '../../services/create-invoice';
+import { finalizeInvoice } from '../../services/finalize-invoice';
+import { getInvoice, readPublicInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
+import type { InvoiceView } from '../../services/invoice-store';
+import { eachInvoice, listInvoices } from '../../services/list-invoices';
+import { updateInvoice } from '../../services/update-invoice';
+import { publicInvoicePath } from '../../services/public-token';
+import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/record-payment';
+import { defineRoute } from '../handler';
+import { listOf } from '../lists';
+
+export function invoiceJson(invoice: InvoiceView, origin: string, options: { internal?: boolean } = {}): z.input<typeof invoiceOutput> {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    kind: invoice.kind,
+    status: invoice.status,
+    customer_id: invoice.customerId,
+    currency: invoice.currency,
+    issue_date: invoice.issueDate,
+    due_date: invoice.dueDate,
+    paid_at: invoice.paidAt?.toISOString() ?? null,
+    subtotal: Number(invoice.subtotal),
+    tax_total: Number(invoice.taxTotal),
+    total: Number(invoice.total),
+    amount_paid: Number(invoice.amountPaid),
+    amount_refunded: Number(invoice.amountRefunded),
+    balance: Number(invoice.balance),
+    items: invoice.lines.map((line) => ({
+      id: line.id,
+      description: line.description,
+      quantity: trimDecimal(line.quantity),
+      unit_price: Number(line.unitPrice),
+      tax_rate: trimDecimal(line.taxRate),
+      subtotal: Number(line.subtotal),
+      tax: Number(line.tax),
+      total: Number(line.total),
+    })),
+    // Internal notes stay off the public page.
+    notes: options.internal === false ? null : invoice.notes,
+    consolidated_into_id: invoice.consolidatedIntoId,
+    corrects_invoice_id: invoice.correctsInvoiceId,
+    order_id: invoice.orderId,
+    public_url: invoice.status === 'draft' ? '' : `${origin}${publicInvoicePath(invoice.id, invoice.tokenVersion)}`,
+    notifications: invoice.notifications.map((n) => ({
+      at: n.at.toISOString(),
+      channel: n.channel,
+      status: n.status,
+      detail: n.detail,
+    })),
+    created_at: invoice.createdAt.toISOString(),
+  };
+}
+
+// PostgreSQL numeric comes back as "1.500"; the API speaks "1.5".
+const trimDecimal = (value: string) => (value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value);
+
+const paymentJson = (payment: PaymentRow): z.input<typeof paymentOutput> => ({
+  id: payment.id,
+  amount: Number(payment.amount),
+  method: payment.method,
+  reference: payment.reference,
+  paid_at: payment.paidAt.toISOString(),
+});
+
+const idParams = invoiceIdInput;
+const paymentResult = z.object({ payment: paymentOutput, invoice: invoiceOutput });
+
+export const createInvoiceRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices',
+    summary: 'Create an invoice (pending by default, or a draft); totals are computed by the server',
+    tag: 'Invoices',
+    permission: 'invoices.create',
+    body: createInvoiceInput,
+    response: invoiceOutput,
+    status: 201,
+  },
+  async ({ ctx, body, origin }) => invoiceJson(await createInvoice(ctx, body), origin),
+);
+
+// Cells a spreadsheet would run as formulas are prefixed, so an export cannot carry an attack.
+const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+export const listInvoicesRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/invoices',
+    summary: 'List invoices, newest first, with every filter; `format=csv` exports all matches as CSV',
+    tag: 'Invoices',
+    permission: 'invoices.view',
+    query: listInvoicesInput,
+    response: listOf(invoiceOutput),
+  },
+  async ({ ctx, query, origin }) => {
+    if (query.format === 'csv') {
+      const header = ['number', 'kind', 'status', 'customer', 'email', 'currency', 'issue_date', 'due_date', 'total', 'paid', 'balance'];
+      const rows: string[][] = [];
+      for await (const invoice of eachInvoice(ctx, query)) {
+        rows.push([
+          invoice.number ?? '',
+          invoice.kind,
+          invoice.status,
+          safeCell(invoice.customerName),
+          safeCell(invoice.customerEmail),
+          invoice.currency,
+          invoice.issueDate,
+          invoice.dueDate,
+          formatMinor(invoice.total, invoice.currency),
+          formatMinor(invoice.amountPaid, invoice.currency),
+          formatMinor(invoice.balance, invoice.currency),
+        ]);
+      }
+      return new Response(stringify([header, ...rows]), {
+        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="invoices.csv"' },
+      });
+    }
+    const page = await listInvoices(ctx, query);
+    return { data: page.items.map((i) => invoiceJson(i, origin)), next_cursor: page.nextCursor };
+  },
+);
+
+export const getInvoiceRoute = defineRoute(
+  { method: 'GET', path: '/invoices/{id}', summary: 'Get an invoice', tag: 'Invoices', permission: 'invoices.view', params: idParams, response: invoiceOutput },
+  async ({ ctx, params, origin }) => invoiceJson(await getInvoice(ctx, params), origin),
+);
+
+export const updateInvoiceRoute = defineRoute(
+  {
+    method: 'PATCH',
+    path: '/invoices/{id}',
+    summary: 'Edit a draft, or a pending/overdue invoice with nothing paid (else 409 invalid_state)',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    body: updateInvoiceInput,
+    response: invoiceOutput,
+  },
+  async ({ ctx, params, body, origin }) => invoiceJson(await updateInvoice(ctx, { ...body, id: params.id }), origin),
+);
+
+export const finalizeInvoiceRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/finalize',
+    summary: 'Finalize a draft: pending, with the next gapless number',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    response: invoiceOutput,
+  },
+  async ({ ctx, params, origin }) => invoiceJson(await finalizeInvoice(ctx, params), origin),
+);
+
+export const recordPaymentRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/payments',
+    summary: 'Record a payment (partial or full; backdating allowed, never in the future)',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    body: recordPaymentInput,
+    response: paymentResult,
+    status: 201,
+  },
+  async ({ ctx, params, body, origin }) => {
+    const result = await recordPayment(ctx, {
+      invoiceId: params.id,
+      amount: body.amount,
+      method: body.method,
+      reference: body.reference,
+      paidAt: body.paid_at ? new Date(body.paid_at) : undefined,
+    });
+    return { payment: paymentJson(result.payment), invoice: invoiceJson(result.invoice, origin) };
+  },
+);
+
+export const markPaidRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/mark-paid',
+    summary: 'Pay the whole balance in one payment (method defaults to bank_transfer)',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    body: markPaidInput,
+    response: paymentResult,
+  },
+  async ({ ctx, params, body, origin }) => {
+    const result = await markInvoicePaid(ctx, { id: params.id, method: body.method, reference: body.reference });
+    return { payment: paymentJson(result.payment), invoice: invoiceJson(result.invoice, origin) };
+  },
+);
+
+export const cancelInvoiceRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/cancel',
+    summary: 'Cancel an invoice; 409 invalid_state when money was received',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    response: invoiceOutput,
+  },
+  async ({ ctx, params, origin }) => invoiceJson(await cancelInvoice(ctx, params), origin),
+);
+
+export const regenerateTokenRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/regenerate-token',
+    summary: 'Issue a new public link; the old one stops working',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    response: z.object({ public_url: z.string() }),
+  },
+  async ({ ctx, params, origin }) => ({ public_url: invoiceJson(await regenerateInvoiceToken(ctx, params), origin).public_url }),
+);
+
+const notYet = (what: string) => async () => {
+  throw new AppError('not_implemented', `${what} arrives with the documents and notifications issue`);
+};
+
+export const invoicePdfRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/invoices/{id}/pdf',
+    summary: 'The invoice as PDF (501 until document rendering lands)',
+    tag: 'Invoices',
+    permission: 'invoices.view',
+    params: idParams,
+    response: z.unknown(),
+    raw: true,
+  },
+  notYet('PDF rendering'),
+);
+
+export const sendInvoiceRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/send',
+    summary: 'Send the invoice by email, SMS or WhatsApp (501 until notifications land)',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    body: z.strictObject({ channel: z.enum(['email', 'sms', 'whatsapp']) }),
+    response: z.unknown(),
+  },
+  notYet('Sending invoices'),
+);
+
+// Wrong tokens per client address: 30 per 10 minutes, then 429 until the window passes.
+const tokenGuesses = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
+
+export const publicInvoiceRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/public/invoices/{id}',
+    summary: 'An invoice by its public link token, without internal notes (no auth; wrong token → 404)',
+    tag: 'Public',
+    auth: 'none',
+    params: z.object({ id: z.string().max(100) }),
+    query: publicInvoiceInput,
+    response: invoiceOutput,
+  },
+  async ({ ctx, params, query, origin }) => {
+    const who = ctx.actor.ip ?? 'unknown';
+    if (tokenGuesses.isLimited(who)) throw new AppError('rate_limited', 'Too many attempts; try again later');
+    try {
+      return invoiceJson(await readPublicInvoice(ctx, { id: params.id, token: query.token }), origin, { internal: false });
+    } catch (error) {
+      tokenGuesses.hit(who);
+      throw error;
+    }
+  },
+);

@@ -1,0 +1,43 @@
+import { creditLedger } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { AppError } from '../errors';
+import type { AdjustCreditInput } from '../schemas/customers';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { creditBalance } from './credit-balance';
+import { findCustomer } from './customer-view';
+import { lockCustomer } from './locks';
+
+export type CreditEntry = typeof creditLedger.$inferSelect & { balance: bigint };
+
+/** A manual credit or debit on the customer's balance, which may never go below zero. */
+export async function adjustCredit(ctx: ServiceContext, input: AdjustCreditInput & { customerId: string }): Promise<CreditEntry> {
+  requirePermission(ctx.actor, 'customers.edit');
+  return ctx.db.transaction(async (tx) => {
+    const customer = await findCustomer(tx, ctx.actor.scope, input.customerId);
+    await lockCustomer(tx, customer.id);
+    const balance = await creditBalance(tx, customer.id, customer.currency);
+    if (balance + input.amount < 0n) {
+      throw new AppError('conflict', `The credit balance is ${balance}; it cannot go below zero`, {
+        amount: 'would take the balance below zero',
+      });
+    }
+    const [entry] = await tx
+      .insert(creditLedger)
+      .values({
+        customerId: customer.id,
+        kind: 'adjustment',
+        amount: input.amount,
+        currency: customer.currency,
+        reason: input.reason,
+        createdAt: ctx.now,
+      })
+      .returning();
+    const result = { ...entry!, balance: balance + input.amount };
+    await audit(tx, ctx.actor, 'customer.credit_adjusted', { type: 'customer', id: customer.id }, {
+      before: { balance },
+      after: result,
+    });
+    return result;
+  });
+}

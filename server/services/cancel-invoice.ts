@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { invoices } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { invoiceTransition } from '../billing/invoice-status';
+import { AppError } from '../errors';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type InvoiceView, loadInvoice, lockInvoice, moneyOf } from './invoice-store';
+
+/** Cancels an invoice no money was received for; its number stays used (numbers are never reused). */
+export async function cancelInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  return ctx.db.transaction(async (tx) => {
+    const invoice = await lockInvoice(tx, ctx.actor.scope, input.id);
+    const next = invoiceTransition(moneyOf(invoice), 'cancel');
+    if (!next.ok) throw new AppError(next.code, next.message);
+    await tx.update(invoices).set({ status: next.value, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+    await audit(tx, ctx.actor, 'invoice.cancelled', { type: 'invoice', id: invoice.id }, {
+      before: { status: invoice.status },
+      after: { status: next.value },
+    });
+    return loadInvoice(tx, { kind: 'all' }, invoice.id);
+  });
+}

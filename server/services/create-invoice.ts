@@ -1,0 +1,51 @@
+import { invoices } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { parseMilli } from '../billing/decimal';
+import { addDays, toPlainDate } from '../billing/periods';
+import { AppError } from '../errors';
+import type { CreateInvoiceInput } from '../schemas/invoices';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { findCustomer } from './customer-view';
+import { type InvoiceView, insertLines, loadInvoice, nextNumber, priceItems } from './invoice-store';
+import { readBillingSettings } from './read-settings';
+
+/** A manual invoice, as a draft or finalized at once (pending, numbered); totals are ours. */
+export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInput): Promise<InvoiceView> {
+  requirePermission(ctx.actor, 'invoices.create');
+  return ctx.db.transaction(async (tx) => {
+    const customer = await findCustomer(tx, ctx.actor.scope, input.customer_id).catch(() => {
+      throw new AppError('validation', 'Unknown customer', { customer_id: 'is not a customer you can bill' });
+    });
+    const settings = await readBillingSettings(tx);
+    const issueDate = input.issue_date ?? toPlainDate(ctx.now);
+    const dueDate = input.due_date ?? addDays(issueDate, settings.payment_due_days);
+    if (dueDate < issueDate) throw new AppError('validation', 'The due date is before the issue date', { due_date: 'must not be before the issue date' });
+    const { lines, totals } = priceItems(input.items, settings.tax_mode, parseMilli(settings.tax_rate)!);
+    const finalize = input.status === 'pending';
+    const [row] = await tx
+      .insert(invoices)
+      .values({
+        kind: 'invoice',
+        status: finalize ? 'pending' : 'draft',
+        number: finalize ? await nextNumber(tx, 'invoice', issueDate, settings) : null,
+        customerId: customer.id,
+        currency: input.currency ?? customer.currency,
+        taxMode: settings.tax_mode,
+        issueDate,
+        dueDate,
+        subtotal: totals.subtotal,
+        taxTotal: totals.tax,
+        total: totals.total,
+        notes: input.notes ?? null,
+        purpose: 'manual',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: invoices.id });
+    await insertLines(tx, row!.id, lines);
+    const invoice = await loadInvoice(tx, { kind: 'all' }, row!.id);
+    await audit(tx, ctx.actor, 'invoice.created', { type: 'invoice', id: invoice.id }, { after: invoice });
+    return invoice;
+  });
+}

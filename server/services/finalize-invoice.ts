@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { invoices } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { invoiceTransition } from '../billing/invoice-status';
+import { AppError } from '../errors';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type InvoiceView, loadInvoice, lockInvoice, moneyOf, nextNumber } from './invoice-store';
+import { readBillingSettings } from './read-settings';
+
+/** Draft → pending, taking the next gapless number of its series. */
+export async function finalizeInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  return ctx.db.transaction(async (tx) => {
+    const invoice = await lockInvoice(tx, ctx.actor.scope, input.id);
+    const next = invoiceTransition(moneyOf(invoice), 'finalize');
+    if (!next.ok) throw new AppError(next.code, next.message);
+    const number = await nextNumber(tx, invoice.kind, invoice.issueDate, await readBillingSettings(tx));
+    await tx.update(invoices).set({ status: next.value, number, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+    await audit(tx, ctx.actor, 'invoice.finalized', { type: 'invoice', id: invoice.id }, {
+      before: { status: invoice.status },
+      after: { status: next.value, number },
+    });
+    return loadInvoice(tx, { kind: 'all' }, invoice.id);
+  });
+}

@@ -1,0 +1,122 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { customers, invoiceLines, invoiceNotifications, invoices, numberCounters } from '@/db/schema';
+import { formatMilli } from '../billing/decimal';
+import { type InvoiceMoney, balanceOf } from '../billing/invoice-status';
+import { counterYear, formatNumber } from '../billing/numbering';
+import { type TaxMode, documentTotals, lineAmounts } from '../billing/totals';
+import type { Scope } from '../auth/actor';
+import { AppError, notFound } from '../errors';
+import type { InvoiceItemInput } from '../schemas/invoices';
+import type { BillingSettings } from '../schemas/settings';
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
+export type NotificationRow = typeof invoiceNotifications.$inferSelect;
+export type InvoiceView = InvoiceRow & { lines: InvoiceLineRow[]; notifications: NotificationRow[]; balance: bigint };
+export type InvoiceKind = InvoiceRow['kind'];
+
+/** The invoices a scope may see: a reseller's customers' or a client's own. */
+export function invoiceScope(scope: Scope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'reseller':
+      return sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${scope.resellerId})`;
+    case 'customer':
+      return eq(invoices.customerId, scope.customerId);
+    case 'none':
+      return sql`false`;
+  }
+}
+
+export const moneyOf = (row: InvoiceRow): InvoiceMoney => ({
+  status: row.status,
+  total: row.total,
+  amountPaid: row.amountPaid,
+  amountRefunded: row.amountRefunded,
+});
+
+/** Locks the invoice row for the rest of the transaction; outside the scope it does not exist. */
+export async function lockInvoice(tx: Database, scope: Scope, id: string): Promise<InvoiceRow> {
+  const [row] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, id), invoiceScope(scope)))
+    .for('update');
+  if (!row) throw notFound('Invoice');
+  return row;
+}
+
+export async function loadInvoice(db: Database, scope: Scope, id: string): Promise<InvoiceView> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, id), invoiceScope(scope)));
+  if (!row) throw notFound('Invoice');
+  const [lines, notifications] = await Promise.all([
+    db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, id)).orderBy(asc(invoiceLines.position)),
+    db.select().from(invoiceNotifications).where(eq(invoiceNotifications.invoiceId, id)).orderBy(asc(invoiceNotifications.at)),
+  ]);
+  return { ...row, lines, notifications, balance: balanceOf(moneyOf(row)) };
+}
+
+export type LineDraft = Omit<typeof invoiceLines.$inferInsert, 'invoiceId' | 'position'>;
+
+/** Prices the entered items with the document's tax mode; the totals are their sums. */
+export function priceItems(items: readonly InvoiceItemInput[], taxMode: TaxMode, defaultRateMilli: bigint) {
+  const lines: LineDraft[] = items.map((item) => {
+    const taxRateMilli = item.tax_rate ?? defaultRateMilli;
+    const amounts = lineAmounts({ quantityMilli: item.quantity, unitPrice: item.unit_price, taxRateMilli }, taxMode);
+    return {
+      description: item.description,
+      quantity: formatMilli(item.quantity),
+      unitPrice: item.unit_price,
+      taxRate: formatMilli(taxRateMilli),
+      ...amounts,
+    };
+  });
+  const totals = documentTotals(lines.map((l) => ({ subtotal: l.subtotal!, tax: l.tax!, total: l.total! })));
+  if (totals.total < 0n) {
+    throw new AppError('validation', 'An invoice total cannot be negative', {
+      items: 'add up to less than zero; issue a credit note instead',
+    });
+  }
+  return { lines, totals };
+}
+
+export async function insertLines(tx: Database, invoiceId: string, lines: readonly LineDraft[]) {
+  if (lines.length === 0) return;
+  await tx.insert(invoiceLines).values(lines.map((line, position) => ({ ...line, invoiceId, position })));
+}
+
+const seriesPrefix: Record<InvoiceKind, (settings: BillingSettings) => string> = {
+  invoice: (s) => s.invoice_number.prefix,
+  proforma: () => 'PRO',
+  credit_note: () => 'CN',
+  debit_note: () => 'DN',
+};
+
+/**
+ * The next number of the document's series, gapless: the counter row is incremented in the
+ * caller's transaction and stays locked until it commits, so a rollback gives the number back.
+ */
+export async function nextNumber(tx: Database, kind: InvoiceKind, issueDate: string, settings: BillingSettings): Promise<string> {
+  const format = {
+    prefix: seriesPrefix[kind](settings),
+    includeYear: settings.invoice_number.include_year,
+    padding: settings.invoice_number.padding,
+    reset: settings.invoice_number.reset,
+  };
+  const issueYear = Number(issueDate.slice(0, 4));
+  const year = counterYear(format, issueYear);
+  const [counter] = await tx
+    .insert(numberCounters)
+    .values({ series: kind, year, last: 1n })
+    .onConflictDoUpdate({
+      target: [numberCounters.series, numberCounters.year],
+      set: { last: sql`${numberCounters.last} + 1` },
+    })
+    .returning({ last: numberCounters.last });
+  return formatNumber(format, issueYear, counter!.last);
+}

@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { customers, invoiceLines, invoiceNotifications, invoices } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { balanceOf } from '../billing/invoice-status';
+import { isUuid } from '../schemas/common';
+import type { ListInvoicesInput } from '../schemas/invoices';
+import type { ServiceContext } from './context';
+import { type InvoiceView, invoiceScope, moneyOf } from './invoice-store';
+import { afterCursor, decodeCursor, toPage } from './pagination';
+
+export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Every filter of GET /api/v1/invoices, as one WHERE clause within the actor's scope. */
+export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInput, 'limit' | 'cursor' | 'format'>): SQL | undefined {
+  const dateColumn = input.date_field === 'due' ? invoices.dueDate : invoices.issueDate;
+  let customerFilter: SQL | undefined;
+  if (input.customer) {
+    if (isUuid(input.customer)) customerFilter = eq(invoices.customerId, input.customer);
+    else {
+      const pattern = `%${escapeLike(input.customer)}%`;
+      customerFilter = sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${or(ilike(customers.name, pattern), ilike(customers.email, pattern))})`;
+    }
+  }
+  return and(
+    invoiceScope(ctx.actor.scope),
+    input.status ? eq(invoices.status, input.status) : undefined,
+    input.kind ? eq(invoices.kind, input.kind) : undefined,
+    customerFilter,
+    input.from ? gte(dateColumn, input.from) : undefined,
+    input.to ? lte(dateColumn, input.to) : undefined,
+    input.currency ? eq(invoices.currency, input.currency) : undefined,
+    input.min_total !== undefined ? gte(invoices.total, BigInt(input.min_total)) : undefined,
+    input.max_total !== undefined ? lte(invoices.total, BigInt(input.max_total)) : undefined,
+    input.reseller_id
+      ? sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${input.reseller_id})`
+      : undefined,
+  );
+}
+
+const listColumns = { invoice: invoices, customerName: customers.name, customerEmail: customers.email };
+
+/** One page of invoices, newest first, with their lines and notification log. */
+export async function listInvoices(
+  ctx: ServiceContext,
+  input: ListInvoicesInput,
+): Promise<{ items: InvoiceListItem[]; nextCursor: string | null }> {
+  requirePermission(ctx.actor, 'invoices.view');
+  const rows = await ctx.db
+    .select(listColumns)
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(and(invoiceFilters(ctx, input), input.cursor ? afterCursor(invoices, decodeCursor(input.cursor)) : undefined))
+    .orderBy(desc(invoices.createdAt), desc(invoices.id))
+    .limit(input.limit + 1);
+  const page = toPage(
+    rows.map((r) => ({ ...r.invoice, customerName: r.customerName, customerEmail: r.customerEmail })),
+    input.limit,
+  );
+  const ids = page.items.map((i) => i.id);
+  const [lines, notifications] = ids.length
+    ? await Promise.all([
+        ctx.db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.position)),
+        ctx.db.select().from(invoiceNotifications).where(inArray(invoiceNotifications.invoiceId, ids)).orderBy(asc(invoiceNotifications.at)),
+      ])
+    : [[], []];
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((invoice) => ({
+      ...invoice,
+      balance: balanceOf(moneyOf(invoice)),
+      lines: lines.filter((l) => l.invoiceId === invoice.id),
+      notifications: notifications.filter((n) => n.invoiceId === invoice.id),
+    })),
+  };
+}
+
+/** Every invoice matching the filters, newest first, streamed in keyset batches (for CSV). */
+export async function* eachInvoice(ctx: ServiceContext, input: ListInvoicesInput) {
+  requirePermission(ctx.actor, 'invoices.view');
+  let cursor: string | undefined;
+  do {
+    const rows = await ctx.db
+      .select(listColumns)
+      .from(invoices)
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(and(invoiceFilters(ctx, input), cursor ? afterCursor(invoices, decodeCursor(cursor)) : undefined))
+      .orderBy(desc(invoices.createdAt), desc(invoices.id))
+      .limit(1001);
+    const page = toPage(
+      rows.map((r) => ({ ...r.invoice, customerName: r.customerName, customerEmail: r.customerEmail })),
+      1000,
+    );
+    for (const invoice of page.items) yield { ...invoice, balance: balanceOf(moneyOf(invoice)) };
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

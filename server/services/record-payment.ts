@@ -1,0 +1,127 @@
+import { and, eq } from 'drizzle-orm';
+import { creditLedger, invoices, payments } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { applyPayment, balanceOf } from '../billing/invoice-status';
+import { AppError } from '../errors';
+import type { PaymentMethod } from '../schemas/invoices';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { creditBalance } from './credit-balance';
+import { type InvoiceView, invoiceScope, loadInvoice, lockInvoice, moneyOf } from './invoice-store';
+import { lockCustomer } from './locks';
+
+export type PaymentRow = typeof payments.$inferSelect;
+
+export type RecordPaymentRequest = {
+  invoiceId: string;
+  amount: bigint;
+  method: PaymentMethod;
+  reference?: string | undefined;
+  paidAt?: Date | undefined;
+  /** A gateway payment's identity: the same (provider, id) twice records one payment. */
+  gateway?: { provider: string; id: string } | undefined;
+};
+
+/**
+ * Records money received against an invoice: under the customer's lock and the invoice's row
+ * lock, so racing payments can never take an invoice past its total.
+ */
+export async function recordPayment(
+  ctx: ServiceContext,
+  request: RecordPaymentRequest,
+): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  const paidAt = request.paidAt ?? ctx.now;
+  if (paidAt.getTime() > ctx.now.getTime()) {
+    throw new AppError('validation', 'A payment cannot be dated in the future', { paid_at: 'must not be in the future' });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ customerId: invoices.customerId })
+      .from(invoices)
+      .where(and(eq(invoices.id, request.invoiceId), invoiceScope(ctx.actor.scope)));
+    if (!target) throw new AppError('not_found', 'Invoice not found');
+    await lockCustomer(tx, target.customerId);
+    const invoice = await lockInvoice(tx, ctx.actor.scope, request.invoiceId);
+
+    if (request.gateway) {
+      const [existing] = await tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.provider, request.gateway.provider), eq(payments.providerId, request.gateway.id)));
+      if (existing) return { payment: existing, invoice: await loadInvoice(tx, { kind: 'all' }, existing.invoiceId) };
+    }
+
+    const next = applyPayment(moneyOf(invoice), request.amount);
+    if (!next.ok) {
+      const fields = next.code === 'validation' ? { amount: 'must be greater than 0' } : undefined;
+      throw new AppError(next.code, next.message, fields);
+    }
+    if (request.method === 'credit') {
+      const available = await creditBalance(tx, invoice.customerId, invoice.currency);
+      if (available < request.amount) {
+        throw new AppError('conflict', `The credit balance (${available}) does not cover this payment`, {
+          amount: 'exceeds the customer’s credit balance',
+        });
+      }
+      await tx.insert(creditLedger).values({
+        customerId: invoice.customerId,
+        kind: 'applied_to_invoice',
+        amount: -request.amount,
+        currency: invoice.currency,
+        reason: `Applied to invoice ${invoice.number ?? invoice.id}`,
+        invoiceId: invoice.id,
+        createdAt: ctx.now,
+      });
+    }
+
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        invoiceId: invoice.id,
+        customerId: invoice.customerId,
+        amount: request.amount,
+        currency: invoice.currency,
+        method: request.method,
+        reference: request.reference ?? null,
+        paidAt,
+        provider: request.gateway?.provider ?? null,
+        providerId: request.gateway?.id ?? null,
+        recordedById: ctx.actor.type === 'user' ? ctx.actor.id : null,
+        createdAt: ctx.now,
+      })
+      .returning();
+    await tx
+      .update(invoices)
+      .set({
+        status: next.value.status,
+        amountPaid: next.value.amountPaid,
+        paidAt: next.value.status === 'paid' ? paidAt : invoice.paidAt,
+        updatedAt: ctx.now,
+      })
+      .where(eq(invoices.id, invoice.id));
+    await audit(tx, ctx.actor, 'invoice.payment_recorded', { type: 'invoice', id: invoice.id }, {
+      before: { status: invoice.status, amountPaid: invoice.amountPaid },
+      after: { status: next.value.status, amountPaid: next.value.amountPaid, payment },
+    });
+    return { payment: payment!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id) };
+  });
+}
+
+/** Pays the whole open balance in one payment ("Mark as paid"). */
+export async function markInvoicePaid(
+  ctx: ServiceContext,
+  input: { id: string; method?: PaymentMethod | undefined; reference?: string | undefined },
+): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  return ctx.db.transaction(async (tx) => {
+    const invoice = await lockInvoice(tx, ctx.actor.scope, input.id);
+    const balance = balanceOf(moneyOf(invoice));
+    if (balance <= 0n) throw new AppError('invalid_state', `A ${invoice.status} invoice has nothing left to pay`);
+    return recordPayment(
+      { ...ctx, db: tx },
+      { invoiceId: invoice.id, amount: balance, method: input.method ?? 'bank_transfer', reference: input.reference },
+    );
+  });
+}
+

@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import { isUniqueViolation } from '@/db/errors';
+import { customers } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { AppError } from '../errors';
+import type { UpdateCustomerInput } from '../schemas/customers';
+import { toBillingAddress } from './address';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type CustomerView, findCustomer } from './customer-view';
+
+export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerInput & { id: string }): Promise<CustomerView> {
+  requirePermission(ctx.actor, 'customers.edit');
+  return ctx.db.transaction(async (tx) => {
+    const before = await findCustomer(tx, ctx.actor.scope, input.id);
+    const changes: Partial<typeof customers.$inferInsert> = { updatedAt: ctx.now };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.email !== undefined) changes.email = input.email;
+    if (input.company !== undefined) changes.company = input.company;
+    if (input.phone !== undefined) changes.phone = input.phone;
+    if (input.tax_id !== undefined) changes.taxId = input.tax_id;
+    if (input.currency !== undefined) changes.currency = input.currency;
+    if (input.billing_address !== undefined) {
+      changes.billingAddress = input.billing_address ? toBillingAddress(input.billing_address) : null;
+    }
+    try {
+      await tx.update(customers).set(changes).where(eq(customers.id, before.id));
+    } catch (error) {
+      if (isUniqueViolation(error, 'customers_email_lower_uq')) {
+        throw new AppError('conflict', 'A customer with this e-mail already exists', { email: 'is already used by another customer' });
+      }
+      throw error;
+    }
+    const after = await findCustomer(tx, { kind: 'all' }, before.id);
+    await audit(tx, ctx.actor, 'customer.updated', { type: 'customer', id: before.id }, { before, after });
+    return after;
+  });
+}

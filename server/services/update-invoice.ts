@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import { invoiceLines, invoices } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { parseMilli } from '../billing/decimal';
+import { invoiceTransition } from '../billing/invoice-status';
+import { AppError } from '../errors';
+import type { UpdateInvoiceInput } from '../schemas/invoices';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type InvoiceView, insertLines, loadInvoice, lockInvoice, moneyOf, priceItems } from './invoice-store';
+import { readBillingSettings } from './read-settings';
+
+/**
+ * Edits a draft freely, or a finalized invoice while nothing is paid (its number stays). Paid
+ * and partly paid invoices are locked: they are corrected with credit or debit notes.
+ */
+export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInput & { id: string }): Promise<InvoiceView> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockInvoice(tx, ctx.actor.scope, input.id);
+    const next = invoiceTransition(moneyOf(locked), 'edit');
+    if (!next.ok) throw new AppError(next.code, next.message);
+    const before = await loadInvoice(tx, { kind: 'all' }, locked.id);
+    const issueDate = input.issue_date ?? locked.issueDate;
+    const dueDate = input.due_date ?? locked.dueDate;
+    if (dueDate < issueDate) throw new AppError('validation', 'The due date is before the issue date', { due_date: 'must not be before the issue date' });
+    if (input.currency && input.currency !== locked.currency && locked.status !== 'draft') {
+      throw new AppError('invalid_state', 'The currency of a finalized invoice cannot change', { currency: 'is fixed once the invoice is finalized' });
+    }
+
+    const changes: Partial<typeof invoices.$inferInsert> = {
+      issueDate,
+      dueDate,
+      currency: input.currency ?? locked.currency,
+      updatedAt: ctx.now,
+    };
+    if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.items) {
+      const settings = await readBillingSettings(tx);
+      const { lines, totals } = priceItems(input.items, locked.taxMode, parseMilli(settings.tax_rate)!);
+      await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, locked.id));
+      await insertLines(tx, locked.id, lines);
+      Object.assign(changes, { subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total });
+    }
+    await tx.update(invoices).set(changes).where(eq(invoices.id, locked.id));
+    const after = await loadInvoice(tx, { kind: 'all' }, locked.id);
+    await audit(tx, ctx.actor, 'invoice.updated', { type: 'invoice', id: locked.id }, { before, after });
+    return after;
+  });
+}

@@ -1,0 +1,31 @@
+import { settings } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { type BillingSettings, type BillingSettingsPatch, billingSettings } from '../schemas/settings';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { readBillingSettings } from './read-settings';
+
+export async function getBillingSettings(ctx: ServiceContext): Promise<BillingSettings> {
+  requirePermission(ctx.actor, 'settings.manage');
+  return readBillingSettings(ctx.db);
+}
+
+/** Merges a partial change into the billing settings; the result is validated as a whole. */
+export async function updateBillingSettings(ctx: ServiceContext, patch: BillingSettingsPatch): Promise<BillingSettings> {
+  requirePermission(ctx.actor, 'settings.manage');
+  return ctx.db.transaction(async (tx) => {
+    const before = await readBillingSettings(tx);
+    const after = billingSettings.parse({
+      ...before,
+      ...patch,
+      invoice_number: { ...before.invoice_number, ...patch.invoice_number },
+      dunning: { ...before.dunning, ...patch.dunning },
+    });
+    await tx
+      .insert(settings)
+      .values({ key: 'billing', value: after, updatedAt: ctx.now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: ctx.now } });
+    await audit(tx, ctx.actor, 'settings.updated', { type: 'settings', id: 'billing' }, { before, after });
+    return after;
+  });
+}
