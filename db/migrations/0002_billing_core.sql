@@ -151,6 +151,14 @@ CREATE TABLE "number_counters" (
 	CONSTRAINT "number_counters_pk" PRIMARY KEY("series","year")
 );
 --> statement-breakpoint
+CREATE TABLE "coupon_redemptions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"coupon_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"order_id" uuid NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "notes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"scope" "note_scope" NOT NULL,
@@ -195,6 +203,7 @@ CREATE TABLE "orders" (
 	"start_date" date NOT NULL,
 	"end_date" date,
 	"auto_email" "auto_email_mode" DEFAULT 'invoice' NOT NULL,
+	"awaiting_approval" boolean DEFAULT false NOT NULL,
 	"coupon_id" uuid,
 	"payment_method" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
@@ -216,7 +225,9 @@ CREATE TABLE "services" (
 	"period_start" date,
 	"period_end" date,
 	"next_due_date" date NOT NULL,
-	"cycles_billed" integer DEFAULT 1 NOT NULL,
+	"billed_until" date NOT NULL,
+	"recurring_discount" bigint DEFAULT 0 NOT NULL,
+	"discount_cycles_left" integer,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -268,6 +279,9 @@ ALTER TABLE "invoices" ADD CONSTRAINT "invoices_customer_id_customers_id_fk" FOR
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_consolidated_into_id_invoices_id_fk" FOREIGN KEY ("consolidated_into_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_corrects_invoice_id_invoices_id_fk" FOREIGN KEY ("corrects_invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coupon_redemptions" ADD CONSTRAINT "coupon_redemptions_coupon_id_coupons_id_fk" FOREIGN KEY ("coupon_id") REFERENCES "public"."coupons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coupon_redemptions" ADD CONSTRAINT "coupon_redemptions_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coupon_redemptions" ADD CONSTRAINT "coupon_redemptions_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notes" ADD CONSTRAINT "notes_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notes" ADD CONSTRAINT "notes_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notes" ADD CONSTRAINT "notes_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -305,6 +319,7 @@ CREATE INDEX "invoices_due_date_idx" ON "invoices" USING btree ("due_date");--> 
 CREATE INDEX "invoices_order_idx" ON "invoices" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "invoices_consolidated_into_idx" ON "invoices" USING btree ("consolidated_into_id");--> statement-breakpoint
 CREATE INDEX "invoices_corrects_idx" ON "invoices" USING btree ("corrects_invoice_id");--> statement-breakpoint
+CREATE INDEX "coupon_redemptions_coupon_customer_idx" ON "coupon_redemptions" USING btree ("coupon_id","customer_id");--> statement-breakpoint
 CREATE INDEX "notes_order_idx" ON "notes" USING btree ("order_id","created_at");--> statement-breakpoint
 CREATE INDEX "notes_customer_idx" ON "notes" USING btree ("customer_id","created_at");--> statement-breakpoint
 CREATE INDEX "order_lines_order_idx" ON "order_lines" USING btree ("order_id");--> statement-breakpoint
@@ -313,7 +328,7 @@ CREATE UNIQUE INDEX "orders_number_uq" ON "orders" USING btree ("number");--> st
 CREATE INDEX "orders_created_idx" ON "orders" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "orders_customer_created_idx" ON "orders" USING btree ("customer_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "orders_status_created_idx" ON "orders" USING btree ("status","created_at","id");--> statement-breakpoint
-CREATE INDEX "services_status_due_idx" ON "services" USING btree ("status","next_due_date");--> statement-breakpoint
+CREATE INDEX "services_status_billed_until_idx" ON "services" USING btree ("status","billed_until");--> statement-breakpoint
 CREATE INDEX "services_customer_idx" ON "services" USING btree ("customer_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "services_order_idx" ON "services" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "payments_invoice_idx" ON "payments" USING btree ("invoice_id","paid_at");--> statement-breakpoint

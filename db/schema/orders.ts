@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   char,
   check,
   date,
@@ -48,6 +49,8 @@ export const orders = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
     autoEmail: autoEmailMode('auto_email').notNull().default('invoice'),
+    // Paid, but a product needs an admin's approval before it goes live.
+    awaitingApproval: boolean('awaiting_approval').notNull().default(false),
     couponId: uuid('coupon_id').references(() => coupons.id),
     paymentMethod: text('payment_method'),
     createdAt: createdAt(),
@@ -118,14 +121,17 @@ export const services = pgTable(
     periodStart: date('period_start', { mode: 'string' }),
     periodEnd: date('period_end', { mode: 'string' }),
     nextDueDate: date('next_due_date', { mode: 'string' }).notNull(),
-    // How many periods have been invoiced (0 = only the first), for repeating coupons.
-    cyclesBilled: integer('cycles_billed').notNull().default(1),
+    // The end of the last period invoiced: the billing run bills [billed_until, +1 cycle) next.
+    billedUntil: date('billed_until', { mode: 'string' }).notNull(),
+    // A coupon's discount per renewal, and how many renewals it still applies to (null: for ever).
+    recurringDiscount: money('recurring_discount').notNull().default(sql`0`),
+    discountCyclesLeft: integer('discount_cycles_left'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    // The billing run reads active services by due date.
-    index('services_status_due_idx').on(t.status, t.nextDueDate),
+    // The billing run reads active services by the end of what was billed.
+    index('services_status_billed_until_idx').on(t.status, t.billedUntil),
     index('services_customer_idx').on(t.customerId, t.createdAt, t.id),
     index('services_order_idx').on(t.orderId),
   ],
@@ -152,4 +158,22 @@ export const notes = pgTable(
     index('notes_customer_idx').on(t.customerId, t.createdAt),
     check('notes_order_scope_ck', sql`${t.scope} = 'customer' or ${t.orderId} is not null`),
   ],
+);
+
+export const couponRedemptions = pgTable(
+  'coupon_redemptions',
+  {
+    id: id(),
+    couponId: uuid('coupon_id')
+      .notNull()
+      .references(() => coupons.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('coupon_redemptions_coupon_customer_idx').on(t.couponId, t.customerId)],
 );

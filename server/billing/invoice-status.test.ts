@@ -12,13 +12,13 @@ import {
 
 // Every (status, event) pair: the status it leads to, or null when forbidden.
 const expected: Record<InvoiceStatus, Record<InvoiceEvent, InvoiceStatus | null>> = {
-  draft: { finalize: 'pending', edit: 'draft', pay_partial: null, pay_full: null, mark_overdue: null, cancel: 'cancelled', refund_full: null },
-  pending: { finalize: null, edit: 'pending', pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: 'cancelled', refund_full: null },
-  partial: { finalize: null, edit: null, pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: null, refund_full: 'refunded' },
-  overdue: { finalize: null, edit: 'overdue', pay_partial: 'overdue', pay_full: 'paid', mark_overdue: null, cancel: 'cancelled', refund_full: 'refunded' },
-  paid: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, refund_full: 'refunded' },
-  cancelled: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, refund_full: null },
-  refunded: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, refund_full: null },
+  draft: { finalize: 'pending', edit: 'draft', pay_partial: null, pay_full: null, mark_overdue: null, cancel: 'cancelled', consolidate: null, refund_full: null },
+  pending: { finalize: null, edit: 'pending', pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: 'cancelled', consolidate: 'cancelled', refund_full: null },
+  partial: { finalize: null, edit: null, pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: null, consolidate: 'cancelled', refund_full: 'refunded' },
+  overdue: { finalize: null, edit: 'overdue', pay_partial: 'overdue', pay_full: 'paid', mark_overdue: null, cancel: 'cancelled', consolidate: 'cancelled', refund_full: 'refunded' },
+  paid: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, consolidate: null, refund_full: 'refunded' },
+  cancelled: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, consolidate: null, refund_full: null },
+  refunded: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, consolidate: null, refund_full: null },
 };
 
 const rows = invoiceStatuses.flatMap((status) => invoiceEvents.map((event) => [status, event, expected[status][event]] as const));

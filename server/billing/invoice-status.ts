@@ -1,17 +1,19 @@
 export const invoiceStatuses = ['draft', 'pending', 'partial', 'paid', 'overdue', 'cancelled', 'refunded'] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
 
-export const invoiceEvents = ['finalize', 'edit', 'pay_partial', 'pay_full', 'mark_overdue', 'cancel', 'refund_full'] as const;
+export const invoiceEvents = ['finalize', 'edit', 'pay_partial', 'pay_full', 'mark_overdue', 'cancel', 'consolidate', 'refund_full'] as const;
 export type InvoiceEvent = (typeof invoiceEvents)[number];
 
 // DESIGN.md §3. What is not listed is forbidden; cancelled and refunded are final.
 const transitions: Record<InvoiceStatus, Partial<Record<InvoiceEvent, InvoiceStatus>>> = {
   draft: { finalize: 'pending', edit: 'draft', cancel: 'cancelled' },
-  pending: { edit: 'pending', pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: 'cancelled' },
-  partial: { pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', refund_full: 'refunded' },
+  pending: { edit: 'pending', pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: 'cancelled', consolidate: 'cancelled' },
+  // Consolidation cancels a partly paid source too: its payment stays on it and the parent
+  // carries a negative line for it.
+  partial: { pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', consolidate: 'cancelled', refund_full: 'refunded' },
   // An overdue invoice stays overdue until it is paid in full: a part payment does not make it
   // any less late.
-  overdue: { edit: 'overdue', pay_partial: 'overdue', pay_full: 'paid', cancel: 'cancelled', refund_full: 'refunded' },
+  overdue: { edit: 'overdue', pay_partial: 'overdue', pay_full: 'paid', cancel: 'cancelled', consolidate: 'cancelled', refund_full: 'refunded' },
   paid: { refund_full: 'refunded' },
   cancelled: {},
   refunded: {},

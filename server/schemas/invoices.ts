@@ -143,3 +143,30 @@ export const paymentOutput = z.object({
   reference: z.string().nullable(),
   paid_at: z.string(),
 });
+
+export const refundInput = z.strictObject({
+  amount: minorUnits.refine((a) => a > 0n, 'must be greater than 0').optional(),
+  payment_id: id.optional(),
+  reason: optionalText(500),
+  to_credit: z.boolean().default(false),
+});
+export type RefundInput = z.infer<typeof refundInput>;
+
+export const correctionInput = z.strictObject({
+  items,
+  reason: z.string({ error: 'is required' }).trim().min(1, 'is required').max(1000),
+});
+
+export const refundOutput = z.object({
+  refund: z.object({
+    id: z.string(),
+    amount: z.number().int(),
+    method: z.string(),
+    to_credit: z.boolean(),
+    payment_id: z.string().nullable(),
+    reason: z.string().nullable(),
+    created_at: z.string(),
+  }),
+  invoice: invoiceOutput,
+  credit_note_id: z.string().nullable(),
+});

@@ -6,6 +6,7 @@ import { type InvoiceMoney, balanceOf } from '../billing/invoice-status';
 import { counterYear, formatNumber } from '../billing/numbering';
 import { type TaxMode, documentTotals, lineAmounts } from '../billing/totals';
 import type { Scope } from '../auth/actor';
+import { lockCustomer } from './locks';
 import { AppError, notFound } from '../errors';
 import type { InvoiceItemInput } from '../schemas/invoices';
 import type { BillingSettings } from '../schemas/settings';
@@ -46,6 +47,20 @@ export async function lockInvoice(tx: Database, scope: Scope, id: string): Promi
     .for('update');
   if (!row) throw notFound('Invoice');
   return row;
+}
+
+/**
+ * The customer's advisory lock, then the invoice's row lock: always in this order, so payments,
+ * refunds, corrections and billing for one customer never deadlock each other.
+ */
+export async function lockInvoiceAndCustomer(tx: Database, scope: Scope, id: string): Promise<InvoiceRow> {
+  const [target] = await tx
+    .select({ customerId: invoices.customerId })
+    .from(invoices)
+    .where(and(eq(invoices.id, id), invoiceScope(scope)));
+  if (!target) throw notFound('Invoice');
+  await lockCustomer(tx, target.customerId);
+  return lockInvoice(tx, scope, id);
 }
 
 export async function loadInvoice(db: Database, scope: Scope, id: string): Promise<InvoiceView> {
@@ -90,18 +105,21 @@ export async function insertLines(tx: Database, invoiceId: string, lines: readon
   await tx.insert(invoiceLines).values(lines.map((line, position) => ({ ...line, invoiceId, position })));
 }
 
-const seriesPrefix: Record<InvoiceKind, (settings: BillingSettings) => string> = {
+export type NumberSeries = InvoiceKind | 'order';
+
+const seriesPrefix: Record<NumberSeries, (settings: BillingSettings) => string> = {
   invoice: (s) => s.invoice_number.prefix,
   proforma: () => 'PRO',
   credit_note: () => 'CN',
   debit_note: () => 'DN',
+  order: () => 'ORD',
 };
 
 /**
  * The next number of the document's series, gapless: the counter row is incremented in the
  * caller's transaction and stays locked until it commits, so a rollback gives the number back.
  */
-export async function nextNumber(tx: Database, kind: InvoiceKind, issueDate: string, settings: BillingSettings): Promise<string> {
+export async function nextNumber(tx: Database, kind: NumberSeries, issueDate: string, settings: BillingSettings): Promise<string> {
   const format = {
     prefix: seriesPrefix[kind](settings),
     includeYear: settings.invoice_number.include_year,

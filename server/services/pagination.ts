@@ -37,3 +37,5 @@ export function toPage<T extends Cursor>(rows: T[], limit: number): { items: T[]
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
+
+export type ListInput = { limit: number; cursor?: string | undefined };

@@ -7,8 +7,8 @@ import type { PaymentMethod } from '../schemas/invoices';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { creditBalance } from './credit-balance';
-import { type InvoiceView, invoiceScope, loadInvoice, lockInvoice, moneyOf } from './invoice-store';
-import { lockCustomer } from './locks';
+import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from './invoice-store';
+import { settleInvoice } from './settle-invoice';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -36,13 +36,7 @@ export async function recordPayment(
     throw new AppError('validation', 'A payment cannot be dated in the future', { paid_at: 'must not be in the future' });
   }
   return ctx.db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ customerId: invoices.customerId })
-      .from(invoices)
-      .where(and(eq(invoices.id, request.invoiceId), invoiceScope(ctx.actor.scope)));
-    if (!target) throw new AppError('not_found', 'Invoice not found');
-    await lockCustomer(tx, target.customerId);
-    const invoice = await lockInvoice(tx, ctx.actor.scope, request.invoiceId);
+    const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, request.invoiceId);
 
     if (request.gateway) {
       const [existing] = await tx
@@ -104,6 +98,7 @@ export async function recordPayment(
       before: { status: invoice.status, amountPaid: invoice.amountPaid },
       after: { status: next.value.status, amountPaid: next.value.amountPaid, payment },
     });
+    if (next.value.status === 'paid') await settleInvoice(tx, ctx.actor, invoice.id, ctx.now);
     return { payment: payment!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id) };
   });
 }
@@ -115,7 +110,7 @@ export async function markInvoicePaid(
 ): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {
   requirePermission(ctx.actor, 'invoices.edit');
   return ctx.db.transaction(async (tx) => {
-    const invoice = await lockInvoice(tx, ctx.actor.scope, input.id);
+    const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.id);
     const balance = balanceOf(moneyOf(invoice));
     if (balance <= 0n) throw new AppError('invalid_state', `A ${invoice.status} invoice has nothing left to pay`);
     return recordPayment(

@@ -6,6 +6,8 @@ import type { Role } from '@/server/auth/permissions';
 import { createApiKey } from '@/server/services/api-keys';
 import { createCustomer } from '@/server/services/create-customer';
 import { createInvoice } from '@/server/services/create-invoice';
+import { createProduct } from '@/server/services/create-product';
+import { createProductInput } from '@/server/schemas/catalog';
 import type { ServiceContext } from '@/server/services/context';
 import type { CreateCustomerInput } from '@/server/schemas/customers';
 
@@ -61,4 +63,24 @@ export async function givenInvoice(
     currency: options.currency,
     items: [{ description: 'Hosting', quantity: 1000n, unit_price: options.total ?? 1000n, tax_rate: 0n }],
   });
+}
+
+/** A product sold monthly and annually in USD (and EUR), optionally needing approval. */
+export async function givenProduct(
+  db: Database,
+  options: { monthly?: number; autoActivate?: boolean; setupFee?: number; name?: string } = {},
+) {
+  return createProduct(
+    ctxOf(db, systemActor()),
+    createProductInput.parse({
+      name: options.name ?? `Plan ${unique()}`,
+      type: 'recurring',
+      auto_activate: options.autoActivate ?? true,
+      prices: [
+        { cycle: 'monthly', currency: 'USD', amount: options.monthly ?? 1000, setup_fee: options.setupFee ?? 0 },
+        { cycle: 'annual', currency: 'USD', amount: (options.monthly ?? 1000) * 10 },
+        { cycle: 'monthly', currency: 'EUR', amount: options.monthly ?? 1000 },
+      ],
+    }),
+  );
 }

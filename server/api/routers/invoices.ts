@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import {
+  correctionInput,
   createInvoiceInput,
   invoiceIdInput,
   listInvoicesInput,
   markPaidInput,
   recordPaymentInput,
+  refundInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
 import { cancelInvoice } from '../../services/cancel-invoice';
+import { consolidateInvoices } from '../../services/consolidate-invoices';
+import { correctInvoice } from '../../services/correct-invoice';
+import { refundPayment } from '../../services/refund-payment';
+import { currencyCode, id } from '../../schemas/common';
 import { createInvoice } from '../../services/create-invoice';
 import { finalizeInvoice } from '../../services/finalize-invoice';
 import { getInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
@@ -47,6 +53,15 @@ export const invoicesRouter = router({
   cancel: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => cancelInvoice(ctx.service, input)),
+  refund: permissionProcedure('payments.refund')
+    .input(refundInput.extend(invoiceIdInput.shape))
+    .mutation(({ ctx, input }) => refundPayment(ctx.service, { ...input, invoiceId: input.id })),
+  correct: permissionProcedure('invoices.edit')
+    .input(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }))
+    .mutation(({ ctx, input }) => correctInvoice(ctx.service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason })),
+  consolidate: permissionProcedure('invoices.create')
+    .input(z.object({ customerId: id, currency: currencyCode.optional() }))
+    .mutation(({ ctx, input }) => consolidateInvoices(ctx.service, input)),
   regenerateToken: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => regenerateInvoiceToken(ctx.service, input)),

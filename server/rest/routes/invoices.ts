@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { formatMinor } from '../../billing/currency';
 import { AppError } from '../../errors';
@@ -23,6 +22,7 @@ import { eachInvoice, listInvoices } from '../../services/list-invoices';
 import { updateInvoice } from '../../services/update-invoice';
 import { publicInvoicePath } from '../../services/public-token';
 import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/record-payment';
+import { csvResponse, decimalText, safeCell } from '../csv';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -46,9 +46,9 @@ export function invoiceJson(invoice: InvoiceView, origin: string, options: { int
     items: invoice.lines.map((line) => ({
       id: line.id,
       description: line.description,
-      quantity: trimDecimal(line.quantity),
+      quantity: decimalText(line.quantity),
       unit_price: Number(line.unitPrice),
-      tax_rate: trimDecimal(line.taxRate),
+      tax_rate: decimalText(line.taxRate),
       subtotal: Number(line.subtotal),
       tax: Number(line.tax),
       total: Number(line.total),
@@ -69,8 +69,6 @@ export function invoiceJson(invoice: InvoiceView, origin: string, options: { int
   };
 }
 
-// PostgreSQL numeric comes back as "1.500"; the API speaks "1.5".
-const trimDecimal = (value: string) => (value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value);
 
 const paymentJson = (payment: PaymentRow): z.input<typeof paymentOutput> => ({
   id: payment.id,
@@ -97,8 +95,6 @@ export const createInvoiceRoute = defineRoute(
   async ({ ctx, body, origin }) => invoiceJson(await createInvoice(ctx, body), origin),
 );
 
-// Cells a spreadsheet would run as formulas are prefixed, so an export cannot carry an attack.
-const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 export const listInvoicesRoute = defineRoute(
   {
@@ -129,9 +125,7 @@ export const listInvoicesRoute = defineRoute(
           formatMinor(invoice.balance, invoice.currency),
         ]);
       }
-      return new Response(stringify([header, ...rows]), {
-        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="invoices.csv"' },
-      });
+      return csvResponse([header, ...rows], 'invoices.csv');
     }
     const page = await listInvoices(ctx, query);
     return { data: page.items.map((i) => invoiceJson(i, origin)), next_cursor: page.nextCursor };

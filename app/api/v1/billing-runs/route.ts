@@ -1,0 +1,3 @@
+import { billingRunRoute } from '@/server/rest/routes/orders';
+
+export const POST = billingRunRoute.handler;

@@ -1,0 +1,3 @@
+import { createCouponRoute } from '@/server/rest/routes/catalog';
+
+export const POST = createCouponRoute.handler;

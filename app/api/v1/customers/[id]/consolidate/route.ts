@@ -1,0 +1,3 @@
+import { consolidateRoute } from '@/server/rest/routes/orders';
+
+export const POST = consolidateRoute.handler;

@@ -1,0 +1,3 @@
+import { creditNoteRoute } from '@/server/rest/routes/orders';
+
+export const POST = creditNoteRoute.handler;

@@ -1,0 +1,3 @@
+import { debitNoteRoute } from '@/server/rest/routes/orders';
+
+export const POST = debitNoteRoute.handler;

@@ -1,0 +1,3 @@
+import { refundRoute } from '@/server/rest/routes/orders';
+
+export const POST = refundRoute.handler;

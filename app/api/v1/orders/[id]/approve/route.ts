@@ -1,0 +1,3 @@
+import { approveOrderRoute } from '@/server/rest/routes/orders';
+
+export const POST = approveOrderRoute.handler;

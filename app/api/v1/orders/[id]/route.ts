@@ -1,0 +1,3 @@
+import { getOrderRoute } from '@/server/rest/routes/orders';
+
+export const GET = getOrderRoute.handler;

@@ -1,0 +1,3 @@
+import { changeOrderStatusRoute } from '@/server/rest/routes/orders';
+
+export const POST = changeOrderStatusRoute.handler;

@@ -1,0 +1,3 @@
+import { changePlanRoute } from '@/server/rest/routes/orders';
+
+export const POST = changePlanRoute.handler;

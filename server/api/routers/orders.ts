@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { billingRunInput } from '../../schemas/billing-runs';
+import { createCouponInput, createProductInput, listProductsInput } from '../../schemas/catalog';
+import { id } from '../../schemas/common';
+import { changeOrderStatusInput, changePlanInput, listOrdersInput, orderIdInput, placeOrderInput } from '../../schemas/orders';
+import { changePlan } from '../../services/change-plan';
+import { approveOrder, changeOrderStatus } from '../../services/change-order-status';
+import { createCoupon } from '../../services/create-coupon';
+import { createProduct, listProducts } from '../../services/create-product';
+import { getOrder, listOrders } from '../../services/list-orders';
+import { placeOrder } from '../../services/place-order';
+import { runBilling } from '../../services/run-billing';
+import { authedProcedure, permissionProcedure, router } from '../trpc';
+
+export const catalogRouter = router({
+  products: permissionProcedure('catalog.view').input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.service, input)),
+  createProduct: permissionProcedure('catalog.manage').input(createProductInput).mutation(({ ctx, input }) => createProduct(ctx.service, input)),
+  createCoupon: permissionProcedure('catalog.manage').input(createCouponInput).mutation(({ ctx, input }) => createCoupon(ctx.service, input)),
+});
+
+export const ordersRouter = router({
+  list: permissionProcedure('orders.view')
+    .input(listOrdersInput.omit({ format: true }).extend({ format: z.literal('json').default('json') }))
+    .query(({ ctx, input }) => listOrders(ctx.service, input)),
+  byId: authedProcedure.input(orderIdInput).query(({ ctx, input }) => getOrder(ctx.service, input)),
+  place: permissionProcedure('orders.create').input(placeOrderInput).mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
+  approve: permissionProcedure('orders.edit').input(orderIdInput).mutation(({ ctx, input }) => approveOrder(ctx.service, input)),
+  changeStatus: permissionProcedure('orders.edit')
+    .input(changeOrderStatusInput.extend(orderIdInput.shape))
+    .mutation(({ ctx, input }) => changeOrderStatus(ctx.service, input)),
+  changePlan: permissionProcedure('orders.edit')
+    .input(changePlanInput.extend({ serviceId: id }))
+    .mutation(({ ctx, input }) => changePlan(ctx.service, input)),
+  runBilling: permissionProcedure('invoices.create').input(billingRunInput).mutation(({ ctx, input }) => runBilling(ctx.service, input)),
+});

@@ -1,0 +1,13 @@
+import { stringify } from 'csv-stringify/sync';
+
+// Cells a spreadsheet would run as formulas are prefixed, so an export cannot carry an attack.
+export const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+export function csvResponse(rows: string[][], filename: string): Response {
+  return new Response(stringify(rows), {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },
+  });
+}
+
+/** PostgreSQL numeric text ("1.500") as the API writes decimals ("1.5"). */
+export const decimalText = (value: string) => (value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value);

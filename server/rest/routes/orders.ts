@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { formatMinor } from '../../billing/currency';
+import { billingRunInput, billingRunOutput } from '../../schemas/billing-runs';
+import { customerIdInput } from '../../schemas/customers';
+import { correctionInput, invoiceIdInput, invoiceOutput, refundInput, refundOutput } from '../../schemas/invoices';
+import { changeOrderStatusInput, changePlanInput, changePlanOutput, listOrdersInput, orderIdInput, orderOutput, placeOrderInput } from '../../schemas/orders';
+import { currencyCode, id } from '../../schemas/common';
+import { changePlan } from '../../services/change-plan';
+import { approveOrder, changeOrderStatus } from '../../services/change-order-status';
+import { consolidateInvoices } from '../../services/consolidate-invoices';
+import { correctInvoice } from '../../services/correct-invoice';
+import { getOrder, listOrders } from '../../services/list-orders';
+import type { OrderView } from '../../services/order-view';
+import { placeOrder } from '../../services/place-order';
+import { refundPayment } from '../../services/refund-payment';
+import { runBilling } from '../../services/run-billing';
+import { csvResponse, decimalText, safeCell } from '../csv';
+import { defineRoute } from '../handler';
+import { listOf } from '../lists';
+import { invoiceJson } from './invoices';
+
+export function orderJson(order: OrderView): z.input<typeof orderOutput> {
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    awaiting_approval: order.awaitingApproval,
+    customer_id: order.customerId,
+    name: order.name,
+    total: Number(order.total),
+    currency: order.currency,
+    invoice_id: order.invoiceId,
+    items: order.lines.map((l) => ({
+      id: l.id,
+      product_id: l.productId,
+      description: l.description,
+      cycle: l.cycle,
+      quantity: decimalText(l.quantity),
+      unit_price: Number(l.unitPrice),
+      setup_fee: Number(l.setupFee),
+    })),
+    services: order.services.map((s) => ({ id: s.id, status: s.status, next_due_date: s.nextDueDate })),
+    labels: order.labels,
+    billing_day: order.billingDay,
+    start_date: order.startDate,
+    payment_method: order.paymentMethod,
+    created_at: order.createdAt.toISOString(),
+  };
+}
+
+export const placeOrderRoute = defineRoute(
+  { method: 'POST', path: '/orders', summary: 'Place an order: prices from the catalog, first invoice pending, services pending', tag: 'Orders', permission: 'orders.create', body: placeOrderInput, response: orderOutput, status: 201 },
+  async ({ ctx, body }) => orderJson(await placeOrder(ctx, body)),
+);
+
+export const listOrdersRoute = defineRoute(
+  { method: 'GET', path: '/orders', summary: 'List orders, newest first; `format=csv` exports all matches', tag: 'Orders', permission: 'orders.view', query: listOrdersInput, response: listOf(orderOutput) },
+  async ({ ctx, query }) => {
+    if (query.format === 'csv') {
+      const rows: string[][] = [['number', 'status', 'customer', 'name', 'currency', 'total', 'created_at']];
+      let cursor: string | undefined;
+      do {
+        const page = await listOrders(ctx, { ...query, limit: 200, cursor });
+        for (const o of page.items) {
+          rows.push([o.number, o.status, safeCell(o.customerName), safeCell(o.name), o.currency, formatMinor(o.total, o.currency), o.createdAt.toISOString()]);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return csvResponse(rows, 'orders.csv');
+    }
+    const page = await listOrders(ctx, query);
+    return { data: page.items.map(orderJson), next_cursor: page.nextCursor };
+  },
+);
+
+export const getOrderRoute = defineRoute(
+  { method: 'GET', path: '/orders/{id}', summary: 'Get an order', tag: 'Orders', permission: 'orders.view', params: orderIdInput, response: orderOutput },
+  async ({ ctx, params }) => orderJson(await getOrder(ctx, params)),
+);
+
+export const changeOrderStatusRoute = defineRoute(
+  { method: 'POST', path: '/orders/{id}/status', summary: 'Move an order along its state machine (409 invalid_state otherwise)', tag: 'Orders', permission: 'orders.edit', params: orderIdInput, body: changeOrderStatusInput, response: orderOutput },
+  async ({ ctx, params, body }) => orderJson(await changeOrderStatus(ctx, { id: params.id, status: body.status })),
+);
+
+export const approveOrderRoute = defineRoute(
+  { method: 'POST', path: '/orders/{id}/approve', summary: 'Approve a pending order: it and its services go live', tag: 'Orders', permission: 'orders.edit', params: orderIdInput, response: orderOutput },
+  async ({ ctx, params }) => orderJson(await approveOrder(ctx, params)),
+);
+
+export const changePlanRoute = defineRoute(
+  { method: 'POST', path: '/services/{id}/change-plan', summary: 'Change a service’s plan with proration; `preview` writes nothing', tag: 'Orders', permission: 'orders.edit', params: z.object({ id }), body: changePlanInput, response: changePlanOutput },
+  async ({ ctx, params, body }) => {
+    const change = await changePlan(ctx, { ...body, serviceId: params.id });
+    return {
+      unused_days: change.unusedDays,
+      period_days: change.periodDays,
+      old_credit: Number(change.oldCredit),
+      new_charge: Number(change.newCharge),
+      prorate: Number(change.prorate),
+      invoice_id: change.invoiceId,
+      credit_note_id: change.creditNoteId,
+    };
+  },
+);
+
+export const consolidateRoute = defineRoute(
+  { method: 'POST', path: '/customers/{id}/consolidate', summary: 'Merge a customer’s open invoices in one currency into one (409 with fewer than two)', tag: 'Customers', permission: 'invoices.create', params: customerIdInput, body: z.strictObject({ currency: currencyCode.optional() }), response: invoiceOutput, status: 201 },
+  async ({ ctx, params, body, origin }) => invoiceJson(await consolidateInvoices(ctx, { customerId: params.id, currency: body.currency }), origin),
+);
+
+export const refundRoute = defineRoute(
+  { method: 'POST', path: '/invoices/{id}/refunds', summary: 'Refund through the gateway, record a manual refund, or refund to credit', tag: 'Invoices', permission: 'payments.refund', params: invoiceIdInput, body: refundInput, response: refundOutput, status: 201 },
+  async ({ ctx, params, body, origin }) => {
+    const result = await refundPayment(ctx, { ...body, invoiceId: params.id });
+    return {
+      refund: {
+        id: result.refund.id,
+        amount: Number(result.refund.amount),
+        method: result.refund.method,
+        to_credit: result.refund.toCredit,
+        payment_id: result.refund.paymentId,
+        reason: result.refund.reason,
+        created_at: result.refund.createdAt.toISOString(),
+      },
+      invoice: invoiceJson(result.invoice, origin),
+      credit_note_id: result.creditNoteId,
+    };
+  },
+);
+
+const correctionRoute = (kind: 'credit_note' | 'debit_note', path: string, summary: string) =>
+  defineRoute(
+    { method: 'POST', path, summary, tag: 'Invoices', permission: 'invoices.edit', params: invoiceIdInput, body: correctionInput, response: invoiceOutput, status: 201 },
+    async ({ ctx, params, body, origin }) => invoiceJson(await correctInvoice(ctx, { invoiceId: params.id, kind, items: body.items, reason: body.reason }), origin),
+  );
+
+export const creditNoteRoute = correctionRoute('credit_note', '/invoices/{id}/credit-notes', 'Issue a credit note; it settles what is open and credits the rest');
+export const debitNoteRoute = correctionRoute('debit_note', '/invoices/{id}/debit-notes', 'Issue a debit note, a new document to pay');
+
+export const billingRunRoute = defineRoute(
+  { method: 'POST', path: '/billing-runs', summary: 'Run billing for a date (default today); a rerun creates nothing new', tag: 'Billing runs', permission: 'invoices.create', body: billingRunInput, response: billingRunOutput },
+  async ({ ctx, body }) => {
+    const run = await runBilling(ctx, body);
+    return {
+      date: run.date,
+      invoices_created: run.invoicesCreated,
+      services_billed: run.servicesBilled,
+      invoices_marked_overdue: run.invoicesMarkedOverdue,
+      reminders_sent: run.remindersSent,
+      services_suspended: run.servicesSuspended,
+    };
+  },
+);

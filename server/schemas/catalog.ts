@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { MILLI, parseMilli } from '../billing/decimal';
+import { cycles } from '../billing/periods';
+import { currencyCode, id, listInput, optionalText, requiredText } from './common';
+
+export const priceCycles = ['one_time', ...cycles] as const;
+export type PriceCycle = (typeof priceCycles)[number];
+
+const amount = z
+  .number({ error: 'must be an integer amount in minor units' })
+  .int('must be an integer amount in minor units (no decimals)')
+  .min(0, 'must not be negative')
+  .refine(Number.isSafeInteger, 'is too large')
+  .transform((n) => BigInt(n));
+
+const priceInput = z.strictObject({
+  cycle: z.enum(priceCycles, { error: `must be one of ${priceCycles.join(', ')}` }),
+  currency: currencyCode,
+  amount,
+  setup_fee: amount.optional(),
+});
+
+const optionInput = z.strictObject({
+  name: requiredText(200),
+  prices: z.array(priceInput.omit({ setup_fee: true })).max(50).default([]),
+});
+
+const optionGroupInput = z.strictObject({
+  name: requiredText(200),
+  kind: z.enum(['select', 'radio', 'quantity', 'checkbox']),
+  required: z.boolean().default(false),
+  options: z.array(optionInput).min(1, 'must have at least one option').max(100),
+});
+
+const uniquePrices = (prices: ReadonlyArray<{ cycle: string; currency: string }>) =>
+  new Set(prices.map((p) => `${p.cycle}/${p.currency}`)).size === prices.length;
+
+export const createProductInput = z
+  .strictObject({
+    name: requiredText(200),
+    description: optionalText(5000),
+    category: optionalText(100),
+    type: z.enum(['recurring', 'one_time']),
+    auto_activate: z.boolean().default(true),
+    prices: z
+      .array(priceInput)
+      .min(1, 'must have at least one price')
+      .max(50)
+      .refine(uniquePrices, 'must not repeat a cycle and currency'),
+    option_groups: z.array(optionGroupInput).max(30).default([]),
+  })
+  .superRefine((product, ctx) => {
+    product.prices.forEach((price, index) => {
+      if ((price.cycle === 'one_time') !== (product.type === 'one_time')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['prices', index, 'cycle'],
+          message: product.type === 'one_time' ? 'must be one_time for a one-time product' : 'must be a billing cycle for a recurring product',
+        });
+      }
+    });
+  });
+export type CreateProductInput = z.infer<typeof createProductInput>;
+
+export const listProductsInput = listInput;
+
+const priceOutput = z.object({ cycle: z.enum(priceCycles), currency: z.string(), amount: z.number().int(), setup_fee: z.number().int() });
+export const productOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  category: z.string().nullable(),
+  type: z.enum(['recurring', 'one_time']),
+  auto_activate: z.boolean(),
+  active: z.boolean(),
+  prices: z.array(priceOutput),
+  option_groups: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(['select', 'radio', 'quantity', 'checkbox']),
+      required: z.boolean(),
+      options: z.array(z.object({ id: z.string(), name: z.string(), prices: z.array(priceOutput.omit({ setup_fee: true })) })),
+    }),
+  ),
+  created_at: z.string(),
+});
+
+export const createCouponInput = z
+  .strictObject({
+    code: z
+      .string({ error: 'is required' })
+      .trim()
+      .min(2, 'must be at least 2 characters')
+      .max(50)
+      .regex(/^[A-Za-z0-9_-]+$/, 'may use letters, digits, - and _ only'),
+    type: z.enum(['percent', 'fixed']),
+    value: z.union([z.number(), z.string()], { error: 'is required' }),
+    currency: currencyCode.optional(),
+    duration: z.enum(['once', 'repeating', 'forever']),
+    cycles: z.number().int().min(1).max(120).optional(),
+    max_uses: z.number().int().min(1).optional(),
+    once_per_customer: z.boolean().default(false),
+    expires_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+    product_ids: z.array(id).max(100).default([]),
+  })
+  .transform((coupon, ctx) => {
+    // Percent: up to three decimals, stored in milli-percent; fixed: whole minor units.
+    const value = coupon.type === 'percent' ? parseMilli(coupon.value) : typeof coupon.value === 'number' && Number.isSafeInteger(coupon.value) ? BigInt(coupon.value) : null;
+    if (value === null || value <= 0n || (coupon.type === 'percent' && value > 100n * MILLI)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: coupon.type === 'percent' ? 'must be a percent above 0 and at most 100' : 'must be a positive integer amount in minor units',
+      });
+      return z.NEVER;
+    }
+    if (coupon.type === 'fixed' && !coupon.currency) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'is required for a fixed discount' });
+      return z.NEVER;
+    }
+    if (coupon.duration === 'repeating' && !coupon.cycles) {
+      ctx.addIssue({ code: 'custom', path: ['cycles'], message: 'is required for a repeating coupon' });
+      return z.NEVER;
+    }
+    return { ...coupon, value };
+  });
+export type CreateCouponInput = z.infer<typeof createCouponInput>;
+
+export const couponOutput = z.object({
+  id: z.string(),
+  code: z.string(),
+  type: z.enum(['percent', 'fixed']),
+  value: z.union([z.number(), z.string()]).describe('percent as a decimal string, or minor units for fixed'),
+  currency: z.string().nullable(),
+  duration: z.enum(['once', 'repeating', 'forever']),
+  cycles: z.number().nullable(),
+  max_uses: z.number().nullable(),
+  once_per_customer: z.boolean(),
+  expires_at: z.string().nullable(),
+  product_ids: z.array(z.string()),
+  created_at: z.string(),
+});

@@ -1,0 +1,50 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { orders, services } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { type OrderStatus, canChangeOrderStatus } from '../billing/order-status';
+import { AppError } from '../errors';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type OrderView, loadOrder, lockOrder } from './order-view';
+import { activateOrder } from './settle-invoice';
+
+// What an order's new status means for its services, and which services it touches.
+const serviceEffect: Partial<Record<OrderStatus, { to: 'active' | 'suspended' | 'cancelled' | 'terminated'; from: Array<'pending' | 'active' | 'suspended'> }>> = {
+  active: { to: 'active', from: ['pending', 'suspended'] },
+  suspended: { to: 'suspended', from: ['active'] },
+  cancelled: { to: 'cancelled', from: ['pending', 'active', 'suspended'] },
+  terminated: { to: 'terminated', from: ['pending', 'active', 'suspended'] },
+};
+
+/** Moves an order along its state machine; anything else is 409 invalid_state. */
+export async function changeOrderStatus(ctx: ServiceContext, input: { id: string; status: OrderStatus }): Promise<OrderView> {
+  requirePermission(ctx.actor, 'orders.edit');
+  return ctx.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx.actor.scope, input.id);
+    if (!canChangeOrderStatus(order.status, input.status)) {
+      throw new AppError('invalid_state', `An order cannot go from ${order.status} to ${input.status}`);
+    }
+    const effect = serviceEffect[input.status];
+    await tx.update(orders).set({ status: input.status, awaitingApproval: false, updatedAt: ctx.now }).where(eq(orders.id, order.id));
+    if (effect) {
+      await tx
+        .update(services)
+        .set({ status: effect.to, updatedAt: ctx.now })
+        .where(and(eq(services.orderId, order.id), inArray(services.status, effect.from)));
+    }
+    await audit(tx, ctx.actor, 'order.status_changed', { type: 'order', id: order.id }, { before: { status: order.status }, after: { status: input.status } });
+    return loadOrder(tx, { kind: 'all' }, order.id);
+  });
+}
+
+/** Approves a pending order: it goes live with its services, paid or not (the admin decides). */
+export async function approveOrder(ctx: ServiceContext, input: { id: string }): Promise<OrderView> {
+  requirePermission(ctx.actor, 'orders.edit');
+  return ctx.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx.actor.scope, input.id);
+    if (order.status !== 'pending') throw new AppError('invalid_state', `Only a pending order can be approved; this one is ${order.status}`);
+    await activateOrder(tx, ctx.actor, order.id, ctx.now);
+    await audit(tx, ctx.actor, 'order.approved', { type: 'order', id: order.id }, { before: { status: 'pending' }, after: { status: 'active' } });
+    return loadOrder(tx, { kind: 'all' }, order.id);
+  });
+}

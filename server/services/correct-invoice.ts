@@ -1,0 +1,68 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { invoices } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { parseMilli } from '../billing/decimal';
+import { balanceOf } from '../billing/invoice-status';
+import { toPlainDate } from '../billing/periods';
+import { AppError } from '../errors';
+import type { InvoiceItemInput } from '../schemas/invoices';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf, priceItems } from './invoice-store';
+import { issueDocument } from './issue-document';
+import { readBillingSettings } from './read-settings';
+import { recordPayment } from './record-payment';
+
+const correctable = ['pending', 'partial', 'paid', 'overdue'] as const;
+
+/**
+ * A credit note (less) or debit note (more) against a finalized invoice, the only way to change
+ * one that money was received for. A credit note's amount goes onto the credit balance and at
+ * once settles what is still open on the invoice; a debit note is a new document to pay.
+ */
+export async function correctInvoice(
+  ctx: ServiceContext,
+  input: { invoiceId: string; kind: 'credit_note' | 'debit_note'; items: InvoiceItemInput[]; reason: string },
+): Promise<InvoiceView> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  return ctx.db.transaction(async (tx) => {
+    const original = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.invoiceId);
+    if (original.kind !== 'invoice' || !(correctable as readonly string[]).includes(original.status)) {
+      throw new AppError('invalid_state', `A ${original.status} ${original.kind.replace('_', ' ')} cannot be corrected`);
+    }
+    const settings = await readBillingSettings(tx);
+    if (input.kind === 'credit_note') {
+      const [credited] = await tx
+        .select({ total: sql<bigint>`coalesce(sum(${invoices.total}), 0)::bigint`.mapWith((v: string | bigint) => BigInt(v)) })
+        .from(invoices)
+        .where(and(eq(invoices.correctsInvoiceId, original.id), inArray(invoices.kind, ['credit_note'])));
+      const { totals } = priceItems(input.items, original.taxMode, parseMilli(settings.tax_rate)!);
+      if (totals.total > original.total - credited!.total) {
+        throw new AppError('conflict', 'Credit notes cannot credit more than the invoice total', { items: 'add up to more than is left to credit' });
+      }
+    }
+    const document = await issueDocument(tx, {
+      kind: input.kind,
+      customerId: original.customerId,
+      currency: original.currency,
+      orderId: original.orderId,
+      correctsInvoiceId: original.id,
+      purpose: 'correction',
+      items: input.items,
+      notes: input.reason,
+      today: toPlainDate(ctx.now),
+      now: ctx.now,
+      settings,
+      credit: true,
+    });
+    const open = balanceOf(moneyOf(original));
+    if (input.kind === 'credit_note' && open > 0n && document.total > 0n) {
+      const applied = document.total < open ? document.total : open;
+      await recordPayment({ ...ctx, db: tx }, { invoiceId: original.id, amount: applied, method: 'credit', reference: document.number ?? undefined });
+    }
+    await audit(tx, ctx.actor, `invoice.${input.kind}_issued`, { type: 'invoice', id: original.id }, {
+      after: { documentId: document.id, number: document.number, total: document.total, reason: input.reason },
+    });
+    return loadInvoice(tx, { kind: 'all' }, document.id);
+  });
+}

@@ -1,0 +1,41 @@
+import { isUniqueViolation } from '@/db/errors';
+import { coupons } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { AppError } from '../errors';
+import type { CreateCouponInput } from '../schemas/catalog';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+
+export type CouponRow = typeof coupons.$inferSelect;
+
+export async function createCoupon(ctx: ServiceContext, input: CreateCouponInput): Promise<CouponRow> {
+  requirePermission(ctx.actor, 'catalog.manage');
+  return ctx.db.transaction(async (tx) => {
+    let coupon: CouponRow;
+    try {
+      [coupon] = (await tx
+        .insert(coupons)
+        .values({
+          code: input.code,
+          type: input.type,
+          value: input.value,
+          currency: input.type === 'fixed' ? (input.currency ?? null) : null,
+          duration: input.duration,
+          cycles: input.duration === 'repeating' ? (input.cycles ?? null) : null,
+          maxUses: input.max_uses ?? null,
+          oncePerCustomer: input.once_per_customer,
+          expiresAt: input.expires_at ? new Date(input.expires_at) : null,
+          productIds: input.product_ids,
+          createdAt: ctx.now,
+        })
+        .returning()) as [CouponRow];
+    } catch (error) {
+      if (isUniqueViolation(error, 'coupons_code_lower_uq')) {
+        throw new AppError('conflict', 'A coupon with this code exists', { code: 'is already used by another coupon' });
+      }
+      throw error;
+    }
+    await audit(tx, ctx.actor, 'coupon.created', { type: 'coupon', id: coupon.id }, { after: coupon });
+    return coupon;
+  });
+}

@@ -1,0 +1,59 @@
+import { desc } from 'drizzle-orm';
+import { optionGroups, optionPrices, options, productPrices, products } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import type { CreateProductInput } from '../schemas/catalog';
+import { audit } from './audit';
+import { type ProductView, loadProduct, loadProducts } from './catalog';
+import type { ServiceContext } from './context';
+import { type ListInput, afterCursor, decodeCursor, toPage } from './pagination';
+
+export async function createProduct(ctx: ServiceContext, input: CreateProductInput): Promise<ProductView> {
+  requirePermission(ctx.actor, 'catalog.manage');
+  return ctx.db.transaction(async (tx) => {
+    const [product] = await tx
+      .insert(products)
+      .values({
+        name: input.name,
+        description: input.description ?? null,
+        category: input.category ?? null,
+        type: input.type,
+        autoActivate: input.auto_activate,
+        createdAt: ctx.now,
+      })
+      .returning({ id: products.id });
+    const productId = product!.id;
+    await tx.insert(productPrices).values(
+      input.prices.map((p) => ({ productId, cycle: p.cycle, currency: p.currency, amount: p.amount, setupFee: p.setup_fee ?? 0n })),
+    );
+    for (const [position, group] of input.option_groups.entries()) {
+      const [row] = await tx
+        .insert(optionGroups)
+        .values({ productId, name: group.name, kind: group.kind, required: group.required, position })
+        .returning({ id: optionGroups.id });
+      for (const [optionPosition, option] of group.options.entries()) {
+        const [optionRow] = await tx
+          .insert(options)
+          .values({ groupId: row!.id, name: option.name, position: optionPosition })
+          .returning({ id: options.id });
+        if (option.prices.length > 0) {
+          await tx.insert(optionPrices).values(option.prices.map((p) => ({ optionId: optionRow!.id, cycle: p.cycle, currency: p.currency, amount: p.amount })));
+        }
+      }
+    }
+    const view = await loadProduct(tx, productId);
+    await audit(tx, ctx.actor, 'product.created', { type: 'product', id: productId }, { after: view });
+    return view;
+  });
+}
+
+export async function listProducts(ctx: ServiceContext, input: ListInput): Promise<{ items: ProductView[]; nextCursor: string | null }> {
+  requirePermission(ctx.actor, 'catalog.view');
+  const rows = await ctx.db
+    .select({ id: products.id, createdAt: products.createdAt })
+    .from(products)
+    .where(input.cursor ? afterCursor(products, decodeCursor(input.cursor)) : undefined)
+    .orderBy(desc(products.createdAt), desc(products.id))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit);
+  return { items: await loadProducts(ctx.db, page.items.map((r) => r.id)), nextCursor: page.nextCursor };
+}

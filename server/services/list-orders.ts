@@ -1,0 +1,49 @@
+import { and, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
+import { customers, orderLines, orders } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { addDays } from '../billing/periods';
+import { isUuid } from '../schemas/common';
+import type { ListOrdersInput } from '../schemas/orders';
+import type { ServiceContext } from './context';
+import { type OrderView, loadOrder, orderScope } from './order-view';
+import { afterCursor, decodeCursor, toPage } from './pagination';
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Orders newest first, by status, customer (id, name or e-mail), product and date placed. */
+export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): Promise<{ items: Array<OrderView & { customerName: string }>; nextCursor: string | null }> {
+  requirePermission(ctx.actor, 'orders.view');
+  let customerFilter;
+  if (input.customer) {
+    if (isUuid(input.customer)) customerFilter = eq(orders.customerId, input.customer);
+    else {
+      const pattern = `%${escapeLike(input.customer)}%`;
+      customerFilter = or(ilike(customers.name, pattern), ilike(customers.email, pattern));
+    }
+  }
+  const rows = await ctx.db
+    .select({ id: orders.id, createdAt: orders.createdAt, customerName: customers.name })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(
+      and(
+        orderScope(ctx.actor.scope),
+        input.status ? eq(orders.status, input.status) : undefined,
+        customerFilter,
+        input.product_id ? sql`exists (select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.productId} = ${input.product_id})` : undefined,
+        input.from ? gte(orders.createdAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
+        input.to ? lt(orders.createdAt, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,
+        input.cursor ? afterCursor(orders, decodeCursor(input.cursor)) : undefined,
+      ),
+    )
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit);
+  const items = await Promise.all(page.items.map(async (r) => ({ ...(await loadOrder(ctx.db, { kind: 'all' }, r.id)), customerName: r.customerName })));
+  return { items, nextCursor: page.nextCursor };
+}
+
+export async function getOrder(ctx: ServiceContext, input: { id: string }): Promise<OrderView> {
+  if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'orders.view');
+  return loadOrder(ctx.db, ctx.actor.scope, input.id);
+}

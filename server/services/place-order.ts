@@ -1,0 +1,203 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { billedPeriods, couponRedemptions, coupons, invoices, orderLines, orders, services } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { type Coupon, couponAppliesToCycle, couponDiscount, couponRefusal, couponRefusalMessage } from '../billing/coupons';
+import { MILLI, parseMilli } from '../billing/decimal';
+import { type Cycle, addDays, periodOf, toPlainDate } from '../billing/periods';
+import { priceLine } from '../billing/pricing';
+import { AppError } from '../errors';
+import type { PlaceOrderInput } from '../schemas/orders';
+import { audit } from './audit';
+import { loadProducts } from './catalog';
+import type { ServiceContext } from './context';
+import { findCustomer } from './customer-view';
+import { type LineDraft, insertLines, nextNumber, priceItems } from './invoice-store';
+import { lockCustomer } from './locks';
+import { type OrderView, loadOrder } from './order-view';
+import { readBillingSettings } from './read-settings';
+
+const cycleLabel: Record<string, string> = {
+  one_time: 'one-time',
+  monthly: 'monthly',
+  quarterly: 'quarterly',
+  semiannual: 'semi-annual',
+  annual: 'annual',
+  biennial: 'biennial',
+  triennial: 'triennial',
+};
+
+/**
+ * A purchase: the order, its first invoice (pending, numbered) and one pending service per
+ * recurring line. Prices come from the catalog, never from the caller.
+ */
+export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): Promise<OrderView> {
+  requirePermission(ctx.actor, 'orders.create');
+  return ctx.db.transaction(async (tx) => {
+    const customer = await findCustomer(tx, ctx.actor.scope, input.customer_id).catch(() => {
+      throw new AppError('validation', 'Unknown customer', { customer_id: 'is not a customer you can sell to' });
+    });
+    await lockCustomer(tx, customer.id);
+    const settings = await readBillingSettings(tx);
+    const today = toPlainDate(ctx.now);
+    const billingDay = Number(today.slice(8, 10));
+    const currency = customer.currency;
+
+    const catalog = await loadProducts(tx, [...new Set(input.items.map((i) => i.product_id))]);
+    const priced = input.items.map((item, index) => {
+      const product = catalog.find((p) => p.id === item.product_id && p.active);
+      if (!product) throw new AppError('validation', 'Unknown product', { [`items.${index}.product_id`]: 'is not a product on sale' });
+      const price = priceLine(
+        { ...product, prices: product.prices, optionGroups: product.optionGroups },
+        item.cycle,
+        currency,
+        item.options.map((o) => ({ optionId: o.option_id, quantity: o.quantity })),
+      );
+      if (!price.ok) throw new AppError('validation', 'An item cannot be priced', { [`items.${index}.${price.field}`]: price.message });
+      const period = item.cycle === 'one_time' ? null : periodOf(today, item.cycle as Cycle, billingDay);
+      return { item, product, price, period };
+    });
+
+    // The coupon row is locked so two orders cannot both take its last use.
+    let coupon: (typeof coupons.$inferSelect) | undefined;
+    if (input.coupon_code) {
+      [coupon] = await tx.select().from(coupons).where(eq(sql`lower(${coupons.code})`, input.coupon_code.toLowerCase())).for('update');
+      if (!coupon) throw new AppError('validation', 'Unknown coupon', { coupon_code: 'is not a valid coupon' });
+      const [[total], [mine]] = await Promise.all([
+        tx.select({ n: count() }).from(couponRedemptions).where(eq(couponRedemptions.couponId, coupon.id)),
+        tx.select({ n: count() }).from(couponRedemptions).where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.customerId, customer.id))),
+      ]);
+      const refusal = couponRefusal(asCoupon(coupon), {
+        now: ctx.now,
+        productIds: priced.map((p) => p.product.id),
+        currency,
+        totalUses: total!.n,
+        customerUses: mine!.n,
+      });
+      if (refusal) throw new AppError('validation', couponRefusalMessage[refusal], { coupon_code: couponRefusalMessage[refusal] });
+    }
+
+    const taxRate = parseMilli(settings.tax_rate)!;
+    const invoiceItems: Parameters<typeof priceItems>[0][number][] = [];
+    const discounts = priced.map(({ item, product, price, period }) => {
+      const quantityMilli = BigInt(item.quantity) * MILLI;
+      const label = `${product.name} (${cycleLabel[item.cycle]})${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
+      invoiceItems.push({ description: label, quantity: quantityMilli, unit_price: price.unitPrice, tax_rate: taxRate });
+      if (price.setupFee > 0n) {
+        invoiceItems.push({ description: `Setup fee: ${product.name}`, quantity: quantityMilli, unit_price: price.setupFee, tax_rate: taxRate });
+      }
+      const applies = coupon && (coupon.productIds.length === 0 || coupon.productIds.includes(product.id));
+      const lineAmount = price.unitPrice * BigInt(item.quantity);
+      return applies ? couponDiscount(asCoupon(coupon!), lineAmount) : 0n;
+    });
+    const discountTotal = discounts.reduce((a, b) => a + b, 0n);
+    if (coupon && discountTotal > 0n) {
+      invoiceItems.push({ description: `Coupon ${coupon.code}`, quantity: MILLI, unit_price: -discountTotal, tax_rate: taxRate });
+    }
+    const { lines, totals } = priceItems(invoiceItems, settings.tax_mode, taxRate);
+
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        number: await nextNumber(tx, 'order', today, settings),
+        customerId: customer.id,
+        name: input.name ?? priced.map((p) => p.product.name).join(', '),
+        status: 'pending',
+        currency,
+        total: totals.total,
+        billingDay,
+        dueDays: settings.payment_due_days,
+        startDate: today,
+        couponId: coupon?.id ?? null,
+        paymentMethod: input.payment_method ?? null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning();
+    const orderId = order!.id;
+
+    const [invoice] = await tx
+      .insert(invoices)
+      .values({
+        kind: 'invoice',
+        status: 'pending',
+        number: await nextNumber(tx, 'invoice', today, settings),
+        customerId: customer.id,
+        orderId,
+        currency,
+        taxMode: settings.tax_mode,
+        issueDate: today,
+        dueDate: addDays(today, settings.payment_due_days),
+        subtotal: totals.subtotal,
+        taxTotal: totals.tax,
+        total: totals.total,
+        purpose: 'first',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: invoices.id });
+    await insertLines(tx, invoice!.id, lines as LineDraft[]);
+
+    for (const [index, { item, product, price, period }] of priced.entries()) {
+      const [line] = await tx
+        .insert(orderLines)
+        .values({
+          orderId,
+          productId: product.id,
+          description: product.name,
+          cycle: item.cycle,
+          quantity: String(item.quantity),
+          unitPrice: price.unitPrice,
+          setupFee: price.setupFee,
+          options: price.options.map((o) => ({ ...o, amount: o.amount.toString() })),
+        })
+        .returning({ id: orderLines.id });
+      if (!period) continue;
+      // A coupon that outlives the first invoice is carried on the service for its renewals.
+      const renews = coupon && couponAppliesToCycle(asCoupon(coupon), 1) ? discounts[index]! : 0n;
+      const [service] = await tx
+        .insert(services)
+        .values({
+          orderId,
+          orderLineId: line!.id,
+          customerId: customer.id,
+          productId: product.id,
+          name: product.name,
+          cycle: item.cycle,
+          currency,
+          price: price.unitPrice * BigInt(item.quantity),
+          status: 'pending',
+          billingDay,
+          periodStart: period.start,
+          periodEnd: period.end,
+          nextDueDate: today,
+          billedUntil: period.end,
+          recurringDiscount: renews,
+          discountCyclesLeft: renews > 0n && coupon!.duration === 'repeating' ? coupon!.cycles! - 1 : null,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: services.id });
+      await tx.insert(billedPeriods).values({ serviceId: service!.id, periodStart: period.start, periodEnd: period.end, invoiceId: invoice!.id });
+    }
+    if (coupon) await tx.insert(couponRedemptions).values({ couponId: coupon.id, customerId: customer.id, orderId, createdAt: ctx.now });
+
+    const view = await loadOrder(tx, { kind: 'all' }, orderId);
+    await audit(tx, ctx.actor, 'order.placed', { type: 'order', id: orderId }, { after: view });
+    return view;
+  });
+}
+
+export function asCoupon(row: typeof coupons.$inferSelect): Coupon {
+  return {
+    type: row.type,
+    value: row.value,
+    currency: row.currency,
+    duration: row.duration,
+    cycles: row.cycles,
+    maxUses: row.maxUses,
+    oncePerCustomer: row.oncePerCustomer,
+    expiresAt: row.expiresAt,
+    productIds: row.productIds,
+  };
+}
+

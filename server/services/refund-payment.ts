@@ -1,0 +1,121 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { creditLedger, invoices, payments, refunds } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { MILLI } from '../billing/decimal';
+import { type InvoiceStatus, invoiceTransition } from '../billing/invoice-status';
+import { toPlainDate } from '../billing/periods';
+import { AppError } from '../errors';
+import { gatewayFor } from '../payments/gateway';
+import type { RefundInput } from '../schemas/invoices';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from './invoice-store';
+import { issueDocument } from './issue-document';
+import { readBillingSettings } from './read-settings';
+
+export type RefundRow = typeof refunds.$inferSelect;
+
+const refundedSoFar = sql<bigint>`coalesce((select sum(${refunds.amount}) from ${refunds} where ${refunds.paymentId} = ${payments.id}), 0)::bigint`.mapWith(
+  (v: string | bigint) => BigInt(v),
+);
+
+/**
+ * Returns money: through the gateway it came from, recorded for a manual method, or onto the
+ * credit balance. All of it back makes the invoice `refunded`; part of it issues a credit note.
+ */
+export async function refundPayment(
+  ctx: ServiceContext,
+  input: RefundInput & { invoiceId: string },
+): Promise<{ refund: RefundRow; invoice: InvoiceView; creditNoteId: string | null }> {
+  requirePermission(ctx.actor, 'payments.refund');
+  return ctx.db.transaction(async (tx) => {
+    const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.invoiceId);
+    const refundable = invoice.amountPaid - invoice.amountRefunded;
+    if (refundable <= 0n || invoice.status === 'refunded') throw new AppError('invalid_state', 'Nothing on this invoice is left to refund');
+
+    const candidates = await tx
+      .select({ payment: payments, refunded: refundedSoFar })
+      .from(payments)
+      .where(and(eq(payments.invoiceId, invoice.id), input.payment_id ? eq(payments.id, input.payment_id) : undefined))
+      .orderBy(desc(payments.paidAt));
+    if (input.payment_id && candidates.length === 0) throw new AppError('validation', 'Unknown payment', { payment_id: 'is not a payment of this invoice' });
+    const amount = input.amount ?? (input.payment_id ? candidates[0]!.payment.amount - candidates[0]!.refunded : refundable);
+    if (amount > refundable) throw new AppError('conflict', `At most ${refundable} can be refunded`, { amount: 'exceeds what was paid and not yet refunded' });
+    const source = candidates.find((c) => c.payment.amount - c.refunded >= amount);
+    if (!source) {
+      throw new AppError('validation', 'No single payment covers this amount', { payment_id: 'name the payment to refund, or refund less' });
+    }
+
+    let providerRefundId: string | null = null;
+    const { payment } = source;
+    if (!input.to_credit && payment.provider && payment.providerId) {
+      const gateway = gatewayFor(payment.provider);
+      if (!gateway) throw new AppError('payment_failed', `No ${payment.provider} gateway is configured; refund to credit instead`);
+      const result = await gateway.refund({
+        providerPaymentId: payment.providerId,
+        amount,
+        currency: invoice.currency,
+        idempotencyKey: `refund:${payment.id}:${source.refunded}:${amount}`,
+      });
+      providerRefundId = result.providerRefundId;
+    }
+
+    const full = invoice.amountRefunded + amount === invoice.amountPaid && invoice.amountPaid === invoice.total;
+    let creditNoteId: string | null = null;
+    if (!full) {
+      const note = await issueDocument(tx, {
+        kind: 'credit_note',
+        customerId: invoice.customerId,
+        currency: invoice.currency,
+        orderId: invoice.orderId,
+        correctsInvoiceId: invoice.id,
+        purpose: 'correction',
+        items: [{ description: `Refund on ${invoice.number}${input.reason ? `: ${input.reason}` : ''}`, quantity: MILLI, unit_price: amount, tax_rate: 0n }],
+        today: toPlainDate(ctx.now),
+        now: ctx.now,
+        settings: await readBillingSettings(tx),
+      });
+      creditNoteId = note.id;
+    }
+    const [refund] = await tx
+      .insert(refunds)
+      .values({
+        invoiceId: invoice.id,
+        paymentId: payment.id,
+        amount,
+        currency: invoice.currency,
+        toCredit: input.to_credit,
+        method: payment.method,
+        reason: input.reason ?? null,
+        provider: providerRefundId ? payment.provider : null,
+        providerId: providerRefundId,
+        creditNoteId,
+        createdAt: ctx.now,
+        refundedAt: ctx.now,
+      })
+      .returning();
+    if (input.to_credit) {
+      await tx.insert(creditLedger).values({
+        customerId: invoice.customerId,
+        kind: 'refund_to_credit',
+        amount,
+        currency: invoice.currency,
+        reason: `Refund of ${invoice.number} to credit`,
+        invoiceId: invoice.id,
+        createdAt: ctx.now,
+      });
+    }
+    let status: InvoiceStatus = invoice.status;
+    if (full) {
+      const next = invoiceTransition(moneyOf(invoice), 'refund_full');
+      if (!next.ok) throw new AppError(next.code, next.message);
+      status = next.value;
+    }
+    await tx.update(invoices).set({ amountRefunded: invoice.amountRefunded + amount, status, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+    await audit(tx, ctx.actor, 'invoice.refunded', { type: 'invoice', id: invoice.id }, {
+      before: { status: invoice.status, amountRefunded: invoice.amountRefunded },
+      after: { status, amountRefunded: invoice.amountRefunded + amount, refund },
+    });
+    return { refund: refund!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id), creditNoteId };
+  });
+}

@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import { requirePermission } from '../auth/actor';
+import { MILLI, formatMilli, parseMilli } from '../billing/decimal';
+import { counterYear, formatNumber } from '../billing/numbering';
+import { addDays, toPlainDate } from '../billing/periods';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { readBillingSettings } from './read-settings';
+
+export type BillingRunResult = {
+  date: string;
+  invoicesCreated: number;
+  servicesBilled: number;
+  invoicesMarkedOverdue: number;
+  remindersSent: number;
+  servicesSuspended: number;
+};
+
+// Number of rows a statement touched, whichever driver ran it.
+const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(result) ? result : ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []);
+
+/**
+ * The billing run for a date (DESIGN.md §4): every active service whose next unbilled period
+ * starts within the renewal window gets it invoiced — one pending invoice per order and period,
+ * a line per service — in a handful of set-based statements, whatever the number of services.
+ * Idempotent: billed_periods' primary key and the run lock make a rerun, a concurrent run or a
+ * retry after a crash bill nothing twice. Then past-due invoices are marked overdue.
+ */
+export async function runBilling(ctx: ServiceContext, input: { date?: string | undefined }): Promise<BillingRunResult> {
+  requirePermission(ctx.actor, 'invoices.create');
+  const date = input.date ?? toPlainDate(ctx.now);
+  // Raw SQL parameters go to the driver as-is; both drivers take timestamps as ISO text.
+  const now = sql`${ctx.now.toISOString()}::timestamptz`;
+  return ctx.db.transaction(async (tx) => {
+    // One run at a time; a second waits and then finds everything already billed.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cashdesk:billing-run'))`);
+    const settings = await readBillingSettings(tx);
+    const horizon = addDays(date, settings.renewal_window_days);
+    const rate = parseMilli(settings.tax_rate)!;
+    // Per-line tax, rounded half away from zero (PostgreSQL's round(numeric)), as billing/totals.ts.
+    const taxOf = (amount: ReturnType<typeof sql>) =>
+      settings.tax_mode === 'exclusive'
+        ? sql`round(${amount}::numeric * ${rate.toString()}::numeric / ${(100n * MILLI).toString()})::bigint`
+        : sql`round(${amount}::numeric * ${rate.toString()}::numeric / (${(100n * MILLI).toString()} + ${rate.toString()}::numeric))::bigint`;
+    const net = (amount: ReturnType<typeof sql>) => (settings.tax_mode === 'exclusive' ? amount : sql`(${amount} - ${taxOf(amount)})`);
+    const gross = (amount: ReturnType<typeof sql>) => (settings.tax_mode === 'exclusive' ? sql`(${amount} + ${taxOf(amount)})` : amount);
+
+    const created = rowsOf(
+      await tx.execute(sql`
+      with services_due as materialized (
+        select s.*, case s.cycle when 'monthly' then 1 when 'quarterly' then 3 when 'semiannual' then 6
+                                  when 'annual' then 12 when 'biennial' then 24 when 'triennial' then 36 end as months
+        from services s
+        join orders o on o.id = s.order_id
+        where s.status = 'active' and s.cycle <> 'one_time'
+          and s.billed_until <= ${horizon}::date
+          and (o.end_date is null or s.billed_until < o.end_date)
+      ),
+      -- Every period from billed_until up to the horizon (normally one; more when a service
+      -- fell behind), so a rerun for the same date finds nothing left to bill. Period k spans
+      -- [billed_until + k cycles, billed_until + (k+1) cycles), months clamped to the billing day.
+      periods as materialized (
+        select d.*, k,
+               (f0 + (least(d.billing_day, extract(day from f0 + interval '1 month' - interval '1 day')::int) - 1)) as bill_start,
+               (f1 + (least(d.billing_day, extract(day from f1 + interval '1 month' - interval '1 day')::int) - 1)) as bill_end
+        from services_due d
+        cross join lateral generate_series(0, ((${horizon}::date - d.billed_until) / 28) / d.months + 1) as k
+        cross join lateral (
+          select (date_trunc('month', d.billed_until) + make_interval(months => d.months * k))::date as f0,
+                 (date_trunc('month', d.billed_until) + make_interval(months => d.months * (k + 1)))::date as f1
+        ) target
+      ),
+      candidates as materialized (
+        select p.id as service_id, p.order_id, p.customer_id, p.currency, p.name, p.cycle, p.price, p.k,
+               p.recurring_discount, p.discount_cycles_left, p.bill_start as period_start, p.bill_end as period_end
+        from periods p
+        join orders o on o.id = p.order_id
+        where p.bill_start <= ${horizon}::date
+          and (o.end_date is null or p.bill_start < o.end_date)
+          and not exists (select 1 from billed_periods bp where bp.service_id = p.id and bp.period_start = p.bill_start)
+      ),
+      groups as materialized (
+        select order_id, period_start, min(customer_id::text)::uuid as customer_id, min(currency) as currency,
+               gen_random_uuid() as invoice_id
+        from candidates group by order_id, period_start
+      ),
+      items as materialized (
+        select c.service_id, g.invoice_id, c.period_start, c.period_end, 0 as kind,
+               c.name || ' (' || c.cycle || ') ' || c.period_start || ' – ' || (c.period_end - 1) as description,
+               c.price as amount
+        from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
+        union all
+        select c.service_id, g.invoice_id, c.period_start, c.period_end, 1,
+               'Discount: ' || c.name, -c.recurring_discount
+        from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
+        where c.recurring_discount > 0 and (c.discount_cycles_left is null or c.k < c.discount_cycles_left)
+      ),
+      lines as materialized (
+        select invoice_id, service_id, period_start, period_end, description, amount,
+               ${net(sql`amount`)} as subtotal, ${taxOf(sql`amount`)} as tax, ${gross(sql`amount`)} as total,
+               (row_number() over (partition by invoice_id order by service_id, kind) - 1)::int as position
+        from items
+      ),
+      new_invoices as (
+        insert into invoices (id, kind, status, number, customer_id, order_id, currency, tax_mode, issue_date, due_date,
+                              subtotal, tax_total, total, purpose, created_at, updated_at)
+        select g.invoice_id, 'invoice', 'draft', null, g.customer_id, g.order_id, g.currency, ${settings.tax_mode}, ${date}::date,
+               greatest(g.period_start, ${date}::date), t.subtotal, t.tax, t.total, 'renewal', ${now}, ${now}
+        from groups g
+        join (select invoice_id, sum(subtotal)::bigint as subtotal, sum(tax)::bigint as tax, sum(total)::bigint as total
+              from lines group by invoice_id) t on t.invoice_id = g.invoice_id
+        returning id
+      ),
+      new_lines as (
+        insert into invoice_lines (invoice_id, position, description, quantity, unit_price, tax_rate, subtotal, tax, total,
+                                   service_id, period_start, period_end)
+        select invoice_id, position, description, 1, amount, ${formatMilli(rate)}::numeric, subtotal, tax, total, service_id, period_start, period_end
+        from lines
+        returning 1
+      ),
+      new_periods as (
+        insert into billed_periods (service_id, period_start, period_end, invoice_id)
+        select c.service_id, c.period_start, c.period_end, g.invoice_id
+        from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
+        returning service_id
+      ),
+      advanced as (
+        update services s
+        set billed_until = c.until,
+            discount_cycles_left = case when s.discount_cycles_left is null then null
+                                        else greatest(s.discount_cycles_left - c.periods, 0) end,
+            updated_at = ${now}
+        from (select service_id, max(period_end) as until, count(*)::int as periods from candidates group by service_id) c
+        where s.id = c.service_id
+        returning 1
+      )
+      select (select count(*) from new_invoices)::int as invoices,
+             (select count(distinct service_id) from new_periods)::int as services,
+             (select count(*) from new_lines)::int as lines,
+             (select count(*) from advanced)::int as advanced`),
+    );
+    const invoicesCreated = Number(created[0]?.invoices ?? 0);
+    const servicesBilled = Number(created[0]?.services ?? 0);
+
+    if (invoicesCreated > 0) {
+      // Number the run's invoices in one statement: reserve a block of the counter, then hand
+      // the numbers out in a stable order. Gapless, since the reservation commits with them.
+      const format = {
+        prefix: settings.invoice_number.prefix,
+        includeYear: settings.invoice_number.include_year,
+        padding: settings.invoice_number.padding,
+        reset: settings.invoice_number.reset,
+      };
+      const issueYear = Number(date.slice(0, 4));
+      const stem = formatNumber(format, issueYear, 0n).slice(0, -format.padding);
+      await tx.execute(sql`
+        with counter as (
+          insert into number_counters (series, year, last) values ('invoice', ${counterYear(format, issueYear)}, ${invoicesCreated})
+          on conflict (series, year) do update set last = number_counters.last + ${invoicesCreated}
+          returning last
+        ),
+        numbered as (
+          select id, row_number() over (order by customer_id, id) as rn
+          from invoices where purpose = 'renewal' and status = 'draft' and created_at = ${now}
+        ),
+        sequence as (
+          select n.id, ((select last from counter) - ${invoicesCreated} + n.rn)::text as seq from numbered n
+        )
+        update invoices i
+        set status = 'pending',
+            number = ${stem} || case when length(q.seq) >= ${format.padding} then q.seq else lpad(q.seq, ${format.padding}, '0') end
+        from sequence q where i.id = q.id`);
+    }
+
+    const overdue = rowsOf(
+      await tx.execute(sql`
+        update invoices set status = 'overdue', updated_at = ${now}
+        where status in ('pending', 'partial') and kind in ('invoice', 'debit_note') and due_date < ${date}::date
+        returning id`),
+    );
+
+    const result: BillingRunResult = {
+      date,
+      invoicesCreated,
+      servicesBilled,
+      invoicesMarkedOverdue: overdue.length,
+      remindersSent: 0,
+      servicesSuspended: 0,
+    };
+    await audit(tx, ctx.actor, 'billing.run', { type: 'billing_run', id: date }, { after: result });
+    return result;
+  });
+}

@@ -1,0 +1,58 @@
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { billedPeriods, invoices, orders, products, services } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { audit } from './audit';
+
+/**
+ * What a fully paid invoice sets in motion, in the paying transaction: every service period it
+ * (or an invoice consolidated into it) billed is now paid through; a paid first invoice
+ * activates its order, or queues it for an admin when a product needs approval.
+ */
+export async function settleInvoice(tx: Database, actor: Actor, invoiceId: string, now: Date): Promise<void> {
+  const paidInvoices = or(eq(invoices.id, invoiceId), eq(invoices.consolidatedIntoId, invoiceId));
+  const covered = await tx
+    .select({ id: invoices.id, orderId: invoices.orderId, purpose: invoices.purpose })
+    .from(invoices)
+    .where(paidInvoices);
+  const ids = covered.map((i) => i.id);
+
+  await tx
+    .update(services)
+    .set({
+      periodStart: billedPeriods.periodStart,
+      periodEnd: billedPeriods.periodEnd,
+      nextDueDate: billedPeriods.periodEnd,
+      updatedAt: now,
+    })
+    .from(billedPeriods)
+    .where(and(eq(billedPeriods.serviceId, services.id), inArray(billedPeriods.invoiceId, ids), lt(services.nextDueDate, billedPeriods.periodEnd)));
+
+  const firstOrders = covered.filter((i) => i.purpose === 'first' && i.orderId).map((i) => i.orderId!);
+  for (const orderId of firstOrders) {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    if (!order || order.status !== 'pending') continue;
+    // Live at once only when every product auto-activates and has nothing to provision.
+    const [blocking] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(services)
+      .innerJoin(products, eq(products.id, services.productId))
+      .where(and(eq(services.orderId, orderId), or(eq(products.autoActivate, false), sql`${products.provisioningModule} is not null`)));
+    if (blocking!.n > 0) {
+      await tx.update(orders).set({ awaitingApproval: true, updatedAt: now }).where(eq(orders.id, orderId));
+      await audit(tx, actor, 'order.awaiting_approval', { type: 'order', id: orderId }, { before: { awaitingApproval: false }, after: { awaitingApproval: true } });
+    } else {
+      await activateOrder(tx, actor, orderId, now);
+    }
+  }
+}
+
+/** Pending → active, with its pending services. */
+export async function activateOrder(tx: Database, actor: Actor, orderId: string, now: Date): Promise<void> {
+  await tx.update(orders).set({ status: 'active', awaitingApproval: false, updatedAt: now }).where(eq(orders.id, orderId));
+  await tx
+    .update(services)
+    .set({ status: 'active', updatedAt: now })
+    .where(and(eq(services.orderId, orderId), eq(services.status, 'pending')));
+  await audit(tx, actor, 'order.activated', { type: 'order', id: orderId }, { before: { status: 'pending' }, after: { status: 'active' } });
+}
