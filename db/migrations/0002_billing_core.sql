@@ -78,14 +78,6 @@ CREATE TABLE "products" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "billed_periods" (
-	"service_id" uuid NOT NULL,
-	"period_start" date NOT NULL,
-	"period_end" date NOT NULL,
-	"invoice_id" uuid NOT NULL,
-	CONSTRAINT "billed_periods_pk" PRIMARY KEY("service_id","period_start")
-);
---> statement-breakpoint
 CREATE TABLE "invoice_lines" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"invoice_id" uuid NOT NULL,
@@ -149,6 +141,12 @@ CREATE TABLE "number_counters" (
 	"year" integer NOT NULL,
 	"last" bigint NOT NULL,
 	CONSTRAINT "number_counters_pk" PRIMARY KEY("series","year")
+);
+--> statement-breakpoint
+CREATE TABLE "billing_schedule" (
+	"service_id" uuid PRIMARY KEY NOT NULL,
+	"billed_until" date NOT NULL,
+	"discount_cycles_left" integer
 );
 --> statement-breakpoint
 CREATE TABLE "coupon_redemptions" (
@@ -225,9 +223,7 @@ CREATE TABLE "services" (
 	"period_start" date,
 	"period_end" date,
 	"next_due_date" date NOT NULL,
-	"billed_until" date NOT NULL,
 	"recurring_discount" bigint DEFAULT 0 NOT NULL,
-	"discount_cycles_left" integer,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
@@ -270,15 +266,13 @@ ALTER TABLE "option_groups" ADD CONSTRAINT "option_groups_product_id_products_id
 ALTER TABLE "option_prices" ADD CONSTRAINT "option_prices_option_id_options_id_fk" FOREIGN KEY ("option_id") REFERENCES "public"."options"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "options" ADD CONSTRAINT "options_group_id_option_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."option_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "product_prices" ADD CONSTRAINT "product_prices_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "billed_periods" ADD CONSTRAINT "billed_periods_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "billed_periods" ADD CONSTRAINT "billed_periods_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoice_notifications" ADD CONSTRAINT "invoice_notifications_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_consolidated_into_id_invoices_id_fk" FOREIGN KEY ("consolidated_into_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_corrects_invoice_id_invoices_id_fk" FOREIGN KEY ("corrects_invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "billing_schedule" ADD CONSTRAINT "billing_schedule_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coupon_redemptions" ADD CONSTRAINT "coupon_redemptions_coupon_id_coupons_id_fk" FOREIGN KEY ("coupon_id") REFERENCES "public"."coupons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coupon_redemptions" ADD CONSTRAINT "coupon_redemptions_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "coupon_redemptions" ADD CONSTRAINT "coupon_redemptions_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -304,9 +298,8 @@ CREATE UNIQUE INDEX "coupons_code_lower_uq" ON "coupons" USING btree (lower("cod
 CREATE INDEX "option_groups_product_idx" ON "option_groups" USING btree ("product_id","position");--> statement-breakpoint
 CREATE INDEX "options_group_idx" ON "options" USING btree ("group_id","position");--> statement-breakpoint
 CREATE INDEX "products_created_idx" ON "products" USING btree ("created_at","id");--> statement-breakpoint
-CREATE INDEX "billed_periods_invoice_idx" ON "billed_periods" USING btree ("invoice_id");--> statement-breakpoint
 CREATE INDEX "invoice_lines_invoice_idx" ON "invoice_lines" USING btree ("invoice_id","position");--> statement-breakpoint
-CREATE INDEX "invoice_lines_service_idx" ON "invoice_lines" USING btree ("service_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "invoice_lines_service_period_uq" ON "invoice_lines" USING btree ("service_id","period_start") WHERE "invoice_lines"."service_id" is not null;--> statement-breakpoint
 CREATE INDEX "invoice_notifications_invoice_idx" ON "invoice_notifications" USING btree ("invoice_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoice_notifications_dedupe_uq" ON "invoice_notifications" USING btree ("invoice_id","dedupe_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_kind_number_uq" ON "invoices" USING btree ("kind","number");--> statement-breakpoint
@@ -328,7 +321,6 @@ CREATE UNIQUE INDEX "orders_number_uq" ON "orders" USING btree ("number");--> st
 CREATE INDEX "orders_created_idx" ON "orders" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "orders_customer_created_idx" ON "orders" USING btree ("customer_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "orders_status_created_idx" ON "orders" USING btree ("status","created_at","id");--> statement-breakpoint
-CREATE INDEX "services_status_billed_until_idx" ON "services" USING btree ("status","billed_until");--> statement-breakpoint
 CREATE INDEX "services_customer_idx" ON "services" USING btree ("customer_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "services_order_idx" ON "services" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "payments_invoice_idx" ON "payments" USING btree ("invoice_id","paid_at");--> statement-breakpoint
@@ -338,4 +330,6 @@ CREATE INDEX "refunds_invoice_idx" ON "refunds" USING btree ("invoice_id");--> s
 CREATE INDEX "refunds_payment_idx" ON "refunds" USING btree ("payment_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "refunds_provider_uq" ON "refunds" USING btree ("provider","provider_id");--> statement-breakpoint
 ALTER TABLE "credit_ledger" ADD CONSTRAINT "credit_ledger_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "credit_ledger_invoice_idx" ON "credit_ledger" USING btree ("invoice_id");
+CREATE INDEX "credit_ledger_invoice_idx" ON "credit_ledger" USING btree ("invoice_id");--> statement-breakpoint
+-- Room on each page for the billing run's updates of billed_until to stay HOT (same page, no index writes).
+ALTER TABLE "billing_schedule" SET (fillfactor = 80);

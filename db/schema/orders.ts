@@ -121,21 +121,30 @@ export const services = pgTable(
     periodStart: date('period_start', { mode: 'string' }),
     periodEnd: date('period_end', { mode: 'string' }),
     nextDueDate: date('next_due_date', { mode: 'string' }).notNull(),
-    // The end of the last period invoiced: the billing run bills [billed_until, +1 cycle) next.
-    billedUntil: date('billed_until', { mode: 'string' }).notNull(),
-    // A coupon's discount per renewal, and how many renewals it still applies to (null: for ever).
+    // A coupon's discount per renewal (how many renewals it still applies to: billing_schedule).
     recurringDiscount: money('recurring_discount').notNull().default(sql`0`),
-    discountCyclesLeft: integer('discount_cycles_left'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    // The billing run reads active services by the end of what was billed.
-    index('services_status_billed_until_idx').on(t.status, t.billedUntil),
     index('services_customer_idx').on(t.customerId, t.createdAt, t.id),
     index('services_order_idx').on(t.orderId),
   ],
 );
+
+// What the billing run reads and advances for each service, apart from the wide services row:
+// a run updates every billed service, and narrow rows with only a primary key make those
+// updates less than half as costly. No index on billed_until: one sequential scan of this
+// narrow table finds what is due, and the updates stay HOT.
+export const billingSchedule = pgTable('billing_schedule', {
+  serviceId: uuid('service_id')
+    .primaryKey()
+    .references(() => services.id),
+  // The end of the last period invoiced: the billing run bills [billed_until, +1 cycle) next.
+  billedUntil: date('billed_until', { mode: 'string' }).notNull(),
+  // Renewals the service's coupon still discounts; null: for ever (or no coupon).
+  discountCyclesLeft: integer('discount_cycles_left'),
+});
 
 export const noteScope = pgEnum('note_scope', ['order', 'customer']);
 

@@ -46,7 +46,12 @@ export async function consolidateInvoices(ctx: ServiceContext, input: { customer
     const lines = sources.flatMap((source) => {
       const own = sourceLines
         .filter((l) => l.invoiceId === source.id)
-        .map(({ id: _id, invoiceId: _invoice, position: _position, ...line }) => ({ ...line, description: `${source.number}: ${line.description}` }));
+        .map(({ id: _id, invoiceId: _invoice, position: _position, ...line }) => ({
+          ...line,
+          description: `${source.number}: ${line.description}`,
+          // The service period stays billed by the source line; the copy only shows it.
+          serviceId: null,
+        }));
       if (source.amountPaid === 0n) return own;
       const paid = -source.amountPaid;
       return [...own, { description: `${source.number}: already paid`, quantity: formatMilli(1000n), unitPrice: paid, taxRate: '0', subtotal: paid, tax: 0n, total: paid, serviceId: null, periodStart: null, periodEnd: null }];

@@ -1,5 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { billedPeriods, couponRedemptions, coupons, invoices, orderLines, orders, services } from '@/db/schema';
+import { billingSchedule, couponRedemptions, coupons, invoices, orderLines, orders, services } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { type Coupon, couponAppliesToCycle, couponDiscount, couponRefusal, couponRefusalMessage } from '../billing/coupons';
 import { MILLI, parseMilli } from '../billing/decimal';
@@ -11,7 +11,7 @@ import { audit } from './audit';
 import { loadProducts } from './catalog';
 import type { ServiceContext } from './context';
 import { findCustomer } from './customer-view';
-import { type LineDraft, insertLines, nextNumber, priceItems } from './invoice-store';
+import { insertLines, nextNumber, priceItems } from './invoice-store';
 import { lockCustomer } from './locks';
 import { type OrderView, loadOrder } from './order-view';
 import { readBillingSettings } from './read-settings';
@@ -76,25 +76,6 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
       if (refusal) throw new AppError('validation', couponRefusalMessage[refusal], { coupon_code: couponRefusalMessage[refusal] });
     }
 
-    const taxRate = parseMilli(settings.tax_rate)!;
-    const invoiceItems: Parameters<typeof priceItems>[0][number][] = [];
-    const discounts = priced.map(({ item, product, price, period }) => {
-      const quantityMilli = BigInt(item.quantity) * MILLI;
-      const label = `${product.name} (${cycleLabel[item.cycle]})${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
-      invoiceItems.push({ description: label, quantity: quantityMilli, unit_price: price.unitPrice, tax_rate: taxRate });
-      if (price.setupFee > 0n) {
-        invoiceItems.push({ description: `Setup fee: ${product.name}`, quantity: quantityMilli, unit_price: price.setupFee, tax_rate: taxRate });
-      }
-      const applies = coupon && (coupon.productIds.length === 0 || coupon.productIds.includes(product.id));
-      const lineAmount = price.unitPrice * BigInt(item.quantity);
-      return applies ? couponDiscount(asCoupon(coupon!), lineAmount) : 0n;
-    });
-    const discountTotal = discounts.reduce((a, b) => a + b, 0n);
-    if (coupon && discountTotal > 0n) {
-      invoiceItems.push({ description: `Coupon ${coupon.code}`, quantity: MILLI, unit_price: -discountTotal, tax_rate: taxRate });
-    }
-    const { lines, totals } = priceItems(invoiceItems, settings.tax_mode, taxRate);
-
     const [order] = await tx
       .insert(orders)
       .values({
@@ -103,7 +84,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
         name: input.name ?? priced.map((p) => p.product.name).join(', '),
         status: 'pending',
         currency,
-        total: totals.total,
+        total: 0n,
         billingDay,
         dueDays: settings.payment_due_days,
         startDate: today,
@@ -114,6 +95,70 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
       })
       .returning();
     const orderId = order!.id;
+
+    const taxRate = parseMilli(settings.tax_rate)!;
+    const items: Array<Parameters<typeof priceItems>[0][number] & { serviceId?: string; period?: { start: string; end: string } }> = [];
+    let discountTotal = 0n;
+    for (const { item, product, price, period } of priced) {
+      const applies = coupon && (coupon.productIds.length === 0 || coupon.productIds.includes(product.id));
+      const discount = applies ? couponDiscount(asCoupon(coupon!), price.unitPrice * BigInt(item.quantity)) : 0n;
+      discountTotal += discount;
+      const [line] = await tx
+        .insert(orderLines)
+        .values({
+          orderId,
+          productId: product.id,
+          description: product.name,
+          cycle: item.cycle,
+          quantity: String(item.quantity),
+          unitPrice: price.unitPrice,
+          setupFee: price.setupFee,
+          options: price.options.map((o) => ({ ...o, amount: o.amount.toString() })),
+        })
+        .returning({ id: orderLines.id });
+      let serviceId: string | undefined;
+      if (period) {
+        // A coupon that outlives the first invoice is carried on the service for its renewals.
+        const renews = coupon && couponAppliesToCycle(asCoupon(coupon), 1) ? discount : 0n;
+        const [service] = await tx
+          .insert(services)
+          .values({
+            orderId,
+            orderLineId: line!.id,
+            customerId: customer.id,
+            productId: product.id,
+            name: product.name,
+            cycle: item.cycle,
+            currency,
+            price: price.unitPrice * BigInt(item.quantity),
+            status: 'pending',
+            billingDay,
+            periodStart: period.start,
+            periodEnd: period.end,
+            nextDueDate: today,
+            recurringDiscount: renews,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .returning({ id: services.id });
+        serviceId = service!.id;
+        await tx.insert(billingSchedule).values({
+          serviceId,
+          billedUntil: period.end,
+          discountCyclesLeft: renews > 0n && coupon!.duration === 'repeating' ? coupon!.cycles! - 1 : null,
+        });
+      }
+      const quantityMilli = BigInt(item.quantity) * MILLI;
+      const label = `${product.name} (${cycleLabel[item.cycle]})${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
+      items.push({ description: label, quantity: quantityMilli, unit_price: price.unitPrice, tax_rate: taxRate, serviceId, period: period ?? undefined });
+      if (price.setupFee > 0n) {
+        items.push({ description: `Setup fee: ${product.name}`, quantity: quantityMilli, unit_price: price.setupFee, tax_rate: taxRate });
+      }
+    }
+    if (coupon && discountTotal > 0n) {
+      items.push({ description: `Coupon ${coupon.code}`, quantity: MILLI, unit_price: -discountTotal, tax_rate: taxRate });
+    }
+    const { lines, totals } = priceItems(items, settings.tax_mode, taxRate);
 
     const [invoice] = await tx
       .insert(invoices)
@@ -135,50 +180,18 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
         updatedAt: ctx.now,
       })
       .returning({ id: invoices.id });
-    await insertLines(tx, invoice!.id, lines as LineDraft[]);
-
-    for (const [index, { item, product, price, period }] of priced.entries()) {
-      const [line] = await tx
-        .insert(orderLines)
-        .values({
-          orderId,
-          productId: product.id,
-          description: product.name,
-          cycle: item.cycle,
-          quantity: String(item.quantity),
-          unitPrice: price.unitPrice,
-          setupFee: price.setupFee,
-          options: price.options.map((o) => ({ ...o, amount: o.amount.toString() })),
-        })
-        .returning({ id: orderLines.id });
-      if (!period) continue;
-      // A coupon that outlives the first invoice is carried on the service for its renewals.
-      const renews = coupon && couponAppliesToCycle(asCoupon(coupon), 1) ? discounts[index]! : 0n;
-      const [service] = await tx
-        .insert(services)
-        .values({
-          orderId,
-          orderLineId: line!.id,
-          customerId: customer.id,
-          productId: product.id,
-          name: product.name,
-          cycle: item.cycle,
-          currency,
-          price: price.unitPrice * BigInt(item.quantity),
-          status: 'pending',
-          billingDay,
-          periodStart: period.start,
-          periodEnd: period.end,
-          nextDueDate: today,
-          billedUntil: period.end,
-          recurringDiscount: renews,
-          discountCyclesLeft: renews > 0n && coupon!.duration === 'repeating' ? coupon!.cycles! - 1 : null,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .returning({ id: services.id });
-      await tx.insert(billedPeriods).values({ serviceId: service!.id, periodStart: period.start, periodEnd: period.end, invoiceId: invoice!.id });
-    }
+    // The plan lines carry their service's first period: that period is now billed.
+    await insertLines(
+      tx,
+      invoice!.id,
+      lines.map((line, index) => ({
+        ...line,
+        serviceId: items[index]!.serviceId ?? null,
+        periodStart: items[index]!.period?.start ?? null,
+        periodEnd: items[index]!.period?.end ?? null,
+      })),
+    );
+    await tx.update(orders).set({ total: totals.total }).where(eq(orders.id, orderId));
     if (coupon) await tx.insert(couponRedemptions).values({ couponId: coupon.id, customerId: customer.id, orderId, createdAt: ctx.now });
 
     const view = await loadOrder(tx, { kind: 'all' }, orderId);

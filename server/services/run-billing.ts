@@ -24,8 +24,9 @@ const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
  * The billing run for a date (DESIGN.md §4): every active service whose next unbilled period
  * starts within the renewal window gets it invoiced — one pending invoice per order and period,
  * a line per service — in a handful of set-based statements, whatever the number of services.
- * Idempotent: billed_periods' primary key and the run lock make a rerun, a concurrent run or a
- * retry after a crash bill nothing twice. Then past-due invoices are marked overdue.
+ * Idempotent: the unique (service, period start) of invoice lines and the run lock make a rerun,
+ * a concurrent run or a retry after a crash bill nothing twice. Then past-due invoices are
+ * marked overdue.
  */
 export async function runBilling(ctx: ServiceContext, input: { date?: string | undefined }): Promise<BillingRunResult> {
   requirePermission(ctx.actor, 'invoices.create');
@@ -37,6 +38,18 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cashdesk:billing-run'))`);
     const settings = await readBillingSettings(tx);
     const horizon = addDays(date, settings.renewal_window_days);
+    const format = {
+      prefix: settings.invoice_number.prefix,
+      includeYear: settings.invoice_number.include_year,
+      padding: settings.invoice_number.padding,
+      reset: settings.invoice_number.reset,
+    };
+    const issueYear = Number(date.slice(0, 4));
+    // The number without its sequence ("INV-2026-"); the statement appends the padded sequence.
+    const stem = formatNumber(format, issueYear, 0n).slice(0, -format.padding);
+    // A plan this large would otherwise be JIT-compiled on every run, which costs more than a
+    // run with nothing to bill.
+    await tx.execute(sql`set local jit = off`);
     const rate = parseMilli(settings.tax_rate)!;
     // Per-line tax, rounded half away from zero (PostgreSQL's round(numeric)), as billing/totals.ts.
     const taxOf = (amount: ReturnType<typeof sql>) =>
@@ -49,13 +62,15 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     const created = rowsOf(
       await tx.execute(sql`
       with services_due as materialized (
-        select s.*, case s.cycle when 'monthly' then 1 when 'quarterly' then 3 when 'semiannual' then 6
-                                  when 'annual' then 12 when 'biennial' then 24 when 'triennial' then 36 end as months
-        from services s
+        select s.*, b.billed_until, b.discount_cycles_left,
+               case s.cycle when 'monthly' then 1 when 'quarterly' then 3 when 'semiannual' then 6
+                            when 'annual' then 12 when 'biennial' then 24 when 'triennial' then 36 end as months
+        from billing_schedule b
+        join services s on s.id = b.service_id
         join orders o on o.id = s.order_id
-        where s.status = 'active' and s.cycle <> 'one_time'
-          and s.billed_until <= ${horizon}::date
-          and (o.end_date is null or s.billed_until < o.end_date)
+        where b.billed_until <= ${horizon}::date
+          and s.status = 'active' and s.cycle <> 'one_time'
+          and (o.end_date is null or b.billed_until < o.end_date)
       ),
       -- Every period from billed_until up to the horizon (normally one; more when a service
       -- fell behind), so a rerun for the same date finds nothing left to bill. Period k spans
@@ -65,7 +80,8 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                (f0 + (least(d.billing_day, extract(day from f0 + interval '1 month' - interval '1 day')::int) - 1)) as bill_start,
                (f1 + (least(d.billing_day, extract(day from f1 + interval '1 month' - interval '1 day')::int) - 1)) as bill_end
         from services_due d
-        cross join lateral generate_series(0, ((${horizon}::date - d.billed_until) / 28) / d.months + 1) as k
+        -- A cycle of m months lasts at least 28·m days, so no period beyond this k can start in time.
+        cross join lateral generate_series(0, ((${horizon}::date - d.billed_until) / 28) / d.months) as k
         cross join lateral (
           select (date_trunc('month', d.billed_until) + make_interval(months => d.months * k))::date as f0,
                  (date_trunc('month', d.billed_until) + make_interval(months => d.months * (k + 1)))::date as f1
@@ -76,9 +92,10 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                p.recurring_discount, p.discount_cycles_left, p.bill_start as period_start, p.bill_end as period_end
         from periods p
         join orders o on o.id = p.order_id
+        -- billed_until moves with every billed period in the same transaction, so these periods are
+        -- unbilled; were one not, the unique (service, period) of invoice lines would abort the run.
         where p.bill_start <= ${horizon}::date
           and (o.end_date is null or p.bill_start < o.end_date)
-          and not exists (select 1 from billed_periods bp where bp.service_id = p.id and bp.period_start = p.bill_start)
       ),
       groups as materialized (
         select order_id, period_start, min(customer_id::text)::uuid as customer_id, min(currency) as currency,
@@ -97,17 +114,31 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         where c.recurring_discount > 0 and (c.discount_cycles_left is null or c.k < c.discount_cycles_left)
       ),
       lines as materialized (
-        select invoice_id, service_id, period_start, period_end, description, amount,
+        select invoice_id, service_id, period_start, period_end, description, amount, kind,
                ${net(sql`amount`)} as subtotal, ${taxOf(sql`amount`)} as tax, ${gross(sql`amount`)} as total,
                (row_number() over (partition by invoice_id order by service_id, kind) - 1)::int as position
         from items
       ),
+      -- Reserve a block of invoice numbers as large as the run, in the same statement: gapless,
+      -- since the reservation commits or rolls back with the invoices.
+      counter as (
+        insert into number_counters (series, year, last)
+        values ('invoice', ${counterYear(format, issueYear)}, (select count(*) from groups))
+        on conflict (series, year) do update set last = number_counters.last + excluded.last
+        returning last
+      ),
+      numbered as materialized (
+        select g.*, ((select last from counter) - (select count(*) from groups) + row_number() over (order by g.customer_id, g.invoice_id))::text as seq
+        from groups g
+      ),
       new_invoices as (
         insert into invoices (id, kind, status, number, customer_id, order_id, currency, tax_mode, issue_date, due_date,
                               subtotal, tax_total, total, purpose, created_at, updated_at)
-        select g.invoice_id, 'invoice', 'draft', null, g.customer_id, g.order_id, g.currency, ${settings.tax_mode}, ${date}::date,
+        select g.invoice_id, 'invoice', 'pending',
+               ${stem} || case when length(g.seq) >= ${format.padding} then g.seq else lpad(g.seq, ${format.padding}, '0') end,
+               g.customer_id, g.order_id, g.currency, ${settings.tax_mode}, ${date}::date,
                greatest(g.period_start, ${date}::date), t.subtotal, t.tax, t.total, 'renewal', ${now}, ${now}
-        from groups g
+        from numbered g
         join (select invoice_id, sum(subtotal)::bigint as subtotal, sum(tax)::bigint as tax, sum(total)::bigint as total
               from lines group by invoice_id) t on t.invoice_id = g.invoice_id
         returning id
@@ -115,63 +146,28 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       new_lines as (
         insert into invoice_lines (invoice_id, position, description, quantity, unit_price, tax_rate, subtotal, tax, total,
                                    service_id, period_start, period_end)
-        select invoice_id, position, description, 1, amount, ${formatMilli(rate)}::numeric, subtotal, tax, total, service_id, period_start, period_end
+        -- Only the plan line claims the (service, period); a discount line just sits beside it.
+        select invoice_id, position, description, 1, amount, ${formatMilli(rate)}::numeric, subtotal, tax, total,
+               case when kind = 0 then service_id end, period_start, period_end
         from lines
         returning 1
       ),
-      new_periods as (
-        insert into billed_periods (service_id, period_start, period_end, invoice_id)
-        select c.service_id, c.period_start, c.period_end, g.invoice_id
-        from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
-        returning service_id
-      ),
       advanced as (
-        update services s
+        update billing_schedule b
         set billed_until = c.until,
-            discount_cycles_left = case when s.discount_cycles_left is null then null
-                                        else greatest(s.discount_cycles_left - c.periods, 0) end,
-            updated_at = ${now}
+            discount_cycles_left = case when b.discount_cycles_left is null then null
+                                        else greatest(b.discount_cycles_left - c.periods, 0) end
         from (select service_id, max(period_end) as until, count(*)::int as periods from candidates group by service_id) c
-        where s.id = c.service_id
+        where b.service_id = c.service_id
         returning 1
       )
       select (select count(*) from new_invoices)::int as invoices,
-             (select count(distinct service_id) from new_periods)::int as services,
+             (select count(distinct service_id) from candidates)::int as services,
              (select count(*) from new_lines)::int as lines,
              (select count(*) from advanced)::int as advanced`),
     );
     const invoicesCreated = Number(created[0]?.invoices ?? 0);
     const servicesBilled = Number(created[0]?.services ?? 0);
-
-    if (invoicesCreated > 0) {
-      // Number the run's invoices in one statement: reserve a block of the counter, then hand
-      // the numbers out in a stable order. Gapless, since the reservation commits with them.
-      const format = {
-        prefix: settings.invoice_number.prefix,
-        includeYear: settings.invoice_number.include_year,
-        padding: settings.invoice_number.padding,
-        reset: settings.invoice_number.reset,
-      };
-      const issueYear = Number(date.slice(0, 4));
-      const stem = formatNumber(format, issueYear, 0n).slice(0, -format.padding);
-      await tx.execute(sql`
-        with counter as (
-          insert into number_counters (series, year, last) values ('invoice', ${counterYear(format, issueYear)}, ${invoicesCreated})
-          on conflict (series, year) do update set last = number_counters.last + ${invoicesCreated}
-          returning last
-        ),
-        numbered as (
-          select id, row_number() over (order by customer_id, id) as rn
-          from invoices where purpose = 'renewal' and status = 'draft' and created_at = ${now}
-        ),
-        sequence as (
-          select n.id, ((select last from counter) - ${invoicesCreated} + n.rn)::text as seq from numbered n
-        )
-        update invoices i
-        set status = 'pending',
-            number = ${stem} || case when length(q.seq) >= ${format.padding} then q.seq else lpad(q.seq, ${format.padding}, '0') end
-        from sequence q where i.id = q.id`);
-    }
 
     const overdue = rowsOf(
       await tx.execute(sql`

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { billedPeriods, invoices, orders, products, services } from '@/db/schema';
+import { invoiceLines, invoices, orders, products, services } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { audit } from './audit';
 
@@ -20,13 +20,15 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
   await tx
     .update(services)
     .set({
-      periodStart: billedPeriods.periodStart,
-      periodEnd: billedPeriods.periodEnd,
-      nextDueDate: billedPeriods.periodEnd,
+      periodStart: sql`${invoiceLines.periodStart}`,
+      periodEnd: sql`${invoiceLines.periodEnd}`,
+      nextDueDate: sql`${invoiceLines.periodEnd}`,
       updatedAt: now,
     })
-    .from(billedPeriods)
-    .where(and(eq(billedPeriods.serviceId, services.id), inArray(billedPeriods.invoiceId, ids), lt(services.nextDueDate, billedPeriods.periodEnd)));
+    .from(invoiceLines)
+    .where(
+      and(eq(invoiceLines.serviceId, services.id), inArray(invoiceLines.invoiceId, ids), lt(services.nextDueDate, invoiceLines.periodEnd)),
+    );
 
   const firstOrders = covered.filter((i) => i.purpose === 'first' && i.orderId).map((i) => i.orderId!);
   for (const orderId of firstOrders) {

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { billedPeriods, invoices, services } from '@/db/schema';
+import { billingSchedule, invoiceLines, invoices, services } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { addMonths } from '@/server/billing/periods';
 import { createCouponInput } from '@/server/schemas/catalog';
@@ -36,7 +36,8 @@ describe('billing run', () => {
   it('bills each order once per period within the renewal window, one line per service, and numbers the invoices', async () => {
     const [a, b] = [await givenProduct(db(), { monthly: 1000 }), await givenProduct(db(), { monthly: 2500 })];
     const order = await givenActiveOrder('2030-01-31', [a.id, b.id]);
-    expect(order.services.map((s) => s.billedUntil)).toEqual(['2030-02-28', '2030-02-28']);
+    const schedule = await db().select().from(billingSchedule).where(inArray(billingSchedule.serviceId, order.services.map((s) => s.id)));
+    expect(schedule.map((s) => s.billedUntil)).toEqual(['2030-02-28', '2030-02-28']);
 
     // Window of 7 days: on Feb 20 the Feb 28 renewal is not yet due for invoicing.
     expect((await runBilling(at('2030-02-20T00:05:00Z'), { date: '2030-02-20' })).invoicesCreated).toBe(0);
@@ -77,7 +78,9 @@ describe('billing run', () => {
     const [renewal] = await renewalsOf(order.id);
     await markInvoicePaid(at('2032-04-26T00:00:00Z'), { id: renewal!.id });
     const [service] = await db().select().from(services).where(eq(services.orderId, order.id));
-    expect(service).toMatchObject({ periodStart: '2032-04-30', periodEnd: '2032-05-31', nextDueDate: '2032-05-31', billedUntil: '2032-05-31' });
+    expect(service).toMatchObject({ periodStart: '2032-04-30', periodEnd: '2032-05-31', nextDueDate: '2032-05-31' });
+    const [schedule] = await db().select().from(billingSchedule).where(eq(billingSchedule.serviceId, service!.id));
+    expect(schedule!.billedUntil).toBe('2032-05-31');
   });
 
   it('keeps a repeating coupon’s discount for its cycles only', async () => {
@@ -102,7 +105,7 @@ describe('billing run', () => {
     const renewals = await renewalsOf(order.id);
     // One invoice per missed period; none can be due before the day it is issued.
     expect(renewals.map((r) => r.dueDate)).toEqual(['2035-04-20', '2035-04-20', '2035-04-20']);
-    const periods = await db().select({ start: billedPeriods.periodStart }).from(billedPeriods).where(inArray(billedPeriods.invoiceId, renewals.map((r) => r.id)));
+    const periods = await db().select({ start: invoiceLines.periodStart }).from(invoiceLines).where(inArray(invoiceLines.invoiceId, renewals.map((r) => r.id)));
     expect(periods.map((p) => p.start).sort()).toEqual(['2035-02-15', '2035-03-15', '2035-04-15']);
     expect((await runBilling(at('2035-04-20T08:00:00Z'), { date: '2035-04-20' })).invoicesCreated).toBe(0);
   });

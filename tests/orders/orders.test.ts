@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { billedPeriods, couponRedemptions, invoices } from '@/db/schema';
+import { couponRedemptions, invoiceLines, invoices } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
@@ -42,7 +42,7 @@ describe('placing an order', () => {
     expect(order).toMatchObject({ status: 'pending', billingDay: 31, startDate: '2026-01-31', currency: 'USD', total: 3200n });
     expect(order.number).toMatch(/^ORD-2026-\d{5}$/);
     expect(order.services).toHaveLength(1);
-    expect(order.services[0]).toMatchObject({ status: 'pending', price: 3000n, periodStart: '2026-01-31', periodEnd: '2026-02-28', billedUntil: '2026-02-28', recurringDiscount: 0n });
+    expect(order.services[0]).toMatchObject({ status: 'pending', price: 3000n, periodStart: '2026-01-31', periodEnd: '2026-02-28', recurringDiscount: 0n });
 
     const invoice = await getInvoice(at('2026-01-31T10:00:00Z'), { id: order.invoiceId! });
     expect(invoice).toMatchObject({ status: 'pending', purpose: 'first', total: 3200n });
@@ -51,7 +51,9 @@ describe('placing an order', () => {
       ['Setup fee: Cloud VPS', 500n],
       ['Coupon WELCOME10', -300n],
     ]);
-    expect(await db().select().from(billedPeriods).where(eq(billedPeriods.invoiceId, invoice.id))).toHaveLength(1);
+    // The plan line records the service's first period as billed.
+    const billed = await db().select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
+    expect(billed.filter((l) => l.serviceId).map((l) => [l.serviceId, l.periodStart, l.periodEnd])).toEqual([[order.services[0]!.id, '2026-01-31', '2026-02-28']]);
   });
 
   it.each([

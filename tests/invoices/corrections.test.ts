@@ -1,0 +1,152 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { creditLedger, invoices, payments, services } from '@/db/schema';
+import { systemActor } from '@/server/auth/actor';
+import { placeOrderInput } from '@/server/schemas/orders';
+import { type PaymentGateway, registerGateway } from '@/server/payments/gateway';
+import { changePlan } from '@/server/services/change-plan';
+import { consolidateInvoices } from '@/server/services/consolidate-invoices';
+import { correctInvoice } from '@/server/services/correct-invoice';
+import { creditBalance } from '@/server/services/credit-balance';
+import { getInvoice } from '@/server/services/get-invoice';
+import { placeOrder } from '@/server/services/place-order';
+import { markInvoicePaid, recordPayment } from '@/server/services/record-payment';
+import { refundPayment } from '@/server/services/refund-payment';
+import { withTestDatabase } from '../support/database';
+import { ctxOf, givenCustomer, givenInvoice, givenProduct } from '../support/fixtures';
+
+const { db } = withTestDatabase();
+const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso));
+const now = () => at('2026-06-15T12:00:00Z');
+
+describe('change plan with proration', () => {
+  async function givenService(monthly: number) {
+    const product = await givenProduct(db(), { monthly });
+    const customer = await givenCustomer(db());
+    const order = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
+    return { service: order.services[0]!, customer };
+  }
+
+  it('previews an upgrade without writing, then bills the difference', async () => {
+    const { service } = await givenService(3000);
+    const bigger = await givenProduct(db(), { monthly: 6000 });
+    // June 1 – July 1 is 30 days; on June 16, 15 are left.
+    const preview = await changePlan(now(), { serviceId: service.id, product_id: bigger.id, cycle: 'monthly', preview: true, today: '2026-06-16' });
+    expect(preview).toEqual({ unusedDays: 15, periodDays: 30, oldCredit: 1500n, newCharge: 3000n, prorate: 1500n, invoiceId: null, creditNoteId: null });
+    const [unchanged] = await db().select().from(services).where(eq(services.id, service.id));
+    expect(unchanged!.price).toBe(3000n);
+
+    const change = await changePlan(now(), { serviceId: service.id, product_id: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    const invoice = await getInvoice(now(), { id: change.invoiceId! });
+    expect(invoice).toMatchObject({ status: 'pending', purpose: 'proration', subtotal: 1500n });
+    const [changed] = await db().select().from(services).where(eq(services.id, service.id));
+    expect(changed).toMatchObject({ productId: bigger.id, price: 6000n });
+  });
+
+  it('credits a downgrade with a credit note and a credit-balance entry', async () => {
+    const { service, customer } = await givenService(6000);
+    const smaller = await givenProduct(db(), { monthly: 3000 });
+    const change = await changePlan(now(), { serviceId: service.id, product_id: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-21' });
+    expect(change).toMatchObject({ unusedDays: 10, oldCredit: 2000n, newCharge: 1000n, prorate: -1000n, invoiceId: null });
+    const note = await getInvoice(now(), { id: change.creditNoteId! });
+    expect(note).toMatchObject({ kind: 'credit_note', total: 1000n, status: 'paid' });
+    expect(note.number).toMatch(/^CN-2026-\d{5}$/);
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(1000n);
+  });
+
+  it('credits nothing for a period already over, and clamps a far-off end', async () => {
+    const { service } = await givenService(3000);
+    const other = await givenProduct(db(), { monthly: 6000 });
+    const past = await changePlan(now(), { serviceId: service.id, product_id: other.id, cycle: 'monthly', preview: true, today: '2026-07-05' });
+    expect(past).toMatchObject({ unusedDays: 0, prorate: 0n });
+    const early = await changePlan(now(), { serviceId: service.id, product_id: other.id, cycle: 'monthly', preview: true, today: '2026-05-01' });
+    expect(early).toMatchObject({ unusedDays: 30, oldCredit: 3000n, newCharge: 6000n });
+  });
+});
+
+describe('consolidation', () => {
+  it('merges five open invoices (one partly paid) into one owing exactly their balances', async () => {
+    const customer = await givenCustomer(db());
+    const sources = [];
+    for (const total of [1000n, 2000n, 3000n, 4000n, 5000n]) sources.push(await givenInvoice(db(), { customerId: customer.id, total }));
+    await recordPayment(now(), { invoiceId: sources[1]!.id, amount: 500n, method: 'cash' });
+    const parent = await consolidateInvoices(now(), { customerId: customer.id });
+    expect(parent).toMatchObject({ status: 'pending', purpose: 'consolidated', total: 14_500n, balance: 14_500n });
+    expect(parent.lines.find((l) => l.total === -500n)?.description).toContain('already paid');
+    for (const source of sources) {
+      const [row] = await db().select().from(invoices).where(eq(invoices.id, source.id));
+      expect(row).toMatchObject({ status: 'cancelled', consolidatedIntoId: parent.id });
+    }
+    const [kept] = await db().select().from(payments).where(eq(payments.invoiceId, sources[1]!.id));
+    expect(kept!.amount).toBe(500n);
+    await expect(consolidateInvoices(now(), { customerId: customer.id })).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+});
+
+describe('credit and debit notes', () => {
+  it('settles an open invoice with a credit note and keeps any excess as credit', async () => {
+    const customer = await givenCustomer(db());
+    const invoice = await givenInvoice(db(), { customerId: customer.id, total: 1000n });
+    await recordPayment(now(), { invoiceId: invoice.id, amount: 700n, method: 'cash' });
+    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'Outage', quantity: 1000n, unit_price: 500n, tax_rate: 0n }], reason: 'SLA credit' });
+    expect(note).toMatchObject({ kind: 'credit_note', correctsInvoiceId: invoice.id, total: 500n });
+    expect((await getInvoice(now(), { id: invoice.id })).status).toBe('paid');
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(200n);
+    await expect(
+      correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'More', quantity: 1000n, unit_price: 501n, tax_rate: 0n }], reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('issues a debit note as a new document to pay', async () => {
+    const invoice = await givenInvoice(db(), { total: 1000n });
+    await markInvoicePaid(now(), { id: invoice.id });
+    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'debit_note', items: [{ description: 'Extra traffic', quantity: 1000n, unit_price: 250n, tax_rate: 0n }], reason: 'Overage' });
+    expect(note).toMatchObject({ kind: 'debit_note', status: 'pending', balance: 250n, correctsInvoiceId: invoice.id });
+    expect(note.number).toMatch(/^DN-/);
+  });
+});
+
+describe('refunds', () => {
+  it('makes a fully refunded invoice refunded, and a partial refund a credit note', async () => {
+    const full = await givenInvoice(db(), { total: 1000n });
+    await markInvoicePaid(now(), { id: full.id });
+    const all = await refundPayment(now(), { invoiceId: full.id, to_credit: false });
+    expect(all).toMatchObject({ creditNoteId: null, invoice: { status: 'refunded', amountRefunded: 1000n } });
+
+    const part = await givenInvoice(db(), { total: 1000n });
+    await markInvoicePaid(now(), { id: part.id });
+    const some = await refundPayment(now(), { invoiceId: part.id, amount: 300n, reason: 'Goodwill', to_credit: false });
+    expect(some.invoice).toMatchObject({ status: 'paid', amountRefunded: 300n });
+    expect((await getInvoice(now(), { id: some.creditNoteId! })).total).toBe(300n);
+    await expect(refundPayment(now(), { invoiceId: part.id, amount: 701n, to_credit: false })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('refunds to the credit balance when asked', async () => {
+    const customer = await givenCustomer(db());
+    const invoice = await givenInvoice(db(), { customerId: customer.id, total: 800n });
+    await markInvoicePaid(now(), { id: invoice.id });
+    await refundPayment(now(), { invoiceId: invoice.id, to_credit: true });
+    const entries = await db().select().from(creditLedger).where(and(eq(creditLedger.customerId, customer.id), eq(creditLedger.kind, 'refund_to_credit')));
+    expect(entries.map((e) => e.amount)).toEqual([800n]);
+  });
+
+  it('sends a gateway payment’s refund back through its gateway, or refuses without one', async () => {
+    const invoice = await givenInvoice(db(), { total: 1000n });
+    await recordPayment(now(), { invoiceId: invoice.id, amount: 1000n, method: 'stripe', gateway: { provider: 'paypal', id: 'CAPTURE-1' } });
+    await expect(refundPayment(now(), { invoiceId: invoice.id, to_credit: false })).rejects.toMatchObject({ code: 'payment_failed' });
+
+    const calls: unknown[] = [];
+    const fake: PaymentGateway = {
+      provider: 'paypal',
+      refund: async (input) => {
+        calls.push(input);
+        return { providerRefundId: 'REFUND-1' };
+      },
+    };
+    registerGateway(fake);
+    const result = await refundPayment(now(), { invoiceId: invoice.id, amount: 400n, to_credit: false });
+    expect(calls).toEqual([expect.objectContaining({ providerPaymentId: 'CAPTURE-1', amount: 400n, currency: 'USD' })]);
+    expect(result.refund).toMatchObject({ providerId: 'REFUND-1', provider: 'paypal', amount: 400n });
+  });
+});
