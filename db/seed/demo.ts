@@ -4,7 +4,19 @@ import { users } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/password';
 import { defaultStaffPermissions } from '@/server/auth/permissions';
+import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
+import { createInvoiceInput } from '@/server/schemas/invoices';
+import { placeOrderInput } from '@/server/schemas/orders';
+import { adjustCredit } from '@/server/services/adjust-credit';
+import { cancelInvoice } from '@/server/services/cancel-invoice';
+import { createCoupon } from '@/server/services/create-coupon';
 import { createCustomer } from '@/server/services/create-customer';
+import { createInvoice } from '@/server/services/create-invoice';
+import { createProduct } from '@/server/services/create-product';
+import { placeOrder } from '@/server/services/place-order';
+import { markInvoicePaid, recordPayment } from '@/server/services/record-payment';
+import { refundPayment } from '@/server/services/refund-payment';
+import { runBilling } from '@/server/services/run-billing';
 
 export const demoPassword = 'cashdesk';
 
@@ -57,17 +69,20 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
   // Spread creation times a minute apart so the newest-first list has a stable, readable order.
   let minute = directCustomers.length + resellerCustomers.length + 1;
   const at = () => new Date(now.getTime() - minute-- * 60_000);
-  let clientCustomerId: string | undefined;
+  const ids = new Map<string, string>();
   for (const [name, email, company, country, currency] of directCustomers) {
     const customer = await createCustomer(
       { ...ctx, now: at() },
       { name, email, company, currency, billing_address: { line1: '1 Demo Street', city: 'Demo City', country } },
     );
-    clientCustomerId ??= customer.id;
+    ids.set(email, customer.id);
   }
   for (const [name, email, company] of resellerCustomers) {
-    await createCustomer({ ...ctx, now: at() }, { name, email, company, reseller_id: reseller!.id });
+    const customer = await createCustomer({ ...ctx, now: at() }, { name, email, company, reseller_id: reseller!.id });
+    ids.set(email, customer.id);
   }
+  const clientCustomerId = ids.get('ada@analytical.test');
+  await seedBilling(db, now, (email) => ids.get(email)!);
   // The demo client signs in to the first customer's account (Ada Lovelace).
   await db.insert(users).values({
     email: 'client@cashdesk.test',
@@ -81,4 +96,85 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
 export async function isEmpty(db: Database): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
   return rows.length === 0;
+}
+
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/** A catalog, orders in every state and invoices in every status, as a desk would have them. */
+async function seedBilling(db: Database, now: Date, customer: (email: string) => string): Promise<void> {
+  const ctx = (days: number) => ({ db, actor: systemActor(), now: daysAgo(now, days) });
+  const prices = (monthly: number, setup = 0) =>
+    ['USD', 'EUR', 'GBP', 'CHF', 'DKK'].flatMap((currency) => [
+      { cycle: 'monthly', currency, amount: monthly, setup_fee: setup },
+      { cycle: 'annual', currency, amount: monthly * 10 },
+    ]);
+  const hosting = await createProduct(ctx(90), createProductInput.parse({ name: 'Shared Hosting', category: 'Hosting', type: 'recurring', prices: prices(899) }));
+  const vps = await createProduct(
+    ctx(90),
+    createProductInput.parse({
+      name: 'Cloud VPS',
+      category: 'Servers',
+      type: 'recurring',
+      auto_activate: false,
+      prices: prices(2400, 1000),
+      option_groups: [
+        {
+          name: 'Operating system',
+          kind: 'select',
+          required: true,
+          options: [
+            { name: 'Debian', prices: prices(0).map(({ setup_fee: _s, ...p }) => ({ ...p, amount: 0 })) },
+            { name: 'Windows Server', prices: prices(1500).map(({ setup_fee: _s, ...p }) => p) },
+          ],
+        },
+        { name: 'Extra RAM (GB)', kind: 'quantity', options: [{ name: 'GB', prices: prices(300).map(({ setup_fee: _s, ...p }) => p) }] },
+      ],
+    }),
+  );
+  await createProduct(
+    ctx(90),
+    createProductInput.parse({ name: 'Website Migration', category: 'Services', type: 'one_time', prices: ['USD', 'EUR', 'GBP'].map((currency) => ({ cycle: 'one_time', currency, amount: 4900 })) }),
+  );
+  await createCoupon(ctx(90), createCouponInput.parse({ code: 'WELCOME10', type: 'percent', value: 10, duration: 'once' }));
+
+  const order = (days: number, email: string, items: Array<Record<string, unknown>>, coupon?: string) =>
+    placeOrder(ctx(days), placeOrderInput.parse({ customer_id: customer(email), items, coupon_code: coupon }));
+  const debian = vps.optionGroups[0]!.options[0]!.id;
+
+  // Ada (the demo client): a live hosting plan, renewed by the billing run below.
+  const ada = await order(40, 'ada@analytical.test', [{ product_id: hosting.id, cycle: 'monthly' }], 'WELCOME10');
+  await markInvoicePaid(ctx(39), { id: ada.invoiceId!, method: 'card', reference: 'DEMO-CARD-1' });
+  await adjustCredit(ctx(20), { customerId: customer('ada@analytical.test'), amount: 500n, reason: 'Goodwill for a support delay' });
+  // Grace: paid for a VPS that waits for an admin's approval.
+  const grace = await order(3, 'grace@cobol.test', [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: debian }] }]);
+  await markInvoicePaid(ctx(2), { id: grace.invoiceId!, method: 'bank_transfer', reference: 'SEPA-0042' });
+  // Linus: a fresh order waiting for payment.
+  await order(1, 'linus@kernel.test', [{ product_id: hosting.id, cycle: 'annual' }]);
+  // Carol (a reseller's customer): active hosting.
+  const carol = await order(25, 'carol@river.test', [{ product_id: hosting.id, cycle: 'monthly' }]);
+  await markInvoicePaid(ctx(25), { id: carol.invoiceId!, method: 'cash' });
+
+  const invoice = (days: number, email: string, description: string, amount: number, options: { draft?: boolean; dueInDays?: number } = {}) =>
+    createInvoice(
+      ctx(days),
+      createInvoiceInput.parse({
+        customer_id: customer(email),
+        status: options.draft ? 'draft' : 'pending',
+        due_date: options.dueInDays === undefined ? undefined : daysAgo(now, days - options.dueInDays).toISOString().slice(0, 10),
+        items: [{ description, quantity: 1, unit_price: amount }],
+      }),
+    );
+  const partial = await invoice(10, 'margaret@apollo.test', 'Consulting, 6 hours', 72000);
+  await recordPayment(ctx(5), { invoiceId: partial.id, amount: 30000n, method: 'bank_transfer', reference: 'Part payment' });
+  await invoice(45, 'barbara@clu.test', 'Dedicated server, March', 15900, { dueInDays: 30 });
+  const cancelled = await invoice(30, 'dennis@unix.test', 'Duplicate of an earlier invoice', 4500);
+  await cancelInvoice(ctx(29), { id: cancelled.id });
+  const refunded = await invoice(20, 'frances@ptran.test', 'SSL certificate', 5900);
+  await markInvoicePaid(ctx(19), { id: refunded.id, method: 'card' });
+  await refundPayment(ctx(18), { invoiceId: refunded.id, reason: 'Ordered by mistake', to_credit: false });
+  await invoice(0, 'don@tex.test', 'Custom development (estimate)', 250000, { draft: true });
+  await invoice(2, 'alan@smalltalk.test', 'Backup storage, 500 GB', 2500);
+
+  // Today's run: Ada's renewal is invoiced and Barbara's unpaid invoice turns overdue.
+  await runBilling({ db, actor: systemActor(), now }, {});
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { apiKeys, customers, users } from '@/db/schema';
+import { apiKeys, customers, invoices, orders, users } from '@/db/schema';
 import { demoPassword, isEmpty, seedDemo } from '@/db/seed/demo';
 import { systemActor } from '@/server/auth/actor';
 import { verifyPassword } from '@/server/auth/password';
@@ -32,6 +32,13 @@ describe('demo seed', () => {
     const all = await listCustomers(ctxOf(db(), systemActor()), { limit: 200 });
     expect(all.items.length).toBeGreaterThan(20);
     expect(all.items.filter((c) => c.resellerId === reseller.id)).toHaveLength(3);
+
+    const statuses = new Set((await db().select({ status: invoices.status }).from(invoices)).map((r) => r.status));
+    expect([...statuses].sort()).toEqual(['cancelled', 'draft', 'overdue', 'paid', 'partial', 'pending', 'refunded']);
+    const orderStates = (await db().select({ status: orders.status, waiting: orders.awaitingApproval }).from(orders)).map((o) => `${o.status}${o.waiting ? '+approval' : ''}`);
+    expect(orderStates).toEqual(expect.arrayContaining(['active', 'pending', 'pending+approval']));
+    const renewals = await db().select().from(invoices).where(eq(invoices.purpose, 'renewal'));
+    expect(renewals.length).toBeGreaterThanOrEqual(1);
   });
 });
 
