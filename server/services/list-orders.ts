@@ -5,7 +5,7 @@ import { addDays } from '../billing/periods';
 import { isUuid } from '../schemas/common';
 import type { ListOrdersInput } from '../schemas/orders';
 import type { ServiceContext } from './context';
-import { type OrderView, loadOrder, orderScope } from './order-view';
+import { type OrderView, loadOrder, loadOrders, orderScope } from './order-view';
 import { afterCursor, decodeCursor, toPage } from './pagination';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -39,7 +39,8 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit);
-  const items = await Promise.all(page.items.map(async (r) => ({ ...(await loadOrder(ctx.db, { kind: 'all' }, r.id)), customerName: r.customerName })));
+  const names = new Map(page.items.map((r) => [r.id, r.customerName]));
+  const items = (await loadOrders(ctx.db, page.items.map((r) => r.id))).map((order) => ({ ...order, customerName: names.get(order.id)! }));
   return { items, nextCursor: page.nextCursor };
 }
 

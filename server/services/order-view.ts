@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, invoices, orderLabels, orderLines, orders, services } from '@/db/schema';
 import type { Scope } from '../auth/actor';
@@ -32,14 +32,36 @@ export async function lockOrder(tx: Database, scope: Scope, id: string): Promise
   return row;
 }
 
-export async function loadOrder(db: Database, scope: Scope, id: string): Promise<OrderView> {
-  const [row] = await db.select().from(orders).where(and(eq(orders.id, id), orderScope(scope)));
-  if (!row) throw notFound('Order');
-  const [lines, serviceRows, labels, [first]] = await Promise.all([
-    db.select().from(orderLines).where(eq(orderLines.orderId, id)),
-    db.select().from(services).where(eq(services.orderId, id)).orderBy(asc(services.createdAt)),
-    db.select({ label: orderLabels.label }).from(orderLabels).where(eq(orderLabels.orderId, id)).orderBy(asc(orderLabels.label)),
-    db.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, id), eq(invoices.purpose, 'first'))).limit(1),
+/** Orders with their lines, services, labels and first invoice, in five queries for any number. */
+export async function loadOrders(db: Database, ids: readonly string[]): Promise<OrderView[]> {
+  if (ids.length === 0) return [];
+  const list = [...ids];
+  const [rows, lines, serviceRows, labels, firsts] = await Promise.all([
+    db.select().from(orders).where(inArray(orders.id, list)),
+    db.select().from(orderLines).where(inArray(orderLines.orderId, list)),
+    db.select().from(services).where(inArray(services.orderId, list)).orderBy(asc(services.createdAt)),
+    db.select().from(orderLabels).where(inArray(orderLabels.orderId, list)).orderBy(asc(orderLabels.label)),
+    db.select({ id: invoices.id, orderId: invoices.orderId }).from(invoices).where(and(inArray(invoices.orderId, list), eq(invoices.purpose, 'first'))),
   ]);
-  return { ...row, lines, services: serviceRows, labels: labels.map((l) => l.label), invoiceId: first?.id ?? null };
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return list.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        ...row,
+        lines: lines.filter((l) => l.orderId === id),
+        services: serviceRows.filter((s) => s.orderId === id),
+        labels: labels.filter((l) => l.orderId === id).map((l) => l.label),
+        invoiceId: firsts.find((f) => f.orderId === id)?.id ?? null,
+      },
+    ];
+  });
+}
+
+export async function loadOrder(db: Database, scope: Scope, id: string): Promise<OrderView> {
+  const [row] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, id), orderScope(scope)));
+  if (!row) throw notFound('Order');
+  const [order] = await loadOrders(db, [row.id]);
+  return order!;
 }

@@ -11,6 +11,7 @@ import { publicToken } from '@/server/services/public-token';
 import { markInvoicePaid, recordPayment } from '@/server/services/record-payment';
 import { updateInvoice } from '@/server/services/update-invoice';
 import { adjustCredit } from '@/server/services/adjust-credit';
+import { applyCredit } from '@/server/services/apply-credit';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 
@@ -167,6 +168,16 @@ describe('payments', () => {
     const { invoice: after } = await recordPayment(system(), { invoiceId: invoice.id, amount: 500n, method: 'credit' });
     expect(after).toMatchObject({ status: 'partial', balance: 300n });
     await expect(adjustCredit(system(), { customerId: customer.id, amount: -1n, reason: 'x' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('applies whatever credit balance there is, up to the balance', async () => {
+    const customer = await givenCustomer(db());
+    await adjustCredit(system(), { customerId: customer.id, amount: 300n, reason: 'Refund kept as credit' });
+    const invoice = await givenInvoice(db(), { customerId: customer.id, total: 1000n });
+    const { invoice: after, payment } = await applyCredit(system(), { id: invoice.id });
+    expect(payment).toMatchObject({ amount: 300n, method: 'credit' });
+    expect(after).toMatchObject({ status: 'partial', balance: 700n });
+    await expect(applyCredit(system(), { id: invoice.id })).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 

@@ -9,6 +9,7 @@ import {
   refundInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
+import { applyCredit } from '../../services/apply-credit';
 import { cancelInvoice } from '../../services/cancel-invoice';
 import { consolidateInvoices } from '../../services/consolidate-invoices';
 import { correctInvoice } from '../../services/correct-invoice';
@@ -50,6 +51,9 @@ export const invoicesRouter = router({
   markPaid: permissionProcedure('invoices.edit')
     .input(markPaidInput.extend(invoiceIdInput.shape))
     .mutation(({ ctx, input }) => markInvoicePaid(ctx.service, input)),
+  applyCredit: permissionProcedure('invoices.edit')
+    .input(invoiceIdInput)
+    .mutation(({ ctx, input }) => applyCredit(ctx.service, input)),
   cancel: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => cancelInvoice(ctx.service, input)),
