@@ -9,6 +9,7 @@ CREATE TYPE "public"."invoice_status" AS ENUM('draft', 'pending', 'partial', 'pa
 CREATE TYPE "public"."notification_channel" AS ENUM('email', 'sms', 'whatsapp');--> statement-breakpoint
 CREATE TYPE "public"."notification_status" AS ENUM('sent', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."tax_mode" AS ENUM('exclusive', 'inclusive');--> statement-breakpoint
+CREATE TYPE "public"."job_status" AS ENUM('queued', 'running', 'completed', 'failed', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."auto_email_mode" AS ENUM('off', 'invoice', 'invoice_and_link');--> statement-breakpoint
 CREATE TYPE "public"."note_scope" AS ENUM('order', 'customer');--> statement-breakpoint
 CREATE TYPE "public"."order_status" AS ENUM('draft', 'pending', 'active', 'suspended', 'cancelled', 'terminated');--> statement-breakpoint
@@ -141,6 +142,23 @@ CREATE TABLE "number_counters" (
 	"year" integer NOT NULL,
 	"last" bigint NOT NULL,
 	CONSTRAINT "number_counters_pk" PRIMARY KEY("series","year")
+);
+--> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"function" text NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"status" "job_status" NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"steps" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"output" jsonb,
+	"error" text,
+	"event_id" text,
+	"inngest_run_id" text,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp (3) with time zone,
+	"finished_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "billing_schedule" (
@@ -312,6 +330,9 @@ CREATE INDEX "invoices_due_date_idx" ON "invoices" USING btree ("due_date");--> 
 CREATE INDEX "invoices_order_idx" ON "invoices" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "invoices_consolidated_into_idx" ON "invoices" USING btree ("consolidated_into_id");--> statement-breakpoint
 CREATE INDEX "invoices_corrects_idx" ON "invoices" USING btree ("corrects_invoice_id");--> statement-breakpoint
+CREATE INDEX "jobs_subject_idx" ON "jobs" USING btree ("subject_type","subject_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "jobs_created_idx" ON "jobs" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "jobs_status_created_idx" ON "jobs" USING btree ("status","created_at","id");--> statement-breakpoint
 CREATE INDEX "coupon_redemptions_coupon_customer_idx" ON "coupon_redemptions" USING btree ("coupon_id","customer_id");--> statement-breakpoint
 CREATE INDEX "notes_order_idx" ON "notes" USING btree ("order_id","created_at");--> statement-breakpoint
 CREATE INDEX "notes_customer_idx" ON "notes" USING btree ("customer_id","created_at");--> statement-breakpoint

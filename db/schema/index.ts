@@ -4,6 +4,7 @@ export * from './catalog';
 export * from './customers';
 export * from './idempotency';
 export * from './invoices';
+export * from './jobs';
 export * from './orders';
 export * from './payments';
 export * from './settings';

@@ -13,6 +13,7 @@ import { GET as listOrders, POST as placeOrder } from '@/app/api/v1/orders/route
 import { GET as listProducts, POST as createProduct } from '@/app/api/v1/products/route';
 import { POST as changePlan } from '@/app/api/v1/services/[id]/change-plan/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
+import { GET as listJobs } from '@/app/api/v1/jobs/route';
 import { withTestDatabase } from '../support/database';
 import { givenApiKey, givenCustomer } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
@@ -130,6 +131,9 @@ describe('money corrections over REST', () => {
     const second = await post(billingRun, '/api/v1/billing-runs', { date: '2040-01-01' });
     expect(second.body).toMatchObject({ date: '2040-01-01', invoices_created: 0, services_billed: 0 });
     expect((await post(billingRun, '/api/v1/billing-runs', { date: '2040-13-01' })).status).toBe(400);
+    const recorded = await (await listJobs(req('/api/v1/jobs?subject_type=billing_run&subject_id=2040-01-01'), params())).json();
+    expect(recorded.data).toHaveLength(2);
+    expect(recorded.data[0]).toMatchObject({ function: 'billing-run', status: 'completed', attempts: 1, steps: [{ name: 'billing-run', status: 'completed' }] });
   });
 
   it('describes every operation of the contract in openapi.json', async () => {
@@ -145,7 +149,7 @@ describe('money corrections over REST', () => {
         'POST /api/v1/invoices/{id}/payments', 'POST /api/v1/invoices/{id}/mark-paid', 'POST /api/v1/invoices/{id}/cancel',
         'POST /api/v1/invoices/{id}/refunds', 'POST /api/v1/invoices/{id}/credit-notes', 'POST /api/v1/invoices/{id}/debit-notes',
         'POST /api/v1/invoices/{id}/regenerate-token', 'GET /api/v1/invoices/{id}/pdf', 'POST /api/v1/invoices/{id}/send',
-        'GET /api/v1/public/invoices/{id}', 'POST /api/v1/billing-runs',
+        'GET /api/v1/public/invoices/{id}', 'POST /api/v1/billing-runs', 'GET /api/v1/jobs',
       ]),
     );
   });

@@ -4,7 +4,7 @@ import { billingRunInput, billingRunOutput } from '../../schemas/billing-runs';
 import { customerIdInput } from '../../schemas/customers';
 import { correctionInput, invoiceIdInput, invoiceOutput, refundInput, refundOutput } from '../../schemas/invoices';
 import { changeOrderStatusInput, changePlanInput, changePlanOutput, listOrdersInput, orderIdInput, orderOutput, placeOrderInput } from '../../schemas/orders';
-import { currencyCode, id } from '../../schemas/common';
+import { currencyCode, id, listInput, optionalText } from '../../schemas/common';
 import { changePlan } from '../../services/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/change-order-status';
 import { consolidateInvoices } from '../../services/consolidate-invoices';
@@ -14,6 +14,9 @@ import type { OrderView } from '../../services/order-view';
 import { placeOrder } from '../../services/place-order';
 import { refundPayment } from '../../services/refund-payment';
 import { runBilling } from '../../services/run-billing';
+import { listJobs } from '../../services/list-jobs';
+import { asJob } from '../../jobs/record';
+import { toPlainDate } from '../../billing/periods';
 import { csvResponse, decimalText, safeCell } from '../csv';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
@@ -141,7 +144,8 @@ export const debitNoteRoute = correctionRoute('debit_note', '/invoices/{id}/debi
 export const billingRunRoute = defineRoute(
   { method: 'POST', path: '/billing-runs', summary: 'Run billing for a date (default today); a rerun creates nothing new', tag: 'Billing runs', permission: 'invoices.create', body: billingRunInput, response: billingRunOutput },
   async ({ ctx, body }) => {
-    const run = await runBilling(ctx, body);
+    const date = body.date ?? toPlainDate(ctx.now);
+    const run = await asJob(ctx.db, { function: 'billing-run', subjectType: 'billing_run', subjectId: date }, () => new Date(), () => runBilling(ctx, { date }));
     return {
       date: run.date,
       invoices_created: run.invoicesCreated,
@@ -149,6 +153,53 @@ export const billingRunRoute = defineRoute(
       invoices_marked_overdue: run.invoicesMarkedOverdue,
       reminders_sent: run.remindersSent,
       services_suspended: run.servicesSuspended,
+    };
+  },
+);
+
+const jobOutput = z.object({
+  id: z.string(),
+  function: z.string(),
+  subject_type: z.string(),
+  subject_id: z.string(),
+  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
+  attempts: z.number().int(),
+  steps: z.array(z.object({ name: z.string(), status: z.string(), started_at: z.string(), finished_at: z.string(), error: z.string().optional() })),
+  error: z.string().nullable(),
+  created_at: z.string(),
+  finished_at: z.string().nullable(),
+});
+
+export const listJobsRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/jobs',
+    summary: 'Recorded workflow runs ("automator jobs"), newest first',
+    tag: 'Billing runs',
+    permission: 'orders.view',
+    query: listInput.extend({
+      subject_type: optionalText(50),
+      subject_id: optionalText(100),
+      status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional(),
+    }),
+    response: listOf(jobOutput),
+  },
+  async ({ ctx, query }) => {
+    const page = await listJobs(ctx, query);
+    return {
+      next_cursor: page.nextCursor,
+      data: page.items.map((job) => ({
+        id: job.id,
+        function: job.function,
+        subject_type: job.subjectType,
+        subject_id: job.subjectId,
+        status: job.status,
+        attempts: job.attempts,
+        steps: job.steps.map((step) => ({ name: step.name, status: step.status, started_at: step.startedAt, finished_at: step.finishedAt, ...(step.error ? { error: step.error } : {}) })),
+        error: job.error,
+        created_at: job.createdAt.toISOString(),
+        finished_at: job.finishedAt?.toISOString() ?? null,
+      })),
     };
   },
 );

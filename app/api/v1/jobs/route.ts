@@ -1,0 +1,3 @@
+import { listJobsRoute } from '@/server/rest/routes/orders';
+
+export const GET = listJobsRoute.handler;
