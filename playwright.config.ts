@@ -40,6 +40,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
       CASHDESK_DEMO_SEED: 'always',
       CASHDESK_SECRET: 'e2e-secret-that-is-long-enough-for-cashdesk',
+      CASHDESK_BOOTSTRAP_API_KEY: 'cd_e2e_bootstrap_key_0123456789abcdef',
       NEXTAUTH_URL: baseURL,
       NODE_ENV: 'production',
     },

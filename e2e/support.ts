@@ -1,4 +1,4 @@
-import { type Page, expect } from '@playwright/test';
+import { type APIRequestContext, type Page, expect } from '@playwright/test';
 
 export const demoPassword = 'cashdesk';
 
@@ -14,3 +14,20 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 /** Screenshots go to e2e/.artifacts (git-ignored) to be looked at after a run. */
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/.artifacts/${name}.png`, fullPage: true });
+
+/** Test data goes in through the public API, as an integrator would put it there. */
+export const apiKey = 'cd_e2e_bootstrap_key_0123456789abcdef';
+
+export async function apiPost<T = Record<string, unknown>>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
+  const response = await request.post(`/api/v1${path}`, { data, headers: { authorization: `Bearer ${apiKey}` } });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+/** A customer of this test alone, and an invoice for it. */
+export async function givenInvoice(request: APIRequestContext, items: Array<{ description: string; quantity: number; unit_price: number }>, customerName?: string) {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const customer = await apiPost<{ id: string; name: string }>(request, '/customers', { name: customerName ?? `E2E Customer ${tag}`, email: `e2e-${tag}@example.test`, currency: 'USD' });
+  const invoice = await apiPost<{ id: string; number: string }>(request, '/invoices', { customer_id: customer.id, items });
+  return { customer, invoice };
+}

@@ -62,6 +62,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
       { email: 'admin@cashdesk.test', name: 'Avery Admin', passwordHash, role: 'admin' },
       { email: 'staff@cashdesk.test', name: 'Sam Staff', passwordHash, role: 'staff', permissions: [...defaultStaffPermissions] },
       { email: 'reseller@cashdesk.test', name: 'Rene Reseller', passwordHash, role: 'reseller' },
+      // A look-but-don't-touch staff account, to see the console without edit rights.
+      { email: 'viewer@cashdesk.test', name: 'Vera Viewer', passwordHash, role: 'staff', permissions: ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'] },
     ])
     .returning({ id: users.id, role: users.role })
     .then((rows) => rows.filter((r) => r.role === 'reseller'));

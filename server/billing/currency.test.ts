@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, formatMinor, formatMoney, isCurrency } from './currency';
+import { currencyExponent, formatMinor, formatMoney, isCurrency, parseMajor } from './currency';
 
 describe('currency exponents', () => {
   it.each([
@@ -44,5 +44,31 @@ describe('formatMoney', () => {
     [900719925474099301n, 'USD', '$9,007,199,254,740,993.01'],
   ])('%s %s → %s', (amount, currency, expected) => {
     expect(formatMoney(amount, currency).replace(/\u00a0/g, ' ')).toBe(expected);
+  });
+});
+
+describe('parseMajor', () => {
+  it.each([
+    ['12.34', 'USD', 1234n],
+    ['12', 'USD', 1200n],
+    ['0.5', 'USD', 50n],
+    ['1,234.50', 'USD', 123450n],
+    [' 7 ', 'EUR', 700n],
+    ['1200', 'JPY', 1200n],
+    ['1.234', 'KWD', 1234n],
+    ['-3.10', 'USD', -310n],
+  ])('%s %s → %s', (text, currency, minor) => {
+    expect(parseMajor(text, currency)).toBe(minor);
+  });
+
+  it.each([
+    ['12.345', 'USD'],
+    ['1.5', 'JPY'],
+    ['abc', 'USD'],
+    ['', 'USD'],
+    ['1e3', 'USD'],
+    ['.5', 'USD'],
+  ])('rejects %j in %s', (text, currency) => {
+    expect(parseMajor(text, currency)).toBeNull();
   });
 });

@@ -51,3 +51,17 @@ export function formatMoney(amount: bigint, currency: string, locale = 'en-US'):
   // Intl formats decimal strings exactly; a Number would lose cents above 2^53.
   return format.format(formatMinor(amount, currency) as Intl.StringNumericLiteral);
 }
+
+/**
+ * What a person types ("1,234.50", "12", "0.5") in minor units of the currency, exactly; null
+ * when it is not an amount with at most the currency's decimals.
+ */
+export function parseMajor(text: string, currency: string): bigint | null {
+  const exponent = currencyExponent(currency);
+  const match = /^(-?)(\d{1,15})(?:\.(\d+))?$/.exec(text.trim().replace(/[,\s]/g, ''));
+  if (!match) return null;
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.length > exponent) return null;
+  const minor = BigInt(whole!) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
+  return sign ? -minor : minor;
+}

@@ -1,7 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 
-// Cells a spreadsheet would run as formulas are prefixed, so an export cannot carry an attack.
-export const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export { safeCell } from '../services/export-invoices';
 
 export function csvResponse(rows: string[][], filename: string): Response {
   return new Response(stringify(rows), {

@@ -12,14 +12,14 @@ import { ctxOf } from '../support/fixtures';
 const { db } = withTestDatabase();
 
 describe('demo seed', () => {
-  it('creates the four demo users with the documented password and a book of customers', async () => {
+  it('creates the demo users with the documented password and a book of customers', async () => {
     expect(await isEmpty(db())).toBe(true);
     await seedDemo(db());
     expect(await isEmpty(db())).toBe(false);
 
     const people = await db().select().from(users);
     expect(people.map((u) => u.email).sort()).toEqual(
-      ['admin@cashdesk.test', 'client@cashdesk.test', 'reseller@cashdesk.test', 'staff@cashdesk.test'],
+      ['admin@cashdesk.test', 'client@cashdesk.test', 'reseller@cashdesk.test', 'staff@cashdesk.test', 'viewer@cashdesk.test'],
     );
     expect(await verifyPassword(demoPassword, people[0]!.passwordHash)).toBe(true);
     expect(await verifyPassword('wrong', people[0]!.passwordHash)).toBe(false);

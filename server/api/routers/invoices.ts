@@ -18,6 +18,7 @@ import { currencyCode, id } from '../../schemas/common';
 import { createInvoice } from '../../services/create-invoice';
 import { finalizeInvoice } from '../../services/finalize-invoice';
 import { getInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
+import { getInvoiceHistory } from '../../services/invoice-history';
 import { listInvoices } from '../../services/list-invoices';
 import { markInvoicePaid, recordPayment } from '../../services/record-payment';
 import { updateInvoice } from '../../services/update-invoice';
@@ -28,6 +29,7 @@ export const invoicesRouter = router({
     .input(listInvoicesInput.omit({ format: true }).extend({ format: z.literal('json').default('json') }))
     .query(({ ctx, input }) => listInvoices(ctx.service, input)),
   byId: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => getInvoice(ctx.service, input)),
+  history: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => getInvoiceHistory(ctx.service, input)),
   create: permissionProcedure('invoices.create')
     .input(createInvoiceInput)
     .mutation(({ ctx, input }) => createInvoice(ctx.service, input)),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { formatMinor } from '../../billing/currency';
 import { AppError } from '../../errors';
 import { createRateLimiter } from '../../http/rate-limit';
 import {
@@ -18,11 +17,12 @@ import { createInvoice } from '../../services/create-invoice';
 import { finalizeInvoice } from '../../services/finalize-invoice';
 import { getInvoice, readPublicInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
 import type { InvoiceView } from '../../services/invoice-store';
-import { eachInvoice, listInvoices } from '../../services/list-invoices';
+import { exportInvoices } from '../../services/export-invoices';
+import { listInvoices } from '../../services/list-invoices';
 import { updateInvoice } from '../../services/update-invoice';
 import { publicInvoicePath } from '../../services/public-token';
 import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/record-payment';
-import { csvResponse, decimalText, safeCell } from '../csv';
+import { csvResponse, decimalText } from '../csv';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -107,26 +107,7 @@ export const listInvoicesRoute = defineRoute(
     response: listOf(invoiceOutput),
   },
   async ({ ctx, query, origin }) => {
-    if (query.format === 'csv') {
-      const header = ['number', 'kind', 'status', 'customer', 'email', 'currency', 'issue_date', 'due_date', 'total', 'paid', 'balance'];
-      const rows: string[][] = [];
-      for await (const invoice of eachInvoice(ctx, query)) {
-        rows.push([
-          invoice.number ?? '',
-          invoice.kind,
-          invoice.status,
-          safeCell(invoice.customerName),
-          safeCell(invoice.customerEmail),
-          invoice.currency,
-          invoice.issueDate,
-          invoice.dueDate,
-          formatMinor(invoice.total, invoice.currency),
-          formatMinor(invoice.amountPaid, invoice.currency),
-          formatMinor(invoice.balance, invoice.currency),
-        ]);
-      }
-      return csvResponse([header, ...rows], 'invoices.csv');
-    }
+    if (query.format === 'csv') return csvResponse(await exportInvoices(ctx, query), 'invoices.csv');
     const page = await listInvoices(ctx, query);
     return { data: page.items.map((i) => invoiceJson(i, origin)), next_cursor: page.nextCursor };
   },

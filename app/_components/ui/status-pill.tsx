@@ -1,0 +1,22 @@
+import { cn } from './cn';
+
+const tones: Record<string, string> = {
+  draft: 'bg-muted text-fg-muted',
+  pending: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
+  partial: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
+  paid: 'bg-success/15 text-success',
+  overdue: 'bg-danger/15 text-danger',
+  cancelled: 'bg-muted text-fg-muted line-through',
+  refunded: 'bg-violet-500/15 text-violet-700 dark:text-violet-300',
+  active: 'bg-success/15 text-success',
+  suspended: 'bg-danger/15 text-danger',
+  terminated: 'bg-muted text-fg-muted',
+};
+
+export function StatusPill({ status, className }: { status: string; className?: string }) {
+  return (
+    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium capitalize', tones[status] ?? 'bg-muted', className)}>
+      {status}
+    </span>
+  );
+}

@@ -1,0 +1,259 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { Ban, CheckCheck, FilePen, Link2, Plus, Send, Trash2, Wallet } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { toast } from 'sonner';
+import { currencyExponent, formatMinor, formatMoney, parseMajor } from '@/server/billing/currency';
+import { parseMilli } from '@/server/billing/decimal';
+import { type InvoiceStatus, invoiceTransition } from '@/server/billing/invoice-status';
+import { type TaxMode, documentTotals, lineAmounts } from '@/server/billing/totals';
+import type { FieldErrors } from '@/server/errors';
+import { paymentMethods } from '@/server/schemas/invoices';
+import { Button } from '../../../_components/ui/button';
+import { Dialog } from '../../../_components/ui/dialog';
+import { Field, Input, inputClass } from '../../../_components/ui/field';
+import { useTRPC } from '../../../_lib/trpc';
+
+type Line = { description: string; quantity: string; unitPrice: string; taxRate: string };
+export type ActionInvoice = {
+  id: string;
+  status: InvoiceStatus;
+  currency: string;
+  balance: string;
+  amountPaid: string;
+  taxMode: TaxMode;
+  dueDate: string;
+  notes: string | null;
+  lines: Line[];
+};
+
+type Open = null | 'pay' | 'markPaid' | 'cancel' | 'edit' | 'finalize' | 'token';
+
+/** The invoice's actions: only those its state allows, and only for people allowed to act. */
+export function InvoiceActions({ invoice, canEdit }: { invoice: ActionInvoice; canEdit: boolean }) {
+  const [open, setOpen] = useState<Open>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const router = useRouter();
+  const trpc = useTRPC();
+  const money = { status: invoice.status, total: 0n, amountPaid: BigInt(invoice.amountPaid), amountRefunded: 0n };
+  const balance = BigInt(invoice.balance);
+  const done = (message: string) => {
+    toast.success(message);
+    setOpen(null);
+    setErrors({});
+    router.refresh();
+  };
+  const failed = (error: { message: string; data?: { fields?: FieldErrors } | null }) => {
+    if (error.data?.fields) setErrors(error.data.fields);
+    else toast.error(error.message);
+  };
+  const options = { onError: failed };
+  const pay = useMutation(trpc.invoices.recordPayment.mutationOptions({ ...options, onSuccess: (r) => done(`Payment recorded; invoice is ${r.invoice.status}`) }));
+  const markPaid = useMutation(trpc.invoices.markPaid.mutationOptions({ ...options, onSuccess: () => done('Invoice marked as paid') }));
+  const cancel = useMutation(trpc.invoices.cancel.mutationOptions({ ...options, onSuccess: () => done('Invoice cancelled') }));
+  const finalize = useMutation(trpc.invoices.finalize.mutationOptions({ ...options, onSuccess: (r) => done(`Invoice ${r.number} finalized`) }));
+  const update = useMutation(trpc.invoices.update.mutationOptions({ ...options, onSuccess: () => done('Invoice updated') }));
+  const token = useMutation(trpc.invoices.regenerateToken.mutationOptions({ ...options, onSuccess: () => done('New public link issued; the old one no longer opens') }));
+
+  if (!canEdit) return null;
+  const can = (event: Parameters<typeof invoiceTransition>[1]) => invoiceTransition(money, event).ok;
+  const payable = balance > 0n && ['pending', 'partial', 'overdue'].includes(invoice.status);
+
+  function submitPayment(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const amount = parseMajor(String(form.get('amount') ?? ''), invoice.currency);
+    if (amount === null || amount <= 0n) {
+      setErrors({ amount: `must be an amount above 0 with at most ${currencyExponent(invoice.currency)} decimals` });
+      return;
+    }
+    const paidAt = String(form.get('paid_at') ?? '');
+    pay.mutate({
+      id: invoice.id,
+      amount: Number(amount),
+      method: String(form.get('method')) as (typeof paymentMethods)[number],
+      reference: String(form.get('reference') ?? ''),
+      paid_at: paidAt ? new Date(paidAt).toISOString() : undefined,
+    });
+  }
+
+  const confirm = (kind: Open, title: string, text: string, action: () => void, pending: boolean, danger = false) => (
+    <Dialog open={open === kind} onOpenChange={(o) => setOpen(o ? kind : null)} title={title} description={text}>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => setOpen(null)}>
+          Keep it
+        </Button>
+        <Button onClick={action} disabled={pending} className={danger ? 'bg-danger text-white' : undefined}>
+          {title}
+        </Button>
+      </div>
+    </Dialog>
+  );
+
+  return (
+    <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Invoice actions">
+      {invoice.status === 'draft' ? (
+        <Action icon={<Send className="size-4" />} label="Finalize" onClick={() => setOpen('finalize')} primary />
+      ) : null}
+      {payable ? <Action icon={<Plus className="size-4" />} label="Add payment" onClick={() => setOpen('pay')} primary /> : null}
+      {payable ? <Action icon={<CheckCheck className="size-4" />} label="Mark as paid" onClick={() => setOpen('markPaid')} /> : null}
+      {can('edit') ? <Action icon={<FilePen className="size-4" />} label="Edit" onClick={() => setOpen('edit')} /> : null}
+      {invoice.status !== 'draft' ? <Action icon={<Link2 className="size-4" />} label="Regenerate link" onClick={() => setOpen('token')} /> : null}
+      {can('cancel') ? <Action icon={<Ban className="size-4" />} label="Cancel invoice" onClick={() => setOpen('cancel')} /> : null}
+
+      <Dialog open={open === 'pay'} onOpenChange={(o) => setOpen(o ? 'pay' : null)} title="Add payment" description={`Open balance ${formatMoney(balance, invoice.currency)}`}>
+        <form onSubmit={submitPayment} noValidate className="space-y-4">
+          <Field label={`Amount (${invoice.currency})`} name="amount" error={errors.amount}>
+            <Input id="amount" name="amount" inputMode="decimal" autoFocus aria-invalid={errors.amount ? true : undefined} aria-describedby={errors.amount ? 'amount-error' : undefined} />
+          </Field>
+          <Field label="Method" name="method" error={errors.method}>
+            <select id="method" name="method" className={inputClass} defaultValue="bank_transfer">
+              {paymentMethods.filter((m) => !['stripe', 'paypal'].includes(m)).map((m) => (
+                <option key={m} value={m}>
+                  {m.replace('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Reference (optional)" name="reference" error={errors.reference}>
+            <Input id="reference" name="reference" />
+          </Field>
+          <Field label="Paid at (optional)" name="paid_at" error={errors.paid_at} hint="Leave empty for now; may be in the past, never the future.">
+            <Input id="paid_at" name="paid_at" type="datetime-local" />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pay.isPending}>
+              <Wallet className="size-4" aria-hidden /> Record payment
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+      {confirm('markPaid', 'Mark as paid', `Records one payment of ${formatMoney(balance, invoice.currency)} by bank transfer.`, () => markPaid.mutate({ id: invoice.id }), markPaid.isPending)}
+      {confirm('cancel', 'Cancel invoice', 'The customer will owe nothing on it; its number stays used.', () => cancel.mutate({ id: invoice.id }), cancel.isPending, true)}
+      {confirm('finalize', 'Finalize', 'It gets the next number and becomes payable; after that it can only be edited while unpaid.', () => finalize.mutate({ id: invoice.id }), finalize.isPending)}
+      {confirm('token', 'Regenerate link', 'Links sent before will stop working.', () => token.mutate({ id: invoice.id }), token.isPending)}
+      {open === 'edit' ? (
+        <EditInvoice
+          invoice={invoice}
+          errors={errors}
+          pending={update.isPending}
+          onClose={() => setOpen(null)}
+          onSave={(items, dueDate, notes) => update.mutate({ id: invoice.id, items, due_date: dueDate, notes })}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Action({ icon, label, onClick, primary }: { icon: ReactNode; label: string; onClick: () => void; primary?: boolean }) {
+  return (
+    <Button variant={primary ? 'primary' : 'secondary'} onClick={onClick}>
+      <span aria-hidden>{icon}</span>
+      {label}
+    </Button>
+  );
+}
+
+/** The line editor: totals update as you type, from the same billing code the server uses. */
+function EditInvoice({
+  invoice,
+  errors,
+  pending,
+  onClose,
+  onSave,
+}: {
+  invoice: ActionInvoice;
+  errors: FieldErrors;
+  pending: boolean;
+  onClose: () => void;
+  onSave: (items: Array<{ description: string; quantity: string; unit_price: number; tax_rate: string }>, dueDate: string, notes: string | null) => void;
+}) {
+  const [lines, setLines] = useState<Line[]>(invoice.lines.map((l) => ({ ...l, unitPrice: formatMinor(BigInt(l.unitPrice), invoice.currency) })));
+  const [dueDate, setDueDate] = useState(invoice.dueDate);
+  const [notes, setNotes] = useState(invoice.notes ?? '');
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const parsed = lines.map((l) => ({ quantity: parseMilli(l.quantity), price: parseMajor(l.unitPrice, invoice.currency), rate: parseMilli(l.taxRate || '0') }));
+  const valid = parsed.every((p) => p.quantity !== null && p.quantity > 0n && p.price !== null && p.rate !== null);
+  const totals = valid
+    ? documentTotals(parsed.map((p) => lineAmounts({ quantityMilli: p.quantity!, unitPrice: p.price!, taxRateMilli: p.rate! }, invoice.taxMode)))
+    : null;
+  const set = (index: number, key: keyof Line, value: string) => setLines((all) => all.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
+  const shown = { ...localErrors, ...errors };
+
+  function save() {
+    const problems: FieldErrors = {};
+    parsed.forEach((p, i) => {
+      if (!lines[i]!.description.trim()) problems[`items.${i}.description`] = 'is required';
+      if (p.quantity === null || p.quantity <= 0n) problems[`items.${i}.quantity`] = 'must be greater than 0';
+      if (p.price === null) problems[`items.${i}.unit_price`] = 'must be an amount';
+      if (p.rate === null) problems[`items.${i}.tax_rate`] = 'must be a percent';
+    });
+    setLocalErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    onSave(
+      lines.map((l, i) => ({ description: l.description, quantity: l.quantity, unit_price: Number(parsed[i]!.price), tax_rate: l.taxRate || '0' })),
+      dueDate,
+      notes.trim() ? notes : null,
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title="Edit invoice" description="Unpaid invoices only; the number stays the same.">
+      <div className="max-h-[55vh] space-y-3 overflow-y-auto pr-1">
+        <div className="grid grid-cols-12 gap-2 px-2 text-xs font-medium text-fg-muted" aria-hidden>
+          <span className="col-span-3">Quantity</span>
+          <span className="col-span-4">Unit price ({invoice.currency})</span>
+          <span className="col-span-3">Tax %</span>
+        </div>
+        {lines.map((line, i) => (
+          <fieldset key={i} className="grid grid-cols-12 gap-2 rounded-md border border-border p-2" aria-label={`Line ${i + 1}`}>
+            <input aria-label={`Description ${i + 1}`} className={`${inputClass} col-span-12`} value={line.description} onChange={(e) => set(i, 'description', e.target.value)} />
+            <input aria-label={`Quantity ${i + 1}`} className={`${inputClass} col-span-3`} value={line.quantity} onChange={(e) => set(i, 'quantity', e.target.value)} />
+            <input aria-label={`Unit price ${i + 1}`} className={`${inputClass} col-span-4`} value={line.unitPrice} onChange={(e) => set(i, 'unitPrice', e.target.value)} />
+            <input aria-label={`Tax rate ${i + 1}`} className={`${inputClass} col-span-3`} value={line.taxRate} onChange={(e) => set(i, 'taxRate', e.target.value)} />
+            <button type="button" aria-label={`Remove line ${i + 1}`} className="col-span-2 flex items-center justify-center text-fg-muted hover:text-danger disabled:opacity-30" disabled={lines.length === 1} onClick={() => setLines((all) => all.filter((_, j) => j !== i))}>
+              <Trash2 className="size-4" aria-hidden />
+            </button>
+            {['description', 'quantity', 'unit_price', 'tax_rate'].map((k) =>
+              shown[`items.${i}.${k}`] ? (
+                <p key={k} role="alert" className="col-span-12 text-xs text-danger">
+                  {k.replace('_', ' ')} {shown[`items.${i}.${k}`]}
+                </p>
+              ) : null,
+            )}
+          </fieldset>
+        ))}
+        <Button variant="ghost" onClick={() => setLines((all) => [...all, { description: '', quantity: '1', unitPrice: '0', taxRate: all.at(-1)?.taxRate ?? '0' }])}>
+          <Plus className="size-4" aria-hidden /> Add line
+        </Button>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Due date" name="due_date" error={shown.due_date}>
+            <Input id="due_date" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+          </Field>
+          <Field label="Notes" name="notes" error={shown.notes}>
+            <Input id="notes" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          </Field>
+        </div>
+        {shown.items ? <p role="alert" className="text-sm text-danger">{shown.items}</p> : null}
+      </div>
+      <div className="mt-4 flex items-center justify-between border-t border-border pt-4">
+        <div className="text-sm" data-testid="live-total">
+          Total <strong className="tabular-nums">{totals ? formatMoney(totals.total, invoice.currency) : '—'}</strong>
+        </div>
+        <div className="flex gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={save} disabled={pending}>
+            Save changes
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,188 @@
+import { Lock } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { api } from '@/server/api/server-caller';
+import { formatMoney } from '@/server/billing/currency';
+import { isUuid } from '@/server/schemas/common';
+import { publicInvoicePath } from '@/server/services/public-token';
+import { Card, PageHeader } from '../../../_components/ui/card';
+import { StatusPill } from '../../../_components/ui/status-pill';
+import { requireArea } from '../../../_lib/guard';
+import { CopyButton } from './copy-button';
+import { InvoiceActions } from './invoice-actions';
+
+export const metadata: Metadata = { title: 'Invoice' };
+
+const day = (d: string) => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+const decimal = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
+
+export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireArea('admin');
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const trpc = await api();
+  const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
+  const [history, me, customer] = await Promise.all([trpc.invoices.history({ id }), trpc.me(), trpc.customers.byId({ id: invoice.customerId })]);
+  const money = (amount: bigint) => formatMoney(amount, invoice.currency);
+  const locked = invoice.status === 'paid' || invoice.status === 'partial' || invoice.status === 'refunded';
+  const publicPath = invoice.status === 'draft' ? null : publicInvoicePath(invoice.id, invoice.tokenVersion);
+  const title = invoice.number ?? 'Draft invoice';
+
+  return (
+    <>
+      <PageHeader title={`${invoice.kind === 'invoice' ? 'Invoice' : invoice.kind.replace('_', ' ')} ${title}`} description={`${customer.name} · ${customer.email}`}>
+        <StatusPill status={invoice.status} className="text-sm" />
+        {locked ? (
+          <span className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted" title="Correct it with a credit or debit note">
+            <Lock className="size-3" aria-hidden /> Locked
+          </span>
+        ) : null}
+      </PageHeader>
+
+      <InvoiceActions
+        invoice={{
+          id: invoice.id,
+          status: invoice.status,
+          currency: invoice.currency,
+          balance: invoice.balance.toString(),
+          amountPaid: invoice.amountPaid.toString(),
+          taxMode: invoice.taxMode,
+          dueDate: invoice.dueDate,
+          notes: invoice.notes,
+          lines: invoice.lines.map((l) => ({ description: l.description, quantity: decimal(l.quantity), unitPrice: l.unitPrice.toString(), taxRate: decimal(l.taxRate) })),
+        }}
+        canEdit={me.permissions.includes('invoices.edit')}
+      />
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card className="p-5 lg:col-span-2">
+          <table className="w-full text-sm" aria-label="Lines">
+            <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
+              <tr>
+                <th className="py-2 font-medium">Description</th>
+                <th className="py-2 text-right font-medium">Qty</th>
+                <th className="py-2 text-right font-medium">Unit price</th>
+                <th className="py-2 text-right font-medium">Tax</th>
+                <th className="py-2 text-right font-medium">Total</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {invoice.lines.map((line) => (
+                <tr key={line.id}>
+                  <td className="py-2 pr-4">{line.description}</td>
+                  <td className="py-2 text-right tabular-nums">{decimal(line.quantity)}</td>
+                  <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+                  <td className="py-2 text-right tabular-nums">{decimal(line.taxRate)}%</td>
+                  <td className="py-2 text-right tabular-nums">{money(line.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {invoice.notes ? <p className="mt-4 rounded-md bg-muted p-3 text-sm">{invoice.notes}</p> : null}
+        </Card>
+
+        <Card className="p-5">
+          <dl className="space-y-2 text-sm" aria-label="Totals">
+            {[
+              ['Issued', day(invoice.issueDate)],
+              ['Due', day(invoice.dueDate)],
+              ['Subtotal', money(invoice.subtotal)],
+              ['Tax', money(invoice.taxTotal)],
+              ['Total', money(invoice.total)],
+              ['Paid', money(invoice.amountPaid)],
+              ...(invoice.amountRefunded > 0n ? [['Refunded', money(invoice.amountRefunded)]] : []),
+            ].map(([label, value]) => (
+              <div key={label} className="flex justify-between">
+                <dt className="text-fg-muted">{label}</dt>
+                <dd className="tabular-nums">{value}</dd>
+              </div>
+            ))}
+            <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
+              <dt>Balance</dt>
+              <dd className="tabular-nums" data-testid="balance">
+                {money(invoice.balance)}
+              </dd>
+            </div>
+          </dl>
+          {publicPath ? (
+            <div className="mt-5 border-t border-border pt-4 text-sm">
+              <div className="mb-1 font-medium">Public link</div>
+              <div className="flex items-center gap-2">
+                <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 text-xs">{publicPath}</code>
+                <CopyButton path={publicPath} />
+              </div>
+            </div>
+          ) : null}
+        </Card>
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card className="p-5">
+          <h2 className="mb-3 font-semibold">Payments</h2>
+          {history.payments.length === 0 ? (
+            <p className="text-sm text-fg-muted">No payment yet.</p>
+          ) : (
+            <table className="w-full text-sm" aria-label="Payments">
+              <tbody className="divide-y divide-border">
+                {history.payments.map((p) => (
+                  <tr key={p.id}>
+                    <td className="py-2">{moment(p.paidAt)}</td>
+                    <td className="py-2 capitalize">{p.method.replace('_', ' ')}</td>
+                    <td className="py-2 text-fg-muted">{p.reference ?? ''}</td>
+                    <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
+                  </tr>
+                ))}
+                {history.refunds.map((r) => (
+                  <tr key={r.id} className="text-danger">
+                    <td className="py-2">{moment(r.refundedAt)}</td>
+                    <td className="py-2">Refund{r.toCredit ? ' to credit' : ''}</td>
+                    <td className="py-2 text-fg-muted">{r.reason ?? ''}</td>
+                    <td className="py-2 text-right tabular-nums">−{money(r.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {history.related.length > 0 ? (
+            <>
+              <h3 className="mt-5 mb-2 text-sm font-semibold">Related documents</h3>
+              <ul className="space-y-1 text-sm">
+                {history.related.map((doc) => (
+                  <li key={doc.id} className="flex items-center justify-between gap-2">
+                    <Link href={`/admin/invoices/${doc.id}`} className="text-accent hover:underline">
+                      {doc.number ?? 'Draft'} · {doc.kind.replace('_', ' ')}
+                    </Link>
+                    <span className="text-fg-muted">
+                      {doc.relation === 'consolidated_into' ? 'consolidated into' : doc.relation === 'consolidates' ? 'consolidated here' : 'corrects'} · {money(doc.total)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Card>
+
+        <Card className="p-5">
+          <h2 className="mb-3 font-semibold">Log</h2>
+          <ol className="space-y-2 text-sm" aria-label="Audit log">
+            {history.audit.map((entry) => (
+              <li key={entry.id.toString()}>
+                <details className="rounded-md border border-border px-3 py-2">
+                  <summary className="flex cursor-pointer justify-between gap-2">
+                    <span className="font-medium">{entry.action.replace('invoice.', '').replaceAll('_', ' ')}</span>
+                    <span className="text-fg-muted">
+                      {entry.actorLabel} · {moment(entry.at)}
+                    </span>
+                  </summary>
+                  <pre className="mt-2 max-h-60 overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}

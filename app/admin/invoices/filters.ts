@@ -1,0 +1,45 @@
+import { currencyExponent, isCurrency, parseMajor } from '@/server/billing/currency';
+import { fieldErrors } from '@/server/errors';
+import { type ListInvoicesInput, listInvoicesInput } from '@/server/schemas/invoices';
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const one = (value: string | string[] | undefined) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * The list's filters from the URL. Amounts are typed in major units ("10.50") and turned into
+ * the API's minor units with the chosen currency (two decimals when none is chosen).
+ */
+export function invoiceFiltersFrom(params: SearchParams): { input: ListInvoicesInput; errors: Record<string, string>; raw: Record<string, string> } {
+  const raw = Object.fromEntries(
+    ['status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'cursor'].flatMap((k) => {
+      const v = one(params[k]);
+      return v ? [[k, v]] : [];
+    }),
+  ) as Record<string, string>;
+  const errors: Record<string, string> = {};
+  const currency = raw.currency?.toUpperCase();
+  const amountCurrency = currency && isCurrency(currency) ? currency : 'USD';
+  const amount = (key: 'min' | 'max') => {
+    if (!raw[key]) return undefined;
+    const minor = parseMajor(raw[key], amountCurrency);
+    if (minor === null) errors[key] = `must be an amount with at most ${currencyExponent(amountCurrency)} decimals`;
+    return minor === null ? undefined : Number(minor);
+  };
+  const candidate = {
+    status: raw.status,
+    customer: raw.customer,
+    date_field: raw.date_field,
+    from: raw.from,
+    to: raw.to,
+    currency: raw.currency,
+    min_total: amount('min'),
+    max_total: amount('max'),
+    cursor: raw.cursor,
+    limit: 25,
+  };
+  const parsed = listInvoicesInput.safeParse(candidate);
+  if (parsed.success) return { input: parsed.data, errors, raw };
+  Object.assign(errors, fieldErrors(parsed.error.issues));
+  return { input: listInvoicesInput.parse({ limit: 25 }), errors, raw };
+}

@@ -1,0 +1,156 @@
+import { Download } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { api } from '@/server/api/server-caller';
+import { formatMoney } from '@/server/billing/currency';
+import { invoiceStatuses } from '@/server/billing/invoice-status';
+import { buttonClass } from '../../_components/ui/button';
+import { Card, PageHeader } from '../../_components/ui/card';
+import { cn } from '../../_components/ui/cn';
+import { inputClass } from '../../_components/ui/field';
+import { StatusPill } from '../../_components/ui/status-pill';
+import { requireArea } from '../../_lib/guard';
+import { type SearchParams, invoiceFiltersFrom } from './filters';
+
+export const metadata: Metadata = { title: 'Invoices' };
+
+const date = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const showDate = (d: string) => date.format(new Date(`${d}T00:00:00Z`));
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireArea('admin');
+  const { input, errors, raw } = invoiceFiltersFrom(await searchParams);
+  const page = await (await api()).invoices.list({ ...input, format: 'json' });
+  const query = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams(Object.entries({ ...raw, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+    return params.toString();
+  };
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...raw, min_total: input.min_total?.toString(), max_total: input.max_total?.toString(), min: undefined, max: undefined, cursor: undefined }).filter(
+      (e): e is [string, string] => Boolean(e[1]),
+    ),
+  ).toString();
+  const field = (name: string, label: string, control: React.ReactNode) => (
+    <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
+      {label}
+      {control}
+      {errors[name] ? <span role="alert" className="font-normal text-danger">{errors[name]}</span> : null}
+    </label>
+  );
+  return (
+    <>
+      <PageHeader title="Invoices" description="Every document you issued, newest first.">
+        <a className={buttonClass('secondary')} href={`/admin/invoices/export?${exportQuery}`} download>
+          <Download className="size-4" aria-hidden /> Export CSV
+        </a>
+      </PageHeader>
+
+      <form method="get" action="/admin/invoices" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="Filters">
+        {field(
+          'status',
+          'Status',
+          <select name="status" defaultValue={raw.status ?? ''} className={inputClass}>
+            <option value="">Any</option>
+            {invoiceStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field('customer', 'Customer', <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />)}
+        {field(
+          'date_field',
+          'Date',
+          <select name="date_field" defaultValue={raw.date_field ?? 'issue'} className={inputClass}>
+            <option value="issue">Issued</option>
+            <option value="due">Due</option>
+          </select>,
+        )}
+        {field('from', 'From', <input type="date" name="from" defaultValue={raw.from} className={inputClass} />)}
+        {field('to', 'To', <input type="date" name="to" defaultValue={raw.to} className={inputClass} />)}
+        {field('currency', 'Currency', <input name="currency" defaultValue={raw.currency} placeholder="Any" maxLength={3} className={inputClass} />)}
+        {field('min', 'Total from', <input name="min" inputMode="decimal" defaultValue={raw.min} className={inputClass} />)}
+        {field('max', 'Total to', <input name="max" inputMode="decimal" defaultValue={raw.max} className={inputClass} />)}
+        <div className="col-span-full flex gap-2">
+          <button type="submit" className={buttonClass('primary')}>
+            Apply filters
+          </button>
+          <Link href="/admin/invoices" className={buttonClass('ghost')}>
+            Clear
+          </Link>
+        </div>
+      </form>
+
+      <Card className="overflow-hidden">
+        <div className="max-h-[70vh] overflow-auto">
+          <table className="w-full text-sm" aria-label="Invoices">
+            <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
+              <tr>
+                <th className="px-4 py-2.5 font-medium">Number</th>
+                <th className="px-4 py-2.5 font-medium">Customer</th>
+                <th className="px-4 py-2.5 font-medium">Issued</th>
+                <th className="px-4 py-2.5 font-medium">Due</th>
+                <th className="px-4 py-2.5 text-right font-medium">Total</th>
+                <th className="px-4 py-2.5 text-right font-medium">Paid</th>
+                <th className="px-4 py-2.5 text-right font-medium">Balance</th>
+                <th className="px-4 py-2.5 font-medium">Status</th>
+                <th className="px-4 py-2.5 font-medium">Sent</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {page.items.map((invoice) => (
+                <tr key={invoice.id} className={cn('hover:bg-muted/40', invoice.status === 'overdue' && 'bg-danger/5 text-danger')}>
+                  <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                    <Link href={`/admin/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
+                      {invoice.number ?? 'Draft'}
+                    </Link>
+                    {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{invoice.kind.replace('_', ' ')}</span> : null}
+                  </td>
+                  <td className="px-4 py-2.5">{invoice.customerName}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{showDate(invoice.issueDate)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{showDate(invoice.dueDate)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(invoice.total, invoice.currency)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(invoice.amountPaid, invoice.currency)}</td>
+                  <td className="px-4 py-2.5 text-right font-medium tabular-nums">{formatMoney(invoice.balance, invoice.currency)}</td>
+                  <td className="px-4 py-2.5">
+                    <StatusPill status={invoice.status} />
+                  </td>
+                  <td className="px-4 py-2.5">
+                    {[...new Set(invoice.notifications.filter((n) => n.status === 'sent').map((n) => n.channel))].map((channel) => (
+                      <span key={channel} className="mr-1 rounded bg-muted px-1.5 py-0.5 text-xs">
+                        {channel}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+              {page.items.length === 0 ? (
+                <tr>
+                  <td colSpan={9} className="px-4 py-12 text-center text-fg-muted">
+                    No invoice matches these filters.
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+        <div className="flex items-center justify-between border-t border-border px-4 py-3 text-sm">
+          <span className="text-fg-muted">{page.items.length} shown</span>
+          <div className="flex gap-2">
+            {raw.cursor ? (
+              <Link className={buttonClass('secondary')} href={`/admin/invoices?${query({ cursor: undefined })}`}>
+                First page
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link className={buttonClass('secondary')} href={`/admin/invoices?${query({ cursor: page.nextCursor })}`} rel="next">
+                Next page
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      </Card>
+    </>
+  );
+}

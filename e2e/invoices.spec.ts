@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { givenInvoice, shot, signIn } from './support';
+
+test('an admin takes a partial payment, then the rest, and the invoice locks', async ({ page, request }) => {
+  const { invoice } = await givenInvoice(request, [{ description: 'Managed hosting', quantity: 1, unit_price: 10000 }]);
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Invoice ${invoice.number}`);
+  await expect(page.getByTestId('balance')).toHaveText('$100.00');
+
+  await page.getByRole('button', { name: 'Add payment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add payment' });
+  await dialog.getByLabel('Amount (USD)').fill('40.001');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(dialog.locator('#amount-error')).toHaveText('must be an amount above 0 with at most 2 decimals');
+  await dialog.getByLabel('Amount (USD)').fill('40');
+  await dialog.getByLabel('Reference (optional)').fill('SEPA-778');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByText('Payment recorded; invoice is partial')).toBeVisible();
+  await expect(page.getByTestId('balance')).toHaveText('$60.00');
+  await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Add payment' }).click();
+  await page.getByRole('dialog', { name: 'Add payment' }).getByLabel('Amount (USD)').fill('60.00');
+  await page.getByRole('dialog', { name: 'Add payment' }).getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByText('Payment recorded; invoice is paid')).toBeVisible();
+  await expect(page.getByTestId('balance')).toHaveText('$0.00');
+  await expect(page.getByText('Locked')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add payment' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Cancel invoice' })).toHaveCount(0);
+  const payments = page.getByRole('table', { name: 'Payments' });
+  await expect(payments).toContainText('SEPA-778');
+  await expect(page.getByRole('list', { name: 'Audit log' }).getByText('payment recorded')).toHaveCount(2);
+  await shot(page, 'invoice-paid');
+});
+
+test('an admin edits an unpaid invoice with live totals', async ({ page, request }) => {
+  const { invoice } = await givenInvoice(request, [{ description: 'Consulting', quantity: 1, unit_price: 5000 }]);
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit invoice' });
+  await expect(dialog.getByTestId('live-total')).toContainText('$50.00');
+  await dialog.getByLabel('Quantity 1').fill('2.5');
+  await expect(dialog.getByTestId('live-total')).toContainText('$125.00');
+  await dialog.getByRole('button', { name: 'Add line' }).click();
+  await dialog.getByLabel('Description 2').fill('Travel');
+  await dialog.getByLabel('Unit price 2').fill('19.99');
+  await expect(dialog.getByTestId('live-total')).toContainText('$144.99');
+  await shot(page, 'invoice-edit');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Invoice updated')).toBeVisible();
+  await expect(page.getByTestId('balance')).toHaveText('$144.99');
+  await expect(page.getByRole('table', { name: 'Lines' })).toContainText('Travel');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Invoice ${invoice.number}`);
+});
+
+test('an admin filters invoices and exports exactly the filtered set', async ({ page, request }) => {
+  const name = `Filterable ${Date.now()}`;
+  const { customer } = await givenInvoice(request, [{ description: 'A', quantity: 1, unit_price: 1234 }], name);
+  const { apiPost } = await import('./support');
+  await apiPost(request, '/invoices', { customer_id: customer.id, items: [{ description: 'B', quantity: 1, unit_price: 5678 }] });
+  await signIn(page, 'admin@cashdesk.test');
+  await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Invoices' }).click();
+  const form = page.getByRole('form', { name: 'Filters' });
+  await form.getByLabel('Customer').fill(name);
+  await form.getByLabel('Status').selectOption('pending');
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/status=pending/);
+  const rows = page.getByRole('table', { name: 'Invoices' }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await shot(page, 'invoices-filtered');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const csv = await readFile((await (await download).path())!, 'utf8');
+  const lines = csv.trim().split('\n');
+  expect(lines[0]).toBe('number,kind,status,customer,email,currency,issue_date,due_date,total,paid,balance');
+  expect(lines.slice(1).map((l) => l.split(',')[8]).sort()).toEqual(['12.34', '56.78']);
+
+  await form.getByLabel('Total from').fill('abc');
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'must be an amount' })).toBeVisible();
+});
+
+test('overdue invoices stand out in red', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/invoices?status=overdue');
+  const row = page.getByRole('table', { name: 'Invoices' }).locator('tbody tr').first();
+  await expect(row).toContainText('Barbara Liskov');
+  await expect(row).toHaveClass(/text-danger/);
+});
+
+test('staff without invoices.edit sees no actions and is refused by the procedure', async ({ page, request }) => {
+  const { invoice } = await givenInvoice(request, [{ description: 'Readonly', quantity: 1, unit_price: 100 }]);
+  await signIn(page, 'viewer@cashdesk.test');
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  await expect(page.getByTestId('balance')).toHaveText('$1.00');
+  await expect(page.getByRole('toolbar', { name: 'Invoice actions' })).toHaveCount(0);
+  const status = await page.evaluate(async (id) => {
+    const response = await fetch('/api/trpc/invoices.markPaid?batch=1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ 0: { json: { id } } }),
+    });
+    return response.status;
+  }, invoice.id);
+  expect(status).toBe(403);
+  await shot(page, 'invoice-viewer');
+});

@@ -1,0 +1,28 @@
+import { formatMinor } from '../billing/currency';
+import type { ListInvoicesInput } from '../schemas/invoices';
+import type { ServiceContext } from './context';
+import { eachInvoice } from './list-invoices';
+
+// Cells a spreadsheet would run as formulas are prefixed, so an export cannot carry an attack.
+export const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** The filtered invoices as CSV rows (header first), amounts as exact decimals. */
+export async function exportInvoices(ctx: ServiceContext, input: ListInvoicesInput): Promise<string[][]> {
+  const rows = [['number', 'kind', 'status', 'customer', 'email', 'currency', 'issue_date', 'due_date', 'total', 'paid', 'balance']];
+  for await (const invoice of eachInvoice(ctx, input)) {
+    rows.push([
+      invoice.number ?? '',
+      invoice.kind,
+      invoice.status,
+      safeCell(invoice.customerName),
+      safeCell(invoice.customerEmail),
+      invoice.currency,
+      invoice.issueDate,
+      invoice.dueDate,
+      formatMinor(invoice.total, invoice.currency),
+      formatMinor(invoice.amountPaid, invoice.currency),
+      formatMinor(invoice.balance, invoice.currency),
+    ]);
+  }
+  return rows;
+}

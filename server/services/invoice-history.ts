@@ -1,0 +1,59 @@
+import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { auditLog, invoices, payments, refunds } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import type { ServiceContext } from './context';
+import { invoiceScope, loadInvoice } from './invoice-store';
+
+export type InvoiceHistory = {
+  payments: Array<typeof payments.$inferSelect>;
+  refunds: Array<typeof refunds.$inferSelect>;
+  related: Array<{ id: string; number: string | null; kind: string; status: string; total: bigint; relation: 'corrects' | 'consolidated_into' | 'consolidates' }>;
+  audit: Array<typeof auditLog.$inferSelect>;
+};
+
+/** What happened to an invoice: money in and out, documents around it, and its audit trail. */
+export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string }): Promise<InvoiceHistory> {
+  if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'invoices.view');
+  const invoice = await loadInvoice(ctx.db, ctx.actor.scope, input.id);
+  const [paymentRows, refundRows, relatedRows, auditRows] = await Promise.all([
+    ctx.db.select().from(payments).where(eq(payments.invoiceId, invoice.id)).orderBy(asc(payments.paidAt)),
+    ctx.db.select().from(refunds).where(eq(refunds.invoiceId, invoice.id)).orderBy(asc(refunds.refundedAt)),
+    ctx.db
+      .select({ id: invoices.id, number: invoices.number, kind: invoices.kind, status: invoices.status, total: invoices.total, correctsInvoiceId: invoices.correctsInvoiceId, consolidatedIntoId: invoices.consolidatedIntoId })
+      .from(invoices)
+      .where(
+        and(
+          invoiceScope(ctx.actor.scope),
+          or(
+            eq(invoices.correctsInvoiceId, invoice.id),
+            eq(invoices.consolidatedIntoId, invoice.id),
+            invoice.consolidatedIntoId ? eq(invoices.id, invoice.consolidatedIntoId) : undefined,
+            invoice.correctsInvoiceId ? eq(invoices.id, invoice.correctsInvoiceId) : undefined,
+          ),
+        ),
+      )
+      .orderBy(asc(invoices.createdAt)),
+    // Clients see their invoices, not the desk's audit trail.
+    ctx.actor.scope.kind === 'customer'
+      ? Promise.resolve([])
+      : ctx.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entityType, 'invoice'), eq(auditLog.entityId, invoice.id)))
+          .orderBy(desc(auditLog.id))
+          .limit(200),
+  ]);
+  return {
+    payments: paymentRows,
+    refunds: refundRows,
+    related: relatedRows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      status: r.status,
+      total: r.total,
+      relation: r.correctsInvoiceId === invoice.id ? 'corrects' : r.consolidatedIntoId === invoice.id ? 'consolidates' : r.id === invoice.consolidatedIntoId ? 'consolidated_into' : 'corrects',
+    })),
+    audit: auditRows,
+  };
+}
