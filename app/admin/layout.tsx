@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       area="Admin console"
       nav={[
         { href: '/admin', label: 'Dashboard', icon: 'dashboard' },
+        { href: '/admin/orders', label: 'Orders', icon: 'orders' },
         { href: '/admin/invoices', label: 'Invoices', icon: 'invoices' },
         { href: '/admin/customers', label: 'Customers', icon: 'customers' },
       ]}

@@ -2,11 +2,13 @@ import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
 import { catalogRouter, ordersRouter } from './routers/orders';
 import { settingsRouter } from './routers/settings';
-import { authedProcedure, createCallerFactory, router } from './trpc';
+import { dashboardSummary } from '../services/dashboard';
+import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
 export const appRouter = router({
   /** Who is signed in and what they may do, for showing only the actions that will work. */
   me: authedProcedure.query(({ ctx }) => ({ role: ctx.actor.role, permissions: [...ctx.actor.permissions] })),
+  dashboard: permissionProcedure('invoices.view').query(({ ctx }) => dashboardSummary(ctx.service)),
   customers: customersRouter,
   invoices: invoicesRouter,
   orders: ordersRouter,

@@ -1,7 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
 
-export { safeCell } from '../services/export-invoices';
-
 export function csvResponse(rows: string[][], filename: string): Response {
   return new Response(stringify(rows), {
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` },

@@ -93,6 +93,7 @@ export const listInvoicesInput = listInput.extend({
   min_total: integerParam.optional(),
   max_total: integerParam.optional(),
   reseller_id: id.optional(),
+  order_id: id.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type ListInvoicesInput = z.infer<typeof listInvoicesInput>;

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, or } from 'drizzle-orm';
-import { auditLog, invoices, payments, refunds } from '@/db/schema';
+import { and, asc, eq, or } from 'drizzle-orm';
+import { invoices, payments, refunds } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
+import { type AuditEntry, auditTrail } from './audit-trail';
 import type { ServiceContext } from './context';
 import { invoiceScope, loadInvoice } from './invoice-store';
 
@@ -8,7 +9,7 @@ export type InvoiceHistory = {
   payments: Array<typeof payments.$inferSelect>;
   refunds: Array<typeof refunds.$inferSelect>;
   related: Array<{ id: string; number: string | null; kind: string; status: string; total: bigint; relation: 'corrects' | 'consolidated_into' | 'consolidates' }>;
-  audit: Array<typeof auditLog.$inferSelect>;
+  audit: AuditEntry[];
 };
 
 /** What happened to an invoice: money in and out, documents around it, and its audit trail. */
@@ -36,12 +37,7 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
     // Clients see their invoices, not the desk's audit trail.
     ctx.actor.scope.kind === 'customer'
       ? Promise.resolve([])
-      : ctx.db
-          .select()
-          .from(auditLog)
-          .where(and(eq(auditLog.entityType, 'invoice'), eq(auditLog.entityId, invoice.id)))
-          .orderBy(desc(auditLog.id))
-          .limit(200),
+      : auditTrail(ctx.db, { type: 'invoice', id: invoice.id }),
   ]);
   return {
     payments: paymentRows,

@@ -31,6 +31,7 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
     input.from ? gte(dateColumn, input.from) : undefined,
     input.to ? lte(dateColumn, input.to) : undefined,
     input.currency ? eq(invoices.currency, input.currency) : undefined,
+    input.order_id ? eq(invoices.orderId, input.order_id) : undefined,
     input.min_total !== undefined ? gte(invoices.total, BigInt(input.min_total)) : undefined,
     input.max_total !== undefined ? lte(invoices.total, BigInt(input.max_total)) : undefined,
     input.reseller_id

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { formatMoney } from '@/server/billing/currency';
 import { invoiceStatuses } from '@/server/billing/invoice-status';
+import { FilterField } from '../../_components/console/filter-field';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
@@ -30,13 +31,6 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       (e): e is [string, string] => Boolean(e[1]),
     ),
   ).toString();
-  const field = (name: string, label: string, control: React.ReactNode) => (
-    <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
-      {label}
-      {control}
-      {errors[name] ? <span role="alert" className="font-normal text-danger">{errors[name]}</span> : null}
-    </label>
-  );
   return (
     <>
       <PageHeader title="Invoices" description="Every document you issued, newest first.">
@@ -46,9 +40,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       </PageHeader>
 
       <form method="get" action="/admin/invoices" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="Filters">
-        {field(
-          'status',
-          'Status',
+        <FilterField label="Status" error={errors.status}>
           <select name="status" defaultValue={raw.status ?? ''} className={inputClass}>
             <option value="">Any</option>
             {invoiceStatuses.map((s) => (
@@ -56,22 +48,32 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                 {s}
               </option>
             ))}
-          </select>,
-        )}
-        {field('customer', 'Customer', <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />)}
-        {field(
-          'date_field',
-          'Date',
+          </select>
+        </FilterField>
+        <FilterField label="Customer" error={errors.customer}>
+          <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />
+        </FilterField>
+        <FilterField label="Date" error={errors.date_field}>
           <select name="date_field" defaultValue={raw.date_field ?? 'issue'} className={inputClass}>
             <option value="issue">Issued</option>
             <option value="due">Due</option>
-          </select>,
-        )}
-        {field('from', 'From', <input type="date" name="from" defaultValue={raw.from} className={inputClass} />)}
-        {field('to', 'To', <input type="date" name="to" defaultValue={raw.to} className={inputClass} />)}
-        {field('currency', 'Currency', <input name="currency" defaultValue={raw.currency} placeholder="Any" maxLength={3} className={inputClass} />)}
-        {field('min', 'Total from', <input name="min" inputMode="decimal" defaultValue={raw.min} className={inputClass} />)}
-        {field('max', 'Total to', <input name="max" inputMode="decimal" defaultValue={raw.max} className={inputClass} />)}
+          </select>
+        </FilterField>
+        <FilterField label="From" error={errors.from}>
+          <input type="date" name="from" defaultValue={raw.from} className={inputClass} />
+        </FilterField>
+        <FilterField label="To" error={errors.to}>
+          <input type="date" name="to" defaultValue={raw.to} className={inputClass} />
+        </FilterField>
+        <FilterField label="Currency" error={errors.currency}>
+          <input name="currency" defaultValue={raw.currency} placeholder="Any" maxLength={3} className={inputClass} />
+        </FilterField>
+        <FilterField label="Total from" error={errors.min}>
+          <input name="min" inputMode="decimal" defaultValue={raw.min} className={inputClass} />
+        </FilterField>
+        <FilterField label="Total to" error={errors.max}>
+          <input name="max" inputMode="decimal" defaultValue={raw.max} className={inputClass} />
+        </FilterField>
         <div className="col-span-full flex gap-2">
           <button type="submit" className={buttonClass('primary')}>
             Apply filters

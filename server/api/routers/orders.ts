@@ -8,6 +8,7 @@ import { approveOrder, changeOrderStatus } from '../../services/change-order-sta
 import { createCoupon } from '../../services/create-coupon';
 import { createProduct, listProducts } from '../../services/create-product';
 import { getOrder, listOrders } from '../../services/list-orders';
+import { getOrderHistory } from '../../services/order-history';
 import { placeOrder } from '../../services/place-order';
 import { runBilling } from '../../services/run-billing';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
@@ -23,6 +24,7 @@ export const ordersRouter = router({
     .input(listOrdersInput.omit({ format: true }).extend({ format: z.literal('json').default('json') }))
     .query(({ ctx, input }) => listOrders(ctx.service, input)),
   byId: authedProcedure.input(orderIdInput).query(({ ctx, input }) => getOrder(ctx.service, input)),
+  history: permissionProcedure('orders.view').input(orderIdInput).query(({ ctx, input }) => getOrderHistory(ctx.service, input)),
   place: permissionProcedure('orders.create').input(placeOrderInput).mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
   approve: permissionProcedure('orders.edit').input(orderIdInput).mutation(({ ctx, input }) => approveOrder(ctx.service, input)),
   changeStatus: permissionProcedure('orders.edit')

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { formatMinor } from '../../billing/currency';
 import { billingRunInput, billingRunOutput } from '../../schemas/billing-runs';
 import { customerIdInput } from '../../schemas/customers';
 import { correctionInput, invoiceIdInput, invoiceOutput, refundInput, refundOutput } from '../../schemas/invoices';
@@ -9,6 +8,7 @@ import { changePlan } from '../../services/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/change-order-status';
 import { consolidateInvoices } from '../../services/consolidate-invoices';
 import { correctInvoice } from '../../services/correct-invoice';
+import { exportOrders } from '../../services/export-orders';
 import { getOrder, listOrders } from '../../services/list-orders';
 import type { OrderView } from '../../services/order-view';
 import { placeOrder } from '../../services/place-order';
@@ -17,7 +17,7 @@ import { runBilling } from '../../services/run-billing';
 import { listJobs } from '../../services/list-jobs';
 import { asJob } from '../../jobs/record';
 import { toPlainDate } from '../../billing/periods';
-import { csvResponse, decimalText, safeCell } from '../csv';
+import { csvResponse, decimalText } from '../csv';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 import { invoiceJson } from './invoices';
@@ -59,18 +59,7 @@ export const placeOrderRoute = defineRoute(
 export const listOrdersRoute = defineRoute(
   { method: 'GET', path: '/orders', summary: 'List orders, newest first; `format=csv` exports all matches', tag: 'Orders', permission: 'orders.view', query: listOrdersInput, response: listOf(orderOutput) },
   async ({ ctx, query }) => {
-    if (query.format === 'csv') {
-      const rows: string[][] = [['number', 'status', 'customer', 'name', 'currency', 'total', 'created_at']];
-      let cursor: string | undefined;
-      do {
-        const page = await listOrders(ctx, { ...query, limit: 200, cursor });
-        for (const o of page.items) {
-          rows.push([o.number, o.status, safeCell(o.customerName), safeCell(o.name), o.currency, formatMinor(o.total, o.currency), o.createdAt.toISOString()]);
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return csvResponse(rows, 'orders.csv');
-    }
+    if (query.format === 'csv') return csvResponse(await exportOrders(ctx, query), 'orders.csv');
     const page = await listOrders(ctx, query);
     return { data: page.items.map(orderJson), next_cursor: page.nextCursor };
   },

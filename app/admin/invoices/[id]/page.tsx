@@ -6,6 +6,7 @@ import { api } from '@/server/api/server-caller';
 import { formatMoney } from '@/server/billing/currency';
 import { isUuid } from '@/server/schemas/common';
 import { publicInvoicePath } from '@/server/services/public-token';
+import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
 import { requireArea } from '../../../_lib/guard';
@@ -164,24 +165,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           ) : null}
         </Card>
 
-        <Card className="p-5">
-          <h2 className="mb-3 font-semibold">Log</h2>
-          <ol className="space-y-2 text-sm" aria-label="Audit log">
-            {history.audit.map((entry) => (
-              <li key={entry.id.toString()}>
-                <details className="rounded-md border border-border px-3 py-2">
-                  <summary className="flex cursor-pointer justify-between gap-2">
-                    <span className="font-medium">{entry.action.replace('invoice.', '').replaceAll('_', ' ')}</span>
-                    <span className="text-fg-muted">
-                      {entry.actorLabel} · {moment(entry.at)}
-                    </span>
-                  </summary>
-                  <pre className="mt-2 max-h-60 overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
-                </details>
-              </li>
-            ))}
-          </ol>
-        </Card>
+        <AuditLog entries={history.audit} entity="invoice" />
       </div>
     </>
   );

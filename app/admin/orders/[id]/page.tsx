@@ -1,0 +1,178 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { api } from '@/server/api/server-caller';
+import { formatMoney } from '@/server/billing/currency';
+import { nextOrderStatuses } from '@/server/billing/order-status';
+import { isUuid } from '@/server/schemas/common';
+import { AuditLog } from '../../../_components/console/audit-log';
+import { Card, PageHeader } from '../../../_components/ui/card';
+import { StatusPill } from '../../../_components/ui/status-pill';
+import { requireArea } from '../../../_lib/guard';
+import { OrderActions } from './order-actions';
+
+export const metadata: Metadata = { title: 'Order' };
+
+const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+const day = (d: string | null) => (d ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)) : '—');
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireArea('admin');
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const trpc = await api();
+  const order = await trpc.orders.byId({ id }).catch(() => notFound());
+  const [history, customer, documents, me] = await Promise.all([
+    trpc.orders.history({ id }),
+    trpc.customers.byId({ id: order.customerId }),
+    trpc.invoices.list({ order_id: id, limit: 50, date_field: 'issue', format: 'json' }),
+    trpc.me(),
+  ]);
+  const money = (amount: bigint) => formatMoney(amount, order.currency);
+  const first = documents.items.find((d) => d.id === order.invoiceId);
+
+  return (
+    <>
+      <PageHeader title={`Order ${order.number}`} description={order.name}>
+        <StatusPill status={order.status} className="text-sm" />
+        {order.awaitingApproval ? <span className="rounded-full bg-amber-500/15 px-2 py-0.5 text-xs text-amber-700 dark:text-amber-300">Awaiting approval</span> : null}
+      </PageHeader>
+
+      <OrderActions
+        order={{ id: order.id, status: order.status, awaitingApproval: order.awaitingApproval }}
+        transitions={[...nextOrderStatuses(order.status)]}
+        payHref={first && first.balance > 0n ? `/admin/invoices/${first.id}` : null}
+        canEdit={me.permissions.includes('orders.edit')}
+      />
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card className="p-5 lg:col-span-2">
+          <h2 className="mb-3 font-semibold">Purchase</h2>
+          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+            {[
+              ['Placed', moment(order.createdAt)],
+              ['Payment', first ? first.status : '—'],
+              ['Method', order.paymentMethod ?? 'Not chosen'],
+              ['Billing day', String(order.billingDay)],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-fg-muted">{label}</dt>
+                <dd className="font-medium capitalize">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <table className="w-full text-sm" aria-label="Order lines">
+            <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
+              <tr>
+                <th className="py-2 font-medium">Product</th>
+                <th className="py-2 font-medium">Cycle</th>
+                <th className="py-2 text-right font-medium">Qty</th>
+                <th className="py-2 text-right font-medium">Price</th>
+                <th className="py-2 text-right font-medium">Setup</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {order.lines.map((line) => (
+                <tr key={line.id}>
+                  <td className="py-2">
+                    {line.description}
+                    {line.options.length > 0 ? <div className="text-xs text-fg-muted">{line.options.map((o) => o.name).join(' · ')}</div> : null}
+                  </td>
+                  <td className="py-2 capitalize">{line.cycle.replace('_', ' ')}</td>
+                  <td className="py-2 text-right tabular-nums">{Number(line.quantity)}</td>
+                  <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+                  <td className="py-2 text-right tabular-nums">{money(line.setupFee)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="mt-3 flex justify-end gap-6 text-sm">
+            <span className="text-fg-muted">First invoice total</span>
+            <span className="font-semibold tabular-nums">{money(order.total)}</span>
+          </div>
+        </Card>
+
+        <Card className="p-5">
+          <h2 className="mb-3 font-semibold">Customer</h2>
+          <div className="text-sm">
+            <div className="font-medium">{customer.name}</div>
+            <div className="text-fg-muted">{customer.email}</div>
+            {customer.company ? <div className="text-fg-muted">{customer.company}</div> : null}
+            <Link href={`/admin/customers?q=${encodeURIComponent(customer.email)}`} className="mt-2 inline-block text-accent hover:underline">
+              Open customer →
+            </Link>
+          </div>
+          <h2 className="mt-6 mb-3 font-semibold">Documents</h2>
+          <ul className="space-y-1 text-sm" aria-label="Documents">
+            {documents.items.map((d) => (
+              <li key={d.id} className="flex items-center justify-between gap-2">
+                <Link href={`/admin/invoices/${d.id}`} className="text-accent hover:underline">
+                  {d.number ?? 'Draft'} <span className="text-fg-muted">· {d.kind.replace('_', ' ')}</span>
+                </Link>
+                <StatusPill status={d.status} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+
+      <Card className="mt-6 p-5">
+        <h2 className="mb-3 font-semibold">Services</h2>
+        <table className="w-full text-sm" aria-label="Services">
+          <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
+            <tr>
+              <th className="py-2 font-medium">Service</th>
+              <th className="py-2 font-medium">Status</th>
+              <th className="py-2 font-medium">Paid period</th>
+              <th className="py-2 font-medium">Next due</th>
+              <th className="py-2 text-right font-medium">Price</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {order.services.map((s) => (
+              <tr key={s.id}>
+                <td className="py-2">
+                  {s.name} <span className="text-fg-muted capitalize">· {s.cycle}</span>
+                </td>
+                <td className="py-2">
+                  <StatusPill status={s.status} />
+                </td>
+                <td className="py-2">
+                  {day(s.periodStart)} – {day(s.periodEnd)}
+                </td>
+                <td className="py-2">{day(s.nextDueDate)}</td>
+                <td className="py-2 text-right tabular-nums">{money(s.price)}</td>
+              </tr>
+            ))}
+            {order.services.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="py-4 text-center text-fg-muted">
+                  One-time purchase: no services.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </Card>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <AuditLog entries={history.audit} entity="order" />
+        <Card className="p-5">
+          <h2 className="mb-3 font-semibold">Jobs</h2>
+          {history.jobs.length === 0 ? (
+            <p className="text-sm text-fg-muted">No workflow has run for this order yet.</p>
+          ) : (
+            <ul className="divide-y divide-border text-sm">
+              {history.jobs.map((job) => (
+                <li key={job.id} className="flex justify-between py-2">
+                  <span>{job.function}</span>
+                  <StatusPill status={job.status} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { sessionCsvExport } from '@/server/http/session-csv';
+import { listOrdersInput } from '@/server/schemas/orders';
+import { exportOrders } from '@/server/services/export-orders';
+
+export const GET = sessionCsvExport(listOrdersInput, exportOrders, 'orders.csv');

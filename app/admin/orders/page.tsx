@@ -1,0 +1,141 @@
+import { Download } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { api } from '@/server/api/server-caller';
+import { formatMoney } from '@/server/billing/currency';
+import { orderStatuses } from '@/server/billing/order-status';
+import { fieldErrors } from '@/server/errors';
+import { listOrdersInput } from '@/server/schemas/orders';
+import { FilterField } from '../../_components/console/filter-field';
+import { buttonClass } from '../../_components/ui/button';
+import { Card, PageHeader } from '../../_components/ui/card';
+import { inputClass } from '../../_components/ui/field';
+import { StatusPill } from '../../_components/ui/status-pill';
+import { requireArea } from '../../_lib/guard';
+
+export const metadata: Metadata = { title: 'Orders' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireArea('admin');
+  const params = await searchParams;
+  const raw = Object.fromEntries(
+    ['status', 'customer', 'product_id', 'from', 'to', 'cursor'].flatMap((k) => (typeof params[k] === 'string' && params[k] ? [[k, params[k] as string]] : [])),
+  ) as Record<string, string>;
+  const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
+  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
+  const trpc = await api();
+  const [page, products] = await Promise.all([
+    trpc.orders.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
+    trpc.catalog.products({ limit: 200 }),
+  ]);
+  const query = (extra: Record<string, string | undefined>) =>
+    new URLSearchParams(Object.entries({ ...raw, ...extra }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return (
+    <>
+      <PageHeader title="Orders" description="Purchases and contracts, newest first.">
+        <a className={buttonClass('secondary')} href={`/admin/orders/export?${query({ cursor: undefined })}`} download>
+          <Download className="size-4" aria-hidden /> Export CSV
+        </a>
+      </PageHeader>
+      <form method="get" action="/admin/orders" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
+        <FilterField label="Status" error={errors.status}>
+          <select name="status" defaultValue={raw.status ?? ''} className={inputClass}>
+            <option value="">Any</option>
+            {orderStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+        <FilterField label="Customer" error={errors.customer}>
+          <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />
+        </FilterField>
+        <FilterField label="Product" error={errors.product_id}>
+          <select name="product_id" defaultValue={raw.product_id ?? ''} className={inputClass}>
+            <option value="">Any</option>
+            {products.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+        <FilterField label="Placed from" error={errors.from}>
+          <input type="date" name="from" defaultValue={raw.from} className={inputClass} />
+        </FilterField>
+        <FilterField label="Placed to" error={errors.to}>
+          <input type="date" name="to" defaultValue={raw.to} className={inputClass} />
+        </FilterField>
+        <div className="col-span-full flex gap-2">
+          <button type="submit" className={buttonClass('primary')}>
+            Apply filters
+          </button>
+          <Link href="/admin/orders" className={buttonClass('ghost')}>
+            Clear
+          </Link>
+        </div>
+      </form>
+      <Card className="overflow-hidden">
+        <div className="max-h-[70vh] overflow-auto">
+          <table className="w-full text-sm" aria-label="Orders">
+            <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
+              <tr>
+                <th className="px-4 py-2.5 font-medium">Number</th>
+                <th className="px-4 py-2.5 font-medium">Customer</th>
+                <th className="px-4 py-2.5 font-medium">Products</th>
+                <th className="px-4 py-2.5 text-right font-medium">Total</th>
+                <th className="px-4 py-2.5 font-medium">Status</th>
+                <th className="px-4 py-2.5 font-medium">Placed</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {page.items.map((order) => (
+                <tr key={order.id} className="hover:bg-muted/40">
+                  <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                    <Link href={`/admin/orders/${order.id}`} className="hover:underline">
+                      {order.number}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2.5">{order.customerName}</td>
+                  <td className="px-4 py-2.5">{order.lines.map((l) => l.description).join(', ')}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(order.total, order.currency)}</td>
+                  <td className="px-4 py-2.5">
+                    <StatusPill status={order.status} />
+                    {order.awaitingApproval ? <span className="ml-1 text-xs text-amber-600">needs approval</span> : null}
+                  </td>
+                  <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{moment(order.createdAt)}</td>
+                </tr>
+              ))}
+              {page.items.length === 0 ? (
+                <tr>
+                  <td colSpan={6} className="px-4 py-12 text-center text-fg-muted">
+                    No order matches these filters.
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+        <div className="flex items-center justify-between border-t border-border px-4 py-3 text-sm">
+          <span className="text-fg-muted">{page.items.length} shown</span>
+          <div className="flex gap-2">
+            {raw.cursor ? (
+              <Link className={buttonClass('secondary')} href={`/admin/orders?${query({ cursor: undefined })}`}>
+                First page
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link className={buttonClass('secondary')} href={`/admin/orders?${query({ cursor: page.nextCursor })}`} rel="next">
+                Next page
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      </Card>
+    </>
+  );
+}

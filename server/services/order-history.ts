@@ -1,0 +1,16 @@
+import { requirePermission } from '../auth/actor';
+import { type AuditEntry, auditTrail } from './audit-trail';
+import type { ServiceContext } from './context';
+import { type JobRow, listJobs } from './list-jobs';
+import { loadOrder } from './order-view';
+
+/** An order's audit log and its workflow runs ("automator jobs"). */
+export async function getOrderHistory(ctx: ServiceContext, input: { id: string }): Promise<{ audit: AuditEntry[]; jobs: JobRow[] }> {
+  requirePermission(ctx.actor, 'orders.view');
+  const order = await loadOrder(ctx.db, ctx.actor.scope, input.id);
+  const [audit, jobs] = await Promise.all([
+    auditTrail(ctx.db, { type: 'order', id: order.id }),
+    listJobs(ctx, { limit: 50, subject_type: 'order', subject_id: order.id }),
+  ]);
+  return { audit, jobs: jobs.items };
+}
