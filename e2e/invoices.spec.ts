@@ -109,3 +109,31 @@ test('staff without invoices.edit sees no actions and is refused by the procedur
   expect(status).toBe(403);
   await shot(page, 'invoice-viewer');
 });
+
+test('an admin refunds part of a paid invoice and issues a debit note', async ({ page, request }) => {
+  const { invoice } = await givenInvoice(request, [{ description: 'Annual plan', quantity: 1, unit_price: 12000 }]);
+  const { apiPost } = await import('./support');
+  await apiPost(request, `/invoices/${invoice.id}/mark-paid`, { method: 'card' });
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/invoices/${invoice.id}`);
+
+  await page.getByRole('button', { name: 'Refund' }).click();
+  const refund = page.getByRole('dialog', { name: 'Refund' });
+  await refund.getByLabel('Amount (USD)').fill('30');
+  await refund.getByLabel('Reason (optional)').fill('Two months unused');
+  await refund.getByRole('button', { name: 'Refund' }).click();
+  await expect(page.getByText('Refund recorded with a credit note')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Payments' })).toContainText('−$30.00');
+  await expect(page.getByText(/credit note/).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Credit / debit note' }).click();
+  const note = page.getByRole('dialog', { name: 'Credit or debit note' });
+  await note.getByLabel('Kind').selectOption('debit_note');
+  await note.getByLabel('Description').fill('Extra IP addresses');
+  await note.getByLabel('Amount (USD)').fill('15');
+  await note.getByLabel('Reason').fill('Added mid-year');
+  await note.getByRole('button', { name: 'Issue' }).click();
+  await expect(page.getByText(/Debit note DN-\d{4}-\d{5} issued/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /DN-\d{4}-\d{5} · debit note/ })).toBeVisible();
+  await shot(page, 'invoice-refunded');
+});

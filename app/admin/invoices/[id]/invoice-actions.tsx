@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { Ban, CheckCheck, FilePen, Link2, Plus, Send, Trash2, Wallet } from 'lucide-react';
+import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Trash2, Undo2, Wallet } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { toast } from 'sonner';
@@ -19,7 +19,9 @@ import { useTRPC } from '../../../_lib/trpc';
 type Line = { description: string; quantity: string; unitPrice: string; taxRate: string };
 export type ActionInvoice = {
   id: string;
+  kind: string;
   status: InvoiceStatus;
+  amountRefunded: string;
   currency: string;
   balance: string;
   amountPaid: string;
@@ -29,10 +31,10 @@ export type ActionInvoice = {
   lines: Line[];
 };
 
-type Open = null | 'pay' | 'markPaid' | 'cancel' | 'edit' | 'finalize' | 'token';
+type Open = null | 'pay' | 'markPaid' | 'cancel' | 'edit' | 'finalize' | 'token' | 'refund' | 'correct';
 
 /** The invoice's actions: only those its state allows, and only for people allowed to act. */
-export function InvoiceActions({ invoice, canEdit }: { invoice: ActionInvoice; canEdit: boolean }) {
+export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: ActionInvoice; canEdit: boolean; canRefund: boolean }) {
   const [open, setOpen] = useState<Open>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
@@ -56,10 +58,53 @@ export function InvoiceActions({ invoice, canEdit }: { invoice: ActionInvoice; c
   const finalize = useMutation(trpc.invoices.finalize.mutationOptions({ ...options, onSuccess: (r) => done(`Invoice ${r.number} finalized`) }));
   const update = useMutation(trpc.invoices.update.mutationOptions({ ...options, onSuccess: () => done('Invoice updated') }));
   const token = useMutation(trpc.invoices.regenerateToken.mutationOptions({ ...options, onSuccess: () => done('New public link issued; the old one no longer opens') }));
+  const refund = useMutation(
+    trpc.invoices.refund.mutationOptions({ ...options, onSuccess: (r) => done(r.creditNoteId ? 'Refund recorded with a credit note' : `Refund recorded; invoice is ${r.invoice.status}`) }),
+  );
+  const correct = useMutation(trpc.invoices.correct.mutationOptions({ ...options, onSuccess: (d) => done(`${d.kind === 'credit_note' ? 'Credit' : 'Debit'} note ${d.number} issued`) }));
+  const refundable = BigInt(invoice.amountPaid) - BigInt(invoice.amountRefunded);
 
-  if (!canEdit) return null;
+  if (!canEdit && !canRefund) return null;
   const can = (event: Parameters<typeof invoiceTransition>[1]) => invoiceTransition(money, event).ok;
-  const payable = balance > 0n && ['pending', 'partial', 'overdue'].includes(invoice.status);
+  const payable = canEdit && balance > 0n && ['pending', 'partial', 'overdue'].includes(invoice.status);
+  const correctable = canEdit && invoice.kind === 'invoice' && ['pending', 'partial', 'paid', 'overdue'].includes(invoice.status);
+
+  function amountFrom(form: FormData, required: boolean): bigint | null | undefined {
+    const text = String(form.get('amount') ?? '').trim();
+    if (!text && !required) return undefined;
+    const amount = parseMajor(text, invoice.currency);
+    if (amount === null || amount <= 0n) {
+      setErrors({ amount: `must be an amount above 0 with at most ${currencyExponent(invoice.currency)} decimals` });
+      return null;
+    }
+    return amount;
+  }
+
+  function submitRefund(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const amount = amountFrom(form, false);
+    if (amount === null) return;
+    refund.mutate({
+      id: invoice.id,
+      amount: amount === undefined ? undefined : Number(amount),
+      reason: String(form.get('reason') ?? ''),
+      to_credit: form.get('to_credit') === 'on',
+    });
+  }
+
+  function submitCorrection(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const amount = amountFrom(form, true);
+    if (!amount) return;
+    correct.mutate({
+      id: invoice.id,
+      kind: String(form.get('kind')) as 'credit_note' | 'debit_note',
+      reason: String(form.get('reason') ?? ''),
+      items: [{ description: String(form.get('description') ?? ''), quantity: 1, unit_price: Number(amount) }],
+    });
+  }
 
   function submitPayment(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -94,14 +139,69 @@ export function InvoiceActions({ invoice, canEdit }: { invoice: ActionInvoice; c
 
   return (
     <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Invoice actions">
-      {invoice.status === 'draft' ? (
+      {canEdit && invoice.status === 'draft' ? (
         <Action icon={<Send className="size-4" />} label="Finalize" onClick={() => setOpen('finalize')} primary />
       ) : null}
       {payable ? <Action icon={<Plus className="size-4" />} label="Add payment" onClick={() => setOpen('pay')} primary /> : null}
       {payable ? <Action icon={<CheckCheck className="size-4" />} label="Mark as paid" onClick={() => setOpen('markPaid')} /> : null}
-      {can('edit') ? <Action icon={<FilePen className="size-4" />} label="Edit" onClick={() => setOpen('edit')} /> : null}
-      {invoice.status !== 'draft' ? <Action icon={<Link2 className="size-4" />} label="Regenerate link" onClick={() => setOpen('token')} /> : null}
-      {can('cancel') ? <Action icon={<Ban className="size-4" />} label="Cancel invoice" onClick={() => setOpen('cancel')} /> : null}
+      {canEdit && can('edit') ? <Action icon={<FilePen className="size-4" />} label="Edit" onClick={() => setOpen('edit')} /> : null}
+      {correctable ? <Action icon={<FileMinus className="size-4" />} label="Credit / debit note" onClick={() => setOpen('correct')} /> : null}
+      {canRefund && refundable > 0n && invoice.status !== 'refunded' ? (
+        <Action icon={<Undo2 className="size-4" />} label="Refund" onClick={() => setOpen('refund')} />
+      ) : null}
+      {canEdit && invoice.status !== 'draft' ? <Action icon={<Link2 className="size-4" />} label="Regenerate link" onClick={() => setOpen('token')} /> : null}
+      {canEdit && can('cancel') ? <Action icon={<Ban className="size-4" />} label="Cancel invoice" onClick={() => setOpen('cancel')} /> : null}
+
+      <Dialog open={open === 'refund'} onOpenChange={(o) => setOpen(o ? 'refund' : null)} title="Refund" description={`Up to ${formatMoney(refundable, invoice.currency)} can go back.`}>
+        <form onSubmit={submitRefund} noValidate className="space-y-4">
+          <Field label={`Amount (${invoice.currency})`} name="amount" error={errors.amount} hint="Leave empty to refund everything still refundable.">
+            <Input id="amount" name="amount" inputMode="decimal" autoFocus aria-invalid={errors.amount ? true : undefined} aria-describedby={errors.amount ? 'amount-error' : undefined} />
+          </Field>
+          <Field label="Reason (optional)" name="reason" error={errors.reason}>
+            <Input id="reason" name="reason" />
+          </Field>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="to_credit" /> Put it on the customer’s credit balance instead
+          </label>
+          {errors.payment_id ? <p role="alert" className="text-sm text-danger">{errors.payment_id}</p> : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={refund.isPending}>
+              Refund
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+
+      <Dialog open={open === 'correct'} onOpenChange={(o) => setOpen(o ? 'correct' : null)} title="Credit or debit note" description="A credit note lowers what is owed (or adds credit); a debit note bills more.">
+        <form onSubmit={submitCorrection} noValidate className="space-y-4">
+          <Field label="Kind" name="kind">
+            <select id="kind" name="kind" className={inputClass} defaultValue="credit_note">
+              <option value="credit_note">Credit note</option>
+              <option value="debit_note">Debit note</option>
+            </select>
+          </Field>
+          <Field label="Description" name="description" error={errors['items.0.description']}>
+            <Input id="description" name="description" />
+          </Field>
+          <Field label={`Amount (${invoice.currency})`} name="amount" error={errors.amount ?? errors.items}>
+            <Input id="amount" name="amount" inputMode="decimal" />
+          </Field>
+          <Field label="Reason" name="reason" error={errors.reason}>
+            <Input id="reason" name="reason" />
+          </Field>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={correct.isPending}>
+              Issue
+            </Button>
+          </div>
+        </form>
+      </Dialog>
 
       <Dialog open={open === 'pay'} onOpenChange={(o) => setOpen(o ? 'pay' : null)} title="Add payment" description={`Open balance ${formatMoney(balance, invoice.currency)}`}>
         <form onSubmit={submitPayment} noValidate className="space-y-4">

@@ -45,7 +45,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       <InvoiceActions
         invoice={{
           id: invoice.id,
+          kind: invoice.kind,
           status: invoice.status,
+          amountRefunded: invoice.amountRefunded.toString(),
           currency: invoice.currency,
           balance: invoice.balance.toString(),
           amountPaid: invoice.amountPaid.toString(),
@@ -55,6 +57,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           lines: invoice.lines.map((l) => ({ description: l.description, quantity: decimal(l.quantity), unitPrice: l.unitPrice.toString(), taxRate: decimal(l.taxRate) })),
         }}
         canEdit={me.permissions.includes('invoices.edit')}
+        canRefund={me.permissions.includes('payments.refund')}
       />
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
