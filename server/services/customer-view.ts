@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { creditLedger, customers } from '@/db/schema';
+import { customers } from '@/db/schema';
 import type { Scope } from '../auth/actor';
 import { notFound } from '../errors';
 
@@ -16,8 +16,10 @@ export const customerColumns = {
   currency: customers.currency,
   resellerId: customers.resellerId,
   createdAt: customers.createdAt,
-  creditBalance: sql<bigint>`coalesce((select sum(${creditLedger.amount}) from ${creditLedger}
-    where ${creditLedger.customerId} = ${customers.id} and ${creditLedger.currency} = ${customers.currency}), 0)::bigint`
+  // Written out with explicit qualifiers: in a single-table query drizzle renders columns
+  // unqualified, and inside this subquery "id" would mean the ledger's own id.
+  creditBalance: sql<bigint>`coalesce((select sum(cl.amount) from credit_ledger cl
+    where cl.customer_id = "customers"."id" and cl.currency = "customers"."currency"), 0)::bigint`
     .mapWith((v: string | bigint) => BigInt(v))
     .as('credit_balance'),
 };

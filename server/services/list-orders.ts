@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
-import { customers, orderLines, orders } from '@/db/schema';
+import { customers, orders } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { addDays } from '../billing/periods';
 import { isUuid } from '../schemas/common';
@@ -30,7 +30,9 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
         orderScope(ctx.actor.scope),
         input.status ? eq(orders.status, input.status) : undefined,
         customerFilter,
-        input.product_id ? sql`exists (select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.productId} = ${input.product_id})` : undefined,
+        input.product_id
+          ? sql`exists (select 1 from order_lines ol where ol.order_id = "orders"."id" and ol.product_id = ${input.product_id})`
+          : undefined,
         input.from ? gte(orders.createdAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
         input.to ? lt(orders.createdAt, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,
         input.cursor ? afterCursor(orders, decodeCursor(input.cursor)) : undefined,

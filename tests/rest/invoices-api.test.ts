@@ -266,5 +266,8 @@ describe('settings and customers', () => {
     expect(added).toMatchObject({ status: 201, body: { amount: 500, balance: 500, kind: 'adjustment' } });
     const tooMuch = await json(await adjustCredit(req(`/api/v1/customers/${customer.id}/credit`, { method: 'POST', body: { amount: -501, reason: 'Oops' } }), params({ id: customer.id })));
     expect(tooMuch).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+    const { GET: getCustomer } = await import('@/app/api/v1/customers/[id]/route');
+    const after = await json(await getCustomer(req(`/api/v1/customers/${customer.id}`), params({ id: customer.id })));
+    expect(after.body.credit_balance).toBe(500);
   });
 });

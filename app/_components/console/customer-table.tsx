@@ -44,7 +44,15 @@ export function CustomerTable({
           <tbody className="divide-y divide-border">
             {customers.map((c) => (
               <tr key={c.id} className="hover:bg-muted/40">
-                <td className="px-4 py-2.5 font-medium">{c.name}</td>
+                <td className="px-4 py-2.5 font-medium">
+                  {basePath.startsWith('/admin') ? (
+                    <Link href={`/admin/customers/${c.id}`} className="hover:underline">
+                      {c.name}
+                    </Link>
+                  ) : (
+                    c.name
+                  )}
+                </td>
                 <td className="px-4 py-2.5 text-fg-muted">{c.email}</td>
                 <td className="px-4 py-2.5">{c.company ?? '—'}</td>
                 <td className="px-4 py-2.5 font-mono text-xs">{c.currency}</td>

@@ -3,6 +3,9 @@ import { getCustomer, getOwnAccount } from '../../services/get-customer';
 import { listCustomers } from '../../services/list-customers';
 import { adjustCreditInput, createCustomerInput, customerIdInput, listCustomersInput, updateCustomerInput } from '../../schemas/customers';
 import { adjustCredit } from '../../services/adjust-credit';
+import { getCustomerAccount, quickPay } from '../../services/customer-account';
+import { currencyCode } from '../../schemas/common';
+import { z } from 'zod';
 import { updateCustomer } from '../../services/update-customer';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
@@ -12,6 +15,10 @@ export const customersRouter = router({
     .query(({ ctx, input }) => listCustomers(ctx.service, input)),
   byId: authedProcedure.input(customerIdInput).query(({ ctx, input }) => getCustomer(ctx.service, input)),
   mine: authedProcedure.query(({ ctx }) => getOwnAccount(ctx.service)),
+  account: permissionProcedure('customers.view').input(customerIdInput).query(({ ctx, input }) => getCustomerAccount(ctx.service, input)),
+  quickPay: permissionProcedure('invoices.edit')
+    .input(z.object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) }))
+    .mutation(({ ctx, input }) => quickPay(ctx.service, input)),
   create: permissionProcedure('customers.create')
     .input(createCustomerInput)
     .mutation(({ ctx, input }) => createCustomer(ctx.service, input)),
