@@ -28,7 +28,8 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 }
 
 function scopeFor(role: Role, principalId: string | null, customerId: string | null): Scope {
-  if (role === 'reseller' && principalId) return { kind: 'reseller', resellerId: principalId };
+  // A reseller without a reseller to stand for must see nothing, never everything.
+  if (role === 'reseller') return principalId ? { kind: 'reseller', resellerId: principalId } : { kind: 'none' };
   if (role === 'client') {
     if (!customerId) throw new AppError('forbidden', 'This account is not linked to a customer');
     return { kind: 'customer', customerId };

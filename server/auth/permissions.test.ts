@@ -33,6 +33,7 @@ describe('actors', () => {
     const actor = apiKeyActor({ id: 'k1', name: 'shop', role: 'reseller', permissions: [], resellerId: 'r9' });
     expect(actor.scope).toEqual({ kind: 'reseller', resellerId: 'r9' });
     expect(actor.label).toBe('api key shop');
+    expect(apiKeyActor({ id: 'k2', name: 'orphan', role: 'reseller', permissions: [], resellerId: null }).scope).toEqual({ kind: 'none' });
   });
 
   it('refuse a missing permission with a forbidden error naming it', () => {

@@ -1,4 +1,6 @@
-import { settings } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { numberCounters, settings } from '@/db/schema';
+import { counterYear } from '../billing/numbering';
 import { requirePermission } from '../auth/actor';
 import { type BillingSettings, type BillingSettingsPatch, billingSettings } from '../schemas/settings';
 import { audit } from './audit';
@@ -28,4 +30,16 @@ export async function updateBillingSettings(ctx: ServiceContext, patch: BillingS
     await audit(tx, ctx.actor, 'settings.updated', { type: 'settings', id: 'billing' }, { before, after });
     return after;
   });
+}
+
+/** The sequence the next invoice of this year will take (for the settings page's preview). */
+export async function nextInvoiceSequence(ctx: ServiceContext): Promise<bigint> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const settings = await readBillingSettings(ctx.db);
+  const year = counterYear({ prefix: '', includeYear: true, padding: 1, reset: settings.invoice_number.reset }, ctx.now.getUTCFullYear());
+  const [row] = await ctx.db
+    .select({ last: numberCounters.last })
+    .from(numberCounters)
+    .where(and(eq(numberCounters.series, 'invoice'), eq(numberCounters.year, year)));
+  return (row?.last ?? 0n) + 1n;
 }

@@ -1,8 +1,21 @@
+import { z } from 'zod';
+import { defaultStaffPermissions } from '../../auth/permissions';
+import { id } from '../../schemas/common';
 import { billingSettingsPatch } from '../../schemas/settings';
-import { getBillingSettings, updateBillingSettings } from '../../services/update-settings';
+import { listApiKeys, revokeApiKey } from '../../services/api-key-admin';
+import { createApiKey } from '../../services/api-keys';
+import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/update-settings';
 import { adminProcedure, router } from '../trpc';
 
 export const settingsRouter = router({
   billing: adminProcedure.query(({ ctx }) => getBillingSettings(ctx.service)),
+  nextInvoiceSequence: adminProcedure.query(({ ctx }) => nextInvoiceSequence(ctx.service)),
   updateBilling: adminProcedure.input(billingSettingsPatch).mutation(({ ctx, input }) => updateBillingSettings(ctx.service, input)),
+  apiKeys: adminProcedure.query(({ ctx }) => listApiKeys(ctx.service)),
+  createApiKey: adminProcedure
+    .input(z.object({ name: z.string().trim().min(1, 'is required').max(100), role: z.enum(['admin', 'staff']) }))
+    .mutation(({ ctx, input }) =>
+      createApiKey(ctx.service, { name: input.name, role: input.role, permissions: input.role === 'staff' ? [...defaultStaffPermissions] : [] }),
+    ),
+  revokeApiKey: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => revokeApiKey(ctx.service, input)),
 });

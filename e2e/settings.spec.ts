@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { shot, signIn } from './support';
+
+// Settings are shared by every test of the run: this file changes them one test at a time and
+// puts them back.
+test.describe.configure({ mode: 'serial' });
+
+test('an admin creates an API key shown once, uses it, and revokes it', async ({ page, request }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create API key' });
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.locator('#name-error')).toHaveText('is required');
+  const name = `Bot ${Date.now()}`;
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  const key = (await page.getByTestId('new-api-key').textContent())!;
+  expect(key).toMatch(/^cd_[\w-]{32}$/);
+  await shot(page, 'api-key-created');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('new-api-key')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'API keys' })).toContainText(key.slice(0, 8));
+  expect((await request.get('/api/v1/customers?limit=1', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+
+  await page.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('dialog', { name: `Revoke ${name}` }).getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByText('Key revoked; it no longer opens the API')).toBeVisible();
+  expect((await request.get('/api/v1/customers?limit=1', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
+});
+
+test('an admin changes the invoice number format with a live preview', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Billing settings' });
+  const year = new Date().getUTCFullYear();
+  await expect(page.getByTestId('number-preview')).toHaveText(new RegExp(`^INV-${year}-\\d{5}$`));
+  await form.getByLabel('Prefix').fill('ACME');
+  await form.getByLabel('Digits').fill('3');
+  await form.getByLabel('Include the year').uncheck();
+  await expect(page.getByTestId('number-preview')).toHaveText(/^ACME-\d{3,}$/);
+  await form.getByLabel('Default tax rate (%)').fill('7.3755');
+  await form.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(form.locator('[id="tax_rate-error"]')).toHaveText('must be a percent with at most 3 decimals');
+  await form.getByLabel('Default tax rate (%)').fill('0');
+  await form.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByText('Billing settings saved')).toBeVisible();
+  await shot(page, 'settings');
+  await page.reload();
+  await expect(page.getByTestId('number-preview')).toHaveText(/^ACME-\d{3,}$/);
+
+  await form.getByLabel('Prefix').fill('INV');
+  await form.getByLabel('Digits').fill('5');
+  await form.getByLabel('Include the year').check();
+  await form.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByText('Billing settings saved')).toBeVisible();
+});
+
+test('staff cannot open settings', async ({ page }) => {
+  await signIn(page, 'staff@cashdesk.test');
+  await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  const response = await page.goto('/admin/settings');
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,31 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { apiKeys } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { notFound } from '../errors';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+
+export type ApiKeyListItem = Pick<typeof apiKeys.$inferSelect, 'id' | 'name' | 'prefix' | 'role' | 'createdAt' | 'revokedAt'>;
+
+/** Keys by name and prefix only: the secret was shown once and is not stored. */
+export async function listApiKeys(ctx: ServiceContext): Promise<ApiKeyListItem[]> {
+  requirePermission(ctx.actor, 'settings.manage');
+  return ctx.db
+    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, role: apiKeys.role, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .orderBy(desc(apiKeys.createdAt));
+}
+
+/** Revokes a key at once: its next request is a 401. */
+export async function revokeApiKey(ctx: ServiceContext, input: { id: string }): Promise<void> {
+  requirePermission(ctx.actor, 'settings.manage');
+  await ctx.db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: ctx.now })
+      .where(and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id, name: apiKeys.name });
+    if (!revoked) throw notFound('Active API key');
+    await audit(tx, ctx.actor, 'api_key.revoked', { type: 'api_key', id: revoked.id }, { after: { name: revoked.name, revokedAt: ctx.now } });
+  });
+}
