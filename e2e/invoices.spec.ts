@@ -19,7 +19,7 @@ test('an admin takes a partial payment, then the rest, and the invoice locks', a
   await dialog.getByRole('button', { name: 'Record payment' }).click();
   await expect(page.getByText('Payment recorded; invoice is partial')).toBeVisible();
   await expect(page.getByTestId('balance')).toHaveText('$60.00');
-  await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Add payment' }).click();
   await page.getByRole('dialog', { name: 'Add payment' }).getByLabel('Amount (USD)').fill('60.00');
@@ -39,7 +39,7 @@ test('an admin edits an unpaid invoice with live totals', async ({ page, request
   const { invoice } = await givenInvoice(request, [{ description: 'Consulting', quantity: 1, unit_price: 5000 }]);
   await signIn(page, 'admin@cashdesk.test');
   await page.goto(`/admin/invoices/${invoice.id}`);
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit invoice' });
   await expect(dialog.getByTestId('live-total')).toContainText('$50.00');
   await dialog.getByLabel('Quantity 1').fill('2.5');

@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/orders', label: 'Orders', icon: 'orders' },
         { href: '/admin/invoices', label: 'Invoices', icon: 'invoices' },
         { href: '/admin/customers', label: 'Customers', icon: 'customers' },
+        { href: '/admin/catalog', label: 'Catalog', icon: 'catalog' },
         ...(user.role === 'admin' ? [{ href: '/admin/settings', label: 'Settings', icon: 'settings' as const }] : []),
       ]}
     >

@@ -1,3 +1,4 @@
+import { desc, getTableColumns, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { coupons } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
@@ -38,4 +39,13 @@ export async function createCoupon(ctx: ServiceContext, input: CreateCouponInput
     await audit(tx, ctx.actor, 'coupon.created', { type: 'coupon', id: coupon.id }, { after: coupon });
     return coupon;
   });
+}
+
+/** Coupons with how often each was redeemed, newest first. */
+export async function listCoupons(ctx: ServiceContext): Promise<Array<CouponRow & { uses: number }>> {
+  requirePermission(ctx.actor, 'catalog.view');
+  return ctx.db
+    .select({ ...getTableColumns(coupons), uses: sql<number>`(select count(*)::int from coupon_redemptions r where r.coupon_id = "coupons"."id")` })
+    .from(coupons)
+    .orderBy(desc(coupons.createdAt));
 }

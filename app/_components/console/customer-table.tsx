@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { formatMoney } from '@/server/billing/currency';
 import type { CustomerView } from '@/server/services/customer-view';
-import { buttonClass } from '../ui/button';
 import { Card } from '../ui/card';
+import { ListPager } from './list-chrome';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -70,21 +70,7 @@ export function CustomerTable({
           </tbody>
         </table>
       </div>
-      <div className="flex items-center justify-between border-t border-border px-4 py-3 text-sm">
-        <span className="text-fg-muted">{customers.length} shown</span>
-        <div className="flex gap-2">
-          {isFirstPage ? null : (
-            <Link className={buttonClass('secondary')} href={href()}>
-              First page
-            </Link>
-          )}
-          {nextCursor ? (
-            <Link className={buttonClass('secondary')} href={href(nextCursor)} rel="next">
-              Next page
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <ListPager shown={customers.length} firstHref={isFirstPage ? null : href()} nextHref={nextCursor ? href(nextCursor) : null} />
     </Card>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 
-import { LayoutDashboard, Receipt, Settings, ShoppingCart, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { LayoutDashboard, Package, Receipt, Settings, ShoppingCart, UserRound, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 
 // Icons are named here, not passed from server layouts: components cannot cross that boundary.
-const icons = { dashboard: LayoutDashboard, customers: Users, invoices: Receipt, orders: ShoppingCart, account: UserRound, settings: Settings } satisfies Record<
+const icons = { dashboard: LayoutDashboard, customers: Users, invoices: Receipt, orders: ShoppingCart, account: UserRound, settings: Settings, catalog: Package } satisfies Record<
   string,
   LucideIcon
 >;

@@ -3,6 +3,7 @@
 import { X } from 'lucide-react';
 import { Dialog as Primitive } from 'radix-ui';
 import type { ReactNode } from 'react';
+import { Button } from './button';
 
 /** A modal with focus trapping, Escape to close and a labelled title (Radix). */
 export function Dialog({
@@ -36,5 +37,19 @@ export function Dialog({
         </Primitive.Content>
       </Primitive.Portal>
     </Primitive.Root>
+  );
+}
+
+/** A dialog form's buttons: a way out, and the submit that cannot be pressed twice. */
+export function DialogActions({ onCancel, submit, pending, cancel = 'Cancel' }: { onCancel: () => void; submit: ReactNode; pending: boolean; cancel?: string }) {
+  return (
+    <div className="col-span-full flex justify-end gap-2">
+      <Button variant="secondary" onClick={onCancel}>
+        {cancel}
+      </Button>
+      <Button type="submit" disabled={pending}>
+        {submit}
+      </Button>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { type FieldErrors, fieldErrors } from '@/server/errors';
 import { createCustomerInput } from '@/server/schemas/customers';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
+import { DialogActions } from '../../_components/ui/dialog';
 import { Field, Input } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
 
@@ -116,14 +117,7 @@ export function CreateCustomer() {
             {field('billing_address.country', 'Country code', { placeholder: 'US', maxLength: 2 })}
           </fieldset>
           {errors._ ? <p className="text-sm text-danger">{errors._}</p> : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? 'Creating…' : 'Create customer'}
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setOpen(false)} pending={create.isPending} submit={create.isPending ? 'Creating…' : 'Create customer'} />
         </form>
       </Card>
     </div>

@@ -5,6 +5,7 @@ import { api } from '@/server/api/server-caller';
 import { formatMoney } from '@/server/billing/currency';
 import { invoiceStatuses } from '@/server/billing/invoice-status';
 import { FilterField } from '../../_components/console/filter-field';
+import { FilterActions, ListPager } from '../../_components/console/list-chrome';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
@@ -74,14 +75,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         <FilterField label="Total to" error={errors.max}>
           <input name="max" inputMode="decimal" defaultValue={raw.max} className={inputClass} />
         </FilterField>
-        <div className="col-span-full flex gap-2">
-          <button type="submit" className={buttonClass('primary')}>
-            Apply filters
-          </button>
-          <Link href="/admin/invoices" className={buttonClass('ghost')}>
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearHref="/admin/invoices" />
       </form>
 
       <Card className="overflow-hidden">
@@ -137,21 +131,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
-        <div className="flex items-center justify-between border-t border-border px-4 py-3 text-sm">
-          <span className="text-fg-muted">{page.items.length} shown</span>
-          <div className="flex gap-2">
-            {raw.cursor ? (
-              <Link className={buttonClass('secondary')} href={`/admin/invoices?${query({ cursor: undefined })}`}>
-                First page
-              </Link>
-            ) : null}
-            {page.nextCursor ? (
-              <Link className={buttonClass('secondary')} href={`/admin/invoices?${query({ cursor: page.nextCursor })}`} rel="next">
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </div>
+        <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/invoices?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/invoices?${query({ cursor: page.nextCursor })}` : null} />
       </Card>
     </>
   );

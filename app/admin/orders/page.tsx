@@ -7,6 +7,7 @@ import { orderStatuses } from '@/server/billing/order-status';
 import { fieldErrors } from '@/server/errors';
 import { listOrdersInput } from '@/server/schemas/orders';
 import { FilterField } from '../../_components/console/filter-field';
+import { FilterActions, ListPager } from '../../_components/console/list-chrome';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { inputClass } from '../../_components/ui/field';
@@ -70,14 +71,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <FilterField label="Placed to" error={errors.to}>
           <input type="date" name="to" defaultValue={raw.to} className={inputClass} />
         </FilterField>
-        <div className="col-span-full flex gap-2">
-          <button type="submit" className={buttonClass('primary')}>
-            Apply filters
-          </button>
-          <Link href="/admin/orders" className={buttonClass('ghost')}>
-            Clear
-          </Link>
-        </div>
+        <FilterActions clearHref="/admin/orders" />
       </form>
       <Card className="overflow-hidden">
         <div className="max-h-[70vh] overflow-auto">
@@ -120,21 +114,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
         </div>
-        <div className="flex items-center justify-between border-t border-border px-4 py-3 text-sm">
-          <span className="text-fg-muted">{page.items.length} shown</span>
-          <div className="flex gap-2">
-            {raw.cursor ? (
-              <Link className={buttonClass('secondary')} href={`/admin/orders?${query({ cursor: undefined })}`}>
-                First page
-              </Link>
-            ) : null}
-            {page.nextCursor ? (
-              <Link className={buttonClass('secondary')} href={`/admin/orders?${query({ cursor: page.nextCursor })}`} rel="next">
-                Next page
-              </Link>
-            ) : null}
-          </div>
-        </div>
+        <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/orders?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/orders?${query({ cursor: page.nextCursor })}` : null} />
       </Card>
     </>
   );

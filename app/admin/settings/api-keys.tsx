@@ -7,7 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Dialog } from '../../_components/ui/dialog';
+import { Dialog, DialogActions } from '../../_components/ui/dialog';
 import { Field, Input, inputClass } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
 
@@ -94,14 +94,7 @@ export function ApiKeys({ keys }: { keys: Key[] }) {
               <option value="admin">admin (everything)</option>
             </select>
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setCreating(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending}>
-              Create
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setCreating(false)} pending={create.isPending} submit="Create" />
         </form>
       </Dialog>
 

@@ -5,7 +5,7 @@ import { id } from '../../schemas/common';
 import { changeOrderStatusInput, changePlanInput, listOrdersInput, orderIdInput, placeOrderInput } from '../../schemas/orders';
 import { changePlan } from '../../services/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/change-order-status';
-import { createCoupon } from '../../services/create-coupon';
+import { createCoupon, listCoupons } from '../../services/create-coupon';
 import { createProduct, listProducts } from '../../services/create-product';
 import { getOrder, listOrders } from '../../services/list-orders';
 import { getOrderHistory } from '../../services/order-history';
@@ -16,6 +16,7 @@ import { authedProcedure, permissionProcedure, router } from '../trpc';
 export const catalogRouter = router({
   products: permissionProcedure('catalog.view').input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.service, input)),
   createProduct: permissionProcedure('catalog.manage').input(createProductInput).mutation(({ ctx, input }) => createProduct(ctx.service, input)),
+  coupons: permissionProcedure('catalog.view').query(({ ctx }) => listCoupons(ctx.service)),
   createCoupon: permissionProcedure('catalog.manage').input(createCouponInput).mutation(({ ctx, input }) => createCoupon(ctx.service, input)),
 });
 

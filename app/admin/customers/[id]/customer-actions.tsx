@@ -8,7 +8,7 @@ import { toast } from 'sonner';
 import { currencyExponent, formatMoney, parseMajor } from '@/server/billing/currency';
 import type { FieldErrors } from '@/server/errors';
 import { Button } from '../../../_components/ui/button';
-import { Dialog } from '../../../_components/ui/dialog';
+import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { Field, Input, inputClass } from '../../../_components/ui/field';
 import { useTRPC } from '../../../_lib/trpc';
 
@@ -77,14 +77,7 @@ export function CustomerActions({
           <Field label="Reason" name="reason" error={errors.reason}>
             <Input id="reason" name="reason" />
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={adjust.isPending}>
-              Save
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setOpen(null)} pending={adjust.isPending} submit="Save" />
         </form>
       </Dialog>
 
@@ -105,14 +98,7 @@ export function CustomerActions({
               <option value="credit">credit balance</option>
             </select>
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pay.isPending}>
-              Pay {formatMoney(owed, customer.currency)}
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setOpen(null)} pending={pay.isPending} submit={`Pay ${formatMoney(owed, customer.currency)}`} />
         </form>
       </Dialog>
 

@@ -12,7 +12,7 @@ import { type TaxMode, documentTotals, lineAmounts } from '@/server/billing/tota
 import type { FieldErrors } from '@/server/errors';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { Button } from '../../../_components/ui/button';
-import { Dialog } from '../../../_components/ui/dialog';
+import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { Field, Input, inputClass } from '../../../_components/ui/field';
 import { useTRPC } from '../../../_lib/trpc';
 
@@ -164,14 +164,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
             <input type="checkbox" name="to_credit" /> Put it on the customer’s credit balance instead
           </label>
           {errors.payment_id ? <p role="alert" className="text-sm text-danger">{errors.payment_id}</p> : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={refund.isPending}>
-              Refund
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setOpen(null)} pending={refund.isPending} submit="Refund" />
         </form>
       </Dialog>
 
@@ -192,14 +185,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
           <Field label="Reason" name="reason" error={errors.reason}>
             <Input id="reason" name="reason" />
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={correct.isPending}>
-              Issue
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setOpen(null)} pending={correct.isPending} submit="Issue" />
         </form>
       </Dialog>
 
@@ -223,14 +209,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
           <Field label="Paid at (optional)" name="paid_at" error={errors.paid_at} hint="Leave empty for now; may be in the past, never the future.">
             <Input id="paid_at" name="paid_at" type="datetime-local" />
           </Field>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(null)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pay.isPending}>
-              <Wallet className="size-4" aria-hidden /> Record payment
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setOpen(null)} pending={pay.isPending} submit={<><Wallet className="size-4" aria-hidden /> Record payment</>} />
         </form>
       </Dialog>
       {confirm('markPaid', 'Mark as paid', `Records one payment of ${formatMoney(balance, invoice.currency)} by bank transfer.`, () => markPaid.mutate({ id: invoice.id }), markPaid.isPending)}
