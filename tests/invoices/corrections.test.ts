@@ -122,6 +122,17 @@ describe('refunds', () => {
     await expect(refundPayment(now(), { invoiceId: part.id, amount: 701n, to_credit: false })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('never refunds more than was paid when refunds race', async () => {
+    const invoice = await givenInvoice(db(), { total: 1000n });
+    await markInvoicePaid(now(), { id: invoice.id });
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => refundPayment(now(), { invoiceId: invoice.id, amount: 300n, to_credit: false })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.code === 'conflict')).toBe(true);
+    expect((await getInvoice(now(), { id: invoice.id })).amountRefunded).toBe(900n);
+  });
+
   it('refunds to the credit balance when asked', async () => {
     const customer = await givenCustomer(db());
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 800n });
