@@ -14,7 +14,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/invoices', label: 'Invoices', icon: 'invoices' },
         { href: '/admin/customers', label: 'Customers', icon: 'customers' },
         { href: '/admin/catalog', label: 'Catalog', icon: 'catalog' },
-        ...(user.role === 'admin' ? [{ href: '/admin/settings', label: 'Settings', icon: 'settings' as const }] : []),
+        ...(user.role === 'admin'
+          ? [
+              { href: '/admin/staff', label: 'Staff', icon: 'staff' as const },
+              { href: '/admin/audit', label: 'Audit log', icon: 'audit' as const },
+              { href: '/admin/settings', label: 'Settings', icon: 'settings' as const },
+            ]
+          : []),
       ]}
     >
       {children}

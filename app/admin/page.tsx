@@ -26,7 +26,11 @@ function Tile({ title, href, children, empty }: { title: string; href: string; c
 
 export default async function AdminDashboard() {
   const user = await requireArea('admin');
-  const summary = await (await api()).dashboard();
+  const trpc = await api();
+  if (!(await trpc.me()).permissions.includes('invoices.view')) {
+    return <PageHeader title={`Welcome, ${user.name.split(' ')[0]}`} description="Your account has no billing permissions yet; ask an administrator." />;
+  }
+  const summary = await trpc.dashboard();
   const totals = (rows: typeof summary.unpaid, label: string) => (
     <ul className="space-y-1">
       {rows.map((r) => (

@@ -1,5 +1,6 @@
 import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
+import { peopleRouter } from './routers/people';
 import { catalogRouter, ordersRouter } from './routers/orders';
 import { settingsRouter } from './routers/settings';
 import { dashboardSummary } from '../services/dashboard';
@@ -14,6 +15,7 @@ export const appRouter = router({
   orders: ordersRouter,
   catalog: catalogRouter,
   settings: settingsRouter,
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;

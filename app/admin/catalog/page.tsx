@@ -3,7 +3,7 @@ import { api } from '@/server/api/server-caller';
 import { formatMoney } from '@/server/billing/currency';
 import { formatMilli } from '@/server/billing/decimal';
 import { Card, PageHeader } from '../../_components/ui/card';
-import { requireArea } from '../../_lib/guard';
+import { requireArea, requirePermissionPage } from '../../_lib/guard';
 import { CatalogActions } from './catalog-actions';
 
 export const metadata: Metadata = { title: 'Catalog' };
@@ -12,6 +12,7 @@ const date = (d: Date | null) => (d ? new Intl.DateTimeFormat('en-GB', { dateSty
 
 export default async function CatalogPage() {
   await requireArea('admin');
+  await requirePermissionPage('catalog.view');
   const trpc = await api();
   const [products, coupons, me] = await Promise.all([trpc.catalog.products({ limit: 200 }), trpc.catalog.coupons(), trpc.me()]);
   const canManage = me.permissions.includes('catalog.manage');

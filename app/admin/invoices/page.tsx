@@ -11,7 +11,7 @@ import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
 import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { requireArea } from '../../_lib/guard';
+import { requireArea, requirePermissionPage } from '../../_lib/guard';
 import { type SearchParams, invoiceFiltersFrom } from './filters';
 
 export const metadata: Metadata = { title: 'Invoices' };
@@ -21,6 +21,7 @@ const showDate = (d: string) => date.format(new Date(`${d}T00:00:00Z`));
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
+  await requirePermissionPage('invoices.view');
   const { input, errors, raw } = invoiceFiltersFrom(await searchParams);
   const page = await (await api()).invoices.list({ ...input, format: 'json' });
   const query = (extra: Record<string, string | undefined>) => {

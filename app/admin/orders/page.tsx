@@ -12,7 +12,7 @@ import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { requireArea } from '../../_lib/guard';
+import { requireArea, requirePermissionPage } from '../../_lib/guard';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -21,6 +21,7 @@ const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'mediu
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
+  await requirePermissionPage('orders.view');
   const params = await searchParams;
   const raw = Object.fromEntries(
     ['status', 'customer', 'product_id', 'from', 'to', 'cursor'].flatMap((k) => (typeof params[k] === 'string' && params[k] ? [[k, params[k] as string]] : [])),

@@ -6,7 +6,7 @@ import { formatMoney } from '@/server/billing/currency';
 import { isUuid } from '@/server/schemas/common';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea } from '../../../_lib/guard';
+import { requireArea, requirePermissionPage } from '../../../_lib/guard';
 import { ChangePlan, CustomerActions } from './customer-actions';
 
 export const metadata: Metadata = { title: 'Customer' };
@@ -16,6 +16,7 @@ const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'mediu
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
+  await requirePermissionPage('customers.view');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const trpc = await api();

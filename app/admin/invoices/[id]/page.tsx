@@ -9,7 +9,7 @@ import { publicInvoicePath } from '@/server/services/public-token';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea } from '../../../_lib/guard';
+import { requireArea, requirePermissionPage } from '../../../_lib/guard';
 import { CopyButton } from './copy-button';
 import { InvoiceActions } from './invoice-actions';
 
@@ -21,6 +21,7 @@ const decimal = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
+  await requirePermissionPage('invoices.view');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const trpc = await api();

@@ -8,7 +8,7 @@ import { isUuid } from '@/server/schemas/common';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea } from '../../../_lib/guard';
+import { requireArea, requirePermissionPage } from '../../../_lib/guard';
 import { OrderActions } from './order-actions';
 
 export const metadata: Metadata = { title: 'Order' };
@@ -18,6 +18,7 @@ const day = (d: string | null) => (d ? new Intl.DateTimeFormat('en-GB', { dateSt
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
+  await requirePermissionPage('orders.view');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const trpc = await api();

@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { api } from '@/server/api/server-caller';
+import { FilterField } from '../../_components/console/filter-field';
+import { FilterActions, ListPager } from '../../_components/console/list-chrome';
+import { Card, PageHeader } from '../../_components/ui/card';
+import { inputClass } from '../../_components/ui/field';
+import { requireArea } from '../../_lib/guard';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(d);
+const isDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireArea('admin');
+  if (user.role !== 'admin') notFound();
+  const params = await searchParams;
+  const raw = Object.fromEntries(
+    ['actor', 'entity_type', 'action', 'from', 'to', 'before'].flatMap((k) => (typeof params[k] === 'string' && params[k] ? [[k, (params[k] as string).trim()]] : [])),
+  ) as Record<string, string>;
+  const page = await (await api()).people.audit({
+    actor: raw.actor,
+    entity_type: raw.entity_type,
+    action: raw.action,
+    from: isDate(raw.from),
+    to: isDate(raw.to),
+    before: raw.before && /^\d+$/.test(raw.before) ? raw.before : undefined,
+    limit: 50,
+  });
+  const href = (before?: string) =>
+    `/admin/audit?${new URLSearchParams(Object.entries({ ...raw, before }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change, who made it, and what it was before and after." />
+      <form method="get" action="/admin/audit" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
+        <FilterField label="Actor">
+          <input name="actor" defaultValue={raw.actor} placeholder="e-mail, api key, system" className={inputClass} />
+        </FilterField>
+        <FilterField label="Entity">
+          <select name="entity_type" defaultValue={raw.entity_type ?? ''} className={inputClass}>
+            <option value="">Any</option>
+            {['invoice', 'order', 'customer', 'service', 'product', 'coupon', 'settings', 'api_key', 'user', 'billing_run'].map((e) => (
+              <option key={e} value={e}>
+                {e.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+        <FilterField label="Action">
+          <input name="action" defaultValue={raw.action} placeholder="e.g. payment" className={inputClass} />
+        </FilterField>
+        <FilterField label="From">
+          <input type="date" name="from" defaultValue={raw.from} className={inputClass} />
+        </FilterField>
+        <FilterField label="To">
+          <input type="date" name="to" defaultValue={raw.to} className={inputClass} />
+        </FilterField>
+        <FilterActions clearHref="/admin/audit" />
+      </form>
+      <Card className="overflow-hidden">
+        <table className="w-full text-sm" aria-label="Audit entries">
+          <thead className="border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
+            <tr>
+              <th className="px-4 py-2.5 font-medium">When</th>
+              <th className="px-4 py-2.5 font-medium">Who</th>
+              <th className="px-4 py-2.5 font-medium">Action</th>
+              <th className="px-4 py-2.5 font-medium">Record</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {page.items.map((entry) => (
+              <tr key={entry.id.toString()} className="align-top">
+                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{moment(entry.at)}</td>
+                <td className="px-4 py-2.5">
+                  {entry.actorLabel}
+                  {entry.ip ? <div className="text-xs text-fg-muted">{entry.ip}</div> : null}
+                </td>
+                <td className="px-4 py-2.5">
+                  <details>
+                    <summary className="cursor-pointer font-medium">{entry.action}</summary>
+                    <pre className="mt-2 max-h-60 max-w-xl overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
+                  </details>
+                </td>
+                <td className="px-4 py-2.5 font-mono text-xs">
+                  {entry.entityType} {entry.entityId.slice(0, 8)}
+                </td>
+              </tr>
+            ))}
+            {page.items.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="px-4 py-12 text-center text-fg-muted">
+                  Nothing matches these filters.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <ListPager shown={page.items.length} firstHref={raw.before ? href() : null} nextHref={page.nextBefore ? href(page.nextBefore) : null} />
+      </Card>
+    </>
+  );
+}

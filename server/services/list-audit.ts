@@ -1,0 +1,32 @@
+import { and, desc, eq, gte, ilike, lt } from 'drizzle-orm';
+import { auditLog } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { addDays } from '../billing/periods';
+import type { ServiceContext } from './context';
+import type { AuditEntry } from './audit-trail';
+
+export type AuditFilters = { actor?: string | undefined; entity_type?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined; before?: string | undefined; limit: number };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The global audit log, newest first, paged by entry id. */
+export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        input.actor ? ilike(auditLog.actorLabel, `%${escapeLike(input.actor)}%`) : undefined,
+        input.entity_type ? eq(auditLog.entityType, input.entity_type) : undefined,
+        input.action ? ilike(auditLog.action, `%${escapeLike(input.action)}%`) : undefined,
+        input.from ? gte(auditLog.at, new Date(`${input.from}T00:00:00Z`)) : undefined,
+        input.to ? lt(auditLog.at, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,
+        input.before ? lt(auditLog.id, BigInt(input.before)) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit + 1);
+  const items = rows.slice(0, input.limit);
+  return { items, nextBefore: rows.length > input.limit ? items.at(-1)!.id.toString() : null };
+}

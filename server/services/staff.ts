@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { isUniqueViolation } from '@/db/errors';
+import { users } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { hashPassword } from '../auth/password';
+import { type Permission, isPermission } from '../auth/permissions';
+import { AppError, notFound } from '../errors';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+
+export type StaffMember = { id: string; name: string; email: string; role: 'admin' | 'staff'; permissions: Permission[]; disabled: boolean; createdAt: Date };
+
+const columns = { id: users.id, name: users.name, email: users.email, role: users.role, permissions: users.permissions, disabled: users.disabled, createdAt: users.createdAt };
+const asMember = (row: { role: string; permissions: string[] } & Omit<StaffMember, 'role' | 'permissions'>): StaffMember => ({
+  ...row,
+  role: row.role as 'admin' | 'staff',
+  permissions: row.permissions.filter(isPermission),
+});
+
+/** The people who work the console. */
+export async function listStaff(ctx: ServiceContext): Promise<StaffMember[]> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const rows = await ctx.db.select(columns).from(users).where(inArray(users.role, ['admin', 'staff'])).orderBy(asc(users.name));
+  return rows.map(asMember);
+}
+
+/** A new staff member who signs in with the given password and holds exactly these permissions. */
+export async function createStaff(ctx: ServiceContext, input: { name: string; email: string; password: string; permissions: Permission[] }): Promise<StaffMember> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    try {
+      const [row] = await tx
+        .insert(users)
+        .values({ name: input.name, email: input.email, passwordHash, role: 'staff', permissions: input.permissions, createdAt: ctx.now })
+        .returning(columns);
+      const member = asMember(row!);
+      await audit(tx, ctx.actor, 'staff.created', { type: 'user', id: member.id }, { after: member });
+      return member;
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_lower_uq')) {
+        throw new AppError('conflict', 'Someone already signs in with this e-mail', { email: 'is already used by another account' });
+      }
+      throw error;
+    }
+  });
+}
+
+/** Replaces a staff member's permissions; they apply from the member's next request. */
+export async function setStaffPermissions(ctx: ServiceContext, input: { id: string; permissions: Permission[] }): Promise<StaffMember> {
+  requirePermission(ctx.actor, 'settings.manage');
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select(columns).from(users).where(and(eq(users.id, input.id), eq(users.role, 'staff'))).for('update');
+    if (!before) throw notFound('Staff member');
+    const [after] = await tx.update(users).set({ permissions: input.permissions }).where(eq(users.id, input.id)).returning(columns);
+    await audit(tx, ctx.actor, 'staff.permissions_changed', { type: 'user', id: input.id }, { before: { permissions: before.permissions }, after: { permissions: input.permissions } });
+    return asMember(after!);
+  });
+}
+
