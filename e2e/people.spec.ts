@@ -31,6 +31,7 @@ test('an admin adds a staff member who can only do what was ticked, and the audi
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, email, 'a-long-enough-password');
   await expect(page.getByText('Your account has no billing permissions yet')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link')).toHaveText(['Dashboard', 'Customers']);
   await page.goto('/admin/customers');
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   const invoices = await page.goto('/admin/invoices');

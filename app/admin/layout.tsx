@@ -1,27 +1,31 @@
 import type { ReactNode } from 'react';
+import { api } from '@/server/api/server-caller';
+import type { Permission } from '@/server/auth/permissions';
 import { ConsoleShell } from '../_components/console/shell';
+import type { NavItem } from '../_components/console/nav';
 import { requireArea } from '../_lib/guard';
+
+// Each page with the permission it needs to open; admin-only pages need settings.manage.
+const pages: Array<NavItem & { needs?: Permission }> = [
+  { href: '/admin', label: 'Dashboard', icon: 'dashboard' },
+  { href: '/admin/orders', label: 'Orders', icon: 'orders', needs: 'orders.view' },
+  { href: '/admin/invoices', label: 'Invoices', icon: 'invoices', needs: 'invoices.view' },
+  { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
+  { href: '/admin/catalog', label: 'Catalog', icon: 'catalog', needs: 'catalog.view' },
+  { href: '/admin/staff', label: 'Staff', icon: 'staff', needs: 'settings.manage' },
+  { href: '/admin/audit', label: 'Audit log', icon: 'audit', needs: 'settings.manage' },
+  { href: '/admin/settings', label: 'Settings', icon: 'settings', needs: 'settings.manage' },
+];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireArea('admin');
+  const { permissions } = await (await api()).me();
   return (
     <ConsoleShell
       user={user}
       area="Admin console"
-      nav={[
-        { href: '/admin', label: 'Dashboard', icon: 'dashboard' },
-        { href: '/admin/orders', label: 'Orders', icon: 'orders' },
-        { href: '/admin/invoices', label: 'Invoices', icon: 'invoices' },
-        { href: '/admin/customers', label: 'Customers', icon: 'customers' },
-        { href: '/admin/catalog', label: 'Catalog', icon: 'catalog' },
-        ...(user.role === 'admin'
-          ? [
-              { href: '/admin/staff', label: 'Staff', icon: 'staff' as const },
-              { href: '/admin/audit', label: 'Audit log', icon: 'audit' as const },
-              { href: '/admin/settings', label: 'Settings', icon: 'settings' as const },
-            ]
-          : []),
-      ]}
+      // Only what this person may open: a link to a page that answers 404 helps no one.
+      nav={pages.filter((page) => !page.needs || permissions.includes(page.needs)).map(({ needs: _needs, ...item }) => item)}
     >
       {children}
     </ConsoleShell>
