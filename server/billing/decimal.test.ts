@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divRound, formatMilli, parseMilli } from './decimal';
+import { divRound, formatMilli, parseMilli, trimDecimal } from './decimal';
 
 describe('divRound: half away from zero', () => {
   it.each([
@@ -56,5 +56,17 @@ describe('decimals with up to three places', () => {
     [0n, '0'],
   ])('%s → %s', (milli, text) => {
     expect(formatMilli(milli)).toBe(text);
+  });
+});
+
+describe('numeric text', () => {
+  it.each([
+    ['1.500', '1.5'],
+    ['2.000', '2'],
+    ['7.375', '7.375'],
+    ['10', '10'],
+    ['0.000', '0'],
+  ])('%s → %s', (text, trimmed) => {
+    expect(trimDecimal(text)).toBe(trimmed);
   });
 });

@@ -37,3 +37,6 @@ export function formatMilli(milli: bigint): string {
   const fraction = (abs % MILLI).toString().padStart(3, '0').replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
+
+/** PostgreSQL numeric text with its trailing zeros dropped, as people read it: "1.500" → "1.5". */
+export const trimDecimal = (text: string) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);

@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
+import { sumBigint } from '@/db/sql';
 import { requirePermission } from '../auth/actor';
 import { parseMilli } from '../billing/decimal';
 import { balanceOf } from '../billing/invoice-status';
@@ -33,7 +34,7 @@ export async function correctInvoice(
     const settings = await readBillingSettings(tx);
     if (input.kind === 'credit_note') {
       const [credited] = await tx
-        .select({ total: sql<bigint>`coalesce(sum(${invoices.total}), 0)::bigint`.mapWith((v: string | bigint) => BigInt(v)) })
+        .select({ total: sumBigint(invoices.total) })
         .from(invoices)
         .where(and(eq(invoices.correctsInvoiceId, original.id), inArray(invoices.kind, ['credit_note'])));
       const { totals } = priceItems(input.items, original.taxMode, parseMilli(settings.tax_rate)!);

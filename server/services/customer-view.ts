@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers } from '@/db/schema';
+import { bigintValue } from '@/db/sql';
 import type { Scope } from '../auth/actor';
 import { notFound } from '../errors';
 
@@ -20,7 +21,7 @@ export const customerColumns = {
   // unqualified, and inside this subquery "id" would mean the ledger's own id.
   creditBalance: sql<bigint>`coalesce((select sum(cl.amount) from credit_ledger cl
     where cl.customer_id = "customers"."id" and cl.currency = "customers"."currency"), 0)::bigint`
-    .mapWith((v: string | bigint) => BigInt(v))
+    .mapWith(bigintValue)
     .as('credit_balance'),
 };
 

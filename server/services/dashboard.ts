@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { customers, invoices, orders, payments } from '@/db/schema';
+import { bigintValue, sumBigint } from '@/db/sql';
 import { requirePermission } from '../auth/actor';
 import { addDays, toPlainDate } from '../billing/periods';
 import type { ServiceContext } from './context';
@@ -7,7 +8,7 @@ import { invoiceScope } from './invoice-store';
 import { orderScope } from './order-view';
 
 const open = inArray(invoices.status, ['pending', 'partial', 'overdue']);
-const sumBalance = sql<bigint>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0)::bigint`.mapWith((v: string | bigint) => BigInt(v));
+const sumBalance = sumBigint(sql`${invoices.total} - ${invoices.amountPaid}`);
 
 /** The desk at a glance: what is owed and late per currency, what falls due, what came in, what waits. */
 export async function dashboardSummary(ctx: ServiceContext) {
@@ -28,7 +29,7 @@ export async function dashboardSummary(ctx: ServiceContext) {
       .groupBy(invoices.currency)
       .orderBy(invoices.currency),
     ctx.db
-      .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate, currency: invoices.currency, balance: sql<bigint>`(${invoices.total} - ${invoices.amountPaid})`.mapWith((v: string | bigint) => BigInt(v)), customer: customers.name })
+      .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate, currency: invoices.currency, balance: sql<bigint>`(${invoices.total} - ${invoices.amountPaid})`.mapWith(bigintValue), customer: customers.name })
       .from(invoices)
       .innerJoin(customers, eq(customers.id, invoices.customerId))
       .where(and(scope, inArray(invoices.status, ['pending', 'partial']), gte(invoices.dueDate, today), lte(invoices.dueDate, addDays(today, 7))))

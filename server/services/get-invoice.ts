@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { AppError, notFound } from '../errors';
@@ -32,7 +32,7 @@ export async function regenerateInvoiceToken(ctx: ServiceContext, input: { id: s
     const invoice = await lockInvoice(tx, ctx.actor.scope, input.id);
     if (invoice.status === 'draft') throw new AppError('invalid_state', 'A draft has no public link yet; finalize it first');
     const tokenVersion = invoice.tokenVersion + 1;
-    await tx.update(invoices).set({ tokenVersion, updatedAt: ctx.now }).where(and(eq(invoices.id, invoice.id)));
+    await tx.update(invoices).set({ tokenVersion, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
     await audit(tx, ctx.actor, 'invoice.token_regenerated', { type: 'invoice', id: invoice.id }, {
       before: { tokenVersion: invoice.tokenVersion },
       after: { tokenVersion },

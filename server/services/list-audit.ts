@@ -3,11 +3,10 @@ import { auditLog } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { addDays } from '../billing/periods';
 import type { ServiceContext } from './context';
+import { containsPattern } from './pagination';
 import type { AuditEntry } from './audit-trail';
 
 export type AuditFilters = { actor?: string | undefined; entity_type?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined; before?: string | undefined; limit: number };
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The global audit log, newest first, paged by entry id. */
 export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
@@ -17,9 +16,9 @@ export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promi
     .from(auditLog)
     .where(
       and(
-        input.actor ? ilike(auditLog.actorLabel, `%${escapeLike(input.actor)}%`) : undefined,
+        input.actor ? ilike(auditLog.actorLabel, containsPattern(input.actor)) : undefined,
         input.entity_type ? eq(auditLog.entityType, input.entity_type) : undefined,
-        input.action ? ilike(auditLog.action, `%${escapeLike(input.action)}%`) : undefined,
+        input.action ? ilike(auditLog.action, containsPattern(input.action)) : undefined,
         input.from ? gte(auditLog.at, new Date(`${input.from}T00:00:00Z`)) : undefined,
         input.to ? lt(auditLog.at, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,
         input.before ? lt(auditLog.id, BigInt(input.before)) : undefined,

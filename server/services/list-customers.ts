@@ -4,10 +4,7 @@ import { requirePermission } from '../auth/actor';
 import type { ListCustomersInput } from '../schemas/customers';
 import type { ServiceContext } from './context';
 import { type CustomerView, customerColumns, customerScope } from './customer-view';
-import { afterCursor, decodeCursor, toPage } from './pagination';
-
-// LIKE wildcards typed by the user are searched for literally.
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { afterCursor, containsPattern, decodeCursor, toPage } from './pagination';
 
 /** Newest first, optionally filtered by a case-insensitive match on name or e-mail. */
 export async function listCustomers(
@@ -15,7 +12,7 @@ export async function listCustomers(
   input: ListCustomersInput,
 ): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'customers.view');
-  const pattern = input.q ? `%${escapeLike(input.q)}%` : undefined;
+  const pattern = input.q ? containsPattern(input.q) : undefined;
   const rows = await ctx.db
     .select(customerColumns)
     .from(customers)

@@ -6,11 +6,9 @@ import { isUuid } from '../schemas/common';
 import type { ListInvoicesInput } from '../schemas/invoices';
 import type { ServiceContext } from './context';
 import { type InvoiceView, invoiceScope, moneyOf } from './invoice-store';
-import { afterCursor, decodeCursor, toPage } from './pagination';
+import { afterCursor, containsPattern, decodeCursor, toPage } from './pagination';
 
 export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string };
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Every filter of GET /api/v1/invoices, as one WHERE clause within the actor's scope. */
 export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInput, 'limit' | 'cursor' | 'format'>): SQL | undefined {
@@ -19,7 +17,7 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
   if (input.customer) {
     if (isUuid(input.customer)) customerFilter = eq(invoices.customerId, input.customer);
     else {
-      const pattern = `%${escapeLike(input.customer)}%`;
+      const pattern = containsPattern(input.customer);
       customerFilter = sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${or(ilike(customers.name, pattern), ilike(customers.email, pattern))})`;
     }
   }

@@ -6,9 +6,7 @@ import { isUuid } from '../schemas/common';
 import type { ListOrdersInput } from '../schemas/orders';
 import type { ServiceContext } from './context';
 import { type OrderView, loadOrder, loadOrders, orderScope } from './order-view';
-import { afterCursor, decodeCursor, toPage } from './pagination';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { afterCursor, containsPattern, decodeCursor, toPage } from './pagination';
 
 /** Orders newest first, by status, customer (id, name or e-mail), product and date placed. */
 export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): Promise<{ items: Array<OrderView & { customerName: string }>; nextCursor: string | null }> {
@@ -17,7 +15,7 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
   if (input.customer) {
     if (isUuid(input.customer)) customerFilter = eq(orders.customerId, input.customer);
     else {
-      const pattern = `%${escapeLike(input.customer)}%`;
+      const pattern = containsPattern(input.customer);
       customerFilter = or(ilike(customers.name, pattern), ilike(customers.email, pattern));
     }
   }

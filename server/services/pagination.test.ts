@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, toPage } from './pagination';
+import { containsPattern, decodeCursor, encodeCursor, toPage } from './pagination';
 
 describe('keyset cursors', () => {
   it('round-trip the position of the last row to the millisecond', () => {
@@ -20,5 +20,16 @@ describe('keyset cursors', () => {
     const page = toPage(rows, 2);
     expect(page.items).toHaveLength(2);
     expect(decodeCursor(page.nextCursor!)).toEqual(rows[1]);
+  });
+});
+
+describe('contains-search patterns', () => {
+  it.each([
+    ['ada', '%ada%'],
+    ['50%', '%50\\%%'],
+    ['a_b', '%a\\_b%'],
+    ['back\\slash', '%back\\\\slash%'],
+  ])('%s → %s', (text, pattern) => {
+    expect(containsPattern(text)).toBe(pattern);
   });
 });

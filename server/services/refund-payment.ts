@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { creditLedger, invoices, payments, refunds } from '@/db/schema';
+import { bigintValue } from '@/db/sql';
 import { requirePermission } from '../auth/actor';
 import { MILLI } from '../billing/decimal';
 import { type InvoiceStatus, invoiceTransition } from '../billing/invoice-status';
@@ -15,9 +16,7 @@ import { readBillingSettings } from './read-settings';
 
 export type RefundRow = typeof refunds.$inferSelect;
 
-const refundedSoFar = sql<bigint>`coalesce((select sum(${refunds.amount}) from ${refunds} where ${refunds.paymentId} = ${payments.id}), 0)::bigint`.mapWith(
-  (v: string | bigint) => BigInt(v),
-);
+const refundedSoFar = sql<bigint>`coalesce((select sum(${refunds.amount}) from ${refunds} where ${refunds.paymentId} = ${payments.id}), 0)::bigint`.mapWith(bigintValue);
 
 /**
  * Returns money: through the gateway it came from, recorded for a manual method, or onto the

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@/server/services/audit-trail';
 import { Card } from '../ui/card';
+import { formatMoment } from '../../_lib/format';
 
-const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
 
 /** A record's audit trail, newest first, each entry expandable to its before/after JSON. */
 export function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: string }) {
@@ -16,7 +16,7 @@ export function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: s
               <summary className="flex cursor-pointer justify-between gap-2">
                 <span className="font-medium">{entry.action.replace(`${entity}.`, '').replaceAll('_', ' ')}</span>
                 <span className="text-fg-muted">
-                  {entry.actorLabel} · {moment(entry.at)}
+                  {entry.actorLabel} · {formatMoment(entry.at)}
                 </span>
               </summary>
               <pre className="mt-2 max-h-60 overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>

@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { formatMoney } from '@/server/billing/currency';
 import type { CustomerView } from '@/server/services/customer-view';
+import { formatDay } from '../../_lib/format';
 import { Card } from '../ui/card';
 import { ListPager } from './list-chrome';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** One page of customers with keyset paging; the search and cursor live in the URL. */
 export function CustomerTable({
@@ -57,7 +56,7 @@ export function CustomerTable({
                 <td className="px-4 py-2.5">{c.company ?? '—'}</td>
                 <td className="px-4 py-2.5 font-mono text-xs">{c.currency}</td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(c.creditBalance, c.currency)}</td>
-                <td className="px-4 py-2.5 text-fg-muted">{dateFormat.format(c.createdAt)}</td>
+                <td className="px-4 py-2.5 text-fg-muted">{formatDay(c.createdAt)}</td>
               </tr>
             ))}
             {customers.length === 0 ? (

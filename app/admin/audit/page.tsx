@@ -5,6 +5,7 @@ import { FilterField } from '../../_components/console/filter-field';
 import { FilterActions, ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { inputClass } from '../../_components/ui/field';
+import { pickParams, queryString } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -16,9 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requireArea('admin');
   if (user.role !== 'admin') notFound();
   const params = await searchParams;
-  const raw = Object.fromEntries(
-    ['actor', 'entity_type', 'action', 'from', 'to', 'before'].flatMap((k) => (typeof params[k] === 'string' && params[k] ? [[k, (params[k] as string).trim()]] : [])),
-  ) as Record<string, string>;
+  const raw = pickParams(params, ['actor', 'entity_type', 'action', 'from', 'to', 'before']);
   const page = await (await api()).people.audit({
     actor: raw.actor,
     entity_type: raw.entity_type,
@@ -28,8 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     before: raw.before && /^\d+$/.test(raw.before) ? raw.before : undefined,
     limit: 50,
   });
-  const href = (before?: string) =>
-    `/admin/audit?${new URLSearchParams(Object.entries({ ...raw, before }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
+  const href = (before?: string) => `/admin/audit?${queryString({ ...raw, before })}`;
   return (
     <>
       <PageHeader title="Audit log" description="Every change, who made it, and what it was before and after." />

@@ -5,10 +5,10 @@ import { formatMilli } from '@/server/billing/decimal';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { requireArea, requirePermissionPage } from '../../_lib/guard';
 import { CatalogActions } from './catalog-actions';
+import { formatDay } from '../../_lib/format';
 
 export const metadata: Metadata = { title: 'Catalog' };
 
-const date = (d: Date | null) => (d ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : 'never');
 
 export default async function CatalogPage() {
   await requireArea('admin');
@@ -79,7 +79,7 @@ export default async function CatalogPage() {
                   {c.maxUses ? ` / ${c.maxUses}` : ''}
                   {c.oncePerCustomer ? <span className="text-fg-muted"> · once per customer</span> : null}
                 </td>
-                <td className="px-4 py-2.5">{date(c.expiresAt)}</td>
+                <td className="px-4 py-2.5">{c.expiresAt ? formatDay(c.expiresAt) : 'never'}</td>
               </tr>
             ))}
             {coupons.length === 0 ? (

@@ -1,22 +1,17 @@
 import { currencyExponent, isCurrency, parseMajor } from '@/server/billing/currency';
 import { fieldErrors } from '@/server/errors';
 import { type ListInvoicesInput, listInvoicesInput } from '@/server/schemas/invoices';
+import { type SearchParams, pickParams } from '../../_lib/format';
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
 
-const one = (value: string | string[] | undefined) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /**
  * The list's filters from the URL. Amounts are typed in major units ("10.50") and turned into
  * the API's minor units with the chosen currency (two decimals when none is chosen).
  */
 export function invoiceFiltersFrom(params: SearchParams): { input: ListInvoicesInput; errors: Record<string, string>; raw: Record<string, string> } {
-  const raw = Object.fromEntries(
-    ['status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'cursor'].flatMap((k) => {
-      const v = one(params[k]);
-      return v ? [[k, v]] : [];
-    }),
-  ) as Record<string, string>;
+  const raw = pickParams(params, ['status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'cursor']);
   const errors: Record<string, string> = {};
   const currency = raw.currency?.toUpperCase();
   const amountCurrency = currency && isCurrency(currency) ? currency : 'USD';

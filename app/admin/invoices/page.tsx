@@ -13,26 +13,19 @@ import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea, requirePermissionPage } from '../../_lib/guard';
 import { type SearchParams, invoiceFiltersFrom } from './filters';
+import { formatDay, queryString } from '../../_lib/format';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
-const date = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const showDate = (d: string) => date.format(new Date(`${d}T00:00:00Z`));
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
   await requirePermissionPage('invoices.view');
   const { input, errors, raw } = invoiceFiltersFrom(await searchParams);
   const page = await (await api()).invoices.list({ ...input, format: 'json' });
-  const query = (extra: Record<string, string | undefined>) => {
-    const params = new URLSearchParams(Object.entries({ ...raw, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
-    return params.toString();
-  };
-  const exportQuery = new URLSearchParams(
-    Object.entries({ ...raw, min_total: input.min_total?.toString(), max_total: input.max_total?.toString(), min: undefined, max: undefined, cursor: undefined }).filter(
-      (e): e is [string, string] => Boolean(e[1]),
-    ),
-  ).toString();
+  const query = (extra: Record<string, string | undefined>) => queryString({ ...raw, ...extra });
+  // The export route takes the API's filters: amounts in minor units, no page cursor.
+  const exportQuery = queryString({ ...raw, min_total: input.min_total?.toString(), max_total: input.max_total?.toString(), min: undefined, max: undefined, cursor: undefined });
   return (
     <>
       <PageHeader title="Invoices" description="Every document you issued, newest first.">
@@ -105,8 +98,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                     {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{invoice.kind.replace('_', ' ')}</span> : null}
                   </td>
                   <td className="px-4 py-2.5">{invoice.customerName}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{showDate(invoice.issueDate)}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{showDate(invoice.dueDate)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(invoice.total, invoice.currency)}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(invoice.amountPaid, invoice.currency)}</td>
                   <td className="px-4 py-2.5 text-right font-medium tabular-nums">{formatMoney(invoice.balance, invoice.currency)}</td>

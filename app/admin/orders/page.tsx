@@ -13,19 +13,15 @@ import { Card, PageHeader } from '../../_components/ui/card';
 import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea, requirePermissionPage } from '../../_lib/guard';
+import { type SearchParams, formatMoment, pickParams, queryString } from '../../_lib/format';
 
 export const metadata: Metadata = { title: 'Orders' };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
   await requirePermissionPage('orders.view');
   const params = await searchParams;
-  const raw = Object.fromEntries(
-    ['status', 'customer', 'product_id', 'from', 'to', 'cursor'].flatMap((k) => (typeof params[k] === 'string' && params[k] ? [[k, params[k] as string]] : [])),
-  ) as Record<string, string>;
+  const raw = pickParams(params, ['status', 'customer', 'product_id', 'from', 'to', 'cursor']);
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
@@ -33,8 +29,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     trpc.orders.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
     trpc.catalog.products({ limit: 200 }),
   ]);
-  const query = (extra: Record<string, string | undefined>) =>
-    new URLSearchParams(Object.entries({ ...raw, ...extra }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const query = (extra: Record<string, string | undefined>) => queryString({ ...raw, ...extra });
   return (
     <>
       <PageHeader title="Orders" description="Purchases and contracts, newest first.">
@@ -102,7 +97,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                     <StatusPill status={order.status} />
                     {order.awaitingApproval ? <span className="ml-1 text-xs text-amber-600">needs approval</span> : null}
                   </td>
-                  <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{moment(order.createdAt)}</td>
+                  <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(order.createdAt)}</td>
                 </tr>
               ))}
               {page.items.length === 0 ? (

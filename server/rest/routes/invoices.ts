@@ -22,7 +22,8 @@ import { listInvoices } from '../../services/list-invoices';
 import { updateInvoice } from '../../services/update-invoice';
 import { publicInvoicePath } from '../../services/public-token';
 import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/record-payment';
-import { csvResponse, decimalText } from '../csv';
+import { csvResponse } from '../csv';
+import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -46,9 +47,9 @@ export function invoiceJson(invoice: InvoiceView, origin: string, options: { int
     items: invoice.lines.map((line) => ({
       id: line.id,
       description: line.description,
-      quantity: decimalText(line.quantity),
+      quantity: trimDecimal(line.quantity),
       unit_price: Number(line.unitPrice),
-      tax_rate: decimalText(line.taxRate),
+      tax_rate: trimDecimal(line.taxRate),
       subtotal: Number(line.subtotal),
       tax: Number(line.tax),
       total: Number(line.total),

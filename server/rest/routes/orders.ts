@@ -17,7 +17,8 @@ import { runBilling } from '../../services/run-billing';
 import { listJobs } from '../../services/list-jobs';
 import { asJob } from '../../jobs/record';
 import { toPlainDate } from '../../billing/periods';
-import { csvResponse, decimalText } from '../csv';
+import { csvResponse } from '../csv';
+import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 import { invoiceJson } from './invoices';
@@ -38,7 +39,7 @@ export function orderJson(order: OrderView): z.input<typeof orderOutput> {
       product_id: l.productId,
       description: l.description,
       cycle: l.cycle,
-      quantity: decimalText(l.quantity),
+      quantity: trimDecimal(l.quantity),
       unit_price: Number(l.unitPrice),
       setup_fee: Number(l.setupFee),
     })),

@@ -8,11 +8,10 @@ import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
 import { requireArea, requirePermissionPage } from '../../../_lib/guard';
 import { ChangePlan, CustomerActions } from './customer-actions';
+import { formatDay } from '../../../_lib/format';
 
 export const metadata: Metadata = { title: 'Customer' };
 
-const day = (d: string | null) => (d ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)) : '—');
-const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
@@ -75,7 +74,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <tbody className="divide-y divide-border">
               {account.ledger.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="py-2 text-fg-muted">{moment(entry.createdAt)}</td>
+                  <td className="py-2 text-fg-muted">{formatDay(entry.createdAt)}</td>
                   <td className="py-2">{entry.reason}</td>
                   <td className="py-2 text-fg-muted">{entry.kind.replaceAll('_', ' ')}</td>
                   <td className={`py-2 text-right tabular-nums ${entry.amount < 0n ? 'text-danger' : 'text-success'}`}>{money(entry.amount, entry.currency)}</td>
@@ -103,7 +102,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <td className="py-2">
                   <StatusPill status={s.status} />
                 </td>
-                <td className="py-2">Paid through {day(s.periodEnd)}</td>
+                <td className="py-2">Paid through {formatDay(s.periodEnd)}</td>
                 <td className="py-2 text-right tabular-nums">{money(s.price, s.currency)}</td>
                 <td className="py-2 text-right">
                   {me.permissions.includes('orders.edit') && ['active', 'suspended'].includes(s.status) ? (

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { formatMoney } from '@/server/billing/currency';
+import { trimDecimal } from '@/server/billing/decimal';
 import { isUuid } from '@/server/schemas/common';
 import { publicInvoicePath } from '@/server/services/public-token';
 import { AuditLog } from '../../../_components/console/audit-log';
@@ -12,12 +13,10 @@ import { StatusPill } from '../../../_components/ui/status-pill';
 import { requireArea, requirePermissionPage } from '../../../_lib/guard';
 import { CopyButton } from './copy-button';
 import { InvoiceActions } from './invoice-actions';
+import { formatDay, formatMoment } from '../../../_lib/format';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
-const day = (d: string) => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
-const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
-const decimal = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
@@ -55,7 +54,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           taxMode: invoice.taxMode,
           dueDate: invoice.dueDate,
           notes: invoice.notes,
-          lines: invoice.lines.map((l) => ({ description: l.description, quantity: decimal(l.quantity), unitPrice: l.unitPrice.toString(), taxRate: decimal(l.taxRate) })),
+          lines: invoice.lines.map((l) => ({ description: l.description, quantity: trimDecimal(l.quantity), unitPrice: l.unitPrice.toString(), taxRate: trimDecimal(l.taxRate) })),
         }}
         canEdit={me.permissions.includes('invoices.edit')}
         canRefund={me.permissions.includes('payments.refund')}
@@ -77,9 +76,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               {invoice.lines.map((line) => (
                 <tr key={line.id}>
                   <td className="py-2 pr-4">{line.description}</td>
-                  <td className="py-2 text-right tabular-nums">{decimal(line.quantity)}</td>
+                  <td className="py-2 text-right tabular-nums">{trimDecimal(line.quantity)}</td>
                   <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
-                  <td className="py-2 text-right tabular-nums">{decimal(line.taxRate)}%</td>
+                  <td className="py-2 text-right tabular-nums">{trimDecimal(line.taxRate)}%</td>
                   <td className="py-2 text-right tabular-nums">{money(line.total)}</td>
                 </tr>
               ))}
@@ -91,8 +90,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         <Card className="p-5">
           <dl className="space-y-2 text-sm" aria-label="Totals">
             {[
-              ['Issued', day(invoice.issueDate)],
-              ['Due', day(invoice.dueDate)],
+              ['Issued', formatDay(invoice.issueDate)],
+              ['Due', formatDay(invoice.dueDate)],
               ['Subtotal', money(invoice.subtotal)],
               ['Tax', money(invoice.taxTotal)],
               ['Total', money(invoice.total)],
@@ -133,7 +132,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               <tbody className="divide-y divide-border">
                 {history.payments.map((p) => (
                   <tr key={p.id}>
-                    <td className="py-2">{moment(p.paidAt)}</td>
+                    <td className="py-2">{formatMoment(p.paidAt)}</td>
                     <td className="py-2 capitalize">{p.method.replace('_', ' ')}</td>
                     <td className="py-2 text-fg-muted">{p.reference ?? ''}</td>
                     <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
@@ -141,7 +140,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 ))}
                 {history.refunds.map((r) => (
                   <tr key={r.id} className="text-danger">
-                    <td className="py-2">{moment(r.refundedAt)}</td>
+                    <td className="py-2">{formatMoment(r.refundedAt)}</td>
                     <td className="py-2">Refund{r.toCredit ? ' to credit' : ''}</td>
                     <td className="py-2 text-fg-muted">{r.reason ?? ''}</td>
                     <td className="py-2 text-right tabular-nums">−{money(r.amount)}</td>

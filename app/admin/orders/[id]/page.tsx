@@ -10,11 +10,10 @@ import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
 import { requireArea, requirePermissionPage } from '../../../_lib/guard';
 import { OrderActions } from './order-actions';
+import { formatDay, formatMoment } from '../../../_lib/format';
 
 export const metadata: Metadata = { title: 'Order' };
 
-const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
-const day = (d: string | null) => (d ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)) : '—');
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
@@ -51,7 +50,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <h2 className="mb-3 font-semibold">Purchase</h2>
           <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
             {[
-              ['Placed', moment(order.createdAt)],
+              ['Placed', formatMoment(order.createdAt)],
               ['Payment', first ? first.status : '—'],
               ['Method', order.paymentMethod ?? 'Not chosen'],
               ['Billing day', String(order.billingDay)],
@@ -139,9 +138,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   <StatusPill status={s.status} />
                 </td>
                 <td className="py-2">
-                  {day(s.periodStart)} – {day(s.periodEnd)}
+                  {formatDay(s.periodStart)} – {formatDay(s.periodEnd)}
                 </td>
-                <td className="py-2">{day(s.nextDueDate)}</td>
+                <td className="py-2">{formatDay(s.nextDueDate)}</td>
                 <td className="py-2 text-right tabular-nums">{money(s.price)}</td>
               </tr>
             ))}

@@ -1,0 +1,30 @@
+// Dates as the console shows them. All in UTC: billing dates are calendar dates, not instants
+// in the viewer's zone.
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const momentFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/** A calendar date ("2026-11-30") or an instant, as "30 Nov 2026"; "—" for none. */
+export function formatDay(value: string | Date | null): string {
+  if (value === null) return '—';
+  return dayFormat.format(typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
+}
+
+/** An instant to the minute: "30 Nov 2026, 00:04". */
+export const formatMoment = (value: Date) => momentFormat.format(value);
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The named query parameters that are set, trimmed; lists keep their filters in the URL. */
+export function pickParams(params: SearchParams, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = params[name];
+      return typeof value === 'string' && value.trim() !== '' ? [[name, value.trim()]] : [];
+    }),
+  );
+}
+
+/** A query string of the values that are set (an undefined one drops the parameter). */
+export function queryString(values: Record<string, string | undefined>): string {
+  return new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+}

@@ -1,0 +1,7 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+
+/** Raw SQL bigints arrive as text from postgres-js and as bigint from PGlite. */
+export const bigintValue = (value: string | bigint) => BigInt(value);
+
+/** sum() of minor units as a bigint; 0 when there is nothing to add up. */
+export const sumBigint = (expression: SQL | AnyColumn) => sql<bigint>`coalesce(sum(${expression}), 0)::bigint`.mapWith(bigintValue);
