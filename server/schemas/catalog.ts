@@ -21,11 +21,14 @@ const priceInput = z.strictObject({
 });
 
 const optionInput = z.strictObject({
+  // Present when editing: the option keeps its identity (orders refer to it by id).
+  id: id.optional(),
   name: requiredText(200),
   prices: z.array(priceInput.omit({ setup_fee: true })).max(50).default([]),
 });
 
 const optionGroupInput = z.strictObject({
+  id: id.optional(),
   name: requiredText(200),
   kind: z.enum(['select', 'radio', 'quantity', 'checkbox']),
   required: z.boolean().default(false),
@@ -35,32 +38,42 @@ const optionGroupInput = z.strictObject({
 const uniquePrices = (prices: ReadonlyArray<{ cycle: string; currency: string }>) =>
   new Set(prices.map((p) => `${p.cycle}/${p.currency}`)).size === prices.length;
 
-export const createProductInput = z
-  .strictObject({
-    name: requiredText(200),
-    description: optionalText(5000),
-    category: optionalText(100),
-    type: z.enum(['recurring', 'one_time']),
-    auto_activate: z.boolean().default(true),
-    prices: z
-      .array(priceInput)
-      .min(1, 'must have at least one price')
-      .max(50)
-      .refine(uniquePrices, 'must not repeat a cycle and currency'),
-    option_groups: z.array(optionGroupInput).max(30).default([]),
-  })
-  .superRefine((product, ctx) => {
-    product.prices.forEach((price, index) => {
-      if ((price.cycle === 'one_time') !== (product.type === 'one_time')) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['prices', index, 'cycle'],
-          message: product.type === 'one_time' ? 'must be one_time for a one-time product' : 'must be a billing cycle for a recurring product',
-        });
-      }
-    });
+const productFields = {
+  name: requiredText(200),
+  description: optionalText(5000),
+  category: optionalText(100),
+  type: z.enum(['recurring', 'one_time']),
+  auto_activate: z.boolean().default(true),
+  prices: z
+    .array(priceInput)
+    .min(1, 'must have at least one price')
+    .max(50)
+    .refine(uniquePrices, 'must not repeat a cycle and currency'),
+  option_groups: z.array(optionGroupInput).max(30).default([]),
+};
+
+function cyclesMatchType(product: { type: 'recurring' | 'one_time'; prices: ReadonlyArray<{ cycle: PriceCycle }> }, ctx: z.RefinementCtx) {
+  product.prices.forEach((price, index) => {
+    if ((price.cycle === 'one_time') !== (product.type === 'one_time')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prices', index, 'cycle'],
+        message: product.type === 'one_time' ? 'must be one_time for a one-time product' : 'must be a billing cycle for a recurring product',
+      });
+    }
   });
+}
+
+export const createProductInput = z.strictObject(productFields).superRefine(cyclesMatchType);
 export type CreateProductInput = z.infer<typeof createProductInput>;
+
+/**
+ * The whole product as the editor shows it: prices and option groups are replaced, and groups or
+ * options sent with their id keep it. `active: false` takes the product off sale; orders placed
+ * before keep their prices either way.
+ */
+export const updateProductInput = z.strictObject({ ...productFields, id, active: z.boolean().default(true) }).superRefine(cyclesMatchType);
+export type UpdateProductInput = z.infer<typeof updateProductInput>;
 
 export const listProductsInput = listInput;
 

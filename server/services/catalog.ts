@@ -1,7 +1,8 @@
-import { asc, desc, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { optionGroups, optionPrices, options, productPrices, products } from '@/db/schema';
 import { notFound } from '../errors';
+import type { UpdateProductInput } from '../schemas/catalog';
 
 export type ProductView = typeof products.$inferSelect & {
   prices: Array<typeof productPrices.$inferSelect>;
@@ -38,3 +39,58 @@ export async function loadProduct(db: Database, id: string): Promise<ProductView
   return product;
 }
 
+
+type PricesInput = UpdateProductInput['prices'];
+type GroupsInput = UpdateProductInput['option_groups'];
+
+/** Replaces a product's prices. */
+export async function writePrices(tx: Database, productId: string, prices: PricesInput): Promise<void> {
+  await tx.delete(productPrices).where(eq(productPrices.productId, productId));
+  await tx.insert(productPrices).values(prices.map((p) => ({ productId, cycle: p.cycle, currency: p.currency, amount: p.amount, setupFee: p.setup_fee ?? 0n })));
+}
+
+/**
+ * Makes the product's option groups exactly `groups`, in that order. A group or option sent with
+ * the id of one this product already has is updated in place, so the ids that placed orders and
+ * renewals carry keep meaning the same choice; the rest are created, and those not sent go.
+ */
+export async function writeOptionGroups(tx: Database, productId: string, groups: GroupsInput): Promise<void> {
+  const existingGroups = await tx.select({ id: optionGroups.id }).from(optionGroups).where(eq(optionGroups.productId, productId));
+  const ownGroups = new Set(existingGroups.map((g) => g.id));
+  const ownOptions = new Set(
+    ownGroups.size ? (await tx.select({ id: options.id }).from(options).where(inArray(options.groupId, [...ownGroups]))).map((o) => o.id) : [],
+  );
+  const keptGroups: string[] = [];
+  const keptOptions: string[] = [];
+  for (const [position, group] of groups.entries()) {
+    const values = { productId, name: group.name, kind: group.kind, required: group.required, position };
+    let groupId: string;
+    if (group.id && ownGroups.has(group.id)) {
+      await tx.update(optionGroups).set(values).where(eq(optionGroups.id, group.id));
+      groupId = group.id;
+    } else {
+      const [row] = await tx.insert(optionGroups).values(values).returning({ id: optionGroups.id });
+      groupId = row!.id;
+    }
+    keptGroups.push(groupId);
+    for (const [optionPosition, option] of group.options.entries()) {
+      let optionId: string;
+      if (option.id && ownOptions.has(option.id)) {
+        await tx.update(options).set({ groupId, name: option.name, position: optionPosition }).where(eq(options.id, option.id));
+        await tx.delete(optionPrices).where(eq(optionPrices.optionId, option.id));
+        optionId = option.id;
+      } else {
+        const [row] = await tx.insert(options).values({ groupId, name: option.name, position: optionPosition }).returning({ id: options.id });
+        optionId = row!.id;
+      }
+      keptOptions.push(optionId);
+      if (option.prices.length > 0) {
+        await tx.insert(optionPrices).values(option.prices.map((p) => ({ optionId, cycle: p.cycle, currency: p.currency, amount: p.amount })));
+      }
+    }
+  }
+  if (keptGroups.length > 0) {
+    await tx.delete(options).where(and(inArray(options.groupId, keptGroups), keptOptions.length ? notInArray(options.id, keptOptions) : undefined));
+  }
+  await tx.delete(optionGroups).where(and(eq(optionGroups.productId, productId), keptGroups.length ? notInArray(optionGroups.id, keptGroups) : undefined));
+}

@@ -1,9 +1,9 @@
 import { desc } from 'drizzle-orm';
-import { optionGroups, optionPrices, options, productPrices, products } from '@/db/schema';
+import { products } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import type { CreateProductInput } from '../schemas/catalog';
 import { audit } from './audit';
-import { type ProductView, loadProduct, loadProducts } from './catalog';
+import { type ProductView, loadProduct, loadProducts, writeOptionGroups, writePrices } from './catalog';
 import type { ServiceContext } from './context';
 import { type ListInput, afterCursor, decodeCursor, toPage } from './pagination';
 
@@ -22,24 +22,8 @@ export async function createProduct(ctx: ServiceContext, input: CreateProductInp
       })
       .returning({ id: products.id });
     const productId = product!.id;
-    await tx.insert(productPrices).values(
-      input.prices.map((p) => ({ productId, cycle: p.cycle, currency: p.currency, amount: p.amount, setupFee: p.setup_fee ?? 0n })),
-    );
-    for (const [position, group] of input.option_groups.entries()) {
-      const [row] = await tx
-        .insert(optionGroups)
-        .values({ productId, name: group.name, kind: group.kind, required: group.required, position })
-        .returning({ id: optionGroups.id });
-      for (const [optionPosition, option] of group.options.entries()) {
-        const [optionRow] = await tx
-          .insert(options)
-          .values({ groupId: row!.id, name: option.name, position: optionPosition })
-          .returning({ id: options.id });
-        if (option.prices.length > 0) {
-          await tx.insert(optionPrices).values(option.prices.map((p) => ({ optionId: optionRow!.id, cycle: p.cycle, currency: p.currency, amount: p.amount })));
-        }
-      }
-    }
+    await writePrices(tx, productId, input.prices);
+    await writeOptionGroups(tx, productId, input.option_groups);
     const view = await loadProduct(tx, productId);
     await audit(tx, ctx.actor, 'product.created', { type: 'product', id: productId }, { after: view });
     return view;
@@ -56,4 +40,9 @@ export async function listProducts(ctx: ServiceContext, input: ListInput): Promi
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit);
   return { items: await loadProducts(ctx.db, page.items.map((r) => r.id)), nextCursor: page.nextCursor };
+}
+
+export async function getProduct(ctx: ServiceContext, input: { id: string }): Promise<ProductView> {
+  requirePermission(ctx.actor, 'catalog.view');
+  return loadProduct(ctx.db, input.id);
 }

@@ -1,0 +1,41 @@
+import { eq, sql } from 'drizzle-orm';
+import { orderLines, products } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { AppError, notFound } from '../errors';
+import type { UpdateProductInput } from '../schemas/catalog';
+import { audit } from './audit';
+import { type ProductView, loadProduct, writeOptionGroups, writePrices } from './catalog';
+import type { ServiceContext } from './context';
+
+/**
+ * Edits a product as the catalog editor shows it. Only new orders and plan changes see the new
+ * prices: placed orders and running services keep the prices they were sold at.
+ */
+export async function updateProduct(ctx: ServiceContext, input: UpdateProductInput): Promise<ProductView> {
+  requirePermission(ctx.actor, 'catalog.manage');
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select({ id: products.id, type: products.type }).from(products).where(eq(products.id, input.id)).for('update');
+    if (!row) throw notFound('Product');
+    if (row.type !== input.type) {
+      const [ordered] = await tx.select({ one: sql`1` }).from(orderLines).where(eq(orderLines.productId, input.id)).limit(1);
+      if (ordered) throw new AppError('validation', 'Invalid product', { type: 'cannot change once the product has been ordered' });
+    }
+    const before = await loadProduct(tx, input.id);
+    await tx
+      .update(products)
+      .set({
+        name: input.name,
+        description: input.description ?? null,
+        category: input.category ?? null,
+        type: input.type,
+        autoActivate: input.auto_activate,
+        active: input.active,
+      })
+      .where(eq(products.id, input.id));
+    await writePrices(tx, input.id, input.prices);
+    await writeOptionGroups(tx, input.id, input.option_groups);
+    const after = await loadProduct(tx, input.id);
+    await audit(tx, ctx.actor, 'product.updated', { type: 'product', id: input.id }, { before, after });
+    return after;
+  });
+}
