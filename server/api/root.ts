@@ -1,5 +1,6 @@
 import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
+import { notesRouter } from './routers/notes';
 import { peopleRouter } from './routers/people';
 import { catalogRouter, ordersRouter } from './routers/orders';
 import { settingsRouter } from './routers/settings';
@@ -16,6 +17,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   settings: settingsRouter,
   people: peopleRouter,
+  notes: notesRouter,
 });
 
 export type AppRouter = typeof appRouter;

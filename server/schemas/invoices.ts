@@ -4,7 +4,7 @@ import { invoiceStatuses } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
 import { currencyCode, id, listInput, optionalText } from './common';
 
-const MAX_UNIT_PRICE = 10n ** 13n;
+export const MAX_UNIT_PRICE = 10n ** 13n;
 
 /** A decimal with up to three places, as a number or a string, in milli units. */
 const decimal3 = (field: string) =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { orderStatuses } from '../billing/order-status';
 import { id, listInput, optionalText } from './common';
 import { priceCycles } from './catalog';
-import { plainDate } from './invoices';
+import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate } from './invoices';
 
 export const placeOrderInput = z.strictObject({
   customer_id: id,
@@ -88,3 +88,18 @@ export const changePlanOutput = z.object({
   invoice_id: z.string().nullable(),
   credit_note_id: z.string().nullable(),
 });
+
+export const orderPaymentMethodInput = z.strictObject({ id, payment_method: z.enum(paymentMethods, { error: `must be one of ${paymentMethods.join(', ')}` }) });
+
+export const orderLabelInput = z.strictObject({
+  id,
+  label: z.string({ error: 'is required' }).trim().min(1, 'is required').max(40, 'must be at most 40 characters'),
+});
+
+export const editOrderPriceInput = z.strictObject({
+  id,
+  line_id: id,
+  unit_price: minorUnits.refine((p) => p >= 0n && p < MAX_UNIT_PRICE, 'must be 0 or more, below 10^13'),
+  reason: z.string({ error: 'is required' }).trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
+});
+export type EditOrderPriceInput = z.infer<typeof editOrderPriceInput>;

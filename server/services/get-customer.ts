@@ -1,5 +1,6 @@
 import { requirePermission } from '../auth/actor';
 import { notFound } from '../errors';
+import { type AuditEntry, auditTrail } from './audit-trail';
 import type { ServiceContext } from './context';
 import { type CustomerView, findCustomer } from './customer-view';
 
@@ -14,4 +15,11 @@ export async function getOwnAccount(ctx: ServiceContext): Promise<CustomerView> 
   const { scope } = ctx.actor;
   if (scope.kind !== 'customer') throw notFound('Customer account');
   return findCustomer(ctx.db, scope, scope.customerId);
+}
+
+/** A customer's audit log: edits, credit adjustments and notes. */
+export async function getCustomerHistory(ctx: ServiceContext, input: { id: string }): Promise<AuditEntry[]> {
+  requirePermission(ctx.actor, 'customers.view');
+  const customer = await findCustomer(ctx.db, ctx.actor.scope, input.id);
+  return auditTrail(ctx.db, { type: 'customer', id: customer.id });
 }

@@ -149,7 +149,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
         });
       }
       const quantityMilli = BigInt(item.quantity) * MILLI;
-      const label = `${product.name} (${cycleLabel[item.cycle]})${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
+      const label = `${planLineLabel(product.name, item.cycle)}${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
       items.push({ description: label, quantity: quantityMilli, unit_price: price.unitPrice, tax_rate: taxRate, serviceId, period: period ?? undefined });
       if (price.setupFee > 0n) {
         items.push({ description: `Setup fee: ${product.name}`, quantity: quantityMilli, unit_price: price.setupFee, tax_rate: taxRate });
@@ -199,6 +199,9 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     return view;
   });
 }
+
+/** How an order line's plan is named on its invoice, before the period it covers. */
+export const planLineLabel = (name: string, cycle: string) => `${name} (${cycleLabel[cycle]})`;
 
 export function asCoupon(row: typeof coupons.$inferSelect): Coupon {
   return {

@@ -1,5 +1,5 @@
 import { createCustomer } from '../../services/create-customer';
-import { getCustomer, getOwnAccount } from '../../services/get-customer';
+import { getCustomer, getCustomerHistory, getOwnAccount } from '../../services/get-customer';
 import { listCustomers } from '../../services/list-customers';
 import { adjustCreditInput, createCustomerInput, customerIdInput, listCustomersInput, updateCustomerInput } from '../../schemas/customers';
 import { adjustCredit } from '../../services/adjust-credit';
@@ -15,6 +15,7 @@ export const customersRouter = router({
     .query(({ ctx, input }) => listCustomers(ctx.service, input)),
   byId: authedProcedure.input(customerIdInput).query(({ ctx, input }) => getCustomer(ctx.service, input)),
   mine: authedProcedure.query(({ ctx }) => getOwnAccount(ctx.service)),
+  history: permissionProcedure('customers.view').input(customerIdInput).query(({ ctx, input }) => getCustomerHistory(ctx.service, input)),
   account: permissionProcedure('customers.view').input(customerIdInput).query(({ ctx, input }) => getCustomerAccount(ctx.service, input)),
   quickPay: permissionProcedure('invoices.edit')
     .input(z.object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) }))

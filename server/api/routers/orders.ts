@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { billingRunInput } from '../../schemas/billing-runs';
-import { createCouponInput, createProductInput, listProductsInput } from '../../schemas/catalog';
+import { createCouponInput, createProductInput, listProductsInput, updateProductInput } from '../../schemas/catalog';
 import { id } from '../../schemas/common';
-import { changeOrderStatusInput, changePlanInput, listOrdersInput, orderIdInput, placeOrderInput } from '../../schemas/orders';
+import {
+  changeOrderStatusInput,
+  changePlanInput,
+  editOrderPriceInput,
+  listOrdersInput,
+  orderIdInput,
+  orderLabelInput,
+  orderPaymentMethodInput,
+  placeOrderInput,
+} from '../../schemas/orders';
+import { editOrderPrice } from '../../services/edit-order-price';
+import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/order-details';
 import { changePlan } from '../../services/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/change-order-status';
 import { createCoupon, listCoupons } from '../../services/create-coupon';
-import { createProduct, listProducts } from '../../services/create-product';
+import { createProduct, getProduct, listProducts } from '../../services/create-product';
+import { updateProduct } from '../../services/update-product';
 import { getOrder, listOrders } from '../../services/list-orders';
 import { getOrderHistory } from '../../services/order-history';
 import { placeOrder } from '../../services/place-order';
@@ -15,7 +27,9 @@ import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
   products: permissionProcedure('catalog.view').input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.service, input)),
+  product: permissionProcedure('catalog.view').input(z.object({ id })).query(({ ctx, input }) => getProduct(ctx.service, input)),
   createProduct: permissionProcedure('catalog.manage').input(createProductInput).mutation(({ ctx, input }) => createProduct(ctx.service, input)),
+  updateProduct: permissionProcedure('catalog.manage').input(updateProductInput).mutation(({ ctx, input }) => updateProduct(ctx.service, input)),
   coupons: permissionProcedure('catalog.view').query(({ ctx }) => listCoupons(ctx.service)),
   createCoupon: permissionProcedure('catalog.manage').input(createCouponInput).mutation(({ ctx, input }) => createCoupon(ctx.service, input)),
 });
@@ -31,6 +45,10 @@ export const ordersRouter = router({
   changeStatus: permissionProcedure('orders.edit')
     .input(changeOrderStatusInput.extend(orderIdInput.shape))
     .mutation(({ ctx, input }) => changeOrderStatus(ctx.service, input)),
+  changePaymentMethod: permissionProcedure('orders.edit').input(orderPaymentMethodInput).mutation(({ ctx, input }) => changeOrderPaymentMethod(ctx.service, input)),
+  addLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => addOrderLabel(ctx.service, input)),
+  removeLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => removeOrderLabel(ctx.service, input)),
+  editPrice: permissionProcedure('orders.edit').input(editOrderPriceInput).mutation(({ ctx, input }) => editOrderPrice(ctx.service, input)),
   changePlan: permissionProcedure('orders.edit')
     .input(changePlanInput.extend({ serviceId: id }))
     .mutation(({ ctx, input }) => changePlan(ctx.service, input)),

@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import { invoiceLines, invoices, orderLines, orders, services } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { MILLI, parseMilli } from '../billing/decimal';
+import { invoiceTransition } from '../billing/invoice-status';
+import { AppError } from '../errors';
+import type { EditOrderPriceInput } from '../schemas/orders';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { correctInvoice } from './correct-invoice';
+import { lockInvoiceAndCustomer, moneyOf, priceItems } from './invoice-store';
+import { type OrderView, loadOrder, lockOrder } from './order-view';
+import { planLineLabel } from './place-order';
+import { readBillingSettings } from './read-settings';
+
+export type PriceEdit = { order: OrderView; invoiceId: string; document: 'invoice_edited' | 'credit_note' | 'debit_note' };
+
+/**
+ * A new price for one line of an order, per unit and cycle, from now on: its service renews at
+ * it. The current period follows too, by the document the first invoice's state calls for:
+ * while nothing is paid the invoice itself is edited (same number, same lines); once money came
+ * in, a debit note bills the rise or a credit note returns the cut.
+ */
+export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceInput): Promise<PriceEdit> {
+  requirePermission(ctx.actor, 'orders.edit');
+  return ctx.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx.actor.scope, input.id);
+    const [line] = await tx.select().from(orderLines).where(and(eq(orderLines.id, input.line_id), eq(orderLines.orderId, order.id)));
+    if (!line) throw new AppError('validation', 'Unknown order line', { line_id: 'is not a line of this order' });
+    if (line.unitPrice === input.unit_price) throw new AppError('validation', 'The price is unchanged', { unit_price: 'is already the price' });
+    const [first] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'first')));
+    if (!first) throw new AppError('invalid_state', 'The order has no invoice to follow the price');
+    const invoice = await lockInvoiceAndCustomer(tx, { kind: 'all' }, first.id);
+    const quantity = BigInt(Number(line.quantity));
+    const [service] = await tx.select({ id: services.id }).from(services).where(eq(services.orderLineId, line.id));
+
+    let outcome: PriceEdit['document'];
+    let totalChange: bigint;
+    let documentId = invoice.id;
+    if (invoiceTransition(moneyOf(invoice), 'edit').ok) {
+      const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(invoiceLines.position);
+      const planLabel = planLineLabel(line.description, line.cycle);
+      const target = lines.find((l) => (service ? l.serviceId === service.id : l.serviceId === null && l.description.startsWith(planLabel)));
+      if (!target) throw new AppError('invalid_state', 'The invoice no longer has this line; edit the invoice instead');
+      const settings = await readBillingSettings(tx);
+      const { lines: priced, totals } = priceItems(
+        lines.map((l) => ({
+          description: l.description,
+          quantity: parseMilli(l.quantity)!,
+          unit_price: l.id === target.id ? input.unit_price : l.unitPrice,
+          tax_rate: parseMilli(l.taxRate)!,
+        })),
+        invoice.taxMode,
+        parseMilli(settings.tax_rate)!,
+      );
+      const repriced = priced[lines.indexOf(target)]!;
+      await tx
+        .update(invoiceLines)
+        .set({ unitPrice: input.unit_price, subtotal: repriced.subtotal!, tax: repriced.tax!, total: repriced.total! })
+        .where(eq(invoiceLines.id, target.id));
+      await tx.update(invoices).set({ subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+      totalChange = totals.total - invoice.total;
+      outcome = 'invoice_edited';
+    } else {
+      const rise = input.unit_price > line.unitPrice;
+      const [plan] = await tx
+        .select({ taxRate: invoiceLines.taxRate })
+        .from(invoiceLines)
+        .where(and(eq(invoiceLines.invoiceId, invoice.id), service ? eq(invoiceLines.serviceId, service.id) : undefined))
+        .limit(1);
+      outcome = rise ? 'debit_note' : 'credit_note';
+      const document = await correctInvoice(
+        { ...ctx, db: tx },
+        {
+          invoiceId: invoice.id,
+          kind: outcome,
+          reason: input.reason,
+          items: [
+            {
+              description: `Price change: ${line.description}`,
+              quantity: quantity * MILLI,
+              unit_price: rise ? input.unit_price - line.unitPrice : line.unitPrice - input.unit_price,
+              tax_rate: plan ? parseMilli(plan.taxRate)! : undefined,
+            },
+          ],
+        },
+      );
+      totalChange = rise ? document.total : -document.total;
+      documentId = document.id;
+    }
+
+    await tx.update(orderLines).set({ unitPrice: input.unit_price }).where(eq(orderLines.id, line.id));
+    if (service) await tx.update(services).set({ price: input.unit_price * quantity, updatedAt: ctx.now }).where(eq(services.id, service.id));
+    await tx.update(orders).set({ total: order.total + totalChange, updatedAt: ctx.now }).where(eq(orders.id, order.id));
+    await audit(tx, ctx.actor, 'order.price_edited', { type: 'order', id: order.id }, {
+      before: { line: line.id, unitPrice: line.unitPrice },
+      after: { line: line.id, unitPrice: input.unit_price, document: outcome, documentId, reason: input.reason },
+    });
+    return { order: await loadOrder(tx, { kind: 'all' }, order.id), invoiceId: documentId, document: outcome };
+  });
+}

@@ -1,0 +1,95 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { customers, notes, orders, users } from '@/db/schema';
+import { type Actor, requirePermission } from '../auth/actor';
+import type { Permission } from '../auth/permissions';
+import { notFound } from '../errors';
+import type { NoteSubject } from '../schemas/notes';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { customerScope } from './customer-view';
+import { orderScope } from './order-view';
+
+export type NoteView = { id: string; scope: 'order' | 'customer'; body: string; author: string | null; createdAt: Date; updatedAt: Date };
+
+const permissionFor = (scope: NoteSubject['scope'], access: 'view' | 'edit'): Permission => (scope === 'order' ? `orders.${access}` : `customers.${access}`);
+
+// Notes are the desk's own words: a client never reads them, whatever its scope allows.
+function requireStaff(actor: Actor, scope: NoteSubject['scope'], access: 'view' | 'edit') {
+  if (actor.scope.kind === 'customer') throw notFound('Note');
+  requirePermission(actor, permissionFor(scope, access));
+}
+
+/** The order, or the customer, as the actor's scope sees it; with the customer it belongs to. */
+async function findSubject(db: Database, actor: Actor, subject: NoteSubject): Promise<{ customerId: string; orderId: string | null }> {
+  if (subject.scope === 'order') {
+    const [order] = await db.select({ customerId: orders.customerId }).from(orders).where(and(eq(orders.id, subject.id), orderScope(actor.scope)));
+    if (!order) throw notFound('Order');
+    return { customerId: order.customerId, orderId: subject.id };
+  }
+  const [customer] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, subject.id), customerScope(actor.scope)));
+  if (!customer) throw notFound('Customer');
+  return { customerId: customer.id, orderId: null };
+}
+
+async function selectNotes(db: Database, where: SQL | undefined): Promise<NoteView[]> {
+  return db
+    .select({ id: notes.id, scope: notes.scope, body: notes.body, author: users.name, createdAt: notes.createdAt, updatedAt: notes.updatedAt })
+    .from(notes)
+    .leftJoin(users, eq(users.id, notes.authorId))
+    .where(where)
+    .orderBy(desc(notes.createdAt), desc(notes.id));
+}
+
+/**
+ * An order's notes, and its customer's notes read-only beside them; or a customer's own notes.
+ */
+export async function listNotes(ctx: ServiceContext, subject: NoteSubject): Promise<{ own: NoteView[]; customer: NoteView[] }> {
+  requireStaff(ctx.actor, subject.scope, 'view');
+  const found = await findSubject(ctx.db, ctx.actor, subject);
+  const customerNotes = () => selectNotes(ctx.db, and(eq(notes.scope, 'customer'), eq(notes.customerId, found.customerId)));
+  if (subject.scope === 'customer') return { own: await customerNotes(), customer: [] };
+  const [own, customer] = await Promise.all([selectNotes(ctx.db, and(eq(notes.scope, 'order'), eq(notes.orderId, subject.id))), customerNotes()]);
+  return { own, customer };
+}
+
+export async function addNote(ctx: ServiceContext, input: NoteSubject & { body: string }): Promise<NoteView> {
+  requireStaff(ctx.actor, input.scope, 'edit');
+  return ctx.db.transaction(async (tx) => {
+    const found = await findSubject(tx, ctx.actor, input);
+    const [note] = await tx
+      .insert(notes)
+      .values({ scope: input.scope, orderId: found.orderId, customerId: found.customerId, body: input.body, authorId: ctx.actor.type === 'user' ? ctx.actor.id : null, createdAt: ctx.now, updatedAt: ctx.now })
+      .returning();
+    await audit(tx, ctx.actor, 'note.added', { type: input.scope, id: input.id }, { after: { id: note!.id, body: note!.body } });
+    return { id: note!.id, scope: note!.scope, body: note!.body, author: ctx.actor.label, createdAt: note!.createdAt, updatedAt: note!.updatedAt };
+  });
+}
+
+/** Locks the note after checking its order or customer is the actor's to edit. */
+async function lockNote(tx: Database, actor: Actor, noteId: string) {
+  const [note] = await tx.select().from(notes).where(eq(notes.id, noteId)).for('update');
+  if (!note) throw notFound('Note');
+  requireStaff(actor, note.scope, 'edit');
+  const subject: NoteSubject = note.scope === 'order' ? { scope: 'order', id: note.orderId! } : { scope: 'customer', id: note.customerId };
+  await findSubject(tx, actor, subject).catch(() => {
+    throw notFound('Note');
+  });
+  return { note, subject };
+}
+
+export async function editNote(ctx: ServiceContext, input: { noteId: string; body: string }): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const { note, subject } = await lockNote(tx, ctx.actor, input.noteId);
+    await tx.update(notes).set({ body: input.body, updatedAt: ctx.now }).where(eq(notes.id, note.id));
+    await audit(tx, ctx.actor, 'note.edited', { type: subject.scope, id: subject.id }, { before: { id: note.id, body: note.body }, after: { id: note.id, body: input.body } });
+  });
+}
+
+export async function deleteNote(ctx: ServiceContext, input: { noteId: string }): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const { note, subject } = await lockNote(tx, ctx.actor, input.noteId);
+    await tx.delete(notes).where(eq(notes.id, note.id));
+    await audit(tx, ctx.actor, 'note.deleted', { type: subject.scope, id: subject.id }, { before: { id: note.id, body: note.body } });
+  });
+}

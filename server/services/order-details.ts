@@ -1,0 +1,39 @@
+import { and, eq } from 'drizzle-orm';
+import { orderLabels, orders } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import type { PaymentMethod } from '../schemas/invoices';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type OrderView, loadOrder, lockOrder } from './order-view';
+
+/** The method the customer means to pay by; what the pay page offers first. */
+export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id: string; payment_method: PaymentMethod }): Promise<OrderView> {
+  requirePermission(ctx.actor, 'orders.edit');
+  return ctx.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx.actor.scope, input.id);
+    await tx.update(orders).set({ paymentMethod: input.payment_method, updatedAt: ctx.now }).where(eq(orders.id, order.id));
+    await audit(tx, ctx.actor, 'order.payment_method_changed', { type: 'order', id: order.id }, { before: { paymentMethod: order.paymentMethod }, after: { paymentMethod: input.payment_method } });
+    return loadOrder(tx, { kind: 'all' }, order.id);
+  });
+}
+
+/** Labels sort the desk's work ("VIP", "migrating"); adding one twice changes nothing. */
+export async function addOrderLabel(ctx: ServiceContext, input: { id: string; label: string }): Promise<OrderView> {
+  requirePermission(ctx.actor, 'orders.edit');
+  return ctx.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx.actor.scope, input.id);
+    const added = await tx.insert(orderLabels).values({ orderId: order.id, label: input.label }).onConflictDoNothing().returning();
+    if (added.length > 0) await audit(tx, ctx.actor, 'order.label_added', { type: 'order', id: order.id }, { after: { label: input.label } });
+    return loadOrder(tx, { kind: 'all' }, order.id);
+  });
+}
+
+export async function removeOrderLabel(ctx: ServiceContext, input: { id: string; label: string }): Promise<OrderView> {
+  requirePermission(ctx.actor, 'orders.edit');
+  return ctx.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, ctx.actor.scope, input.id);
+    const removed = await tx.delete(orderLabels).where(and(eq(orderLabels.orderId, order.id), eq(orderLabels.label, input.label))).returning();
+    if (removed.length > 0) await audit(tx, ctx.actor, 'order.label_removed', { type: 'order', id: order.id }, { before: { label: input.label } });
+    return loadOrder(tx, { kind: 'all' }, order.id);
+  });
+}
