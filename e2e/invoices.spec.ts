@@ -137,3 +137,34 @@ test('an admin refunds part of a paid invoice and issues a debit note', async ({
   await expect(page.getByRole('link', { name: /DN-\d{4}-\d{5} · debit note/ })).toBeVisible();
   await shot(page, 'invoice-refunded');
 });
+
+test('an admin creates an invoice from the list toolbar, then consolidates the customer’s open invoices', async ({ page, request }) => {
+  const { customer, invoice: first } = await givenInvoice(request, [{ description: 'Domain renewal', quantity: 1, unit_price: 1500 }]);
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/invoices');
+  await page.getByRole('button', { name: 'Create invoice' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create invoice' });
+  await dialog.getByLabel('Description 1').fill('On-site support, 3 hours');
+  await dialog.getByLabel('Quantity 1').fill('3');
+  await dialog.getByLabel('Unit price 1').fill('45.50');
+  await expect(dialog.getByTestId('live-total')).toContainText('$136.50');
+  await dialog.getByRole('button', { name: 'Create invoice' }).click();
+  await expect(dialog.getByText('choose the customer to bill')).toBeVisible();
+  await dialog.getByLabel('Customer').fill(customer.name);
+  await dialog.getByRole('list', { name: 'Matching customers' }).getByRole('button', { name: new RegExp(customer.name) }).click();
+  await expect(dialog.getByTestId('picked-customer')).toContainText(customer.name);
+  await dialog.getByRole('button', { name: 'Create invoice' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Invoice INV-');
+  await expect(page.getByTestId('balance')).toHaveText('$136.50');
+
+  await page.goto('/admin/invoices');
+  await page.getByRole('button', { name: 'Consolidate pending' }).click();
+  const merge = page.getByRole('dialog', { name: 'Consolidate pending' });
+  await merge.getByLabel('Customer').fill(customer.name);
+  await merge.getByRole('list', { name: 'Matching customers' }).getByRole('button', { name: new RegExp(customer.name) }).click();
+  await merge.getByRole('button', { name: 'Consolidate', exact: true }).click();
+  await expect(page.getByText(/Open invoices merged into INV-/)).toBeVisible();
+  await expect(page.getByTestId('balance')).toHaveText('$151.50');
+  await expect(page.getByRole('list', { name: 'Related documents' })).toContainText(first.number);
+  await shot(page, 'invoice-created-and-consolidated');
+});

@@ -74,3 +74,71 @@ test('the dashboard shows what is owed, late and waiting', async ({ page }) => {
   await expect(page.getByRole('link', { name: /Cloud VPS/ })).toBeVisible();
   await shot(page, 'dashboard');
 });
+
+test('the order desk edits the price, payment method, labels and notes, all in the log', async ({ page, request }) => {
+  const { customer, order } = await givenPaidOrder(request);
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/orders/${order.id}`);
+
+  await page.getByRole('button', { name: 'Edit price' }).click();
+  const price = page.getByRole('dialog', { name: 'Edit price' });
+  await expect(price).toContainText('a debit note bills a rise');
+  await expect(price.getByLabel('New price per unit and cycle (USD)')).toHaveValue('129.00');
+  await price.getByLabel('New price per unit and cycle (USD)').fill('149.00');
+  await price.getByRole('button', { name: 'Change price' }).click();
+  await expect(price.getByText('Reason is required').or(price.getByText('is required'))).toBeVisible();
+  await price.getByLabel('Reason').fill('Moved to the larger machine');
+  await price.getByRole('button', { name: 'Change price' }).click();
+  await expect(page.getByText('Price raised; a debit note bills the difference')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('debit note');
+  await expect(page.getByRole('table', { name: 'Order lines' })).toContainText('$149.00');
+
+  await page.getByRole('button', { name: 'Change payment method' }).click();
+  const method = page.getByRole('dialog', { name: 'Change payment method' });
+  await method.getByLabel('Payment method').selectOption('paypal');
+  await method.getByRole('button', { name: 'Change method' }).click();
+  await expect(page.getByText('Payment method is now paypal')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add label' }).click();
+  await page.getByRole('dialog', { name: 'Add label' }).getByLabel('Label').fill('VIP');
+  await page.getByRole('dialog', { name: 'Add label' }).getByRole('button', { name: 'Add label' }).click();
+  await expect(page.getByRole('list', { name: 'Labels' })).toHaveText('VIP');
+
+  await page.getByLabel('New note').fill('Wants the invoice on company letterhead');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('list', { name: 'Order notes' })).toContainText('Wants the invoice on company letterhead');
+  await page.getByRole('list', { name: 'Order notes' }).getByRole('button', { name: 'Edit note' }).click();
+  await page.getByRole('list', { name: 'Order notes' }).getByLabel('Note').fill('Letterhead sent');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('list', { name: 'Order notes' })).toContainText('Letterhead sent');
+
+  const log = page.getByRole('list', { name: 'Audit log' });
+  for (const action of ['price edited', 'payment method changed', 'label added', 'note added', 'note edited']) await expect(log).toContainText(action);
+  await shot(page, 'order-desk');
+
+  await page.getByRole('link', { name: customer.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/customers/${customer.id}$`));
+  await page.getByLabel('New note').fill('Prefers e-mail over phone');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('list', { name: 'Customer notes' })).toContainText('Prefers e-mail over phone');
+  await page.goto(`/admin/orders/${order.id}`);
+  const aboutCustomer = page.getByRole('list', { name: 'Customer notes' });
+  await expect(aboutCustomer).toContainText('Prefers e-mail over phone');
+  await expect(aboutCustomer.getByRole('button', { name: 'Edit note' })).toHaveCount(0);
+});
+
+test('orders open from the keyboard: arrows move between rows, Enter opens one', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/orders');
+  const rows = page.getByRole('table', { name: 'Orders' }).locator('tbody tr');
+  const second = (await rows.nth(1).locator('a').first().textContent())!;
+  await page.getByRole('region', { name: 'Orders list' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.first()).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('k');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${second}`);
+});

@@ -28,3 +28,6 @@ export function pickParams(params: SearchParams, names: readonly string[]): Reco
 export function queryString(values: Record<string, string | undefined>): string {
   return new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 }
+
+/** "bank_transfer" → "bank transfer": enum values as the console writes them. */
+export const humanize = (value: string) => value.replaceAll('_', ' ');

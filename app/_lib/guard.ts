@@ -1,5 +1,6 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import { type SessionUser, currentUser } from '@/server/auth/next-auth';
 import { type Area, type Permission, areaRoles, homeOf } from '@/server/auth/permissions';
@@ -16,4 +17,19 @@ export async function requireArea(area: Area): Promise<SessionUser> {
 export async function requirePermissionPage(permission: Permission): Promise<void> {
   const me = await (await api()).me();
   if (!me.permissions.includes(permission)) notFound();
+}
+
+/**
+ * The layout of a console section that only some may open. Layouts render before a loading
+ * skeleton starts streaming, so those without the permission get a real 404 status ("admin":
+ * the admin role only).
+ */
+export function guardedSection(permission: Permission | 'admin') {
+  return async function GuardedSection({ children }: { children: ReactNode }) {
+    const user = await requireArea('admin');
+    if (permission === 'admin') {
+      if (user.role !== 'admin') notFound();
+    } else await requirePermissionPage(permission);
+    return children;
+  };
 }

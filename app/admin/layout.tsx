@@ -3,7 +3,9 @@ import { api } from '@/server/api/server-caller';
 import type { Permission } from '@/server/auth/permissions';
 import { ConsoleShell } from '../_components/console/shell';
 import type { NavItem } from '../_components/console/nav';
+import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
+import { displayDecimals } from '../_lib/money';
 
 // Each page with the permission it needs to open; admin-only pages need settings.manage.
 const pages: Array<NavItem & { needs?: Permission }> = [
@@ -19,7 +21,7 @@ const pages: Array<NavItem & { needs?: Permission }> = [
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireArea('admin');
-  const { permissions } = await (await api()).me();
+  const [{ permissions }, decimals] = await Promise.all([(await api()).me(), displayDecimals()]);
   return (
     <ConsoleShell
       user={user}
@@ -27,7 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       // Only what this person may open: a link to a page that answers 404 helps no one.
       nav={pages.filter((page) => !page.needs || permissions.includes(page.needs)).map(({ needs: _needs, ...item }) => item)}
     >
-      {children}
+      <MoneyProvider decimals={decimals}>{children}</MoneyProvider>
     </ConsoleShell>
   );
 }

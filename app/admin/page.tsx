@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
-import { formatMoney } from '@/server/billing/currency';
 import { Card, PageHeader } from '../_components/ui/card';
 import { requireArea } from '../_lib/guard';
+import { moneyFormatter } from '../_lib/money';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -26,6 +26,7 @@ function Tile({ title, href, children, empty }: { title: string; href: string; c
 
 export default async function AdminDashboard() {
   const user = await requireArea('admin');
+  const money = await moneyFormatter();
   const trpc = await api();
   if (!(await trpc.me()).permissions.includes('invoices.view')) {
     return <PageHeader title={`Welcome, ${user.name.split(' ')[0]}`} description="Your account has no billing permissions yet; ask an administrator." />;
@@ -35,7 +36,7 @@ export default async function AdminDashboard() {
     <ul className="space-y-1">
       {rows.map((r) => (
         <li key={r.currency} className="flex items-baseline justify-between">
-          <span className="text-2xl font-semibold tabular-nums">{formatMoney(r.amount, r.currency)}</span>
+          <span className="text-2xl font-semibold tabular-nums">{money(r.amount, r.currency)}</span>
           <span className="text-sm text-fg-muted">
             {r.count} {label}
           </span>
@@ -61,7 +62,7 @@ export default async function AdminDashboard() {
                   {i.number} · {i.customer}
                 </Link>
                 <span className="tabular-nums">
-                  {formatMoney(i.balance, i.currency)} · {day(i.dueDate)}
+                  {money(i.balance, i.currency)} · {day(i.dueDate)}
                 </span>
               </li>
             ))}
@@ -74,7 +75,7 @@ export default async function AdminDashboard() {
                 <Link href={`/admin/invoices/${p.invoiceId}`} className="hover:underline">
                   {p.customer} · {p.number}
                 </Link>
-                <span className="text-success tabular-nums">+{formatMoney(p.amount, p.currency)}</span>
+                <span className="text-success tabular-nums">+{money(p.amount, p.currency)}</span>
               </li>
             ))}
           </ul>

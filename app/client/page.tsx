@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
-import { formatMoney } from '@/server/billing/currency';
 import { api } from '@/server/api/server-caller';
 import { Card, PageHeader } from '../_components/ui/card';
 import { requireArea } from '../_lib/guard';
+import { moneyFormatter } from '../_lib/money';
 
 export const metadata: Metadata = { title: 'My account' };
 
 export default async function ClientHome() {
   await requireArea('client');
+  const money = await moneyFormatter();
   const account = await (await api()).customers.mine();
   return (
     <>
@@ -29,7 +30,7 @@ export default async function ClientHome() {
           </dl>
           <div className="rounded-md bg-muted p-4">
             <div className="text-sm text-fg-muted">Credit balance</div>
-            <div className="mt-1 text-2xl font-semibold tabular-nums">{formatMoney(account.creditBalance, account.currency)}</div>
+            <div className="mt-1 text-2xl font-semibold tabular-nums">{money(account.creditBalance, account.currency)}</div>
           </div>
       </Card>
     </>

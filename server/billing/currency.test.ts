@@ -45,6 +45,18 @@ describe('formatMoney', () => {
   ])('%s %s → %s', (amount, currency, expected) => {
     expect(formatMoney(amount, currency).replace(/\u00a0/g, ' ')).toBe(expected);
   });
+
+  it.each([
+    [123450n, 'USD', 0, '$1,235'],
+    [123449n, 'USD', 0, '$1,234'],
+    [-150n, 'USD', 0, '-$2'],
+    [123450n, 'USD', 4, '$1,234.5000'],
+    [1200n, 'JPY', 2, '¥1,200.00'],
+    [1235n, 'KWD', 2, 'KWD 1.24'],
+    [123450n, 'USD', undefined, '$1,234.50'],
+  ])('%s %s shown with %s decimals → %s', (amount, currency, decimals, expected) => {
+    expect(formatMoney(amount, currency, { decimals }).replace(/\u00a0/g, ' ')).toBe(expected);
+  });
 });
 
 describe('parseMajor', () => {

@@ -1,3 +1,5 @@
+import { divRound } from './decimal';
+
 // ISO 4217 minor-unit exponents. Most currencies have two decimals; these are the exceptions.
 const exponentExceptions: Record<string, number> = {
   BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0,
@@ -31,25 +33,35 @@ export function currencyExponent(code: string): number {
  * bigint arithmetic, never a float.
  */
 export function formatMinor(amount: bigint, currency: string): string {
-  const exponent = currencyExponent(currency);
+  return formatScaled(amount, currencyExponent(currency));
+}
+
+/** `amount` in units of 10^-digits as a plain decimal string. */
+function formatScaled(amount: bigint, digits: number): string {
   const negative = amount < 0n;
-  const digits = (negative ? -amount : amount).toString().padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = exponent > 0 ? `.${digits.slice(-exponent)}` : '';
+  const text = (negative ? -amount : amount).toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits);
+  const fraction = digits > 0 ? `.${text.slice(-digits)}` : '';
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
-/** Money for people: "$1,234.50", "¥1,200", "KWD 1.234" — from the exact decimal string. */
-export function formatMoney(amount: bigint, currency: string, locale = 'en-US'): string {
+/**
+ * Money for people: "$1,234.50", "¥1,200", "KWD 1.234" — from the exact decimal string. The
+ * settings' `display_decimals` may show fewer decimals than the currency has (rounded half away
+ * from zero, for display only) or more (zeros); by default the currency's own.
+ */
+export function formatMoney(amount: bigint, currency: string, options: { decimals?: number | undefined; locale?: string } = {}): string {
   const exponent = currencyExponent(currency);
-  const format = new Intl.NumberFormat(locale, {
+  const decimals = options.decimals ?? exponent;
+  const scaled = decimals >= exponent ? amount * 10n ** BigInt(decimals - exponent) : divRound(amount, 10n ** BigInt(exponent - decimals));
+  const format = new Intl.NumberFormat(options.locale ?? 'en-US', {
     style: 'currency',
     currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
   });
   // Intl formats decimal strings exactly; a Number would lose cents above 2^53.
-  return format.format(formatMinor(amount, currency) as Intl.StringNumericLiteral);
+  return format.format(formatScaled(scaled, decimals) as Intl.StringNumericLiteral);
 }
 
 /**

@@ -14,7 +14,7 @@ export function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: s
           <li key={entry.id.toString()}>
             <details className="rounded-md border border-border px-3 py-2">
               <summary className="flex cursor-pointer justify-between gap-2">
-                <span className="font-medium">{entry.action.replace(`${entity}.`, '').replaceAll('_', ' ')}</span>
+                <span className="font-medium">{entry.action.replace(`${entity}.`, '').replaceAll(/[._]/g, ' ')}</span>
                 <span className="text-fg-muted">
                   {entry.actorLabel} · {formatMoment(entry.at)}
                 </span>

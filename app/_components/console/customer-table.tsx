@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { formatMoney } from '@/server/billing/currency';
 import type { CustomerView } from '@/server/services/customer-view';
+import { moneyFormatter } from '../../_lib/money';
 import { formatDay } from '../../_lib/format';
 import { Card } from '../ui/card';
 import { ListPager } from './list-chrome';
+import { KeyboardRows, navigableRow } from './keyboard-rows';
 
 /** One page of customers with keyset paging; the search and cursor live in the URL. */
-export function CustomerTable({
+export async function CustomerTable({
   customers,
   nextCursor,
   basePath,
@@ -19,6 +20,7 @@ export function CustomerTable({
   q: string | undefined;
   isFirstPage: boolean;
 }) {
+  const money = await moneyFormatter();
   const href = (cursor?: string) => {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
@@ -28,9 +30,9 @@ export function CustomerTable({
   };
   return (
     <Card className="overflow-hidden">
-      <div className="overflow-x-auto">
+      <KeyboardRows label="Customers" className="max-h-[70vh] overflow-auto">
         <table className="w-full text-sm" aria-label="Customers">
-          <thead className="border-b border-border bg-muted/60 text-left text-xs uppercase tracking-wide text-fg-muted">
+          <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
             <tr>
               <th className="px-4 py-2.5 font-medium">Name</th>
               <th className="px-4 py-2.5 font-medium">E-mail</th>
@@ -42,7 +44,7 @@ export function CustomerTable({
           </thead>
           <tbody className="divide-y divide-border">
             {customers.map((c) => (
-              <tr key={c.id} className="hover:bg-muted/40">
+              <tr key={c.id} data-href={basePath.startsWith('/admin') ? `/admin/customers/${c.id}` : undefined} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
                 <td className="px-4 py-2.5 font-medium">
                   {basePath.startsWith('/admin') ? (
                     <Link href={`/admin/customers/${c.id}`} className="hover:underline">
@@ -55,7 +57,7 @@ export function CustomerTable({
                 <td className="px-4 py-2.5 text-fg-muted">{c.email}</td>
                 <td className="px-4 py-2.5">{c.company ?? '—'}</td>
                 <td className="px-4 py-2.5 font-mono text-xs">{c.currency}</td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(c.creditBalance, c.currency)}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{money(c.creditBalance, c.currency)}</td>
                 <td className="px-4 py-2.5 text-fg-muted">{formatDay(c.createdAt)}</td>
               </tr>
             ))}
@@ -68,7 +70,7 @@ export function CustomerTable({
             ) : null}
           </tbody>
         </table>
-      </div>
+      </KeyboardRows>
       <ListPager shown={customers.length} firstHref={isFirstPage ? null : href()} nextHref={nextCursor ? href(nextCursor) : null} />
     </Card>
   );

@@ -2,16 +2,18 @@
 
 import { Copy } from 'lucide-react';
 import { toast } from 'sonner';
-import { Button } from '../../../_components/ui/button';
+import { Button } from './button';
 
-export function CopyButton({ path }: { path: string }) {
+/** Copies `text` (a path is made absolute against this site) and says so. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
   return (
     <Button
-      variant="secondary"
-      aria-label="Copy public link"
+      variant="ghost"
+      className="h-7 px-2"
+      aria-label={label}
       onClick={async () => {
-        await navigator.clipboard.writeText(`${window.location.origin}${path}`);
-        toast.success('Public link copied');
+        await navigator.clipboard.writeText(text.startsWith('/') ? `${window.location.origin}${text}` : text);
+        toast.success(`${label.replace(/^Copy /, '')} copied`.replace(/^./, (c) => c.toUpperCase()));
       }}
     >
       <Copy className="size-4" aria-hidden />

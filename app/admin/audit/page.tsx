@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { FilterField } from '../../_components/console/filter-field';
 import { FilterActions, ListPager } from '../../_components/console/list-chrome';
@@ -14,8 +13,7 @@ const moment = (d: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'mediu
 const isDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireArea('admin');
-  if (user.role !== 'admin') notFound();
+  await requireArea('admin');
   const params = await searchParams;
   const raw = pickParams(params, ['actor', 'entity_type', 'action', 'from', 'to', 'before']);
   const page = await (await api()).people.audit({

@@ -1,25 +1,35 @@
+import { PackagePlus } from 'lucide-react';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { formatMoney } from '@/server/billing/currency';
 import { formatMilli } from '@/server/billing/decimal';
+import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
-import { requireArea, requirePermissionPage } from '../../_lib/guard';
+import { requireArea } from '../../_lib/guard';
 import { CatalogActions } from './catalog-actions';
-import { formatDay } from '../../_lib/format';
+import { formatDay, humanize } from '../../_lib/format';
+import { moneyFormatter } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'Catalog' };
 
 
 export default async function CatalogPage() {
   await requireArea('admin');
-  await requirePermissionPage('catalog.view');
+  const money = await moneyFormatter();
   const trpc = await api();
   const [products, coupons, me] = await Promise.all([trpc.catalog.products({ limit: 200 }), trpc.catalog.coupons(), trpc.me()]);
   const canManage = me.permissions.includes('catalog.manage');
   return (
     <>
       <PageHeader title="Catalog" description="What you sell, at which prices, and the coupons that discount it.">
-        {canManage ? <CatalogActions /> : null}
+        {canManage ? (
+          <>
+            <Link href="/admin/catalog/new" className={buttonClass('secondary')}>
+              <PackagePlus className="size-4" aria-hidden /> New product
+            </Link>
+            <CatalogActions />
+          </>
+        ) : null}
       </PageHeader>
       <Card className="overflow-hidden">
         <table className="w-full text-sm" aria-label="Products">
@@ -36,7 +46,14 @@ export default async function CatalogPage() {
             {products.items.map((p) => (
               <tr key={p.id} className="align-top">
                 <td className="px-4 py-2.5">
-                  <div className="font-medium">{p.name}</div>
+                  {canManage ? (
+                    <Link href={`/admin/catalog/${p.id}`} className="font-medium text-accent hover:underline">
+                      {p.name}
+                    </Link>
+                  ) : (
+                    <div className="font-medium">{p.name}</div>
+                  )}
+                  {p.active ? null : <span className="ml-2 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted">off sale</span>}
                   <div className="text-xs text-fg-muted">{p.category ?? 'Uncategorised'}</div>
                 </td>
                 <td className="px-4 py-2.5">{p.type === 'recurring' ? 'Recurring' : 'One-time'}</td>
@@ -44,8 +61,8 @@ export default async function CatalogPage() {
                   <ul className="space-y-0.5">
                     {p.prices.map((price) => (
                       <li key={`${price.cycle}-${price.currency}`} className="tabular-nums">
-                        {formatMoney(price.amount, price.currency)} <span className="text-fg-muted">{price.cycle.replace('_', ' ')}</span>
-                        {price.setupFee > 0n ? <span className="text-fg-muted"> + {formatMoney(price.setupFee, price.currency)} setup</span> : null}
+                        {money(price.amount, price.currency)} <span className="text-fg-muted">{humanize(price.cycle)}</span>
+                        {price.setupFee > 0n ? <span className="text-fg-muted"> + {money(price.setupFee, price.currency)} setup</span> : null}
                       </li>
                     ))}
                   </ul>
@@ -72,7 +89,7 @@ export default async function CatalogPage() {
             {coupons.map((c) => (
               <tr key={c.id}>
                 <td className="px-4 py-2.5 font-mono font-medium">{c.code}</td>
-                <td className="px-4 py-2.5">{c.type === 'percent' ? `${formatMilli(c.value)}%` : formatMoney(c.value, c.currency ?? 'USD')}</td>
+                <td className="px-4 py-2.5">{c.type === 'percent' ? `${formatMilli(c.value)}%` : money(c.value, c.currency ?? 'USD')}</td>
                 <td className="px-4 py-2.5">{c.duration === 'repeating' ? `${c.cycles} cycles` : c.duration}</td>
                 <td className="px-4 py-2.5 tabular-nums">
                   {c.uses}

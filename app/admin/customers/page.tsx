@@ -3,7 +3,7 @@ import { api } from '@/server/api/server-caller';
 import { CustomerTable } from '../../_components/console/customer-table';
 import { SearchBox } from '../../_components/console/search-box';
 import { PageHeader } from '../../_components/ui/card';
-import { requireArea, requirePermissionPage } from '../../_lib/guard';
+import { requireArea } from '../../_lib/guard';
 import { CreateCustomer } from './create-customer';
 
 export const metadata: Metadata = { title: 'Customers' };
@@ -12,7 +12,6 @@ const pageSize = 20;
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireArea('admin');
-  await requirePermissionPage('customers.view');
   const params = await searchParams;
   const q = typeof params.q === 'string' && params.q.trim() ? params.q.trim() : undefined;
   const cursor = typeof params.cursor === 'string' ? params.cursor : undefined;

@@ -2,7 +2,7 @@ import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { formatMoney } from '@/server/billing/currency';
+import { addDays, toPlainDate } from '@/server/billing/periods';
 import { invoiceStatuses } from '@/server/billing/invoice-status';
 import { FilterField } from '../../_components/console/filter-field';
 import { FilterActions, ListPager } from '../../_components/console/list-chrome';
@@ -11,24 +11,30 @@ import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
 import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { requireArea, requirePermissionPage } from '../../_lib/guard';
+import { requireArea } from '../../_lib/guard';
 import { type SearchParams, invoiceFiltersFrom } from './filters';
-import { formatDay, queryString } from '../../_lib/format';
+import { formatDay, humanize, queryString } from '../../_lib/format';
+import { displaySettings, moneyFormatter } from '../../_lib/money';
+import { InvoiceToolbar } from './invoice-toolbar';
+import { KeyboardRows, navigableRow } from '../../_components/console/keyboard-rows';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
-  await requirePermissionPage('invoices.view');
+  const money = await moneyFormatter();
   const { input, errors, raw } = invoiceFiltersFrom(await searchParams);
-  const page = await (await api()).invoices.list({ ...input, format: 'json' });
+  const trpc = await api();
+  const [page, me, settings] = await Promise.all([trpc.invoices.list({ ...input, format: 'json' }), trpc.me(), displaySettings()]);
+  const today = toPlainDate(new Date());
   const query = (extra: Record<string, string | undefined>) => queryString({ ...raw, ...extra });
   // The export route takes the API's filters: amounts in minor units, no page cursor.
   const exportQuery = queryString({ ...raw, min_total: input.min_total?.toString(), max_total: input.max_total?.toString(), min: undefined, max: undefined, cursor: undefined });
   return (
     <>
       <PageHeader title="Invoices" description="Every document you issued, newest first.">
+        {me.permissions.includes('invoices.create') ? <InvoiceToolbar taxMode={settings.taxMode} taxRate={settings.taxRate} dueDate={addDays(today, settings.paymentDueDays)} /> : null}
         <a className={buttonClass('secondary')} href={`/admin/invoices/export?${exportQuery}`} download>
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
@@ -73,7 +79,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       </form>
 
       <Card className="overflow-hidden">
-        <div className="max-h-[70vh] overflow-auto">
+        <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
           <table className="w-full text-sm" aria-label="Invoices">
             <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
               <tr>
@@ -90,19 +96,19 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             </thead>
             <tbody className="divide-y divide-border">
               {page.items.map((invoice) => (
-                <tr key={invoice.id} className={cn('hover:bg-muted/40', invoice.status === 'overdue' && 'bg-danger/5 text-danger')}>
+                <tr key={invoice.id} data-href={`/admin/invoices/${invoice.id}`} tabIndex={-1} className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger')}>
                   <td className="px-4 py-2.5 font-medium whitespace-nowrap">
                     <Link href={`/admin/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
                       {invoice.number ?? 'Draft'}
                     </Link>
-                    {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{invoice.kind.replace('_', ' ')}</span> : null}
+                    {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
                   </td>
                   <td className="px-4 py-2.5">{invoice.customerName}</td>
                   <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
                   <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(invoice.total, invoice.currency)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(invoice.amountPaid, invoice.currency)}</td>
-                  <td className="px-4 py-2.5 text-right font-medium tabular-nums">{formatMoney(invoice.balance, invoice.currency)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.amountPaid, invoice.currency)}</td>
+                  <td className="px-4 py-2.5 text-right font-medium tabular-nums">{money(invoice.balance, invoice.currency)}</td>
                   <td className="px-4 py-2.5">
                     <StatusPill status={invoice.status} />
                   </td>
@@ -124,7 +130,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
               ) : null}
             </tbody>
           </table>
-        </div>
+        </KeyboardRows>
         <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/invoices?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/invoices?${query({ cursor: page.nextCursor })}` : null} />
       </Card>
     </>

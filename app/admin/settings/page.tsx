@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
@@ -9,8 +8,7 @@ import { BillingSettingsForm } from './billing-settings-form';
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  const user = await requireArea('admin');
-  if (user.role !== 'admin') notFound();
+  await requireArea('admin');
   const trpc = await api();
   const [settings, next, keys] = await Promise.all([trpc.settings.billing(), trpc.settings.nextInvoiceSequence(), trpc.settings.apiKeys()]);
   return (

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { permissions } from '@/server/auth/permissions';
 import { Card, PageHeader } from '../../_components/ui/card';
@@ -9,8 +8,7 @@ import { StaffActions, StaffPermissions } from './staff-actions';
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
-  const user = await requireArea('admin');
-  if (user.role !== 'admin') notFound();
+  await requireArea('admin');
   const staff = await (await api()).people.staff();
   return (
     <>

@@ -5,9 +5,15 @@ import { billingSettingsPatch } from '../../schemas/settings';
 import { listApiKeys, revokeApiKey } from '../../services/api-key-admin';
 import { createApiKey } from '../../services/api-keys';
 import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/update-settings';
-import { adminProcedure, router } from '../trpc';
+import { readBillingSettings } from '../../services/read-settings';
+import { adminProcedure, authedProcedure, router } from '../trpc';
 
 export const settingsRouter = router({
+  /** How the console shows and computes amounts: the same for anyone signed in. */
+  display: authedProcedure.query(async ({ ctx }) => {
+    const settings = await readBillingSettings(ctx.service.db);
+    return { decimals: settings.display_decimals ?? null, taxMode: settings.tax_mode, taxRate: settings.tax_rate, paymentDueDays: settings.payment_due_days };
+  }),
   billing: adminProcedure.query(({ ctx }) => getBillingSettings(ctx.service)),
   nextInvoiceSequence: adminProcedure.query(({ ctx }) => nextInvoiceSequence(ctx.service)),
   updateBilling: adminProcedure.input(billingSettingsPatch).mutation(({ ctx, input }) => updateBillingSettings(ctx.service, input)),

@@ -5,12 +5,13 @@ import { ArrowRightLeft, Coins, Layers, Zap } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import { currencyExponent, formatMoney, parseMajor } from '@/server/billing/currency';
+import { currencyExponent, parseMajor } from '@/server/billing/currency';
 import type { FieldErrors } from '@/server/errors';
 import { Button } from '../../../_components/ui/button';
 import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { Field, Input, inputClass } from '../../../_components/ui/field';
 import { useTRPC } from '../../../_lib/trpc';
+import { useMoney } from '../../../_components/money';
 
 type Open = null | 'credit' | 'quickpay' | 'consolidate';
 
@@ -26,6 +27,7 @@ export function CustomerActions({
 }) {
   const [open, setOpen] = useState<Open>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const money = useMoney();
   const router = useRouter();
   const trpc = useTRPC();
   const owed = BigInt(customer.owed);
@@ -36,8 +38,8 @@ export function CustomerActions({
     router.refresh();
   };
   const onError = (error: { message: string; data?: { fields?: FieldErrors } | null }) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message));
-  const adjust = useMutation(trpc.customers.adjustCredit.mutationOptions({ onError, onSuccess: (e) => done(`Credit balance is now ${formatMoney(e.balance, e.currency)}`) }));
-  const pay = useMutation(trpc.customers.quickPay.mutationOptions({ onError, onSuccess: (r) => done(`${r.paid} invoice(s) paid, ${formatMoney(r.amount, customer.currency)} in all`) }));
+  const adjust = useMutation(trpc.customers.adjustCredit.mutationOptions({ onError, onSuccess: (e) => done(`Credit balance is now ${money(e.balance, e.currency)}`) }));
+  const pay = useMutation(trpc.customers.quickPay.mutationOptions({ onError, onSuccess: (r) => done(`${r.paid} invoice(s) paid, ${money(r.amount, customer.currency)} in all`) }));
   const consolidate = useMutation(trpc.invoices.consolidate.mutationOptions({ onError, onSuccess: (i) => done(`Open invoices merged into ${i.number}`) }));
 
   function submitCredit(event: FormEvent<HTMLFormElement>) {
@@ -55,7 +57,7 @@ export function CustomerActions({
     <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Customer actions">
       {canEditInvoices && owed > 0n ? (
         <Button onClick={() => setOpen('quickpay')}>
-          <Zap className="size-4" aria-hidden /> Quick pay {formatMoney(owed, customer.currency)}
+          <Zap className="size-4" aria-hidden /> Quick pay {money(owed, customer.currency)}
         </Button>
       ) : null}
       {canEditCustomer ? (
@@ -81,7 +83,7 @@ export function CustomerActions({
         </form>
       </Dialog>
 
-      <Dialog open={open === 'quickpay'} onOpenChange={(o) => setOpen(o ? 'quickpay' : null)} title="Quick pay" description={`Records payment of every open ${customer.currency} invoice, oldest first: ${formatMoney(owed, customer.currency)} in all.`}>
+      <Dialog open={open === 'quickpay'} onOpenChange={(o) => setOpen(o ? 'quickpay' : null)} title="Quick pay" description={`Records payment of every open ${customer.currency} invoice, oldest first: ${money(owed, customer.currency)} in all.`}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -98,7 +100,7 @@ export function CustomerActions({
               <option value="credit">credit balance</option>
             </select>
           </Field>
-          <DialogActions onCancel={() => setOpen(null)} pending={pay.isPending} submit={`Pay ${formatMoney(owed, customer.currency)}`} />
+          <DialogActions onCancel={() => setOpen(null)} pending={pay.isPending} submit={`Pay ${money(owed, customer.currency)}`} />
         </form>
       </Dialog>
 
@@ -142,7 +144,8 @@ export function ChangePlan({ service, products }: { service: { id: string; name:
         },
       },
     );
-  const money = (v: bigint) => formatMoney(v, service.currency);
+  const format = useMoney();
+  const money = (v: bigint) => format(v, service.currency);
 
   return (
     <>

@@ -2,32 +2,36 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { formatMoney } from '@/server/billing/currency';
 import { isUuid } from '@/server/schemas/common';
+import { AuditLog } from '../../../_components/console/audit-log';
+import { Notes } from '../../../_components/console/notes';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea, requirePermissionPage } from '../../../_lib/guard';
+import { requireArea } from '../../../_lib/guard';
 import { ChangePlan, CustomerActions } from './customer-actions';
-import { formatDay } from '../../../_lib/format';
+import { formatDay, humanize } from '../../../_lib/format';
+import { moneyFormatter } from '../../../_lib/money';
 
 export const metadata: Metadata = { title: 'Customer' };
 
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
-  await requirePermissionPage('customers.view');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const trpc = await api();
   const account = await trpc.customers.account({ id }).catch(() => notFound());
-  const [invoices, orders, products, me] = await Promise.all([
+  const [invoices, orders, products, notes, history, me] = await Promise.all([
     trpc.invoices.list({ customer: id, limit: 50, date_field: 'issue', format: 'json' }),
     trpc.orders.list({ customer: id, limit: 50, format: 'json' }),
     trpc.catalog.products({ limit: 200 }),
+    trpc.notes.list({ scope: 'customer', id }),
+    trpc.customers.history({ id }),
     trpc.me(),
   ]);
   const { customer } = account;
-  const money = (amount: bigint, currency = customer.currency) => formatMoney(amount, currency);
+  const format = await moneyFormatter();
+  const money = (amount: bigint, currency = customer.currency) => format(amount, currency);
   const owed = invoices.items.filter((i) => ['pending', 'partial', 'overdue'].includes(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
   const address = customer.billingAddress;
   const canEdit = me.permissions.includes('invoices.edit');
@@ -127,7 +131,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {invoices.items.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-2 py-2">
                 <Link href={`/admin/invoices/${i.id}`} className="text-accent hover:underline">
-                  {i.number ?? 'Draft'} {i.kind !== 'invoice' ? <span className="text-fg-muted">· {i.kind.replace('_', ' ')}</span> : null}
+                  {i.number ?? 'Draft'} {i.kind !== 'invoice' ? <span className="text-fg-muted">· {humanize(i.kind)}</span> : null}
                 </Link>
                 <span className="flex items-center gap-2 tabular-nums">
                   {money(i.balance, i.currency)} <StatusPill status={i.status} />
@@ -149,6 +153,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             ))}
           </ul>
         </Card>
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Notes subject={{ scope: 'customer', id: customer.id }} own={notes.own} canEdit={me.permissions.includes('customers.edit')} />
+        <AuditLog entries={history} entity="customer" />
       </div>
     </>
   );

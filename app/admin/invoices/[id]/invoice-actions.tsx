@@ -1,22 +1,23 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Trash2, Undo2, Wallet } from 'lucide-react';
+import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Undo2, Wallet } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { toast } from 'sonner';
-import { currencyExponent, formatMinor, formatMoney, parseMajor } from '@/server/billing/currency';
-import { parseMilli } from '@/server/billing/decimal';
+import { currencyExponent, formatMinor, parseMajor } from '@/server/billing/currency';
 import { type InvoiceStatus, invoiceTransition } from '@/server/billing/invoice-status';
-import { type TaxMode, documentTotals, lineAmounts } from '@/server/billing/totals';
+import type { TaxMode } from '@/server/billing/totals';
 import type { FieldErrors } from '@/server/errors';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { Button } from '../../../_components/ui/button';
 import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { Field, Input, inputClass } from '../../../_components/ui/field';
+import { humanize } from '../../../_lib/format';
 import { useTRPC } from '../../../_lib/trpc';
+import { useMoney } from '../../../_components/money';
+import { type EditorLine, InvoiceEditor } from '../invoice-editor';
 
-type Line = { description: string; quantity: string; unitPrice: string; taxRate: string };
 export type ActionInvoice = {
   id: string;
   kind: string;
@@ -28,18 +29,19 @@ export type ActionInvoice = {
   taxMode: TaxMode;
   dueDate: string;
   notes: string | null;
-  lines: Line[];
+  lines: EditorLine[];
 };
 
 type Open = null | 'pay' | 'markPaid' | 'cancel' | 'edit' | 'finalize' | 'token' | 'refund' | 'correct';
 
 /** The invoice's actions: only those its state allows, and only for people allowed to act. */
 export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: ActionInvoice; canEdit: boolean; canRefund: boolean }) {
+  const money = useMoney();
   const [open, setOpen] = useState<Open>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
-  const money = { status: invoice.status, total: 0n, amountPaid: BigInt(invoice.amountPaid), amountRefunded: 0n };
+  const state = { status: invoice.status, total: 0n, amountPaid: BigInt(invoice.amountPaid), amountRefunded: 0n };
   const balance = BigInt(invoice.balance);
   const done = (message: string) => {
     toast.success(message);
@@ -65,7 +67,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
   const refundable = BigInt(invoice.amountPaid) - BigInt(invoice.amountRefunded);
 
   if (!canEdit && !canRefund) return null;
-  const can = (event: Parameters<typeof invoiceTransition>[1]) => invoiceTransition(money, event).ok;
+  const can = (event: Parameters<typeof invoiceTransition>[1]) => invoiceTransition(state, event).ok;
   const payable = canEdit && balance > 0n && ['pending', 'partial', 'overdue'].includes(invoice.status);
   const correctable = canEdit && invoice.kind === 'invoice' && ['pending', 'partial', 'paid', 'overdue'].includes(invoice.status);
 
@@ -152,7 +154,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
       {canEdit && invoice.status !== 'draft' ? <Action icon={<Link2 className="size-4" />} label="Regenerate link" onClick={() => setOpen('token')} /> : null}
       {canEdit && can('cancel') ? <Action icon={<Ban className="size-4" />} label="Cancel invoice" onClick={() => setOpen('cancel')} /> : null}
 
-      <Dialog open={open === 'refund'} onOpenChange={(o) => setOpen(o ? 'refund' : null)} title="Refund" description={`Up to ${formatMoney(refundable, invoice.currency)} can go back.`}>
+      <Dialog open={open === 'refund'} onOpenChange={(o) => setOpen(o ? 'refund' : null)} title="Refund" description={`Up to ${money(refundable, invoice.currency)} can go back.`}>
         <form onSubmit={submitRefund} noValidate className="space-y-4">
           <Field label={`Amount (${invoice.currency})`} name="amount" error={errors.amount} hint="Leave empty to refund everything still refundable.">
             <Input id="amount" name="amount" inputMode="decimal" autoFocus aria-invalid={errors.amount ? true : undefined} aria-describedby={errors.amount ? 'amount-error' : undefined} />
@@ -189,7 +191,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
         </form>
       </Dialog>
 
-      <Dialog open={open === 'pay'} onOpenChange={(o) => setOpen(o ? 'pay' : null)} title="Add payment" description={`Open balance ${formatMoney(balance, invoice.currency)}`}>
+      <Dialog open={open === 'pay'} onOpenChange={(o) => setOpen(o ? 'pay' : null)} title="Add payment" description={`Open balance ${money(balance, invoice.currency)}`}>
         <form onSubmit={submitPayment} noValidate className="space-y-4">
           <Field label={`Amount (${invoice.currency})`} name="amount" error={errors.amount}>
             <Input id="amount" name="amount" inputMode="decimal" autoFocus aria-invalid={errors.amount ? true : undefined} aria-describedby={errors.amount ? 'amount-error' : undefined} />
@@ -198,7 +200,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
             <select id="method" name="method" className={inputClass} defaultValue="bank_transfer">
               {paymentMethods.filter((m) => !['stripe', 'paypal'].includes(m)).map((m) => (
                 <option key={m} value={m}>
-                  {m.replace('_', ' ')}
+                  {humanize(m)}
                 </option>
               ))}
             </select>
@@ -212,13 +214,18 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
           <DialogActions onCancel={() => setOpen(null)} pending={pay.isPending} submit={<><Wallet className="size-4" aria-hidden /> Record payment</>} />
         </form>
       </Dialog>
-      {confirm('markPaid', 'Mark as paid', `Records one payment of ${formatMoney(balance, invoice.currency)} by bank transfer.`, () => markPaid.mutate({ id: invoice.id }), markPaid.isPending)}
+      {confirm('markPaid', 'Mark as paid', `Records one payment of ${money(balance, invoice.currency)} by bank transfer.`, () => markPaid.mutate({ id: invoice.id }), markPaid.isPending)}
       {confirm('cancel', 'Cancel invoice', 'The customer will owe nothing on it; its number stays used.', () => cancel.mutate({ id: invoice.id }), cancel.isPending, true)}
       {confirm('finalize', 'Finalize', 'It gets the next number and becomes payable; after that it can only be edited while unpaid.', () => finalize.mutate({ id: invoice.id }), finalize.isPending)}
       {confirm('token', 'Regenerate link', 'Links sent before will stop working.', () => token.mutate({ id: invoice.id }), token.isPending)}
       {open === 'edit' ? (
-        <EditInvoice
-          invoice={invoice}
+        <InvoiceEditor
+          title="Edit invoice"
+          description="Unpaid invoices only; the number stays the same."
+          submit="Save changes"
+          currency={invoice.currency}
+          taxMode={invoice.taxMode}
+          initial={{ lines: invoice.lines.map((l) => ({ ...l, unitPrice: formatMinor(BigInt(l.unitPrice), invoice.currency) })), dueDate: invoice.dueDate, notes: invoice.notes ?? '' }}
           errors={errors}
           pending={update.isPending}
           onClose={() => setOpen(null)}
@@ -235,104 +242,5 @@ function Action({ icon, label, onClick, primary }: { icon: ReactNode; label: str
       <span aria-hidden>{icon}</span>
       {label}
     </Button>
-  );
-}
-
-/** The line editor: totals update as you type, from the same billing code the server uses. */
-function EditInvoice({
-  invoice,
-  errors,
-  pending,
-  onClose,
-  onSave,
-}: {
-  invoice: ActionInvoice;
-  errors: FieldErrors;
-  pending: boolean;
-  onClose: () => void;
-  onSave: (items: Array<{ description: string; quantity: string; unit_price: number; tax_rate: string }>, dueDate: string, notes: string | null) => void;
-}) {
-  const [lines, setLines] = useState<Line[]>(invoice.lines.map((l) => ({ ...l, unitPrice: formatMinor(BigInt(l.unitPrice), invoice.currency) })));
-  const [dueDate, setDueDate] = useState(invoice.dueDate);
-  const [notes, setNotes] = useState(invoice.notes ?? '');
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const parsed = lines.map((l) => ({ quantity: parseMilli(l.quantity), price: parseMajor(l.unitPrice, invoice.currency), rate: parseMilli(l.taxRate || '0') }));
-  const valid = parsed.every((p) => p.quantity !== null && p.quantity > 0n && p.price !== null && p.rate !== null);
-  const totals = valid
-    ? documentTotals(parsed.map((p) => lineAmounts({ quantityMilli: p.quantity!, unitPrice: p.price!, taxRateMilli: p.rate! }, invoice.taxMode)))
-    : null;
-  const set = (index: number, key: keyof Line, value: string) => setLines((all) => all.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
-  const shown = { ...localErrors, ...errors };
-
-  function save() {
-    const problems: FieldErrors = {};
-    parsed.forEach((p, i) => {
-      if (!lines[i]!.description.trim()) problems[`items.${i}.description`] = 'is required';
-      if (p.quantity === null || p.quantity <= 0n) problems[`items.${i}.quantity`] = 'must be greater than 0';
-      if (p.price === null) problems[`items.${i}.unit_price`] = 'must be an amount';
-      if (p.rate === null) problems[`items.${i}.tax_rate`] = 'must be a percent';
-    });
-    setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    onSave(
-      lines.map((l, i) => ({ description: l.description, quantity: l.quantity, unit_price: Number(parsed[i]!.price), tax_rate: l.taxRate || '0' })),
-      dueDate,
-      notes.trim() ? notes : null,
-    );
-  }
-
-  return (
-    <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title="Edit invoice" description="Unpaid invoices only; the number stays the same.">
-      <div className="max-h-[55vh] space-y-3 overflow-y-auto pr-1">
-        <div className="grid grid-cols-12 gap-2 px-2 text-xs font-medium text-fg-muted" aria-hidden>
-          <span className="col-span-3">Quantity</span>
-          <span className="col-span-4">Unit price ({invoice.currency})</span>
-          <span className="col-span-3">Tax %</span>
-        </div>
-        {lines.map((line, i) => (
-          <fieldset key={i} className="grid grid-cols-12 gap-2 rounded-md border border-border p-2" aria-label={`Line ${i + 1}`}>
-            <input aria-label={`Description ${i + 1}`} className={`${inputClass} col-span-12`} value={line.description} onChange={(e) => set(i, 'description', e.target.value)} />
-            <input aria-label={`Quantity ${i + 1}`} className={`${inputClass} col-span-3`} value={line.quantity} onChange={(e) => set(i, 'quantity', e.target.value)} />
-            <input aria-label={`Unit price ${i + 1}`} className={`${inputClass} col-span-4`} value={line.unitPrice} onChange={(e) => set(i, 'unitPrice', e.target.value)} />
-            <input aria-label={`Tax rate ${i + 1}`} className={`${inputClass} col-span-3`} value={line.taxRate} onChange={(e) => set(i, 'taxRate', e.target.value)} />
-            <button type="button" aria-label={`Remove line ${i + 1}`} className="col-span-2 flex items-center justify-center text-fg-muted hover:text-danger disabled:opacity-30" disabled={lines.length === 1} onClick={() => setLines((all) => all.filter((_, j) => j !== i))}>
-              <Trash2 className="size-4" aria-hidden />
-            </button>
-            {['description', 'quantity', 'unit_price', 'tax_rate'].map((k) =>
-              shown[`items.${i}.${k}`] ? (
-                <p key={k} role="alert" className="col-span-12 text-xs text-danger">
-                  {k.replace('_', ' ')} {shown[`items.${i}.${k}`]}
-                </p>
-              ) : null,
-            )}
-          </fieldset>
-        ))}
-        <Button variant="ghost" onClick={() => setLines((all) => [...all, { description: '', quantity: '1', unitPrice: '0', taxRate: all.at(-1)?.taxRate ?? '0' }])}>
-          <Plus className="size-4" aria-hidden /> Add line
-        </Button>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="Due date" name="due_date" error={shown.due_date}>
-            <Input id="due_date" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-          </Field>
-          <Field label="Notes" name="notes" error={shown.notes}>
-            <Input id="notes" value={notes} onChange={(e) => setNotes(e.target.value)} />
-          </Field>
-        </div>
-        {shown.items ? <p role="alert" className="text-sm text-danger">{shown.items}</p> : null}
-      </div>
-      <div className="mt-4 flex items-center justify-between border-t border-border pt-4">
-        <div className="text-sm" data-testid="live-total">
-          Total <strong className="tabular-nums">{totals ? formatMoney(totals.total, invoice.currency) : '—'}</strong>
-        </div>
-        <div className="flex gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={save} disabled={pending}>
-            Save changes
-          </Button>
-        </div>
-      </div>
-    </Dialog>
   );
 }

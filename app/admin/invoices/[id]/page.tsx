@@ -3,37 +3,37 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { formatMoney } from '@/server/billing/currency';
 import { trimDecimal } from '@/server/billing/decimal';
 import { isUuid } from '@/server/schemas/common';
 import { publicInvoicePath } from '@/server/services/public-token';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea, requirePermissionPage } from '../../../_lib/guard';
-import { CopyButton } from './copy-button';
+import { requireArea } from '../../../_lib/guard';
+import { CopyButton } from '../../../_components/ui/copy-button';
 import { InvoiceActions } from './invoice-actions';
-import { formatDay, formatMoment } from '../../../_lib/format';
+import { formatDay, formatMoment, humanize } from '../../../_lib/format';
+import { moneyFormatter } from '../../../_lib/money';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
-  await requirePermissionPage('invoices.view');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const trpc = await api();
   const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
   const [history, me, customer] = await Promise.all([trpc.invoices.history({ id }), trpc.me(), trpc.customers.byId({ id: invoice.customerId })]);
-  const money = (amount: bigint) => formatMoney(amount, invoice.currency);
+  const format = await moneyFormatter();
+  const money = (amount: bigint) => format(amount, invoice.currency);
   const locked = invoice.status === 'paid' || invoice.status === 'partial' || invoice.status === 'refunded';
   const publicPath = invoice.status === 'draft' ? null : publicInvoicePath(invoice.id, invoice.tokenVersion);
   const title = invoice.number ?? 'Draft invoice';
 
   return (
     <>
-      <PageHeader title={`${invoice.kind === 'invoice' ? 'Invoice' : invoice.kind.replace('_', ' ')} ${title}`} description={`${customer.name} · ${customer.email}`}>
+      <PageHeader title={`${invoice.kind === 'invoice' ? 'Invoice' : humanize(invoice.kind)} ${title}`} description={`${customer.name} · ${customer.email}`}>
         <StatusPill status={invoice.status} className="text-sm" />
         {locked ? (
           <span className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted" title="Correct it with a credit or debit note">
@@ -115,7 +115,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               <div className="mb-1 font-medium">Public link</div>
               <div className="flex items-center gap-2">
                 <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 text-xs">{publicPath}</code>
-                <CopyButton path={publicPath} />
+                <CopyButton text={publicPath} label="Copy public link" />
               </div>
             </div>
           ) : null}
@@ -133,7 +133,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 {history.payments.map((p) => (
                   <tr key={p.id}>
                     <td className="py-2">{formatMoment(p.paidAt)}</td>
-                    <td className="py-2 capitalize">{p.method.replace('_', ' ')}</td>
+                    <td className="py-2 capitalize">{humanize(p.method)}</td>
                     <td className="py-2 text-fg-muted">{p.reference ?? ''}</td>
                     <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
                   </tr>
@@ -152,11 +152,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           {history.related.length > 0 ? (
             <>
               <h3 className="mt-5 mb-2 text-sm font-semibold">Related documents</h3>
-              <ul className="space-y-1 text-sm">
+              <ul className="space-y-1 text-sm" aria-label="Related documents">
                 {history.related.map((doc) => (
                   <li key={doc.id} className="flex items-center justify-between gap-2">
                     <Link href={`/admin/invoices/${doc.id}`} className="text-accent hover:underline">
-                      {doc.number ?? 'Draft'} · {doc.kind.replace('_', ' ')}
+                      {doc.number ?? 'Draft'} · {humanize(doc.kind)}
                     </Link>
                     <span className="text-fg-muted">
                       {doc.relation === 'consolidated_into' ? 'consolidated into' : doc.relation === 'consolidates' ? 'consolidated here' : 'corrects'} · {money(doc.total)}

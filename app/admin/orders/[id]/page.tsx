@@ -2,34 +2,39 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { formatMoney } from '@/server/billing/currency';
 import { nextOrderStatuses } from '@/server/billing/order-status';
 import { isUuid } from '@/server/schemas/common';
 import { AuditLog } from '../../../_components/console/audit-log';
+import { Notes } from '../../../_components/console/notes';
+import { CopyButton } from '../../../_components/ui/copy-button';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea, requirePermissionPage } from '../../../_lib/guard';
+import { requireArea } from '../../../_lib/guard';
 import { OrderActions } from './order-actions';
-import { formatDay, formatMoment } from '../../../_lib/format';
+import { formatDay, formatMoment, humanize } from '../../../_lib/format';
+import { moneyFormatter } from '../../../_lib/money';
 
 export const metadata: Metadata = { title: 'Order' };
 
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
-  await requirePermissionPage('orders.view');
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const trpc = await api();
   const order = await trpc.orders.byId({ id }).catch(() => notFound());
-  const [history, customer, documents, me] = await Promise.all([
+  const [history, customer, documents, notes, me] = await Promise.all([
     trpc.orders.history({ id }),
     trpc.customers.byId({ id: order.customerId }),
     trpc.invoices.list({ order_id: id, limit: 50, date_field: 'issue', format: 'json' }),
+    trpc.notes.list({ scope: 'order', id }),
     trpc.me(),
   ]);
-  const money = (amount: bigint) => formatMoney(amount, order.currency);
+  const format = await moneyFormatter();
+  const money = (amount: bigint) => format(amount, order.currency);
   const first = documents.items.find((d) => d.id === order.invoiceId);
+  const canEdit = me.permissions.includes('orders.edit');
+  const canSeeProducts = me.permissions.includes('catalog.manage');
 
   return (
     <>
@@ -38,12 +43,30 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {order.awaitingApproval ? <span className="rounded-full bg-amber-500/15 px-2 py-0.5 text-xs text-amber-700 dark:text-amber-300">Awaiting approval</span> : null}
       </PageHeader>
 
-      <OrderActions
-        order={{ id: order.id, status: order.status, awaitingApproval: order.awaitingApproval }}
-        transitions={[...nextOrderStatuses(order.status)]}
-        payHref={first && first.balance > 0n ? `/admin/invoices/${first.id}` : null}
-        canEdit={me.permissions.includes('orders.edit')}
-      />
+      {canEdit ? (
+        <OrderActions
+          order={{
+            id: order.id,
+            status: order.status,
+            awaitingApproval: order.awaitingApproval,
+            paymentMethod: order.paymentMethod,
+            currency: order.currency,
+            lines: order.lines.map((l) => ({ id: l.id, description: l.description, unitPrice: l.unitPrice, quantity: l.quantity })),
+            labels: order.labels,
+          }}
+          transitions={[...nextOrderStatuses(order.status)]}
+          payHref={first && first.balance > 0n ? `/admin/invoices/${first.id}` : null}
+          firstInvoicePaid={first ? first.amountPaid > 0n : false}
+        />
+      ) : order.labels.length > 0 ? (
+        <ul className="flex flex-wrap gap-2" aria-label="Labels">
+          {order.labels.map((l) => (
+            <li key={l} className="rounded-full bg-accent/10 px-2.5 py-0.5 text-xs font-medium text-accent">
+              {l}
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-2">
@@ -51,8 +74,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
             {[
               ['Placed', formatMoment(order.createdAt)],
+              ['Type', order.services.length > 0 ? 'Recurring' : 'One-time'],
               ['Payment', first ? first.status : '—'],
-              ['Method', order.paymentMethod ?? 'Not chosen'],
+              ['Method', order.paymentMethod ? humanize(order.paymentMethod) : 'Not chosen'],
               ['Billing day', String(order.billingDay)],
             ].map(([label, value]) => (
               <div key={label}>
@@ -75,10 +99,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               {order.lines.map((line) => (
                 <tr key={line.id}>
                   <td className="py-2">
-                    {line.description}
+                    {canSeeProducts ? (
+                      <Link href={`/admin/catalog/${line.productId}`} className="text-accent hover:underline" title="Go to product">
+                        {line.description}
+                      </Link>
+                    ) : (
+                      line.description
+                    )}
                     {line.options.length > 0 ? <div className="text-xs text-fg-muted">{line.options.map((o) => o.name).join(' · ')}</div> : null}
                   </td>
-                  <td className="py-2 capitalize">{line.cycle.replace('_', ' ')}</td>
+                  <td className="py-2 capitalize">{humanize(line.cycle)}</td>
                   <td className="py-2 text-right tabular-nums">{Number(line.quantity)}</td>
                   <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
                   <td className="py-2 text-right tabular-nums">{money(line.setupFee)}</td>
@@ -87,27 +117,52 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </tbody>
           </table>
           <div className="mt-3 flex justify-end gap-6 text-sm">
-            <span className="text-fg-muted">First invoice total</span>
-            <span className="font-semibold tabular-nums">{money(order.total)}</span>
+            <span className="text-fg-muted">Total billed for the first period</span>
+            <span className="font-semibold tabular-nums" data-testid="order-total">
+              {money(order.total)}
+            </span>
           </div>
+          <details className="mt-4 text-sm">
+            <summary className="cursor-pointer text-fg-muted hover:text-fg">More details</summary>
+            <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
+              {[
+                ['Order ID', order.id],
+                ['Starts', formatDay(order.startDate)],
+                ['Ends', order.endDate ? formatDay(order.endDate) : 'Open-ended'],
+                ['Payment due', `${order.dueDays} days after issue`],
+                ['Invoice e-mails', humanize(order.autoEmail)],
+                ['Last change', formatMoment(order.updatedAt)],
+              ].map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-fg-muted">{label}</dt>
+                  <dd className="break-all">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
         </Card>
 
         <Card className="p-5">
           <h2 className="mb-3 font-semibold">Customer</h2>
           <div className="text-sm">
-            <div className="font-medium">{customer.name}</div>
-            <div className="text-fg-muted">{customer.email}</div>
+            <div className="flex items-center gap-1">
+              <Link href={`/admin/customers/${customer.id}`} className="font-medium text-accent hover:underline">
+                {customer.name}
+              </Link>
+              <CopyButton text={customer.name} label="Copy name" />
+            </div>
+            <div className="flex items-center gap-1 text-fg-muted">
+              <span className="min-w-0 truncate">{customer.email}</span>
+              <CopyButton text={customer.email} label="Copy e-mail" />
+            </div>
             {customer.company ? <div className="text-fg-muted">{customer.company}</div> : null}
-            <Link href={`/admin/customers?q=${encodeURIComponent(customer.email)}`} className="mt-2 inline-block text-accent hover:underline">
-              Open customer →
-            </Link>
           </div>
           <h2 className="mt-6 mb-3 font-semibold">Documents</h2>
           <ul className="space-y-1 text-sm" aria-label="Documents">
             {documents.items.map((d) => (
               <li key={d.id} className="flex items-center justify-between gap-2">
                 <Link href={`/admin/invoices/${d.id}`} className="text-accent hover:underline">
-                  {d.number ?? 'Draft'} <span className="text-fg-muted">· {d.kind.replace('_', ' ')}</span>
+                  {d.number ?? 'Draft'} <span className="text-fg-muted">· {humanize(d.kind)}</span>
                 </Link>
                 <StatusPill status={d.status} />
               </li>
@@ -154,6 +209,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </tbody>
         </table>
       </Card>
+
+      <div className="mt-6">
+        <Notes subject={{ scope: 'order', id: order.id }} own={notes.own} customer={notes.customer} canEdit={canEdit} />
+      </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <AuditLog entries={history.audit} entity="order" />

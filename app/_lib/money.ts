@@ -1,0 +1,17 @@
+import 'server-only';
+import { cache } from 'react';
+import { api } from '@/server/api/server-caller';
+import { formatMoney } from '@/server/billing/currency';
+
+export type FormatMoney = (amount: bigint, currency: string) => string;
+
+/** How amounts are shown and computed (display decimals, tax mode and rate), read once per request. */
+export const displaySettings = cache(async () => (await api()).settings.display());
+
+export const displayDecimals = async () => (await displaySettings()).decimals;
+
+/** Formats money as the settings say (symbol, display decimals) for server components. */
+export async function moneyFormatter(): Promise<FormatMoney> {
+  const decimals = (await displayDecimals()) ?? undefined;
+  return (amount, currency) => formatMoney(amount, currency, { decimals });
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { api } from '@/server/api/server-caller';
+import { isUuid } from '@/server/schemas/common';
+import { PageHeader } from '../../../_components/ui/card';
+import { requireArea, requirePermissionPage } from '../../../_lib/guard';
+import { ProductForm } from '../product-form';
+
+export const metadata: Metadata = { title: 'Product' };
+
+export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireArea('admin');
+  await requirePermissionPage('catalog.manage');
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const trpc = await api();
+  const product = await trpc.catalog.product({ id }).catch(() => notFound());
+  return (
+    <>
+      <PageHeader title={product.name} description="Price changes apply to new orders and plan changes; placed orders keep what they were sold at." />
+      <ProductForm product={product} />
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+'use client';
+
+import { Plus, Trash2 } from 'lucide-react';
+import { type ReactNode, useState } from 'react';
+import { parseMajor } from '@/server/billing/currency';
+import { parseMilli } from '@/server/billing/decimal';
+import { type TaxMode, documentTotals, lineAmounts } from '@/server/billing/totals';
+import type { FieldErrors } from '@/server/errors';
+import { useMoney } from '../../_components/money';
+import { Button } from '../../_components/ui/button';
+import { Dialog } from '../../_components/ui/dialog';
+import { Field, Input, inputClass } from '../../_components/ui/field';
+import { humanize } from '../../_lib/format';
+
+/** A line as typed: quantity and tax rate as decimals, the unit price in major units. */
+export type EditorLine = { description: string; quantity: string; unitPrice: string; taxRate: string };
+export type EditorItem = { description: string; quantity: string; unit_price: number; tax_rate: string };
+
+/**
+ * The invoice line editor in a dialog, for a new invoice or an unpaid one: totals update as you
+ * type, from the same billing code the server uses. `children` go above the lines (a customer
+ * picker, for a new invoice).
+ */
+export function InvoiceEditor({
+  title,
+  description,
+  submit,
+  currency,
+  taxMode,
+  initial,
+  errors,
+  pending,
+  onClose,
+  onSave,
+  children,
+}: {
+  title: string;
+  description: string;
+  submit: string;
+  currency: string;
+  taxMode: TaxMode;
+  initial: { lines: EditorLine[]; dueDate: string; notes: string };
+  errors: FieldErrors;
+  pending: boolean;
+  onClose: () => void;
+  onSave: (items: EditorItem[], dueDate: string, notes: string | null) => void;
+  children?: ReactNode;
+}) {
+  const money = useMoney();
+  const [lines, setLines] = useState<EditorLine[]>(initial.lines);
+  const [dueDate, setDueDate] = useState(initial.dueDate);
+  const [notes, setNotes] = useState(initial.notes);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const parsed = lines.map((l) => ({ quantity: parseMilli(l.quantity), price: parseMajor(l.unitPrice, currency), rate: parseMilli(l.taxRate || '0') }));
+  const valid = parsed.every((p) => p.quantity !== null && p.quantity > 0n && p.price !== null && p.rate !== null);
+  const totals = valid ? documentTotals(parsed.map((p) => lineAmounts({ quantityMilli: p.quantity!, unitPrice: p.price!, taxRateMilli: p.rate! }, taxMode))) : null;
+  const set = (index: number, key: keyof EditorLine, value: string) => setLines((all) => all.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
+  const shown = { ...localErrors, ...errors };
+
+  function save() {
+    const problems: FieldErrors = {};
+    parsed.forEach((p, i) => {
+      if (!lines[i]!.description.trim()) problems[`items.${i}.description`] = 'is required';
+      if (p.quantity === null || p.quantity <= 0n) problems[`items.${i}.quantity`] = 'must be greater than 0';
+      if (p.price === null) problems[`items.${i}.unit_price`] = 'must be an amount';
+      if (p.rate === null) problems[`items.${i}.tax_rate`] = 'must be a percent';
+    });
+    setLocalErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    onSave(
+      lines.map((l, i) => ({ description: l.description, quantity: l.quantity, unit_price: Number(parsed[i]!.price), tax_rate: l.taxRate || '0' })),
+      dueDate,
+      notes.trim() ? notes : null,
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title={title} description={description}>
+      <div className="max-h-[55vh] space-y-3 overflow-y-auto pr-1">
+        {children}
+        <div className="grid grid-cols-12 gap-2 px-2 text-xs font-medium text-fg-muted" aria-hidden>
+          <span className="col-span-3">Quantity</span>
+          <span className="col-span-4">Unit price ({currency})</span>
+          <span className="col-span-3">Tax %</span>
+        </div>
+        {lines.map((line, i) => (
+          <fieldset key={i} className="grid grid-cols-12 gap-2 rounded-md border border-border p-2" aria-label={`Line ${i + 1}`}>
+            <input aria-label={`Description ${i + 1}`} className={`${inputClass} col-span-12`} value={line.description} onChange={(e) => set(i, 'description', e.target.value)} />
+            <input aria-label={`Quantity ${i + 1}`} className={`${inputClass} col-span-3`} value={line.quantity} onChange={(e) => set(i, 'quantity', e.target.value)} />
+            <input aria-label={`Unit price ${i + 1}`} className={`${inputClass} col-span-4`} value={line.unitPrice} onChange={(e) => set(i, 'unitPrice', e.target.value)} />
+            <input aria-label={`Tax rate ${i + 1}`} className={`${inputClass} col-span-3`} value={line.taxRate} onChange={(e) => set(i, 'taxRate', e.target.value)} />
+            <button
+              type="button"
+              aria-label={`Remove line ${i + 1}`}
+              className="col-span-2 flex items-center justify-center text-fg-muted hover:text-danger disabled:opacity-30"
+              disabled={lines.length === 1}
+              onClick={() => setLines((all) => all.filter((_, j) => j !== i))}
+            >
+              <Trash2 className="size-4" aria-hidden />
+            </button>
+            {['description', 'quantity', 'unit_price', 'tax_rate'].map((k) =>
+              shown[`items.${i}.${k}`] ? (
+                <p key={k} role="alert" className="col-span-12 text-xs text-danger">
+                  {humanize(k)} {shown[`items.${i}.${k}`]}
+                </p>
+              ) : null,
+            )}
+          </fieldset>
+        ))}
+        <Button variant="ghost" onClick={() => setLines((all) => [...all, { description: '', quantity: '1', unitPrice: '0', taxRate: all.at(-1)?.taxRate ?? '0' }])}>
+          <Plus className="size-4" aria-hidden /> Add line
+        </Button>
+        <div className="grid grid-cols-2 gap-3">
+          <Field label="Due date" name="due_date" error={shown.due_date}>
+            <Input id="due_date" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+          </Field>
+          <Field label="Notes" name="notes" error={shown.notes}>
+            <Input id="notes" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          </Field>
+        </div>
+        {shown.items ? (
+          <p role="alert" className="text-sm text-danger">
+            {shown.items}
+          </p>
+        ) : null}
+      </div>
+      <div className="mt-4 flex items-center justify-between border-t border-border pt-4">
+        <div className="text-sm" data-testid="live-total">
+          Total <strong className="tabular-nums">{totals ? money(totals.total, currency) : '—'}</strong>
+        </div>
+        <div className="flex gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={save} disabled={pending}>
+            {submit}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,126 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { FilePlus2, Merge } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { TaxMode } from '@/server/billing/totals';
+import type { FieldErrors } from '@/server/errors';
+import { Button } from '../../_components/ui/button';
+import { Dialog, DialogActions } from '../../_components/ui/dialog';
+import { Field, Input } from '../../_components/ui/field';
+import { useTRPC } from '../../_lib/trpc';
+import { InvoiceEditor } from './invoice-editor';
+
+type Picked = { id: string; name: string; email: string; currency: string };
+
+/** Find a customer by name or e-mail and pick one; large books never load a full list. */
+function CustomerPicker({ picked, onPick, error }: { picked: Picked | null; onPick: (customer: Picked | null) => void; error?: string | undefined }) {
+  const [q, setQ] = useState('');
+  const trpc = useTRPC();
+  const found = useQuery({ ...trpc.customers.list.queryOptions({ q, limit: 8 }), enabled: q.trim().length >= 2 && !picked });
+  if (picked) {
+    return (
+      <div className="flex items-center justify-between rounded-md border border-border px-3 py-2 text-sm" data-testid="picked-customer">
+        <span>
+          <span className="font-medium">{picked.name}</span> <span className="text-fg-muted">· {picked.email}</span>
+        </span>
+        <Button variant="ghost" className="h-7 px-2" onClick={() => onPick(null)}>
+          Change
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <Field label="Customer" name="customer-search" error={error}>
+      <Input id="customer-search" placeholder="Name or e-mail" autoFocus value={q} onChange={(e) => setQ(e.target.value)} aria-invalid={error ? true : undefined} />
+      {found.data ? (
+        <ul className="mt-1 max-h-48 overflow-auto rounded-md border border-border" aria-label="Matching customers">
+          {found.data.items.map((c) => (
+            <li key={c.id}>
+              <button type="button" className="w-full px-3 py-1.5 text-left text-sm hover:bg-muted" onClick={() => onPick({ id: c.id, name: c.name, email: c.email, currency: c.currency })}>
+                {c.name} <span className="text-fg-muted">· {c.email}</span>
+              </button>
+            </li>
+          ))}
+          {found.data.items.length === 0 ? <li className="px-3 py-1.5 text-sm text-fg-muted">No customer matches.</li> : null}
+        </ul>
+      ) : null}
+    </Field>
+  );
+}
+
+/** The invoice list's toolbar: a new invoice by hand, and merging a customer's open invoices. */
+export function InvoiceToolbar({ taxMode, taxRate, dueDate }: { taxMode: TaxMode; taxRate: string; dueDate: string }) {
+  const [open, setOpen] = useState<'create' | 'consolidate' | null>(null);
+  const [customer, setCustomer] = useState<Picked | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const router = useRouter();
+  const trpc = useTRPC();
+  const close = () => (setOpen(null), setCustomer(null), setErrors({}));
+  const onError = (error: { message: string; data?: { fields?: FieldErrors } | null }) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message));
+  const create = useMutation(
+    trpc.invoices.create.mutationOptions({
+      onError,
+      onSuccess: (invoice) => {
+        toast.success(`Invoice ${invoice.number} created`);
+        close();
+        router.push(`/admin/invoices/${invoice.id}`);
+      },
+    }),
+  );
+  const consolidate = useMutation(
+    trpc.invoices.consolidate.mutationOptions({
+      onError,
+      onSuccess: (invoice) => {
+        toast.success(`Open invoices merged into ${invoice.number}`);
+        close();
+        router.push(`/admin/invoices/${invoice.id}`);
+      },
+    }),
+  );
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen('consolidate')}>
+        <Merge className="size-4" aria-hidden /> Consolidate pending
+      </Button>
+      <Button onClick={() => setOpen('create')}>
+        <FilePlus2 className="size-4" aria-hidden /> Create invoice
+      </Button>
+      {open === 'create' ? (
+        <InvoiceEditor
+          title="Create invoice"
+          description="It is numbered and payable at once, in the customer’s currency."
+          submit="Create invoice"
+          currency={customer?.currency ?? 'USD'}
+          taxMode={taxMode}
+          initial={{ lines: [{ description: '', quantity: '1', unitPrice: '', taxRate }], dueDate, notes: '' }}
+          errors={errors}
+          pending={create.isPending}
+          onClose={close}
+          onSave={(items, dueDate, notes) => {
+            if (!customer) return setErrors({ customer_id: 'choose the customer to bill' });
+            create.mutate({ customer_id: customer.id, currency: customer.currency, items, due_date: dueDate, ...(notes ? { notes } : {}) });
+          }}
+        >
+          <CustomerPicker picked={customer} onPick={setCustomer} error={errors.customer_id} />
+        </InvoiceEditor>
+      ) : null}
+      <Dialog open={open === 'consolidate'} onOpenChange={(o) => (o ? undefined : close())} title="Consolidate pending" description="Every open invoice of the customer, in their currency, becomes one; the others are cancelled and point to it.">
+        <form
+          className="grid gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!customer) return setErrors({ customer_id: 'choose whose invoices to merge' });
+            consolidate.mutate({ customerId: customer.id, currency: customer.currency });
+          }}
+        >
+          <CustomerPicker picked={customer} onPick={setCustomer} error={errors.customer_id} />
+          <DialogActions onCancel={close} pending={consolidate.isPending} submit="Consolidate" />
+        </form>
+      </Dialog>
+    </>
+  );
+}
