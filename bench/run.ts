@@ -1,9 +1,10 @@
 // `npm run bench -- <name>`: benchmarks against a throwaway database on DATABASE_URL's server
 // (default: the local test server). Each prints throughput and the ratios that matter.
 import { billingBench } from './billing';
+import { consoleBench } from './console';
 import { customersBench } from './customers';
 
-const benches: Record<string, () => Promise<void>> = { customers: customersBench, billing: billingBench };
+const benches: Record<string, () => Promise<void>> = { customers: customersBench, billing: billingBench, console: consoleBench };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const selected = names.length > 0 ? names : Object.keys(benches);
