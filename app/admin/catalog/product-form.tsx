@@ -87,8 +87,16 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
   const update = useMutation(trpc.catalog.updateProduct.mutationOptions({ onSuccess, onError }));
   const pending = create.isPending || update.isPending;
 
-  const setPrice = (key: string, patch: Partial<PriceRow>) => setPrices((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const setGroup = (key: string, patch: Partial<GroupRow>) => setGroups((rows) => rows.map((g) => (g.key === key ? { ...g, ...patch } : g)));
+  // Editing a row takes back what was said about it; the rest stays until the next submit.
+  const forget = (prefix: string) => setErrors((all) => Object.fromEntries(Object.entries(all).filter(([path]) => !path.startsWith(prefix))));
+  const setPrice = (key: string, patch: Partial<PriceRow>) => {
+    forget(`prices.${prices.findIndex((r) => r.key === key)}.`);
+    setPrices((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  };
+  const setGroup = (key: string, patch: Partial<GroupRow>) => {
+    forget(`option_groups.${groups.findIndex((g) => g.key === key)}.`);
+    setGroups((rows) => rows.map((g) => (g.key === key ? { ...g, ...patch } : g)));
+  };
   const setOption = (group: GroupRow, key: string, patch: Partial<OptionRow>) =>
     setGroup(group.key, { options: group.options.map((o) => (o.key === key ? { ...o, ...patch } : o)) });
   const cycleChoices = type === 'one_time' ? (['one_time'] as const) : priceCycles.filter((c) => c !== 'one_time');
