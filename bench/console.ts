@@ -28,7 +28,7 @@ export async function consoleBench() {
   await withBenchDatabase(async ({ db }) => {
     await seedDemo(db);
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@cashdesk.test'));
-    const trpc = createCaller({ db, actor: await actorForUser(db, admin!.id, '127.0.0.1') });
+    const trpc = createCaller({ db, actor: await actorForUser(db, admin!.id, '127.0.0.1'), origin: 'http://localhost:3000' });
     const [order] = (await trpc.orders.list({ limit: 1 })).items;
     const [invoice] = (await trpc.invoices.list({ limit: 1, date_field: 'issue' })).items;
     const customerId = order!.customerId;

@@ -3,8 +3,9 @@
 import { billingBench } from './billing';
 import { consoleBench } from './console';
 import { customersBench } from './customers';
+import { pdfBench } from './pdf';
 
-const benches: Record<string, () => Promise<void>> = { customers: customersBench, billing: billingBench, console: consoleBench };
+const benches: Record<string, () => Promise<void>> = { customers: customersBench, billing: billingBench, console: consoleBench, pdf: pdfBench };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const selected = names.length > 0 ? names : Object.keys(benches);

@@ -62,3 +62,19 @@ test('staff cannot open settings', async ({ page }) => {
   const response = await page.goto('/admin/settings');
   expect(response?.status()).toBe(404);
 });
+
+test('an admin keeps the company details printed on documents', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Company' });
+  await expect(form.getByLabel('Company name')).toHaveValue('Northwind Hosting Ltd');
+  await form.getByLabel('E-mail').fill('not-an-address');
+  await form.getByRole('button', { name: 'Save company details' }).click();
+  await expect(form.getByText('must be a valid e-mail address')).toBeVisible();
+  await form.getByLabel('E-mail').fill('accounts@northwind.test');
+  await form.getByLabel('Phone').fill('+44 117 496 0999');
+  await form.getByRole('button', { name: 'Save company details' }).click();
+  await expect(page.getByText('Company details saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Company' }).getByLabel('Phone')).toHaveValue('+44 117 496 0999');
+});

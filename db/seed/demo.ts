@@ -17,6 +17,7 @@ import { placeOrder } from '@/server/services/place-order';
 import { markInvoicePaid, recordPayment } from '@/server/services/record-payment';
 import { refundPayment } from '@/server/services/refund-payment';
 import { runBilling } from '@/server/services/run-billing';
+import { updateCompany } from '@/server/services/update-settings';
 
 export const demoPassword = 'cashdesk';
 
@@ -84,6 +85,15 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
     ids.set(email, customer.id);
   }
   const clientCustomerId = ids.get('ada@analytical.test');
+  // The seller on every demo document.
+  await updateCompany(ctx, {
+    name: 'Northwind Hosting Ltd',
+    address: '12 Harbour Road\nBristol BS1 4RN\nUnited Kingdom',
+    tax_id: 'GB123456789',
+    email: 'billing@northwind.test',
+    phone: '+44 117 496 0000',
+    logo: null,
+  });
   await seedBilling(db, now, (email) => ids.get(email)!);
   // The demo client signs in to the first customer's account (Ada Lovelace).
   await db.insert(users).values({

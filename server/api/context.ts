@@ -1,12 +1,12 @@
 import { actorForUser } from '../auth/request-actor';
 import { currentUser } from '../auth/next-auth';
 import { database } from '../db';
-import { clientIp } from '../http/request';
+import { clientIp, originOf } from '../http/request';
 import type { TRPCContext } from './trpc';
 
 /** The tRPC context for a request carrying a next-auth session cookie. */
 export async function createSessionContext(headers: Headers): Promise<TRPCContext> {
   const db = await database();
   const user = await currentUser();
-  return { db, actor: user ? await actorForUser(db, user.id, clientIp(headers)) : null };
+  return { db, actor: user ? await actorForUser(db, user.id, clientIp(headers)) : null, origin: originOf(headers) };
 }

@@ -7,7 +7,8 @@ import type { Permission, Role } from '../auth/permissions';
 import { AppError, type AppErrorCode, type FieldErrors, fieldErrors } from '../errors';
 import type { ServiceContext } from '../services/context';
 
-export type TRPCContext = { db: Database; actor: Actor | null };
+/** `origin`: this server as the browser reaches it, for links sent to customers. */
+export type TRPCContext = { db: Database; actor: Actor | null; origin: string };
 
 const trpcCode: Record<AppErrorCode, TRPCError['code']> = {
   validation: 'BAD_REQUEST',

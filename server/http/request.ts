@@ -22,3 +22,13 @@ export function isSameOrigin(headers: Headers): boolean {
   }
   return headers.get('sec-fetch-site') === 'same-origin';
 }
+
+/** This server's origin as the client sees it (NEXTAUTH_URL wins), for absolute links. */
+export function originOf(headers: Headers, fallbackUrl?: string): string {
+  const configured = process.env.NEXTAUTH_URL?.replace(/\/$/, '');
+  if (configured) return configured;
+  const url = fallbackUrl ? new URL(fallbackUrl) : null;
+  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? url?.host ?? 'localhost:3000';
+  const proto = headers.get('x-forwarded-proto') ?? url?.protocol.replace(':', '') ?? 'http';
+  return `${proto}://${host}`;
+}

@@ -3,7 +3,7 @@ import { type Actor, anonymousActor, requirePermission } from '../auth/actor';
 import type { Permission } from '../auth/permissions';
 import { database } from '../db';
 import { AppError, fieldErrors } from '../errors';
-import { clientIp } from '../http/request';
+import { clientIp, originOf } from '../http/request';
 import { authenticateApiKey } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
 import { errorResponse, toErrorResponse } from './http-errors';
@@ -40,13 +40,6 @@ export type RouteArgs<P, Q, B> = {
   /** The public origin of this server as the client sees it, for absolute links. */
   origin: string;
 };
-
-function originOf(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  return process.env.NEXTAUTH_URL?.replace(/\/$/, '') ?? `${proto}://${host}`;
-}
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -111,7 +104,7 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const body = parse(spec.body as B, rawBody);
       const status = spec.status ?? 200;
-      const origin = originOf(request);
+      const origin = originOf(request.headers, request.url);
       const call = async (dbOrTx: typeof db) => ({
         status,
         body: await run({ ctx: { db: dbOrTx, actor, now }, params, query, body, origin }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperSyntax, parsePaper } from '../documents/paper';
 import { currencyCode } from './common';
 
 /** The billing settings block of the API (GET|PATCH /api/v1/settings/billing). */
@@ -53,7 +54,13 @@ export const billingSettingsPatch = z.strictObject({
     .optional(),
   renewal_window_days: z.number().int().min(0).max(90).optional(),
   payment_due_days: z.number().int().min(0).max(365).optional(),
-  paper_size: z.string().max(20).optional(),
+  // A size the documents know (or "custom" with custom_paper_mm): a typo would print on A4 unnoticed.
+  paper_size: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((v) => v.toLowerCase() === 'custom' || parsePaper(v) !== null, `must be ${paperSyntax}, or "custom"`)
+    .optional(),
   custom_paper_mm: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
   bank_details: z.string().max(2000).optional(),
   dunning: z

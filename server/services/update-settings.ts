@@ -2,10 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { numberCounters, settings } from '@/db/schema';
 import { counterYear } from '../billing/numbering';
 import { requirePermission } from '../auth/actor';
+import { type CompanySettings, companySettings, companySettingsInput } from '../schemas/company';
 import { type BillingSettings, type BillingSettingsPatch, billingSettings } from '../schemas/settings';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
-import { readBillingSettings } from './read-settings';
+import { readBillingSettings, readSettingsBlock } from './read-settings';
 
 export async function getBillingSettings(ctx: ServiceContext): Promise<BillingSettings> {
   requirePermission(ctx.actor, 'settings.manage');
@@ -42,4 +43,25 @@ export async function nextInvoiceSequence(ctx: ServiceContext): Promise<bigint> 
     .from(numberCounters)
     .where(and(eq(numberCounters.series, 'invoice'), eq(numberCounters.year, year)));
   return (row?.last ?? 0n) + 1n;
+}
+
+/** Replaces one settings block with its audit row (before and after) in one transaction. */
+export async function writeSettingsBlock<T>(ctx: ServiceContext, key: string, before: T, after: T): Promise<T> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(settings).values({ key, value: after, updatedAt: ctx.now }).onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: ctx.now } });
+    await audit(tx, ctx.actor, 'settings.updated', { type: 'settings', id: key }, { before, after });
+  });
+  return after;
+}
+
+export async function getCompany(ctx: ServiceContext): Promise<CompanySettings> {
+  requirePermission(ctx.actor, 'settings.manage');
+  return readSettingsBlock(ctx.db, 'company', companySettings);
+}
+
+export async function updateCompany(ctx: ServiceContext, input: typeof companySettingsInput._output): Promise<CompanySettings> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const { logo, ...rest } = input;
+  const after = companySettings.parse({ ...rest, ...(logo ? { logo } : {}) });
+  return writeSettingsBlock(ctx, 'company', await readSettingsBlock(ctx.db, 'company', companySettings), after);
 }

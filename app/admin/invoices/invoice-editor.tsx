@@ -114,7 +114,7 @@ export function InvoiceEditor({
           <Field label="Due date" name="due_date" error={shown.due_date}>
             <Input id="due_date" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
           </Field>
-          <Field label="Notes" name="notes" error={shown.notes}>
+          <Field label="Notes (printed on the document)" name="notes" error={shown.notes}>
             <Input id="notes" value={notes} onChange={(e) => setNotes(e.target.value)} />
           </Field>
         </div>

@@ -4,7 +4,8 @@ import { id } from '../../schemas/common';
 import { billingSettingsPatch } from '../../schemas/settings';
 import { listApiKeys, revokeApiKey } from '../../services/api-key-admin';
 import { createApiKey } from '../../services/api-keys';
-import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/update-settings';
+import { companySettingsInput } from '../../schemas/company';
+import { getBillingSettings, getCompany, nextInvoiceSequence, updateBillingSettings, updateCompany } from '../../services/update-settings';
 import { readBillingSettings } from '../../services/read-settings';
 import { adminProcedure, authedProcedure, router } from '../trpc';
 
@@ -17,6 +18,8 @@ export const settingsRouter = router({
   billing: adminProcedure.query(({ ctx }) => getBillingSettings(ctx.service)),
   nextInvoiceSequence: adminProcedure.query(({ ctx }) => nextInvoiceSequence(ctx.service)),
   updateBilling: adminProcedure.input(billingSettingsPatch).mutation(({ ctx, input }) => updateBillingSettings(ctx.service, input)),
+  company: adminProcedure.query(({ ctx }) => getCompany(ctx.service)),
+  updateCompany: adminProcedure.input(companySettingsInput).mutation(({ ctx, input }) => updateCompany(ctx.service, input)),
   apiKeys: adminProcedure.query(({ ctx }) => listApiKeys(ctx.service)),
   createApiKey: adminProcedure
     .input(z.object({ name: z.string().trim().min(1, 'is required').max(100), role: z.enum(['admin', 'staff']) }))

@@ -1,0 +1,101 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { customers, invoices, settings } from '@/db/schema';
+import { trimDecimal } from '../billing/decimal';
+import { toPlainDate } from '../billing/periods';
+import { companySettings } from '../schemas/company';
+import { type BillingSettings, billingSettings } from '../schemas/settings';
+import type { ServiceContext } from '../services/context';
+import { notFound } from '../errors';
+import { getInvoice } from '../services/get-invoice';
+import { publicInvoicePath } from '../services/public-token';
+import { printable } from './fonts';
+import { opaqueLogo } from './logo';
+import { type InvoiceDocumentModel, addressLines } from './model';
+
+const text = (value: string) => printable(value.trim());
+const lines = (value: string) => value.split(/\r?\n/).map(text).filter(Boolean);
+
+/**
+ * Everything one document prints, read in one place: the invoice (through getInvoice, so the
+ * caller's permission and scope apply and another tenant's invoice is a 404), its customer, the
+ * seller settings, the invoices it consolidates and the numbers it refers to.
+ */
+export async function loadInvoiceDocument(
+  ctx: ServiceContext,
+  input: { id: string; origin: string },
+): Promise<{ doc: InvoiceDocumentModel; settings: BillingSettings }> {
+  const invoice = await getInvoice(ctx, { id: input.id });
+  const relatedIds = [invoice.correctsInvoiceId, invoice.consolidatedIntoId].filter((id): id is string => id !== null);
+  const [[customer], settingRows, sources, related] = await Promise.all([
+    ctx.db
+      .select({ name: customers.name, company: customers.company, taxId: customers.taxId, billingAddress: customers.billingAddress })
+      .from(customers)
+      .where(eq(customers.id, invoice.customerId)),
+    ctx.db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, ['billing', 'company'])),
+    ctx.db
+      .select({ number: invoices.number, issueDate: invoices.issueDate, total: invoices.total })
+      .from(invoices)
+      .where(eq(invoices.consolidatedIntoId, invoice.id))
+      .orderBy(asc(invoices.issueDate), asc(invoices.createdAt)),
+    relatedIds.length > 0
+      ? ctx.db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(inArray(invoices.id, relatedIds))
+      : Promise.resolve([]),
+  ]);
+  if (!customer) throw notFound('Customer');
+  const settingOf = (key: string) => settingRows.find((row) => row.key === key)?.value ?? {};
+  const billing = billingSettings.parse(settingOf('billing'));
+  const company = companySettings.parse(settingOf('company'));
+  const numberOf = (id: string | null) => {
+    const number = related.find((row) => row.id === id)?.number;
+    return number ? text(number) : null;
+  };
+
+  const contact = [company.email, company.phone].map(text).filter(Boolean).join(' · ');
+  const doc: InvoiceDocumentModel = {
+    id: invoice.id,
+    kind: invoice.kind,
+    purpose: invoice.purpose,
+    status: invoice.status,
+    number: invoice.number === null ? null : text(invoice.number),
+    currency: invoice.currency,
+    taxMode: invoice.taxMode,
+    taxLabel: text(billing.tax_label) || 'Tax',
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    paidOn: invoice.paidAt ? toPlainDate(invoice.paidAt) : null,
+    seller: {
+      name: text(company.name),
+      lines: [...lines(company.address), ...(contact ? [contact] : [])],
+      taxId: text(company.tax_id) || null,
+      logo: company.logo ? opaqueLogo(company.logo) : null,
+      bankDetails: lines(billing.bank_details).join('\n'),
+    },
+    // A company is billed by its name, with the person below it.
+    customer: {
+      name: text(customer.company ?? '') || text(customer.name),
+      lines: [...(customer.company?.trim() ? [text(customer.name)] : []), ...addressLines(customer.billingAddress).map(text)],
+      taxId: customer.taxId ? text(customer.taxId) : null,
+    },
+    lines: invoice.lines.map((line) => ({
+      description: printable(line.description),
+      quantity: trimDecimal(line.quantity),
+      unitPrice: line.unitPrice,
+      taxRate: trimDecimal(line.taxRate),
+      subtotal: line.subtotal,
+      tax: line.tax,
+      total: line.total,
+    })),
+    subtotal: invoice.subtotal,
+    taxTotal: invoice.taxTotal,
+    total: invoice.total,
+    amountPaid: invoice.amountPaid,
+    amountRefunded: invoice.amountRefunded,
+    balance: invoice.balance,
+    notes: invoice.notes?.trim() ? printable(invoice.notes.trim()) : null,
+    publicUrl: invoice.status === 'draft' ? null : `${input.origin}${publicInvoicePath(invoice.id, invoice.tokenVersion)}`,
+    sources: sources.map((source) => ({ number: text(source.number ?? ''), issueDate: source.issueDate, total: source.total })),
+    corrects: numberOf(invoice.correctsInvoiceId),
+    consolidatedInto: numberOf(invoice.consolidatedIntoId),
+  };
+  return { doc, settings: billing };
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type InvoiceDocumentModel,
+  addressLines,
+  awaitsPayment,
+  documentTitle,
+  formatDay,
+  lineAmount,
+  paymentInstructions,
+  pdfFilename,
+  stampFor,
+  taxBreakdown,
+} from './model';
+
+const doc = (over: Partial<InvoiceDocumentModel> = {}): InvoiceDocumentModel => ({
+  id: '3f1c2b7e-0000-4000-8000-000000000001',
+  kind: 'invoice',
+  purpose: 'manual',
+  status: 'pending',
+  number: 'INV-2026-00042',
+  currency: 'EUR',
+  taxMode: 'exclusive',
+  taxLabel: 'VAT',
+  issueDate: '2026-03-01',
+  dueDate: '2026-03-31',
+  paidOn: null,
+  seller: { name: 'Seller', lines: [], taxId: null, logo: null, bankDetails: 'IBAN DE89 3704 0044 0532 0130 00' },
+  customer: { name: 'Customer', lines: [], taxId: null },
+  lines: [],
+  subtotal: 10000n,
+  taxTotal: 2000n,
+  total: 12000n,
+  amountPaid: 0n,
+  amountRefunded: 0n,
+  balance: 12000n,
+  notes: null,
+  publicUrl: 'https://billing.example.test/p/invoice/x?token=t',
+  sources: [],
+  corrects: null,
+  consolidatedInto: null,
+  ...over,
+});
+
+describe('documentTitle', () => {
+  it.each([
+    ['invoice', 'manual', 'Invoice'],
+    ['invoice', 'consolidated', 'Consolidated invoice'],
+    ['proforma', 'manual', 'Proforma invoice'],
+    ['credit_note', 'correction', 'Credit note'],
+    ['debit_note', 'correction', 'Debit note'],
+  ] as const)('%s (%s) is titled %s', (kind, purpose, title) => {
+    expect(documentTitle({ kind, purpose })).toBe(title);
+  });
+});
+
+describe('stampFor', () => {
+  it.each([
+    ['invoice', 'paid', 'PAID'],
+    ['debit_note', 'paid', 'PAID'],
+    ['invoice', 'cancelled', 'CANCELLED'],
+    ['invoice', 'refunded', 'REFUNDED'],
+    ['invoice', 'draft', 'DRAFT'],
+    ['invoice', 'pending', null],
+    ['invoice', 'partial', null],
+    ['invoice', 'overdue', null],
+    // A credit note is settled the moment it is issued: PAID would tell the reader nothing.
+    ['credit_note', 'paid', null],
+    ['credit_note', 'refunded', 'REFUNDED'],
+  ] as const)('%s %s → %s', (kind, status, text) => {
+    expect(stampFor({ kind, status })?.text ?? null).toBe(text);
+  });
+});
+
+describe('taxBreakdown', () => {
+  it('sums net amount and tax per rate, lowest rate first, exactly', () => {
+    const lines = [
+      { taxRate: '20', subtotal: 1000n, tax: 200n },
+      { taxRate: '7.375', subtotal: 2999n, tax: 221n },
+      { taxRate: '20.000', subtotal: 9_007_199_254_740_993n, tax: 1_801_439_850_948_199n },
+      { taxRate: '0', subtotal: -500n, tax: 0n },
+    ];
+    expect(taxBreakdown(lines)).toEqual([
+      { rate: '0', base: -500n, tax: 0n },
+      { rate: '7.375', base: 2999n, tax: 221n },
+      { rate: '20', base: 9_007_199_254_740_993n + 1000n, tax: 1_801_439_850_948_399n },
+    ]);
+  });
+
+  it('adds up to the document totals', () => {
+    const lines = [
+      { taxRate: '19', subtotal: 1999n, tax: 380n },
+      { taxRate: '7', subtotal: 450n, tax: 32n },
+      { taxRate: '19', subtotal: 1n, tax: 0n },
+    ];
+    const bands = taxBreakdown(lines);
+    expect(bands.reduce((sum, b) => sum + b.base, 0n)).toBe(2450n);
+    expect(bands.reduce((sum, b) => sum + b.tax, 0n)).toBe(412n);
+  });
+
+  it('is empty without lines', () => {
+    expect(taxBreakdown([])).toEqual([]);
+  });
+});
+
+describe('lineAmount', () => {
+  it('shows the net amount when tax is added, and the gross amount when prices include it', () => {
+    expect(lineAmount({ subtotal: 1000n, total: 1200n }, 'exclusive')).toBe(1000n);
+    expect(lineAmount({ subtotal: 1000n, total: 1200n }, 'inclusive')).toBe(1200n);
+  });
+});
+
+describe('paymentInstructions', () => {
+  it.each<[string, Partial<InvoiceDocumentModel>, string[]]>([
+    ['an open invoice', {}, ['Please pay €120.00 by 31 Mar 2026, quoting INV-2026-00042.', 'By bank transfer to the account below.', 'Or pay online: scan the QR code or open the link under it.']],
+    ['a part-paid invoice without bank details or link', { status: 'partial', amountPaid: 2000n, balance: 10000n, seller: { ...doc().seller, bankDetails: '' }, publicUrl: null }, ['Please pay €100.00 by 31 Mar 2026, quoting INV-2026-00042.']],
+    ['an overdue invoice', { status: 'overdue', publicUrl: null, seller: { ...doc().seller, bankDetails: ' ' } }, ['Overdue since 31 Mar 2026: please pay €120.00 now, quoting INV-2026-00042.']],
+    ['a proforma', { kind: 'proforma', number: 'PRO-2026-00001', publicUrl: null }, ['This proforma is not a tax invoice.', 'Please pay €120.00 by 31 Mar 2026, quoting PRO-2026-00001.', 'By bank transfer to the account below.']],
+    ['a paid invoice', { status: 'paid', balance: 0n, amountPaid: 12000n, paidOn: '2026-03-15' }, ['Paid in full on 15 Mar 2026. Thank you.']],
+    ['a draft', { status: 'draft', number: null }, ['Draft: not issued yet. Do not pay.']],
+    ['a cancelled invoice', { status: 'cancelled', balance: 0n }, ['Cancelled: nothing is due.']],
+    ['a consolidated source', { status: 'cancelled', balance: 0n, consolidatedInto: 'INV-2026-00050' }, ['Cancelled: consolidated into invoice INV-2026-00050. Please pay that invoice instead.']],
+    ['a refunded invoice', { status: 'refunded', balance: 0n }, ['Refunded: nothing is due.']],
+    ['a credit note', { kind: 'credit_note', status: 'paid', balance: 0n, corrects: 'INV-2026-00042' }, ['Corrects invoice INV-2026-00042. Nothing to pay.']],
+  ])('%s', (_what, over, expected) => {
+    expect(paymentInstructions(doc(over))).toEqual(expected);
+  });
+
+  it('formats the balance in the document currency', () => {
+    expect(paymentInstructions(doc({ currency: 'JPY', balance: 1200n }))[0]).toContain('¥1,200');
+    expect(paymentInstructions(doc({ currency: 'KWD', balance: 1234n }))[0]).toContain('KWD');
+  });
+});
+
+describe('awaitsPayment', () => {
+  it.each<[string, Partial<InvoiceDocumentModel>, boolean]>([
+    ['pending with a balance', {}, true],
+    ['overdue', { status: 'overdue' }, true],
+    ['partial with a cent left', { status: 'partial', balance: 1n }, true],
+    ['pending with nothing left', { status: 'pending', balance: 0n }, false],
+    ['paid', { status: 'paid', balance: 0n }, false],
+    ['a draft', { status: 'draft' }, false],
+    ['a credit note', { kind: 'credit_note' }, false],
+  ])('%s → %s', (_what, over, expected) => {
+    expect(awaitsPayment(doc(over))).toBe(expected);
+  });
+});
+
+describe('pdfFilename', () => {
+  it.each([
+    [{ number: 'INV-2026-00042' }, 'INV-2026-00042.pdf'],
+    [{ number: 'Fäktura/2026 "7"' }, 'F_ktura_2026_7_.pdf'],
+    [{ number: null }, 'draft-3f1c2b7e.pdf'],
+  ])('%j → %s', (over, name) => {
+    expect(pdfFilename({ id: doc().id, ...over })).toBe(name);
+  });
+});
+
+describe('formatDay', () => {
+  it('writes the day unambiguously, in UTC', () => {
+    expect(formatDay('2026-01-31')).toBe('31 Jan 2026');
+    expect(formatDay('2024-02-29')).toBe('29 Feb 2024');
+  });
+});
+
+describe('addressLines', () => {
+  it('writes an address as on an envelope, with the country spelled out', () => {
+    expect(addressLines({ line1: '1 Main St', line2: ' ', city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US' })).toEqual([
+      '1 Main St',
+      '62701 Springfield',
+      'IL',
+      'United States',
+    ]);
+    expect(addressLines({ line1: 'Ул. Тверская 7', city: 'Москва', country: 'ru' })).toEqual(['Ул. Тверская 7', 'Москва', 'Russia']);
+  });
+
+  it('keeps a code it cannot name, and prints nothing for no address', () => {
+    expect(addressLines({ line1: 'x', city: 'y', country: 'ZZZ' })).toEqual(['x', 'y', 'ZZZ']);
+    expect(addressLines(null)).toEqual([]);
+  });
+});

@@ -1,0 +1,170 @@
+import type { BillingAddress } from '@/db/schema';
+import { formatMoney } from '../billing/currency';
+import { formatMilli, parseMilli } from '../billing/decimal';
+import type { InvoiceStatus } from '../billing/invoice-status';
+import type { TaxMode } from '../billing/totals';
+import type { InvoiceKind, InvoiceRow } from '../services/invoice-store';
+
+/** A seller or customer as printed: a name, address lines and a tax id. */
+export type Party = { name: string; lines: string[]; taxId: string | null };
+
+export type DocumentLine = {
+  description: string;
+  /** Decimal text as people read it ("1.5"). */
+  quantity: string;
+  unitPrice: bigint;
+  /** Percent as decimal text ("7.375"). */
+  taxRate: string;
+  subtotal: bigint;
+  tax: bigint;
+  total: bigint;
+};
+
+/** Everything a document prints, gathered once (load.ts) so the template only lays it out. */
+export type InvoiceDocumentModel = {
+  id: string;
+  kind: InvoiceKind;
+  purpose: InvoiceRow['purpose'];
+  status: InvoiceStatus;
+  number: string | null;
+  currency: string;
+  taxMode: TaxMode;
+  taxLabel: string;
+  issueDate: string;
+  dueDate: string;
+  /** The day it was paid in full, as a plain date. */
+  paidOn: string | null;
+  seller: Party & { logo: string | null; bankDetails: string };
+  customer: Party;
+  lines: DocumentLine[];
+  subtotal: bigint;
+  taxTotal: bigint;
+  total: bigint;
+  amountPaid: bigint;
+  amountRefunded: bigint;
+  balance: bigint;
+  notes: string | null;
+  /** The token link the QR code carries; null for drafts, which have none. */
+  publicUrl: string | null;
+  /** For a consolidated invoice: the invoices it replaces. */
+  sources: Array<{ number: string; issueDate: string; total: bigint }>;
+  /** The number of the invoice a credit or debit note corrects. */
+  corrects: string | null;
+  /** The number of the invoice this one was consolidated into. */
+  consolidatedInto: string | null;
+};
+
+const titles: Record<InvoiceKind, string> = {
+  invoice: 'Invoice',
+  proforma: 'Proforma invoice',
+  credit_note: 'Credit note',
+  debit_note: 'Debit note',
+};
+
+export function documentTitle(doc: Pick<InvoiceDocumentModel, 'kind' | 'purpose'>): string {
+  return doc.kind === 'invoice' && doc.purpose === 'consolidated' ? 'Consolidated invoice' : titles[doc.kind];
+}
+
+export type Stamp = { text: string; tone: 'good' | 'bad' | 'neutral' };
+
+/** The stamp across the header; a credit note is born settled, so PAID would say nothing. */
+export function stampFor(doc: Pick<InvoiceDocumentModel, 'kind' | 'status'>): Stamp | null {
+  switch (doc.status) {
+    case 'paid':
+      return doc.kind === 'credit_note' ? null : { text: 'PAID', tone: 'good' };
+    case 'cancelled':
+      return { text: 'CANCELLED', tone: 'bad' };
+    case 'refunded':
+      return { text: 'REFUNDED', tone: 'bad' };
+    case 'draft':
+      return { text: 'DRAFT', tone: 'neutral' };
+    default:
+      return null;
+  }
+}
+
+export type TaxBand = { rate: string; base: bigint; tax: bigint };
+
+/** Net amount and tax per rate, lowest rate first: sums of the lines, like every document total. */
+export function taxBreakdown(lines: readonly Pick<DocumentLine, 'taxRate' | 'subtotal' | 'tax'>[]): TaxBand[] {
+  const bands = new Map<bigint, { base: bigint; tax: bigint }>();
+  for (const line of lines) {
+    const rate = parseMilli(line.taxRate);
+    if (rate === null) throw new RangeError(`not a tax rate: ${line.taxRate}`);
+    const band = bands.get(rate) ?? { base: 0n, tax: 0n };
+    bands.set(rate, { base: band.base + line.subtotal, tax: band.tax + line.tax });
+  }
+  return [...bands.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([rate, band]) => ({ rate: formatMilli(rate), ...band }));
+}
+
+/** What the amount column shows: the price as entered, so quantity × unit price adds up. */
+export const lineAmount = (line: Pick<DocumentLine, 'subtotal' | 'total'>, taxMode: TaxMode) =>
+  taxMode === 'inclusive' ? line.total : line.subtotal;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-01-31" → "31 Jan 2026": unambiguous for readers on either side of the Atlantic. */
+export const formatDay = (plainDate: string) => dayFormat.format(new Date(`${plainDate}T00:00:00Z`));
+
+/** Whether the document asks to be paid: an issued, open document with something left to pay. */
+export function awaitsPayment(doc: Pick<InvoiceDocumentModel, 'kind' | 'status' | 'balance'>): boolean {
+  const open = doc.status === 'pending' || doc.status === 'partial' || doc.status === 'overdue';
+  return open && doc.kind !== 'credit_note' && doc.balance > 0n;
+}
+
+/** The words under the totals telling the reader what, if anything, to do. */
+export function paymentInstructions(doc: InvoiceDocumentModel): string[] {
+  const money = (amount: bigint) => formatMoney(amount, doc.currency);
+  switch (doc.status) {
+    case 'draft':
+      return ['Draft: not issued yet. Do not pay.'];
+    case 'cancelled':
+      return doc.consolidatedInto
+        ? [`Cancelled: consolidated into invoice ${doc.consolidatedInto}. Please pay that invoice instead.`]
+        : ['Cancelled: nothing is due.'];
+    case 'refunded':
+      return ['Refunded: nothing is due.'];
+    default:
+      break;
+  }
+  if (doc.kind === 'credit_note') {
+    return [`${doc.corrects ? `Corrects invoice ${doc.corrects}. ` : ''}Nothing to pay.`];
+  }
+  if (!awaitsPayment(doc)) return [doc.paidOn ? `Paid in full on ${formatDay(doc.paidOn)}. Thank you.` : 'Paid in full. Thank you.'];
+  const lines = [
+    doc.status === 'overdue'
+      ? `Overdue since ${formatDay(doc.dueDate)}: please pay ${money(doc.balance)} now, quoting ${doc.number}.`
+      : `Please pay ${money(doc.balance)} by ${formatDay(doc.dueDate)}, quoting ${doc.number}.`,
+  ];
+  if (doc.seller.bankDetails.trim()) lines.push('By bank transfer to the account below.');
+  if (doc.publicUrl) lines.push('Or pay online: scan the QR code or open the link under it.');
+  if (doc.kind === 'proforma') lines.unshift('This proforma is not a tax invoice.');
+  return lines;
+}
+
+/** `<number>.pdf`, reduced to characters every browser and mail client keeps in a file name. */
+export function pdfFilename(doc: Pick<InvoiceDocumentModel, 'id' | 'number'>): string {
+  const base = doc.number ?? `draft-${doc.id.slice(0, 8)}`;
+  return `${base.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+function countryName(code: string): string {
+  try {
+    return regionNames.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A billing address as it is written on an envelope. */
+export function addressLines(address: BillingAddress | null): string[] {
+  if (!address) return [];
+  const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
+  return [address.line1, address.line2, cityLine, address.region, countryName(address.country)].filter(
+    (line): line is string => Boolean(line?.trim()),
+  );
+}
