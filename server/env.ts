@@ -21,6 +21,10 @@ const envSchema = z.object({
     z.string().min(24, 'must be at least 24 characters, so it cannot be guessed').optional(),
   ),
   CASHDESK_DEMO_SEED: z.preprocess(emptyAsUndefined, z.enum(['auto', 'always', 'never']).default('auto')),
+  // Without a Resend key, e-mail goes to the dev outbox (Admin → Outbox) instead of out.
+  RESEND_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  RESEND_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Cashdesk <billing@localhost>')),
   INNGEST_EVENT_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_DEV: z.preprocess(emptyAsUndefined, z.string().optional()),

@@ -8,3 +8,4 @@ export * from './jobs';
 export * from './orders';
 export * from './payments';
 export * from './settings';
+export * from './outbox';

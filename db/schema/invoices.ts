@@ -118,7 +118,8 @@ export const numberCounters = pgTable(
 );
 
 export const notificationChannel = pgEnum('notification_channel', ['email', 'sms', 'whatsapp']);
-export const notificationStatus = pgEnum('notification_status', ['sent', 'failed']);
+// 'sending': claimed by one sender (the dedupe key is taken), the provider not yet answered.
+export const notificationStatus = pgEnum('notification_status', ['sending', 'sent', 'failed']);
 
 export const invoiceNotifications = pgTable(
   'invoice_notifications',

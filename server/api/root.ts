@@ -1,6 +1,7 @@
 import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
 import { notesRouter } from './routers/notes';
+import { notifyRouter } from './routers/notify';
 import { peopleRouter } from './routers/people';
 import { catalogRouter, ordersRouter } from './routers/orders';
 import { settingsRouter } from './routers/settings';
@@ -18,6 +19,7 @@ export const appRouter = router({
   settings: settingsRouter,
   people: peopleRouter,
   notes: notesRouter,
+  notify: notifyRouter,
 });
 
 export type AppRouter = typeof appRouter;

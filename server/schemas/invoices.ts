@@ -137,6 +137,20 @@ export const invoiceOutput = z.object({
   created_at: z.string(),
 });
 
+export const sendInvoiceInput = z.strictObject({ channel: z.enum(['email', 'sms', 'whatsapp'], { error: 'must be email, sms or whatsapp' }) });
+
+/** One entry of an invoice's notification log. */
+export const notificationOutput = z.object({
+  id: z.string(),
+  at: z.string(),
+  channel: z.enum(['email', 'sms', 'whatsapp']),
+  recipient: z.string(),
+  status: z.enum(['sending', 'sent', 'failed']),
+  detail: z.string().nullable().describe('the provider’s error for a failed send'),
+  provider_message_id: z.string().nullable(),
+  triggered_by: z.string(),
+});
+
 export const paymentOutput = z.object({
   id: z.string(),
   amount: z.number().int(),

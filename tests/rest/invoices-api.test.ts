@@ -6,7 +6,6 @@ import { POST as cancel } from '@/app/api/v1/invoices/[id]/cancel/route';
 import { POST as finalize } from '@/app/api/v1/invoices/[id]/finalize/route';
 import { POST as markPaid } from '@/app/api/v1/invoices/[id]/mark-paid/route';
 import { POST as pay } from '@/app/api/v1/invoices/[id]/payments/route';
-import { GET as pdf } from '@/app/api/v1/invoices/[id]/pdf/route';
 import { POST as regenerate } from '@/app/api/v1/invoices/[id]/regenerate-token/route';
 import { GET as getOne, PATCH as patch } from '@/app/api/v1/invoices/[id]/route';
 import { POST as send } from '@/app/api/v1/invoices/[id]/send/route';
@@ -167,14 +166,23 @@ describe('invoice actions', () => {
     expect(after.body).toMatchObject({ amount_paid: 300, balance: 700 });
   });
 
-  it('answers 404 for an unknown invoice and 501 for the documents not built yet', async () => {
+  it('answers 404 for an unknown invoice', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await getOne(req(`/api/v1/invoices/${missing}`), params({ id: missing }))).status).toBe(404);
+  });
+
+  it('sends an invoice and answers the notification entry, which the invoice then lists', async () => {
     const invoice = await newInvoice();
-    const noPdf = await json(await pdf(req(`/api/v1/invoices/${invoice.id}/pdf`), params({ id: invoice.id })));
-    expect(noPdf).toMatchObject({ status: 501, body: { error: { code: 'not_implemented' } } });
-    const noSend = await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'email' } }), params({ id: invoice.id }));
-    expect(noSend.status).toBe(501);
+    const sent = await json(await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'email' } }), params({ id: invoice.id })));
+    expect(sent).toMatchObject({ status: 201, body: { channel: 'email', status: 'sent', triggered_by: expect.any(String) } });
+    expect(sent.body.provider_message_id).toMatch(/^outbox:/);
+    const after = await json(await getOne(req(`/api/v1/invoices/${invoice.id}`), params({ id: invoice.id })));
+    expect(after.body.notifications).toEqual([expect.objectContaining({ channel: 'email', status: 'sent' })]);
+
+    const bad = await json(await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'fax' } }), params({ id: invoice.id })));
+    expect(bad).toMatchObject({ status: 400, body: { error: { fields: { channel: 'must be email, sms or whatsapp' } } } });
+    const unconfigured = await json(await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'whatsapp' } }), params({ id: invoice.id })));
+    expect(unconfigured).toMatchObject({ status: 409, body: { error: { code: 'invalid_state' } } });
   });
 });
 

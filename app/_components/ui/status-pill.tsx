@@ -11,6 +11,9 @@ const tones: Record<string, string> = {
   active: 'bg-success/15 text-success',
   suspended: 'bg-danger/15 text-danger',
   terminated: 'bg-muted text-fg-muted',
+  failed: 'bg-danger/15 text-danger',
+  sent: 'bg-success/15 text-success',
+  sending: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
 };
 
 export function StatusPill({ status, className }: { status: string; className?: string }) {

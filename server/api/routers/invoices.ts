@@ -7,6 +7,7 @@ import {
   markPaidInput,
   recordPaymentInput,
   refundInput,
+  sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
 import { applyCredit } from '../../services/apply-credit';
@@ -19,6 +20,7 @@ import { createInvoice } from '../../services/create-invoice';
 import { finalizeInvoice } from '../../services/finalize-invoice';
 import { getInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
 import { getInvoiceHistory } from '../../services/invoice-history';
+import { sendInvoice } from '../../services/send-invoice';
 import { listInvoices } from '../../services/list-invoices';
 import { markInvoicePaid, recordPayment } from '../../services/record-payment';
 import { updateInvoice } from '../../services/update-invoice';
@@ -65,6 +67,9 @@ export const invoicesRouter = router({
   correct: permissionProcedure('invoices.edit')
     .input(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }))
     .mutation(({ ctx, input }) => correctInvoice(ctx.service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason })),
+  send: permissionProcedure('invoices.edit')
+    .input(sendInvoiceInput.extend(invoiceIdInput.shape))
+    .mutation(({ ctx, input }) => sendInvoice(ctx.service, { id: input.id, channel: input.channel, origin: ctx.origin })),
   consolidate: permissionProcedure('invoices.create')
     .input(z.object({ customerId: id, currency: currencyCode.optional() }))
     .mutation(({ ctx, input }) => consolidateInvoices(ctx.service, input)),

@@ -7,25 +7,41 @@ import {
   invoiceOutput,
   listInvoicesInput,
   markPaidInput,
+  notificationOutput,
   paymentOutput,
   publicInvoiceInput,
   recordPaymentInput,
+  sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
 import { cancelInvoice } from '../../services/cancel-invoice';
 import { createInvoice } from '../../services/create-invoice';
 import { finalizeInvoice } from '../../services/finalize-invoice';
 import { getInvoice, readPublicInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
-import type { InvoiceView } from '../../services/invoice-store';
 import { exportInvoices } from '../../services/export-invoices';
 import { listInvoices } from '../../services/list-invoices';
 import { updateInvoice } from '../../services/update-invoice';
 import { publicInvoicePath } from '../../services/public-token';
 import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/record-payment';
+import { sendInvoice } from '../../services/send-invoice';
+import type { InvoiceView, NotificationRow } from '../../services/invoice-store';
 import { csvResponse } from '../csv';
 import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
+import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
+import { paperParam, paperSyntax } from '../../documents/paper';
 import { listOf } from '../lists';
+
+export const notificationJson = (n: NotificationRow): z.input<typeof notificationOutput> => ({
+  id: n.id,
+  at: n.at.toISOString(),
+  channel: n.channel,
+  recipient: n.recipient,
+  status: n.status,
+  detail: n.detail,
+  provider_message_id: n.providerMessageId,
+  triggered_by: n.triggeredBy,
+});
 
 export function invoiceJson(invoice: InvoiceView, origin: string, options: { internal?: boolean } = {}): z.input<typeof invoiceOutput> {
   return {
@@ -213,36 +229,38 @@ export const regenerateTokenRoute = defineRoute(
   async ({ ctx, params, origin }) => ({ public_url: invoiceJson(await regenerateInvoiceToken(ctx, params), origin).public_url }),
 );
 
-const notYet = (what: string) => async () => {
-  throw new AppError('not_implemented', `${what} arrives with the documents and notifications issue`);
-};
-
 export const invoicePdfRoute = defineRoute(
   {
     method: 'GET',
     path: '/invoices/{id}/pdf',
-    summary: 'The invoice as PDF (501 until document rendering lands)',
+    summary:
+      'The invoice (or proforma, credit or debit note) as application/pdf, shown inline. `paper` picks the size: ' +
+      `${paperSyntax}; without it, the paper-size setting applies (400 on an unknown size)`,
     tag: 'Invoices',
     permission: 'invoices.view',
     params: idParams,
+    query: z.object({ paper: paperParam.optional() }),
     response: z.unknown(),
     raw: true,
   },
-  notYet('PDF rendering'),
+  async ({ ctx, params, query, origin }) => pdfResponse(await invoicePdf(ctx, { id: params.id, paper: query.paper, origin })),
 );
 
 export const sendInvoiceRoute = defineRoute(
   {
     method: 'POST',
     path: '/invoices/{id}/send',
-    summary: 'Send the invoice by email, SMS or WhatsApp (501 until notifications land)',
+    summary:
+      'Send the invoice by email (Resend, or the dev outbox without RESEND_API_KEY), SMS or WhatsApp and log it. ' +
+      'A refused send is logged and returned with status "failed"; an unconfigured channel is 409, a customer without a phone 400',
     tag: 'Invoices',
     permission: 'invoices.edit',
     params: idParams,
-    body: z.strictObject({ channel: z.enum(['email', 'sms', 'whatsapp']) }),
-    response: z.unknown(),
+    body: sendInvoiceInput,
+    response: notificationOutput,
+    status: 201,
   },
-  notYet('Sending invoices'),
+  async ({ ctx, params, body, origin }) => notificationJson(await sendInvoice(ctx, { id: params.id, channel: body.channel, origin })),
 );
 
 // Wrong tokens per client address: 30 per 10 minutes, then 429 until the window passes.

@@ -11,6 +11,8 @@ import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
 import { requireArea } from '../../../_lib/guard';
 import { CopyButton } from '../../../_components/ui/copy-button';
+import { papers } from '@/server/documents/paper';
+import { DocumentActions } from './document-actions';
 import { InvoiceActions } from './invoice-actions';
 import { formatDay, formatMoment, humanize } from '../../../_lib/format';
 import { moneyFormatter } from '../../../_lib/money';
@@ -24,7 +26,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   if (!isUuid(id)) notFound();
   const trpc = await api();
   const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
-  const [history, me, customer] = await Promise.all([trpc.invoices.history({ id }), trpc.me(), trpc.customers.byId({ id: invoice.customerId })]);
+  const [history, me, customer, channels] = await Promise.all([
+    trpc.invoices.history({ id }),
+    trpc.me(),
+    trpc.customers.byId({ id: invoice.customerId }),
+    trpc.notify.channels(),
+  ]);
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, invoice.currency);
   const locked = invoice.status === 'paid' || invoice.status === 'partial' || invoice.status === 'refunded';
@@ -59,6 +66,15 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         canEdit={me.permissions.includes('invoices.edit')}
         canRefund={me.permissions.includes('payments.refund')}
       />
+      <div className="mt-2">
+        <DocumentActions
+          invoiceId={invoice.id}
+          papers={papers.map((p) => ({ id: p.id, label: p.label }))}
+          canSend={me.permissions.includes('invoices.edit') && invoice.status !== 'draft'}
+          channels={channels}
+          contact={{ email: customer.email, phone: customer.phone }}
+        />
+      </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-2">
@@ -170,6 +186,40 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
 
         <AuditLog entries={history.audit} entity="invoice" />
       </div>
+
+      <Card className="mt-6 p-5">
+        <h2 className="mb-3 font-semibold">Notification log</h2>
+        {invoice.notifications.length === 0 ? (
+          <p className="text-sm text-fg-muted">Not sent yet.</p>
+        ) : (
+          <table className="w-full text-sm" aria-label="Notification log">
+            <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
+              <tr>
+                <th className="py-2 font-medium">When</th>
+                <th className="py-2 font-medium">Channel</th>
+                <th className="py-2 font-medium">To</th>
+                <th className="py-2 font-medium">Status</th>
+                <th className="py-2 font-medium">Provider answer</th>
+                <th className="py-2 font-medium">By</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {[...invoice.notifications].reverse().map((n) => (
+                <tr key={n.id} className="align-top">
+                  <td className="py-2 whitespace-nowrap">{formatMoment(n.at)}</td>
+                  <td className="py-2">{n.channel === 'email' ? 'E-mail' : n.channel === 'sms' ? 'SMS' : 'WhatsApp'}</td>
+                  <td className="py-2">{n.recipient}</td>
+                  <td className="py-2">
+                    <StatusPill status={n.status} />
+                  </td>
+                  <td className={`py-2 break-all ${n.status === 'failed' ? 'text-danger' : 'text-fg-muted'}`}>{n.detail ?? n.providerMessageId ?? '—'}</td>
+                  <td className="py-2 text-fg-muted">{n.triggeredBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
     </>
   );
 }

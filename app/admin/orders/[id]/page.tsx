@@ -1,3 +1,4 @@
+import { FileDown } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -164,7 +165,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 <Link href={`/admin/invoices/${d.id}`} className="text-accent hover:underline">
                   {d.number ?? 'Draft'} <span className="text-fg-muted">· {humanize(d.kind)}</span>
                 </Link>
-                <StatusPill status={d.status} />
+                <span className="flex items-center gap-2">
+                  <StatusPill status={d.status} />
+                  <a href={`/admin/invoices/${d.id}/pdf`} target="_blank" rel="noreferrer" className="text-fg-muted hover:text-fg" aria-label={`Download ${d.number ?? 'draft'} as PDF`}>
+                    <FileDown className="size-4" aria-hidden />
+                  </a>
+                </span>
               </li>
             ))}
           </ul>

@@ -1,0 +1,43 @@
+import { render } from '@react-email/components';
+import { describe, expect, it } from 'vitest';
+import { type InvoiceMailData, InvoiceEmail, fillSubject, templateKeys, templates } from './templates';
+
+const data: InvoiceMailData = {
+  company: 'Acme Hosting',
+  customerName: 'Zoë Müller',
+  documentTitle: 'Invoice',
+  number: 'INV-2026-00042',
+  total: '$120.00',
+  balance: '$80.00',
+  dueDate: '30 Dec 2026',
+  issueDate: '30 Nov 2026',
+  publicUrl: 'https://billing.example.test/p/invoice/abc?token=t0k',
+  amount: '$40.00',
+  serviceName: 'Cloud VPS',
+  sources: ['INV-2026-00040', 'INV-2026-00041'],
+};
+
+describe('e-mail templates', () => {
+  it.each(templateKeys)('%s renders to HTML and plain text with the intro and the public link', async (key) => {
+    const email = <InvoiceEmail template={key} intro={templates[key].intro} data={data} />;
+    const html = await render(email);
+    const text = await render(email, { plainText: true });
+    expect(html).toMatch(/^<!DOCTYPE html/);
+    expect(html).toContain('Zoë Müller');
+    expect(text).toContain(templates[key].intro);
+    expect(text).toContain(data.publicUrl);
+    expect(fillSubject(templates[key].subject, data)).not.toMatch(/\{\w+\}/);
+  });
+
+  it('tells the amount due and the due date where money is owed', async () => {
+    const text = await render(<InvoiceEmail template="overdue_notice" intro="Please pay." data={data} />, { plainText: true });
+    expect(text).toContain('Amount due: $80.00');
+    expect(text).toContain('Due date: 30 Dec 2026');
+    const consolidated = await render(<InvoiceEmail template="consolidated_invoice" intro="One invoice." data={data} />, { plainText: true });
+    expect(consolidated).toContain('Replaces: INV-2026-00040, INV-2026-00041');
+  });
+
+  it('fills the subject placeholders and leaves unknown ones as typed', () => {
+    expect(fillSubject('{document} {number} from {company} {oops}', data)).toBe('Invoice INV-2026-00042 from Acme Hosting {oops}');
+  });
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { communicationSettings, emailTemplateInput } from '../../schemas/communication';
+import { id } from '../../schemas/common';
+import { getOutboxMessage, listOutbox } from '../../services/outbox';
+import { channelStatus, getCommunication, listTemplates, previewTemplate, saveTemplate, updateCommunication } from '../../services/notify-settings';
+import { adminProcedure, permissionProcedure, router } from '../trpc';
+
+export const notifyRouter = router({
+  channels: permissionProcedure('invoices.view').query(({ ctx }) => channelStatus(ctx.service)),
+  communication: adminProcedure.query(({ ctx }) => getCommunication(ctx.service)),
+  updateCommunication: adminProcedure.input(communicationSettings).mutation(({ ctx, input }) => updateCommunication(ctx.service, input)),
+  templates: adminProcedure.query(({ ctx }) => listTemplates(ctx.service)),
+  saveTemplate: adminProcedure.input(emailTemplateInput).mutation(({ ctx, input }) => saveTemplate(ctx.service, input)),
+  preview: adminProcedure.input(emailTemplateInput).query(({ ctx, input }) => previewTemplate(ctx.service, input)),
+  outbox: adminProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(100) })).query(({ ctx, input }) => listOutbox(ctx.service, input)),
+  outboxMessage: adminProcedure.input(z.object({ id })).query(({ ctx, input }) => getOutboxMessage(ctx.service, input)),
+});

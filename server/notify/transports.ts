@@ -1,0 +1,148 @@
+import { Resend } from 'resend';
+import type { Database } from '@/db';
+import { emailOutbox } from '@/db/schema';
+import type { CommunicationSettings } from '../schemas/communication';
+
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments: Array<{ filename: string; content: Uint8Array }>;
+  template: string;
+  invoiceId: string;
+  /** The same key for a retried send: the provider delivers it once. */
+  idempotencyKey: string;
+};
+export type TextMessage = { to: string; text: string };
+export type DocumentMessage = { to: string; caption: string; filename: string; content: Uint8Array };
+
+/** A provider's refusal, with what it said; the send is logged as failed with this detail. */
+export class SendFailed extends Error {
+  override name = 'SendFailed';
+}
+
+export interface EmailTransport {
+  /** Resend, or the dev outbox: shown next to each send. */
+  readonly name: string;
+  send(message: EmailMessage): Promise<{ id: string }>;
+}
+export interface SmsTransport {
+  send(message: TextMessage): Promise<{ id: string }>;
+}
+export interface WhatsAppTransport {
+  sendDocument(message: DocumentMessage): Promise<{ id: string }>;
+}
+
+export function resendTransport(options: { apiKey: string; from: string; baseUrl?: string | undefined }): EmailTransport {
+  const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  return {
+    name: 'resend',
+    async send(message) {
+      const { data, error } = await client.emails.send(
+        {
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          attachments: message.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content) })),
+          tags: [{ name: 'template', value: message.template }],
+        },
+        { idempotencyKey: message.idempotencyKey },
+      );
+      if (error || !data) throw new SendFailed(`Resend: ${error?.message ?? 'no message id in the answer'}`);
+      return { id: data.id };
+    },
+  };
+}
+
+/** Without an e-mail provider, every message is kept for Admin → Outbox instead. */
+export function outboxTransport(db: Database, from: string): EmailTransport {
+  return {
+    name: 'outbox',
+    async send(message) {
+      const [row] = await db
+        .insert(emailOutbox)
+        .values({
+          from,
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          attachments: message.attachments.map((a) => a.filename),
+          template: message.template,
+          invoiceId: message.invoiceId,
+        })
+        .returning({ id: emailOutbox.id });
+      return { id: `outbox:${row!.id}` };
+    },
+  };
+}
+
+async function failUnlessOk(response: Response, provider: string): Promise<unknown> {
+  const text = await response.text();
+  if (!response.ok) throw new SendFailed(`${provider} answered ${response.status}: ${text.slice(0, 300) || response.statusText}`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+const idIn = (body: unknown): string | undefined => {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const id = record.id ?? record.message_id ?? record.messageId ?? record.sid;
+  return id === undefined || id === null ? undefined : String(id);
+};
+
+/**
+ * Any HTTP SMS gateway: the body template gets {to} and {message}, escaped for JSON when the
+ * template is JSON and URL-encoded otherwise (GET puts it in the query string).
+ */
+export function smsGateway(config: NonNullable<CommunicationSettings['sms']>, fetcher: typeof fetch = fetch): SmsTransport {
+  const json = config.body_template.trimStart().startsWith('{');
+  const escape = (value: string) => (json ? JSON.stringify(value).slice(1, -1) : encodeURIComponent(value));
+  const headers: Record<string, string> = { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' };
+  if (config.auth_header) {
+    const at = config.auth_header.indexOf(':');
+    headers[config.auth_header.slice(0, at).trim()] = config.auth_header.slice(at + 1).trim();
+  }
+  return {
+    async send(message) {
+      const body = config.body_template.replaceAll('{to}', escape(message.to)).replaceAll('{message}', escape(message.text));
+      const response =
+        config.method === 'GET'
+          ? await fetcher(`${config.url}${config.url.includes('?') ? '&' : '?'}${body}`, { method: 'GET', headers, signal: AbortSignal.timeout(15_000) })
+          : await fetcher(config.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) });
+      const answer = await failUnlessOk(response, 'SMS gateway');
+      return { id: idIn(answer) ?? `http-${response.status}` };
+    },
+  };
+}
+
+/** Ultramsg's document message: the PDF itself, with a caption carrying the public link. */
+export function ultramsg(config: NonNullable<CommunicationSettings['whatsapp']>, fetcher: typeof fetch = fetch): WhatsAppTransport {
+  return {
+    async sendDocument(message) {
+      const form = new URLSearchParams({
+        token: config.token,
+        to: message.to,
+        filename: message.filename,
+        document: Buffer.from(message.content).toString('base64'),
+        caption: message.caption,
+      });
+      const response = await fetcher(`${config.base_url.replace(/\/$/, '')}/${encodeURIComponent(config.instance)}/messages/document`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const answer = await failUnlessOk(response, 'WhatsApp API');
+      // Ultramsg answers 200 with {"error": ...} when it refuses.
+      if (typeof answer === 'object' && answer !== null && 'error' in answer) throw new SendFailed(`WhatsApp API: ${JSON.stringify((answer as { error: unknown }).error)}`);
+      return { id: idIn(answer) ?? 'sent' };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { render } from '@react-email/components';
+import { and, eq, lt } from 'drizzle-orm';
+import { customers, invoiceNotifications, invoices } from '@/db/schema';
+import { type InvoiceMailData, InvoiceEmail, type TemplateKey, fillSubject, templates } from '@/emails/templates';
+import { requirePermission } from '../auth/actor';
+import { formatMoney } from '../billing/currency';
+import { cachedInvoicePdf } from '../documents/render';
+import { loadInvoiceDocument } from '../documents/load';
+import { type InvoiceDocumentModel, documentTitle, formatDay, pdfFilename } from '../documents/model';
+import { paperFromSettings } from '../documents/paper';
+import { AppError } from '../errors';
+import { type Notifier, configuredNotifier } from '../notify/notifier';
+import { emailTemplateSettings } from '../schemas/communication';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import type { NotificationRow } from './invoice-store';
+import { readSettingsBlock } from './read-settings';
+
+export type Channel = 'email' | 'sms' | 'whatsapp';
+export type SendInput = {
+  id: string;
+  channel: Channel;
+  template?: TemplateKey | undefined;
+  /** What the send is about (a payment, a dunning step); the same event never sends twice. */
+  eventId?: string | undefined;
+  /** Where public links point (this server as customers reach it). */
+  origin: string;
+};
+
+const channelName: Record<Channel, string> = { email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp' };
+
+// A claim older than this was left by a sender that died mid-send: another may take it over.
+const STALE_CLAIM_MS = 5 * 60_000;
+
+function mailData(doc: InvoiceDocumentModel, publicUrl: string): InvoiceMailData {
+  const money = (amount: bigint) => formatMoney(amount, doc.currency);
+  return {
+    company: doc.seller.name || 'Cashdesk',
+    customerName: doc.customer.name,
+    documentTitle: documentTitle(doc),
+    number: doc.number!,
+    total: money(doc.total),
+    balance: money(doc.balance),
+    dueDate: formatDay(doc.dueDate),
+    issueDate: formatDay(doc.issueDate),
+    publicUrl,
+    sources: doc.sources.map((s) => s.number),
+  };
+}
+
+/** Takes the (invoice, template, event) key for this sender, or finds who already did. */
+async function claim(ctx: ServiceContext, invoiceId: string, channel: Channel, recipient: string, dedupeKey: string): Promise<{ row: NotificationRow; mine: boolean }> {
+  const triggeredBy = ctx.actor.label;
+  const [fresh] = await ctx.db
+    .insert(invoiceNotifications)
+    .values({ invoiceId, channel, recipient, status: 'sending', triggeredBy, dedupeKey, at: ctx.now })
+    .onConflictDoNothing()
+    .returning();
+  if (fresh) return { row: fresh, mine: true };
+  const [takenOver] = await ctx.db
+    .update(invoiceNotifications)
+    .set({ at: ctx.now, triggeredBy })
+    .where(
+      and(
+        eq(invoiceNotifications.invoiceId, invoiceId),
+        eq(invoiceNotifications.dedupeKey, dedupeKey),
+        eq(invoiceNotifications.status, 'sending'),
+        lt(invoiceNotifications.at, new Date(ctx.now.getTime() - STALE_CLAIM_MS)),
+      ),
+    )
+    .returning();
+  if (takenOver) return { row: takenOver, mine: true };
+  const [existing] = await ctx.db
+    .select()
+    .from(invoiceNotifications)
+    .where(and(eq(invoiceNotifications.invoiceId, invoiceId), eq(invoiceNotifications.dedupeKey, dedupeKey)));
+  return { row: existing!, mine: false };
+}
+
+/**
+ * Sends an invoice by e-mail, SMS or WhatsApp and appends the outcome to its notification log.
+ * A failed send is logged with the provider's words and changes nothing else; a retry of the
+ * same event finds its log entry and sends nothing twice.
+ */
+export async function sendInvoice(ctx: ServiceContext, input: SendInput, notifier?: Notifier): Promise<NotificationRow> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  const { doc, settings } = await loadInvoiceDocument(ctx, { id: input.id, origin: input.origin });
+  if (!doc.number || !doc.publicUrl) throw new AppError('invalid_state', 'A draft cannot be sent: finalize it first');
+  // The document load has checked the caller may see the invoice (scope and permission).
+  const [contact] = await ctx.db
+    .select({ email: customers.email, phone: customers.phone })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(eq(invoices.id, doc.id));
+  const channels = notifier ?? (await configuredNotifier(ctx.db));
+  const transport = input.channel === 'email' ? channels.email : channels[input.channel];
+  if (!transport) throw new AppError('invalid_state', `${channelName[input.channel]} is not configured: set it up in Settings → Communication`);
+  const recipient = input.channel === 'email' ? contact!.email : contact!.phone;
+  if (!recipient) throw new AppError('validation', 'The customer has no phone number', { channel: 'needs a phone number on the customer' });
+
+  const template = input.template ?? (doc.purpose === 'consolidated' ? 'consolidated_invoice' : 'invoice_created');
+  const dedupeKey = `${template}:${input.eventId ?? randomUUID()}`;
+  const { row, mine } = await claim(ctx, doc.id, input.channel, recipient, dedupeKey);
+  if (!mine) return row;
+
+  let outcome: { status: 'sent'; providerMessageId: string } | { status: 'failed'; detail: string };
+  try {
+    const data = mailData(doc, doc.publicUrl);
+    const needsPdf = input.channel === 'whatsapp' || templates[template].attachPdf;
+    const pdf = needsPdf ? { filename: pdfFilename(doc), content: await cachedInvoicePdf(doc, paperFromSettings(settings)) } : null;
+    let id: string;
+    if (input.channel === 'email') {
+      const wording = (await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings))[template] ?? templates[template];
+      const email = <InvoiceEmail template={template} intro={wording.intro} data={data} />;
+      ({ id } = await channels.email.send({
+        to: recipient,
+        subject: fillSubject(wording.subject, data),
+        html: await render(email),
+        text: await render(email, { plainText: true }),
+        attachments: pdf ? [pdf] : [],
+        template,
+        invoiceId: doc.id,
+        idempotencyKey: `${doc.id}:${dedupeKey}`,
+      }));
+    } else if (input.channel === 'sms') {
+      ({ id } = await channels.sms!.send({ to: recipient, text: `${data.company}: ${data.documentTitle} ${data.number}, ${data.balance} due ${data.dueDate}. ${data.publicUrl}` }));
+    } else {
+      ({ id } = await channels.whatsapp!.sendDocument({ to: recipient, filename: pdf!.filename, content: pdf!.content, caption: `${data.documentTitle} ${data.number}: ${data.balance} due ${data.dueDate}\n${data.publicUrl}` }));
+    }
+    outcome = { status: 'sent', providerMessageId: id };
+  } catch (error) {
+    outcome = { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(invoiceNotifications)
+      .set(outcome.status === 'sent' ? { status: 'sent', providerMessageId: outcome.providerMessageId } : { status: 'failed', detail: outcome.detail })
+      .where(eq(invoiceNotifications.id, row.id))
+      .returning();
+    await audit(tx, ctx.actor, outcome.status === 'sent' ? 'invoice.sent' : 'invoice.send_failed', { type: 'invoice', id: doc.id }, { after: { channel: input.channel, recipient, template, ...outcome } });
+    return done!;
+  });
+}
