@@ -43,8 +43,9 @@ export function CompanyForm({ company }: { company: CompanySettings }) {
   }
 
   const field = (name: keyof CompanySettings, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={label} name={name} error={errors[name]}>
-      <Input id={name} name={name} defaultValue={String(company[name] ?? '')} aria-invalid={errors[name] ? true : undefined} {...props} />
+    // Ids carry the form's name: the settings page has other forms with fields called "name".
+    <Field label={label} name={`company-${name}`} error={errors[name]}>
+      <Input id={`company-${name}`} name={name} defaultValue={String(company[name] ?? '')} aria-invalid={errors[name] ? true : undefined} {...props} />
     </Field>
   );
 
@@ -56,20 +57,20 @@ export function CompanyForm({ company }: { company: CompanySettings }) {
         {field('name', 'Company name')}
         {field('tax_id', 'Tax ID')}
         <div className="sm:col-span-2">
-          <Field label="Address" name="address" error={errors.address}>
-            <textarea id="address" name="address" rows={3} defaultValue={company.address} className={`${inputClass} h-auto py-2`} />
+          <Field label="Address" name="company-address" error={errors.address}>
+            <textarea id="company-address" name="address" rows={3} defaultValue={company.address} className={`${inputClass} h-auto py-2`} />
           </Field>
         </div>
         {field('email', 'E-mail', { type: 'email' })}
         {field('phone', 'Phone')}
         <div className="sm:col-span-2">
-          <Field label="Logo (PNG or JPEG, up to 500 KB)" name="logo" error={errors.logo}>
+          <Field label="Logo (PNG or JPEG, up to 500 KB)" name="company-logo" error={errors.logo}>
             <div className="flex items-center gap-3">
               {/* A data: URL preview of the stored logo: next/image has nothing to optimise here. */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
               {logo ? <img src={logo} alt="Current logo" className="h-10 max-w-40 rounded border border-border bg-white object-contain p-1" /> : null}
               <input
-                id="logo"
+                id="company-logo"
                 type="file"
                 accept="image/png,image/jpeg"
                 className="text-sm"
