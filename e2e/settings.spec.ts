@@ -78,3 +78,20 @@ test('an admin keeps the company details printed on documents', async ({ page })
   await page.reload();
   await expect(page.getByRole('form', { name: 'Company' }).getByLabel('Phone')).toHaveValue('+44 117 496 0999');
 });
+
+test('an admin runs the billing run now, follows it to its summary, and finds it among the jobs', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/settings');
+  await expect(page.getByRole('list', { name: 'Schedules' })).toContainText('Billing run');
+  const run = page.getByRole('form', { name: 'Run now' });
+  await run.getByLabel('Workflow').selectOption('billing-run');
+  await run.getByRole('button', { name: 'Run now' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 20_000 });
+  await expect(page.getByTestId('run-summary')).toContainText('invoices created: 0');
+  await shot(page, 'automation-run');
+
+  await page.getByRole('link', { name: 'See all jobs →' }).click();
+  const firstRow = page.getByRole('table', { name: 'Jobs' }).locator('tbody tr').first();
+  await expect(firstRow).toContainText('billing-run');
+  await expect(firstRow).toContainText('completed');
+});

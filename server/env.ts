@@ -25,6 +25,9 @@ const envSchema = z.object({
   RESEND_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   RESEND_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   EMAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Cashdesk <billing@localhost>')),
+  // The embedded scheduler fires the daily billing and dunning runs; "off" leaves that to
+  // someone else (tests, a second instance that should only serve pages).
+  CASHDESK_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   INNGEST_EVENT_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_DEV: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -66,3 +69,6 @@ export function env(): Env {
   cached = { ...parsed, secret: parsed.CASHDESK_SECRET ?? persistentSecret(parsed.DATA_DIR), inngestMode };
   return cached;
 }
+
+/** Where customers reach this server, for links in what jobs send (no request to ask). */
+export const publicOrigin = () => (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');

@@ -53,6 +53,9 @@ export const orders = pgTable(
     awaitingApproval: boolean('awaiting_approval').notNull().default(false),
     couponId: uuid('coupon_id').references(() => coupons.id),
     paymentMethod: text('payment_method'),
+    // Set when dunning suspended the order for this unpaid invoice: paying it reactivates the
+    // order. An admin's own suspension leaves it null and stays until the admin lifts it.
+    suspendedForInvoiceId: uuid('suspended_for_invoice_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,11 @@
+import { database } from '@/server/db';
+import { toInngestFunction } from '@/server/jobs/workflow';
+import { billingRun, dunningRun } from './billing';
+import { notifyCustomer } from './notify';
 import { ping } from './ping';
 
-/** All functions served at /api/inngest and run by the embedded runner. */
-export const functions = [ping];
+/** The workflows: run by the embedded runner, and served to Inngest when it is configured. */
+export const workflows = [billingRun, dunningRun, notifyCustomer];
+
+/** All functions served at /api/inngest. */
+export const functions = [ping, ...workflows.map((workflow) => toInngestFunction(workflow, database))];

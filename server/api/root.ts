@@ -1,3 +1,4 @@
+import { automationRouter } from './routers/automation';
 import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
 import { notesRouter } from './routers/notes';
@@ -20,6 +21,7 @@ export const appRouter = router({
   people: peopleRouter,
   notes: notesRouter,
   notify: notifyRouter,
+  automation: automationRouter,
 });
 
 export type AppRouter = typeof appRouter;

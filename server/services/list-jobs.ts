@@ -9,7 +9,7 @@ export type JobRow = typeof jobs.$inferSelect;
 /** Recorded workflow runs, newest first, for one subject or all. */
 export async function listJobs(
   ctx: ServiceContext,
-  input: ListInput & { subject_type?: string | undefined; subject_id?: string | undefined; status?: JobRow['status'] | undefined },
+  input: ListInput & { subject_type?: string | undefined; subject_id?: string | undefined; status?: JobRow['status'] | undefined; function?: string | undefined },
 ): Promise<{ items: JobRow[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'orders.view');
   const rows = await ctx.db
@@ -20,6 +20,7 @@ export async function listJobs(
         input.subject_type ? eq(jobs.subjectType, input.subject_type) : undefined,
         input.subject_id ? eq(jobs.subjectId, input.subject_id) : undefined,
         input.status ? eq(jobs.status, input.status) : undefined,
+        input.function ? eq(jobs.function, input.function) : undefined,
         input.cursor ? afterCursor(jobs, decodeCursor(input.cursor)) : undefined,
       ),
     )

@@ -7,6 +7,7 @@ import { type Cycle, addDays, periodOf, toPlainDate } from '../billing/periods';
 import { priceLine } from '../billing/pricing';
 import { AppError } from '../errors';
 import type { PlaceOrderInput } from '../schemas/orders';
+import { emitEvents } from '../jobs/runtime';
 import { audit } from './audit';
 import { loadProducts } from './catalog';
 import type { ServiceContext } from './context';
@@ -194,6 +195,9 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     await tx.update(orders).set({ total: totals.total }).where(eq(orders.id, orderId));
     if (coupon) await tx.insert(couponRedemptions).values({ couponId: coupon.id, customerId: customer.id, orderId, createdAt: ctx.now });
 
+    if (order!.autoEmail !== 'off') {
+      await emitEvents(tx, [{ name: 'invoice/created', id: `invoice-created:${invoice!.id}`, data: { invoiceId: invoice!.id } }]);
+    }
     const view = await loadOrder(tx, { kind: 'all' }, orderId);
     await audit(tx, ctx.actor, 'order.placed', { type: 'order', id: orderId }, { after: view });
     return view;

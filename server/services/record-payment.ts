@@ -4,6 +4,7 @@ import { requirePermission } from '../auth/actor';
 import { applyPayment, balanceOf } from '../billing/invoice-status';
 import { AppError } from '../errors';
 import type { PaymentMethod } from '../schemas/invoices';
+import { emitEvents } from '../jobs/runtime';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { creditBalance } from './credit-balance';
@@ -98,6 +99,7 @@ export async function recordPayment(
       before: { status: invoice.status, amountPaid: invoice.amountPaid },
       after: { status: next.value.status, amountPaid: next.value.amountPaid, payment },
     });
+    await emitEvents(tx, [{ name: 'payment/received', id: `payment-received:${payment!.id}`, data: { invoiceId: invoice.id, paymentId: payment!.id } }]);
     if (next.value.status === 'paid') await settleInvoice(tx, ctx.actor, invoice.id, ctx.now);
     return { payment: payment!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id) };
   });

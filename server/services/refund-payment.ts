@@ -8,6 +8,7 @@ import { toPlainDate } from '../billing/periods';
 import { AppError } from '../errors';
 import { gatewayFor } from '../payments/gateway';
 import type { RefundInput } from '../schemas/invoices';
+import { emitEvents } from '../jobs/runtime';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from './invoice-store';
@@ -115,6 +116,7 @@ export async function refundPayment(
       before: { status: invoice.status, amountRefunded: invoice.amountRefunded },
       after: { status, amountRefunded: invoice.amountRefunded + amount, refund },
     });
+    await emitEvents(tx, [{ name: 'refund/issued', id: `refund-issued:${refund!.id}`, data: { invoiceId: invoice.id, refundId: refund!.id } }]);
     return { refund: refund!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id), creditNoteId };
   });
 }

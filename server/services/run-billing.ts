@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Database } from '@/db';
 import { requirePermission } from '../auth/actor';
 import { MILLI, formatMilli, parseMilli } from '../billing/decimal';
 import { counterYear, formatNumber } from '../billing/numbering';
@@ -152,6 +153,15 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         from lines
         returning 1
       ),
+      -- Each new invoice is announced in the same statement that creates it (the workflow
+      -- outbox), so its e-mail goes out exactly when it exists, unless the order opted out.
+      announced as (
+        insert into workflow_events (name, data, event_id)
+        select 'invoice/created', jsonb_build_object('invoiceId', g.invoice_id), 'invoice-created:' || g.invoice_id
+        from numbered g join orders o on o.id = g.order_id
+        where o.auto_email <> 'off'
+        returning 1
+      ),
       advanced as (
         update billing_schedule b
         set billed_until = c.until,
@@ -169,22 +179,28 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     const invoicesCreated = Number(created[0]?.invoices ?? 0);
     const servicesBilled = Number(created[0]?.services ?? 0);
 
-    const overdue = rowsOf(
-      await tx.execute(sql`
-        update invoices set status = 'overdue', updated_at = ${now}
-        where status in ('pending', 'partial') and kind in ('invoice', 'debit_note') and due_date < ${date}::date
-        returning id`),
-    );
+    const overdue = await markOverdueInvoices(tx, date, ctx.now);
 
     const result: BillingRunResult = {
       date,
       invoicesCreated,
       servicesBilled,
-      invoicesMarkedOverdue: overdue.length,
+      invoicesMarkedOverdue: overdue,
       remindersSent: 0,
       servicesSuspended: 0,
     };
     await audit(tx, ctx.actor, 'billing.run', { type: 'billing_run', id: date }, { after: result });
     return result;
   });
+}
+
+/** Open invoices and debit notes past their due date become overdue; returns how many did. */
+export async function markOverdueInvoices(db: Database, date: string, at: Date): Promise<number> {
+  const marked = rowsOf(
+    await db.execute(sql`
+      update invoices set status = 'overdue', updated_at = ${at.toISOString()}::timestamptz
+      where status in ('pending', 'partial') and kind in ('invoice', 'debit_note') and due_date < ${date}::date
+      returning id`),
+  );
+  return marked.length;
 }

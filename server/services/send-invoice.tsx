@@ -81,9 +81,15 @@ async function claim(ctx: ServiceContext, invoiceId: string, channel: Channel, r
 /**
  * Sends an invoice by e-mail, SMS or WhatsApp and appends the outcome to its notification log.
  * A failed send is logged with the provider's words and changes nothing else; a retry of the
- * same event finds its log entry and sends nothing twice.
+ * same event finds its log entry and sends nothing twice once it went out (after a failure it
+ * tries again).
  */
 export async function sendInvoice(ctx: ServiceContext, input: SendInput, notifier?: Notifier): Promise<NotificationRow> {
+  return (await deliverInvoice(ctx, input, notifier)).entry;
+}
+
+/** sendInvoice, also telling whether this call sent it (false: the event had been sent before). */
+export async function deliverInvoice(ctx: ServiceContext, input: SendInput, notifier?: Notifier): Promise<{ entry: NotificationRow; sentNow: boolean }> {
   requirePermission(ctx.actor, 'invoices.edit');
   const { doc, settings } = await loadInvoiceDocument(ctx, { id: input.id, origin: input.origin });
   if (!doc.number || !doc.publicUrl) throw new AppError('invalid_state', 'A draft cannot be sent: finalize it first');
@@ -102,7 +108,7 @@ export async function sendInvoice(ctx: ServiceContext, input: SendInput, notifie
   const template = input.template ?? (doc.purpose === 'consolidated' ? 'consolidated_invoice' : 'invoice_created');
   const dedupeKey = `${template}:${input.eventId ?? randomUUID()}`;
   const { row, mine } = await claim(ctx, doc.id, input.channel, recipient, dedupeKey);
-  if (!mine) return row;
+  if (!mine) return { entry: row, sentNow: false };
 
   let outcome: { status: 'sent'; providerMessageId: string } | { status: 'failed'; detail: string };
   try {
@@ -133,13 +139,15 @@ export async function sendInvoice(ctx: ServiceContext, input: SendInput, notifie
     outcome = { status: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
 
-  return ctx.db.transaction(async (tx) => {
+  const entry = await ctx.db.transaction(async (tx) => {
     const [done] = await tx
       .update(invoiceNotifications)
-      .set(outcome.status === 'sent' ? { status: 'sent', providerMessageId: outcome.providerMessageId } : { status: 'failed', detail: outcome.detail })
+      // A failure gives its key back (the row stays in the log): a retry of the event may send.
+      .set(outcome.status === 'sent' ? { status: 'sent', providerMessageId: outcome.providerMessageId } : { status: 'failed', detail: outcome.detail, dedupeKey: null })
       .where(eq(invoiceNotifications.id, row.id))
       .returning();
     await audit(tx, ctx.actor, outcome.status === 'sent' ? 'invoice.sent' : 'invoice.send_failed', { type: 'invoice', id: doc.id }, { after: { channel: input.channel, recipient, template, ...outcome } });
     return done!;
   });
+  return { entry, sentNow: entry.status === 'sent' };
 }

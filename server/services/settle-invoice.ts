@@ -7,7 +7,8 @@ import { audit } from './audit';
 /**
  * What a fully paid invoice sets in motion, in the paying transaction: every service period it
  * (or an invoice consolidated into it) billed is now paid through; a paid first invoice
- * activates its order, or queues it for an admin when a product needs approval.
+ * activates its order, or queues it for an admin when a product needs approval; an order dunning
+ * suspended for it is reactivated.
  */
 export async function settleInvoice(tx: Database, actor: Actor, invoiceId: string, now: Date): Promise<void> {
   const paidInvoices = or(eq(invoices.id, invoiceId), eq(invoices.consolidatedIntoId, invoiceId));
@@ -29,6 +30,17 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
     .where(
       and(eq(invoiceLines.serviceId, services.id), inArray(invoiceLines.invoiceId, ids), lt(services.nextDueDate, invoiceLines.periodEnd)),
     );
+
+  // Dunning suspended these orders for an invoice now paid: they go live again at once.
+  const unsuspended = await tx
+    .update(orders)
+    .set({ status: 'active', suspendedForInvoiceId: null, updatedAt: now })
+    .where(and(inArray(orders.suspendedForInvoiceId, ids), eq(orders.status, 'suspended')))
+    .returning({ id: orders.id });
+  for (const { id } of unsuspended) {
+    await tx.update(services).set({ status: 'active', updatedAt: now }).where(and(eq(services.orderId, id), eq(services.status, 'suspended')));
+    await audit(tx, actor, 'order.unsuspended', { type: 'order', id }, { before: { status: 'suspended' }, after: { status: 'active', paidInvoiceId: invoiceId } });
+  }
 
   const firstOrders = covered.filter((i) => i.purpose === 'first' && i.orderId).map((i) => i.orderId!);
   for (const orderId of firstOrders) {

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
+import { toPlainDate } from '@/server/billing/periods';
 import { PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
 import { ApiKeys } from './api-keys';
+import { AutomationPanel } from './automation-panel';
 import { BillingSettingsForm } from './billing-settings-form';
 import { CommunicationForm } from './communication-form';
 import { CompanyForm } from './company-form';
@@ -12,12 +14,13 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   await requireArea('admin');
   const trpc = await api();
-  const [settings, next, keys, communication, company] = await Promise.all([
+  const [settings, next, keys, communication, company, automation] = await Promise.all([
     trpc.settings.billing(),
     trpc.settings.nextInvoiceSequence(),
     trpc.settings.apiKeys(),
     trpc.notify.communication(),
     trpc.settings.company(),
+    trpc.automation.status(),
   ]);
   return (
     <>
@@ -26,6 +29,7 @@ export default async function SettingsPage() {
         <BillingSettingsForm settings={settings} nextSequence={next.toString()} year={new Date().getUTCFullYear()} />
         <CompanyForm company={company} />
         <CommunicationForm settings={communication} />
+        <AutomationPanel status={automation} today={toPlainDate(new Date())} />
         <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />
       </div>
     </>

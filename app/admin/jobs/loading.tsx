@@ -1,0 +1,1 @@
+export { ListSkeleton as default } from '../../_components/console/list-skeleton';

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { jobStatus } from '@/db/schema';
+import { workflows } from '@/inngest/functions';
+import { api } from '@/server/api/server-caller';
+import { FilterField } from '../../_components/console/filter-field';
+import { FilterActions, ListPager } from '../../_components/console/list-chrome';
+import { Card, PageHeader } from '../../_components/ui/card';
+import { inputClass } from '../../_components/ui/field';
+import { StatusPill } from '../../_components/ui/status-pill';
+import { type SearchParams, formatMoment, humanize, pickParams, queryString } from '../../_lib/format';
+import { RetryJob } from './retry-job';
+
+export const metadata: Metadata = { title: 'Jobs' };
+
+const subjectHref: Record<string, (id: string) => string> = {
+  order: (id) => `/admin/orders/${id}`,
+  invoice: (id) => `/admin/invoices/${id}`,
+  customer: (id) => `/admin/customers/${id}`,
+};
+const seconds = (from: Date | null, to: Date | null) => (from && to ? `${((to.getTime() - from.getTime()) / 1000).toFixed(1)} s` : '—');
+const statuses = jobStatus.enumValues;
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = pickParams(await searchParams, ['status', 'function', 'cursor']);
+  const status = statuses.find((s) => s === raw.status);
+  const page = await (await api()).automation.jobs({ status, function: raw.function, cursor: raw.cursor, limit: 50 });
+  return (
+    <>
+      <PageHeader title="Jobs" description="Every run of every workflow (billing, dunning, …): its steps, attempts and errors." />
+      <form method="get" action="/admin/jobs" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <FilterField label="Status">
+          <select name="status" defaultValue={status ?? ''} className={inputClass}>
+            <option value="">Any</option>
+            {statuses.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </FilterField>
+        <FilterField label="Workflow">
+          <select name="function" defaultValue={raw.function ?? ''} className={inputClass}>
+            <option value="">Any</option>
+            {workflows.map((w) => (
+              <option key={w.id}>{w.id}</option>
+            ))}
+          </select>
+        </FilterField>
+        <FilterActions clearHref="/admin/jobs" />
+      </form>
+      <Card className="overflow-hidden">
+        <table className="w-full text-sm" aria-label="Jobs">
+          <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
+            <tr>
+              <th className="px-4 py-2.5 font-medium">Workflow</th>
+              <th className="px-4 py-2.5 font-medium">Subject</th>
+              <th className="px-4 py-2.5 font-medium">Status</th>
+              <th className="px-4 py-2.5 text-right font-medium">Attempts</th>
+              <th className="px-4 py-2.5 font-medium">Started</th>
+              <th className="px-4 py-2.5 text-right font-medium">Took</th>
+              <th className="px-4 py-2.5 font-medium">Steps</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border">
+            {page.items.map((job) => (
+              <tr key={job.id} className="align-top">
+                <td className="px-4 py-2.5 font-medium">{job.function}</td>
+                <td className="px-4 py-2.5">
+                  {subjectHref[job.subjectType] ? (
+                    <Link href={subjectHref[job.subjectType]!(job.subjectId)} className="text-accent hover:underline">
+                      {humanize(job.subjectType)}
+                    </Link>
+                  ) : (
+                    <span>
+                      {humanize(job.subjectType)} <span className="text-fg-muted">{job.subjectId}</span>
+                    </span>
+                  )}
+                </td>
+                <td className="px-4 py-2.5">
+                  <StatusPill status={job.status} />
+                  {job.status === 'failed' ? <RetryJob id={job.id} /> : null}
+                </td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{job.attempts}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{job.startedAt ? formatMoment(job.startedAt) : 'queued'}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{seconds(job.startedAt, job.finishedAt)}</td>
+                <td className="px-4 py-2.5">
+                  <details>
+                    <summary className="cursor-pointer text-fg-muted">{job.steps.length} step(s)</summary>
+                    <ol className="mt-1 space-y-1 text-xs">
+                      {job.steps.map((step, i) => (
+                        <li key={i} className={step.status === 'failed' ? 'text-danger' : ''}>
+                          {step.name}: {step.status} ({seconds(new Date(step.startedAt), new Date(step.finishedAt))}){step.error ? ` — ${step.error}` : ''}
+                        </li>
+                      ))}
+                    </ol>
+                    {job.error ? <p className="mt-1 text-xs text-danger">{job.error}</p> : null}
+                    {job.output ? <pre className="mt-1 max-w-md overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify(job.output, null, 2)}</pre> : null}
+                  </details>
+                </td>
+              </tr>
+            ))}
+            {page.items.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-4 py-12 text-center text-fg-muted">
+                  No job matches these filters.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/jobs?${queryString({ ...raw, cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/jobs?${queryString({ ...raw, cursor: page.nextCursor })}` : null} />
+      </Card>
+    </>
+  );
+}

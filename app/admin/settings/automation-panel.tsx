@@ -1,0 +1,94 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Play } from 'lucide-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '../../_components/ui/button';
+import { Card } from '../../_components/ui/card';
+import { Field, Input, inputClass } from '../../_components/ui/field';
+import { formatMoment } from '../../_lib/format';
+import { useTRPC } from '../../_lib/trpc';
+
+type Status = { mode: 'inngest' | 'embedded'; scheduler: 'inngest' | 'on' | 'off'; crons: Array<{ workflow: string; cron: string; next: Date }> };
+const label = { 'billing-run': 'Billing run', dunning: 'Dunning' } as const;
+type Runnable = keyof typeof label;
+
+/** Settings → Automation: who runs the workflows, when they fire next, and "run it now". */
+export function AutomationPanel({ status, today }: { status: Status; today: string }) {
+  const [workflow, setWorkflow] = useState<Runnable>('billing-run');
+  const [date, setDate] = useState(today);
+  const [eventId, setEventId] = useState<string | null>(null);
+  const trpc = useTRPC();
+  const run = useMutation(trpc.automation.run.mutationOptions({ onSuccess: (r) => setEventId(r.eventId), onError: (e) => toast.error(e.message) }));
+  const job = useQuery({
+    ...trpc.automation.job.queryOptions({ eventId: eventId ?? '' }),
+    enabled: eventId !== null,
+    refetchInterval: (query) => (['completed', 'failed'].includes(query.state.data?.status ?? '') ? false : 1000),
+  });
+  const state = job.data?.status ?? (eventId ? 'queued' : null);
+  const progress = state === 'completed' || state === 'failed' ? 100 : state === 'running' ? 60 : state === 'queued' ? 15 : 0;
+
+  return (
+    <Card className="p-5">
+      <h2 className="font-semibold">Automation</h2>
+      <p className="mb-4 text-sm text-fg-muted">
+        {status.mode === 'inngest'
+          ? 'Workflows run on Inngest, which also fires the schedules.'
+          : status.scheduler === 'on'
+            ? 'Workflows run in this server (no Inngest configured); its scheduler fires them.'
+            : 'Workflows run in this server, but its scheduler is off (CASHDESK_SCHEDULER=off): runs start only by hand.'}{' '}
+        <Link href="/admin/jobs" className="text-accent hover:underline">
+          See all jobs →
+        </Link>
+      </p>
+      <ul className="mb-4 space-y-1 text-sm" aria-label="Schedules">
+        {status.crons.map((c) => (
+          <li key={c.workflow}>
+            <span className="font-medium">{label[c.workflow as Runnable] ?? c.workflow}</span> <span className="text-fg-muted">({c.cron} UTC) next at {formatMoment(c.next)}</span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="grid items-end gap-3 sm:grid-cols-[12rem_12rem_auto]"
+        aria-label="Run now"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setEventId(null);
+          run.mutate({ workflow, date });
+        }}
+      >
+        <Field label="Workflow" name="run-workflow">
+          <select id="run-workflow" className={inputClass} value={workflow} onChange={(e) => setWorkflow(e.target.value as Runnable)}>
+            <option value="billing-run">Billing run</option>
+            <option value="dunning">Dunning</option>
+          </select>
+        </Field>
+        <Field label="For the date" name="run-date">
+          <Input id="run-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        <Button type="submit" disabled={run.isPending || (state !== null && progress < 100)}>
+          <Play className="size-4" aria-hidden /> Run now
+        </Button>
+      </form>
+      {state ? (
+        <div className="mt-4 space-y-2 text-sm" aria-live="polite">
+          <div className="h-2 overflow-hidden rounded-full bg-muted" role="progressbar" aria-label="Run progress" aria-valuenow={progress} aria-valuemin={0} aria-valuemax={100}>
+            <div className={`h-full transition-all ${state === 'failed' ? 'bg-danger' : 'bg-accent'}`} style={{ width: `${progress}%` }} />
+          </div>
+          <p data-testid="run-summary">
+            {state === 'completed' && job.data?.output
+              ? Object.entries(job.data.output as Record<string, unknown>)
+                  .filter(([key]) => key !== 'date')
+                  .map(([key, value]) => `${key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}: ${String(value)}`)
+                  .join(' · ')
+              : state === 'failed'
+                ? `Failed: ${job.data?.error ?? 'see Jobs'}`
+                : `${state}…`}
+          </p>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

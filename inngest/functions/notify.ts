@@ -1,0 +1,33 @@
+import type { TemplateKey } from '@/emails/templates';
+import { systemActor } from '@/server/auth/actor';
+import { publicOrigin } from '@/server/env';
+import { defineWorkflow } from '@/server/jobs/workflow';
+import { sendInvoice } from '@/server/services/send-invoice';
+
+const templateFor: Record<string, TemplateKey> = {
+  'invoice/created': 'invoice_created',
+  'payment/received': 'payment_received',
+  'refund/issued': 'refund_issued',
+};
+
+/**
+ * Tells the customer by e-mail: a new invoice (from an order or the billing run), a payment
+ * received, a refund issued. The event id is the send's dedupe key: a redelivered event, a
+ * retry or a second dispatcher never sends twice.
+ */
+export const notifyCustomer = defineWorkflow({
+  id: 'notify-customer',
+  triggers: Object.keys(templateFor).map((event) => ({ event })),
+  retries: 5,
+  subject: (event) => ({ type: 'invoice', id: String(event.data.invoiceId) }),
+  handler: ({ event, step, db, now }) =>
+    step.run('send e-mail', async () => {
+      const entry = await sendInvoice(
+        { db, actor: systemActor(), now },
+        { id: String(event.data.invoiceId), channel: 'email', template: templateFor[event.name], eventId: event.id, origin: publicOrigin() },
+      );
+      // A refused send is retried with backoff; the log keeps each failure's words.
+      if (entry.status === 'failed') throw new Error(entry.detail ?? 'the e-mail provider refused the message');
+      return { channel: entry.channel, recipient: entry.recipient, status: entry.status };
+    }),
+});

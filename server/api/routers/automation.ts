@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { jobStatus } from '@/db/schema';
+import { id, listInput, optionalText } from '../../schemas/common';
+import { plainDate } from '../../schemas/invoices';
+import { automationStatus, jobByEvent, retryJob, runWorkflowNow } from '../../services/automation';
+import { listJobs } from '../../services/list-jobs';
+import { adminProcedure, router } from '../trpc';
+
+export const automationRouter = router({
+  status: adminProcedure.query(({ ctx }) => automationStatus(ctx.service)),
+  run: adminProcedure
+    .input(z.object({ workflow: z.enum(['billing-run', 'dunning']), date: plainDate.optional() }))
+    .mutation(({ ctx, input }) => runWorkflowNow(ctx.service, input)),
+  job: adminProcedure.input(z.object({ eventId: z.string().max(200) })).query(({ ctx, input }) => jobByEvent(ctx.service, input)),
+  jobs: adminProcedure
+    .input(listInput.extend({ status: z.enum(jobStatus.enumValues).optional(), function: optionalText(100) }))
+    .query(({ ctx, input }) => listJobs(ctx.service, input)),
+  retry: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => retryJob(ctx.service, input)),
+});

@@ -1,0 +1,86 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { cronTicks, jobs, workflowEvents } from '@/db/schema';
+import { inngest } from '@/inngest/client';
+import { lastFiring } from './cron';
+import { type ExecutorOptions, runWorkflow } from './executor';
+import type { Workflow, WorkflowEvent } from './workflow';
+
+export type Runtime = { mode: 'inngest' | 'embedded'; workflows: readonly Workflow[] } & ExecutorOptions;
+
+/** Writes events in the caller's transaction: they exist exactly when the change that caused them committed. */
+export async function emitEvents(tx: Database, events: readonly WorkflowEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx
+    .insert(workflowEvents)
+    .values(events.map((e) => ({ name: e.name, data: e.data, eventId: e.id })))
+    .onConflictDoNothing();
+}
+
+const cronEvent = (workflow: Workflow) => `cron/${workflow.id}`;
+const triggeredBy = (workflow: Workflow, name: string) =>
+  workflow.triggers.some((t) => ('event' in t ? t.event === name : cronEvent(workflow) === name));
+
+/**
+ * Hands committed events on: to Inngest (the event id is its dedupe key), or to the embedded
+ * executor, one run per (workflow, event). Each event is claimed before it is handed on, so two
+ * dispatchers never take the same one.
+ */
+export async function dispatchPending(db: Database, runtime: Runtime, limit = 50): Promise<number> {
+  const pending = await db.select().from(workflowEvents).where(isNull(workflowEvents.dispatchedAt)).orderBy(asc(workflowEvents.createdAt)).limit(limit);
+  let handled = 0;
+  for (const row of pending) {
+    const [claimed] = await db
+      .update(workflowEvents)
+      .set({ dispatchedAt: new Date() })
+      .where(and(eq(workflowEvents.id, row.id), isNull(workflowEvents.dispatchedAt)))
+      .returning();
+    if (!claimed) continue;
+    const event: WorkflowEvent = { name: row.name, data: row.data, id: row.eventId };
+    if (runtime.mode === 'inngest') await inngest.send(event);
+    else for (const workflow of runtime.workflows.filter((w) => triggeredBy(w, event.name))) await runWorkflow(db, workflow, event, runtime);
+    handled += 1;
+  }
+  return handled;
+}
+
+/**
+ * One scheduler tick: each cron workflow's most recent firing is claimed in `cron_ticks` and,
+ * when this process won the claim, emitted as an event. Any number of processes may tick: a
+ * firing runs once.
+ */
+export async function schedulerTick(db: Database, runtime: Runtime, now: Date): Promise<string[]> {
+  const fired: string[] = [];
+  for (const workflow of runtime.workflows) {
+    for (const trigger of workflow.triggers) {
+      if (!('cron' in trigger)) continue;
+      const scheduledFor = lastFiring(trigger.cron, now);
+      const [claimed] = await db.insert(cronTicks).values({ function: workflow.id, scheduledFor }).onConflictDoNothing().returning();
+      if (!claimed) continue;
+      await emitEvents(db, [{ name: cronEvent(workflow), id: `cron:${workflow.id}:${scheduledFor.toISOString()}`, data: { scheduledFor: scheduledFor.toISOString() } }]);
+      fired.push(workflow.id);
+    }
+  }
+  return fired;
+}
+
+/**
+ * Runs that a process left unfinished (it died, or was restarted, mid-run) are taken up again:
+ * their finished steps replay from the record. Called as the loop starts; `startedBefore`
+ * keeps it off runs another live process may still be working on.
+ */
+export async function resumeStalled(db: Database, runtime: Runtime, startedBefore = new Date()): Promise<number> {
+  const stalled = await db
+    .select({ function: jobs.function, eventId: jobs.eventId, name: workflowEvents.name, data: workflowEvents.data })
+    .from(jobs)
+    .innerJoin(workflowEvents, eq(workflowEvents.eventId, jobs.eventId))
+    .where(and(inArray(jobs.status, ['queued', 'running']), isNotNull(jobs.eventId), or(isNull(jobs.startedAt), lt(jobs.startedAt, startedBefore))));
+  let resumed = 0;
+  for (const job of stalled) {
+    const workflow = runtime.workflows.find((w) => w.id === job.function);
+    if (!workflow) continue;
+    await runWorkflow(db, workflow, { name: job.name, data: job.data, id: job.eventId! }, runtime);
+    resumed += 1;
+  }
+  return resumed;
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { jobs, workflowEvents } from '@/db/schema';
+import { workflows } from '@/inngest/functions';
+import { requirePermission } from '../auth/actor';
+import { toPlainDate } from '../billing/periods';
+import { env } from '../env';
+import { AppError, notFound } from '../errors';
+import { lastFiring } from '../jobs/cron';
+import { kickWorkflows } from '../jobs/loop';
+import { emitEvents } from '../jobs/runtime';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+
+const DAY = 24 * 60 * 60_000;
+
+/** Which runtime runs workflows, whether this process schedules crons, and when each fires next. */
+export function automationStatus(ctx: ServiceContext) {
+  requirePermission(ctx.actor, 'settings.manage');
+  const config = env();
+  return {
+    mode: config.inngestMode,
+    scheduler: config.inngestMode === 'inngest' ? ('inngest' as const) : config.CASHDESK_SCHEDULER,
+    crons: workflows.flatMap((w) =>
+      w.triggers.flatMap((t) => ('cron' in t ? [{ workflow: w.id, cron: t.cron, next: new Date(lastFiring(t.cron, ctx.now).getTime() + (t.cron.split(' ')[1] === '*' ? DAY / 24 : DAY)) }] : [])),
+    ),
+  };
+}
+
+const runnable = { 'billing-run': 'billing/run.requested', dunning: 'dunning/run.requested' } as const;
+export type RunnableWorkflow = keyof typeof runnable;
+
+/** Starts the billing run or dunning for a date now; the job it becomes is found by the event id. */
+export async function runWorkflowNow(ctx: ServiceContext, input: { workflow: RunnableWorkflow; date?: string | undefined }): Promise<{ eventId: string }> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const eventId = `manual:${input.workflow}:${randomUUID()}`;
+  const date = input.date ?? toPlainDate(ctx.now);
+  await ctx.db.transaction(async (tx) => {
+    await emitEvents(tx, [{ name: runnable[input.workflow], id: eventId, data: { date } }]);
+    await audit(tx, ctx.actor, 'workflow.requested', { type: 'workflow', id: input.workflow }, { after: { date, eventId } });
+  });
+  kickWorkflows();
+  return { eventId };
+}
+
+export async function jobByEvent(ctx: ServiceContext, input: { eventId: string }) {
+  requirePermission(ctx.actor, 'settings.manage');
+  const [job] = await ctx.db.select().from(jobs).where(eq(jobs.eventId, input.eventId));
+  return job ?? null;
+}
+
+/** A failed run goes again from its first unfinished step (its event is dispatched anew). */
+export async function retryJob(ctx: ServiceContext, input: { id: string }): Promise<void> {
+  requirePermission(ctx.actor, 'settings.manage');
+  await ctx.db.transaction(async (tx) => {
+    const [job] = await tx.select().from(jobs).where(and(eq(jobs.id, input.id), isNotNull(jobs.eventId))).for('update');
+    if (!job) throw notFound('Job');
+    if (job.status !== 'failed') throw new AppError('invalid_state', `Only a failed job can be retried; this one is ${job.status}`);
+    await tx.update(jobs).set({ status: 'queued', error: null, finishedAt: null }).where(eq(jobs.id, job.id));
+    await tx.update(workflowEvents).set({ dispatchedAt: null }).where(eq(workflowEvents.eventId, job.eventId!));
+    await audit(tx, ctx.actor, 'job.retried', { type: 'job', id: job.id }, { before: { status: 'failed', error: job.error } });
+  });
+  kickWorkflows();
+}

@@ -1,0 +1,94 @@
+import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { invoices, orders } from '@/db/schema';
+import { requirePermission } from '../auth/actor';
+import { addDays, toPlainDate } from '../billing/periods';
+import type { Notifier } from '../notify/notifier';
+import { audit } from './audit';
+import { changeOrderStatus } from './change-order-status';
+import type { ServiceContext } from './context';
+import { readBillingSettings } from './read-settings';
+import { markOverdueInvoices } from './run-billing';
+import { deliverInvoice } from './send-invoice';
+
+export type DunningResult = {
+  date: string;
+  invoicesMarkedOverdue: number;
+  remindersSent: number;
+  remindersFailed: number;
+  ordersSuspended: number;
+  ordersTerminated: number;
+};
+
+const open = ['pending', 'partial', 'overdue'] as const;
+
+/**
+ * The daily dunning for a date, by the settings' `dunning` block: past-due invoices become
+ * overdue; each open invoice gets the reminder of the latest day offset it has reached (before
+ * due: a payment reminder; on or after: an overdue notice), keyed `dunning:<offset>` in its
+ * notification log so a rerun, a retry or a second scheduler sends it once; orders with an
+ * invoice overdue `suspend_after_days` are suspended for it, and terminated after
+ * `terminate_after_days`. Paying the invoice ends it all: nothing open is reminded, and the
+ * payment reactivates the order (settle-invoice).
+ */
+export async function runDunning(ctx: ServiceContext, input: { date?: string | undefined; origin: string }, notifier?: Notifier): Promise<DunningResult> {
+  requirePermission(ctx.actor, 'invoices.edit');
+  const date = input.date ?? toPlainDate(ctx.now);
+  const { dunning } = await readBillingSettings(ctx.db);
+  const invoicesMarkedOverdue = await markOverdueInvoices(ctx.db, date, ctx.now);
+
+  let remindersSent = 0;
+  let remindersFailed = 0;
+  const offsets = [...new Set(dunning.reminder_days)].sort((a, b) => a - b);
+  if (offsets.length > 0) {
+    const due = await ctx.db
+      .select({ id: invoices.id, dueDate: invoices.dueDate })
+      .from(invoices)
+      .where(and(inArray(invoices.status, [...open]), inArray(invoices.kind, ['invoice', 'debit_note']), lte(invoices.dueDate, addDays(date, -offsets[0]!))));
+    for (const invoice of due) {
+      const reached = offsets.filter((offset) => addDays(invoice.dueDate, offset) <= date).at(-1);
+      if (reached === undefined) continue;
+      const { entry, sentNow } = await deliverInvoice(
+        ctx,
+        { id: invoice.id, channel: 'email', template: reached < 0 ? 'payment_reminder' : 'overdue_notice', eventId: `dunning:${reached}`, origin: input.origin },
+        notifier,
+      );
+      if (sentNow) remindersSent += 1;
+      else if (entry.status === 'failed' && entry.at.getTime() === ctx.now.getTime()) remindersFailed += 1;
+    }
+  }
+
+  // Orders with an invoice overdue for `days`; termination only takes what dunning suspended,
+  // never an order an admin suspended by hand.
+  const overdueFor = (days: number, status: 'active' | 'suspended') =>
+    ctx.db
+      .selectDistinctOn([orders.id], { orderId: orders.id, invoiceId: invoices.id })
+      .from(invoices)
+      .innerJoin(orders, eq(orders.id, invoices.orderId))
+      .where(
+        and(
+          eq(invoices.status, 'overdue'),
+          lte(invoices.dueDate, addDays(date, -days)),
+          eq(orders.status, status),
+          status === 'suspended' ? isNotNull(orders.suspendedForInvoiceId) : undefined,
+        ),
+      )
+      .orderBy(orders.id, invoices.dueDate);
+
+  let ordersSuspended = 0;
+  for (const { orderId, invoiceId } of await overdueFor(dunning.suspend_after_days, 'active')) {
+    await ctx.db.transaction(async (tx) => {
+      await changeOrderStatus({ ...ctx, db: tx }, { id: orderId, status: 'suspended' });
+      await tx.update(orders).set({ suspendedForInvoiceId: invoiceId }).where(eq(orders.id, orderId));
+    });
+    ordersSuspended += 1;
+  }
+  let ordersTerminated = 0;
+  for (const { orderId } of await overdueFor(dunning.terminate_after_days, 'suspended')) {
+    await changeOrderStatus(ctx, { id: orderId, status: 'terminated' });
+    ordersTerminated += 1;
+  }
+
+  const result: DunningResult = { date, invoicesMarkedOverdue, remindersSent, remindersFailed, ordersSuspended, ordersTerminated };
+  await ctx.db.transaction((tx) => audit(tx, ctx.actor, 'dunning.run', { type: 'dunning_run', id: date }, { after: result }));
+  return result;
+}
