@@ -3,22 +3,9 @@ import { users } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { createCaller } from '@/server/api/root';
 import { actorForUser } from '@/server/auth/request-actor';
-import { fmt, withBenchDatabase } from './support';
+import { fmt, percentile, timings, withBenchDatabase } from './support';
 
 const runs = 200;
-
-/** p50 and p95 of `runs` sequential calls, after a few warm-up calls. */
-async function percentiles(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(runs * 0.5)]!, p95: times[Math.floor(runs * 0.95)]! };
-}
 
 /**
  * Server time of each console page on the demo data: the tRPC reads a page makes, together, as
@@ -63,7 +50,8 @@ export async function consoleBench() {
     let worst = 0;
     console.info(`${'page'.padEnd(20)} ${'p50'.padStart(10)} ${'p95'.padStart(10)}   (${runs} runs each)`);
     for (const [name, load] of Object.entries(pages)) {
-      const { p50, p95 } = await percentiles(load);
+      const times = await timings(runs, load);
+      const [p50, p95] = [percentile(times, 0.5), percentile(times, 0.95)];
       worst = Math.max(worst, p95);
       console.info(`${name.padEnd(20)} ${fmt(p50).padStart(10)} ${fmt(p95).padStart(10)}`);
     }

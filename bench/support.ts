@@ -23,8 +23,8 @@ export async function withBenchDatabase(work: (handle: DatabaseHandle, sql: post
   }
 }
 
-/** Median milliseconds of `runs` sequential calls, after a few warm-up calls. */
-export async function medianMs(runs: number, fn: () => Promise<unknown>): Promise<number> {
+/** Milliseconds of `runs` sequential calls, sorted, after a few warm-up calls. */
+export async function timings(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 3; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -32,8 +32,13 @@ export async function medianMs(runs: number, fn: () => Promise<unknown>): Promis
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.sort((a, b) => a - b);
 }
+
+/** The time below which a `share` (0.5: median, 0.95: p95) of the calls finished. */
+export const percentile = (sorted: readonly number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
+
+/** Median milliseconds of `runs` sequential calls. */
+export const medianMs = async (runs: number, fn: () => Promise<unknown>) => percentile(await timings(runs, fn), 0.5);
 
 export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;

@@ -6,6 +6,7 @@ import { Card, PageHeader } from '../../_components/ui/card';
 import { inputClass } from '../../_components/ui/field';
 import { pickParams, queryString } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
+import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -55,43 +56,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <FilterActions clearHref="/admin/audit" />
       </form>
       <Card className="overflow-hidden">
-        <table className="w-full text-sm" aria-label="Audit entries">
-          <thead className="border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
-            <tr>
-              <th className="px-4 py-2.5 font-medium">When</th>
-              <th className="px-4 py-2.5 font-medium">Who</th>
-              <th className="px-4 py-2.5 font-medium">Action</th>
-              <th className="px-4 py-2.5 font-medium">Record</th>
+        <DataTable label="Audit entries" columns={[{ label: 'When' }, { label: 'Who' }, { label: 'Action' }, { label: 'Record' }]} empty={page.items.length === 0 ? 'Nothing matches these filters.' : undefined}>
+          {page.items.map((entry) => (
+            <tr key={entry.id.toString()} className="align-top">
+              <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{moment(entry.at)}</td>
+              <td className="px-4 py-2.5">
+                {entry.actorLabel}
+                {entry.ip ? <div className="text-xs text-fg-muted">{entry.ip}</div> : null}
+              </td>
+              <td className="px-4 py-2.5">
+                <details>
+                  <summary className="cursor-pointer font-medium">{entry.action}</summary>
+                  <pre className="mt-2 max-h-60 max-w-xl overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
+                </details>
+              </td>
+              <td className="px-4 py-2.5 font-mono text-xs">
+                {entry.entityType} {entry.entityId.slice(0, 8)}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {page.items.map((entry) => (
-              <tr key={entry.id.toString()} className="align-top">
-                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{moment(entry.at)}</td>
-                <td className="px-4 py-2.5">
-                  {entry.actorLabel}
-                  {entry.ip ? <div className="text-xs text-fg-muted">{entry.ip}</div> : null}
-                </td>
-                <td className="px-4 py-2.5">
-                  <details>
-                    <summary className="cursor-pointer font-medium">{entry.action}</summary>
-                    <pre className="mt-2 max-h-60 max-w-xl overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
-                  </details>
-                </td>
-                <td className="px-4 py-2.5 font-mono text-xs">
-                  {entry.entityType} {entry.entityId.slice(0, 8)}
-                </td>
-              </tr>
-            ))}
-            {page.items.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="px-4 py-12 text-center text-fg-muted">
-                  Nothing matches these filters.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <ListPager shown={page.items.length} firstHref={raw.before ? href() : null} nextHref={page.nextBefore ? href(page.nextBefore) : null} />
       </Card>
     </>

@@ -9,6 +9,7 @@ import { requireArea } from '../../_lib/guard';
 import { CatalogActions } from './catalog-actions';
 import { formatDay, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
+import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Catalog' };
 
@@ -32,82 +33,53 @@ export default async function CatalogPage() {
         ) : null}
       </PageHeader>
       <Card className="overflow-hidden">
-        <table className="w-full text-sm" aria-label="Products">
-          <thead className="border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
-            <tr>
-              <th className="px-4 py-2.5 font-medium">Product</th>
-              <th className="px-4 py-2.5 font-medium">Type</th>
-              <th className="px-4 py-2.5 font-medium">Prices</th>
-              <th className="px-4 py-2.5 font-medium">Options</th>
-              <th className="px-4 py-2.5 font-medium">Goes live</th>
+        <DataTable label="Products" columns={[{ label: 'Product' }, { label: 'Type' }, { label: 'Prices' }, { label: 'Options' }, { label: 'Goes live' }]}>
+          {products.items.map((p) => (
+            <tr key={p.id} className="align-top">
+              <td className="px-4 py-2.5">
+                {canManage ? (
+                  <Link href={`/admin/catalog/${p.id}`} className="font-medium text-accent hover:underline">
+                    {p.name}
+                  </Link>
+                ) : (
+                  <div className="font-medium">{p.name}</div>
+                )}
+                {p.active ? null : <span className="ml-2 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted">off sale</span>}
+                <div className="text-xs text-fg-muted">{p.category ?? 'Uncategorised'}</div>
+              </td>
+              <td className="px-4 py-2.5">{p.type === 'recurring' ? 'Recurring' : 'One-time'}</td>
+              <td className="px-4 py-2.5">
+                <ul className="space-y-0.5">
+                  {p.prices.map((price) => (
+                    <li key={`${price.cycle}-${price.currency}`} className="tabular-nums">
+                      {money(price.amount, price.currency)} <span className="text-fg-muted">{humanize(price.cycle)}</span>
+                      {price.setupFee > 0n ? <span className="text-fg-muted"> + {money(price.setupFee, price.currency)} setup</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className="px-4 py-2.5">{p.optionGroups.map((g) => `${g.name} (${g.options.length})`).join(', ') || '—'}</td>
+              <td className="px-4 py-2.5">{p.autoActivate ? 'On payment' : 'After approval'}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {products.items.map((p) => (
-              <tr key={p.id} className="align-top">
-                <td className="px-4 py-2.5">
-                  {canManage ? (
-                    <Link href={`/admin/catalog/${p.id}`} className="font-medium text-accent hover:underline">
-                      {p.name}
-                    </Link>
-                  ) : (
-                    <div className="font-medium">{p.name}</div>
-                  )}
-                  {p.active ? null : <span className="ml-2 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted">off sale</span>}
-                  <div className="text-xs text-fg-muted">{p.category ?? 'Uncategorised'}</div>
-                </td>
-                <td className="px-4 py-2.5">{p.type === 'recurring' ? 'Recurring' : 'One-time'}</td>
-                <td className="px-4 py-2.5">
-                  <ul className="space-y-0.5">
-                    {p.prices.map((price) => (
-                      <li key={`${price.cycle}-${price.currency}`} className="tabular-nums">
-                        {money(price.amount, price.currency)} <span className="text-fg-muted">{humanize(price.cycle)}</span>
-                        {price.setupFee > 0n ? <span className="text-fg-muted"> + {money(price.setupFee, price.currency)} setup</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className="px-4 py-2.5">{p.optionGroups.map((g) => `${g.name} (${g.options.length})`).join(', ') || '—'}</td>
-                <td className="px-4 py-2.5">{p.autoActivate ? 'On payment' : 'After approval'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </Card>
       <Card className="mt-6 overflow-hidden">
-        <table className="w-full text-sm" aria-label="Coupons">
-          <thead className="border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
-            <tr>
-              <th className="px-4 py-2.5 font-medium">Code</th>
-              <th className="px-4 py-2.5 font-medium">Discount</th>
-              <th className="px-4 py-2.5 font-medium">Duration</th>
-              <th className="px-4 py-2.5 font-medium">Used</th>
-              <th className="px-4 py-2.5 font-medium">Expires</th>
+        <DataTable label="Coupons" columns={[{ label: 'Code' }, { label: 'Discount' }, { label: 'Duration' }, { label: 'Used' }, { label: 'Expires' }]} empty={coupons.length === 0 ? 'No coupons yet.' : undefined}>
+          {coupons.map((c) => (
+            <tr key={c.id}>
+              <td className="px-4 py-2.5 font-mono font-medium">{c.code}</td>
+              <td className="px-4 py-2.5">{c.type === 'percent' ? `${formatMilli(c.value)}%` : money(c.value, c.currency ?? 'USD')}</td>
+              <td className="px-4 py-2.5">{c.duration === 'repeating' ? `${c.cycles} cycles` : c.duration}</td>
+              <td className="px-4 py-2.5 tabular-nums">
+                {c.uses}
+                {c.maxUses ? ` / ${c.maxUses}` : ''}
+                {c.oncePerCustomer ? <span className="text-fg-muted"> · once per customer</span> : null}
+              </td>
+              <td className="px-4 py-2.5">{c.expiresAt ? formatDay(c.expiresAt) : 'never'}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {coupons.map((c) => (
-              <tr key={c.id}>
-                <td className="px-4 py-2.5 font-mono font-medium">{c.code}</td>
-                <td className="px-4 py-2.5">{c.type === 'percent' ? `${formatMilli(c.value)}%` : money(c.value, c.currency ?? 'USD')}</td>
-                <td className="px-4 py-2.5">{c.duration === 'repeating' ? `${c.cycles} cycles` : c.duration}</td>
-                <td className="px-4 py-2.5 tabular-nums">
-                  {c.uses}
-                  {c.maxUses ? ` / ${c.maxUses}` : ''}
-                  {c.oncePerCustomer ? <span className="text-fg-muted"> · once per customer</span> : null}
-                </td>
-                <td className="px-4 py-2.5">{c.expiresAt ? formatDay(c.expiresAt) : 'never'}</td>
-              </tr>
-            ))}
-            {coupons.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-4 py-6 text-center text-fg-muted">
-                  No coupons yet.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </Card>
     </>
   );

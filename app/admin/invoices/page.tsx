@@ -17,6 +17,7 @@ import { formatDay, humanize, queryString } from '../../_lib/format';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { InvoiceToolbar } from './invoice-toolbar';
 import { KeyboardRows, navigableRow } from '../../_components/console/keyboard-rows';
+import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
@@ -80,56 +81,34 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
 
       <Card className="overflow-hidden">
         <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
-          <table className="w-full text-sm" aria-label="Invoices">
-            <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr>
-                <th className="px-4 py-2.5 font-medium">Number</th>
-                <th className="px-4 py-2.5 font-medium">Customer</th>
-                <th className="px-4 py-2.5 font-medium">Issued</th>
-                <th className="px-4 py-2.5 font-medium">Due</th>
-                <th className="px-4 py-2.5 text-right font-medium">Total</th>
-                <th className="px-4 py-2.5 text-right font-medium">Paid</th>
-                <th className="px-4 py-2.5 text-right font-medium">Balance</th>
-                <th className="px-4 py-2.5 font-medium">Status</th>
-                <th className="px-4 py-2.5 font-medium">Sent</th>
+          <DataTable label="Invoices" columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Issued' }, { label: 'Due' }, { label: 'Total', align: 'right' }, { label: 'Paid', align: 'right' }, { label: 'Balance', align: 'right' }, { label: 'Status' }, { label: 'Sent' }]} empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}>
+            {page.items.map((invoice) => (
+              <tr key={invoice.id} data-href={`/admin/invoices/${invoice.id}`} tabIndex={-1} className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger')}>
+                <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                  <Link href={`/admin/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
+                    {invoice.number ?? 'Draft'}
+                  </Link>
+                  {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
+                </td>
+                <td className="px-4 py-2.5">{invoice.customerName}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.amountPaid, invoice.currency)}</td>
+                <td className="px-4 py-2.5 text-right font-medium tabular-nums">{money(invoice.balance, invoice.currency)}</td>
+                <td className="px-4 py-2.5">
+                  <StatusPill status={invoice.status} />
+                </td>
+                <td className="px-4 py-2.5">
+                  {[...new Set(invoice.notifications.filter((n) => n.status === 'sent').map((n) => n.channel))].map((channel) => (
+                    <span key={channel} className="mr-1 rounded bg-muted px-1.5 py-0.5 text-xs">
+                      {channel}
+                    </span>
+                  ))}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {page.items.map((invoice) => (
-                <tr key={invoice.id} data-href={`/admin/invoices/${invoice.id}`} tabIndex={-1} className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger')}>
-                  <td className="px-4 py-2.5 font-medium whitespace-nowrap">
-                    <Link href={`/admin/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
-                      {invoice.number ?? 'Draft'}
-                    </Link>
-                    {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
-                  </td>
-                  <td className="px-4 py-2.5">{invoice.customerName}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
-                  <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.amountPaid, invoice.currency)}</td>
-                  <td className="px-4 py-2.5 text-right font-medium tabular-nums">{money(invoice.balance, invoice.currency)}</td>
-                  <td className="px-4 py-2.5">
-                    <StatusPill status={invoice.status} />
-                  </td>
-                  <td className="px-4 py-2.5">
-                    {[...new Set(invoice.notifications.filter((n) => n.status === 'sent').map((n) => n.channel))].map((channel) => (
-                      <span key={channel} className="mr-1 rounded bg-muted px-1.5 py-0.5 text-xs">
-                        {channel}
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-              {page.items.length === 0 ? (
-                <tr>
-                  <td colSpan={9} className="px-4 py-12 text-center text-fg-muted">
-                    No invoice matches these filters.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </KeyboardRows>
         <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/invoices?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/invoices?${query({ cursor: page.nextCursor })}` : null} />
       </Card>

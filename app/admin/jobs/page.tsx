@@ -10,6 +10,7 @@ import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
 import { type SearchParams, formatMoment, humanize, pickParams, queryString } from '../../_lib/format';
 import { RetryJob } from './retry-job';
+import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -48,65 +49,45 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         <FilterActions clearHref="/admin/jobs" />
       </form>
       <Card className="overflow-hidden">
-        <table className="w-full text-sm" aria-label="Jobs">
-          <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
-            <tr>
-              <th className="px-4 py-2.5 font-medium">Workflow</th>
-              <th className="px-4 py-2.5 font-medium">Subject</th>
-              <th className="px-4 py-2.5 font-medium">Status</th>
-              <th className="px-4 py-2.5 text-right font-medium">Attempts</th>
-              <th className="px-4 py-2.5 font-medium">Started</th>
-              <th className="px-4 py-2.5 text-right font-medium">Took</th>
-              <th className="px-4 py-2.5 font-medium">Steps</th>
+        <DataTable label="Jobs" columns={[{ label: 'Workflow' }, { label: 'Subject' }, { label: 'Status' }, { label: 'Attempts', align: 'right' }, { label: 'Started' }, { label: 'Took', align: 'right' }, { label: 'Steps' }]} empty={page.items.length === 0 ? 'No job matches these filters.' : undefined}>
+          {page.items.map((job) => (
+            <tr key={job.id} className="align-top">
+              <td className="px-4 py-2.5 font-medium">{job.function}</td>
+              <td className="px-4 py-2.5">
+                {subjectHref[job.subjectType] ? (
+                  <Link href={subjectHref[job.subjectType]!(job.subjectId)} className="text-accent hover:underline">
+                    {humanize(job.subjectType)}
+                  </Link>
+                ) : (
+                  <span>
+                    {humanize(job.subjectType)} <span className="text-fg-muted">{job.subjectId}</span>
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2.5">
+                <StatusPill status={job.status} />
+                {job.status === 'failed' ? <RetryJob id={job.id} /> : null}
+              </td>
+              <td className="px-4 py-2.5 text-right tabular-nums">{job.attempts}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{job.startedAt ? formatMoment(job.startedAt) : 'queued'}</td>
+              <td className="px-4 py-2.5 text-right tabular-nums">{seconds(job.startedAt, job.finishedAt)}</td>
+              <td className="px-4 py-2.5">
+                <details>
+                  <summary className="cursor-pointer text-fg-muted">{job.steps.length} step(s)</summary>
+                  <ol className="mt-1 space-y-1 text-xs">
+                    {job.steps.map((step, i) => (
+                      <li key={i} className={step.status === 'failed' ? 'text-danger' : ''}>
+                        {step.name}: {step.status} ({seconds(new Date(step.startedAt), new Date(step.finishedAt))}){step.error ? ` — ${step.error}` : ''}
+                      </li>
+                    ))}
+                  </ol>
+                  {job.error ? <p className="mt-1 text-xs text-danger">{job.error}</p> : null}
+                  {job.output ? <pre className="mt-1 max-w-md overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify(job.output, null, 2)}</pre> : null}
+                </details>
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {page.items.map((job) => (
-              <tr key={job.id} className="align-top">
-                <td className="px-4 py-2.5 font-medium">{job.function}</td>
-                <td className="px-4 py-2.5">
-                  {subjectHref[job.subjectType] ? (
-                    <Link href={subjectHref[job.subjectType]!(job.subjectId)} className="text-accent hover:underline">
-                      {humanize(job.subjectType)}
-                    </Link>
-                  ) : (
-                    <span>
-                      {humanize(job.subjectType)} <span className="text-fg-muted">{job.subjectId}</span>
-                    </span>
-                  )}
-                </td>
-                <td className="px-4 py-2.5">
-                  <StatusPill status={job.status} />
-                  {job.status === 'failed' ? <RetryJob id={job.id} /> : null}
-                </td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{job.attempts}</td>
-                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{job.startedAt ? formatMoment(job.startedAt) : 'queued'}</td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{seconds(job.startedAt, job.finishedAt)}</td>
-                <td className="px-4 py-2.5">
-                  <details>
-                    <summary className="cursor-pointer text-fg-muted">{job.steps.length} step(s)</summary>
-                    <ol className="mt-1 space-y-1 text-xs">
-                      {job.steps.map((step, i) => (
-                        <li key={i} className={step.status === 'failed' ? 'text-danger' : ''}>
-                          {step.name}: {step.status} ({seconds(new Date(step.startedAt), new Date(step.finishedAt))}){step.error ? ` — ${step.error}` : ''}
-                        </li>
-                      ))}
-                    </ol>
-                    {job.error ? <p className="mt-1 text-xs text-danger">{job.error}</p> : null}
-                    {job.output ? <pre className="mt-1 max-w-md overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify(job.output, null, 2)}</pre> : null}
-                  </details>
-                </td>
-              </tr>
-            ))}
-            {page.items.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-4 py-12 text-center text-fg-muted">
-                  No job matches these filters.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/jobs?${queryString({ ...raw, cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/jobs?${queryString({ ...raw, cursor: page.nextCursor })}` : null} />
       </Card>
     </>

@@ -15,6 +15,7 @@ import { requireArea } from '../../_lib/guard';
 import { type SearchParams, formatMoment, pickParams, queryString } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { KeyboardRows, navigableRow } from '../../_components/console/keyboard-rows';
+import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -72,44 +73,25 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       </form>
       <Card className="overflow-hidden">
         <KeyboardRows label="Orders" className="max-h-[70vh] overflow-auto">
-          <table className="w-full text-sm" aria-label="Orders">
-            <thead className="sticky top-0 z-10 border-b border-border bg-muted text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr>
-                <th className="px-4 py-2.5 font-medium">Number</th>
-                <th className="px-4 py-2.5 font-medium">Customer</th>
-                <th className="px-4 py-2.5 font-medium">Products</th>
-                <th className="px-4 py-2.5 text-right font-medium">Total</th>
-                <th className="px-4 py-2.5 font-medium">Status</th>
-                <th className="px-4 py-2.5 font-medium">Placed</th>
+          <DataTable label="Orders" columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Products' }, { label: 'Total', align: 'right' }, { label: 'Status' }, { label: 'Placed' }]} empty={page.items.length === 0 ? 'No order matches these filters.' : undefined}>
+            {page.items.map((order) => (
+              <tr key={order.id} data-href={`/admin/orders/${order.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
+                <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                  <Link href={`/admin/orders/${order.id}`} className="hover:underline">
+                    {order.number}
+                  </Link>
+                </td>
+                <td className="px-4 py-2.5">{order.customerName}</td>
+                <td className="px-4 py-2.5">{order.lines.map((l) => l.description).join(', ')}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
+                <td className="px-4 py-2.5">
+                  <StatusPill status={order.status} />
+                  {order.awaitingApproval ? <span className="ml-1 text-xs text-amber-600">needs approval</span> : null}
+                </td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(order.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {page.items.map((order) => (
-                <tr key={order.id} data-href={`/admin/orders/${order.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
-                  <td className="px-4 py-2.5 font-medium whitespace-nowrap">
-                    <Link href={`/admin/orders/${order.id}`} className="hover:underline">
-                      {order.number}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2.5">{order.customerName}</td>
-                  <td className="px-4 py-2.5">{order.lines.map((l) => l.description).join(', ')}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
-                  <td className="px-4 py-2.5">
-                    <StatusPill status={order.status} />
-                    {order.awaitingApproval ? <span className="ml-1 text-xs text-amber-600">needs approval</span> : null}
-                  </td>
-                  <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(order.createdAt)}</td>
-                </tr>
-              ))}
-              {page.items.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="px-4 py-12 text-center text-fg-muted">
-                    No order matches these filters.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </KeyboardRows>
         <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/orders?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/orders?${query({ cursor: page.nextCursor })}` : null} />
       </Card>

@@ -16,6 +16,7 @@ import { DocumentActions } from './document-actions';
 import { InvoiceActions } from './invoice-actions';
 import { formatDay, formatMoment, humanize } from '../../../_lib/format';
 import { moneyFormatter } from '../../../_lib/money';
+import { DataTable } from '../../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -78,28 +79,17 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-2">
-          <table className="w-full text-sm" aria-label="Lines">
-            <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr>
-                <th className="py-2 font-medium">Description</th>
-                <th className="py-2 text-right font-medium">Qty</th>
-                <th className="py-2 text-right font-medium">Unit price</th>
-                <th className="py-2 text-right font-medium">Tax</th>
-                <th className="py-2 text-right font-medium">Total</th>
+          <DataTable label="Lines" variant="inset" columns={[{ label: 'Description' }, { label: 'Qty', align: 'right' }, { label: 'Unit price', align: 'right' }, { label: 'Tax', align: 'right' }, { label: 'Total', align: 'right' }]}>
+            {invoice.lines.map((line) => (
+              <tr key={line.id}>
+                <td className="py-2 pr-4">{line.description}</td>
+                <td className="py-2 text-right tabular-nums">{trimDecimal(line.quantity)}</td>
+                <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+                <td className="py-2 text-right tabular-nums">{trimDecimal(line.taxRate)}%</td>
+                <td className="py-2 text-right tabular-nums">{money(line.total)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {invoice.lines.map((line) => (
-                <tr key={line.id}>
-                  <td className="py-2 pr-4">{line.description}</td>
-                  <td className="py-2 text-right tabular-nums">{trimDecimal(line.quantity)}</td>
-                  <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
-                  <td className="py-2 text-right tabular-nums">{trimDecimal(line.taxRate)}%</td>
-                  <td className="py-2 text-right tabular-nums">{money(line.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {invoice.notes ? <p className="mt-4 rounded-md bg-muted p-3 text-sm">{invoice.notes}</p> : null}
         </Card>
 
@@ -192,32 +182,20 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         {invoice.notifications.length === 0 ? (
           <p className="text-sm text-fg-muted">Not sent yet.</p>
         ) : (
-          <table className="w-full text-sm" aria-label="Notification log">
-            <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr>
-                <th className="py-2 font-medium">When</th>
-                <th className="py-2 font-medium">Channel</th>
-                <th className="py-2 font-medium">To</th>
-                <th className="py-2 font-medium">Status</th>
-                <th className="py-2 font-medium">Provider answer</th>
-                <th className="py-2 font-medium">By</th>
+          <DataTable label="Notification log" variant="inset" columns={[{ label: 'When' }, { label: 'Channel' }, { label: 'To' }, { label: 'Status' }, { label: 'Provider answer' }, { label: 'By' }]}>
+            {[...invoice.notifications].reverse().map((n) => (
+              <tr key={n.id} className="align-top">
+                <td className="py-2 whitespace-nowrap">{formatMoment(n.at)}</td>
+                <td className="py-2">{n.channel === 'email' ? 'E-mail' : n.channel === 'sms' ? 'SMS' : 'WhatsApp'}</td>
+                <td className="py-2">{n.recipient}</td>
+                <td className="py-2">
+                  <StatusPill status={n.status} />
+                </td>
+                <td className={`py-2 break-all ${n.status === 'failed' ? 'text-danger' : 'text-fg-muted'}`}>{n.detail ?? n.providerMessageId ?? '—'}</td>
+                <td className="py-2 text-fg-muted">{n.triggeredBy}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {[...invoice.notifications].reverse().map((n) => (
-                <tr key={n.id} className="align-top">
-                  <td className="py-2 whitespace-nowrap">{formatMoment(n.at)}</td>
-                  <td className="py-2">{n.channel === 'email' ? 'E-mail' : n.channel === 'sms' ? 'SMS' : 'WhatsApp'}</td>
-                  <td className="py-2">{n.recipient}</td>
-                  <td className="py-2">
-                    <StatusPill status={n.status} />
-                  </td>
-                  <td className={`py-2 break-all ${n.status === 'failed' ? 'text-danger' : 'text-fg-muted'}`}>{n.detail ?? n.providerMessageId ?? '—'}</td>
-                  <td className="py-2 text-fg-muted">{n.triggeredBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </Card>
     </>

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { cn } from './cn';
+
+export type Column = { label: string; align?: 'right' };
+
+const variants = {
+  // A list filling its card: padded cells, a shaded header that stays put while rows scroll.
+  list: { head: 'sticky top-0 z-10 bg-muted', cell: 'px-4 py-2.5', empty: 'px-4 py-12' },
+  // A table inside a card's content: no padding of its own, a plain header.
+  inset: { head: '', cell: 'py-2', empty: 'py-4' },
+} as const;
+
+/**
+ * The console's tables: one header style, one body divider, and the sentence a person reads
+ * when there are no rows. Rows are the caller's `<tr>`s.
+ */
+export function DataTable({
+  label,
+  columns,
+  variant = 'list',
+  empty,
+  className,
+  children,
+}: {
+  label: string;
+  columns: readonly Column[];
+  variant?: keyof typeof variants;
+  /** Shown in place of rows, when given. */
+  empty?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  const style = variants[variant];
+  return (
+    <table className={cn('w-full text-sm', className)} aria-label={label}>
+      <thead className={cn('border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted', style.head)}>
+        <tr>
+          {columns.map((column, i) => (
+            <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right')}>
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-border">
+        {children}
+        {empty ? (
+          <tr>
+            <td colSpan={columns.length} className={cn(style.empty, 'text-center text-fg-muted')}>
+              {empty}
+            </td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
