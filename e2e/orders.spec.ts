@@ -146,3 +146,27 @@ test('orders open from the keyboard: arrows move between rows, Enter opens one',
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${second}`);
 });
+
+test('a paid order whose product is provisioned by hand waits until an admin marks it done', async ({ page, request }) => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const customer = await apiPost<{ id: string }>(request, '/customers', { name: `Manual Buyer ${tag}`, email: `manual-${tag}@example.test`, currency: 'USD' });
+  const product = await apiPost<{ id: string }>(request, '/products', {
+    name: `Colocation ${tag}`,
+    type: 'recurring',
+    auto_activate: true,
+    provisioning_module: 'manual',
+    prices: [{ cycle: 'monthly', currency: 'USD', amount: 9900 }],
+  });
+  const order = await apiPost<{ id: string; invoice_id: string }>(request, '/orders', { customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] });
+  await apiPost(request, `/invoices/${order.invoice_id}/mark-paid`, {});
+
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/orders/${order.id}`);
+  const services = page.getByRole('table', { name: 'Services' });
+  await expect(services).toContainText('pending');
+  await services.getByRole('button', { name: 'Mark provisioned' }).click();
+  await expect(page.getByText('Provisioned; the order is live')).toBeVisible();
+  await expect(services).toContainText('active');
+  await expect(services.getByRole('button', { name: 'Mark provisioned' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Audit log' })).toContainText('service provisioned');
+});

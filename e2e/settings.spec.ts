@@ -95,3 +95,18 @@ test('an admin runs the billing run now, follows it to its summary, and finds it
   await expect(firstRow).toContainText('billing-run');
   await expect(firstRow).toContainText('completed');
 });
+
+test('the paper size shows its shape as it is chosen', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Billing settings' });
+  await expect(form.getByTestId('paper-preview')).toHaveText('210 × 297 mm');
+  await form.getByLabel('Paper size').selectOption('receipt-80');
+  await expect(form.getByTestId('paper-preview')).toHaveText('80 mm wide, as long as the content');
+  await form.getByLabel('Paper size').selectOption('custom');
+  await form.getByLabel('Width (mm)').fill('100');
+  await form.getByLabel('Height (mm)').fill('150');
+  await expect(form.getByTestId('paper-preview')).toHaveText('100 × 150 mm');
+  await form.getByLabel('Width (mm)').fill('20');
+  await expect(form.getByText('between 40 and 1000 mm each way')).toBeVisible();
+});

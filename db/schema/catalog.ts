@@ -29,8 +29,10 @@ export const products = pgTable(
     type: productType('type').notNull(),
     // Paid orders of auto-activating products go live on their own; others wait for an admin.
     autoActivate: boolean('auto_activate').notNull().default(true),
-    // null: nothing to provision. 'manual' and 'webhook' arrive with the workflows issue.
-    provisioningModule: text('provisioning_module'),
+    // How a paid service gets set up: null, nothing to do (it goes live at once); 'manual', an
+    // admin marks it provisioned; 'webhook', a signed POST to provisioning_url (server/provisioning).
+    provisioningModule: text('provisioning_module').$type<'manual' | 'webhook'>(),
+    provisioningUrl: text('provisioning_url'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },

@@ -14,6 +14,7 @@ import {
   primaryKey,
   smallint,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -126,6 +127,9 @@ export const services = pgTable(
     nextDueDate: date('next_due_date', { mode: 'string' }).notNull(),
     // A coupon's discount per renewal (how many renewals it still applies to: billing_schedule).
     recurringDiscount: money('recurring_discount').notNull().default(sql`0`),
+    // Set up at the provider (by its webhook, or marked by an admin for manual provisioning);
+    // null for products with nothing to provision.
+    provisionedAt: timestamp('provisioned_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,11 +1,12 @@
 import { database } from '@/server/db';
 import { toInngestFunction } from '@/server/jobs/workflow';
+import { activateOrder } from './activate';
 import { billingRun, dunningRun } from './billing';
 import { notifyCustomer } from './notify';
 import { ping } from './ping';
 
 /** The workflows: run by the embedded runner, and served to Inngest when it is configured. */
-export const workflows = [billingRun, dunningRun, notifyCustomer];
+export const workflows = [activateOrder, billingRun, dunningRun, notifyCustomer];
 
 /** All functions served at /api/inngest. */
 export const functions = [ping, ...workflows.map((workflow) => toInngestFunction(workflow, database))];

@@ -59,6 +59,7 @@ export async function runWorkflow(db: Database, workflow: Workflow, event: Workf
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (attempts > workflow.retries) {
+        await workflow.onFailure?.({ event, db, now: now(), error: message });
         const [failed] = await db.update(jobs).set({ status: 'failed', error: message, finishedAt: now() }).where(eq(jobs.id, job.id)).returning();
         return failed!;
       }

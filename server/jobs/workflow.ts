@@ -24,6 +24,8 @@ export type Workflow = {
   retries: number;
   subject: (event: WorkflowEvent) => { type: string; id: string };
   handler: (context: WorkflowContext) => Promise<unknown>;
+  /** Called once the retries are spent, with the last error (Inngest's onFailure). */
+  onFailure?: (context: Omit<WorkflowContext, 'step'> & { error: string }) => Promise<void>;
 };
 
 export function defineWorkflow(workflow: Workflow) {
@@ -32,7 +34,26 @@ export function defineWorkflow(workflow: Workflow) {
 
 /** The Inngest function for a workflow: the same handler, with Inngest's step and our database. */
 export function toInngestFunction(workflow: Workflow, database: () => Promise<Database>) {
-  return inngest.createFunction({ id: workflow.id, triggers: workflow.triggers, retries: workflow.retries as 0 }, async ({ event, step }) =>
+  const { onFailure } = workflow;
+  return inngest.createFunction(
+    {
+      id: workflow.id,
+      triggers: workflow.triggers,
+      retries: workflow.retries as 0,
+      ...(onFailure
+        ? {
+            // Inngest hands onFailure the original event inside its own failure event.
+            onFailure: async ({ event, error }: { event: { data: { event: { name: string; data?: unknown; id?: string } } }; error: Error }) =>
+              onFailure({
+                event: { name: event.data.event.name, data: (event.data.event.data ?? {}) as Record<string, unknown>, id: event.data.event.id ?? '' },
+                db: await database(),
+                now: new Date(),
+                error: error.message,
+              }),
+          }
+        : {}),
+    },
+    async ({ event, step }) =>
     workflow.handler({
       event: { name: event.name, data: (event.data ?? {}) as Record<string, unknown>, id: event.id ?? '' },
       step: { run: (name, fn) => step.run(name, fn) as never },

@@ -50,9 +50,17 @@ const productFields = {
     .max(50)
     .refine(uniquePrices, 'must not repeat a cycle and currency'),
   option_groups: z.array(optionGroupInput).max(30).default([]),
+  provisioning_module: z.enum(['manual', 'webhook'], { error: 'must be manual or webhook' }).nullable().default(null),
+  provisioning_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().default(null),
 };
 
-function cyclesMatchType(product: { type: 'recurring' | 'one_time'; prices: ReadonlyArray<{ cycle: PriceCycle }> }, ctx: z.RefinementCtx) {
+function checkProduct(
+  product: { type: 'recurring' | 'one_time'; prices: ReadonlyArray<{ cycle: PriceCycle }>; provisioning_module: 'manual' | 'webhook' | null; provisioning_url: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (product.provisioning_module === 'webhook' && !product.provisioning_url) {
+    ctx.addIssue({ code: 'custom', path: ['provisioning_url'], message: 'is required for webhook provisioning' });
+  }
   product.prices.forEach((price, index) => {
     if ((price.cycle === 'one_time') !== (product.type === 'one_time')) {
       ctx.addIssue({
@@ -64,7 +72,7 @@ function cyclesMatchType(product: { type: 'recurring' | 'one_time'; prices: Read
   });
 }
 
-export const createProductInput = z.strictObject(productFields).superRefine(cyclesMatchType);
+export const createProductInput = z.strictObject(productFields).superRefine(checkProduct);
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
 /**
@@ -72,7 +80,7 @@ export type CreateProductInput = z.infer<typeof createProductInput>;
  * options sent with their id keep it. `active: false` takes the product off sale; orders placed
  * before keep their prices either way.
  */
-export const updateProductInput = z.strictObject({ ...productFields, id, active: z.boolean().default(true) }).superRefine(cyclesMatchType);
+export const updateProductInput = z.strictObject({ ...productFields, id, active: z.boolean().default(true) }).superRefine(checkProduct);
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 
 export const listProductsInput = listInput;
@@ -86,6 +94,8 @@ export const productOutput = z.object({
   type: z.enum(['recurring', 'one_time']),
   auto_activate: z.boolean(),
   active: z.boolean(),
+  provisioning_module: z.enum(['manual', 'webhook']).nullable(),
+  provisioning_url: z.string().nullable(),
   prices: z.array(priceOutput),
   option_groups: z.array(
     z.object({

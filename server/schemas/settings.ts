@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paperSyntax, parsePaper } from '../documents/paper';
+import { customBoundsMm, paperSyntax, parsePaper } from '../documents/paper';
 import { currencyCode } from './common';
 
 /** The billing settings block of the API (GET|PATCH /api/v1/settings/billing). */
@@ -32,6 +32,11 @@ export const billingSettings = z.object({
 });
 export type BillingSettings = z.infer<typeof billingSettings>;
 
+const customMm = z
+  .number({ error: 'must be a number of millimetres' })
+  .min(customBoundsMm.min, `must be at least ${customBoundsMm.min} mm`)
+  .max(customBoundsMm.max, `must be at most ${customBoundsMm.max} mm`);
+
 /** PATCH body: any subset of the block; nested blocks may be partial too. */
 export const billingSettingsPatch = z.strictObject({
   currency: currencyCode.optional(),
@@ -61,7 +66,7 @@ export const billingSettingsPatch = z.strictObject({
     .max(30)
     .refine((v) => v.toLowerCase() === 'custom' || parsePaper(v) !== null, `must be ${paperSyntax}, or "custom"`)
     .optional(),
-  custom_paper_mm: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
+  custom_paper_mm: z.object({ width: customMm, height: customMm }).optional(),
   bank_details: z.string().max(2000).optional(),
   dunning: z
     .strictObject({

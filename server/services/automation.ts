@@ -9,6 +9,7 @@ import { AppError, notFound } from '../errors';
 import { lastFiring } from '../jobs/cron';
 import { kickWorkflows } from '../jobs/loop';
 import { emitEvents } from '../jobs/runtime';
+import { provisioningSecret } from '../provisioning/provisioner';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 
@@ -21,6 +22,7 @@ export function automationStatus(ctx: ServiceContext) {
   return {
     mode: config.inngestMode,
     scheduler: config.inngestMode === 'inngest' ? ('inngest' as const) : config.CASHDESK_SCHEDULER,
+    webhookSecret: provisioningSecret(),
     crons: workflows.flatMap((w) =>
       w.triggers.flatMap((t) => ('cron' in t ? [{ workflow: w.id, cron: t.cron, next: new Date(lastFiring(t.cron, ctx.now).getTime() + (t.cron.split(' ')[1] === '*' ? DAY / 24 : DAY)) }] : [])),
     ),

@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { type OrderView, loadOrder, lockOrder } from './order-view';
-import { activateOrder } from './settle-invoice';
+import { emitEvents } from '../jobs/runtime';
+import { activateOrder, activationNeeds } from './settle-invoice';
 
 // What an order's new status means for its services, and which services it touches.
 const serviceEffect: Partial<Record<OrderStatus, { to: 'active' | 'suspended' | 'cancelled' | 'terminated'; from: Array<'pending' | 'active' | 'suspended'> }>> = {
@@ -37,14 +38,23 @@ export async function changeOrderStatus(ctx: ServiceContext, input: { id: string
   });
 }
 
-/** Approves a pending order: it goes live with its services, paid or not (the admin decides). */
+/**
+ * Approves a pending order: it goes live with its services, paid or not (the admin decides) —
+ * at once, or once its services are provisioned.
+ */
 export async function approveOrder(ctx: ServiceContext, input: { id: string }): Promise<OrderView> {
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
     if (order.status !== 'pending') throw new AppError('invalid_state', `Only a pending order can be approved; this one is ${order.status}`);
-    await activateOrder(tx, ctx.actor, order.id, ctx.now);
-    await audit(tx, ctx.actor, 'order.approved', { type: 'order', id: order.id }, { before: { status: 'pending' }, after: { status: 'active' } });
+    if ((await activationNeeds(tx, order.id)).provisioning) {
+      // Approved, and now set up at the provider by the activate-order workflow.
+      await tx.update(orders).set({ awaitingApproval: false, updatedAt: ctx.now }).where(eq(orders.id, order.id));
+      await emitEvents(tx, [{ name: 'order/approved', id: `order-approved:${order.id}`, data: { orderId: order.id } }]);
+    } else {
+      await activateOrder(tx, ctx.actor, order.id, ctx.now);
+    }
+    await audit(tx, ctx.actor, 'order.approved', { type: 'order', id: order.id }, { before: { status: 'pending' }, after: { awaitingApproval: false } });
     return loadOrder(tx, { kind: 'all' }, order.id);
   });
 }

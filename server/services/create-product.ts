@@ -18,6 +18,8 @@ export async function createProduct(ctx: ServiceContext, input: CreateProductInp
         category: input.category ?? null,
         type: input.type,
         autoActivate: input.auto_activate,
+        provisioningModule: input.provisioning_module,
+        provisioningUrl: input.provisioning_module === 'webhook' ? input.provisioning_url : null,
         createdAt: ctx.now,
       })
       .returning({ id: products.id });

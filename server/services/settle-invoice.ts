@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { invoiceLines, invoices, orders, products, services } from '@/db/schema';
 import type { Actor } from '../auth/actor';
+import { emitEvents } from '../jobs/runtime';
 import { audit } from './audit';
 
 /**
@@ -46,19 +47,30 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
   for (const orderId of firstOrders) {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order || order.status !== 'pending') continue;
-    // Live at once only when every product auto-activates and has nothing to provision.
-    const [blocking] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(services)
-      .innerJoin(products, eq(products.id, services.productId))
-      .where(and(eq(services.orderId, orderId), or(eq(products.autoActivate, false), sql`${products.provisioningModule} is not null`)));
-    if (blocking!.n > 0) {
+    const needs = await activationNeeds(tx, orderId);
+    if (needs.approval) {
       await tx.update(orders).set({ awaitingApproval: true, updatedAt: now }).where(eq(orders.id, orderId));
       await audit(tx, actor, 'order.awaiting_approval', { type: 'order', id: orderId }, { before: { awaitingApproval: false }, after: { awaitingApproval: true } });
+    } else if (needs.provisioning) {
+      // Set up at the provider first (the activate-order workflow), live when that is done.
+      await emitEvents(tx, [{ name: 'order/paid', id: `order-paid:${orderId}`, data: { orderId } }]);
     } else {
       await activateOrder(tx, actor, orderId, now);
     }
   }
+}
+
+/** Whether an order's products wait for an admin's approval, or for provisioning, before going live. */
+export async function activationNeeds(tx: Database, orderId: string): Promise<{ approval: boolean; provisioning: boolean }> {
+  const [row] = await tx
+    .select({
+      approval: sql<number>`count(*) filter (where not ${products.autoActivate})::int`,
+      provisioning: sql<number>`count(*) filter (where ${products.provisioningModule} is not null)::int`,
+    })
+    .from(services)
+    .innerJoin(products, eq(products.id, services.productId))
+    .where(eq(services.orderId, orderId));
+  return { approval: row!.approval > 0, provisioning: row!.provisioning > 0 };
 }
 
 /** Pending → active, with its pending services. */

@@ -29,6 +29,8 @@ export async function updateProduct(ctx: ServiceContext, input: UpdateProductInp
         category: input.category ?? null,
         type: input.type,
         autoActivate: input.auto_activate,
+        provisioningModule: input.provisioning_module,
+        provisioningUrl: input.provisioning_module === 'webhook' ? input.provisioning_url : null,
         active: input.active,
       })
       .where(eq(products.id, input.id));

@@ -26,6 +26,8 @@ export type ProductDraft = {
   type: 'recurring' | 'one_time';
   autoActivate: boolean;
   active: boolean;
+  provisioningModule: 'manual' | 'webhook' | null;
+  provisioningUrl: string | null;
   prices: Array<Money & { setupFee: bigint }>;
   optionGroups: Array<{ id: string; name: string; kind: OptionKind; required: boolean; options: Array<{ id: string; name: string; prices: Money[] }> }>;
 };
@@ -72,6 +74,7 @@ function toMinor(text: string, currency: string, field: string, errors: FieldErr
 export function ProductForm({ product }: { product: ProductDraft | null }) {
   const initial = rowsOf(product);
   const [type, setType] = useState(product?.type ?? 'recurring');
+  const [provisioning, setProvisioning] = useState<'' | 'manual' | 'webhook'>(product?.provisioningModule ?? '');
   const [prices, setPrices] = useState<PriceRow[]>(initial.prices);
   const [groups, setGroups] = useState<GroupRow[]>(initial.groups);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -111,6 +114,8 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
       category: String(form.get('category') ?? ''),
       type,
       auto_activate: form.get('auto_activate') === 'on',
+      provisioning_module: provisioning || null,
+      provisioning_url: provisioning === 'webhook' ? String(form.get('provisioning_url') ?? '').trim() || null : null,
       prices: prices.map((p, i) => ({
         cycle: p.cycle,
         currency: p.currency,
@@ -190,6 +195,21 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
             </label>
           ) : null}
         </div>
+      </Card>
+
+      <Card className="grid gap-4 p-5 sm:grid-cols-2">
+        <Field label="Provisioning" name="provisioning_module" error={errors.provisioning_module} hint="How a paid service gets set up before the order goes live.">
+          <select id="provisioning_module" className={inputClass} value={provisioning} onChange={(e) => setProvisioning(e.target.value as '' | 'manual' | 'webhook')}>
+            <option value="">Nothing to set up</option>
+            <option value="manual">Manual: an admin marks it provisioned</option>
+            <option value="webhook">Webhook: a signed POST to your panel</option>
+          </select>
+        </Field>
+        {provisioning === 'webhook' ? (
+          <Field label="Webhook URL" name="provisioning_url" error={errors.provisioning_url}>
+            <Input id="provisioning_url" name="provisioning_url" defaultValue={product?.provisioningUrl ?? ''} placeholder="https://panel.example.com/cashdesk" aria-invalid={errors.provisioning_url ? true : undefined} />
+          </Field>
+        ) : null}
       </Card>
 
       <Card className="p-5">

@@ -7,11 +7,12 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
+import { CopyButton } from '../../_components/ui/copy-button';
 import { Field, Input, inputClass } from '../../_components/ui/field';
 import { formatMoment } from '../../_lib/format';
 import { useTRPC } from '../../_lib/trpc';
 
-type Status = { mode: 'inngest' | 'embedded'; scheduler: 'inngest' | 'on' | 'off'; crons: Array<{ workflow: string; cron: string; next: Date }> };
+type Status = { mode: 'inngest' | 'embedded'; scheduler: 'inngest' | 'on' | 'off'; webhookSecret: string; crons: Array<{ workflow: string; cron: string; next: Date }> };
 const label = { 'billing-run': 'Billing run', dunning: 'Dunning' } as const;
 type Runnable = keyof typeof label;
 
@@ -50,6 +51,14 @@ export function AutomationPanel({ status, today }: { status: Status; today: stri
           </li>
         ))}
       </ul>
+      <div className="mb-4 text-sm">
+        <span className="font-medium">Provisioning webhook secret</span>{' '}
+        <span className="text-fg-muted">(check the Cashdesk-Signature header: HMAC-SHA256 of “t.body”)</span>
+        <div className="mt-1 flex items-center gap-1">
+          <code className="rounded bg-muted px-2 py-1 text-xs">{status.webhookSecret}</code>
+          <CopyButton text={status.webhookSecret} label="Copy webhook secret" />
+        </div>
+      </div>
       <form
         className="grid items-end gap-3 sm:grid-cols-[12rem_12rem_auto]"
         aria-label="Run now"

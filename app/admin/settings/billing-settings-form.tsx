@@ -12,13 +12,14 @@ import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Field, Input, inputClass } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
+import { PaperPicker } from './paper-picker';
 
 const integer = (form: FormData, name: string) => {
   const text = String(form.get(name) ?? '').trim();
   return text === '' ? undefined : Number(text);
 };
 
-/** Every field of the API's billing block, with a live preview of the next invoice number. */
+/** Every field of the API's billing block, with live previews of the next invoice number and the paper. */
 export function BillingSettingsForm({ settings, nextSequence, year }: { settings: BillingSettings; nextSequence: string; year: number }) {
   const [format, setFormat] = useState(settings.invoice_number);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -48,6 +49,8 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
       renewal_window_days: integer(form, 'renewal_window_days'),
       payment_due_days: integer(form, 'payment_due_days'),
       paper_size: String(form.get('paper_size') ?? ''),
+      custom_paper_mm:
+        form.get('paper_size') === 'custom' ? { width: Number(form.get('custom_paper_mm.width')), height: Number(form.get('custom_paper_mm.height')) } : undefined,
       bank_details: String(form.get('bank_details') ?? ''),
       dunning: {
         reminder_days: String(form.get('reminder_days') ?? '')
@@ -116,7 +119,10 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
           {field('reminder_days', 'Reminders (days from due, e.g. -3, 1, 7)', settings.dunning.reminder_days.join(', '))}
           {field('suspend_after_days', 'Suspend after (days overdue)', settings.dunning.suspend_after_days, { type: 'number' })}
           {field('terminate_after_days', 'Terminate after (days overdue)', settings.dunning.terminate_after_days, { type: 'number' })}
-          {field('paper_size', 'Paper size', settings.paper_size)}
+        </fieldset>
+        <fieldset className="grid gap-4 border-t border-border pt-4">
+          <legend className="mb-2 text-sm font-medium text-fg-muted">Documents</legend>
+          <PaperPicker value={settings.paper_size} custom={settings.custom_paper_mm} error={errors.paper_size ?? errors['custom_paper_mm.width'] ?? errors['custom_paper_mm.height']} />
         </fieldset>
         <Field label="Bank details (printed on invoices)" name="bank_details" error={errors.bank_details}>
           <textarea id="bank_details" name="bank_details" defaultValue={settings.bank_details} rows={3} className={`${inputClass} h-auto py-2`} />

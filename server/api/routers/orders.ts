@@ -22,6 +22,7 @@ import { updateProduct } from '../../services/update-product';
 import { getOrder, listOrders } from '../../services/list-orders';
 import { getOrderHistory } from '../../services/order-history';
 import { placeOrder } from '../../services/place-order';
+import { markServiceProvisioned } from '../../services/provision-order';
 import { runBilling } from '../../services/run-billing';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
@@ -49,6 +50,7 @@ export const ordersRouter = router({
   addLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => addOrderLabel(ctx.service, input)),
   removeLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => removeOrderLabel(ctx.service, input)),
   editPrice: permissionProcedure('orders.edit').input(editOrderPriceInput).mutation(({ ctx, input }) => editOrderPrice(ctx.service, input)),
+  markServiceProvisioned: permissionProcedure('orders.edit').input(z.object({ id })).mutation(({ ctx, input }) => markServiceProvisioned(ctx.service, input)),
   changePlan: permissionProcedure('orders.edit')
     .input(changePlanInput.extend({ serviceId: id }))
     .mutation(({ ctx, input }) => changePlan(ctx.service, input)),

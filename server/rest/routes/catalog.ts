@@ -22,6 +22,8 @@ export function productJson(product: ProductView): z.input<typeof productOutput>
     category: product.category,
     type: product.type,
     auto_activate: product.autoActivate,
+    provisioning_module: product.provisioningModule,
+    provisioning_url: product.provisioningUrl,
     active: product.active,
     prices: product.prices.map((p) => ({ ...priceJson(p), setup_fee: Number(p.setupFee) })),
     option_groups: product.optionGroups.map((g) => ({

@@ -239,3 +239,20 @@ export function OrderActions({
     </div>
   );
 }
+
+/** For a service set up by hand: the admin says it is done; the order goes live once nothing waits. */
+export function MarkProvisioned({ serviceId }: { serviceId: string }) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const mark = useMutation(
+    trpc.orders.markServiceProvisioned.mutationOptions({
+      onSuccess: (r) => (toast.success(r.orderActive ? 'Provisioned; the order is live' : 'Provisioned; other services still wait'), router.refresh()),
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  return (
+    <Button variant="secondary" className="ml-2 h-7 px-2 text-xs" disabled={mark.isPending} onClick={() => mark.mutate({ id: serviceId })}>
+      Mark provisioned
+    </Button>
+  );
+}

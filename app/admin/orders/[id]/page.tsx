@@ -11,9 +11,11 @@ import { CopyButton } from '../../../_components/ui/copy-button';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
 import { requireArea } from '../../../_lib/guard';
-import { OrderActions } from './order-actions';
+import { RetryJob } from '../../jobs/retry-job';
+import { MarkProvisioned, OrderActions } from './order-actions';
 import { formatDay, formatMoment, humanize } from '../../../_lib/format';
 import { moneyFormatter } from '../../../_lib/money';
+import { DataTable } from '../../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -36,6 +38,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const first = documents.items.find((d) => d.id === order.invoiceId);
   const canEdit = me.permissions.includes('orders.edit');
   const canSeeProducts = me.permissions.includes('catalog.manage');
+  // Paid (or approved) and waiting for its services to be set up.
+  const awaitingProvisioning = canEdit && order.status === 'pending' && !order.awaitingApproval && first?.status === 'paid';
 
   return (
     <>
@@ -86,37 +90,26 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </div>
             ))}
           </dl>
-          <table className="w-full text-sm" aria-label="Order lines">
-            <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr>
-                <th className="py-2 font-medium">Product</th>
-                <th className="py-2 font-medium">Cycle</th>
-                <th className="py-2 text-right font-medium">Qty</th>
-                <th className="py-2 text-right font-medium">Price</th>
-                <th className="py-2 text-right font-medium">Setup</th>
+          <DataTable label="Order lines" variant="inset" columns={[{ label: 'Product' }, { label: 'Cycle' }, { label: 'Qty', align: 'right' }, { label: 'Price', align: 'right' }, { label: 'Setup', align: 'right' }]}>
+            {order.lines.map((line) => (
+              <tr key={line.id}>
+                <td className="py-2">
+                  {canSeeProducts ? (
+                    <Link href={`/admin/catalog/${line.productId}`} className="text-accent hover:underline" title="Go to product">
+                      {line.description}
+                    </Link>
+                  ) : (
+                    line.description
+                  )}
+                  {line.options.length > 0 ? <div className="text-xs text-fg-muted">{line.options.map((o) => o.name).join(' · ')}</div> : null}
+                </td>
+                <td className="py-2 capitalize">{humanize(line.cycle)}</td>
+                <td className="py-2 text-right tabular-nums">{Number(line.quantity)}</td>
+                <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+                <td className="py-2 text-right tabular-nums">{money(line.setupFee)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {order.lines.map((line) => (
-                <tr key={line.id}>
-                  <td className="py-2">
-                    {canSeeProducts ? (
-                      <Link href={`/admin/catalog/${line.productId}`} className="text-accent hover:underline" title="Go to product">
-                        {line.description}
-                      </Link>
-                    ) : (
-                      line.description
-                    )}
-                    {line.options.length > 0 ? <div className="text-xs text-fg-muted">{line.options.map((o) => o.name).join(' · ')}</div> : null}
-                  </td>
-                  <td className="py-2 capitalize">{humanize(line.cycle)}</td>
-                  <td className="py-2 text-right tabular-nums">{Number(line.quantity)}</td>
-                  <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
-                  <td className="py-2 text-right tabular-nums">{money(line.setupFee)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <div className="mt-3 flex justify-end gap-6 text-sm">
             <span className="text-fg-muted">Total billed for the first period</span>
             <span className="font-semibold tabular-nums" data-testid="order-total">
@@ -179,41 +172,24 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       <Card className="mt-6 p-5">
         <h2 className="mb-3 font-semibold">Services</h2>
-        <table className="w-full text-sm" aria-label="Services">
-          <thead className="border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted">
-            <tr>
-              <th className="py-2 font-medium">Service</th>
-              <th className="py-2 font-medium">Status</th>
-              <th className="py-2 font-medium">Paid period</th>
-              <th className="py-2 font-medium">Next due</th>
-              <th className="py-2 text-right font-medium">Price</th>
+        <DataTable label="Services" variant="inset" columns={[{ label: 'Service' }, { label: 'Status' }, { label: 'Paid period' }, { label: 'Next due' }, { label: 'Price', align: 'right' }]} empty={order.services.length === 0 ? 'One-time purchase: no services.' : undefined}>
+          {order.services.map((s) => (
+            <tr key={s.id}>
+              <td className="py-2">
+                {s.name} <span className="text-fg-muted capitalize">· {s.cycle}</span>
+              </td>
+              <td className="py-2">
+                <StatusPill status={s.status} />
+                {awaitingProvisioning && !s.provisionedAt && ['pending', 'failed'].includes(s.status) ? <MarkProvisioned serviceId={s.id} /> : null}
+              </td>
+              <td className="py-2">
+                {formatDay(s.periodStart)} – {formatDay(s.periodEnd)}
+              </td>
+              <td className="py-2">{formatDay(s.nextDueDate)}</td>
+              <td className="py-2 text-right tabular-nums">{money(s.price)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {order.services.map((s) => (
-              <tr key={s.id}>
-                <td className="py-2">
-                  {s.name} <span className="text-fg-muted capitalize">· {s.cycle}</span>
-                </td>
-                <td className="py-2">
-                  <StatusPill status={s.status} />
-                </td>
-                <td className="py-2">
-                  {formatDay(s.periodStart)} – {formatDay(s.periodEnd)}
-                </td>
-                <td className="py-2">{formatDay(s.nextDueDate)}</td>
-                <td className="py-2 text-right tabular-nums">{money(s.price)}</td>
-              </tr>
-            ))}
-            {order.services.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="py-4 text-center text-fg-muted">
-                  One-time purchase: no services.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </Card>
 
       <div className="mt-6">
@@ -229,9 +205,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           ) : (
             <ul className="divide-y divide-border text-sm">
               {history.jobs.map((job) => (
-                <li key={job.id} className="flex justify-between py-2">
-                  <span>{job.function}</span>
-                  <StatusPill status={job.status} />
+                <li key={job.id} className="py-2">
+                  <div className="flex items-center justify-between gap-2">
+                    <span>
+                      {job.function} <span className="text-fg-muted">· {formatMoment(job.createdAt)}</span>
+                    </span>
+                    <span>
+                      <StatusPill status={job.status} />
+                      {job.status === 'failed' && me.permissions.includes('settings.manage') ? <RetryJob id={job.id} /> : null}
+                    </span>
+                  </div>
+                  {job.error ? <p className="mt-1 text-xs text-danger">{job.error}</p> : null}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,65 @@
+import { createHmac } from 'node:crypto';
+import { env } from '../env';
+
+export type ProvisioningAction = 'create' | 'suspend' | 'unsuspend' | 'terminate' | 'change_plan';
+export type ServiceSubject = { id: string; orderId: string; customerId: string; productId: string; name: string; cycle: string; price: string; currency: string };
+
+/** What sets services up at the provider: a control panel, a VPS API, or a person. */
+export interface Provisioner {
+  /** `done: false`: a person finishes it (the service waits, pending, for "Mark provisioned"). */
+  run(action: ProvisioningAction, service: ServiceSubject, idempotencyKey: string): Promise<{ done: boolean; detail: string }>;
+}
+
+/** Refused or unreachable: the step retries with backoff, then the service is marked failed. */
+export class ProvisioningFailed extends Error {
+  override name = 'ProvisioningFailed';
+}
+
+/** The key receivers check `Cashdesk-Signature` with (shown in Settings → Automation). */
+export const provisioningSecret = () => createHmac('sha256', env().secret).update('cashdesk:provisioning-webhooks').digest('base64url');
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the Stripe-style scheme receivers know. */
+export function signature(body: string, secret: string, at: Date): string {
+  const t = Math.floor(at.getTime() / 1000);
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/** A signed JSON POST per action; any 2xx is done, anything else (or no answer in 10 s) fails. */
+export function webhookProvisioner(url: string, options: { secret?: string; now?: () => Date; fetcher?: typeof fetch } = {}): Provisioner {
+  return {
+    async run(action, service, idempotencyKey) {
+      const body = JSON.stringify({ action, service, idempotency_key: idempotencyKey });
+      let response: Response;
+      try {
+        response = await (options.fetcher ?? fetch)(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': idempotencyKey,
+            'cashdesk-signature': signature(body, options.secret ?? provisioningSecret(), (options.now ?? (() => new Date()))()),
+          },
+          body,
+          signal: AbortSignal.timeout(10_000),
+        });
+      } catch (error) {
+        throw new ProvisioningFailed(`${url} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const text = (await response.text()).slice(0, 300);
+      if (!response.ok) throw new ProvisioningFailed(`${url} answered ${response.status}: ${text || response.statusText}`);
+      return { done: true, detail: `${response.status} ${text}`.trim() };
+    },
+  };
+}
+
+/** Nothing automatic: an admin sets the service up and marks it provisioned. */
+export const manualProvisioner: Provisioner = {
+  async run() {
+    return { done: false, detail: 'waiting for an admin to mark it provisioned' };
+  },
+};
+
+export function provisionerFor(product: { provisioningModule: 'manual' | 'webhook' | null; provisioningUrl: string | null }): Provisioner | null {
+  if (product.provisioningModule === 'webhook' && product.provisioningUrl) return webhookProvisioner(product.provisioningUrl);
+  if (product.provisioningModule === 'manual') return manualProvisioner;
+  return null;
+}
