@@ -2,6 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { toDataURL } from 'qrcode';
 import type { InvoiceDocumentModel } from '@/server/documents/model';
+import { sampleDocument } from '@/tests/support/sample-document';
 import { fmt } from './support';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -22,18 +23,8 @@ function invoice(lines: number, logo: string | null): InvoiceDocumentModel {
     total: 3220n,
   }));
   const sum = (pick: (l: (typeof items)[number]) => bigint) => items.reduce((s, l) => s + pick(l), 0n);
-  return {
-    id: '3f1c2b7e-0000-4000-8000-000000000001',
-    kind: 'invoice',
-    purpose: 'manual',
+  return sampleDocument({
     status: 'partial',
-    number: 'INV-2026-00042',
-    currency: 'EUR',
-    taxMode: 'exclusive',
-    taxLabel: 'VAT',
-    issueDate: '2026-03-01',
-    dueDate: '2026-03-31',
-    paidOn: null,
     seller: { name: 'Cashdesk Hosting GmbH', lines: ['Hauptstraße 1', '10115 Berlin', 'Germany'], taxId: 'DE123456789', logo, bankDetails: 'IBAN DE89 3704 0044 0532 0130 00\nBIC COBADEFFXXX' },
     customer: { name: 'ООО «Ромашка»', lines: ['Zoë Ångström', 'Ул. Тверская 7', '125009 Москва', 'Russia'], taxId: 'RU7701234567' },
     lines: items,
@@ -41,14 +32,10 @@ function invoice(lines: number, logo: string | null): InvoiceDocumentModel {
     taxTotal: sum((l) => l.tax),
     total: sum((l) => l.total),
     amountPaid: 1000n,
-    amountRefunded: 0n,
     balance: sum((l) => l.total) - 1000n,
     notes: 'Thank you for your business.',
     publicUrl: 'https://billing.example.test/p/invoice/3f1c2b7e-0000-4000-8000-000000000001?token=Qk3v8J0pX1yZ2aB3cD4eF5gH6iJ7kL8mN9oP0qR1sT2',
-    sources: [],
-    corrects: null,
-    consolidatedInto: null,
-  };
+  });
 }
 
 /** Sequential renders: documents per second by the clock and by this process's CPU time. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleDocument } from '@/tests/support/sample-document';
 import {
   type InvoiceDocumentModel,
   addressLines,
@@ -12,34 +13,7 @@ import {
   taxBreakdown,
 } from './model';
 
-const doc = (over: Partial<InvoiceDocumentModel> = {}): InvoiceDocumentModel => ({
-  id: '3f1c2b7e-0000-4000-8000-000000000001',
-  kind: 'invoice',
-  purpose: 'manual',
-  status: 'pending',
-  number: 'INV-2026-00042',
-  currency: 'EUR',
-  taxMode: 'exclusive',
-  taxLabel: 'VAT',
-  issueDate: '2026-03-01',
-  dueDate: '2026-03-31',
-  paidOn: null,
-  seller: { name: 'Seller', lines: [], taxId: null, logo: null, bankDetails: 'IBAN DE89 3704 0044 0532 0130 00' },
-  customer: { name: 'Customer', lines: [], taxId: null },
-  lines: [],
-  subtotal: 10000n,
-  taxTotal: 2000n,
-  total: 12000n,
-  amountPaid: 0n,
-  amountRefunded: 0n,
-  balance: 12000n,
-  notes: null,
-  publicUrl: 'https://billing.example.test/p/invoice/x?token=t',
-  sources: [],
-  corrects: null,
-  consolidatedInto: null,
-  ...over,
-});
+const doc = sampleDocument;
 
 describe('documentTitle', () => {
   it.each([

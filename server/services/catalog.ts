@@ -40,6 +40,17 @@ export async function loadProduct(db: Database, id: string): Promise<ProductView
 }
 
 
+/** The product row's own columns, as both the create and the edit form send them. */
+export const productColumns = (input: Omit<UpdateProductInput, 'id' | 'active'>) => ({
+  name: input.name,
+  description: input.description ?? null,
+  category: input.category ?? null,
+  type: input.type,
+  autoActivate: input.auto_activate,
+  provisioningModule: input.provisioning_module,
+  provisioningUrl: input.provisioning_module === 'webhook' ? input.provisioning_url : null,
+});
+
 type PricesInput = UpdateProductInput['prices'];
 type GroupsInput = UpdateProductInput['option_groups'];
 

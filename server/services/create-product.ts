@@ -3,7 +3,7 @@ import { products } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import type { CreateProductInput } from '../schemas/catalog';
 import { audit } from './audit';
-import { type ProductView, loadProduct, loadProducts, writeOptionGroups, writePrices } from './catalog';
+import { type ProductView, loadProduct, loadProducts, productColumns, writeOptionGroups, writePrices } from './catalog';
 import type { ServiceContext } from './context';
 import { type ListInput, afterCursor, decodeCursor, toPage } from './pagination';
 
@@ -13,13 +13,7 @@ export async function createProduct(ctx: ServiceContext, input: CreateProductInp
     const [product] = await tx
       .insert(products)
       .values({
-        name: input.name,
-        description: input.description ?? null,
-        category: input.category ?? null,
-        type: input.type,
-        autoActivate: input.auto_activate,
-        provisioningModule: input.provisioning_module,
-        provisioningUrl: input.provisioning_module === 'webhook' ? input.provisioning_url : null,
+        ...productColumns(input),
         createdAt: ctx.now,
       })
       .returning({ id: products.id });

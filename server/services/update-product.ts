@@ -4,7 +4,7 @@ import { requirePermission } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import type { UpdateProductInput } from '../schemas/catalog';
 import { audit } from './audit';
-import { type ProductView, loadProduct, writeOptionGroups, writePrices } from './catalog';
+import { type ProductView, loadProduct, productColumns, writeOptionGroups, writePrices } from './catalog';
 import type { ServiceContext } from './context';
 
 /**
@@ -24,13 +24,7 @@ export async function updateProduct(ctx: ServiceContext, input: UpdateProductInp
     await tx
       .update(products)
       .set({
-        name: input.name,
-        description: input.description ?? null,
-        category: input.category ?? null,
-        type: input.type,
-        autoActivate: input.auto_activate,
-        provisioningModule: input.provisioning_module,
-        provisioningUrl: input.provisioning_module === 'webhook' ? input.provisioning_url : null,
+        ...productColumns(input),
         active: input.active,
       })
       .where(eq(products.id, input.id));

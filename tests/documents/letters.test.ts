@@ -2,37 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { renderInvoicePdf } from '@/server/documents/render';
 import type { InvoiceDocumentModel } from '@/server/documents/model';
 import { parsePaper } from '@/server/documents/paper';
+import { sampleDocument } from '../support/sample-document';
 import { readPdf } from './read-pdf';
 
 // No database: each test file runs in a fresh process, which is what this regression needs.
-const doc = (over: Partial<InvoiceDocumentModel>): InvoiceDocumentModel => ({
-  id: '3f1c2b7e-0000-4000-8000-000000000001',
-  kind: 'invoice',
-  purpose: 'manual',
-  status: 'pending',
-  number: 'INV-2026-00042',
-  currency: 'EUR',
-  taxMode: 'exclusive',
-  taxLabel: 'VAT',
-  issueDate: '2026-03-01',
-  dueDate: '2026-03-31',
-  paidOn: null,
-  seller: { name: 'Seller', lines: [], taxId: null, logo: null, bankDetails: '' },
-  customer: { name: 'Customer', lines: [], taxId: null },
-  lines: [{ description: 'Hosting', quantity: '1', unitPrice: 1000n, taxRate: '0', subtotal: 1000n, tax: 0n, total: 1000n }],
-  subtotal: 1000n,
-  taxTotal: 0n,
-  total: 1000n,
-  amountPaid: 0n,
-  amountRefunded: 0n,
-  balance: 1000n,
-  notes: null,
-  publicUrl: null,
-  sources: [],
-  corrects: null,
-  consolidatedInto: null,
-  ...over,
-});
+const doc = (over: Partial<InvoiceDocumentModel>) =>
+  sampleDocument({
+    seller: { name: 'Seller', lines: [], taxId: null, logo: null, bankDetails: '' },
+    lines: [{ description: 'Hosting', quantity: '1', unitPrice: 1000n, taxRate: '0', subtotal: 1000n, tax: 0n, total: 1000n }],
+    subtotal: 1000n,
+    taxTotal: 0n,
+    total: 1000n,
+    balance: 1000n,
+    publicUrl: null,
+    ...over,
+  });
 
 describe('letters shared by composite glyphs', () => {
   it('still prints the Latin P after a bold Cyrillic Р was embedded (react-pdf #3404)', async () => {

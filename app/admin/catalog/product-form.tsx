@@ -62,6 +62,14 @@ function rowsOf(product: ProductDraft | null) {
   };
 }
 
+function RemoveButton({ label, disabled, onClick }: { label: string; disabled?: boolean; onClick: () => void }) {
+  return (
+    <Button variant="ghost" aria-label={label} disabled={disabled} onClick={onClick}>
+      <Trash2 className="size-4" aria-hidden />
+    </Button>
+  );
+}
+
 /** Typed amounts → minor units; what cannot be read is reported under its field. */
 function toMinor(text: string, currency: string, field: string, errors: FieldErrors): number {
   if (text.trim() === '') return 0;
@@ -251,9 +259,7 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
                   {cellError(`prices.${i}.setup_fee`)}
                 </td>
                 <td className="w-10 py-1">
-                  <Button variant="ghost" aria-label={`Remove price ${i + 1}`} disabled={prices.length === 1} onClick={() => setPrices((rows) => rows.filter((r) => r.key !== p.key))}>
-                    <Trash2 className="size-4" aria-hidden />
-                  </Button>
+                  <RemoveButton label={`Remove price ${i + 1}`} disabled={prices.length === 1} onClick={() => setPrices((rows) => rows.filter((r) => r.key !== p.key))} />
                 </td>
               </tr>
             ))}
@@ -285,9 +291,7 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
                 <label className="flex h-9 items-center gap-2 text-sm">
                   <input type="checkbox" checked={g.required} onChange={(e) => setGroup(g.key, { required: e.target.checked })} /> Required
                 </label>
-                <Button variant="ghost" aria-label={`Remove option group ${gi + 1}`} onClick={() => setGroups((rows) => rows.filter((r) => r.key !== g.key))}>
-                  <Trash2 className="size-4" aria-hidden />
-                </Button>
+                <RemoveButton label={`Remove option group ${gi + 1}`} onClick={() => setGroups((rows) => rows.filter((r) => r.key !== g.key))} />
               </div>
               {cellError(`option_groups.${gi}.options`)}
               <table className="mt-3 w-full text-sm" aria-label={`Options of group ${gi + 1}`}>
@@ -322,14 +326,11 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
                         </td>
                       ))}
                       <td className="w-10 py-1">
-                        <Button
-                          variant="ghost"
-                          aria-label={`Remove option ${oi + 1} of group ${gi + 1}`}
+                        <RemoveButton
+                          label={`Remove option ${oi + 1} of group ${gi + 1}`}
                           disabled={g.options.length === 1}
                           onClick={() => setGroup(g.key, { options: g.options.filter((r) => r.key !== o.key) })}
-                        >
-                          <Trash2 className="size-4" aria-hidden />
-                        </Button>
+                        />
                       </td>
                     </tr>
                   ))}
