@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastFiring } from './cron';
+import { lastFiring, nextFiring } from './cron';
 
 describe('lastFiring', () => {
   it.each([
@@ -11,6 +11,14 @@ describe('lastFiring', () => {
     ['30 * * * *', '2026-11-30T00:10:00.000Z', '2026-11-29T23:30:00.000Z'],
   ])('%s at %s → %s', (cron, now, expected) => {
     expect(lastFiring(cron, new Date(now)).toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ['5 0 * * *', '2026-11-30T00:04:00.000Z', '2026-11-30T00:05:00.000Z'],
+    ['5 0 * * *', '2026-11-30T00:05:00.000Z', '2026-12-01T00:05:00.000Z'],
+    ['0 * * * *', '2026-11-30T10:30:00.000Z', '2026-11-30T11:00:00.000Z'],
+  ])('%s next after %s → %s', (cron, now, expected) => {
+    expect(nextFiring(cron, new Date(now)).toISOString()).toBe(expected);
   });
 
   it('refuses what it cannot schedule', () => {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type JobStep, jobs } from '@/db/schema';
+import { plainJson } from '../json';
 import type { Workflow, WorkflowEvent } from './workflow';
 
 export type ExecutorOptions = {
@@ -11,7 +12,6 @@ export type ExecutorOptions = {
 
 const defaultBackoff = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 60_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const toJson = (value: unknown) => JSON.parse(JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as unknown;
 
 /**
  * Runs a workflow for an event in this process, as Inngest would: one job row per (function,
@@ -42,7 +42,7 @@ export async function runWorkflow(db: Database, workflow: Workflow, event: Workf
         const startedAt = now().toISOString();
         try {
           const output = await fn();
-          steps = [...steps, { name, status: 'completed', startedAt, finishedAt: now().toISOString(), output: toJson(output) }];
+          steps = [...steps, { name, status: 'completed', startedAt, finishedAt: now().toISOString(), output: plainJson(output) }];
           await db.update(jobs).set({ steps }).where(eq(jobs.id, job.id));
           return output;
         } catch (error) {
@@ -54,7 +54,7 @@ export async function runWorkflow(db: Database, workflow: Workflow, event: Workf
     };
     try {
       const output = await workflow.handler({ event, step, db, now: now() });
-      const [finished] = await db.update(jobs).set({ status: 'completed', output: toJson(output), finishedAt: now() }).where(eq(jobs.id, job.id)).returning();
+      const [finished] = await db.update(jobs).set({ status: 'completed', output: plainJson(output), finishedAt: now() }).where(eq(jobs.id, job.id)).returning();
       return finished!;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { jobs } from '@/db/schema';
+import { plainJson } from '../json';
 
 export type JobSubject = { function: string; subjectType: string; subjectId: string; eventId?: string };
 
@@ -21,7 +22,7 @@ export async function asJob<T>(db: Database, subject: JobSubject, now: () => Dat
     const output = await work();
     await db
       .update(jobs)
-      .set({ status: 'completed', steps: step('completed'), output: JSON.parse(JSON.stringify(output ?? null)), finishedAt: now() })
+      .set({ status: 'completed', steps: step('completed'), output: plainJson(output), finishedAt: now() })
       .where(eq(jobs.id, job!.id));
     return output;
   } catch (error) {

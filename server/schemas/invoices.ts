@@ -137,6 +137,8 @@ export const invoiceOutput = z.object({
   created_at: z.string(),
 });
 
+export const channelNames = { email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp' } as const;
+export type Channel = keyof typeof channelNames;
 export const sendInvoiceInput = z.strictObject({ channel: z.enum(['email', 'sms', 'whatsapp'], { error: 'must be email, sms or whatsapp' }) });
 
 /** One entry of an invoice's notification log. */

@@ -1,12 +1,7 @@
 import { auditLog } from '@/db/schema';
 import type { Database } from '@/db';
 import type { Actor } from '../auth/actor';
-
-// JSON columns cannot hold bigint; money is stored as its decimal string in audit snapshots.
-function toJson(value: unknown): unknown {
-  if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
-}
+import { plainJson } from '../json';
 
 /** Appends the audit row for a change; call it inside the transaction that makes the change. */
 export async function audit(
@@ -23,8 +18,8 @@ export async function audit(
     action,
     entityType: entity.type,
     entityId: entity.id,
-    before: toJson(change.before),
-    after: toJson(change.after),
+    before: plainJson(change.before),
+    after: plainJson(change.after),
     ip: actor.ip ?? null,
   });
 }

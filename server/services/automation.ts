@@ -6,14 +6,12 @@ import { requirePermission } from '../auth/actor';
 import { toPlainDate } from '../billing/periods';
 import { env } from '../env';
 import { AppError, notFound } from '../errors';
-import { lastFiring } from '../jobs/cron';
+import { nextFiring } from '../jobs/cron';
 import { kickWorkflows } from '../jobs/loop';
 import { emitEvents } from '../jobs/runtime';
 import { provisioningSecret } from '../provisioning/provisioner';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
-
-const DAY = 24 * 60 * 60_000;
 
 /** Which runtime runs workflows, whether this process schedules crons, and when each fires next. */
 export function automationStatus(ctx: ServiceContext) {
@@ -24,7 +22,7 @@ export function automationStatus(ctx: ServiceContext) {
     scheduler: config.inngestMode === 'inngest' ? ('inngest' as const) : config.CASHDESK_SCHEDULER,
     webhookSecret: provisioningSecret(),
     crons: workflows.flatMap((w) =>
-      w.triggers.flatMap((t) => ('cron' in t ? [{ workflow: w.id, cron: t.cron, next: new Date(lastFiring(t.cron, ctx.now).getTime() + (t.cron.split(' ')[1] === '*' ? DAY / 24 : DAY)) }] : [])),
+      w.triggers.flatMap((t) => ('cron' in t ? [{ workflow: w.id, cron: t.cron, next: nextFiring(t.cron, ctx.now) }] : [])),
     ),
   };
 }

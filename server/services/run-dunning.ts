@@ -52,8 +52,9 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
         { id: invoice.id, channel: 'email', template: reached < 0 ? 'payment_reminder' : 'overdue_notice', eventId: `dunning:${reached}`, origin: input.origin },
         notifier,
       );
+      // A failed send gives its key back, so a failed entry is always this run's attempt.
       if (sentNow) remindersSent += 1;
-      else if (entry.status === 'failed' && entry.at.getTime() === ctx.now.getTime()) remindersFailed += 1;
+      else if (entry.status === 'failed') remindersFailed += 1;
     }
   }
 

@@ -12,12 +12,12 @@ import { paperFromSettings } from '../documents/paper';
 import { AppError } from '../errors';
 import { type Notifier, configuredNotifier } from '../notify/notifier';
 import { emailTemplateSettings } from '../schemas/communication';
+import { type Channel, channelNames } from '../schemas/invoices';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import type { NotificationRow } from './invoice-store';
 import { readSettingsBlock } from './read-settings';
 
-export type Channel = 'email' | 'sms' | 'whatsapp';
 export type SendInput = {
   id: string;
   channel: Channel;
@@ -27,8 +27,6 @@ export type SendInput = {
   /** Where public links point (this server as customers reach it). */
   origin: string;
 };
-
-const channelName: Record<Channel, string> = { email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp' };
 
 // A claim older than this was left by a sender that died mid-send: another may take it over.
 const STALE_CLAIM_MS = 5 * 60_000;
@@ -101,7 +99,7 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
     .where(eq(invoices.id, doc.id));
   const channels = notifier ?? (await configuredNotifier(ctx.db));
   const transport = input.channel === 'email' ? channels.email : channels[input.channel];
-  if (!transport) throw new AppError('invalid_state', `${channelName[input.channel]} is not configured: set it up in Settings → Communication`);
+  if (!transport) throw new AppError('invalid_state', `${channelNames[input.channel]} is not configured: set it up in Settings → Communication`);
   const recipient = input.channel === 'email' ? contact!.email : contact!.phone;
   if (!recipient) throw new AppError('validation', 'The customer has no phone number', { channel: 'needs a phone number on the customer' });
 

@@ -5,11 +5,11 @@ import { FileDown, Mail } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { type Channel, channelNames } from '@/server/schemas/invoices';
 import { Button, buttonClass } from '../../../_components/ui/button';
 import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { useTRPC } from '../../../_lib/trpc';
 
-type Channel = 'email' | 'sms' | 'whatsapp';
 type ChannelState = { email: 'resend' | 'outbox'; sms: boolean; whatsapp: boolean };
 
 /**
@@ -42,7 +42,8 @@ export function DocumentActions({
       onSuccess: (entry) => {
         router.refresh();
         if (entry.status === 'failed') return setFailure(entry.detail ?? 'The provider refused the message');
-        toast.success(`Sent by ${channel === 'email' ? 'e-mail' : channel === 'sms' ? 'SMS' : 'WhatsApp'} to ${entry.recipient}`);
+        // "e-mail" reads as a word mid-sentence; SMS and WhatsApp keep their capitals.
+        toast.success(`Sent by ${channel === 'email' ? 'e-mail' : channelNames[channel]} to ${entry.recipient}`);
         setOpen(false);
       },
     }),

@@ -12,6 +12,7 @@ import { StatusPill } from '../../../_components/ui/status-pill';
 import { requireArea } from '../../../_lib/guard';
 import { CopyButton } from '../../../_components/ui/copy-button';
 import { papers } from '@/server/documents/paper';
+import { channelNames } from '@/server/schemas/invoices';
 import { DocumentActions } from './document-actions';
 import { InvoiceActions } from './invoice-actions';
 import { formatDay, formatMoment, humanize } from '../../../_lib/format';
@@ -186,7 +187,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             {[...invoice.notifications].reverse().map((n) => (
               <tr key={n.id} className="align-top">
                 <td className="py-2 whitespace-nowrap">{formatMoment(n.at)}</td>
-                <td className="py-2">{n.channel === 'email' ? 'E-mail' : n.channel === 'sms' ? 'SMS' : 'WhatsApp'}</td>
+                <td className="py-2">{channelNames[n.channel]}</td>
                 <td className="py-2">{n.recipient}</td>
                 <td className="py-2">
                   <StatusPill status={n.status} />

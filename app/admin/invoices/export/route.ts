@@ -1,4 +1,4 @@
-import { sessionCsvExport } from '@/server/http/session-csv';
+import { sessionCsvExport } from '@/server/http/session-route';
 import { listInvoicesInput } from '@/server/schemas/invoices';
 import { exportInvoices } from '@/server/services/export-invoices';
 

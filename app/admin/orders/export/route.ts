@@ -1,4 +1,4 @@
-import { sessionCsvExport } from '@/server/http/session-csv';
+import { sessionCsvExport } from '@/server/http/session-route';
 import { listOrdersInput } from '@/server/schemas/orders';
 import { exportOrders } from '@/server/services/export-orders';
 

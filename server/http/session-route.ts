@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { createSessionContext } from '../api/context';
+import { AppError, fieldErrors } from '../errors';
+import { csvResponse } from '../rest/csv';
+import { toErrorResponse } from '../rest/http-errors';
+import type { ServiceContext } from '../services/context';
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+/**
+ * A console route that answers a download (a link carries the session cookie, not an API key):
+ * the signed-in user's scope and permissions apply, the query string is parsed by `query`, and
+ * failures answer in the API's error format.
+ */
+export function sessionRoute<S extends z.ZodType>(
+  query: S,
+  run: (ctx: ServiceContext, input: z.output<S>, request: { origin: string; params: Record<string, string> }) => Promise<Response>,
+) {
+  return async function GET(request: Request, route: RouteContext): Promise<Response> {
+    try {
+      const { db, actor, origin } = await createSessionContext(request.headers, request.url);
+      if (!actor) throw new AppError('unauthorized', 'Sign in first');
+      const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!parsed.success) throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(parsed.error.issues));
+      return await run({ db, actor, now: new Date() }, parsed.data, { origin, params: await route.params });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/** A console "Export CSV" route: the list's filters from the query string, in the user's scope. */
+export function sessionCsvExport<S extends z.ZodType>(filters: S, exporter: (ctx: ServiceContext, input: z.output<S>) => Promise<string[][]>, filename: string) {
+  return sessionRoute(filters, async (ctx, input) => csvResponse(await exporter(ctx, input), filename));
+}
