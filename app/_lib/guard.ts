@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import { type SessionUser, currentUser } from '@/server/auth/next-auth';
 import { type Area, type Permission, areaRoles, homeOf } from '@/server/auth/permissions';
+import { isUuid } from '@/server/schemas/common';
 
 /** Lets only the area's roles in: strangers go to sign-in, other roles to their own area. */
 export async function requireArea(area: Area): Promise<SessionUser> {
@@ -32,4 +33,11 @@ export function guardedSection(permission: Permission | 'admin') {
     } else await requirePermissionPage(permission);
     return children;
   };
+}
+
+/** The record id of a detail page's URL; anything that is not an id is a 404 before any query. */
+export async function recordId(params: Promise<{ id: string }>): Promise<string> {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  return id;
 }

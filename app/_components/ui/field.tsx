@@ -38,3 +38,18 @@ export function Field({
     </div>
   );
 }
+
+/** A labelled text input with its inline error; `id` (default: `name`) ties label, input and error. */
+export function TextField({
+  name,
+  label,
+  error,
+  id = name,
+  ...props
+}: { name: string; label: string; error?: string | undefined; id?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field label={label} name={id} error={error}>
+      <Input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props} />
+    </Field>
+  );
+}

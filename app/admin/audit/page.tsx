@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
-import { FilterField } from '../../_components/console/filter-field';
+import { FilterDate, FilterField, FilterSelect } from '../../_components/console/filter-field';
 import { FilterActions, ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { inputClass } from '../../_components/ui/field';
@@ -34,25 +34,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <FilterField label="Actor">
           <input name="actor" defaultValue={raw.actor} placeholder="e-mail, api key, system" className={inputClass} />
         </FilterField>
-        <FilterField label="Entity">
-          <select name="entity_type" defaultValue={raw.entity_type ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            {['invoice', 'order', 'customer', 'service', 'product', 'coupon', 'settings', 'api_key', 'user', 'billing_run'].map((e) => (
-              <option key={e} value={e}>
-                {e.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect
+          label="Entity"
+          name="entity_type"
+          value={raw.entity_type}
+          options={['invoice', 'order', 'customer', 'service', 'product', 'coupon', 'settings', 'api_key', 'user', 'billing_run', 'dunning_run', 'workflow', 'job']}
+        />
         <FilterField label="Action">
           <input name="action" defaultValue={raw.action} placeholder="e.g. payment" className={inputClass} />
         </FilterField>
-        <FilterField label="From">
-          <input type="date" name="from" defaultValue={raw.from} className={inputClass} />
-        </FilterField>
-        <FilterField label="To">
-          <input type="date" name="to" defaultValue={raw.to} className={inputClass} />
-        </FilterField>
+        <FilterDate label="From" name="from" value={raw.from} />
+        <FilterDate label="To" name="to" value={raw.to} />
         <FilterActions clearHref="/admin/audit" />
       </form>
       <Card className="overflow-hidden">

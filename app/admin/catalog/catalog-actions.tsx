@@ -10,8 +10,9 @@ import { type FieldErrors, fieldErrors } from '@/server/errors';
 import { createCouponInput } from '@/server/schemas/catalog';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
-import { Field, Input, inputClass } from '../../_components/ui/field';
+import { Field, inputClass, TextField } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const optionalNumber = (form: FormData, name: string) => (text(form, name) ? Number(text(form, name)) : undefined);
@@ -32,7 +33,7 @@ export function CatalogActions() {
         setErrors({});
         router.refresh();
       },
-      onError: (error) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message)),
+      onError: showFieldErrors(setErrors),
     }),
   );
 
@@ -61,11 +62,7 @@ export function CatalogActions() {
     create.mutate(candidate as Parameters<typeof create.mutate>[0]);
   }
 
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={label} name={name} error={errors[name]}>
-      <Input id={name} name={name} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} {...props} />
-    </Field>
-  );
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => <TextField name={name} label={label} error={errors[name]} {...props} />;
 
   return (
     <>

@@ -13,6 +13,7 @@ import { Card } from '../../_components/ui/card';
 import { Field, Input, inputClass } from '../../_components/ui/field';
 import { humanize } from '../../_lib/format';
 import { useTRPC } from '../../_lib/trpc';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 type OptionKind = 'select' | 'radio' | 'quantity' | 'checkbox';
 type Money = { cycle: PriceCycle; currency: string; amount: bigint };
@@ -93,7 +94,7 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
     router.push('/admin/catalog');
     router.refresh();
   };
-  const onError = (error: { message: string; data?: { fields?: FieldErrors } | null }) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message));
+  const onError = showFieldErrors(setErrors);
   const create = useMutation(trpc.catalog.createProduct.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.catalog.updateProduct.mutationOptions({ onSuccess, onError }));
   const pending = create.isPending || update.isPending;

@@ -10,7 +10,7 @@ import { createCustomerInput } from '@/server/schemas/customers';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { DialogActions } from '../../_components/ui/dialog';
-import { Field, Input } from '../../_components/ui/field';
+import { TextField } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -73,17 +73,7 @@ export function CreateCustomer() {
     );
   }
 
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={label} name={name} error={errors[name]}>
-      <Input
-        id={name}
-        name={name}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : undefined}
-        {...props}
-      />
-    </Field>
-  );
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => <TextField name={name} label={label} error={errors[name]} {...props} />;
 
   return (
     <div

@@ -11,6 +11,7 @@ import { Card } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
 import { Field, Input, inputClass } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 /** Pick a template, edit its subject and intro, and see the e-mail change as you type. */
 export function TemplateEditor({ templates }: { templates: TemplateView[] }) {
@@ -28,7 +29,7 @@ export function TemplateEditor({ templates }: { templates: TemplateView[] }) {
   const save = useMutation(
     trpc.notify.saveTemplate.mutationOptions({
       onSuccess: () => (toast.success(`${current.label} saved`), setErrors({}), router.refresh()),
-      onError: (error) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message)),
+      onError: showFieldErrors(setErrors),
     }),
   );
   const pick = (next: TemplateView) => {

@@ -12,6 +12,7 @@ import { Dialog, DialogActions } from '../../_components/ui/dialog';
 import { Field, Input } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
 import { InvoiceEditor } from './invoice-editor';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 type Picked = { id: string; name: string; email: string; currency: string };
 
@@ -59,7 +60,7 @@ export function InvoiceToolbar({ taxMode, taxRate, dueDate }: { taxMode: TaxMode
   const router = useRouter();
   const trpc = useTRPC();
   const close = () => (setOpen(null), setCustomer(null), setErrors({}));
-  const onError = (error: { message: string; data?: { fields?: FieldErrors } | null }) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message));
+  const onError = showFieldErrors(setErrors);
   const create = useMutation(
     trpc.invoices.create.mutationOptions({
       onError,

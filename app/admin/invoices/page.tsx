@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { addDays, toPlainDate } from '@/server/billing/periods';
 import { invoiceStatuses } from '@/server/billing/invoice-status';
-import { FilterField } from '../../_components/console/filter-field';
+import { FilterDate, FilterField, FilterSelect } from '../../_components/console/filter-field';
 import { FilterActions, ListPager } from '../../_components/console/list-chrome';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
@@ -42,31 +42,23 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       </PageHeader>
 
       <form method="get" action="/admin/invoices" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="Filters">
-        <FilterField label="Status" error={errors.status}>
-          <select name="status" defaultValue={raw.status ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            {invoiceStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect label="Status" name="status" value={raw.status} options={invoiceStatuses} error={errors.status} />
         <FilterField label="Customer" error={errors.customer}>
           <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />
         </FilterField>
-        <FilterField label="Date" error={errors.date_field}>
-          <select name="date_field" defaultValue={raw.date_field ?? 'issue'} className={inputClass}>
-            <option value="issue">Issued</option>
-            <option value="due">Due</option>
-          </select>
-        </FilterField>
-        <FilterField label="From" error={errors.from}>
-          <input type="date" name="from" defaultValue={raw.from} className={inputClass} />
-        </FilterField>
-        <FilterField label="To" error={errors.to}>
-          <input type="date" name="to" defaultValue={raw.to} className={inputClass} />
-        </FilterField>
+        <FilterSelect
+          label="Date"
+          name="date_field"
+          value={raw.date_field ?? 'issue'}
+          any={null}
+          options={[
+            { value: 'issue', label: 'Issued' },
+            { value: 'due', label: 'Due' },
+          ]}
+          error={errors.date_field}
+        />
+        <FilterDate label="From" name="from" value={raw.from} error={errors.from} />
+        <FilterDate label="To" name="to" value={raw.to} error={errors.to} />
         <FilterField label="Currency" error={errors.currency}>
           <input name="currency" defaultValue={raw.currency} placeholder="Any" maxLength={3} className={inputClass} />
         </FilterField>

@@ -3,10 +3,9 @@ import Link from 'next/link';
 import { jobStatus } from '@/db/schema';
 import { workflows } from '@/inngest/functions';
 import { api } from '@/server/api/server-caller';
-import { FilterField } from '../../_components/console/filter-field';
+import { FilterSelect } from '../../_components/console/filter-field';
 import { FilterActions, ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
-import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
 import { type SearchParams, formatMoment, humanize, pickParams, queryString } from '../../_lib/format';
 import { RetryJob } from './retry-job';
@@ -30,22 +29,8 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader title="Jobs" description="Every run of every workflow (billing, dunning, …): its steps, attempts and errors." />
       <form method="get" action="/admin/jobs" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <FilterField label="Status">
-          <select name="status" defaultValue={status ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            {statuses.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Workflow">
-          <select name="function" defaultValue={raw.function ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            {workflows.map((w) => (
-              <option key={w.id}>{w.id}</option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect label="Status" name="status" value={status} options={statuses} />
+        <FilterSelect label="Workflow" name="function" value={raw.function} options={workflows.map((w) => ({ value: w.id, label: w.id }))} />
         <FilterActions clearHref="/admin/jobs" />
       </form>
       <Card className="overflow-hidden">

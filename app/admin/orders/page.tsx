@@ -5,7 +5,7 @@ import { api } from '@/server/api/server-caller';
 import { orderStatuses } from '@/server/billing/order-status';
 import { fieldErrors } from '@/server/errors';
 import { listOrdersInput } from '@/server/schemas/orders';
-import { FilterField } from '../../_components/console/filter-field';
+import { FilterDate, FilterField, FilterSelect } from '../../_components/console/filter-field';
 import { FilterActions, ListPager } from '../../_components/console/list-chrome';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
@@ -40,35 +40,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </a>
       </PageHeader>
       <form method="get" action="/admin/orders" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
-        <FilterField label="Status" error={errors.status}>
-          <select name="status" defaultValue={raw.status ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            {orderStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect label="Status" name="status" value={raw.status} options={orderStatuses} error={errors.status} />
         <FilterField label="Customer" error={errors.customer}>
           <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />
         </FilterField>
-        <FilterField label="Product" error={errors.product_id}>
-          <select name="product_id" defaultValue={raw.product_id ?? ''} className={inputClass}>
-            <option value="">Any</option>
-            {products.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Placed from" error={errors.from}>
-          <input type="date" name="from" defaultValue={raw.from} className={inputClass} />
-        </FilterField>
-        <FilterField label="Placed to" error={errors.to}>
-          <input type="date" name="to" defaultValue={raw.to} className={inputClass} />
-        </FilterField>
+        <FilterSelect label="Product" name="product_id" value={raw.product_id} options={products.items.map((p) => ({ value: p.id, label: p.name }))} error={errors.product_id} />
+        <FilterDate label="Placed from" name="from" value={raw.from} error={errors.from} />
+        <FilterDate label="Placed to" name="to" value={raw.to} error={errors.to} />
         <FilterActions clearHref="/admin/orders" />
       </form>
       <Card className="overflow-hidden">

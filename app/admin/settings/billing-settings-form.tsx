@@ -10,9 +10,10 @@ import type { BillingSettings } from '@/server/schemas/settings';
 import { billingSettingsPatch } from '@/server/schemas/settings';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Field, Input, inputClass } from '../../_components/ui/field';
+import { Field, Input, inputClass, TextField } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
 import { PaperPicker } from './paper-picker';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 const integer = (form: FormData, name: string) => {
   const text = String(form.get(name) ?? '').trim();
@@ -32,7 +33,7 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
         setErrors({});
         router.refresh();
       },
-      onError: (error) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message)),
+      onError: showFieldErrors(setErrors),
     }),
   );
   const preview = formatNumber({ prefix: format.prefix, includeYear: format.include_year, padding: format.padding || 1, reset: format.reset }, year, BigInt(nextSequence));
@@ -68,9 +69,7 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
   }
 
   const field = (name: string, label: string, defaultValue: string | number, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={label} name={name} error={errors[name]}>
-      <Input id={name} name={name} defaultValue={defaultValue} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} {...props} />
-    </Field>
+    <TextField name={name} label={label} error={errors[name]} defaultValue={defaultValue} {...props} />
   );
 
   return (

@@ -8,8 +8,9 @@ import { type FieldErrors, fieldErrors } from '@/server/errors';
 import { type CommunicationSettings, communicationSettings } from '@/server/schemas/communication';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Field, Input, inputClass } from '../../_components/ui/field';
+import { Field, inputClass, TextField } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -23,7 +24,7 @@ export function CommunicationForm({ settings }: { settings: CommunicationSetting
   const save = useMutation(
     trpc.notify.updateCommunication.mutationOptions({
       onSuccess: () => (toast.success('Communication settings saved'), setErrors({}), router.refresh()),
-      onError: (error) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message)),
+      onError: showFieldErrors(setErrors),
     }),
   );
 
@@ -43,9 +44,7 @@ export function CommunicationForm({ settings }: { settings: CommunicationSetting
   }
 
   const field = (name: string, label: string, value: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <Field label={label} name={name} error={errors[name]}>
-      <Input id={name} name={name} defaultValue={value} aria-invalid={errors[name] ? true : undefined} {...props} />
-    </Field>
+    <TextField name={name} label={label} error={errors[name]} defaultValue={value} {...props} />
   );
 
   return (

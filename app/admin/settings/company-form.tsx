@@ -8,8 +8,9 @@ import { type FieldErrors, fieldErrors } from '@/server/errors';
 import { type CompanySettings, companySettingsInput } from '@/server/schemas/company';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Field, Input, inputClass } from '../../_components/ui/field';
+import { Field, inputClass, TextField } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 const readAsDataUrl = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -28,7 +29,7 @@ export function CompanyForm({ company }: { company: CompanySettings }) {
   const save = useMutation(
     trpc.settings.updateCompany.mutationOptions({
       onSuccess: () => (toast.success('Company details saved'), setErrors({}), router.refresh()),
-      onError: (error) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message)),
+      onError: showFieldErrors(setErrors),
     }),
   );
 
@@ -44,9 +45,7 @@ export function CompanyForm({ company }: { company: CompanySettings }) {
 
   const field = (name: keyof CompanySettings, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     // Ids carry the form's name: the settings page has other forms with fields called "name".
-    <Field label={label} name={`company-${name}`} error={errors[name]}>
-      <Input id={`company-${name}`} name={name} defaultValue={String(company[name] ?? '')} aria-invalid={errors[name] ? true : undefined} {...props} />
-    </Field>
+    <TextField id={`company-${name}`} name={name} label={label} error={errors[name]} defaultValue={String(company[name] ?? '')} {...props} />
   );
 
   return (

@@ -9,8 +9,9 @@ import type { Permission } from '@/server/auth/permissions';
 import type { FieldErrors } from '@/server/errors';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
-import { Field, Input } from '../../_components/ui/field';
+import { TextField } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
+import { showFieldErrors } from '../../_lib/form-errors';
 
 function PermissionBoxes({ all, checked }: { all: Permission[]; checked: Permission[] }) {
   return (
@@ -41,7 +42,7 @@ export function StaffActions({ all }: { all: Permission[] }) {
         setErrors({});
         router.refresh();
       },
-      onError: (error) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message)),
+      onError: showFieldErrors(setErrors),
     }),
   );
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -49,11 +50,7 @@ export function StaffActions({ all }: { all: Permission[] }) {
     const form = new FormData(event.currentTarget);
     create.mutate({ name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), permissions: chosen(form) });
   }
-  const field = (name: string, label: string, type = 'text') => (
-    <Field label={label} name={name} error={errors[name]}>
-      <Input id={name} name={name} type={type} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
-    </Field>
-  );
+  const field = (name: string, label: string, type = 'text') => <TextField name={name} label={label} error={errors[name]} type={type} />;
   return (
     <>
       <Button onClick={() => setOpen(true)}>

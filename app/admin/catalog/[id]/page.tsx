@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { isUuid } from '@/server/schemas/common';
 import { PageHeader } from '../../../_components/ui/card';
-import { requireArea, requirePermissionPage } from '../../../_lib/guard';
+import { recordId, requireArea, requirePermissionPage } from '../../../_lib/guard';
 import { ProductForm } from '../product-form';
 
 export const metadata: Metadata = { title: 'Product' };
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: 'Product' };
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
   await requirePermissionPage('catalog.manage');
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = await recordId(params);
   const trpc = await api();
   const product = await trpc.catalog.product({ id }).catch(() => notFound());
   return (

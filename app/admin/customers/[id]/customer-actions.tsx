@@ -12,6 +12,7 @@ import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { Field, Input, inputClass } from '../../../_components/ui/field';
 import { useTRPC } from '../../../_lib/trpc';
 import { useMoney } from '../../../_components/money';
+import { showFieldErrors } from '../../../_lib/form-errors';
 
 type Open = null | 'credit' | 'quickpay' | 'consolidate';
 
@@ -37,7 +38,7 @@ export function CustomerActions({
     setErrors({});
     router.refresh();
   };
-  const onError = (error: { message: string; data?: { fields?: FieldErrors } | null }) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message));
+  const onError = showFieldErrors(setErrors);
   const adjust = useMutation(trpc.customers.adjustCredit.mutationOptions({ onError, onSuccess: (e) => done(`Credit balance is now ${money(e.balance, e.currency)}`) }));
   const pay = useMutation(trpc.customers.quickPay.mutationOptions({ onError, onSuccess: (r) => done(`${r.paid} invoice(s) paid, ${money(r.amount, customer.currency)} in all`) }));
   const consolidate = useMutation(trpc.invoices.consolidate.mutationOptions({ onError, onSuccess: (i) => done(`Open invoices merged into ${i.number}`) }));

@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { isUuid } from '@/server/schemas/common';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Notes } from '../../../_components/console/notes';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea } from '../../../_lib/guard';
+import { recordId, requireArea } from '../../../_lib/guard';
 import { ChangePlan, CustomerActions } from './customer-actions';
 import { formatDay, humanize } from '../../../_lib/format';
 import { moneyFormatter } from '../../../_lib/money';
@@ -17,8 +16,7 @@ export const metadata: Metadata = { title: 'Customer' };
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = await recordId(params);
   const trpc = await api();
   const account = await trpc.customers.account({ id }).catch(() => notFound());
   const [invoices, orders, products, notes, history, me] = await Promise.all([

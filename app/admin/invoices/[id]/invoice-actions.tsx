@@ -17,6 +17,7 @@ import { humanize } from '../../../_lib/format';
 import { useTRPC } from '../../../_lib/trpc';
 import { useMoney } from '../../../_components/money';
 import { type EditorLine, InvoiceEditor } from '../invoice-editor';
+import { showFieldErrors } from '../../../_lib/form-errors';
 
 export type ActionInvoice = {
   id: string;
@@ -49,11 +50,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
     setErrors({});
     router.refresh();
   };
-  const failed = (error: { message: string; data?: { fields?: FieldErrors } | null }) => {
-    if (error.data?.fields) setErrors(error.data.fields);
-    else toast.error(error.message);
-  };
-  const options = { onError: failed };
+  const options = { onError: showFieldErrors(setErrors) };
   const pay = useMutation(trpc.invoices.recordPayment.mutationOptions({ ...options, onSuccess: (r) => done(`Payment recorded; invoice is ${r.invoice.status}`) }));
   const markPaid = useMutation(trpc.invoices.markPaid.mutationOptions({ ...options, onSuccess: () => done('Invoice marked as paid') }));
   const cancel = useMutation(trpc.invoices.cancel.mutationOptions({ ...options, onSuccess: () => done('Invoice cancelled') }));

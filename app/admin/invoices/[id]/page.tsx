@@ -4,12 +4,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
-import { isUuid } from '@/server/schemas/common';
 import { publicInvoicePath } from '@/server/services/public-token';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea } from '../../../_lib/guard';
+import { recordId, requireArea } from '../../../_lib/guard';
 import { CopyButton } from '../../../_components/ui/copy-button';
 import { papers } from '@/server/documents/paper';
 import { channelNames } from '@/server/schemas/invoices';
@@ -24,8 +23,7 @@ export const metadata: Metadata = { title: 'Invoice' };
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = await recordId(params);
   const trpc = await api();
   const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
   const [history, me, customer, channels] = await Promise.all([

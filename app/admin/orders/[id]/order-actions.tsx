@@ -16,6 +16,7 @@ import { Field, Input, inputClass } from '../../../_components/ui/field';
 import { humanize } from '../../../_lib/format';
 import { useTRPC } from '../../../_lib/trpc';
 import { useMoney } from '../../../_components/money';
+import { showFieldErrors } from '../../../_lib/form-errors';
 
 type Line = { id: string; description: string; unitPrice: bigint; quantity: string };
 type OrderSummary = {
@@ -56,7 +57,7 @@ export function OrderActions({
     close();
     router.refresh();
   };
-  const onError = (error: { message: string; data?: { fields?: FieldErrors } | null }) => (error.data?.fields ? setErrors(error.data.fields) : toast.error(error.message));
+  const onError = showFieldErrors(setErrors);
   const approve = useMutation(trpc.orders.approve.mutationOptions({ onError, onSuccess: () => finish('Order approved; it is live') }));
   const change = useMutation(trpc.orders.changeStatus.mutationOptions({ onError, onSuccess: (o) => finish(`Order is now ${o.status}`) }));
   const method = useMutation(trpc.orders.changePaymentMethod.mutationOptions({ onError, onSuccess: (o) => finish(`Payment method is now ${humanize(o.paymentMethod ?? '')}`) }));

@@ -4,13 +4,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { nextOrderStatuses } from '@/server/billing/order-status';
-import { isUuid } from '@/server/schemas/common';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Notes } from '../../../_components/console/notes';
 import { CopyButton } from '../../../_components/ui/copy-button';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { requireArea } from '../../../_lib/guard';
+import { recordId, requireArea } from '../../../_lib/guard';
 import { RetryJob } from '../../jobs/retry-job';
 import { MarkProvisioned, OrderActions } from './order-actions';
 import { formatDay, formatMoment, humanize } from '../../../_lib/format';
@@ -22,8 +21,7 @@ export const metadata: Metadata = { title: 'Order' };
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = await recordId(params);
   const trpc = await api();
   const order = await trpc.orders.byId({ id }).catch(() => notFound());
   const [history, customer, documents, notes, me] = await Promise.all([

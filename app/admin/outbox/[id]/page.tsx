@@ -2,15 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { isUuid } from '@/server/schemas/common';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { formatMoment } from '../../../_lib/format';
+import { recordId } from '../../../_lib/guard';
 
 export const metadata: Metadata = { title: 'Outbox message' };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = await recordId(params);
   const message = await (await api()).notify.outboxMessage({ id }).catch(() => notFound());
   return (
     <>
