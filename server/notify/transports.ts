@@ -23,8 +23,8 @@ export class SendFailed extends Error {
 }
 
 export interface EmailTransport {
-  /** Resend, or the dev outbox: shown next to each send. */
-  readonly name: string;
+  /** Resend, or the dev outbox: the send dialog says which. */
+  readonly name: 'resend' | 'outbox';
   send(message: EmailMessage): Promise<{ id: string }>;
 }
 export interface SmsTransport {

@@ -1,7 +1,7 @@
 import { render } from '@react-email/components';
 import { type InvoiceMailData, InvoiceEmail, type TemplateKey, fillSubject, templateKeys, templates } from '@/emails/templates';
 import { requirePermission } from '../auth/actor';
-import { env } from '../env';
+import { configuredNotifier } from '../notify/notifier';
 import { type CommunicationSettings, communicationSettings, emailTemplateSettings } from '../schemas/communication';
 import type { ServiceContext } from './context';
 import { readSettingsBlock } from './read-settings';
@@ -10,8 +10,8 @@ import { writeSettingsBlock } from './update-settings';
 /** Which channels can send right now, for send buttons that say why they cannot. */
 export async function channelStatus(ctx: ServiceContext): Promise<{ email: 'resend' | 'outbox'; sms: boolean; whatsapp: boolean }> {
   requirePermission(ctx.actor, 'invoices.view');
-  const communication = await readSettingsBlock(ctx.db, 'communication', communicationSettings);
-  return { email: env().RESEND_API_KEY ? 'resend' : 'outbox', sms: communication.sms !== null, whatsapp: communication.whatsapp !== null };
+  const channels = await configuredNotifier(ctx.db);
+  return { email: channels.email.name, sms: channels.sms !== null, whatsapp: channels.whatsapp !== null };
 }
 
 export async function getCommunication(ctx: ServiceContext): Promise<CommunicationSettings> {
