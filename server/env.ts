@@ -31,6 +31,16 @@ const envSchema = z.object({
   INNGEST_EVENT_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_DEV: z.preprocess(emptyAsUndefined, z.string().optional()),
+  // Gateway defaults; Settings → Payments overrides them. The *_API_URL variables point the
+  // SDKs at a local fake or a proxy; unset, they talk to Stripe and to PayPal's sandbox.
+  STRIPE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  STRIPE_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  PAYPAL_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  PAYPAL_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  PAYPAL_WEBHOOK_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  PAYPAL_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  PAYPAL_SDK_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.paypal.com/sdk/js')),
 });
 
 export type Env = z.infer<typeof envSchema> & { secret: string; inngestMode: 'inngest' | 'embedded' };

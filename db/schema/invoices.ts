@@ -53,6 +53,8 @@ export const invoices = pgTable(
     purpose: invoicePurpose('purpose').notNull().default('manual'),
     consolidatedIntoId: uuid('consolidated_into_id').references((): AnyPgColumn => invoices.id),
     correctsInvoiceId: uuid('corrects_invoice_id').references((): AnyPgColumn => invoices.id),
+    // Set when a card payment on it is disputed (a chargeback): the desk must answer the bank.
+    disputedAt: timestamp('disputed_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

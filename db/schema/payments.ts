@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, money } from './columns';
 import { customers } from './customers';
@@ -72,4 +72,54 @@ export const refunds = pgTable(
     uniqueIndex('refunds_provider_uq').on(t.provider, t.providerId),
     check('refunds_amount_positive_ck', sql`${t.amount} > 0`),
   ],
+);
+
+export const gatewayProvider = pgEnum('gateway_provider', ['stripe', 'paypal']);
+
+/**
+ * One customer's try at paying an invoice through a gateway: a Stripe Checkout Session or a
+ * PayPal order. The attempt number makes the gateway idempotency key, so a retried request
+ * never opens a second session for the same click.
+ */
+export const paymentAttempts = pgTable(
+  'payment_attempts',
+  {
+    id: id(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    provider: gatewayProvider('provider').notNull(),
+    attempt: integer('attempt').notNull(),
+    amount: money('amount').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    // The session or order id, and where the customer pays it; null until the gateway answered.
+    providerRef: text('provider_ref'),
+    url: text('url'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('payment_attempts_invoice_uq').on(t.invoiceId, t.provider, t.attempt),
+    uniqueIndex('payment_attempts_ref_uq').on(t.provider, t.providerRef),
+  ],
+);
+
+/**
+ * Every webhook delivery that passed its signature check, stored once per gateway event id:
+ * a redelivered event finds its row and records nothing twice. Handling is retried until
+ * `processed_at` is set.
+ */
+export const gatewayEvents = pgTable(
+  'gateway_events',
+  {
+    id: id(),
+    provider: gatewayProvider('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull(),
+    processedAt: timestamp('processed_at', { withTimezone: true, precision: 3 }),
+    // What handling did (e.g. "payment recorded", "ignored: unknown invoice") or its last error.
+    outcome: text('outcome'),
+  },
+  (t) => [uniqueIndex('gateway_events_event_uq').on(t.provider, t.eventId), index('gateway_events_received_idx').on(t.receivedAt)],
 );

@@ -7,7 +7,7 @@ describe('effective permissions', () => {
   it.each([
     ['admin', [], permissions.length],
     ['staff', ['invoices.view', 'not.a.permission'], 1],
-    ['client', ['settings.manage'], 0],
+    ['client', ['settings.manage'], 3],
   ] as const)('%s with %j holds %i', (role, explicit, count) => {
     expect(effectivePermissions(role, explicit).size).toBe(count);
   });
@@ -17,6 +17,11 @@ describe('effective permissions', () => {
     expect(reseller.has('customers.create')).toBe(true);
     expect(reseller.has('settings.manage')).toBe(false);
     expect(reseller.has('payments.refund')).toBe(false);
+  });
+
+  it('lets a client read and buy but never edit an invoice or see other customers', () => {
+    const client = effectivePermissions('client', []);
+    expect([...client].sort()).toEqual(['invoices.view', 'orders.create', 'orders.view']);
   });
 });
 

@@ -54,6 +54,10 @@ const resellerPermissions: readonly Permission[] = [
   'catalog.view',
 ];
 
+// A client reads their own documents and orders and buys from the storefront; their scope is
+// their one customer account, so these never reach anyone else's records.
+const clientPermissions: readonly Permission[] = ['invoices.view', 'orders.view', 'orders.create'];
+
 /** The permissions a role effectively holds; staff add their own explicit list. */
 export function effectivePermissions(role: Role, explicit: readonly string[]): ReadonlySet<Permission> {
   switch (role) {
@@ -64,7 +68,7 @@ export function effectivePermissions(role: Role, explicit: readonly string[]): R
     case 'reseller':
       return new Set(resellerPermissions);
     case 'client':
-      return new Set();
+      return new Set(clientPermissions);
   }
 }
 
