@@ -1,20 +1,19 @@
-import { and, count, eq, sql } from 'drizzle-orm';
-import { billingSchedule, couponRedemptions, coupons, invoices, orderLines, orders, services } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { billingSchedule, couponRedemptions, invoices, orderLines, orders, services } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
-import { type Coupon, couponAppliesToCycle, couponDiscount, couponRefusal, couponRefusalMessage } from '../billing/coupons';
-import { MILLI, parseMilli } from '../billing/decimal';
+import { couponAppliesToCycle } from '../billing/coupons';
+import { parseMilli } from '../billing/decimal';
 import { type Cycle, addDays, periodOf, toPlainDate } from '../billing/periods';
-import { priceLine } from '../billing/pricing';
 import { AppError } from '../errors';
 import type { PlaceOrderInput } from '../schemas/orders';
 import { emitEvents } from '../jobs/runtime';
 import { audit } from './audit';
-import { loadProducts } from './catalog';
 import type { ServiceContext } from './context';
 import { findCustomer } from './customer-view';
 import { insertLines, nextNumber, priceItems } from './invoice-store';
 import { lockCustomer } from './locks';
 import { type OrderView, loadOrder } from './order-view';
+import { asCoupon, firstInvoiceItems, priceCart } from './order-pricing';
 import { readBillingSettings } from './read-settings';
 
 const cycleLabel: Record<string, string> = {
@@ -43,46 +42,23 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     const billingDay = Number(today.slice(8, 10));
     const currency = customer.currency;
 
-    const catalog = await loadProducts(tx, [...new Set(input.items.map((i) => i.product_id))]);
-    const priced = input.items.map((item, index) => {
-      const product = catalog.find((p) => p.id === item.product_id && p.active);
-      if (!product) throw new AppError('validation', 'Unknown product', { [`items.${index}.product_id`]: 'is not a product on sale' });
-      const price = priceLine(
-        { ...product, prices: product.prices, optionGroups: product.optionGroups },
-        item.cycle,
-        currency,
-        item.options.map((o) => ({ optionId: o.option_id, quantity: o.quantity })),
-      );
-      if (!price.ok) throw new AppError('validation', 'An item cannot be priced', { [`items.${index}.${price.field}`]: price.message });
-      const period = item.cycle === 'one_time' ? null : periodOf(today, item.cycle as Cycle, billingDay);
-      return { item, product, price, period };
+    const cart = await priceCart(tx, {
+      items: input.items,
+      couponCode: input.coupon_code,
+      currency,
+      customerId: customer.id,
+      now: ctx.now,
+      lockCoupon: true,
     });
-
-    // The coupon row is locked so two orders cannot both take its last use.
-    let coupon: (typeof coupons.$inferSelect) | undefined;
-    if (input.coupon_code) {
-      [coupon] = await tx.select().from(coupons).where(eq(sql`lower(${coupons.code})`, input.coupon_code.toLowerCase())).for('update');
-      if (!coupon) throw new AppError('validation', 'Unknown coupon', { coupon_code: 'is not a valid coupon' });
-      const [[total], [mine]] = await Promise.all([
-        tx.select({ n: count() }).from(couponRedemptions).where(eq(couponRedemptions.couponId, coupon.id)),
-        tx.select({ n: count() }).from(couponRedemptions).where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.customerId, customer.id))),
-      ]);
-      const refusal = couponRefusal(asCoupon(coupon), {
-        now: ctx.now,
-        productIds: priced.map((p) => p.product.id),
-        currency,
-        totalUses: total!.n,
-        customerUses: mine!.n,
-      });
-      if (refusal) throw new AppError('validation', couponRefusalMessage[refusal], { coupon_code: couponRefusalMessage[refusal] });
-    }
+    const { coupon } = cart;
+    const periods = cart.items.map(({ item }) => (item.cycle === 'one_time' ? null : periodOf(today, item.cycle as Cycle, billingDay)));
 
     const [order] = await tx
       .insert(orders)
       .values({
         number: await nextNumber(tx, 'order', today, settings),
         customerId: customer.id,
-        name: input.name ?? priced.map((p) => p.product.name).join(', '),
+        name: input.name ?? cart.items.map((p) => p.product.name).join(', '),
         status: 'pending',
         currency,
         total: 0n,
@@ -98,12 +74,9 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     const orderId = order!.id;
 
     const taxRate = parseMilli(settings.tax_rate)!;
-    const items: Array<Parameters<typeof priceItems>[0][number] & { serviceId?: string; period?: { start: string; end: string } }> = [];
-    let discountTotal = 0n;
-    for (const { item, product, price, period } of priced) {
-      const applies = coupon && (coupon.productIds.length === 0 || coupon.productIds.includes(product.id));
-      const discount = applies ? couponDiscount(asCoupon(coupon!), price.unitPrice * BigInt(item.quantity)) : 0n;
-      discountTotal += discount;
+    const serviceOf: Array<string | undefined> = [];
+    for (const [index, { item, product, price, discount }] of cart.items.entries()) {
+      const period = periods[index];
       const [line] = await tx
         .insert(orderLines)
         .values({
@@ -117,7 +90,6 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
           options: price.options.map((o) => ({ ...o, amount: o.amount.toString() })),
         })
         .returning({ id: orderLines.id });
-      let serviceId: string | undefined;
       if (period) {
         // A coupon that outlives the first invoice is carried on the service for its renewals.
         const renews = coupon && couponAppliesToCycle(asCoupon(coupon), 1) ? discount : 0n;
@@ -142,23 +114,22 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
             updatedAt: ctx.now,
           })
           .returning({ id: services.id });
-        serviceId = service!.id;
+        serviceOf[index] = service!.id;
         await tx.insert(billingSchedule).values({
-          serviceId,
+          serviceId: service!.id,
           billedUntil: period.end,
           discountCyclesLeft: renews > 0n && coupon!.duration === 'repeating' ? coupon!.cycles! - 1 : null,
         });
       }
-      const quantityMilli = BigInt(item.quantity) * MILLI;
-      const label = `${planLineLabel(product.name, item.cycle)}${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
-      items.push({ description: label, quantity: quantityMilli, unit_price: price.unitPrice, tax_rate: taxRate, serviceId, period: period ?? undefined });
-      if (price.setupFee > 0n) {
-        items.push({ description: `Setup fee: ${product.name}`, quantity: quantityMilli, unit_price: price.setupFee, tax_rate: taxRate });
-      }
     }
-    if (coupon && discountTotal > 0n) {
-      items.push({ description: `Coupon ${coupon.code}`, quantity: MILLI, unit_price: -discountTotal, tax_rate: taxRate });
-    }
+    const items = firstInvoiceItems(cart, taxRate, ({ product, item }, index) => {
+      const period = periods[index];
+      return `${planLineLabel(product.name, item.cycle)}${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
+    }).map(({ item, plan }) => ({
+      ...item,
+      serviceId: plan === null ? undefined : serviceOf[plan],
+      period: plan === null ? undefined : (periods[plan] ?? undefined),
+    }));
     const { lines, totals } = priceItems(items, settings.tax_mode, taxRate);
 
     const [invoice] = await tx
@@ -206,18 +177,3 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
 
 /** How an order line's plan is named on its invoice, before the period it covers. */
 export const planLineLabel = (name: string, cycle: string) => `${name} (${cycleLabel[cycle]})`;
-
-export function asCoupon(row: typeof coupons.$inferSelect): Coupon {
-  return {
-    type: row.type,
-    value: row.value,
-    currency: row.currency,
-    duration: row.duration,
-    cycles: row.cycles,
-    maxUses: row.maxUses,
-    oncePerCustomer: row.oncePerCustomer,
-    expiresAt: row.expiresAt,
-    productIds: row.productIds,
-  };
-}
-
