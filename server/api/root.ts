@@ -6,6 +6,7 @@ import { notifyRouter } from './routers/notify';
 import { peopleRouter } from './routers/people';
 import { catalogRouter, ordersRouter } from './routers/orders';
 import { settingsRouter } from './routers/settings';
+import { storeRouter } from './routers/store';
 import { dashboardSummary } from '../services/dashboard';
 import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
@@ -22,6 +23,7 @@ export const appRouter = router({
   notes: notesRouter,
   notify: notifyRouter,
   automation: automationRouter,
+  store: storeRouter,
 });
 
 export type AppRouter = typeof appRouter;

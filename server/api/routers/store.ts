@@ -1,0 +1,11 @@
+import { anonymousActor } from '../../auth/actor';
+import { quoteInput } from '../../schemas/store';
+import { quoteCart } from '../../services/quote-cart';
+import { publicProcedure, router } from '../trpc';
+
+/** The storefront's reads, open to visitors: a signed-in client is quoted in their own currency. */
+export const storeRouter = router({
+  quote: publicProcedure
+    .input(quoteInput)
+    .query(({ ctx, input }) => quoteCart({ db: ctx.db, actor: ctx.actor ?? anonymousActor(), now: new Date() }, input)),
+});

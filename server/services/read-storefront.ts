@@ -1,0 +1,94 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { products } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import type { CatalogProduct } from '../billing/pricing';
+import { cycleSavings } from '../billing/savings';
+import type { PriceCycle } from '../schemas/catalog';
+import { loadProducts } from './catalog';
+import type { ServiceContext } from './context';
+import { type CustomerView, findCustomer } from './customer-view';
+import { readBillingSettings } from './read-settings';
+
+/** A product as the storefront sells it: only the shopper's currency, cycles in billing order. */
+export type StoreProduct = CatalogProduct & {
+  description: string | null;
+  category: string | null;
+  type: 'recurring' | 'one_time';
+  prices: Array<{ cycle: PriceCycle; currency: string; amount: bigint; setupFee: bigint; savingsPercent: number | null }>;
+};
+
+export type Storefront = {
+  currency: string;
+  decimals: number | null;
+  /** Uncategorised products come last, under "Other". */
+  categories: Array<{ name: string; products: StoreProduct[] }>;
+};
+
+const cycleOrder: readonly PriceCycle[] = ['one_time', 'monthly', 'quarterly', 'semiannual', 'annual', 'biennial', 'triennial'];
+export const otherCategory = 'Other';
+
+/**
+ * Who is shopping and in which currency: a client buys in their customer's currency; a
+ * visitor (and staff looking at the store) sees the billing settings' default currency.
+ */
+export async function shopperOf(db: Database, actor: Actor): Promise<{ customer: CustomerView | null; currency: string }> {
+  if (actor.scope.kind === 'customer') {
+    const customer = await findCustomer(db, actor.scope, actor.scope.customerId);
+    return { customer, currency: customer.currency };
+  }
+  return { customer: null, currency: (await readBillingSettings(db)).currency };
+}
+
+/** The products on sale in the shopper's currency, grouped by category. Public: no permission. */
+export async function readStorefront(ctx: ServiceContext): Promise<Storefront> {
+  const [{ currency }, settings] = await Promise.all([shopperOf(ctx.db, ctx.actor), readBillingSettings(ctx.db)]);
+  const rows = await ctx.db.select({ id: products.id }).from(products).where(eq(products.active, true)).orderBy(asc(products.name));
+  const sale = (await loadProducts(ctx.db, rows.map((r) => r.id)))
+    .map((product) => storeProduct(product, currency))
+    .filter((product) => product.prices.length > 0)
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const byCategory = new Map<string, StoreProduct[]>();
+  for (const product of sale) {
+    const name = product.category ?? otherCategory;
+    byCategory.set(name, [...(byCategory.get(name) ?? []), product]);
+  }
+  const names = [...byCategory.keys()].sort((a, b) => (a === otherCategory ? 1 : b === otherCategory ? -1 : a.localeCompare(b)));
+  return { currency, decimals: settings.display_decimals ?? null, categories: names.map((name) => ({ name, products: byCategory.get(name)! })) };
+}
+
+/** One product on sale in the shopper's currency; null when it is not (unknown, inactive, unpriced). */
+export async function readStoreProduct(ctx: ServiceContext, input: { id: string }): Promise<{ product: StoreProduct; currency: string } | null> {
+  const { currency } = await shopperOf(ctx.db, ctx.actor);
+  const [row] = await loadProducts(ctx.db, [input.id]);
+  if (!row?.active) return null;
+  const product = storeProduct(row, currency);
+  return product.prices.length > 0 ? { product, currency } : null;
+}
+
+function storeProduct(product: Awaited<ReturnType<typeof loadProducts>>[number], currency: string): StoreProduct {
+  const prices = product.prices
+    .filter((p) => p.currency === currency)
+    .sort((a, b) => cycleOrder.indexOf(a.cycle) - cycleOrder.indexOf(b.cycle));
+  const monthly = prices.find((p) => p.cycle === 'monthly')?.amount;
+  return {
+    id: product.id,
+    name: product.name,
+    description: product.description,
+    category: product.category,
+    type: product.type,
+    prices: prices.map((p) => ({ cycle: p.cycle, currency, amount: p.amount, setupFee: p.setupFee, savingsPercent: cycleSavings(p.cycle, p.amount, monthly) })),
+    optionGroups: product.optionGroups.map((group) => ({
+      id: group.id,
+      name: group.name,
+      kind: group.kind,
+      required: group.required,
+      options: group.options.map((option) => ({
+        id: option.id,
+        name: option.name,
+        prices: option.prices.filter((p) => p.currency === currency).map((p) => ({ cycle: p.cycle, currency, amount: p.amount })),
+      })),
+    })),
+  };
+}

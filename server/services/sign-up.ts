@@ -1,0 +1,47 @@
+import { isUniqueViolation } from '@/db/errors';
+import { customers, users } from '@/db/schema';
+import { userActor } from '../auth/actor';
+import { hashPassword } from '../auth/password';
+import { AppError } from '../errors';
+import type { SignUpInput } from '../schemas/store';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { readBillingSettings } from './read-settings';
+
+export type SignedUp = { customerId: string; userId: string; email: string };
+
+const taken = () =>
+  new AppError('conflict', 'An account with this e-mail already exists', { email: 'already has an account; sign in instead' });
+
+/**
+ * A visitor opens an account at checkout: a direct customer in the store's default currency
+ * and the client login for it, together or not at all. The unique e-mail indexes (customers
+ * and users), not a prior lookup, refuse a second account, so racing sign-ups cannot both win.
+ */
+export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<SignedUp> {
+  if (ctx.actor.type !== 'anonymous') throw new AppError('invalid_state', 'You are already signed in');
+  // scrypt takes a while on purpose; do it before the transaction holds any lock.
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const { currency } = await readBillingSettings(tx);
+    try {
+      const [customer] = await tx
+        .insert(customers)
+        .values({ name: input.name, email: input.email, company: input.company ?? null, currency, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, email: input.email, passwordHash, role: 'client', customerId: customer!.id, createdAt: ctx.now })
+        .returning();
+      // The new client is who acted: the audit log reads "they signed up", from the visitor's address.
+      const actor = userActor({ ...user!, ip: ctx.actor.ip });
+      await audit(tx, actor, 'customer.signed_up', { type: 'customer', id: customer!.id }, {
+        after: { customer, user: { id: user!.id, email: user!.email, role: user!.role } },
+      });
+      return { customerId: customer!.id, userId: user!.id, email: user!.email };
+    } catch (error) {
+      if (isUniqueViolation(error, 'customers_email_lower_uq') || isUniqueViolation(error, 'users_email_lower_uq')) throw taken();
+      throw error;
+    }
+  });
+}
