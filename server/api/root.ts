@@ -4,6 +4,7 @@ import { invoicesRouter } from './routers/invoices';
 import { notesRouter } from './routers/notes';
 import { notifyRouter } from './routers/notify';
 import { peopleRouter } from './routers/people';
+import { portalRouter } from './routers/portal';
 import { catalogRouter, ordersRouter } from './routers/orders';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
@@ -24,6 +25,7 @@ export const appRouter = router({
   notify: notifyRouter,
   automation: automationRouter,
   store: storeRouter,
+  portal: portalRouter,
 });
 
 export type AppRouter = typeof appRouter;

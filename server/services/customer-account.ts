@@ -12,7 +12,8 @@ import { listInvoicesInput } from '../schemas/invoices';
 
 /** A customer's services and credit ledger (newest first), for the customer page. */
 export async function getCustomerAccount(ctx: ServiceContext, input: { id: string }) {
-  requirePermission(ctx.actor, 'customers.view');
+  // A client may always read its own account (the scope below finds no other); everyone else needs the permission.
+  if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'customers.view');
   const customer = await findCustomer(ctx.db, ctx.actor.scope, input.id);
   const [serviceRows, ledger] = await Promise.all([
     ctx.db.select().from(services).where(eq(services.customerId, customer.id)).orderBy(asc(services.createdAt)),

@@ -11,7 +11,9 @@ import { tokenMatches } from './public-token';
 export async function getInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
   // Clients read their own invoices; everyone else needs the permission.
   if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'invoices.view');
-  return loadInvoice(ctx.db, ctx.actor.scope, input.id);
+  const invoice = await loadInvoice(ctx.db, ctx.actor.scope, input.id);
+  // The notification log (provider answers, who sent it) is the desk's, not the customer's.
+  return ctx.actor.scope.kind === 'customer' ? { ...invoice, notifications: [] } : invoice;
 }
 
 /** The invoice behind a public link; any wrong, missing or old token is simply not found. */

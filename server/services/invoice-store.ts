@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, invoiceLines, invoiceNotifications, invoices, numberCounters } from '@/db/schema';
 import { formatMilli } from '../billing/decimal';
@@ -17,7 +17,7 @@ export type NotificationRow = typeof invoiceNotifications.$inferSelect;
 export type InvoiceView = InvoiceRow & { lines: InvoiceLineRow[]; notifications: NotificationRow[]; balance: bigint };
 export type InvoiceKind = InvoiceRow['kind'];
 
-/** The invoices a scope may see: a reseller's customers' or a client's own. */
+/** The invoices a scope may see: a reseller's customers', or a client's own once issued (a draft is the desk's). */
 export function invoiceScope(scope: Scope): SQL | undefined {
   switch (scope.kind) {
     case 'all':
@@ -25,7 +25,7 @@ export function invoiceScope(scope: Scope): SQL | undefined {
     case 'reseller':
       return sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${scope.resellerId})`;
     case 'customer':
-      return eq(invoices.customerId, scope.customerId);
+      return and(eq(invoices.customerId, scope.customerId), ne(invoices.status, 'draft'));
     case 'none':
       return sql`false`;
   }

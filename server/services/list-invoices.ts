@@ -61,7 +61,10 @@ export async function listInvoices(
   const [lines, notifications] = ids.length
     ? await Promise.all([
         ctx.db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.position)),
-        ctx.db.select().from(invoiceNotifications).where(inArray(invoiceNotifications.invoiceId, ids)).orderBy(asc(invoiceNotifications.at)),
+        // The notification log (provider answers, who sent it) is the desk's, not a client's.
+        ctx.actor.scope.kind === 'customer'
+          ? Promise.resolve([])
+          : ctx.db.select().from(invoiceNotifications).where(inArray(invoiceNotifications.invoiceId, ids)).orderBy(asc(invoiceNotifications.at)),
       ])
     : [[], []];
   return {

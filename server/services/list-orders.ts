@@ -40,11 +40,14 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit);
   const names = new Map(page.items.map((r) => [r.id, r.customerName]));
-  const items = (await loadOrders(ctx.db, page.items.map((r) => r.id))).map((order) => ({ ...order, customerName: names.get(order.id)! }));
+  const items = (await loadOrders(ctx.db, page.items.map((r) => r.id))).map((order) => ({ ...withoutDeskLabels(ctx, order), customerName: names.get(order.id)! }));
   return { items, nextCursor: page.nextCursor };
 }
 
+// Labels sort the desk's work ("VIP", "late payer"); a client never reads them.
+const withoutDeskLabels = (ctx: ServiceContext, order: OrderView): OrderView => (ctx.actor.scope.kind === 'customer' ? { ...order, labels: [] } : order);
+
 export async function getOrder(ctx: ServiceContext, input: { id: string }): Promise<OrderView> {
   if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'orders.view');
-  return loadOrder(ctx.db, ctx.actor.scope, input.id);
+  return withoutDeskLabels(ctx, await loadOrder(ctx.db, ctx.actor.scope, input.id));
 }

@@ -8,6 +8,8 @@ import { loadOrder } from './order-view';
 export async function getOrderHistory(ctx: ServiceContext, input: { id: string }): Promise<{ audit: AuditEntry[]; jobs: JobRow[] }> {
   requirePermission(ctx.actor, 'orders.view');
   const order = await loadOrder(ctx.db, ctx.actor.scope, input.id);
+  // Clients see their orders, not the desk's audit trail or workflow runs.
+  if (ctx.actor.scope.kind === 'customer') return { audit: [], jobs: [] };
   const [audit, jobs] = await Promise.all([
     auditTrail(ctx.db, { type: 'order', id: order.id }),
     listJobs(ctx, { limit: 50, subject_type: 'order', subject_id: order.id }),

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import { createRateLimiter } from '../../http/rate-limit';
 import {
   createInvoiceInput,
   invoiceIdInput,
@@ -17,7 +15,8 @@ import {
 import { cancelInvoice } from '../../services/cancel-invoice';
 import { createInvoice } from '../../services/create-invoice';
 import { finalizeInvoice } from '../../services/finalize-invoice';
-import { getInvoice, readPublicInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
+import { getInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
+import { openPublicInvoice } from '../../services/customer-invoice';
 import { exportInvoices } from '../../services/export-invoices';
 import { listInvoices } from '../../services/list-invoices';
 import { updateInvoice } from '../../services/update-invoice';
@@ -263,9 +262,6 @@ export const sendInvoiceRoute = defineRoute(
   async ({ ctx, params, body, origin }) => notificationJson(await sendInvoice(ctx, { id: params.id, channel: body.channel, origin })),
 );
 
-// Wrong tokens per client address: 30 per 10 minutes, then 429 until the window passes.
-const tokenGuesses = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
-
 export const publicInvoiceRoute = defineRoute(
   {
     method: 'GET',
@@ -277,14 +273,6 @@ export const publicInvoiceRoute = defineRoute(
     query: publicInvoiceInput,
     response: invoiceOutput,
   },
-  async ({ ctx, params, query, origin }) => {
-    const who = ctx.actor.ip ?? 'unknown';
-    if (tokenGuesses.isLimited(who)) throw new AppError('rate_limited', 'Too many attempts; try again later');
-    try {
-      return invoiceJson(await readPublicInvoice(ctx, { id: params.id, token: query.token }), origin, { internal: false });
-    } catch (error) {
-      tokenGuesses.hit(who);
-      throw error;
-    }
-  },
+  // The same check and per-address limit as the public invoice page (one counter for both).
+  async ({ ctx, params, query, origin }) => invoiceJson(await openPublicInvoice(ctx, { id: params.id, token: query.token }), origin, { internal: false }),
 );

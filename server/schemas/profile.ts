@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { billingAddressInput, createCustomerInput } from './customers';
+
+/**
+ * What a client may change on their own account: how they are named and reached and where they
+ * are billed. The whole profile is sent each time, so an empty field clears it. Strict: the
+ * e-mail invoices go to (and the account is found by), the currency, the reseller and the credit
+ * balance stay with the desk, and a request naming them is refused rather than half applied.
+ */
+export const updateOwnProfileInput = z.strictObject({
+  name: createCustomerInput.shape.name,
+  company: createCustomerInput.shape.company,
+  phone: createCustomerInput.shape.phone,
+  tax_id: createCustomerInput.shape.tax_id,
+  billing_address: billingAddressInput.nullable(),
+});
+export type UpdateOwnProfileInput = z.infer<typeof updateOwnProfileInput>;

@@ -1,0 +1,80 @@
+import { AppError } from '../errors';
+import { createRateLimiter } from '../http/rate-limit';
+import { invoicePdf } from '../documents/invoice-pdf';
+import { loadInvoiceDocument } from '../documents/load';
+import type { InvoiceDocumentModel } from '../documents/model';
+import type { Paper } from '../documents/paper';
+import type { Actor } from '../auth/actor';
+import type { ServiceContext } from './context';
+import { readPublicInvoice } from './get-invoice';
+import { getInvoiceHistory } from './invoice-history';
+import type { InvoiceView } from './invoice-store';
+
+/**
+ * An invoice as its customer reads it, in the portal or through the public link: what the PDF
+ * prints (seller, customer, lines, totals per tax, status, due date) and the money received,
+ * and nothing of the desk's (internal notes, audit trail, notification log, who recorded what,
+ * payment references).
+ */
+export type CustomerInvoice = {
+  document: InvoiceDocumentModel;
+  payments: Array<{ id: string; paidAt: Date; method: string; amount: bigint }>;
+  refunds: Array<{ id: string; refundedAt: Date; amount: bigint; toCredit: boolean }>;
+  /** The settings' display decimals (null: the currency's own). */
+  decimals: number | null;
+};
+
+/** One of the caller's invoices, within their scope (another customer's is not found). */
+export async function customerInvoice(ctx: ServiceContext, input: { id: string; origin: string }): Promise<CustomerInvoice> {
+  const [{ doc, settings }, history] = await Promise.all([loadInvoiceDocument(ctx, input), getInvoiceHistory(ctx, { id: input.id })]);
+  return {
+    // The notes field is the desk's to write; the public JSON leaves it out too.
+    document: { ...doc, notes: null },
+    payments: history.payments.map((p) => ({ id: p.id, paidAt: p.paidAt, method: p.method, amount: p.amount })),
+    refunds: history.refunds.map((r) => ({ id: r.id, refundedAt: r.refundedAt, amount: r.amount, toCredit: r.toCredit })),
+    decimals: settings.display_decimals ?? null,
+  };
+}
+
+// Wrong tokens per client address: 30 per 10 minutes, then refused until the window passes.
+// Kept on globalThis: Next.js bundles the public page, its PDF route and the REST API apart, and
+// they must count one address's guesses together.
+const holder = globalThis as typeof globalThis & { __cashdeskTokenGuesses?: ReturnType<typeof createRateLimiter> };
+export const tokenGuesses = (holder.__cashdeskTokenGuesses ??= createRateLimiter({ limit: 30, windowMs: 10 * 60_000 }));
+
+/**
+ * The invoice behind a public link, for an anonymous caller: a wrong, missing or old token is
+ * not found (compared in constant time), and each failure counts against the caller's address
+ * (`actor.ip`); an address over the limit is refused before any lookup.
+ */
+export async function openPublicInvoice(ctx: ServiceContext, input: { id: string; token: string }): Promise<InvoiceView> {
+  const who = ctx.actor.ip ?? 'unknown';
+  if (tokenGuesses.isLimited(who, ctx.now.getTime())) throw new AppError('rate_limited', 'Too many attempts; try again later');
+  try {
+    return await readPublicInvoice(ctx, input);
+  } catch (error) {
+    tokenGuesses.hit(who, ctx.now.getTime());
+    throw error;
+  }
+}
+
+/**
+ * Who reads on behalf of a valid link: the anonymous caller, seeing that invoice's customer's
+ * documents only (the scope getInvoice and the document loader check), with no permission.
+ */
+function linkReader(ctx: ServiceContext, invoice: InvoiceView): ServiceContext {
+  const actor: Actor = { ...ctx.actor, label: 'public link', permissions: new Set(), scope: { kind: 'customer', customerId: invoice.customerId } };
+  return { ...ctx, actor };
+}
+
+/** The public invoice page's content, once the token is checked. */
+export async function publicInvoice(ctx: ServiceContext, input: { id: string; token: string; origin: string }): Promise<CustomerInvoice> {
+  const invoice = await openPublicInvoice(ctx, input);
+  return customerInvoice(linkReader(ctx, invoice), { id: invoice.id, origin: input.origin });
+}
+
+/** The PDF behind a public link: the same token check and limit as the page. */
+export async function publicInvoicePdf(ctx: ServiceContext, input: { id: string; token: string; paper?: Paper | undefined; origin: string }) {
+  const invoice = await openPublicInvoice(ctx, input);
+  return invoicePdf(linkReader(ctx, invoice), { id: invoice.id, paper: input.paper, origin: input.origin });
+}

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import { type BillingAddress, customers } from '@/db/schema';
+import { notFound } from '../errors';
+import type { UpdateOwnProfileInput } from '../schemas/profile';
+import { toBillingAddress } from './address';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { type CustomerView, findCustomer } from './customer-view';
+
+/**
+ * A client edits their own customer account: name, company, phone, tax id and billing address,
+ * nothing else (see `updateOwnProfileInput`). Only the signed-in customer's own account exists
+ * for this use case, whatever the caller sends; staff edit customers with `updateCustomer`.
+ */
+export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProfileInput): Promise<CustomerView> {
+  const { scope } = ctx.actor;
+  if (scope.kind !== 'customer') throw notFound('Customer account');
+  return ctx.db.transaction(async (tx) => {
+    const before = await findCustomer(tx, scope, scope.customerId);
+    // Picked one by one: nothing the client did not mean to send (or may not change) gets through.
+    const profile = {
+      name: input.name,
+      company: input.company ?? null,
+      phone: input.phone ?? null,
+      taxId: input.tax_id ?? null,
+      billingAddress: input.billing_address ? toBillingAddress(input.billing_address) : null,
+    };
+    const unchanged =
+      profile.name === before.name &&
+      profile.company === before.company &&
+      profile.phone === before.phone &&
+      profile.taxId === before.taxId &&
+      sameAddress(profile.billingAddress, before.billingAddress);
+    if (unchanged) return before;
+    await tx.update(customers).set({ ...profile, updatedAt: ctx.now }).where(eq(customers.id, before.id));
+    const after = await findCustomer(tx, scope, before.id);
+    await audit(tx, ctx.actor, 'customer.profile_updated', { type: 'customer', id: before.id }, { before: profileOf(before), after: profileOf(after) });
+    return after;
+  });
+}
+
+const addressKeys = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
+const sameAddress = (a: BillingAddress | null, b: BillingAddress | null) =>
+  a === null || b === null ? a === b : addressKeys.every((key) => (a[key] ?? null) === (b[key] ?? null));
+
+const profileOf = (c: CustomerView) => ({ name: c.name, company: c.company, phone: c.phone, taxId: c.taxId, billingAddress: c.billingAddress });
