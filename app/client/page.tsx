@@ -1,38 +1,92 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { Card, PageHeader } from '../_components/ui/card';
+import { buttonClass } from '../_components/ui/button';
+import { StatusPill } from '../_components/ui/status-pill';
 import { requireArea } from '../_lib/guard';
+import { formatDay, humanize } from '../_lib/format';
 import { moneyFormatter } from '../_lib/money';
+import { InvoiceRows } from './invoice-rows';
+import { openInvoices } from './open-invoices';
 
 export const metadata: Metadata = { title: 'My account' };
 
 export default async function ClientHome() {
   await requireArea('client');
   const money = await moneyFormatter();
-  const account = await (await api()).customers.mine();
+  const trpc = await api();
+  const [account, open, { services }] = await Promise.all([trpc.customers.mine(), openInvoices(), trpc.portal.account()]);
+  // What is owed, per currency (a customer can hold invoices in more than one).
+  const owed = new Map<string, bigint>();
+  for (const invoice of open) owed.set(invoice.currency, (owed.get(invoice.currency) ?? 0n) + invoice.balance);
+  const live = services.filter((s) => s.status === 'active' || s.status === 'suspended' || s.status === 'pending');
+  const renewals = [...live].sort((a, b) => a.nextDueDate.localeCompare(b.nextDueDate)).slice(0, 5);
   return (
     <>
-      <PageHeader title="My account" description="Your billing details with us." />
-      <Card className="grid gap-6 p-6 sm:grid-cols-2">
-          <dl className="space-y-3 text-sm">
-            <div>
-              <dt className="text-fg-muted">Name</dt>
-              <dd className="font-medium">{account.name}</dd>
-            </div>
-            <div>
-              <dt className="text-fg-muted">E-mail</dt>
-              <dd className="font-medium">{account.email}</dd>
-            </div>
-            <div>
-              <dt className="text-fg-muted">Company</dt>
-              <dd className="font-medium">{account.company ?? '—'}</dd>
-            </div>
-          </dl>
-          <div className="rounded-md bg-muted p-4">
-            <div className="text-sm text-fg-muted">Credit balance</div>
-            <div className="mt-1 text-2xl font-semibold tabular-nums">{money(account.creditBalance, account.currency)}</div>
+      <PageHeader title="My account" description={`Welcome, ${account.name}. Your invoices, services and credit with us.`}>
+        <Link href="/store" className={buttonClass('secondary')}>
+          Visit the store
+        </Link>
+      </PageHeader>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Card className="p-5">
+          <div className="text-sm text-fg-muted">Amount due</div>
+          <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid="amount-due">
+            {owed.size === 0 ? money(0n, account.currency) : [...owed].map(([currency, amount]) => money(amount, currency)).join(' + ')}
           </div>
+          <div className="mt-1 text-xs text-fg-muted">
+            {open.length === 0 ? 'Nothing to pay. Thank you!' : `${open.length} open invoice${open.length === 1 ? '' : 's'}`}
+          </div>
+        </Card>
+        <Card className="p-5">
+          <div className="text-sm text-fg-muted">Credit balance</div>
+          <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid="credit-balance">
+            {money(account.creditBalance, account.currency)}
+          </div>
+          <Link href="/client/credit" className="mt-1 inline-block text-xs text-accent hover:underline">
+            See the ledger
+          </Link>
+        </Card>
+        <Card className="p-5">
+          <div className="text-sm text-fg-muted">Services</div>
+          <div className="mt-1 text-2xl font-semibold tabular-nums">{services.filter((s) => s.status === 'active').length} active</div>
+          <Link href="/client/services" className="mt-1 inline-block text-xs text-accent hover:underline">
+            See all services
+          </Link>
+        </Card>
+      </div>
+
+      <Card className="mt-6 overflow-hidden">
+        <div className="flex items-center justify-between border-b border-border px-4 py-3">
+          <h2 className="font-semibold">To pay</h2>
+          <Link href="/client/invoices" className="text-sm text-accent hover:underline">
+            All invoices
+          </Link>
+        </div>
+        <InvoiceRows invoices={open} money={money} empty="You have no unpaid invoices." />
       </Card>
+
+      {renewals.length > 0 ? (
+        <Card className="mt-6 p-5">
+          <h2 className="mb-3 font-semibold">Next renewals</h2>
+          <ul className="divide-y divide-border text-sm" aria-label="Next renewals">
+            {renewals.map((service) => (
+              <li key={service.id} className="flex items-center justify-between gap-4 py-2">
+                <span className="min-w-0 truncate">{service.name}</span>
+                <span className="flex items-center gap-3 whitespace-nowrap">
+                  <span className="text-fg-muted">
+                    {humanize(service.cycle)} · {money(service.price, service.currency)}
+                  </span>
+                  <span>{formatDay(service.nextDueDate)}</span>
+                  <StatusPill status={service.status} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </>
   );
 }

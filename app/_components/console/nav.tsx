@@ -1,12 +1,12 @@
 'use client';
 
-import { History, Inbox, Workflow, LayoutDashboard, MailPlus, Package, Receipt, Settings, ShieldCheck, ShoppingCart, UserRound, Users, type LucideIcon } from 'lucide-react';
+import { History, Inbox, Workflow, LayoutDashboard, MailPlus, Package, Receipt, Server, Settings, ShieldCheck, ShoppingCart, Store, UserRound, Users, Wallet, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 
 // Icons are named here, not passed from server layouts: components cannot cross that boundary.
-const icons = { dashboard: LayoutDashboard, customers: Users, invoices: Receipt, orders: ShoppingCart, account: UserRound, settings: Settings, catalog: Package, staff: ShieldCheck, audit: History, outbox: Inbox, templates: MailPlus, jobs: Workflow } satisfies Record<
+const icons = { dashboard: LayoutDashboard, customers: Users, invoices: Receipt, orders: ShoppingCart, account: UserRound, settings: Settings, catalog: Package, staff: ShieldCheck, audit: History, outbox: Inbox, templates: MailPlus, jobs: Workflow, services: Server, credit: Wallet, store: Store } satisfies Record<
   string,
   LucideIcon
 >;

@@ -1,0 +1,174 @@
+import { formatMoney } from '@/server/billing/currency';
+import { documentTitle, lineAmount, paymentInstructions, taxBreakdown } from '@/server/documents/model';
+import type { CustomerInvoice } from '@/server/services/customer-invoice';
+import { formatDay, formatMoment, humanize } from '../../_lib/format';
+import { Card } from '../ui/card';
+import { DataTable } from '../ui/data-table';
+import { StatusPill } from '../ui/status-pill';
+
+/**
+ * An invoice as its customer reads it, on screen and on paper: the same content the PDF prints
+ * (seller, customer, lines, totals per tax rate, what to do next) and the money received. Used by
+ * the client portal and the public invoice page; it shows nothing of the desk's.
+ */
+export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
+  const doc = invoice.document;
+  const money = (amount: bigint) => formatMoney(amount, doc.currency, { decimals: invoice.decimals ?? undefined });
+  const bands = taxBreakdown(doc.lines);
+  const taxed = bands.some((band) => band.tax !== 0n);
+  return (
+    <Card className="p-6 sm:p-8 print:border-0 print:p-0 print:shadow-none" aria-label="Invoice">
+      <header className="flex flex-wrap items-start justify-between gap-6 border-b border-border pb-6">
+        <div className="space-y-1">
+          {doc.seller.logo ? (
+            // A data: URL the settings hold; next/image has nothing to optimise here.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={doc.seller.logo} alt="" className="mb-2 max-h-14 max-w-48 object-contain" />
+          ) : null}
+          <div className="text-lg font-semibold" data-testid="seller-name">
+            {doc.seller.name || 'Seller'}
+          </div>
+          <Lines lines={doc.seller.lines} />
+          {doc.seller.taxId ? <div className="text-sm text-fg-muted">Tax ID {doc.seller.taxId}</div> : null}
+        </div>
+        <div className="space-y-1 text-right">
+          <div className="text-sm text-fg-muted">{documentTitle(doc)}</div>
+          <h1 className="text-2xl font-semibold tracking-tight tabular-nums">{doc.number ?? 'Draft'}</h1>
+          <StatusPill status={doc.status} className="text-sm" />
+          <dl className="mt-2 grid grid-cols-[auto_auto] justify-end gap-x-4 gap-y-0.5 text-sm">
+            <dt className="text-fg-muted">Issued</dt>
+            <dd>{formatDay(doc.issueDate)}</dd>
+            <dt className="text-fg-muted">Due</dt>
+            <dd className={doc.status === 'overdue' ? 'font-medium text-danger' : undefined} data-testid="due-date">
+              {formatDay(doc.dueDate)}
+            </dd>
+            {doc.paidOn ? (
+              <>
+                <dt className="text-fg-muted">Paid</dt>
+                <dd>{formatDay(doc.paidOn)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+      </header>
+
+      <section className="grid gap-6 py-6 sm:grid-cols-2" aria-label="Parties">
+        <div>
+          <h2 className="mb-1 text-xs font-medium uppercase tracking-wide text-fg-muted">Bill to</h2>
+          <div className="font-medium" data-testid="bill-to">
+            {doc.customer.name}
+          </div>
+          <Lines lines={doc.customer.lines} />
+          {doc.customer.taxId ? <div className="text-sm text-fg-muted">Tax ID {doc.customer.taxId}</div> : null}
+        </div>
+        {doc.corrects || doc.consolidatedInto ? (
+          <div className="text-sm sm:text-right">
+            {doc.corrects ? <p>Corrects invoice {doc.corrects}</p> : null}
+            {doc.consolidatedInto ? <p>Consolidated into invoice {doc.consolidatedInto}</p> : null}
+          </div>
+        ) : null}
+      </section>
+
+      <DataTable
+        label="Lines"
+        variant="inset"
+        columns={[
+          { label: 'Description' },
+          { label: 'Qty', align: 'right' },
+          { label: 'Unit price', align: 'right' },
+          ...(taxed ? [{ label: doc.taxLabel, align: 'right' as const }] : []),
+          { label: 'Amount', align: 'right' },
+        ]}
+      >
+        {doc.lines.map((line, i) => (
+          <tr key={i} className="align-top">
+            <td className="py-2 pr-4 whitespace-pre-line">{line.description}</td>
+            <td className="py-2 text-right tabular-nums">{line.quantity}</td>
+            <td className="py-2 text-right tabular-nums whitespace-nowrap">{money(line.unitPrice)}</td>
+            {taxed ? <td className="py-2 text-right tabular-nums">{line.taxRate}%</td> : null}
+            <td className="py-2 text-right tabular-nums whitespace-nowrap">{money(lineAmount(line, doc.taxMode))}</td>
+          </tr>
+        ))}
+      </DataTable>
+
+      {doc.sources.length > 0 ? (
+        <div className="mt-4 text-sm">
+          <h2 className="mb-1 font-medium">Replaces</h2>
+          <ul className="space-y-0.5 text-fg-muted">
+            {doc.sources.map((source) => (
+              <li key={source.number}>
+                {source.number} of {formatDay(source.issueDate)} · {money(source.total)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="mt-6 flex flex-wrap justify-between gap-6 border-t border-border pt-4">
+        <div className="max-w-md space-y-1 text-sm">
+          {/* Without the link: the QR code is the PDF's; on screen the pay buttons sit beside. */}
+          {paymentInstructions({ ...doc, publicUrl: null }).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+          {doc.seller.bankDetails && doc.balance > 0n ? <p className="whitespace-pre-line text-fg-muted">{doc.seller.bankDetails}</p> : null}
+        </div>
+        <dl className="w-full max-w-xs space-y-1.5 text-sm" aria-label="Totals">
+          <Row label={doc.taxMode === 'inclusive' ? 'Net' : 'Subtotal'} value={money(doc.subtotal)} />
+          {taxed
+            ? bands.map((band) => <Row key={band.rate} label={`${doc.taxLabel} ${band.rate}% on ${money(band.base)}`} value={money(band.tax)} />)
+            : null}
+          <Row label="Total" value={money(doc.total)} strong />
+          {doc.amountPaid > 0n ? <Row label="Paid" value={`−${money(doc.amountPaid)}`} /> : null}
+          {doc.amountRefunded > 0n ? <Row label="Refunded" value={money(doc.amountRefunded)} /> : null}
+          <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
+            <dt>Balance due</dt>
+            <dd className="tabular-nums" data-testid="balance-due">
+              {money(doc.balance)}
+            </dd>
+          </div>
+        </dl>
+      </div>
+
+      {invoice.payments.length > 0 || invoice.refunds.length > 0 ? (
+        <section className="mt-8" aria-label="Payments">
+          <h2 className="mb-2 text-sm font-semibold">Payments</h2>
+          <DataTable label="Payments received" variant="inset" columns={[{ label: 'Date' }, { label: 'Method' }, { label: 'Amount', align: 'right' }]}>
+            {invoice.payments.map((p) => (
+              <tr key={p.id}>
+                <td className="py-2">{formatMoment(p.paidAt)}</td>
+                <td className="py-2 capitalize">{humanize(p.method)}</td>
+                <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
+              </tr>
+            ))}
+            {invoice.refunds.map((r) => (
+              <tr key={r.id}>
+                <td className="py-2">{formatMoment(r.refundedAt)}</td>
+                <td className="py-2">{r.toCredit ? 'Refund to credit balance' : 'Refund'}</td>
+                <td className="py-2 text-right tabular-nums">−{money(r.amount)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
+    </Card>
+  );
+}
+
+function Lines({ lines }: { lines: string[] }) {
+  return (
+    <div className="text-sm text-fg-muted">
+      {lines.map((line, i) => (
+        <div key={i}>{line}</div>
+      ))}
+    </div>
+  );
+}
+
+function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div className={strong ? 'flex justify-between gap-4 font-medium' : 'flex justify-between gap-4'}>
+      <dt className={strong ? undefined : 'text-fg-muted'}>{label}</dt>
+      <dd className="tabular-nums whitespace-nowrap">{value}</dd>
+    </div>
+  );
+}
