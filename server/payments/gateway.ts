@@ -1,19 +1,21 @@
+import type { Database } from '@/db';
+import { readPaymentConfig } from './config';
+import { paypalGateway } from './paypal';
+import { stripeGateway } from './stripe';
+
 /**
- * What Cashdesk needs from a payment provider. The payments issue implements Stripe and PayPal
- * (checkout, capture, webhooks); the billing core only needs refunds to go back the way the
- * money came.
+ * What the billing core needs from a payment provider: refunds go back the way the money came.
+ * Checkout, capture and webhooks live beside each provider (stripe.ts, paypal.ts).
  */
 export interface PaymentGateway {
   readonly provider: 'stripe' | 'paypal';
   refund(input: { providerPaymentId: string; amount: bigint; currency: string; idempotencyKey: string }): Promise<{ providerRefundId: string }>;
 }
 
-const gateways = new Map<string, PaymentGateway>();
-
-export function registerGateway(gateway: PaymentGateway): void {
-  gateways.set(gateway.provider, gateway);
-}
-
-export function gatewayFor(provider: string): PaymentGateway | undefined {
-  return gateways.get(provider);
+/** The provider's gateway as Settings → Payments and the environment configure it, if at all. */
+export async function gatewayFor(db: Database, provider: string): Promise<PaymentGateway | undefined> {
+  const config = await readPaymentConfig(db);
+  if (provider === 'stripe' && config.stripe) return stripeGateway(config.stripe);
+  if (provider === 'paypal' && config.paypal) return paypalGateway(config.paypal);
+  return undefined;
 }

@@ -40,3 +40,36 @@ export type PaymentSettings = z.infer<typeof paymentSettings>;
 /** The ways a customer can pay an invoice from the storefront, portal or public page. */
 export const checkoutMethods = ['stripe', 'paypal', 'credit', 'bank_transfer'] as const;
 export type CheckoutMethod = (typeof checkoutMethods)[number];
+
+/** How a payer reached the invoice: signed in as its customer, or through its public link. */
+export type PayAccess = { kind: 'session' } | { kind: 'token'; token: string };
+
+const optionalPrefixed = (prefixes: string[], label: string) =>
+  z
+    .string()
+    .trim()
+    .max(500)
+    .refine((v) => v === '' || prefixes.some((p) => v.startsWith(p)), `must be a ${label} (starting ${prefixes.join(' or ')})`);
+
+/**
+ * What the Settings → Payments form sends. A secret left empty keeps the saved one (the form
+ * never receives secrets back to resend them).
+ */
+export const paymentSettingsInput = z.strictObject({
+  stripe: z.strictObject({
+    enabled: z.boolean(),
+    secret_key: optionalPrefixed(['sk_', 'rk_'], 'Stripe secret key'),
+    webhook_secret: optionalPrefixed(['whsec_'], 'webhook signing secret'),
+  }),
+  paypal: z.strictObject({
+    enabled: z.boolean(),
+    mode: z.enum(['sandbox', 'live']),
+    client_id: z.string().trim().max(200),
+    client_secret: z.string().trim().max(500),
+    webhook_id: z.string().trim().max(200),
+  }),
+  bank_transfer: z.strictObject({ enabled: z.boolean(), instructions: z.string().trim().max(2000) }),
+  credit_enabled: z.boolean(),
+  terms_url: paymentSettings.shape.terms_url,
+});
+export type PaymentSettingsInput = z.infer<typeof paymentSettingsInput>;

@@ -8,7 +8,8 @@ import { emitEvents } from '../jobs/runtime';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { creditBalance } from './credit-balance';
-import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from './invoice-store';
+import type { Database } from '@/db';
+import { type InvoiceRow, type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from './invoice-store';
 import { settleInvoice } from './settle-invoice';
 
 export type PaymentRow = typeof payments.$inferSelect;
@@ -39,13 +40,8 @@ export async function recordPayment(
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, request.invoiceId);
 
-    if (request.gateway) {
-      const [existing] = await tx
-        .select()
-        .from(payments)
-        .where(and(eq(payments.provider, request.gateway.provider), eq(payments.providerId, request.gateway.id)));
-      if (existing) return { payment: existing, invoice: await loadInvoice(tx, { kind: 'all' }, existing.invoiceId) };
-    }
+    const existing = request.gateway && (await findGatewayPayment(tx, request.gateway.provider, request.gateway.id));
+    if (existing) return { payment: existing, invoice: await loadInvoice(tx, { kind: 'all' }, existing.invoiceId) };
 
     const next = applyPayment(moneyOf(invoice), request.amount);
     if (!next.ok) {
@@ -70,39 +66,53 @@ export async function recordPayment(
       });
     }
 
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        invoiceId: invoice.id,
-        customerId: invoice.customerId,
-        amount: request.amount,
-        currency: invoice.currency,
-        method: request.method,
-        reference: request.reference ?? null,
-        paidAt,
-        provider: request.gateway?.provider ?? null,
-        providerId: request.gateway?.id ?? null,
-        recordedById: ctx.actor.type === 'user' ? ctx.actor.id : null,
-        createdAt: ctx.now,
-      })
-      .returning();
+    const payment = await insertPayment(tx, ctx, invoice, {
+      amount: request.amount,
+      currency: invoice.currency,
+      method: request.method,
+      reference: request.reference ?? null,
+      paidAt,
+      provider: request.gateway?.provider ?? null,
+      providerId: request.gateway?.id ?? null,
+    }, request.amount);
+    return { payment, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id) };
+  });
+}
+
+/** The payment a gateway already reported under this id, if any (a redelivery or a race). */
+export async function findGatewayPayment(tx: Database, provider: string, providerId: string): Promise<PaymentRow | undefined> {
+  const [existing] = await tx.select().from(payments).where(and(eq(payments.provider, provider), eq(payments.providerId, providerId)));
+  return existing;
+}
+
+type PaymentValues = Pick<typeof payments.$inferInsert, 'amount' | 'currency' | 'method' | 'reference' | 'paidAt' | 'provider' | 'providerId'>;
+
+/**
+ * Writes money received and applies `applied` of it (≤ the balance) to the locked invoice:
+ * status, paid amount, settlement when paid in full, the audit row and the payment event.
+ */
+export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: InvoiceRow, values: PaymentValues, applied: bigint): Promise<PaymentRow> {
+  const [payment] = await tx
+    .insert(payments)
+    .values({ ...values, invoiceId: invoice.id, customerId: invoice.customerId, recordedById: ctx.actor.type === 'user' ? ctx.actor.id : null, createdAt: ctx.now })
+    .returning();
+  let after = { status: invoice.status, amountPaid: invoice.amountPaid };
+  if (applied > 0n) {
+    const next = applyPayment(moneyOf(invoice), applied);
+    if (!next.ok) throw new AppError(next.code, next.message);
+    after = next.value;
     await tx
       .update(invoices)
-      .set({
-        status: next.value.status,
-        amountPaid: next.value.amountPaid,
-        paidAt: next.value.status === 'paid' ? paidAt : invoice.paidAt,
-        updatedAt: ctx.now,
-      })
+      .set({ status: after.status, amountPaid: after.amountPaid, paidAt: after.status === 'paid' ? values.paidAt : invoice.paidAt, updatedAt: ctx.now })
       .where(eq(invoices.id, invoice.id));
-    await audit(tx, ctx.actor, 'invoice.payment_recorded', { type: 'invoice', id: invoice.id }, {
-      before: { status: invoice.status, amountPaid: invoice.amountPaid },
-      after: { status: next.value.status, amountPaid: next.value.amountPaid, payment },
-    });
-    await emitEvents(tx, [{ name: 'payment/received', id: `payment-received:${payment!.id}`, data: { invoiceId: invoice.id, paymentId: payment!.id } }]);
-    if (next.value.status === 'paid') await settleInvoice(tx, ctx.actor, invoice.id, ctx.now);
-    return { payment: payment!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id) };
+  }
+  await audit(tx, ctx.actor, 'invoice.payment_recorded', { type: 'invoice', id: invoice.id }, {
+    before: { status: invoice.status, amountPaid: invoice.amountPaid },
+    after: { ...after, payment },
   });
+  await emitEvents(tx, [{ name: 'payment/received', id: `payment-received:${payment!.id}`, data: { invoiceId: invoice.id, paymentId: payment!.id } }]);
+  if (after.status === 'paid' && invoice.status !== 'paid') await settleInvoice(tx, ctx.actor, invoice.id, ctx.now);
+  return payment!;
 }
 
 /** Pays the whole open balance in one payment ("Mark as paid"). */

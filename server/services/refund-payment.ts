@@ -25,7 +25,11 @@ const refundedSoFar = sql<bigint>`coalesce((select sum(${refunds.amount}) from $
  */
 export async function refundPayment(
   ctx: ServiceContext,
-  input: RefundInput & { invoiceId: string },
+  input: RefundInput & {
+    invoiceId: string;
+    /** A refund the gateway already made (from its dashboard): record it, call nobody. */
+    external?: { providerRefundId: string } | undefined;
+  },
 ): Promise<{ refund: RefundRow; invoice: InvoiceView; creditNoteId: string | null }> {
   requirePermission(ctx.actor, 'payments.refund');
   return ctx.db.transaction(async (tx) => {
@@ -36,7 +40,8 @@ export async function refundPayment(
     const candidates = await tx
       .select({ payment: payments, refunded: refundedSoFar })
       .from(payments)
-      .where(and(eq(payments.invoiceId, invoice.id), input.payment_id ? eq(payments.id, input.payment_id) : undefined))
+      // Money received in another currency went to credit, never onto this invoice's balance.
+      .where(and(eq(payments.invoiceId, invoice.id), eq(payments.currency, invoice.currency), input.payment_id ? eq(payments.id, input.payment_id) : undefined))
       .orderBy(desc(payments.paidAt));
     if (input.payment_id && candidates.length === 0) throw new AppError('validation', 'Unknown payment', { payment_id: 'is not a payment of this invoice' });
     const amount = input.amount ?? (input.payment_id ? candidates[0]!.payment.amount - candidates[0]!.refunded : refundable);
@@ -48,8 +53,9 @@ export async function refundPayment(
 
     let providerRefundId: string | null = null;
     const { payment } = source;
-    if (!input.to_credit && payment.provider && payment.providerId) {
-      const gateway = gatewayFor(payment.provider);
+    if (input.external) providerRefundId = input.external.providerRefundId;
+    else if (!input.to_credit && payment.provider && payment.providerId) {
+      const gateway = await gatewayFor(tx, payment.provider);
       if (!gateway) throw new AppError('payment_failed', `No ${payment.provider} gateway is configured; refund to credit instead`);
       const result = await gateway.refund({
         providerPaymentId: payment.providerId,

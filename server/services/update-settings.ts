@@ -46,10 +46,11 @@ export async function nextInvoiceSequence(ctx: ServiceContext): Promise<bigint> 
 }
 
 /** Replaces one settings block with its audit row (before and after) in one transaction. */
-export async function writeSettingsBlock<T>(ctx: ServiceContext, key: string, before: T, after: T): Promise<T> {
+/** Saves a settings block with its audit row; `shown` masks what the audit log must not hold. */
+export async function writeSettingsBlock<T>(ctx: ServiceContext, key: string, before: T, after: T, shown: (value: T) => unknown = (value) => value): Promise<T> {
   await ctx.db.transaction(async (tx) => {
     await tx.insert(settings).values({ key, value: after, updatedAt: ctx.now }).onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: ctx.now } });
-    await audit(tx, ctx.actor, 'settings.updated', { type: 'settings', id: key }, { before, after });
+    await audit(tx, ctx.actor, 'settings.updated', { type: 'settings', id: key }, { before: shown(before), after: shown(after) });
   });
   return after;
 }

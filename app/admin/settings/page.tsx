@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { originOf } from '@/server/http/request';
 import { api } from '@/server/api/server-caller';
 import { toPlainDate } from '@/server/billing/periods';
 import { PageHeader } from '../../_components/ui/card';
@@ -8,19 +10,21 @@ import { AutomationPanel } from './automation-panel';
 import { BillingSettingsForm } from './billing-settings-form';
 import { CommunicationForm } from './communication-form';
 import { CompanyForm } from './company-form';
+import { PaymentsForm } from './payments-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireArea('admin');
   const trpc = await api();
-  const [settings, next, keys, communication, company, automation] = await Promise.all([
+  const [settings, next, keys, communication, company, automation, payments] = await Promise.all([
     trpc.settings.billing(),
     trpc.settings.nextInvoiceSequence(),
     trpc.settings.apiKeys(),
     trpc.notify.communication(),
     trpc.settings.company(),
     trpc.automation.status(),
+    trpc.settings.payments(),
   ]);
   return (
     <>
@@ -28,6 +32,7 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <BillingSettingsForm settings={settings} nextSequence={next.toString()} year={new Date().getUTCFullYear()} />
         <CompanyForm company={company} />
+        <PaymentsForm settings={payments} origin={originOf(await headers())} />
         <CommunicationForm settings={communication} />
         <AutomationPanel status={automation} today={toPlainDate(new Date())} />
         <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />

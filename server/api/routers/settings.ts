@@ -5,6 +5,8 @@ import { billingSettingsPatch } from '../../schemas/settings';
 import { listApiKeys, revokeApiKey } from '../../services/api-key-admin';
 import { createApiKey } from '../../services/api-keys';
 import { companySettingsInput } from '../../schemas/company';
+import { paymentSettingsInput } from '../../schemas/payments';
+import { getPaymentSettings, updatePaymentSettings } from '../../services/payment-settings';
 import { getBillingSettings, getCompany, nextInvoiceSequence, updateBillingSettings, updateCompany } from '../../services/update-settings';
 import { readBillingSettings } from '../../services/read-settings';
 import { adminProcedure, authedProcedure, router } from '../trpc';
@@ -20,6 +22,8 @@ export const settingsRouter = router({
   updateBilling: adminProcedure.input(billingSettingsPatch).mutation(({ ctx, input }) => updateBillingSettings(ctx.service, input)),
   company: adminProcedure.query(({ ctx }) => getCompany(ctx.service)),
   updateCompany: adminProcedure.input(companySettingsInput).mutation(({ ctx, input }) => updateCompany(ctx.service, input)),
+  payments: adminProcedure.query(({ ctx }) => getPaymentSettings(ctx.service)),
+  updatePayments: adminProcedure.input(paymentSettingsInput).mutation(({ ctx, input }) => updatePaymentSettings(ctx.service, input)),
   apiKeys: adminProcedure.query(({ ctx }) => listApiKeys(ctx.service)),
   createApiKey: adminProcedure
     .input(z.object({ name: z.string().trim().min(1, 'is required').max(100), role: z.enum(['admin', 'staff']) }))

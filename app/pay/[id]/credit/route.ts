@@ -1,0 +1,7 @@
+import { backWithError, payRoute } from '@/server/http/pay-route';
+import { payWithCredit } from '@/server/services/pay-with-credit';
+
+export const POST = payRoute(async ({ ctx, invoiceId, origin }) => {
+  await payWithCredit(ctx, { invoiceId });
+  return Response.redirect(`${origin}/pay/return?provider=credit&invoice=${invoiceId}`, 303);
+}, backWithError);

@@ -1,0 +1,52 @@
+import { anonymousActor } from '../auth/actor';
+import { currentUser } from '../auth/next-auth';
+import { actorForUser } from '../auth/request-actor';
+import { database } from '../db';
+import { AppError } from '../errors';
+import type { PayAccess } from '../schemas/payments';
+import type { ServiceContext } from '../services/context';
+import { clientIp, isSameOrigin, originOf } from './request';
+
+/**
+ * Who pays: with a link token, an anonymous visitor whatever cookie they carry (the token alone
+ * opens the invoice); without one, the signed-in user, whose scope decides what they may pay.
+ */
+export async function payerContext(headers: Headers, token: string | null): Promise<{ ctx: ServiceContext; access: PayAccess }> {
+  const db = await database();
+  const ip = clientIp(headers);
+  const user = token ? null : await currentUser();
+  const actor = (user && (await actorForUser(db, user.id, ip))) || anonymousActor(ip);
+  return { ctx: { db, actor, now: new Date() }, access: token ? { kind: 'token', token } : { kind: 'session' } };
+}
+
+type RouteContext = { params: Promise<{ id: string }> };
+type Payer = { ctx: ServiceContext; access: PayAccess; invoiceId: string; origin: string };
+
+/**
+ * A pay button's POST from the pay page or the public invoice page: the signed-in customer,
+ * or an anonymous visitor holding the invoice's link token (the `token` field). Only our own
+ * pages may post here.
+ */
+export function payRoute(run: (payer: Payer) => Promise<Response>, onError: (error: AppError, payer: Pick<Payer, 'invoiceId' | 'origin'>) => Response) {
+  return async function POST(request: Request, route: RouteContext): Promise<Response> {
+    const { id: invoiceId } = await route.params;
+    const origin = originOf(request.headers, request.url);
+    try {
+      if (!isSameOrigin(request.headers)) throw new AppError('forbidden', 'Payments start from this site’s own pages');
+      const fields = request.headers.get('content-type')?.includes('application/json')
+        ? ((await request.json().catch(() => ({}))) as Record<string, unknown>)
+        : Object.fromEntries(await request.formData());
+      const token = typeof fields.token === 'string' && fields.token !== '' ? fields.token : null;
+      const { ctx, access } = await payerContext(request.headers, token);
+      return await run({ ctx, access, invoiceId, origin });
+    } catch (error) {
+      if (error instanceof AppError) return onError(error, { invoiceId, origin });
+      console.error('[cashdesk] payment could not start', error);
+      return onError(new AppError('payment_failed', 'The payment could not be started; nothing was charged'), { invoiceId, origin });
+    }
+  };
+}
+
+/** A form post that failed: the return page says why, with a way back. */
+export const backWithError = (error: AppError, { invoiceId, origin }: { invoiceId: string; origin: string }) =>
+  Response.redirect(`${origin}/pay/return?invoice=${encodeURIComponent(invoiceId)}&error=${encodeURIComponent(error.message)}`, 303);

@@ -1,0 +1,18 @@
+import { AppError } from '../errors';
+import { readPaymentConfig } from '../payments/config';
+import type { ServiceContext } from './context';
+import { loadInvoice } from './invoice-store';
+import { recordPayment } from './record-payment';
+
+/**
+ * A signed-in customer settles one of their own invoices from their credit balance, all of it
+ * at once. Recording a payment needs `invoices.edit`, which clients do not hold for anything
+ * else, so it is granted for this one use case while the scope stays their own account.
+ */
+export async function payWithCredit(ctx: ServiceContext, input: { invoiceId: string }) {
+  if (!(await readPaymentConfig(ctx.db)).credit) throw new AppError('invalid_state', 'Paying from credit is not available');
+  const invoice = await loadInvoice(ctx.db, ctx.actor.scope, input.invoiceId);
+  if (invoice.balance <= 0n) throw new AppError('invalid_state', `Invoice ${invoice.number ?? invoice.id} has nothing left to pay`);
+  const payer = { ...ctx.actor, permissions: new Set([...ctx.actor.permissions, 'invoices.edit' as const]) };
+  return recordPayment({ ...ctx, actor: payer }, { invoiceId: invoice.id, amount: invoice.balance, method: 'credit', reference: 'Paid from credit balance' });
+}

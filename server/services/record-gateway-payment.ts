@@ -1,0 +1,79 @@
+import { creditLedger } from '@/db/schema';
+import { balanceOf } from '../billing/invoice-status';
+import { formatMinor, isCurrency } from '../billing/currency';
+import { audit } from './audit';
+import type { ServiceContext } from './context';
+import { lockInvoiceAndCustomer, moneyOf } from './invoice-store';
+import { type PaymentRow, findGatewayPayment, insertPayment } from './record-payment';
+
+const shown = (amount: bigint, currency: string) => `${isCurrency(currency) ? formatMinor(amount, currency) : amount} ${currency}`;
+
+export type GatewayPayment = {
+  invoiceId: string;
+  provider: 'stripe' | 'paypal';
+  /** Stripe's payment intent id or PayPal's capture id: what a refund is later made against. */
+  providerPaymentId: string;
+  amount: bigint;
+  currency: string;
+  paidAt: Date;
+  /** How this payment reached us, for the log: the customer's return or a webhook. */
+  via: 'return' | 'webhook';
+};
+
+/**
+ * Money a gateway says it took for an invoice. The redirect back and the webhook race each
+ * other, and webhooks repeat: whichever arrives second finds the payment under the customer's
+ * lock and records nothing new. The gateway already holds the money, so it is never refused:
+ * what the invoice cannot take (an overpayment, a paid or cancelled invoice, another currency)
+ * goes to the customer's credit balance, and any mismatch is flagged in the invoice's log.
+ */
+export async function recordGatewayPayment(ctx: ServiceContext, input: GatewayPayment): Promise<{ payment: PaymentRow; recorded: boolean }> {
+  return ctx.db.transaction(async (tx) => {
+    const invoice = await lockInvoiceAndCustomer(tx, { kind: 'all' }, input.invoiceId);
+    const existing = await findGatewayPayment(tx, input.provider, input.providerPaymentId);
+    if (existing) return { payment: existing, recorded: false };
+
+    const sameCurrency = input.currency === invoice.currency;
+    const balance = sameCurrency ? balanceOf(moneyOf(invoice)) : 0n;
+    const applied = input.amount < balance ? input.amount : balance;
+    const excess = input.amount - applied;
+    const payment = await insertPayment(
+      tx,
+      ctx,
+      invoice,
+      {
+        amount: input.amount,
+        currency: input.currency,
+        method: input.provider,
+        reference: `${input.provider} ${input.providerPaymentId} (${input.via})`,
+        paidAt: input.paidAt,
+        provider: input.provider,
+        providerId: input.providerPaymentId,
+      },
+      applied,
+    );
+    if (excess > 0n) {
+      await tx.insert(creditLedger).values({
+        customerId: invoice.customerId,
+        kind: 'overpayment',
+        amount: excess,
+        currency: input.currency,
+        reason: `Received beyond the balance of ${invoice.number ?? 'an invoice'} (${input.provider} ${input.providerPaymentId})`,
+        invoiceId: invoice.id,
+        createdAt: ctx.now,
+      });
+    }
+    if (excess > 0n || applied < balance) {
+      await audit(tx, ctx.actor, 'invoice.payment_mismatch', { type: 'invoice', id: invoice.id }, {
+        before: { expected: shown(balance, invoice.currency), status: invoice.status },
+        after: {
+          received: shown(input.amount, input.currency),
+          appliedToInvoice: applied,
+          toCreditBalance: excess,
+          paymentId: payment.id,
+        },
+      });
+    }
+    return { payment, recorded: true };
+  });
+}
