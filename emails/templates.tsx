@@ -1,4 +1,4 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 
 /** What every invoice e-mail can say; a template picks what it needs. */
@@ -37,9 +37,14 @@ const Row = ({ label, value }: { label: string; value: string }) => (
 
 const PayButton = ({ data }: { data: InvoiceMailData }) => (
   <Section style={{ margin: '20px 0' }}>
-    <Button href={data.paymentLink ?? data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
+    <Button href={data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
       View and pay {data.number}
     </Button>
+    {data.paymentLink ? (
+      <Text style={{ margin: '12px 0 0', fontSize: 14 }}>
+        Or <Link href={data.paymentLink}>pay by card now</Link>.
+      </Text>
+    ) : null}
   </Section>
 );
 

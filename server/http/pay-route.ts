@@ -20,31 +20,49 @@ export async function payerContext(headers: Headers, token: string | null): Prom
 }
 
 type RouteContext = { params: Promise<{ id: string }> };
-type Payer = { ctx: ServiceContext; access: PayAccess; invoiceId: string; origin: string };
+export type Payer = { ctx: ServiceContext; access: PayAccess; invoiceId: string; origin: string };
 
 /**
  * A pay button's POST from the pay page or the public invoice page: the signed-in customer,
  * or an anonymous visitor holding the invoice's link token (the `token` field). Only our own
  * pages may post here.
  */
-export function payRoute(run: (payer: Payer) => Promise<Response>, onError: (error: AppError, payer: Pick<Payer, 'invoiceId' | 'origin'>) => Response) {
+export function payRoute(run: (payer: Payer) => Promise<Response>, onError: OnError) {
   return async function POST(request: Request, route: RouteContext): Promise<Response> {
-    const { id: invoiceId } = await route.params;
-    const origin = originOf(request.headers, request.url);
-    try {
+    return answer(request, route, onError, async () => {
       if (!isSameOrigin(request.headers)) throw new AppError('forbidden', 'Payments start from this site’s own pages');
       const fields = request.headers.get('content-type')?.includes('application/json')
         ? ((await request.json().catch(() => ({}))) as Record<string, unknown>)
         : Object.fromEntries(await request.formData());
-      const token = typeof fields.token === 'string' && fields.token !== '' ? fields.token : null;
-      const { ctx, access } = await payerContext(request.headers, token);
-      return await run({ ctx, access, invoiceId, origin });
-    } catch (error) {
-      if (error instanceof AppError) return onError(error, { invoiceId, origin });
-      console.error('[cashdesk] payment could not start', error);
-      return onError(new AppError('payment_failed', 'The payment could not be started; nothing was charged'), { invoiceId, origin });
-    }
+      return typeof fields.token === 'string' && fields.token !== '' ? fields.token : null;
+    }, run);
   };
+}
+
+/**
+ * The card payment link in invoice messages: a GET carrying the public token. It only opens a
+ * checkout for the balance (no money moves until the customer pays at Stripe), so it needs no
+ * same-origin check, and a mail scanner fetching it reuses the one open session.
+ */
+export function payLinkRoute(run: (payer: Payer) => Promise<Response>, onError: OnError) {
+  return async function GET(request: Request, route: RouteContext): Promise<Response> {
+    return answer(request, route, onError, async () => new URL(request.url).searchParams.get('token') ?? '', run);
+  };
+}
+
+type OnError = (error: AppError, payer: Pick<Payer, 'invoiceId' | 'origin'>) => Response;
+
+async function answer(request: Request, route: RouteContext, onError: OnError, tokenOf: () => Promise<string | null>, run: (payer: Payer) => Promise<Response>) {
+  const { id: invoiceId } = await route.params;
+  const origin = originOf(request.headers, request.url);
+  try {
+    const { ctx, access } = await payerContext(request.headers, await tokenOf());
+    return await run({ ctx, access, invoiceId, origin });
+  } catch (error) {
+    if (error instanceof AppError) return onError(error, { invoiceId, origin });
+    console.error('[cashdesk] payment could not start', error);
+    return onError(new AppError('payment_failed', 'The payment could not be started; nothing was charged'), { invoiceId, origin });
+  }
 }
 
 /** A form post that failed: the return page says why, with a way back. */

@@ -11,6 +11,7 @@ import { type InvoiceDocumentModel, documentTitle, formatDay, pdfFilename } from
 import { paperFromSettings } from '../documents/paper';
 import { AppError } from '../errors';
 import { type Notifier, configuredNotifier } from '../notify/notifier';
+import { readPaymentConfig } from '../payments/config';
 import { emailTemplateSettings } from '../schemas/communication';
 import { type Channel, channelNames } from '../schemas/invoices';
 import { audit } from './audit';
@@ -31,7 +32,7 @@ export type SendInput = {
 // A claim older than this was left by a sender that died mid-send: another may take it over.
 const STALE_CLAIM_MS = 5 * 60_000;
 
-function mailData(doc: InvoiceDocumentModel, publicUrl: string): InvoiceMailData {
+function mailData(doc: InvoiceDocumentModel, publicUrl: string, paymentLink: string | undefined): InvoiceMailData {
   const money = (amount: bigint) => formatMoney(amount, doc.currency);
   return {
     company: doc.seller.name || 'Cashdesk',
@@ -43,8 +44,19 @@ function mailData(doc: InvoiceDocumentModel, publicUrl: string): InvoiceMailData
     dueDate: formatDay(doc.dueDate),
     issueDate: formatDay(doc.issueDate),
     publicUrl,
+    paymentLink,
     sources: doc.sources.map((s) => s.number),
   };
+}
+
+/**
+ * With Stripe set up, messages also carry a link straight to card payment: the public link's
+ * token opens a Checkout Session for the balance (GET /pay/<id>/stripe?token=…).
+ */
+async function cardPaymentLink(ctx: ServiceContext, publicUrl: string): Promise<string | undefined> {
+  if (!(await readPaymentConfig(ctx.db)).stripe) return undefined;
+  const link = new URL(publicUrl);
+  return `${link.origin}${link.pathname.replace('/p/invoice/', '/pay/')}/stripe${link.search}`;
 }
 
 /** Takes the (invoice, template, event) key for this sender, or finds who already did. */
@@ -110,7 +122,7 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
 
   let outcome: { status: 'sent'; providerMessageId: string } | { status: 'failed'; detail: string };
   try {
-    const data = mailData(doc, doc.publicUrl);
+    const data = mailData(doc, doc.publicUrl, doc.balance > 0n ? await cardPaymentLink(ctx, doc.publicUrl) : undefined);
     const needsPdf = input.channel === 'whatsapp' || templates[template].attachPdf;
     const pdf = needsPdf ? { filename: pdfFilename(doc), content: await cachedInvoicePdf(doc, paperFromSettings(settings)) } : null;
     let id: string;

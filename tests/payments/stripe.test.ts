@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, creditLedger, gatewayEvents, invoices, payments, refunds } from '@/db/schema';
+import { auditLog, creditLedger, emailOutbox, gatewayEvents, invoices, payments, refunds } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { confirmStripeReturn } from '@/server/services/confirm-payment';
 import { refundPayment } from '@/server/services/refund-payment';
+import { sendInvoice } from '@/server/services/send-invoice';
 import { startStripeCheckout } from '@/server/services/start-payment';
+import { GET as cardLink } from '@/app/pay/[id]/stripe/route';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { withTestDatabase } from '../support/database';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
@@ -180,5 +182,20 @@ describe('Stripe Checkout', () => {
     expect((await invoiceRow(invoice.id)).disputedAt).toBeInstanceOf(Date);
     const flagged = await db().select().from(auditLog).where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.action, 'invoice.disputed')));
     expect(flagged[0]).toMatchObject({ actorType: 'stripe' });
+  });
+
+  it('e-mails a card payment link that opens Checkout for the balance with the invoice’s token', async () => {
+    const { invoice } = await givenClientInvoice(1500n);
+    await sendInvoice(ctxOf(db(), systemActor()), { id: invoice.id, channel: 'email', origin: 'http://shop.test' });
+    const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.subject, `Invoice ${invoice.number} from Cashdesk`));
+    const link = /href="(http:\/\/shop\.test\/pay\/[^"]+\/stripe\?token=[^"]+)"/.exec(mail?.html ?? '')?.[1];
+    expect(link, mail?.html).toBeDefined();
+    const answer = await cardLink(new Request(link!.replaceAll('&amp;', '&')), { params: Promise.resolve({ id: invoice.id }) });
+    expect(answer.status).toBe(303);
+    const session = stripe.sessions.get(answer.headers.get('location')!.split('/').pop()!);
+    expect(session).toMatchObject({ client_reference_id: invoice.id, amount_total: 1500 });
+
+    const refused = await cardLink(new Request(`http://shop.test/pay/${invoice.id}/stripe?token=wrong`), { params: Promise.resolve({ id: invoice.id }) });
+    expect(refused.headers.get('location')).toContain('/pay/return?invoice=');
   });
 });

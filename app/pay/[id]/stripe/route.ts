@@ -1,7 +1,10 @@
-import { backWithError, payRoute } from '@/server/http/pay-route';
+import { backWithError, payLinkRoute, payRoute } from '@/server/http/pay-route';
 import { startStripeCheckout } from '@/server/services/start-payment';
+import type { Payer } from '@/server/http/pay-route';
 
-export const POST = payRoute(
-  async ({ ctx, access, invoiceId, origin }) => Response.redirect(await startStripeCheckout(ctx, { invoiceId, access, origin }), 303),
-  backWithError,
-);
+const toCheckout = async ({ ctx, access, invoiceId, origin }: Payer) => Response.redirect(await startStripeCheckout(ctx, { invoiceId, access, origin }), 303);
+
+/** The pay page's "Pay by card" button. */
+export const POST = payRoute(toCheckout, backWithError);
+/** The "pay by card now" link in invoice e-mails. */
+export const GET = payLinkRoute(toCheckout, backWithError);
