@@ -235,6 +235,12 @@ describe('fake PayPal', () => {
     expect(first.body.links.find((l) => l.rel === 'approve')?.href).toBe(`${fake.url}/checkoutnow?token=${first.body.id}`);
     expect(first.body.links.map((l) => l.rel)).toEqual(['self', 'approve', 'update', 'capture']);
 
+    const minimal = await call<PayPalOrder>('POST', '/v2/checkout/orders', { intent: 'CAPTURE', purchase_units: [{ amount: { currency_code: 'EUR', value: '1.00' } }] }, { Prefer: 'return=minimal' });
+    expect(Object.keys(minimal.body)).toEqual(['id', 'status', 'links']);
+    fake.approve(minimal.body.id);
+    const minimalCapture = await call<PayPalOrder>('POST', `/v2/checkout/orders/${minimal.body.id}/capture`, undefined, { Prefer: 'return=minimal' });
+    expect(minimalCapture.body.purchase_units[0]?.payments?.captures[0]?.status).toBe('COMPLETED');
+
     const bad = await call<PayPalError>('POST', '/v2/checkout/orders', { intent: 'CAPTURE', purchase_units: [{ amount: { currency_code: 'EUR', value: '1.234' } }] });
     expect(bad.status).toBe(422);
     expect(bad.body.details[0]?.issue).toBe('DECIMAL_PRECISION');
@@ -261,8 +267,9 @@ describe('fake PayPal', () => {
     expect(twice.body.details[0]?.issue).toBe('ORDER_ALREADY_CAPTURED');
     expect((await call<PayPalOrder>('GET', `/v2/checkout/orders/${order.id}`)).body.purchase_units[0]?.payments?.captures[0]?.id).toBe(capture.id);
 
-    await vi.waitFor(() => expect(webhooksOf(receiver, 'PAYMENT.CAPTURE.COMPLETED', 'event_type')).toHaveLength(1));
-    const [delivered] = webhooksOf(receiver, 'PAYMENT.CAPTURE.COMPLETED', 'event_type');
+    const completedFor = () => webhooksOf(receiver, 'PAYMENT.CAPTURE.COMPLETED', 'event_type').filter((r) => r.body.includes(capture.id));
+    await vi.waitFor(() => expect(completedFor()).toHaveLength(1));
+    const [delivered] = completedFor();
     const headers = delivered!.headers;
     expect(headers['paypal-auth-algo']).toBe('SHA256withRSA');
     const pem = await (await fetch(String(headers['paypal-cert-url']))).text();

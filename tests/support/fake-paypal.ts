@@ -504,11 +504,21 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
   function route(request: FakeRequest, body: Record<string, unknown>): FakeReply {
     const { method, path } = request;
     const minimal = /return=minimal/.test(String(request.headers.prefer ?? ''));
-    const orderReply = (status: number, order: PayPalOrder, after?: () => unknown): FakeReply => ({
-      status,
-      body: minimal ? { id: order.id, status: order.status, links: view(order).links } : view(order),
-      ...(after ? { after } : {}),
-    });
+    // `Prefer: return=minimal` (PayPal's own default) answers with the id, status and links; a
+    // capture's minimal answer still carries the captures, as PayPal's does.
+    const orderReply = (status: number, order: PayPalOrder, after?: () => unknown): FakeReply => {
+      const isCapture = after !== undefined; // only the capture route has a webhook to send
+      const full = view(order);
+      const body = minimal
+        ? {
+            id: full.id,
+            status: full.status,
+            ...(isCapture ? { payment_source: full.payment_source, payer: full.payer, purchase_units: full.purchase_units.map((unit) => ({ reference_id: unit.reference_id, payments: unit.payments })) } : {}),
+            links: full.links,
+          }
+        : full;
+      return { status, body, ...(after ? { after } : {}) };
+    };
     let match: RegExpExecArray | null;
     if (method === 'POST' && path === '/v2/checkout/orders') return orderReply(201, createOrder(body));
     if (method === 'GET' && (match = /^\/v2\/checkout\/orders\/([^/]+)$/.exec(path))) return orderReply(200, found(orders, decodeURIComponent(match[1]!), 'order_id'));

@@ -748,9 +748,11 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       ...reply.headers,
     };
-    // Stripe keeps the result of every request that started executing, errors included, but not
-    // of ones rejected before that (here: the 404s for unknown routes).
-    if (idempotencyKey && reply.status !== 404 && reply.status < 500) idempotent.set(idempotencyKey, { fingerprint, reply });
+    // Stripe keeps the result of every request that started executing, errors included, but not of
+    // ones rejected before that: failed parameter validation, unknown routes and ids.
+    const code = (reply.body as { error?: { code?: string } }).error?.code ?? '';
+    const rejectedEarly = reply.status === 404 || reply.status >= 500 || code.startsWith('parameter_') || code === 'url_invalid';
+    if (idempotencyKey && !rejectedEarly) idempotent.set(idempotencyKey, { fingerprint, reply });
     return reply;
   }
 
