@@ -1,4 +1,4 @@
-import { Lock } from 'lucide-react';
+import { Lock, ShieldAlert } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -45,6 +45,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         {locked ? (
           <span className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted" title="Correct it with a credit or debit note">
             <Lock className="size-3" aria-hidden /> Locked
+          </span>
+        ) : null}
+        {invoice.disputedAt ? (
+          <span className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger" title="A card payment on it was disputed: answer it in the Stripe dashboard">
+            <ShieldAlert className="size-3" aria-hidden /> Disputed
           </span>
         ) : null}
       </PageHeader>
