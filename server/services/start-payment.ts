@@ -109,7 +109,9 @@ export async function startPayPalOrder(ctx: ServiceContext, input: { invoiceId: 
   if (attempt.providerRef) return { orderId: attempt.providerRef };
   const order = await createPayPalOrder(config, {
     invoiceId: invoice.id,
-    invoiceNumber: invoice.number ?? invoice.id,
+    // PayPal accounts usually refuse a second payment under one invoice_id, so a later attempt
+    // (after a partial payment, or an abandoned order) names itself apart.
+    invoiceNumber: attempt.attempt === 1 ? (invoice.number ?? invoice.id) : `${invoice.number ?? invoice.id}-${attempt.attempt}`,
     description: `Invoice ${invoice.number}`,
     amount,
     currency: invoice.currency,
