@@ -11,7 +11,7 @@ import { type CustomerView, findCustomer } from './customer-view';
 import { readBillingSettings } from './read-settings';
 
 /** A product as the storefront sells it: only the shopper's currency, cycles in billing order. */
-export type StoreProduct = CatalogProduct & {
+export type StoreProduct = Omit<CatalogProduct, 'prices'> & {
   description: string | null;
   category: string | null;
   type: 'recurring' | 'one_time';

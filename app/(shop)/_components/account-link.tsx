@@ -1,0 +1,22 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { buttonClass } from '@/app/_components/ui/button';
+
+/** "My account" for someone signed in; otherwise "Sign in", coming back to this page after. */
+export function AccountLink({ home, email }: { home: string | null; email: string | null }) {
+  const pathname = usePathname();
+  if (home) {
+    return (
+      <Link href={home} className={buttonClass('secondary')} title={email ?? undefined} data-testid="shop-account">
+        My account
+      </Link>
+    );
+  }
+  return (
+    <Link href={`/sign-in?callbackUrl=${encodeURIComponent(pathname || '/store')}`} className={buttonClass('secondary')} data-testid="shop-account">
+      Sign in
+    </Link>
+  );
+}

@@ -1,0 +1,156 @@
+'use client';
+
+import { signIn, signOut } from 'next-auth/react';
+import { type FormEvent, useState } from 'react';
+import { type FieldErrors, fieldErrors } from '@/server/errors';
+import { signUpInput } from '@/server/schemas/store';
+import { Button } from '../../_components/ui/button';
+import { TextField } from '../../_components/ui/field';
+import { cn } from '../../_components/ui/cn';
+import { showFieldErrors } from '../../_lib/form-errors';
+import { signUpAction } from './actions';
+import type { CheckoutAccount } from './checkout';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/**
+ * Who is ordering: a signed-in client, or a visitor who opens an account or signs in right
+ * here. Both end in a reload, so the page renders for the new session; the cart stays in
+ * localStorage meanwhile.
+ */
+export function AccountPanel({ account }: { account: CheckoutAccount }) {
+  const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
+
+  if (account.kind === 'client') {
+    return (
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <p data-testid="checkout-signed-in">
+          Signed in as <span className="font-medium">{account.name}</span> <span className="text-fg-muted">({account.email})</span>
+        </p>
+        <Button variant="ghost" onClick={() => signOut({ callbackUrl: '/checkout' })}>
+          Not you? Sign out
+        </Button>
+      </div>
+    );
+  }
+  if (account.kind === 'other') {
+    return (
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <p role="status">
+          You are signed in as {account.email}, which is not a customer account. The store takes orders from customer accounts: sign out to order as one.
+        </p>
+        <Button variant="secondary" onClick={() => signOut({ callbackUrl: '/checkout' })}>
+          Sign out
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <div role="tablist" aria-label="Account" className="mb-4 inline-flex rounded-md border border-border bg-muted p-0.5 text-sm">
+        {(
+          [
+            ['sign-up', 'Create an account'],
+            ['sign-in', 'I have an account'],
+          ] as const
+        ).map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            aria-selected={mode === value}
+            onClick={() => setMode(value)}
+            className={cn('rounded px-3 py-1.5 font-medium transition', mode === value ? 'bg-surface text-fg shadow-sm' : 'text-fg-muted hover:text-fg')}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {mode === 'sign-up' ? <SignUpForm /> : <SignInForm />}
+    </div>
+  );
+}
+
+async function signInAndReload(email: string, password: string): Promise<boolean> {
+  const result = await signIn('credentials', { email, password, redirect: false });
+  if (!result?.ok || result.error) return false;
+  // A full reload, so the header, currency and checkout render for the new session.
+  window.location.reload();
+  return true;
+}
+
+function SignUpForm() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    // The server's schema answers first, without a round trip.
+    const parsed = signUpInput.safeParse({ name: text(form, 'name'), email: text(form, 'email'), company: text(form, 'company'), password: text(form, 'password') });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      const result = await signUpAction(parsed.data);
+      if ('ok' in result) {
+        if (await signInAndReload(parsed.data.email, parsed.data.password)) return;
+        setErrors({ _: 'Your account is ready, but signing in failed. Use “I have an account”.' });
+      } else {
+        showFieldErrors(setErrors)({ message: result.message, data: { fields: result.fields } });
+      }
+    } catch {
+      setErrors({ _: 'Could not reach the server. Check your connection and try again.' });
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create an account">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="signup-name" name="name" label="Your name" autoComplete="name" error={errors.name} />
+        <TextField id="signup-email" name="email" label="E-mail" type="email" autoComplete="email" error={errors.email} />
+        <TextField id="signup-company" name="company" label="Company (optional)" autoComplete="organization" error={errors.company} />
+        <TextField id="signup-password" name="password" label="Password" type="password" autoComplete="new-password" error={errors.password} />
+      </div>
+      {errors._ ? (
+        <p role="alert" className="text-sm text-danger">
+          {errors._}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </Button>
+    </form>
+  );
+}
+
+function SignInForm() {
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(undefined);
+    if (await signInAndReload(text(form, 'email').trim(), text(form, 'password'))) return;
+    setPending(false);
+    setError('That e-mail and password do not match an account.');
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="signin-email" name="email" label="E-mail" type="email" autoComplete="username" />
+        <TextField id="signin-password" name="password" label="Password" type="password" autoComplete="current-password" error={error} />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}

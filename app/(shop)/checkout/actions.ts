@@ -1,0 +1,73 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { createSessionContext } from '@/server/api/context';
+import { anonymousActor } from '@/server/auth/actor';
+import { currentUser } from '@/server/auth/next-auth';
+import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
+import { createRateLimiter } from '@/server/http/rate-limit';
+import { clientIp } from '@/server/http/request';
+import { checkoutInput, signUpInput } from '@/server/schemas/store';
+import { placeStoreOrder } from '@/server/services/place-store-order';
+import { signUp } from '@/server/services/sign-up';
+import { paymentRedirect } from '@/server/services/start-payment';
+import { database } from '@/server/db';
+
+// Checkout's two writes are server actions, thin adapters like the tRPC routers: placing the
+// order ends in a redirect to wherever payment happens (possibly another site), and sign-up
+// needs the caller's address to slow down account spraying. Next.js refuses actions posted
+// from another origin. Errors come back as values: a thrown message would be redacted.
+
+/** `placed`: the order exists although what came after failed, so the cart must not come back. */
+export type ActionFailure = { message: string; fields?: FieldErrors | undefined; placed?: { number: string; href: string } };
+
+const failure = (error: unknown): ActionFailure => {
+  if (error instanceof AppError) return { message: error.message, fields: error.fields };
+  console.error('[store] checkout action failed', error);
+  return { message: 'Something went wrong on our side and nothing was changed. Please try again.' };
+};
+
+// Each sign-up costs a deliberately slow scrypt hash; ten an address per ten minutes is plenty for people.
+const signUps = createRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
+
+/** Opens a customer account with its login; the form then signs in with the same password. */
+export async function signUpAction(raw: unknown): Promise<ActionFailure | { ok: true }> {
+  const parsed = signUpInput.safeParse(raw);
+  if (!parsed.success) return { message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
+  if (await currentUser()) return { message: 'You are already signed in; reload the page.' };
+  const ip = clientIp(await headers()) ?? 'unknown';
+  if (signUps.isLimited(ip)) return { message: 'Too many new accounts from your network; please try again in a few minutes.' };
+  signUps.hit(ip);
+  try {
+    await signUp({ db: await database(), actor: anonymousActor(ip), now: new Date() }, parsed.data);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Places the cart as the signed-in client's order, then sends them to pay its first invoice. */
+export async function placeOrderAction(raw: unknown): Promise<ActionFailure> {
+  const parsed = checkoutInput.safeParse(raw);
+  if (!parsed.success) return { message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
+  const context = await createSessionContext(await headers());
+  if (!context.actor) return { message: 'Sign in or create an account to place your order.' };
+  const ctx = { db: context.db, actor: context.actor, now: new Date() };
+  let order: Awaited<ReturnType<typeof placeStoreOrder>>;
+  try {
+    order = await placeStoreOrder(ctx, parsed.data);
+  } catch (error) {
+    return failure(error);
+  }
+  let target: string;
+  try {
+    target = await paymentRedirect(ctx, { invoiceId: order.invoiceId!, method: parsed.data.payment_method, origin: context.origin });
+  } catch (error) {
+    // The order stands; only starting the payment failed, and the portal can start it again.
+    console.error('[store] could not start payment for order', order.number, error);
+    return { message: `Your order ${order.number} is placed, but the payment could not be started. You can pay it from your account.`, placed: { number: order.number, href: '/client' } };
+  }
+  // Outside the try blocks: redirect() works by throwing.
+  redirect(target);
+}

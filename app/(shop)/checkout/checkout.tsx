@@ -1,0 +1,372 @@
+'use client';
+
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Trash2 } from 'lucide-react';
+import Link from 'next/link';
+import { unstable_rethrow } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { toast } from 'sonner';
+import type { FieldErrors } from '@/server/errors';
+import type { CheckoutMethod } from '@/server/schemas/payments';
+import { useMoney } from '../../_components/money';
+import { Button, buttonClass } from '../../_components/ui/button';
+import { Card } from '../../_components/ui/card';
+import { Field, Input } from '../../_components/ui/field';
+import { cn } from '../../_components/ui/cn';
+import { useTRPC } from '../../_lib/trpc';
+import { type Cart, cartActions, itemsOf, useCart, useCartReady } from '../_lib/cart';
+import { cycleName, perCycle } from '../_lib/cycles';
+import { AccountPanel } from './account-panel';
+import { placeOrderAction } from './actions';
+
+export type CheckoutAccount = { kind: 'visitor' } | { kind: 'client' | 'other'; name: string; email: string };
+
+type Props = {
+  account: CheckoutAccount;
+  currency: string;
+  methods: CheckoutMethod[];
+  bankInstructions: string | null;
+  termsUrl: string;
+};
+
+const methodText: Record<CheckoutMethod, { label: string; hint: string }> = {
+  stripe: { label: 'Card', hint: 'Pay by card on Stripe’s secure page.' },
+  paypal: { label: 'PayPal', hint: 'Pay with your PayPal account.' },
+  credit: { label: 'Account credit', hint: 'Pay from your credit balance.' },
+  bank_transfer: { label: 'Bank transfer', hint: 'We e-mail the invoice; pay it from your bank.' },
+};
+
+type ErrorData = { data?: { fields?: FieldErrors | undefined } | null; message: string };
+const fieldsOf = (error: unknown): FieldErrors => (error as ErrorData | null)?.data?.fields ?? {};
+
+export function Checkout({ account, currency, methods, bankInstructions, termsUrl }: Props) {
+  const money = useMoney();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const ready = useCartReady();
+  const stored = useCart();
+  // While the order is being placed the cart is already emptied; the page keeps showing it.
+  const [placing, setPlacing] = useState<Cart | null>(null);
+  const cart = placing ?? stored;
+  const items = itemsOf(cart);
+
+  const quote = useQuery({
+    ...trpc.store.quote.queryOptions({ items, coupon_code: cart.coupon ?? undefined }),
+    enabled: items.length > 0,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const quoteFields = quote.isError ? fieldsOf(quote.error) : {};
+
+  const [couponDraft, setCouponDraft] = useState('');
+  const [couponError, setCouponError] = useState<string>();
+  const [applying, setApplying] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [accepted, setAccepted] = useState(false);
+  const [chosen, setChosen] = useState<CheckoutMethod | null>(null);
+
+  // A coupon that stopped applying (a line removed, or signed in as someone who used it).
+  const staleCoupon = cart.coupon ? quoteFields.coupon_code : undefined;
+
+  const data = quote.data && !quote.isError ? quote.data : null;
+  const creditCovers = data?.creditBalance != null && data.creditBalance >= data.total;
+  const usable = methods.filter((m) => m !== 'credit' || creditCovers);
+  const method = chosen && usable.includes(chosen) ? chosen : (usable[0] ?? null);
+
+  async function applyCoupon(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = couponDraft.trim();
+    if (!code) {
+      setCouponError('Enter a coupon code');
+      return;
+    }
+    setApplying(true);
+    try {
+      // The quote with the code decides; the shown totals switch to it only when it applies.
+      await queryClient.fetchQuery(trpc.store.quote.queryOptions({ items, coupon_code: code }));
+      cartActions.setCoupon(code);
+      setCouponDraft('');
+      setCouponError(undefined);
+    } catch (error) {
+      const fields = fieldsOf(error);
+      setCouponError(fields.coupon_code ?? (error as ErrorData).message);
+    } finally {
+      setApplying(false);
+    }
+  }
+
+  async function placeOrder() {
+    const missing: FieldErrors = {};
+    if (!method) missing.payment_method = 'Choose how you will pay';
+    if (!accepted) missing.accept_terms = 'You must accept the terms to order';
+    setErrors(missing);
+    if (!method || !accepted) return;
+    const taken = cartActions.take();
+    setPlacing(taken);
+    try {
+      const result = await placeOrderAction({ items: itemsOf(taken), coupon_code: taken.coupon ?? undefined, payment_method: method, accept_terms: true });
+      if (result.placed) {
+        toast.error(result.message);
+        window.location.assign(result.placed.href);
+        return;
+      }
+      cartActions.restore(taken);
+      setPlacing(null);
+      if (result.fields) {
+        setErrors(result.fields);
+        if (result.fields.coupon_code) setCouponError(result.fields.coupon_code);
+      }
+      toast.error(result.message);
+    } catch (error) {
+      // Success is a redirect, which Next.js delivers to the caller as a rejection: the order
+      // is placed and the browser is on its way to pay, so the cart stays empty.
+      try {
+        unstable_rethrow(error);
+      } catch {
+        return;
+      }
+      cartActions.restore(taken);
+      setPlacing(null);
+      toast.error('Could not reach the server. Check your connection and try again.');
+    }
+  }
+
+  if (!ready) return <Card className="h-40 animate-pulse bg-muted" aria-busy="true" aria-label="Loading your cart" />;
+  if (cart.lines.length === 0) {
+    return (
+      <Card className="p-8 text-center">
+        <p className="text-sm text-fg-muted">Your cart is empty.</p>
+        <Link href="/store" className={buttonClass('primary', 'mt-4')}>
+          Browse the store
+        </Link>
+      </Card>
+    );
+  }
+
+  const lineError = (index: number) => Object.entries(quoteFields).find(([key]) => key.startsWith(`items.${index}.`))?.[1];
+  const generalError = quote.isError && !staleCoupon && !cart.lines.some((_, i) => lineError(i)) ? (quote.error as ErrorData).message : null;
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        <Card className="p-5">
+          <h2 className="mb-3 text-base font-semibold">Your cart</h2>
+          <ul className="divide-y divide-border" aria-label="Cart">
+            {cart.lines.map((line, index) => {
+              const priced = data?.lines[index];
+              const error = lineError(index);
+              return (
+                <li key={line.key} className="flex items-start gap-3 py-3">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium">{priced ? `${priced.name} (${cycleName[priced.cycle]})` : line.label.split(' · ')[0]}</p>
+                    {priced ? (
+                      <>
+                        {priced.options.length > 0 ? (
+                          <p className="text-xs text-fg-muted">{priced.options.map((o) => (o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name)).join(' · ')}</p>
+                        ) : null}
+                        <p className="mt-1 text-sm tabular-nums">
+                          {money(priced.unitPrice, currency)}
+                          <span className="text-fg-muted">{perCycle[priced.cycle]}</span>
+                          {priced.setupFee > 0n ? <span className="text-fg-muted"> + {money(priced.setupFee, currency)} setup</span> : null}
+                        </p>
+                      </>
+                    ) : (
+                      <p className="text-xs text-fg-muted">{line.label.split(' · ').slice(1).join(' · ')}</p>
+                    )}
+                    {error ? (
+                      <p role="alert" className="mt-1 text-xs text-danger">
+                        {error.startsWith('is ') ? `This item ${error}` : error}. Remove it to continue.
+                      </p>
+                    ) : null}
+                  </div>
+                  <Button variant="ghost" aria-label={`Remove ${priced?.name ?? line.label}`} disabled={!!placing} onClick={() => cartActions.remove(line.key)}>
+                    <Trash2 className="size-4" aria-hidden />
+                    Remove
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+
+        <Card className="p-5">
+          <h2 className="mb-3 text-base font-semibold">Your account</h2>
+          <AccountPanel account={account} />
+        </Card>
+
+        <Card className="p-5">
+          <h2 className="mb-3 text-base font-semibold">Payment</h2>
+          {methods.length === 0 ? (
+            <p role="status" className="text-sm">
+              Orders cannot be paid online right now: no payment method is set up yet. Please contact us to order.
+            </p>
+          ) : (
+            <div className="space-y-4">
+              <fieldset aria-describedby={errors.payment_method ? 'payment_method-error' : undefined}>
+                <legend className="mb-2 text-sm font-medium">How will you pay?</legend>
+                {usable.length === 0 ? (
+                  <p className="text-sm text-fg-muted">Your credit balance does not cover this order, and no other way to pay is set up. Please contact us.</p>
+                ) : (
+                  <div className="grid gap-2 sm:grid-cols-2">
+                    {usable.map((m) => (
+                      <label
+                        key={m}
+                        className="flex cursor-pointer items-start gap-3 rounded-md border border-border px-3 py-2.5 text-sm transition hover:bg-muted has-[:checked]:border-accent has-[:checked]:ring-2 has-[:checked]:ring-accent/30"
+                      >
+                        <input type="radio" name="payment_method" value={m} checked={method === m} onChange={() => {
+                            setChosen(m);
+                            setErrors(({ payment_method: _, ...rest }) => rest);
+                          }} className="mt-0.5 accent-accent" />
+                        <span>
+                          <span className="block font-medium">{methodText[m].label}</span>
+                          <span className="block text-xs text-fg-muted">
+                            {m === 'credit' && data?.creditBalance != null
+                              ? `Pay from your credit balance of ${money(data.creditBalance, currency)}.`
+                              : m === 'bank_transfer' && bankInstructions
+                                ? bankInstructions
+                                : methodText[m].hint}
+                          </span>
+                        </span>
+                      </label>
+                    ))}
+                  </div>
+                )}
+                {errors.payment_method ? (
+                  <p id="payment_method-error" role="alert" className="mt-1 text-xs text-danger">
+                    {errors.payment_method}
+                  </p>
+                ) : null}
+              </fieldset>
+
+              <div>
+                <label className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={accepted}
+                    onChange={(e) => {
+                      setAccepted(e.target.checked);
+                      if (e.target.checked) setErrors(({ accept_terms: _, ...rest }) => rest);
+                    }}
+                    aria-invalid={errors.accept_terms ? true : undefined}
+                    aria-describedby={errors.accept_terms ? 'accept_terms-error' : undefined}
+                    className="mt-0.5 accent-accent"
+                  />
+                  <span>
+                    I accept the{' '}
+                    {termsUrl ? (
+                      <a href={termsUrl} target="_blank" rel="noreferrer" className="text-accent underline underline-offset-2">
+                        terms of service
+                      </a>
+                    ) : (
+                      'terms of service'
+                    )}
+                  </span>
+                </label>
+                {errors.accept_terms ? (
+                  <p id="accept_terms-error" role="alert" className="mt-1 text-xs text-danger">
+                    {errors.accept_terms}
+                  </p>
+                ) : null}
+              </div>
+
+              {account.kind === 'client' ? (
+                <Button className="w-full sm:w-auto" disabled={!!placing || !data || usable.length === 0} onClick={placeOrder}>
+                  {placing ? 'Placing your order…' : data ? `Place order · ${money(data.total, currency)}` : 'Place order'}
+                </Button>
+              ) : account.kind === 'visitor' ? (
+                <p className="text-sm text-fg-muted">Create an account or sign in above to place your order.</p>
+              ) : null}
+            </div>
+          )}
+        </Card>
+      </div>
+
+      <Card className="p-5 lg:sticky lg:top-6" aria-labelledby="order-summary">
+        <h2 id="order-summary" className="text-base font-semibold">
+          Order summary
+        </h2>
+        <dl className="mt-3 space-y-1.5 text-sm" aria-busy={quote.isFetching}>
+          {data ? (
+            <>
+              <SummaryRow label="Items" value={money(data.itemsTotal, currency)} />
+              {data.coupon ? <SummaryRow label={`Coupon ${data.coupon.code}`} value={`−${money(data.discount, currency)}`} testId="summary-discount" tone="success" /> : null}
+              {data.taxMode === 'exclusive' && data.tax > 0n ? <SummaryRow label={data.taxLabel} value={money(data.tax, currency)} /> : null}
+              <div className="flex items-baseline justify-between border-t border-border pt-2">
+                <dt className="font-medium">Due today</dt>
+                <dd className="text-xl font-semibold tabular-nums" data-testid="summary-total">
+                  {money(data.total, currency)}
+                </dd>
+              </div>
+              {data.taxMode === 'inclusive' && data.tax > 0n ? (
+                <p className="text-right text-xs text-fg-muted">
+                  includes {money(data.tax, currency)} {data.taxLabel.toLowerCase()}
+                </p>
+              ) : null}
+            </>
+          ) : generalError ? (
+            <p role="alert" className="text-danger">
+              {generalError}
+            </p>
+          ) : staleCoupon ? (
+            <p className="text-fg-muted">Remove the coupon that no longer applies to see your total.</p>
+          ) : quote.isError ? (
+            <p className="text-fg-muted">Fix the items marked in your cart to see the total.</p>
+          ) : (
+            <p className="text-fg-muted">Working out your total…</p>
+          )}
+        </dl>
+
+        <div className="mt-4 border-t border-border pt-4">
+          {cart.coupon ? (
+            <div className="space-y-1 text-sm">
+              <div className="flex items-center justify-between gap-2">
+                <span>
+                  Coupon <span className="font-mono font-medium">{data?.coupon?.code ?? cart.coupon}</span>
+                  {data?.coupon ? ' applied' : null}
+                </span>
+                <Button variant="ghost" aria-label="Remove coupon" disabled={!!placing} onClick={() => cartActions.setCoupon(null)}>
+                  Remove
+                </Button>
+              </div>
+              {staleCoupon ? (
+                <p role="alert" className="text-xs text-danger">
+                  {staleCoupon}
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            <form onSubmit={applyCoupon} noValidate className="space-y-2" aria-label="Coupon">
+              <Field label="Coupon code" name="coupon_code" error={couponError}>
+                <div className="flex gap-2">
+                  <Input
+                    id="coupon_code"
+                    name="coupon_code"
+                    value={couponDraft}
+                    onChange={(e) => setCouponDraft(e.target.value)}
+                    autoComplete="off"
+                    aria-invalid={couponError ? true : undefined}
+                    aria-describedby={couponError ? 'coupon_code-error' : undefined}
+                  />
+                  <Button type="submit" variant="secondary" disabled={applying || !!placing}>
+                    {applying ? 'Checking…' : 'Apply'}
+                  </Button>
+                </div>
+              </Field>
+            </form>
+          )}
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function SummaryRow({ label, value, testId, tone }: { label: string; value: string; testId?: string; tone?: 'success' }) {
+  return (
+    <div className="flex justify-between gap-3">
+      <dt className="text-fg-muted">{label}</dt>
+      <dd className={cn('tabular-nums', tone === 'success' && 'text-success')} data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}

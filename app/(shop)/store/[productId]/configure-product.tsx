@@ -1,0 +1,234 @@
+'use client';
+
+import { ShoppingCart } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { type ChosenOptionInput, priceLine } from '@/server/billing/pricing';
+import { cycleSavings } from '@/server/billing/savings';
+import type { StoreProduct } from '@/server/services/read-storefront';
+import { useMoney } from '../../../_components/money';
+import { Button } from '../../../_components/ui/button';
+import { Card } from '../../../_components/ui/card';
+import { inputClass } from '../../../_components/ui/field';
+import { cn } from '../../../_components/ui/cn';
+import { cartActions } from '../../_lib/cart';
+import { cycleName, perCycle } from '../../_lib/cycles';
+
+type Group = StoreProduct['optionGroups'][number];
+
+const choiceClass = 'flex cursor-pointer items-center gap-3 rounded-md border border-border bg-surface px-3 py-2.5 text-sm transition hover:bg-muted has-[:checked]:border-accent has-[:checked]:ring-2 has-[:checked]:ring-accent/30 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50';
+
+/**
+ * Choosing a cycle and options, with the price worked out in the browser by the same pure
+ * priceLine the server orders with (the server prices the cart again; this is for showing).
+ */
+export function ConfigureProduct({ product, currency }: { product: StoreProduct; currency: string }) {
+  const money = useMoney();
+  const router = useRouter();
+  const [cycle, setCycle] = useState(() => (product.prices.find((p) => p.cycle === 'monthly') ?? product.prices[0]!).cycle);
+  // select/radio: the chosen option id ('' for none); checkbox: ticked ids; quantity: units per option.
+  const [single, setSingle] = useState<Record<string, string>>(() =>
+    Object.fromEntries(product.optionGroups.filter((g) => g.kind === 'select' || g.kind === 'radio').map((g) => [g.id, g.required ? (g.options[0]?.id ?? '') : ''])),
+  );
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  const [units, setUnits] = useState<Record<string, number>>({});
+
+  // In the product's order of groups and options, so the summary and the cart read like the form.
+  const chosen: ChosenOptionInput[] = product.optionGroups.flatMap((group) =>
+    group.options.flatMap((option) => {
+      const quantity =
+        group.kind === 'quantity' ? (units[option.id] ?? 0) : group.kind === 'checkbox' ? Number(ticked[option.id] ?? false) : Number(single[group.id] === option.id);
+      return quantity > 0 ? [{ optionId: option.id, quantity }] : [];
+    }),
+  );
+  const priceAt = (c: string) => priceLine(product, c, currency, chosen);
+  const price = priceAt(cycle);
+  const monthly = product.prices.some((p) => p.cycle === 'monthly') ? priceAt('monthly') : null;
+  const optionPrice = (option: Group['options'][number]) => option.prices.find((p) => p.cycle === cycle)?.amount;
+
+  function addToCart() {
+    if (!price.ok) return;
+    const picked = price.options.map((o) => (o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name));
+    cartActions.add({
+      product_id: product.id,
+      cycle: cycle as StoreProduct['prices'][number]['cycle'],
+      quantity: 1,
+      options: chosen.map((c) => ({ option_id: c.optionId, quantity: c.quantity })),
+      label: [`${product.name} (${cycleName[cycle]})`, ...picked].join(' · '),
+    });
+    toast.success(`${product.name} is in your cart`);
+    router.push('/checkout');
+  }
+
+  return (
+    <div className="mt-6 grid items-start gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="space-y-6">
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold">Billing cycle</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {product.prices.map((p) => {
+              const at = priceAt(p.cycle);
+              const amount = at.ok ? at.unitPrice : p.amount;
+              const saves = monthly?.ok && at.ok ? cycleSavings(p.cycle, at.unitPrice, monthly.unitPrice) : p.savingsPercent;
+              return (
+                <label key={p.cycle} className={choiceClass}>
+                  <input type="radio" name="cycle" value={p.cycle} checked={cycle === p.cycle} onChange={() => setCycle(p.cycle)} className="accent-accent" />
+                  <span className="flex-1">
+                    <span className="block font-medium">{cycleName[p.cycle]}</span>
+                    <span className="block text-xs text-fg-muted tabular-nums">
+                      {money(amount, currency)}
+                      {perCycle[p.cycle]}
+                      {p.setupFee > 0n ? ` + ${money(p.setupFee, currency)} setup` : ''}
+                    </span>
+                  </span>
+                  {saves ? <span className="rounded-full bg-success/15 px-2 py-0.5 text-xs font-medium text-success">save {saves}%</span> : null}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        {product.optionGroups.map((group) => (
+          <fieldset key={group.id}>
+            <legend className="mb-2 text-sm font-semibold">
+              {group.name}
+              {group.required ? null : <span className="font-normal text-fg-muted"> (optional)</span>}
+            </legend>
+            {group.kind === 'select' ? (
+              <select
+                aria-label={group.name}
+                className={inputClass}
+                value={single[group.id] ?? ''}
+                onChange={(e) => setSingle({ ...single, [group.id]: e.target.value })}
+              >
+                {group.required ? null : <option value="">None</option>}
+                {group.options.map((option) => (
+                  <option key={option.id} value={option.id} disabled={optionPrice(option) === undefined}>
+                    {option.name} — {describe(optionPrice(option), cycle, currency, money)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <div className="grid gap-2 sm:grid-cols-2">
+                {group.kind === 'radio' && !group.required ? (
+                  <label className={choiceClass}>
+                    <input type="radio" name={group.id} checked={!single[group.id]} onChange={() => setSingle({ ...single, [group.id]: '' })} className="accent-accent" />
+                    <span className="flex-1">None</span>
+                  </label>
+                ) : null}
+                {group.options.map((option) => {
+                  const amount = optionPrice(option);
+                  const note = <span className="text-xs text-fg-muted tabular-nums">{describe(amount, cycle, currency, money, group.kind === 'quantity')}</span>;
+                  if (group.kind === 'quantity') {
+                    const label = group.options.length === 1 ? group.name : `${group.name}: ${option.name}`;
+                    return (
+                      <label key={option.id} className={cn(choiceClass, 'cursor-default')}>
+                        <span className="flex-1">
+                          <span className="block">{option.name}</span>
+                          {note}
+                        </span>
+                        <input
+                          type="number"
+                          min={0}
+                          max={100000}
+                          inputMode="numeric"
+                          aria-label={label}
+                          disabled={amount === undefined}
+                          value={units[option.id] ?? 0}
+                          onChange={(e) => setUnits({ ...units, [option.id]: Math.min(100000, Math.max(0, Math.trunc(Number(e.target.value) || 0))) })}
+                          className={cn(inputClass, 'w-24 text-right tabular-nums')}
+                        />
+                      </label>
+                    );
+                  }
+                  return (
+                    <label key={option.id} className={choiceClass}>
+                      {group.kind === 'radio' ? (
+                        <input
+                          type="radio"
+                          name={group.id}
+                          disabled={amount === undefined}
+                          checked={single[group.id] === option.id}
+                          onChange={() => setSingle({ ...single, [group.id]: option.id })}
+                          className="accent-accent"
+                        />
+                      ) : (
+                        <input
+                          type="checkbox"
+                          disabled={amount === undefined}
+                          checked={ticked[option.id] ?? false}
+                          onChange={(e) => setTicked({ ...ticked, [option.id]: e.target.checked })}
+                          className="accent-accent"
+                        />
+                      )}
+                      <span className="flex-1">
+                        <span className="block">{option.name}</span>
+                        {note}
+                      </span>
+                    </label>
+                  );
+                })}
+              </div>
+            )}
+          </fieldset>
+        ))}
+      </div>
+
+      <Card className="p-5 lg:sticky lg:top-6" aria-labelledby="summary-title">
+        <h2 id="summary-title" className="text-sm font-semibold">
+          Your {product.name}
+        </h2>
+        {price.ok ? (
+          <>
+            <dl className="mt-3 space-y-1.5 text-sm">
+              <Row label={`Plan, ${cycleName[cycle]!.toLowerCase()}`} value={money(price.planPrice, currency)} />
+              {price.options.map((o) => (
+                <Row key={o.optionId} label={o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name} value={money(o.amount, currency)} />
+              ))}
+              {price.setupFee > 0n ? <Row label="Setup fee (once)" value={money(price.setupFee, currency)} /> : null}
+            </dl>
+            <div className="mt-4 border-t border-border pt-3" aria-live="polite">
+              <div className="flex items-baseline justify-between">
+                <span className="text-sm text-fg-muted">Due today</span>
+                <span className="text-2xl font-semibold tabular-nums" data-testid="configured-price">
+                  {money(price.unitPrice + price.setupFee, currency)}
+                </span>
+              </div>
+              {cycle === 'one_time' ? null : (
+                <p className="mt-1 text-right text-xs text-fg-muted" data-testid="configured-renewal">
+                  then {money(price.unitPrice, currency)}
+                  {perCycle[cycle]}
+                </p>
+              )}
+            </div>
+            <p className="mt-3 text-xs text-fg-muted">Coupons and any tax are worked out at checkout.</p>
+          </>
+        ) : (
+          <p role="alert" className="mt-3 text-sm text-danger">
+            {price.field === 'cycle' ? `${cycleName[cycle]} ${price.message}` : price.message}
+          </p>
+        )}
+        <Button className="mt-4 w-full" disabled={!price.ok} onClick={addToCart}>
+          <ShoppingCart className="size-4" aria-hidden />
+          Add to cart
+        </Button>
+      </Card>
+    </div>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex justify-between gap-3">
+      <dt className="text-fg-muted">{label}</dt>
+      <dd className="tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+function describe(amount: bigint | undefined, cycle: string, currency: string, money: (a: bigint, c: string) => string, each = false) {
+  if (amount === undefined) return `not offered ${cycleName[cycle]!.toLowerCase()}`;
+  if (amount === 0n) return 'included';
+  return `+${money(amount, currency)}${each ? ' each' : ''}${perCycle[cycle]}`;
+}
