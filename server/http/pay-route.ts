@@ -30,12 +30,11 @@ export type Payer = { ctx: ServiceContext; access: PayAccess; invoiceId: string;
 export function payRoute(run: (payer: Payer) => Promise<Response>, onError: OnError) {
   return async function POST(request: Request, route: RouteContext): Promise<Response> {
     return answer(request, route, onError, async () => {
-      if (!isSameOrigin(request.headers)) throw new AppError('forbidden', 'Payments start from this site’s own pages');
       const fields = request.headers.get('content-type')?.includes('application/json')
         ? ((await request.json().catch(() => ({}))) as Record<string, unknown>)
         : Object.fromEntries(await request.formData());
       return typeof fields.token === 'string' && fields.token !== '' ? fields.token : null;
-    }, run);
+    }, run, { sameOrigin: true });
   };
 }
 
@@ -46,25 +45,40 @@ export function payRoute(run: (payer: Payer) => Promise<Response>, onError: OnEr
  */
 export function payLinkRoute(run: (payer: Payer) => Promise<Response>, onError: OnError) {
   return async function GET(request: Request, route: RouteContext): Promise<Response> {
-    return answer(request, route, onError, async () => new URL(request.url).searchParams.get('token') ?? '', run);
+    return answer(request, route, onError, async () => new URL(request.url).searchParams.get('token'), run, { sameOrigin: false });
   };
 }
 
-type OnError = (error: AppError, payer: Pick<Payer, 'invoiceId' | 'origin'>) => Response;
+type OnError = (error: AppError, payer: { invoiceId: string; origin: string; token: string | null }) => Response;
 
-async function answer(request: Request, route: RouteContext, onError: OnError, tokenOf: () => Promise<string | null>, run: (payer: Payer) => Promise<Response>) {
+async function answer(
+  request: Request,
+  route: RouteContext,
+  onError: OnError,
+  tokenOf: () => Promise<string | null>,
+  run: (payer: Payer) => Promise<Response>,
+  options: { sameOrigin: boolean },
+) {
   const { id: invoiceId } = await route.params;
   const origin = originOf(request.headers, request.url);
+  let token: string | null = null;
   try {
-    const { ctx, access } = await payerContext(request.headers, await tokenOf());
+    token = (await tokenOf()) || null;
+    if (options.sameOrigin && !isSameOrigin(request.headers)) throw new AppError('forbidden', 'Payments start from this site’s own pages');
+    const { ctx, access } = await payerContext(request.headers, token);
     return await run({ ctx, access, invoiceId, origin });
   } catch (error) {
-    if (error instanceof AppError) return onError(error, { invoiceId, origin });
+    if (error instanceof AppError) return onError(error, { invoiceId, origin, token });
     console.error('[cashdesk] payment could not start', error);
-    return onError(new AppError('payment_failed', 'The payment could not be started; nothing was charged'), { invoiceId, origin });
+    return onError(new AppError('payment_failed', 'The payment could not be started; nothing was charged'), { invoiceId, origin, token });
   }
 }
 
-/** A form post that failed: the return page says why, with a way back. */
-export const backWithError = (error: AppError, { invoiceId, origin }: { invoiceId: string; origin: string }) =>
-  Response.redirect(`${origin}/pay/return?invoice=${encodeURIComponent(invoiceId)}&error=${encodeURIComponent(error.message)}`, 303);
+/** A payment that could not start: the return page says why, with a way back to the invoice. */
+export const backWithError: OnError = (error, { invoiceId, origin, token }) => {
+  const back = new URL('/pay/return', origin);
+  back.searchParams.set('invoice', invoiceId);
+  back.searchParams.set('error', error.message);
+  if (token) back.searchParams.set('token', token);
+  return Response.redirect(back.toString(), 303);
+};

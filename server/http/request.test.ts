@@ -9,6 +9,8 @@ describe('same-origin check for cookie-authenticated mutations', () => {
     [{ host: 'localhost:3000', origin: 'http://localhost:3000' }, true],
     [{ host: 'desk.example.com', origin: 'https://evil.example.net' }, false],
     [{ host: 'desk.example.com', origin: 'null' }, false],
+    [{ host: 'desk.example.com', origin: 'null', 'sec-fetch-site': 'same-origin' }, true],
+    [{ host: 'desk.example.com', origin: 'null', 'sec-fetch-site': 'cross-site' }, false],
     [{ host: 'desk.example.com', 'sec-fetch-site': 'same-origin' }, true],
     [{ host: 'desk.example.com', 'sec-fetch-site': 'cross-site' }, false],
     [{ host: 'desk.example.com' }, false],

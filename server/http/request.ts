@@ -13,7 +13,9 @@ export function clientIp(headers: Headers): string | undefined {
 export function isSameOrigin(headers: Headers): boolean {
   const host = headers.get('x-forwarded-host') ?? headers.get('host');
   const origin = headers.get('origin');
-  if (origin) {
+  // Pages served with `Referrer-Policy: no-referrer` (the public invoice page, whose URL holds
+  // its token) post with `Origin: null`; Sec-Fetch-Site still tells where the post came from.
+  if (origin && origin !== 'null') {
     try {
       return new URL(origin).host === host;
     } catch {

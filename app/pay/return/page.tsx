@@ -45,6 +45,17 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
     problem = error.message;
   }
 
+  // After a failure, back to where the payer came from: the public link they held, or their portal.
+  const failedInvoice = problem && !outcome ? one(search.invoice) : undefined;
+  const failedToken = one(search.token);
+  const backHref =
+    failedInvoice && /^[0-9a-f-]{36}$/.test(failedInvoice)
+      ? failedToken
+        ? `/p/invoice/${failedInvoice}?token=${encodeURIComponent(failedToken)}`
+        : ctx.actor.scope.kind === 'customer'
+          ? `/client/invoices/${failedInvoice}/pay`
+          : null
+      : null;
   const ownInvoice = outcome && ctx.actor.scope.kind === 'customer' && ctx.actor.scope.customerId === outcome.customerId;
   const invoiceHref = outcome && (ownInvoice ? `/client/invoices/${outcome.invoiceId}` : publicInvoicePath(outcome.invoiceId, outcome.tokenVersion));
   const paid = outcome && outcome.invoiceStatus === 'paid';
@@ -93,6 +104,11 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
         )}
         {outcome?.order?.awaitingApproval && <p className="text-sm text-fg-muted">We review new orders before they start; you will hear from us shortly.</p>}
         <div className="flex flex-wrap gap-2">
+          {backHref && (
+            <Link href={backHref} className={buttonClass('primary')}>
+              Back to the invoice
+            </Link>
+          )}
           {invoiceHref && (
             <Link href={invoiceHref} className={buttonClass('primary')}>
               View invoice

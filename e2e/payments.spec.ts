@@ -1,0 +1,94 @@
+import { type Page, expect, test } from '@playwright/test';
+import { givenClient } from './portal-support';
+import { apiPost, givenInvoice, shot, signIn } from './support';
+
+type Invoice = { id: string; number: string; public_url: string; status: string };
+
+/** A client of this test alone, signed in, with one pending invoice of `amount` cents. */
+async function signedInWithInvoice(page: Page, amount: number) {
+  const { customer, email } = await givenClient(page.request);
+  const invoice = await apiPost<Invoice>(page.request, '/invoices', { customer_id: customer.id, items: [{ description: 'Managed VPS', quantity: 1, unit_price: amount }] });
+  await signIn(page, email);
+  return { customer, invoice };
+}
+
+async function invoiceStatus(page: Page, id: string) {
+  const response = await page.request.get(`/api/v1/invoices/${id}`, { headers: { authorization: 'Bearer cd_e2e_bootstrap_key_0123456789abcdef' } });
+  return ((await response.json()) as Invoice).status;
+}
+
+test('a client pays an invoice by card on Stripe Checkout and comes back to Paid', async ({ page }) => {
+  const { invoice } = await signedInWithInvoice(page, 4900);
+  await page.goto(`/client/invoices/${invoice.id}/pay`);
+  await page.getByRole('button', { name: 'Pay $49.00 by card' }).click();
+
+  await expect(page).toHaveTitle(/Stripe Checkout/);
+  await shot(page, 'payments-stripe-checkout');
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+
+  const result = page.getByTestId('payment-result');
+  await expect(result.getByRole('heading')).toHaveText('Payment received');
+  await expect(result).toContainText(invoice.number);
+  await expect(result).toContainText('paid');
+  await shot(page, 'payments-stripe-return');
+  expect(await invoiceStatus(page, invoice.id)).toBe('paid');
+
+  await result.getByRole('link', { name: 'View invoice' }).click();
+  await expect(page).toHaveURL(new RegExp(`/client/invoices/${invoice.id}$`));
+  await expect(page.getByRole('main')).toContainText('Paid');
+});
+
+test('a client pays with the PayPal buttons', async ({ page }) => {
+  const { invoice } = await signedInWithInvoice(page, 2500);
+  await page.goto(`/client/invoices/${invoice.id}/pay`);
+  await page.getByTestId('paypal-buttons').getByRole('button', { name: 'PayPal' }).click();
+  const result = page.getByTestId('payment-result');
+  await expect(result.getByRole('heading')).toHaveText('Payment received');
+  await shot(page, 'payments-paypal-return');
+  expect(await invoiceStatus(page, invoice.id)).toBe('paid');
+});
+
+test('a client pays from their credit balance when it covers the invoice', async ({ page }) => {
+  const { customer, invoice } = await signedInWithInvoice(page, 3000);
+  await page.goto(`/client/invoices/${invoice.id}/pay`);
+  await expect(page.getByRole('button', { name: /Pay from credit/ })).toHaveCount(0);
+
+  await apiPost(page.request, `/customers/${customer.id}/credit`, { amount: 5000, reason: 'Goodwill' });
+  await page.reload();
+  await shot(page, 'payments-pay-page');
+  await page.getByRole('button', { name: 'Pay from credit balance ($50.00 available)' }).click();
+  await expect(page.getByTestId('payment-result').getByRole('heading')).toHaveText('Payment received');
+  expect(await invoiceStatus(page, invoice.id)).toBe('paid');
+  await page.goto('/client/credit');
+  await expect(page.getByRole('main')).toContainText('$20.00');
+});
+
+test('a visitor with the public link pays by card without an account, and a cancelled checkout charges nothing', async ({ page, request }) => {
+  const { invoice } = await givenInvoice(request, [{ description: 'Domain renewal', quantity: 1, unit_price: 1500 }]);
+  const link = new URL((invoice as Invoice).public_url);
+  await page.goto(`${link.pathname}${link.search}`);
+
+  await page.getByRole('button', { name: 'Pay $15.00 by card' }).click();
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('payment-result').getByRole('heading')).toHaveText('Not paid');
+  expect(await invoiceStatus(page, invoice.id)).toBe('pending');
+
+  await page.getByRole('link', { name: 'View invoice' }).click();
+  await page.getByRole('button', { name: 'Pay $15.00 by card' }).click();
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await expect(page.getByTestId('payment-result').getByRole('heading')).toHaveText('Payment received');
+  await page.getByRole('link', { name: 'View invoice' }).click();
+  await expect(page.getByTestId('pay-panel')).toContainText('Nothing is left to pay');
+});
+
+test('Settings → Payments shows where each key comes from and refuses a malformed one', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Payments' });
+  await expect(form).toContainText('From the environment');
+  await expect(form).toContainText('/api/webhooks/stripe');
+  await form.getByLabel('Secret key', { exact: true }).fill('pk_live_not_a_secret');
+  await form.getByRole('button', { name: 'Save payment settings' }).click();
+  await expect(form.getByRole('alert')).toContainText('must be a Stripe secret key');
+  await shot(page, 'payments-settings');
+});
