@@ -10,6 +10,8 @@ import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 import { params } from '../support/rest';
 
+const route = (id: string) => ({ params: Promise.resolve({ id }) });
+
 const { db } = withTestDatabase();
 const origin = 'http://public.test';
 // Each test guesses from its own address, so the per-address limit of one never trips another.
@@ -65,13 +67,13 @@ describe('the public invoice page', () => {
     const invoice = await givenInvoice(db());
     const url = (token: string) => `http://localhost/p/invoice/${invoice.id}/pdf?token=${encodeURIComponent(token)}`;
     const headers = { 'x-forwarded-for': '198.51.100.200' };
-    const good = await publicPdf(new Request(url(publicToken(invoice.id, 1)), { headers }), params({ id: invoice.id }));
+    const good = await publicPdf(new Request(url(publicToken(invoice.id, 1)), { headers }), route(invoice.id));
     expect(good.status).toBe(200);
     expect(good.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await good.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    const bad = await publicPdf(new Request(url('wrong'), { headers }), params({ id: invoice.id }));
+    const bad = await publicPdf(new Request(url('wrong'), { headers }), route(invoice.id));
     expect(bad.status).toBe(404);
-    const missing = await publicPdf(new Request(`http://localhost/p/invoice/${invoice.id}/pdf`, { headers }), params({ id: invoice.id }));
+    const missing = await publicPdf(new Request(`http://localhost/p/invoice/${invoice.id}/pdf`, { headers }), route(invoice.id));
     expect(missing.status).toBe(404);
   });
 });

@@ -104,15 +104,15 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
         </div>
       ) : null}
 
-      <div className="mt-6 flex flex-wrap justify-between gap-6 border-t border-border pt-4">
-        <div className="max-w-md space-y-1 text-sm">
+      <div className="mt-6 grid gap-6 border-t border-border pt-4 sm:grid-cols-[minmax(0,1fr)_17rem]">
+        <div className="space-y-1 text-sm">
           {/* Without the link: the QR code is the PDF's; on screen the pay buttons sit beside. */}
           {paymentInstructions({ ...doc, publicUrl: null }).map((line) => (
             <p key={line}>{line}</p>
           ))}
           {doc.seller.bankDetails && doc.balance > 0n ? <p className="whitespace-pre-line text-fg-muted">{doc.seller.bankDetails}</p> : null}
         </div>
-        <dl className="w-full max-w-xs space-y-1.5 text-sm" aria-label="Totals">
+        <dl className="space-y-1.5 text-sm" aria-label="Totals">
           <Row label={doc.taxMode === 'inclusive' ? 'Net' : 'Subtotal'} value={money(doc.subtotal)} />
           {taxed
             ? bands.map((band) => <Row key={band.rate} label={`${doc.taxLabel} ${band.rate}% on ${money(band.base)}`} value={money(band.tax)} />)
