@@ -4,9 +4,10 @@ import { activateOrder } from './activate';
 import { billingRun, dunningRun } from './billing';
 import { notifyCustomer } from './notify';
 import { ping } from './ping';
+import { reconcileRun } from './reconcile';
 
 /** The workflows: run by the embedded runner, and served to Inngest when it is configured. */
-export const workflows = [activateOrder, billingRun, dunningRun, notifyCustomer];
+export const workflows = [activateOrder, billingRun, dunningRun, notifyCustomer, reconcileRun];
 
 /** All functions served at /api/inngest. */
 export const functions = [ping, ...workflows.map((workflow) => toInngestFunction(workflow, database))];

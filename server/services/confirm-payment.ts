@@ -2,11 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { invoices, orders, paymentAttempts } from '@/db/schema';
 import { systemActor } from '../auth/actor';
 import { AppError } from '../errors';
-import { readPaymentConfig } from '../payments/config';
+import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '../payments/config';
 import { capturePayPalOrder } from '../payments/paypal';
 import { stripeCall, stripeClient } from '../payments/stripe';
 import type { ServiceContext } from './context';
 import { captureCompleted } from './receive-paypal-event';
+import type { GatewayPayment } from './record-gateway-payment';
 import { sessionPaid } from './receive-stripe-event';
 
 export type PaymentOutcome = {
@@ -57,6 +58,26 @@ export async function paymentOutcome(ctx: ServiceContext, invoiceId: string, gat
 }
 
 /**
+ * Asks Stripe how a session Cashdesk opened for `invoiceId` stands and records its payment if
+ * it is paid (keyed by the payment intent, so a webhook before or after adds nothing).
+ */
+export async function settleStripeSession(ctx: ServiceContext, config: StripeConfig, input: { invoiceId: string; sessionId: string; via: GatewayPayment['via'] }) {
+  const session = await stripeCall('read the checkout session', () => stripeClient(config).checkout.sessions.retrieve(input.sessionId));
+  const outcome = await sessionPaid({ ...ctx, actor: systemActor('stripe') }, config, { ...session, metadata: { ...session.metadata, invoice_id: input.invoiceId } }, input.via);
+  return { session, outcome };
+}
+
+/**
+ * Captures an approved PayPal order Cashdesk opened for `invoiceId` (or reads back its capture)
+ * and records it; an order still waiting for the buyer is left alone.
+ */
+export async function settlePayPalOrder(ctx: ServiceContext, config: PayPalConfig, input: { invoiceId: string; orderId: string; via: GatewayPayment['via'] }) {
+  const capture = (await capturePayPalOrder(config, input.orderId)).purchase_units[0]?.payments?.captures?.[0];
+  const outcome = capture ? await captureCompleted({ ...ctx, actor: systemActor('paypal') }, config, { ...capture, custom_id: input.invoiceId }, input.via) : 'no capture';
+  return { capture, outcome };
+}
+
+/**
  * The customer is back from Stripe Checkout: ask Stripe how the session stands rather than
  * wait for the webhook, and record the payment if it is paid (the webhook then adds nothing).
  */
@@ -64,9 +85,7 @@ export async function confirmStripeReturn(ctx: ServiceContext, input: { sessionI
   const attempt = await attemptFor(ctx, 'stripe', input.sessionId);
   const config = (await readPaymentConfig(ctx.db)).stripe;
   if (!config) throw new AppError('invalid_state', 'Card payments are not available');
-  const session = await stripeCall('read the checkout session', () => stripeClient(config).checkout.sessions.retrieve(input.sessionId));
-  const recorder = { ...ctx, actor: systemActor('stripe') };
-  if (session.payment_status === 'paid') await sessionPaid(recorder, config, { ...session, metadata: { ...session.metadata, invoice_id: attempt.invoiceId } }, 'return');
+  const { session } = await settleStripeSession(ctx, config, { invoiceId: attempt.invoiceId, sessionId: input.sessionId, via: 'return' });
   const gateway = session.payment_status === 'paid' ? 'paid' : session.status === 'complete' ? 'pending' : 'unpaid';
   return paymentOutcome(ctx, attempt.invoiceId, gateway);
 }
@@ -76,11 +95,7 @@ export async function confirmPayPalReturn(ctx: ServiceContext, input: { orderId:
   const attempt = await attemptFor(ctx, 'paypal', input.orderId);
   const config = (await readPaymentConfig(ctx.db)).paypal;
   if (!config) throw new AppError('invalid_state', 'PayPal is not available');
-  const order = await capturePayPalOrder(config, input.orderId);
-  const capture = order.purchase_units[0]?.payments?.captures?.[0];
-  if (capture?.status === 'COMPLETED') {
-    await captureCompleted({ ...ctx, actor: systemActor('paypal') }, config, { ...capture, custom_id: attempt.invoiceId }, 'return');
-  }
+  const { capture } = await settlePayPalOrder(ctx, config, { invoiceId: attempt.invoiceId, orderId: input.orderId, via: 'return' });
   return paymentOutcome(ctx, attempt.invoiceId, capture?.status === 'COMPLETED' ? 'paid' : capture ? 'pending' : 'unpaid');
 }
 

@@ -4,7 +4,7 @@ import { type PayPalCapture, type PayPalHeaders, type PayPalRefund, getPayPalOrd
 import type { ServiceContext } from './context';
 import { noteDeniedPayment } from './flag-invoice';
 import { type WebhookAnswer, badSignature, receiveEvent } from './gateway-events';
-import { recordGatewayPayment } from './record-gateway-payment';
+import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
 import { recordGatewayRefund } from './record-gateway-refund';
 
 /** POST /api/webhooks/paypal: verify the transmission signature, store once, handle once. */
@@ -36,7 +36,7 @@ async function invoiceOf(config: PayPalConfig, capture: PayPalCapture): Promise<
 }
 
 /** A completed capture, from the webhook or from the customer's return: recorded once by its id. */
-export async function captureCompleted(ctx: ServiceContext, config: PayPalConfig, capture: PayPalCapture, via: 'return' | 'webhook'): Promise<string> {
+export async function captureCompleted(ctx: ServiceContext, config: PayPalConfig, capture: PayPalCapture, via: GatewayPayment['via']): Promise<string> {
   if (capture.status !== 'COMPLETED') return `not completed yet (${capture.status})`;
   const invoiceId = await invoiceOf(config, capture);
   if (!invoiceId) return 'ignored: not a Cashdesk payment';

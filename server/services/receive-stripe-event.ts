@@ -5,7 +5,7 @@ import { stripeCall, stripeClient, verifyStripeEvent } from '../payments/stripe'
 import type { ServiceContext } from './context';
 import { flagDispute } from './flag-invoice';
 import { type WebhookAnswer, badSignature, receiveEvent } from './gateway-events';
-import { recordGatewayPayment } from './record-gateway-payment';
+import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
 import { findGatewayPayment } from './record-payment';
 import { recordGatewayRefund } from './record-gateway-refund';
 
@@ -69,7 +69,7 @@ async function handleStripeEvent(ctx: ServiceContext, config: StripeConfig, even
  * A Checkout Session that says it is paid, from the webhook or from the customer's return:
  * the payment is recorded once, keyed by the session's payment intent.
  */
-export async function sessionPaid(ctx: ServiceContext, config: StripeConfig, session: Stripe.Checkout.Session, via: 'return' | 'webhook'): Promise<string> {
+export async function sessionPaid(ctx: ServiceContext, config: StripeConfig, session: Stripe.Checkout.Session, via: GatewayPayment['via']): Promise<string> {
   const invoiceId = session.metadata?.invoice_id ?? session.client_reference_id;
   if (!invoiceId) return 'ignored: not a Cashdesk checkout';
   if (session.payment_status !== 'paid') return `not paid yet (${session.payment_status})`;

@@ -17,7 +17,7 @@ export type GatewayPayment = {
   currency: string;
   paidAt: Date;
   /** How this payment reached us, for the log: the customer's return or a webhook. */
-  via: 'return' | 'webhook';
+  via: 'return' | 'webhook' | 'reconciliation';
 };
 
 /**

@@ -1,0 +1,12 @@
+import { systemActor } from '@/server/auth/actor';
+import { defineWorkflow } from '@/server/jobs/workflow';
+import { reconcilePayments } from '@/server/services/reconcile-payments';
+
+/** Hourly at :25: ask the gateways about unpaid checkouts whose webhooks may have been lost. */
+export const reconcileRun = defineWorkflow({
+  id: 'reconcile-payments',
+  triggers: [{ cron: '25 * * * *' }],
+  retries: 2,
+  subject: (event) => ({ type: 'reconciliation', id: typeof event.data.scheduledFor === 'string' ? event.data.scheduledFor.slice(0, 13) : 'on demand' }),
+  handler: ({ step, db, now }) => step.run('ask the gateways', () => reconcilePayments({ db, actor: systemActor(), now })),
+});
