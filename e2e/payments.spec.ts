@@ -78,7 +78,9 @@ test('a visitor with the public link pays by card without an account, and a canc
   await page.getByRole('button', { name: 'Pay', exact: true }).click();
   await expect(page.getByTestId('payment-result').getByRole('heading')).toHaveText('Payment received');
   await page.getByRole('link', { name: 'View invoice' }).click();
-  await expect(page.getByTestId('pay-panel')).toContainText('Nothing is left to pay');
+  await expect(page.getByTestId('balance-due')).toHaveText('$0.00');
+  await expect(page.getByTestId('pay-panel')).toHaveCount(0);
+  await shot(page, 'payments-public-paid');
 });
 
 test('Settings → Payments shows where each key comes from and refuses a malformed one', async ({ page }) => {

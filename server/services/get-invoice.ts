@@ -5,15 +5,14 @@ import { AppError, notFound } from '../errors';
 import { isUuid } from '../schemas/common';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
-import { type InvoiceView, loadInvoice, lockInvoice } from './invoice-store';
+import { type InvoiceView, asSeenByCustomer, loadInvoice, lockInvoice } from './invoice-store';
 import { tokenMatches } from './public-token';
 
 export async function getInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
   // Clients read their own invoices; everyone else needs the permission.
   if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'invoices.view');
   const invoice = await loadInvoice(ctx.db, ctx.actor.scope, input.id);
-  // The notification log (provider answers, who sent it) is the desk's, not the customer's.
-  return ctx.actor.scope.kind === 'customer' ? { ...invoice, notifications: [] } : invoice;
+  return asSeenByCustomer(ctx.actor.scope, invoice);
 }
 
 /** The invoice behind a public link; any wrong, missing or old token is simply not found. */

@@ -39,8 +39,10 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
       ? Promise.resolve([])
       : auditTrail(ctx.db, { type: 'invoice', id: invoice.id }),
   ]);
+  const customer = ctx.actor.scope.kind === 'customer';
   return {
-    payments: paymentRows,
+    // A client sees their money in and out, not the desk's references or who keyed it in.
+    payments: customer ? paymentRows.map((p) => ({ ...p, reference: null, recordedById: null })) : paymentRows,
     refunds: refundRows,
     related: relatedRows.map((r) => ({
       id: r.id,

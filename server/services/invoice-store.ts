@@ -18,6 +18,14 @@ export type InvoiceView = InvoiceRow & { lines: InvoiceLineRow[]; notifications:
 export type InvoiceKind = InvoiceRow['kind'];
 
 /** The invoices a scope may see: a reseller's customers', or a client's own once issued (a draft is the desk's). */
+/**
+ * An invoice as its own customer may read it: the desk's notification log (provider answers,
+ * who sent it) and internal notes stay with the desk, as on the public link.
+ */
+export function asSeenByCustomer<T extends { notes: string | null; notifications: NotificationRow[] }>(scope: Scope, invoice: T): T {
+  return scope.kind === 'customer' ? { ...invoice, notes: null, notifications: [] } : invoice;
+}
+
 export function invoiceScope(scope: Scope): SQL | undefined {
   switch (scope.kind) {
     case 'all':

@@ -5,7 +5,7 @@ import { balanceOf } from '../billing/invoice-status';
 import { isUuid } from '../schemas/common';
 import type { ListInvoicesInput } from '../schemas/invoices';
 import type { ServiceContext } from './context';
-import { type InvoiceView, invoiceScope, moneyOf } from './invoice-store';
+import { type InvoiceView, asSeenByCustomer, invoiceScope, moneyOf } from './invoice-store';
 import { afterCursor, containsPattern, decodeCursor, toPage } from './pagination';
 
 export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string };
@@ -69,12 +69,14 @@ export async function listInvoices(
     : [[], []];
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map((invoice) => ({
-      ...invoice,
-      balance: balanceOf(moneyOf(invoice)),
-      lines: lines.filter((l) => l.invoiceId === invoice.id),
-      notifications: notifications.filter((n) => n.invoiceId === invoice.id),
-    })),
+    items: page.items.map((invoice) =>
+      asSeenByCustomer(ctx.actor.scope, {
+        ...invoice,
+        balance: balanceOf(moneyOf(invoice)),
+        lines: lines.filter((l) => l.invoiceId === invoice.id),
+        notifications: notifications.filter((n) => n.invoiceId === invoice.id),
+      }),
+    ),
   };
 }
 

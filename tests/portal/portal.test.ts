@@ -96,7 +96,12 @@ describe('a client in the portal', () => {
     expect((await listOrders(mine.ctx, listOrdersInput.parse({}))).items[0]!.labels).toEqual([]);
     expect(await getOrderHistory(mine.ctx, { id: mine.order.id })).toEqual({ audit: [], jobs: [] });
     expect((await getInvoiceHistory(mine.ctx, { id: mine.invoice.id })).audit).toEqual([]);
+    // The tRPC readers behind the same permission hide the same things.
+    expect((await getInvoice(mine.ctx, { id: mine.invoice.id })).notes).toBeNull();
+    expect(list.items.find((i) => i.id === mine.invoice.id)!.notes).toBeNull();
+    expect((await getInvoiceHistory(mine.ctx, { id: mine.order.invoiceId! })).payments[0]).toMatchObject({ reference: null, recordedById: null });
     // The desk still sees all of it.
+    expect((await getInvoice(system(), { id: mine.invoice.id })).notes).toContain('chase him');
     expect((await getOrder(system(), { id: mine.order.id })).labels).toEqual(['late payer']);
     expect((await getOrderHistory(system(), { id: mine.order.id })).audit.length).toBeGreaterThan(0);
   });
