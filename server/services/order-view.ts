@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import { customers, invoices, orderLabels, orderLines, orders, services } from '@/db/schema';
 import type { Scope } from '../auth/actor';
 import { notFound } from '../errors';
+import { lockCustomer } from './locks';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -26,10 +27,17 @@ export function orderScope(scope: Scope): SQL | undefined {
   }
 }
 
+/**
+ * The customer's advisory lock, then the order's row lock — the order payments take them in
+ * (customer, invoice, then the order when settling), so an order edit racing a payment waits
+ * instead of deadlocking.
+ */
 export async function lockOrder(tx: Database, scope: Scope, id: string): Promise<OrderRow> {
-  const [row] = await tx.select().from(orders).where(and(eq(orders.id, id), orderScope(scope))).for('update');
-  if (!row) throw notFound('Order');
-  return row;
+  const [target] = await tx.select({ customerId: orders.customerId }).from(orders).where(and(eq(orders.id, id), orderScope(scope)));
+  if (!target) throw notFound('Order');
+  await lockCustomer(tx, target.customerId);
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  return row!;
 }
 
 /** Orders with their lines, services, labels and first invoice, in five queries for any number. */

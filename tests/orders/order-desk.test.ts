@@ -27,6 +27,23 @@ const actions = async (orderId: string) =>
   (await db().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, orderId)))).map((r) => r.action);
 
 describe('editing an order’s price', () => {
+  it('edits a price while the first invoice is being paid: both go through, and the money adds up', async () => {
+    for (let round = 0; round < 6; round++) {
+      const { order, line } = await givenOrder();
+      const [paid, edited] = await Promise.allSettled([
+        markInvoicePaid(ctx(), { id: order.invoiceId! }),
+        editOrderPrice(ctx(), editOrderPriceInput.parse({ id: order.id, line_id: line.id, unit_price: 1500, reason: 'Raised while paying' })),
+      ]);
+      expect([paid.status, edited.status]).toEqual(['fulfilled', 'fulfilled']);
+      const first = await getInvoice(ctx(), { id: order.invoiceId! });
+      expect(first.status).toBe('paid');
+      // Edited before the payment: the invoice itself says 15.00. After: it stays 10.00 and a
+      // debit note bills the 5.00 rise.
+      const rise = edited.status === 'fulfilled' && edited.value.document === 'debit_note' ? (await getInvoice(ctx(), { id: edited.value.invoiceId })).total : 0n;
+      expect(first.total + rise).toBe(1500n);
+    }
+  });
+
   it('edits the unpaid first invoice in place: same number, the service keeps its billed period', async () => {
     const { order, line } = await givenOrder({ quantity: 2 });
     const before = await getInvoice(ctx(), { id: order.invoiceId! });
