@@ -17,6 +17,72 @@ async function invoiceStatus(page: Page, id: string) {
   return ((await response.json()) as Invoice).status;
 }
 
+/**
+ * A new visitor buys a product with an option and a coupon, opens an account at checkout and
+ * chooses `method`; returns the page at the point the gateway takes over.
+ */
+async function buyAsNewVisitor(page: Page, method: 'Card' | 'PayPal', autoActivate: boolean) {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const product = await apiPost<{ id: string; name: string }>(page.request, '/products', {
+    name: `Pay ${method} ${tag}`,
+    category: `E2E Pay ${tag}`,
+    type: 'recurring',
+    auto_activate: autoActivate,
+    prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }],
+    option_groups: [{ name: 'Backups', kind: 'checkbox', options: [{ name: 'Daily backups', prices: [{ cycle: 'monthly', currency: 'USD', amount: 500 }] }] }],
+  });
+  const code = `PAY${tag.replace(/\W/g, '').slice(-8).toUpperCase()}`;
+  await apiPost(page.request, '/coupons', { code, type: 'fixed', value: 300, currency: 'USD', duration: 'once', product_ids: [product.id] });
+
+  await page.goto(`/store/${product.id}`);
+  await page.getByRole('checkbox', { name: /Daily backups/ }).check();
+  await expect(page.getByTestId('configured-price')).toHaveText('$15.00');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  const coupon = page.getByRole('form', { name: 'Coupon' });
+  await coupon.getByLabel('Coupon code').fill(code);
+  await coupon.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('summary-total')).toHaveText('$12.00');
+
+  const email = `buyer-${tag}@example.test`;
+  const signUp = page.getByRole('form', { name: 'Create an account' });
+  await signUp.getByLabel('Your name').fill(`Buyer ${tag}`);
+  await signUp.getByLabel('E-mail').fill(email);
+  await signUp.getByLabel('Password').fill('a long enough password');
+  await signUp.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('checkout-signed-in')).toContainText(email);
+
+  await page.getByRole('radio', { name: new RegExp(`^${method}`) }).check();
+  await page.getByRole('checkbox', { name: /I accept the terms/ }).check();
+  await page.getByRole('button', { name: /^Place order/ }).click();
+  return { email };
+}
+
+/** After the gateway: Paid with the order's state, then the invoice in the portal. */
+async function expectPaidOrder(page: Page, orderState: RegExp) {
+  const result = page.getByTestId('payment-result');
+  await expect(result.getByRole('heading')).toHaveText('Payment received');
+  await expect(result.getByTestId('order-state')).toHaveText(orderState);
+  await result.getByRole('link', { name: 'View invoice' }).click();
+  await expect(page).toHaveURL(/\/client\/invoices\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('main')).toContainText('$12.00');
+  await expect(page.getByRole('main')).toContainText('Paid');
+}
+
+test('a new visitor orders from the store and pays on Stripe Checkout: Paid, order active', async ({ page }) => {
+  await buyAsNewVisitor(page, 'Card', true);
+  await expect(page).toHaveTitle(/Stripe Checkout/);
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await expectPaidOrder(page, /active/i);
+  await shot(page, 'payments-store-stripe-portal');
+});
+
+test('a new visitor orders from the store and pays with PayPal: Paid, awaiting approval', async ({ page }) => {
+  await buyAsNewVisitor(page, 'PayPal', false);
+  await page.waitForURL(/\/client\/invoices\/[0-9a-f-]{36}\/pay\?method=paypal/);
+  await page.getByTestId('paypal-buttons').getByRole('button', { name: 'PayPal' }).click();
+  await expectPaidOrder(page, /Awaiting approval/);
+});
+
 test('a client pays an invoice by card on Stripe Checkout and comes back to Paid', async ({ page }) => {
   const { invoice } = await signedInWithInvoice(page, 4900);
   await page.goto(`/client/invoices/${invoice.id}/pay`);
