@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
-import { orders, products, services } from '@/db/schema';
+import { invoices, orders, products, services } from '@/db/schema';
 import { type Actor, requirePermission } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import { type ServiceSubject, provisionerFor } from '../provisioning/provisioner';
@@ -64,6 +65,17 @@ export async function failProvisioning(db: Database, actor: Actor, orderId: stri
   });
 }
 
+/** Whether the order's first invoice is paid, itself or through the invoice it was consolidated into. */
+async function firstInvoicePaid(tx: Database, orderId: string): Promise<boolean> {
+  const parent = alias(invoices, 'parent');
+  const [first] = await tx
+    .select({ status: invoices.status, parentStatus: parent.status })
+    .from(invoices)
+    .leftJoin(parent, eq(parent.id, invoices.consolidatedIntoId))
+    .where(and(eq(invoices.orderId, orderId), eq(invoices.purpose, 'first')));
+  return first?.status === 'paid' || first?.parentStatus === 'paid';
+}
+
 /** An admin set a manually provisioned service up; the order goes live once nothing else waits. */
 export async function markServiceProvisioned(ctx: ServiceContext, input: { id: string }): Promise<{ orderActive: boolean }> {
   requirePermission(ctx.actor, 'orders.edit');
@@ -72,6 +84,9 @@ export async function markServiceProvisioned(ctx: ServiceContext, input: { id: s
   await ctx.db.transaction(async (tx) => {
     await lockOrder(tx, ctx.actor.scope, service.orderId);
     if (service.provisionedAt) throw new AppError('invalid_state', 'This service is provisioned already');
+    if (!(await firstInvoicePaid(tx, service.orderId))) {
+      throw new AppError('invalid_state', 'The order’s first invoice is not paid yet; a service is provisioned once its order is paid');
+    }
     await tx.update(services).set({ provisionedAt: ctx.now, status: 'pending', updatedAt: ctx.now }).where(eq(services.id, service.id));
     await audit(tx, ctx.actor, 'service.provisioned', { type: 'order', id: service.orderId }, { after: { serviceId: service.id, by: 'hand' } });
   });

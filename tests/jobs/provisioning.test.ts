@@ -109,3 +109,42 @@ describe('provisioning paid orders', () => {
     expect(await status(order.id)).toEqual({ order: 'active', services: ['active'] });
   });
 });
+
+describe('marking a service provisioned', () => {
+  async function givenManualOrder(autoActivate: boolean) {
+    const product = await createProduct(
+      ctx(),
+      createProductInput.parse({
+        name: 'Hand-built server',
+        type: 'recurring',
+        auto_activate: autoActivate,
+        prices: [{ cycle: 'monthly', currency: 'USD', amount: 1500 }],
+        provisioning_module: 'manual',
+      }),
+    );
+    const customer = await givenCustomer(db());
+    return placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+  }
+
+  it('refuses while the order’s first invoice is unpaid, and goes through once it is paid', async () => {
+    const order = await givenManualOrder(true);
+    const service = order.services[0]!;
+    await expect(markServiceProvisioned(ctx(), { id: service.id })).rejects.toMatchObject({
+      code: 'invalid_state',
+      message: expect.stringContaining('first invoice is not paid'),
+    });
+    expect((await loadOrder(db(), { kind: 'all' }, order.id)).services[0]!.provisionedAt).toBeNull();
+
+    await markInvoicePaid(ctx(), { id: order.invoiceId! });
+    await dispatchPending(db(), runtime);
+    expect(await markServiceProvisioned(ctx(), { id: service.id })).toEqual({ orderActive: true });
+  });
+
+  it('refuses for an order approved before it was paid', async () => {
+    const order = await givenManualOrder(false);
+    await approveOrder(ctx(), { id: order.id });
+    await dispatchPending(db(), runtime);
+    await expect(markServiceProvisioned(ctx(), { id: order.services[0]!.id })).rejects.toMatchObject({ code: 'invalid_state' });
+    expect(await status(order.id)).toEqual({ order: 'pending', services: ['pending'] });
+  });
+});
