@@ -2,12 +2,13 @@ import { database } from '@/server/db';
 import { toInngestFunction } from '@/server/jobs/workflow';
 import { activateOrder } from './activate';
 import { billingRun, dunningRun } from './billing';
+import { serviceLifecycle } from './lifecycle';
 import { notifyCustomer } from './notify';
 import { ping } from './ping';
 import { reconcileRun } from './reconcile';
 
 /** The workflows: run by the embedded runner, and served to Inngest when it is configured. */
-export const workflows = [activateOrder, billingRun, dunningRun, notifyCustomer, reconcileRun];
+export const workflows = [activateOrder, serviceLifecycle, billingRun, dunningRun, notifyCustomer, reconcileRun];
 
 /** All functions served at /api/inngest. */
 export const functions = [ping, ...workflows.map((workflow) => toInngestFunction(workflow, database))];

@@ -6,8 +6,11 @@ export type ServiceSubject = { id: string; orderId: string; customerId: string; 
 
 /** What sets services up at the provider: a control panel, a VPS API, or a person. */
 export interface Provisioner {
-  /** `done: false`: a person finishes it (the service waits, pending, for "Mark provisioned"). */
-  run(action: ProvisioningAction, service: ServiceSubject, idempotencyKey: string): Promise<{ done: boolean; detail: string }>;
+  /**
+   * `done: false`: a person finishes it (the service waits, pending, for "Mark provisioned").
+   * `extra` goes into the request beside the service (a plan change sends `previous`).
+   */
+  run(action: ProvisioningAction, service: ServiceSubject, idempotencyKey: string, extra?: Record<string, unknown>): Promise<{ done: boolean; detail: string }>;
 }
 
 /** Refused or unreachable: the step retries with backoff, then the service is marked failed. */
@@ -27,8 +30,8 @@ export function signature(body: string, secret: string, at: Date): string {
 /** A signed JSON POST per action; any 2xx is done, anything else (or no answer in 10 s) fails. */
 export function webhookProvisioner(url: string, options: { secret?: string; now?: () => Date; fetcher?: typeof fetch } = {}): Provisioner {
   return {
-    async run(action, service, idempotencyKey) {
-      const body = JSON.stringify({ action, service, idempotency_key: idempotencyKey });
+    async run(action, service, idempotencyKey, extra = {}) {
+      const body = JSON.stringify({ action, service, idempotency_key: idempotencyKey, ...extra });
       let response: Response;
       try {
         response = await (options.fetcher ?? fetch)(url, {
@@ -51,10 +54,14 @@ export function webhookProvisioner(url: string, options: { secret?: string; now?
   };
 }
 
-/** Nothing automatic: an admin sets the service up and marks it provisioned. */
+/**
+ * Nothing automatic: an admin sets the service up and marks it provisioned; suspending,
+ * unsuspending, terminating and plan changes are done by hand at the provider too.
+ */
 export const manualProvisioner: Provisioner = {
-  async run() {
-    return { done: false, detail: 'waiting for an admin to mark it provisioned' };
+  async run(action) {
+    if (action === 'create') return { done: false, detail: 'waiting for an admin to mark it provisioned' };
+    return { done: false, detail: `manual provisioning: nothing is called, ${action.replace('_', ' ')} it by hand at the provider` };
   },
 };
 

@@ -7,6 +7,7 @@ import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { type OrderView, loadOrder, lockOrder } from './order-view';
 import { emitEvents } from '../jobs/runtime';
+import { emitServiceLifecycle } from './service-lifecycle';
 import { activateOrder, activationNeeds } from './settle-invoice';
 
 // What an order's new status means for its services, and which services it touches.
@@ -28,10 +29,20 @@ export async function changeOrderStatus(ctx: ServiceContext, input: { id: string
     const effect = serviceEffect[input.status];
     await tx.update(orders).set({ status: input.status, awaitingApproval: false, updatedAt: ctx.now }).where(eq(orders.id, order.id));
     if (effect) {
+      const moving = await tx
+        .select({ id: services.id, status: services.status })
+        .from(services)
+        .where(and(eq(services.orderId, order.id), inArray(services.status, effect.from)));
       await tx
         .update(services)
         .set({ status: effect.to, updatedAt: ctx.now })
         .where(and(eq(services.orderId, order.id), inArray(services.status, effect.from)));
+      // Their providers hear of it after commit (service-lifecycle): a pending service going
+      // live is activation's business, not a reactivation; a cancelled one is ended there too.
+      const ids = (from: string[]) => moving.filter((s) => from.includes(s.status)).map((s) => s.id);
+      const lifecycle = { active: 'unsuspend', suspended: 'suspend', cancelled: 'terminate', terminated: 'terminate' } as const;
+      const action = lifecycle[effect.to];
+      await emitServiceLifecycle(tx, action, action === 'unsuspend' ? ids(['suspended']) : ids(effect.from));
     }
     await audit(tx, ctx.actor, 'order.status_changed', { type: 'order', id: order.id }, { before: { status: order.status }, after: { status: input.status } });
     return loadOrder(tx, { kind: 'all' }, order.id);

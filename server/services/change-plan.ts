@@ -14,6 +14,7 @@ import { customerScope } from './customer-view';
 import { issueDocument } from './issue-document';
 import { lockCustomer } from './locks';
 import { readBillingSettings } from './read-settings';
+import { emitPlanChange } from './service-lifecycle';
 
 export type PlanChange = Proration & { invoiceId: string | null; creditNoteId: string | null };
 
@@ -77,6 +78,7 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
       .update(services)
       .set({ productId: product.id, name: product.name, cycle: input.cycle, price: price.unitPrice, updatedAt: ctx.now })
       .where(eq(services.id, service.id));
+    await emitPlanChange(tx, service, { productId: service.productId, cycle: service.cycle, price: service.price }, { productId: product.id, cycle: input.cycle });
     await audit(tx, ctx.actor, 'service.plan_changed', { type: 'service', id: service.id }, {
       before: { productId: service.productId, cycle: service.cycle, price: service.price },
       after: { productId: product.id, cycle: input.cycle, price: price.unitPrice, ...breakdown, invoiceId, creditNoteId },

@@ -4,6 +4,7 @@ import { invoiceLines, invoices, orders, products, services } from '@/db/schema'
 import type { Actor } from '../auth/actor';
 import { emitEvents } from '../jobs/runtime';
 import { audit } from './audit';
+import { emitServiceLifecycle } from './service-lifecycle';
 
 /**
  * What a fully paid invoice sets in motion, in the paying transaction: every service period it
@@ -39,7 +40,12 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
     .where(and(inArray(orders.suspendedForInvoiceId, ids), eq(orders.status, 'suspended')))
     .returning({ id: orders.id });
   for (const { id } of unsuspended) {
-    await tx.update(services).set({ status: 'active', updatedAt: now }).where(and(eq(services.orderId, id), eq(services.status, 'suspended')));
+    const lifted = await tx
+      .update(services)
+      .set({ status: 'active', updatedAt: now })
+      .where(and(eq(services.orderId, id), eq(services.status, 'suspended')))
+      .returning({ id: services.id });
+    await emitServiceLifecycle(tx, 'unsuspend', lifted.map((s) => s.id));
     await audit(tx, actor, 'order.unsuspended', { type: 'order', id }, { before: { status: 'suspended' }, after: { status: 'active', paidInvoiceId: invoiceId } });
   }
 

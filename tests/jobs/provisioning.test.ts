@@ -1,27 +1,33 @@
 import { createHmac } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jobs } from '@/db/schema';
+import { auditLog, invoices, jobs, workflowEvents } from '@/db/schema';
 import { activateOrder as activateWorkflow } from '@/inngest/functions/activate';
+import { serviceLifecycle } from '@/inngest/functions/lifecycle';
 import { systemActor } from '@/server/auth/actor';
+import { addDays } from '@/server/billing/periods';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { provisioningSecret } from '@/server/provisioning/provisioner';
 import { createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { retryJob } from '@/server/services/automation';
-import { approveOrder } from '@/server/services/change-order-status';
+import { approveOrder, changeOrderStatus } from '@/server/services/change-order-status';
+import { changePlan } from '@/server/services/change-plan';
 import { createProduct } from '@/server/services/create-product';
+import { getOrderHistory } from '@/server/services/order-history';
 import { loadOrder } from '@/server/services/order-view';
 import { placeOrder } from '@/server/services/place-order';
 import { markServiceProvisioned } from '@/server/services/provision-order';
 import { markInvoicePaid } from '@/server/services/record-payment';
+import { runBilling } from '@/server/services/run-billing';
+import { runDunning } from '@/server/services/run-dunning';
 import { withTestDatabase } from '../support/database';
-import { type Reply, fakeHttp } from '../support/fake-http';
-import { ctxOf, givenCustomer } from '../support/fixtures';
+import { type Recorded, type Reply, fakeHttp } from '../support/fake-http';
+import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const ctx = () => ctxOf(db(), systemActor());
-const runtime: Runtime = { mode: 'embedded', workflows: [activateWorkflow], backoff: () => 0 };
+const runtime: Runtime = { mode: 'embedded', workflows: [activateWorkflow, serviceLifecycle], backoff: () => 0 };
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
@@ -146,5 +152,218 @@ describe('marking a service provisioned', () => {
     await dispatchPending(db(), runtime);
     await expect(markServiceProvisioned(ctx(), { id: order.services[0]!.id })).rejects.toMatchObject({ code: 'invalid_state' });
     expect(await status(order.id)).toEqual({ order: 'pending', services: ['pending'] });
+  });
+});
+
+// ---- suspend, unsuspend, terminate and plan changes at the provider -------------------------
+
+const at = (day: string) => ctxOf(db(), systemActor(), new Date(`${day}T12:00:00Z`));
+const origin = 'https://billing.example.test';
+
+/** The request's `Cashdesk-Signature` checks out against the provisioning secret; its body, parsed. */
+function signedBody(request: Recorded): { action: string; service: Record<string, string>; idempotency_key: string; previous?: Record<string, string> } {
+  const { t, v1 } = Object.fromEntries(String(request.headers['cashdesk-signature']).split(',').map((part) => part.split('='))) as { t: string; v1: string };
+  expect(v1).toBe(createHmac('sha256', provisioningSecret()).update(`${t}.${request.body}`).digest('hex'));
+  expect(request.headers['idempotency-key']).toBe(JSON.parse(request.body).idempotency_key);
+  return JSON.parse(request.body);
+}
+
+/** A provider panel on a local port; `calls(action)` are its signed requests for that action. */
+async function givenPanel() {
+  let reply: Reply = { status: 200, body: { ok: true } };
+  const panel = await fakeHttp(() => reply);
+  closers.push(panel.close);
+  return {
+    url: `${panel.url}/hooks`,
+    answer: (next: Reply) => void (reply = next),
+    calls: (action: string) => panel.requests.map(signedBody).filter((body) => body.action === action),
+    count: () => panel.requests.length,
+  };
+}
+
+async function givenWebhookProduct(url: string | null, name = 'VPS') {
+  return createProduct(
+    ctx(),
+    createProductInput.parse({
+      name,
+      type: 'recurring',
+      auto_activate: true,
+      prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000 }],
+      provisioning_module: url ? 'webhook' : 'manual',
+      provisioning_url: url,
+    }),
+  );
+}
+
+/**
+ * A live order of `count` services placed on 2026-03-01 and provisioned, plus its unpaid
+ * renewal (due 2026-04-01) for dunning to work on.
+ */
+async function givenLiveOrder(productId: string, count = 2, options: { byHand?: boolean } = {}) {
+  const customer = await givenCustomer(db());
+  const items = Array.from({ length: count }, () => ({ product_id: productId, cycle: 'monthly' }));
+  const order = await placeOrder(at('2026-03-01'), placeOrderInput.parse({ customer_id: customer.id, items }));
+  await markInvoicePaid(at('2026-03-01'), { id: order.invoiceId! });
+  await dispatchPending(db(), runtime);
+  if (options.byHand) for (const service of order.services) await markServiceProvisioned(at('2026-03-02'), { id: service.id });
+  await runBilling(at('2026-03-28'), { date: '2026-03-28' });
+  const [renewal] = await db().select().from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
+  return { order, renewal: renewal! };
+}
+
+const dun = async (day: string) => {
+  const result = await runDunning(at(day), { date: day, origin });
+  await dispatchPending(db(), runtime);
+  return result;
+};
+
+describe('telling the provider of suspension, reactivation, termination and plan changes', () => {
+  it('suspends each service once when dunning suspends, unsuspends when the invoice is paid', async () => {
+    const panel = await givenPanel();
+    const product = await givenWebhookProduct(panel.url);
+    const { order, renewal } = await givenLiveOrder(product.id);
+    expect(await status(order.id)).toEqual({ order: 'active', services: ['active', 'active'] });
+    expect(panel.calls('create')).toHaveLength(2);
+
+    const late = addDays(renewal.dueDate, 14);
+    expect(await dun(addDays(late, -1))).toMatchObject({ ordersSuspended: 0 });
+    expect(panel.calls('suspend')).toHaveLength(0);
+    expect(await dun(late)).toMatchObject({ ordersSuspended: 1 });
+    const suspends = panel.calls('suspend');
+    expect(suspends.map((b) => b.service.id).sort()).toEqual(order.services.map((s) => s.id).sort());
+    for (const body of suspends) {
+      expect(body.service).toMatchObject({ orderId: order.id, customerId: order.customerId, productId: product.id });
+    }
+    // A rerun the same day and the days after send nothing again.
+    await dun(late);
+    await dun(addDays(late, 1));
+    expect(panel.calls('suspend')).toHaveLength(2);
+    expect(await status(order.id)).toEqual({ order: 'suspended', services: ['suspended', 'suspended'] });
+
+    await markInvoicePaid(at(late), { id: renewal.id });
+    await dispatchPending(db(), runtime);
+    expect(panel.calls('unsuspend').map((b) => b.service.id).sort()).toEqual(order.services.map((s) => s.id).sort());
+    await dispatchPending(db(), runtime);
+    expect(panel.calls('unsuspend')).toHaveLength(2);
+    const history = await getOrderHistory(ctx(), { id: order.id });
+    expect(history.jobs.filter((j) => j.function === 'service-lifecycle').map((j) => j.status)).toEqual(Array(4).fill('completed'));
+    expect(history.audit.filter((a) => a.action === 'service.provisioner_called')).toHaveLength(4);
+  });
+
+  it('terminates at the provider when dunning terminates, once', async () => {
+    const panel = await givenPanel();
+    const product = await givenWebhookProduct(panel.url);
+    const { order, renewal } = await givenLiveOrder(product.id, 1);
+    await dun(addDays(renewal.dueDate, 14));
+    await dun(addDays(renewal.dueDate, 60));
+    await dun(addDays(renewal.dueDate, 61));
+    expect(await status(order.id)).toEqual({ order: 'terminated', services: ['terminated'] });
+    expect(panel.calls('suspend')).toHaveLength(1);
+    expect(panel.calls('terminate').map((b) => b.service.id)).toEqual([order.services[0]!.id]);
+  });
+
+  it('follows an admin’s status changes: suspend, reactivate, suspend again, terminate', async () => {
+    const panel = await givenPanel();
+    const product = await givenWebhookProduct(panel.url);
+    const { order } = await givenLiveOrder(product.id, 1);
+    const admin = at('2026-03-10');
+    for (const next of ['suspended', 'active', 'suspended', 'terminated'] as const) {
+      await changeOrderStatus(admin, { id: order.id, status: next });
+      await dispatchPending(db(), runtime);
+    }
+    expect(['suspend', 'unsuspend', 'terminate'].map((action) => panel.calls(action).length)).toEqual([2, 1, 1]);
+    expect(panel.calls('create')).toHaveLength(1);
+  });
+
+  it('tells the provider of a plan change with the new product and the plan it left', async () => {
+    const panel = await givenPanel();
+    const small = await givenWebhookProduct(panel.url, 'VPS S');
+    const large = await givenWebhookProduct(panel.url, 'VPS L');
+    const { order } = await givenLiveOrder(small.id, 1);
+    const service = order.services[0]!;
+    await changePlan(at('2026-03-16'), { serviceId: service.id, product_id: large.id, cycle: 'monthly', preview: true });
+    await dispatchPending(db(), runtime);
+    expect(panel.calls('change_plan')).toHaveLength(0);
+
+    await changePlan(at('2026-03-16'), { serviceId: service.id, product_id: large.id, cycle: 'monthly', preview: false });
+    await dispatchPending(db(), runtime);
+    const [body] = panel.calls('change_plan');
+    expect(panel.calls('change_plan')).toHaveLength(1);
+    expect(body!.service).toMatchObject({ id: service.id, orderId: order.id, customerId: order.customerId, productId: large.id, name: 'VPS L' });
+    expect(body!.previous).toMatchObject({ productId: small.id, cycle: 'monthly' });
+  });
+
+  it('leaves a failed job with the provider’s error when suspension keeps failing; a retry later sends it', async () => {
+    const panel = await givenPanel();
+    const product = await givenWebhookProduct(panel.url);
+    const { order } = await givenLiveOrder(product.id, 1);
+    panel.answer({ status: 502, body: { error: 'hypervisor unreachable' } });
+    const before = panel.count();
+    await changeOrderStatus(at('2026-03-10'), { id: order.id, status: 'suspended' });
+    await dispatchPending(db(), runtime);
+    expect(panel.count() - before).toBe(5);
+
+    // Cashdesk's suspension stands; the order's Jobs show the failed call with its error.
+    expect(await status(order.id)).toEqual({ order: 'suspended', services: ['suspended'] });
+    const { jobs: runs, audit } = await getOrderHistory(ctx(), { id: order.id });
+    const failed = runs.find((j) => j.function === 'service-lifecycle')!;
+    expect(failed).toMatchObject({ status: 'failed', attempts: 5 });
+    expect(failed.error).toContain('answered 502');
+    expect(failed.error).toContain('hypervisor unreachable');
+    expect(audit.find((a) => a.action === 'service.provisioner_failed')).toBeDefined();
+
+    panel.answer({ status: 200, body: { suspended: true } });
+    await retryJob(ctx(), { id: failed.id });
+    await dispatchPending(db(), runtime);
+    const [again] = await db().select().from(jobs).where(eq(jobs.id, failed.id));
+    expect(again).toMatchObject({ status: 'completed', error: null });
+    expect(panel.calls('suspend')).toHaveLength(6);
+    expect(new Set(panel.calls('suspend').map((b) => b.idempotency_key)).size).toBe(1);
+  });
+
+  it('skips a failed suspension retried after the service was reactivated', async () => {
+    const panel = await givenPanel();
+    const product = await givenWebhookProduct(panel.url);
+    const { order } = await givenLiveOrder(product.id, 1);
+    panel.answer({ status: 500, body: {} });
+    await changeOrderStatus(at('2026-03-10'), { id: order.id, status: 'suspended' });
+    await dispatchPending(db(), runtime);
+    panel.answer({ status: 200, body: {} });
+    await changeOrderStatus(at('2026-03-11'), { id: order.id, status: 'active' });
+    await dispatchPending(db(), runtime);
+    const [failed] = await db().select().from(jobs).where(and(eq(jobs.function, 'service-lifecycle'), eq(jobs.status, 'failed')));
+    const suspendsBefore = panel.calls('suspend').length;
+
+    await retryJob(ctx(), { id: failed!.id });
+    await dispatchPending(db(), runtime);
+    const [again] = await db().select().from(jobs).where(eq(jobs.id, failed!.id));
+    expect(again!.status).toBe('completed');
+    expect(again!.output).toMatchObject({ called: false, detail: expect.stringContaining('superseded') });
+    expect(panel.calls('suspend')).toHaveLength(suspendsBefore);
+    expect(panel.calls('unsuspend')).toHaveLength(1);
+  });
+
+  it('calls nothing for manually provisioned products or products without a module', async () => {
+    const manual = await givenWebhookProduct(null, 'Rack space');
+    const plain = await givenProduct(db(), { monthly: 2000 });
+    const { order: handmade, renewal } = await givenLiveOrder(manual.id, 1, { byHand: true });
+    const { order: simple } = await givenLiveOrder(plain.id, 1);
+    expect(await status(handmade.id)).toEqual({ order: 'active', services: ['active'] });
+    expect(await status(simple.id)).toEqual({ order: 'active', services: ['active'] });
+
+    await dun(addDays(renewal.dueDate, 14));
+    await markInvoicePaid(at(addDays(renewal.dueDate, 14)), { id: renewal.id });
+    await changeOrderStatus(at('2026-04-20'), { id: simple.id, status: 'terminated' });
+    await changeOrderStatus(at('2026-04-20'), { id: handmade.id, status: 'terminated' });
+    await dispatchPending(db(), runtime);
+
+    const ids = [handmade.id, simple.id];
+    expect(await status(handmade.id)).toEqual({ order: 'terminated', services: ['terminated'] });
+    const events = await db().select({ data: workflowEvents.data }).from(workflowEvents).where(eq(workflowEvents.name, 'service/lifecycle'));
+    expect(events.filter((e) => ids.includes(String(e.data.orderId)))).toEqual([]);
+    const runs = await db().select().from(jobs).where(and(eq(jobs.function, 'service-lifecycle'), inArray(jobs.subjectId, ids)));
+    expect(runs).toEqual([]);
+    const calls = await db().select().from(auditLog).where(and(like(auditLog.action, 'service.provisioner_%'), inArray(auditLog.entityId, ids)));
+    expect(calls).toEqual([]);
   });
 });

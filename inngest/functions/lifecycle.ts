@@ -1,0 +1,21 @@
+import { systemActor } from '@/server/auth/actor';
+import { defineWorkflow } from '@/server/jobs/workflow';
+import { LIFECYCLE_EVENT, type LifecycleEventData, failServiceLifecycle, runServiceLifecycle } from '@/server/services/service-lifecycle';
+
+/**
+ * A provisioned service was suspended, unsuspended, terminated or moved to another plan: its
+ * provider is told in one step (a webhook that fails is retried with backoff; once the retries
+ * are spent the job stays failed with its error, for an admin to retry from Jobs, and the
+ * order's audit records it). Shown among the order's jobs.
+ */
+export const serviceLifecycle = defineWorkflow({
+  id: 'service-lifecycle',
+  triggers: [{ event: LIFECYCLE_EVENT }],
+  retries: 4,
+  subject: (event) => ({ type: 'order', id: String(event.data.orderId) }),
+  handler: async ({ event, step, db, now }) => {
+    const data = event.data as LifecycleEventData;
+    return step.run(`${data.action.replace('_', ' ')} ${data.serviceId}`, () => runServiceLifecycle(db, systemActor(), data, event.id, now));
+  },
+  onFailure: ({ event, db, now, error }) => failServiceLifecycle(db, systemActor(), event.data as LifecycleEventData, error, now),
+});
