@@ -1,15 +1,23 @@
 import { systemActor } from '@/server/auth/actor';
-import { toPlainDate } from '@/server/billing/periods';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow, type WorkflowEvent } from '@/server/jobs/workflow';
+import { zonedDate } from '@/server/jobs/zoned-time';
 import { runBilling } from '@/server/services/run-billing';
 import { runDunning } from '@/server/services/run-dunning';
 
-/** The date a run is for: asked for explicitly, or the day its cron firing fell on. */
+/**
+ * The date a run is for: asked for explicitly, or the calendar day its cron firing fell on in
+ * the zone it fired in (the scheduler and the Inngest adapter put `timeZone` on the event).
+ */
 const dateOf = (event: WorkflowEvent, now: Date) =>
-  typeof event.data.date === 'string' ? event.data.date : toPlainDate(typeof event.data.scheduledFor === 'string' ? new Date(event.data.scheduledFor) : now);
+  typeof event.data.date === 'string'
+    ? event.data.date
+    : zonedDate(
+        typeof event.data.timeZone === 'string' ? event.data.timeZone : 'UTC',
+        typeof event.data.scheduledFor === 'string' ? new Date(event.data.scheduledFor) : now,
+      );
 
-/** Daily at 00:05 UTC, or on demand for a date: renewal invoices for everything due. */
+/** Daily at 00:05 in the configured time zone, or on demand for a date: renewal invoices for everything due. */
 export const billingRun = defineWorkflow({
   id: 'billing-run',
   triggers: [{ cron: '5 0 * * *' }, { event: 'billing/run.requested' }],
@@ -18,7 +26,7 @@ export const billingRun = defineWorkflow({
   handler: ({ event, step, db, now }) => step.run('bill renewals', () => runBilling({ db, actor: systemActor(), now }, { date: dateOf(event, now) })),
 });
 
-/** Daily at 00:15 UTC, after billing, or on demand: overdue marking, reminders, suspension, termination. */
+/** Daily at 00:15 in the configured time zone, after billing, or on demand: overdue marking, reminders, suspension, termination. */
 export const dunningRun = defineWorkflow({
   id: 'dunning',
   triggers: [{ cron: '15 0 * * *' }, { event: 'dunning/run.requested' }],

@@ -10,5 +10,5 @@ import { reconcileRun } from './reconcile';
 /** The workflows: run by the embedded runner, and served to Inngest when it is configured. */
 export const workflows = [activateOrder, serviceLifecycle, billingRun, dunningRun, notifyCustomer, reconcileRun];
 
-/** All functions served at /api/inngest. */
-export const functions = [ping, ...workflows.map((workflow) => toInngestFunction(workflow, database))];
+/** All functions served at /api/inngest, their crons read in the configured time zone. */
+export const inngestFunctions = (timeZone: string) => [ping, ...workflows.map((workflow) => toInngestFunction(workflow, database, timeZone))];

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { cronTicks, jobs, workflowEvents } from '@/db/schema';
 import { inngest } from '@/inngest/client';
+import { readCronTimeZone } from '../services/automation-settings';
 import { lastFiring } from './cron';
 import { type ExecutorOptions, runWorkflow } from './executor';
 import type { Workflow, WorkflowEvent } from './workflow';
@@ -45,19 +46,30 @@ export async function dispatchPending(db: Database, runtime: Runtime, limit = 50
 }
 
 /**
- * One scheduler tick: each cron workflow's most recent firing is claimed in `cron_ticks` and,
- * when this process won the claim, emitted as an event. Any number of processes may tick: a
- * firing runs once.
+ * One scheduler tick: each cron workflow's most recent firing, read on the configured time
+ * zone's clock, is claimed in `cron_ticks` and, when this process won the claim, emitted as an
+ * event carrying the zone (a run bills that zone's date). Any number of processes may tick: a
+ * firing runs once. A firing earlier than one already claimed is not taken, so changing the
+ * zone does not run a day that the old zone's firing already ran.
  */
 export async function schedulerTick(db: Database, runtime: Runtime, now: Date): Promise<string[]> {
   const fired: string[] = [];
+  const timeZone = await readCronTimeZone(db);
   for (const workflow of runtime.workflows) {
     for (const trigger of workflow.triggers) {
       if (!('cron' in trigger)) continue;
-      const scheduledFor = lastFiring(trigger.cron, now);
+      const scheduledFor = lastFiring(trigger.cron, now, timeZone);
+      const [later] = await db
+        .select({ at: cronTicks.scheduledFor })
+        .from(cronTicks)
+        .where(and(eq(cronTicks.function, workflow.id), gt(cronTicks.scheduledFor, scheduledFor)))
+        .limit(1);
+      if (later) continue;
       const [claimed] = await db.insert(cronTicks).values({ function: workflow.id, scheduledFor }).onConflictDoNothing().returning();
       if (!claimed) continue;
-      await emitEvents(db, [{ name: cronEvent(workflow), id: `cron:${workflow.id}:${scheduledFor.toISOString()}`, data: { scheduledFor: scheduledFor.toISOString() } }]);
+      await emitEvents(db, [
+        { name: cronEvent(workflow), id: `cron:${workflow.id}:${scheduledFor.toISOString()}`, data: { scheduledFor: scheduledFor.toISOString(), timeZone } },
+      ]);
       fired.push(workflow.id);
     }
   }

@@ -32,13 +32,37 @@ export function defineWorkflow(workflow: Workflow) {
   return workflow;
 }
 
-/** The Inngest function for a workflow: the same handler, with Inngest's step and our database. */
-export function toInngestFunction(workflow: Workflow, database: () => Promise<Database>) {
+/** Inngest reads a cron in a zone when it is prefixed "TZ=<zone> "; without one, in UTC. */
+export const inngestCron = (cron: string, timeZone: string) => (timeZone === 'UTC' ? cron : `TZ=${timeZone} ${cron}`);
+
+/**
+ * What a handler sees of an Inngest event. A cron firing (`inngest/scheduled.timer`) gets what
+ * the embedded scheduler puts on its events: when it fired and in which zone (from the
+ * "TZ=" prefix it was registered with, else the zone this app registers now), so a run bills
+ * the same date under both runtimes.
+ */
+export function fromInngestEvent(event: { name: string; data?: unknown; id?: string; ts?: number }, timeZone = 'UTC'): WorkflowEvent {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  if (event.name !== 'inngest/scheduled.timer') return { name: event.name, data, id: event.id ?? '' };
+  // A cron registered without a prefix fired in UTC, whatever the setting says now.
+  const zone = typeof data.cron === 'string' ? (/^(?:CRON_)?TZ=(\S+)\s/.exec(data.cron)?.[1] ?? 'UTC') : timeZone;
+  return {
+    name: event.name,
+    data: { ...data, scheduledFor: new Date(event.ts ?? Date.now()).toISOString(), timeZone: zone },
+    id: event.id ?? '',
+  };
+}
+
+/**
+ * The Inngest function for a workflow: the same handler, with Inngest's step and our database.
+ * Its crons are registered in `timeZone`; Inngest learns of a change only when the app syncs.
+ */
+export function toInngestFunction(workflow: Workflow, database: () => Promise<Database>, timeZone = 'UTC') {
   const { onFailure } = workflow;
   return inngest.createFunction(
     {
       id: workflow.id,
-      triggers: workflow.triggers,
+      triggers: workflow.triggers.map((t) => ('cron' in t ? { cron: inngestCron(t.cron, timeZone) } : t)),
       retries: workflow.retries as 0,
       ...(onFailure
         ? {
@@ -55,7 +79,7 @@ export function toInngestFunction(workflow: Workflow, database: () => Promise<Da
     },
     async ({ event, step }) =>
     workflow.handler({
-      event: { name: event.name, data: (event.data ?? {}) as Record<string, unknown>, id: event.id ?? '' },
+      event: fromInngestEvent(event, timeZone),
       step: { run: (name, fn) => step.run(name, fn) as never },
       db: await database(),
       now: new Date(),

@@ -3,26 +3,33 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { jobs, workflowEvents } from '@/db/schema';
 import { workflows } from '@/inngest/functions';
 import { requirePermission } from '../auth/actor';
-import { toPlainDate } from '../billing/periods';
 import { env } from '../env';
 import { AppError, notFound } from '../errors';
 import { nextFiring } from '../jobs/cron';
 import { kickWorkflows } from '../jobs/loop';
 import { emitEvents } from '../jobs/runtime';
+import { zonedDate } from '../jobs/zoned-time';
 import { provisioningSecret } from '../provisioning/provisioner';
 import { audit } from './audit';
+import { readCronTimeZone } from './automation-settings';
 import type { ServiceContext } from './context';
 
-/** Which runtime runs workflows, whether this process schedules crons, and when each fires next. */
-export function automationStatus(ctx: ServiceContext) {
+/**
+ * Which runtime runs workflows, whether this process schedules crons, the time zone they are read
+ * in, today's date there, and when each fires next.
+ */
+export async function automationStatus(ctx: ServiceContext) {
   requirePermission(ctx.actor, 'settings.manage');
   const config = env();
+  const timeZone = await readCronTimeZone(ctx.db);
   return {
     mode: config.inngestMode,
     scheduler: config.inngestMode === 'inngest' ? ('inngest' as const) : config.CASHDESK_SCHEDULER,
     webhookSecret: provisioningSecret(),
+    timeZone,
+    today: zonedDate(timeZone, ctx.now),
     crons: workflows.flatMap((w) =>
-      w.triggers.flatMap((t) => ('cron' in t ? [{ workflow: w.id, cron: t.cron, next: nextFiring(t.cron, ctx.now) }] : [])),
+      w.triggers.flatMap((t) => ('cron' in t ? [{ workflow: w.id, cron: t.cron, next: nextFiring(t.cron, ctx.now, timeZone) }] : [])),
     ),
   };
 }
@@ -34,7 +41,7 @@ export type RunnableWorkflow = keyof typeof runnable;
 export async function runWorkflowNow(ctx: ServiceContext, input: { workflow: RunnableWorkflow; date?: string | undefined }): Promise<{ eventId: string }> {
   requirePermission(ctx.actor, 'settings.manage');
   const eventId = `manual:${input.workflow}:${randomUUID()}`;
-  const date = input.date ?? toPlainDate(ctx.now);
+  const date = input.date ?? zonedDate(await readCronTimeZone(ctx.db), ctx.now);
   await ctx.db.transaction(async (tx) => {
     await emitEvents(tx, [{ name: runnable[input.workflow], id: eventId, data: { date } }]);
     await audit(tx, ctx.actor, 'workflow.requested', { type: 'workflow', id: input.workflow }, { after: { date, eventId } });

@@ -1,0 +1,25 @@
+import type { Database } from '@/db';
+import { requirePermission } from '../auth/actor';
+import { AppError, fieldErrors } from '../errors';
+import { type AutomationSettings, automationSettings, automationSettingsInput } from '../schemas/automation';
+import type { ServiceContext } from './context';
+import { readSettingsBlock } from './read-settings';
+import { writeSettingsBlock } from './update-settings';
+
+/** The zone the crons are read in and scheduled runs bill the date of (UTC until set). */
+export async function readCronTimeZone(db: Database): Promise<string> {
+  return (await readSettingsBlock(db, 'automation', automationSettings)).time_zone;
+}
+
+/**
+ * Sets the time zone of the schedules. The embedded scheduler reads it on its next tick; Inngest
+ * registered its crons when it last synced the app, so it needs a resync to follow.
+ */
+export async function updateAutomationSettings(ctx: ServiceContext, input: typeof automationSettingsInput._output): Promise<AutomationSettings> {
+  requirePermission(ctx.actor, 'settings.manage');
+  // Checked here too: the stored block reads an unknown zone as UTC, a new one must be right.
+  const parsed = automationSettingsInput.safeParse(input);
+  if (!parsed.success) throw new AppError('validation', 'The automation settings are not valid', fieldErrors(parsed.error.issues));
+  const before = await readSettingsBlock(ctx.db, 'automation', automationSettings);
+  return writeSettingsBlock(ctx, 'automation', before, { ...before, ...parsed.data });
+}
