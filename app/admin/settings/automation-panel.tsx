@@ -3,21 +3,93 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Play } from 'lucide-react';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { type FieldErrors, fieldErrors } from '@/server/errors';
+import { automationSettingsInput } from '@/server/schemas/automation';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { CopyButton } from '../../_components/ui/copy-button';
-import { Field, Input, inputClass } from '../../_components/ui/field';
-import { formatMoment } from '../../_lib/format';
+import { Field, Input, inputClass, TextField } from '../../_components/ui/field';
+import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 
-type Status = { mode: 'inngest' | 'embedded'; scheduler: 'inngest' | 'on' | 'off'; webhookSecret: string; crons: Array<{ workflow: string; cron: string; next: Date }> };
+type Status = {
+  mode: 'inngest' | 'embedded';
+  scheduler: 'inngest' | 'on' | 'off';
+  webhookSecret: string;
+  timeZone: string;
+  today: string;
+  crons: Array<{ workflow: string; cron: string; next: Date }>;
+};
 const label = { 'billing-run': 'Billing run', dunning: 'Dunning' } as const;
 type Runnable = keyof typeof label;
 
-/** Settings → Automation: who runs the workflows, when they fire next, and "run it now". */
-export function AutomationPanel({ status, today }: { status: Status; today: string }) {
+/** A firing as the zone's clock shows it ("1 Dec 2026, 00:05 CET"), and in UTC when that differs. */
+function inZone(at: Date, timeZone: string): string {
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
+  if (timeZone === 'UTC') return local;
+  return `${local} (${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' }).format(at)} UTC)`;
+}
+
+/** The schedules' time zone: an IANA name, suggested from the browser's list. */
+function TimeZoneForm({ timeZone, inngest }: { timeZone: string; inngest: boolean }) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [zones, setZones] = useState<string[]>([]);
+  const router = useRouter();
+  const trpc = useTRPC();
+  // The browser's list, filled on first focus (the server's list may differ: no hydration clash).
+  const suggest = () => zones.length > 0 || setZones(['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]);
+  const save = useMutation(
+    trpc.automation.updateSettings.mutationOptions({
+      onSuccess: (saved) => (toast.success(`Schedules now follow ${saved.time_zone}`), setErrors({}), router.refresh()),
+      onError: showFieldErrors(setErrors),
+    }),
+  );
+  return (
+    <form
+      className="mb-4 grid items-start gap-3 sm:grid-cols-[20rem_auto]"
+      aria-label="Time zone"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = automationSettingsInput.safeParse({ time_zone: String(new FormData(e.currentTarget).get('time_zone') ?? '') });
+        if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
+        setErrors({});
+        save.mutate(parsed.data);
+      }}
+    >
+      <TextField
+        id="automation-time-zone"
+        name="time_zone"
+        label="Time zone"
+        list="automation-time-zones"
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={timeZone}
+        onFocus={suggest}
+        error={errors.time_zone}
+      />
+      <datalist id="automation-time-zones">
+        {zones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <Button type="submit" variant="secondary" className="sm:mt-6" disabled={save.isPending}>
+        Save time zone
+      </Button>
+      <p className="text-xs text-fg-muted sm:col-span-2">
+        The daily runs fire on this zone’s clock and bill its calendar date; daylight saving is followed.
+        {inngest ? ' Inngest registered the schedules when it last synced this app: resync it (or restart) after a change.' : ''}
+      </p>
+    </form>
+  );
+}
+
+/** Settings → Automation: who runs the workflows, in which time zone and when they fire next, and "run it now". */
+export function AutomationPanel({ status }: { status: Status }) {
+  const today = status.today;
   const [workflow, setWorkflow] = useState<Runnable>('billing-run');
   const [date, setDate] = useState(today);
   const [eventId, setEventId] = useState<string | null>(null);
@@ -44,10 +116,14 @@ export function AutomationPanel({ status, today }: { status: Status; today: stri
           See all jobs →
         </Link>
       </p>
+      <TimeZoneForm timeZone={status.timeZone} inngest={status.mode === 'inngest'} />
       <ul className="mb-4 space-y-1 text-sm" aria-label="Schedules">
         {status.crons.map((c) => (
           <li key={c.workflow}>
-            <span className="font-medium">{label[c.workflow as Runnable] ?? c.workflow}</span> <span className="text-fg-muted">({c.cron} UTC) next at {formatMoment(c.next)}</span>
+            <span className="font-medium">{label[c.workflow as Runnable] ?? c.workflow}</span>{' '}
+            <span className="text-fg-muted">
+              ({c.cron} {status.timeZone}) next at {inZone(c.next, status.timeZone)}
+            </span>
           </li>
         ))}
       </ul>

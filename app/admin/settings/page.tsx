@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { originOf } from '@/server/http/request';
 import { api } from '@/server/api/server-caller';
-import { toPlainDate } from '@/server/billing/periods';
 import { PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
 import { ApiKeys } from './api-keys';
@@ -34,7 +33,7 @@ export default async function SettingsPage() {
         <CompanyForm company={company} />
         <PaymentsForm settings={payments} origin={originOf(await headers())} />
         <CommunicationForm settings={communication} />
-        <AutomationPanel status={automation} today={toPlainDate(new Date())} />
+        <AutomationPanel status={automation} />
         <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />
       </div>
     </>

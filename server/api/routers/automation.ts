@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { jobStatus } from '@/db/schema';
 import { id, listInput, optionalText } from '../../schemas/common';
+import { automationSettingsInput } from '../../schemas/automation';
 import { plainDate } from '../../schemas/invoices';
 import { automationStatus, jobByEvent, retryJob, runWorkflowNow } from '../../services/automation';
+import { updateAutomationSettings } from '../../services/automation-settings';
 import { listJobs } from '../../services/list-jobs';
 import { adminProcedure, router } from '../trpc';
 
 export const automationRouter = router({
   status: adminProcedure.query(({ ctx }) => automationStatus(ctx.service)),
+  updateSettings: adminProcedure.input(automationSettingsInput).mutation(({ ctx, input }) => updateAutomationSettings(ctx.service, input)),
   run: adminProcedure
     .input(z.object({ workflow: z.enum(['billing-run', 'dunning']), date: plainDate.optional() }))
     .mutation(({ ctx, input }) => runWorkflowNow(ctx.service, input)),
