@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { invoices } from './invoices';
 
@@ -19,7 +19,9 @@ export const emailOutbox = pgTable(
     attachments: jsonb('attachments').$type<string[]>().notNull().default([]),
     template: text('template').notNull(),
     invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+    // The sender's idempotency key, honoured as Resend honours it: a retried send is kept once.
+    idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
   },
-  (t) => [index('email_outbox_created_idx').on(t.createdAt, t.id)],
+  (t) => [index('email_outbox_created_idx').on(t.createdAt, t.id), uniqueIndex('email_outbox_idempotency_uq').on(t.idempotencyKey)],
 );

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { Resend } from 'resend';
 import type { Database } from '@/db';
 import { emailOutbox } from '@/db/schema';
@@ -10,7 +11,8 @@ export type EmailMessage = {
   text: string;
   attachments: Array<{ filename: string; content: Uint8Array }>;
   template: string;
-  invoiceId: string;
+  /** The invoice it is about; none for mail to the desk (an order waiting for approval). */
+  invoiceId?: string | null | undefined;
   /** The same key for a retried send: the provider delivers it once. */
   idempotencyKey: string;
 };
@@ -57,7 +59,10 @@ export function resendTransport(options: { apiKey: string; from: string; baseUrl
   };
 }
 
-/** Without an e-mail provider, every message is kept for Admin → Outbox instead. */
+/**
+ * Without an e-mail provider, every message is kept for Admin → Outbox instead. Like Resend, it
+ * keeps a message once per idempotency key: a retried send answers with the first one's id.
+ */
 export function outboxTransport(db: Database, from: string): EmailTransport {
   return {
     name: 'outbox',
@@ -72,10 +77,13 @@ export function outboxTransport(db: Database, from: string): EmailTransport {
           text: message.text,
           attachments: message.attachments.map((a) => a.filename),
           template: message.template,
-          invoiceId: message.invoiceId,
+          invoiceId: message.invoiceId ?? null,
+          idempotencyKey: message.idempotencyKey,
         })
+        .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
         .returning({ id: emailOutbox.id });
-      return { id: `outbox:${row!.id}` };
+      const kept = row ?? (await db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.idempotencyKey, message.idempotencyKey)))[0];
+      return { id: `outbox:${kept!.id}` };
     },
   };
 }
