@@ -41,3 +41,16 @@ describe('e-mail templates', () => {
     expect(fillSubject('{document} {number} from {company} {oops}', data)).toBe('Invoice INV-2026-00042 from Acme Hosting {oops}');
   });
 });
+
+describe('the desk’s e-mail about an order waiting for approval', () => {
+  it('greets the admin, not the customer, and links to the order page', async () => {
+    const order = { ...data, documentTitle: 'Order', number: 'ORD-2026-00007', publicUrl: 'https://billing.example.test/admin/orders/abc' };
+    const text = await render(<InvoiceEmail template="order_awaiting_approval" intro={templates.order_awaiting_approval.intro} data={order} />, { plainText: true });
+    expect(text).toContain('Hello,');
+    expect(text).not.toContain('Hello Zoë');
+    expect(text).toContain('Customer: Zoë Müller');
+    expect(text).toContain('Total: $120.00');
+    expect(text).toContain('https://billing.example.test/admin/orders/abc');
+    expect(fillSubject(templates.order_awaiting_approval.subject, order)).toBe('Approve order ORD-2026-00007 from Zoë Müller');
+  });
+});

@@ -26,6 +26,8 @@ type Template = {
   body: (data: InvoiceMailData) => ReactNode;
   /** Whether the document's PDF goes with it. */
   attachPdf: boolean;
+  /** Who reads it: the customer (the default), or the desk's admins. */
+  audience?: 'admin';
 };
 
 const Row = ({ label, value }: { label: string; value: string }) => (
@@ -143,6 +145,25 @@ export const templates = {
     ),
     attachPdf: true,
   },
+  order_awaiting_approval: {
+    label: 'Order awaiting approval (to admins)',
+    subject: 'Approve order {number} from {customer}',
+    intro: 'A paid order waits for your approval before it goes live.',
+    body: (data) => (
+      <>
+        <Row label="Order" value={data.number} />
+        <Row label="Customer" value={data.customerName} />
+        <Row label="Total" value={data.total} />
+        <Section style={{ margin: '20px 0' }}>
+          <Button href={data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
+            Review order {data.number}
+          </Button>
+        </Section>
+      </>
+    ),
+    attachPdf: false,
+    audience: 'admin',
+  },
 } satisfies Record<string, Template>;
 
 export type TemplateKey = keyof typeof templates;
@@ -165,7 +186,7 @@ export function InvoiceEmail({ template, intro, data }: { template: TemplateKey;
           <Heading as="h2" style={{ margin: '0 0 12px', fontSize: 18 }}>
             {data.company}
           </Heading>
-          <Text style={{ fontSize: 14 }}>Hello {data.customerName},</Text>
+          <Text style={{ fontSize: 14 }}>{(templates[template] as Template).audience === 'admin' ? 'Hello,' : `Hello ${data.customerName},`}</Text>
           <Text style={{ fontSize: 14, whiteSpace: 'pre-line' }}>{intro}</Text>
           {templates[template].body(data)}
           <Hr style={{ borderColor: '#e5e7eb', margin: '20px 0 12px' }} />
