@@ -57,6 +57,8 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
     if (needs.approval) {
       await tx.update(orders).set({ awaitingApproval: true, updatedAt: now }).where(eq(orders.id, orderId));
       await audit(tx, actor, 'order.awaiting_approval', { type: 'order', id: orderId }, { before: { awaitingApproval: false }, after: { awaitingApproval: true } });
+      // Admins hear of it by e-mail (the notify-admins-approval workflow), once per order.
+      await emitEvents(tx, [{ name: 'order/awaiting-approval', id: `order-awaiting-approval:${orderId}`, data: { orderId } }]);
     } else if (needs.provisioning) {
       // Set up at the provider first (the activate-order workflow), live when that is done.
       await emitEvents(tx, [{ name: 'order/paid', id: `order-paid:${orderId}`, data: { orderId } }]);
