@@ -5,7 +5,9 @@ import { apiPost, shot, signIn } from './support';
 type Invoice = { id: string; number: string };
 
 test('a client finds unpaid invoices on top, opens one, downloads its PDF, edits the address and reads the credit ledger', async ({ page, request }) => {
-  const { customer, email } = await givenClient(request);
+  // In pounds: its overdue invoice must not change the dollar totals other specs read on the
+  // admin dashboard while they run in parallel.
+  const { customer, email } = await givenClient(request, undefined, 'GBP');
   const item = (description: string, unit_price: number) => ({ description, quantity: 1, unit_price });
   const paid = await apiPost<Invoice>(request, '/invoices', { customer_id: customer.id, items: [item('Domain renewal', 1500)] });
   await apiPost(request, `/invoices/${paid.id}/mark-paid`, {});
@@ -24,8 +26,8 @@ test('a client finds unpaid invoices on top, opens one, downloads its PDF, edits
   await signIn(page, email);
   await expect(page).toHaveURL('/client');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
-  await expect(page.getByTestId('amount-due')).toHaveText('$92.00');
-  await expect(page.getByTestId('credit-balance')).toHaveText('$12.50');
+  await expect(page.getByTestId('amount-due')).toHaveText('£92.00');
+  await expect(page.getByTestId('credit-balance')).toHaveText('£12.50');
   await shot(page, 'portal-overview');
 
   // Unpaid first (overdue before pending), then the paid one; overdue in red.
@@ -45,7 +47,7 @@ test('a client finds unpaid invoices on top, opens one, downloads its PDF, edits
   await rows.nth(0).getByRole('link', { name: overdue.number, exact: true }).click();
   await expect(page).toHaveURL(`/client/invoices/${overdue.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(overdue.number);
-  await expect(page.getByTestId('balance-due')).toHaveText('$42.00');
+  await expect(page.getByTestId('balance-due')).toHaveText('£42.00');
   await expect(page.getByTestId('bill-to')).toHaveText(customer.name);
   await expect(page.getByText(/Overdue since/)).toBeVisible();
   await shot(page, 'portal-invoice');
@@ -58,7 +60,7 @@ test('a client finds unpaid invoices on top, opens one, downloads its PDF, edits
   await page.getByRole('link', { name: 'Pay now' }).click();
   await expect(page).toHaveURL(`/client/invoices/${overdue.id}/pay`);
   await expect(page.getByLabel('Invoice summary')).toContainText(overdue.number);
-  await expect(page.getByTestId('balance-due')).toHaveText('$42.00');
+  await expect(page.getByTestId('balance-due')).toHaveText('£42.00');
   await expect(page.getByTestId('pay-panel')).toBeVisible();
   await shot(page, 'portal-pay');
 
@@ -97,11 +99,11 @@ test('a client finds unpaid invoices on top, opens one, downloads its PDF, edits
 
   // Credit balance and its ledger.
   await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Credit' }).click();
-  await expect(page.getByTestId('credit-balance')).toHaveText('$12.50');
+  await expect(page.getByTestId('credit-balance')).toHaveText('£12.50');
   const ledger = page.getByRole('table', { name: 'Credit ledger' });
   await expect(ledger.locator('tbody tr')).toHaveCount(1);
   await expect(ledger).toContainText('Goodwill for the outage');
-  await expect(ledger).toContainText('+$12.50');
+  await expect(ledger).toContainText('+£12.50');
   await shot(page, 'portal-credit');
 
   // The storefront is one click away.

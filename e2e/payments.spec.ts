@@ -1,6 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { givenClient } from './portal-support';
-import { apiPost, givenInvoice, shot, signIn } from './support';
+import { apiKey, apiPost, givenInvoice, shot, signIn } from './support';
 
 type Invoice = { id: string; number: string; public_url: string; status: string };
 
@@ -12,9 +12,14 @@ async function signedInWithInvoice(page: Page, amount: number) {
   return { customer, invoice };
 }
 
-async function invoiceStatus(page: Page, id: string) {
-  const response = await page.request.get(`/api/v1/invoices/${id}`, { headers: { authorization: 'Bearer cd_e2e_bootstrap_key_0123456789abcdef' } });
-  return ((await response.json()) as Invoice).status;
+/** The invoice's status as the API reports it, read afresh until it settles on `expected`. */
+async function expectStatus(page: Page, id: string, expected: string) {
+  await expect
+    .poll(async () => {
+      const response = await page.request.get(`/api/v1/invoices/${id}`, { headers: { authorization: `Bearer ${apiKey}` } });
+      return ((await response.json()) as Invoice).status;
+    })
+    .toBe(expected);
 }
 
 /**
@@ -97,7 +102,7 @@ test('a client pays an invoice by card on Stripe Checkout and comes back to Paid
   await expect(result).toContainText(invoice.number);
   await expect(result).toContainText('paid');
   await shot(page, 'payments-stripe-return');
-  expect(await invoiceStatus(page, invoice.id)).toBe('paid');
+  await expectStatus(page, invoice.id, 'paid');
 
   await result.getByRole('link', { name: 'View invoice' }).click();
   await expect(page).toHaveURL(new RegExp(`/client/invoices/${invoice.id}$`));
@@ -111,7 +116,7 @@ test('a client pays with the PayPal buttons', async ({ page }) => {
   const result = page.getByTestId('payment-result');
   await expect(result.getByRole('heading')).toHaveText('Payment received');
   await shot(page, 'payments-paypal-return');
-  expect(await invoiceStatus(page, invoice.id)).toBe('paid');
+  await expectStatus(page, invoice.id, 'paid');
 });
 
 test('a client pays from their credit balance when it covers the invoice', async ({ page }) => {
@@ -124,7 +129,7 @@ test('a client pays from their credit balance when it covers the invoice', async
   await shot(page, 'payments-pay-page');
   await page.getByRole('button', { name: 'Pay from credit balance ($50.00 available)' }).click();
   await expect(page.getByTestId('payment-result').getByRole('heading')).toHaveText('Payment received');
-  expect(await invoiceStatus(page, invoice.id)).toBe('paid');
+  await expectStatus(page, invoice.id, 'paid');
   await page.goto('/client/credit');
   await expect(page.getByRole('main')).toContainText('$20.00');
 });
@@ -137,7 +142,7 @@ test('a visitor with the public link pays by card without an account, and a canc
   await page.getByRole('button', { name: 'Pay $15.00 by card' }).click();
   await page.getByRole('link', { name: 'Cancel' }).click();
   await expect(page.getByTestId('payment-result').getByRole('heading')).toHaveText('Not paid');
-  expect(await invoiceStatus(page, invoice.id)).toBe('pending');
+  await expectStatus(page, invoice.id, 'pending');
 
   await page.getByRole('link', { name: 'View invoice' }).click();
   await page.getByRole('button', { name: 'Pay $15.00 by card' }).click();

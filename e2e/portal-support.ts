@@ -20,10 +20,10 @@ async function withDatabase<T>(work: (sql: postgres.Sql) => Promise<T>): Promise
 }
 
 /** A customer of this test alone (through the API) and a client user signing in for it. */
-export async function givenClient(request: APIRequestContext, name?: string) {
+export async function givenClient(request: APIRequestContext, name?: string, currency = 'USD') {
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const email = `portal-${tag}@example.test`;
-  const customer = await apiPost<{ id: string; name: string; email: string }>(request, '/customers', { name: name ?? `Portal Client ${tag}`, email, currency: 'USD' });
+  const customer = await apiPost<{ id: string; name: string; email: string }>(request, '/customers', { name: name ?? `Portal Client ${tag}`, email, currency });
   await withDatabase(
     (sql) => sql`insert into users (email, name, password_hash, role, customer_id)
       select ${email}, ${customer.name}, password_hash, 'client', ${customer.id} from users where email = 'client@cashdesk.test'`,

@@ -130,6 +130,6 @@ test('a visitor sees the store without signing in, and an empty cart', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Store' })).toBeVisible();
   // The demo catalog, grouped by category.
   await expect(page.getByRole('heading', { level: 2, name: 'Hosting' })).toBeVisible();
-  await expect(page.getByRole('article', { name: 'Cloud VPS' })).toContainText('save 17%');
+  await expect(page.getByRole('article', { name: 'Cloud VPS', exact: true })).toContainText('save 17%');
   await expect(page.getByTestId('shop-account')).toHaveText('Sign in');
 });
