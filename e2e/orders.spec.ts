@@ -147,7 +147,7 @@ test('orders open from the keyboard: arrows move between rows, Enter opens one',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${second}`);
 });
 
-test('a paid order whose product is provisioned by hand waits until an admin marks it done', async ({ page, request }) => {
+test('an order whose product is provisioned by hand waits for payment, then for an admin to mark it done', async ({ page, request }) => {
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
   const customer = await apiPost<{ id: string }>(request, '/customers', { name: `Manual Buyer ${tag}`, email: `manual-${tag}@example.test`, currency: 'USD' });
   const product = await apiPost<{ id: string }>(request, '/products', {
@@ -158,11 +158,16 @@ test('a paid order whose product is provisioned by hand waits until an admin mar
     prices: [{ cycle: 'monthly', currency: 'USD', amount: 9900 }],
   });
   const order = await apiPost<{ id: string; invoice_id: string }>(request, '/orders', { customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] });
-  await apiPost(request, `/invoices/${order.invoice_id}/mark-paid`, {});
 
+  // Unpaid, nothing is offered: a service is provisioned once its order is paid.
   await signIn(page, 'admin@cashdesk.test');
   await page.goto(`/admin/orders/${order.id}`);
   const services = page.getByRole('table', { name: 'Services' });
+  await expect(services).toContainText('pending');
+  await expect(services.getByRole('button', { name: 'Mark provisioned' })).toHaveCount(0);
+
+  await apiPost(request, `/invoices/${order.invoice_id}/mark-paid`, {});
+  await page.reload();
   await expect(services).toContainText('pending');
   await services.getByRole('button', { name: 'Mark provisioned' }).click();
   await expect(page.getByText('Provisioned; the order is live')).toBeVisible();
