@@ -13,8 +13,6 @@ export type BillingRunResult = {
   invoicesCreated: number;
   servicesBilled: number;
   invoicesMarkedOverdue: number;
-  remindersSent: number;
-  servicesSuspended: number;
 };
 
 // Number of rows a statement touched, whichever driver ran it.
@@ -186,8 +184,6 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       invoicesCreated,
       servicesBilled,
       invoicesMarkedOverdue: overdue,
-      remindersSent: 0,
-      servicesSuspended: 0,
     };
     await audit(tx, ctx.actor, 'billing.run', { type: 'billing_run', id: date }, { after: result });
     return result;

@@ -16,6 +16,8 @@ export type DunningResult = {
   remindersSent: number;
   remindersFailed: number;
   ordersSuspended: number;
+  /** The services those suspensions took offline. */
+  servicesSuspended: number;
   ordersTerminated: number;
 };
 
@@ -76,12 +78,15 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
       .orderBy(orders.id, invoices.dueDate);
 
   let ordersSuspended = 0;
+  let servicesSuspended = 0;
   for (const { orderId, invoiceId } of await overdueFor(dunning.suspend_after_days, 'active')) {
-    await ctx.db.transaction(async (tx) => {
-      await changeOrderStatus({ ...ctx, db: tx }, { id: orderId, status: 'suspended' });
+    const order = await ctx.db.transaction(async (tx) => {
+      const suspended = await changeOrderStatus({ ...ctx, db: tx }, { id: orderId, status: 'suspended' });
       await tx.update(orders).set({ suspendedForInvoiceId: invoiceId }).where(eq(orders.id, orderId));
+      return suspended;
     });
     ordersSuspended += 1;
+    servicesSuspended += order.services.filter((s) => s.status === 'suspended').length;
   }
   let ordersTerminated = 0;
   for (const { orderId } of await overdueFor(dunning.terminate_after_days, 'suspended')) {
@@ -89,7 +94,7 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
     ordersTerminated += 1;
   }
 
-  const result: DunningResult = { date, invoicesMarkedOverdue, remindersSent, remindersFailed, ordersSuspended, ordersTerminated };
+  const result: DunningResult = { date, invoicesMarkedOverdue, remindersSent, remindersFailed, ordersSuspended, servicesSuspended, ordersTerminated };
   await ctx.db.transaction((tx) => audit(tx, ctx.actor, 'dunning.run', { type: 'dunning_run', id: date }, { after: result }));
   return result;
 }

@@ -136,6 +136,25 @@ describe('money corrections over REST', () => {
     expect(recorded.data[0]).toMatchObject({ function: 'billing-run', status: 'completed', attempts: 1, steps: [{ name: 'billing-run', status: 'completed' }] });
   });
 
+  it('runs the day’s dunning with it: reminders and suspensions are counted, once', async () => {
+    const product = await post(createProduct, '/api/v1/products', { name: 'Dunned plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 700 }] });
+    const customer = await givenCustomer(db());
+    const order = await post(placeOrder, '/api/v1/orders', { customer_id: customer.id, items: [{ product_id: product.body.id, cycle: 'monthly' }] });
+    await post(markPaid, `/api/v1/invoices/${order.body.invoice_id}/mark-paid`, {}, { id: order.body.invoice_id });
+    // A renewal billed 7 days ahead, due 30 days later, then 20 days overdue: the last reminder
+    // and the suspension (after 14 days) are both due on this date.
+    const renewal = new Date(Date.now() + 23 * 86_400_000);
+    const late = (days: number) => new Date(renewal.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    await post(billingRun, '/api/v1/billing-runs', { date: renewal.toISOString().slice(0, 10) });
+    const first = await post(billingRun, '/api/v1/billing-runs', { date: late(50) });
+    expect(first.body.reminders_sent).toBeGreaterThanOrEqual(1);
+    expect(first.body.services_suspended).toBeGreaterThanOrEqual(1);
+    const suspended = await (await getOrder(req(`/api/v1/orders/${order.body.id}`), params({ id: order.body.id }))).json();
+    expect(suspended.status).toBe('suspended');
+    const again = await post(billingRun, '/api/v1/billing-runs', { date: late(50) });
+    expect(again.body).toMatchObject({ invoices_created: 0, reminders_sent: 0, services_suspended: 0 });
+  });
+
   it('describes every operation of the contract in openapi.json', async () => {
     const doc = await openapi().json();
     const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
