@@ -96,6 +96,35 @@ test('an admin runs the billing run now, follows it to its summary, and finds it
   await expect(firstRow).toContainText('completed');
 });
 
+test('an admin sets the schedules’ time zone and sees the next firings on its clock, then puts UTC back', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/settings');
+  const form = page.getByRole('form', { name: 'Time zone' });
+  const schedules = page.getByRole('list', { name: 'Schedules' });
+  await expect(form.getByLabel('Time zone')).toHaveValue('UTC');
+  await expect(schedules.getByRole('listitem').filter({ hasText: 'Billing run' })).toContainText(/\(5 0 \* \* \* UTC\) next at .*00:05 UTC$/);
+
+  await form.getByLabel('Time zone').fill('Mars/Olympus_Mons');
+  await form.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(form.getByText('must be an IANA time zone such as Europe/Berlin or UTC')).toBeVisible();
+
+  // Typed in any case, saved as the zone is spelled; the list shows Berlin's clock and UTC's.
+  await form.getByLabel('Time zone').fill('europe/berlin');
+  await form.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByText('Schedules now follow Europe/Berlin')).toBeVisible();
+  await expect(form.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
+  const billing = schedules.getByRole('listitem').filter({ hasText: 'Billing run' });
+  await expect(billing).toContainText(/\(5 0 \* \* \* Europe\/Berlin\) next at .*00:05 (CET|CEST|GMT\+1|GMT\+2) \(2[23]:05 UTC\)/);
+  await expect(schedules.getByRole('listitem').filter({ hasText: 'Dunning' })).toContainText(/00:15 .*\(2[23]:15 UTC\)/);
+  await shot(page, 'automation-time-zone');
+
+  // Other specs run beside this one: the zone goes back at once.
+  await form.getByLabel('Time zone').fill('UTC');
+  await form.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByText('Schedules now follow UTC')).toBeVisible();
+  await expect(billing).toContainText('(5 0 * * * UTC)');
+});
+
 test('the paper size shows its shape as it is chosen', async ({ page }) => {
   await signIn(page, 'admin@cashdesk.test');
   await page.goto('/admin/settings');

@@ -35,6 +35,7 @@ function inZone(at: Date, timeZone: string): string {
 
 /** The schedules' time zone: an IANA name, suggested from the browser's list. */
 function TimeZoneForm({ timeZone, inngest }: { timeZone: string; inngest: boolean }) {
+  const [value, setValue] = useState(timeZone);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [zones, setZones] = useState<string[]>([]);
   const router = useRouter();
@@ -43,7 +44,8 @@ function TimeZoneForm({ timeZone, inngest }: { timeZone: string; inngest: boolea
   const suggest = () => zones.length > 0 || setZones(['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]);
   const save = useMutation(
     trpc.automation.updateSettings.mutationOptions({
-      onSuccess: (saved) => (toast.success(`Schedules now follow ${saved.time_zone}`), setErrors({}), router.refresh()),
+      // The field shows the zone as saved ("europe/berlin" → "Europe/Berlin").
+      onSuccess: (saved) => (toast.success(`Schedules now follow ${saved.time_zone}`), setValue(saved.time_zone), setErrors({}), router.refresh()),
       onError: showFieldErrors(setErrors),
     }),
   );
@@ -54,7 +56,7 @@ function TimeZoneForm({ timeZone, inngest }: { timeZone: string; inngest: boolea
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const parsed = automationSettingsInput.safeParse({ time_zone: String(new FormData(e.currentTarget).get('time_zone') ?? '') });
+        const parsed = automationSettingsInput.safeParse({ time_zone: value });
         if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
         setErrors({});
         save.mutate(parsed.data);
@@ -67,7 +69,8 @@ function TimeZoneForm({ timeZone, inngest }: { timeZone: string; inngest: boolea
         list="automation-time-zones"
         autoComplete="off"
         spellCheck={false}
-        defaultValue={timeZone}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
         onFocus={suggest}
         error={errors.time_zone}
       />
@@ -76,7 +79,7 @@ function TimeZoneForm({ timeZone, inngest }: { timeZone: string; inngest: boolea
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      <Button type="submit" variant="secondary" className="sm:mt-6" disabled={save.isPending}>
+      <Button type="submit" variant="secondary" className="justify-self-start sm:mt-6" disabled={save.isPending}>
         Save time zone
       </Button>
       <p className="text-xs text-fg-muted sm:col-span-2">
