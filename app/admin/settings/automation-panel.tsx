@@ -25,6 +25,8 @@ type Status = {
 };
 const label = { 'billing-run': 'Billing run', dunning: 'Dunning' } as const;
 type Runnable = keyof typeof label;
+// Schedules an admin reads but cannot start by hand here.
+const scheduleLabel: Record<string, string> = { ...label, 'reconcile-payments': 'Payment reconciliation' };
 
 /** A firing as the zone's clock shows it ("1 Dec 2026, 00:05 CET"), and in UTC when that differs. */
 function inZone(at: Date, timeZone: string): string {
@@ -123,7 +125,7 @@ export function AutomationPanel({ status }: { status: Status }) {
       <ul className="mb-4 space-y-1 text-sm" aria-label="Schedules">
         {status.crons.map((c) => (
           <li key={c.workflow}>
-            <span className="font-medium">{label[c.workflow as Runnable] ?? c.workflow}</span>{' '}
+            <span className="font-medium">{scheduleLabel[c.workflow] ?? c.workflow}</span>{' '}
             <span className="text-fg-muted">
               ({c.cron} {status.timeZone}) next at {inZone(c.next, status.timeZone)}
             </span>

@@ -16,9 +16,10 @@ import { refundPayment } from '../../services/refund-payment';
 import { requirePermission } from '../../auth/actor';
 import { runBilling } from '../../services/run-billing';
 import { runDunning } from '../../services/run-dunning';
+import { readCronTimeZone } from '../../services/automation-settings';
+import { zonedDate } from '../../jobs/zoned-time';
 import { listJobs } from '../../services/list-jobs';
 import { asJob } from '../../jobs/record';
-import { toPlainDate } from '../../billing/periods';
 import { csvResponse } from '../csv';
 import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
@@ -140,7 +141,8 @@ export const billingRunRoute = defineRoute(
   async ({ ctx, body, origin }) => {
     // Dunning records and sends on invoices: refused before anything runs, not halfway.
     requirePermission(ctx.actor, 'invoices.edit');
-    const date = body.date ?? toPlainDate(ctx.now);
+    // "Today" is the day on the schedules' clock (Settings → Automation → Time zone).
+    const date = body.date ?? zonedDate(await readCronTimeZone(ctx.db), ctx.now);
     const billing = await asJob(ctx.db, { function: 'billing-run', subjectType: 'billing_run', subjectId: date }, () => new Date(), () => runBilling(ctx, { date }));
     const dunning = await asJob(ctx.db, { function: 'dunning', subjectType: 'dunning_run', subjectId: date }, () => new Date(), () => runDunning(ctx, { date, origin }));
     return {
