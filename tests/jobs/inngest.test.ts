@@ -5,6 +5,7 @@ import { invoiceNotifications, services } from '@/db/schema';
 import { billingRun } from '@/inngest/functions/billing';
 import { serviceLifecycle } from '@/inngest/functions/lifecycle';
 import { notifyCustomer } from '@/inngest/functions/notify';
+import { reconcileRun } from '@/inngest/functions/reconcile';
 import { systemActor } from '@/server/auth/actor';
 import { toInngestFunction } from '@/server/jobs/workflow';
 import { createProductInput } from '@/server/schemas/catalog';
@@ -35,6 +36,13 @@ describe('workflows under Inngest', () => {
     });
     const { result } = await engine.execute();
     expect(result).toEqual({ date: '2026-02-05', invoicesCreated: 7 });
+  });
+
+  it('reconciles on its hourly cron in one step, asking no gateway when none is configured', async () => {
+    const engine = new InngestTestEngine({ function: asInngest(reconcileRun), events: [{ name: 'inngest/scheduled.timer', data: { cron: '25 * * * *' } }] });
+    const { result, ctx } = await engine.execute();
+    expect(result).toEqual({ checked: 0, recorded: 0, failed: 0 });
+    expect(ctx.step.run).toHaveBeenCalledWith('ask the gateways', expect.any(Function));
   });
 
   it('sends the invoice e-mail for invoice/created, keyed by the event id', async () => {
