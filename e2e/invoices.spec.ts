@@ -91,6 +91,8 @@ test('overdue invoices stand out in red', async ({ page }) => {
   const row = page.getByRole('table', { name: 'Invoices' }).locator('tbody tr').first();
   await expect(row).toContainText('Barbara Liskov');
   await expect(row).toHaveClass(/text-danger/);
+  // Focusable like every list row that opens a record (the keyboard walks them).
+  await expect(row).toHaveClass(/focus:bg-accent\/10/);
 });
 
 test('staff without invoices.edit sees no actions and is refused by the procedure', async ({ page, request }) => {

@@ -4,7 +4,8 @@ import { moneyFormatter } from '../../_lib/money';
 import { formatDay } from '../../_lib/format';
 import { Card } from '../ui/card';
 import { ListPager } from './list-chrome';
-import { KeyboardRows, navigableRow } from './keyboard-rows';
+import { KeyboardRows } from './keyboard-rows';
+import { navigableRow } from './navigable-row';
 import { DataTable } from '../ui/data-table';
 
 /** One page of customers with keyset paging; the search and cursor live in the URL. */

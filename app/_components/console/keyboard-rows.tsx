@@ -3,9 +3,6 @@
 import { useRouter } from 'next/navigation';
 import type { KeyboardEvent, ReactNode } from 'react';
 
-/** Row classes for a list whose rows open a record: focusable and visibly focused. */
-export const navigableRow = 'cursor-default focus:bg-accent/10 focus:outline-none';
-
 /**
  * The scroll area of a list whose rows carry `data-href`: ↓/↑ (or j/k) move between rows,
  * Enter opens the focused one, as in a mail client. Typing in a field inside is left alone.

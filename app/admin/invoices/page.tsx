@@ -16,7 +16,8 @@ import { type SearchParams, invoiceFiltersFrom } from './filters';
 import { formatDay, humanize, queryString } from '../../_lib/format';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { InvoiceToolbar } from './invoice-toolbar';
-import { KeyboardRows, navigableRow } from '../../_components/console/keyboard-rows';
+import { KeyboardRows } from '../../_components/console/keyboard-rows';
+import { navigableRow } from '../../_components/console/navigable-row';
 import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Invoices' };

@@ -14,7 +14,8 @@ import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea } from '../../_lib/guard';
 import { type SearchParams, formatMoment, pickParams, queryString } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
-import { KeyboardRows, navigableRow } from '../../_components/console/keyboard-rows';
+import { KeyboardRows } from '../../_components/console/keyboard-rows';
+import { navigableRow } from '../../_components/console/navigable-row';
 import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Orders' };

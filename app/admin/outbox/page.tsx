@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { KeyboardRows, navigableRow } from '../../_components/console/keyboard-rows';
+import { KeyboardRows } from '../../_components/console/keyboard-rows';
+import { navigableRow } from '../../_components/console/navigable-row';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { formatMoment, humanize } from '../../_lib/format';
 import { DataTable } from '../../_components/ui/data-table';
