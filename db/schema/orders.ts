@@ -52,6 +52,9 @@ export const orders = pgTable(
     autoEmail: autoEmailMode('auto_email').notNull().default('invoice'),
     // Paid, but a product needs an admin's approval before it goes live.
     awaitingApproval: boolean('awaiting_approval').notNull().default(false),
+    // An admin approved it (possibly before it was paid): paying it later must not queue it for
+    // approval a second time.
+    approvedAt: timestamp('approved_at', { withTimezone: true, precision: 3 }),
     couponId: uuid('coupon_id').references(() => coupons.id),
     paymentMethod: text('payment_method'),
     // Set when dunning suspended the order for this unpaid invoice: paying it reactivates the

@@ -65,6 +65,7 @@ export async function approveOrder(ctx: ServiceContext, input: { id: string }): 
     } else {
       await activateOrder(tx, ctx.actor, order.id, ctx.now);
     }
+    await tx.update(orders).set({ approvedAt: ctx.now }).where(eq(orders.id, order.id));
     await audit(tx, ctx.actor, 'order.approved', { type: 'order', id: order.id }, { before: { status: 'pending' }, after: { awaitingApproval: false } });
     return loadOrder(tx, { kind: 'all' }, order.id);
   });

@@ -52,7 +52,9 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
   const firstOrders = covered.filter((i) => i.purpose === 'first' && i.orderId).map((i) => i.orderId!);
   for (const orderId of firstOrders) {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
-    if (!order || order.status !== 'pending') continue;
+    // An order an admin approved before it was paid is already on its way (live, or being set
+    // up by the approval's provisioning): payment adds nothing to that.
+    if (!order || order.status !== 'pending' || order.approvedAt) continue;
     const needs = await activationNeeds(tx, orderId);
     if (needs.approval) {
       await tx.update(orders).set({ awaitingApproval: true, updatedAt: now }).where(eq(orders.id, orderId));

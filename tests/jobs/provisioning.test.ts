@@ -153,6 +153,17 @@ describe('marking a service provisioned', () => {
     await expect(markServiceProvisioned(ctx(), { id: order.services[0]!.id })).rejects.toMatchObject({ code: 'invalid_state' });
     expect(await status(order.id)).toEqual({ order: 'pending', services: ['pending'] });
   });
+
+  it('does not ask for approval again when an order approved before payment is paid', async () => {
+    const order = await givenManualOrder(false);
+    await approveOrder(ctx(), { id: order.id });
+    await dispatchPending(db(), runtime);
+    await markInvoicePaid(ctx(), { id: order.invoiceId! });
+    await dispatchPending(db(), runtime);
+    expect((await loadOrder(db(), { kind: 'all' }, order.id)).awaitingApproval).toBe(false);
+    expect(await markServiceProvisioned(ctx(), { id: order.services[0]!.id })).toEqual({ orderActive: true });
+    expect(await status(order.id)).toEqual({ order: 'active', services: ['active'] });
+  });
 });
 
 // ---- suspend, unsuspend, terminate and plan changes at the provider -------------------------
