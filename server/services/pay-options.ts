@@ -3,7 +3,7 @@ import type { PayAccess } from '../schemas/payments';
 import type { ServiceContext } from './context';
 import { creditBalance } from './credit-balance';
 import { readBillingSettings } from './read-settings';
-import { payerInvoice } from './start-payment';
+import { payerInvoice } from './payer-invoice';
 
 export type PayOptions = {
   invoice: { id: string; number: string | null; status: string; balance: bigint; currency: string; dueDate: string };

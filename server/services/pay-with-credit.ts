@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { readPaymentConfig } from '../payments/config';
 import type { ServiceContext } from './context';
-import { loadInvoice } from './invoice-store';
+import { amountDue, payerInvoice } from './payer-invoice';
 import { recordPayment } from './record-payment';
 
 /**
@@ -11,8 +11,8 @@ import { recordPayment } from './record-payment';
  */
 export async function payWithCredit(ctx: ServiceContext, input: { invoiceId: string }) {
   if (!(await readPaymentConfig(ctx.db)).credit) throw new AppError('invalid_state', 'Paying from credit is not available');
-  const invoice = await loadInvoice(ctx.db, ctx.actor.scope, input.invoiceId);
-  if (invoice.balance <= 0n) throw new AppError('invalid_state', `Invoice ${invoice.number ?? invoice.id} has nothing left to pay`);
+  const invoice = await payerInvoice(ctx, input.invoiceId, { kind: 'session' });
+  const amount = amountDue(invoice);
   const payer = { ...ctx.actor, permissions: new Set([...ctx.actor.permissions, 'invoices.edit' as const]) };
-  return recordPayment({ ...ctx, actor: payer }, { invoiceId: invoice.id, amount: invoice.balance, method: 'credit', reference: 'Paid from credit balance' });
+  return recordPayment({ ...ctx, actor: payer }, { invoiceId: invoice.id, amount, method: 'credit', reference: 'Paid from credit balance' });
 }

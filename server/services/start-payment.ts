@@ -6,26 +6,15 @@ import { createPayPalOrder } from '../payments/paypal';
 import { stripeCall, stripeClient } from '../payments/stripe';
 import type { CheckoutMethod, PayAccess } from '../schemas/payments';
 import type { ServiceContext } from './context';
-import { openPublicInvoice } from './customer-invoice';
-import { type InvoiceView, loadInvoice, lockInvoice } from './invoice-store';
+import { type InvoiceView, lockInvoice } from './invoice-store';
 import { payWithCredit } from './pay-with-credit';
+import { amountDue, payerInvoice } from './payer-invoice';
 
 type Attempt = typeof paymentAttempts.$inferSelect;
 
 // An open attempt for the same amount is handed out again rather than opening a second
 // session the customer could also pay: Stripe sessions live 24 hours, PayPal orders about 3.
 const reuseFor: Record<Attempt['provider'], number> = { stripe: 23 * 3600_000, paypal: 2 * 3600_000 };
-
-/** The invoice a payer may pay: their own when signed in, or the one their link opens. */
-export async function payerInvoice(ctx: ServiceContext, invoiceId: string, access: PayAccess): Promise<InvoiceView> {
-  if (access.kind === 'token') return openPublicInvoice(ctx, { id: invoiceId, token: access.token });
-  return loadInvoice(ctx.db, ctx.actor.scope, invoiceId);
-}
-
-function payable(invoice: InvoiceView): bigint {
-  if (invoice.balance <= 0n) throw new AppError('invalid_state', `Invoice ${invoice.number ?? invoice.id} has nothing left to pay`);
-  return invoice.balance;
-}
 
 /**
  * The attempt to use for paying `amount` now: the latest open one when it is for the same
@@ -69,7 +58,7 @@ function requirePayPal(config: PayPalConfig | null): PayPalConfig {
 export async function startStripeCheckout(ctx: ServiceContext, input: { invoiceId: string; access: PayAccess; origin: string }): Promise<string> {
   const config = requireStripe((await readPaymentConfig(ctx.db)).stripe);
   const invoice = await payerInvoice(ctx, input.invoiceId, input.access);
-  const amount = payable(invoice);
+  const amount = amountDue(invoice);
   const attempt = await claimAttempt(ctx, invoice, 'stripe', amount);
   if (attempt.url) return attempt.url;
   const [customer] = await ctx.db.select({ email: customers.email }).from(customers).where(eq(customers.id, invoice.customerId));
@@ -104,7 +93,7 @@ export async function startStripeCheckout(ctx: ServiceContext, input: { invoiceI
 export async function startPayPalOrder(ctx: ServiceContext, input: { invoiceId: string; access: PayAccess }): Promise<{ orderId: string }> {
   const config = requirePayPal((await readPaymentConfig(ctx.db)).paypal);
   const invoice = await payerInvoice(ctx, input.invoiceId, input.access);
-  const amount = payable(invoice);
+  const amount = amountDue(invoice);
   const attempt = await claimAttempt(ctx, invoice, 'paypal', amount);
   if (attempt.providerRef) return { orderId: attempt.providerRef };
   const order = await createPayPalOrder(config, {
