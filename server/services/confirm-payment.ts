@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { invoices, orders, paymentAttempts } from '@/db/schema';
 import { systemActor } from '../auth/actor';
+import { balanceOf } from '../billing/invoice-status';
 import { AppError } from '../errors';
 import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '../payments/config';
 import { capturePayPalOrder } from '../payments/paypal';
 import { stripeCall, stripeClient } from '../payments/stripe';
 import type { ServiceContext } from './context';
+import { moneyOf } from './invoice-store';
 import { captureCompleted } from './receive-paypal-event';
 import type { GatewayPayment } from './record-gateway-payment';
 import { sessionPaid } from './receive-stripe-event';
@@ -43,13 +45,12 @@ export async function paymentOutcome(ctx: ServiceContext, invoiceId: string, gat
     .where(eq(invoices.id, invoiceId));
   if (!row) throw new AppError('not_found', 'Invoice not found');
   const { invoice, order } = row;
-  const balance = ['pending', 'partial', 'overdue'].includes(invoice.status) ? invoice.total - invoice.amountPaid : 0n;
   return {
     invoiceId: invoice.id,
     invoiceNumber: invoice.number,
     customerId: invoice.customerId,
     invoiceStatus: invoice.status,
-    balance,
+    balance: balanceOf(moneyOf(invoice)),
     currency: invoice.currency,
     tokenVersion: invoice.tokenVersion,
     order,

@@ -16,7 +16,7 @@ export async function receiveStripeWebhook(db: Database, input: { rawBody: strin
   const config = (await readPaymentConfig(db)).stripe;
   const event = config && verifyStripeEvent(config, input.rawBody, input.signature, input.now);
   if (!config || !event) return badSignature;
-  return receiveEvent(db, { provider: 'stripe', id: event.id, type: event.type, payload: JSON.parse(input.rawBody), now: input.now }, (ctx) =>
+  return receiveEvent(db, { provider: 'stripe', id: event.id, type: event.type, payload: event, now: input.now }, (ctx) =>
     handleStripeEvent(ctx, config, event),
   );
 }
