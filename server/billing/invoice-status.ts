@@ -1,5 +1,7 @@
 export const invoiceStatuses = ['draft', 'pending', 'partial', 'paid', 'overdue', 'cancelled', 'refunded'] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
+/** Finalized and not yet settled: what reminders, reconciliation and consolidation look at. */
+export const awaitingPayment = ['pending', 'partial', 'overdue'] as const satisfies readonly InvoiceStatus[];
 
 export const invoiceEvents = ['finalize', 'edit', 'pay_partial', 'pay_full', 'mark_overdue', 'cancel', 'consolidate', 'refund_full'] as const;
 export type InvoiceEvent = (typeof invoiceEvents)[number];

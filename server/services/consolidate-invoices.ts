@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { invoiceLines, invoices } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { formatMilli } from '../billing/decimal';
-import { invoiceTransition } from '../billing/invoice-status';
+import { awaitingPayment, invoiceTransition } from '../billing/invoice-status';
 import { toPlainDate } from '../billing/periods';
 import { AppError } from '../errors';
 import { audit } from './audit';
@@ -31,7 +31,7 @@ export async function consolidateInvoices(ctx: ServiceContext, input: { customer
           eq(invoices.customerId, customer.id),
           eq(invoices.kind, 'invoice'),
           eq(invoices.currency, currency),
-          inArray(invoices.status, ['pending', 'partial', 'overdue']),
+          inArray(invoices.status, [...awaitingPayment]),
         ),
       )
       .orderBy(asc(invoices.issueDate), asc(invoices.createdAt))

@@ -2,12 +2,13 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { customers, invoices, orders, payments } from '@/db/schema';
 import { bigintValue, sumBigint } from '@/db/sql';
 import { requirePermission } from '../auth/actor';
+import { awaitingPayment } from '../billing/invoice-status';
 import { addDays, toPlainDate } from '../billing/periods';
 import type { ServiceContext } from './context';
 import { invoiceScope } from './invoice-store';
 import { orderScope } from './order-view';
 
-const open = inArray(invoices.status, ['pending', 'partial', 'overdue']);
+const open = inArray(invoices.status, [...awaitingPayment]);
 const sumBalance = sumBigint(sql`${invoices.total} - ${invoices.amountPaid}`);
 
 /** The desk at a glance: what is owed and late per currency, what falls due, what came in, what waits. */

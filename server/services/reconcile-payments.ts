@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import { invoices, paymentAttempts } from '@/db/schema';
+import { awaitingPayment } from '../billing/invoice-status';
 import { AppError } from '../errors';
 import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '../payments/config';
 import { getPayPalOrder } from '../payments/paypal';
@@ -28,7 +29,7 @@ export async function reconcilePayments(ctx: ServiceContext): Promise<ReconcileR
       and(
         isNotNull(paymentAttempts.providerRef),
         gte(paymentAttempts.createdAt, new Date(ctx.now.getTime() - LOOKBACK_MS)),
-        inArray(invoices.status, ['pending', 'partial', 'overdue']),
+        inArray(invoices.status, [...awaitingPayment]),
       ),
     )
     .orderBy(desc(paymentAttempts.createdAt));

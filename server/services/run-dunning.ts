@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { invoices, orders } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
+import { awaitingPayment } from '../billing/invoice-status';
 import { addDays, toPlainDate } from '../billing/periods';
 import type { Notifier } from '../notify/notifier';
 import { audit } from './audit';
@@ -20,8 +21,6 @@ export type DunningResult = {
   servicesSuspended: number;
   ordersTerminated: number;
 };
-
-const open = ['pending', 'partial', 'overdue'] as const;
 
 /**
  * The daily dunning for a date, by the settings' `dunning` block: past-due invoices become
@@ -45,7 +44,7 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
     const due = await ctx.db
       .select({ id: invoices.id, dueDate: invoices.dueDate })
       .from(invoices)
-      .where(and(inArray(invoices.status, [...open]), inArray(invoices.kind, ['invoice', 'debit_note']), lte(invoices.dueDate, addDays(date, -offsets[0]!))));
+      .where(and(inArray(invoices.status, [...awaitingPayment]), inArray(invoices.kind, ['invoice', 'debit_note']), lte(invoices.dueDate, addDays(date, -offsets[0]!))));
     for (const invoice of due) {
       const reached = offsets.filter((offset) => addDays(invoice.dueDate, offset) <= date).at(-1);
       if (reached === undefined) continue;
