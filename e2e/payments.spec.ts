@@ -84,6 +84,9 @@ test('a new visitor orders from the store and pays on Stripe Checkout: Paid, ord
 test('a new visitor orders from the store and pays with PayPal: Paid, awaiting approval', async ({ page }) => {
   await buyAsNewVisitor(page, 'PayPal', false);
   await page.waitForURL(/\/client\/invoices\/[0-9a-f-]{36}\/pay\?method=paypal/);
+  // The method chosen at checkout comes first on the pay page.
+  await expect(page.getByTestId('pay-panel').locator('[data-method]').first()).toHaveAttribute('data-method', 'paypal');
+  await shot(page, 'payments-pay-page-paypal-first');
   await page.getByTestId('paypal-buttons').getByRole('button', { name: 'PayPal' }).click();
   await expectPaidOrder(page, /Awaiting approval/);
 });

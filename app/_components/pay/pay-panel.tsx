@@ -8,7 +8,6 @@ import { buttonClass } from '../ui/button';
 import { cn } from '../ui/cn';
 import { PayPalButtons } from './paypal-buttons';
 
-export type { PayAccess };
 
 /**
  * The pay buttons of one invoice (card through Stripe Checkout, PayPal, credit balance, bank
@@ -91,7 +90,7 @@ export async function PayPanel({ invoiceId, access, method }: { invoiceId: strin
       ) : (
         <div className="space-y-3">
           {choices.map((choice) => (
-            <div key={choice.key} className={cn(choice.key === method && choices.length > 1 && 'rounded-lg ring-2 ring-accent/40 ring-offset-2 ring-offset-surface')}>
+            <div key={choice.key} data-method={choice.key} className={cn(choice.key === method && choices.length > 1 && 'rounded-lg ring-2 ring-accent/40 ring-offset-2 ring-offset-surface')}>
               {choice.node}
             </div>
           ))}

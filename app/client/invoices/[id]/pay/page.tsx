@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '@/server/billing/currency';
 import { awaitsPayment, documentTitle } from '@/server/documents/model';
+import { checkoutMethods } from '@/server/schemas/payments';
 import { PayPanel } from '../../../../_components/pay/pay-panel';
 import { buttonClass } from '../../../../_components/ui/button';
 import { Card, PageHeader } from '../../../../_components/ui/card';
@@ -11,7 +12,7 @@ import { requireArea } from '../../../../_lib/guard';
 import { formatDay } from '../../../../_lib/format';
 import { clientInvoice } from '../load';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { document } = await clientInvoice(params);
@@ -20,10 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * The pay page of one invoice: its summary beside the payment methods, or a plain "nothing to
- * pay" once it is settled. `?method=` is read by the pay panel, not here.
+ * pay" once it is settled. `?method=` (the one chosen at checkout) is offered first.
  */
-export default async function ClientPayPage({ params }: Props) {
+export default async function ClientPayPage({ params, searchParams }: Props) {
   await requireArea('client');
+  const chosen = (await searchParams).method;
+  const method = checkoutMethods.find((m) => m === chosen);
   const invoice = await clientInvoice(params);
   const doc = invoice.document;
   const money = (amount: bigint) => formatMoney(amount, doc.currency, { decimals: invoice.decimals ?? undefined });
@@ -77,7 +80,7 @@ export default async function ClientPayPage({ params }: Props) {
         </Card>
         {payable ? (
           <section aria-label="Payment methods">
-            <PayPanel invoiceId={doc.id} access={{ kind: 'session' }} />
+            <PayPanel invoiceId={doc.id} access={{ kind: 'session' }} method={method} />
           </section>
         ) : (
           <Card className="flex items-center gap-3 p-6" role="status" data-testid="nothing-to-pay">
