@@ -2,18 +2,16 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/server/auth/next-auth';
 import { homeOf } from '@/server/auth/permissions';
+import { safeRedirectPath } from '@/server/auth/redirect';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-// Only paths on this site: an open redirect would let a phishing link bounce through us.
-const safeCallback = (value: string | string[] | undefined) =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await currentUser();
   if (user) redirect(homeOf[user.role]);
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  // Only paths on this site: an open redirect would let a phishing link bounce through us.
+  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">

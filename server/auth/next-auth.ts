@@ -9,6 +9,7 @@ import { database } from '../db';
 import { env } from '../env';
 import { verifyPassword } from './password';
 import type { Role } from './permissions';
+import { sameSiteRedirect } from './redirect';
 
 /** What the session cookie carries; permissions are re-read per request, not trusted from it. */
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -46,6 +47,7 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect: sameSiteRedirect,
       jwt({ token, user }) {
         if (user) {
           const u = user as SessionUser;
