@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors';
+import { isUuid } from '../schemas/common';
 
 /** A position in a newest-first list: the (created_at, id) of the last row of a page. */
 export type Cursor = { createdAt: Date; id: string };
@@ -9,17 +10,35 @@ export function encodeCursor(row: Cursor): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 }
 
+// A cursor is one short base64url JSON pair; anything longer was not made by encodeCursor.
+const MAX_CURSOR_LENGTH = 200;
+// What toISOString writes for years 1–9999, the ones PostgreSQL and JavaScript both read alike.
+const isoMillis = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The position a cursor names, or a `validation` error on `cursor`. Every part is checked here,
+ * so nothing a client made up reaches the SQL casts of `afterCursor` (a bad uuid or an
+ * out-of-range time there is a database error, not a 400).
+ */
 export function decodeCursor(cursor: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      const createdAt = new Date(value[0]);
-      if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: value[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
+  const position = cursor.length <= MAX_CURSOR_LENGTH ? readPosition(cursor) : null;
+  if (position) return position;
   throw new AppError('validation', 'Invalid cursor', { cursor: 'is not a cursor this API returned' });
+}
+
+function readPosition(cursor: string): Cursor | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [at, id] = value as unknown[];
+  if (typeof at !== 'string' || typeof id !== 'string' || !isoMillis.test(at) || !isUuid(id)) return null;
+  const createdAt = new Date(at);
+  // Round-tripping refuses dates that only look valid, like February 30th.
+  return !Number.isNaN(createdAt.getTime()) && createdAt.toISOString() === at ? { createdAt, id } : null;
 }
 
 /**
