@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Resend } from 'resend';
 import type { Database } from '@/db';
 import { emailOutbox } from '@/db/schema';
+import { type OutboundResponse, PrivateAddressRefused, excerpt, outboundRequest } from '../http/outbound';
 import type { CommunicationSettings } from '../schemas/communication';
 
 export type EmailMessage = {
@@ -88,13 +89,23 @@ export function outboxTransport(db: Database, from: string): EmailTransport {
   };
 }
 
-async function failUnlessOk(response: Response, provider: string): Promise<unknown> {
-  const text = await response.text();
-  if (!response.ok) throw new SendFailed(`${provider} answered ${response.status}: ${text.slice(0, 300) || response.statusText}`);
+// A refusal keeps the status and a short excerpt of the answer, for the desk's log only.
+function failUnlessOk(response: OutboundResponse, provider: string): unknown {
+  if (!response.ok) throw new SendFailed(`${provider} answered ${response.status}: ${excerpt(response.text) || excerpt(response.statusText)}`);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(response.text) as unknown;
   } catch {
-    return text;
+    return response.text;
+  }
+}
+
+/** No answer at all (refused target, network, timeout) is a failed send too, said in our words. */
+async function call(provider: string, request: Promise<OutboundResponse>): Promise<OutboundResponse> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof PrivateAddressRefused) throw new SendFailed(`${provider} was not called: ${error.message}`);
+    throw new SendFailed(`${provider} did not answer: ${excerpt(error instanceof Error ? error.message : String(error))}`);
   }
 }
 
@@ -109,7 +120,7 @@ const idIn = (body: unknown): string | undefined => {
  * Any HTTP SMS gateway: the body template gets {to} and {message}, escaped for JSON when the
  * template is JSON and URL-encoded otherwise (GET puts it in the query string).
  */
-export function smsGateway(config: NonNullable<CommunicationSettings['sms']>, fetcher: typeof fetch = fetch): SmsTransport {
+export function smsGateway(config: NonNullable<CommunicationSettings['sms']>): SmsTransport {
   const json = config.body_template.trimStart().startsWith('{');
   const escape = (value: string) => (json ? JSON.stringify(value).slice(1, -1) : encodeURIComponent(value));
   const headers: Record<string, string> = { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' };
@@ -120,18 +131,20 @@ export function smsGateway(config: NonNullable<CommunicationSettings['sms']>, fe
   return {
     async send(message) {
       const body = config.body_template.replaceAll('{to}', escape(message.to)).replaceAll('{message}', escape(message.text));
-      const response =
+      const response = await call(
+        'SMS gateway',
         config.method === 'GET'
-          ? await fetcher(`${config.url}${config.url.includes('?') ? '&' : '?'}${body}`, { method: 'GET', headers, signal: AbortSignal.timeout(15_000) })
-          : await fetcher(config.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) });
-      const answer = await failUnlessOk(response, 'SMS gateway');
+          ? outboundRequest(`${config.url}${config.url.includes('?') ? '&' : '?'}${body}`, { method: 'GET', headers, signal: AbortSignal.timeout(15_000) })
+          : outboundRequest(config.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) }),
+      );
+      const answer = failUnlessOk(response, 'SMS gateway');
       return { id: idIn(answer) ?? `http-${response.status}` };
     },
   };
 }
 
 /** Ultramsg's document message: the PDF itself, with a caption carrying the public link. */
-export function ultramsg(config: NonNullable<CommunicationSettings['whatsapp']>, fetcher: typeof fetch = fetch): WhatsAppTransport {
+export function ultramsg(config: NonNullable<CommunicationSettings['whatsapp']>): WhatsAppTransport {
   return {
     async sendDocument(message) {
       const form = new URLSearchParams({
@@ -141,15 +154,18 @@ export function ultramsg(config: NonNullable<CommunicationSettings['whatsapp']>,
         document: Buffer.from(message.content).toString('base64'),
         caption: message.caption,
       });
-      const response = await fetcher(`${config.base_url.replace(/\/$/, '')}/${encodeURIComponent(config.instance)}/messages/document`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-        signal: AbortSignal.timeout(30_000),
-      });
-      const answer = await failUnlessOk(response, 'WhatsApp API');
+      const response = await call(
+        'WhatsApp API',
+        outboundRequest(`${config.base_url.replace(/\/$/, '')}/${encodeURIComponent(config.instance)}/messages/document`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+          signal: AbortSignal.timeout(30_000),
+        }),
+      );
+      const answer = failUnlessOk(response, 'WhatsApp API');
       // Ultramsg answers 200 with {"error": ...} when it refuses.
-      if (typeof answer === 'object' && answer !== null && 'error' in answer) throw new SendFailed(`WhatsApp API: ${JSON.stringify((answer as { error: unknown }).error)}`);
+      if (typeof answer === 'object' && answer !== null && 'error' in answer) throw new SendFailed(`WhatsApp API: ${excerpt(JSON.stringify((answer as { error: unknown }).error))}`);
       return { id: idIn(answer) ?? 'sent' };
     },
   };

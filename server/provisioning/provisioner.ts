@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { env } from '../env';
+import { type OutboundResponse, PrivateAddressRefused, excerpt, outboundRequest } from '../http/outbound';
 
 export type ProvisioningAction = 'create' | 'suspend' | 'unsuspend' | 'terminate' | 'change_plan';
 export type ServiceSubject = { id: string; orderId: string; customerId: string; productId: string; name: string; cycle: string; price: string; currency: string };
@@ -27,14 +28,18 @@ export function signature(body: string, secret: string, at: Date): string {
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 }
 
-/** A signed JSON POST per action; any 2xx is done, anything else (or no answer in 10 s) fails. */
-export function webhookProvisioner(url: string, options: { secret?: string; now?: () => Date; fetcher?: typeof fetch } = {}): Provisioner {
+/**
+ * A signed JSON POST per action; any 2xx is done, anything else (or no answer in 10 s) fails.
+ * Only the status and a short excerpt of the answer are kept (in the job error, the audit log):
+ * the URL and the rest of the answer stay out of what the desk's screens show.
+ */
+export function webhookProvisioner(url: string, options: { secret?: string; now?: () => Date } = {}): Provisioner {
   return {
     async run(action, service, idempotencyKey, extra = {}) {
       const body = JSON.stringify({ action, service, idempotency_key: idempotencyKey, ...extra });
-      let response: Response;
+      let response: OutboundResponse;
       try {
-        response = await (options.fetcher ?? fetch)(url, {
+        response = await outboundRequest(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -45,10 +50,11 @@ export function webhookProvisioner(url: string, options: { secret?: string; now?
           signal: AbortSignal.timeout(10_000),
         });
       } catch (error) {
-        throw new ProvisioningFailed(`${url} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+        if (error instanceof PrivateAddressRefused) throw new ProvisioningFailed(`The provisioning webhook was not called: ${error.message}`);
+        throw new ProvisioningFailed(`The provisioning webhook did not answer: ${excerpt(error instanceof Error ? error.message : String(error))}`);
       }
-      const text = (await response.text()).slice(0, 300);
-      if (!response.ok) throw new ProvisioningFailed(`${url} answered ${response.status}: ${text || response.statusText}`);
+      const text = excerpt(response.text);
+      if (!response.ok) throw new ProvisioningFailed(`The provisioning webhook answered ${response.status}: ${text || excerpt(response.statusText)}`);
       return { done: true, detail: `${response.status} ${text}`.trim() };
     },
   };

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, inArray, like } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, invoices, jobs, workflowEvents } from '@/db/schema';
 import { activateOrder as activateWorkflow } from '@/inngest/functions/activate';
 import { serviceLifecycle } from '@/inngest/functions/lifecycle';
@@ -30,6 +30,7 @@ const ctx = () => ctxOf(db(), systemActor());
 const runtime: Runtime = { mode: 'embedded', workflows: [activateWorkflow, serviceLifecycle], backoff: () => 0 };
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
@@ -113,6 +114,42 @@ describe('provisioning paid orders', () => {
     await dispatchPending(db(), runtime);
     expect(panel.requests).toHaveLength(1);
     expect(await status(order.id)).toEqual({ order: 'active', services: ['active'] });
+  });
+});
+
+describe('what a provisioning webhook may reach, and what is kept of its answer', () => {
+  it.each([
+    ['a loopback address', (port: number) => `http://127.0.0.1:${port}/provision`],
+    ['a name resolving to loopback', (port: number) => `http://localhost:${port}/provision`],
+  ])('refuses %s unless CASHDESK_ALLOW_PRIVATE_URLS is set; nothing is sent', async (_, urlOf) => {
+    const panel = await fakeHttp(() => ({ status: 200, body: { ok: true } }));
+    closers.push(panel.close);
+    const port = Number(new URL(panel.url).port);
+    const order = await givenPaidOrder({ module: 'webhook', url: urlOf(port) });
+
+    vi.stubEnv('CASHDESK_ALLOW_PRIVATE_URLS', '');
+    await dispatchPending(db(), runtime);
+    expect(panel.requests).toHaveLength(0);
+    expect(await status(order.id)).toEqual({ order: 'pending', services: ['failed'] });
+    const [job] = await db().select().from(jobs).where(eq(jobs.subjectId, order.id));
+    expect(job).toMatchObject({ status: 'failed', error: expect.stringContaining('points to a private address') });
+  });
+
+  it('keeps only the status and a short, clean excerpt of a refusal, never the URL', async () => {
+    const answer = `<html>\r\n<title>Internal</title>\u001b[2J${'secret-admin-panel '.repeat(40)}</html>`;
+    const panel = await fakeHttp(() => ({ status: 503, body: answer }));
+    closers.push(panel.close);
+    const url = `${panel.url}/provision?key=hook-key-123`;
+    const order = await givenPaidOrder({ module: 'webhook', url });
+    await dispatchPending(db(), runtime);
+
+    const [job] = await db().select().from(jobs).where(eq(jobs.subjectId, order.id));
+    const prefix = 'The provisioning webhook answered 503: ';
+    expect(job!.error!.startsWith(`${prefix}<html> <title>Internal</title> [2Jsecret-admin-panel`)).toBe(true);
+    expect(job!.error!.length).toBeLessThanOrEqual(prefix.length + 200);
+    expect(job!.error).not.toMatch(/[\u0000-\u001f\u007f]/);
+    const audits = await db().select({ after: auditLog.after }).from(auditLog).where(eq(auditLog.entityId, order.id));
+    expect(JSON.stringify([job!.error, job!.steps, audits])).not.toContain('hook-key-123');
   });
 });
 
