@@ -1,8 +1,17 @@
 import { render } from '@react-email/components';
 import { type InvoiceMailData, InvoiceEmail, type TemplateKey, fillSubject, templateKeys, templates } from '@/emails/templates';
 import { requirePermission } from '../auth/actor';
+import { AppError, type FieldErrors } from '../errors';
+import { pointsToPrivateAddress } from '../http/outbound';
 import { configuredNotifier } from '../notify/notifier';
-import { type CommunicationSettings, communicationSettings, emailTemplateSettings } from '../schemas/communication';
+import { seal, unseal } from '../payments/secret-box';
+import {
+  type CommunicationSettings,
+  type CommunicationSettingsInput,
+  type CommunicationView,
+  communicationSettings,
+  emailTemplateSettings,
+} from '../schemas/communication';
 import type { ServiceContext } from './context';
 import { readSettingsBlock } from './read-settings';
 import { writeSettingsBlock } from './update-settings';
@@ -14,15 +23,49 @@ export async function channelStatus(ctx: ServiceContext): Promise<{ email: 'rese
   return { email: channels.email.name, sms: channels.sms !== null, whatsapp: channels.whatsapp !== null };
 }
 
-export async function getCommunication(ctx: ServiceContext): Promise<CommunicationSettings> {
+const viewOf = ({ sms, whatsapp }: CommunicationSettings): CommunicationView => ({
+  sms: sms && { url: sms.url, method: sms.method, body_template: sms.body_template, auth_header_set: sms.auth_header !== '' },
+  whatsapp: whatsapp && { base_url: whatsapp.base_url, instance: whatsapp.instance, token_set: whatsapp.token !== '' },
+});
+
+// The audit log records that a secret changed, never its value (not even sealed).
+const masked = ({ sms, whatsapp }: CommunicationSettings) => ({
+  sms: sms && { ...sms, auth_header: sms.auth_header ? '••••' : '' },
+  whatsapp: whatsapp && { ...whatsapp, token: whatsapp.token ? '••••' : '' },
+});
+
+// A value saved in plain text before secrets were sealed is sealed on the next save.
+const resealed = (saved: string) => (unseal(saved) === saved ? seal(saved) : saved);
+
+export async function getCommunication(ctx: ServiceContext): Promise<CommunicationView> {
   requirePermission(ctx.actor, 'settings.manage');
-  return readSettingsBlock(ctx.db, 'communication', communicationSettings);
+  return viewOf(await readSettingsBlock(ctx.db, 'communication', communicationSettings));
 }
 
-/** Replaces the SMS and WhatsApp setup; a channel sent as null is switched off. */
-export async function updateCommunication(ctx: ServiceContext, input: CommunicationSettings): Promise<CommunicationSettings> {
+/**
+ * Replaces the SMS and WhatsApp setup; a channel sent as null is switched off (and its secrets
+ * dropped). Secrets are sealed at rest and an empty one keeps what was saved. A URL pointing to
+ * a private address is refused unless CASHDESK_ALLOW_PRIVATE_URLS allows it.
+ */
+export async function updateCommunication(ctx: ServiceContext, input: CommunicationSettingsInput): Promise<CommunicationView> {
   requirePermission(ctx.actor, 'settings.manage');
-  return writeSettingsBlock(ctx, 'communication', await readSettingsBlock(ctx.db, 'communication', communicationSettings), communicationSettings.parse(input));
+  const before = await readSettingsBlock(ctx.db, 'communication', communicationSettings);
+  const urls = { 'sms.url': input.sms?.url, 'whatsapp.base_url': input.whatsapp?.base_url };
+  const refused: FieldErrors = {};
+  for (const [field, url] of Object.entries(urls)) if (url && (await pointsToPrivateAddress(url))) refused[field] = 'points to a private address';
+  const token = input.whatsapp && (input.whatsapp.token ? seal(input.whatsapp.token) : resealed(before.whatsapp?.token ?? ''));
+  if (input.whatsapp && !token) refused['whatsapp.token'] = 'is required';
+  if (Object.keys(refused).length > 0) throw new AppError('validation', 'Check the highlighted fields', refused);
+
+  const header = (sms: NonNullable<CommunicationSettingsInput['sms']>) => {
+    if (sms.auth_header) return seal(sms.auth_header);
+    return sms.remove_auth_header ? '' : resealed(before.sms?.auth_header ?? '');
+  };
+  const after: CommunicationSettings = {
+    sms: input.sms && { url: input.sms.url, method: input.sms.method, auth_header: header(input.sms), body_template: input.sms.body_template },
+    whatsapp: input.whatsapp && { base_url: input.whatsapp.base_url, instance: input.whatsapp.instance, token: token! },
+  };
+  return viewOf(await writeSettingsBlock(ctx, 'communication', before, after, masked));
 }
 
 export type TemplateView = { key: TemplateKey; label: string; subject: string; intro: string; edited: boolean; attachPdf: boolean };

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { type FieldErrors, fieldErrors } from '@/server/errors';
-import { type CommunicationSettings, communicationSettings } from '@/server/schemas/communication';
+import { type CommunicationView, communicationSettingsInput } from '@/server/schemas/communication';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Field, inputClass, TextField } from '../../_components/ui/field';
@@ -13,9 +13,10 @@ import { useTRPC } from '../../_lib/trpc';
 import { showFieldErrors } from '../../_lib/form-errors';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const secretHint = (saved: boolean) => (saved ? 'Saved (sealed). Leave empty to keep it.' : 'Not set.');
 
 /** Settings → Communication: the SMS gateway and the WhatsApp API; a channel left off cannot send. */
-export function CommunicationForm({ settings }: { settings: CommunicationSettings }) {
+export function CommunicationForm({ settings }: { settings: CommunicationView }) {
   const [sms, setSms] = useState(settings.sms !== null);
   const [whatsapp, setWhatsapp] = useState(settings.whatsapp !== null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -33,14 +34,25 @@ export function CommunicationForm({ settings }: { settings: CommunicationSetting
     const form = new FormData(event.currentTarget);
     const candidate = {
       sms: sms
-        ? { url: text(form, 'sms.url'), method: text(form, 'sms.method') as 'POST' | 'GET', auth_header: text(form, 'sms.auth_header'), body_template: text(form, 'sms.body_template') }
+        ? {
+            url: text(form, 'sms.url'),
+            method: text(form, 'sms.method') as 'POST' | 'GET',
+            auth_header: text(form, 'sms.auth_header'),
+            remove_auth_header: form.get('sms.remove_auth_header') === 'on',
+            body_template: text(form, 'sms.body_template'),
+          }
         : null,
       whatsapp: whatsapp ? { base_url: text(form, 'whatsapp.base_url'), instance: text(form, 'whatsapp.instance'), token: text(form, 'whatsapp.token') } : null,
     };
-    const parsed = communicationSettings.safeParse(candidate);
+    const parsed = communicationSettingsInput.safeParse(candidate);
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
     setErrors({});
     save.mutate(parsed.data);
+    // Typed secrets are not kept in the page once sent.
+    for (const name of ['sms.auth_header', 'whatsapp.token']) {
+      const input = event.currentTarget.elements.namedItem(name);
+      if (input instanceof HTMLInputElement) input.value = '';
+    }
   }
 
   const field = (name: string, label: string, value: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
@@ -67,7 +79,24 @@ export function CommunicationForm({ settings }: { settings: CommunicationSetting
                   <option>GET</option>
                 </select>
               </Field>
-              <div className="sm:col-span-2">{field('sms.auth_header', 'Auth header (optional)', settings.sms?.auth_header ?? '', { placeholder: 'Authorization: Bearer …' })}</div>
+              <div className="space-y-2 sm:col-span-2">
+                <Field label="Auth header (optional)" name="sms.auth_header" error={errors['sms.auth_header']} hint={secretHint(Boolean(settings.sms?.auth_header_set))}>
+                  <input
+                    id="sms.auth_header"
+                    name="sms.auth_header"
+                    type="password"
+                    autoComplete="off"
+                    className={inputClass}
+                    placeholder={settings.sms?.auth_header_set ? '••••••••' : 'Authorization: Bearer …'}
+                    aria-invalid={errors['sms.auth_header'] ? true : undefined}
+                  />
+                </Field>
+                {settings.sms?.auth_header_set ? (
+                  <label className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="sms.remove_auth_header" /> Remove the saved auth header
+                  </label>
+                ) : null}
+              </div>
               <div className="sm:col-span-2">
                 {field('sms.body_template', 'Body template: {to} and {message} are filled in', settings.sms?.body_template ?? '{"to":"{to}","text":"{message}"}')}
               </div>
@@ -82,7 +111,17 @@ export function CommunicationForm({ settings }: { settings: CommunicationSetting
             <div className="grid gap-3 sm:grid-cols-3">
               {field('whatsapp.base_url', 'API URL', settings.whatsapp?.base_url ?? 'https://api.ultramsg.com')}
               {field('whatsapp.instance', 'Instance', settings.whatsapp?.instance ?? '', { placeholder: 'instance12345' })}
-              {field('whatsapp.token', 'Token', settings.whatsapp?.token ?? '', { type: 'password', autoComplete: 'off' })}
+              <Field label="Token" name="whatsapp.token" error={errors['whatsapp.token']} hint={secretHint(Boolean(settings.whatsapp?.token_set))}>
+                <input
+                  id="whatsapp.token"
+                  name="whatsapp.token"
+                  type="password"
+                  autoComplete="off"
+                  className={inputClass}
+                  placeholder={settings.whatsapp?.token_set ? '••••••••' : ''}
+                  aria-invalid={errors['whatsapp.token'] ? true : undefined}
+                />
+              </Field>
             </div>
           ) : null}
         </fieldset>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { communicationSettings, emailTemplateInput } from '../../schemas/communication';
+import { communicationSettingsInput, emailTemplateInput } from '../../schemas/communication';
 import { id } from '../../schemas/common';
 import { getOutboxMessage, listOutbox } from '../../services/outbox';
 import { channelStatus, getCommunication, listTemplates, previewTemplate, saveTemplate, updateCommunication } from '../../services/notify-settings';
@@ -8,7 +8,7 @@ import { adminProcedure, permissionProcedure, router } from '../trpc';
 export const notifyRouter = router({
   channels: permissionProcedure('invoices.view').query(({ ctx }) => channelStatus(ctx.service)),
   communication: adminProcedure.query(({ ctx }) => getCommunication(ctx.service)),
-  updateCommunication: adminProcedure.input(communicationSettings).mutation(({ ctx, input }) => updateCommunication(ctx.service, input)),
+  updateCommunication: adminProcedure.input(communicationSettingsInput).mutation(({ ctx, input }) => updateCommunication(ctx.service, input)),
   templates: adminProcedure.query(({ ctx }) => listTemplates(ctx.service)),
   saveTemplate: adminProcedure.input(emailTemplateInput).mutation(({ ctx, input }) => saveTemplate(ctx.service, input)),
   preview: adminProcedure.input(emailTemplateInput).query(({ ctx, input }) => previewTemplate(ctx.service, input)),
