@@ -5,6 +5,7 @@ import type { Database } from '@/db';
 import { type Actor, requirePermission } from '../auth/actor';
 import type { Permission, Role } from '../auth/permissions';
 import { AppError, type AppErrorCode, type FieldErrors, fieldErrors } from '../errors';
+import { reportUnexpected } from '../http/unexpected-error';
 import type { ServiceContext } from '../services/context';
 
 /** `origin`: this server as the browser reaches it, for links sent to customers. */
@@ -23,9 +24,24 @@ const trpcCode: Record<AppErrorCode, TRPCError['code']> = {
   not_implemented: 'NOT_IMPLEMENTED',
 };
 
+// Errors mapErrors already made safe, so the formatter does not log them a second time.
+const redacted = new WeakSet<TRPCError>();
+
+/** An error no rule anticipated: logged under a reference, answered without its own words (SQL, paths). */
+function unexpected(where: string, error: TRPCError): TRPCError {
+  const safe = new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: reportUnexpected(where, error.cause ?? error).message });
+  redacted.add(safe);
+  return safe;
+}
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      // Redacted by mapErrors already, or a failure outside any procedure (context, routing).
+      const message = redacted.has(error) ? error.message : reportUnexpected(`tRPC ${path ?? '(no procedure)'}`, error.cause ?? error).message;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, appCode: undefined, fields: undefined } };
+    }
     const cause = error.cause;
     let fields: FieldErrors | undefined;
     let appCode: AppErrorCode | undefined;
@@ -40,13 +56,19 @@ const t = initTRPC.context<TRPCContext>().create({
   },
 });
 
-// Services throw AppError; this is the one place the console transport translates them.
-const mapErrors = t.middleware(async ({ next }) => {
+/**
+ * The one place the console transport translates errors: AppError to its tRPC code, a zod
+ * error to BAD_REQUEST, both with their own message and fields; anything else becomes a
+ * generic answer carrying the reference of its log line.
+ */
+const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
-  }
+  if (result.ok) return result;
+  const { error } = result;
+  const cause = error.cause;
+  if (cause instanceof AppError) throw new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
+  if (cause instanceof ZodError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause });
+  if (error.code === 'INTERNAL_SERVER_ERROR') throw unexpected(`tRPC ${path}`, error);
   return result;
 });
 

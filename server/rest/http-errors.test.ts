@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError, type AppErrorCode } from '../errors';
 import { toErrorResponse } from './http-errors';
 
@@ -22,15 +22,18 @@ describe('REST error mapping (the API contract’s codes and statuses)', () => {
     expect('fields' in body.error).toBe(code === 'validation');
   });
 
-  it('answers anything unexpected with a 500 that leaks nothing', async () => {
-    const quiet = console.error;
-    console.error = () => {};
+  it('answers anything unexpected with a 500 that leaks nothing and names the log line', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const response = toErrorResponse(new Error('password=hunter2 in a stack trace'));
       expect(response.status).toBe(500);
-      expect(JSON.stringify(await response.json())).not.toContain('hunter2');
+      const { error } = await response.json();
+      expect(JSON.stringify(error)).not.toContain('hunter2');
+      const ref = /\(ref (err_[0-9a-f]{6})\); nothing was changed$/.exec(error.message)?.[1];
+      expect(ref).toBeDefined();
+      expect(log).toHaveBeenCalledWith(expect.stringContaining(ref!), expect.objectContaining({ message: 'password=hunter2 in a stack trace' }));
     } finally {
-      console.error = quiet;
+      log.mockRestore();
     }
   });
 });

@@ -1,4 +1,6 @@
 import { AppError, type AppErrorCode, type FieldErrors } from '../errors';
+import { ThrottledError } from '../http/rate-limit';
+import { reportUnexpected } from '../http/unexpected-error';
 
 const httpStatus: Record<AppErrorCode, number> = {
   validation: 400,
@@ -20,9 +22,12 @@ export function errorResponse(status: number, code: string, message: string, fie
   return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
 }
 
-/** The REST transport's one mapping of errors; anything unexpected is a logged 500. */
+/** The REST transport's one mapping of errors; anything unexpected is a 500 with a logged reference. */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof AppError) return errorResponse(httpStatus[error.code], apiCode(error.code), error.message, error.fields);
-  console.error('[cashdesk] unhandled error in REST handler', error);
-  return errorResponse(500, 'internal_error', 'Something went wrong on our side; nothing was changed');
+  if (error instanceof AppError) {
+    const response = errorResponse(httpStatus[error.code], apiCode(error.code), error.message, error.fields);
+    if (error instanceof ThrottledError) response.headers.set('Retry-After', String(error.retryAfterSeconds));
+    return response;
+  }
+  return errorResponse(500, 'internal_error', reportUnexpected('REST handler', error).message);
 }
