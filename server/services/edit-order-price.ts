@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { invoiceLines, invoices, orderLines, orders, services } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
-import { MILLI, parseMilli } from '../billing/decimal';
+import { MILLI, divRound, parseMilli } from '../billing/decimal';
 import { invoiceTransition } from '../billing/invoice-status';
 import { AppError } from '../errors';
 import type { EditOrderPriceInput } from '../schemas/orders';
@@ -31,7 +31,8 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
     const [first] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'first')));
     if (!first) throw new AppError('invalid_state', 'The order has no invoice to follow the price');
     const invoice = await lockInvoiceAndCustomer(tx, { kind: 'all' }, first.id);
-    const quantity = BigInt(Number(line.quantity));
+    // Quantities are decimals (numeric(15,3)): 1.5 units stay exact in milli, never a float.
+    const quantity = parseMilli(line.quantity)!;
     const [service] = await tx.select({ id: services.id }).from(services).where(eq(services.orderLineId, line.id));
 
     let outcome: PriceEdit['document'];
@@ -78,7 +79,7 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
           items: [
             {
               description: `Price change: ${line.description}`,
-              quantity: quantity * MILLI,
+              quantity,
               unit_price: rise ? input.unit_price - line.unitPrice : line.unitPrice - input.unit_price,
               tax_rate: plan ? parseMilli(plan.taxRate)! : undefined,
             },
@@ -90,7 +91,7 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
     }
 
     await tx.update(orderLines).set({ unitPrice: input.unit_price }).where(eq(orderLines.id, line.id));
-    if (service) await tx.update(services).set({ price: input.unit_price * quantity, updatedAt: ctx.now }).where(eq(services.id, service.id));
+    if (service) await tx.update(services).set({ price: divRound(input.unit_price * quantity, MILLI), updatedAt: ctx.now }).where(eq(services.id, service.id));
     await tx.update(orders).set({ total: order.total + totalChange, updatedAt: ctx.now }).where(eq(orders.id, order.id));
     await audit(tx, ctx.actor, 'order.price_edited', { type: 'order', id: order.id }, {
       before: { line: line.id, unitPrice: line.unitPrice },
