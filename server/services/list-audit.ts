@@ -2,15 +2,20 @@ import { and, desc, eq, gte, ilike, lt } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { addDays } from '../billing/periods';
+import { AppError } from '../errors';
 import type { ServiceContext } from './context';
 import { containsPattern } from './pagination';
 import type { AuditEntry } from './audit-trail';
+
+const MAX_ENTRY_ID = 2n ** 63n - 1n;
 
 export type AuditFilters = { actor?: string | undefined; entity_type?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined; before?: string | undefined; limit: number };
 
 /** The global audit log, newest first, paged by entry id. */
 export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
   requirePermission(ctx.actor, 'settings.manage');
+  // Entry ids are bigint: a longer number is no position in this list, and PostgreSQL would fail on it.
+  if (input.before && BigInt(input.before) > MAX_ENTRY_ID) throw new AppError('validation', 'Invalid position', { before: 'is not a position this list returned' });
   const rows = await ctx.db
     .select()
     .from(auditLog)

@@ -57,6 +57,11 @@ describe('tRPC list cursors', () => {
     expect((error as TRPCError).message).not.toMatch(/select|query/i);
   });
 
+  it('people.audit refuses a position beyond any entry id as BAD_REQUEST on the before field', async () => {
+    await expect(trpc().people.audit({ before: '9'.repeat(30) })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { fields: { before: expect.any(String) } } });
+    expect((await trpc().people.audit({ before: String(2n ** 63n - 1n) })).items.length).toBeGreaterThanOrEqual(0);
+  });
+
   it('answers the browser with the field message, and the huge cursor too', async () => {
     const made = await overHttp(appRouter, 'customers.list', { limit: 5, cursor: notAUuid });
     expect(made).toMatchObject({ status: 400, error: { message: 'Invalid cursor', data: { code: 'BAD_REQUEST', appCode: 'validation', fields: { cursor: expect.any(String) } } } });
