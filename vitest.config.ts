@@ -30,6 +30,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/fixed-clock.ts'],
           // The fake providers listen on 127.0.0.1; the tests that prove the refusal unset it.
           env: { CASHDESK_ALLOW_PRIVATE_URLS: '1' },
           // Each file has its own database, so files run in parallel; tests inside a file share it.
