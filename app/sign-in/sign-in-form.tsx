@@ -26,7 +26,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError('That e-mail and password do not match an account.');
+    // next-auth calls a plain refusal "CredentialsSignin"; anything else (a throttle) is our own words.
+    setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'That e-mail and password do not match an account.');
   }
 
   return (

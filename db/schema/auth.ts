@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 
@@ -20,6 +20,15 @@ export const users = pgTable(
     // A client user signs in for exactly one customer account.
     customerId: uuid('customer_id').references((): AnyPgColumn => customers.id),
     disabled: boolean('disabled').notNull().default(false),
+    // True while the password is still the demo seed's well-known one; any change clears it.
+    // `npm start` and the console read it cheaply instead of running scrypt against each user.
+    demoPassword: boolean('demo_password').notNull().default(false),
+    // TOTP secret, encrypted with the server secret (server/auth/secret-box.ts) so a database
+    // dump alone cannot mint codes. Set at enrolment; two-factor is on once `totpEnabledAt` is.
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, precision: 3 }),
+    // The 30-second step of the last accepted code: a code is good once, not for its whole window.
+    totpLastStep: integer('totp_last_step'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -49,4 +58,35 @@ export const apiKeys = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [uniqueIndex('api_keys_key_hash_uq').on(t.keyHash)],
+);
+
+/** Single-use password reset links: only a SHA-256 of the token is kept, like API keys. */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('password_reset_tokens_hash_uq').on(t.tokenHash), index('password_reset_tokens_user_idx').on(t.userId)],
+);
+
+/** Two-factor recovery codes, hashed; each signs in once when the authenticator is lost. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_uq').on(t.userId, t.codeHash)],
 );

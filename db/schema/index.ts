@@ -9,3 +9,4 @@ export * from './orders';
 export * from './payments';
 export * from './settings';
 export * from './outbox';
+export * from './throttles';

@@ -60,11 +60,11 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
   const [reseller] = await db
     .insert(users)
     .values([
-      { email: 'admin@cashdesk.test', name: 'Avery Admin', passwordHash, role: 'admin' },
-      { email: 'staff@cashdesk.test', name: 'Sam Staff', passwordHash, role: 'staff', permissions: [...defaultStaffPermissions] },
-      { email: 'reseller@cashdesk.test', name: 'Rene Reseller', passwordHash, role: 'reseller' },
+      { email: 'admin@cashdesk.test', name: 'Avery Admin', passwordHash, demoPassword: true, role: 'admin' },
+      { email: 'staff@cashdesk.test', name: 'Sam Staff', passwordHash, demoPassword: true, role: 'staff', permissions: [...defaultStaffPermissions] },
+      { email: 'reseller@cashdesk.test', name: 'Rene Reseller', passwordHash, demoPassword: true, role: 'reseller' },
       // A look-but-don't-touch staff account, to see the console without edit rights.
-      { email: 'viewer@cashdesk.test', name: 'Vera Viewer', passwordHash, role: 'staff', permissions: ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'] },
+      { email: 'viewer@cashdesk.test', name: 'Vera Viewer', passwordHash, demoPassword: true, role: 'staff', permissions: ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'] },
     ])
     .returning({ id: users.id, role: users.role })
     .then((rows) => rows.filter((r) => r.role === 'reseller'));
@@ -100,6 +100,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
     email: 'client@cashdesk.test',
     name: 'Ada Lovelace',
     passwordHash,
+    demoPassword: true,
     role: 'client',
     customerId: clientCustomerId!,
   });

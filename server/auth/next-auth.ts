@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getServerSession } from 'next-auth';
@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { users } from '@/db/schema';
 import { database } from '../db';
 import { env } from '../env';
-import { verifyPassword } from './password';
+import { AppError } from '../errors';
+import { clientIp } from '../http/request';
+import { signIn } from '../services/sign-in';
+import { anonymousActor } from './actor';
 import type { Role } from './permissions';
 import { sameSiteRedirect } from './redirect';
 
@@ -16,16 +19,15 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 
-export async function findUserByCredentials(email: string, password: string): Promise<SessionUser | null> {
-  const db = await database();
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email));
-  if (!user || user.disabled) return null;
-  if (!(await verifyPassword(password, user.passwordHash))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+/** The request's headers as next-auth hands them to `authorize` (a plain object). */
+const headersOf = (raw: Record<string, unknown> | undefined) => {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+  }
+  return headers;
+};
 
 export function authOptions(): NextAuthOptions {
   // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000 for every link it
@@ -39,10 +41,18 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'E-mail and password',
         credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          return findUserByCredentials(parsed.data.email, parsed.data.password);
+          const ctx = { db: await database(), actor: anonymousActor(clientIp(headersOf(request?.headers))), now: new Date() };
+          try {
+            return await signIn(ctx, parsed.data);
+          } catch (error) {
+            // next-auth hands a thrown message to the form as `error`; a null is "CredentialsSignin".
+            if (error instanceof AppError && error.code !== 'unauthorized') throw new Error(error.message);
+            if (error instanceof AppError) return null;
+            throw error;
+          }
         },
       }),
     ],
@@ -66,8 +76,17 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-/** The signed-in user of this request, or null; read once per request however often asked. */
+/**
+ * The signed-in user of this request, or null; read once per request however often asked. The
+ * user row is read again, so a disabled account is signed out at its next request, not when
+ * its cookie expires, and a changed name or role shows at once.
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
-  return (session?.user as SessionUser | undefined) ?? null;
+  const id = (session?.user as SessionUser | undefined)?.id;
+  if (!id) return null;
+  const db = await database();
+  const [user] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, id));
+  if (!user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

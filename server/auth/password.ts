@@ -1,7 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { AppError } from '../errors';
 
-const scrypt = promisify(scryptCallback) as (
+const scryptAsync = promisify(scryptCallback) as (
   password: string,
   salt: Buffer,
   keylen: number,
@@ -13,6 +14,32 @@ const scrypt = promisify(scryptCallback) as (
 const params = { N: 2 ** 17, r: 8, p: 1 };
 const keyLength = 32;
 const maxmem = 256 * 1024 * 1024;
+
+// Each hash holds 128 MB and a libuv thread for a fraction of a second. Unbounded, a burst of
+// sign-ins would take every thread (file and DNS work waits behind them) and gigabytes of
+// memory; two at a time leaves the server responsive, and the rest wait their turn. A queue
+// past `maxWaiting` is refused rather than grown, so a flood costs memory for nothing.
+const concurrency = 2;
+const maxWaiting = 200;
+const holder = globalThis as typeof globalThis & { __cashdeskScrypt?: { running: number; waiting: Array<() => void> } };
+const slots = (holder.__cashdeskScrypt ??= { running: 0, waiting: [] });
+
+async function scrypt(...args: Parameters<typeof scryptAsync>): Promise<Buffer> {
+  if (slots.running >= concurrency) {
+    if (slots.waiting.length >= maxWaiting) throw new AppError('rate_limited', 'The server is busy checking passwords; try again in a moment');
+    await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  } else {
+    slots.running++;
+  }
+  try {
+    return await scryptAsync(...args);
+  } finally {
+    // Hand the slot straight to the next in line, so `running` never dips and lets a newcomer jump the queue.
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.running--;
+  }
+}
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -31,4 +58,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem,
   });
   return timingSafeEqual(actual, expected);
+}
+
+// Random salt and digest in the current format: no password matches it, and checking one costs
+// exactly what checking a real hash costs.
+const nothing = ['scrypt', params.N, params.r, params.p, randomBytes(16).toString('base64url'), randomBytes(keyLength).toString('base64url')].join('$');
+
+/**
+ * Checks a password for an e-mail that has no account, so answering "wrong" costs the same
+ * scrypt as for a real account and timing does not tell them apart.
+ */
+export async function verifyAgainstNothing(password: string): Promise<false> {
+  await verifyPassword(password, nothing);
+  return false;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { createRateLimiter } from '../http/rate-limit';
+import { ThrottledError, type ThrottleRule, hitThrottle, peekThrottle } from '../http/rate-limit';
 import { invoicePdf } from '../documents/invoice-pdf';
 import { loadInvoiceDocument } from '../documents/load';
 import type { InvoiceDocumentModel } from '../documents/model';
@@ -37,10 +37,8 @@ export async function customerInvoice(ctx: ServiceContext, input: { id: string; 
 }
 
 // Wrong tokens per client address: 30 per 10 minutes, then refused until the window passes.
-// Kept on globalThis: Next.js bundles the public page, its PDF route and the REST API apart, and
-// they must count one address's guesses together.
-const holder = globalThis as typeof globalThis & { __cashdeskTokenGuesses?: ReturnType<typeof createRateLimiter> };
-export const tokenGuesses = (holder.__cashdeskTokenGuesses ??= createRateLimiter({ limit: 30, windowMs: 10 * 60_000 }));
+// The page, its PDF route and the REST API count one address's guesses together in one bucket.
+const tokenGuesses: ThrottleRule = { limit: 30, windowMs: 10 * 60_000 };
 
 /**
  * The invoice behind a public link, for an anonymous caller: a wrong, missing or old token is
@@ -48,12 +46,13 @@ export const tokenGuesses = (holder.__cashdeskTokenGuesses ??= createRateLimiter
  * (`actor.ip`); an address over the limit is refused before any lookup.
  */
 export async function openPublicInvoice(ctx: ServiceContext, input: { id: string; token: string }): Promise<InvoiceView> {
-  const who = ctx.actor.ip ?? 'unknown';
-  if (tokenGuesses.isLimited(who, ctx.now.getTime())) throw new AppError('rate_limited', 'Too many attempts; try again later');
+  const bucket = `public-link:ip:${ctx.actor.ip ?? 'unknown'}`;
+  const state = await peekThrottle(ctx.db, bucket, tokenGuesses, ctx.now);
+  if (state.limited) throw new ThrottledError(state.retryAfterMs);
   try {
     return await readPublicInvoice(ctx, input);
   } catch (error) {
-    tokenGuesses.hit(who, ctx.now.getTime());
+    if (error instanceof AppError && error.code === 'not_found') await hitThrottle(ctx.db, bucket, tokenGuesses, ctx.now);
     throw error;
   }
 }

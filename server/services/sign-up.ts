@@ -3,12 +3,16 @@ import { customers, users } from '@/db/schema';
 import { userActor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { AppError } from '../errors';
+import { ThrottledError, type ThrottleRule, hitThrottle } from '../http/rate-limit';
 import type { SignUpInput } from '../schemas/store';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { readBillingSettings } from './read-settings';
 
 export type SignedUp = { customerId: string; userId: string; email: string };
+
+/** Ten new accounts per client address in ten minutes is plenty for people, little for a script. */
+export const signUpThrottle: ThrottleRule = { limit: 10, windowMs: 10 * 60_000 };
 
 const taken = () =>
   new AppError('conflict', 'An account with this e-mail already exists', { email: 'already has an account; sign in instead' });
@@ -20,6 +24,9 @@ const taken = () =>
  */
 export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<SignedUp> {
   if (ctx.actor.type !== 'anonymous') throw new AppError('invalid_state', 'You are already signed in');
+  // Counted before the hash, failed or not: each try costs a deliberately slow scrypt.
+  const throttle = await hitThrottle(ctx.db, `sign-up:ip:${ctx.actor.ip ?? 'unknown'}`, signUpThrottle, ctx.now);
+  if (throttle.limited) throw new ThrottledError(throttle.retryAfterMs);
   // scrypt takes a while on purpose; do it before the transaction holds any lock.
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {

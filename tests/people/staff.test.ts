@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
-import { findUserByCredentials } from '@/server/auth/next-auth';
+import { anonymousActor } from '@/server/auth/actor';
 import { actorForUser } from '@/server/auth/request-actor';
 import { listAudit } from '@/server/services/list-audit';
+import { signIn } from '@/server/services/sign-in';
 import { createStaff, setStaffPermissions } from '@/server/services/staff';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenUser } from '../support/fixtures';
@@ -14,8 +15,9 @@ describe('staff management', () => {
   it('creates staff who sign in with their password and hold exactly their permissions, changed at once', async () => {
     const admin = await givenUser(db(), 'admin');
     const member = await createStaff(ctxOf(db(), admin.actor), { name: 'Cleo', email: 'cleo@example.test', password: 'a-long-enough-password', permissions: ['customers.view'] });
-    expect(await findUserByCredentials('cleo@example.test', 'wrong-password')).toBeNull();
-    expect(await findUserByCredentials('cleo@example.test', 'a-long-enough-password')).toMatchObject({ id: member.id, role: 'staff' });
+    const visitor = ctxOf(db(), anonymousActor('192.0.2.1'));
+    await expect(signIn(visitor, { email: 'cleo@example.test', password: 'wrong-password' })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(await signIn(visitor, { email: 'cleo@example.test', password: 'a-long-enough-password' })).toMatchObject({ id: member.id, role: 'staff' });
     expect([...(await actorForUser(db(), member.id))!.permissions]).toEqual(['customers.view']);
 
     await setStaffPermissions(ctxOf(db(), admin.actor), { id: member.id, permissions: ['customers.view', 'invoices.view'] });

@@ -1,5 +1,10 @@
 import NextAuth from 'next-auth';
+import { anonymousActor } from '@/server/auth/actor';
 import { authOptions } from '@/server/auth/next-auth';
+import { database } from '@/server/db';
+import { publicOrigin } from '@/server/env';
+import { clientIp } from '@/server/http/request';
+import { signInRefusal } from '@/server/services/sign-in';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -9,4 +14,27 @@ function handler(request: Request, context: RouteContext) {
   return NextAuth(authOptions())(request, context);
 }
 
-export { handler as GET, handler as POST };
+/**
+ * A throttled sign-in is answered here with 429 and `Retry-After`, before next-auth (which
+ * answers every failure alike) runs. The body is next-auth's own shape, so its client still
+ * reads the message as the sign-in error. `authorize` applies the same throttle, counting, for
+ * attempts that race past this look.
+ */
+async function post(request: Request, context: RouteContext) {
+  const { nextauth } = await context.params;
+  if (nextauth.join('/') === 'callback/credentials') {
+    const form = await request.clone().formData().catch(() => null);
+    const email = form?.get('email');
+    if (typeof email === 'string' && email) {
+      const ctx = { db: await database(), actor: anonymousActor(clientIp(request.headers)), now: new Date() };
+      const refusal = await signInRefusal(ctx, email);
+      if (refusal) {
+        const url = `${publicOrigin()}/api/auth/error?error=${encodeURIComponent(refusal.message)}`;
+        return Response.json({ url }, { status: 429, headers: { 'Retry-After': String(refusal.retryAfterSeconds) } });
+      }
+    }
+  }
+  return handler(request, context);
+}
+
+export { handler as GET, post as POST };
