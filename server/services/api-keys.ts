@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { apiKeys } from '@/db/schema';
+import { apiKeys, users } from '@/db/schema';
 import { type Actor, apiKeyActor } from '../auth/actor';
 import { requirePermission } from '../auth/actor';
 import { type Permission, type Role } from '../auth/permissions';
@@ -10,12 +10,17 @@ import type { ServiceContext } from './context';
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** Resolves a presented key to its actor, or null for an unknown or revoked key. */
+/**
+ * Resolves a presented key to its actor, or null for an unknown or revoked key, or one whose
+ * person is disabled: a key acts for its reseller, or for the user who made it, and stops with
+ * them (a bootstrap key, made by nobody, stops only when revoked).
+ */
 export async function authenticateApiKey(db: Database, key: string, ip?: string): Promise<Actor | null> {
+  const ownerDisabled = sql`exists (select 1 from ${users} where ${users.id} in (${apiKeys.resellerId}, ${apiKeys.createdById}) and ${users.disabled})`;
   const [row] = await db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)));
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt), sql`not ${ownerDisabled}`));
   return row ? apiKeyActor({ ...row, ip }) : null;
 }
 

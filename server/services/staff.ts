@@ -58,3 +58,26 @@ export async function setStaffPermissions(ctx: ServiceContext, input: { id: stri
   });
 }
 
+
+/**
+ * Disables (or re-enables) any user's sign-in. The actor is re-read on every request, so the
+ * person's open sessions stop at their next request, and so do the API keys that act for them
+ * (see `authenticateApiKey`). Admins cannot lock themselves out.
+ */
+export async function setUserDisabled(ctx: ServiceContext, input: { id: string; disabled: boolean }): Promise<{ id: string; disabled: boolean }> {
+  requirePermission(ctx.actor, 'settings.manage');
+  if (input.disabled && ctx.actor.type === 'user' && ctx.actor.id === input.id) {
+    throw new AppError('invalid_state', 'You cannot disable your own account; ask another admin');
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ id: users.id, email: users.email, disabled: users.disabled }).from(users).where(eq(users.id, input.id)).for('update');
+    if (!before) throw notFound('User');
+    if (before.disabled === input.disabled) return { id: before.id, disabled: before.disabled };
+    await tx.update(users).set({ disabled: input.disabled }).where(eq(users.id, input.id));
+    await audit(tx, ctx.actor, input.disabled ? 'user.disabled' : 'user.enabled', { type: 'user', id: input.id }, {
+      before: { email: before.email, disabled: before.disabled },
+      after: { email: before.email, disabled: input.disabled },
+    });
+    return { id: before.id, disabled: input.disabled };
+  });
+}

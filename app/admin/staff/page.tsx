@@ -3,13 +3,13 @@ import { api } from '@/server/api/server-caller';
 import { permissions } from '@/server/auth/permissions';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
-import { StaffActions, StaffPermissions } from './staff-actions';
+import { DisableUser, StaffActions, StaffPermissions } from './staff-actions';
 import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
-  await requireArea('admin');
+  const me = await requireArea('admin');
   const staff = await (await api()).people.staff();
   return (
     <>
@@ -21,13 +21,17 @@ export default async function StaffPage() {
           {staff.map((member) => (
             <tr key={member.id} className="align-top">
               <td className="px-4 py-2.5">
-                <div className="font-medium">{member.name}</div>
+                <div className="font-medium">
+                  {member.name}
+                  {member.disabled ? <span className="ml-2 rounded bg-danger/10 px-1.5 py-0.5 text-xs font-normal text-danger">disabled</span> : null}
+                </div>
                 <div className="text-xs text-fg-muted">{member.email}</div>
               </td>
               <td className="px-4 py-2.5 capitalize">{member.role}</td>
               <td className="px-4 py-2.5 text-xs text-fg-muted">{member.role === 'admin' ? 'everything' : member.permissions.join(', ') || 'none'}</td>
               <td className="px-4 py-2.5 text-right">
                 {member.role === 'staff' ? <StaffPermissions member={{ id: member.id, name: member.name, permissions: member.permissions }} all={[...permissions]} /> : null}
+                {member.id === me.id ? null : <DisableUser member={{ id: member.id, name: member.name, disabled: member.disabled }} />}
               </td>
             </tr>
           ))}

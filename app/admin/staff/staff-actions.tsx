@@ -104,3 +104,47 @@ export function StaffPermissions({ member, all }: { member: { id: string; name: 
     </>
   );
 }
+
+/** Stop (or restore) someone's sign-in; their open sessions and API keys stop at their next request. */
+export function DisableUser({ member }: { member: { id: string; name: string; disabled: boolean } }) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const trpc = useTRPC();
+  const save = useMutation(
+    trpc.people.setDisabled.mutationOptions({
+      onSuccess: (result) => {
+        toast.success(result.disabled ? `${member.name} can no longer sign in` : `${member.name} can sign in again`);
+        setOpen(false);
+        router.refresh();
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  const verb = member.disabled ? 'Enable' : 'Disable';
+  return (
+    <>
+      <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`${verb} ${member.name}`}>
+        {verb}
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`${verb} ${member.name}?`}
+        description={
+          member.disabled
+            ? 'They can sign in again with their password, and their API keys work again.'
+            : 'They are signed out at once, cannot sign in, and the API keys they made stop working.'
+        }
+      >
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.mutate({ id: member.id, disabled: !member.disabled });
+          }}
+        >
+          <DialogActions onCancel={() => setOpen(false)} pending={save.isPending} submit={verb} />
+        </form>
+      </Dialog>
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { permissions } from '../../auth/permissions';
 import { id, optionalText } from '../../schemas/common';
 import { plainDate } from '../../schemas/invoices';
 import { listAudit } from '../../services/list-audit';
-import { createStaff, listStaff, setStaffPermissions } from '../../services/staff';
+import { createStaff, listStaff, setStaffPermissions, setUserDisabled } from '../../services/staff';
 import { adminProcedure, router } from '../trpc';
 
 const permissionList = z.array(z.enum(permissions)).max(permissions.length);
@@ -21,6 +21,7 @@ export const peopleRouter = router({
     )
     .mutation(({ ctx, input }) => createStaff(ctx.service, input)),
   setPermissions: adminProcedure.input(z.object({ id, permissions: permissionList })).mutation(({ ctx, input }) => setStaffPermissions(ctx.service, input)),
+  setDisabled: adminProcedure.input(z.object({ id, disabled: z.boolean() })).mutation(({ ctx, input }) => setUserDisabled(ctx.service, input)),
   audit: adminProcedure
     .input(
       z.object({
