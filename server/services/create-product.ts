@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { products } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
+import { type Scope, requirePermission } from '../auth/actor';
 import type { CreateProductInput } from '../schemas/catalog';
 import { audit } from './audit';
 import { type ProductView, loadProduct, loadProducts, productColumns, writeOptionGroups, writePrices } from './catalog';
@@ -26,6 +26,12 @@ export async function createProduct(ctx: ServiceContext, input: CreateProductInp
   });
 }
 
+/**
+ * Where a product is provisioned is the desk's: a provisioning URL may carry a key or name an
+ * internal panel, so only the desk reads it (a reseller still sees which module applies).
+ */
+const asSeenBy = (scope: Scope, product: ProductView): ProductView => (scope.kind === 'all' ? product : { ...product, provisioningUrl: null });
+
 export async function listProducts(ctx: ServiceContext, input: ListInput): Promise<{ items: ProductView[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'catalog.view');
   const rows = await ctx.db
@@ -35,10 +41,11 @@ export async function listProducts(ctx: ServiceContext, input: ListInput): Promi
     .orderBy(desc(products.createdAt), desc(products.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit);
-  return { items: await loadProducts(ctx.db, page.items.map((r) => r.id)), nextCursor: page.nextCursor };
+  const items = await loadProducts(ctx.db, page.items.map((r) => r.id));
+  return { items: items.map((product) => asSeenBy(ctx.actor.scope, product)), nextCursor: page.nextCursor };
 }
 
 export async function getProduct(ctx: ServiceContext, input: { id: string }): Promise<ProductView> {
   requirePermission(ctx.actor, 'catalog.view');
-  return loadProduct(ctx.db, input.id);
+  return asSeenBy(ctx.actor.scope, await loadProduct(ctx.db, input.id));
 }

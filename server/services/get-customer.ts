@@ -21,5 +21,5 @@ export async function getOwnAccount(ctx: ServiceContext): Promise<CustomerView> 
 export async function getCustomerHistory(ctx: ServiceContext, input: { id: string }): Promise<AuditEntry[]> {
   requirePermission(ctx.actor, 'customers.view');
   const customer = await findCustomer(ctx.db, ctx.actor.scope, input.id);
-  return auditTrail(ctx.db, { type: 'customer', id: customer.id });
+  return auditTrail(ctx, { type: 'customer', id: customer.id });
 }

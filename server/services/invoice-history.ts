@@ -37,7 +37,7 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
     // Clients see their invoices, not the desk's audit trail.
     ctx.actor.scope.kind === 'customer'
       ? Promise.resolve([])
-      : auditTrail(ctx.db, { type: 'invoice', id: invoice.id }),
+      : auditTrail(ctx, { type: 'invoice', id: invoice.id }),
   ]);
   const customer = ctx.actor.scope.kind === 'customer';
   return {

@@ -20,10 +20,13 @@ export type InvoiceKind = InvoiceRow['kind'];
 /** The invoices a scope may see: a reseller's customers', or a client's own once issued (a draft is the desk's). */
 /**
  * An invoice as its own customer may read it: the desk's notification log (provider answers,
- * who sent it) and internal notes stay with the desk, as on the public link.
+ * who sent it) and internal notes stay with the desk, as on the public link. A reseller reads the
+ * log without the providers' answers, which are for the desk's eyes only.
  */
 export function asSeenByCustomer<T extends { notes: string | null; notifications: NotificationRow[] }>(scope: Scope, invoice: T): T {
-  return scope.kind === 'customer' ? { ...invoice, notes: null, notifications: [] } : invoice;
+  if (scope.kind === 'customer') return { ...invoice, notes: null, notifications: [] };
+  if (scope.kind === 'reseller') return { ...invoice, notifications: invoice.notifications.map((n) => ({ ...n, detail: null })) };
+  return invoice;
 }
 
 export function invoiceScope(scope: Scope): SQL | undefined {

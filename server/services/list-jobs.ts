@@ -1,10 +1,27 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { jobs } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { invoices, jobs, orders } from '@/db/schema';
+import { type Scope, requirePermission } from '../auth/actor';
 import type { ServiceContext } from './context';
+import { invoiceScope } from './invoice-store';
+import { orderScope } from './order-view';
 import { type ListInput, afterCursor, decodeCursor, toPage } from './pagination';
 
 export type JobRow = typeof jobs.$inferSelect;
+
+/** The runs about orders and invoices the scope may see; runs of the whole desk (billing, dunning) are the desk's. */
+function jobScope(scope: Scope): SQL | undefined {
+  if (scope.kind === 'all') return undefined;
+  return or(
+    and(eq(jobs.subjectType, 'order'), sql`${jobs.subjectId} in (select ${orders.id}::text from ${orders} where ${orderScope(scope)})`),
+    and(eq(jobs.subjectType, 'invoice'), sql`${jobs.subjectId} in (select ${invoices.id}::text from ${invoices} where ${invoiceScope(scope)})`),
+  );
+}
+
+/**
+ * A run as someone outside the desk reads it: what ran and how it ended, not what providers
+ * answered (errors, step errors, outputs), which may name the desk's systems.
+ */
+const outsideView = (job: JobRow): JobRow => ({ ...job, error: null, output: null, steps: job.steps.map(({ error: _error, output: _output, ...step }) => step) });
 
 /** Recorded workflow runs, newest first, for one subject or all. */
 export async function listJobs(
@@ -17,6 +34,7 @@ export async function listJobs(
     .from(jobs)
     .where(
       and(
+        jobScope(ctx.actor.scope),
         input.subject_type ? eq(jobs.subjectType, input.subject_type) : undefined,
         input.subject_id ? eq(jobs.subjectId, input.subject_id) : undefined,
         input.status ? eq(jobs.status, input.status) : undefined,
@@ -26,5 +44,6 @@ export async function listJobs(
     )
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(input.limit + 1);
-  return toPage(rows, input.limit);
+  const page = toPage(rows, input.limit);
+  return ctx.actor.scope.kind === 'all' ? page : { ...page, items: page.items.map(outsideView) };
 }

@@ -32,12 +32,21 @@ async function findSubject(db: Database, actor: Actor, subject: NoteSubject): Pr
   return { customerId: customer.id, orderId: null };
 }
 
-async function selectNotes(db: Database, where: SQL | undefined): Promise<NoteView[]> {
+/**
+ * A reseller reads and edits only the notes it wrote itself: what the desk writes on a customer
+ * is the desk's internal record (dunning calls, disputes, suspicions), not the reseller's.
+ */
+function authorScope(actor: Actor): SQL | undefined {
+  if (actor.scope.kind !== 'reseller') return undefined;
+  return eq(notes.authorId, actor.scope.resellerId);
+}
+
+async function selectNotes(db: Database, actor: Actor, where: SQL | undefined): Promise<NoteView[]> {
   return db
     .select({ id: notes.id, scope: notes.scope, body: notes.body, author: users.name, createdAt: notes.createdAt, updatedAt: notes.updatedAt })
     .from(notes)
     .leftJoin(users, eq(users.id, notes.authorId))
-    .where(where)
+    .where(and(where, authorScope(actor)))
     .orderBy(desc(notes.createdAt), desc(notes.id));
 }
 
@@ -47,9 +56,9 @@ async function selectNotes(db: Database, where: SQL | undefined): Promise<NoteVi
 export async function listNotes(ctx: ServiceContext, subject: NoteSubject): Promise<{ own: NoteView[]; customer: NoteView[] }> {
   requireStaff(ctx.actor, subject.scope, 'view');
   const found = await findSubject(ctx.db, ctx.actor, subject);
-  const customerNotes = () => selectNotes(ctx.db, and(eq(notes.scope, 'customer'), eq(notes.customerId, found.customerId)));
+  const customerNotes = () => selectNotes(ctx.db, ctx.actor, and(eq(notes.scope, 'customer'), eq(notes.customerId, found.customerId)));
   if (subject.scope === 'customer') return { own: await customerNotes(), customer: [] };
-  const [own, customer] = await Promise.all([selectNotes(ctx.db, and(eq(notes.scope, 'order'), eq(notes.orderId, subject.id))), customerNotes()]);
+  const [own, customer] = await Promise.all([selectNotes(ctx.db, ctx.actor, and(eq(notes.scope, 'order'), eq(notes.orderId, subject.id))), customerNotes()]);
   return { own, customer };
 }
 
@@ -59,7 +68,7 @@ export async function addNote(ctx: ServiceContext, input: NoteSubject & { body: 
     const found = await findSubject(tx, ctx.actor, input);
     const [note] = await tx
       .insert(notes)
-      .values({ scope: input.scope, orderId: found.orderId, customerId: found.customerId, body: input.body, authorId: ctx.actor.type === 'user' ? ctx.actor.id : null, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({ scope: input.scope, orderId: found.orderId, customerId: found.customerId, body: input.body, authorId: ctx.actor.type === 'user' ? ctx.actor.id : ctx.actor.scope.kind === 'reseller' ? ctx.actor.scope.resellerId : null, createdAt: ctx.now, updatedAt: ctx.now })
       .returning();
     await audit(tx, ctx.actor, 'note.added', { type: input.scope, id: input.id }, { after: { id: note!.id, body: note!.body } });
     return { id: note!.id, scope: note!.scope, body: note!.body, author: ctx.actor.label, createdAt: note!.createdAt, updatedAt: note!.updatedAt };
@@ -68,7 +77,11 @@ export async function addNote(ctx: ServiceContext, input: NoteSubject & { body: 
 
 /** Locks the note after checking its order or customer is the actor's to edit. */
 async function lockNote(tx: Database, actor: Actor, noteId: string) {
-  const [note] = await tx.select().from(notes).where(eq(notes.id, noteId)).for('update');
+  const [note] = await tx
+    .select()
+    .from(notes)
+    .where(and(eq(notes.id, noteId), authorScope(actor)))
+    .for('update');
   if (!note) throw notFound('Note');
   requireStaff(actor, note.scope, 'edit');
   const subject: NoteSubject = note.scope === 'order' ? { scope: 'order', id: note.orderId! } : { scope: 'customer', id: note.customerId };

@@ -11,7 +11,7 @@ export async function getOrderHistory(ctx: ServiceContext, input: { id: string }
   // Clients see their orders, not the desk's audit trail or workflow runs.
   if (ctx.actor.scope.kind === 'customer') return { audit: [], jobs: [] };
   const [audit, jobs] = await Promise.all([
-    auditTrail(ctx.db, { type: 'order', id: order.id }),
+    auditTrail(ctx, { type: 'order', id: order.id }),
     listJobs(ctx, { limit: 50, subject_type: 'order', subject_id: order.id }),
   ]);
   return { audit, jobs: jobs.items };
