@@ -1,9 +1,39 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+// Links are origin + path, so a public URL with a path of its own would lose it in every link.
+const publicUrl = httpUrl
+  .refine((value) => {
+    if (!URL.canParse(value)) return true; // the URL check above reports it
+    const url = new URL(value);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  }, 'must be an origin only, like https://billing.example.com (no path, query or credentials)')
+  .transform((value) => new URL(value).origin);
+
+/** One address ("203.0.113.7", "::1") or range ("10.0.0.0/8", "fd00::/8"). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const proxyList = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .superRefine((entries, ctx) => {
+    for (const entry of entries.filter((e) => !isAddressOrRange(e))) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)` });
+    }
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -41,13 +71,45 @@ const envSchema = z.object({
   PAYPAL_WEBHOOK_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
   PAYPAL_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   PAYPAL_SDK_URL: z.preprocess(emptyAsUndefined, z.url().default('https://www.paypal.com/sdk/js')),
+  // Where customers reach this server: every absolute link (e-mails, PDFs, payment return URLs,
+  // WhatsApp texts, the API's public_url) is built from it, never from request headers.
+  CASHDESK_PUBLIC_URL: z.preprocess(emptyAsUndefined, publicUrl.optional()),
+  // next-auth's canonical URL (it may carry a base path); its origin stands in for the above.
+  NEXTAUTH_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  // Proxies whose X-Forwarded-For entries are believed; none by default.
+  CASHDESK_TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, proxyList.default([])),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  NEXT_PHASE: z.string().optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { secret: string; inngestMode: 'inngest' | 'embedded' };
+/**
+ * The public origin: CASHDESK_PUBLIC_URL, else NEXTAUTH_URL's origin. A server with its own
+ * database in production serves real customers, so guessing would put a wrong host into mails
+ * and payment return URLs: there it is required. Everywhere else (the embedded demo, dev, tests)
+ * it defaults to this machine. `next build` sees no runtime settings, so it is not asked.
+ */
+const withPublicOrigin = envSchema
+  .superRefine((e, ctx) => {
+    const nextAuthOrigin = e.NEXTAUTH_URL && new URL(e.NEXTAUTH_URL).origin;
+    if (e.CASHDESK_PUBLIC_URL && nextAuthOrigin && e.CASHDESK_PUBLIC_URL !== nextAuthOrigin) {
+      ctx.addIssue({ code: 'custom', path: ['CASHDESK_PUBLIC_URL'], message: `is ${e.CASHDESK_PUBLIC_URL} but NEXTAUTH_URL is ${nextAuthOrigin}; they must name the same origin` });
+    }
+    const required = e.DATABASE_URL && e.NODE_ENV === 'production' && e.NEXT_PHASE !== 'phase-production-build';
+    if (required && !e.CASHDESK_PUBLIC_URL && !nextAuthOrigin) {
+      ctx.addIssue({ code: 'custom', path: ['CASHDESK_PUBLIC_URL'], message: 'is required in production with DATABASE_URL (e.g. https://billing.example.com): links in e-mails and payment return URLs are built from it' });
+    }
+  })
+  .transform((e) => ({
+    ...e,
+    publicOrigin: e.CASHDESK_PUBLIC_URL ?? (e.NEXTAUTH_URL ? new URL(e.NEXTAUTH_URL).origin : `http://localhost:${e.PORT ?? 3000}`),
+  }));
+
+type ParsedEnv = z.infer<typeof withPublicOrigin>;
+export type Env = ParsedEnv & { secret: string; inngestMode: 'inngest' | 'embedded' };
 
 /** Parses an environment, failing with one readable line per bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
-  const parsed = envSchema.safeParse(source);
+export function parseEnv(source: Record<string, string | undefined>): ParsedEnv {
+  const parsed = withPublicOrigin.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cashdesk cannot start: invalid environment\n${lines.join('\n')}`);
@@ -80,5 +142,5 @@ export function env(): Env {
   return cached;
 }
 
-/** Where customers reach this server, for links in what jobs send (no request to ask). */
-export const publicOrigin = () => (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+/** Where customers reach this server (`https://host[:port]`, no trailing slash): the only base of absolute links. */
+export const publicOrigin = () => env().publicOrigin;

@@ -1,15 +1,16 @@
 import { actorForUser } from '../auth/request-actor';
 import { currentUser } from '../auth/next-auth';
 import { database } from '../db';
-import { clientIp, originOf } from '../http/request';
+import { publicOrigin } from '../env';
+import { clientIp } from '../http/request';
 import type { TRPCContext } from './trpc';
 
 /**
- * The tRPC context for a request carrying a next-auth session cookie; `url` (when the caller
- * has the request) lets links point at the host it was asked on even without a Host header.
+ * The tRPC context for a request carrying a next-auth session cookie. Links point at the
+ * configured public origin, never at the Host a request names.
  */
-export async function createSessionContext(headers: Headers, url?: string): Promise<TRPCContext> {
+export async function createSessionContext(headers: Headers): Promise<TRPCContext> {
   const db = await database();
   const user = await currentUser();
-  return { db, actor: user ? await actorForUser(db, user.id, clientIp(headers)) : null, origin: originOf(headers, url) };
+  return { db, actor: user ? await actorForUser(db, user.id, clientIp(headers)) : null, origin: publicOrigin() };
 }

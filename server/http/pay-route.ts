@@ -2,10 +2,11 @@ import { anonymousActor } from '../auth/actor';
 import { currentUser } from '../auth/next-auth';
 import { actorForUser } from '../auth/request-actor';
 import { database } from '../db';
+import { publicOrigin } from '../env';
 import { AppError } from '../errors';
 import type { PayAccess } from '../schemas/payments';
 import type { ServiceContext } from '../services/context';
-import { clientIp, isSameOrigin, originOf } from './request';
+import { clientIp, isSameOrigin } from './request';
 
 /**
  * Who pays: with a link token, an anonymous visitor whatever cookie they carry (the token alone
@@ -60,7 +61,7 @@ async function answer(
   options: { sameOrigin: boolean },
 ) {
   const { id: invoiceId } = await route.params;
-  const origin = originOf(request.headers, request.url);
+  const origin = publicOrigin();
   let token: string | null = null;
   try {
     token = (await tokenOf()) || null;

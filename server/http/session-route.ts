@@ -18,7 +18,7 @@ export function sessionRoute<S extends z.ZodType>(
 ) {
   return async function GET(request: Request, route: RouteContext): Promise<Response> {
     try {
-      const { db, actor, origin } = await createSessionContext(request.headers, request.url);
+      const { db, actor, origin } = await createSessionContext(request.headers);
       if (!actor) throw new AppError('unauthorized', 'Sign in first');
       const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
       if (!parsed.success) throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(parsed.error.issues));

@@ -3,7 +3,8 @@ import { type Actor, anonymousActor, requirePermission } from '../auth/actor';
 import type { Permission } from '../auth/permissions';
 import { database } from '../db';
 import { AppError, fieldErrors } from '../errors';
-import { clientIp, originOf } from '../http/request';
+import { publicOrigin } from '../env';
+import { clientIp } from '../http/request';
 import { authenticateApiKey } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
 import { errorResponse, toErrorResponse } from './http-errors';
@@ -37,7 +38,7 @@ export type RouteArgs<P, Q, B> = {
   params: Infer<P>;
   query: Infer<Q>;
   body: Infer<B>;
-  /** The public origin of this server as the client sees it, for absolute links. */
+  /** The configured public origin (CASHDESK_PUBLIC_URL), for absolute links. */
   origin: string;
 };
 
@@ -104,7 +105,7 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const body = parse(spec.body as B, rawBody);
       const status = spec.status ?? 200;
-      const origin = originOf(request.headers, request.url);
+      const origin = publicOrigin();
       const call = async (dbOrTx: typeof db) => ({
         status,
         body: await run({ ctx: { db: dbOrTx, actor, now }, params, query, body, origin }),

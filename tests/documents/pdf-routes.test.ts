@@ -4,6 +4,7 @@ import { GET as apiPdf } from '@/app/api/v1/invoices/[id]/pdf/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { currentUser } from '@/server/auth/next-auth';
 import { formatMoney } from '@/server/billing/currency';
+import { publicOrigin } from '@/server/env';
 import type { InvoiceView } from '@/server/services/invoice-store';
 import { publicInvoicePath } from '@/server/services/public-token';
 import { withTestDatabase } from '../support/database';
@@ -43,7 +44,7 @@ describe('GET /api/v1/invoices/{id}/pdf', () => {
     const text = squeezed(pdf.pages);
     expect(text).toContain(invoice.number!);
     expect(text).toContain(formatMoney(12_345n, 'EUR').replace(/\s+/g, ''));
-    expect(text).toContain(`http://localhost${publicInvoicePath(invoice.id, invoice.tokenVersion)}`);
+    expect(text).toContain(`${publicOrigin()}${publicInvoicePath(invoice.id, invoice.tokenVersion)}`);
   });
 
   it.each([
@@ -95,7 +96,7 @@ describe('GET /admin/invoices/{id}/pdf (console download)', () => {
 
   beforeEach(() => signedIn.mockReset());
 
-  it('serves the PDF to a signed-in user with invoices.view, linking to the console’s host', async () => {
+  it('serves the PDF to a signed-in user with invoices.view, linking to the public URL whatever host was asked', async () => {
     const admin = await givenUser(db(), 'admin');
     signedIn.mockResolvedValue({ id: admin.id, email: 'a@x.test', name: 'A', role: 'admin' });
     const response = await consoleGet('?paper=A5');
@@ -103,7 +104,8 @@ describe('GET /admin/invoices/{id}/pdf (console download)', () => {
     expect(response.headers.get('content-disposition')).toBe(`inline; filename="${invoice.number}.pdf"`);
     const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
     expect(pdf.pages[0]!.width).toBeCloseTo(419.53, 1);
-    expect(squeezed(pdf.pages)).toContain(`http://console.test${publicInvoicePath(invoice.id, invoice.tokenVersion)}`);
+    expect(squeezed(pdf.pages)).toContain(`${publicOrigin()}${publicInvoicePath(invoice.id, invoice.tokenVersion)}`);
+    expect(squeezed(pdf.pages)).not.toContain('console.test');
   });
 
   it('refuses without a session, without the permission, and with a bad paper', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GET as publicPdf } from '@/app/p/invoice/[id]/pdf/route';
 import { GET as publicJson } from '@/app/api/v1/public/invoices/[id]/route';
 import { anonymousActor, systemActor } from '@/server/auth/actor';
@@ -9,6 +9,11 @@ import { updateInvoice } from '@/server/services/update-invoice';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 import { params } from '../support/rest';
+
+// The route handlers learn the caller's address from a trusted proxy's X-Forwarded-For.
+vi.hoisted(() => {
+  process.env.CASHDESK_TRUSTED_PROXIES = '10.0.0.0/8';
+});
 
 const route = (id: string) => ({ params: Promise.resolve({ id }) });
 

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PATCH as patchCustomer } from '@/app/api/v1/customers/[id]/route';
 import { POST as adjustCredit } from '@/app/api/v1/customers/[id]/credit/route';
 import { POST as cancel } from '@/app/api/v1/invoices/[id]/cancel/route';
@@ -16,6 +16,13 @@ import { invoiceLines, invoices, payments } from '@/db/schema';
 import { withTestDatabase } from '../support/database';
 import { givenApiKey, givenCustomer } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
+
+// Served as a deployment behind a proxy: links from its public URL, callers' addresses from the
+// proxy's X-Forwarded-For.
+vi.hoisted(() => {
+  process.env.CASHDESK_PUBLIC_URL = 'https://billing.example.test';
+  process.env.CASHDESK_TRUSTED_PROXIES = '10.0.0.0/8';
+});
 
 const { db } = withTestDatabase();
 let key: string;
@@ -64,7 +71,7 @@ describe('POST /api/v1/invoices', () => {
     );
     expect(invoice).toMatchObject({ kind: 'invoice', status: 'pending', currency: 'EUR', subtotal: 3599, tax_total: 221, total: 3820, balance: 3820 });
     expect(invoice.items[0]).toMatchObject({ quantity: '1.5', tax_rate: '7.375', unit_price: 1999, subtotal: 2999, tax: 221, total: 3220 });
-    expect(invoice.public_url).toMatch(new RegExp(`^http://localhost/p/invoice/${invoice.id}\\?token=[\\w-]{43}$`));
+    expect(invoice.public_url).toMatch(new RegExp(`^https://billing\\.example\\.test/p/invoice/${invoice.id}\\?token=[\\w-]{43}$`));
   });
 
   it.each([

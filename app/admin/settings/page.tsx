@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
-import { originOf } from '@/server/http/request';
+import { publicOrigin } from '@/server/env';
 import { api } from '@/server/api/server-caller';
 import { PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
@@ -31,7 +30,7 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <BillingSettingsForm settings={settings} nextSequence={next.toString()} year={new Date().getUTCFullYear()} />
         <CompanyForm company={company} />
-        <PaymentsForm settings={payments} origin={originOf(await headers())} />
+        <PaymentsForm settings={payments} origin={publicOrigin()} />
         <CommunicationForm settings={communication} />
         <AutomationPanel status={automation} />
         <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />

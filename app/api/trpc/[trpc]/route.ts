@@ -12,7 +12,7 @@ function handler(request: Request) {
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    createContext: () => createSessionContext(request.headers, request.url),
+    createContext: () => createSessionContext(request.headers),
   });
 }
 

@@ -7,7 +7,8 @@ import { anonymousActor } from '@/server/auth/actor';
 import { database } from '@/server/db';
 import { awaitsPayment, documentTitle } from '@/server/documents/model';
 import { AppError } from '@/server/errors';
-import { clientIp, originOf } from '@/server/http/request';
+import { publicOrigin } from '@/server/env';
+import { clientIp } from '@/server/http/request';
 import { publicInvoice } from '@/server/services/customer-invoice';
 import { InvoiceSheet } from '../../../_components/invoice/invoice-sheet';
 import { PrintButton } from '../../../_components/invoice/print-button';
@@ -22,7 +23,7 @@ const load = cache(async (id: string, token: string) => {
   const head = await headers();
   const ctx = { db: await database(), actor: anonymousActor(clientIp(head)), now: new Date() };
   try {
-    return await publicInvoice(ctx, { id, token, origin: originOf(head) });
+    return await publicInvoice(ctx, { id, token, origin: publicOrigin() });
   } catch (error) {
     if (error instanceof AppError && (error.code === 'not_found' || error.code === 'rate_limited')) notFound();
     throw error;

@@ -4,7 +4,8 @@ import { database } from '@/server/db';
 import { pdfResponse } from '@/server/documents/invoice-pdf';
 import { paperParam } from '@/server/documents/paper';
 import { AppError, fieldErrors } from '@/server/errors';
-import { clientIp, originOf } from '@/server/http/request';
+import { publicOrigin } from '@/server/env';
+import { clientIp } from '@/server/http/request';
 import { toErrorResponse } from '@/server/rest/http-errors';
 import { publicInvoicePdf } from '@/server/services/customer-invoice';
 
@@ -17,7 +18,7 @@ export async function GET(request: Request, route: { params: Promise<{ id: strin
     if (!parsed.success) throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(parsed.error.issues));
     const { id } = await route.params;
     const ctx = { db: await database(), actor: anonymousActor(clientIp(request.headers)), now: new Date() };
-    return pdfResponse(await publicInvoicePdf(ctx, { id, token: parsed.data.token, paper: parsed.data.paper, origin: originOf(request.headers, request.url) }));
+    return pdfResponse(await publicInvoicePdf(ctx, { id, token: parsed.data.token, paper: parsed.data.paper, origin: publicOrigin() }));
   } catch (error) {
     return toErrorResponse(error);
   }
