@@ -1,3 +1,4 @@
+import { accountRouter } from './routers/account';
 import { automationRouter } from './routers/automation';
 import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
@@ -15,6 +16,7 @@ export const appRouter = router({
   /** Who is signed in and what they may do, for showing only the actions that will work. */
   me: authedProcedure.query(({ ctx }) => ({ role: ctx.actor.role, permissions: [...ctx.actor.permissions] })),
   dashboard: permissionProcedure('invoices.view').query(({ ctx }) => dashboardSummary(ctx.service)),
+  account: accountRouter,
   customers: customersRouter,
   invoices: invoicesRouter,
   orders: ordersRouter,

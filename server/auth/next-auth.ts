@@ -9,7 +9,7 @@ import { database } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { clientIp } from '../http/request';
-import { signIn } from '../services/sign-in';
+import { TwoFactorRequired, signIn } from '../services/sign-in';
 import { anonymousActor } from './actor';
 import type { Role } from './permissions';
 import { sameSiteRedirect } from './redirect';
@@ -17,7 +17,11 @@ import { sameSiteRedirect } from './redirect';
 /** What the session cookie carries; permissions are re-read per request, not trusted from it. */
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(200),
+  code: z.string().trim().max(20).optional().transform((code) => code || undefined),
+});
 
 /** The request's headers as next-auth hands them to `authorize` (a plain object). */
 const headersOf = (raw: Record<string, unknown> | undefined) => {
@@ -40,7 +44,11 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'E-mail and password',
-        credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'E-mail', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+          code: { label: 'Authentication code', type: 'text' },
+        },
         async authorize(raw, request) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
@@ -48,9 +56,9 @@ export function authOptions(): NextAuthOptions {
           try {
             return await signIn(ctx, parsed.data);
           } catch (error) {
-            // next-auth hands a thrown message to the form as `error`; a null is "CredentialsSignin".
-            if (error instanceof AppError && error.code !== 'unauthorized') throw new Error(error.message);
-            if (error instanceof AppError) return null;
+            // next-auth hands a thrown message to the form as its `error`; the form knows this one.
+            if (error instanceof TwoFactorRequired) throw new Error('TwoFactorRequired');
+            if (error instanceof AppError) throw new Error(error.message);
             throw error;
           }
         },

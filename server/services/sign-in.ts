@@ -5,6 +5,7 @@ import { verifyAgainstNothing, verifyPassword } from '../auth/password';
 import { AppError } from '../errors';
 import { ThrottledError, type ThrottleRule, forgiveHit, hitThrottle, peekThrottle } from '../http/rate-limit';
 import type { ServiceContext } from './context';
+import { checkSecondFactor } from './two-factor';
 
 /** Ten failed sign-ins per account, and per client address, in fifteen minutes. */
 export const signInThrottle: ThrottleRule = { limit: 10, windowMs: 15 * 60_000 };
@@ -24,6 +25,13 @@ export function signInBuckets(email: string, ip: string | undefined): string[] {
   return buckets;
 }
 
+/** The password was right and the account asks for its second factor: the form asks for the code. */
+export class TwoFactorRequired extends AppError {
+  constructor() {
+    super('unauthorized', 'Enter the 6-digit code from your authenticator app, or a recovery code');
+  }
+}
+
 /** Refuses before any work when a bucket is already full; the HTTP route uses it for Retry-After. */
 export async function signInRefusal(ctx: ServiceContext, email: string): Promise<ThrottledError | null> {
   const states = await Promise.all(signInBuckets(email, ctx.actor.ip).map((b) => peekThrottle(ctx.db, b, signInThrottle, ctx.now)));
@@ -35,9 +43,10 @@ export async function signInRefusal(ctx: ServiceContext, email: string): Promise
  * Checks an e-mail and password and returns who signed in. Every attempt is counted first
  * (one upsert per bucket, so racing attempts cannot slip past the limit) and a successful one
  * is forgiven, so only failures add up: the 11th try within the window is refused even with
- * the right password, and nothing is checked at all, so a refusal costs no scrypt.
+ * the right password, and nothing is checked at all, so a refusal costs no scrypt. An account
+ * with two-factor sign-in also needs `code`: the app's current code or a recovery code.
  */
-export async function signIn(ctx: ServiceContext, input: { email: string; password: string }): Promise<SessionUser> {
+export async function signIn(ctx: ServiceContext, input: { email: string; password: string; code?: string | undefined }): Promise<SessionUser> {
   const email = input.email.trim().toLowerCase();
   const buckets = signInBuckets(email, ctx.actor.ip);
   const states = await Promise.all(buckets.map((b) => hitThrottle(ctx.db, b, signInThrottle, ctx.now)));
@@ -47,6 +56,17 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const [user] = await ctx.db.select().from(users).where(eq(sql`lower(${users.email})`, email));
   const matches = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstNothing(input.password);
   if (!user || !matches || user.disabled) throw wrongCredentials();
-  await Promise.all(buckets.map((b) => forgiveHit(ctx.db, b)));
+  const forgive = () => Promise.all(buckets.map((b) => forgiveHit(ctx.db, b)));
+  if (user.totpEnabledAt) {
+    // Asking for the code is no failure; a wrong code is one, counted like a wrong password.
+    if (!input.code) {
+      await forgive();
+      throw new TwoFactorRequired();
+    }
+    if (!(await checkSecondFactor(ctx.db, user, input.code, ctx.now))) {
+      throw new AppError('unauthorized', 'That code does not match; enter the current one from your app, or an unused recovery code');
+    }
+  }
+  await forgive();
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

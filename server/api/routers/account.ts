@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { changePasswordInput, securitySettings, twoFactorCode } from '../../schemas/account';
+import { changePassword } from '../../services/change-password';
+import { getSecuritySettings, updateSecuritySettings } from '../../services/security-settings';
+import { confirmTwoFactor, disableTwoFactor, recoveryCodesLeft, startTwoFactor, twoFactorStatus } from '../../services/two-factor';
+import { adminProcedure, authedProcedure, router } from '../trpc';
+
+/** The signed-in person's own account: password and two-factor sign-in, for every role. */
+export const accountRouter = router({
+  twoFactor: authedProcedure.query(async ({ ctx }) => {
+    const status = await twoFactorStatus(ctx.service);
+    return { ...status, recoveryCodesLeft: status.enabled ? await recoveryCodesLeft(ctx.service) : 0 };
+  }),
+  changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.service, input)),
+  startTwoFactor: authedProcedure.mutation(({ ctx }) => startTwoFactor(ctx.service)),
+  confirmTwoFactor: authedProcedure.input(z.object({ code: twoFactorCode })).mutation(({ ctx, input }) => confirmTwoFactor(ctx.service, input)),
+  disableTwoFactor: authedProcedure.input(z.object({ password: z.string().min(1, 'is required').max(200) })).mutation(({ ctx, input }) => disableTwoFactor(ctx.service, input)),
+  security: adminProcedure.query(({ ctx }) => getSecuritySettings(ctx.service)),
+  updateSecurity: adminProcedure.input(securitySettings).mutation(({ ctx, input }) => updateSecuritySettings(ctx.service, input)),
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** What any new password must be; the same rule for staff created by an admin. */
+export const newPassword = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
+
+export const changePasswordInput = z.object({
+  current_password: z.string().min(1, 'is required').max(200),
+  new_password: newPassword,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const requestPasswordResetInput = z.object({ email: z.string().trim().toLowerCase().pipe(z.email('must be a valid e-mail address')) });
+
+export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), new_password: newPassword });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
+/** A six-digit authenticator code, or a recovery code ("xxxxx-xxxxx"); spaces are forgiven. */
+export const twoFactorCode = z
+  .string()
+  .transform((value) => value.replace(/\s+/g, '').toLowerCase())
+  .pipe(z.string().min(6, 'enter the 6-digit code').max(20));
+
+export const securitySettings = z.object({ require_two_factor: z.boolean().default(false) });
+export type SecuritySettings = z.infer<typeof securitySettings>;
