@@ -129,7 +129,9 @@ export async function outboundRequest(url: string, init: OutboundRequest): Promi
   if (guarded && isIP(host) && !isPublicAddress(host)) throw refusal(host);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<OutboundResponse>((resolve, reject) => {
-    const outgoing = request(target, { method: init.method, headers: init.headers, signal: init.signal, ...(guarded ? { lookup: publicOnlyLookup } : {}) }, (incoming) => {
+    // A fresh connection each time (agent: false): a pooled socket would skip the lookup above.
+    const options = { method: init.method, headers: init.headers, signal: init.signal, agent: false, ...(guarded ? { lookup: publicOnlyLookup } : {}) };
+    const outgoing = request(target, options, (incoming) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const finish = () => {
