@@ -1,5 +1,3 @@
-import { X509Certificate, verify } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import { formatMinor, parseMajor } from '../billing/currency';
 import { AppError } from '../errors';
 import type { PayPalConfig } from './config';
@@ -69,15 +67,22 @@ async function accessToken(config: PayPalConfig): Promise<string> {
   return body.access_token;
 }
 
-async function paypalFetch<T>(config: PayPalConfig, method: 'GET' | 'POST', path: string, options: { body?: unknown; requestId?: string } = {}): Promise<T> {
+async function paypalFetch<T>(
+  config: PayPalConfig,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; requestId?: string; rawJson?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${await accessToken(config)}`, 'content-type': 'application/json', prefer: 'return=representation' };
   // PayPal-Request-Id makes a POST idempotent: a retry returns the first answer.
   if (options.requestId) headers['paypal-request-id'] = options.requestId;
   const response = await fetch(`${config.apiUrl}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.rawJson ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: AbortSignal.timeout(20_000),
+    // An API answer is never a redirect; following one would send the bearer token elsewhere.
+    redirect: 'error',
   });
   const body = (await response.json().catch(() => ({}))) as T;
   if (!response.ok) throw new PayPalHttpError(response.status, body as PayPalHttpError['body']);
@@ -134,6 +139,15 @@ export function getPayPalOrder(config: PayPalConfig, orderId: string): Promise<P
   return paypalCall('read the order', () => paypalFetch<PayPalOrder>(config, 'GET', `/v2/checkout/orders/${encodeURIComponent(orderId)}`));
 }
 
+/** A capture as PayPal holds it now: what a webhook says about money is read back from here. */
+export function getPayPalCapture(config: PayPalConfig, captureId: string): Promise<PayPalCapture> {
+  return paypalCall('read the capture', () => paypalFetch<PayPalCapture>(config, 'GET', `/v2/payments/captures/${encodeURIComponent(captureId)}`));
+}
+
+export function getPayPalRefund(config: PayPalConfig, refundId: string): Promise<PayPalRefund> {
+  return paypalCall('read the refund', () => paypalFetch<PayPalRefund>(config, 'GET', `/v2/payments/refunds/${encodeURIComponent(refundId)}`));
+}
+
 export function paypalGateway(config: PayPalConfig): PaymentGateway {
   return {
     provider: 'paypal',
@@ -152,36 +166,16 @@ export function paypalGateway(config: PayPalConfig): PaymentGateway {
 // Same window as Stripe's: a delivery signed longer ago than this is treated as a replay.
 export const PAYPAL_TOLERANCE_MS = 5 * 60 * 1000;
 
-const certificates = new Map<string, Promise<X509Certificate>>();
-
-/** Certificates come only from PayPal's hosts, or from the configured API host (a local fake). */
-function trustedCertUrl(config: PayPalConfig, raw: string): URL | null {
+/** Only PayPal's own certificate hosts, or the configured API host (a local fake), are passed on to PayPal. */
+function trustedCertUrl(config: PayPalConfig, raw: string): boolean {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return null;
+    return false;
   }
-  const api = new URL(config.apiUrl);
   const paypalHost = url.protocol === 'https:' && (url.hostname === 'paypal.com' || url.hostname.endsWith('.paypal.com'));
-  return paypalHost || url.origin === api.origin ? url : null;
-}
-
-function certificate(url: URL): Promise<X509Certificate> {
-  let pending = certificates.get(url.href);
-  if (!pending) {
-    pending = fetch(url, { signal: AbortSignal.timeout(10_000) })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`certificate ${url.href} answered ${response.status}`);
-        return new X509Certificate(await response.text());
-      })
-      .catch((error: unknown) => {
-        certificates.delete(url.href);
-        throw error;
-      });
-    certificates.set(url.href, pending);
-  }
-  return pending;
+  return paypalHost || url.origin === new URL(config.apiUrl).origin;
 }
 
 export type PayPalHeaders = {
@@ -192,27 +186,51 @@ export type PayPalHeaders = {
   authAlgo: string | null;
 };
 
+/** PayPal's verification service could not be asked; the delivery should be retried, not refused. */
+export class PayPalVerificationUnavailable extends Error {}
+
 /**
- * The event, if its transmission signature proves PayPal sent exactly `rawBody` for our webhook
- * within the tolerance: RSA-SHA256 over `id|time|webhook id|crc32(body)` with PayPal's
- * certificate (fetched once and cached). Null for anything else.
+ * The event, if PayPal confirms it sent exactly `rawBody` for our webhook within the tolerance;
+ * null for anything else. PayPal's verify-webhook-signature API checks the transmission
+ * signature against its certificate chain, which a certificate fetched from the header's URL
+ * could not prove. The event goes to it as the bytes received (not re-serialized), since the
+ * signature covers a CRC of exactly those bytes.
  */
 export async function verifyPayPalEvent(config: PayPalConfig, rawBody: string, headers: PayPalHeaders, now: Date): Promise<PayPalEvent | null> {
   const { transmissionId, transmissionTime, transmissionSig, certUrl, authAlgo } = headers;
   if (!transmissionId || !transmissionTime || !transmissionSig || !certUrl) return null;
   if (authAlgo && authAlgo !== 'SHA256withRSA') return null;
+  // PayPal's check has no clock: a signed delivery replayed later would still pass it.
   const sentAt = Date.parse(transmissionTime);
   if (!Number.isFinite(sentAt) || Math.abs(now.getTime() - sentAt) > PAYPAL_TOLERANCE_MS) return null;
-  const url = trustedCertUrl(config, certUrl);
-  if (!url) return null;
-  const cert = await certificate(url).catch(() => null);
-  if (!cert || new Date(cert.validTo).getTime() < now.getTime()) return null;
-  const message = `${transmissionId}|${transmissionTime}|${config.webhookId}|${crc32(Buffer.from(rawBody, 'utf8')) >>> 0}`;
-  const valid = verify('sha256', Buffer.from(message), cert.publicKey, Buffer.from(transmissionSig, 'base64'));
-  if (!valid) return null;
+  if (!trustedCertUrl(config, certUrl)) return null;
+  const event = parseEvent(rawBody);
+  if (!event) return null;
+  const fields = JSON.stringify({
+    auth_algo: authAlgo ?? 'SHA256withRSA',
+    cert_url: certUrl,
+    transmission_id: transmissionId,
+    transmission_sig: transmissionSig,
+    transmission_time: transmissionTime,
+    webhook_id: config.webhookId,
+  });
+  let answer: { verification_status?: string };
   try {
-    const event = JSON.parse(rawBody) as PayPalEvent;
-    return typeof event.id === 'string' && typeof event.event_type === 'string' && event.resource ? event : null;
+    // rawBody parsed as one JSON object above, so splicing it in keeps the request valid JSON.
+    answer = await paypalFetch(config, 'POST', '/v1/notifications/verify-webhook-signature', { rawJson: `${fields.slice(0, -1)},"webhook_event":${rawBody}}` });
+  } catch (error) {
+    if (error instanceof PayPalHttpError && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 429) return null;
+    throw new PayPalVerificationUnavailable(`PayPal could not verify the webhook: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return answer.verification_status === 'SUCCESS' ? event : null;
+}
+
+function parseEvent(rawBody: string): PayPalEvent | null {
+  try {
+    const event = JSON.parse(rawBody) as PayPalEvent | null;
+    return event && typeof event === 'object' && typeof event.id === 'string' && typeof event.event_type === 'string' && event.resource && typeof event.resource === 'object'
+      ? event
+      : null;
   } catch {
     return null;
   }

@@ -1,38 +1,68 @@
 import type { Database } from '@/db';
 import { type PayPalConfig, readPaymentConfig } from '../payments/config';
-import { type PayPalCapture, type PayPalHeaders, type PayPalRefund, getPayPalOrder, minorFromPayPal, verifyPayPalEvent } from '../payments/paypal';
+import { isUuid } from '../schemas/common';
+import {
+  type PayPalCapture,
+  type PayPalEvent,
+  type PayPalHeaders,
+  type PayPalRefund,
+  PayPalVerificationUnavailable,
+  getPayPalCapture,
+  getPayPalOrder,
+  getPayPalRefund,
+  minorFromPayPal,
+  verifyPayPalEvent,
+} from '../payments/paypal';
 import type { ServiceContext } from './context';
 import { noteDeniedPayment } from './flag-invoice';
 import { type WebhookAnswer, badSignature, receiveEvent } from './gateway-events';
 import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
 import { recordGatewayRefund } from './record-gateway-refund';
 
-/** POST /api/webhooks/paypal: verify the transmission signature, store once, handle once. */
+const unverifiable: WebhookAnswer = { status: 500, body: { received: false, error: 'The signature could not be checked now; it will be retried' } };
+
+/**
+ * POST /api/webhooks/paypal: PayPal verifies the transmission, the event is stored once and
+ * handled once. The event only says which capture or refund changed: what it is worth is read
+ * back from PayPal, so nothing but PayPal's own record of the money is ever recorded.
+ */
 export async function receivePayPalWebhook(db: Database, input: { rawBody: string; headers: PayPalHeaders; now: Date }): Promise<WebhookAnswer> {
   const config = (await readPaymentConfig(db)).paypal;
-  const event = config && (await verifyPayPalEvent(config, input.rawBody, input.headers, input.now));
-  if (!config || !event) return badSignature;
-  return receiveEvent(db, { provider: 'paypal', id: event.id, type: event.event_type, payload: event, now: input.now }, (ctx) => {
+  if (!config) return badSignature;
+  let event: PayPalEvent | null;
+  try {
+    event = await verifyPayPalEvent(config, input.rawBody, input.headers, input.now);
+  } catch (error) {
+    if (!(error instanceof PayPalVerificationUnavailable)) throw error;
+    console.error('[cashdesk] PayPal webhook not verified:', error.message);
+    return unverifiable;
+  }
+  if (!event) return badSignature;
+  const resourceId = typeof event.resource.id === 'string' ? event.resource.id : null;
+  return receiveEvent(db, { provider: 'paypal', id: event.id, type: event.event_type, payload: event, now: input.now }, async (ctx) => {
+    if (!resourceId) return `ignored: ${event.event_type} without a resource id`;
     switch (event.event_type) {
       case 'PAYMENT.CAPTURE.COMPLETED':
-        return captureCompleted(ctx, config, event.resource as PayPalCapture, 'webhook');
+        return captureCompleted(ctx, config, await getPayPalCapture(config, resourceId), 'webhook');
       case 'PAYMENT.CAPTURE.REFUNDED':
-        return captureRefunded(ctx, event.resource as PayPalRefund);
+        return captureRefunded(ctx, await getPayPalRefund(config, resourceId));
       case 'PAYMENT.CAPTURE.DENIED':
-        return captureDenied(ctx, config, event.resource as PayPalCapture);
+        return captureDenied(ctx, config, await getPayPalCapture(config, resourceId));
       default:
-        return Promise.resolve(`ignored: ${event.event_type}`);
+        return `ignored: ${event.event_type}`;
     }
   });
 }
 
-/** The invoice a capture pays: its custom_id, or the order's when the capture does not carry it. */
+/**
+ * The invoice a capture pays: its custom_id, or the order's when the capture does not carry it;
+ * null when that is no invoice id of ours (a payment made by another integration on the account).
+ */
 async function invoiceOf(config: PayPalConfig, capture: PayPalCapture): Promise<string | null> {
-  if (capture.custom_id) return capture.custom_id;
+  let invoiceId = capture.custom_id;
   const orderId = capture.supplementary_data?.related_ids?.order_id;
-  if (!orderId) return null;
-  const order = await getPayPalOrder(config, orderId);
-  return order.purchase_units[0]?.custom_id ?? null;
+  if (!invoiceId && orderId) invoiceId = (await getPayPalOrder(config, orderId)).purchase_units[0]?.custom_id;
+  return invoiceId && isUuid(invoiceId) ? invoiceId : null;
 }
 
 /** A completed capture, from the webhook or from the customer's return: recorded once by its id. */
@@ -64,6 +94,7 @@ async function captureRefunded(ctx: ServiceContext, refund: PayPalRefund): Promi
 }
 
 async function captureDenied(ctx: ServiceContext, config: PayPalConfig, capture: PayPalCapture): Promise<string> {
+  if (capture.status !== 'DENIED') return `ignored: the capture is ${capture.status}, not denied`;
   const invoiceId = await invoiceOf(config, capture);
   if (!invoiceId) return 'ignored: not a Cashdesk payment';
   await noteDeniedPayment(ctx, { invoiceId, providerPaymentId: capture.id, reason: 'PayPal denied the capture' });

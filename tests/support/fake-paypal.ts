@@ -540,6 +540,8 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
   function verifySignature(body: Record<string, unknown>): boolean {
     const sig = body.transmission_sig;
     if (typeof sig !== 'string' || body.webhook_id !== options.webhookId) return false;
+    // Only PayPal's own certificate and algorithm verify; a chain PayPal did not issue never does.
+    if (body.cert_url !== `${base}/certs/test-cert.pem` || body.auth_algo !== 'SHA256withRSA') return false;
     const raw = JSON.stringify(body.webhook_event);
     const message = `${String(body.transmission_id)}|${String(body.transmission_time)}|${options.webhookId}|${crc32(Buffer.from(raw, 'utf8'))}`;
     return rsaVerify('sha256', Buffer.from(message), publicKey, Buffer.from(sig, 'base64'));
