@@ -2,12 +2,23 @@ import type Stripe from 'stripe';
 import type { Database } from '@/db';
 import { type StripeConfig, readPaymentConfig } from '../payments/config';
 import { stripeCall, stripeClient, verifyStripeEvent } from '../payments/stripe';
+import { isUuid } from '../schemas/common';
 import type { ServiceContext } from './context';
 import { flagDispute } from './flag-invoice';
 import { type WebhookAnswer, badSignature, receiveEvent } from './gateway-events';
 import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
 import { findGatewayPayment } from './record-payment';
 import { recordGatewayRefund } from './record-gateway-refund';
+
+/**
+ * The Cashdesk invoice an event's metadata names, or null (logged) when it names none we could
+ * have made: answering such an event with an error would have Stripe retry it for days.
+ */
+function invoiceNamed(event: { id: string }, value: string | null | undefined): string | null {
+  if (value && isUuid(value)) return value;
+  if (value) console.warn(`[cashdesk] Stripe ${event.id}: metadata names no Cashdesk invoice (${JSON.stringify(value.slice(0, 100))}); ignored`);
+  return null;
+}
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
 
@@ -28,7 +39,7 @@ async function handleStripeEvent(ctx: ServiceContext, config: StripeConfig, even
       return sessionPaid(ctx, config, event.data.object, 'webhook');
     case 'payment_intent.succeeded': {
       const intent = event.data.object;
-      const invoiceId = intent.metadata?.invoice_id;
+      const invoiceId = invoiceNamed(intent, intent.metadata?.invoice_id);
       if (!invoiceId) return 'ignored: not a Cashdesk payment';
       await recordGatewayPayment(ctx, {
         invoiceId,
@@ -70,7 +81,7 @@ async function handleStripeEvent(ctx: ServiceContext, config: StripeConfig, even
  * the payment is recorded once, keyed by the session's payment intent.
  */
 export async function sessionPaid(ctx: ServiceContext, config: StripeConfig, session: Stripe.Checkout.Session, via: GatewayPayment['via']): Promise<string> {
-  const invoiceId = session.metadata?.invoice_id ?? session.client_reference_id;
+  const invoiceId = invoiceNamed(session, session.metadata?.invoice_id ?? session.client_reference_id);
   if (!invoiceId) return 'ignored: not a Cashdesk checkout';
   if (session.payment_status !== 'paid') return `not paid yet (${session.payment_status})`;
   let intentId = idOf(session.payment_intent);
