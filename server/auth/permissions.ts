@@ -17,6 +17,11 @@ export const permissions = [
   'catalog.view',
   'catalog.manage',
   'payments.refund',
+  // Billing and dunning runs (console, API, Settings → Automation): they invoice and suspend
+  // every tenant at once, so never a reseller's and not a default staff permission.
+  'billing.run',
+  // Positive credit adjustments create spendable value from nothing; debits need only customers.edit.
+  'credit.grant',
   'settings.manage',
   'reports.view',
   'transactions.view_all',

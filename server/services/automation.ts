@@ -13,6 +13,7 @@ import { provisioningSecret } from '../provisioning/provisioner';
 import { audit } from './audit';
 import { readCronTimeZone } from './automation-settings';
 import type { ServiceContext } from './context';
+import { checkBillingDate, checkDunningDate } from './run-dates';
 
 /**
  * Which runtime runs workflows, whether this process schedules crons, the time zone they are read
@@ -39,9 +40,10 @@ export type RunnableWorkflow = keyof typeof runnable;
 
 /** Starts the billing run or dunning for a date now; the job it becomes is found by the event id. */
 export async function runWorkflowNow(ctx: ServiceContext, input: { workflow: RunnableWorkflow; date?: string | undefined }): Promise<{ eventId: string }> {
-  requirePermission(ctx.actor, 'settings.manage');
+  requirePermission(ctx.actor, 'billing.run');
   const eventId = `manual:${input.workflow}:${randomUUID()}`;
-  const date = input.date ?? zonedDate(await readCronTimeZone(ctx.db), ctx.now);
+  // Checked here as well as in the run, so a refused date is an error on the form, not a failed job.
+  const date = await (input.workflow === 'billing-run' ? checkBillingDate : checkDunningDate)(ctx.db, ctx.now, input.date);
   await ctx.db.transaction(async (tx) => {
     await emitEvents(tx, [{ name: runnable[input.workflow], id: eventId, data: { date } }]);
     await audit(tx, ctx.actor, 'workflow.requested', { type: 'workflow', id: input.workflow }, { after: { date, eventId } });

@@ -3,10 +3,11 @@ import type { Database } from '@/db';
 import { requirePermission } from '../auth/actor';
 import { MILLI, formatMilli, parseMilli } from '../billing/decimal';
 import { counterYear, formatNumber } from '../billing/numbering';
-import { addDays, toPlainDate } from '../billing/periods';
+import { addDays } from '../billing/periods';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { readBillingSettings } from './read-settings';
+import { checkBillingDate } from './run-dates';
 
 export type BillingRunResult = {
   date: string;
@@ -28,8 +29,8 @@ const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
  * marked overdue.
  */
 export async function runBilling(ctx: ServiceContext, input: { date?: string | undefined }): Promise<BillingRunResult> {
-  requirePermission(ctx.actor, 'invoices.create');
-  const date = input.date ?? toPlainDate(ctx.now);
+  requirePermission(ctx.actor, 'billing.run');
+  const date = await checkBillingDate(ctx.db, ctx.now, input.date);
   // Raw SQL parameters go to the driver as-is; both drivers take timestamps as ISO text.
   const now = sql`${ctx.now.toISOString()}::timestamptz`;
   return ctx.db.transaction(async (tx) => {

@@ -2,12 +2,13 @@ import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { invoices, orders } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { awaitingPayment } from '../billing/invoice-status';
-import { addDays, toPlainDate } from '../billing/periods';
+import { addDays } from '../billing/periods';
 import type { Notifier } from '../notify/notifier';
 import { audit } from './audit';
 import { changeOrderStatus } from './change-order-status';
 import type { ServiceContext } from './context';
 import { readBillingSettings } from './read-settings';
+import { checkDunningDate } from './run-dates';
 import { markOverdueInvoices } from './run-billing';
 import { deliverInvoice } from './send-invoice';
 
@@ -32,8 +33,8 @@ export type DunningResult = {
  * payment reactivates the order (settle-invoice).
  */
 export async function runDunning(ctx: ServiceContext, input: { date?: string | undefined; origin: string }, notifier?: Notifier): Promise<DunningResult> {
-  requirePermission(ctx.actor, 'invoices.edit');
-  const date = input.date ?? toPlainDate(ctx.now);
+  requirePermission(ctx.actor, 'billing.run');
+  const date = await checkDunningDate(ctx.db, ctx.now, input.date);
   const { dunning } = await readBillingSettings(ctx.db);
   const invoicesMarkedOverdue = await markOverdueInvoices(ctx.db, date, ctx.now);
 

@@ -11,9 +11,13 @@ import { getInvoice } from '@/server/services/get-invoice';
 import { loadOrder } from '@/server/services/order-view';
 import { placeOrder } from '@/server/services/place-order';
 import { markInvoicePaid } from '@/server/services/record-payment';
+import { createCaller } from '@/server/api/root';
+import { defaultStaffPermissions } from '@/server/auth/permissions';
+import { updateAutomationSettings } from '@/server/services/automation-settings';
 import { runBilling } from '@/server/services/run-billing';
+import { runDunning } from '@/server/services/run-dunning';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso));
@@ -133,6 +137,39 @@ describe('billing run', () => {
         const rows = Array.isArray(result) ? result : (result as { rows: Array<{ period_end: string }> }).rows;
         expect([cycle, start, rows[0]!.period_end]).toEqual([cycle, start, addMonths(start, months, day)]);
       }
+    }
+  });
+
+  it('is run by admins and staff granted billing.run only; a reseller’s run invoices nobody', async () => {
+    const now = new Date('2030-07-25T10:00:00Z');
+    const order = await givenActiveOrder('2030-06-30', [(await givenProduct(db())).id]);
+    const reseller = await givenUser(db(), 'reseller');
+    const clerk = await givenUser(db(), 'staff', { permissions: [...defaultStaffPermissions] });
+    for (const actor of [reseller.actor, clerk.actor]) {
+      const trpc = createCaller({ db: db(), actor, origin: 'http://localhost' });
+      await expect(trpc.orders.runBilling({ date: '2030-07-31' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(runBilling(ctxOf(db(), actor, now), { date: '2030-07-31' })).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    expect(await renewalsOf(order.id)).toEqual([]);
+    const runner = await givenUser(db(), 'staff', { permissions: ['billing.run'] });
+    const run = await runBilling(ctxOf(db(), runner.actor, now), {});
+    expect(run.date).toBe('2030-07-25');
+    expect(await renewalsOf(order.id)).toHaveLength(1);
+  });
+
+  it('refuses a date past today plus the renewal window on the schedules’ clock, before writing anything', async () => {
+    const order = await givenActiveOrder('2036-01-10', [(await givenProduct(db())).id]);
+    // 23:30 in UTC is already the next day in Berlin: its window ends a day later.
+    const now = new Date('2036-01-31T23:30:00Z');
+    await expect(runBilling(at(now.toISOString()), { date: '2036-02-08' })).rejects.toMatchObject({ code: 'validation', fields: { date: 'must be on or before 2036-02-07' } });
+    await expect(runDunning(at(now.toISOString()), { date: '2036-02-01', origin: 'https://billing.example.test' })).rejects.toMatchObject({ fields: { date: 'must be on or before 2036-01-31' } });
+    expect(await renewalsOf(order.id)).toEqual([]);
+    await updateAutomationSettings(at(now.toISOString()), { time_zone: 'Europe/Berlin' });
+    try {
+      expect((await runBilling(at(now.toISOString()), { date: '2036-02-08' })).invoicesCreated).toBeGreaterThanOrEqual(1);
+      expect((await runBilling(at(now.toISOString()), {})).date).toBe('2036-02-01');
+    } finally {
+      await updateAutomationSettings(at(now.toISOString()), { time_zone: 'UTC' });
     }
   });
 });

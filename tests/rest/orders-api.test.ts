@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as billingRun } from '@/app/api/v1/billing-runs/route';
 import { POST as createCoupon } from '@/app/api/v1/coupons/route';
 import { POST as consolidate } from '@/app/api/v1/customers/[id]/consolidate/route';
@@ -15,7 +15,9 @@ import { POST as changePlan } from '@/app/api/v1/services/[id]/change-plan/route
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { GET as listJobs } from '@/app/api/v1/jobs/route';
 import { withTestDatabase } from '../support/database';
-import { givenApiKey, givenCustomer } from '../support/fixtures';
+import { addDays, addMonths, toPlainDate } from '@/server/billing/periods';
+import { testNow } from '../support/fixed-clock';
+import { givenApiKey, givenCustomer, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
@@ -125,15 +127,35 @@ describe('money corrections over REST', () => {
   });
 
   it('runs billing for a date, and again without creating anything', async () => {
-    const first = await post(billingRun, '/api/v1/billing-runs', { date: '2040-01-01' });
+    const today = toPlainDate(testNow);
+    const first = await post(billingRun, '/api/v1/billing-runs', { date: today });
     expect(first.status).toBe(200);
     expect(Object.keys(first.body).sort()).toEqual(['date', 'invoices_created', 'invoices_marked_overdue', 'reminders_sent', 'services_billed', 'services_suspended']);
-    const second = await post(billingRun, '/api/v1/billing-runs', { date: '2040-01-01' });
-    expect(second.body).toMatchObject({ date: '2040-01-01', invoices_created: 0, services_billed: 0 });
+    const second = await post(billingRun, '/api/v1/billing-runs', { date: today });
+    expect(second.body).toMatchObject({ date: today, invoices_created: 0, services_billed: 0 });
     expect((await post(billingRun, '/api/v1/billing-runs', { date: '2040-13-01' })).status).toBe(400);
-    const recorded = await (await listJobs(req('/api/v1/jobs?subject_type=billing_run&subject_id=2040-01-01'), params())).json();
+    const recorded = await (await listJobs(req(`/api/v1/jobs?subject_type=billing_run&subject_id=${today}`), params())).json();
     expect(recorded.data).toHaveLength(2);
     expect(recorded.data[0]).toMatchObject({ function: 'billing-run', status: 'completed', attempts: 1, steps: [{ name: 'billing-run', status: 'completed' }] });
+  });
+
+  it('refuses a run beyond today plus the renewal window, and records no job for it', async () => {
+    const latest = addDays(toPlainDate(testNow), 7);
+    for (const date of [addDays(latest, 1), '2099-01-01']) {
+      const refused = await post(billingRun, '/api/v1/billing-runs', { date });
+      expect(refused).toMatchObject({ status: 400, body: { error: { code: 'validation_error', fields: { date: `must be on or before ${latest}` } } } });
+      const jobs = await (await listJobs(req(`/api/v1/jobs?subject_type=billing_run&subject_id=${date}`), params())).json();
+      expect(jobs.data).toEqual([]);
+    }
+    expect((await post(billingRun, '/api/v1/billing-runs', { date: latest })).status).toBe(200);
+  });
+
+  it('needs the billing.run permission: a reseller key and a staff key without it are refused', async () => {
+    const reseller = await givenUser(db(), 'reseller');
+    for (const other of [await givenApiKey(db(), 'reseller', reseller.id), await givenApiKey(db(), 'staff')]) {
+      const response = await billingRun(apiRequest('/api/v1/billing-runs', { method: 'POST', key: other, body: {} }), params());
+      expect(response.status).toBe(403);
+    }
   });
 
   it('runs the day’s dunning with it: reminders and suspensions are counted, once', async () => {
@@ -141,18 +163,28 @@ describe('money corrections over REST', () => {
     const customer = await givenCustomer(db());
     const order = await post(placeOrder, '/api/v1/orders', { customer_id: customer.id, items: [{ product_id: product.body.id, cycle: 'monthly' }] });
     await post(markPaid, `/api/v1/invoices/${order.body.invoice_id}/mark-paid`, {}, { id: order.body.invoice_id });
-    // A renewal billed 7 days ahead, due 30 days later, then 20 days overdue: the last reminder
-    // and the suspension (after 14 days) are both due on this date.
-    const renewal = new Date(Date.now() + 23 * 86_400_000);
-    const late = (days: number) => new Date(renewal.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-    await post(billingRun, '/api/v1/billing-runs', { date: renewal.toISOString().slice(0, 10) });
-    const first = await post(billingRun, '/api/v1/billing-runs', { date: late(50) });
-    expect(first.body.reminders_sent).toBeGreaterThanOrEqual(1);
-    expect(first.body.services_suspended).toBeGreaterThanOrEqual(1);
-    const suspended = await (await getOrder(req(`/api/v1/orders/${order.body.id}`), params({ id: order.body.id }))).json();
-    expect(suspended.status).toBe('suspended');
-    const again = await post(billingRun, '/api/v1/billing-runs', { date: late(50) });
-    expect(again.body).toMatchObject({ invoices_created: 0, reminders_sent: 0, services_suspended: 0 });
+    // The renewal is billed on the day the renewal window reaches it (7 days ahead), due 30 days
+    // later; 20 days past due, the last reminder and the suspension (after 14 days) are both due.
+    const renewalRun = addDays(addMonths(toPlainDate(testNow), 1), -7);
+    const lateDay = addDays(renewalRun, 7 + 30 + 20);
+    try {
+      vi.setSystemTime(new Date(`${renewalRun}T01:00:00Z`));
+      // Other tests' orders of this file may renew too; each counts.
+      const renewals = await post(billingRun, '/api/v1/billing-runs', {});
+      expect(renewals.body.date).toBe(renewalRun);
+      expect(renewals.body.invoices_created).toBeGreaterThanOrEqual(1);
+      vi.setSystemTime(new Date(`${lateDay}T01:00:00Z`));
+      const first = await post(billingRun, '/api/v1/billing-runs', {});
+      expect(first.body.date).toBe(lateDay);
+      expect(first.body.reminders_sent).toBeGreaterThanOrEqual(1);
+      expect(first.body.services_suspended).toBeGreaterThanOrEqual(1);
+      const suspended = await (await getOrder(req(`/api/v1/orders/${order.body.id}`), params({ id: order.body.id }))).json();
+      expect(suspended.status).toBe('suspended');
+      const again = await post(billingRun, '/api/v1/billing-runs', {});
+      expect(again.body).toMatchObject({ invoices_created: 0, reminders_sent: 0, services_suspended: 0 });
+    } finally {
+      vi.setSystemTime(testNow);
+    }
   });
 
   it('describes every operation of the contract in openapi.json', async () => {

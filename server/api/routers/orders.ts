@@ -23,7 +23,7 @@ import { getOrder, listOrders } from '../../services/list-orders';
 import { getOrderHistory } from '../../services/order-history';
 import { placeOrder } from '../../services/place-order';
 import { markServiceProvisioned } from '../../services/provision-order';
-import { runBilling } from '../../services/run-billing';
+import { runBillingDay } from '../../services/run-billing-day';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
@@ -54,5 +54,5 @@ export const ordersRouter = router({
   changePlan: permissionProcedure('orders.edit')
     .input(changePlanInput.extend({ serviceId: id }))
     .mutation(({ ctx, input }) => changePlan(ctx.service, input)),
-  runBilling: permissionProcedure('invoices.create').input(billingRunInput).mutation(({ ctx, input }) => runBilling(ctx.service, input)),
+  runBilling: permissionProcedure('billing.run').input(billingRunInput).mutation(({ ctx, input }) => runBillingDay(ctx.service, { date: input.date, origin: ctx.origin })),
 });

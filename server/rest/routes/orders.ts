@@ -13,13 +13,8 @@ import { getOrder, listOrders } from '../../services/list-orders';
 import type { OrderView } from '../../services/order-view';
 import { placeOrder } from '../../services/place-order';
 import { refundPayment } from '../../services/refund-payment';
-import { requirePermission } from '../../auth/actor';
-import { runBilling } from '../../services/run-billing';
-import { runDunning } from '../../services/run-dunning';
-import { readCronTimeZone } from '../../services/automation-settings';
-import { zonedDate } from '../../jobs/zoned-time';
+import { runBillingDay } from '../../services/run-billing-day';
 import { listJobs } from '../../services/list-jobs';
-import { asJob } from '../../jobs/record';
 import { csvResponse } from '../csv';
 import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
@@ -134,24 +129,17 @@ const correctionRoute = (kind: 'credit_note' | 'debit_note', path: string, summa
 export const creditNoteRoute = correctionRoute('credit_note', '/invoices/{id}/credit-notes', 'Issue a credit note; it settles what is open and credits the rest');
 export const debitNoteRoute = correctionRoute('debit_note', '/invoices/{id}/debit-notes', 'Issue a debit note, a new document to pay');
 
-// The API's billing run is the whole day's work, as the daily schedule does it: renewals, then
-// dunning (overdue marking, reminders, suspensions) for the same date, each recorded as its job.
 export const billingRunRoute = defineRoute(
-  { method: 'POST', path: '/billing-runs', summary: 'Run billing and dunning for a date (default today); a rerun creates and sends nothing new', tag: 'Billing runs', permission: 'invoices.create', body: billingRunInput, response: billingRunOutput },
+  { method: 'POST', path: '/billing-runs', summary: 'Run billing and dunning for a date (default today); a rerun creates and sends nothing new', tag: 'Billing runs', permission: 'billing.run', body: billingRunInput, response: billingRunOutput },
   async ({ ctx, body, origin }) => {
-    // Dunning records and sends on invoices: refused before anything runs, not halfway.
-    requirePermission(ctx.actor, 'invoices.edit');
-    // "Today" is the day on the schedules' clock (Settings → Automation → Time zone).
-    const date = body.date ?? zonedDate(await readCronTimeZone(ctx.db), ctx.now);
-    const billing = await asJob(ctx.db, { function: 'billing-run', subjectType: 'billing_run', subjectId: date }, () => new Date(), () => runBilling(ctx, { date }));
-    const dunning = await asJob(ctx.db, { function: 'dunning', subjectType: 'dunning_run', subjectId: date }, () => new Date(), () => runDunning(ctx, { date, origin }));
+    const run = await runBillingDay(ctx, { date: body.date, origin });
     return {
-      date,
-      invoices_created: billing.invoicesCreated,
-      services_billed: billing.servicesBilled,
-      invoices_marked_overdue: billing.invoicesMarkedOverdue + dunning.invoicesMarkedOverdue,
-      reminders_sent: dunning.remindersSent,
-      services_suspended: dunning.servicesSuspended,
+      date: run.date,
+      invoices_created: run.invoicesCreated,
+      services_billed: run.servicesBilled,
+      invoices_marked_overdue: run.invoicesMarkedOverdue,
+      reminders_sent: run.remindersSent,
+      services_suspended: run.servicesSuspended,
     };
   },
 );

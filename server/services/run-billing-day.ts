@@ -1,0 +1,42 @@
+import { requirePermission } from '../auth/actor';
+import { asJob } from '../jobs/record';
+import type { ServiceContext } from './context';
+import { checkBillingDate, checkDunningDate, scheduleToday } from './run-dates';
+import { runBilling } from './run-billing';
+import { runDunning } from './run-dunning';
+
+export type BillingDayResult = {
+  date: string;
+  invoicesCreated: number;
+  servicesBilled: number;
+  invoicesMarkedOverdue: number;
+  remindersSent: number;
+  servicesSuspended: number;
+};
+
+/**
+ * A day's work on demand, as the daily schedule does it: renewals for the date, then dunning
+ * (overdue marking, reminders, suspensions), each recorded as its job. The console and the API
+ * both run it. Billing may look ahead by the renewal window; dunning never runs ahead of today,
+ * so a run for a coming day duns today.
+ */
+export async function runBillingDay(ctx: ServiceContext, input: { date?: string | undefined; origin: string }): Promise<BillingDayResult> {
+  requirePermission(ctx.actor, 'billing.run');
+  // Both dates are checked before either run starts, so a refused request records no job.
+  const date = await checkBillingDate(ctx.db, ctx.now, input.date);
+  const today = await scheduleToday(ctx.db, ctx.now);
+  const dunningDate = await checkDunningDate(ctx.db, ctx.now, date < today ? date : today);
+  const clock = () => new Date();
+  const billing = await asJob(ctx.db, { function: 'billing-run', subjectType: 'billing_run', subjectId: date }, clock, () => runBilling(ctx, { date }));
+  const dunning = await asJob(ctx.db, { function: 'dunning', subjectType: 'dunning_run', subjectId: dunningDate }, clock, () =>
+    runDunning(ctx, { date: dunningDate, origin: input.origin }),
+  );
+  return {
+    date,
+    invoicesCreated: billing.invoicesCreated,
+    servicesBilled: billing.servicesBilled,
+    invoicesMarkedOverdue: billing.invoicesMarkedOverdue + dunning.invoicesMarkedOverdue,
+    remindersSent: dunning.remindersSent,
+    servicesSuspended: dunning.servicesSuspended,
+  };
+}
