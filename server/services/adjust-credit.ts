@@ -10,9 +10,14 @@ import { lockCustomer } from './locks';
 
 export type CreditEntry = typeof creditLedger.$inferSelect & { balance: bigint };
 
-/** A manual credit or debit on the customer's balance, which may never go below zero. */
+/**
+ * A manual credit or debit on the customer's balance, which may never go below zero. A credit
+ * is spendable value made from nothing, so it takes `credit.grant` (admins by default, never
+ * resellers); a debit only needs the right to edit the customer.
+ */
 export async function adjustCredit(ctx: ServiceContext, input: AdjustCreditInput & { customerId: string }): Promise<CreditEntry> {
   requirePermission(ctx.actor, 'customers.edit');
+  if (input.amount > 0n) requirePermission(ctx.actor, 'credit.grant');
   return ctx.db.transaction(async (tx) => {
     const customer = await findCustomer(tx, ctx.actor.scope, input.customerId);
     await lockCustomer(tx, customer.id);
