@@ -66,10 +66,14 @@ export const creditLedger = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     reason: text('reason').notNull(),
     invoiceId: uuid('invoice_id').references((): AnyPgColumn => invoices.id),
+    // The outside event an entry answers (a gateway refund taking back overpaid credit), so a
+    // redelivered webhook finds it and takes nothing twice.
+    reference: text('reference'),
     createdAt: createdAt(),
   },
   (t) => [
     index('credit_ledger_invoice_idx').on(t.invoiceId),
+    uniqueIndex('credit_ledger_reference_uq').on(t.reference).where(sql`${t.reference} is not null`),
     index('credit_ledger_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     check('credit_ledger_amount_nonzero_ck', sql`${t.amount} <> 0`),
   ],

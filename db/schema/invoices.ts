@@ -46,6 +46,9 @@ export const invoices = pgTable(
     total: money('total').notNull(),
     amountPaid: money('amount_paid').notNull().default(sql`0`),
     amountRefunded: money('amount_refunded').notNull().default(sql`0`),
+    // What credit notes against this invoice put on the customer's credit balance. Together with
+    // refunds it is everything the invoice gave back, which never exceeds what it took in.
+    amountCredited: money('amount_credited').notNull().default(sql`0`),
     notes: text('notes'),
     // Part of the public link's HMAC: bumping it kills every link issued before.
     tokenVersion: integer('token_version').notNull().default(1),
@@ -72,6 +75,10 @@ export const invoices = pgTable(
     index('invoices_corrects_idx').on(t.correctsInvoiceId),
     check('invoices_total_nonnegative_ck', sql`${t.total} >= 0`),
     check('invoices_paid_within_total_ck', sql`${t.amountPaid} >= 0 and ${t.amountPaid} <= ${t.total}`),
+    check(
+      'invoices_gives_back_within_paid_ck',
+      sql`${t.amountRefunded} >= 0 and ${t.amountCredited} >= 0 and ${t.amountRefunded} + ${t.amountCredited} <= ${t.amountPaid}`,
+    ),
     check('invoices_number_when_final_ck', sql`(${t.status} = 'draft') = (${t.number} is null)`),
   ],
 );
