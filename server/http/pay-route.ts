@@ -6,6 +6,7 @@ import { publicOrigin } from '../env';
 import { AppError } from '../errors';
 import type { PayAccess } from '../schemas/payments';
 import type { ServiceContext } from '../services/context';
+import { PayloadTooLarge, readBodyForm, readBodyText, tooLarge } from './body-limit';
 import { clientIp, isSameOrigin } from './request';
 
 /**
@@ -31,9 +32,10 @@ export type Payer = { ctx: ServiceContext; access: PayAccess; invoiceId: string;
 export function payRoute(run: (payer: Payer) => Promise<Response>, onError: OnError) {
   return async function POST(request: Request, route: RouteContext): Promise<Response> {
     return answer(request, route, onError, async () => {
+      // Anyone may post here: no more than the body limit is read.
       const fields = request.headers.get('content-type')?.includes('application/json')
-        ? ((await request.json().catch(() => ({}))) as Record<string, unknown>)
-        : Object.fromEntries(await request.formData());
+        ? jsonFields(await readBodyText(request))
+        : Object.fromEntries(await readBodyForm(request));
       return typeof fields.token === 'string' && fields.token !== '' ? fields.token : null;
     }, run, { sameOrigin: true });
   };
@@ -48,6 +50,14 @@ export function payLinkRoute(run: (payer: Payer) => Promise<Response>, onError: 
   return async function GET(request: Request, route: RouteContext): Promise<Response> {
     return answer(request, route, onError, async () => new URL(request.url).searchParams.get('token'), run, { sameOrigin: false });
   };
+}
+
+function jsonFields(text: string): Record<string, unknown> {
+  try {
+    return (JSON.parse(text) as Record<string, unknown> | null) ?? {};
+  } catch {
+    return {};
+  }
 }
 
 type OnError = (error: AppError, payer: { invoiceId: string; origin: string; token: string | null }) => Response;
@@ -69,6 +79,7 @@ async function answer(
     const { ctx, access } = await payerContext(request.headers, token);
     return await run({ ctx, access, invoiceId, origin });
   } catch (error) {
+    if (error instanceof PayloadTooLarge) return tooLarge();
     if (error instanceof AppError) return onError(error, { invoiceId, origin, token });
     console.error('[cashdesk] payment could not start', error);
     return onError(new AppError('payment_failed', 'The payment could not be started; nothing was charged'), { invoiceId, origin, token });

@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { gatewayEvents, invoices, payments, refunds } from '@/db/schema';
+import { gatewayEvents, invoices, paymentAttempts, payments, refunds } from '@/db/schema';
 import { anonymousActor, systemActor } from '@/server/auth/actor';
 import { confirmPayPalReturn } from '@/server/services/confirm-payment';
 import { publicToken } from '@/server/services/public-token';
 import { startPayPalOrder, startStripeCheckout } from '@/server/services/start-payment';
 import { POST as paypalWebhook } from '@/app/api/webhooks/paypal/route';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
+import { POST as payByPayPal } from '@/app/pay/[id]/paypal/route';
+import { POST as payByCard } from '@/app/pay/[id]/stripe/route';
 import { withTestDatabase } from '../support/database';
 import { type FakePayPal, startFakePayPal } from '../support/fake-paypal';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
@@ -139,13 +141,38 @@ describe('unauthenticated bodies over 1 MB', () => {
     ['PayPal, chunked', () => toPayPal(chunked(2 * MB), paypal.signedHeaders(big))],
     ['Stripe, declared', () => toStripe(big, { 'stripe-signature': stripe.sign(big), 'content-length': String(Buffer.byteLength(big)) })],
     ['Stripe, chunked', () => toStripe(chunked(2 * MB), { 'stripe-signature': stripe.sign(big) })],
-  ])('%s → 413, nothing verified or stored', async (_, send) => {
+  ])('webhook, %s → 413, nothing verified or stored', async (_, send) => {
     const [events, asked] = [await storedEvents(), paypal.requests.length];
     const response = await send();
     expect(response.status).toBe(413);
     expect((await response.json()).error).toMatchObject({ code: 'payload_too_large' });
     expect(await storedEvents()).toBe(events);
     expect(paypal.requests.length).toBe(asked);
+  });
+
+  /** A pay button's post from the public invoice page, as the browser sends it. */
+  const payPost = (pay: typeof payByCard, invoiceId: string, body: BodyInit, headers: Record<string, string>) =>
+    pay(
+      new Request(`http://localhost/pay/${invoiceId}/x`, { method: 'POST', body, headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', ...headers }, duplex: 'half' } as RequestInit),
+      { params: Promise.resolve({ id: invoiceId }) },
+    );
+
+  it.each([
+    ['card, form, declared', payByCard, 'application/x-www-form-urlencoded', true],
+    ['card, form, chunked', payByCard, 'application/x-www-form-urlencoded', false],
+    ['PayPal, JSON, declared', payByPayPal, 'application/json', true],
+    ['PayPal, JSON, chunked', payByPayPal, 'application/json', false],
+  ] as const)('pay button, %s → 413, no checkout opened', async (_, pay, type, declared) => {
+    const invoice = await givenInvoice(db(), { customerId: (await givenCustomer(db())).id, total: 1500n });
+    const token = publicToken(invoice.id, invoice.tokenVersion);
+    const padded = type === 'application/json' ? JSON.stringify({ token, padding: 'x'.repeat(2 * MB) }) : new URLSearchParams({ token, padding: 'x'.repeat(2 * MB) }).toString();
+    const response = await payPost(pay, invoice.id, declared ? padded : chunked(2 * MB), { 'content-type': type, ...(declared ? { 'content-length': String(padded.length) } : {}) });
+    expect(response.status).toBe(413);
+    expect(await db().select().from(paymentAttempts).where(eq(paymentAttempts.invoiceId, invoice.id))).toHaveLength(0);
+    // The same button with an ordinary body still opens the checkout.
+    const small = type === 'application/json' ? JSON.stringify({ token }) : new URLSearchParams({ token }).toString();
+    expect((await payPost(pay, invoice.id, small, { 'content-type': type })).status).toBeLessThan(400);
+    expect(await db().select().from(paymentAttempts).where(eq(paymentAttempts.invoiceId, invoice.id))).toHaveLength(1);
   });
 });
 
