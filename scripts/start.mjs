@@ -21,6 +21,17 @@ if (!existsSync(buildId) || Math.max(...sources.map(newest)) > statSync(buildId)
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The demo seed's accounts share a well-known password: while any of them still has it, the
+// server answers this machine only. HOSTNAME (any address, e.g. 0.0.0.0) overrides that.
+function listenAddress() {
+  if (process.env.HOSTNAME) return process.env.HOSTNAME;
+  const check = spawnSync('npx', ['tsx', 'scripts/demo-passwords.ts'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (check.status === 1) return undefined;
+  console.warn('[cashdesk] demo passwords are in use: listening on 127.0.0.1 only (change them, or set HOSTNAME)');
+  return '127.0.0.1';
+}
+
 const port = process.env.PORT ?? '3000';
-const server = spawnSync('npx', ['next', 'start', '-p', port], { stdio: 'inherit' });
+const hostname = listenAddress();
+const server = spawnSync('npx', ['next', 'start', '-p', port, ...(hostname ? ['-H', hostname] : [])], { stdio: 'inherit' });
 process.exit(server.status ?? 0);

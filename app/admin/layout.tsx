@@ -1,3 +1,4 @@
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import type { Permission } from '@/server/auth/permissions';
@@ -22,13 +23,23 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/settings', label: 'Settings', icon: 'settings', needs: 'settings.manage' },
 ];
 
+// `npm start` listens on 127.0.0.1 only while demo passwords are in use, unless HOSTNAME says where.
+const demoBanner = () =>
+  process.env.HOSTNAME
+    ? `Demo passwords are in use and this server listens on ${process.env.HOSTNAME}; change them under Account`
+    : 'Demo passwords are in use; this server listens on 127.0.0.1 only';
+
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireArea('admin');
-  const [{ permissions }, decimals] = await Promise.all([(await api()).me(), displayDecimals()]);
+  const trpc = await api();
+  const [{ permissions }, gate, decimals] = await Promise.all([trpc.me(), trpc.account.gate(), displayDecimals()]);
+  // Settings → Security requires two-factor sign-in: nothing else opens until it is set up.
+  if (gate.enrolTwoFactor) redirect('/account/two-factor');
   return (
     <ConsoleShell
       user={user}
       area="Admin console"
+      banner={gate.demoPasswords ? demoBanner() : undefined}
       // Only what this person may open: a link to a page that answers 404 helps no one.
       nav={pages.filter((page) => !page.needs || permissions.includes(page.needs)).map(({ needs: _needs, ...item }) => item)}
     >

@@ -11,7 +11,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const user = await currentUser();
   if (user) redirect(homeOf[user.role]);
   // Only paths on this site: an open redirect would let a phishing link bounce through us.
-  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeRedirectPath(query.callbackUrl);
+  const notice = query.reset === 'done' ? 'Your password is changed; sign in with the new one.' : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">
@@ -22,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Cashdesk</h1>
           <p className="mt-1 text-sm text-fg-muted">Orders, invoices and recurring billing</p>
         </div>
-        <SignInForm callbackUrl={callbackUrl ?? '/'} />
+        <SignInForm callbackUrl={callbackUrl ?? '/'} notice={notice} />
       </div>
     </main>
   );

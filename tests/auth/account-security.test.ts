@@ -6,6 +6,7 @@ import { changePassword } from '@/server/services/change-password';
 import { requestPasswordReset, resetPassword } from '@/server/services/password-reset';
 import { signIn } from '@/server/services/sign-in';
 import { confirmTwoFactor, startTwoFactor } from '@/server/services/two-factor';
+import { consoleGate } from '@/server/services/console-gate';
 import { updateSecuritySettings } from '@/server/services/security-settings';
 import { disableTwoFactor } from '@/server/services/two-factor';
 import { withTestDatabase } from '../support/database';
@@ -115,5 +116,22 @@ describe('two-factor sign-in', () => {
     expect(await signIn(visitorAt(db(), '192.0.2.51', now), { email: staff.email, password: 'staff password 1' })).toMatchObject({ id: staff.id });
     const [row] = await db().select().from(users).where(and(eq(users.id, staff.id)));
     expect(row!.totpSecret).toBeNull();
+  });
+});
+
+describe('the console gate', () => {
+  it('sends admins and staff without two-factor to enrol when it is required, and flags demo passwords', async () => {
+    const admin = await givenUser(db(), 'admin');
+    const staff = await givenUser(db(), 'staff');
+    expect(await consoleGate(ctxOf(db(), staff.actor, now))).toMatchObject({ enrolTwoFactor: false });
+    await updateSecuritySettings(ctxOf(db(), admin.actor, now), { require_two_factor: true });
+    expect(await consoleGate(ctxOf(db(), staff.actor, now))).toMatchObject({ enrolTwoFactor: true });
+    expect(await consoleGate(ctxOf(db(), admin.actor, now))).toMatchObject({ enrolTwoFactor: true });
+    await updateSecuritySettings(ctxOf(db(), admin.actor, now), { require_two_factor: false });
+
+    await db().update(users).set({ demoPassword: false });
+    expect(await consoleGate(ctxOf(db(), admin.actor, now))).toMatchObject({ demoPasswords: false });
+    await db().update(users).set({ demoPassword: true }).where(eq(users.id, staff.id));
+    expect(await consoleGate(ctxOf(db(), admin.actor, now))).toMatchObject({ demoPasswords: true });
   });
 });

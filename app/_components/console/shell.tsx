@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '@/server/auth/next-auth';
 import { Nav, type NavItem } from './nav';
@@ -11,11 +12,14 @@ export function ConsoleShell({
   user,
   area,
   nav,
+  banner,
   children,
 }: {
   user: SessionUser;
   area: string;
   nav: NavItem[];
+  /** A warning across the top of every page (demo passwords in use). */
+  banner?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -31,6 +35,11 @@ export function ConsoleShell({
         <Nav items={nav} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
+        {banner ? (
+          <div role="alert" className="bg-danger px-6 py-2 text-center text-sm font-medium text-white">
+            {banner}
+          </div>
+        ) : null}
         <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-6">
           <ThemeToggle />
           <div className="text-right" data-testid="signed-in-user">
@@ -39,6 +48,10 @@ export function ConsoleShell({
               {user.email} · {roleLabel[user.role]}
             </div>
           </div>
+          {/* Clients keep their password with their details in the portal's profile. */}
+          <Link href={user.role === 'client' ? '/client/profile' : '/account'} className="text-sm text-fg-muted hover:text-fg hover:underline">
+            Account
+          </Link>
           <SignOutButton />
         </header>
         <div className="border-b border-border bg-surface px-4 py-2 md:hidden">

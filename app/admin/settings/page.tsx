@@ -9,13 +9,14 @@ import { BillingSettingsForm } from './billing-settings-form';
 import { CommunicationForm } from './communication-form';
 import { CompanyForm } from './company-form';
 import { PaymentsForm } from './payments-form';
+import { SecurityForm } from './security-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireArea('admin');
   const trpc = await api();
-  const [settings, next, keys, communication, company, automation, payments] = await Promise.all([
+  const [settings, next, keys, communication, company, automation, payments, security] = await Promise.all([
     trpc.settings.billing(),
     trpc.settings.nextInvoiceSequence(),
     trpc.settings.apiKeys(),
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
     trpc.settings.company(),
     trpc.automation.status(),
     trpc.settings.payments(),
+    trpc.account.security(),
   ]);
   return (
     <>
@@ -33,6 +35,7 @@ export default async function SettingsPage() {
         <PaymentsForm settings={payments} origin={publicOrigin()} />
         <CommunicationForm settings={communication} />
         <AutomationPanel status={automation} />
+        <SecurityForm settings={security} />
         <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
+import { ChangePasswordForm } from '../../_components/account/change-password-form';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
 import { ProfileForm } from './profile-form';
@@ -43,6 +44,10 @@ export default async function ClientProfile() {
             </div>
           </dl>
           <p className="mt-3 text-fg-muted">To change these, contact us: invoices already issued keep their currency.</p>
+        </Card>
+        <Card className="p-6">
+          <h2 className="mb-4 font-semibold">Password</h2>
+          <ChangePasswordForm />
         </Card>
       </div>
     </>

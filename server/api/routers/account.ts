@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { changePasswordInput, securitySettings, twoFactorCode } from '../../schemas/account';
 import { changePassword } from '../../services/change-password';
+import { consoleGate } from '../../services/console-gate';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/security-settings';
 import { confirmTwoFactor, disableTwoFactor, recoveryCodesLeft, startTwoFactor, twoFactorStatus } from '../../services/two-factor';
-import { adminProcedure, authedProcedure, router } from '../trpc';
+import { adminProcedure, authedProcedure, consoleProcedure, router } from '../trpc';
 
 /** The signed-in person's own account: password and two-factor sign-in, for every role. */
 export const accountRouter = router({
@@ -11,6 +12,8 @@ export const accountRouter = router({
     const status = await twoFactorStatus(ctx.service);
     return { ...status, recoveryCodesLeft: status.enabled ? await recoveryCodesLeft(ctx.service) : 0 };
   }),
+  /** Whether the console must send this person to enrol first, and whether to warn of demo passwords. */
+  gate: consoleProcedure.query(({ ctx }) => consoleGate(ctx.service)),
   changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.service, input)),
   startTwoFactor: authedProcedure.mutation(({ ctx }) => startTwoFactor(ctx.service)),
   confirmTwoFactor: authedProcedure.input(z.object({ code: twoFactorCode })).mutation(({ ctx, input }) => confirmTwoFactor(ctx.service, input)),

@@ -1,0 +1,47 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { anonymousActor } from '@/server/auth/actor';
+import { database } from '@/server/db';
+import { publicOrigin } from '@/server/env';
+import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
+import { clientIp } from '@/server/http/request';
+import { requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
+import { requestPasswordReset, resetPassword } from '@/server/services/password-reset';
+
+// Thin adapters, like checkout's: the visitor has no session, and the throttles need their
+// address. Errors come back as values: a thrown message would be redacted.
+
+export type ResetResult = { ok: true } | { ok: false; message: string; fields?: FieldErrors | undefined };
+
+const visitor = async () => ({ db: await database(), actor: anonymousActor(clientIp(await headers())), now: new Date() });
+
+const failure = (error: unknown): ResetResult => {
+  if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
+  console.error('[account] password reset failed', error);
+  return { ok: false, message: 'Something went wrong on our side. Please try again.' };
+};
+
+/** Always the same answer for any e-mail, so the form tells no one who has an account. */
+export async function requestResetAction(raw: unknown): Promise<ResetResult> {
+  const parsed = requestPasswordResetInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
+  try {
+    // Links in e-mails come from the configured public URL, never from request headers.
+    await requestPasswordReset(await visitor(), { email: parsed.data.email, origin: publicOrigin() });
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function resetPasswordAction(raw: unknown): Promise<ResetResult> {
+  const parsed = resetPasswordInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
+  try {
+    await resetPassword(await visitor(), parsed.data);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
