@@ -3,6 +3,9 @@ import {
   type InvoiceEvent,
   type InvoiceStatus,
   applyPayment,
+  creditNoteSplit,
+  refundsEverything,
+  returnableOf,
   balanceOf,
   canTransition,
   invoiceEvents,
@@ -28,7 +31,7 @@ describe('invoice state machine: every transition', () => {
     expect(canTransition(status, event)).toBe(next !== null);
     // Money guards are tested below; here the invoice is in the state the event needs.
     const paid = event === 'refund_full' || status === 'partial' || status === 'paid' ? 500n : 0n;
-    const outcome = invoiceTransition({ status, total: 1000n, amountPaid: paid, amountRefunded: 0n }, event);
+    const outcome = invoiceTransition({ status, total: 1000n, amountPaid: paid, amountRefunded: 0n, amountCredited: 0n }, event);
     expect(outcome.ok ? outcome.value : null).toBe(next);
     if (!outcome.ok) expect(outcome.code).toBe('invalid_state');
   });
@@ -37,13 +40,13 @@ describe('invoice state machine: every transition', () => {
 describe('invoice money guards', () => {
   it('refuse cancelling or editing once money was received', () => {
     for (const event of ['cancel', 'edit'] as const) {
-      const outcome = invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 1n, amountRefunded: 0n }, event);
+      const outcome = invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 1n, amountRefunded: 0n, amountCredited: 0n }, event);
       expect(outcome).toMatchObject({ ok: false, code: 'invalid_state' });
     }
   });
 
   it('refuse a full refund when nothing was paid', () => {
-    expect(invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 0n, amountRefunded: 0n }, 'refund_full')).toMatchObject({
+    expect(invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 0n, amountRefunded: 0n, amountCredited: 0n }, 'refund_full')).toMatchObject({
       ok: false,
     });
   });
@@ -62,7 +65,7 @@ describe('invoice money guards', () => {
     ['refunded', 1000n, 100n, { ok: false, code: 'invalid_state' }],
     ['paid', 1000n, 1n, { ok: false, code: 'invalid_state' }],
   ] as const)('%s invoice with %s paid, paying %s', (status, amountPaid, amount, outcome) => {
-    expect(applyPayment({ status, total: 1000n, amountPaid, amountRefunded: 0n }, amount)).toMatchObject(outcome);
+    expect(applyPayment({ status, total: 1000n, amountPaid, amountRefunded: 0n, amountCredited: 0n }, amount)).toMatchObject(outcome);
   });
 
   it.each([
@@ -73,6 +76,44 @@ describe('invoice money guards', () => {
     ['cancelled', 0n, 0n],
     ['refunded', 1000n, 0n],
   ] as const)('balance of a %s invoice with %s paid is %s', (status, amountPaid, balance) => {
-    expect(balanceOf({ status, total: 1000n, amountPaid, amountRefunded: 0n })).toBe(balance);
+    expect(balanceOf({ status, total: 1000n, amountPaid, amountRefunded: 0n, amountCredited: 0n })).toBe(balance);
+  });
+});
+
+describe('giving money back (refunds and credit notes onto the balance)', () => {
+  const invoice = (status: InvoiceStatus, amountPaid: bigint, amountRefunded = 0n, amountCredited = 0n) => ({ status, total: 1000n, amountPaid, amountRefunded, amountCredited });
+
+  it.each([
+    // status, paid, refunded, credited → returnable
+    ['paid', 1000n, 0n, 0n, 1000n],
+    ['paid', 1000n, 0n, 1000n, 0n], // credited in full: nothing left to refund
+    ['paid', 1000n, 700n, 300n, 0n],
+    ['partial', 400n, 100n, 0n, 300n],
+    ['pending', 0n, 0n, 0n, 0n],
+  ] as const)('a %s invoice with %s paid, %s refunded, %s credited can give back %s', (status, paid, refunded, credited, returnable) => {
+    expect(returnableOf(invoice(status, paid, refunded, credited))).toBe(returnable);
+  });
+
+  it.each([
+    // status, paid, refunded, credited, note → settles, to balance | refusal
+    ['pending', 0n, 0n, 0n, 1000n, { ok: true, value: { settles: 1000n, toBalance: 0n } }],
+    ['partial', 600n, 0n, 0n, 1000n, { ok: true, value: { settles: 400n, toBalance: 600n } }],
+    ['paid', 1000n, 0n, 0n, 300n, { ok: true, value: { settles: 0n, toBalance: 300n } }],
+    ['paid', 1000n, 600n, 0n, 500n, { ok: false, code: 'conflict' }], // refunded money cannot be credited again
+    ['paid', 1000n, 0n, 1000n, 1n, { ok: false, code: 'conflict' }],
+    ['paid', 1000n, 0n, 0n, 0n, { ok: false, code: 'validation' }],
+  ] as const)('a credit note on a %s invoice (%s paid, %s refunded, %s credited) of %s', (status, paid, refunded, credited, amount, outcome) => {
+    expect(creditNoteSplit(invoice(status, paid, refunded, credited), amount)).toMatchObject(outcome);
+  });
+
+  it.each([
+    ['paid', 1000n, 0n, 0n, 1000n, true],
+    ['paid', 1000n, 400n, 0n, 600n, true],
+    ['paid', 1000n, 0n, 0n, 999n, false],
+    // What a credit note already credited stays documented by it: the rest is a partial refund.
+    ['paid', 1000n, 0n, 300n, 700n, false],
+    ['partial', 500n, 0n, 0n, 500n, false],
+  ] as const)('a %s invoice (%s paid, %s refunded, %s credited) refunding %s gives back everything: %s', (status, paid, refunded, credited, amount, full) => {
+    expect(refundsEverything(invoice(status, paid, refunded, credited), amount)).toBe(full);
   });
 });

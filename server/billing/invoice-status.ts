@@ -21,7 +21,14 @@ const transitions: Record<InvoiceStatus, Partial<Record<InvoiceEvent, InvoiceSta
   refunded: {},
 };
 
-export type InvoiceMoney = { status: InvoiceStatus; total: bigint; amountPaid: bigint; amountRefunded: bigint };
+export type InvoiceMoney = {
+  status: InvoiceStatus;
+  total: bigint;
+  amountPaid: bigint;
+  amountRefunded: bigint;
+  /** What credit notes against the invoice put on the customer's credit balance. */
+  amountCredited: bigint;
+};
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: 'invalid_state' | 'conflict' | 'validation'; message: string };
 
@@ -53,6 +60,37 @@ export function applyPayment(invoice: InvoiceMoney, amount: bigint): Outcome<{ s
   if (!status.ok) return status;
   if (amount > balance) return refuse('conflict', `The payment exceeds the balance of ${balance}`);
   return { ok: true, value: { status: status.value, amountPaid: invoice.amountPaid + amount } };
+}
+
+/**
+ * What the invoice may still give back, by refund or by a credit note onto the credit balance:
+ * what it took in less what it already gave back (DESIGN.md §10). A credit note's settlement of
+ * the invoice's own balance counts as taken in and as credited, so it nets out.
+ */
+export function returnableOf(invoice: InvoiceMoney): bigint {
+  return invoice.amountPaid - invoice.amountRefunded - invoice.amountCredited;
+}
+
+/**
+ * How a credit note of `amount` lands: it first settles what is still open on the invoice, and
+ * the rest goes onto the credit balance — which only money the invoice took in may fund, else a
+ * credit note after a refund (or a refund after a credit note) would give the same money back twice.
+ */
+export function creditNoteSplit(invoice: InvoiceMoney, amount: bigint): Outcome<{ settles: bigint; toBalance: bigint }> {
+  if (amount <= 0n) return refuse('validation', 'A credit note must be greater than zero');
+  const open = balanceOf(invoice);
+  const settles = amount < open ? amount : open;
+  const toBalance = amount - settles;
+  const returnable = returnableOf(invoice);
+  if (toBalance > returnable) {
+    return refuse('conflict', `At most ${open + returnable} can be credited: ${open} still open and ${returnable} received and not yet given back`);
+  }
+  return { ok: true, value: { settles, toBalance } };
+}
+
+/** Whether a refund of `amount` gives back everything the invoice took (then it is `refunded`). */
+export function refundsEverything(invoice: InvoiceMoney, amount: bigint): boolean {
+  return invoice.amountPaid === invoice.total && returnableOf(invoice) === amount && invoice.amountCredited === 0n;
 }
 
 export function canTransition(from: InvoiceStatus, event: InvoiceEvent): boolean {

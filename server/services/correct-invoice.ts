@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
 import { requirePermission } from '../auth/actor';
 import { parseMilli } from '../billing/decimal';
-import { balanceOf } from '../billing/invoice-status';
+import { creditNoteSplit } from '../billing/invoice-status';
 import { toPlainDate } from '../billing/periods';
 import { AppError } from '../errors';
 import type { InvoiceItemInput } from '../schemas/invoices';
@@ -32,6 +32,7 @@ export async function correctInvoice(
       throw new AppError('invalid_state', `A ${original.status} ${original.kind.replace('_', ' ')} cannot be corrected`);
     }
     const settings = await readBillingSettings(tx);
+    let settles = 0n;
     if (input.kind === 'credit_note') {
       const [credited] = await tx
         .select({ total: sumBigint(invoices.total) })
@@ -41,6 +42,9 @@ export async function correctInvoice(
       if (totals.total > original.total - credited!.total) {
         throw new AppError('conflict', 'Credit notes cannot credit more than the invoice total', { items: 'add up to more than is left to credit' });
       }
+      const split = creditNoteSplit(moneyOf(original), totals.total);
+      if (!split.ok) throw new AppError(split.code, split.message, { items: 'add up to more than the invoice can still give back' });
+      settles = split.value.settles;
     }
     const document = await issueDocument(tx, {
       kind: input.kind,
@@ -56,10 +60,14 @@ export async function correctInvoice(
       settings,
       credit: true,
     });
-    const open = balanceOf(moneyOf(original));
-    if (input.kind === 'credit_note' && open > 0n && document.total > 0n) {
-      const applied = document.total < open ? document.total : open;
-      await recordPayment({ ...ctx, db: tx }, { invoiceId: original.id, amount: applied, method: 'credit', reference: document.number ?? undefined });
+    if (settles > 0n) {
+      await recordPayment({ ...ctx, db: tx }, { invoiceId: original.id, amount: settles, method: 'credit', reference: document.number ?? undefined });
+    }
+    if (input.kind === 'credit_note') {
+      await tx
+        .update(invoices)
+        .set({ amountCredited: sql`${invoices.amountCredited} + ${document.total}`, updatedAt: ctx.now })
+        .where(eq(invoices.id, original.id));
     }
     await audit(tx, ctx.actor, `invoice.${input.kind}_issued`, { type: 'invoice', id: original.id }, {
       after: { documentId: document.id, number: document.number, total: document.total, reason: input.reason },

@@ -47,6 +47,7 @@ export const moneyOf = (row: InvoiceRow): InvoiceMoney => ({
   total: row.total,
   amountPaid: row.amountPaid,
   amountRefunded: row.amountRefunded,
+  amountCredited: row.amountCredited,
 });
 
 /** Locks the invoice row for the rest of the transaction; outside the scope it does not exist. */

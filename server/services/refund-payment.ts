@@ -3,7 +3,7 @@ import { creditLedger, invoices, payments, refunds } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
 import { requirePermission } from '../auth/actor';
 import { MILLI } from '../billing/decimal';
-import { type InvoiceStatus, invoiceTransition } from '../billing/invoice-status';
+import { type InvoiceStatus, invoiceTransition, refundsEverything, returnableOf } from '../billing/invoice-status';
 import { toPlainDate } from '../billing/periods';
 import { AppError } from '../errors';
 import { gatewayFor } from '../payments/gateway';
@@ -17,7 +17,9 @@ import { readBillingSettings } from './read-settings';
 
 export type RefundRow = typeof refunds.$inferSelect;
 
-const refundedSoFar = sql<bigint>`coalesce((select sum(${refunds.amount}) from ${refunds} where ${refunds.paymentId} = ${payments.id}), 0)::bigint`.mapWith(bigintValue);
+// Spelled out with table names: drizzle renders a column inside a select list unqualified, and
+// an unqualified "id" in this subquery would be the refund's own id (every payment read as unrefunded).
+const refundedSoFar = sql<bigint>`coalesce((select sum(r.amount) from refunds r where r.payment_id = "payments"."id"), 0)::bigint`.mapWith(bigintValue);
 
 /**
  * Returns money: through the gateway it came from, recorded for a manual method, or onto the
@@ -34,7 +36,12 @@ export async function refundPayment(
   requirePermission(ctx.actor, 'payments.refund');
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.invoiceId);
-    const refundable = invoice.amountPaid - invoice.amountRefunded;
+    if (invoice.consolidatedIntoId) {
+      // Its parent carries what was paid here as an "already paid" line; refunding here too would
+      // give the same money back twice.
+      throw new AppError('invalid_state', 'This invoice was merged into another; refund through the invoice it was merged into');
+    }
+    const refundable = returnableOf(moneyOf(invoice));
     if (refundable <= 0n || invoice.status === 'refunded') throw new AppError('invalid_state', 'Nothing on this invoice is left to refund');
 
     const candidates = await tx
@@ -45,7 +52,10 @@ export async function refundPayment(
       .orderBy(desc(payments.paidAt));
     if (input.payment_id && candidates.length === 0) throw new AppError('validation', 'Unknown payment', { payment_id: 'is not a payment of this invoice' });
     const amount = input.amount ?? (input.payment_id ? candidates[0]!.payment.amount - candidates[0]!.refunded : refundable);
-    if (amount > refundable) throw new AppError('conflict', `At most ${refundable} can be refunded`, { amount: 'exceeds what was paid and not yet refunded' });
+    if (amount <= 0n) throw new AppError('invalid_state', 'This payment is already refunded in full', { payment_id: 'is already refunded in full' });
+    if (amount > refundable) {
+      throw new AppError('conflict', `At most ${refundable} can be refunded`, { amount: 'exceeds what was paid and not yet given back (refunds and credit notes)' });
+    }
     const source = candidates.find((c) => c.payment.amount - c.refunded >= amount);
     if (!source) {
       throw new AppError('validation', 'No single payment covers this amount', { payment_id: 'name the payment to refund, or refund less' });
@@ -66,7 +76,7 @@ export async function refundPayment(
       providerRefundId = result.providerRefundId;
     }
 
-    const full = invoice.amountRefunded + amount === invoice.amountPaid && invoice.amountPaid === invoice.total;
+    const full = refundsEverything(moneyOf(invoice), amount);
     let creditNoteId: string | null = null;
     if (!full) {
       const note = await issueDocument(tx, {

@@ -42,7 +42,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
   const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
-  const state = { status: invoice.status, total: 0n, amountPaid: BigInt(invoice.amountPaid), amountRefunded: 0n };
+  const state = { status: invoice.status, total: 0n, amountPaid: BigInt(invoice.amountPaid), amountRefunded: 0n, amountCredited: 0n };
   const balance = BigInt(invoice.balance);
   const done = (message: string) => {
     toast.success(message);
