@@ -60,7 +60,7 @@ export function toPage<T extends Cursor>(rows: T[], limit: number): { items: T[]
 export type ListInput = { limit: number; cursor?: string | undefined };
 
 // LIKE wildcards typed by a person are searched for literally.
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** An ILIKE pattern matching `text` anywhere, case-insensitively. */
 export const containsPattern = (text: string) => `%${escapeLike(text)}%`;

@@ -6,6 +6,9 @@ import type { ServiceContext } from './context';
 import { lockInvoiceAndCustomer, moneyOf } from './invoice-store';
 import { type PaymentRow, findGatewayPayment, insertPayment } from './record-payment';
 
+/** Names the credit a charge left beyond its invoice, so a later refund of the charge finds it. */
+export const overpaymentReference = (provider: string, providerPaymentId: string) => `overpayment:${provider}:${providerPaymentId}`;
+
 const shown = (amount: bigint, currency: string) => `${isCurrency(currency) ? formatMinor(amount, currency) : amount} ${currency}`;
 
 export type GatewayPayment = {
@@ -60,6 +63,7 @@ export async function recordGatewayPayment(ctx: ServiceContext, input: GatewayPa
         currency: input.currency,
         reason: `Received beyond the balance of ${invoice.number ?? 'an invoice'} (${input.provider} ${input.providerPaymentId})`,
         invoiceId: invoice.id,
+        reference: overpaymentReference(input.provider, input.providerPaymentId),
         createdAt: ctx.now,
       });
     }

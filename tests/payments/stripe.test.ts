@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, creditLedger, emailOutbox, gatewayEvents, invoices, payments, refunds } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { adjustCredit } from '@/server/services/adjust-credit';
 import { confirmStripeReturn } from '@/server/services/confirm-payment';
+import { creditBalance } from '@/server/services/credit-balance';
 import { refundPayment } from '@/server/services/refund-payment';
 import { sendInvoice } from '@/server/services/send-invoice';
 import { startStripeCheckout } from '@/server/services/start-payment';
@@ -145,6 +147,29 @@ describe('Stripe Checkout', () => {
     expect(await invoiceRow(foreign.invoice.id)).toMatchObject({ status: 'pending', amountPaid: 0n });
     const euros = await db().select().from(creditLedger).where(eq(creditLedger.customerId, foreign.customer.id));
     expect(euros.map((c) => [c.kind, c.amount, c.currency])).toEqual([['overpayment', 1000n, 'EUR']]);
+  });
+
+  it('takes the overpaid credit back first when the whole overpaid charge is refunded at Stripe', async () => {
+    const over = await checkout(1000n);
+    const { paymentIntentId } = await stripe.completeSession(over.sessionId, { amount: 1500, deliver: false });
+    await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId: over.sessionId });
+    const event = stripe.refundOutsideCashdesk(paymentIntentId);
+    expect((await deliver(JSON.stringify(event))).status).toBe(200);
+    expect((await deliver(JSON.stringify(event))).status).toBe(200);
+    expect(await creditBalance(db(), over.customer.id, 'USD')).toBe(0n);
+    expect(await invoiceRow(over.invoice.id)).toMatchObject({ status: 'refunded', amountRefunded: 1000n });
+  });
+
+  it('flags the part of an overpaid credit already spent when the charge is refunded', async () => {
+    const over = await checkout(1000n);
+    const { paymentIntentId } = await stripe.completeSession(over.sessionId, { amount: 1500, deliver: false });
+    await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId: over.sessionId });
+    await adjustCredit(ctxOf(db(), systemActor()), { customerId: over.customer.id, amount: -300n, reason: 'spent on another invoice' });
+    expect((await deliver(JSON.stringify(stripe.refundOutsideCashdesk(paymentIntentId)))).status).toBe(200);
+    expect(await creditBalance(db(), over.customer.id, 'USD')).toBe(0n);
+    expect(await invoiceRow(over.invoice.id)).toMatchObject({ status: 'refunded', amountRefunded: 1000n });
+    const flags = await db().select().from(auditLog).where(and(eq(auditLog.entityId, over.invoice.id), eq(auditLog.action, 'invoice.refund_unmatched')));
+    expect(flags.map((f) => (f.after as { reason: string }).reason)).toEqual(['300 of the overpaid credit was already spent']);
   });
 
   it('refunds through Stripe once: the refund webhook after a console refund adds nothing', async () => {
