@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import { customers, services } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { customers, invoices, services } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { MILLI } from '../billing/decimal';
+import { awaitingPayment } from '../billing/invoice-status';
 import { type Proration, prorate } from '../billing/proration';
 import { daysBetween, toPlainDate } from '../billing/periods';
 import { priceLine } from '../billing/pricing';
@@ -38,6 +39,14 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
     if (!service || !['active', 'suspended'].includes(service.status) || !service.periodStart || !service.periodEnd) {
       throw new AppError('invalid_state', 'Only an active service with a paid period can change plan');
     }
+    // A credit for the rest of the period may only give back what was paid for it: with an
+    // earlier plan change still unpaid, the current price was never paid, and a downgrade would
+    // credit the upgrade the customer never paid for.
+    const [unpaid] = await tx
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(and(eq(invoices.orderId, service.orderId), eq(invoices.purpose, 'proration'), eq(invoices.kind, 'invoice'), inArray(invoices.status, [...awaitingPayment])));
+    if (unpaid) throw new AppError('invalid_state', `The earlier plan change (${unpaid.number}) is not paid yet; it must be paid or cancelled first`);
     const product = await loadProduct(tx, input.product_id).catch(() => {
       throw new AppError('validation', 'Unknown product', { product_id: 'is not a product on sale' });
     });

@@ -64,6 +64,25 @@ describe('change plan with proration', () => {
   });
 });
 
+describe('change plan after an unpaid plan change', () => {
+  it('refuses a downgrade that would credit an upgrade never paid, until its invoice is paid', async () => {
+    const product = await givenProduct(db(), { monthly: 3000 });
+    const bigger = await givenProduct(db(), { monthly: 6000 });
+    const customer = await givenCustomer(db());
+    const order = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
+    const service = order.services[0]!;
+    const upgrade = await changePlan(now(), { serviceId: service.id, product_id: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    const downgrade = { serviceId: service.id, product_id: product.id, cycle: 'monthly' as const, preview: false, today: '2026-06-16' };
+    await expect(changePlan(now(), downgrade)).rejects.toMatchObject({ code: 'invalid_state', message: expect.stringContaining('not paid yet') });
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
+    await markInvoicePaid(now(), { id: upgrade.invoiceId! });
+    const paidDown = await changePlan(now(), downgrade);
+    expect(paidDown.prorate).toBe(-1500n);
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(1500n);
+  });
+});
+
 describe('consolidation', () => {
   it('merges five open invoices (one partly paid) into one owing exactly their balances', async () => {
     const customer = await givenCustomer(db());
