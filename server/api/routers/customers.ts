@@ -7,6 +7,7 @@ import { getCustomerAccount, quickPay } from '../../services/customer-account';
 import { currencyCode } from '../../schemas/common';
 import { z } from 'zod';
 import { updateCustomer } from '../../services/update-customer';
+import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const customersRouter = router({
@@ -18,8 +19,8 @@ export const customersRouter = router({
   history: permissionProcedure('customers.view').input(customerIdInput).query(({ ctx, input }) => getCustomerHistory(ctx.service, input)),
   account: permissionProcedure('customers.view').input(customerIdInput).query(({ ctx, input }) => getCustomerAccount(ctx.service, input)),
   quickPay: permissionProcedure('invoices.edit')
-    .input(z.object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) }))
-    .mutation(({ ctx, input }) => quickPay(ctx.service, input)),
+    .input(z.object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) }).extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'customers.quickPay', input, (service) => quickPay(service, input))),
   create: permissionProcedure('customers.create')
     .input(createCustomerInput)
     .mutation(({ ctx, input }) => createCustomer(ctx.service, input)),
@@ -27,6 +28,6 @@ export const customersRouter = router({
     .input(updateCustomerInput.extend(customerIdInput.shape))
     .mutation(({ ctx, input }) => updateCustomer(ctx.service, input)),
   adjustCredit: permissionProcedure('customers.edit')
-    .input(adjustCreditInput.extend({ customerId: customerIdInput.shape.id }))
-    .mutation(({ ctx, input }) => adjustCredit(ctx.service, input)),
+    .input(adjustCreditInput.extend({ customerId: customerIdInput.shape.id }).extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'customers.adjustCredit', input, (service) => adjustCredit(service, input))),
 });

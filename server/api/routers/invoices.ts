@@ -24,6 +24,7 @@ import { sendInvoice } from '../../services/send-invoice';
 import { listInvoices } from '../../services/list-invoices';
 import { markInvoicePaid, recordPayment } from '../../services/record-payment';
 import { updateInvoice } from '../../services/update-invoice';
+import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const invoicesRouter = router({
@@ -42,31 +43,35 @@ export const invoicesRouter = router({
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => finalizeInvoice(ctx.service, input)),
   recordPayment: permissionProcedure('invoices.edit')
-    .input(recordPaymentInput.extend(invoiceIdInput.shape))
+    .input(recordPaymentInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) =>
-      recordPayment(ctx.service, {
-        invoiceId: input.id,
-        amount: input.amount,
-        method: input.method,
-        reference: input.reference,
-        paidAt: input.paid_at ? new Date(input.paid_at) : undefined,
-      }),
+      once(ctx, 'invoices.recordPayment', input, (service) =>
+        recordPayment(service, {
+          invoiceId: input.id,
+          amount: input.amount,
+          method: input.method,
+          reference: input.reference,
+          paidAt: input.paid_at ? new Date(input.paid_at) : undefined,
+        }),
+      ),
     ),
   markPaid: permissionProcedure('invoices.edit')
-    .input(markPaidInput.extend(invoiceIdInput.shape))
-    .mutation(({ ctx, input }) => markInvoicePaid(ctx.service, input)),
+    .input(markPaidInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'invoices.markPaid', input, (service) => markInvoicePaid(service, input))),
   applyCredit: permissionProcedure('invoices.edit')
-    .input(invoiceIdInput)
-    .mutation(({ ctx, input }) => applyCredit(ctx.service, input)),
+    .input(invoiceIdInput.extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'invoices.applyCredit', input, (service) => applyCredit(service, input))),
   cancel: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => cancelInvoice(ctx.service, input)),
   refund: permissionProcedure('payments.refund')
-    .input(refundInput.extend(invoiceIdInput.shape))
-    .mutation(({ ctx, input }) => refundPayment(ctx.service, { ...input, invoiceId: input.id })),
+    .input(refundInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'invoices.refund', input, (service) => refundPayment(service, { ...input, invoiceId: input.id }))),
   correct: permissionProcedure('invoices.edit')
-    .input(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }))
-    .mutation(({ ctx, input }) => correctInvoice(ctx.service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason })),
+    .input(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }).extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) =>
+      once(ctx, 'invoices.correct', input, (service) => correctInvoice(service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason })),
+    ),
   send: permissionProcedure('invoices.edit')
     .input(sendInvoiceInput.extend(invoiceIdInput.shape))
     .mutation(({ ctx, input }) => sendInvoice(ctx.service, { id: input.id, channel: input.channel, origin: ctx.origin })),

@@ -13,6 +13,7 @@ import { Field, Input, inputClass } from '../../../_components/ui/field';
 import { useTRPC } from '../../../_lib/trpc';
 import { useMoney } from '../../../_components/money';
 import { showFieldErrors } from '../../../_lib/form-errors';
+import { useIdempotencyKey } from '../../../_lib/idempotency-key';
 
 type Open = null | 'credit' | 'quickpay' | 'consolidate';
 
@@ -32,7 +33,9 @@ export function CustomerActions({
   const router = useRouter();
   const trpc = useTRPC();
   const owed = BigInt(customer.owed);
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const done = (message: string) => {
+    renewKey();
     toast.success(message);
     setOpen(null);
     setErrors({});
@@ -51,7 +54,7 @@ export function CustomerActions({
       setErrors({ amount: `must be a non-zero amount with at most ${currencyExponent(customer.currency)} decimals (negative takes credit away)` });
       return;
     }
-    adjust.mutate({ customerId: customer.id, amount: Number(amount), reason: String(form.get('reason') ?? '') });
+    adjust.mutate({ customerId: customer.id, amount: Number(amount), reason: String(form.get('reason') ?? ''), idempotencyKey });
   }
 
   return (
@@ -89,7 +92,7 @@ export function CustomerActions({
           onSubmit={(event) => {
             event.preventDefault();
             const method = String(new FormData(event.currentTarget).get('method')) as 'cash' | 'card' | 'bank_transfer' | 'credit';
-            pay.mutate({ customerId: customer.id, currency: customer.currency, method });
+            pay.mutate({ customerId: customer.id, currency: customer.currency, method, idempotencyKey });
           }}
           className="space-y-4"
         >

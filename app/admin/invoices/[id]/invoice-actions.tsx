@@ -18,6 +18,7 @@ import { useTRPC } from '../../../_lib/trpc';
 import { useMoney } from '../../../_components/money';
 import { type EditorLine, InvoiceEditor } from '../invoice-editor';
 import { showFieldErrors } from '../../../_lib/form-errors';
+import { useIdempotencyKey } from '../../../_lib/idempotency-key';
 
 export type ActionInvoice = {
   id: string;
@@ -44,7 +45,9 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
   const trpc = useTRPC();
   const state = { status: invoice.status, total: 0n, amountPaid: BigInt(invoice.amountPaid), amountRefunded: 0n, amountCredited: 0n };
   const balance = BigInt(invoice.balance);
+  const [idempotencyKey, renewKey] = useIdempotencyKey();
   const done = (message: string) => {
+    renewKey();
     toast.success(message);
     setOpen(null);
     setErrors({});
@@ -89,6 +92,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
       amount: amount === undefined ? undefined : Number(amount),
       reason: String(form.get('reason') ?? ''),
       to_credit: form.get('to_credit') === 'on',
+      idempotencyKey,
     });
   }
 
@@ -102,6 +106,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
       kind: String(form.get('kind')) as 'credit_note' | 'debit_note',
       reason: String(form.get('reason') ?? ''),
       items: [{ description: String(form.get('description') ?? ''), quantity: 1, unit_price: Number(amount) }],
+      idempotencyKey,
     });
   }
 
@@ -120,6 +125,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
       method: String(form.get('method')) as (typeof paymentMethods)[number],
       reference: String(form.get('reference') ?? ''),
       paid_at: paidAt ? new Date(paidAt).toISOString() : undefined,
+      idempotencyKey,
     });
   }
 
@@ -211,7 +217,7 @@ export function InvoiceActions({ invoice, canEdit, canRefund }: { invoice: Actio
           <DialogActions onCancel={() => setOpen(null)} pending={pay.isPending} submit={<><Wallet className="size-4" aria-hidden /> Record payment</>} />
         </form>
       </Dialog>
-      {confirm('markPaid', 'Mark as paid', `Records one payment of ${money(balance, invoice.currency)} by bank transfer.`, () => markPaid.mutate({ id: invoice.id }), markPaid.isPending)}
+      {confirm('markPaid', 'Mark as paid', `Records one payment of ${money(balance, invoice.currency)} by bank transfer.`, () => markPaid.mutate({ id: invoice.id, idempotencyKey }), markPaid.isPending)}
       {confirm('cancel', 'Cancel invoice', 'The customer will owe nothing on it; its number stays used.', () => cancel.mutate({ id: invoice.id }), cancel.isPending, true)}
       {confirm('finalize', 'Finalize', 'It gets the next number and becomes payable; after that it can only be edited while unpaid.', () => finalize.mutate({ id: invoice.id }), finalize.isPending)}
       {confirm('token', 'Regenerate link', 'Links sent before will stop working.', () => token.mutate({ id: invoice.id }), token.isPending)}
