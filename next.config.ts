@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   typedRoutes: false,
+  // The same on every response, build assets included; the per-request headers (CSP with its
+  // nonce, Referrer-Policy, HSTS) come from proxy.ts.
+  headers: async () => [{ source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }],
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
@@ -8,12 +9,15 @@ export const metadata: Metadata = {
   description: 'Orders, invoices and recurring billing',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Reading the request makes every page render per request, as its CSP nonce requires
+// (proxy.ts); a prerendered page would carry scripts without it, which the browser refuses.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // next-themes sets the theme class before hydration, so the server markup differs by design.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen antialiased">
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

@@ -9,7 +9,8 @@ import superjson from 'superjson';
 import type { AppRouter } from '@/server/api/root';
 import { TRPCProvider } from './_lib/trpc';
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `nonce`: this response's CSP nonce, for the inline script next-themes sets the theme with. */
+export function Providers({ children, nonce }: { children: ReactNode; nonce: string | undefined }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
   );
@@ -17,7 +18,7 @@ export function Providers({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })] }),
   );
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           {children}
