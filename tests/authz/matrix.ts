@@ -1,0 +1,347 @@
+/**
+ * Who may call what: every tRPC procedure, REST endpoint, other route handler and console page,
+ * with what each actor gets. `matrix.test.ts` checks every cell against the running code and
+ * fails on any procedure, route or page missing here, so a new one has to be classified.
+ *
+ * Actors: `anonymous` (no session, no key); `clientA`/`clientB` (client users of customers A and
+ * B); `resellerX`/`resellerY` (A belongs to reseller X, B to reseller Y); `staffWithout` (staff
+ * with every permission but the one the entry `needs`, see Need); `viewer` (staff with only the
+ * demo seed's viewer@cashdesk.test permissions); `admin`. In `expect`, `clients` and
+ * `resellers` stand for both of the pair.
+ *
+ * Cells: 'ok' succeeds; 'allowed' gets past authorization and is then refused on its input or
+ * state (400/409), for calls whose real success would need a world this suite does not build;
+ * 401, 403, 404 are UNAUTHORIZED, FORBIDDEN, NOT_FOUND (or the HTTP status); 'own:X other:Y' is
+ * X on the actor's own tenant's record and Y on the other tenant's. Desk actors (staff, viewer,
+ * admin) act on tenant A's records. A page's 401 is the redirect to sign-in, 403 a redirect to
+ * the actor's own area, 404 the not-found page.
+ */
+import type { Permission } from '@/server/auth/permissions';
+
+export type ActorName = 'anonymous' | 'clientA' | 'clientB' | 'resellerX' | 'resellerY' | 'staffWithout' | 'viewer' | 'admin';
+export const actorNames: readonly ActorName[] = ['anonymous', 'clientA', 'clientB', 'resellerX', 'resellerY', 'staffWithout', 'viewer', 'admin'];
+
+/** The demo seed's read-only staff member (db/seed/demo.ts, viewer@cashdesk.test). */
+export const viewerPermissions: Permission[] = ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'];
+
+type Plain = 'ok' | 'allowed' | 400 | 401 | 403 | 404;
+export type Cell = Plain | `own:${'ok' | 'allowed'} other:${400 | 404}`;
+export type Expect = { anonymous: Cell; clients: Cell; resellers: Cell; staffWithout: Cell; viewer: Cell; admin: Cell };
+/** REST has no client keys: a key names a role, and a client is only ever a person. */
+export type RestExpect = Omit<Expect, 'clients'>;
+
+/** Records of one tenant (A: clientA's under reseller X; B: clientB's under reseller Y) and makers of new ones. */
+export interface Tenant {
+  customerId: string;
+  invoiceId: string;
+  orderId: string;
+  productId: string;
+  unique(): string;
+  /** A new key for a console money action (each dialog makes one). */
+  idempotencyKey(): string;
+  fresh: {
+    draftInvoice(): Promise<string>;
+    pendingInvoice(): Promise<string>;
+    paidInvoice(): Promise<string>;
+    /** Another customer of the tenant's reseller with two open invoices (consolidation, quick pay). */
+    customerWithOpenInvoices(): Promise<string>;
+    order(): Promise<{ id: string; lineId: string; serviceId: string }>;
+    customerNote(): Promise<string>;
+    staffUser(): Promise<string>;
+    apiKey(): Promise<string>;
+    outboxMessage(): Promise<string>;
+  };
+}
+
+/**
+ * What the entry needs beyond a session: a permission (`staffWithout` then holds every other
+ * one), or 'admin' (the role itself: `staffWithout` holds every permission). REST entries take
+ * it from their OpenAPI spec.
+ */
+export type Need = Permission | 'admin';
+
+export type TrpcEntry = { call: string; case?: string; needs?: Need; input?: (t: Tenant) => unknown; expect: Expect };
+export type RestEntry = {
+  call: string;
+  case?: string;
+  /** The `{id}` of the path. */
+  id?: (t: Tenant) => string | Promise<string>;
+  body?: (t: Tenant) => unknown;
+  query?: string;
+  expect: RestExpect;
+};
+/** Route handlers outside /api/v1: checked with a session (`session`), or only classified ('public …'). */
+export type RouteEntry =
+  | { call: string; case?: string; session: true; needs?: Need; id?: (t: Tenant) => string | Promise<string>; expect: Expect }
+  | { call: string; public: 'public' | 'public (signature)' | 'public (inngest signature)' | 'public (token or session)' | 'public (procedures decide)'; why: string };
+export type PageEntry = { page: string; needs?: Need; expect: Expect | 'public' };
+
+const everyone: Expect = { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+const signedIn: Expect = { ...everyone, anonymous: 401 };
+const adminOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 403, viewer: 403, admin: 'ok' };
+const adminAllowed: Expect = { ...adminOnly, admin: 'allowed' };
+const own = 'own:ok other:404' as const;
+/** Desk reads a client may not make (customers.*): resellers on their book, the viewer too. */
+const deskRead: Expect = { anonymous: 401, clients: 403, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
+/** Reads a client makes of its own records too (invoices.view, orders.view in its scope). */
+const ownRead: Expect = { anonymous: 401, clients: own, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
+/** Edits within the book (customers.edit, invoices.edit/create): resellers yes, the viewer no. */
+const bookEdit: Expect = { anonymous: 401, clients: 403, resellers: own, staffWithout: 403, viewer: 403, admin: 'ok' };
+/** orders.edit, payments.refund, catalog.manage, billing.run: not a reseller's. */
+const deskEdit: Expect = adminOnly;
+/** Lists: each sees its own book (the test also checks no other tenant's id is in the answer). */
+const ownList: Expect = { anonymous: 401, clients: 'ok', resellers: 'ok', staffWithout: 403, viewer: 'ok', admin: 'ok' };
+const deskList: Expect = { ...ownList, clients: 403 };
+/** The caller's own account (password, two-factor) needs only a session; two-factor is for the desk. */
+const consoleOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+/** A client's own portal account: everyone else has none (404). */
+const clientOwn: Expect = { anonymous: 401, clients: 'ok', resellers: 404, staffWithout: 404, viewer: 404, admin: 404 };
+
+const item = { description: 'Authz check', quantity: 1, unit_price: 100, tax_rate: 0 };
+
+export const trpcMatrix: TrpcEntry[] = [
+  { call: 'me', expect: signedIn },
+  { call: 'dashboard', needs: 'invoices.view', expect: ownList },
+
+  { call: 'account.twoFactor', expect: signedIn },
+  { call: 'account.gate', expect: consoleOnly },
+  // Users here have no real password hash: a wrong current password is what gets past authz.
+  { call: 'account.changePassword', input: () => ({ current_password: 'not-it', new_password: 'a-new-password-1' }), expect: { ...signedIn, clients: 'allowed', resellers: 'allowed', staffWithout: 'allowed', viewer: 'allowed', admin: 'allowed' } },
+  { call: 'account.startTwoFactor', expect: consoleOnly },
+  // Confirming or turning off needs a secret only startTwoFactor (console roles) makes: the rest get 409.
+  { call: 'account.confirmTwoFactor', input: () => ({ code: '000000' }), expect: { ...signedIn, clients: 'allowed', resellers: 'allowed', staffWithout: 'allowed', viewer: 'allowed', admin: 'allowed' } },
+  { call: 'account.disableTwoFactor', input: () => ({ password: 'not-it' }), expect: { ...signedIn, clients: 'allowed', resellers: 'allowed', staffWithout: 'allowed', viewer: 'allowed', admin: 'allowed' } },
+  { call: 'account.security', needs: 'admin', expect: adminOnly },
+  { call: 'account.updateSecurity', needs: 'admin', input: () => ({ require_two_factor: false }), expect: adminOnly },
+
+  { call: 'customers.list', needs: 'customers.view', input: () => ({}), expect: deskList },
+  { call: 'customers.byId', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: ownRead },
+  { call: 'customers.mine', expect: clientOwn },
+  { call: 'customers.history', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
+  { call: 'customers.account', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
+  { call: 'customers.quickPay', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: await t.fresh.customerWithOpenInvoices(), currency: 'USD', method: 'cash' }), expect: bookEdit },
+  { call: 'customers.create', needs: 'customers.create', input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test` }), expect: { ...bookEdit, resellers: 'ok' } },
+  { call: 'customers.update', needs: 'customers.edit', input: (t) => ({ id: t.customerId, phone: '+15550100' }), expect: bookEdit },
+  { call: 'customers.adjustCredit', case: 'debit', needs: 'customers.edit', input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: -1, reason: 'authz' }), expect: bookEdit },
+  // A positive adjustment creates spendable value: credit.grant, which no reseller holds.
+  { call: 'customers.adjustCredit', case: 'grant', needs: 'credit.grant', input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: 1, reason: 'authz' }), expect: deskEdit },
+
+  { call: 'invoices.list', needs: 'invoices.view', input: () => ({}), expect: ownList },
+  { call: 'invoices.byId', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
+  { call: 'invoices.history', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
+  // A draft is the desk's until it is issued: its own client does not see it either.
+  { call: 'invoices.byId', case: 'draft', needs: 'invoices.view', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: { ...ownRead, clients: 404 } },
+  { call: 'invoices.history', case: 'draft', needs: 'invoices.view', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: { ...ownRead, clients: 404 } },
+  // Another tenant's customer is a field error, "unknown customer", exactly as a made-up id is.
+  { call: 'invoices.create', needs: 'invoices.create', input: (t) => ({ customer_id: t.customerId, status: 'draft', items: [item] }), expect: { ...bookEdit, resellers: 'own:ok other:400' } },
+  { call: 'invoices.update', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.draftInvoice(), notes: 'authz' }), expect: bookEdit },
+  { call: 'invoices.finalize', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: bookEdit },
+  { call: 'invoices.recordPayment', needs: 'invoices.edit', input: (t) => ({ idempotencyKey: t.idempotencyKey(), id: t.invoiceId, amount: 1, method: 'cash' }), expect: bookEdit },
+  { call: 'invoices.markPaid', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice() }), expect: bookEdit },
+  { call: 'invoices.applyCredit', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice() }), expect: bookEdit },
+  { call: 'invoices.cancel', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
+  { call: 'invoices.refund', needs: 'payments.refund', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.paidInvoice() }), expect: deskEdit },
+  { call: 'invoices.correct', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.paidInvoice(), kind: 'credit_note', items: [item], reason: 'authz' }), expect: bookEdit },
+  { call: 'invoices.send', needs: 'invoices.edit', input: (t) => ({ id: t.invoiceId, channel: 'email' }), expect: bookEdit },
+  { call: 'invoices.consolidate', needs: 'invoices.create', input: async (t) => ({ customerId: await t.fresh.customerWithOpenInvoices() }), expect: bookEdit },
+  { call: 'invoices.regenerateToken', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
+
+  { call: 'orders.list', needs: 'orders.view', input: () => ({}), expect: ownList },
+  { call: 'orders.byId', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
+  { call: 'orders.history', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
+  // Another tenant's customer is "not a customer you can sell to" (400), as a made-up id is.
+  { call: 'orders.place', needs: 'orders.create', input: (t) => ({ customer_id: t.customerId, items: [{ product_id: t.productId, cycle: 'monthly' }] }), expect: { ...bookEdit, clients: 'own:ok other:400', resellers: 'own:ok other:400' } },
+  { call: 'orders.approve', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id }), expect: deskEdit },
+  { call: 'orders.changeStatus', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id, status: 'cancelled' }), expect: deskEdit },
+  { call: 'orders.changePaymentMethod', needs: 'orders.edit', input: (t) => ({ id: t.orderId, payment_method: 'bank_transfer' }), expect: deskEdit },
+  { call: 'orders.addLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
+  { call: 'orders.removeLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
+  { call: 'orders.editPrice', needs: 'orders.edit', input: async (t) => { const o = await t.fresh.order(); return { id: o.id, line_id: o.lineId, unit_price: 900, reason: 'authz' }; }, expect: deskEdit },
+  // Only a service waiting on manual provisioning can be marked; reaching that check is the point.
+  { call: 'orders.markServiceProvisioned', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).serviceId }), expect: { ...deskEdit, admin: 'allowed' } },
+  { call: 'orders.changePlan', needs: 'orders.edit', input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId, product_id: t.productId, cycle: 'annual', preview: true }), expect: { ...deskEdit, admin: 'allowed' } },
+  { call: 'orders.runBilling', needs: 'billing.run', input: () => ({}), expect: deskEdit },
+
+  { call: 'catalog.products', needs: 'catalog.view', input: () => ({}), expect: deskList },
+  { call: 'catalog.product', needs: 'catalog.view', input: (t) => ({ id: t.productId }), expect: deskList },
+  { call: 'catalog.createProduct', needs: 'catalog.manage', input: (t) => ({ name: `Authz ${t.unique()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 500 }] }), expect: deskEdit },
+  { call: 'catalog.updateProduct', needs: 'catalog.manage', input: (t) => ({ id: t.productId, name: 'Authz plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }, { cycle: 'annual', currency: 'USD', amount: 10000 }, { cycle: 'monthly', currency: 'EUR', amount: 1000 }] }), expect: deskEdit },
+  { call: 'catalog.coupons', needs: 'catalog.view', expect: deskList },
+  { call: 'catalog.createCoupon', needs: 'catalog.manage', input: (t) => ({ code: `AUTHZ${t.unique()}`, type: 'percent', value: 10, duration: 'once' }), expect: deskEdit },
+
+  { call: 'settings.display', expect: signedIn },
+  { call: 'settings.billing', needs: 'admin', expect: adminOnly },
+  { call: 'settings.nextInvoiceSequence', needs: 'admin', expect: adminOnly },
+  { call: 'settings.updateBilling', needs: 'admin', input: () => ({}), expect: adminOnly },
+  { call: 'settings.company', needs: 'admin', expect: adminOnly },
+  { call: 'settings.updateCompany', needs: 'admin', input: () => ({ name: 'Cashdesk Ltd', logo: null }), expect: adminOnly },
+  { call: 'settings.payments', needs: 'admin', expect: adminOnly },
+  // A real gateway configuration is verified elsewhere; an incomplete one is refused after authz.
+  { call: 'settings.updatePayments', needs: 'admin', input: () => ({}), expect: adminAllowed },
+  { call: 'settings.apiKeys', needs: 'admin', expect: adminOnly },
+  { call: 'settings.createApiKey', needs: 'admin', input: () => ({ name: 'authz', role: 'staff' }), expect: adminOnly },
+  { call: 'settings.revokeApiKey', needs: 'admin', input: async (t) => ({ id: await t.fresh.apiKey() }), expect: adminOnly },
+
+  { call: 'people.staff', needs: 'admin', expect: adminOnly },
+  { call: 'people.createStaff', needs: 'admin', input: (t) => ({ name: 'Authz', email: `staff-${t.unique()}@example.test`, password: 'a-long-password', permissions: [] }), expect: adminOnly },
+  { call: 'people.setPermissions', needs: 'admin', input: async (t) => ({ id: await t.fresh.staffUser(), permissions: ['invoices.view'] }), expect: adminOnly },
+  { call: 'people.setDisabled', needs: 'admin', input: async (t) => ({ id: await t.fresh.staffUser(), disabled: true }), expect: adminOnly },
+  { call: 'people.audit', needs: 'admin', input: () => ({}), expect: adminOnly },
+
+  // The console's notes: clients and resellers have no notes here; staff need the subject's view/edit permission.
+  { call: 'notes.list', needs: 'customers.view', input: (t) => ({ scope: 'customer', id: t.customerId }), expect: { ...consoleOnly, staffWithout: 403 } },
+  { call: 'notes.add', needs: 'customers.edit', input: (t) => ({ scope: 'customer', id: t.customerId, body: 'authz' }), expect: { ...consoleOnly, staffWithout: 403, viewer: 403 } },
+  { call: 'notes.edit', needs: 'customers.edit', input: async (t) => ({ noteId: await t.fresh.customerNote(), body: 'authz edited' }), expect: { ...consoleOnly, staffWithout: 403, viewer: 403 } },
+  { call: 'notes.delete', needs: 'customers.edit', input: async (t) => ({ noteId: await t.fresh.customerNote() }), expect: { ...consoleOnly, staffWithout: 403, viewer: 403 } },
+
+  { call: 'notify.channels', needs: 'invoices.view', expect: ownList },
+  { call: 'notify.communication', needs: 'admin', expect: adminOnly },
+  { call: 'notify.updateCommunication', needs: 'admin', input: () => ({}), expect: adminAllowed },
+  { call: 'notify.templates', needs: 'admin', expect: adminOnly },
+  { call: 'notify.saveTemplate', needs: 'admin', input: () => ({ template: 'invoice_created', subject: 'Invoice {number}', intro: 'Here is your invoice.' }), expect: adminOnly },
+  { call: 'notify.preview', needs: 'admin', input: () => ({ template: 'invoice_created', subject: 'Invoice {number}', intro: 'Here is your invoice.' }), expect: adminOnly },
+  { call: 'notify.outbox', needs: 'admin', input: () => ({}), expect: adminOnly },
+  { call: 'notify.outboxMessage', needs: 'admin', input: async (t) => ({ id: await t.fresh.outboxMessage() }), expect: adminOnly },
+
+  { call: 'automation.status', needs: 'admin', expect: adminOnly },
+  { call: 'automation.updateSettings', needs: 'admin', input: () => ({ time_zone: 'UTC' }), expect: adminOnly },
+  { call: 'automation.run', needs: 'admin', input: () => ({ workflow: 'dunning' }), expect: adminOnly },
+  { call: 'automation.job', needs: 'admin', input: () => ({ eventId: 'authz-unknown' }), expect: adminOnly },
+  { call: 'automation.jobs', needs: 'admin', input: () => ({}), expect: adminOnly },
+  // No such job: the admin reaches the lookup and finds nothing.
+  { call: 'automation.retry', needs: 'admin', input: () => ({ id: '00000000-0000-4000-8000-000000000000' }), expect: { ...adminOnly, admin: 404 } },
+
+  { call: 'store.quote', input: (t) => ({ items: [{ product_id: t.productId, cycle: 'monthly' }] }), expect: everyone },
+
+  { call: 'portal.account', expect: clientOwn },
+  // The portal's reading of an invoice strips the desk's notes; a reseller reads it in its book.
+  { call: 'portal.invoice', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
+  { call: 'portal.invoice', case: 'draft', needs: 'invoices.view', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: { ...ownRead, clients: 404 } },
+  { call: 'portal.updateProfile', input: () => ({ name: 'Client Renamed', company: '', phone: '', tax_id: '', billing_address: null }), expect: clientOwn },
+];
+
+const restOwnRead: RestExpect = { anonymous: 401, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
+const restBookEdit: RestExpect = { anonymous: 401, resellers: own, staffWithout: 403, viewer: 403, admin: 'ok' };
+const restList: RestExpect = { anonymous: 401, resellers: 'ok', staffWithout: 403, viewer: 'ok', admin: 'ok' };
+const restAdmin: RestExpect = { anonymous: 401, resellers: 403, staffWithout: 403, viewer: 403, admin: 'ok' };
+const invoiceItems = [{ description: 'Authz check', quantity: 1, unit_price: 100, tax_rate: 0 }];
+
+export const restMatrix: RestEntry[] = [
+  { call: 'POST /api/v1/customers', body: (t) => ({ name: 'Authz', email: `rest-${t.unique()}@example.test` }), expect: { ...restBookEdit, resellers: 'ok' } },
+  { call: 'GET /api/v1/customers', expect: restList },
+  { call: 'GET /api/v1/customers/{id}', id: (t) => t.customerId, expect: restOwnRead },
+  { call: 'PATCH /api/v1/customers/{id}', id: (t) => t.customerId, body: () => ({ phone: '+15550101' }), expect: restBookEdit },
+  { call: 'POST /api/v1/customers/{id}/credit', case: 'debit', id: (t) => t.customerId, body: () => ({ amount: -1, reason: 'authz' }), expect: restBookEdit },
+  { call: 'POST /api/v1/customers/{id}/credit', case: 'grant', id: (t) => t.customerId, body: () => ({ amount: 1, reason: 'authz' }), expect: restAdmin },
+  { call: 'POST /api/v1/customers/{id}/consolidate', id: (t) => t.fresh.customerWithOpenInvoices(), body: () => ({}), expect: restBookEdit },
+
+  { call: 'GET /api/v1/products', expect: restList },
+  { call: 'POST /api/v1/products', body: (t) => ({ name: `Rest ${t.unique()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 500 }] }), expect: restAdmin },
+  { call: 'POST /api/v1/coupons', body: (t) => ({ code: `REST${t.unique()}`, type: 'fixed', value: 100, currency: 'USD', duration: 'once' }), expect: restAdmin },
+  { call: 'GET /api/v1/settings/billing', expect: restAdmin },
+  { call: 'PATCH /api/v1/settings/billing', body: () => ({}), expect: restAdmin },
+
+  { call: 'POST /api/v1/invoices', body: (t) => ({ customer_id: t.customerId, status: 'draft', items: invoiceItems }), expect: { ...restBookEdit, resellers: 'own:ok other:400' } },
+  { call: 'GET /api/v1/invoices', expect: restList },
+  { call: 'GET /api/v1/invoices/{id}', id: (t) => t.invoiceId, expect: restOwnRead },
+  { call: 'PATCH /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), body: () => ({ notes: 'authz' }), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/finalize', id: (t) => t.fresh.draftInvoice(), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/payments', id: (t) => t.invoiceId, body: () => ({ amount: 1, method: 'cash' }), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/mark-paid', id: (t) => t.fresh.pendingInvoice(), body: () => ({}), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/cancel', id: (t) => t.fresh.pendingInvoice(), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/regenerate-token', id: (t) => t.fresh.pendingInvoice(), expect: restBookEdit },
+  { call: 'GET /api/v1/invoices/{id}/pdf', id: (t) => t.invoiceId, expect: restOwnRead },
+  { call: 'POST /api/v1/invoices/{id}/send', id: (t) => t.invoiceId, body: () => ({ channel: 'email' }), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/refunds', id: (t) => t.fresh.paidInvoice(), body: () => ({}), expect: restAdmin },
+  { call: 'POST /api/v1/invoices/{id}/credit-notes', id: (t) => t.fresh.paidInvoice(), body: () => ({ items: invoiceItems, reason: 'authz' }), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/debit-notes', id: (t) => t.fresh.paidInvoice(), body: () => ({ items: invoiceItems, reason: 'authz' }), expect: restBookEdit },
+  // Public by design: the link's token opens it; without one every caller gets the same 404.
+  { call: 'GET /api/v1/public/invoices/{id}', id: (t) => t.invoiceId, query: '?token=wrong', expect: { anonymous: 404, resellers: 404, staffWithout: 404, viewer: 404, admin: 404 } },
+
+  { call: 'POST /api/v1/orders', body: (t) => ({ customer_id: t.customerId, items: [{ product_id: t.productId, cycle: 'monthly' }] }), expect: { ...restBookEdit, resellers: 'own:ok other:400' } },
+  { call: 'GET /api/v1/orders', expect: restList },
+  { call: 'GET /api/v1/orders/{id}', id: (t) => t.orderId, expect: restOwnRead },
+  { call: 'POST /api/v1/orders/{id}/status', id: async (t) => (await t.fresh.order()).id, body: () => ({ status: 'cancelled' }), expect: restAdmin },
+  { call: 'POST /api/v1/orders/{id}/approve', id: async (t) => (await t.fresh.order()).id, expect: restAdmin },
+  { call: 'POST /api/v1/services/{id}/change-plan', id: async (t) => (await t.fresh.order()).serviceId, body: (t) => ({ product_id: t.productId, cycle: 'annual', preview: true }), expect: { ...restAdmin, admin: 'allowed' } },
+  { call: 'POST /api/v1/billing-runs', body: () => ({}), expect: restAdmin },
+  { call: 'GET /api/v1/jobs', expect: restList },
+  { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
+];
+
+export const routeMatrix: RouteEntry[] = [
+  { call: 'GET /admin/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
+  { call: 'GET /admin/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
+  { call: 'GET /admin/orders/export', session: true, needs: 'orders.view', expect: ownList },
+  { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
+  { call: 'GET /client/invoices/[id]/pdf', case: 'draft', session: true, needs: 'invoices.view', id: (t) => t.fresh.draftInvoice(), expect: { ...ownRead, clients: 404 } },
+  { call: 'GET /api/auth/[...nextauth]', public: 'public', why: 'next-auth: session, CSRF token, providers' },
+  { call: 'POST /api/auth/[...nextauth]', public: 'public', why: 'next-auth sign-in and sign-out, throttled' },
+  { call: 'GET /api/health', public: 'public', why: 'says only whether the database answers' },
+  { call: 'GET /api/inngest', public: 'public (inngest signature)', why: 'the Inngest SDK checks the signing key' },
+  { call: 'POST /api/inngest', public: 'public (inngest signature)', why: 'the Inngest SDK checks the signing key' },
+  { call: 'PUT /api/inngest', public: 'public (inngest signature)', why: 'the Inngest SDK checks the signing key' },
+  { call: 'GET /api/trpc/[trpc]', public: 'public (procedures decide)', why: 'every procedure is in trpcMatrix' },
+  { call: 'POST /api/trpc/[trpc]', public: 'public (procedures decide)', why: 'every procedure is in trpcMatrix; cross-site POSTs are refused' },
+  { call: 'POST /api/webhooks/stripe', public: 'public (signature)', why: 'Stripe-Signature over the raw body' },
+  { call: 'POST /api/webhooks/paypal', public: 'public (signature)', why: 'PayPal verify-webhook-signature' },
+  { call: 'GET /p/invoice/[id]/pdf', public: 'public (token or session)', why: 'the invoice link token; a wrong one is a 404' },
+  // Paying from credit works only with a session (a link token opens nothing here): it records a
+  // payment, so beyond a client's own invoices it needs what recording one needs, invoices.edit.
+  { call: 'POST /pay/[id]/credit', session: true, needs: 'invoices.edit', id: (t) => t.fresh.pendingInvoice(), expect: { ...bookEdit, anonymous: 404, clients: own } },
+  { call: 'POST /pay/[id]/paypal', public: 'public (token or session)', why: 'the link token, or the signed-in client scope' },
+  { call: 'POST /pay/[id]/stripe', public: 'public (token or session)', why: 'the link token, or the signed-in client scope' },
+  { call: 'GET /pay/[id]/stripe', public: 'public (token or session)', why: 'the e-mailed card link carries the token' },
+];
+
+const adminArea: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+const adminSection: Expect = { ...adminArea, staffWithout: 404 };
+const adminsOnly: Expect = { ...adminArea, staffWithout: 404, viewer: 404 };
+const clientArea: Expect = { anonymous: 401, clients: 'ok', resellers: 403, staffWithout: 403, viewer: 403, admin: 403 };
+const resellerArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 403 };
+// Outside the areas so an admin told to enrol in two-factor can reach it; clients keep theirs in the portal.
+const accountArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+
+export const pageMatrix: PageEntry[] = [
+  { page: '/', expect: 'public' },
+  { page: '/sign-in', expect: 'public' },
+  { page: '/sign-out', expect: 'public' },
+  { page: '/reset-password', expect: 'public' },
+  { page: '/(shop)/store', expect: 'public' },
+  { page: '/(shop)/store/[productId]', expect: 'public' },
+  { page: '/(shop)/checkout', expect: 'public' },
+  { page: '/p/invoice/[id]', expect: 'public' },
+  { page: '/pay/return', expect: 'public' },
+  { page: '/account', expect: accountArea },
+  { page: '/account/two-factor', expect: accountArea },
+  { page: '/admin', expect: adminArea },
+  { page: '/admin/orders', needs: 'orders.view', expect: adminSection },
+  { page: '/admin/orders/[id]', needs: 'orders.view', expect: adminSection },
+  { page: '/admin/invoices', needs: 'invoices.view', expect: adminSection },
+  { page: '/admin/invoices/[id]', needs: 'invoices.view', expect: adminSection },
+  { page: '/admin/customers', needs: 'customers.view', expect: adminSection },
+  { page: '/admin/customers/[id]', needs: 'customers.view', expect: adminSection },
+  { page: '/admin/catalog', needs: 'catalog.view', expect: adminSection },
+  // New and edit need catalog.manage on top of the section's catalog.view.
+  { page: '/admin/catalog/new', needs: 'catalog.manage', expect: adminsOnly },
+  { page: '/admin/catalog/[id]', needs: 'catalog.manage', expect: adminsOnly },
+  { page: '/admin/staff', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/jobs', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/audit', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/email-templates', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/outbox', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/outbox/[id]', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/settings', needs: 'admin', expect: adminsOnly },
+  { page: '/client', expect: clientArea },
+  { page: '/client/invoices', expect: clientArea },
+  { page: '/client/invoices/[id]', expect: clientArea },
+  { page: '/client/invoices/[id]/pay', expect: clientArea },
+  { page: '/client/orders', expect: clientArea },
+  { page: '/client/services', expect: clientArea },
+  { page: '/client/credit', expect: clientArea },
+  { page: '/client/profile', expect: clientArea },
+  { page: '/reseller', expect: resellerArea },
+];
+
+/** Cells where the code lets an actor do or see more than the rules say, each with why it is not fixed here. */
+export const knownLeaks: Array<{ call: string; actor: ActorName; reason: string }> = [];
