@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'unit',
           include: ['server/**/*.test.ts', 'db/**/*.test.ts', 'inngest/**/*.test.ts', 'emails/**/*.test.tsx'],
           environment: 'node',
+          setupFiles: ['tests/support/fixed-clock.ts'],
         },
       },
       {
