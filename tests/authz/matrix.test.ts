@@ -73,7 +73,13 @@ const unique = () => `${process.pid}${++counter}`;
  * A tenant's records. `live` makes a new record each time a cell asks (a passing call may use
  * it up); `reused` hands the same one to every cell that must be refused before touching it.
  */
-async function makeTenant(name: 'A' | 'B', reseller: { id: string; actor: Actor }, productId: string, admin: Actor): Promise<{ live: Tenant; reused: Tenant; customerId: string }> {
+async function makeTenant(
+  name: 'A' | 'B',
+  reseller: { id: string; actor: Actor },
+  rivalResellerId: string,
+  productId: string,
+  admin: Actor,
+): Promise<{ live: Tenant; reused: Tenant; customerId: string }> {
   const system = ctxOf(db(), systemActor());
   const ids = tenantIds[name];
   // Ids, e-mails and numbers: what would give another tenant's record away in JSON or CSV.
@@ -93,7 +99,7 @@ async function makeTenant(name: 'A' | 'B', reseller: { id: string; actor: Actor 
   const order = await placeFor(customer.id);
   await addOrderLabel(system, { id: order.id, label: deskSecrets.orderLabel });
   await addNote(ctxOf(db(), admin), { scope: 'customer', id: customer.id, body: deskSecrets.customerNote });
-  seen(customer.id, customer.email);
+  seen(customer.id, customer.email, reseller.id);
   seen(invoice.id, invoice.number);
   seen(order.id, order.number);
   seen(order.invoiceId!);
@@ -106,6 +112,7 @@ async function makeTenant(name: 'A' | 'B', reseller: { id: string; actor: Actor 
     invoiceId: invoice.id,
     orderId: order.id,
     productId,
+    rivalResellerId,
     unique,
     idempotencyKey: () => `authz-idempotency-${unique()}`,
     fresh: {
@@ -177,8 +184,8 @@ function staffWithout(needs: Need | undefined): Promise<Who> {
 beforeAll(async () => {
   const [resellerX, resellerY, viewer, admin] = await Promise.all([person('reseller'), person('reseller'), person('staff', { permissions: viewerPermissions }), person('admin')]);
   const product = await givenProduct(db());
-  const a = await makeTenant('A', resellerX, product.id, admin.actor);
-  const b = await makeTenant('B', resellerY, product.id, admin.actor);
+  const a = await makeTenant('A', resellerX, resellerY.id, product.id, admin.actor);
+  const b = await makeTenant('B', resellerY, resellerX.id, product.id, admin.actor);
   tenants = { A: a, B: b };
   const [clientA, clientB] = await Promise.all([person('client', { customerId: a.customerId }), person('client', { customerId: b.customerId })]);
   const desk = (p: typeof admin, apiKey: string): Who => ({ actor: p.actor, session: p.session, key: apiKey, own: tenants.A, other: null });

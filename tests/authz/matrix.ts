@@ -36,6 +36,8 @@ export interface Tenant {
   invoiceId: string;
   orderId: string;
   productId: string;
+  /** The reseller of the other tenant: naming it in a filter or a field must not open its book. */
+  rivalResellerId: string;
   unique(): string;
   /** A new key for a console money action (each dialog makes one). */
   idempotencyKey(): string;
@@ -121,12 +123,14 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'customers.account', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
   { call: 'customers.quickPay', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: await t.fresh.customerWithOpenInvoices(), currency: 'USD', method: 'cash' }), expect: bookEdit },
   { call: 'customers.create', needs: 'customers.create', input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test` }), expect: { ...bookEdit, resellers: 'ok' } },
+  { call: 'customers.create', case: 'naming the rival reseller', needs: 'customers.create', input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test`, reseller_id: t.rivalResellerId }), expect: { ...bookEdit, resellers: 'ok' } },
   { call: 'customers.update', needs: 'customers.edit', input: (t) => ({ id: t.customerId, phone: '+15550100' }), expect: bookEdit },
   { call: 'customers.adjustCredit', case: 'debit', needs: 'customers.edit', input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: -1, reason: 'authz' }), expect: bookEdit },
   // A positive adjustment creates spendable value: credit.grant, which no reseller holds.
   { call: 'customers.adjustCredit', case: 'grant', needs: 'credit.grant', input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: 1, reason: 'authz' }), expect: deskEdit },
 
   { call: 'invoices.list', needs: 'invoices.view', input: () => ({}), expect: ownList },
+  { call: 'invoices.list', case: 'filtered by the rival reseller', needs: 'invoices.view', input: (t) => ({ reseller_id: t.rivalResellerId }), expect: ownList },
   { call: 'invoices.byId', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
   { call: 'invoices.history', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
   // A draft is the desk's until it is issued: its own client does not see it either.
