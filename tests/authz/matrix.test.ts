@@ -10,10 +10,13 @@ import { type Actor, systemActor } from '@/server/auth/actor';
 import { type SessionUser, currentUser } from '@/server/auth/next-auth';
 import { type Permission, type Role, permissions } from '@/server/auth/permissions';
 import { routes as openApiRoutes } from '@/server/rest/openapi';
+import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/adjust-credit';
 import { createApiKey } from '@/server/services/api-keys';
+import { createCoupon } from '@/server/services/create-coupon';
 import { createInvoice } from '@/server/services/create-invoice';
+import { createProduct } from '@/server/services/create-product';
 import { addNote } from '@/server/services/notes';
 import { addOrderLabel } from '@/server/services/order-details';
 import { placeOrder } from '@/server/services/place-order';
@@ -57,13 +60,20 @@ let tenants: { A: Records; B: Records };
 const tenantIds = { A: new Set<string>(), B: new Set<string>() };
 
 /**
- * What the desk keeps to itself, put on every tenant's records: clients read none of it (notes,
- * labels), resellers not the desk's notes on their customers (DESIGN "what a reseller reads").
+ * What the desk keeps to itself: clients read none of it (notes, labels), resellers not the desk's
+ * notes on their customers, a provisioning URL or a coupon they may not apply now (docs/architecture.md,
+ * "what a reseller reads").
  */
-const deskSecrets = { invoiceNote: 'desk-secret-invoice-note', orderLabel: 'desk-secret-label', customerNote: 'desk-secret-customer-note' };
+const deskSecrets = {
+  invoiceNote: 'desk-secret-invoice-note',
+  orderLabel: 'desk-secret-label',
+  customerNote: 'desk-secret-customer-note',
+  provisioningUrl: 'https://panel.example.test/desk-secret-provisioning',
+  expiredCoupon: 'DESKSECRETEXPIRED',
+};
 const hiddenFrom = {
   clients: Object.values(deskSecrets),
-  resellers: [deskSecrets.customerNote],
+  resellers: [deskSecrets.customerNote, deskSecrets.provisioningUrl, deskSecrets.expiredCoupon],
 };
 
 let counter = 0;
@@ -184,6 +194,12 @@ function staffWithout(needs: Need | undefined): Promise<Who> {
 beforeAll(async () => {
   const [resellerX, resellerY, viewer, admin] = await Promise.all([person('reseller'), person('reseller'), person('staff', { permissions: viewerPermissions }), person('admin')]);
   const product = await givenProduct(db());
+  const system = ctxOf(db(), systemActor());
+  await createProduct(
+    system,
+    createProductInput.parse({ name: 'Provisioned', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: deskSecrets.provisioningUrl }),
+  );
+  await createCoupon(system, createCouponInput.parse({ code: deskSecrets.expiredCoupon, type: 'percent', value: 10, duration: 'once', expires_at: '2027-01-01T00:00:00Z' }));
   const a = await makeTenant('A', resellerX, resellerY.id, product.id, admin.actor);
   const b = await makeTenant('B', resellerY, resellerX.id, product.id, admin.actor);
   tenants = { A: a, B: b };
