@@ -23,6 +23,7 @@ import { placeOrder } from '@/server/services/place-order';
 import { markInvoicePaid } from '@/server/services/record-payment';
 import { sendInvoice } from '@/server/services/send-invoice';
 import { withTestDatabase } from '../support/database';
+import { testNow } from '../support/fixed-clock';
 import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 import {
@@ -199,7 +200,7 @@ beforeAll(async () => {
     system,
     createProductInput.parse({ name: 'Provisioned', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: deskSecrets.provisioningUrl }),
   );
-  await createCoupon(system, createCouponInput.parse({ code: deskSecrets.expiredCoupon, type: 'percent', value: 10, duration: 'once', expires_at: '2027-01-01T00:00:00Z' }));
+  await createCoupon(system, createCouponInput.parse({ code: deskSecrets.expiredCoupon, type: 'percent', value: 10, duration: 'once', expires_at: new Date(testNow.getTime() - 86_400_000).toISOString() }));
   const a = await makeTenant('A', resellerX, resellerY.id, product.id, admin.actor);
   const b = await makeTenant('B', resellerY, resellerX.id, product.id, admin.actor);
   tenants = { A: a, B: b };
