@@ -5,6 +5,7 @@ import type { Database } from '@/db';
 import { type Actor, requirePermission } from '../auth/actor';
 import type { Permission, Role } from '../auth/permissions';
 import { AppError, type AppErrorCode, type FieldErrors, fieldErrors } from '../errors';
+import { refuseUnstorableText } from '../http/storable-text';
 import { reportUnexpected } from '../http/unexpected-error';
 import type { ServiceContext } from '../services/context';
 
@@ -74,7 +75,13 @@ const mapErrors = t.middleware(async ({ next, path }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
+/** Text PostgreSQL cannot store is a BAD_REQUEST naming the field, before any procedure runs. */
+const storableInput = t.middleware(async ({ next, getRawInput }) => {
+  refuseUnstorableText(await getRawInput());
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(storableInput);
 
 /** Signed in; `ctx.service` is what every use case takes. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -5,6 +5,7 @@ import { database } from '../db';
 import { AppError, fieldErrors } from '../errors';
 import { publicOrigin } from '../env';
 import { clientIp } from '../http/request';
+import { refuseUnstorableText } from '../http/storable-text';
 import { authenticateApiKey } from '../services/api-keys';
 import type { ServiceContext } from '../services/context';
 import { errorResponse, toErrorResponse } from './http-errors';
@@ -50,6 +51,7 @@ function parse<S extends Schema | undefined>(schema: S, value: unknown): Infer<S
   if (!result.success) {
     throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(result.error.issues));
   }
+  refuseUnstorableText(value);
   return result.data as Infer<S>;
 }
 
