@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { customers, invoices, services } from '@/db/schema';
+import type { Database } from '@/db';
+import { customers, invoiceLines, invoices, services } from '@/db/schema';
 import { requirePermission } from '../auth/actor';
 import { MILLI } from '../billing/decimal';
-import { awaitingPayment } from '../billing/invoice-status';
+import { awaitingPayment, returnableOf } from '../billing/invoice-status';
 import { type Proration, prorate } from '../billing/proration';
 import { daysBetween, toPlainDate } from '../billing/periods';
 import { priceLine } from '../billing/pricing';
@@ -12,10 +13,30 @@ import { audit } from './audit';
 import { loadProduct } from './catalog';
 import type { ServiceContext } from './context';
 import { customerScope } from './customer-view';
+import { moneyOf } from './invoice-store';
 import { issueDocument } from './issue-document';
 import { lockCustomer } from './locks';
 import { readBillingSettings } from './read-settings';
 import { emitPlanChange } from './service-lifecycle';
+
+/**
+ * The invoice that paid for a service's period: the one whose line billed it, or the invoice
+ * that one was merged into. Locked, as money is about to be credited against it.
+ */
+async function periodInvoice(tx: Database, serviceId: string, periodStart: string) {
+  const [line] = await tx
+    .select({ invoiceId: invoiceLines.invoiceId, mergedInto: invoices.consolidatedIntoId })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(and(eq(invoiceLines.serviceId, serviceId), eq(invoiceLines.periodStart, periodStart), eq(invoices.kind, 'invoice')));
+  if (!line) return null;
+  const [payer] = await tx
+    .select()
+    .from(invoices)
+    .where(eq(invoices.id, line.mergedInto ?? line.invoiceId))
+    .for('update');
+  return payer ?? null;
+}
 
 export type PlanChange = Proration & { invoiceId: string | null; creditNoteId: string | null };
 
@@ -66,22 +87,46 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
     const description = `Plan change: ${service.name} → ${product.name}, ${breakdown.unusedDays} of ${breakdown.periodDays} days`;
     let invoiceId: string | null = null;
     let creditNoteId: string | null = null;
-    if (breakdown.prorate !== 0n) {
-      const positive = breakdown.prorate > 0n;
+    if (breakdown.prorate > 0n) {
       const document = await issueDocument(tx, {
-        kind: positive ? 'invoice' : 'credit_note',
+        kind: 'invoice',
         customerId: service.customerId,
         currency: service.currency,
         orderId: service.orderId,
         purpose: 'proration',
-        items: [{ description, quantity: MILLI, unit_price: positive ? breakdown.prorate : -breakdown.prorate }],
+        items: [{ description, quantity: MILLI, unit_price: breakdown.prorate }],
         today,
         now: ctx.now,
         settings,
-        credit: true,
       });
-      if (positive) invoiceId = document.id;
-      else creditNoteId = document.id;
+      invoiceId = document.id;
+    } else if (breakdown.prorate < 0n) {
+      // The credit corrects the invoice that paid for this period and counts against what it took
+      // in, like any credit note: a period paid by nothing (a credit note, an approval before
+      // payment) or already refunded credits nothing.
+      const payer = await periodInvoice(tx, service.id, service.periodStart);
+      const paidFor = payer ? returnableOf(moneyOf(payer)) : 0n;
+      const credit = -breakdown.prorate < paidFor ? -breakdown.prorate : paidFor;
+      if (credit > 0n) {
+        const document = await issueDocument(tx, {
+          kind: 'credit_note',
+          customerId: service.customerId,
+          currency: service.currency,
+          orderId: service.orderId,
+          correctsInvoiceId: payer!.id,
+          purpose: 'proration',
+          items: [{ description, quantity: MILLI, unit_price: credit }],
+          today,
+          now: ctx.now,
+          settings,
+          credit: true,
+        });
+        await tx
+          .update(invoices)
+          .set({ amountCredited: payer!.amountCredited + credit, updatedAt: ctx.now })
+          .where(eq(invoices.id, payer!.id));
+        creditNoteId = document.id;
+      }
     }
     await tx
       .update(services)

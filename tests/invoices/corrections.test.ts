@@ -83,6 +83,27 @@ describe('change plan after an unpaid plan change', () => {
   });
 });
 
+describe('a downgrade credits only what the period took in', () => {
+  it('credits nothing for a period a credit note settled, and no more than was paid and not given back', async () => {
+    const product = await givenProduct(db(), { monthly: 6000 });
+    const smaller = await givenProduct(db(), { monthly: 3000 });
+    const customer = await givenCustomer(db());
+    const order = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    await correctInvoice(at('2026-06-01T01:00:00Z'), { invoiceId: order.invoiceId!, kind: 'credit_note', items: [{ description: 'Waived', quantity: 1000n, unit_price: 6000n, tax_rate: 0n }], reason: 'waived' });
+    const change = await changePlan(now(), { serviceId: order.services[0]!.id, product_id: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    expect(change).toMatchObject({ prorate: -1500n, creditNoteId: null });
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
+
+    const paying = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: paying.invoiceId! });
+    await refundPayment(now(), { invoiceId: paying.invoiceId!, amount: 5000n, to_credit: false });
+    const partly = await changePlan(now(), { serviceId: paying.services[0]!.id, product_id: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    const note = await getInvoice(now(), { id: partly.creditNoteId! });
+    expect(note).toMatchObject({ total: 1000n, correctsInvoiceId: paying.invoiceId });
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(1000n);
+  });
+});
+
 describe('consolidation', () => {
   it('merges five open invoices (one partly paid) into one owing exactly their balances', async () => {
     const customer = await givenCustomer(db());
