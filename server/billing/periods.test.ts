@@ -56,6 +56,9 @@ describe('calendar helpers', () => {
     ['2026-04-31', false],
     ['26-04-01', false],
     ['2026-04-30', true],
+    ['0000-01-01', false],
+    ['0001-01-01', true],
+    ['9999-12-31', true],
   ])('%s is a date: %s', (value, valid) => {
     expect(isPlainDate(value)).toBe(valid);
   });

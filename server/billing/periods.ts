@@ -32,7 +32,8 @@ export function isPlainDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // PostgreSQL's calendar has no year 0 (1 BC comes before AD 1), so 0000 cannot be stored.
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
