@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { cycles } from '../billing/periods';
-import { currencyCode, id, listInput, optionalText, requiredText } from './common';
+import { currencyCode, id, isoInstant, listInput, optionalText, requiredText } from './common';
 
 export const priceCycles = ['one_time', ...cycles] as const;
 export type PriceCycle = (typeof priceCycles)[number];
@@ -124,7 +124,7 @@ export const createCouponInput = z
     cycles: z.number().int().min(1).max(120).optional(),
     max_uses: z.number().int().min(1).optional(),
     once_per_customer: z.boolean().default(false),
-    expires_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+    expires_at: isoInstant.optional(),
     product_ids: z.array(id).max(100).default([]),
   })
   .transform((coupon, ctx) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { invoiceStatuses } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
-import { currencyCode, id, listInput, optionalText } from './common';
+import { currencyCode, id, isoInstant, listInput, optionalText } from './common';
 
 export const MAX_UNIT_PRICE = 10n ** 13n;
 
@@ -69,7 +69,7 @@ export const recordPaymentInput = z.strictObject({
   amount: minorUnits.refine((a) => a > 0n, 'must be greater than 0'),
   method: z.enum(paymentMethods, { error: `must be one of ${paymentMethods.join(', ')}` }),
   reference: optionalText(200),
-  paid_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  paid_at: isoInstant.optional(),
 });
 export type RecordPaymentInput = z.infer<typeof recordPaymentInput>;
 
