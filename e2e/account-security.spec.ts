@@ -12,6 +12,8 @@ const signOut = async (page: Page) => {
 const codeFor = (secret: string, ahead = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + ahead });
 
 test('a staff member changes their password, turns on two-factor sign-in, and signs in with a code', async ({ page }) => {
+  // Seven deliberately slow scrypt checks and hashes in one journey.
+  test.slow();
   const email = `secure-${Date.now()}@example.test`;
   await signIn(page, 'admin@cashdesk.test');
   await expect(page.getByRole('alert').filter({ hasText: 'Demo passwords are in use' })).toBeVisible();
