@@ -1,12 +1,13 @@
-import { and, eq, isNull, like, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { creditLedger, refunds } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
+import { returnableOf } from '../billing/invoice-status';
 import { AppError } from '../errors';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { creditBalance } from './credit-balance';
-import { lockInvoiceAndCustomer } from './invoice-store';
+import { lockInvoiceAndCustomer, moneyOf } from './invoice-store';
 import { escapeLike } from './pagination';
 import { overpaymentReference } from './record-gateway-payment';
 import { findGatewayPayment } from './record-payment';
@@ -18,75 +19,113 @@ export type GatewayRefund = { provider: 'stripe' | 'paypal'; providerPaymentId: 
  * A refund the gateway reports. One made from the console is already recorded under its
  * gateway id (the console's transaction holds the customer's lock until it commits), so the
  * webhook that follows it adds nothing; one made in the gateway's dashboard is recorded here.
- * A charge that paid more than its invoice left the excess as credit: refunding the charge
- * takes that credit back first (DESIGN.md §10), and only the rest is a refund of the invoice.
- * Credit already spent cannot be taken back; the invoice's log flags it for a person.
+ * The gateway's money goes back in three shares (DESIGN.md §10): first the credit the charge left
+ * beyond its invoice (an overpayment), then what the invoice can still give back (a refund of
+ * it), and beyond that credit the invoice already gave (credit notes, refunds to credit), which
+ * the gateway has now paid out in cash. What no share covers — credit already spent — is
+ * flagged in the invoice's log for a person.
  */
 export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRefund): Promise<string> {
   return ctx.db.transaction(async (tx) => {
     const payment = await findGatewayPayment(tx, input.provider, input.providerPaymentId);
     if (!payment) return `ignored: no payment ${input.providerPaymentId}`;
     const invoice = await lockInvoiceAndCustomer(tx, { kind: 'all' }, payment.invoiceId);
-    const takeBackReference = `overpayment-return:${input.provider}:${input.providerPaymentId}:${input.providerRefundId}`;
+    const gateway = gatewayName[input.provider];
+    const references = {
+      overpaid: `overpayment-return:${input.provider}:${input.providerPaymentId}:${input.providerRefundId}`,
+      given: `credit-return:${input.provider}:${input.providerRefundId}`,
+    };
     const [known] = await tx
       .select({ id: refunds.id })
       .from(refunds)
       .where(and(eq(refunds.provider, input.provider), eq(refunds.providerId, input.providerRefundId)));
-    const [takenBack] = await tx.select({ id: creditLedger.id }).from(creditLedger).where(eq(creditLedger.reference, takeBackReference));
+    const [takenBack] = await tx
+      .select({ id: creditLedger.id })
+      .from(creditLedger)
+      .where(inArray(creditLedger.reference, [references.overpaid, references.given]));
     if (known || takenBack) return `refund ${input.providerRefundId} already recorded`;
 
-    const overpaid = await overpaymentLeft(tx, invoice.customerId, payment.currency, input.provider, input.providerPaymentId);
-    const fromOverpayment = min(input.amount, overpaid);
-    const fromCredit = min(fromOverpayment, await creditBalance(tx, invoice.customerId, payment.currency));
+    let balance = await creditBalance(tx, invoice.customerId, payment.currency);
     const notes: string[] = [];
-    if (fromCredit > 0n) {
+    const takeBack = async (amount: bigint, reference: string, reason: string) => {
+      if (amount <= 0n) return;
       await tx.insert(creditLedger).values({
         customerId: invoice.customerId,
         kind: 'payout',
-        amount: -fromCredit,
+        amount: -amount,
         currency: payment.currency,
-        reason: `Overpaid credit returned by ${gatewayName[input.provider]} refund ${input.providerRefundId}`,
+        reason,
         invoiceId: invoice.id,
-        reference: takeBackReference,
+        reference,
         createdAt: ctx.now,
       });
-      notes.push(`${fromCredit} of overpaid credit taken back`);
-    }
-    if (fromOverpayment > fromCredit) {
+      balance -= amount;
+      notes.push(`${amount} of credit taken back`);
+    };
+    const flag = async (amount: bigint, reason: string) => {
       await audit(tx, ctx.actor, 'invoice.refund_unmatched', { type: 'invoice', id: invoice.id }, {
-        after: { providerRefundId: input.providerRefundId, amount: input.amount, reason: `${fromOverpayment - fromCredit} of the overpaid credit was already spent` },
+        after: { providerRefundId: input.providerRefundId, amount: input.amount, reason: `${amount} ${reason}` },
       });
-      notes.push(`${fromOverpayment - fromCredit} of spent credit flagged`);
-    }
+      notes.push(`flagged: ${amount} ${reason}`);
+    };
+
+    const fromOverpayment = min(input.amount, await overpaymentLeft(tx, invoice.customerId, payment.currency, input.provider, input.providerPaymentId));
+    const overpaidTaken = min(fromOverpayment, balance);
+    await takeBack(overpaidTaken, references.overpaid, `Overpaid credit returned by ${gateway} refund ${input.providerRefundId}`);
+    if (fromOverpayment > overpaidTaken) await flag(fromOverpayment - overpaidTaken, 'of the overpaid credit was already spent');
+
     const rest = input.amount - fromOverpayment;
-    if (rest === 0n) return `refund ${input.providerRefundId}: ${notes.join(', ')}`;
-    try {
-      await refundPayment(
-        { ...ctx, db: tx },
-        {
-          invoiceId: invoice.id,
-          payment_id: payment.id,
-          amount: rest,
-          to_credit: false,
-          reason: `Refunded at ${gatewayName[input.provider]}`,
-          external: { providerRefundId: input.providerRefundId },
-        },
-      );
-      return `refund ${input.providerRefundId} recorded${notes.length ? ` (${notes.join(', ')})` : ''}`;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      // The gateway gave back money Cashdesk cannot match (more than is left on the invoice):
-      // nothing more is changed, and the invoice's log says so for a person to look at.
-      await audit(tx, ctx.actor, 'invoice.refund_unmatched', { type: 'invoice', id: invoice.id }, {
-        after: { providerRefundId: input.providerRefundId, amount: rest, reason: error.message },
-      });
-      return `flagged: ${error.message}`;
+    const sameCurrency = payment.currency === invoice.currency;
+    let refunded = sameCurrency ? min(rest, returnableOf(moneyOf(invoice))) : 0n;
+    if (refunded > 0n) {
+      try {
+        await refundPayment(
+          { ...ctx, db: tx },
+          {
+            invoiceId: invoice.id,
+            payment_id: payment.id,
+            amount: refunded,
+            to_credit: false,
+            reason: `Refunded at ${gateway}`,
+            external: { providerRefundId: input.providerRefundId },
+          },
+        );
+        notes.push(`${refunded} refunded`);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        await flag(refunded, `could not be matched: ${error.message}`);
+        refunded = 0n;
+      }
     }
+
+    const beyond = rest - refunded;
+    if (beyond > 0n) {
+      const given = sameCurrency ? min(min(beyond, balance), await creditGivenLeft(tx, invoice)) : 0n;
+      await takeBack(given, references.given, `Credit from ${invoice.number ?? 'an invoice'} paid out by ${gateway} refund ${input.providerRefundId}`);
+      if (beyond > given) await flag(beyond - given, 'was returned beyond what the invoice and its credit could give back');
+    }
+    return `refund ${input.providerRefundId}: ${notes.join(', ')}`;
   });
 }
 
 const gatewayName = { stripe: 'Stripe', paypal: 'PayPal' } as const;
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/**
+ * Credit the invoice gave its customer (credit notes onto the balance, refunds to credit) and
+ * no gateway refund has paid out yet.
+ */
+async function creditGivenLeft(tx: Database, invoice: { id: string; amountCredited: bigint }): Promise<bigint> {
+  const [toCredit] = await tx
+    .select({ total: sumBigint(refunds.amount) })
+    .from(refunds)
+    .where(and(eq(refunds.invoiceId, invoice.id), eq(refunds.toCredit, true)));
+  const [paidOut] = await tx
+    .select({ total: sumBigint(creditLedger.amount) })
+    .from(creditLedger)
+    .where(and(eq(creditLedger.invoiceId, invoice.id), like(creditLedger.reference, 'credit-return:%')));
+  return invoice.amountCredited + (toCredit?.total ?? 0n) + (paidOut?.total ?? 0n);
+}
 
 /**
  * The credit a charge left beyond its invoice and not yet taken back by an earlier refund of
