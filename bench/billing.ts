@@ -1,3 +1,4 @@
+import { seedDueServices } from '@/db/seed/due-services';
 import { systemActor } from '@/server/auth/actor';
 import { runBilling } from '@/server/services/run-billing';
 import { withBenchDatabase } from './support';
@@ -14,22 +15,7 @@ const date = '2027-03-01';
 export async function billingBench() {
   await withBenchDatabase(async ({ db }, sql) => {
     const seedStart = performance.now();
-    await sql`insert into products (id, name, type) values ('00000000-0000-4000-8000-000000000001', 'Bench plan', 'recurring')`;
-    await sql`
-      insert into customers (id, name, email, currency)
-      select gen_random_uuid(), 'Customer ' || i, 'bench-' || i || '@bench.test', 'USD' from generate_series(1, ${customersCount}) i`;
-    await sql`
-      insert into orders (id, number, customer_id, name, status, currency, total, billing_day, due_days, start_date)
-      select gen_random_uuid(), 'ORD-B-' || row_number() over (), id, 'Bench order', 'active', 'USD', 0, 1, 30, date '2027-02-01'
-      from customers`;
-    await sql`
-      insert into services (order_id, customer_id, product_id, name, cycle, currency, price, status, billing_day,
-                            period_start, period_end, next_due_date)
-      select o.id, o.customer_id, '00000000-0000-4000-8000-000000000001', 'Service ' || s, 'monthly', 'USD',
-             1000 + (s * 37) % 500, 'active', 1, date '2027-02-01', ${date}::date, ${date}::date
-      from orders o cross join generate_series(1, ${servicesPerCustomer}) s`;
-    await sql`insert into billing_schedule (service_id, billed_until) select id, ${date}::date from services`;
-    await sql`analyze`;
+    await seedDueServices(sql, { customers: customersCount, servicesPerCustomer, date });
     console.info(`seeded ${customersCount * servicesPerCustomer} active services for ${customersCount} customers in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
     const ctx = { db, actor: systemActor(), now: new Date(`${date}T00:05:00Z`) };
