@@ -72,6 +72,8 @@ test('a staff member changes their password, turns on two-factor sign-in, and si
   await page.getByRole('button', { name: 'Sign in' }).click();
   const code = page.getByLabel('Authentication code');
   await expect(code).toBeVisible();
+  // The password typed a moment ago must not reappear in the code field.
+  await expect(code).toHaveValue('');
   await shot(page, 'two-factor-sign-in');
   await code.fill(await codeFor(secret, 30));
   await page.getByRole('button', { name: 'Sign in' }).click();

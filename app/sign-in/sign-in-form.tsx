@@ -38,7 +38,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
 
   if (credentials) {
     return (
-      <Card className="p-6">
+      // Its own key: without it React would reuse the password input's element, typed password and all.
+      <Card key="code" className="p-6">
         <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Two-factor sign-in">
           <p className="text-sm">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
           <Field label="Authentication code" name="code" error={error}>
