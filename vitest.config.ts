@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/**/*.test.ts'],
+          // Crash safety needs the production build; `npm test` runs it after e2e has built.
+          exclude: [...configDefaults.exclude, 'tests/reliability/**'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/fixed-clock.ts'],
@@ -38,6 +40,21 @@ export default defineConfig({
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          // No fixed clock here: the server under test is a child process on the real clock,
+          // and the webhooks signed for it must be fresh on that clock.
+          env: { CASHDESK_ALLOW_PRIVATE_URLS: '1' },
+          pool: 'forks',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
     ],
