@@ -1,5 +1,6 @@
-// `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (production build in
-// Debian chromium), then one closing line counting the tests of every tier.
+// `npm test`: typecheck, lint, unit, integration (real PostgreSQL), e2e (production build in
+// Debian chromium) and crash safety (that build, killed), then one closing line counting the
+// tests of every tier.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -51,6 +52,8 @@ for (const date of ['2028-02-29T12:00:00Z', '2027-02-28T23:30:00Z', '2027-03-28T
 }
 run('e2e', 'node', ['e2e/run.mjs'], { E2E_JSON: `${out}/e2e.json` });
 tiers.e2e = playwrightCounts(`${out}/e2e.json`);
+// Crash safety kills the production server e2e just built (.next) mid-work; it builds nothing.
+tiers.reliability = vitest('reliability').counts;
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 console.info('\n━━ summary ━━');
