@@ -34,8 +34,10 @@ const headersOf = (raw: Record<string, unknown> | undefined) => {
 };
 
 export function authOptions(): NextAuthOptions {
-  // Without NEXTAUTH_URL, next-auth would assume http://localhost:3000 for every link it
-  // builds; trusting the request's host makes a zero-configuration install work on any port.
+  // A configured public URL is where next-auth's own links and redirects go too, never the
+  // request's Host. Only the zero-configuration demo, which has none, trusts the host it is
+  // reached at (next-auth would otherwise assume http://localhost:3000 on any port).
+  if (process.env.CASHDESK_PUBLIC_URL) process.env.NEXTAUTH_URL ??= process.env.CASHDESK_PUBLIC_URL;
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
   return {
     secret: env().secret,
