@@ -55,6 +55,20 @@ export function CommunicationForm({ settings }: { settings: CommunicationView })
     }
   }
 
+  // A sealed secret is never sent back: the field starts empty, and empty keeps what is saved.
+  const secretField = (name: string, label: string, saved: boolean, placeholder: string) => (
+    <Field label={label} name={name} error={errors[name]} hint={secretHint(saved)}>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        autoComplete="off"
+        className={inputClass}
+        placeholder={saved ? '••••••••' : placeholder}
+        aria-invalid={errors[name] ? true : undefined}
+      />
+    </Field>
+  );
   const field = (name: string, label: string, value: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <TextField name={name} label={label} error={errors[name]} defaultValue={value} {...props} />
   );
@@ -80,17 +94,7 @@ export function CommunicationForm({ settings }: { settings: CommunicationView })
                 </select>
               </Field>
               <div className="space-y-2 sm:col-span-2">
-                <Field label="Auth header (optional)" name="sms.auth_header" error={errors['sms.auth_header']} hint={secretHint(Boolean(settings.sms?.auth_header_set))}>
-                  <input
-                    id="sms.auth_header"
-                    name="sms.auth_header"
-                    type="password"
-                    autoComplete="off"
-                    className={inputClass}
-                    placeholder={settings.sms?.auth_header_set ? '••••••••' : 'Authorization: Bearer …'}
-                    aria-invalid={errors['sms.auth_header'] ? true : undefined}
-                  />
-                </Field>
+                {secretField('sms.auth_header', 'Auth header (optional)', Boolean(settings.sms?.auth_header_set), 'Authorization: Bearer …')}
                 {settings.sms?.auth_header_set ? (
                   <label className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="sms.remove_auth_header" /> Remove the saved auth header
@@ -111,17 +115,7 @@ export function CommunicationForm({ settings }: { settings: CommunicationView })
             <div className="grid gap-3 sm:grid-cols-3">
               {field('whatsapp.base_url', 'API URL', settings.whatsapp?.base_url ?? 'https://api.ultramsg.com')}
               {field('whatsapp.instance', 'Instance', settings.whatsapp?.instance ?? '', { placeholder: 'instance12345' })}
-              <Field label="Token" name="whatsapp.token" error={errors['whatsapp.token']} hint={secretHint(Boolean(settings.whatsapp?.token_set))}>
-                <input
-                  id="whatsapp.token"
-                  name="whatsapp.token"
-                  type="password"
-                  autoComplete="off"
-                  className={inputClass}
-                  placeholder={settings.whatsapp?.token_set ? '••••••••' : ''}
-                  aria-invalid={errors['whatsapp.token'] ? true : undefined}
-                />
-              </Field>
+              {secretField('whatsapp.token', 'Token', Boolean(settings.whatsapp?.token_set), '')}
             </div>
           ) : null}
         </fieldset>
