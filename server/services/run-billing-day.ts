@@ -1,7 +1,7 @@
 import { requirePermission } from '../auth/actor';
 import { asJob } from '../jobs/record';
 import type { ServiceContext } from './context';
-import { checkBillingDate, checkDunningDate, scheduleToday } from './run-dates';
+import { checkBillingDate, scheduleToday } from './run-dates';
 import { runBilling } from './run-billing';
 import { runDunning } from './run-dunning';
 
@@ -22,10 +22,11 @@ export type BillingDayResult = {
  */
 export async function runBillingDay(ctx: ServiceContext, input: { date?: string | undefined; origin: string }): Promise<BillingDayResult> {
   requirePermission(ctx.actor, 'billing.run');
-  // Both dates are checked before either run starts, so a refused request records no job.
+  // Checked before either run starts, so a refused request records no job. Dunning's date is
+  // today at the latest, which its own check always accepts.
   const date = await checkBillingDate(ctx.db, ctx.now, input.date);
   const today = await scheduleToday(ctx.db, ctx.now);
-  const dunningDate = await checkDunningDate(ctx.db, ctx.now, date < today ? date : today);
+  const dunningDate = date < today ? date : today;
   const clock = () => new Date();
   const billing = await asJob(ctx.db, { function: 'billing-run', subjectType: 'billing_run', subjectId: date }, clock, () => runBilling(ctx, { date }));
   const dunning = await asJob(ctx.db, { function: 'dunning', subjectType: 'dunning_run', subjectId: dunningDate }, clock, () =>
