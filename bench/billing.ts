@@ -1,6 +1,6 @@
 import { seedDueServices } from '@/db/seed/due-services';
 import { systemActor } from '@/server/auth/actor';
-import { runBilling } from '@/server/services/run-billing';
+import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { withBenchDatabase } from './support';
 
 const customersCount = 20_000;

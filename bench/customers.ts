@@ -1,8 +1,8 @@
 import { desc } from 'drizzle-orm';
 import { customers } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
-import { createCustomer } from '@/server/services/create-customer';
-import { listCustomers } from '@/server/services/list-customers';
+import { createCustomer } from '@/server/services/customers/create';
+import { listCustomers } from '@/server/services/customers/list';
 import { fmt, medianMs, withBenchDatabase } from './support';
 
 const bookSize = 100_000;

@@ -2,9 +2,9 @@ import { count } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { payments } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
-import { createCustomer } from '@/server/services/create-customer';
-import { createInvoice } from '@/server/services/create-invoice';
-import { receiveStripeWebhook } from '@/server/services/receive-stripe-event';
+import { createCustomer } from '@/server/services/customers/create';
+import { createInvoice } from '@/server/services/invoices/create';
+import { receiveStripeWebhook } from '@/server/services/payments/receive-stripe-event';
 import { withBenchDatabase } from './support';
 
 const INVOICES = 400;

@@ -2,7 +2,7 @@ import { type DatabaseHandle, openDatabase } from '@/db';
 import { isEmpty, seedDemo } from '@/db/seed/demo';
 import { systemActor } from './auth/actor';
 import { env } from './env';
-import { bootstrapApiKey } from './services/api-keys';
+import { bootstrapApiKey } from './services/people/api-keys';
 
 // Next.js bundles instrumentation, route handlers and server components separately, so a
 // module-level singleton would open the database once per bundle. PGlite allows one opener

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { readBillingSettings } from '@/server/services/read-settings';
+import { readBillingSettings } from '@/server/services/settings/read';
 import { MoneyProvider } from '../_components/money';
 import { ShopHeader } from './_components/shop-header';
 import { shopper } from './_lib/shopper';

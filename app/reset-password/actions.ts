@@ -7,7 +7,7 @@ import { publicOrigin } from '@/server/env';
 import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
 import { clientIp } from '@/server/http/request';
 import { requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
-import { requestPasswordReset, resetPassword } from '@/server/services/password-reset';
+import { requestPasswordReset, resetPassword } from '@/server/services/account/password-reset';
 
 // Thin adapters, like checkout's: the visitor has no session, and the throttles need their
 // address. Errors come back as values: a thrown message would be redacted.

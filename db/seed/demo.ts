@@ -7,17 +7,17 @@ import { defaultStaffPermissions } from '@/server/auth/permissions';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { createInvoiceInput } from '@/server/schemas/invoices';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { adjustCredit } from '@/server/services/adjust-credit';
-import { cancelInvoice } from '@/server/services/cancel-invoice';
-import { createCoupon } from '@/server/services/create-coupon';
-import { createCustomer } from '@/server/services/create-customer';
-import { createInvoice } from '@/server/services/create-invoice';
-import { createProduct } from '@/server/services/create-product';
-import { placeOrder } from '@/server/services/place-order';
-import { markInvoicePaid, recordPayment } from '@/server/services/record-payment';
-import { refundPayment } from '@/server/services/refund-payment';
-import { runBilling } from '@/server/services/run-billing';
-import { updateCompany } from '@/server/services/update-settings';
+import { adjustCredit } from '@/server/services/credit/adjust';
+import { cancelInvoice } from '@/server/services/invoices/cancel';
+import { createCoupon } from '@/server/services/catalog/create-coupon';
+import { createCustomer } from '@/server/services/customers/create';
+import { createInvoice } from '@/server/services/invoices/create';
+import { createProduct } from '@/server/services/catalog/create-product';
+import { placeOrder } from '@/server/services/orders/place';
+import { markInvoicePaid, recordPayment } from '@/server/services/payments/record';
+import { refundPayment } from '@/server/services/payments/refund';
+import { runBilling } from '@/server/services/billing-runs/run-billing';
+import { updateCompany } from '@/server/services/settings/billing';
 
 export const demoPassword = 'cashdesk';
 

@@ -1,6 +1,6 @@
 import { systemActor } from '@/server/auth/actor';
 import { defineWorkflow } from '@/server/jobs/workflow';
-import { activateIfProvisioned, failProvisioning, provisionService, servicesToProvision } from '@/server/services/provision-order';
+import { activateIfProvisioned, failProvisioning, provisionService, servicesToProvision } from '@/server/services/orders/provision';
 
 /**
  * A paid (or approved) order whose products need provisioning: each service is set up at its

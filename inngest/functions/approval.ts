@@ -1,7 +1,7 @@
 import { systemActor } from '@/server/auth/actor';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
-import { approvalRecipients, mailApprovalRequest } from '@/server/services/mail-approval-request';
+import { approvalRecipients, mailApprovalRequest } from '@/server/services/notifications/approval-request';
 
 /**
  * A paid order waits for approval: every admin gets one e-mail about it (order, customer,

@@ -2,8 +2,8 @@ import { systemActor } from '@/server/auth/actor';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow, type WorkflowEvent } from '@/server/jobs/workflow';
 import { zonedDate } from '@/server/jobs/zoned-time';
-import { runBilling } from '@/server/services/run-billing';
-import { runDunning } from '@/server/services/run-dunning';
+import { runBilling } from '@/server/services/billing-runs/run-billing';
+import { runDunning } from '@/server/services/billing-runs/run-dunning';
 
 /**
  * The date a run is for: asked for explicitly, or the calendar day its cron firing fell on in

@@ -1,6 +1,6 @@
 import { systemActor } from '@/server/auth/actor';
 import { defineWorkflow } from '@/server/jobs/workflow';
-import { LIFECYCLE_EVENT, type LifecycleEventData, failServiceLifecycle, runServiceLifecycle } from '@/server/services/service-lifecycle';
+import { LIFECYCLE_EVENT, type LifecycleEventData, failServiceLifecycle, runServiceLifecycle } from '@/server/services/orders/lifecycle';
 
 /**
  * A provisioned service was suspended, unsuspended, terminated or moved to another plan: its

@@ -2,7 +2,7 @@ import type { TemplateKey } from '@/emails/templates';
 import { systemActor } from '@/server/auth/actor';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
-import { sendInvoice } from '@/server/services/send-invoice';
+import { sendInvoice } from '@/server/services/invoices/send';
 
 const templateFor: Record<string, TemplateKey> = {
   'invoice/created': 'invoice_created',

@@ -1,6 +1,6 @@
 import { systemActor } from '@/server/auth/actor';
 import { defineWorkflow } from '@/server/jobs/workflow';
-import { reconcilePayments } from '@/server/services/reconcile-payments';
+import { reconcilePayments } from '@/server/services/payments/reconcile';
 
 /** Hourly at :25: ask the gateways about unpaid checkouts whose webhooks may have been lost. */
 export const reconcileRun = defineWorkflow({

@@ -9,7 +9,7 @@ import { portalRouter } from './routers/portal';
 import { catalogRouter, ordersRouter } from './routers/orders';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
-import { dashboardSummary } from '../services/dashboard';
+import { dashboardSummary } from '../services/reports/dashboard';
 import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
 export const appRouter = router({

@@ -9,7 +9,7 @@ import { database } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { clientIp } from '../http/request';
-import { TwoFactorRequired, signIn } from '../services/sign-in';
+import { TwoFactorRequired, signIn } from '../services/account/sign-in';
 import { anonymousActor } from './actor';
 import type { Role } from './permissions';
 import { sameSiteRedirect } from './redirect';

@@ -3,7 +3,7 @@ import { formatMoney } from '../billing/currency';
 import { formatMilli, parseMilli } from '../billing/decimal';
 import type { InvoiceStatus } from '../billing/invoice-status';
 import type { TaxMode } from '../billing/totals';
-import type { InvoiceKind, InvoiceRow } from '../services/invoice-store';
+import type { InvoiceKind, InvoiceRow } from '../services/invoices/store';
 
 /** A seller or customer as printed: a name, address lines and a tax id. */
 export type Party = { name: string; lines: string[]; taxId: string | null };

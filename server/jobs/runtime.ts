@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-or
 import type { Database } from '@/db';
 import { cronTicks, jobs, workflowEvents } from '@/db/schema';
 import { inngest } from '@/inngest/client';
-import { readCronTimeZone } from '../services/automation-settings';
+import { readCronTimeZone } from '../services/automation/settings';
 import { lastFiring } from './cron';
 import { type ExecutorOptions, runWorkflow } from './executor';
 import type { Workflow, WorkflowEvent } from './workflow';

@@ -1,7 +1,7 @@
 import type { Database } from '@/db';
 import { env } from '../env';
 import { unseal } from '../payments/secret-box';
-import { readSettingsBlock } from '../services/read-settings';
+import { readSettingsBlock } from '../services/settings/read';
 import { type CommunicationSettings, communicationSettings } from '../schemas/communication';
 import { type EmailTransport, type SmsTransport, type WhatsAppTransport, outboxTransport, resendTransport, smsGateway, ultramsg } from './transports';
 

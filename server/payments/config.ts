@@ -1,6 +1,6 @@
 import type { Database } from '@/db';
 import { type CheckoutMethod, type PaymentSettings, paymentSettings } from '../schemas/payments';
-import { readSettingsBlock } from '../services/read-settings';
+import { readSettingsBlock } from '../services/settings/read';
 import { unseal } from './secret-box';
 
 export type StripeConfig = { secretKey: string; webhookSecret: string; apiUrl: string | undefined };

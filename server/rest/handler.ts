@@ -6,7 +6,7 @@ import { AppError, fieldErrors } from '../errors';
 import { publicOrigin } from '../env';
 import { clientIp } from '../http/request';
 import { refuseUnstorableText } from '../http/storable-text';
-import { authenticateApiKey } from '../services/api-keys';
+import { authenticateApiKey } from '../services/people/api-keys';
 import type { ServiceContext } from '../services/context';
 import { errorResponse, toErrorResponse } from './http-errors';
 import { onceForKey, requestHash } from './idempotency';

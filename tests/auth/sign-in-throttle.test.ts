@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POST as authRoute } from '@/app/api/auth/[...nextauth]/route';
-import { signIn } from '@/server/services/sign-in';
+import { signIn } from '@/server/services/account/sign-in';
 import { withTestDatabase } from '../support/database';
 import { givenMember, visitorAt } from './support';
 

@@ -4,10 +4,10 @@ import { auditLog } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { createProductInput, updateProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { createProduct, getProduct } from '@/server/services/create-product';
-import { loadOrder } from '@/server/services/order-view';
-import { placeOrder } from '@/server/services/place-order';
-import { updateProduct } from '@/server/services/update-product';
+import { createProduct, getProduct } from '@/server/services/catalog/create-product';
+import { loadOrder } from '@/server/services/orders/store';
+import { placeOrder } from '@/server/services/orders/place';
+import { updateProduct } from '@/server/services/catalog/update-product';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer } from '../support/fixtures';
 

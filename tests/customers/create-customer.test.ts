@@ -4,7 +4,7 @@ import { auditLog, customers } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import { createCustomerInput } from '@/server/schemas/customers';
-import { createCustomer } from '@/server/services/create-customer';
+import { createCustomer } from '@/server/services/customers/create';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenUser } from '../support/fixtures';
 

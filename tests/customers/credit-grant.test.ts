@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { defaultStaffPermissions } from '@/server/auth/permissions';
-import { adjustCredit } from '@/server/services/adjust-credit';
-import { creditBalance } from '@/server/services/credit-balance';
+import { adjustCredit } from '@/server/services/credit/adjust';
+import { creditBalance } from '@/server/services/credit/balance';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenUser } from '../support/fixtures';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '@/server/auth/actor';
-import { getCustomer, getOwnAccount } from '@/server/services/get-customer';
-import { listCustomers } from '@/server/services/list-customers';
+import { getCustomer, getOwnAccount } from '@/server/services/customers/get';
+import { listCustomers } from '@/server/services/customers/list';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenUser } from '../support/fixtures';
 

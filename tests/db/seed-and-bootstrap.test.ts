@@ -4,8 +4,8 @@ import { apiKeys, customers, invoices, orders, users } from '@/db/schema';
 import { demoPassword, isEmpty, seedDemo } from '@/db/seed/demo';
 import { systemActor } from '@/server/auth/actor';
 import { verifyPassword } from '@/server/auth/password';
-import { authenticateApiKey, bootstrapApiKey } from '@/server/services/api-keys';
-import { listCustomers } from '@/server/services/list-customers';
+import { authenticateApiKey, bootstrapApiKey } from '@/server/services/people/api-keys';
+import { listCustomers } from '@/server/services/customers/list';
 import { withTestDatabase } from '../support/database';
 import { ctxOf } from '../support/fixtures';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as sendRoute } from '@/app/api/v1/invoices/[id]/send/route';
 import { GET as cardLink, POST as cardButton } from '@/app/pay/[id]/stripe/route';
 import { auditLog, emailOutbox } from '@/db/schema';
-import { publicToken } from '@/server/services/public-token';
+import { publicToken } from '@/server/services/invoices/public-link';
 import { withTestDatabase } from '../support/database';
 import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
 import { givenApiKey, givenCustomer, givenInvoice } from '../support/fixtures';

@@ -5,21 +5,21 @@ import { creditLedger, invoices, numberCounters, orders, payments, refunds, serv
 import { type Actor, systemActor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { adjustCredit } from '@/server/services/adjust-credit';
-import { applyCredit } from '@/server/services/apply-credit';
-import { cancelInvoice } from '@/server/services/cancel-invoice';
-import { changePlan } from '@/server/services/change-plan';
-import { consolidateInvoices } from '@/server/services/consolidate-invoices';
-import { correctInvoice } from '@/server/services/correct-invoice';
-import { creditBalance } from '@/server/services/credit-balance';
-import { createInvoice } from '@/server/services/create-invoice';
-import { getCustomer } from '@/server/services/get-customer';
-import { payWithCredit } from '@/server/services/pay-with-credit';
-import { placeOrder } from '@/server/services/place-order';
-import { recordGatewayPayment } from '@/server/services/record-gateway-payment';
-import { recordGatewayRefund } from '@/server/services/record-gateway-refund';
-import { markInvoicePaid, recordPayment } from '@/server/services/record-payment';
-import { refundPayment } from '@/server/services/refund-payment';
+import { adjustCredit } from '@/server/services/credit/adjust';
+import { applyCredit } from '@/server/services/credit/apply';
+import { cancelInvoice } from '@/server/services/invoices/cancel';
+import { changePlan } from '@/server/services/orders/change-plan';
+import { consolidateInvoices } from '@/server/services/invoices/consolidate';
+import { correctInvoice } from '@/server/services/invoices/correct';
+import { creditBalance } from '@/server/services/credit/balance';
+import { createInvoice } from '@/server/services/invoices/create';
+import { getCustomer } from '@/server/services/customers/get';
+import { payWithCredit } from '@/server/services/payments/pay-with-credit';
+import { placeOrder } from '@/server/services/orders/place';
+import { recordGatewayPayment } from '@/server/services/payments/record-gateway-payment';
+import { recordGatewayRefund } from '@/server/services/payments/record-gateway-refund';
+import { markInvoicePaid, recordPayment } from '@/server/services/payments/record';
+import { refundPayment } from '@/server/services/payments/refund';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
 /**

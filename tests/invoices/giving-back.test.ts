@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { invoices, refunds } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
-import { consolidateInvoices } from '@/server/services/consolidate-invoices';
-import { correctInvoice } from '@/server/services/correct-invoice';
-import { creditBalance } from '@/server/services/credit-balance';
-import { recordPayment } from '@/server/services/record-payment';
-import { refundPayment } from '@/server/services/refund-payment';
+import { consolidateInvoices } from '@/server/services/invoices/consolidate';
+import { correctInvoice } from '@/server/services/invoices/correct';
+import { creditBalance } from '@/server/services/credit/balance';
+import { recordPayment } from '@/server/services/payments/record';
+import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 

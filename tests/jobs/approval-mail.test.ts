@@ -7,9 +7,9 @@ import { systemActor } from '@/server/auth/actor';
 import { runWorkflow } from '@/server/jobs/executor';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { approveOrder } from '@/server/services/change-order-status';
-import { placeOrder } from '@/server/services/place-order';
-import { markInvoicePaid } from '@/server/services/record-payment';
+import { approveOrder } from '@/server/services/orders/change-status';
+import { placeOrder } from '@/server/services/orders/place';
+import { markInvoicePaid } from '@/server/services/payments/record';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 

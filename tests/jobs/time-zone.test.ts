@@ -6,11 +6,11 @@ import { systemActor } from '@/server/auth/actor';
 import { dispatchPending, type Runtime, schedulerTick } from '@/server/jobs/runtime';
 import { fromInngestEvent, inngestCron, toInngestFunction } from '@/server/jobs/workflow';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { automationStatus } from '@/server/services/automation';
-import { readCronTimeZone, updateAutomationSettings } from '@/server/services/automation-settings';
-import { placeOrder } from '@/server/services/place-order';
-import { markInvoicePaid } from '@/server/services/record-payment';
-import { updateBillingSettings } from '@/server/services/update-settings';
+import { automationStatus } from '@/server/services/automation/workflows';
+import { readCronTimeZone, updateAutomationSettings } from '@/server/services/automation/settings';
+import { placeOrder } from '@/server/services/orders/place';
+import { markInvoicePaid } from '@/server/services/payments/record';
+import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 

@@ -9,11 +9,11 @@ import { runWorkflow } from '@/server/jobs/executor';
 import { dispatchPending, emitEvents, resumeStalled, type Runtime, schedulerTick } from '@/server/jobs/runtime';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { placeOrder } from '@/server/services/place-order';
-import { markInvoicePaid } from '@/server/services/record-payment';
-import { refundPayment } from '@/server/services/refund-payment';
-import { runBilling } from '@/server/services/run-billing';
-import { runDunning } from '@/server/services/run-dunning';
+import { placeOrder } from '@/server/services/orders/place';
+import { markInvoicePaid } from '@/server/services/payments/record';
+import { refundPayment } from '@/server/services/payments/refund';
+import { runBilling } from '@/server/services/billing-runs/run-billing';
+import { runDunning } from '@/server/services/billing-runs/run-dunning';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
 

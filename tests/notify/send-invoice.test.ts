@@ -4,7 +4,7 @@ import { auditLog, emailOutbox, invoiceNotifications, invoices } from '@/db/sche
 import { systemActor } from '@/server/auth/actor';
 import { type Notifier } from '@/server/notify/notifier';
 import { resendTransport, smsGateway, ultramsg } from '@/server/notify/transports';
-import { sendInvoice } from '@/server/services/send-invoice';
+import { sendInvoice } from '@/server/services/invoices/send';
 import { withTestDatabase } from '../support/database';
 import { type Recorded, type Reply, fakeHttp } from '../support/fake-http';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';

@@ -4,12 +4,12 @@ import { couponRedemptions, invoiceLines, invoices } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { approveOrder, changeOrderStatus } from '@/server/services/change-order-status';
-import { createCoupon } from '@/server/services/create-coupon';
-import { createProduct } from '@/server/services/create-product';
-import { getInvoice } from '@/server/services/get-invoice';
-import { placeOrder } from '@/server/services/place-order';
-import { markInvoicePaid } from '@/server/services/record-payment';
+import { approveOrder, changeOrderStatus } from '@/server/services/orders/change-status';
+import { createCoupon } from '@/server/services/catalog/create-coupon';
+import { createProduct } from '@/server/services/catalog/create-product';
+import { getInvoice } from '@/server/services/invoices/get';
+import { placeOrder } from '@/server/services/orders/place';
+import { markInvoicePaid } from '@/server/services/payments/record';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
 
@@ -102,7 +102,7 @@ describe('paying and approving', () => {
     await markInvoicePaid(at('2026-03-15T01:00:00Z'), { id: order.invoiceId! });
     const [invoice] = await db().select().from(invoices).where(eq(invoices.id, order.invoiceId!));
     expect(invoice!.status).toBe('paid');
-    const { loadOrder } = await import('@/server/services/order-view');
+    const { loadOrder } = await import('@/server/services/orders/store');
     const live = await loadOrder(db(), { kind: 'all' }, order.id);
     expect(live).toMatchObject({ status: 'active', awaitingApproval: false });
     expect(live.services[0]).toMatchObject({ status: 'active', nextDueDate: '2026-04-15' });
@@ -113,7 +113,7 @@ describe('paying and approving', () => {
     const customer = await givenCustomer(db());
     const order = await placeOrder(at('2026-03-15T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-03-15T01:00:00Z'), { id: order.invoiceId! });
-    const { loadOrder } = await import('@/server/services/order-view');
+    const { loadOrder } = await import('@/server/services/orders/store');
     expect(await loadOrder(db(), { kind: 'all' }, order.id)).toMatchObject({ status: 'pending', awaitingApproval: true });
     const approved = await approveOrder(at('2026-03-16T00:00:00Z'), { id: order.id });
     expect(approved).toMatchObject({ status: 'active', awaitingApproval: false });

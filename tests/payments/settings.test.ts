@@ -4,7 +4,7 @@ import { auditLog, settings } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { readPaymentConfig } from '@/server/payments/config';
 import { paymentSettingsInput } from '@/server/schemas/payments';
-import { getPaymentSettings, updatePaymentSettings } from '@/server/services/payment-settings';
+import { getPaymentSettings, updatePaymentSettings } from '@/server/services/settings/payments';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenUser } from '../support/fixtures';
 

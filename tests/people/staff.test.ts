@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
 import { anonymousActor } from '@/server/auth/actor';
 import { actorForUser } from '@/server/auth/request-actor';
-import { listAudit } from '@/server/services/list-audit';
-import { signIn } from '@/server/services/sign-in';
-import { createStaff, setStaffPermissions } from '@/server/services/staff';
+import { listAudit } from '@/server/services/audit/list';
+import { signIn } from '@/server/services/account/sign-in';
+import { createStaff, setStaffPermissions } from '@/server/services/people/staff';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenUser } from '../support/fixtures';
 

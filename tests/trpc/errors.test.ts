@@ -8,9 +8,9 @@ import { appRouter, createCaller } from '@/server/api/root';
 import { createCallerFactory, publicProcedure, router } from '@/server/api/trpc';
 import { type Actor, systemActor } from '@/server/auth/actor';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { getInvoice } from '@/server/services/get-invoice';
-import { placeOrder } from '@/server/services/place-order';
-import { markInvoicePaid } from '@/server/services/record-payment';
+import { getInvoice } from '@/server/services/invoices/get';
+import { placeOrder } from '@/server/services/orders/place';
+import { markInvoicePaid } from '@/server/services/payments/record';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 

@@ -8,9 +8,9 @@ import { currentUser } from '@/server/auth/next-auth';
 import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
 import { clientIp } from '@/server/http/request';
 import { checkoutInput, signUpInput } from '@/server/schemas/store';
-import { placeStoreOrder } from '@/server/services/place-store-order';
-import { signUp } from '@/server/services/sign-up';
-import { paymentRedirect } from '@/server/services/start-payment';
+import { placeStoreOrder } from '@/server/services/storefront/place-order';
+import { signUp } from '@/server/services/account/sign-up';
+import { paymentRedirect } from '@/server/services/payments/start-checkout';
 import { database } from '@/server/db';
 
 // Checkout's two writes are server actions, thin adapters like the tRPC routers: placing the

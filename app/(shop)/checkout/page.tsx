@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { offeredMethods, readPaymentConfig } from '@/server/payments/config';
-import { shopperOf } from '@/server/services/read-storefront';
+import { shopperOf } from '@/server/services/storefront/read';
 import { PageHeader } from '../../_components/ui/card';
 import { shopper } from '../_lib/shopper';
 import { type CheckoutAccount, Checkout } from './checkout';

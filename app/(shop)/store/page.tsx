@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '@/server/billing/currency';
-import { readBillingSettings } from '@/server/services/read-settings';
-import { type StoreProduct, readStorefront } from '@/server/services/read-storefront';
+import { readBillingSettings } from '@/server/services/settings/read';
+import { type StoreProduct, readStorefront } from '@/server/services/storefront/read';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cycleName, perCycle } from '../_lib/cycles';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@/server/services/audit-trail';
+import type { AuditEntry } from '@/server/services/audit/trail';
 import { Card } from '../ui/card';
 import { formatMoment } from '../../_lib/format';
 

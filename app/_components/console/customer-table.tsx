@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { CustomerView } from '@/server/services/customer-view';
+import type { CustomerView } from '@/server/services/customers/store';
 import { moneyFormatter } from '../../_lib/money';
 import { formatDay } from '../../_lib/format';
 import { Card } from '../ui/card';

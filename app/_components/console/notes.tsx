@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import type { FieldErrors } from '@/server/errors';
-import type { NoteView } from '@/server/services/notes';
+import type { NoteView } from '@/server/services/notes/manage-notes';
 import { formatMoment } from '../../_lib/format';
 import { useTRPC } from '../../_lib/trpc';
 import { Button } from '../ui/button';

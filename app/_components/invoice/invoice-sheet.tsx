@@ -1,6 +1,6 @@
 import { formatMoney } from '@/server/billing/currency';
 import { documentTitle, lineAmount, paymentInstructions, taxBreakdown } from '@/server/documents/model';
-import type { CustomerInvoice } from '@/server/services/customer-invoice';
+import type { CustomerInvoice } from '@/server/services/invoices/customer-invoice';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';

@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import { formatMoney } from '@/server/billing/currency';
 import { payerContext } from '@/server/http/pay-route';
 import type { CheckoutMethod, PayAccess } from '@/server/schemas/payments';
-import { payOptions } from '@/server/services/pay-options';
+import { payOptions } from '@/server/services/payments/pay-options';
 import { Card } from '../ui/card';
 import { buttonClass } from '../ui/button';
 import { cn } from '../ui/cn';

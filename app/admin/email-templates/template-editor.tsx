@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useDeferredValue, useState } from 'react';
 import { toast } from 'sonner';
 import type { FieldErrors } from '@/server/errors';
-import type { TemplateView } from '@/server/services/notify-settings';
+import type { TemplateView } from '@/server/services/settings/communication';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';

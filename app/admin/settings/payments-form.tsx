@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { type FieldErrors, fieldErrors } from '@/server/errors';
 import { paymentSettingsInput } from '@/server/schemas/payments';
-import type { PaymentSettingsView } from '@/server/services/payment-settings';
+import type { PaymentSettingsView } from '@/server/services/settings/payments';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { CopyButton } from '../../_components/ui/copy-button';

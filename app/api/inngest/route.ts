@@ -3,7 +3,7 @@ import { inngest } from '@/inngest/client';
 import { inngestFunctions } from '@/inngest/functions';
 import { database } from '@/server/db';
 import { env } from '@/server/env';
-import { readCronTimeZone } from '@/server/services/automation-settings';
+import { readCronTimeZone } from '@/server/services/automation/settings';
 
 export const dynamic = 'force-dynamic';
 

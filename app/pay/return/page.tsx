@@ -8,9 +8,9 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { formatMoney } from '@/server/billing/currency';
 import { AppError } from '@/server/errors';
 import { payerContext } from '@/server/http/pay-route';
-import { type PaymentOutcome, cancelledCheckout, confirmPayPalReturn, confirmStripeReturn, paymentOutcome } from '@/server/services/confirm-payment';
-import { loadInvoice } from '@/server/services/invoice-store';
-import { publicInvoicePath } from '@/server/services/public-token';
+import { type PaymentOutcome, cancelledCheckout, confirmPayPalReturn, confirmStripeReturn, paymentOutcome } from '@/server/services/payments/confirm';
+import { loadInvoice } from '@/server/services/invoices/store';
+import { publicInvoicePath } from '@/server/services/invoices/public-link';
 
 export const metadata: Metadata = { title: 'Payment' };
 export const dynamic = 'force-dynamic';

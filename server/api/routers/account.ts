@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { changePasswordInput, securitySettings, twoFactorCode } from '../../schemas/account';
-import { changePassword } from '../../services/change-password';
-import { consoleGate } from '../../services/console-gate';
-import { getSecuritySettings, updateSecuritySettings } from '../../services/security-settings';
-import { confirmTwoFactor, disableTwoFactor, recoveryCodesLeft, startTwoFactor, twoFactorStatus } from '../../services/two-factor';
+import { changePassword } from '../../services/account/change-password';
+import { consoleGate } from '../../services/account/console-gate';
+import { getSecuritySettings, updateSecuritySettings } from '../../services/settings/security';
+import { confirmTwoFactor, disableTwoFactor, recoveryCodesLeft, startTwoFactor, twoFactorStatus } from '../../services/account/two-factor';
 import { adminProcedure, authedProcedure, consoleProcedure, router } from '../trpc';
 
 /** The signed-in person's own account: password and two-factor sign-in, for every role. */

@@ -3,9 +3,9 @@ import { jobStatus } from '@/db/schema';
 import { id, listInput, optionalText } from '../../schemas/common';
 import { automationSettingsInput } from '../../schemas/automation';
 import { plainDate } from '../../schemas/invoices';
-import { automationStatus, jobByEvent, retryJob, runWorkflowNow } from '../../services/automation';
-import { updateAutomationSettings } from '../../services/automation-settings';
-import { listJobs } from '../../services/list-jobs';
+import { automationStatus, jobByEvent, retryJob, runWorkflowNow } from '../../services/automation/workflows';
+import { updateAutomationSettings } from '../../services/automation/settings';
+import { listJobs } from '../../services/automation/jobs';
 import { adminProcedure, router } from '../trpc';
 
 export const automationRouter = router({

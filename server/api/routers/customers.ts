@@ -1,12 +1,12 @@
-import { createCustomer } from '../../services/create-customer';
-import { getCustomer, getCustomerHistory, getOwnAccount } from '../../services/get-customer';
-import { listCustomers } from '../../services/list-customers';
+import { createCustomer } from '../../services/customers/create';
+import { getCustomer, getCustomerHistory, getOwnAccount } from '../../services/customers/get';
+import { listCustomers } from '../../services/customers/list';
 import { adjustCreditInput, createCustomerInput, customerIdInput, listCustomersInput, updateCustomerInput } from '../../schemas/customers';
-import { adjustCredit } from '../../services/adjust-credit';
-import { getCustomerAccount, quickPay } from '../../services/customer-account';
+import { adjustCredit } from '../../services/credit/adjust';
+import { getCustomerAccount, quickPay } from '../../services/customers/account';
 import { currencyCode } from '../../schemas/common';
 import { z } from 'zod';
-import { updateCustomer } from '../../services/update-customer';
+import { updateCustomer } from '../../services/customers/update';
 import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 

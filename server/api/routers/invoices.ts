@@ -10,20 +10,20 @@ import {
   sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
-import { applyCredit } from '../../services/apply-credit';
-import { cancelInvoice } from '../../services/cancel-invoice';
-import { consolidateInvoices } from '../../services/consolidate-invoices';
-import { correctInvoice } from '../../services/correct-invoice';
-import { refundPayment } from '../../services/refund-payment';
+import { applyCredit } from '../../services/credit/apply';
+import { cancelInvoice } from '../../services/invoices/cancel';
+import { consolidateInvoices } from '../../services/invoices/consolidate';
+import { correctInvoice } from '../../services/invoices/correct';
+import { refundPayment } from '../../services/payments/refund';
 import { currencyCode, id } from '../../schemas/common';
-import { createInvoice } from '../../services/create-invoice';
-import { finalizeInvoice } from '../../services/finalize-invoice';
-import { getInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
-import { getInvoiceHistory } from '../../services/invoice-history';
-import { sendInvoice } from '../../services/send-invoice';
-import { listInvoices } from '../../services/list-invoices';
-import { markInvoicePaid, recordPayment } from '../../services/record-payment';
-import { updateInvoice } from '../../services/update-invoice';
+import { createInvoice } from '../../services/invoices/create';
+import { finalizeInvoice } from '../../services/invoices/finalize';
+import { getInvoice, regenerateInvoiceToken } from '../../services/invoices/get';
+import { getInvoiceHistory } from '../../services/invoices/history';
+import { sendInvoice } from '../../services/invoices/send';
+import { listInvoices } from '../../services/invoices/list';
+import { markInvoicePaid, recordPayment } from '../../services/payments/record';
+import { updateInvoice } from '../../services/invoices/update';
 import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 

@@ -1,5 +1,5 @@
 import { addNoteInput, deleteNoteInput, editNoteInput, noteSubject } from '../../schemas/notes';
-import { addNote, deleteNote, editNote, listNotes } from '../../services/notes';
+import { addNote, deleteNote, editNote, listNotes } from '../../services/notes/manage-notes';
 import { consoleProcedure, router } from '../trpc';
 
 // Which permission a note needs depends on what it hangs on; the services check it.

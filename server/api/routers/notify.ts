@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { communicationSettingsInput, emailTemplateInput } from '../../schemas/communication';
 import { id } from '../../schemas/common';
-import { getOutboxMessage, listOutbox } from '../../services/outbox';
-import { channelStatus, getCommunication, listTemplates, previewTemplate, saveTemplate, updateCommunication } from '../../services/notify-settings';
+import { getOutboxMessage, listOutbox } from '../../services/notifications/outbox';
+import { channelStatus, getCommunication, listTemplates, previewTemplate, saveTemplate, updateCommunication } from '../../services/settings/communication';
 import { adminProcedure, permissionProcedure, router } from '../trpc';
 
 export const notifyRouter = router({

@@ -12,18 +12,18 @@ import {
   orderPaymentMethodInput,
   placeOrderInput,
 } from '../../schemas/orders';
-import { editOrderPrice } from '../../services/edit-order-price';
-import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/order-details';
-import { changePlan } from '../../services/change-plan';
-import { approveOrder, changeOrderStatus } from '../../services/change-order-status';
-import { createCoupon, listCoupons } from '../../services/create-coupon';
-import { createProduct, getProduct, listProducts } from '../../services/create-product';
-import { updateProduct } from '../../services/update-product';
-import { getOrder, listOrders } from '../../services/list-orders';
-import { getOrderHistory } from '../../services/order-history';
-import { placeOrder } from '../../services/place-order';
-import { markServiceProvisioned } from '../../services/provision-order';
-import { runBillingDay } from '../../services/run-billing-day';
+import { editOrderPrice } from '../../services/orders/edit-price';
+import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
+import { changePlan } from '../../services/orders/change-plan';
+import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
+import { createCoupon, listCoupons } from '../../services/catalog/create-coupon';
+import { createProduct, getProduct, listProducts } from '../../services/catalog/create-product';
+import { updateProduct } from '../../services/catalog/update-product';
+import { getOrder, listOrders } from '../../services/orders/list';
+import { getOrderHistory } from '../../services/orders/history';
+import { placeOrder } from '../../services/orders/place';
+import { markServiceProvisioned } from '../../services/orders/provision';
+import { runBillingDay } from '../../services/billing-runs/run-day';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const catalogRouter = router({

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { permissions } from '../../auth/permissions';
 import { id, optionalText } from '../../schemas/common';
 import { plainDate } from '../../schemas/invoices';
-import { listAudit } from '../../services/list-audit';
-import { createStaff, listStaff, setStaffPermissions, setUserDisabled } from '../../services/staff';
+import { listAudit } from '../../services/audit/list';
+import { createStaff, listStaff, setStaffPermissions, setUserDisabled } from '../../services/people/staff';
 import { adminProcedure, router } from '../trpc';
 
 const permissionList = z.array(z.enum(permissions)).max(permissions.length);

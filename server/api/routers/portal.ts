@@ -1,9 +1,9 @@
 import { invoiceIdInput } from '../../schemas/invoices';
 import { updateOwnProfileInput } from '../../schemas/profile';
-import { getCustomerAccount } from '../../services/customer-account';
-import { customerInvoice } from '../../services/customer-invoice';
-import { getOwnAccount } from '../../services/get-customer';
-import { updateOwnProfile } from '../../services/update-own-profile';
+import { getCustomerAccount } from '../../services/customers/account';
+import { customerInvoice } from '../../services/invoices/customer-invoice';
+import { getOwnAccount } from '../../services/customers/get';
+import { updateOwnProfile } from '../../services/customers/update-own-profile';
 import { authedProcedure, router } from '../trpc';
 
 /** The client portal's own reads and its one edit; the services scope everything to the actor's customer. */

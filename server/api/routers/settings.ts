@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { defaultStaffPermissions } from '../../auth/permissions';
 import { id } from '../../schemas/common';
 import { billingSettingsPatch } from '../../schemas/settings';
-import { listApiKeys, revokeApiKey } from '../../services/api-key-admin';
-import { createApiKey } from '../../services/api-keys';
+import { listApiKeys, revokeApiKey } from '../../services/people/manage-api-keys';
+import { createApiKey } from '../../services/people/api-keys';
 import { companySettingsInput } from '../../schemas/company';
 import { paymentSettingsInput } from '../../schemas/payments';
-import { getPaymentSettings, updatePaymentSettings } from '../../services/payment-settings';
-import { getBillingSettings, getCompany, nextInvoiceSequence, updateBillingSettings, updateCompany } from '../../services/update-settings';
-import { readBillingSettings } from '../../services/read-settings';
+import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
+import { getBillingSettings, getCompany, nextInvoiceSequence, updateBillingSettings, updateCompany } from '../../services/settings/billing';
+import { readBillingSettings } from '../../services/settings/read';
 import { adminProcedure, authedProcedure, router } from '../trpc';
 
 export const settingsRouter = router({

@@ -1,6 +1,6 @@
 import { anonymousActor } from '../../auth/actor';
 import { quoteInput } from '../../schemas/store';
-import { quoteCart } from '../../services/quote-cart';
+import { quoteCart } from '../../services/storefront/quote-cart';
 import { publicProcedure, router } from '../trpc';
 
 /** The storefront's reads, open to visitors: a signed-in client is quoted in their own currency. */

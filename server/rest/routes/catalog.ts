@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { formatMilli } from '../../billing/decimal';
 import { couponOutput, createCouponInput, createProductInput, listProductsInput, productOutput } from '../../schemas/catalog';
-import type { ProductView } from '../../services/catalog';
-import { type CouponRow, createCoupon } from '../../services/create-coupon';
-import { createProduct, listProducts } from '../../services/create-product';
+import type { ProductView } from '../../services/catalog/store';
+import { type CouponRow, createCoupon } from '../../services/catalog/create-coupon';
+import { createProduct, listProducts } from '../../services/catalog/create-product';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 

@@ -8,12 +8,12 @@ import {
   listCustomersInput,
   updateCustomerInput,
 } from '../../schemas/customers';
-import { adjustCredit } from '../../services/adjust-credit';
-import { updateCustomer } from '../../services/update-customer';
-import { createCustomer } from '../../services/create-customer';
-import type { CustomerView } from '../../services/customer-view';
-import { getCustomer } from '../../services/get-customer';
-import { listCustomers } from '../../services/list-customers';
+import { adjustCredit } from '../../services/credit/adjust';
+import { updateCustomer } from '../../services/customers/update';
+import { createCustomer } from '../../services/customers/create';
+import type { CustomerView } from '../../services/customers/store';
+import { getCustomer } from '../../services/customers/get';
+import { listCustomers } from '../../services/customers/list';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 

@@ -12,18 +12,18 @@ import {
   sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
-import { cancelInvoice } from '../../services/cancel-invoice';
-import { createInvoice } from '../../services/create-invoice';
-import { finalizeInvoice } from '../../services/finalize-invoice';
-import { getInvoice, regenerateInvoiceToken } from '../../services/get-invoice';
-import { openPublicInvoice } from '../../services/customer-invoice';
-import { exportInvoices } from '../../services/export-invoices';
-import { listInvoices } from '../../services/list-invoices';
-import { updateInvoice } from '../../services/update-invoice';
-import { publicInvoicePath } from '../../services/public-token';
-import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/record-payment';
-import { sendInvoice } from '../../services/send-invoice';
-import type { InvoiceView, NotificationRow } from '../../services/invoice-store';
+import { cancelInvoice } from '../../services/invoices/cancel';
+import { createInvoice } from '../../services/invoices/create';
+import { finalizeInvoice } from '../../services/invoices/finalize';
+import { getInvoice, regenerateInvoiceToken } from '../../services/invoices/get';
+import { openPublicInvoice } from '../../services/invoices/customer-invoice';
+import { exportInvoices } from '../../services/invoices/export';
+import { listInvoices } from '../../services/invoices/list';
+import { updateInvoice } from '../../services/invoices/update';
+import { publicInvoicePath } from '../../services/invoices/public-link';
+import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/payments/record';
+import { sendInvoice } from '../../services/invoices/send';
+import type { InvoiceView, NotificationRow } from '../../services/invoices/store';
 import { csvResponse } from '../csv';
 import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';

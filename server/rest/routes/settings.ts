@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { billingSettings, billingSettingsPatch } from '../../schemas/settings';
-import { getBillingSettings, updateBillingSettings } from '../../services/update-settings';
+import { getBillingSettings, updateBillingSettings } from '../../services/settings/billing';
 import { defineRoute } from '../handler';
 
 const output = billingSettings.extend({ tax_rate: z.string() });

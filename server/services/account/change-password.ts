@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { passwordResetTokens, users } from '@/db/schema';
 import type { Transaction } from '@/db';
-import { hashPassword, verifyPassword } from '../auth/password';
-import { AppError } from '../errors';
-import { ThrottledError, forgiveHit, hitThrottle } from '../http/rate-limit';
-import type { ChangePasswordInput } from '../schemas/account';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
+import { hashPassword, verifyPassword } from '@/server/auth/password';
+import { AppError } from '@/server/errors';
+import { ThrottledError, forgiveHit, hitThrottle } from '@/server/http/rate-limit';
+import type { ChangePasswordInput } from '@/server/schemas/account';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
 import { signInBuckets, signInThrottle } from './sign-in';
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import type { ServiceContext } from './context';
+import type { ServiceContext } from '@/server/services/context';
 import { twoFactorStatus } from './two-factor';
 
 export type ConsoleGate = {

@@ -3,16 +3,16 @@ import { render } from '@react-email/components';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { passwordResetTokens, users } from '@/db/schema';
 import { PasswordResetEmail } from '@/emails/password-reset';
-import { hashPassword } from '../auth/password';
-import { AppError } from '../errors';
-import { ThrottledError, type ThrottleRule, hitThrottle } from '../http/rate-limit';
-import { type Notifier, configuredNotifier } from '../notify/notifier';
-import type { ResetPasswordInput } from '../schemas/account';
-import { companySettings } from '../schemas/company';
-import { audit } from './audit';
+import { hashPassword } from '@/server/auth/password';
+import { AppError } from '@/server/errors';
+import { ThrottledError, type ThrottleRule, hitThrottle } from '@/server/http/rate-limit';
+import { type Notifier, configuredNotifier } from '@/server/notify/notifier';
+import type { ResetPasswordInput } from '@/server/schemas/account';
+import { companySettings } from '@/server/schemas/company';
+import { audit } from '@/server/services/audit/record';
 import { storePassword } from './change-password';
-import type { ServiceContext } from './context';
-import { readSettingsBlock } from './read-settings';
+import type { ServiceContext } from '@/server/services/context';
+import { readSettingsBlock } from '@/server/services/settings/read';
 
 /** A reset link works once, for thirty minutes. */
 export const resetLinkLifetimeMs = 30 * 60_000;

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import type { SessionUser } from '../auth/next-auth';
-import { verifyAgainstNothing, verifyPassword } from '../auth/password';
-import { AppError } from '../errors';
-import { ThrottledError, type ThrottleRule, forgiveHit, hitThrottle, peekThrottle } from '../http/rate-limit';
-import type { ServiceContext } from './context';
+import type { SessionUser } from '@/server/auth/next-auth';
+import { verifyAgainstNothing, verifyPassword } from '@/server/auth/password';
+import { AppError } from '@/server/errors';
+import { ThrottledError, type ThrottleRule, forgiveHit, hitThrottle, peekThrottle } from '@/server/http/rate-limit';
+import type { ServiceContext } from '@/server/services/context';
 import { checkSecondFactor } from './two-factor';
 
 /** Ten failed sign-ins per account, and per client address, in fifteen minutes. */

@@ -1,13 +1,13 @@
 import { isUniqueViolation } from '@/db/errors';
 import { customers, users } from '@/db/schema';
-import { userActor } from '../auth/actor';
-import { hashPassword } from '../auth/password';
-import { AppError } from '../errors';
-import { ThrottledError, type ThrottleRule, hitThrottle } from '../http/rate-limit';
-import type { SignUpInput } from '../schemas/store';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { readBillingSettings } from './read-settings';
+import { userActor } from '@/server/auth/actor';
+import { hashPassword } from '@/server/auth/password';
+import { AppError } from '@/server/errors';
+import { ThrottledError, type ThrottleRule, hitThrottle } from '@/server/http/rate-limit';
+import type { SignUpInput } from '@/server/schemas/store';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 export type SignedUp = { customerId: string; userId: string; email: string };
 

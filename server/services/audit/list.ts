@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, ilike, lt } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { addDays } from '../billing/periods';
-import { AppError } from '../errors';
-import type { ServiceContext } from './context';
-import { containsPattern } from './pagination';
-import type { AuditEntry } from './audit-trail';
+import { requirePermission } from '@/server/auth/actor';
+import { addDays } from '@/server/billing/periods';
+import { AppError } from '@/server/errors';
+import type { ServiceContext } from '@/server/services/context';
+import { containsPattern } from '@/server/services/pagination';
+import type { AuditEntry } from './trail';
 
 const MAX_ENTRY_ID = 2n ** 63n - 1n;
 

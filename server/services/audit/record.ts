@@ -1,7 +1,7 @@
 import { auditLog } from '@/db/schema';
 import type { Database } from '@/db';
-import type { Actor } from '../auth/actor';
-import { plainJson } from '../json';
+import type { Actor } from '@/server/auth/actor';
+import { plainJson } from '@/server/json';
 
 /** Appends the audit row for a change; call it inside the transaction that makes the change. */
 export async function audit(

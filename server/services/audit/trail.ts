@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { apiKeys, auditLog, users } from '@/db/schema';
-import type { Role } from '../auth/permissions';
-import type { ServiceContext } from './context';
+import type { Role } from '@/server/auth/permissions';
+import type { ServiceContext } from '@/server/services/context';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 

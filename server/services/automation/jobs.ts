@@ -1,10 +1,10 @@
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { invoices, jobs, orders } from '@/db/schema';
-import { type Scope, requirePermission } from '../auth/actor';
-import type { ServiceContext } from './context';
-import { invoiceScope } from './invoice-store';
-import { orderScope } from './order-view';
-import { type ListInput, afterCursor, decodeCursor, toPage } from './pagination';
+import { type Scope, requirePermission } from '@/server/auth/actor';
+import type { ServiceContext } from '@/server/services/context';
+import { invoiceScope } from '@/server/services/invoices/scope';
+import { orderScope } from '@/server/services/orders/scope';
+import { type ListInput, afterCursor, decodeCursor, toPage } from '@/server/services/pagination';
 
 export type JobRow = typeof jobs.$inferSelect;
 

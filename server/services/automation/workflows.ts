@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { jobs, workflowEvents } from '@/db/schema';
 import { workflows } from '@/inngest/functions';
-import { requirePermission } from '../auth/actor';
-import { env } from '../env';
-import { AppError, notFound } from '../errors';
-import { nextFiring } from '../jobs/cron';
-import { kickWorkflows } from '../jobs/loop';
-import { emitEvents } from '../jobs/runtime';
-import { zonedDate } from '../jobs/zoned-time';
-import { provisioningSecret } from '../provisioning/provisioner';
-import { audit } from './audit';
-import { readCronTimeZone } from './automation-settings';
-import type { ServiceContext } from './context';
-import { checkBillingDate, checkDunningDate } from './run-dates';
+import { requirePermission } from '@/server/auth/actor';
+import { env } from '@/server/env';
+import { AppError, notFound } from '@/server/errors';
+import { nextFiring } from '@/server/jobs/cron';
+import { kickWorkflows } from '@/server/jobs/loop';
+import { emitEvents } from '@/server/jobs/runtime';
+import { zonedDate } from '@/server/jobs/zoned-time';
+import { provisioningSecret } from '@/server/provisioning/provisioner';
+import { audit } from '@/server/services/audit/record';
+import { readCronTimeZone } from './settings';
+import type { ServiceContext } from '@/server/services/context';
+import { checkBillingDate, checkDunningDate } from '@/server/services/billing-runs/dates';
 
 /**
  * Which runtime runs workflows, whether this process schedules crons, the time zone they are read

@@ -1,9 +1,9 @@
 import type { Database } from '@/db';
-import { addDays } from '../billing/periods';
-import { AppError } from '../errors';
-import { zonedDate } from '../jobs/zoned-time';
-import { readCronTimeZone } from './automation-settings';
-import { readBillingSettings } from './read-settings';
+import { addDays } from '@/server/billing/periods';
+import { AppError } from '@/server/errors';
+import { zonedDate } from '@/server/jobs/zoned-time';
+import { readCronTimeZone } from '@/server/services/automation/settings';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 /** Today on the schedules' clock (Settings → Automation → Time zone), the day runs default to. */
 export async function scheduleToday(db: Database, now: Date): Promise<string> {

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { requirePermission } from '../auth/actor';
-import { MILLI, formatMilli, parseMilli } from '../billing/decimal';
-import { counterYear, formatNumber } from '../billing/numbering';
-import { addDays } from '../billing/periods';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { readBillingSettings } from './read-settings';
-import { checkBillingDate } from './run-dates';
+import { requirePermission } from '@/server/auth/actor';
+import { MILLI, formatMilli, parseMilli } from '@/server/billing/decimal';
+import { counterYear, formatNumber } from '@/server/billing/numbering';
+import { addDays } from '@/server/billing/periods';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { readBillingSettings } from '@/server/services/settings/read';
+import { checkBillingDate } from './dates';
 
 export type BillingRunResult = {
   date: string;

@@ -1,7 +1,7 @@
-import { requirePermission } from '../auth/actor';
-import { asJob } from '../jobs/record';
-import type { ServiceContext } from './context';
-import { checkBillingDate, scheduleToday } from './run-dates';
+import { requirePermission } from '@/server/auth/actor';
+import { asJob } from '@/server/jobs/record';
+import type { ServiceContext } from '@/server/services/context';
+import { checkBillingDate, scheduleToday } from './dates';
 import { runBilling } from './run-billing';
 import { runDunning } from './run-dunning';
 

@@ -1,16 +1,16 @@
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { invoices, orders } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { awaitingPayment } from '../billing/invoice-status';
-import { addDays } from '../billing/periods';
-import type { Notifier } from '../notify/notifier';
-import { audit } from './audit';
-import { changeOrderStatus } from './change-order-status';
-import type { ServiceContext } from './context';
-import { readBillingSettings } from './read-settings';
-import { checkDunningDate } from './run-dates';
+import { requirePermission } from '@/server/auth/actor';
+import { awaitingPayment } from '@/server/billing/invoice-status';
+import { addDays } from '@/server/billing/periods';
+import type { Notifier } from '@/server/notify/notifier';
+import { audit } from '@/server/services/audit/record';
+import { changeOrderStatus } from '@/server/services/orders/change-status';
+import type { ServiceContext } from '@/server/services/context';
+import { readBillingSettings } from '@/server/services/settings/read';
+import { checkDunningDate } from './dates';
 import { markOverdueInvoices } from './run-billing';
-import { deliverInvoice } from './send-invoice';
+import { deliverInvoice } from '@/server/services/invoices/send';
 
 export type DunningResult = {
   date: string;

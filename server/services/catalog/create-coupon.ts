@@ -1,11 +1,11 @@
 import { and, desc, getTableColumns, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { coupons } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { AppError } from '../errors';
-import type { CreateCouponInput } from '../schemas/catalog';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import type { CreateCouponInput } from '@/server/schemas/catalog';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
 
 export type CouponRow = typeof coupons.$inferSelect;
 

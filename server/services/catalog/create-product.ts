@@ -1,11 +1,11 @@
 import { desc } from 'drizzle-orm';
 import { products } from '@/db/schema';
-import { type Scope, requirePermission } from '../auth/actor';
-import type { CreateProductInput } from '../schemas/catalog';
-import { audit } from './audit';
-import { type ProductView, loadProduct, loadProducts, productColumns, writeOptionGroups, writePrices } from './catalog';
-import type { ServiceContext } from './context';
-import { type ListInput, afterCursor, decodeCursor, toPage } from './pagination';
+import { type Scope, requirePermission } from '@/server/auth/actor';
+import type { CreateProductInput } from '@/server/schemas/catalog';
+import { audit } from '@/server/services/audit/record';
+import { type ProductView, loadProduct, loadProducts, productColumns, writeOptionGroups, writePrices } from './store';
+import type { ServiceContext } from '@/server/services/context';
+import { type ListInput, afterCursor, decodeCursor, toPage } from '@/server/services/pagination';
 
 export async function createProduct(ctx: ServiceContext, input: CreateProductInput): Promise<ProductView> {
   requirePermission(ctx.actor, 'catalog.manage');

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { optionGroups, optionPrices, options, productPrices, products } from '@/db/schema';
-import { notFound } from '../errors';
-import type { UpdateProductInput } from '../schemas/catalog';
+import { notFound } from '@/server/errors';
+import type { UpdateProductInput } from '@/server/schemas/catalog';
 
 export type ProductView = typeof products.$inferSelect & {
   prices: Array<typeof productPrices.$inferSelect>;

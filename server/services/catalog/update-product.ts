@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { orderLines, products } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { AppError, notFound } from '../errors';
-import type { UpdateProductInput } from '../schemas/catalog';
-import { audit } from './audit';
-import { type ProductView, loadProduct, productColumns, writeOptionGroups, writePrices } from './catalog';
-import type { ServiceContext } from './context';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError, notFound } from '@/server/errors';
+import type { UpdateProductInput } from '@/server/schemas/catalog';
+import { audit } from '@/server/services/audit/record';
+import { type ProductView, loadProduct, productColumns, writeOptionGroups, writePrices } from './store';
+import type { ServiceContext } from '@/server/services/context';
 
 /**
  * Edits a product as the catalog editor shows it. Only new orders and plan changes see the new

@@ -1,12 +1,12 @@
 import { creditLedger } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { AppError } from '../errors';
-import type { AdjustCreditInput } from '../schemas/customers';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { creditBalance } from './credit-balance';
-import { findCustomer } from './customer-view';
-import { lockCustomer } from './locks';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import type { AdjustCreditInput } from '@/server/schemas/customers';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from './balance';
+import { findCustomer } from '@/server/services/customers/store';
+import { lockCustomer } from '@/server/services/locks';
 
 export type CreditEntry = typeof creditLedger.$inferSelect & { balance: bigint };
 

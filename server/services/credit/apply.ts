@@ -1,11 +1,11 @@
-import { requirePermission } from '../auth/actor';
-import { balanceOf } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import type { ServiceContext } from './context';
-import { creditBalance } from './credit-balance';
-import { lockInvoiceAndCustomer, moneyOf } from './invoice-store';
-import { type PaymentRow, recordPayment } from './record-payment';
-import type { InvoiceView } from './invoice-store';
+import { requirePermission } from '@/server/auth/actor';
+import { balanceOf } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from './balance';
+import { lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
+import { type PaymentRow, recordPayment } from '@/server/services/payments/record';
+import type { InvoiceView } from '@/server/services/invoices/store';
 
 /** Pays as much of the invoice as the customer's credit balance covers. */
 export async function applyCredit(ctx: ServiceContext, input: { id: string }): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {

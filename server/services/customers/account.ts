@@ -1,14 +1,14 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { creditLedger, services } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { AppError } from '../errors';
-import { balanceOf } from '../billing/invoice-status';
-import type { ServiceContext } from './context';
-import { findCustomer } from './customer-view';
-import { listInvoices } from './list-invoices';
-import { moneyOf } from './invoice-store';
-import { recordPayment } from './record-payment';
-import { listInvoicesInput } from '../schemas/invoices';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import { balanceOf } from '@/server/billing/invoice-status';
+import type { ServiceContext } from '@/server/services/context';
+import { findCustomer } from './store';
+import { listInvoices } from '@/server/services/invoices/list';
+import { moneyOf } from '@/server/services/invoices/store';
+import { recordPayment } from '@/server/services/payments/record';
+import { listInvoicesInput } from '@/server/schemas/invoices';
 
 /** A customer's services and credit ledger (newest first), for the customer page. */
 export async function getCustomerAccount(ctx: ServiceContext, input: { id: string }) {

@@ -1,5 +1,5 @@
 import type { BillingAddress } from '@/db/schema';
-import type { CreateCustomerInput } from '../schemas/customers';
+import type { CreateCustomerInput } from '@/server/schemas/customers';
 
 /** The API's snake_case address as stored. */
 export function toBillingAddress(input: NonNullable<CreateCustomerInput['billing_address']>): BillingAddress {

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { customers, users } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { AppError } from '../errors';
-import type { CreateCustomerInput } from '../schemas/customers';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import type { CreateCustomerInput } from '@/server/schemas/customers';
 import { toBillingAddress } from './address';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type CustomerView, findCustomer } from './customer-view';
-import { readBillingSettings } from './read-settings';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type CustomerView, findCustomer } from './store';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 export async function createCustomer(ctx: ServiceContext, input: CreateCustomerInput): Promise<CustomerView> {
   requirePermission(ctx.actor, 'customers.create');

@@ -1,10 +1,11 @@
 import { and, desc, ilike, or } from 'drizzle-orm';
 import { customers } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import type { ListCustomersInput } from '../schemas/customers';
-import type { ServiceContext } from './context';
-import { type CustomerView, customerColumns, customerScope } from './customer-view';
-import { afterCursor, containsPattern, decodeCursor, toPage } from './pagination';
+import { requirePermission } from '@/server/auth/actor';
+import type { ListCustomersInput } from '@/server/schemas/customers';
+import type { ServiceContext } from '@/server/services/context';
+import { type CustomerView, customerColumns } from './store';
+import { customerScope } from './scope';
+import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
 
 /** Newest first, optionally filtered by a case-insensitive match on name or e-mail. */
 export async function listCustomers(

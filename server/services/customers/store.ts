@@ -1,9 +1,10 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
-import type { Scope } from '../auth/actor';
-import { notFound } from '../errors';
+import type { Scope } from '@/server/auth/actor';
+import { notFound } from '@/server/errors';
+import { customerScope } from './scope';
 
 /** Columns of a customer as every reader sees it, with the credit balance summed from the ledger. */
 export const customerColumns = {
@@ -38,20 +39,6 @@ export type CustomerView = {
   createdAt: Date;
   creditBalance: bigint;
 };
-
-/** The customers a scope may see; another tenant's customer simply does not exist for it. */
-export function customerScope(scope: Scope): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'reseller':
-      return eq(customers.resellerId, scope.resellerId);
-    case 'customer':
-      return eq(customers.id, scope.customerId);
-    case 'none':
-      return sql`false`;
-  }
-}
 
 export async function findCustomer(db: Database, scope: Scope, id: string): Promise<CustomerView> {
   const [row] = await db

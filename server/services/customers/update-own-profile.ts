@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { type BillingAddress, customers } from '@/db/schema';
-import { notFound } from '../errors';
-import type { UpdateOwnProfileInput } from '../schemas/profile';
+import { notFound } from '@/server/errors';
+import type { UpdateOwnProfileInput } from '@/server/schemas/profile';
 import { toBillingAddress } from './address';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type CustomerView, findCustomer } from './customer-view';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type CustomerView, findCustomer } from './store';
 
 /**
  * A client edits their own customer account: name, company, phone, tax id and billing address,

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { customers } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { AppError } from '../errors';
-import type { UpdateCustomerInput } from '../schemas/customers';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import type { UpdateCustomerInput } from '@/server/schemas/customers';
 import { toBillingAddress } from './address';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type CustomerView, findCustomer } from './customer-view';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type CustomerView, findCustomer } from './store';
 
 export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerInput & { id: string }): Promise<CustomerView> {
   requirePermission(ctx.actor, 'customers.edit');

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { invoiceTransition } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type InvoiceView, loadInvoice, lockInvoice, moneyOf } from './invoice-store';
+import { requirePermission } from '@/server/auth/actor';
+import { invoiceTransition } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, loadInvoice, lockInvoice, moneyOf } from './store';
 
 /** Cancels an invoice no money was received for; its number stays used (numbers are never reused). */
 export async function cancelInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {

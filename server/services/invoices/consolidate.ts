@@ -1,16 +1,16 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { invoiceLines, invoices } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { formatMilli } from '../billing/decimal';
-import { awaitingPayment, invoiceTransition } from '../billing/invoice-status';
-import { toPlainDate } from '../billing/periods';
-import { AppError } from '../errors';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { findCustomer } from './customer-view';
-import { type InvoiceView, loadInvoice, moneyOf, nextNumber } from './invoice-store';
-import { lockCustomer } from './locks';
-import { readBillingSettings } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { formatMilli } from '@/server/billing/decimal';
+import { awaitingPayment, invoiceTransition } from '@/server/billing/invoice-status';
+import { toPlainDate } from '@/server/billing/periods';
+import { AppError } from '@/server/errors';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { findCustomer } from '@/server/services/customers/store';
+import { type InvoiceView, loadInvoice, moneyOf, nextNumber } from './store';
+import { lockCustomer } from '@/server/services/locks';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 /**
  * All open invoices of a customer in one currency become one parent invoice (DESIGN.md §4):

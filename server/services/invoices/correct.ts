@@ -1,18 +1,18 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
-import { requirePermission } from '../auth/actor';
-import { parseMilli } from '../billing/decimal';
-import { creditNoteSplit } from '../billing/invoice-status';
-import { toPlainDate } from '../billing/periods';
-import { AppError } from '../errors';
-import type { InvoiceItemInput } from '../schemas/invoices';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf, priceItems } from './invoice-store';
+import { requirePermission } from '@/server/auth/actor';
+import { parseMilli } from '@/server/billing/decimal';
+import { creditNoteSplit } from '@/server/billing/invoice-status';
+import { toPlainDate } from '@/server/billing/periods';
+import { AppError } from '@/server/errors';
+import type { InvoiceItemInput } from '@/server/schemas/invoices';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf, priceItems } from './store';
 import { issueDocument } from './issue-document';
-import { readBillingSettings } from './read-settings';
-import { recordPayment } from './record-payment';
+import { readBillingSettings } from '@/server/services/settings/read';
+import { recordPayment } from '@/server/services/payments/record';
 
 const correctable = ['pending', 'partial', 'paid', 'overdue'] as const;
 

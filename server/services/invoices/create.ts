@@ -1,14 +1,14 @@
 import { invoices } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { parseMilli } from '../billing/decimal';
-import { addDays, toPlainDate } from '../billing/periods';
-import { AppError } from '../errors';
-import type { CreateInvoiceInput } from '../schemas/invoices';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { findCustomer } from './customer-view';
-import { type InvoiceView, insertLines, loadInvoice, nextNumber, priceItems } from './invoice-store';
-import { readBillingSettings } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { parseMilli } from '@/server/billing/decimal';
+import { addDays, toPlainDate } from '@/server/billing/periods';
+import { AppError } from '@/server/errors';
+import type { CreateInvoiceInput } from '@/server/schemas/invoices';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { findCustomer } from '@/server/services/customers/store';
+import { type InvoiceView, insertLines, loadInvoice, nextNumber, priceItems } from './store';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 /** A manual invoice, as a draft or finalized at once (pending, numbered); totals are ours. */
 export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInput): Promise<InvoiceView> {

@@ -1,14 +1,14 @@
-import { AppError } from '../errors';
-import { ThrottledError, type ThrottleRule, hitThrottle, peekThrottle } from '../http/rate-limit';
-import { invoicePdf } from '../documents/invoice-pdf';
-import { loadInvoiceDocument } from '../documents/load';
-import type { InvoiceDocumentModel } from '../documents/model';
-import type { Paper } from '../documents/paper';
-import type { Actor } from '../auth/actor';
-import type { ServiceContext } from './context';
-import { readPublicInvoice } from './get-invoice';
-import { getInvoiceHistory } from './invoice-history';
-import type { InvoiceView } from './invoice-store';
+import { AppError } from '@/server/errors';
+import { ThrottledError, type ThrottleRule, hitThrottle, peekThrottle } from '@/server/http/rate-limit';
+import { invoicePdf } from '@/server/documents/invoice-pdf';
+import { loadInvoiceDocument } from '@/server/documents/load';
+import type { InvoiceDocumentModel } from '@/server/documents/model';
+import type { Paper } from '@/server/documents/paper';
+import type { Actor } from '@/server/auth/actor';
+import type { ServiceContext } from '@/server/services/context';
+import { readPublicInvoice } from './get';
+import { getInvoiceHistory } from './history';
+import type { InvoiceView } from './store';
 
 /**
  * An invoice as its customer reads it, in the portal or through the public link: what the PDF

@@ -1,7 +1,7 @@
-import { formatMinor } from '../billing/currency';
-import type { ListInvoicesInput } from '../schemas/invoices';
-import type { ServiceContext } from './context';
-import { eachInvoice } from './list-invoices';
+import { formatMinor } from '@/server/billing/currency';
+import type { ListInvoicesInput } from '@/server/schemas/invoices';
+import type { ServiceContext } from '@/server/services/context';
+import { eachInvoice } from './list';
 
 // Cells a spreadsheet would run as formulas are prefixed, so an export cannot carry an attack.
 export const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { invoiceTransition } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type InvoiceView, loadInvoice, lockInvoice, moneyOf, nextNumber } from './invoice-store';
-import { readBillingSettings } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { invoiceTransition } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, loadInvoice, lockInvoice, moneyOf, nextNumber } from './store';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 /** Draft → pending, taking the next gapless number of its series. */
 export async function finalizeInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {

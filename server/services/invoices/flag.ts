@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { lockInvoiceAndCustomer } from './invoice-store';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { lockInvoiceAndCustomer } from './store';
 
 /** A chargeback opened on one of the invoice's payments: marked on the invoice for the desk. */
 export async function flagDispute(ctx: ServiceContext, input: { invoiceId: string; disputeId: string; amount: bigint; currency: string; reason: string }): Promise<void> {

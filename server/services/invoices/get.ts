@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { AppError, notFound } from '../errors';
-import { isUuid } from '../schemas/common';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type InvoiceView, asSeenByCustomer, loadInvoice, lockInvoice } from './invoice-store';
-import { tokenMatches } from './public-token';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError, notFound } from '@/server/errors';
+import { isUuid } from '@/server/schemas/common';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, loadInvoice, lockInvoice } from './store';
+import { asSeenByCustomer } from './scope';
+import { tokenMatches } from './public-link';
 
 export async function getInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
   // Clients read their own invoices; everyone else needs the permission.

@@ -1,9 +1,10 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import { invoices, payments, refunds } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { type AuditEntry, auditTrail } from './audit-trail';
-import type { ServiceContext } from './context';
-import { invoiceScope, loadInvoice } from './invoice-store';
+import { requirePermission } from '@/server/auth/actor';
+import { type AuditEntry, auditTrail } from '@/server/services/audit/trail';
+import type { ServiceContext } from '@/server/services/context';
+import { loadInvoice } from './store';
+import { invoiceScope } from './scope';
 
 export type InvoiceHistory = {
   payments: Array<typeof payments.$inferSelect>;

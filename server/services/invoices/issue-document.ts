@@ -1,10 +1,10 @@
 import { creditLedger, invoices } from '@/db/schema';
 import type { Database } from '@/db';
-import { addDays } from '../billing/periods';
-import type { InvoiceItemInput } from '../schemas/invoices';
-import type { BillingSettings } from '../schemas/settings';
-import { parseMilli } from '../billing/decimal';
-import { type InvoiceRow, insertLines, nextNumber, priceItems } from './invoice-store';
+import { addDays } from '@/server/billing/periods';
+import type { InvoiceItemInput } from '@/server/schemas/invoices';
+import type { BillingSettings } from '@/server/schemas/settings';
+import { parseMilli } from '@/server/billing/decimal';
+import { type InvoiceRow, insertLines, nextNumber, priceItems } from './store';
 
 type Purpose = InvoiceRow['purpose'];
 

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { customers, invoiceLines, invoiceNotifications, invoices } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { balanceOf } from '../billing/invoice-status';
-import { isUuid } from '../schemas/common';
-import type { ListInvoicesInput } from '../schemas/invoices';
-import type { ServiceContext } from './context';
-import { type InvoiceView, asSeenByCustomer, invoiceScope, moneyOf } from './invoice-store';
-import { afterCursor, containsPattern, decodeCursor, toPage } from './pagination';
+import { requirePermission } from '@/server/auth/actor';
+import { balanceOf } from '@/server/billing/invoice-status';
+import { isUuid } from '@/server/schemas/common';
+import type { ListInvoicesInput } from '@/server/schemas/invoices';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, moneyOf } from './store';
+import { asSeenByCustomer, invoiceScope } from './scope';
+import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
 
 export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string };
 

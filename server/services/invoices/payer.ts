@@ -1,8 +1,8 @@
-import { AppError } from '../errors';
-import type { PayAccess } from '../schemas/payments';
-import type { ServiceContext } from './context';
+import { AppError } from '@/server/errors';
+import type { PayAccess } from '@/server/schemas/payments';
+import type { ServiceContext } from '@/server/services/context';
 import { openPublicInvoice } from './customer-invoice';
-import { type InvoiceView, loadInvoice } from './invoice-store';
+import { type InvoiceView, loadInvoice } from './store';
 
 /** The invoice a payer may pay: their own when signed in, or the one their link opens. */
 export async function payerInvoice(ctx: ServiceContext, invoiceId: string, access: PayAccess): Promise<InvoiceView> {

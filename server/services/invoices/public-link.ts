@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { env } from '../env';
+import { env } from '@/server/env';
 
 // Derived, not stored: HMAC(secret, id:version). A database dump alone opens no invoice, and
 // bumping the version kills every link issued before.

@@ -1,10 +1,10 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { invoiceLines, invoices, orders, products, services } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { emitEvents } from '../jobs/runtime';
-import { audit } from './audit';
-import { emitServiceLifecycle } from './service-lifecycle';
+import type { Actor } from '@/server/auth/actor';
+import { emitEvents } from '@/server/jobs/runtime';
+import { audit } from '@/server/services/audit/record';
+import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
 
 /**
  * What a fully paid invoice sets in motion, in the paying transaction: every service period it

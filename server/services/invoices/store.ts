@@ -1,46 +1,22 @@
-import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { customers, invoiceLines, invoiceNotifications, invoices, numberCounters } from '@/db/schema';
-import { formatMilli } from '../billing/decimal';
-import { type InvoiceMoney, balanceOf } from '../billing/invoice-status';
-import { counterYear, formatNumber } from '../billing/numbering';
-import { type TaxMode, documentTotals, lineAmounts } from '../billing/totals';
-import type { Scope } from '../auth/actor';
-import { lockCustomer } from './locks';
-import { AppError, notFound } from '../errors';
-import type { InvoiceItemInput } from '../schemas/invoices';
-import type { BillingSettings } from '../schemas/settings';
+import { invoiceLines, invoiceNotifications, invoices, numberCounters } from '@/db/schema';
+import { formatMilli } from '@/server/billing/decimal';
+import { type InvoiceMoney, balanceOf } from '@/server/billing/invoice-status';
+import { counterYear, formatNumber } from '@/server/billing/numbering';
+import { type TaxMode, documentTotals, lineAmounts } from '@/server/billing/totals';
+import type { Scope } from '@/server/auth/actor';
+import { lockCustomer } from '@/server/services/locks';
+import { AppError, notFound } from '@/server/errors';
+import type { InvoiceItemInput } from '@/server/schemas/invoices';
+import type { BillingSettings } from '@/server/schemas/settings';
+import { invoiceScope } from './scope';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 export type NotificationRow = typeof invoiceNotifications.$inferSelect;
 export type InvoiceView = InvoiceRow & { lines: InvoiceLineRow[]; notifications: NotificationRow[]; balance: bigint };
 export type InvoiceKind = InvoiceRow['kind'];
-
-/** The invoices a scope may see: a reseller's customers', or a client's own once issued (a draft is the desk's). */
-/**
- * An invoice as its own customer may read it: the desk's notification log (provider answers,
- * who sent it) and internal notes stay with the desk, as on the public link. A reseller reads the
- * log without the providers' answers, which are for the desk's eyes only.
- */
-export function asSeenByCustomer<T extends { notes: string | null; notifications: NotificationRow[] }>(scope: Scope, invoice: T): T {
-  if (scope.kind === 'customer') return { ...invoice, notes: null, notifications: [] };
-  if (scope.kind === 'reseller') return { ...invoice, notifications: invoice.notifications.map((n) => ({ ...n, detail: null })) };
-  return invoice;
-}
-
-export function invoiceScope(scope: Scope): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'reseller':
-      return sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${scope.resellerId})`;
-    case 'customer':
-      return and(eq(invoices.customerId, scope.customerId), ne(invoices.status, 'draft'));
-    case 'none':
-      return sql`false`;
-  }
-}
 
 export const moneyOf = (row: InvoiceRow): InvoiceMoney => ({
   status: row.status,

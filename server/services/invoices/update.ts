@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { invoiceLines, invoices } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { parseMilli } from '../billing/decimal';
-import { invoiceTransition } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import type { UpdateInvoiceInput } from '../schemas/invoices';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type InvoiceView, insertLines, loadInvoice, lockInvoice, moneyOf, priceItems } from './invoice-store';
-import { readBillingSettings } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { parseMilli } from '@/server/billing/decimal';
+import { invoiceTransition } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import type { UpdateInvoiceInput } from '@/server/schemas/invoices';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, insertLines, loadInvoice, lockInvoice, moneyOf, priceItems } from './store';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 /**
  * Edits a draft freely, or a finalized invoice while nothing is paid (its number stays). Paid

@@ -1,14 +1,14 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, notes, orders, users } from '@/db/schema';
-import { type Actor, requirePermission } from '../auth/actor';
-import type { Permission } from '../auth/permissions';
-import { notFound } from '../errors';
-import type { NoteSubject } from '../schemas/notes';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { customerScope } from './customer-view';
-import { orderScope } from './order-view';
+import { type Actor, requirePermission } from '@/server/auth/actor';
+import type { Permission } from '@/server/auth/permissions';
+import { notFound } from '@/server/errors';
+import type { NoteSubject } from '@/server/schemas/notes';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { customerScope } from '@/server/services/customers/scope';
+import { orderScope } from '@/server/services/orders/scope';
 
 export type NoteView = { id: string; scope: 'order' | 'customer'; body: string; author: string | null; createdAt: Date; updatedAt: Date };
 

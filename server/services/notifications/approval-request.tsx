@@ -3,16 +3,16 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, orders, users } from '@/db/schema';
 import { type InvoiceMailData, InvoiceEmail, fillSubject, templates } from '@/emails/templates';
-import { requirePermission } from '../auth/actor';
-import { formatMoney } from '../billing/currency';
-import { formatDay } from '../documents/model';
-import { notFound } from '../errors';
-import { type Notifier, configuredNotifier } from '../notify/notifier';
-import { emailTemplateSettings } from '../schemas/communication';
-import { companySettings } from '../schemas/company';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { readSettingsBlock } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { formatMoney } from '@/server/billing/currency';
+import { formatDay } from '@/server/documents/model';
+import { notFound } from '@/server/errors';
+import { type Notifier, configuredNotifier } from '@/server/notify/notifier';
+import { emailTemplateSettings } from '@/server/schemas/communication';
+import { companySettings } from '@/server/schemas/company';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { readSettingsBlock } from '@/server/services/settings/read';
 
 const template = 'order_awaiting_approval';
 

@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { emailOutbox } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { notFound } from '../errors';
-import type { ServiceContext } from './context';
+import { requirePermission } from '@/server/auth/actor';
+import { notFound } from '@/server/errors';
+import type { ServiceContext } from '@/server/services/context';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 

@@ -1,23 +1,23 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, invoiceLines, invoices, services } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { MILLI } from '../billing/decimal';
-import { awaitingPayment, returnableOf } from '../billing/invoice-status';
-import { type Proration, prorate } from '../billing/proration';
-import { daysBetween, toPlainDate } from '../billing/periods';
-import { priceLine } from '../billing/pricing';
-import { AppError, notFound } from '../errors';
-import type { ChangePlanInput } from '../schemas/orders';
-import { audit } from './audit';
-import { loadProduct } from './catalog';
-import type { ServiceContext } from './context';
-import { customerScope } from './customer-view';
-import { moneyOf } from './invoice-store';
-import { issueDocument } from './issue-document';
-import { lockCustomer } from './locks';
-import { readBillingSettings } from './read-settings';
-import { emitPlanChange } from './service-lifecycle';
+import { requirePermission } from '@/server/auth/actor';
+import { MILLI } from '@/server/billing/decimal';
+import { awaitingPayment, returnableOf } from '@/server/billing/invoice-status';
+import { type Proration, prorate } from '@/server/billing/proration';
+import { daysBetween, toPlainDate } from '@/server/billing/periods';
+import { priceLine } from '@/server/billing/pricing';
+import { AppError, notFound } from '@/server/errors';
+import type { ChangePlanInput } from '@/server/schemas/orders';
+import { audit } from '@/server/services/audit/record';
+import { loadProduct } from '@/server/services/catalog/store';
+import type { ServiceContext } from '@/server/services/context';
+import { customerScope } from '@/server/services/customers/scope';
+import { moneyOf } from '@/server/services/invoices/store';
+import { issueDocument } from '@/server/services/invoices/issue-document';
+import { lockCustomer } from '@/server/services/locks';
+import { readBillingSettings } from '@/server/services/settings/read';
+import { emitPlanChange } from './lifecycle';
 
 /**
  * The invoice that paid for a service's period: the one whose line billed it, or the invoice

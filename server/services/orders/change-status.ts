@@ -1,14 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { orders, services } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { type OrderStatus, canChangeOrderStatus } from '../billing/order-status';
-import { AppError } from '../errors';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type OrderView, loadOrder, lockOrder } from './order-view';
-import { emitEvents } from '../jobs/runtime';
-import { emitServiceLifecycle } from './service-lifecycle';
-import { activateOrder, activationNeeds } from './settle-invoice';
+import { requirePermission } from '@/server/auth/actor';
+import { type OrderStatus, canChangeOrderStatus } from '@/server/billing/order-status';
+import { AppError } from '@/server/errors';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type OrderView, loadOrder, lockOrder } from './store';
+import { emitEvents } from '@/server/jobs/runtime';
+import { emitServiceLifecycle } from './lifecycle';
+import { activateOrder, activationNeeds } from '@/server/services/invoices/settle';
 
 // What an order's new status means for its services, and which services it touches.
 const serviceEffect: Partial<Record<OrderStatus, { to: 'active' | 'suspended' | 'cancelled' | 'terminated'; from: Array<'pending' | 'active' | 'suspended'> }>> = {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { orderLabels, orders } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import type { PaymentMethod } from '../schemas/invoices';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type OrderView, loadOrder, lockOrder } from './order-view';
+import { requirePermission } from '@/server/auth/actor';
+import type { PaymentMethod } from '@/server/schemas/invoices';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type OrderView, loadOrder, lockOrder } from './store';
 
 /** The method the customer means to pay by; what the pay page offers first. */
 export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id: string; payment_method: PaymentMethod }): Promise<OrderView> {

@@ -1,17 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { invoiceLines, invoices, orderLines, orders, services } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { MILLI, divRound, parseMilli } from '../billing/decimal';
-import { invoiceTransition } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import type { EditOrderPriceInput } from '../schemas/orders';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { correctInvoice } from './correct-invoice';
-import { lockInvoiceAndCustomer, moneyOf, priceItems } from './invoice-store';
-import { type OrderView, loadOrder, lockOrder } from './order-view';
-import { planLineLabel } from './place-order';
-import { readBillingSettings } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { MILLI, divRound, parseMilli } from '@/server/billing/decimal';
+import { invoiceTransition } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import type { EditOrderPriceInput } from '@/server/schemas/orders';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { correctInvoice } from '@/server/services/invoices/correct';
+import { lockInvoiceAndCustomer, moneyOf, priceItems } from '@/server/services/invoices/store';
+import { type OrderView, loadOrder, lockOrder } from './store';
+import { planLineLabel } from './place';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 export type PriceEdit = { order: OrderView; invoiceId: string; document: 'invoice_edited' | 'credit_note' | 'debit_note' };
 

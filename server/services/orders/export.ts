@@ -1,8 +1,8 @@
-import { formatMinor } from '../billing/currency';
-import type { ListOrdersInput } from '../schemas/orders';
-import type { ServiceContext } from './context';
-import { safeCell } from './export-invoices';
-import { listOrders } from './list-orders';
+import { formatMinor } from '@/server/billing/currency';
+import type { ListOrdersInput } from '@/server/schemas/orders';
+import type { ServiceContext } from '@/server/services/context';
+import { safeCell } from '@/server/services/invoices/export';
+import { listOrders } from './list';
 
 /** The filtered orders as CSV rows (header first). */
 export async function exportOrders(ctx: ServiceContext, input: ListOrdersInput): Promise<string[][]> {

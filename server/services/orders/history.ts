@@ -1,8 +1,8 @@
-import { requirePermission } from '../auth/actor';
-import { type AuditEntry, auditTrail } from './audit-trail';
-import type { ServiceContext } from './context';
-import { type JobRow, listJobs } from './list-jobs';
-import { loadOrder } from './order-view';
+import { requirePermission } from '@/server/auth/actor';
+import { type AuditEntry, auditTrail } from '@/server/services/audit/trail';
+import type { ServiceContext } from '@/server/services/context';
+import { type JobRow, listJobs } from '@/server/services/automation/jobs';
+import { loadOrder } from './store';
 
 /** An order's audit log and its workflow runs ("automator jobs"). */
 export async function getOrderHistory(ctx: ServiceContext, input: { id: string }): Promise<{ audit: AuditEntry[]; jobs: JobRow[] }> {

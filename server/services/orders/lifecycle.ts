@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { products, services } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { emitEvents } from '../jobs/runtime';
-import type { WorkflowEvent } from '../jobs/workflow';
-import { type ProvisioningAction, provisionerFor } from '../provisioning/provisioner';
-import { audit } from './audit';
+import type { Actor } from '@/server/auth/actor';
+import { emitEvents } from '@/server/jobs/runtime';
+import type { WorkflowEvent } from '@/server/jobs/workflow';
+import { type ProvisioningAction, provisionerFor } from '@/server/provisioning/provisioner';
+import { audit } from '@/server/services/audit/record';
 
 export type LifecycleAction = Exclude<ProvisioningAction, 'create'>;
 

@@ -1,12 +1,13 @@
 import { and, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
 import { customers, orders } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { addDays } from '../billing/periods';
-import { isUuid } from '../schemas/common';
-import type { ListOrdersInput } from '../schemas/orders';
-import type { ServiceContext } from './context';
-import { type OrderView, loadOrder, loadOrders, orderScope } from './order-view';
-import { afterCursor, containsPattern, decodeCursor, toPage } from './pagination';
+import { requirePermission } from '@/server/auth/actor';
+import { addDays } from '@/server/billing/periods';
+import { isUuid } from '@/server/schemas/common';
+import type { ListOrdersInput } from '@/server/schemas/orders';
+import type { ServiceContext } from '@/server/services/context';
+import { type OrderView, loadOrder, loadOrders } from './store';
+import { orderScope } from './scope';
+import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
 
 /** Orders newest first, by status, customer (id, name or e-mail), product and date placed. */
 export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): Promise<{ items: Array<OrderView & { customerName: string }>; nextCursor: string | null }> {

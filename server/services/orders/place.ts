@@ -1,20 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { billingSchedule, couponRedemptions, invoices, orderLines, orders, services } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { couponAppliesToCycle } from '../billing/coupons';
-import { parseMilli } from '../billing/decimal';
-import { type Cycle, addDays, periodOf, toPlainDate } from '../billing/periods';
-import { AppError } from '../errors';
-import type { PlaceOrderInput } from '../schemas/orders';
-import { emitEvents } from '../jobs/runtime';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { findCustomer } from './customer-view';
-import { insertLines, nextNumber, priceItems } from './invoice-store';
-import { lockCustomer } from './locks';
-import { type OrderView, loadOrder } from './order-view';
-import { asCoupon, firstInvoiceItems, priceCart } from './order-pricing';
-import { readBillingSettings } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { couponAppliesToCycle } from '@/server/billing/coupons';
+import { parseMilli } from '@/server/billing/decimal';
+import { type Cycle, addDays, periodOf, toPlainDate } from '@/server/billing/periods';
+import { AppError } from '@/server/errors';
+import type { PlaceOrderInput } from '@/server/schemas/orders';
+import { emitEvents } from '@/server/jobs/runtime';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { findCustomer } from '@/server/services/customers/store';
+import { insertLines, nextNumber, priceItems } from '@/server/services/invoices/store';
+import { lockCustomer } from '@/server/services/locks';
+import { type OrderView, loadOrder } from './store';
+import { asCoupon, firstInvoiceItems, priceCart } from './pricing';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 const cycleLabel: Record<string, string> = {
   one_time: 'one-time',

@@ -1,13 +1,13 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { couponRedemptions, coupons } from '@/db/schema';
-import { type Coupon, couponDiscount, couponRefusal, couponRefusalMessage } from '../billing/coupons';
-import { MILLI } from '../billing/decimal';
-import { type LinePrice, priceLine } from '../billing/pricing';
-import { AppError } from '../errors';
-import type { InvoiceItemInput } from '../schemas/invoices';
-import type { PlaceOrderInput } from '../schemas/orders';
-import { type ProductView, loadProducts } from './catalog';
+import { type Coupon, couponDiscount, couponRefusal, couponRefusalMessage } from '@/server/billing/coupons';
+import { MILLI } from '@/server/billing/decimal';
+import { type LinePrice, priceLine } from '@/server/billing/pricing';
+import { AppError } from '@/server/errors';
+import type { InvoiceItemInput } from '@/server/schemas/invoices';
+import type { PlaceOrderInput } from '@/server/schemas/orders';
+import { type ProductView, loadProducts } from '@/server/services/catalog/store';
 
 export type CouponRow = typeof coupons.$inferSelect;
 export type PricedItem = {

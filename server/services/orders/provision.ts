@@ -2,13 +2,13 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { invoices, orders, products, services } from '@/db/schema';
-import { type Actor, requirePermission } from '../auth/actor';
-import { AppError, notFound } from '../errors';
-import { type ServiceSubject, provisionerFor } from '../provisioning/provisioner';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { lockOrder } from './order-view';
-import { activateOrder } from './settle-invoice';
+import { type Actor, requirePermission } from '@/server/auth/actor';
+import { AppError, notFound } from '@/server/errors';
+import { type ServiceSubject, provisionerFor } from '@/server/provisioning/provisioner';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { lockOrder } from './store';
+import { activateOrder } from '@/server/services/invoices/settle';
 
 export type ProvisioningTask = ServiceSubject & { module: 'manual' | 'webhook' };
 

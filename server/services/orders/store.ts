@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { customers, invoices, orderLabels, orderLines, orders, services } from '@/db/schema';
-import type { Scope } from '../auth/actor';
-import { notFound } from '../errors';
-import { lockCustomer } from './locks';
+import { invoices, orderLabels, orderLines, orders, services } from '@/db/schema';
+import type { Scope } from '@/server/auth/actor';
+import { notFound } from '@/server/errors';
+import { lockCustomer } from '@/server/services/locks';
+import { orderScope } from './scope';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -13,19 +14,6 @@ export type OrderView = OrderRow & {
   labels: string[];
   invoiceId: string | null;
 };
-
-export function orderScope(scope: Scope): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'reseller':
-      return sql`${orders.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${scope.resellerId})`;
-    case 'customer':
-      return eq(orders.customerId, scope.customerId);
-    case 'none':
-      return sql`false`;
-  }
-}
 
 /**
  * The customer's advisory lock, then the order's row lock — the order payments take them in

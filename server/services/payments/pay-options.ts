@@ -1,9 +1,9 @@
-import { readPaymentConfig } from '../payments/config';
-import type { PayAccess } from '../schemas/payments';
-import type { ServiceContext } from './context';
-import { creditBalance } from './credit-balance';
-import { readBillingSettings } from './read-settings';
-import { payerInvoice } from './payer-invoice';
+import { readPaymentConfig } from '@/server/payments/config';
+import type { PayAccess } from '@/server/schemas/payments';
+import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from '@/server/services/credit/balance';
+import { readBillingSettings } from '@/server/services/settings/read';
+import { payerInvoice } from '@/server/services/invoices/payer';
 
 export type PayOptions = {
   invoice: { id: string; number: string | null; status: string; balance: bigint; currency: string; dueDate: string };

@@ -1,8 +1,8 @@
-import { AppError } from '../errors';
-import { readPaymentConfig } from '../payments/config';
-import type { ServiceContext } from './context';
-import { amountDue, payerInvoice } from './payer-invoice';
-import { recordPayment } from './record-payment';
+import { AppError } from '@/server/errors';
+import { readPaymentConfig } from '@/server/payments/config';
+import type { ServiceContext } from '@/server/services/context';
+import { amountDue, payerInvoice } from '@/server/services/invoices/payer';
+import { recordPayment } from './record';
 
 /**
  * A signed-in customer settles one of their own invoices from their credit balance, all of it

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { gatewayEvents } from '@/db/schema';
-import { type Actor, systemActor } from '../auth/actor';
-import { AppError } from '../errors';
-import type { ServiceContext } from './context';
+import { type Actor, systemActor } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import type { ServiceContext } from '@/server/services/context';
 
 export type WebhookAnswer = { status: 200 | 400 | 500; body: { received: boolean; duplicate?: boolean; outcome?: string; error?: string } };
 

@@ -1,6 +1,6 @@
 import type { Database } from '@/db';
-import { type PayPalConfig, readPaymentConfig } from '../payments/config';
-import { isUuid } from '../schemas/common';
+import { type PayPalConfig, readPaymentConfig } from '@/server/payments/config';
+import { isUuid } from '@/server/schemas/common';
 import {
   type PayPalCapture,
   type PayPalEvent,
@@ -12,10 +12,10 @@ import {
   getPayPalRefund,
   minorFromPayPal,
   verifyPayPalEvent,
-} from '../payments/paypal';
-import type { ServiceContext } from './context';
-import { noteDeniedPayment } from './flag-invoice';
-import { type WebhookAnswer, badSignature, receiveEvent } from './gateway-events';
+} from '@/server/payments/paypal';
+import type { ServiceContext } from '@/server/services/context';
+import { noteDeniedPayment } from '@/server/services/invoices/flag';
+import { type WebhookAnswer, badSignature, receiveEvent } from './receive-event';
 import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
 import { recordGatewayRefund } from './record-gateway-refund';
 

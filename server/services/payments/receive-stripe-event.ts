@@ -1,13 +1,13 @@
 import type Stripe from 'stripe';
 import type { Database } from '@/db';
-import { type StripeConfig, readPaymentConfig } from '../payments/config';
-import { stripeCall, stripeClient, verifyStripeEvent } from '../payments/stripe';
-import { isUuid } from '../schemas/common';
-import type { ServiceContext } from './context';
-import { flagDispute } from './flag-invoice';
-import { type WebhookAnswer, badSignature, receiveEvent } from './gateway-events';
+import { type StripeConfig, readPaymentConfig } from '@/server/payments/config';
+import { stripeCall, stripeClient, verifyStripeEvent } from '@/server/payments/stripe';
+import { isUuid } from '@/server/schemas/common';
+import type { ServiceContext } from '@/server/services/context';
+import { flagDispute } from '@/server/services/invoices/flag';
+import { type WebhookAnswer, badSignature, receiveEvent } from './receive-event';
 import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
-import { findGatewayPayment } from './record-payment';
+import { findGatewayPayment } from './record';
 import { recordGatewayRefund } from './record-gateway-refund';
 
 /**

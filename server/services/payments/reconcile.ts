@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import { invoices, paymentAttempts } from '@/db/schema';
-import { awaitingPayment } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '../payments/config';
-import { getPayPalOrder } from '../payments/paypal';
-import { settlePayPalOrder, settleStripeSession } from './confirm-payment';
-import type { ServiceContext } from './context';
+import { awaitingPayment } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '@/server/payments/config';
+import { getPayPalOrder } from '@/server/payments/paypal';
+import { settlePayPalOrder, settleStripeSession } from './confirm';
+import type { ServiceContext } from '@/server/services/context';
 
 // Checkouts older than this have expired at the gateway (Stripe 24 h, PayPal 3 h) long since;
 // a week leaves room for webhooks lost over a long outage.

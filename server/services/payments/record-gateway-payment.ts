@@ -1,10 +1,10 @@
 import { creditLedger } from '@/db/schema';
-import { balanceOf } from '../billing/invoice-status';
-import { formatMinor, isCurrency } from '../billing/currency';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { lockInvoiceAndCustomer, moneyOf } from './invoice-store';
-import { type PaymentRow, findGatewayPayment, insertPayment } from './record-payment';
+import { balanceOf } from '@/server/billing/invoice-status';
+import { formatMinor, isCurrency } from '@/server/billing/currency';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
+import { type PaymentRow, findGatewayPayment, insertPayment } from './record';
 
 /** Names the credit a charge left beyond its invoice, so a later refund of the charge finds it. */
 export const overpaymentReference = (provider: string, providerPaymentId: string) => `overpayment:${provider}:${providerPaymentId}`;

@@ -2,16 +2,16 @@ import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { creditLedger, refunds } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
-import { returnableOf } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { creditBalance } from './credit-balance';
-import { lockInvoiceAndCustomer, moneyOf } from './invoice-store';
-import { escapeLike } from './pagination';
+import { returnableOf } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from '@/server/services/credit/balance';
+import { lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
+import { escapeLike } from '@/server/services/pagination';
 import { overpaymentReference } from './record-gateway-payment';
-import { findGatewayPayment } from './record-payment';
-import { refundPayment } from './refund-payment';
+import { findGatewayPayment } from './record';
+import { refundPayment } from './refund';
 
 export type GatewayRefund = { provider: 'stripe' | 'paypal'; providerPaymentId: string; providerRefundId: string; amount: bigint };
 

@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { creditLedger, invoices, payments } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { applyPayment, balanceOf } from '../billing/invoice-status';
-import { AppError } from '../errors';
-import type { PaymentMethod } from '../schemas/invoices';
-import { emitEvents } from '../jobs/runtime';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { creditBalance } from './credit-balance';
+import { requirePermission } from '@/server/auth/actor';
+import { applyPayment, balanceOf } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import type { PaymentMethod } from '@/server/schemas/invoices';
+import { emitEvents } from '@/server/jobs/runtime';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from '@/server/services/credit/balance';
 import type { Database } from '@/db';
-import { type InvoiceRow, type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from './invoice-store';
-import { settleInvoice } from './settle-invoice';
+import { type InvoiceRow, type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
+import { settleInvoice } from '@/server/services/invoices/settle';
 
 export type PaymentRow = typeof payments.$inferSelect;
 

@@ -1,19 +1,19 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { creditLedger, invoices, payments, refunds } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
-import { requirePermission } from '../auth/actor';
-import { MILLI } from '../billing/decimal';
-import { type InvoiceStatus, invoiceTransition, refundsEverything, returnableOf } from '../billing/invoice-status';
-import { toPlainDate } from '../billing/periods';
-import { AppError } from '../errors';
-import { gatewayFor } from '../payments/gateway';
-import type { RefundInput } from '../schemas/invoices';
-import { emitEvents } from '../jobs/runtime';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from './invoice-store';
-import { issueDocument } from './issue-document';
-import { readBillingSettings } from './read-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { MILLI } from '@/server/billing/decimal';
+import { type InvoiceStatus, invoiceTransition, refundsEverything, returnableOf } from '@/server/billing/invoice-status';
+import { toPlainDate } from '@/server/billing/periods';
+import { AppError } from '@/server/errors';
+import { gatewayFor } from '@/server/payments/gateway';
+import type { RefundInput } from '@/server/schemas/invoices';
+import { emitEvents } from '@/server/jobs/runtime';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
+import { issueDocument } from '@/server/services/invoices/issue-document';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 export type RefundRow = typeof refunds.$inferSelect;
 

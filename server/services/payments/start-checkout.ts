@@ -1,14 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { customers, paymentAttempts } from '@/db/schema';
-import { AppError } from '../errors';
-import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '../payments/config';
-import { createPayPalOrder } from '../payments/paypal';
-import { stripeCall, stripeClient } from '../payments/stripe';
-import type { CheckoutMethod, PayAccess } from '../schemas/payments';
-import type { ServiceContext } from './context';
-import { type InvoiceView, lockInvoice } from './invoice-store';
+import { AppError } from '@/server/errors';
+import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '@/server/payments/config';
+import { createPayPalOrder } from '@/server/payments/paypal';
+import { stripeCall, stripeClient } from '@/server/payments/stripe';
+import type { CheckoutMethod, PayAccess } from '@/server/schemas/payments';
+import type { ServiceContext } from '@/server/services/context';
+import { type InvoiceView, lockInvoice } from '@/server/services/invoices/store';
 import { payWithCredit } from './pay-with-credit';
-import { amountDue, payerInvoice } from './payer-invoice';
+import { amountDue, payerInvoice } from '@/server/services/invoices/payer';
 
 type Attempt = typeof paymentAttempts.$inferSelect;
 

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { apiKeys, users } from '@/db/schema';
-import { type Actor, apiKeyActor } from '../auth/actor';
-import { requirePermission } from '../auth/actor';
-import { type Permission, type Role } from '../auth/permissions';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
+import { type Actor, apiKeyActor } from '@/server/auth/actor';
+import { requirePermission } from '@/server/auth/actor';
+import { type Permission, type Role } from '@/server/auth/permissions';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 

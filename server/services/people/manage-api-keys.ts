@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { notFound } from '../errors';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
+import { requirePermission } from '@/server/auth/actor';
+import { notFound } from '@/server/errors';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
 
 export type ApiKeyListItem = Pick<typeof apiKeys.$inferSelect, 'id' | 'name' | 'prefix' | 'role' | 'createdAt' | 'revokedAt'>;
 

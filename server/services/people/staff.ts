@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { users } from '@/db/schema';
-import { requirePermission } from '../auth/actor';
-import { hashPassword } from '../auth/password';
-import { type Permission, isPermission } from '../auth/permissions';
-import { AppError, notFound } from '../errors';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
+import { requirePermission } from '@/server/auth/actor';
+import { hashPassword } from '@/server/auth/password';
+import { type Permission, isPermission } from '@/server/auth/permissions';
+import { AppError, notFound } from '@/server/errors';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
 
 export type StaffMember = { id: string; name: string; email: string; role: 'admin' | 'staff'; permissions: Permission[]; disabled: boolean; createdAt: Date };
 

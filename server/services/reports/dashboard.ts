@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { customers, invoices, orders, payments } from '@/db/schema';
 import { bigintValue, sumBigint } from '@/db/sql';
-import { requirePermission } from '../auth/actor';
-import { awaitingPayment } from '../billing/invoice-status';
-import { addDays, toPlainDate } from '../billing/periods';
-import type { ServiceContext } from './context';
-import { invoiceScope } from './invoice-store';
-import { orderScope } from './order-view';
+import { requirePermission } from '@/server/auth/actor';
+import { awaitingPayment } from '@/server/billing/invoice-status';
+import { addDays, toPlainDate } from '@/server/billing/periods';
+import type { ServiceContext } from '@/server/services/context';
+import { invoiceScope } from '@/server/services/invoices/scope';
+import { orderScope } from '@/server/services/orders/scope';
 
 const open = inArray(invoices.status, [...awaitingPayment]);
 const sumBalance = sumBigint(sql`${invoices.total} - ${invoices.amountPaid}`);

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { numberCounters, settings } from '@/db/schema';
-import { counterYear } from '../billing/numbering';
-import { requirePermission } from '../auth/actor';
-import { type CompanySettings, companySettings, companySettingsInput } from '../schemas/company';
-import { type BillingSettings, type BillingSettingsPatch, billingSettings } from '../schemas/settings';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { readBillingSettings, readSettingsBlock } from './read-settings';
+import { counterYear } from '@/server/billing/numbering';
+import { requirePermission } from '@/server/auth/actor';
+import { type CompanySettings, companySettings, companySettingsInput } from '@/server/schemas/company';
+import { type BillingSettings, type BillingSettingsPatch, billingSettings } from '@/server/schemas/settings';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { readBillingSettings, readSettingsBlock } from './read';
 
 export async function getBillingSettings(ctx: ServiceContext): Promise<BillingSettings> {
   requirePermission(ctx.actor, 'settings.manage');

@@ -1,20 +1,20 @@
 import { render } from '@react-email/components';
 import { type InvoiceMailData, InvoiceEmail, type TemplateKey, fillSubject, templateKeys, templates } from '@/emails/templates';
-import { requirePermission } from '../auth/actor';
-import { AppError, type FieldErrors } from '../errors';
-import { pointsToPrivateAddress } from '../http/outbound';
-import { configuredNotifier } from '../notify/notifier';
-import { seal, unseal } from '../payments/secret-box';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError, type FieldErrors } from '@/server/errors';
+import { pointsToPrivateAddress } from '@/server/http/outbound';
+import { configuredNotifier } from '@/server/notify/notifier';
+import { seal, unseal } from '@/server/payments/secret-box';
 import {
   type CommunicationSettings,
   type CommunicationSettingsInput,
   type CommunicationView,
   communicationSettings,
   emailTemplateSettings,
-} from '../schemas/communication';
-import type { ServiceContext } from './context';
-import { readSettingsBlock } from './read-settings';
-import { writeSettingsBlock } from './update-settings';
+} from '@/server/schemas/communication';
+import type { ServiceContext } from '@/server/services/context';
+import { readSettingsBlock } from './read';
+import { writeSettingsBlock } from './billing';
 
 /** Which channels can send right now, for send buttons that say why they cannot. */
 export async function channelStatus(ctx: ServiceContext): Promise<{ email: 'resend' | 'outbox'; sms: boolean; whatsapp: boolean }> {

@@ -1,10 +1,10 @@
-import { requirePermission } from '../auth/actor';
-import { resolvePaymentConfig } from '../payments/config';
-import { seal } from '../payments/secret-box';
-import { type PaymentSettings, type PaymentSettingsInput, paymentSettings } from '../schemas/payments';
-import type { ServiceContext } from './context';
-import { readSettingsBlock } from './read-settings';
-import { writeSettingsBlock } from './update-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { resolvePaymentConfig } from '@/server/payments/config';
+import { seal } from '@/server/payments/secret-box';
+import { type PaymentSettings, type PaymentSettingsInput, paymentSettings } from '@/server/schemas/payments';
+import type { ServiceContext } from '@/server/services/context';
+import { readSettingsBlock } from './read';
+import { writeSettingsBlock } from './billing';
 
 /** Where a secret comes from, never the secret itself. */
 type SecretSource = 'settings' | 'environment' | 'missing';

@@ -1,8 +1,8 @@
-import { requirePermission } from '../auth/actor';
-import { type SecuritySettings, securitySettings } from '../schemas/account';
-import type { ServiceContext } from './context';
-import { readSettingsBlock } from './read-settings';
-import { writeSettingsBlock } from './update-settings';
+import { requirePermission } from '@/server/auth/actor';
+import { type SecuritySettings, securitySettings } from '@/server/schemas/account';
+import type { ServiceContext } from '@/server/services/context';
+import { readSettingsBlock } from './read';
+import { writeSettingsBlock } from './billing';
 
 export async function getSecuritySettings(ctx: ServiceContext): Promise<SecuritySettings> {
   requirePermission(ctx.actor, 'settings.manage');

@@ -1,12 +1,12 @@
-import { requirePermission } from '../auth/actor';
-import { AppError } from '../errors';
-import { offeredMethods, readPaymentConfig } from '../payments/config';
-import type { CheckoutInput } from '../schemas/store';
-import { audit } from './audit';
-import type { ServiceContext } from './context';
-import { creditBalance } from './credit-balance';
-import { type OrderView } from './order-view';
-import { placeOrder } from './place-order';
+import { requirePermission } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import { offeredMethods, readPaymentConfig } from '@/server/payments/config';
+import type { CheckoutInput } from '@/server/schemas/store';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from '@/server/services/credit/balance';
+import { type OrderView } from '@/server/services/orders/store';
+import { placeOrder } from '@/server/services/orders/place';
 
 /**
  * Checkout: the signed-in client orders their cart for their own customer account, paying by

@@ -1,10 +1,10 @@
-import { parseMilli } from '../billing/decimal';
-import type { QuoteInput } from '../schemas/store';
-import type { ServiceContext } from './context';
-import { priceItems } from './invoice-store';
-import { firstInvoiceItems, priceCart } from './order-pricing';
-import { shopperOf } from './read-storefront';
-import { readBillingSettings } from './read-settings';
+import { parseMilli } from '@/server/billing/decimal';
+import type { QuoteInput } from '@/server/schemas/store';
+import type { ServiceContext } from '@/server/services/context';
+import { priceItems } from '@/server/services/invoices/store';
+import { firstInvoiceItems, priceCart } from '@/server/services/orders/pricing';
+import { shopperOf } from './read';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 export type QuoteLine = {
   productId: string;

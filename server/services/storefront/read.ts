@@ -1,14 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { products } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import type { CatalogProduct } from '../billing/pricing';
-import { cycleSavings } from '../billing/savings';
-import type { PriceCycle } from '../schemas/catalog';
-import { loadProducts } from './catalog';
-import type { ServiceContext } from './context';
-import { type CustomerView, findCustomer } from './customer-view';
-import { readBillingSettings } from './read-settings';
+import type { Actor } from '@/server/auth/actor';
+import type { CatalogProduct } from '@/server/billing/pricing';
+import { cycleSavings } from '@/server/billing/savings';
+import type { PriceCycle } from '@/server/schemas/catalog';
+import { loadProducts } from '@/server/services/catalog/store';
+import type { ServiceContext } from '@/server/services/context';
+import { type CustomerView, findCustomer } from '@/server/services/customers/store';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 /** A product as the storefront sells it: only the shopper's currency, cycles in billing order. */
 export type StoreProduct = Omit<CatalogProduct, 'prices'> & {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { type ChosenOptionInput, priceLine } from '@/server/billing/pricing';
 import { cycleSavings } from '@/server/billing/savings';
-import type { StoreProduct } from '@/server/services/read-storefront';
+import type { StoreProduct } from '@/server/services/storefront/read';
 import { useMoney } from '../../../_components/money';
 import { Button } from '../../../_components/ui/button';
 import { Card } from '../../../_components/ui/card';

@@ -3,7 +3,7 @@ import { ArrowLeft } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isUuid } from '@/server/schemas/common';
-import { readStoreProduct } from '@/server/services/read-storefront';
+import { readStoreProduct } from '@/server/services/storefront/read';
 import { shopper } from '../../_lib/shopper';
 import { ConfigureProduct } from './configure-product';
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
-import { publicInvoicePath } from '@/server/services/public-token';
+import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';

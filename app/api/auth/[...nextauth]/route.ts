@@ -4,7 +4,7 @@ import { authOptions } from '@/server/auth/next-auth';
 import { database } from '@/server/db';
 import { publicOrigin } from '@/server/env';
 import { clientIp } from '@/server/http/request';
-import { signInRefusal } from '@/server/services/sign-in';
+import { signInRefusal } from '@/server/services/account/sign-in';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,6 +1,6 @@
 import { database } from '@/server/db';
 import { bodyTextWithin, tooLarge } from '@/server/http/body-limit';
-import { receivePayPalWebhook } from '@/server/services/receive-paypal-event';
+import { receivePayPalWebhook } from '@/server/services/payments/receive-paypal-event';
 
 export const dynamic = 'force-dynamic';
 

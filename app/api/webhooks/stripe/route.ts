@@ -1,6 +1,6 @@
 import { database } from '@/server/db';
 import { bodyTextWithin, tooLarge } from '@/server/http/body-limit';
-import { receiveStripeWebhook } from '@/server/services/receive-stripe-event';
+import { receiveStripeWebhook } from '@/server/services/payments/receive-stripe-event';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { backWithError, payRoute } from '@/server/http/pay-route';
-import { payWithCredit } from '@/server/services/pay-with-credit';
+import { payWithCredit } from '@/server/services/payments/pay-with-credit';
 
 export const POST = payRoute(async ({ ctx, invoiceId, origin }) => {
   await payWithCredit(ctx, { invoiceId });
