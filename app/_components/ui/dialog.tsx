@@ -53,3 +53,37 @@ export function DialogActions({ onCancel, submit, pending, cancel = 'Cancel' }: 
     </div>
   );
 }
+
+/** A yes-or-no question before a status or money change; the dialog is shown while mounted. */
+export function ConfirmDialog({
+  title,
+  description,
+  confirm = title,
+  keep = 'Keep it',
+  onConfirm,
+  onClose,
+  pending,
+  danger = false,
+}: {
+  title: string;
+  description: string;
+  confirm?: string;
+  keep?: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  pending: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <Dialog open onOpenChange={(open) => open || onClose()} title={title} description={description}>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose}>
+          {keep}
+        </Button>
+        <Button onClick={onConfirm} disabled={pending} className={danger ? 'bg-danger text-white' : undefined}>
+          {confirm}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

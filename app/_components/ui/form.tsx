@@ -1,0 +1,118 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import {
+  type DefaultValues,
+  type FieldValues,
+  FormProvider,
+  type Path,
+  type SubmitHandler,
+  type UseFormReturn,
+  get,
+  useForm,
+  useFormContext,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import type { FieldErrors } from '@/server/errors';
+import { cn } from './cn';
+import { Field, Input, inputClass } from './field';
+
+/** A form checked by a zod schema before it is sent: the server's own where the shapes match. */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues?: DefaultValues<z.input<S>>) {
+  return useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues });
+}
+
+/**
+ * Puts the server's field errors (AppError.fields, or the service's zod issues) on the form's
+ * fields; `rename` maps a server path to the field that shows it when the form names it
+ * differently. "_" (the whole request) lands on the form's root error.
+ */
+export const setFieldErrors =
+  <T extends FieldValues>(form: Pick<UseFormReturn<T, unknown, never>, 'setError'>, rename: Record<string, string> = {}) =>
+  (fields: FieldErrors) => {
+    for (const [path, message] of Object.entries(fields)) {
+      const name = rename[path] ?? path;
+      form.setError(name === '_' ? 'root' : (name as Path<T>), { message });
+    }
+  };
+
+/** A `<form>` bound to a react-hook-form instance; its fields below find it through context. */
+export function Form<T extends FieldValues, O>({
+  form,
+  onSubmit,
+  children,
+  ...props
+}: { form: UseFormReturn<T, unknown, O>; onSubmit: SubmitHandler<O>; children: ReactNode; className?: string; 'aria-label'?: string }) {
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={form.handleSubmit(onSubmit)} noValidate {...props}>
+        {children}
+      </form>
+    </FormProvider>
+  );
+}
+
+/** The message under a field, from the schema or the server. */
+export function useFieldError(name: string): string | undefined {
+  const { formState } = useFormContext();
+  return (get(formState.errors, name) as { message?: string } | undefined)?.message;
+}
+
+const invalid = (id: string, error: string | undefined) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
+
+type Common = { name: string; label: string; id?: string; hint?: ReactNode };
+
+/** A labelled text input with its inline error; `id` (default: `name`) ties label, input and error. */
+export function FormText({ name, label, id = name, hint, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} name={id} error={error} hint={hint}>
+      <Input id={id} {...invalid(id, error)} {...props} {...register(name)} />
+    </Field>
+  );
+}
+
+export function FormTextarea({ name, label, id = name, hint, className, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} name={id} error={error} hint={hint}>
+      <textarea id={id} className={cn(inputClass, 'h-auto py-2', className)} {...invalid(id, error)} {...props} {...register(name)} />
+    </Field>
+  );
+}
+
+export function FormSelect({ name, label, id = name, hint, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} name={id} error={error} hint={hint}>
+      <select id={id} className={inputClass} {...invalid(id, error)} {...props} {...register(name)}>
+        {children}
+      </select>
+    </Field>
+  );
+}
+
+/** A checkbox with its label after it; its value is a boolean. */
+export function FormCheckbox({ name, children, className }: { name: string; children: ReactNode; className?: string }) {
+  const { register } = useFormContext();
+  return (
+    <label className={cn('flex items-center gap-2 text-sm', className)}>
+      <input type="checkbox" {...register(name)} /> {children}
+    </label>
+  );
+}
+
+/** What the server said about the request as a whole, above the form's buttons. */
+export function FormError({ className = 'text-sm text-danger' }: { className?: string }) {
+  const { formState } = useFormContext();
+  const message = formState.errors.root?.message;
+  return message ? (
+    <p role="alert" className={className}>
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { parseMajor } from '@/server/billing/currency';
+
+/** Reads typed money ("12.50") exactly into minor units, or says `message` when `accept` refuses it. */
+const readMajor = (currency: string, accept: (minor: bigint) => boolean, message: string, text: string, ctx: z.RefinementCtx) => {
+  const minor = parseMajor(text, currency);
+  if (minor !== null && accept(minor)) return minor;
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+};
+
+/** Money as typed, in minor units: never a float on the way. */
+export const majorAmount = (currency: string, accept: (minor: bigint) => boolean, message: string) =>
+  z.string().transform((text, ctx) => readMajor(currency, accept, message, text, ctx));
+
+/** The same, where an empty field means "not given" (undefined). */
+export const optionalMajorAmount = (currency: string, accept: (minor: bigint) => boolean, message: string) =>
+  z.string().transform((text, ctx) => (text.trim() === '' ? undefined : readMajor(currency, accept, message, text, ctx)));
