@@ -14,10 +14,11 @@ import { createCustomer } from '@/server/services/customers/create';
 import { createInvoice } from '@/server/services/invoices/create';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid, recordPayment } from '@/server/services/payments/record';
+import { recordPayment } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { refundPayment } from '@/server/services/payments/refund';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
-import { updateCompany } from '@/server/services/settings/billing';
+import { updateCompany } from '@/server/services/settings/company';
 
 export const demoPassword = 'cashdesk';
 

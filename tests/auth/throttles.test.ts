@@ -4,7 +4,7 @@ import { GET as publicJson } from '@/app/api/v1/public/invoices/[id]/route';
 import { throttles } from '@/db/schema';
 import { anonymousActor } from '@/server/auth/actor';
 import { hitThrottle } from '@/server/http/rate-limit';
-import { openPublicInvoice } from '@/server/services/invoices/customer-invoice';
+import { openPublicInvoice } from '@/server/services/invoices/public-link';
 import { signUp, signUpThrottle } from '@/server/services/account/sign-up';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenInvoice } from '../support/fixtures';

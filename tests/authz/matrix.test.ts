@@ -20,7 +20,7 @@ import { createProduct } from '@/server/services/catalog/create-product';
 import { addNote } from '@/server/services/notes/manage-notes';
 import { addOrderLabel } from '@/server/services/orders/edit-details';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { sendInvoice } from '@/server/services/invoices/send';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';

@@ -18,7 +18,8 @@ import { payWithCredit } from '@/server/services/payments/pay-with-credit';
 import { placeOrder } from '@/server/services/orders/place';
 import { recordGatewayPayment } from '@/server/services/payments/record-gateway-payment';
 import { recordGatewayRefund } from '@/server/services/payments/record-gateway-refund';
-import { markInvoicePaid, recordPayment } from '@/server/services/payments/record';
+import { recordPayment } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { refundPayment } from '@/server/services/payments/refund';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 

@@ -9,7 +9,7 @@ import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { approveOrder } from '@/server/services/orders/change-status';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 

@@ -18,7 +18,7 @@ import { getOrderHistory } from '@/server/services/orders/history';
 import { loadOrder } from '@/server/services/orders/store';
 import { placeOrder } from '@/server/services/orders/place';
 import { markServiceProvisioned } from '@/server/services/orders/provision';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';
 import { withTestDatabase } from '../support/database';

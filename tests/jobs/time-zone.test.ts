@@ -9,7 +9,7 @@ import { placeOrderInput } from '@/server/schemas/orders';
 import { automationStatus } from '@/server/services/automation/workflows';
 import { readCronTimeZone, updateAutomationSettings } from '@/server/services/automation/settings';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';

@@ -10,7 +10,7 @@ import { dispatchPending, emitEvents, resumeStalled, type Runtime, schedulerTick
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { refundPayment } from '@/server/services/payments/refund';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';

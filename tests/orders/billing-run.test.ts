@@ -10,7 +10,7 @@ import { createCoupon } from '@/server/services/catalog/create-coupon';
 import { getInvoice } from '@/server/services/invoices/get';
 import { loadOrder } from '@/server/services/orders/store';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { createCaller } from '@/server/api/root';
 import { defaultStaffPermissions } from '@/server/auth/permissions';
 import { updateAutomationSettings } from '@/server/services/automation/settings';

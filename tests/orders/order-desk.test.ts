@@ -9,7 +9,7 @@ import { creditBalance } from '@/server/services/credit/balance';
 import { addNote, deleteNote, editNote, listNotes } from '@/server/services/notes/manage-notes';
 import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '@/server/services/orders/edit-details';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 

@@ -9,7 +9,7 @@ import { createCoupon } from '@/server/services/catalog/create-coupon';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { getInvoice } from '@/server/services/invoices/get';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
 

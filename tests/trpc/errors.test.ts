@@ -10,7 +10,7 @@ import { type Actor, systemActor } from '@/server/auth/actor';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { getInvoice } from '@/server/services/invoices/get';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/payments/record';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 

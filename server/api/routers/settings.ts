@@ -7,7 +7,8 @@ import { createApiKey } from '../../services/people/api-keys';
 import { companySettingsInput } from '../../schemas/company';
 import { paymentSettingsInput } from '../../schemas/payments';
 import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
-import { getBillingSettings, getCompany, nextInvoiceSequence, updateBillingSettings, updateCompany } from '../../services/settings/billing';
+import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/settings/billing';
+import { getCompany, updateCompany } from '../../services/settings/company';
 import { readBillingSettings } from '../../services/settings/read';
 import { adminProcedure, authedProcedure, router } from '../trpc';
 

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { formatMilli } from '../../billing/decimal';
 import { couponOutput, createCouponInput, createProductInput, listProductsInput, productOutput } from '../../schemas/catalog';
 import type { ProductView } from '../../services/catalog/store';
-import { type CouponRow, createCoupon } from '../../services/catalog/create-coupon';
-import { createProduct, listProducts } from '../../services/catalog/create-product';
+import { createCoupon } from '../../services/catalog/create-coupon';
+import type { CouponRow } from '../../services/catalog/store';
+import { createProduct } from '../../services/catalog/create-product';
+import { listProducts } from '../../services/catalog/list-products';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 

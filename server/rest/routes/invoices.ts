@@ -15,13 +15,15 @@ import {
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { createInvoice } from '../../services/invoices/create';
 import { finalizeInvoice } from '../../services/invoices/finalize';
-import { getInvoice, regenerateInvoiceToken } from '../../services/invoices/get';
-import { openPublicInvoice } from '../../services/invoices/customer-invoice';
+import { getInvoice } from '../../services/invoices/get';
+import { regenerateInvoiceToken } from '../../services/invoices/regenerate-token';
+import { openPublicInvoice } from '../../services/invoices/public-link';
 import { exportInvoices } from '../../services/invoices/export';
 import { listInvoices } from '../../services/invoices/list';
 import { updateInvoice } from '../../services/invoices/update';
 import { publicInvoicePath } from '../../services/invoices/public-link';
-import { type PaymentRow, markInvoicePaid, recordPayment } from '../../services/payments/record';
+import { type PaymentRow, recordPayment } from '../../services/payments/record';
+import { markInvoicePaid } from '../../services/invoices/mark-paid';
 import { sendInvoice } from '../../services/invoices/send';
 import type { InvoiceView, NotificationRow } from '../../services/invoices/store';
 import { csvResponse } from '../csv';

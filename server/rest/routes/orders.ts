@@ -9,7 +9,8 @@ import { approveOrder, changeOrderStatus } from '../../services/orders/change-st
 import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { correctInvoice } from '../../services/invoices/correct';
 import { exportOrders } from '../../services/orders/export';
-import { getOrder, listOrders } from '../../services/orders/list';
+import { listOrders } from '../../services/orders/list';
+import { getOrder } from '../../services/orders/get';
 import type { OrderView } from '../../services/orders/store';
 import { placeOrder } from '../../services/orders/place';
 import { refundPayment } from '../../services/payments/refund';

@@ -1,4 +1,3 @@
-import { and, desc, getTableColumns, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { coupons } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
@@ -6,8 +5,7 @@ import { AppError } from '@/server/errors';
 import type { CreateCouponInput } from '@/server/schemas/catalog';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-
-export type CouponRow = typeof coupons.$inferSelect;
+import type { CouponRow } from './store';
 
 export async function createCoupon(ctx: ServiceContext, input: CreateCouponInput): Promise<CouponRow> {
   requirePermission(ctx.actor, 'catalog.manage');
@@ -39,27 +37,4 @@ export async function createCoupon(ctx: ServiceContext, input: CreateCouponInput
     await audit(tx, ctx.actor, 'coupon.created', { type: 'coupon', id: coupon.id }, { after: coupon });
     return coupon;
   });
-}
-
-const uses = sql<number>`(select count(*)::int from coupon_redemptions r where r.coupon_id = "coupons"."id")`;
-
-/**
- * Coupons, newest first. The desk sees every coupon with how often it was redeemed. A reseller
- * sees only the coupons it may apply to an order now (not expired, not used up), without the
- * redemption counts: those are the whole business's figures, not its book's.
- */
-export async function listCoupons(ctx: ServiceContext): Promise<Array<CouponRow & { uses: number | null }>> {
-  requirePermission(ctx.actor, 'catalog.view');
-  if (ctx.actor.scope.kind === 'all') {
-    return ctx.db
-      .select({ ...getTableColumns(coupons), uses })
-      .from(coupons)
-      .orderBy(desc(coupons.createdAt));
-  }
-  const redeemable = await ctx.db
-    .select()
-    .from(coupons)
-    .where(and(or(isNull(coupons.expiresAt), gt(coupons.expiresAt, ctx.now)), or(isNull(coupons.maxUses), lt(uses, coupons.maxUses))))
-    .orderBy(desc(coupons.createdAt));
-  return redeemable.map((coupon) => ({ ...coupon, uses: null }));
 }

@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { optionGroups, optionPrices, options, productPrices, products } from '@/db/schema';
+import type { Scope } from '@/server/auth/actor';
+import { coupons, optionGroups, optionPrices, options, productPrices, products } from '@/db/schema';
 import { notFound } from '@/server/errors';
 import type { UpdateProductInput } from '@/server/schemas/catalog';
+
+export type CouponRow = typeof coupons.$inferSelect;
 
 export type ProductView = typeof products.$inferSelect & {
   prices: Array<typeof productPrices.$inferSelect>;
@@ -105,3 +108,9 @@ export async function writeOptionGroups(tx: Database, productId: string, groups:
   }
   await tx.delete(optionGroups).where(and(eq(optionGroups.productId, productId), keptGroups.length ? notInArray(optionGroups.id, keptGroups) : undefined));
 }
+
+/**
+ * Where a product is provisioned is the desk's: a provisioning URL may carry a key or name an
+ * internal panel, so only the desk reads it (a reseller still sees which module applies).
+ */
+export const productAsSeenBy = (scope: Scope, product: ProductView): ProductView => (scope.kind === 'all' ? product : { ...product, provisioningUrl: null });

@@ -1,10 +1,8 @@
 import { formatMinor } from '@/server/billing/currency';
 import type { ListInvoicesInput } from '@/server/schemas/invoices';
 import type { ServiceContext } from '@/server/services/context';
+import { safeCell } from '@/server/services/spreadsheet';
 import { eachInvoice } from './list';
-
-// Cells a spreadsheet would run as formulas are prefixed, so an export cannot carry an attack.
-export const safeCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** The filtered invoices as CSV rows (header first), amounts as exact decimals. */
 export async function exportInvoices(ctx: ServiceContext, input: ListInvoicesInput): Promise<string[][]> {

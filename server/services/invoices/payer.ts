@@ -1,7 +1,7 @@
 import { AppError } from '@/server/errors';
 import type { PayAccess } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
-import { openPublicInvoice } from './customer-invoice';
+import { openPublicInvoice } from './public-link';
 import { type InvoiceView, loadInvoice } from './store';
 
 /** The invoice a payer may pay: their own when signed in, or the one their link opens. */

@@ -8,7 +8,7 @@ import type { ServiceContext } from '@/server/services/context';
 import { type OrderView, loadOrder, lockOrder } from './store';
 import { emitEvents } from '@/server/jobs/runtime';
 import { emitServiceLifecycle } from './lifecycle';
-import { activateOrder, activationNeeds } from '@/server/services/invoices/settle';
+import { activateOrder, activationNeeds } from '@/server/services/orders/activate';
 
 // What an order's new status means for its services, and which services it touches.
 const serviceEffect: Partial<Record<OrderStatus, { to: 'active' | 'suspended' | 'cancelled' | 'terminated'; from: Array<'pending' | 'active' | 'suspended'> }>> = {

@@ -1,7 +1,7 @@
 import { formatMinor } from '@/server/billing/currency';
 import type { ListOrdersInput } from '@/server/schemas/orders';
 import type { ServiceContext } from '@/server/services/context';
-import { safeCell } from '@/server/services/invoices/export';
+import { safeCell } from '@/server/services/spreadsheet';
 import { listOrders } from './list';
 
 /** The filtered orders as CSV rows (header first). */

@@ -5,9 +5,10 @@ import { addDays } from '@/server/billing/periods';
 import { isUuid } from '@/server/schemas/common';
 import type { ListOrdersInput } from '@/server/schemas/orders';
 import type { ServiceContext } from '@/server/services/context';
-import { type OrderView, loadOrder, loadOrders } from './store';
+import { type OrderView, loadOrders } from './store';
 import { orderScope } from './scope';
 import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { withoutDeskLabels } from './store';
 
 /** Orders newest first, by status, customer (id, name or e-mail), product and date placed. */
 export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): Promise<{ items: Array<OrderView & { customerName: string }>; nextCursor: string | null }> {
@@ -43,12 +44,4 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
   const names = new Map(page.items.map((r) => [r.id, r.customerName]));
   const items = (await loadOrders(ctx.db, page.items.map((r) => r.id))).map((order) => ({ ...withoutDeskLabels(ctx, order), customerName: names.get(order.id)! }));
   return { items, nextCursor: page.nextCursor };
-}
-
-// Labels sort the desk's work ("VIP", "late payer"); a client never reads them.
-const withoutDeskLabels = (ctx: ServiceContext, order: OrderView): OrderView => (ctx.actor.scope.kind === 'customer' ? { ...order, labels: [] } : order);
-
-export async function getOrder(ctx: ServiceContext, input: { id: string }): Promise<OrderView> {
-  if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'orders.view');
-  return withoutDeskLabels(ctx, await loadOrder(ctx.db, ctx.actor.scope, input.id));
 }

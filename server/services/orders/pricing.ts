@@ -8,8 +8,8 @@ import { AppError } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { PlaceOrderInput } from '@/server/schemas/orders';
 import { type ProductView, loadProducts } from '@/server/services/catalog/store';
+import type { CouponRow } from '@/server/services/catalog/store';
 
-export type CouponRow = typeof coupons.$inferSelect;
 export type PricedItem = {
   item: PlaceOrderInput['items'][number];
   product: ProductView;

@@ -8,7 +8,7 @@ import { type ServiceSubject, provisionerFor } from '@/server/provisioning/provi
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { lockOrder } from './store';
-import { activateOrder } from '@/server/services/invoices/settle';
+import { activateOrder } from '@/server/services/orders/activate';
 
 export type ProvisioningTask = ServiceSubject & { module: 'manual' | 'webhook' };
 

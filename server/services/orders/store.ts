@@ -5,6 +5,7 @@ import type { Scope } from '@/server/auth/actor';
 import { notFound } from '@/server/errors';
 import { lockCustomer } from '@/server/services/locks';
 import { orderScope } from './scope';
+import type { ServiceContext } from '@/server/services/context';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -61,3 +62,6 @@ export async function loadOrder(db: Database, scope: Scope, id: string): Promise
   const [order] = await loadOrders(db, [row.id]);
   return order!;
 }
+
+// Labels sort the desk's work ("VIP", "late payer"); a client never reads them.
+export const withoutDeskLabels = (ctx: ServiceContext, order: OrderView): OrderView => (ctx.actor.scope.kind === 'customer' ? { ...order, labels: [] } : order);

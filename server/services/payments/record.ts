@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { creditLedger, invoices, payments } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { applyPayment, balanceOf } from '@/server/billing/invoice-status';
+import { applyPayment } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import type { PaymentMethod } from '@/server/schemas/invoices';
 import { emitEvents } from '@/server/jobs/runtime';
@@ -114,21 +114,3 @@ export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: 
   if (after.status === 'paid' && invoice.status !== 'paid') await settleInvoice(tx, ctx.actor, invoice.id, ctx.now);
   return payment!;
 }
-
-/** Pays the whole open balance in one payment ("Mark as paid"). */
-export async function markInvoicePaid(
-  ctx: ServiceContext,
-  input: { id: string; method?: PaymentMethod | undefined; reference?: string | undefined },
-): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {
-  requirePermission(ctx.actor, 'invoices.edit');
-  return ctx.db.transaction(async (tx) => {
-    const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.id);
-    const balance = balanceOf(moneyOf(invoice));
-    if (balance <= 0n) throw new AppError('invalid_state', `A ${invoice.status} invoice has nothing left to pay`);
-    return recordPayment(
-      { ...ctx, db: tx },
-      { invoiceId: invoice.id, amount: balance, method: input.method ?? 'bank_transfer', reference: input.reference },
-    );
-  });
-}
-

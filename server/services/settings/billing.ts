@@ -2,11 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { numberCounters, settings } from '@/db/schema';
 import { counterYear } from '@/server/billing/numbering';
 import { requirePermission } from '@/server/auth/actor';
-import { type CompanySettings, companySettings, companySettingsInput } from '@/server/schemas/company';
 import { type BillingSettings, type BillingSettingsPatch, billingSettings } from '@/server/schemas/settings';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { readBillingSettings, readSettingsBlock } from './read';
+import { readBillingSettings } from './read';
 
 export async function getBillingSettings(ctx: ServiceContext): Promise<BillingSettings> {
   requirePermission(ctx.actor, 'settings.manage');
@@ -53,16 +52,4 @@ export async function writeSettingsBlock<T>(ctx: ServiceContext, key: string, be
     await audit(tx, ctx.actor, 'settings.updated', { type: 'settings', id: key }, { before: shown(before), after: shown(after) });
   });
   return after;
-}
-
-export async function getCompany(ctx: ServiceContext): Promise<CompanySettings> {
-  requirePermission(ctx.actor, 'settings.manage');
-  return readSettingsBlock(ctx.db, 'company', companySettings);
-}
-
-export async function updateCompany(ctx: ServiceContext, input: typeof companySettingsInput._output): Promise<CompanySettings> {
-  requirePermission(ctx.actor, 'settings.manage');
-  const { logo, ...rest } = input;
-  const after = companySettings.parse({ ...rest, ...(logo ? { logo } : {}) });
-  return writeSettingsBlock(ctx, 'company', await readSettingsBlock(ctx.db, 'company', companySettings), after);
 }

@@ -7,7 +7,8 @@ import { Notes } from '../../../_components/console/notes';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
 import { recordId, requireArea } from '../../../_lib/guard';
-import { ChangePlan, CustomerActions } from './customer-actions';
+import { ChangePlan } from './actions/change-plan-dialog';
+import { CustomerActions } from './customer-actions';
 import { formatDay, humanize } from '../../../_lib/format';
 import { moneyFormatter } from '../../../_lib/money';
 

@@ -9,7 +9,7 @@ import { awaitsPayment, documentTitle } from '@/server/documents/model';
 import { AppError } from '@/server/errors';
 import { publicOrigin } from '@/server/env';
 import { clientIp } from '@/server/http/request';
-import { publicInvoice } from '@/server/services/invoices/customer-invoice';
+import { publicInvoice } from '@/server/services/invoices/public-link';
 import { InvoiceSheet } from '../../../_components/invoice/invoice-sheet';
 import { PrintButton } from '../../../_components/invoice/print-button';
 import { PayPanel } from '../../../_components/pay/pay-panel';

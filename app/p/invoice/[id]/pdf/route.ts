@@ -7,7 +7,7 @@ import { AppError, fieldErrors } from '@/server/errors';
 import { publicOrigin } from '@/server/env';
 import { clientIp } from '@/server/http/request';
 import { toErrorResponse } from '@/server/rest/http-errors';
-import { publicInvoicePdf } from '@/server/services/invoices/customer-invoice';
+import { publicInvoicePdf } from '@/server/services/invoices/public-link';
 
 const query = z.object({ token: z.string().max(200).default(''), paper: paperParam.optional() });
 
