@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type InvoiceActions,
   type InvoiceEvent,
+  type InvoiceFacts,
   type InvoiceStatus,
   applyPayment,
   creditNoteSplit,
@@ -10,6 +12,7 @@ import {
   canTransition,
   invoiceEvents,
   invoiceStatuses,
+  invoiceActions,
   invoiceTransition,
 } from './invoice-status';
 
@@ -115,5 +118,37 @@ describe('giving money back (refunds and credit notes onto the balance)', () => 
     ['partial', 500n, 0n, 0n, 500n, false],
   ] as const)('a %s invoice (%s paid, %s refunded, %s credited) refunding %s gives back everything: %s', (status, paid, refunded, credited, amount, full) => {
     expect(refundsEverything(invoice(status, paid, refunded, credited), amount)).toBe(full);
+  });
+});
+
+describe('what the console offers on an invoice', () => {
+  const facts = (status: InvoiceStatus, amountPaid: bigint, more: Partial<InvoiceFacts> = {}): InvoiceFacts => ({
+    status,
+    kind: 'invoice',
+    consolidatedIntoId: null,
+    total: 1000n,
+    amountPaid,
+    amountRefunded: 0n,
+    amountCredited: 0n,
+    ...more,
+  });
+  const none: InvoiceActions = { finalize: false, edit: false, recordPayment: false, correct: false, refund: false, cancel: false, send: false, regenerateLink: false, locked: false };
+
+  // One row per status, in the state that status usually has; then the money and kind guards.
+  it.each([
+    ['draft', facts('draft', 0n), { finalize: true, edit: true, cancel: true }],
+    ['pending', facts('pending', 0n), { edit: true, recordPayment: true, correct: true, cancel: true, send: true, regenerateLink: true }],
+    ['partial', facts('partial', 400n), { recordPayment: true, correct: true, refund: true, send: true, regenerateLink: true, locked: true }],
+    ['overdue', facts('overdue', 0n), { edit: true, recordPayment: true, correct: true, cancel: true, send: true, regenerateLink: true }],
+    ['paid', facts('paid', 1000n), { correct: true, refund: true, send: true, regenerateLink: true, locked: true }],
+    ['cancelled', facts('cancelled', 0n), { send: true, regenerateLink: true }],
+    ['refunded', facts('refunded', 1000n, { amountRefunded: 1000n }), { send: true, regenerateLink: true, locked: true }],
+    ['overdue, part paid', facts('overdue', 400n), { recordPayment: true, correct: true, refund: true, send: true, regenerateLink: true, locked: true }],
+    ['paid, credited in full', facts('paid', 1000n, { amountCredited: 1000n }), { correct: true, send: true, regenerateLink: true, locked: true }],
+    ['part paid, merged into another', facts('cancelled', 400n, { consolidatedIntoId: 'parent' }), { send: true, regenerateLink: true, locked: true }],
+    ['paid debit note', facts('paid', 1000n, { kind: 'debit_note' }), { refund: true, send: true, regenerateLink: true, locked: true }],
+    ['pending proforma', facts('pending', 0n, { kind: 'proforma' }), { edit: true, recordPayment: true, cancel: true, send: true, regenerateLink: true }],
+  ] as const)('%s', (_, invoice, allowed) => {
+    expect(invoiceActions(invoice)).toEqual({ ...none, ...allowed });
   });
 });

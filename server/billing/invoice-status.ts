@@ -1,7 +1,17 @@
+export const invoiceKinds = ['invoice', 'proforma', 'credit_note', 'debit_note'] as const;
+export type InvoiceKind = (typeof invoiceKinds)[number];
+
 export const invoiceStatuses = ['draft', 'pending', 'partial', 'paid', 'overdue', 'cancelled', 'refunded'] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
 /** Finalized and not yet settled: what reminders, reconciliation and consolidation look at. */
 export const awaitingPayment = ['pending', 'partial', 'overdue'] as const satisfies readonly InvoiceStatus[];
+/** Finalized and not undone: what a credit or debit note may correct. */
+export const correctableStatuses = ['pending', 'partial', 'paid', 'overdue'] as const satisfies readonly InvoiceStatus[];
+
+/** Finalized: numbered, with a public link, sendable and shown to its customer; a draft is the desk's alone. */
+export const isIssued = (status: InvoiceStatus): boolean => status !== 'draft';
+
+export const isAwaitingPayment = (status: InvoiceStatus): boolean => (awaitingPayment as readonly InvoiceStatus[]).includes(status);
 
 export const invoiceEvents = ['finalize', 'edit', 'pay_partial', 'pay_full', 'mark_overdue', 'cancel', 'consolidate', 'refund_full'] as const;
 export type InvoiceEvent = (typeof invoiceEvents)[number];
@@ -40,11 +50,13 @@ export function balanceOf(invoice: InvoiceMoney): bigint {
   return invoice.total - invoice.amountPaid;
 }
 
+const moneyReceived = (invoice: InvoiceMoney): boolean => invoice.amountPaid > 0n;
+
 /** The status an event leads to, or a refusal; money-bearing guards included. */
 export function invoiceTransition(invoice: InvoiceMoney, event: InvoiceEvent): Outcome<InvoiceStatus> {
   const next = transitions[invoice.status][event];
   if (!next) return refuse('invalid_state', `A ${invoice.status} invoice cannot ${event.replace('_', ' ')}`);
-  if ((event === 'cancel' || event === 'edit') && invoice.amountPaid > 0n) {
+  if ((event === 'cancel' || event === 'edit') && moneyReceived(invoice)) {
     return refuse('invalid_state', `An invoice with money received cannot ${event}; issue a credit note instead`);
   }
   if (event === 'refund_full' && invoice.amountPaid <= 0n) return refuse('invalid_state', 'Nothing was paid on this invoice');
@@ -95,4 +107,52 @@ export function refundsEverything(invoice: InvoiceMoney, amount: bigint): boolea
 
 export function canTransition(from: InvoiceStatus, event: InvoiceEvent): boolean {
   return transitions[from][event] !== undefined;
+}
+
+/** What the desk's actions need to know of an invoice beyond its money. */
+export type InvoiceFacts = InvoiceMoney & { kind: InvoiceKind; consolidatedIntoId: string | null };
+
+/** Whether a credit or debit note may correct the invoice (only invoices are corrected, not notes or proformas). */
+export function canCorrect(invoice: Pick<InvoiceFacts, 'kind' | 'status'>): boolean {
+  return invoice.kind === 'invoice' && (correctableStatuses as readonly InvoiceStatus[]).includes(invoice.status);
+}
+
+/** Why nothing on the invoice can be refunded, or null when something can. */
+export function refundRefusal(invoice: InvoiceFacts): string | null {
+  // Its parent carries what was paid here as an "already paid" line; refunding here too would
+  // give the same money back twice.
+  if (invoice.consolidatedIntoId) return 'This invoice was merged into another; refund through the invoice it was merged into';
+  if (invoice.status === 'refunded' || returnableOf(invoice) <= 0n) return 'Nothing on this invoice is left to refund';
+  return null;
+}
+
+export type InvoiceActions = {
+  finalize: boolean;
+  edit: boolean;
+  /** Add a payment, or mark it paid (one payment of the whole balance). */
+  recordPayment: boolean;
+  /** A credit or debit note against it. */
+  correct: boolean;
+  refund: boolean;
+  cancel: boolean;
+  send: boolean;
+  regenerateLink: boolean;
+  /** Money was received: it is corrected with credit or debit notes, never edited or cancelled. */
+  locked: boolean;
+};
+
+/** The actions the invoice's state allows: the same rules the services apply when asked. */
+export function invoiceActions(invoice: InvoiceFacts): InvoiceActions {
+  const issued = isIssued(invoice.status);
+  return {
+    finalize: invoiceTransition(invoice, 'finalize').ok,
+    edit: invoiceTransition(invoice, 'edit').ok,
+    recordPayment: applyPayment(invoice, balanceOf(invoice)).ok,
+    correct: canCorrect(invoice),
+    refund: refundRefusal(invoice) === null,
+    cancel: invoiceTransition(invoice, 'cancel').ok,
+    send: issued,
+    regenerateLink: issued,
+    locked: moneyReceived(invoice),
+  };
 }

@@ -1,3 +1,5 @@
+import { type InvoiceFacts, invoiceActions } from './invoice-status';
+
 export const orderStatuses = ['draft', 'pending', 'active', 'suspended', 'cancelled', 'terminated'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
@@ -18,4 +20,40 @@ export function nextOrderStatuses(from: OrderStatus): readonly OrderStatus[] {
 
 export function canChangeOrderStatus(from: OrderStatus, to: OrderStatus): boolean {
   return allowed[from].includes(to);
+}
+
+/** Only a pending order is approved: it goes live with its services, paid or not. */
+export const canApproveOrder = (status: OrderStatus): boolean => status === 'pending';
+
+export const serviceStatuses = ['pending', 'active', 'suspended', 'terminated', 'cancelled', 'failed'] as const;
+export type ServiceStatus = (typeof serviceStatuses)[number];
+/** Not set up at its provider yet: what provisioning (by webhook or by hand) still has to do. */
+export const awaitingProvisioning = ['pending', 'failed'] as const satisfies readonly ServiceStatus[];
+/** Running, if perhaps suspended: what a plan change applies to. */
+export const planChangeable = ['active', 'suspended'] as const satisfies readonly ServiceStatus[];
+
+export const canChangePlan = (status: ServiceStatus): boolean => (planChangeable as readonly ServiceStatus[]).includes(status);
+
+export type OrderActions = {
+  approve: boolean;
+  /** The statuses the admin may move it to. */
+  changeStatus: readonly OrderStatus[];
+  /** Pay its first invoice (on that invoice's page). */
+  pay: boolean;
+  /** A new line price follows onto the first invoice: edited while unpaid, else by a credit or debit note. */
+  editPrice: boolean;
+};
+
+/**
+ * The actions the order's state (and its first invoice's) allows, by the same rules the services
+ * apply. The payment method and labels have no rule of state: they may change on any order.
+ */
+export function orderActions(order: { status: OrderStatus; lineCount: number }, firstInvoice: InvoiceFacts | null): OrderActions {
+  const invoice = firstInvoice && invoiceActions(firstInvoice);
+  return {
+    approve: canApproveOrder(order.status),
+    changeStatus: nextOrderStatuses(order.status),
+    pay: invoice?.recordPayment ?? false,
+    editPrice: order.lineCount > 0 && invoice !== null && (invoice.edit || invoice.correct),
+  };
 }

@@ -3,7 +3,7 @@ import { invoices } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
 import { requirePermission } from '@/server/auth/actor';
 import { parseMilli } from '@/server/billing/decimal';
-import { creditNoteSplit } from '@/server/billing/invoice-status';
+import { canCorrect, creditNoteSplit } from '@/server/billing/invoice-status';
 import { toPlainDate } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
@@ -13,8 +13,6 @@ import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf, priceIt
 import { issueDocument } from './issue-document';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { recordPayment } from '@/server/services/payments/record';
-
-const correctable = ['pending', 'partial', 'paid', 'overdue'] as const;
 
 /**
  * A credit note (less) or debit note (more) against a finalized invoice, the only way to change
@@ -28,7 +26,7 @@ export async function correctInvoice(
   requirePermission(ctx.actor, 'invoices.edit');
   return ctx.db.transaction(async (tx) => {
     const original = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.invoiceId);
-    if (original.kind !== 'invoice' || !(correctable as readonly string[]).includes(original.status)) {
+    if (!canCorrect(original)) {
       throw new AppError('invalid_state', `A ${original.status} ${original.kind.replace('_', ' ')} cannot be corrected`);
     }
     const settings = await readBillingSettings(tx);

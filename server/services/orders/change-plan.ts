@@ -4,6 +4,7 @@ import { customers, invoiceLines, invoices, services } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { MILLI } from '@/server/billing/decimal';
 import { awaitingPayment, returnableOf } from '@/server/billing/invoice-status';
+import { canChangePlan } from '@/server/billing/order-status';
 import { type Proration, prorate } from '@/server/billing/proration';
 import { daysBetween, toPlainDate } from '@/server/billing/periods';
 import { priceLine } from '@/server/billing/pricing';
@@ -57,7 +58,7 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
     if (!found) throw notFound('Service');
     await lockCustomer(tx, found.service.customerId);
     const [service] = await tx.select().from(services).where(eq(services.id, input.serviceId)).for('update');
-    if (!service || !['active', 'suspended'].includes(service.status) || !service.periodStart || !service.periodEnd) {
+    if (!service || !canChangePlan(service.status) || !service.periodStart || !service.periodEnd) {
       throw new AppError('invalid_state', 'Only an active service with a paid period can change plan');
     }
     // A credit for the rest of the period may only give back what was paid for it: with an

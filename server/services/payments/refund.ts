@@ -3,7 +3,7 @@ import { creditLedger, invoices, payments, refunds } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
 import { requirePermission } from '@/server/auth/actor';
 import { MILLI } from '@/server/billing/decimal';
-import { type InvoiceStatus, invoiceTransition, refundsEverything, returnableOf } from '@/server/billing/invoice-status';
+import { type InvoiceStatus, invoiceTransition, refundRefusal, refundsEverything, returnableOf } from '@/server/billing/invoice-status';
 import { toPlainDate } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
 import { gatewayFor } from '@/server/payments/gateway';
@@ -36,13 +36,9 @@ export async function refundPayment(
   requirePermission(ctx.actor, 'payments.refund');
   return ctx.db.transaction(async (tx) => {
     const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.invoiceId);
-    if (invoice.consolidatedIntoId) {
-      // Its parent carries what was paid here as an "already paid" line; refunding here too would
-      // give the same money back twice.
-      throw new AppError('invalid_state', 'This invoice was merged into another; refund through the invoice it was merged into');
-    }
+    const refusal = refundRefusal(invoice);
+    if (refusal) throw new AppError('invalid_state', refusal);
     const refundable = returnableOf(moneyOf(invoice));
-    if (refundable <= 0n || invoice.status === 'refunded') throw new AppError('invalid_state', 'Nothing on this invoice is left to refund');
 
     const candidates = await tx
       .select({ payment: payments, refunded: refundedSoFar })
