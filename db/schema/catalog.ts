@@ -13,10 +13,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { priceCycles } from '../../server/billing/periods';
 import { createdAt, id, money } from './columns';
 
 export const productType = pgEnum('product_type', ['recurring', 'one_time']);
-export const priceCycle = pgEnum('price_cycle', ['one_time', 'monthly', 'quarterly', 'semiannual', 'annual', 'biennial', 'triennial']);
+export const priceCycle = pgEnum('price_cycle', priceCycles);
 export const optionKind = pgEnum('option_kind', ['select', 'radio', 'quantity', 'checkbox']);
 
 export const products = pgTable(

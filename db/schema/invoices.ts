@@ -15,12 +15,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { invoiceKinds, invoiceStatuses } from '../../server/billing/invoice-status';
 import { createdAt, id, money, updatedAt } from './columns';
 import { customers } from './customers';
 import { orders } from './orders';
 
-export const invoiceKind = pgEnum('invoice_kind', ['invoice', 'proforma', 'credit_note', 'debit_note']);
-export const invoiceStatus = pgEnum('invoice_status', ['draft', 'pending', 'partial', 'paid', 'overdue', 'cancelled', 'refunded']);
+export const invoiceKind = pgEnum('invoice_kind', invoiceKinds);
+export const invoiceStatus = pgEnum('invoice_status', invoiceStatuses);
 export const taxMode = pgEnum('tax_mode', ['exclusive', 'inclusive']);
 export const invoicePurpose = pgEnum('invoice_purpose', ['manual', 'first', 'renewal', 'proration', 'consolidated', 'correction']);
 

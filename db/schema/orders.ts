@@ -18,14 +18,15 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { orderStatuses, serviceStatuses } from '../../server/billing/order-status';
 import { users } from './auth';
 import { coupons, priceCycle, products } from './catalog';
 import { createdAt, id, money, updatedAt } from './columns';
 import { customers } from './customers';
 
-export const orderStatus = pgEnum('order_status', ['draft', 'pending', 'active', 'suspended', 'cancelled', 'terminated']);
+export const orderStatus = pgEnum('order_status', orderStatuses);
 export const autoEmailMode = pgEnum('auto_email_mode', ['off', 'invoice', 'invoice_and_link']);
-export const serviceStatus = pgEnum('service_status', ['pending', 'active', 'suspended', 'terminated', 'cancelled', 'failed']);
+export const serviceStatus = pgEnum('service_status', serviceStatuses);
 
 export type OrderContact = { name: string; email: string };
 /** The options chosen on a line, priced when the order was placed. */

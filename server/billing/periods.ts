@@ -3,6 +3,9 @@
 export type PlainDate = string;
 export const cycles = ['monthly', 'quarterly', 'semiannual', 'annual', 'biennial', 'triennial'] as const;
 export type Cycle = (typeof cycles)[number];
+/** What a price may be billed by: once, or every cycle. */
+export const priceCycles = ['one_time', ...cycles] as const;
+export type PriceCycle = (typeof priceCycles)[number];
 
 export const cycleMonths: Record<Cycle, number> = {
   monthly: 1,

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
-import { cycles } from '../billing/periods';
+import { type PriceCycle, priceCycles } from '../billing/periods';
 import { currencyCode, id, isoInstant, listInput, optionalText, requiredText } from './common';
 
-export const priceCycles = ['one_time', ...cycles] as const;
-export type PriceCycle = (typeof priceCycles)[number];
+export { type PriceCycle, priceCycles };
 
 const amount = z
   .number({ error: 'must be an integer amount in minor units' })

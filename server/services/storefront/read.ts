@@ -2,9 +2,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { products } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
+import { type PriceCycle, priceCycles } from '@/server/billing/periods';
 import type { CatalogProduct } from '@/server/billing/pricing';
 import { cycleSavings } from '@/server/billing/savings';
-import type { PriceCycle } from '@/server/schemas/catalog';
 import { loadProducts } from '@/server/services/catalog/store';
 import type { ServiceContext } from '@/server/services/context';
 import { type CustomerView, findCustomer } from '@/server/services/customers/store';
@@ -25,7 +25,6 @@ export type Storefront = {
   categories: Array<{ name: string; products: StoreProduct[] }>;
 };
 
-const cycleOrder: readonly PriceCycle[] = ['one_time', 'monthly', 'quarterly', 'semiannual', 'annual', 'biennial', 'triennial'];
 export const otherCategory = 'Other';
 
 /**
@@ -70,7 +69,7 @@ export async function readStoreProduct(ctx: ServiceContext, input: { id: string 
 function storeProduct(product: Awaited<ReturnType<typeof loadProducts>>[number], currency: string): StoreProduct {
   const prices = product.prices
     .filter((p) => p.currency === currency)
-    .sort((a, b) => cycleOrder.indexOf(a.cycle) - cycleOrder.indexOf(b.cycle));
+    .sort((a, b) => priceCycles.indexOf(a.cycle) - priceCycles.indexOf(b.cycle));
   const monthly = prices.find((p) => p.cycle === 'monthly')?.amount;
   return {
     id: product.id,
