@@ -7,6 +7,7 @@ import {
   type FieldValues,
   FormProvider,
   type Path,
+  type RegisterOptions,
   type SubmitHandler,
   type UseFormReturn,
   get,
@@ -61,35 +62,36 @@ export function useFieldError(name: string): string | undefined {
 
 const invalid = (id: string, error: string | undefined) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
 
-type Common = { name: string; label: string; id?: string; hint?: ReactNode };
+/** `rules`: react-hook-form's own options for the field, e.g. an onChange that fills in another. */
+type Common = { name: string; label: string; id?: string; hint?: ReactNode; rules?: RegisterOptions };
 
 /** A labelled text input with its inline error; `id` (default: `name`) ties label, input and error. */
-export function FormText({ name, label, id = name, hint, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function FormText({ name, label, id = name, hint, rules, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   return (
     <Field label={label} name={id} error={error} hint={hint}>
-      <Input id={id} {...invalid(id, error)} {...props} {...register(name)} />
+      <Input id={id} {...invalid(id, error)} {...props} {...register(name, rules)} />
     </Field>
   );
 }
 
-export function FormTextarea({ name, label, id = name, hint, className, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function FormTextarea({ name, label, id = name, hint, rules, className, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   return (
     <Field label={label} name={id} error={error} hint={hint}>
-      <textarea id={id} className={cn(inputClass, 'h-auto py-2', className)} {...invalid(id, error)} {...props} {...register(name)} />
+      <textarea id={id} className={cn(inputClass, 'h-auto py-2', className)} {...invalid(id, error)} {...props} {...register(name, rules)} />
     </Field>
   );
 }
 
-export function FormSelect({ name, label, id = name, hint, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function FormSelect({ name, label, id = name, hint, rules, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   return (
     <Field label={label} name={id} error={error} hint={hint}>
-      <select id={id} className={inputClass} {...invalid(id, error)} {...props} {...register(name)}>
+      <select id={id} className={inputClass} {...invalid(id, error)} {...props} {...register(name, rules)}>
         {children}
       </select>
     </Field>

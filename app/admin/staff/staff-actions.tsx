@@ -3,105 +3,93 @@
 import { useMutation } from '@tanstack/react-query';
 import { UserPlus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { useFormContext } from 'react-hook-form';
 import { toast } from 'sonner';
-import type { Permission } from '@/server/auth/permissions';
-import type { FieldErrors } from '@/server/errors';
+import { z } from 'zod';
+import { type Permission, permissions } from '@/server/auth/permissions';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
-import { TextField } from '../../_components/ui/field';
-import { useTRPC } from '../../_lib/trpc';
+import { Form, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
+import { useTRPC } from '../../_lib/trpc';
+import { toastError, useFinish } from '../../_lib/use-finish';
 
-function PermissionBoxes({ all, checked }: { all: Permission[]; checked: Permission[] }) {
+/** The permissions, one box each; the form's `permissions` is the list of those ticked. */
+function PermissionBoxes({ all }: { all: Permission[] }) {
+  const { register } = useFormContext();
   return (
     <fieldset className="grid grid-cols-2 gap-1 text-sm sm:grid-cols-3">
       <legend className="mb-1 text-sm font-medium">Permissions</legend>
       {all.map((p) => (
         <label key={p} className="flex items-center gap-2">
-          <input type="checkbox" name="permissions" value={p} defaultChecked={checked.includes(p)} /> {p}
+          <input type="checkbox" value={p} {...register('permissions')} /> {p}
         </label>
       ))}
     </fieldset>
   );
 }
 
-const chosen = (form: FormData) => form.getAll('permissions').map(String) as Permission[];
+const permissionsForm = z.object({ permissions: z.array(z.enum(permissions)) });
+// The server checks name, e-mail and password; its answers land under the fields.
+const staffForm = permissionsForm.extend({ name: z.string(), email: z.string(), password: z.string() });
 
 /** Add a staff member with a starting password and exactly the permissions ticked. */
 export function StaffActions({ all }: { all: Permission[] }) {
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const router = useRouter();
-  const trpc = useTRPC();
-  const create = useMutation(
-    trpc.people.createStaff.mutationOptions({
-      onSuccess: (member) => {
-        toast.success(`${member.name} can now sign in`);
-        setOpen(false);
-        setErrors({});
-        router.refresh();
-      },
-      onError: showFieldErrors(setErrors),
-    }),
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({ name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), permissions: chosen(form) });
-  }
-  const field = (name: string, label: string, type = 'text') => <TextField name={name} label={label} error={errors[name]} type={type} />;
   return (
     <>
       <Button onClick={() => setOpen(true)}>
         <UserPlus className="size-4" aria-hidden /> Add staff member
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title="Add staff member" description="Share the starting password with them; they sign in with their e-mail.">
-        <form onSubmit={submit} noValidate className="space-y-4">
-          {field('name', 'Name')}
-          {field('email', 'E-mail', 'email')}
-          {field('password', 'Starting password', 'password')}
-          <PermissionBoxes all={all} checked={['customers.view', 'invoices.view', 'orders.view']} />
-          <DialogActions onCancel={() => setOpen(false)} pending={create.isPending} submit="Add" />
-        </form>
-      </Dialog>
+      {open ? <AddStaffDialog all={all} onClose={() => setOpen(false)} /> : null}
     </>
+  );
+}
+
+function AddStaffDialog({ all, onClose }: { all: Permission[]; onClose: () => void }) {
+  const trpc = useTRPC();
+  const finish = useFinish(onClose);
+  const form = useZodForm(staffForm, { name: '', email: '', password: '', permissions: ['customers.view', 'invoices.view', 'orders.view'] });
+  const create = useMutation(trpc.people.createStaff.mutationOptions({ onSuccess: (member) => finish(`${member.name} can now sign in`), onError: showFieldErrors(setFieldErrors(form)) }));
+  return (
+    <Dialog open onOpenChange={(o) => o || onClose()} title="Add staff member" description="Share the starting password with them; they sign in with their e-mail.">
+      <Form form={form} className="space-y-4" onSubmit={(v) => create.mutate(v)}>
+        <FormText name="name" label="Name" />
+        <FormText name="email" label="E-mail" type="email" />
+        <FormText name="password" label="Starting password" type="password" />
+        <PermissionBoxes all={all} />
+        <DialogActions onCancel={onClose} pending={create.isPending} submit="Add" />
+      </Form>
+    </Dialog>
   );
 }
 
 /** Change what one staff member may do. */
 export function StaffPermissions({ member, all }: { member: { id: string; name: string; permissions: Permission[] }; all: Permission[] }) {
   const [open, setOpen] = useState(false);
-  const router = useRouter();
-  const trpc = useTRPC();
-  const save = useMutation(
-    trpc.people.setPermissions.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Permissions of ${member.name} saved`);
-        setOpen(false);
-        router.refresh();
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
   return (
     <>
       <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`Permissions of ${member.name}`}>
         Permissions
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`Permissions of ${member.name}`}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate({ id: member.id, permissions: chosen(new FormData(event.currentTarget)) });
-          }}
-          className="space-y-4"
-        >
-          <PermissionBoxes all={all} checked={member.permissions} />
-          <DialogActions onCancel={() => setOpen(false)} pending={save.isPending} submit="Save" />
-        </form>
-      </Dialog>
+      {open ? <PermissionsDialog member={member} all={all} onClose={() => setOpen(false)} /> : null}
     </>
+  );
+}
+
+function PermissionsDialog({ member, all, onClose }: { member: { id: string; name: string; permissions: Permission[] }; all: Permission[]; onClose: () => void }) {
+  const trpc = useTRPC();
+  const finish = useFinish(onClose);
+  const form = useZodForm(permissionsForm, { permissions: member.permissions });
+  const save = useMutation(trpc.people.setPermissions.mutationOptions({ onSuccess: () => finish(`Permissions of ${member.name} saved`), onError: toastError }));
+  return (
+    <Dialog open onOpenChange={(o) => o || onClose()} title={`Permissions of ${member.name}`}>
+      <Form form={form} className="space-y-4" onSubmit={(v) => save.mutate({ id: member.id, permissions: v.permissions })}>
+        <PermissionBoxes all={all} />
+        <DialogActions onCancel={onClose} pending={save.isPending} submit="Save" />
+      </Form>
+    </Dialog>
   );
 }
 
@@ -117,7 +105,7 @@ export function DisableUser({ member }: { member: { id: string; name: string; di
         setOpen(false);
         router.refresh();
       },
-      onError: (error) => toast.error(error.message),
+      onError: toastError,
     }),
   );
   const verb = member.disabled ? 'Enable' : 'Disable';

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
+import { isAwaitingPayment } from '@/server/billing/invoice-status';
+import { canChangePlan } from '@/server/billing/order-status';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Notes } from '../../../_components/console/notes';
 import { Card, PageHeader } from '../../../_components/ui/card';
@@ -31,7 +33,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { customer } = account;
   const format = await moneyFormatter();
   const money = (amount: bigint, currency = customer.currency) => format(amount, currency);
-  const owed = invoices.items.filter((i) => ['pending', 'partial', 'overdue'].includes(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
+  const owed = invoices.items.filter((i) => isAwaitingPayment(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
   const address = customer.billingAddress;
   const canEdit = me.permissions.includes('invoices.edit');
 
@@ -108,7 +110,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <td className="py-2">Paid through {formatDay(s.periodEnd)}</td>
                 <td className="py-2 text-right tabular-nums">{money(s.price, s.currency)}</td>
                 <td className="py-2 text-right">
-                  {me.permissions.includes('orders.edit') && ['active', 'suspended'].includes(s.status) ? (
+                  {me.permissions.includes('orders.edit') && canChangePlan(s.status) ? (
                     <ChangePlan service={{ id: s.id, name: s.name, cycle: s.cycle, currency: s.currency }} products={products.items.filter((p) => p.type === 'recurring').map((p) => ({ id: p.id, name: p.name, cycles: [...new Set(p.prices.filter((x) => x.currency === s.currency).map((x) => x.cycle))] }))} />
                   ) : null}
                 </td>
