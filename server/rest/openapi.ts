@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { RouteSpec } from './handler';
+import * as billingRuns from './routes/billing-runs';
 import * as catalog from './routes/catalog';
+import * as consolidation from './routes/consolidation';
+import * as creditNotes from './routes/credit-notes';
 import * as customers from './routes/customers';
 import * as invoices from './routes/invoices';
 import * as orders from './routes/orders';
+import * as refunds from './routes/refunds';
 import * as settings from './routes/settings';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
@@ -12,7 +16,7 @@ const isRoute = (value: unknown): value is { spec: AnySpec } =>
   typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
 
 /** Every /api/v1 operation; the same specs that serve the routes describe them here. */
-export const routes: AnySpec[] = [settings, customers, catalog, orders, invoices].flatMap((module) =>
+export const routes: AnySpec[] = [settings, customers, catalog, orders, consolidation, refunds, creditNotes, billingRuns, invoices].flatMap((module) =>
   Object.values(module)
     .filter(isRoute)
     .map((route) => route.spec),

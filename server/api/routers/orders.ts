@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { billingRunInput } from '../../schemas/billing-runs';
-import { createCouponInput, createProductInput, listProductsInput, updateProductInput } from '../../schemas/catalog';
 import { id } from '../../schemas/common';
 import {
   changeOrderStatusInput,
@@ -16,12 +15,6 @@ import { editOrderPrice } from '../../services/orders/edit-price';
 import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
 import { changePlan } from '../../services/orders/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
-import { createCoupon } from '../../services/catalog/create-coupon';
-import { listCoupons } from '../../services/catalog/list-coupons';
-import { createProduct } from '../../services/catalog/create-product';
-import { getProduct } from '../../services/catalog/get-product';
-import { listProducts } from '../../services/catalog/list-products';
-import { updateProduct } from '../../services/catalog/update-product';
 import { listOrders } from '../../services/orders/list';
 import { getOrder } from '../../services/orders/get';
 import { getOrderHistory } from '../../services/orders/history';
@@ -29,15 +22,6 @@ import { placeOrder } from '../../services/orders/place';
 import { markServiceProvisioned } from '../../services/orders/provision';
 import { runBillingDay } from '../../services/billing-runs/run-day';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
-
-export const catalogRouter = router({
-  products: permissionProcedure('catalog.view').input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.service, input)),
-  product: permissionProcedure('catalog.view').input(z.object({ id })).query(({ ctx, input }) => getProduct(ctx.service, input)),
-  createProduct: permissionProcedure('catalog.manage').input(createProductInput).mutation(({ ctx, input }) => createProduct(ctx.service, input)),
-  updateProduct: permissionProcedure('catalog.manage').input(updateProductInput).mutation(({ ctx, input }) => updateProduct(ctx.service, input)),
-  coupons: permissionProcedure('catalog.view').query(({ ctx }) => listCoupons(ctx.service)),
-  createCoupon: permissionProcedure('catalog.manage').input(createCouponInput).mutation(({ ctx, input }) => createCoupon(ctx.service, input)),
-});
 
 export const ordersRouter = router({
   list: permissionProcedure('orders.view')

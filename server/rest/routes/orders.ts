@@ -1,26 +1,17 @@
 import { z } from 'zod';
-import { billingRunInput, billingRunOutput } from '../../schemas/billing-runs';
-import { customerIdInput } from '../../schemas/customers';
-import { correctionInput, invoiceIdInput, invoiceOutput, refundInput, refundOutput } from '../../schemas/invoices';
 import { changeOrderStatusInput, changePlanInput, changePlanOutput, listOrdersInput, orderIdInput, orderOutput, placeOrderInput } from '../../schemas/orders';
-import { currencyCode, id, listInput, optionalText } from '../../schemas/common';
+import { id } from '../../schemas/common';
 import { changePlan } from '../../services/orders/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
-import { consolidateInvoices } from '../../services/invoices/consolidate';
-import { correctInvoice } from '../../services/invoices/correct';
 import { exportOrders } from '../../services/orders/export';
 import { listOrders } from '../../services/orders/list';
 import { getOrder } from '../../services/orders/get';
 import type { OrderView } from '../../services/orders/store';
 import { placeOrder } from '../../services/orders/place';
-import { refundPayment } from '../../services/payments/refund';
-import { runBillingDay } from '../../services/billing-runs/run-day';
-import { listJobs } from '../../services/automation/jobs';
 import { csvResponse } from '../csv';
 import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
-import { invoiceJson } from './invoices';
 
 export function orderJson(order: OrderView): z.input<typeof orderOutput> {
   return {
@@ -92,102 +83,6 @@ export const changePlanRoute = defineRoute(
       prorate: Number(change.prorate),
       invoice_id: change.invoiceId,
       credit_note_id: change.creditNoteId,
-    };
-  },
-);
-
-export const consolidateRoute = defineRoute(
-  { method: 'POST', path: '/customers/{id}/consolidate', summary: 'Merge a customer’s open invoices in one currency into one (409 with fewer than two)', tag: 'Customers', permission: 'invoices.create', params: customerIdInput, body: z.strictObject({ currency: currencyCode.optional() }), response: invoiceOutput, status: 201 },
-  async ({ ctx, params, body, origin }) => invoiceJson(await consolidateInvoices(ctx, { customerId: params.id, currency: body.currency }), origin),
-);
-
-export const refundRoute = defineRoute(
-  { method: 'POST', path: '/invoices/{id}/refunds', summary: 'Refund through the gateway, record a manual refund, or refund to credit', tag: 'Invoices', permission: 'payments.refund', params: invoiceIdInput, body: refundInput, response: refundOutput, status: 201 },
-  async ({ ctx, params, body, origin }) => {
-    const result = await refundPayment(ctx, { ...body, invoiceId: params.id });
-    return {
-      refund: {
-        id: result.refund.id,
-        amount: Number(result.refund.amount),
-        method: result.refund.method,
-        to_credit: result.refund.toCredit,
-        payment_id: result.refund.paymentId,
-        reason: result.refund.reason,
-        created_at: result.refund.createdAt.toISOString(),
-      },
-      invoice: invoiceJson(result.invoice, origin),
-      credit_note_id: result.creditNoteId,
-    };
-  },
-);
-
-const correctionRoute = (kind: 'credit_note' | 'debit_note', path: string, summary: string) =>
-  defineRoute(
-    { method: 'POST', path, summary, tag: 'Invoices', permission: 'invoices.edit', params: invoiceIdInput, body: correctionInput, response: invoiceOutput, status: 201 },
-    async ({ ctx, params, body, origin }) => invoiceJson(await correctInvoice(ctx, { invoiceId: params.id, kind, items: body.items, reason: body.reason }), origin),
-  );
-
-export const creditNoteRoute = correctionRoute('credit_note', '/invoices/{id}/credit-notes', 'Issue a credit note; it settles what is open and credits the rest');
-export const debitNoteRoute = correctionRoute('debit_note', '/invoices/{id}/debit-notes', 'Issue a debit note, a new document to pay');
-
-export const billingRunRoute = defineRoute(
-  { method: 'POST', path: '/billing-runs', summary: 'Run billing and dunning for a date (default today); a rerun creates and sends nothing new', tag: 'Billing runs', permission: 'billing.run', body: billingRunInput, response: billingRunOutput },
-  async ({ ctx, body, origin }) => {
-    const run = await runBillingDay(ctx, { date: body.date, origin });
-    return {
-      date: run.date,
-      invoices_created: run.invoicesCreated,
-      services_billed: run.servicesBilled,
-      invoices_marked_overdue: run.invoicesMarkedOverdue,
-      reminders_sent: run.remindersSent,
-      services_suspended: run.servicesSuspended,
-    };
-  },
-);
-
-const jobOutput = z.object({
-  id: z.string(),
-  function: z.string(),
-  subject_type: z.string(),
-  subject_id: z.string(),
-  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
-  attempts: z.number().int(),
-  steps: z.array(z.object({ name: z.string(), status: z.string(), started_at: z.string(), finished_at: z.string(), error: z.string().optional() })),
-  error: z.string().nullable(),
-  created_at: z.string(),
-  finished_at: z.string().nullable(),
-});
-
-export const listJobsRoute = defineRoute(
-  {
-    method: 'GET',
-    path: '/jobs',
-    summary: 'Recorded workflow runs ("automator jobs"), newest first',
-    tag: 'Billing runs',
-    permission: 'orders.view',
-    query: listInput.extend({
-      subject_type: optionalText(50),
-      subject_id: optionalText(100),
-      status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional(),
-    }),
-    response: listOf(jobOutput),
-  },
-  async ({ ctx, query }) => {
-    const page = await listJobs(ctx, query);
-    return {
-      next_cursor: page.nextCursor,
-      data: page.items.map((job) => ({
-        id: job.id,
-        function: job.function,
-        subject_type: job.subjectType,
-        subject_id: job.subjectId,
-        status: job.status,
-        attempts: job.attempts,
-        steps: job.steps.map((step) => ({ name: step.name, status: step.status, started_at: step.startedAt, finished_at: step.finishedAt, ...(step.error ? { error: step.error } : {}) })),
-        error: job.error,
-        created_at: job.createdAt.toISOString(),
-        finished_at: job.finishedAt?.toISOString() ?? null,
-      })),
     };
   },
 );

@@ -1,3 +1,3 @@
-import { billingRunRoute } from '@/server/rest/routes/orders';
+import { billingRunRoute } from '@/server/rest/routes/billing-runs';
 
 export const POST = billingRunRoute.handler;

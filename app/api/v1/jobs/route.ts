@@ -1,3 +1,3 @@
-import { listJobsRoute } from '@/server/rest/routes/orders';
+import { listJobsRoute } from '@/server/rest/routes/billing-runs';
 
 export const GET = listJobsRoute.handler;

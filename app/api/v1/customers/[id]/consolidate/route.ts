@@ -1,3 +1,3 @@
-import { consolidateRoute } from '@/server/rest/routes/orders';
+import { consolidateRoute } from '@/server/rest/routes/consolidation';
 
 export const POST = consolidateRoute.handler;

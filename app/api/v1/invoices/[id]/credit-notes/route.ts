@@ -1,3 +1,3 @@
-import { creditNoteRoute } from '@/server/rest/routes/orders';
+import { creditNoteRoute } from '@/server/rest/routes/credit-notes';
 
 export const POST = creditNoteRoute.handler;

@@ -1,3 +1,3 @@
-import { debitNoteRoute } from '@/server/rest/routes/orders';
+import { debitNoteRoute } from '@/server/rest/routes/credit-notes';
 
 export const POST = debitNoteRoute.handler;

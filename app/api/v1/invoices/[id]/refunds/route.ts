@@ -1,3 +1,3 @@
-import { refundRoute } from '@/server/rest/routes/orders';
+import { refundRoute } from '@/server/rest/routes/refunds';
 
 export const POST = refundRoute.handler;
