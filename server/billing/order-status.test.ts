@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type InvoiceFacts, type InvoiceStatus } from './invoice-status';
-import { type OrderStatus, canChangeOrderStatus, canChangePlan, nextOrderStatuses, orderActions, orderStatuses, serviceStatuses } from './order-status';
+import { type OrderStatus, awaitsProvisioning, canChangeOrderStatus, canChangePlan, nextOrderStatuses, orderActions, orderStatuses, serviceStatuses } from './order-status';
 
 const allowed = new Set([
   'draft>pending',
@@ -51,5 +51,10 @@ describe('what the console offers on an order', () => {
 
   it.each(serviceStatuses.map((status) => [status, status === 'active' || status === 'suspended'] as const))('a %s service may change plan: %s', (status, allowed) => {
     expect(canChangePlan(status)).toBe(allowed);
+  });
+
+  it.each(serviceStatuses.map((status) => [status, status === 'pending' || status === 'failed'] as const))('a %s service not set up yet awaits provisioning: %s', (status, awaits) => {
+    expect(awaitsProvisioning({ status, provisionedAt: null })).toBe(awaits);
+    expect(awaitsProvisioning({ status, provisionedAt: new Date('2026-01-01T00:00:00Z') })).toBe(false);
   });
 });

@@ -34,6 +34,10 @@ export const planChangeable = ['active', 'suspended'] as const satisfies readonl
 
 export const canChangePlan = (status: ServiceStatus): boolean => (planChangeable as readonly ServiceStatus[]).includes(status);
 
+export function awaitsProvisioning(service: { status: ServiceStatus; provisionedAt: Date | null }): boolean {
+  return service.provisionedAt === null && (awaitingProvisioning as readonly ServiceStatus[]).includes(service.status);
+}
+
 export type OrderActions = {
   approve: boolean;
   /** The statuses the admin may move it to. */

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
+import { invoiceActions, isIssued } from '@/server/billing/invoice-status';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
@@ -34,15 +35,15 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   ]);
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, invoice.currency);
-  const locked = invoice.status === 'paid' || invoice.status === 'partial' || invoice.status === 'refunded';
-  const publicPath = invoice.status === 'draft' ? null : publicInvoicePath(invoice.id, invoice.tokenVersion);
+  const actions = invoiceActions(invoice);
+  const publicPath = isIssued(invoice.status) ? publicInvoicePath(invoice.id, invoice.tokenVersion) : null;
   const title = invoice.number ?? 'Draft invoice';
 
   return (
     <>
       <PageHeader title={`${invoice.kind === 'invoice' ? 'Invoice' : humanize(invoice.kind)} ${title}`} description={`${customer.name} · ${customer.email}`}>
         <StatusPill status={invoice.status} className="text-sm" />
-        {locked ? (
+        {actions.locked ? (
           <span className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted" title="Correct it with a credit or debit note">
             <Lock className="size-3" aria-hidden /> Locked
           </span>
@@ -75,7 +76,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         <DocumentActions
           invoiceId={invoice.id}
           papers={papers.map((p) => ({ id: p.id, label: p.label }))}
-          canSend={me.permissions.includes('invoices.edit') && invoice.status !== 'draft'}
+          canSend={me.permissions.includes('invoices.edit') && actions.send}
           channels={channels}
           contact={{ email: customer.email, phone: customer.phone }}
         />

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { nextOrderStatuses } from '@/server/billing/order-status';
+import { awaitsProvisioning, orderActions } from '@/server/billing/order-status';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Notes } from '../../../_components/console/notes';
 import { CopyButton } from '../../../_components/ui/copy-button';
@@ -34,6 +34,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, order.currency);
   const first = documents.items.find((d) => d.id === order.invoiceId);
+  const actions = orderActions({ status: order.status, lineCount: order.lines.length }, first ?? null);
   const canEdit = me.permissions.includes('orders.edit');
   const canSeeProducts = me.permissions.includes('catalog.manage');
   // Paid (or approved) and waiting for its services to be set up.
@@ -57,8 +58,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             lines: order.lines.map((l) => ({ id: l.id, description: l.description, unitPrice: l.unitPrice, quantity: l.quantity })),
             labels: order.labels,
           }}
-          transitions={[...nextOrderStatuses(order.status)]}
-          payHref={first && first.balance > 0n ? `/admin/invoices/${first.id}` : null}
+          transitions={[...actions.changeStatus]}
+          payHref={first && actions.pay ? `/admin/invoices/${first.id}` : null}
           firstInvoicePaid={first ? first.amountPaid > 0n : false}
         />
       ) : order.labels.length > 0 ? (
@@ -178,7 +179,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </td>
               <td className="py-2">
                 <StatusPill status={s.status} />
-                {awaitingProvisioning && !s.provisionedAt && ['pending', 'failed'].includes(s.status) ? <MarkProvisioned serviceId={s.id} /> : null}
+                {awaitingProvisioning && awaitsProvisioning(s) ? <MarkProvisioned serviceId={s.id} /> : null}
               </td>
               <td className="py-2">
                 {formatDay(s.periodStart)} – {formatDay(s.periodEnd)}
