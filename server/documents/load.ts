@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { customers, invoices, settings } from '@/db/schema';
 import { trimDecimal } from '../billing/decimal';
+import { isIssued } from '../billing/invoice-status';
 import { toPlainDate } from '../billing/periods';
 import { companySettings } from '../schemas/company';
 import { type BillingSettings, billingSettings } from '../schemas/settings';
@@ -92,7 +93,7 @@ export async function loadInvoiceDocument(
     amountRefunded: invoice.amountRefunded,
     balance: invoice.balance,
     notes: invoice.notes?.trim() ? printable(invoice.notes.trim()) : null,
-    publicUrl: invoice.status === 'draft' ? null : `${input.origin}${publicInvoicePath(invoice.id, invoice.tokenVersion)}`,
+    publicUrl: isIssued(invoice.status) ? `${input.origin}${publicInvoicePath(invoice.id, invoice.tokenVersion)}` : null,
     sources: sources.map((source) => ({ number: text(source.number ?? ''), issueDate: source.issueDate, total: source.total })),
     corrects: numberOf(invoice.correctsInvoiceId),
     consolidatedInto: numberOf(invoice.consolidatedIntoId),

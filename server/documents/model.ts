@@ -1,9 +1,9 @@
 import type { BillingAddress } from '@/db/schema';
 import { formatMoney } from '../billing/currency';
 import { formatMilli, parseMilli } from '../billing/decimal';
-import type { InvoiceStatus } from '../billing/invoice-status';
+import { type InvoiceKind, type InvoiceStatus, isAwaitingPayment } from '../billing/invoice-status';
 import type { TaxMode } from '../billing/totals';
-import type { InvoiceKind, InvoiceRow } from '../services/invoices/store';
+import type { InvoiceRow } from '../services/invoices/store';
 
 /** A seller or customer as printed: a name, address lines and a tax id. */
 export type Party = { name: string; lines: string[]; taxId: string | null };
@@ -110,8 +110,7 @@ export const formatDay = (plainDate: string) => dayFormat.format(new Date(`${pla
 
 /** Whether the document asks to be paid: an issued, open document with something left to pay. */
 export function awaitsPayment(doc: Pick<InvoiceDocumentModel, 'kind' | 'status' | 'balance'>): boolean {
-  const open = doc.status === 'pending' || doc.status === 'partial' || doc.status === 'overdue';
-  return open && doc.kind !== 'credit_note' && doc.balance > 0n;
+  return isAwaitingPayment(doc.status) && doc.kind !== 'credit_note' && doc.balance > 0n;
 }
 
 /** The words under the totals telling the reader what, if anything, to do. */
