@@ -12,14 +12,14 @@ export const activateOrder = defineWorkflow({
   id: 'activate-order',
   triggers: [{ event: 'order/paid' }, { event: 'order/approved' }],
   retries: 4,
-  subject: (event) => ({ type: 'order', id: String(event.data.orderId) }),
+  subject: (event) => ({ type: 'order', id: event.data.orderId }),
   handler: async ({ event, step, db, now }) => {
-    const orderId = String(event.data.orderId);
+    const { orderId } = event.data;
     const tasks = await step.run('find services to provision', () => servicesToProvision(db, orderId));
     for (const task of tasks) {
       await step.run(`provision ${task.name} (${task.id})`, () => provisionService(db, systemActor(), task, now));
     }
     return step.run('activate', async () => ({ active: await activateIfProvisioned(db, systemActor(), orderId, now) }));
   },
-  onFailure: ({ event, db, now, error }) => failProvisioning(db, systemActor(), String(event.data.orderId), error, now),
+  onFailure: ({ event, db, now, error }) => failProvisioning(db, systemActor(), event.data.orderId, error, now),
 });

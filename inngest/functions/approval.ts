@@ -12,9 +12,9 @@ export const notifyApproval = defineWorkflow({
   id: 'notify-admins-approval',
   triggers: [{ event: 'order/awaiting-approval' }],
   retries: 5,
-  subject: (event) => ({ type: 'order', id: String(event.data.orderId) }),
+  subject: (event) => ({ type: 'order', id: event.data.orderId }),
   handler: async ({ event, step, db, now }) => {
-    const orderId = String(event.data.orderId);
+    const { orderId } = event.data;
     const admins = await step.run('find admins', () => approvalRecipients(db));
     const mails = [];
     for (const admin of admins) {

@@ -1,6 +1,7 @@
+import type { CronEvent, WorkflowEvent } from '@/inngest/events';
 import { systemActor } from '@/server/auth/actor';
 import { publicOrigin } from '@/server/env';
-import { defineWorkflow, type WorkflowEvent } from '@/server/jobs/workflow';
+import { defineWorkflow } from '@/server/jobs/workflow';
 import { zonedDate } from '@/server/jobs/zoned-time';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';
@@ -9,21 +10,16 @@ import { runDunning } from '@/server/services/billing-runs/run-dunning';
  * The date a run is for: asked for explicitly, or the calendar day its cron firing fell on in
  * the zone it fired in (the scheduler and the Inngest adapter put `timeZone` on the event).
  */
-const dateOf = (event: WorkflowEvent, now: Date) =>
-  typeof event.data.date === 'string'
-    ? event.data.date
-    : zonedDate(
-        typeof event.data.timeZone === 'string' ? event.data.timeZone : 'UTC',
-        typeof event.data.scheduledFor === 'string' ? new Date(event.data.scheduledFor) : now,
-      );
+const dateOf = ({ data }: WorkflowEvent<'billing/run.requested' | 'dunning/run.requested'> | CronEvent) =>
+  'date' in data ? data.date : zonedDate(data.timeZone, new Date(data.scheduledFor));
 
 /** Daily at 00:05 in the configured time zone, or on demand for a date: renewal invoices for everything due. */
 export const billingRun = defineWorkflow({
   id: 'billing-run',
   triggers: [{ cron: '5 0 * * *' }, { event: 'billing/run.requested' }],
   retries: 3,
-  subject: (event) => ({ type: 'billing_run', id: dateOf(event, new Date()) }),
-  handler: ({ event, step, db, now }) => step.run('bill renewals', () => runBilling({ db, actor: systemActor(), now }, { date: dateOf(event, now) })),
+  subject: (event) => ({ type: 'billing_run', id: dateOf(event) }),
+  handler: ({ event, step, db, now }) => step.run('bill renewals', () => runBilling({ db, actor: systemActor(), now }, { date: dateOf(event) })),
 });
 
 /** Daily at 00:15 in the configured time zone, after billing, or on demand: overdue marking, reminders, suspension, termination. */
@@ -31,6 +27,6 @@ export const dunningRun = defineWorkflow({
   id: 'dunning',
   triggers: [{ cron: '15 0 * * *' }, { event: 'dunning/run.requested' }],
   retries: 3,
-  subject: (event) => ({ type: 'dunning_run', id: dateOf(event, new Date()) }),
-  handler: ({ event, step, db, now }) => step.run('dun', () => runDunning({ db, actor: systemActor(), now }, { date: dateOf(event, now), origin: publicOrigin() })),
+  subject: (event) => ({ type: 'dunning_run', id: dateOf(event) }),
+  handler: ({ event, step, db, now }) => step.run('dun', () => runDunning({ db, actor: systemActor(), now }, { date: dateOf(event), origin: publicOrigin() })),
 });

@@ -1,6 +1,6 @@
 import { systemActor } from '@/server/auth/actor';
 import { defineWorkflow } from '@/server/jobs/workflow';
-import { LIFECYCLE_EVENT, type LifecycleEventData, failServiceLifecycle, runServiceLifecycle } from '@/server/services/orders/lifecycle';
+import { failServiceLifecycle, runServiceLifecycle } from '@/server/services/orders/lifecycle';
 
 /**
  * A provisioned service was suspended, unsuspended, terminated or moved to another plan: its
@@ -10,12 +10,10 @@ import { LIFECYCLE_EVENT, type LifecycleEventData, failServiceLifecycle, runServ
  */
 export const serviceLifecycle = defineWorkflow({
   id: 'service-lifecycle',
-  triggers: [{ event: LIFECYCLE_EVENT }],
+  triggers: [{ event: 'service/lifecycle' }],
   retries: 4,
-  subject: (event) => ({ type: 'order', id: String(event.data.orderId) }),
-  handler: async ({ event, step, db, now }) => {
-    const data = event.data as LifecycleEventData;
-    return step.run(`${data.action.replace('_', ' ')} ${data.serviceId}`, () => runServiceLifecycle(db, systemActor(), data, event.id, now));
-  },
-  onFailure: ({ event, db, now, error }) => failServiceLifecycle(db, systemActor(), event.data as LifecycleEventData, error, now),
+  subject: (event) => ({ type: 'order', id: event.data.orderId }),
+  handler: ({ event: { data, id }, step, db, now }) =>
+    step.run(`${data.action.replace('_', ' ')} ${data.serviceId}`, () => runServiceLifecycle(db, systemActor(), data, id, now)),
+  onFailure: ({ event, db, now, error }) => failServiceLifecycle(db, systemActor(), event.data, error, now),
 });

@@ -1,14 +1,15 @@
 import type { TemplateKey } from '@/emails/templates';
+import type { EventName } from '@/inngest/events';
 import { systemActor } from '@/server/auth/actor';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { sendInvoice } from '@/server/services/invoices/send';
 
-const templateFor: Record<string, TemplateKey> = {
+const templateFor = {
   'invoice/created': 'invoice_created',
   'payment/received': 'payment_received',
   'refund/issued': 'refund_issued',
-};
+} satisfies Partial<Record<EventName, TemplateKey>>;
 
 /**
  * Tells the customer by e-mail: a new invoice (from an order or the billing run), a payment
@@ -17,14 +18,14 @@ const templateFor: Record<string, TemplateKey> = {
  */
 export const notifyCustomer = defineWorkflow({
   id: 'notify-customer',
-  triggers: Object.keys(templateFor).map((event) => ({ event })),
+  triggers: [{ event: 'invoice/created' }, { event: 'payment/received' }, { event: 'refund/issued' }],
   retries: 5,
-  subject: (event) => ({ type: 'invoice', id: String(event.data.invoiceId) }),
+  subject: (event) => ({ type: 'invoice', id: event.data.invoiceId }),
   handler: ({ event, step, db, now }) =>
     step.run('send e-mail', async () => {
       const entry = await sendInvoice(
         { db, actor: systemActor(), now },
-        { id: String(event.data.invoiceId), channel: 'email', template: templateFor[event.name], eventId: event.id, origin: publicOrigin() },
+        { id: event.data.invoiceId, channel: 'email', template: templateFor[event.name], eventId: event.id, origin: publicOrigin() },
       );
       // A refused send is retried with backoff; the log keeps each failure's words.
       if (entry.status === 'failed') throw new Error(entry.detail ?? 'the e-mail provider refused the message');

@@ -7,6 +7,6 @@ export const reconcileRun = defineWorkflow({
   id: 'reconcile-payments',
   triggers: [{ cron: '25 * * * *' }],
   retries: 2,
-  subject: (event) => ({ type: 'reconciliation', id: typeof event.data.scheduledFor === 'string' ? event.data.scheduledFor.slice(0, 13) : 'on demand' }),
+  subject: (event) => ({ type: 'reconciliation', id: event.data.scheduledFor.slice(0, 13) }),
   handler: ({ step, db, now }) => step.run('ask the gateways', () => reconcilePayments({ db, actor: systemActor(), now })),
 });

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { type JobStep, jobs } from '@/db/schema';
 import { plainJson } from '../json';
-import type { Workflow, WorkflowEvent } from './workflow';
+import type { RunEvent, Workflow } from './workflow';
 
 export type ExecutorOptions = {
   now?: () => Date;
@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * process died — replays finished steps from the record and runs only what is left. A failing
  * step retries with backoff; after the last retry the job is failed with its error.
  */
-export async function runWorkflow(db: Database, workflow: Workflow, event: WorkflowEvent, options: ExecutorOptions = {}): Promise<typeof jobs.$inferSelect> {
+export async function runWorkflow(db: Database, workflow: Workflow, event: RunEvent, options: ExecutorOptions = {}): Promise<typeof jobs.$inferSelect> {
   const now = options.now ?? (() => new Date());
   const subject = workflow.subject(event);
   await db

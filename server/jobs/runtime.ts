@@ -2,15 +2,15 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-or
 import type { Database } from '@/db';
 import { cronTicks, jobs, workflowEvents } from '@/db/schema';
 import { inngest } from '@/inngest/client';
+import type { WorkflowEvent } from '@/inngest/events';
 import { readCronTimeZone } from '../services/automation/settings';
 import { lastFiring } from './cron';
 import { type ExecutorOptions, runWorkflow } from './executor';
-import type { Workflow, WorkflowEvent } from './workflow';
+import { type RunEvent, receivedEvent, type Workflow } from './workflow';
 
 export type Runtime = { mode: 'inngest' | 'embedded'; workflows: readonly Workflow[] } & ExecutorOptions;
 
-/** Writes events in the caller's transaction: they exist exactly when the change that caused them committed. */
-export async function emitEvents(tx: Database, events: readonly WorkflowEvent[]): Promise<void> {
+async function enqueue(tx: Database, events: readonly RunEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx
     .insert(workflowEvents)
@@ -18,7 +18,13 @@ export async function emitEvents(tx: Database, events: readonly WorkflowEvent[])
     .onConflictDoNothing();
 }
 
-const cronEvent = (workflow: Workflow) => `cron/${workflow.id}`;
+/**
+ * Writes events in the caller's transaction: they exist exactly when the change that caused them
+ * committed. Only events of the map (inngest/events.ts), each with its data.
+ */
+export const emitEvents = (tx: Database, events: readonly WorkflowEvent[]) => enqueue(tx, events);
+
+const cronEvent = (workflow: Workflow) => `cron/${workflow.id}` as const;
 const triggeredBy = (workflow: Workflow, name: string) =>
   workflow.triggers.some((t) => ('event' in t ? t.event === name : cronEvent(workflow) === name));
 
@@ -37,7 +43,7 @@ export async function dispatchPending(db: Database, runtime: Runtime, limit = 50
       .where(and(eq(workflowEvents.id, row.id), isNull(workflowEvents.dispatchedAt)))
       .returning();
     if (!claimed) continue;
-    const event: WorkflowEvent = { name: row.name, data: row.data, id: row.eventId };
+    const event = receivedEvent(row.name, row.data, row.eventId);
     if (runtime.mode === 'inngest') await inngest.send(event);
     else for (const workflow of runtime.workflows.filter((w) => triggeredBy(w, event.name))) await runWorkflow(db, workflow, event, runtime);
     handled += 1;
@@ -67,7 +73,7 @@ export async function schedulerTick(db: Database, runtime: Runtime, now: Date): 
       if (later) continue;
       const [claimed] = await db.insert(cronTicks).values({ function: workflow.id, scheduledFor }).onConflictDoNothing().returning();
       if (!claimed) continue;
-      await emitEvents(db, [
+      await enqueue(db, [
         { name: cronEvent(workflow), id: `cron:${workflow.id}:${scheduledFor.toISOString()}`, data: { scheduledFor: scheduledFor.toISOString(), timeZone } },
       ]);
       fired.push(workflow.id);
@@ -91,7 +97,7 @@ export async function resumeStalled(db: Database, runtime: Runtime, startedBefor
   for (const job of stalled) {
     const workflow = runtime.workflows.find((w) => w.id === job.function);
     if (!workflow) continue;
-    await runWorkflow(db, workflow, { name: job.name, data: job.data, id: job.eventId! }, runtime);
+    await runWorkflow(db, workflow, receivedEvent(job.name, job.data, job.eventId!), runtime);
     resumed += 1;
   }
   return resumed;

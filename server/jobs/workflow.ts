@@ -1,7 +1,9 @@
-import { inngest } from '@/inngest/client';
 import type { Database } from '@/db';
+import { inngest } from '@/inngest/client';
+import type { CronEvent, EventName, WorkflowEvent } from '@/inngest/events';
 
-export type WorkflowEvent = { name: string; data: Record<string, unknown>; id: string };
+/** What a run can be started with: an event of the map (inngest/events.ts) or a cron firing. */
+export type RunEvent = WorkflowEvent | CronEvent;
 
 /** What a handler gets to do its work in steps; the same shape under Inngest and embedded. */
 export type Step = {
@@ -9,28 +11,43 @@ export type Step = {
   run<T>(name: string, fn: () => Promise<T>): Promise<T>;
 };
 
-export type Trigger = { event: string } | { cron: string };
+export type Trigger = { event: EventName } | { cron: string };
 
-export type WorkflowContext = { event: WorkflowEvent; step: Step; db: Database; now: Date };
+/** The event a trigger starts a run with. */
+type TriggeredBy<T extends Trigger> = T extends { event: infer N extends EventName } ? WorkflowEvent<N> : CronEvent;
+
+export type WorkflowContext<E extends RunEvent = RunEvent> = { event: E; step: Step; db: Database; now: Date };
 
 /**
  * A durable function written once: `handler` runs under Inngest (served at /api/inngest) or in
  * the embedded runner, with the same steps. `subject` names the record a run is about, for the
- * jobs list ("automator jobs").
+ * jobs list ("automator jobs"). The callbacks are methods so that a workflow of some events is
+ * also a `Workflow` of any, as the runtime lists them: it hands each one only the events its
+ * triggers name.
  */
-export type Workflow = {
+export type Workflow<E extends RunEvent = RunEvent> = {
   id: string;
-  triggers: Trigger[];
+  triggers: readonly Trigger[];
   retries: number;
-  subject: (event: WorkflowEvent) => { type: string; id: string };
-  handler: (context: WorkflowContext) => Promise<unknown>;
+  subject(event: E): { type: string; id: string };
+  handler(context: WorkflowContext<E>): Promise<unknown>;
   /** Called once the retries are spent, with the last error (Inngest's onFailure). */
-  onFailure?: (context: Omit<WorkflowContext, 'step'> & { error: string }) => Promise<void>;
+  onFailure?(context: Omit<WorkflowContext<E>, 'step'> & { error: string }): Promise<void>;
 };
 
-export function defineWorkflow(workflow: Workflow) {
+/** Types the handler's event from the triggers: each event trigger's data from the map, a cron's firing. */
+export function defineWorkflow<const T extends readonly Trigger[]>(
+  workflow: Omit<Workflow<TriggeredBy<T[number]>>, 'triggers'> & { triggers: T },
+): Workflow<TriggeredBy<T[number]>> {
   return workflow;
 }
+
+/**
+ * An event coming back from the outbox or from Inngest. Only `emitEvents` and the scheduler
+ * write the outbox, both typed, and Inngest delivers what the dispatcher sent from it, so the
+ * name says what the data holds: this is the one place that is taken on trust.
+ */
+export const receivedEvent = (name: string, data: unknown, id: string) => ({ name, data, id }) as RunEvent;
 
 /** Inngest reads a cron in a zone when it is prefixed "TZ=<zone> "; without one, in UTC. */
 export const inngestCron = (cron: string, timeZone: string) => (timeZone === 'UTC' ? cron : `TZ=${timeZone} ${cron}`);
@@ -41,9 +58,9 @@ export const inngestCron = (cron: string, timeZone: string) => (timeZone === 'UT
  * "TZ=" prefix it was registered with, else the zone this app registers now), so a run bills
  * the same date under both runtimes.
  */
-export function fromInngestEvent(event: { name: string; data?: unknown; id?: string; ts?: number }, timeZone = 'UTC'): WorkflowEvent {
-  const data = (event.data ?? {}) as Record<string, unknown>;
-  if (event.name !== 'inngest/scheduled.timer') return { name: event.name, data, id: event.id ?? '' };
+export function fromInngestEvent(event: { name: string; data?: Record<string, unknown>; id?: string; ts?: number }, timeZone = 'UTC'): RunEvent {
+  const data = event.data ?? {};
+  if (event.name !== 'inngest/scheduled.timer') return receivedEvent(event.name, data, event.id ?? '');
   // A cron registered without a prefix fired in UTC, whatever the setting says now.
   const zone = typeof data.cron === 'string' ? (/^(?:CRON_)?TZ=(\S+)\s/.exec(data.cron)?.[1] ?? 'UTC') : timeZone;
   return {
@@ -67,9 +84,9 @@ export function toInngestFunction(workflow: Workflow, database: () => Promise<Da
       ...(onFailure
         ? {
             // Inngest hands onFailure the original event inside its own failure event.
-            onFailure: async ({ event, error }: { event: { data: { event: { name: string; data?: unknown; id?: string } } }; error: Error }) =>
+            onFailure: async ({ event, error }: { event: { data: { event: { name: string; data?: Record<string, unknown>; id?: string } } }; error: Error }) =>
               onFailure({
-                event: { name: event.data.event.name, data: (event.data.event.data ?? {}) as Record<string, unknown>, id: event.data.event.id ?? '' },
+                event: fromInngestEvent(event.data.event, timeZone),
                 db: await database(),
                 now: new Date(),
                 error: error.message,

@@ -6,6 +6,7 @@ import { notifyApproval } from '@/inngest/functions/approval';
 import { systemActor } from '@/server/auth/actor';
 import { runWorkflow } from '@/server/jobs/executor';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
+import { receivedEvent } from '@/server/jobs/workflow';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { approveOrder } from '@/server/services/orders/change-status';
 import { placeOrder } from '@/server/services/orders/place';
@@ -62,8 +63,8 @@ describe('admins hear about orders waiting for approval', () => {
 
     // The same event again is the same run; a run started afresh (its step record lost, as
     // after a crash between the send and the record) sends, but every mail is kept once.
-    await runWorkflow(db(), notifyApproval, { name: event!.name, id: event!.eventId, data: event!.data }, runtime);
-    const again = await runWorkflow(db(), notifyApproval, { name: event!.name, id: `${event!.eventId}:rerun`, data: event!.data }, runtime);
+    await runWorkflow(db(), notifyApproval, receivedEvent(event!.name, event!.data, event!.eventId), runtime);
+    const again = await runWorkflow(db(), notifyApproval, receivedEvent(event!.name, event!.data, `${event!.eventId}:rerun`), runtime);
     expect(again).toMatchObject({ status: 'completed', output: { mails: admins.map(() => expect.objectContaining({ status: 'sent' })) } });
     expect(await mailsAbout(order.id)).toHaveLength(admins.length);
   });

@@ -7,6 +7,7 @@ import { systemActor } from '@/server/auth/actor';
 import { addDays } from '@/server/billing/periods';
 import { runWorkflow } from '@/server/jobs/executor';
 import { dispatchPending, emitEvents, resumeStalled, type Runtime, schedulerTick } from '@/server/jobs/runtime';
+import type { WorkflowEvent } from '@/inngest/events';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { placeOrder } from '@/server/services/orders/place';
@@ -21,13 +22,16 @@ const { db } = withTestDatabase();
 const at = (day: string) => ctxOf(db(), systemActor(), new Date(`${day}T12:00:00Z`));
 const runtime = (workflows: Runtime['workflows']): Runtime => ({ mode: 'embedded', workflows, backoff: () => 0 });
 
+/** Any event will do for the executor's tests: each test's runtime knows only its own workflow. */
+const ping = (id: string): WorkflowEvent<'system/ping'> => ({ name: 'system/ping', id, data: { at: '2026-11-30T00:00:00.000Z' } });
+
 /** A workflow of three steps counting how often each really ran; `failOnce` throws in step two once. */
 function counted(id: string, options: { failOnce?: boolean; retries?: number } = {}) {
   const ran = { one: 0, two: 0, three: 0 };
   let failed = false;
   const workflow = defineWorkflow({
     id,
-    triggers: [{ event: `test/${id}` }],
+    triggers: [{ event: 'system/ping' }],
     retries: options.retries ?? 2,
     subject: (event) => ({ type: 'test', id: event.id }),
     handler: async ({ step }) => {
@@ -49,7 +53,7 @@ function counted(id: string, options: { failOnce?: boolean; retries?: number } =
 describe('the embedded executor', () => {
   it('retries a failing step without running the finished ones again', async () => {
     const { workflow, ran } = counted('retrying', { failOnce: true });
-    const job = await runWorkflow(db(), workflow, { name: 'test/retrying', id: 'evt-retry', data: {} }, { backoff: () => 0 });
+    const job = await runWorkflow(db(), workflow, ping('evt-retry'), { backoff: () => 0 });
     expect(job).toMatchObject({ status: 'completed', attempts: 2, output: 42 });
     expect(ran).toEqual({ one: 1, two: 2, three: 1 });
     expect(job.steps.map((s) => [s.name, s.status])).toEqual([
@@ -62,21 +66,22 @@ describe('the embedded executor', () => {
   it('fails the job with its error once the retries are spent', async () => {
     const failing = defineWorkflow({
       id: 'always-failing',
-      triggers: [{ event: 'test/fail' }],
+      triggers: [{ event: 'system/ping' }],
       retries: 1,
       subject: () => ({ type: 'test', id: 'x' }),
       handler: ({ step }) => step.run('call', async () => {
         throw new Error('HTTP 502 from the provisioner');
       }),
     });
-    const job = await runWorkflow(db(), failing, { name: 'test/fail', id: 'evt-fail', data: {} }, { backoff: () => 0 });
+    const job = await runWorkflow(db(), failing, ping('evt-fail'), { backoff: () => 0 });
     expect(job).toMatchObject({ status: 'failed', attempts: 2, error: 'HTTP 502 from the provisioner' });
   });
 
   it('resumes a run its process died in: finished steps come from the record, the rest runs once', async () => {
     const { workflow, ran } = counted('resumed');
     // What a crash after step one leaves behind: the event taken, the job running, one step done.
-    await db().insert(workflowEvents).values({ name: 'test/resumed', data: {}, eventId: 'evt-crash', dispatchedAt: new Date() });
+    const { name, data } = ping('evt-crash');
+    await db().insert(workflowEvents).values({ name, data, eventId: 'evt-crash', dispatchedAt: new Date() });
     await db()
       .insert(jobs)
       .values({
@@ -96,7 +101,7 @@ describe('the embedded executor', () => {
 
   it('runs an event once, however often it is emitted and dispatched', async () => {
     const { workflow, ran } = counted('once');
-    const event = { name: 'test/once', id: 'evt-once', data: {} };
+    const event = ping('evt-once');
     await emitEvents(db(), [event]);
     await emitEvents(db(), [event]);
     const handled = await Promise.all([dispatchPending(db(), runtime([workflow])), dispatchPending(db(), runtime([workflow]))]);

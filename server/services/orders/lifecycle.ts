@@ -3,26 +3,14 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { products, services } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
+import type { Events, WorkflowEvent } from '@/inngest/events';
 import { emitEvents } from '@/server/jobs/runtime';
-import type { WorkflowEvent } from '@/server/jobs/workflow';
-import { type ProvisioningAction, provisionerFor } from '@/server/provisioning/provisioner';
+import { provisionerFor } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
 
-export type LifecycleAction = Exclude<ProvisioningAction, 'create'>;
-
 /** The data of a `service/lifecycle` event: what to tell which product's provisioner about a service. */
-export type LifecycleEventData = {
-  action: LifecycleAction;
-  serviceId: string;
-  orderId: string;
-  /** The product whose provisioning module is called. */
-  productId: string;
-  /** change_plan: the plan the service moved to (a later change supersedes this one) and the one it left. */
-  plan?: { productId: string; cycle: string };
-  previous?: { productId: string; cycle: string; price: string };
-};
-
-export const LIFECYCLE_EVENT = 'service/lifecycle';
+export type LifecycleEventData = Events['service/lifecycle'];
+export type LifecycleAction = LifecycleEventData['action'];
 
 /**
  * One event per transition: the transition itself happens once (a status change under the
@@ -33,8 +21,8 @@ export const LIFECYCLE_EVENT = 'service/lifecycle';
  * would not be: an order dunning suspended, an admin reactivated and dunning suspended again
  * for the same invoice must be suspended at the provider again.
  */
-const lifecycleEvent = (data: LifecycleEventData): WorkflowEvent => ({
-  name: LIFECYCLE_EVENT,
+const lifecycleEvent = (data: LifecycleEventData): WorkflowEvent<'service/lifecycle'> => ({
+  name: 'service/lifecycle',
   id: `svc-${data.action}:${data.serviceId}:${randomUUID()}`,
   data,
 });
