@@ -16,3 +16,9 @@ export const majorAmount = (currency: string, accept: (minor: bigint) => boolean
 /** The same, where an empty field means "not given" (undefined). */
 export const optionalMajorAmount = (currency: string, accept: (minor: bigint) => boolean, message: string) =>
   z.string().transform((text, ctx) => (text.trim() === '' ? undefined : readMajor(currency, accept, message, text, ctx)));
+
+/** A new password's rules from the server's schema, and the same password typed again. */
+export const withConfirmation = <T extends z.ZodRawShape & { new_password: z.ZodType<string> }>(schema: z.ZodObject<T>) =>
+  schema
+    .extend({ confirm_password: z.string() })
+    .refine((v: { new_password?: unknown; confirm_password?: unknown }) => v.new_password === v.confirm_password, { path: ['confirm_password'], message: 'does not match the new password' });

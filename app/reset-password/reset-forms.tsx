@@ -2,29 +2,18 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState, useTransition } from 'react';
-import type { FieldErrors } from '@/server/errors';
+import { useState, useTransition } from 'react';
+import { requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
 import { Button } from '../_components/ui/button';
 import { Card } from '../_components/ui/card';
-import { TextField } from '../_components/ui/field';
+import { Form, FormText, setFieldErrors, useZodForm } from '../_components/ui/form';
+import { withConfirmation } from '../_lib/form-schemas';
 import { requestResetAction, resetPasswordAction } from './actions';
 
 export function RequestResetForm() {
   const [sent, setSent] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
   const [pending, start] = useTransition();
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get('email') ?? '');
-    start(async () => {
-      const result = await requestResetAction({ email });
-      if (result.ok) return setSent(true);
-      setErrors(result.fields ?? {});
-      setMessage(result.fields ? undefined : result.message);
-    });
-  }
+  const form = useZodForm(requestPasswordResetInput, { email: '' });
 
   if (sent) {
     return (
@@ -35,8 +24,19 @@ export function RequestResetForm() {
   }
   return (
     <Card className="p-6">
-      <form onSubmit={submit} noValidate className="space-y-4">
-        <TextField name="email" label="E-mail" type="email" autoComplete="username" required autoFocus error={errors.email ?? message} />
+      <Form
+        form={form}
+        className="space-y-4"
+        onSubmit={(v) =>
+          start(async () => {
+            const result = await requestResetAction(v);
+            if (result.ok) return setSent(true);
+            // Without fields the message (a throttle, say) still belongs under the only field.
+            setFieldErrors(form)(result.fields ?? { email: result.message });
+          })
+        }
+      >
+        <FormText name="email" label="E-mail" type="email" autoComplete="username" required autoFocus />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? 'Sending…' : 'Send me a link'}
         </Button>
@@ -45,44 +45,44 @@ export function RequestResetForm() {
             Back to sign-in
           </Link>
         </p>
-      </form>
+      </Form>
     </Card>
   );
 }
 
+const resetForm = withConfirmation(resetPasswordInput.omit({ token: true }));
+
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string>();
   const [pending, start] = useTransition();
   const router = useRouter();
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = String(form.get('new_password') ?? '');
-    if (next !== String(form.get('confirm_password') ?? '')) return setErrors({ confirm_password: 'does not match the new password' });
-    start(async () => {
-      const result = await resetPasswordAction({ token, new_password: next });
-      if (result.ok) return router.push('/sign-in?reset=done');
-      setErrors(result.fields ?? {});
-      setMessage(result.fields ? undefined : result.message);
-    });
-  }
+  const form = useZodForm(resetForm, { new_password: '', confirm_password: '' });
 
   return (
     <Card className="p-6">
-      <form onSubmit={submit} noValidate className="space-y-4">
+      <Form
+        form={form}
+        className="space-y-4"
+        onSubmit={(v) =>
+          start(async () => {
+            const result = await resetPasswordAction({ token, new_password: v.new_password });
+            if (result.ok) return router.push('/sign-in?reset=done');
+            if (result.fields) setFieldErrors(form)(result.fields);
+            setMessage(result.fields ? undefined : result.message);
+          })
+        }
+      >
         {message ? (
           <p role="alert" className="text-sm text-danger">
             {message} <Link href="/reset-password" className="underline">Ask for a new link</Link>
           </p>
         ) : null}
-        <TextField name="new_password" label="New password" type="password" autoComplete="new-password" required autoFocus error={errors.new_password} />
-        <TextField name="confirm_password" label="New password again" type="password" autoComplete="new-password" required error={errors.confirm_password} />
+        <FormText name="new_password" label="New password" type="password" autoComplete="new-password" required autoFocus />
+        <FormText name="confirm_password" label="New password again" type="password" autoComplete="new-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? 'Saving…' : 'Set new password'}
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -2,26 +2,30 @@
 
 import Link from 'next/link';
 import { signIn } from 'next-auth/react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { Button } from '../_components/ui/button';
 import { Card } from '../_components/ui/card';
-import { Field, Input } from '../_components/ui/field';
+import { Form, FormText, useZodForm } from '../_components/ui/form';
 
 const wrongCredentials = 'That e-mail and password do not match an account.';
 
+// next-auth checks the credentials; the forms only carry them.
+const credentialsForm = z.object({ email: z.string(), password: z.string() });
+const codeForm = z.object({ code: z.string() });
+type Credentials = z.infer<typeof credentialsForm>;
+
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | undefined }) {
-  const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   // After a right password on an account with two-factor sign-in, the same form asks for the code.
-  const [credentials, setCredentials] = useState<{ email: string; password: string }>();
+  const [credentials, setCredentials] = useState<Credentials>();
+  const passwordStep = useZodForm(credentialsForm, { email: '', password: '' });
+  const codeStep = useZodForm(codeForm, { code: '' });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const tried = credentials ?? { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+  /** Signs in, asks for the code, or hands `refuse` the reason to show. */
+  async function attempt(tried: Credentials, code: string, refuse: (message: string) => void) {
     setPending(true);
-    setError(undefined);
-    const result = await signIn('credentials', { ...tried, code: String(form.get('code') ?? ''), redirect: false });
+    const result = await signIn('credentials', { ...tried, code, redirect: false });
     if (result?.ok && !result.error) {
       // A full navigation, so every server layout renders with the new session cookie.
       window.location.assign(callbackUrl);
@@ -33,34 +37,28 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
       return;
     }
     // next-auth calls a refusal without words "CredentialsSignin"; anything else is our own words.
-    setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : wrongCredentials);
+    refuse(result?.error && result.error !== 'CredentialsSignin' ? result.error : wrongCredentials);
   }
 
   if (credentials) {
     return (
       // Its own key: without it React would reuse the password input's element, typed password and all.
       <Card key="code" className="p-6">
-        <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Two-factor sign-in">
+        <Form
+          form={codeStep}
+          onSubmit={(v) => attempt(credentials, v.code, (message) => codeStep.setError('code', { message }))}
+          className="space-y-4"
+          aria-label="Two-factor sign-in"
+        >
           <p className="text-sm">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
-          <Field label="Authentication code" name="code" error={error}>
-            <Input
-              id="code"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              autoFocus
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'code-error' : undefined}
-            />
-          </Field>
+          <FormText name="code" label="Authentication code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
           <Button type="submit" className="w-full" disabled={pending}>
             {pending ? 'Checking…' : 'Sign in'}
           </Button>
-          <button type="button" className="w-full text-center text-sm text-fg-muted hover:underline" onClick={() => (setCredentials(undefined), setError(undefined))}>
+          <button type="button" className="w-full text-center text-sm text-fg-muted hover:underline" onClick={() => (setCredentials(undefined), codeStep.reset(), passwordStep.reset())}>
             Use another account
           </button>
-        </form>
+        </Form>
       </Card>
     );
   }
@@ -72,21 +70,9 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
           {notice}
         </p>
       ) : null}
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field label="E-mail" name="email">
-          <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
-        </Field>
-        <Field label="Password" name="password" error={error}>
-          <Input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'password-error' : undefined}
-          />
-        </Field>
+      <Form form={passwordStep} onSubmit={(v) => attempt(v, '', (message) => passwordStep.setError('password', { message }))} className="space-y-4">
+        <FormText name="email" label="E-mail" type="email" autoComplete="username" required autoFocus />
+        <FormText name="password" label="Password" type="password" autoComplete="current-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </Button>
@@ -95,7 +81,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
             Forgot your password?
           </Link>
         </p>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -1,17 +1,15 @@
 'use client';
 
 import { signIn, signOut } from 'next-auth/react';
-import { type FormEvent, useState } from 'react';
-import { type FieldErrors, fieldErrors } from '@/server/errors';
-import { signUpInput } from '@/server/schemas/store';
+import { useState } from 'react';
+import { z } from 'zod';
+import { type SignUpInput, signUpInput } from '@/server/schemas/store';
 import { Button } from '../../_components/ui/button';
-import { TextField } from '../../_components/ui/field';
 import { cn } from '../../_components/ui/cn';
+import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { signUpAction } from './actions';
 import type { CheckoutAccount } from './checkout';
-
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 /**
  * Who is ordering: a signed-in client, or a visitor who opens an account or signs in right
@@ -80,24 +78,17 @@ async function signInAndReload(email: string, password: string): Promise<boolean
 }
 
 function SignUpForm() {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
+  // The server's schema answers first, without a round trip.
+  const form = useZodForm(signUpInput, { name: '', email: '', company: '', password: '' });
+  const setErrors = setFieldErrors(form);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    // The server's schema answers first, without a round trip.
-    const parsed = signUpInput.safeParse({ name: text(form, 'name'), email: text(form, 'email'), company: text(form, 'company'), password: text(form, 'password') });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
+  async function onSubmit(values: SignUpInput) {
     setPending(true);
     try {
-      const result = await signUpAction(parsed.data);
+      const result = await signUpAction(values);
       if ('ok' in result) {
-        if (await signInAndReload(parsed.data.email, parsed.data.password)) return;
+        if (await signInAndReload(values.email, values.password)) return;
         setErrors({ _: 'Your account is ready, but signing in failed. Use “I have an account”.' });
       } else {
         showFieldErrors(setErrors)({ message: result.message, data: { fields: result.fields } });
@@ -109,48 +100,44 @@ function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create an account">
+    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label="Create an account">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="signup-name" name="name" label="Your name" autoComplete="name" error={errors.name} />
-        <TextField id="signup-email" name="email" label="E-mail" type="email" autoComplete="email" error={errors.email} />
-        <TextField id="signup-company" name="company" label="Company (optional)" autoComplete="organization" error={errors.company} />
-        <TextField id="signup-password" name="password" label="Password" type="password" autoComplete="new-password" error={errors.password} />
+        <FormText id="signup-name" name="name" label="Your name" autoComplete="name" />
+        <FormText id="signup-email" name="email" label="E-mail" type="email" autoComplete="email" />
+        <FormText id="signup-company" name="company" label="Company (optional)" autoComplete="organization" />
+        <FormText id="signup-password" name="password" label="Password" type="password" autoComplete="new-password" />
       </div>
-      {errors._ ? (
-        <p role="alert" className="text-sm text-danger">
-          {errors._}
-        </p>
-      ) : null}
+      <FormError />
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>
-    </form>
+    </Form>
   );
 }
 
-function SignInForm() {
-  const [error, setError] = useState<string>();
-  const [pending, setPending] = useState(false);
+// Next-auth checks the credentials; the form only carries them.
+const signInForm = z.object({ email: z.string().trim(), password: z.string() });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+function SignInForm() {
+  const [pending, setPending] = useState(false);
+  const form = useZodForm(signInForm, { email: '', password: '' });
+
+  async function onSubmit(values: z.output<typeof signInForm>) {
     setPending(true);
-    setError(undefined);
-    if (await signInAndReload(text(form, 'email').trim(), text(form, 'password'))) return;
+    if (await signInAndReload(values.email, values.password)) return;
     setPending(false);
-    setError('That e-mail and password do not match an account.');
+    form.setError('password', { message: 'That e-mail and password do not match an account.' });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
+    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="signin-email" name="email" label="E-mail" type="email" autoComplete="username" />
-        <TextField id="signin-password" name="password" label="Password" type="password" autoComplete="current-password" error={error} />
+        <FormText id="signin-email" name="email" label="E-mail" type="email" autoComplete="username" />
+        <FormText id="signin-password" name="password" label="Password" type="password" autoComplete="current-password" />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -3,37 +3,45 @@
 import { useMutation } from '@tanstack/react-query';
 import { Pencil, Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
-import type { FieldErrors } from '@/server/errors';
+import { addNoteInput } from '@/server/schemas/notes';
 import type { NoteView } from '@/server/services/notes/manage-notes';
 import { formatMoment } from '../../_lib/format';
 import { useTRPC } from '../../_lib/trpc';
+import { toastError } from '../../_lib/use-finish';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { inputClass } from '../ui/field';
+import { useZodForm } from '../ui/form';
+
+const noteForm = addNoteInput.pick({ body: true });
+
+function NoteError({ message }: { message: string | undefined }) {
+  return message ? (
+    <p role="alert" className="mt-1 text-xs text-danger">
+      Note {message}
+    </p>
+  ) : null;
+}
 
 function NoteItem({ note, editable }: { note: NoteView; editable: boolean }) {
   const [editing, setEditing] = useState(false);
   const router = useRouter();
   const trpc = useTRPC();
-  const onError = (error: { message: string }) => toast.error(error.message);
-  const edit = useMutation(trpc.notes.edit.mutationOptions({ onError, onSuccess: () => (setEditing(false), toast.success('Note saved'), router.refresh()) }));
-  const remove = useMutation(trpc.notes.delete.mutationOptions({ onError, onSuccess: () => (toast.success('Note deleted'), router.refresh()) }));
+  const form = useZodForm(noteForm, { body: note.body });
+  const edit = useMutation(trpc.notes.edit.mutationOptions({ onError: toastError, onSuccess: () => (setEditing(false), toast.success('Note saved'), router.refresh()) }));
+  const remove = useMutation(trpc.notes.delete.mutationOptions({ onError: toastError, onSuccess: () => (toast.success('Note deleted'), router.refresh()) }));
   const byline = `${note.author ?? 'System'} · ${formatMoment(note.createdAt)}${note.updatedAt.getTime() !== note.createdAt.getTime() ? ' · edited' : ''}`;
 
   if (editing) {
     return (
       <li className="py-2">
-        <form
-          onSubmit={(e: FormEvent<HTMLFormElement>) => {
-            e.preventDefault();
-            edit.mutate({ noteId: note.id, body: String(new FormData(e.currentTarget).get('body') ?? '') });
-          }}
-        >
-          <textarea name="body" aria-label="Note" defaultValue={note.body} rows={3} autoFocus className={`${inputClass} h-auto py-2`} />
+        <form onSubmit={form.handleSubmit((v) => edit.mutate({ noteId: note.id, body: v.body }))} noValidate>
+          <textarea aria-label="Note" rows={3} autoFocus className={`${inputClass} h-auto py-2`} {...form.register('body')} />
+          <NoteError message={form.formState.errors.body?.message} />
           <div className="mt-2 flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setEditing(false)}>
+            <Button variant="secondary" onClick={() => (form.reset(), setEditing(false))}>
               Cancel
             </Button>
             <Button type="submit" disabled={edit.isPending}>
@@ -85,43 +93,36 @@ export function Notes({
   customer?: NoteView[];
   canEdit: boolean;
 }) {
-  const [error, setError] = useState<string | undefined>();
   const router = useRouter();
   const trpc = useTRPC();
+  const form = useZodForm(noteForm, { body: '' });
   const add = useMutation(
     trpc.notes.add.mutationOptions({
-      onError: (e) => setError((e.data?.fields as FieldErrors | undefined)?.body ?? e.message),
-      onSuccess: () => (setError(undefined), toast.success('Note added'), router.refresh()),
+      // Whatever the server refuses, the note is what it is about.
+      onError: (e) => form.setError('body', { message: e.data?.fields?.body ?? e.message }),
+      onSuccess: () => (form.reset(), toast.success('Note added'), router.refresh()),
     }),
   );
+  const error = form.formState.errors.body?.message;
 
   return (
     <Card className="p-5">
       <h2 className="mb-2 font-semibold">Notes</h2>
       {canEdit ? (
         <form
-          onSubmit={(e: FormEvent<HTMLFormElement>) => {
-            e.preventDefault();
-            const form = e.currentTarget;
-            const body = String(new FormData(form).get('body') ?? '').trim();
-            if (!body) return setError('is required');
-            add.mutate({ ...subject, body }, { onSuccess: () => form.reset() });
-          }}
+          onSubmit={form.handleSubmit((v) => add.mutate({ ...subject, body: v.body }))}
+          noValidate
           className="mb-3"
         >
           <textarea
-            name="body"
+            {...form.register('body')}
             aria-label="New note"
             rows={2}
             placeholder={subject.scope === 'order' ? 'A note on this order, for the team' : 'A note on this customer, shown on all their orders'}
             aria-invalid={error ? true : undefined}
             className={`${inputClass} h-auto py-2`}
           />
-          {error ? (
-            <p role="alert" className="mt-1 text-xs text-danger">
-              Note {error}
-            </p>
-          ) : null}
+          <NoteError message={error} />
           <div className="mt-2 flex justify-end">
             <Button type="submit" variant="secondary" disabled={add.isPending}>
               Add note

@@ -2,21 +2,25 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import type { FieldErrors } from '@/server/errors';
+import { z } from 'zod';
+import { twoFactorCode } from '@/server/schemas/account';
 import { Button } from '../../_components/ui/button';
-import { TextField } from '../../_components/ui/field';
+import { Form, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
+import { toastError } from '../../_lib/use-finish';
+
+const codeForm = z.object({ code: twoFactorCode });
+const passwordForm = z.object({ password: z.string().min(1, 'is required') });
 
 /** Scan (or type) the secret, prove it with a code, then keep the recovery codes. */
 export function EnrolTwoFactor() {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
-  const start = useMutation(trpc.account.startTwoFactor.mutationOptions({ onError: (error) => toast.error(error.message) }));
-  const confirm = useMutation(trpc.account.confirmTwoFactor.mutationOptions({ onError: showFieldErrors(setErrors), onSuccess: () => setErrors({}) }));
+  const form = useZodForm(codeForm, { code: '' });
+  const start = useMutation(trpc.account.startTwoFactor.mutationOptions({ onError: toastError }));
+  const confirm = useMutation(trpc.account.confirmTwoFactor.mutationOptions({ onError: showFieldErrors(setFieldErrors(form)) }));
 
   if (confirm.data) {
     return (
@@ -49,11 +53,6 @@ export function EnrolTwoFactor() {
     );
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    confirm.mutate({ code: String(new FormData(event.currentTarget).get('code') ?? '') });
-  }
-
   return (
     <div className="space-y-4 text-sm">
       <p>1. Scan this QR code with the app.</p>
@@ -62,25 +61,25 @@ export function EnrolTwoFactor() {
       <p>
         Or type this key into it: <code data-testid="totp-secret" className="rounded bg-muted px-1.5 py-0.5 font-mono break-all">{start.data.secret}</code>
       </p>
-      <form onSubmit={submit} noValidate className="space-y-3" aria-label="Confirm two-factor sign-in">
+      <Form form={form} onSubmit={(v) => confirm.mutate(v)} className="space-y-3" aria-label="Confirm two-factor sign-in">
         <p>2. Enter the 6-digit code the app shows.</p>
-        <TextField name="code" label="Code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code} />
+        <FormText name="code" label="Code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
         <Button type="submit" disabled={confirm.isPending}>
           {confirm.isPending ? 'Checking…' : 'Turn on'}
         </Button>
-      </form>
+      </Form>
     </div>
   );
 }
 
 /** Turning it off asks for the password, so an unattended session cannot. */
 export function DisableTwoFactor() {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
+  const form = useZodForm(passwordForm, { password: '' });
   const disable = useMutation(
     trpc.account.disableTwoFactor.mutationOptions({
-      onError: showFieldErrors(setErrors),
+      onError: showFieldErrors(setFieldErrors(form)),
       onSuccess: () => {
         toast.success('Two-factor sign-in is off');
         router.refresh();
@@ -88,19 +87,11 @@ export function DisableTwoFactor() {
     }),
   );
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        disable.mutate({ password: String(new FormData(event.currentTarget).get('password') ?? '') });
-      }}
-      noValidate
-      className="space-y-3"
-      aria-label="Turn off two-factor sign-in"
-    >
-      <TextField name="password" id="disable-password" label="Your password" type="password" autoComplete="current-password" error={errors.password} />
+    <Form form={form} onSubmit={(v) => disable.mutate(v)} className="space-y-3" aria-label="Turn off two-factor sign-in">
+      <FormText name="password" id="disable-password" label="Your password" type="password" autoComplete="current-password" />
       <Button type="submit" variant="secondary" disabled={disable.isPending}>
         Turn off
       </Button>
-    </form>
+    </Form>
   );
 }

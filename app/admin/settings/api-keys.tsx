@@ -3,13 +3,17 @@
 import { useMutation } from '@tanstack/react-query';
 import { KeyRound } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
+import { z } from 'zod';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
-import { Field, Input, inputClass } from '../../_components/ui/field';
+import { Form, FormSelect, FormText, useZodForm } from '../../_components/ui/form';
 import { useTRPC } from '../../_lib/trpc';
+import { toastError } from '../../_lib/use-finish';
+
+const keyForm = z.object({ name: z.string().trim().min(1, 'is required'), role: z.enum(['admin', 'staff']) });
 
 type Key = { id: string; name: string; prefix: string; role: string; createdAt: string; revokedAt: string | null };
 
@@ -18,17 +22,19 @@ export function ApiKeys({ keys }: { keys: Key[] }) {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<Key | null>(null);
-  const [nameError, setNameError] = useState<string>();
   const router = useRouter();
   const trpc = useTRPC();
+  const form = useZodForm(keyForm, { name: '', role: 'staff' });
   const create = useMutation(
     trpc.settings.createApiKey.mutationOptions({
       onSuccess: (key) => {
         setCreating(false);
+        form.reset();
         setSecret(key.key);
         router.refresh();
       },
-      onError: (error) => setNameError(error.data?.fields?.name ?? error.message),
+      // The name is the only thing typed, so whatever the server refuses is shown there.
+      onError: (error) => form.setError('name', { message: error.data?.fields?.name ?? error.message }),
     }),
   );
   const revoke = useMutation(
@@ -38,17 +44,9 @@ export function ApiKeys({ keys }: { keys: Key[] }) {
         setRevoking(null);
         router.refresh();
       },
-      onError: (error) => toast.error(error.message),
+      onError: toastError,
     }),
   );
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const name = String(form.get('name') ?? '').trim();
-    if (!name) return setNameError('is required');
-    create.mutate({ name, role: String(form.get('role')) as 'admin' | 'staff' });
-  }
 
   return (
     <Card className="p-6">
@@ -84,18 +82,14 @@ export function ApiKeys({ keys }: { keys: Key[] }) {
       </table>
 
       <Dialog open={creating} onOpenChange={setCreating} title="Create API key">
-        <form onSubmit={submit} noValidate className="space-y-4">
-          <Field label="Name" name="name" error={nameError}>
-            <Input id="name" name="name" placeholder="e.g. Provisioning bot" autoFocus />
-          </Field>
-          <Field label="Acts as" name="role">
-            <select id="role" name="role" className={inputClass} defaultValue="staff">
-              <option value="staff">staff (desk permissions)</option>
-              <option value="admin">admin (everything)</option>
-            </select>
-          </Field>
+        <Form form={form} onSubmit={(v) => create.mutate(v)} className="space-y-4">
+          <FormText name="name" label="Name" placeholder="e.g. Provisioning bot" autoFocus />
+          <FormSelect name="role" label="Acts as">
+            <option value="staff">staff (desk permissions)</option>
+            <option value="admin">admin (everything)</option>
+          </FormSelect>
           <DialogActions onCancel={() => setCreating(false)} pending={create.isPending} submit="Create" />
-        </form>
+        </Form>
       </Dialog>
 
       <Dialog open={secret !== null} onOpenChange={(open) => (open ? undefined : setSecret(null))} title="Your new API key" description="Copy it now: it is shown once and never stored.">

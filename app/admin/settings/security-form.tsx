@@ -3,10 +3,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import type { SecuritySettings } from '@/server/schemas/account';
+import { type SecuritySettings, securitySettings } from '@/server/schemas/account';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
+import { Form, useZodForm } from '../../_components/ui/form';
 import { useTRPC } from '../../_lib/trpc';
+import { toastError } from '../../_lib/use-finish';
 
 /** Settings → Security: whether admins and staff must sign in with two factors. */
 export function SecurityForm({ settings }: { settings: SecuritySettings }) {
@@ -18,22 +20,16 @@ export function SecurityForm({ settings }: { settings: SecuritySettings }) {
         toast.success('Security settings saved');
         router.refresh();
       },
-      onError: (error) => toast.error(error.message),
+      onError: toastError,
     }),
   );
+  const form = useZodForm(securitySettings, { require_two_factor: settings.require_two_factor });
   return (
     <Card className="p-6">
       <h2 className="font-semibold">Security</h2>
-      <form
-        aria-label="Security"
-        className="mt-3 space-y-3 text-sm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate({ require_two_factor: new FormData(event.currentTarget).get('require_two_factor') === 'on' });
-        }}
-      >
+      <Form form={form} aria-label="Security" className="mt-3 space-y-3 text-sm" onSubmit={(v) => save.mutate(v)}>
         <label className="flex items-start gap-2">
-          <input type="checkbox" name="require_two_factor" defaultChecked={settings.require_two_factor} className="mt-0.5" />
+          <input type="checkbox" {...form.register('require_two_factor')} className="mt-0.5" />
           <span>
             Require two-factor sign-in for admins and staff
             <span className="block text-fg-muted">Anyone without it is sent to set it up before they can use the console; yourself included.</span>
@@ -42,7 +38,7 @@ export function SecurityForm({ settings }: { settings: SecuritySettings }) {
         <Button type="submit" disabled={save.isPending}>
           Save
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }

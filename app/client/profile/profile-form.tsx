@@ -2,11 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import type { FieldErrors } from '@/server/errors';
+import { z } from 'zod';
 import { Button } from '../../_components/ui/button';
-import { TextField } from '../../_components/ui/field';
+import { Form, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 
@@ -14,47 +13,47 @@ type Profile = Record<'name' | 'company' | 'phone' | 'tax_id' | 'line1' | 'line2
 
 const addressFields = ['line1', 'line2', 'city', 'region', 'postal_code', 'country'] as const;
 
+// The server checks the profile (updateOwnProfileInput); the form only shapes it: an address
+// left wholly empty is no address, a partly filled one is checked field by field.
+const profileForm = z
+  .object({
+    name: z.string(),
+    company: z.string(),
+    phone: z.string(),
+    tax_id: z.string(),
+    billing_address: z.object(Object.fromEntries(addressFields.map((name) => [name, z.string()])) as Record<(typeof addressFields)[number], z.ZodString>),
+  })
+  .transform(({ billing_address, ...contact }) => ({ ...contact, billing_address: addressFields.some((name) => billing_address[name].trim() !== '') ? billing_address : null }));
+
 /** The client's own details; the server's field errors show under their inputs. */
 export function ProfileForm({ profile }: { profile: Profile }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
+  const form = useZodForm(profileForm, {
+    name: profile.name,
+    company: profile.company,
+    phone: profile.phone,
+    tax_id: profile.tax_id,
+    billing_address: Object.fromEntries(addressFields.map((name) => [name, profile[name]])),
+  });
   const save = useMutation(
     trpc.portal.updateProfile.mutationOptions({
-      onError: showFieldErrors(setErrors),
+      // An address refused as a whole is shown at its first line.
+      onError: showFieldErrors(setFieldErrors(form, { billing_address: 'billing_address.line1' })),
       onSuccess: () => {
-        setErrors({});
         toast.success('Profile saved');
         router.refresh();
       },
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: keyof Profile) => String(form.get(name) ?? '');
-    // An address left wholly empty is no address; a partly filled one is checked field by field.
-    const address = Object.fromEntries(addressFields.map((name) => [name, value(name)])) as Record<(typeof addressFields)[number], string>;
-    const hasAddress = addressFields.some((name) => address[name].trim() !== '');
-    save.mutate({
-      name: value('name'),
-      company: value('company'),
-      phone: value('phone'),
-      tax_id: value('tax_id'),
-      billing_address: hasAddress ? address : null,
-    });
-  }
-
   const field = (name: keyof Profile, label: string, props: { autoComplete?: string; required?: boolean; maxLength?: number } = {}) => {
     const inAddress = (addressFields as readonly string[]).includes(name);
-    // The server names address errors by their path ("billing_address.city").
-    const error = inAddress ? (errors[`billing_address.${name}`] ?? (name === 'line1' ? errors.billing_address : undefined)) : errors[name];
-    return <TextField name={name} id={inAddress ? `address-${name}` : name} label={label} defaultValue={profile[name]} error={error} {...props} />;
+    return <FormText name={inAddress ? `billing_address.${name}` : name} id={inAddress ? `address-${name}` : name} label={label} {...props} />;
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-label="Profile">
+    <Form form={form} onSubmit={(v) => save.mutate(v)} className="space-y-6" aria-label="Profile">
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-3 font-semibold">Contact</legend>
         {field('name', 'Name', { autoComplete: 'name', required: true })}
@@ -76,6 +75,6 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           {save.isPending ? 'Saving…' : 'Save profile'}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
