@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
+import { isIssued } from '@/server/billing/invoice-status';
 import { invoicePdf } from '@/server/documents/invoice-pdf';
 import type { Paper } from '@/server/documents/paper';
 import { env } from '@/server/env';
@@ -40,7 +41,7 @@ export async function readPublicInvoice(ctx: Pick<ServiceContext, 'db'>, input: 
     .select({ id: invoices.id, tokenVersion: invoices.tokenVersion, status: invoices.status })
     .from(invoices)
     .where(eq(invoices.id, input.id));
-  if (!row || row.status === 'draft' || !tokenMatches(row.id, row.tokenVersion, input.token)) throw notFound('Invoice');
+  if (!row || !isIssued(row.status) || !tokenMatches(row.id, row.tokenVersion, input.token)) throw notFound('Invoice');
   return loadInvoice(ctx.db, { kind: 'all' }, row.id);
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { orders, services } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { type OrderStatus, canChangeOrderStatus } from '@/server/billing/order-status';
+import { type OrderStatus, canApproveOrder, canChangeOrderStatus } from '@/server/billing/order-status';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
@@ -57,7 +57,7 @@ export async function approveOrder(ctx: ServiceContext, input: { id: string }): 
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
-    if (order.status !== 'pending') throw new AppError('invalid_state', `Only a pending order can be approved; this one is ${order.status}`);
+    if (!canApproveOrder(order.status)) throw new AppError('invalid_state', `Only a pending order can be approved; this one is ${order.status}`);
     if ((await activationNeeds(tx, order.id)).provisioning) {
       // Approved, and now set up at the provider by the activate-order workflow.
       await tx.update(orders).set({ awaitingApproval: false, updatedAt: ctx.now }).where(eq(orders.id, order.id));

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { invoices, orders, products, services } from '@/db/schema';
 import { type Actor, requirePermission } from '@/server/auth/actor';
+import { awaitingProvisioning } from '@/server/billing/order-status';
 import { AppError, notFound } from '@/server/errors';
 import { type ServiceSubject, provisionerFor } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
@@ -18,7 +19,7 @@ export async function servicesToProvision(db: Database, orderId: string): Promis
     .select({ service: services, module: products.provisioningModule })
     .from(services)
     .innerJoin(products, eq(products.id, services.productId))
-    .where(and(eq(services.orderId, orderId), isNull(services.provisionedAt), inArray(services.status, ['pending', 'failed'])));
+    .where(and(eq(services.orderId, orderId), isNull(services.provisionedAt), inArray(services.status, [...awaitingProvisioning])));
   return rows.flatMap(({ service: s, module }) =>
     module
       ? [{ id: s.id, orderId: s.orderId, customerId: s.customerId, productId: s.productId, name: s.name, cycle: s.cycle, price: s.price.toString(), currency: s.currency, module }]
