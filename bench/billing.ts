@@ -1,4 +1,4 @@
-import { seedDueServices } from '@/db/seed/due-services';
+import { seedDueServices } from '@/scripts/seed/due-services';
 import { systemActor } from '@/server/auth/actor';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { withBenchDatabase } from './support';

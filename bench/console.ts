@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import { seedDemo } from '@/db/seed/demo';
+import { seedDemo } from '@/scripts/seed/demo';
 import { createCaller } from '@/server/api/root';
 import { actorForUser } from '@/server/auth/request-actor';
 import { fmt, percentile, timings, withBenchDatabase } from './support';

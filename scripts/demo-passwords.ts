@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '@/db';
 import { users } from '@/db/schema';
-import { isEmpty } from '@/db/seed/demo';
+import { isEmpty } from './seed/demo';
 import { env } from '@/server/env';
 
 const config = env();

@@ -1,6 +1,6 @@
 // `npm run db:seed`: migrates, then loads the demo data into an empty database.
 import { openDatabase } from '@/db';
-import { isEmpty, seedDemo } from '@/db/seed/demo';
+import { isEmpty, seedDemo } from './seed/demo';
 import { env } from '@/server/env';
 
 const config = env();

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
-import { systemActor } from '@/server/auth/actor';
+import { systemContext } from '@/server/services/context';
 import { hashPassword } from '@/server/auth/password';
 import { defaultStaffPermissions } from '@/server/auth/permissions';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
@@ -55,7 +55,7 @@ const resellerCustomers: Array<[name: string, email: string, company: string]> =
 
 /** Demo data for a fresh install: the users of DESIGN.md §8 and a small book of customers. */
 export async function seedDemo(db: Database, now = new Date()): Promise<void> {
-  const ctx = { db, actor: systemActor(), now };
+  const ctx = systemContext(db, now);
   const passwordHash = await hashPassword(demoPassword);
 
   const [reseller] = await db
@@ -116,7 +116,7 @@ const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_
 
 /** A catalog, orders in every state and invoices in every status, as a desk would have them. */
 async function seedBilling(db: Database, now: Date, customer: (email: string) => string): Promise<void> {
-  const ctx = (days: number) => ({ db, actor: systemActor(), now: daysAgo(now, days) });
+  const ctx = (days: number) => systemContext(db, daysAgo(now, days));
   const prices = (monthly: number, setup = 0) =>
     ['USD', 'EUR', 'GBP', 'CHF', 'DKK'].flatMap((currency) => [
       { cycle: 'monthly', currency, amount: monthly, setup_fee: setup },
@@ -190,5 +190,5 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
   await invoice(2, 'alan@smalltalk.test', 'Backup storage, 500 GB', 2500);
 
   // Today's run: Ada's renewal is invoiced and Barbara's unpaid invoice turns overdue.
-  await runBilling({ db, actor: systemActor(), now }, {});
+  await runBilling(systemContext(db, now), {});
 }

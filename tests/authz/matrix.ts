@@ -21,7 +21,7 @@ import type { Permission } from '@/server/auth/permissions';
 export type ActorName = 'anonymous' | 'clientA' | 'clientB' | 'resellerX' | 'resellerY' | 'staffWithout' | 'viewer' | 'admin';
 export const actorNames: readonly ActorName[] = ['anonymous', 'clientA', 'clientB', 'resellerX', 'resellerY', 'staffWithout', 'viewer', 'admin'];
 
-/** The demo seed's read-only staff member (db/seed/demo.ts, viewer@cashdesk.test). */
+/** The demo seed's read-only staff member (scripts/seed/demo.ts, viewer@cashdesk.test). */
 export const viewerPermissions: Permission[] = ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'];
 
 type Plain = 'ok' | 'allowed' | 400 | 401 | 403 | 404;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiKeys, customers, invoices, orders, users } from '@/db/schema';
-import { demoPassword, isEmpty, seedDemo } from '@/db/seed/demo';
+import { demoPassword, isEmpty, seedDemo } from '@/scripts/seed/demo';
 import { systemActor } from '@/server/auth/actor';
 import { verifyPassword } from '@/server/auth/password';
 import { authenticateApiKey, bootstrapApiKey } from '@/server/services/people/api-keys';

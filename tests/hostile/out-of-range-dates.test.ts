@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCouponRoute } from '@/server/rest/routes/catalog';
 import { recordPaymentRoute } from '@/server/rest/routes/invoices';
-import { billingRunRoute } from '@/server/rest/routes/orders';
+import { billingRunRoute } from '@/server/rest/routes/billing-runs';
 import { withTestDatabase } from '../support/database';
 import { givenApiKey, givenInvoice } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDueServices } from '@/db/seed/due-services';
+import { seedDueServices } from '@/scripts/seed/due-services';
 import { systemActor } from '@/server/auth/actor';
 import { createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
