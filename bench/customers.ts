@@ -1,6 +1,6 @@
+import { systemContext } from '@/server/services/context';
 import { desc } from 'drizzle-orm';
 import { customers } from '@/db/schema';
-import { systemActor } from '@/server/auth/actor';
 import { createCustomer } from '@/server/services/customers/create';
 import { listCustomers } from '@/server/services/customers/list';
 import { fmt, medianMs, withBenchDatabase } from './support';
@@ -20,7 +20,7 @@ export async function customersBench() {
     await sql`analyze customers`;
     console.info(`loaded ${bookSize} customers in ${fmt(performance.now() - loadStart)}`);
 
-    const ctx = { db, actor: systemActor(), now: new Date() };
+    const ctx = systemContext(db, new Date());
     const first = await medianMs(50, () => listCustomers(ctx, { limit: 50 }));
 
     // Walk to ~90% depth once to get a real cursor there.

@@ -1,7 +1,7 @@
+import { systemContext } from '@/server/services/context';
 import { count } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { payments } from '@/db/schema';
-import { systemActor } from '@/server/auth/actor';
 import { createCustomer } from '@/server/services/customers/create';
 import { createInvoice } from '@/server/services/invoices/create';
 import { receiveStripeWebhook } from '@/server/services/payments/receive-stripe-event';
@@ -32,7 +32,7 @@ export async function webhooksBench() {
   process.env.STRIPE_SECRET_KEY = 'sk_test_bench';
   process.env.STRIPE_WEBHOOK_SECRET = secret;
   await withBenchDatabase(async ({ db }) => {
-    const ctx = { db, actor: systemActor(), now: new Date() };
+    const ctx = systemContext(db, new Date());
     const bodies: string[] = [];
     for (let i = 0; i < INVOICES; i++) {
       const customer = await createCustomer(ctx, { name: `Bench ${i}`, email: `bench-${i}@example.test` });

@@ -1,6 +1,6 @@
 import { type DatabaseHandle, openDatabase } from '@/db';
-import { isEmpty, seedDemo } from '@/db/seed/demo';
-import { systemActor } from './auth/actor';
+import { isEmpty, seedDemo } from '@/scripts/seed/demo';
+import { systemContext } from './services/context';
 import { env } from './env';
 import { bootstrapApiKey } from './services/people/api-keys';
 
@@ -21,7 +21,7 @@ async function start(): Promise<DatabaseHandle> {
   }
   if (config.CASHDESK_BOOTSTRAP_API_KEY) {
     const created = await bootstrapApiKey(
-      { db: handle.db, actor: systemActor(), now: new Date() },
+      systemContext(handle.db),
       config.CASHDESK_BOOTSTRAP_API_KEY,
     );
     if (created) console.info('[cashdesk] admin API key created from CASHDESK_BOOTSTRAP_API_KEY');

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 export type AppErrorCode =
   | 'validation'
   | 'not_found'
@@ -35,4 +37,11 @@ export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<Property
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+/** Parses input at an edge (route, action, query string): the data, or a validation AppError with field messages. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(result.error.issues));
+  return result.data;
 }

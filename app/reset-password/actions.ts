@@ -1,11 +1,9 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { anonymousActor } from '@/server/auth/actor';
-import { database } from '@/server/db';
+import { visitorContext } from '@/server/context';
 import { publicOrigin } from '@/server/env';
 import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
-import { clientIp } from '@/server/http/request';
 import { requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
 import { requestPasswordReset, resetPassword } from '@/server/services/account/password-reset';
 
@@ -14,7 +12,7 @@ import { requestPasswordReset, resetPassword } from '@/server/services/account/p
 
 export type ResetResult = { ok: true } | { ok: false; message: string; fields?: FieldErrors | undefined };
 
-const visitor = async () => ({ db: await database(), actor: anonymousActor(clientIp(await headers())), now: new Date() });
+const visitor = async () => visitorContext(await headers());
 
 const failure = (error: unknown): ResetResult => {
   if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };

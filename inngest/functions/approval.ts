@@ -1,4 +1,4 @@
-import { systemActor } from '@/server/auth/actor';
+import { systemContext } from '@/server/services/context';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { approvalRecipients, mailApprovalRequest } from '@/server/services/notifications/approval-request';
@@ -18,7 +18,7 @@ export const notifyApproval = defineWorkflow({
     const admins = await step.run('find admins', () => approvalRecipients(db));
     const mails = [];
     for (const admin of admins) {
-      mails.push(await step.run(`e-mail ${admin.email}`, () => mailApprovalRequest({ db, actor: systemActor(), now }, { orderId, adminId: admin.id, origin: publicOrigin() })));
+      mails.push(await step.run(`e-mail ${admin.email}`, () => mailApprovalRequest(systemContext(db, now), { orderId, adminId: admin.id, origin: publicOrigin() })));
     }
     return { mails };
   },

@@ -1,5 +1,5 @@
+import { systemContext } from '@/server/services/context';
 import type { CronEvent, WorkflowEvent } from '@/inngest/events';
-import { systemActor } from '@/server/auth/actor';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { zonedDate } from '@/server/jobs/zoned-time';
@@ -19,7 +19,7 @@ export const billingRun = defineWorkflow({
   triggers: [{ cron: '5 0 * * *' }, { event: 'billing/run.requested' }],
   retries: 3,
   subject: (event) => ({ type: 'billing_run', id: dateOf(event) }),
-  handler: ({ event, step, db, now }) => step.run('bill renewals', () => runBilling({ db, actor: systemActor(), now }, { date: dateOf(event) })),
+  handler: ({ event, step, db, now }) => step.run('bill renewals', () => runBilling(systemContext(db, now), { date: dateOf(event) })),
 });
 
 /** Daily at 00:15 in the configured time zone, after billing, or on demand: overdue marking, reminders, suspension, termination. */
@@ -28,5 +28,5 @@ export const dunningRun = defineWorkflow({
   triggers: [{ cron: '15 0 * * *' }, { event: 'dunning/run.requested' }],
   retries: 3,
   subject: (event) => ({ type: 'dunning_run', id: dateOf(event) }),
-  handler: ({ event, step, db, now }) => step.run('dun', () => runDunning({ db, actor: systemActor(), now }, { date: dateOf(event), origin: publicOrigin() })),
+  handler: ({ event, step, db, now }) => step.run('dun', () => runDunning(systemContext(db, now), { date: dateOf(event), origin: publicOrigin() })),
 });

@@ -1,6 +1,6 @@
+import { systemContext } from '@/server/services/context';
 import type { TemplateKey } from '@/emails/templates';
 import type { EventName } from '@/inngest/events';
-import { systemActor } from '@/server/auth/actor';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { sendInvoice } from '@/server/services/invoices/send';
@@ -24,7 +24,7 @@ export const notifyCustomer = defineWorkflow({
   handler: ({ event, step, db, now }) =>
     step.run('send e-mail', async () => {
       const entry = await sendInvoice(
-        { db, actor: systemActor(), now },
+        systemContext(db, now),
         { id: event.data.invoiceId, channel: 'email', template: templateFor[event.name], eventId: event.id, origin: publicOrigin() },
       );
       // A refused send is retried with backoff; the log keeps each failure's words.

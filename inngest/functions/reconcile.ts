@@ -1,4 +1,4 @@
-import { systemActor } from '@/server/auth/actor';
+import { systemContext } from '@/server/services/context';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { reconcilePayments } from '@/server/services/payments/reconcile';
 
@@ -8,5 +8,5 @@ export const reconcileRun = defineWorkflow({
   triggers: [{ cron: '25 * * * *' }],
   retries: 2,
   subject: (event) => ({ type: 'reconciliation', id: event.data.scheduledFor.slice(0, 13) }),
-  handler: ({ step, db, now }) => step.run('ask the gateways', () => reconcilePayments({ db, actor: systemActor(), now })),
+  handler: ({ step, db, now }) => step.run('ask the gateways', () => reconcilePayments(systemContext(db, now))),
 });

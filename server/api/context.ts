@@ -1,8 +1,6 @@
-import { actorForUser } from '../auth/request-actor';
-import { currentUser } from '../auth/next-auth';
+import { sessionContext } from '../context';
 import { database } from '../db';
 import { publicOrigin } from '../env';
-import { clientIp } from '../http/request';
 import type { TRPCContext } from './trpc';
 
 /**
@@ -10,7 +8,6 @@ import type { TRPCContext } from './trpc';
  * configured public origin, never at the Host a request names.
  */
 export async function createSessionContext(headers: Headers): Promise<TRPCContext> {
-  const db = await database();
-  const user = await currentUser();
-  return { db, actor: user ? await actorForUser(db, user.id, clientIp(headers)) : null, origin: publicOrigin() };
+  const [db, session] = await Promise.all([database(), sessionContext(headers)]);
+  return { db, actor: session?.actor ?? null, origin: publicOrigin() };
 }

@@ -8,9 +8,8 @@ import { users } from '@/db/schema';
 import { database } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
-import { clientIp } from '../http/request';
 import { TwoFactorRequired, signIn } from '../services/account/sign-in';
-import { anonymousActor } from './actor';
+import { visitorContext } from '../context';
 import type { Role } from './permissions';
 import { sameSiteRedirect } from './redirect';
 
@@ -54,7 +53,7 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, request) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
-          const ctx = { db: await database(), actor: anonymousActor(clientIp(headersOf(request?.headers))), now: new Date() };
+          const ctx = await visitorContext(headersOf(request?.headers));
           try {
             return await signIn(ctx, parsed.data);
           } catch (error) {

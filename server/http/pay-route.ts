@@ -1,24 +1,18 @@
-import { anonymousActor } from '../auth/actor';
-import { currentUser } from '../auth/next-auth';
-import { actorForUser } from '../auth/request-actor';
-import { database } from '../db';
+import { sessionOrVisitorContext, visitorContext } from '../context';
 import { publicOrigin } from '../env';
 import { AppError } from '../errors';
 import type { PayAccess } from '../schemas/payments';
 import type { ServiceContext } from '../services/context';
 import { PayloadTooLarge, readBodyForm, readBodyText, tooLarge } from './body-limit';
-import { clientIp, isSameOrigin } from './request';
+import { isSameOrigin } from './request';
 
 /**
  * Who pays: with a link token, an anonymous visitor whatever cookie they carry (the token alone
  * opens the invoice); without one, the signed-in user, whose scope decides what they may pay.
  */
 export async function payerContext(headers: Headers, token: string | null): Promise<{ ctx: ServiceContext; access: PayAccess }> {
-  const db = await database();
-  const ip = clientIp(headers);
-  const user = token ? null : await currentUser();
-  const actor = (user && (await actorForUser(db, user.id, ip))) || anonymousActor(ip);
-  return { ctx: { db, actor, now: new Date() }, access: token ? { kind: 'token', token } : { kind: 'session' } };
+  const ctx = token ? await visitorContext(headers) : await sessionOrVisitorContext(headers);
+  return { ctx, access: token ? { kind: 'token', token } : { kind: 'session' } };
 }
 
 type RouteContext = { params: Promise<{ id: string }> };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { createSessionContext } from '../api/context';
-import { AppError, fieldErrors } from '../errors';
+import { sessionContext } from '../context';
+import { publicOrigin } from '../env';
+import { AppError, parseOrThrow } from '../errors';
 import { csvResponse } from '../rest/csv';
 import { toErrorResponse } from '../rest/http-errors';
 import type { ServiceContext } from '../services/context';
@@ -18,11 +19,10 @@ export function sessionRoute<S extends z.ZodType>(
 ) {
   return async function GET(request: Request, route: RouteContext): Promise<Response> {
     try {
-      const { db, actor, origin } = await createSessionContext(request.headers);
-      if (!actor) throw new AppError('unauthorized', 'Sign in first');
-      const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!parsed.success) throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(parsed.error.issues));
-      return await run({ db, actor, now: new Date() }, parsed.data, { origin, params: await route.params });
+      const ctx = await sessionContext(request.headers);
+      if (!ctx) throw new AppError('unauthorized', 'Sign in first');
+      const input = parseOrThrow(query, Object.fromEntries(new URL(request.url).searchParams));
+      return await run(ctx, input, { origin: publicOrigin(), params: await route.params });
     } catch (error) {
       return toErrorResponse(error);
     }

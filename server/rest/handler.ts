@@ -1,12 +1,11 @@
 import type { z } from 'zod';
-import { type Actor, anonymousActor, requirePermission } from '../auth/actor';
+import { requirePermission } from '../auth/actor';
 import type { Permission } from '../auth/permissions';
 import { database } from '../db';
-import { AppError, fieldErrors } from '../errors';
+import { apiKeyContext, visitorContext } from '../context';
+import { AppError, parseOrThrow } from '../errors';
 import { publicOrigin } from '../env';
-import { clientIp } from '../http/request';
 import { refuseUnstorableText } from '../http/storable-text';
-import { authenticateApiKey } from '../services/people/api-keys';
 import type { ServiceContext } from '../services/context';
 import { errorResponse, toErrorResponse } from './http-errors';
 import { onceForKey, requestHash } from './idempotency';
@@ -47,12 +46,9 @@ type NextRouteContext = { params: Promise<Record<string, string | string[] | und
 
 function parse<S extends Schema | undefined>(schema: S, value: unknown): Infer<S> {
   if (!schema) return undefined as Infer<S>;
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new AppError('validation', 'The request is not valid; see fields', fieldErrors(result.error.issues));
-  }
+  const data = parseOrThrow(schema, value);
   refuseUnstorableText(value);
-  return result.data as Infer<S>;
+  return data as Infer<S>;
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
@@ -69,15 +65,6 @@ async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 class PayloadTooLarge extends Error {}
-
-async function authenticate(request: Request, db: ServiceContext['db']): Promise<Actor> {
-  const header = request.headers.get('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>"');
-  const actor = await authenticateApiKey(db, match[1]!, clientIp(request.headers));
-  if (!actor) throw new AppError('unauthorized', 'The API key is invalid or revoked');
-  return actor;
-}
 
 /**
  * Turns a route spec and a use-case call into a Next.js route handler: authentication,
@@ -99,8 +86,8 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
   return async function handle(request: Request, route: NextRouteContext): Promise<Response> {
     try {
       const db = await database();
-      const now = new Date();
-      const actor = spec.auth === 'none' ? anonymousActor(clientIp(request.headers)) : await authenticate(request, db);
+      const caller = spec.auth === 'none' ? await visitorContext(request.headers) : await apiKeyContext(db, request.headers, new Date());
+      const { actor, now } = caller;
       if (spec.permission) requirePermission(actor, spec.permission);
       const params = parse(spec.params as P, await route.params);
       const query = parse(spec.query as Q, Object.fromEntries(new URL(request.url).searchParams));
@@ -110,7 +97,7 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
       const origin = publicOrigin();
       const call = async (dbOrTx: typeof db) => ({
         status,
-        body: await run({ ctx: { db: dbOrTx, actor, now }, params, query, body, origin }),
+        body: await run({ ctx: { ...caller, db: dbOrTx }, params, query, body, origin }),
       });
 
       const key = request.headers.get('idempotency-key');

@@ -1,11 +1,8 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { anonymousActor } from '@/server/auth/actor';
+import { sessionOrVisitorContext } from '@/server/context';
 import { type SessionUser, currentUser } from '@/server/auth/next-auth';
-import { actorForUser } from '@/server/auth/request-actor';
-import { database } from '@/server/db';
-import { clientIp } from '@/server/http/request';
 import type { ServiceContext } from '@/server/services/context';
 
 /**
@@ -13,7 +10,6 @@ import type { ServiceContext } from '@/server/services/context';
  * (the store is public). Read once per request however many components ask.
  */
 export const shopper = cache(async (): Promise<{ ctx: ServiceContext; user: SessionUser | null }> => {
-  const [db, user, ip] = await Promise.all([database(), currentUser(), headers().then(clientIp)]);
-  const actor = (user && (await actorForUser(db, user.id, ip))) || anonymousActor(ip);
-  return { ctx: { db, actor, now: new Date() }, user: actor.type === 'user' ? user : null };
+  const [ctx, user] = await Promise.all([headers().then(sessionOrVisitorContext), currentUser()]);
+  return { ctx, user: ctx.actor.type === 'user' ? user : null };
 });

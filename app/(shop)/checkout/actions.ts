@@ -2,16 +2,14 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { createSessionContext } from '@/server/api/context';
-import { anonymousActor } from '@/server/auth/actor';
+import { sessionContext, visitorContext } from '@/server/context';
+import { publicOrigin } from '@/server/env';
 import { currentUser } from '@/server/auth/next-auth';
 import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
-import { clientIp } from '@/server/http/request';
 import { checkoutInput, signUpInput } from '@/server/schemas/store';
 import { placeStoreOrder } from '@/server/services/storefront/place-order';
 import { signUp } from '@/server/services/account/sign-up';
 import { paymentRedirect } from '@/server/services/payments/start-checkout';
-import { database } from '@/server/db';
 
 // Checkout's two writes are server actions, thin adapters like the tRPC routers: placing the
 // order ends in a redirect to wherever payment happens (possibly another site), and sign-up
@@ -33,7 +31,7 @@ export async function signUpAction(raw: unknown): Promise<ActionFailure | { ok: 
   if (!parsed.success) return { message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
   if (await currentUser()) return { message: 'You are already signed in; reload the page.' };
   try {
-    await signUp({ db: await database(), actor: anonymousActor(clientIp(await headers())), now: new Date() }, parsed.data);
+    await signUp(await visitorContext(await headers()), parsed.data);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -44,9 +42,8 @@ export async function signUpAction(raw: unknown): Promise<ActionFailure | { ok: 
 export async function placeOrderAction(raw: unknown): Promise<ActionFailure> {
   const parsed = checkoutInput.safeParse(raw);
   if (!parsed.success) return { message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
-  const context = await createSessionContext(await headers());
-  if (!context.actor) return { message: 'Sign in or create an account to place your order.' };
-  const ctx = { db: context.db, actor: context.actor, now: new Date() };
+  const ctx = await sessionContext(await headers());
+  if (!ctx) return { message: 'Sign in or create an account to place your order.' };
   let order: Awaited<ReturnType<typeof placeStoreOrder>>;
   try {
     order = await placeStoreOrder(ctx, parsed.data);
@@ -55,7 +52,7 @@ export async function placeOrderAction(raw: unknown): Promise<ActionFailure> {
   }
   let target: string;
   try {
-    target = await paymentRedirect(ctx, { invoiceId: order.invoiceId!, method: parsed.data.payment_method, origin: context.origin });
+    target = await paymentRedirect(ctx, { invoiceId: order.invoiceId!, method: parsed.data.payment_method, origin: publicOrigin() });
   } catch (error) {
     // The order stands; only starting the payment failed, and the portal can start it again.
     console.error('[store] could not start payment for order', order.number, error);

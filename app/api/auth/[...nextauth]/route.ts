@@ -1,9 +1,7 @@
 import NextAuth from 'next-auth';
-import { anonymousActor } from '@/server/auth/actor';
+import { visitorContext } from '@/server/context';
 import { authOptions } from '@/server/auth/next-auth';
-import { database } from '@/server/db';
 import { publicOrigin } from '@/server/env';
-import { clientIp } from '@/server/http/request';
 import { signInRefusal } from '@/server/services/account/sign-in';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -26,8 +24,7 @@ async function post(request: Request, context: RouteContext) {
     const form = await request.clone().formData().catch(() => null);
     const email = form?.get('email');
     if (typeof email === 'string' && email) {
-      const ctx = { db: await database(), actor: anonymousActor(clientIp(request.headers)), now: new Date() };
-      const refusal = await signInRefusal(ctx, email);
+      const refusal = await signInRefusal(await visitorContext(request.headers), email);
       if (refusal) {
         const url = `${publicOrigin()}/api/auth/error?error=${encodeURIComponent(refusal.message)}`;
         return Response.json({ url }, { status: 429, headers: { 'Retry-After': String(refusal.retryAfterSeconds) } });

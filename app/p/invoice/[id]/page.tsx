@@ -3,12 +3,10 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { anonymousActor } from '@/server/auth/actor';
-import { database } from '@/server/db';
+import { visitorContext } from '@/server/context';
 import { awaitsPayment, documentTitle } from '@/server/documents/model';
 import { AppError } from '@/server/errors';
 import { publicOrigin } from '@/server/env';
-import { clientIp } from '@/server/http/request';
 import { publicInvoice } from '@/server/services/invoices/public-link';
 import { InvoiceSheet } from '../../../_components/invoice/invoice-sheet';
 import { PrintButton } from '../../../_components/invoice/print-button';
@@ -20,8 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 // The token is the only key: a wrong, missing or old one (and an address over the guess limit)
 // gets the same 404 page, so nothing tells a guesser which part was wrong.
 const load = cache(async (id: string, token: string) => {
-  const head = await headers();
-  const ctx = { db: await database(), actor: anonymousActor(clientIp(head)), now: new Date() };
+  const ctx = await visitorContext(await headers());
   try {
     return await publicInvoice(ctx, { id, token, origin: publicOrigin() });
   } catch (error) {
