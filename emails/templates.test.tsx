@@ -1,6 +1,7 @@
 import { render } from '@react-email/components';
 import { describe, expect, it } from 'vitest';
-import { type InvoiceMailData, InvoiceEmail, fillSubject, templateKeys, templates } from './templates';
+import { templateKeys } from './template-keys';
+import { type InvoiceMailData, InvoiceEmail, fillSubject, templates } from './templates';
 
 const data: InvoiceMailData = {
   company: 'Acme Hosting',

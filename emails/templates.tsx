@@ -1,5 +1,6 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import type { TemplateKey } from './template-keys';
 
 /** What every invoice e-mail can say; a template picks what it needs. */
 export type InvoiceMailData = {
@@ -164,10 +165,7 @@ export const templates = {
     attachPdf: false,
     audience: 'admin',
   },
-} satisfies Record<string, Template>;
-
-export type TemplateKey = keyof typeof templates;
-export const templateKeys = Object.keys(templates) as TemplateKey[];
+} satisfies Record<TemplateKey, Template>;
 
 /** Fills {company} {number} {document} {customer}; unknown placeholders stay as typed. */
 export function fillSubject(subject: string, data: InvoiceMailData): string {

@@ -1,5 +1,5 @@
 import { systemContext } from '@/server/services/context';
-import type { TemplateKey } from '@/emails/templates';
+import type { TemplateKey } from '@/emails/template-keys';
 import type { EventName } from '@/inngest/events';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateKeys } from '@/emails/templates';
+import { templateKeys } from '@/emails/template-keys';
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 

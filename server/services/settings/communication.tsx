@@ -1,5 +1,6 @@
 import { render } from '@react-email/components';
-import { type InvoiceMailData, InvoiceEmail, type TemplateKey, fillSubject, templateKeys, templates } from '@/emails/templates';
+import { type TemplateKey, templateKeys } from '@/emails/template-keys';
+import { type InvoiceMailData, InvoiceEmail, fillSubject, templates } from '@/emails/templates';
 import { requirePermission } from '@/server/auth/actor';
 import { AppError, type FieldErrors } from '@/server/errors';
 import { pointsToPrivateAddress } from '@/server/http/outbound';
