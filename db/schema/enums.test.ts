@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { invoiceKinds, invoiceStatuses } from '../../server/billing/invoice-status';
 import { orderStatuses, serviceStatuses } from '../../server/billing/order-status';
 import { priceCycles } from '../../server/billing/periods';
+import { jobStatuses } from '../../server/jobs/job-status';
 import { priceCycle } from './catalog';
 import { invoiceKind, invoiceStatus } from './invoices';
+import { jobStatus } from './jobs';
 import { orderStatus, serviceStatus } from './orders';
 
 // The database's enums are the billing rules' constants: the same values in the same order (a
@@ -20,6 +22,7 @@ describe.each([
   [orderStatus, orderStatuses],
   [serviceStatus, serviceStatuses],
   [priceCycle, priceCycles],
+  [jobStatus, jobStatuses],
 ] as const)('pgEnum $enumName', (pgEnum, constant) => {
   it('holds its billing constant, in order', () => {
     expect(pgEnum.enumValues).toEqual(constant);

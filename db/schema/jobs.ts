@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { jobStatuses } from '../../server/jobs/job-status';
 import { createdAt, id } from './columns';
 
-export const jobStatus = pgEnum('job_status', ['queued', 'running', 'completed', 'failed', 'cancelled']);
+export const jobStatus = pgEnum('job_status', jobStatuses);
 
 /** A step as run; a completed step's output is what a resumed run gets back instead of running it again. */
 export type JobStep = { name: string; status: 'completed' | 'failed'; startedAt: string; finishedAt: string; error?: string; output?: unknown };

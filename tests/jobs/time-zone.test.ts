@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cronTicks, invoices, jobs } from '@/db/schema';
+import { workflows } from '@/inngest/functions';
 import { billingRun, dunningRun } from '@/inngest/functions/billing';
 import { systemActor } from '@/server/auth/actor';
 import { dispatchPending, type Runtime, schedulerTick } from '@/server/jobs/runtime';
@@ -65,7 +66,7 @@ describe('the schedules in a configured time zone', () => {
     const claims = await db().select().from(cronTicks).where(eq(cronTicks.function, 'billing-run'));
     expect(claims.map((c) => c.scheduledFor.toISOString()).sort()).toEqual(['2026-11-29T23:05:00.000Z', '2026-11-30T23:05:00.000Z', '2026-12-01T23:05:00.000Z']);
 
-    const status = await automationStatus(ctxOf(db(), admin.actor, at('2026-12-01T23:30:00Z')));
+    const status = await automationStatus(ctxOf(db(), admin.actor, at('2026-12-01T23:30:00Z')), { workflows });
     expect(status).toMatchObject({ timeZone: 'Europe/Berlin', today: '2026-12-02' });
     expect(status.crons.find((c) => c.workflow === 'billing-run')!.next.toISOString()).toBe('2026-12-02T23:05:00.000Z');
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { jobStatus } from '@/db/schema';
+import { jobStatuses } from '@/server/jobs/job-status';
 import { workflows } from '@/inngest/functions';
 import { api } from '@/server/api/server-caller';
 import { FilterSelect } from '../../_components/console/filter-field';
@@ -19,7 +19,7 @@ const subjectHref: Record<string, (id: string) => string> = {
   customer: (id) => `/admin/customers/${id}`,
 };
 const seconds = (from: Date | null, to: Date | null) => (from && to ? `${((to.getTime() - from.getTime()) / 1000).toFixed(1)} s` : '—');
-const statuses = jobStatus.enumValues;
+const statuses = jobStatuses;
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = pickParams(await searchParams, ['status', 'function', 'cursor']);

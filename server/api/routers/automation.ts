@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { jobStatus } from '@/db/schema';
+import { workflows } from '@/inngest/functions';
+import { jobStatuses } from '@/server/jobs/job-status';
 import { id, listInput, optionalText } from '../../schemas/common';
 import { automationSettingsInput } from '../../schemas/automation';
 import { plainDate } from '../../schemas/invoices';
@@ -9,14 +10,14 @@ import { listJobs } from '../../services/automation/jobs';
 import { adminProcedure, router } from '../trpc';
 
 export const automationRouter = router({
-  status: adminProcedure.query(({ ctx }) => automationStatus(ctx.service)),
+  status: adminProcedure.query(({ ctx }) => automationStatus(ctx.service, { workflows })),
   updateSettings: adminProcedure.input(automationSettingsInput).mutation(({ ctx, input }) => updateAutomationSettings(ctx.service, input)),
   run: adminProcedure
     .input(z.object({ workflow: z.enum(['billing-run', 'dunning']), date: plainDate.optional() }))
     .mutation(({ ctx, input }) => runWorkflowNow(ctx.service, input)),
   job: adminProcedure.input(z.object({ eventId: z.string().max(200) })).query(({ ctx, input }) => jobByEvent(ctx.service, input)),
   jobs: adminProcedure
-    .input(listInput.extend({ status: z.enum(jobStatus.enumValues).optional(), function: optionalText(100) }))
+    .input(listInput.extend({ status: z.enum(jobStatuses).optional(), function: optionalText(100) }))
     .query(({ ctx, input }) => listJobs(ctx.service, input)),
   retry: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => retryJob(ctx.service, input)),
 });

@@ -3,6 +3,7 @@ import { billingRunInput, billingRunOutput } from '../../schemas/billing-runs';
 import { listInput, optionalText } from '../../schemas/common';
 import { runBillingDay } from '../../services/billing-runs/run-day';
 import { listJobs } from '../../services/automation/jobs';
+import { jobStatuses } from '../../jobs/job-status';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -26,7 +27,7 @@ const jobOutput = z.object({
   function: z.string(),
   subject_type: z.string(),
   subject_id: z.string(),
-  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
+  status: z.enum(jobStatuses),
   attempts: z.number().int(),
   steps: z.array(z.object({ name: z.string(), status: z.string(), started_at: z.string(), finished_at: z.string(), error: z.string().optional() })),
   error: z.string().nullable(),
@@ -44,7 +45,7 @@ export const listJobsRoute = defineRoute(
     query: listInput.extend({
       subject_type: optionalText(50),
       subject_id: optionalText(100),
-      status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional(),
+      status: z.enum(jobStatuses).optional(),
     }),
     response: listOf(jobOutput),
   },

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { jobs, workflowEvents } from '@/db/schema';
-import { workflows } from '@/inngest/functions';
 import { requirePermission } from '@/server/auth/actor';
 import { env } from '@/server/env';
 import { AppError, notFound } from '@/server/errors';
 import { nextFiring } from '@/server/jobs/cron';
 import { kickWorkflows } from '@/server/jobs/loop';
 import { emitEvents } from '@/server/jobs/runtime';
+import type { Workflow } from '@/server/jobs/workflow';
 import { zonedDate } from '@/server/jobs/zoned-time';
 import { provisioningSecret } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
@@ -17,9 +17,10 @@ import { checkBillingDate, checkDunningDate } from '@/server/services/billing-ru
 
 /**
  * Which runtime runs workflows, whether this process schedules crons, the time zone they are read
- * in, today's date there, and when each fires next.
+ * in, today's date there, and when each of the registered workflows' crons fires next (the
+ * adapter hands the registered list in: services never import the workflows that call them).
  */
-export async function automationStatus(ctx: ServiceContext) {
+export async function automationStatus(ctx: ServiceContext, input: { workflows: readonly Workflow[] }) {
   requirePermission(ctx.actor, 'settings.manage');
   const config = env();
   const timeZone = await readCronTimeZone(ctx.db);
@@ -29,7 +30,7 @@ export async function automationStatus(ctx: ServiceContext) {
     webhookSecret: provisioningSecret(),
     timeZone,
     today: zonedDate(timeZone, ctx.now),
-    crons: workflows.flatMap((w) =>
+    crons: input.workflows.flatMap((w) =>
       w.triggers.flatMap((t) => ('cron' in t ? [{ workflow: w.id, cron: t.cron, next: nextFiring(t.cron, ctx.now, timeZone) }] : [])),
     ),
   };
