@@ -3,66 +3,43 @@
 import { useMutation } from '@tanstack/react-query';
 import { Plus, X } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
-import { type FieldErrors, fieldErrors } from '@/server/errors';
-import { createCustomerInput } from '@/server/schemas/customers';
+import { z } from 'zod';
+import { billingAddressInput, createCustomerInput } from '@/server/schemas/customers';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { DialogActions } from '../../_components/ui/dialog';
-import { TextField } from '../../_components/ui/field';
+import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
+import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
-
 // The address is optional as a whole: typing any part of it asks for the required parts.
-function payloadOf(form: FormData) {
-  const address = ['line1', 'city', 'postal_code', 'country'].map((k) => text(form, `billing_address.${k}`).trim());
-  return {
-    name: text(form, 'name'),
-    email: text(form, 'email'),
-    company: text(form, 'company'),
-    phone: text(form, 'phone'),
-    tax_id: text(form, 'tax_id'),
-    currency: text(form, 'currency'),
-    billing_address: address.some(Boolean)
-      ? { line1: address[0], city: address[1], postal_code: address[2], country: address[3] }
-      : undefined,
-  };
-}
+const customerForm = createCustomerInput.extend({
+  billing_address: z.preprocess(
+    (address) => (Object.values(address as Record<string, string>).some((part) => part.trim() !== '') ? address : undefined),
+    billingAddressInput.optional(),
+  ),
+});
+const blank = { name: '', email: '', company: '', phone: '', tax_id: '', currency: '', billing_address: { line1: '', city: '', postal_code: '', country: '' } };
 
 export function CreateCustomer() {
   const [open, setOpen] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
+  // The same schema the server enforces, so the form can answer before the round trip.
+  const form = useZodForm(customerForm, blank);
   const create = useMutation(
     trpc.customers.create.mutationOptions({
       onSuccess(customer) {
         toast.success(`Customer ${customer.name} created`);
-        setErrors({});
+        form.reset();
         setOpen(false);
         router.refresh();
       },
-      onError(error) {
-        const fields = error.data?.fields;
-        if (fields) setErrors(fields);
-        else toast.error(error.message);
-      },
+      onError: showFieldErrors(setFieldErrors(form)),
     }),
   );
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // The same schema the server enforces, so the form can answer before the round trip.
-    const parsed = createCustomerInput.safeParse(payloadOf(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data);
-  }
 
   if (!open) {
     return (
@@ -73,7 +50,7 @@ export function CreateCustomer() {
     );
   }
 
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => <TextField name={name} label={label} error={errors[name]} {...props} />;
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => <FormText name={name} label={label} {...props} />;
 
   return (
     <div
@@ -90,7 +67,7 @@ export function CreateCustomer() {
             <X className="size-4" aria-hidden />
           </Button>
         </div>
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <Form form={form} onSubmit={(v) => create.mutate(v)} className="space-y-4">
           <div className="grid gap-4 sm:grid-cols-2">
             {field('name', 'Name', { autoFocus: true })}
             {field('email', 'E-mail', { type: 'email' })}
@@ -106,9 +83,9 @@ export function CreateCustomer() {
             {field('billing_address.postal_code', 'Postal code')}
             {field('billing_address.country', 'Country code', { placeholder: 'US', maxLength: 2 })}
           </fieldset>
-          {errors._ ? <p className="text-sm text-danger">{errors._}</p> : null}
+          <FormError />
           <DialogActions onCancel={() => setOpen(false)} pending={create.isPending} submit={create.isPending ? 'Creating…' : 'Create customer'} />
-        </form>
+        </Form>
       </Card>
     </div>
   );

@@ -2,108 +2,118 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
+import { z } from 'zod';
 import { formatNumber } from '@/server/billing/numbering';
-import { type FieldErrors, fieldErrors } from '@/server/errors';
+import { parsePaper } from '@/server/documents/paper';
 import type { BillingSettings } from '@/server/schemas/settings';
 import { billingSettingsPatch } from '@/server/schemas/settings';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Field, Input, inputClass, TextField } from '../../_components/ui/field';
+import { Form, FormCheckbox, FormSelect, FormText, FormTextarea, setFieldErrors, useZodForm } from '../../_components/ui/form';
+import { checkedBy } from '../../_lib/form-schemas';
 import { useTRPC } from '../../_lib/trpc';
 import { PaperPicker } from './paper-picker';
 import { showFieldErrors } from '../../_lib/form-errors';
 
-const integer = (form: FormData, name: string) => {
-  const text = String(form.get(name) ?? '').trim();
-  return text === '' ? undefined : Number(text);
-};
+const integer = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+
+// Typed as text, sent as the API's billing block; the server's schema checks it on the way.
+const billingForm = z
+  .object({
+    currency: z.string(),
+    tax_label: z.string(),
+    tax_rate: z.string(),
+    tax_mode: z.enum(['exclusive', 'inclusive']),
+    invoice_number: z.object({ prefix: z.string(), include_year: z.boolean(), padding: z.string(), reset: z.enum(['yearly', 'never']) }),
+    renewal_window_days: z.string(),
+    payment_due_days: z.string(),
+    paper_size: z.string(),
+    custom_paper_mm: z.object({ width: z.string(), height: z.string() }),
+    bank_details: z.string(),
+    dunning: z.object({ reminder_days: z.string(), suspend_after_days: z.string(), terminate_after_days: z.string() }),
+  })
+  .transform((form) => ({
+    ...form,
+    invoice_number: { ...form.invoice_number, padding: Number(form.invoice_number.padding) },
+    renewal_window_days: integer(form.renewal_window_days),
+    payment_due_days: integer(form.payment_due_days),
+    custom_paper_mm: form.paper_size === 'custom' ? { width: Number(form.custom_paper_mm.width), height: Number(form.custom_paper_mm.height) } : undefined,
+    dunning: {
+      reminder_days: form.dunning.reminder_days
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map(Number),
+      suspend_after_days: integer(form.dunning.suspend_after_days),
+      terminate_after_days: integer(form.dunning.terminate_after_days),
+    },
+  }))
+  .superRefine(checkedBy(billingSettingsPatch));
 
 /** Every field of the API's billing block, with live previews of the next invoice number and the paper. */
 export function BillingSettingsForm({ settings, nextSequence, year }: { settings: BillingSettings; nextSequence: string; year: number }) {
-  const [format, setFormat] = useState(settings.invoice_number);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
+  const known = parsePaper(settings.paper_size);
+  const form = useZodForm(billingForm, {
+    currency: settings.currency,
+    tax_label: settings.tax_label,
+    tax_rate: settings.tax_rate,
+    tax_mode: settings.tax_mode,
+    invoice_number: { ...settings.invoice_number, padding: String(settings.invoice_number.padding) },
+    renewal_window_days: String(settings.renewal_window_days),
+    payment_due_days: String(settings.payment_due_days),
+    paper_size: settings.paper_size.toLowerCase() === 'custom' || !known ? 'custom' : known.id,
+    custom_paper_mm: { width: String(settings.custom_paper_mm?.width ?? 100), height: String(settings.custom_paper_mm?.height ?? 150) },
+    bank_details: settings.bank_details,
+    dunning: {
+      reminder_days: settings.dunning.reminder_days.join(', '),
+      suspend_after_days: String(settings.dunning.suspend_after_days),
+      terminate_after_days: String(settings.dunning.terminate_after_days),
+    },
+  });
   const save = useMutation(
     trpc.settings.updateBilling.mutationOptions({
       onSuccess: () => {
         toast.success('Billing settings saved');
-        setErrors({});
         router.refresh();
       },
-      onError: showFieldErrors(setErrors),
+      onError: showFieldErrors(setFieldErrors(form)),
     }),
   );
-  const preview = formatNumber({ prefix: format.prefix, includeYear: format.include_year, padding: format.padding || 1, reset: format.reset }, year, BigInt(nextSequence));
+  const format = form.watch('invoice_number');
+  const preview = formatNumber({ prefix: format.prefix, includeYear: format.include_year, padding: Number(format.padding) || 1, reset: format.reset }, year, BigInt(nextSequence));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const candidate = {
-      currency: String(form.get('currency') ?? ''),
-      tax_label: String(form.get('tax_label') ?? ''),
-      tax_rate: String(form.get('tax_rate') ?? ''),
-      tax_mode: String(form.get('tax_mode') ?? ''),
-      invoice_number: { prefix: format.prefix, include_year: format.include_year, padding: format.padding, reset: format.reset },
-      renewal_window_days: integer(form, 'renewal_window_days'),
-      payment_due_days: integer(form, 'payment_due_days'),
-      paper_size: String(form.get('paper_size') ?? ''),
-      custom_paper_mm:
-        form.get('paper_size') === 'custom' ? { width: Number(form.get('custom_paper_mm.width')), height: Number(form.get('custom_paper_mm.height')) } : undefined,
-      bank_details: String(form.get('bank_details') ?? ''),
-      dunning: {
-        reminder_days: String(form.get('reminder_days') ?? '')
-          .split(',')
-          .map((d) => d.trim())
-          .filter(Boolean)
-          .map(Number),
-        suspend_after_days: integer(form, 'suspend_after_days'),
-        terminate_after_days: integer(form, 'terminate_after_days'),
-      },
-    };
-    const parsed = billingSettingsPatch.safeParse(candidate);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
-    save.mutate(parsed.data);
-  }
-
-  const field = (name: string, label: string, defaultValue: string | number, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <TextField name={name} label={label} error={errors[name]} defaultValue={defaultValue} {...props} />
+  // Ids without the block's prefix ("suspend_after_days"), as the page had them before.
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <FormText name={name} id={name.replace(/^dunning\./, '')} label={label} {...props} />
   );
 
   return (
     <Card className="p-6">
       <h2 className="mb-4 text-lg font-semibold">Billing</h2>
-      <form onSubmit={submit} noValidate aria-label="Billing settings" className="space-y-6">
+      <Form form={form} onSubmit={(v) => save.mutate(v)} aria-label="Billing settings" className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {field('currency', 'Default currency', settings.currency, { maxLength: 3 })}
-          {field('tax_label', 'Tax label', settings.tax_label)}
-          {field('tax_rate', 'Default tax rate (%)', settings.tax_rate, { inputMode: 'decimal' })}
-          <Field label="Prices are" name="tax_mode">
-            <select id="tax_mode" name="tax_mode" defaultValue={settings.tax_mode} className={inputClass}>
-              <option value="exclusive">without tax (tax added)</option>
-              <option value="inclusive">with tax included</option>
-            </select>
-          </Field>
+          {field('currency', 'Default currency', { maxLength: 3 })}
+          {field('tax_label', 'Tax label')}
+          {field('tax_rate', 'Default tax rate (%)', { inputMode: 'decimal' })}
+          <FormSelect name="tax_mode" label="Prices are">
+            <option value="exclusive">without tax (tax added)</option>
+            <option value="inclusive">with tax included</option>
+          </FormSelect>
         </div>
         <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2 lg:grid-cols-4">
           <legend className="mb-2 text-sm font-medium text-fg-muted">Invoice numbers</legend>
-          <Field label="Prefix" name="invoice_number.prefix" error={errors['invoice_number.prefix']}>
-            <Input id="invoice_number.prefix" value={format.prefix} onChange={(e) => setFormat({ ...format, prefix: e.target.value })} />
-          </Field>
-          <Field label="Digits" name="invoice_number.padding" error={errors['invoice_number.padding']}>
-            <Input id="invoice_number.padding" type="number" min={1} max={12} value={format.padding} onChange={(e) => setFormat({ ...format, padding: Number(e.target.value) })} />
-          </Field>
-          <Field label="Sequence restarts" name="invoice_number.reset">
-            <select id="invoice_number.reset" className={inputClass} value={format.reset} onChange={(e) => setFormat({ ...format, reset: e.target.value as 'yearly' | 'never' })}>
-              <option value="yearly">every year</option>
-              <option value="never">never</option>
-            </select>
-          </Field>
-          <label className="flex items-center gap-2 self-end pb-2 text-sm">
-            <input type="checkbox" checked={format.include_year} onChange={(e) => setFormat({ ...format, include_year: e.target.checked })} /> Include the year
-          </label>
+          <FormText name="invoice_number.prefix" label="Prefix" />
+          <FormText name="invoice_number.padding" label="Digits" type="number" min={1} max={12} />
+          <FormSelect name="invoice_number.reset" label="Sequence restarts">
+            <option value="yearly">every year</option>
+            <option value="never">never</option>
+          </FormSelect>
+          <FormCheckbox name="invoice_number.include_year" className="self-end pb-2">
+            Include the year
+          </FormCheckbox>
           <p className="col-span-full text-sm">
             Next invoice number:{' '}
             <strong className="font-mono" data-testid="number-preview">
@@ -113,25 +123,23 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
         </fieldset>
         <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2 lg:grid-cols-4">
           <legend className="mb-2 text-sm font-medium text-fg-muted">Renewals and dunning</legend>
-          {field('renewal_window_days', 'Invoice renewals days ahead', settings.renewal_window_days, { type: 'number' })}
-          {field('payment_due_days', 'Payment due after (days)', settings.payment_due_days, { type: 'number' })}
-          {field('reminder_days', 'Reminders (days from due, e.g. -3, 1, 7)', settings.dunning.reminder_days.join(', '))}
-          {field('suspend_after_days', 'Suspend after (days overdue)', settings.dunning.suspend_after_days, { type: 'number' })}
-          {field('terminate_after_days', 'Terminate after (days overdue)', settings.dunning.terminate_after_days, { type: 'number' })}
+          {field('renewal_window_days', 'Invoice renewals days ahead', { type: 'number' })}
+          {field('payment_due_days', 'Payment due after (days)', { type: 'number' })}
+          {field('dunning.reminder_days', 'Reminders (days from due, e.g. -3, 1, 7)')}
+          {field('dunning.suspend_after_days', 'Suspend after (days overdue)', { type: 'number' })}
+          {field('dunning.terminate_after_days', 'Terminate after (days overdue)', { type: 'number' })}
         </fieldset>
         <fieldset className="grid gap-4 border-t border-border pt-4">
           <legend className="mb-2 text-sm font-medium text-fg-muted">Documents</legend>
-          <PaperPicker value={settings.paper_size} custom={settings.custom_paper_mm} error={errors.paper_size ?? errors['custom_paper_mm.width'] ?? errors['custom_paper_mm.height']} />
+          <PaperPicker />
         </fieldset>
-        <Field label="Bank details (printed on invoices)" name="bank_details" error={errors.bank_details}>
-          <textarea id="bank_details" name="bank_details" defaultValue={settings.bank_details} rows={3} className={`${inputClass} h-auto py-2`} />
-        </Field>
+        <FormTextarea name="bank_details" label="Bank details (printed on invoices)" rows={3} />
         <div className="flex justify-end">
           <Button type="submit" disabled={save.isPending}>
             Save billing settings
           </Button>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -2,75 +2,62 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import { type FieldErrors, fieldErrors } from '@/server/errors';
+import { z } from 'zod';
 import { type CommunicationView, communicationSettingsInput } from '@/server/schemas/communication';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Field, inputClass, TextField } from '../../_components/ui/field';
+import { Form, FormCheckbox, FormSelect, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
+import { checkedBy } from '../../_lib/form-schemas';
 import { useTRPC } from '../../_lib/trpc';
 import { showFieldErrors } from '../../_lib/form-errors';
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const secretHint = (saved: boolean) => (saved ? 'Saved (sealed). Leave empty to keep it.' : 'Not set.');
+
+// A channel switched off is sent as null; one switched on is checked by the server's schema.
+const communicationForm = z
+  .object({
+    sms_on: z.boolean(),
+    sms: z.object({ url: z.string(), method: z.enum(['POST', 'GET']), auth_header: z.string(), remove_auth_header: z.boolean(), body_template: z.string() }),
+    whatsapp_on: z.boolean(),
+    whatsapp: z.object({ base_url: z.string(), instance: z.string(), token: z.string() }),
+  })
+  .transform((form) => ({ sms: form.sms_on ? form.sms : null, whatsapp: form.whatsapp_on ? form.whatsapp : null }))
+  .superRefine(checkedBy(communicationSettingsInput));
 
 /** Settings → Communication: the SMS gateway and the WhatsApp API; a channel left off cannot send. */
 export function CommunicationForm({ settings }: { settings: CommunicationView }) {
-  const [sms, setSms] = useState(settings.sms !== null);
-  const [whatsapp, setWhatsapp] = useState(settings.whatsapp !== null);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
+  const form = useZodForm(communicationForm, {
+    sms_on: settings.sms !== null,
+    sms: {
+      url: settings.sms?.url ?? '',
+      method: settings.sms?.method ?? 'POST',
+      auth_header: '',
+      remove_auth_header: false,
+      body_template: settings.sms?.body_template ?? '{"to":"{to}","text":"{message}"}',
+    },
+    whatsapp_on: settings.whatsapp !== null,
+    whatsapp: { base_url: settings.whatsapp?.base_url ?? 'https://api.ultramsg.com', instance: settings.whatsapp?.instance ?? '', token: '' },
+  });
+  const [sms, whatsapp] = form.watch(['sms_on', 'whatsapp_on']);
   const save = useMutation(
     trpc.notify.updateCommunication.mutationOptions({
-      onSuccess: () => (toast.success('Communication settings saved'), setErrors({}), router.refresh()),
-      onError: showFieldErrors(setErrors),
+      onSuccess: () => (toast.success('Communication settings saved'), router.refresh()),
+      onError: showFieldErrors(setFieldErrors(form)),
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const candidate = {
-      sms: sms
-        ? {
-            url: text(form, 'sms.url'),
-            method: text(form, 'sms.method') as 'POST' | 'GET',
-            auth_header: text(form, 'sms.auth_header'),
-            remove_auth_header: form.get('sms.remove_auth_header') === 'on',
-            body_template: text(form, 'sms.body_template'),
-          }
-        : null,
-      whatsapp: whatsapp ? { base_url: text(form, 'whatsapp.base_url'), instance: text(form, 'whatsapp.instance'), token: text(form, 'whatsapp.token') } : null,
-    };
-    const parsed = communicationSettingsInput.safeParse(candidate);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
-    setErrors({});
-    save.mutate(parsed.data);
+  function submit(values: z.output<typeof communicationForm>) {
+    save.mutate(values);
     // Typed secrets are not kept in the page once sent.
-    for (const name of ['sms.auth_header', 'whatsapp.token']) {
-      const input = event.currentTarget.elements.namedItem(name);
-      if (input instanceof HTMLInputElement) input.value = '';
-    }
+    for (const name of ['sms.auth_header', 'whatsapp.token'] as const) form.setValue(name, '');
   }
 
   // A sealed secret is never sent back: the field starts empty, and empty keeps what is saved.
   const secretField = (name: string, label: string, saved: boolean, placeholder: string) => (
-    <Field label={label} name={name} error={errors[name]} hint={secretHint(saved)}>
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete="off"
-        className={inputClass}
-        placeholder={saved ? '••••••••' : placeholder}
-        aria-invalid={errors[name] ? true : undefined}
-      />
-    </Field>
-  );
-  const field = (name: string, label: string, value: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <TextField name={name} label={label} error={errors[name]} defaultValue={value} {...props} />
+    <FormText name={name} label={label} hint={secretHint(saved)} type="password" autoComplete="off" placeholder={saved ? '••••••••' : placeholder} />
   );
 
   return (
@@ -79,42 +66,38 @@ export function CommunicationForm({ settings }: { settings: CommunicationView })
       <p className="mb-4 text-sm text-fg-muted">
         E-mail goes through Resend when RESEND_API_KEY is set, and to Admin → Outbox otherwise. SMS and WhatsApp send once set up here.
       </p>
-      <form onSubmit={submit} noValidate className="space-y-6" aria-label="Communication">
+      <Form form={form} onSubmit={submit} className="space-y-6" aria-label="Communication">
         <fieldset className="space-y-3">
-          <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" checked={sms} onChange={(e) => setSms(e.target.checked)} /> SMS through an HTTP gateway
-          </label>
+          <FormCheckbox name="sms_on" className="font-medium">
+            SMS through an HTTP gateway
+          </FormCheckbox>
           {sms ? (
             <div className="grid gap-3 sm:grid-cols-[1fr_8rem]">
-              {field('sms.url', 'Gateway URL', settings.sms?.url ?? '', { placeholder: 'https://sms.example.com/api/send' })}
-              <Field label="Method" name="sms.method">
-                <select id="sms.method" name="sms.method" className={inputClass} defaultValue={settings.sms?.method ?? 'POST'}>
-                  <option>POST</option>
-                  <option>GET</option>
-                </select>
-              </Field>
+              <FormText name="sms.url" label="Gateway URL" placeholder="https://sms.example.com/api/send" />
+              <FormSelect name="sms.method" label="Method">
+                <option>POST</option>
+                <option>GET</option>
+              </FormSelect>
               <div className="space-y-2 sm:col-span-2">
                 {secretField('sms.auth_header', 'Auth header (optional)', Boolean(settings.sms?.auth_header_set), 'Authorization: Bearer …')}
                 {settings.sms?.auth_header_set ? (
-                  <label className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" name="sms.remove_auth_header" /> Remove the saved auth header
-                  </label>
+                  <FormCheckbox name="sms.remove_auth_header">Remove the saved auth header</FormCheckbox>
                 ) : null}
               </div>
               <div className="sm:col-span-2">
-                {field('sms.body_template', 'Body template: {to} and {message} are filled in', settings.sms?.body_template ?? '{"to":"{to}","text":"{message}"}')}
+                <FormText name="sms.body_template" label="Body template: {to} and {message} are filled in" />
               </div>
             </div>
           ) : null}
         </fieldset>
         <fieldset className="space-y-3">
-          <label className="flex items-center gap-2 text-sm font-medium">
-            <input type="checkbox" checked={whatsapp} onChange={(e) => setWhatsapp(e.target.checked)} /> WhatsApp through an Ultramsg-compatible API
-          </label>
+          <FormCheckbox name="whatsapp_on" className="font-medium">
+            WhatsApp through an Ultramsg-compatible API
+          </FormCheckbox>
           {whatsapp ? (
             <div className="grid gap-3 sm:grid-cols-3">
-              {field('whatsapp.base_url', 'API URL', settings.whatsapp?.base_url ?? 'https://api.ultramsg.com')}
-              {field('whatsapp.instance', 'Instance', settings.whatsapp?.instance ?? '', { placeholder: 'instance12345' })}
+              <FormText name="whatsapp.base_url" label="API URL" />
+              <FormText name="whatsapp.instance" label="Instance" placeholder="instance12345" />
               {secretField('whatsapp.token', 'Token', Boolean(settings.whatsapp?.token_set), '')}
             </div>
           ) : null}
@@ -124,7 +107,7 @@ export function CommunicationForm({ settings }: { settings: CommunicationView })
             Save communication settings
           </Button>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }

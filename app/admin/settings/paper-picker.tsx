@@ -1,20 +1,23 @@
 'use client';
 
-import { useState } from 'react';
+import { useFormContext } from 'react-hook-form';
 import { customBoundsMm, customPaper, parsePaper, papers } from '@/server/documents/paper';
 import { Field, Input, inputClass } from '../../_components/ui/field';
+import { useFieldError } from '../../_components/ui/form';
 
 const POINTS_PER_MM = 72 / 25.4;
 const mm = (points: number) => Math.round(points / POINTS_PER_MM);
 
 /**
  * The default paper for documents, with a live preview of its shape: a sheet drawn to scale, or
- * a receipt roll whose height follows the content. Custom sizes are typed in millimetres.
+ * a receipt roll whose height follows the content. Custom sizes are typed in millimetres. Its
+ * fields (paper_size, custom_paper_mm) belong to the form around it.
  */
-export function PaperPicker({ value, custom, error }: { value: string; custom: { width: number; height: number } | undefined; error?: string | undefined }) {
-  const known = parsePaper(value);
-  const [choice, setChoice] = useState(value.toLowerCase() === 'custom' || !known ? 'custom' : known.id);
-  const [size, setSize] = useState({ width: String(custom?.width ?? 100), height: String(custom?.height ?? 150) });
+export function PaperPicker() {
+  const { watch, register } = useFormContext<{ paper_size: string; custom_paper_mm: { width: string; height: string } }>();
+  const [choice, size] = watch(['paper_size', 'custom_paper_mm']);
+  const errors = [useFieldError('paper_size'), useFieldError('custom_paper_mm.width'), useFieldError('custom_paper_mm.height')];
+  const error = errors.find(Boolean);
   const paper = choice === 'custom' ? customPaper(Number(size.width), Number(size.height)) : parsePaper(choice);
   const scale = paper ? 110 / Math.max(paper.widthPt, paper.heightPt ?? paper.widthPt * 2.2) : 0;
 
@@ -22,7 +25,7 @@ export function PaperPicker({ value, custom, error }: { value: string; custom: {
     <div className="col-span-full grid gap-4 sm:grid-cols-[1fr_auto]">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Paper size" name="paper_size" error={error}>
-          <select id="paper_size" name="paper_size" className={inputClass} value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <select id="paper_size" className={inputClass} aria-invalid={error ? true : undefined} {...register('paper_size')}>
             {papers.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -34,10 +37,10 @@ export function PaperPicker({ value, custom, error }: { value: string; custom: {
         {choice === 'custom' ? (
           <>
             <Field label="Width (mm)" name="custom_paper_mm.width">
-              <Input id="custom_paper_mm.width" name="custom_paper_mm.width" type="number" min={customBoundsMm.min} max={customBoundsMm.max} value={size.width} onChange={(e) => setSize((s) => ({ ...s, width: e.target.value }))} />
+              <Input id="custom_paper_mm.width" type="number" min={customBoundsMm.min} max={customBoundsMm.max} {...register('custom_paper_mm.width')} />
             </Field>
             <Field label="Height (mm)" name="custom_paper_mm.height">
-              <Input id="custom_paper_mm.height" name="custom_paper_mm.height" type="number" min={customBoundsMm.min} max={customBoundsMm.max} value={size.height} onChange={(e) => setSize((s) => ({ ...s, height: e.target.value }))} />
+              <Input id="custom_paper_mm.height" type="number" min={customBoundsMm.min} max={customBoundsMm.max} {...register('custom_paper_mm.height')} />
             </Field>
           </>
         ) : null}

@@ -2,70 +2,50 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
-import { type FieldErrors, fieldErrors } from '@/server/errors';
-import { paymentSettingsInput } from '@/server/schemas/payments';
+import { type PaymentSettingsInput, paymentSettingsInput } from '@/server/schemas/payments';
 import type { PaymentSettingsView } from '@/server/services/settings/payments';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { CopyButton } from '../../_components/ui/copy-button';
-import { Field, inputClass, TextField } from '../../_components/ui/field';
+import { Form, FormCheckbox, FormSelect, FormText, FormTextarea, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
-
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-const on = (form: FormData, name: string) => form.get(name) === 'on';
 
 const secretHint = { settings: 'Saved (sealed). Leave empty to keep it.', environment: 'From the environment. Type one to override it.', missing: 'Not set.' } as const;
 
 /** Settings → Payments: gateway keys (write-only), sandbox or live, and which methods customers get. */
 export function PaymentsForm({ settings, origin }: { settings: PaymentSettingsView; origin: string }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
+  // A sealed secret is never sent back: its field starts empty, and empty keeps what is saved.
+  const form = useZodForm(paymentSettingsInput, {
+    stripe: { enabled: settings.stripe.enabled, secret_key: '', webhook_secret: '' },
+    paypal: { enabled: settings.paypal.enabled, mode: settings.paypal.mode, client_id: settings.paypal.client_id, client_secret: '', webhook_id: settings.paypal.webhook_id },
+    bank_transfer: { enabled: settings.bank_transfer.enabled, instructions: settings.bank_transfer.instructions },
+    credit_enabled: settings.credit_enabled,
+    terms_url: settings.terms_url,
+  });
   const save = useMutation(
     trpc.settings.updatePayments.mutationOptions({
-      onSuccess: () => (toast.success('Payment settings saved'), setErrors({}), router.refresh()),
-      onError: showFieldErrors(setErrors),
+      onSuccess: () => (toast.success('Payment settings saved'), router.refresh()),
+      onError: showFieldErrors(setFieldErrors(form)),
     }),
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = paymentSettingsInput.safeParse({
-      stripe: { enabled: on(form, 'stripe.enabled'), secret_key: text(form, 'stripe.secret_key'), webhook_secret: text(form, 'stripe.webhook_secret') },
-      paypal: {
-        enabled: on(form, 'paypal.enabled'),
-        mode: text(form, 'paypal.mode'),
-        client_id: text(form, 'paypal.client_id'),
-        client_secret: text(form, 'paypal.client_secret'),
-        webhook_id: text(form, 'paypal.webhook_id'),
-      },
-      bank_transfer: { enabled: on(form, 'bank_transfer.enabled'), instructions: text(form, 'bank_transfer.instructions') },
-      credit_enabled: on(form, 'credit_enabled'),
-      terms_url: text(form, 'terms_url'),
-    });
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues));
-    setErrors({});
-    save.mutate(parsed.data);
+  function submit(values: PaymentSettingsInput) {
+    save.mutate(values);
     // Typed secrets are not kept in the page once sent.
-    for (const name of ['stripe.secret_key', 'stripe.webhook_secret', 'paypal.client_secret']) {
-      const input = event.currentTarget.elements.namedItem(name);
-      if (input instanceof HTMLInputElement) input.value = '';
-    }
+    for (const name of ['stripe.secret_key', 'stripe.webhook_secret', 'paypal.client_secret'] as const) form.setValue(name, '');
   }
 
   const secret = (name: string, label: string, state: keyof typeof secretHint) => (
-    <Field label={label} name={`pay.${name}`} error={errors[name]} hint={secretHint[state]}>
-      <input id={`pay.${name}`} name={name} type="password" autoComplete="off" className={inputClass} placeholder={state === 'missing' ? '' : '••••••••'} aria-invalid={errors[name] ? true : undefined} />
-    </Field>
+    <FormText id={`pay.${name}`} name={name} label={label} hint={secretHint[state]} type="password" autoComplete="off" placeholder={state === 'missing' ? '' : '••••••••'} />
   );
-  const toggle = (name: string, label: string, checked: boolean) => (
-    <label className="flex items-center gap-2 text-sm font-medium">
-      <input type="checkbox" name={name} defaultChecked={checked} /> {label}
-    </label>
+  const toggle = (name: string, label: string) => (
+    <FormCheckbox name={name} className="font-medium">
+      {label}
+    </FormCheckbox>
   );
   const webhook = (path: string) => (
     <p className="flex items-center gap-2 text-xs text-fg-muted">
@@ -84,9 +64,9 @@ export function PaymentsForm({ settings, origin }: { settings: PaymentSettingsVi
           ))}
         </div>
       )}
-      <form onSubmit={submit} noValidate className="space-y-6" aria-label="Payments">
+      <Form form={form} onSubmit={submit} className="space-y-6" aria-label="Payments">
         <fieldset className="space-y-3">
-          {toggle('stripe.enabled', 'Cards through Stripe Checkout', settings.stripe.enabled)}
+          {toggle('stripe.enabled', 'Cards through Stripe Checkout')}
           <div className="grid gap-3 sm:grid-cols-2">
             {secret('stripe.secret_key', 'Secret key', settings.stripe.secret_key)}
             {secret('stripe.webhook_secret', 'Webhook signing secret', settings.stripe.webhook_secret)}
@@ -94,38 +74,34 @@ export function PaymentsForm({ settings, origin }: { settings: PaymentSettingsVi
           {webhook('/api/webhooks/stripe')}
         </fieldset>
         <fieldset className="space-y-3">
-          {toggle('paypal.enabled', 'PayPal', settings.paypal.enabled)}
+          {toggle('paypal.enabled', 'PayPal')}
           <div className="grid gap-3 sm:grid-cols-[8rem_1fr_1fr]">
-            <Field label="Mode" name="pay.paypal.mode">
-              <select id="pay.paypal.mode" name="paypal.mode" className={inputClass} defaultValue={settings.paypal.mode}>
-                <option value="sandbox">Sandbox</option>
-                <option value="live">Live</option>
-              </select>
-            </Field>
-            <TextField id="pay.paypal.client_id" name="paypal.client_id" label="Client id" defaultValue={settings.paypal.client_id} error={errors['paypal.client_id']} placeholder={settings.paypal.env_client_id ? 'from the environment' : ''} />
+            <FormSelect id="pay.paypal.mode" name="paypal.mode" label="Mode">
+              <option value="sandbox">Sandbox</option>
+              <option value="live">Live</option>
+            </FormSelect>
+            <FormText id="pay.paypal.client_id" name="paypal.client_id" label="Client id" placeholder={settings.paypal.env_client_id ? 'from the environment' : ''} />
             {secret('paypal.client_secret', 'Client secret', settings.paypal.client_secret)}
             <div className="sm:col-span-3">
-              <TextField id="pay.paypal.webhook_id" name="paypal.webhook_id" label="Webhook id" defaultValue={settings.paypal.webhook_id} error={errors['paypal.webhook_id']} placeholder={settings.paypal.env_webhook_id ? 'from the environment' : ''} />
+              <FormText id="pay.paypal.webhook_id" name="paypal.webhook_id" label="Webhook id" placeholder={settings.paypal.env_webhook_id ? 'from the environment' : ''} />
             </div>
           </div>
           {webhook('/api/webhooks/paypal')}
         </fieldset>
         <fieldset className="space-y-3">
-          {toggle('bank_transfer.enabled', 'Bank transfer', settings.bank_transfer.enabled)}
-          <Field label="Instructions shown to customers" name="pay.bank_transfer.instructions" error={errors['bank_transfer.instructions']}>
-            <textarea id="pay.bank_transfer.instructions" name="bank_transfer.instructions" rows={3} className={`${inputClass} h-auto py-2`} defaultValue={settings.bank_transfer.instructions} />
-          </Field>
+          {toggle('bank_transfer.enabled', 'Bank transfer')}
+          <FormTextarea id="pay.bank_transfer.instructions" name="bank_transfer.instructions" label="Instructions shown to customers" rows={3} />
         </fieldset>
         <fieldset className="space-y-3">
-          {toggle('credit_enabled', 'Customers may pay from their credit balance', settings.credit_enabled)}
-          <TextField id="pay.terms_url" name="terms_url" label="Terms of service URL (linked at checkout)" defaultValue={settings.terms_url} error={errors.terms_url} placeholder="https://example.com/terms" />
+          {toggle('credit_enabled', 'Customers may pay from their credit balance')}
+          <FormText id="pay.terms_url" name="terms_url" label="Terms of service URL (linked at checkout)" placeholder="https://example.com/terms" />
         </fieldset>
         <div className="flex justify-end">
           <Button type="submit" disabled={save.isPending}>
             Save payment settings
           </Button>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }
