@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '@/db';
 import { isEmpty, seedDemo } from '@/scripts/seed/demo';
 import { systemContext } from './services/context';
@@ -41,4 +42,9 @@ export async function database() {
     throw error;
   });
   return (await holder.__cashdesk).db;
+}
+
+/** The health check's question: does the database answer at all? Throws when it does not. */
+export async function pingDatabase(): Promise<void> {
+  await (await database()).execute(sql`select 1`);
 }

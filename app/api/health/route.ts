@@ -1,12 +1,10 @@
-import { sql } from 'drizzle-orm';
-import { database } from '@/server/db';
+import { pingDatabase } from '@/server/db';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
   try {
-    const db = await database();
-    await db.execute(sql`select 1`);
+    await pingDatabase();
     return Response.json({ status: 'ok', db: 'ok' });
   } catch (error) {
     console.error('[cashdesk] health check: database unreachable', error);
