@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { ThemeProvider } from 'next-themes';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { type ReactNode, useState } from 'react';
 import { Toaster } from 'sonner';
 import superjson from 'superjson';
@@ -21,7 +22,7 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce: str
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          {children}
+          <NuqsAdapter>{children}</NuqsAdapter>
           <Toaster richColors closeButton position="bottom-right" />
         </TRPCProvider>
       </QueryClientProvider>

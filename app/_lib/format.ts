@@ -14,16 +14,6 @@ export const formatMoment = (value: Date) => momentFormat.format(value);
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The named query parameters that are set, trimmed; lists keep their filters in the URL. */
-export function pickParams(params: SearchParams, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    names.flatMap((name) => {
-      const value = params[name];
-      return typeof value === 'string' && value.trim() !== '' ? [[name, value.trim()]] : [];
-    }),
-  );
-}
-
 /** A query string of the values that are set (an undefined one drops the parameter). */
 export function queryString(values: Record<string, string | undefined>): string {
   return new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();

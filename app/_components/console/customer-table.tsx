@@ -14,22 +14,13 @@ export async function CustomerTable({
   nextCursor,
   basePath,
   q,
-  isFirstPage,
 }: {
   customers: CustomerView[];
   nextCursor: string | null;
   basePath: string;
   q: string | undefined;
-  isFirstPage: boolean;
 }) {
   const money = await moneyFormatter();
-  const href = (cursor?: string) => {
-    const params = new URLSearchParams();
-    if (q) params.set('q', q);
-    if (cursor) params.set('cursor', cursor);
-    const query = params.toString();
-    return query ? `${basePath}?${query}` : basePath;
-  };
   return (
     <Card className="overflow-hidden">
       <KeyboardRows label="Customers" className="max-h-[70vh] overflow-auto">
@@ -54,7 +45,7 @@ export async function CustomerTable({
           ))}
         </DataTable>
       </KeyboardRows>
-      <ListPager shown={customers.length} firstHref={isFirstPage ? null : href()} nextHref={nextCursor ? href(nextCursor) : null} />
+      <ListPager shown={customers.length} next={nextCursor} />
     </Card>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
-import { FilterDate, FilterField, FilterSelect } from '../../_components/console/filter-field';
-import { FilterActions, ListPager } from '../../_components/console/list-chrome';
+import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
+import { FilterForm } from '../../_components/console/filter-form';
+import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
-import { inputClass } from '../../_components/ui/field';
-import { pickParams, queryString } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
+import { listParams, readParams } from '../../_lib/list-params';
 import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -16,7 +16,7 @@ const isDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireArea('admin');
   const params = await searchParams;
-  const raw = pickParams(params, ['actor', 'entity_type', 'action', 'from', 'to', 'before']);
+  const raw = readParams(listParams.audit, params);
   const page = await (await api()).people.audit({
     actor: raw.actor,
     entity_type: raw.entity_type,
@@ -26,27 +26,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     before: raw.before && /^\d+$/.test(raw.before) ? raw.before : undefined,
     limit: 50,
   });
-  const href = (before?: string) => `/admin/audit?${queryString({ ...raw, before })}`;
   return (
     <>
       <PageHeader title="Audit log" description="Every change, who made it, and what it was before and after." />
-      <form method="get" action="/admin/audit" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
-        <FilterField label="Actor">
-          <input name="actor" defaultValue={raw.actor} placeholder="e-mail, api key, system" className={inputClass} />
-        </FilterField>
+      <FilterForm parsers={listParams.audit} pageKey="before" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
+        <FilterText label="Actor" name="actor" placeholder="e-mail, api key, system" />
         <FilterSelect
           label="Entity"
           name="entity_type"
-          value={raw.entity_type}
           options={['invoice', 'order', 'customer', 'service', 'product', 'coupon', 'settings', 'api_key', 'user', 'billing_run', 'dunning_run', 'workflow', 'job']}
         />
-        <FilterField label="Action">
-          <input name="action" defaultValue={raw.action} placeholder="e.g. payment" className={inputClass} />
-        </FilterField>
-        <FilterDate label="From" name="from" value={raw.from} />
-        <FilterDate label="To" name="to" value={raw.to} />
-        <FilterActions clearHref="/admin/audit" />
-      </form>
+        <FilterText label="Action" name="action" placeholder="e.g. payment" />
+        <FilterDate label="From" name="from" />
+        <FilterDate label="To" name="to" />
+      </FilterForm>
       <Card className="overflow-hidden">
         <DataTable label="Audit entries" columns={[{ label: 'When' }, { label: 'Who' }, { label: 'Action' }, { label: 'Record' }]} empty={page.items.length === 0 ? 'Nothing matches these filters.' : undefined}>
           {page.items.map((entry) => (
@@ -68,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tr>
           ))}
         </DataTable>
-        <ListPager shown={page.items.length} firstHref={raw.before ? href() : null} nextHref={page.nextBefore ? href(page.nextBefore) : null} />
+        <ListPager shown={page.items.length} next={page.nextBefore} pageKey="before" />
       </Card>
     </>
   );

@@ -4,17 +4,17 @@ import { CustomerTable } from '../../_components/console/customer-table';
 import { SearchBox } from '../../_components/console/search-box';
 import { PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
+import { listParams, readParams } from '../../_lib/list-params';
+import type { SearchParams } from '../../_lib/format';
 import { CreateCustomer } from './create-customer';
 
 export const metadata: Metadata = { title: 'Customers' };
 
 const pageSize = 20;
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
-  const params = await searchParams;
-  const q = typeof params.q === 'string' && params.q.trim() ? params.q.trim() : undefined;
-  const cursor = typeof params.cursor === 'string' ? params.cursor : undefined;
+  const { q, cursor } = readParams(listParams.customers, await searchParams);
   const page = await (await api()).customers.list({ q, cursor, limit: pageSize });
   return (
     <>
@@ -22,9 +22,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <CreateCustomer />
       </PageHeader>
       <div className="mb-4">
-        <SearchBox action="/admin/customers" q={q} placeholder="Search by name or e-mail" />
+        <SearchBox placeholder="Search by name or e-mail" />
       </div>
-      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath="/admin/customers" q={q} isFirstPage={!cursor} />
+      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath="/admin/customers" q={q} />
     </>
   );
 }

@@ -4,16 +4,17 @@ import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { addDays, toPlainDate } from '@/server/billing/periods';
 import { invoiceStatuses } from '@/server/billing/invoice-status';
-import { FilterDate, FilterField, FilterSelect } from '../../_components/console/filter-field';
-import { FilterActions, ListPager } from '../../_components/console/list-chrome';
+import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
+import { FilterForm } from '../../_components/console/filter-form';
+import { ListPager } from '../../_components/console/list-chrome';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
-import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea } from '../../_lib/guard';
 import { type SearchParams, invoiceFiltersFrom } from './filters';
 import { formatDay, humanize, queryString } from '../../_lib/format';
+import { listParams } from '../../_lib/list-params';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { InvoiceToolbar } from './invoice-toolbar';
 import { KeyboardRows } from '../../_components/console/keyboard-rows';
@@ -30,7 +31,6 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const trpc = await api();
   const [page, me, settings] = await Promise.all([trpc.invoices.list({ ...input, format: 'json' }), trpc.me(), displaySettings()]);
   const today = toPlainDate(new Date());
-  const query = (extra: Record<string, string | undefined>) => queryString({ ...raw, ...extra });
   // The export route takes the API's filters: amounts in minor units, no page cursor.
   const exportQuery = queryString({ ...raw, min_total: input.min_total?.toString(), max_total: input.max_total?.toString(), min: undefined, max: undefined, cursor: undefined });
   return (
@@ -42,15 +42,12 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         </a>
       </PageHeader>
 
-      <form method="get" action="/admin/invoices" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8" aria-label="Filters">
-        <FilterSelect label="Status" name="status" value={raw.status} options={invoiceStatuses} error={errors.status} />
-        <FilterField label="Customer" error={errors.customer}>
-          <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />
-        </FilterField>
+      <FilterForm parsers={listParams.invoices} defaults={{ date_field: 'issue' }} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
+        <FilterSelect label="Status" name="status" options={invoiceStatuses} error={errors.status} />
+        <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
         <FilterSelect
           label="Date"
           name="date_field"
-          value={raw.date_field ?? 'issue'}
           any={null}
           options={[
             { value: 'issue', label: 'Issued' },
@@ -58,19 +55,12 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           ]}
           error={errors.date_field}
         />
-        <FilterDate label="From" name="from" value={raw.from} error={errors.from} />
-        <FilterDate label="To" name="to" value={raw.to} error={errors.to} />
-        <FilterField label="Currency" error={errors.currency}>
-          <input name="currency" defaultValue={raw.currency} placeholder="Any" maxLength={3} className={inputClass} />
-        </FilterField>
-        <FilterField label="Total from" error={errors.min}>
-          <input name="min" inputMode="decimal" defaultValue={raw.min} className={inputClass} />
-        </FilterField>
-        <FilterField label="Total to" error={errors.max}>
-          <input name="max" inputMode="decimal" defaultValue={raw.max} className={inputClass} />
-        </FilterField>
-        <FilterActions clearHref="/admin/invoices" />
-      </form>
+        <FilterDate label="From" name="from" error={errors.from} />
+        <FilterDate label="To" name="to" error={errors.to} />
+        <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
+        <FilterText label="Total from" name="min" inputMode="decimal" error={errors.min} />
+        <FilterText label="Total to" name="max" inputMode="decimal" error={errors.max} />
+      </FilterForm>
 
       <Card className="overflow-hidden">
         <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
@@ -103,7 +93,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
             ))}
           </DataTable>
         </KeyboardRows>
-        <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/invoices?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/invoices?${query({ cursor: page.nextCursor })}` : null} />
+        <ListPager shown={page.items.length} next={page.nextCursor} />
       </Card>
     </>
   );

@@ -4,10 +4,12 @@ import { jobStatuses } from '@/server/jobs/job-status';
 import { workflows } from '@/inngest/functions';
 import { api } from '@/server/api/server-caller';
 import { FilterSelect } from '../../_components/console/filter-field';
-import { FilterActions, ListPager } from '../../_components/console/list-chrome';
+import { FilterForm } from '../../_components/console/filter-form';
+import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { type SearchParams, formatMoment, humanize, pickParams, queryString } from '../../_lib/format';
+import { type SearchParams, formatMoment, humanize } from '../../_lib/format';
+import { listParams, readParams } from '../../_lib/list-params';
 import { RetryJob } from './retry-job';
 import { DataTable } from '../../_components/ui/data-table';
 
@@ -22,17 +24,16 @@ const seconds = (from: Date | null, to: Date | null) => (from && to ? `${((to.ge
 const statuses = jobStatuses;
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const raw = pickParams(await searchParams, ['status', 'function', 'cursor']);
+  const raw = readParams(listParams.jobs, await searchParams);
   const status = statuses.find((s) => s === raw.status);
   const page = await (await api()).automation.jobs({ status, function: raw.function, cursor: raw.cursor, limit: 50 });
   return (
     <>
       <PageHeader title="Jobs" description="Every run of every workflow (billing, dunning, …): its steps, attempts and errors." />
-      <form method="get" action="/admin/jobs" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <FilterSelect label="Status" name="status" value={status} options={statuses} />
-        <FilterSelect label="Workflow" name="function" value={raw.function} options={workflows.map((w) => ({ value: w.id, label: w.id }))} />
-        <FilterActions clearHref="/admin/jobs" />
-      </form>
+      <FilterForm parsers={listParams.jobs} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <FilterSelect label="Status" name="status" options={statuses} />
+        <FilterSelect label="Workflow" name="function" options={workflows.map((w) => ({ value: w.id, label: w.id }))} />
+      </FilterForm>
       <Card className="overflow-hidden">
         <DataTable label="Jobs" columns={[{ label: 'Workflow' }, { label: 'Subject' }, { label: 'Status' }, { label: 'Attempts', align: 'right' }, { label: 'Started' }, { label: 'Took', align: 'right' }, { label: 'Steps' }]} empty={page.items.length === 0 ? 'No job matches these filters.' : undefined}>
           {page.items.map((job) => (
@@ -73,7 +74,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             </tr>
           ))}
         </DataTable>
-        <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/jobs?${queryString({ ...raw, cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/jobs?${queryString({ ...raw, cursor: page.nextCursor })}` : null} />
+        <ListPager shown={page.items.length} next={page.nextCursor} />
       </Card>
     </>
   );

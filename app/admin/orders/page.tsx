@@ -5,14 +5,15 @@ import { api } from '@/server/api/server-caller';
 import { orderStatuses } from '@/server/billing/order-status';
 import { fieldErrors } from '@/server/errors';
 import { listOrdersInput } from '@/server/schemas/orders';
-import { FilterDate, FilterField, FilterSelect } from '../../_components/console/filter-field';
-import { FilterActions, ListPager } from '../../_components/console/list-chrome';
+import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
+import { FilterForm } from '../../_components/console/filter-form';
+import { ListPager } from '../../_components/console/list-chrome';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
-import { inputClass } from '../../_components/ui/field';
 import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea } from '../../_lib/guard';
-import { type SearchParams, formatMoment, pickParams, queryString } from '../../_lib/format';
+import { type SearchParams, formatMoment, queryString } from '../../_lib/format';
+import { listParams, readParams } from '../../_lib/list-params';
 import { moneyFormatter } from '../../_lib/money';
 import { KeyboardRows } from '../../_components/console/keyboard-rows';
 import { navigableRow } from '../../_components/console/navigable-row';
@@ -24,7 +25,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   await requireArea('admin');
   const money = await moneyFormatter();
   const params = await searchParams;
-  const raw = pickParams(params, ['status', 'customer', 'product_id', 'from', 'to', 'cursor']);
+  const raw = readParams(listParams.orders, params);
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
@@ -32,24 +33,20 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     trpc.orders.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
     trpc.catalog.products({ limit: 200 }),
   ]);
-  const query = (extra: Record<string, string | undefined>) => queryString({ ...raw, ...extra });
   return (
     <>
       <PageHeader title="Orders" description="Purchases and contracts, newest first.">
-        <a className={buttonClass('secondary')} href={`/admin/orders/export?${query({ cursor: undefined })}`} download>
+        <a className={buttonClass('secondary')} href={`/admin/orders/export?${queryString({ ...raw, cursor: undefined })}`} download>
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
       </PageHeader>
-      <form method="get" action="/admin/orders" aria-label="Filters" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
-        <FilterSelect label="Status" name="status" value={raw.status} options={orderStatuses} error={errors.status} />
-        <FilterField label="Customer" error={errors.customer}>
-          <input name="customer" defaultValue={raw.customer} placeholder="Name or e-mail" className={inputClass} />
-        </FilterField>
-        <FilterSelect label="Product" name="product_id" value={raw.product_id} options={products.items.map((p) => ({ value: p.id, label: p.name }))} error={errors.product_id} />
-        <FilterDate label="Placed from" name="from" value={raw.from} error={errors.from} />
-        <FilterDate label="Placed to" name="to" value={raw.to} error={errors.to} />
-        <FilterActions clearHref="/admin/orders" />
-      </form>
+      <FilterForm parsers={listParams.orders} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
+        <FilterSelect label="Status" name="status" options={orderStatuses} error={errors.status} />
+        <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
+        <FilterSelect label="Product" name="product_id" options={products.items.map((p) => ({ value: p.id, label: p.name }))} error={errors.product_id} />
+        <FilterDate label="Placed from" name="from" error={errors.from} />
+        <FilterDate label="Placed to" name="to" error={errors.to} />
+      </FilterForm>
       <Card className="overflow-hidden">
         <KeyboardRows label="Orders" className="max-h-[70vh] overflow-auto">
           <DataTable label="Orders" columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Products' }, { label: 'Total', align: 'right' }, { label: 'Status' }, { label: 'Placed' }]} empty={page.items.length === 0 ? 'No order matches these filters.' : undefined}>
@@ -72,7 +69,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             ))}
           </DataTable>
         </KeyboardRows>
-        <ListPager shown={page.items.length} firstHref={raw.cursor ? `/admin/orders?${query({ cursor: undefined })}` : null} nextHref={page.nextCursor ? `/admin/orders?${query({ cursor: page.nextCursor })}` : null} />
+        <ListPager shown={page.items.length} next={page.nextCursor} />
       </Card>
     </>
   );

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
+import type { SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
+import { listParams, readParams } from '../../_lib/list-params';
 import { moneyFormatter } from '../../_lib/money';
 import { InvoiceRows } from '../invoice-rows';
 import { openInvoices } from '../open-invoices';
@@ -10,10 +12,9 @@ import { openInvoices } from '../open-invoices';
 export const metadata: Metadata = { title: 'Invoices' };
 
 /** Every invoice of the account: the ones still to pay on top (overdue first), then the rest, newest first. */
-export default async function ClientInvoices({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
+export default async function ClientInvoices({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('client');
-  const { cursor: rawCursor } = await searchParams;
-  const cursor = typeof rawCursor === 'string' && rawCursor ? rawCursor : undefined;
+  const { cursor } = readParams(listParams.pages, await searchParams);
   const money = await moneyFormatter();
   const [open, page] = await Promise.all([cursor ? Promise.resolve([]) : openInvoices(), (await api()).invoices.list({ limit: 50, cursor })]);
   const openIds = new Set(open.map((i) => i.id));
@@ -24,7 +25,7 @@ export default async function ClientInvoices({ searchParams }: { searchParams: P
       <PageHeader title="Invoices" description="Unpaid invoices first; open one to see it, pay it or download its PDF." />
       <Card className="overflow-hidden">
         <InvoiceRows invoices={rows} money={money} empty="No invoices yet." />
-        <ListPager shown={rows.length} firstHref={cursor ? '/client/invoices' : null} nextHref={page.nextCursor ? `/client/invoices?cursor=${encodeURIComponent(page.nextCursor)}` : null} />
+        <ListPager shown={rows.length} next={page.nextCursor} />
       </Card>
     </>
   );

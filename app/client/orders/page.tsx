@@ -5,16 +5,17 @@ import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
+import type { SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
+import { listParams, readParams } from '../../_lib/list-params';
 import { formatDay } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'Orders' };
 
-export default async function ClientOrders({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
+export default async function ClientOrders({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('client');
-  const { cursor: rawCursor } = await searchParams;
-  const cursor = typeof rawCursor === 'string' && rawCursor ? rawCursor : undefined;
+  const { cursor } = readParams(listParams.pages, await searchParams);
   const money = await moneyFormatter();
   const page = await (await api()).orders.list({ limit: 50, cursor });
   return (
@@ -59,7 +60,7 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
             ))}
           </DataTable>
         </div>
-        <ListPager shown={page.items.length} firstHref={cursor ? '/client/orders' : null} nextHref={page.nextCursor ? `/client/orders?cursor=${encodeURIComponent(page.nextCursor)}` : null} />
+        <ListPager shown={page.items.length} next={page.nextCursor} />
       </Card>
     </>
   );

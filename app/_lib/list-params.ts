@@ -1,0 +1,24 @@
+import { type SingleParserBuilder, createLoader, parseAsString } from 'nuqs/server';
+
+type StringParams<K extends string> = Record<K, SingleParserBuilder<string>>;
+
+const stringParams = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((key) => [key, parseAsString])) as StringParams<K>;
+
+/**
+ * The URL parameters of each list, read alike by its server page (`readParams`) and its filter
+ * bar and pager (nuqs): plain strings, each page parses them into its procedure's input.
+ */
+export const listParams = {
+  invoices: stringParams('status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'cursor'),
+  orders: stringParams('status', 'customer', 'product_id', 'from', 'to', 'cursor'),
+  audit: stringParams('actor', 'entity_type', 'action', 'from', 'to', 'before'),
+  jobs: stringParams('status', 'function', 'cursor'),
+  customers: stringParams('q', 'cursor'),
+  pages: stringParams('cursor'),
+};
+
+/** The list's parameters that are set, trimmed; absent and empty ones are left out. */
+export function readParams<K extends string>(parsers: StringParams<K>, searchParams: Record<string, string | string[] | undefined>): Partial<Record<K, string>> {
+  const values = createLoader(parsers)(searchParams) as Record<K, string | null>;
+  return Object.fromEntries(Object.entries<string | null>(values).flatMap(([key, value]) => (value?.trim() ? [[key, value.trim()]] : []))) as Partial<Record<K, string>>;
+}
