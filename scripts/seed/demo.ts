@@ -77,12 +77,12 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
   for (const [name, email, company, country, currency] of directCustomers) {
     const customer = await createCustomer(
       { ...ctx, now: at() },
-      { name, email, company, currency, billing_address: { line1: '1 Demo Street', city: 'Demo City', country } },
+      { name, email, company, currency, billingAddress: { line1: '1 Demo Street', city: 'Demo City', country } },
     );
     ids.set(email, customer.id);
   }
   for (const [name, email, company] of resellerCustomers) {
-    const customer = await createCustomer({ ...ctx, now: at() }, { name, email, company, reseller_id: reseller!.id });
+    const customer = await createCustomer({ ...ctx, now: at() }, { name, email, company, resellerId: reseller!.id });
     ids.set(email, customer.id);
   }
   const clientCustomerId = ids.get('ada@analytical.test');

@@ -38,3 +38,39 @@ export const listInput = z.object({
     .default(50),
   cursor: optionalText(500),
 });
+
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/** `T` with every object key, at any depth (arrays included), spelled in camelCase. */
+export type Camelized<T> = T extends readonly (infer Item)[]
+  ? Camelized<Item>[]
+  : T extends Date
+    ? T
+    : T extends object
+      ? { [K in keyof T as K extends string ? CamelCase<K> : K]: Camelized<T[K]> }
+      : T;
+
+const camelKey = (key: string) => key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+function camelKeys<T>(value: T): Camelized<T> {
+  if (Array.isArray(value)) return value.map(camelKeys) as Camelized<T>;
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [camelKey(key), camelKeys(item)])) as Camelized<T>;
+  return value as Camelized<T>;
+}
+
+/**
+ * The one place wire input becomes domain input: the API and the tRPC wire speak snake_case
+ * (the schema as given, which forms, OpenAPI and clients see), services take what this outputs,
+ * the same fields in camelCase. Use it where a schema becomes a procedure's or route's input;
+ * keep the plain schema for `.extend`/`.shape` and forms.
+ */
+export const camelized = <S extends z.ZodType>(schema: S) => schema.transform((value) => camelKeys(value));
+
+/**
+ * What a service receives from `camelized(schema)`. The wire's snake_case keys are typed as absent,
+ * so handing a service the plain schema's output (`schema.parse(...)`) does not compile.
+ */
+export type DomainInput<S extends z.ZodType> = Camelized<z.output<S>> & { [K in Extract<keyof z.output<S>, `${string}_${string}`>]?: never };

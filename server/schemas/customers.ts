@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, id, listInput, optionalText, requiredText } from './common';
+import { type DomainInput, currencyCode, id, listInput, optionalText, requiredText } from './common';
 
 export const billingAddressInput = z.object({
   line1: requiredText(200),
@@ -30,7 +30,7 @@ export const createCustomerInput = z.object({
   currency: z.preprocess((v) => (v === '' ? undefined : v), currencyCode.optional()),
   reseller_id: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
 });
-export type CreateCustomerInput = z.infer<typeof createCustomerInput>;
+export type CreateCustomerInput = DomainInput<typeof createCustomerInput>;
 
 export const listCustomersInput = listInput.extend({ q: optionalText(200) });
 export type ListCustomersInput = z.infer<typeof listCustomersInput>;
@@ -64,7 +64,7 @@ export const updateCustomerInput = createCustomerInput
   .omit({ reseller_id: true })
   .partial()
   .extend({ billing_address: billingAddressInput.nullable().optional() });
-export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
+export type UpdateCustomerInput = DomainInput<typeof updateCustomerInput>;
 
 export const adjustCreditInput = z.strictObject({
   amount: z

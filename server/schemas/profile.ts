@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DomainInput } from './common';
 import { billingAddressInput, createCustomerInput } from './customers';
 
 /**
@@ -14,4 +15,4 @@ export const updateOwnProfileInput = z.strictObject({
   tax_id: createCustomerInput.shape.tax_id,
   billing_address: billingAddressInput.nullable(),
 });
-export type UpdateOwnProfileInput = z.infer<typeof updateOwnProfileInput>;
+export type UpdateOwnProfileInput = DomainInput<typeof updateOwnProfileInput>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, customers } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
+import { camelized } from '@/server/schemas/common';
 import { createCustomerInput } from '@/server/schemas/customers';
 import { createCustomer } from '@/server/services/customers/create';
 import { withTestDatabase } from '../support/database';
@@ -15,7 +16,7 @@ describe('create customer', () => {
     const admin = await givenUser(db(), 'admin');
     const customer = await createCustomer(
       ctxOf(db(), admin.actor),
-      createCustomerInput.parse({
+      camelized(createCustomerInput).parse({
         name: ' Ada Lovelace ',
         email: 'ADA@Example.test',
         billing_address: { line1: '1 Way', city: 'London', country: 'gb' },
@@ -60,7 +61,7 @@ describe('create customer', () => {
     const customer = await createCustomer(ctxOf(db(), reseller.actor), {
       name: 'Resold',
       email: 'resold@example.test',
-      reseller_id: other.id,
+      resellerId: other.id,
     });
     expect(customer.resellerId).toBe(reseller.id);
   });
@@ -68,7 +69,7 @@ describe('create customer', () => {
   it('rejects a reseller_id that is not a reseller', async () => {
     const staff = await givenUser(db(), 'staff', { permissions: ['customers.create'] });
     await expect(
-      createCustomer(ctxOf(db(), staff.actor), { name: 'X', email: 'x@example.test', reseller_id: staff.id }),
+      createCustomer(ctxOf(db(), staff.actor), { name: 'X', email: 'x@example.test', resellerId: staff.id }),
     ).rejects.toMatchObject({ code: 'validation', fields: { reseller_id: 'is not a reseller' } });
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, customers } from '@/db/schema';
 import { createCaller } from '@/server/api/root';
 import { systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { listInvoicesInput } from '@/server/schemas/invoices';
 import { listOrdersInput, placeOrderInput } from '@/server/schemas/orders';
 import { updateOwnProfileInput } from '@/server/schemas/profile';
@@ -124,13 +125,14 @@ describe('a client editing their profile', () => {
     tax_id: 'US-123',
     billing_address: { line1: '1 Harbor St', city: 'Arlington', postal_code: '22201', country: 'us' },
   };
+  const ownProfile = camelized(updateOwnProfileInput);
 
   it('changes only the allowed fields of their own account, and audits it', async () => {
     const mine = await givenClientWithDocuments();
     await adjustCredit(system(), { customerId: mine.customer.id, amount: 500n, reason: 'Goodwill' });
     const [before] = await db().select().from(customers).where(eq(customers.id, mine.customer.id));
 
-    const after = await updateOwnProfile(mine.ctx, updateOwnProfileInput.parse(profile));
+    const after = await updateOwnProfile(mine.ctx, ownProfile.parse(profile));
     expect(after).toMatchObject({
       id: mine.customer.id,
       name: 'Grace Hopper',
@@ -154,9 +156,9 @@ describe('a client editing their profile', () => {
     expect(entry!.after).toMatchObject({ name: 'Grace Hopper', company: 'Navy Computing' });
 
     // Empty fields clear; saving the same profile twice writes one audit row per real change.
-    const cleared = await updateOwnProfile(mine.ctx, updateOwnProfileInput.parse({ ...profile, company: '', billing_address: null }));
+    const cleared = await updateOwnProfile(mine.ctx, ownProfile.parse({ ...profile, company: '', billing_address: null }));
     expect(cleared).toMatchObject({ company: null, billingAddress: null, name: 'Grace Hopper' });
-    await updateOwnProfile(mine.ctx, updateOwnProfileInput.parse({ ...profile, company: '', billing_address: null }));
+    await updateOwnProfile(mine.ctx, ownProfile.parse({ ...profile, company: '', billing_address: null }));
     const entries = await db().select().from(auditLog).where(and(eq(auditLog.entityId, mine.customer.id), eq(auditLog.action, 'customer.profile_updated')));
     expect(entries).toHaveLength(2);
   });
@@ -170,7 +172,7 @@ describe('a client editing their profile', () => {
     const trpc = createCaller({ db: db(), actor: mine.client.actor, origin });
     await expect(trpc.portal.updateProfile({ ...profile, currency: 'EUR' } as typeof profile)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // Even a caller that slips the field past the schema changes nothing the desk owns.
-    const after = await updateOwnProfile(mine.ctx, { ...updateOwnProfileInput.parse(profile), currency: 'EUR', email: 'x@y.test' } as never);
+    const after = await updateOwnProfile(mine.ctx, { ...ownProfile.parse(profile), currency: 'EUR', email: 'x@y.test' } as never);
     expect(after).toMatchObject({ currency: 'USD', email: mine.customer.email });
   });
 
@@ -187,7 +189,7 @@ describe('a client editing their profile', () => {
     const admin = await givenUser(db(), 'admin');
     const reseller = await givenUser(db(), 'reseller');
     for (const actor of [admin.actor, reseller.actor]) {
-      await expect(updateOwnProfile(ctxOf(db(), actor), updateOwnProfileInput.parse(profile))).rejects.toMatchObject({ code: 'not_found' });
+      await expect(updateOwnProfile(ctxOf(db(), actor), ownProfile.parse(profile))).rejects.toMatchObject({ code: 'not_found' });
     }
   });
 });

@@ -9,7 +9,9 @@ import { createInvoice } from '@/server/services/invoices/create';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { createProductInput } from '@/server/schemas/catalog';
 import type { ServiceContext } from '@/server/services/context';
-import type { CreateCustomerInput } from '@/server/schemas/customers';
+import { camelized } from '@/server/schemas/common';
+import { createCustomerInput } from '@/server/schemas/customers';
+import type { z } from 'zod';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -36,13 +38,17 @@ export async function givenUser(
   return { id: row!.id, actor: userActor({ ...row!, ip: '127.0.0.1' }) };
 }
 
+/** A customer made from API-shaped fields (as the REST tests write them), parsed as the edges parse them. */
 export async function givenCustomer(
   db: Database,
-  input: Partial<CreateCustomerInput> = {},
+  input: Partial<z.input<typeof createCustomerInput>> = {},
   options: { actor?: Actor; now?: Date } = {},
 ) {
   const tag = unique();
-  return createCustomer(ctxOf(db, options.actor ?? systemActor(), options.now), { name: `Customer ${tag}`, email: `c-${tag}@example.test`, ...input });
+  return createCustomer(
+    ctxOf(db, options.actor ?? systemActor(), options.now),
+    camelized(createCustomerInput).parse({ name: `Customer ${tag}`, email: `c-${tag}@example.test`, ...input }),
+  );
 }
 
 export async function givenApiKey(db: Database, role: Role, resellerId?: string): Promise<string> {

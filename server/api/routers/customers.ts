@@ -4,7 +4,7 @@ import { listCustomers } from '../../services/customers/list';
 import { adjustCreditInput, createCustomerInput, customerIdInput, listCustomersInput, updateCustomerInput } from '../../schemas/customers';
 import { adjustCredit } from '../../services/credit/adjust';
 import { getCustomerAccount, quickPay } from '../../services/customers/account';
-import { currencyCode } from '../../schemas/common';
+import { camelized, currencyCode } from '../../schemas/common';
 import { z } from 'zod';
 import { updateCustomer } from '../../services/customers/update';
 import { once, withIdempotencyKey } from '../idempotent';
@@ -22,10 +22,10 @@ export const customersRouter = router({
     .input(z.object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) }).extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => once(ctx, 'customers.quickPay', input, (service) => quickPay(service, input))),
   create: permissionProcedure('customers.create')
-    .input(createCustomerInput)
+    .input(camelized(createCustomerInput))
     .mutation(({ ctx, input }) => createCustomer(ctx.service, input)),
   update: permissionProcedure('customers.edit')
-    .input(updateCustomerInput.extend(customerIdInput.shape))
+    .input(camelized(updateCustomerInput.extend(customerIdInput.shape)))
     .mutation(({ ctx, input }) => updateCustomer(ctx.service, input)),
   adjustCredit: permissionProcedure('customers.edit')
     .input(adjustCreditInput.extend({ customerId: customerIdInput.shape.id }).extend(withIdempotencyKey.shape))

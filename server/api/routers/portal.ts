@@ -1,3 +1,4 @@
+import { camelized } from '../../schemas/common';
 import { invoiceIdInput } from '../../schemas/invoices';
 import { updateOwnProfileInput } from '../../schemas/profile';
 import { getCustomerAccount } from '../../services/customers/account';
@@ -12,5 +13,5 @@ export const portalRouter = router({
   account: authedProcedure.query(async ({ ctx }) => getCustomerAccount(ctx.service, { id: (await getOwnAccount(ctx.service)).id })),
   /** One invoice as the customer reads it (no notes, no desk history). */
   invoice: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => customerInvoice(ctx.service, { id: input.id, origin: ctx.origin })),
-  updateProfile: authedProcedure.input(updateOwnProfileInput).mutation(({ ctx, input }) => updateOwnProfile(ctx.service, input)),
+  updateProfile: authedProcedure.input(camelized(updateOwnProfileInput)).mutation(({ ctx, input }) => updateOwnProfile(ctx.service, input)),
 });

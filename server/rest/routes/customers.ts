@@ -8,6 +8,7 @@ import {
   listCustomersInput,
   updateCustomerInput,
 } from '../../schemas/customers';
+import { camelized } from '../../schemas/common';
 import { adjustCredit } from '../../services/credit/adjust';
 import { updateCustomer } from '../../services/customers/update';
 import { createCustomer } from '../../services/customers/create';
@@ -50,7 +51,7 @@ export const createCustomerRoute = defineRoute(
     summary: 'Create a customer',
     tag: 'Customers',
     permission: 'customers.create',
-    body: createCustomerInput,
+    body: camelized(createCustomerInput),
     response: customerOutput,
     status: 201,
   },
@@ -94,7 +95,7 @@ export const updateCustomerRoute = defineRoute(
     tag: 'Customers',
     permission: 'customers.edit',
     params: customerIdInput,
-    body: updateCustomerInput,
+    body: camelized(updateCustomerInput),
     response: customerOutput,
   },
   async ({ ctx, params, body }) => customerJson(await updateCustomer(ctx, { ...body, id: params.id })),

@@ -4,7 +4,6 @@ import { customers, users } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import type { CreateCustomerInput } from '@/server/schemas/customers';
-import { toBillingAddress } from './address';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { type CustomerView, findCustomer } from './store';
@@ -17,7 +16,7 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
 
   return ctx.db.transaction(async (tx) => {
     // A reseller always creates customers in their own book, whatever the input says.
-    let resellerId = scope.kind === 'reseller' ? scope.resellerId : (input.reseller_id ?? null);
+    let resellerId = scope.kind === 'reseller' ? scope.resellerId : (input.resellerId ?? null);
     if (scope.kind === 'all' && resellerId) {
       const [reseller] = await tx
         .select({ id: users.id })
@@ -38,8 +37,8 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
             email: input.email,
             company: input.company ?? null,
             phone: input.phone ?? null,
-            taxId: input.tax_id ?? null,
-            billingAddress: input.billing_address ? toBillingAddress(input.billing_address) : null,
+            taxId: input.taxId ?? null,
+            billingAddress: input.billingAddress ?? null,
             currency,
             resellerId,
             createdAt: ctx.now,

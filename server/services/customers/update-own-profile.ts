@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { type BillingAddress, customers } from '@/db/schema';
 import { notFound } from '@/server/errors';
 import type { UpdateOwnProfileInput } from '@/server/schemas/profile';
-import { toBillingAddress } from './address';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { type CustomerView, findCustomer } from './store';
@@ -22,8 +21,8 @@ export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProf
       name: input.name,
       company: input.company ?? null,
       phone: input.phone ?? null,
-      taxId: input.tax_id ?? null,
-      billingAddress: input.billing_address ? toBillingAddress(input.billing_address) : null,
+      taxId: input.taxId ?? null,
+      billingAddress: input.billingAddress ?? null,
     };
     const unchanged =
       profile.name === before.name &&

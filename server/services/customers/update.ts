@@ -4,7 +4,6 @@ import { customers } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import type { UpdateCustomerInput } from '@/server/schemas/customers';
-import { toBillingAddress } from './address';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { type CustomerView, findCustomer } from './store';
@@ -18,11 +17,9 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
     if (input.email !== undefined) changes.email = input.email;
     if (input.company !== undefined) changes.company = input.company;
     if (input.phone !== undefined) changes.phone = input.phone;
-    if (input.tax_id !== undefined) changes.taxId = input.tax_id;
+    if (input.taxId !== undefined) changes.taxId = input.taxId;
     if (input.currency !== undefined) changes.currency = input.currency;
-    if (input.billing_address !== undefined) {
-      changes.billingAddress = input.billing_address ? toBillingAddress(input.billing_address) : null;
-    }
+    if (input.billingAddress !== undefined) changes.billingAddress = input.billingAddress;
     try {
       await tx.update(customers).set(changes).where(eq(customers.id, before.id));
     } catch (error) {
