@@ -5,6 +5,7 @@ import { products, services } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 import type { Events, WorkflowEvent } from '@/inngest/events';
 import { emitEvents } from '@/server/jobs/runtime';
+import { canChangePlan } from '@/server/billing/order-status';
 import { provisionerFor } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
 
@@ -87,7 +88,7 @@ function stillWanted(data: LifecycleEventData, service: typeof services.$inferSe
     case 'terminate':
       return service.status === 'terminated' || service.status === 'cancelled';
     case 'change_plan':
-      return ['active', 'suspended'].includes(service.status) && service.productId === data.plan?.productId && service.cycle === data.plan.cycle;
+      return canChangePlan(service.status) && service.productId === data.plan?.productId && service.cycle === data.plan.cycle;
   }
 }
 
