@@ -21,15 +21,16 @@ export const optionalMajorAmount = (currency: string, accept: (minor: bigint) =>
 export const withConfirmation = <T extends z.ZodRawShape & { new_password: z.ZodType<string> }>(schema: z.ZodObject<T>) =>
   schema
     .extend({ confirm_password: z.string() })
-    .refine((v: { new_password?: unknown; confirm_password?: unknown }) => v.new_password === v.confirm_password, { path: ['confirm_password'], message: 'does not match the new password' });
+    .refine((v: { new_password?: unknown; confirm_password?: unknown }) => v.new_password === v.confirm_password, {
+      path: ['confirm_password'],
+      message: 'does not match the new password',
+    });
 
 /**
  * Checks a value against the server's schema but keeps it as it is, for procedures whose input
  * is that schema's input (what a transform makes of it is the server's business).
  */
-export const checkedBy =
-  (schema: z.ZodType) =>
-  (value: unknown, ctx: z.RefinementCtx) => {
-    const result = schema.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  };
+export const checkedBy = (schema: z.ZodType) => (value: unknown, ctx: z.RefinementCtx) => {
+  const result = schema.safeParse(value);
+  if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+};

@@ -1,4 +1,4 @@
-import { type SingleParserBuilder, createLoader, parseAsString } from 'nuqs/server';
+import { createLoader, parseAsString, type SingleParserBuilder } from 'nuqs/server';
 
 type StringParams<K extends string> = Record<K, SingleParserBuilder<string>>;
 
@@ -18,7 +18,12 @@ export const listParams = {
 };
 
 /** The list's parameters that are set, trimmed; absent and empty ones are left out. */
-export function readParams<K extends string>(parsers: StringParams<K>, searchParams: Record<string, string | string[] | undefined>): Partial<Record<K, string>> {
+export function readParams<K extends string>(
+  parsers: StringParams<K>,
+  searchParams: Record<string, string | string[] | undefined>,
+): Partial<Record<K, string>> {
   const values = createLoader(parsers)(searchParams) as Record<K, string | null>;
-  return Object.fromEntries(Object.entries<string | null>(values).flatMap(([key, value]) => (value?.trim() ? [[key, value.trim()]] : []))) as Partial<Record<K, string>>;
+  return Object.fromEntries(Object.entries<string | null>(values).flatMap(([key, value]) => (value?.trim() ? [[key, value.trim()]] : []))) as Partial<
+    Record<K, string>
+  >;
 }

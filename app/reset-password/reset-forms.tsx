@@ -74,7 +74,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
       >
         {message ? (
           <p role="alert" className="text-sm text-danger">
-            {message} <Link href="/reset-password" className="underline">Ask for a new link</Link>
+            {message}{' '}
+            <Link href="/reset-password" className="underline">
+              Ask for a new link
+            </Link>
           </p>
         ) : null}
         <FormText name="new_password" label="New password" type="password" autoComplete="new-password" required autoFocus />

@@ -1,7 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { signIn } from 'next-auth/react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { z } from 'zod';
 import { Button } from '../_components/ui/button';
@@ -55,7 +55,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
           <Button type="submit" className="w-full" disabled={pending}>
             {pending ? 'Checking…' : 'Sign in'}
           </Button>
-          <button type="button" className="w-full text-center text-sm text-fg-muted hover:underline" onClick={() => (setCredentials(undefined), codeStep.reset(), passwordStep.reset())}>
+          <button
+            type="button"
+            className="w-full text-center text-sm text-fg-muted hover:underline"
+            onClick={() => (setCredentials(undefined), codeStep.reset(), passwordStep.reset())}
+          >
             Use another account
           </button>
         </Form>

@@ -1,23 +1,24 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
-import { systemContext } from '@/server/services/context';
 import { hashPassword } from '@/server/auth/password';
 import { defaultStaffPermissions } from '@/server/auth/permissions';
+import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { createInvoiceInput } from '@/server/schemas/invoices';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { adjustCredit } from '@/server/services/credit/adjust';
-import { cancelInvoice } from '@/server/services/invoices/cancel';
+import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { createCoupon } from '@/server/services/catalog/create-coupon';
-import { createCustomer } from '@/server/services/customers/create';
-import { createInvoice } from '@/server/services/invoices/create';
 import { createProduct } from '@/server/services/catalog/create-product';
+import { systemContext } from '@/server/services/context';
+import { adjustCredit } from '@/server/services/credit/adjust';
+import { createCustomer } from '@/server/services/customers/create';
+import { cancelInvoice } from '@/server/services/invoices/cancel';
+import { createInvoice } from '@/server/services/invoices/create';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { refundPayment } from '@/server/services/payments/refund';
-import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { updateCompany } from '@/server/services/settings/company';
 
 export const demoPassword = 'cashdesk';
@@ -65,7 +66,14 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
       { email: 'staff@cashdesk.test', name: 'Sam Staff', passwordHash, demoPassword: true, role: 'staff', permissions: [...defaultStaffPermissions] },
       { email: 'reseller@cashdesk.test', name: 'Rene Reseller', passwordHash, demoPassword: true, role: 'reseller' },
       // A look-but-don't-touch staff account, to see the console without edit rights.
-      { email: 'viewer@cashdesk.test', name: 'Vera Viewer', passwordHash, demoPassword: true, role: 'staff', permissions: ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'] },
+      {
+        email: 'viewer@cashdesk.test',
+        name: 'Vera Viewer',
+        passwordHash,
+        demoPassword: true,
+        role: 'staff',
+        permissions: ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'],
+      },
     ])
     .returning({ id: users.id, role: users.role })
     .then((rows) => rows.filter((r) => r.role === 'reseller'));
@@ -122,7 +130,10 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
       { cycle: 'monthly', currency, amount: monthly, setup_fee: setup },
       { cycle: 'annual', currency, amount: monthly * 10 },
     ]);
-  const hosting = await createProduct(ctx(90), createProductInput.parse({ name: 'Shared Hosting', category: 'Hosting', type: 'recurring', prices: prices(899) }));
+  const hosting = await createProduct(
+    ctx(90),
+    createProductInput.parse({ name: 'Shared Hosting', category: 'Hosting', type: 'recurring', prices: prices(899) }),
+  );
   const vps = await createProduct(
     ctx(90),
     createProductInput.parse({
@@ -147,12 +158,17 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
   );
   await createProduct(
     ctx(90),
-    createProductInput.parse({ name: 'Website Migration', category: 'Services', type: 'one_time', prices: ['USD', 'EUR', 'GBP'].map((currency) => ({ cycle: 'one_time', currency, amount: 4900 })) }),
+    createProductInput.parse({
+      name: 'Website Migration',
+      category: 'Services',
+      type: 'one_time',
+      prices: ['USD', 'EUR', 'GBP'].map((currency) => ({ cycle: 'one_time', currency, amount: 4900 })),
+    }),
   );
   await createCoupon(ctx(90), createCouponInput.parse({ code: 'WELCOME10', type: 'percent', value: 10, duration: 'once' }));
 
   const order = (days: number, email: string, items: Array<Record<string, unknown>>, coupon?: string) =>
-    placeOrder(ctx(days), placeOrderInput.parse({ customer_id: customer(email), items, coupon_code: coupon }));
+    placeOrder(ctx(days), camelized(placeOrderInput).parse({ customer_id: customer(email), items, coupon_code: coupon }));
   const debian = vps.optionGroups[0]!.options[0]!.id;
 
   // Ada (the demo client): a live hosting plan, renewed by the billing run below.
@@ -171,10 +187,15 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
   const invoice = (days: number, email: string, description: string, amount: number, options: { draft?: boolean; dueInDays?: number } = {}) =>
     createInvoice(
       ctx(days),
-      createInvoiceInput.parse({
+      camelized(createInvoiceInput).parse({
         customer_id: customer(email),
         status: options.draft ? 'draft' : 'pending',
-        due_date: options.dueInDays === undefined ? undefined : daysAgo(now, days - options.dueInDays).toISOString().slice(0, 10),
+        due_date:
+          options.dueInDays === undefined
+            ? undefined
+            : daysAgo(now, days - options.dueInDays)
+                .toISOString()
+                .slice(0, 10),
         items: [{ description, quantity: 1, unit_price: amount }],
       }),
     );

@@ -3,7 +3,7 @@
 import { signIn, signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { z } from 'zod';
-import { type SignUpInput, signUpInput } from '@/server/schemas/store';
+import { signUpInput, type SignUpInput } from '@/server/schemas/store';
 import { Button } from '../../_components/ui/button';
 import { cn } from '../../_components/ui/cn';
 import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';

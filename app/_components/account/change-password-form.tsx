@@ -26,7 +26,12 @@ export function ChangePasswordForm() {
   );
 
   return (
-    <Form form={form} onSubmit={(v) => change.mutate({ current_password: v.current_password, new_password: v.new_password })} className="space-y-4" aria-label="Change password">
+    <Form
+      form={form}
+      onSubmit={(v) => change.mutate({ current_password: v.current_password, new_password: v.new_password })}
+      className="space-y-4"
+      aria-label="Change password"
+    >
       <FormText name="current_password" label="Current password" type="password" autoComplete="current-password" />
       <FormText name="new_password" label="New password" type="password" autoComplete="new-password" />
       <FormText name="confirm_password" label="New password again" type="password" autoComplete="new-password" />

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import type { CustomerView } from '@/server/services/customers/store';
-import { moneyFormatter } from '../../_lib/money';
 import { formatDay } from '../../_lib/format';
+import { moneyFormatter } from '../../_lib/money';
 import { Card } from '../ui/card';
-import { ListPager } from './list-chrome';
-import { KeyboardRows } from './keyboard-rows';
-import { navigableRow } from './navigable-row';
 import { DataTable } from '../ui/data-table';
+import { KeyboardRows } from './keyboard-rows';
+import { ListPager } from './list-chrome';
+import { navigableRow } from './navigable-row';
 
 /** One page of customers with keyset paging; the search and cursor live in the URL. */
 export async function CustomerTable({
@@ -24,9 +24,25 @@ export async function CustomerTable({
   return (
     <Card className="overflow-hidden">
       <KeyboardRows label="Customers" className="max-h-[70vh] overflow-auto">
-        <DataTable label="Customers" columns={[{ label: 'Name' }, { label: 'E-mail' }, { label: 'Company' }, { label: 'Currency' }, { label: 'Credit', align: 'right' }, { label: 'Created' }]} empty={customers.length === 0 ? q ? `No customer matches “${q}”.` : 'No customers yet.' : undefined}>
+        <DataTable
+          label="Customers"
+          columns={[
+            { label: 'Name' },
+            { label: 'E-mail' },
+            { label: 'Company' },
+            { label: 'Currency' },
+            { label: 'Credit', align: 'right' },
+            { label: 'Created' },
+          ]}
+          empty={customers.length === 0 ? (q ? `No customer matches “${q}”.` : 'No customers yet.') : undefined}
+        >
           {customers.map((c) => (
-            <tr key={c.id} data-href={basePath.startsWith('/admin') ? `/admin/customers/${c.id}` : undefined} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
+            <tr
+              key={c.id}
+              data-href={basePath.startsWith('/admin') ? `/admin/customers/${c.id}` : undefined}
+              tabIndex={-1}
+              className={`hover:bg-muted/40 ${navigableRow}`}
+            >
               <td className="px-4 py-2.5 font-medium">
                 {basePath.startsWith('/admin') ? (
                   <Link href={`/admin/customers/${c.id}`} className="hover:underline">

@@ -21,7 +21,12 @@ export function FilterField({ label, error, children }: { label: string; error?:
 }
 
 /** A typed filter of a FilterForm. */
-export function FilterText({ label, name, error, ...props }: { label: string; name: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+export function FilterText({
+  label,
+  name,
+  error,
+  ...props
+}: { label: string; name: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
   const { register } = useFormContext();
   return (
     <FilterField label={label} error={error}>
@@ -33,7 +38,19 @@ export function FilterText({ label, name, error, ...props }: { label: string; na
 type Option = string | { value: string; label: string };
 
 /** A filter drop-down; `any` is the label of the "no filter" choice (null: there is none). */
-export function FilterSelect({ label, name, options, error, any = 'Any' }: { label: string; name: string; options: readonly Option[]; error?: string | undefined; any?: string | null }) {
+export function FilterSelect({
+  label,
+  name,
+  options,
+  error,
+  any = 'Any',
+}: {
+  label: string;
+  name: string;
+  options: readonly Option[];
+  error?: string | undefined;
+  any?: string | null;
+}) {
   const { register } = useFormContext();
   return (
     <FilterField label={label} error={error}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { type SingleParserBuilder, useQueryStates } from 'nuqs';
+import { useQueryStates, type SingleParserBuilder } from 'nuqs';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Button } from '../ui/button';
@@ -26,7 +26,9 @@ export function FilterForm<K extends string>({
 }) {
   const [params, setParams] = useQueryStates(parsers, { shallow: false, history: 'push' });
   const keys = (Object.keys(parsers) as K[]).filter((key) => key !== pageKey);
-  const form = useForm<Record<string, string>>({ values: Object.fromEntries(keys.map((key) => [key, (params as Record<string, string | null>)[key] ?? defaults[key] ?? ''])) });
+  const form = useForm<Record<string, string>>({
+    values: Object.fromEntries(keys.map((key) => [key, (params as Record<string, string | null>)[key] ?? defaults[key] ?? ''])),
+  });
   const apply = (values: Record<string, string>) =>
     setParams(Object.fromEntries([...keys.map((key) => [key, values[key]?.trim() || null]), [pageKey, null]]) as Parameters<typeof setParams>[0]);
 

@@ -30,7 +30,9 @@ function NoteItem({ note, editable }: { note: NoteView; editable: boolean }) {
   const router = useRouter();
   const trpc = useTRPC();
   const form = useZodForm(noteForm, { body: note.body });
-  const edit = useMutation(trpc.notes.edit.mutationOptions({ onError: toastError, onSuccess: () => (setEditing(false), toast.success('Note saved'), router.refresh()) }));
+  const edit = useMutation(
+    trpc.notes.edit.mutationOptions({ onError: toastError, onSuccess: () => (setEditing(false), toast.success('Note saved'), router.refresh()) }),
+  );
   const remove = useMutation(trpc.notes.delete.mutationOptions({ onError: toastError, onSuccess: () => (toast.success('Note deleted'), router.refresh()) }));
   const byline = `${note.author ?? 'System'} · ${formatMoment(note.createdAt)}${note.updatedAt.getTime() !== note.createdAt.getTime() ? ' · edited' : ''}`;
 
@@ -109,11 +111,7 @@ export function Notes({
     <Card className="p-5">
       <h2 className="mb-2 font-semibold">Notes</h2>
       {canEdit ? (
-        <form
-          onSubmit={form.handleSubmit((v) => add.mutate({ ...subject, body: v.body }))}
-          noValidate
-          className="mb-3"
-        >
+        <form onSubmit={form.handleSubmit((v) => add.mutate({ ...subject, body: v.body }))} noValidate className="mb-3">
           <textarea
             {...form.register('body')}
             aria-label="New note"

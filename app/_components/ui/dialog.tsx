@@ -41,7 +41,17 @@ export function Dialog({
 }
 
 /** A dialog form's buttons: a way out, and the submit that cannot be pressed twice. */
-export function DialogActions({ onCancel, submit, pending, cancel = 'Cancel' }: { onCancel: () => void; submit: ReactNode; pending: boolean; cancel?: string }) {
+export function DialogActions({
+  onCancel,
+  submit,
+  pending,
+  cancel = 'Cancel',
+}: {
+  onCancel: () => void;
+  submit: ReactNode;
+  pending: boolean;
+  cancel?: string;
+}) {
   return (
     <div className="col-span-full flex justify-end gap-2">
       <Button variant="secondary" onClick={onCancel}>

@@ -3,16 +3,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import {
+  FormProvider,
+  get,
+  useForm,
+  useFormContext,
   type DefaultValues,
   type FieldValues,
-  FormProvider,
   type Path,
   type RegisterOptions,
   type SubmitHandler,
   type UseFormReturn,
-  get,
-  useForm,
-  useFormContext,
 } from 'react-hook-form';
 import type { z } from 'zod';
 import type { FieldErrors } from '@/server/errors';
@@ -44,7 +44,13 @@ export function Form<T extends FieldValues, O>({
   onSubmit,
   children,
   ...props
-}: { form: UseFormReturn<T, unknown, O>; onSubmit: SubmitHandler<O>; children: ReactNode; className?: string; 'aria-label'?: string }) {
+}: {
+  form: UseFormReturn<T, unknown, O>;
+  onSubmit: SubmitHandler<O>;
+  children: ReactNode;
+  className?: string;
+  'aria-label'?: string;
+}) {
   return (
     <FormProvider {...form}>
       <form onSubmit={form.handleSubmit(onSubmit)} noValidate {...props}>

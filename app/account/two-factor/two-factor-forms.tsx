@@ -26,10 +26,7 @@ export function EnrolTwoFactor() {
     return (
       <div className="space-y-4 text-sm">
         <p className="font-medium">Two-factor sign-in is on.</p>
-        <p>
-          Keep these recovery codes somewhere safe, apart from your phone. Each signs you in once if you lose the app. They are shown only
-          now.
-        </p>
+        <p>Keep these recovery codes somewhere safe, apart from your phone. Each signs you in once if you lose the app. They are shown only now.</p>
         <ul className="grid grid-cols-2 gap-2 font-mono" aria-label="Recovery codes">
           {confirm.data.recoveryCodes.map((code) => (
             <li key={code} className="rounded bg-muted px-2 py-1">
@@ -59,7 +56,10 @@ export function EnrolTwoFactor() {
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, nothing to optimise */}
       <img src={start.data.qr} alt="QR code for your authenticator app" width={224} height={224} className="rounded border border-border bg-white" />
       <p>
-        Or type this key into it: <code data-testid="totp-secret" className="rounded bg-muted px-1.5 py-0.5 font-mono break-all">{start.data.secret}</code>
+        Or type this key into it:{' '}
+        <code data-testid="totp-secret" className="rounded bg-muted px-1.5 py-0.5 font-mono break-all">
+          {start.data.secret}
+        </code>
       </p>
       <Form form={form} onSubmit={(v) => confirm.mutate(v)} className="space-y-3" aria-label="Confirm two-factor sign-in">
         <p>2. Enter the 6-digit code the app shows.</p>

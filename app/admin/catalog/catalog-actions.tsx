@@ -58,7 +58,17 @@ export function CatalogActions() {
   const [open, setOpen] = useState(false);
   const router = useRouter();
   const trpc = useTRPC();
-  const form = useZodForm(couponForm, { code: '', type: 'percent', value: '', currency: '', duration: 'once', cycles: '', max_uses: '', once_per_customer: false, expires_at: '' });
+  const form = useZodForm(couponForm, {
+    code: '',
+    type: 'percent',
+    value: '',
+    currency: '',
+    duration: 'once',
+    cycles: '',
+    max_uses: '',
+    once_per_customer: false,
+    expires_at: '',
+  });
   const [type, duration] = form.watch(['type', 'duration']);
   const create = useMutation(
     trpc.catalog.createCoupon.mutationOptions({

@@ -3,11 +3,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { type Path, get, useFieldArray, useFormContext } from 'react-hook-form';
+import { get, useFieldArray, useFormContext, type Path } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { formatMinor, isCurrency, parseMajor } from '@/server/billing/currency';
-import { type PriceCycle, createProductInput, priceCycles, updateProductInput } from '@/server/schemas/catalog';
+import { createProductInput, priceCycles, updateProductInput, type PriceCycle } from '@/server/schemas/catalog';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Field, Input, inputClass } from '../../_components/ui/field';
@@ -69,7 +69,12 @@ function valuesOf(product: ProductDraft | null): ProductValues {
     provisioning_module: product?.provisioningModule ?? '',
     provisioning_url: product?.provisioningUrl ?? '',
     prices: product
-      ? product.prices.map((p) => ({ cycle: p.cycle, currency: p.currency, amount: major(p.amount, p.currency), setup_fee: p.setupFee ? major(p.setupFee, p.currency) : '' }))
+      ? product.prices.map((p) => ({
+          cycle: p.cycle,
+          currency: p.currency,
+          amount: major(p.amount, p.currency),
+          setup_fee: p.setupFee ? major(p.setupFee, p.currency) : '',
+        }))
       : [{ cycle: 'monthly', currency: 'USD', amount: '', setup_fee: '' }],
     option_groups: (product?.optionGroups ?? []).map((g) => ({
       id: g.id,
@@ -93,7 +98,8 @@ function RemoveButton({ label, disabled, onClick }: { label: string; disabled?: 
 function toMinor(text: string, currency: string, path: (string | number)[], ctx: z.RefinementCtx): number {
   if (text.trim() === '') return 0;
   const value = isCurrency(currency) ? parseMajor(text, currency) : null;
-  if (value === null || value < 0n) ctx.addIssue({ code: 'custom', path, message: `must be an amount like 12.50 in ${isCurrency(currency) ? currency : 'the price’s currency'}` });
+  if (value === null || value < 0n)
+    ctx.addIssue({ code: 'custom', path, message: `must be an amount like 12.50 in ${isCurrency(currency) ? currency : 'the price’s currency'}` });
   return Number(value ?? 0n);
 }
 
@@ -208,7 +214,11 @@ function GroupEditor({
             return (
               <tr key={field.id} className="align-top">
                 <td className="py-1 pr-2">
-                  <Input aria-label={`Option ${oi + 1} of group ${gi + 1}`} value={o.name} onChange={(e) => edit(row, `${row}.options.${oi}.name`, e.target.value)} />
+                  <Input
+                    aria-label={`Option ${oi + 1} of group ${gi + 1}`}
+                    value={o.name}
+                    onChange={(e) => edit(row, `${row}.options.${oi}.name`, e.target.value)}
+                  />
                   <CellError message={errorOf(`${row}.options.${oi}.name`)} />
                 </td>
                 {prices.map((p, pi) => (
@@ -224,7 +234,11 @@ function GroupEditor({
                   </td>
                 ))}
                 <td className="w-10 py-1">
-                  <RemoveButton label={`Remove option ${oi + 1} of group ${gi + 1}`} disabled={options.fields.length === 1} onClick={() => options.remove(oi)} />
+                  <RemoveButton
+                    label={`Remove option ${oi + 1} of group ${gi + 1}`}
+                    disabled={options.fields.length === 1}
+                    onClick={() => options.remove(oi)}
+                  />
                 </td>
               </tr>
             );
@@ -266,7 +280,12 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
   const errorOf = (path: string) => errorAt(form.formState.errors, path);
 
   return (
-    <Form form={form} onSubmit={(candidate) => (product ? update.mutate(candidate as Parameters<typeof update.mutate>[0]) : create.mutate(candidate))} className="space-y-6" aria-label="Product">
+    <Form
+      form={form}
+      onSubmit={(candidate) => (product ? update.mutate(candidate as Parameters<typeof update.mutate>[0]) : create.mutate(candidate))}
+      className="space-y-6"
+      aria-label="Product"
+    >
       <Card className="grid gap-4 p-5 sm:grid-cols-2">
         <FormText name="name" label="Name" autoFocus={!product} />
         <FormText name="category" label="Category" hint="Groups products in the store, e.g. Hosting" />
@@ -281,7 +300,9 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
             onChange: (e: { target: { value: string } }) =>
               form.setValue(
                 'prices',
-                form.getValues('prices').map((r) => ({ ...r, cycle: e.target.value === 'one_time' ? 'one_time' : r.cycle === 'one_time' ? 'monthly' : r.cycle })),
+                form
+                  .getValues('prices')
+                  .map((r) => ({ ...r, cycle: e.target.value === 'one_time' ? 'one_time' : r.cycle === 'one_time' ? 'monthly' : r.cycle })),
               ),
           }}
         >
@@ -289,14 +310,8 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
           <option value="one_time">One-time</option>
         </FormSelect>
         <div className="space-y-2 self-end text-sm">
-          <FormCheckbox name="auto_activate">
-            Goes live on payment (otherwise waits for approval)
-          </FormCheckbox>
-          {product ? (
-            <FormCheckbox name="active">
-              On sale
-            </FormCheckbox>
-          ) : null}
+          <FormCheckbox name="auto_activate">Goes live on payment (otherwise waits for approval)</FormCheckbox>
+          {product ? <FormCheckbox name="active">On sale</FormCheckbox> : null}
         </div>
       </Card>
 
@@ -306,7 +321,9 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
           <option value="manual">Manual: an admin marks it provisioned</option>
           <option value="webhook">Webhook: a signed POST to your panel</option>
         </FormSelect>
-        {values.provisioning_module === 'webhook' ? <FormText name="provisioning_url" label="Webhook URL" placeholder="https://panel.example.com/cashdesk" /> : null}
+        {values.provisioning_module === 'webhook' ? (
+          <FormText name="provisioning_url" label="Webhook URL" placeholder="https://panel.example.com/cashdesk" />
+        ) : null}
       </Card>
 
       <Card className="p-5">
@@ -326,38 +343,64 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
             {prices.fields.map((row, i) => {
               const p = values.prices[i] ?? row;
               return (
-              <tr key={row.id} className="align-top">
-                <td className="py-1 pr-2">
-                  <select aria-label={`Cycle of price ${i + 1}`} className={inputClass} value={p.cycle} onChange={(e) => edit(`prices.${i}`, `prices.${i}.cycle`, e.target.value)}>
-                    {cycleChoices.map((c) => (
-                      <option key={c} value={c}>
-                        {cycleLabel(c)}
-                      </option>
-                    ))}
-                  </select>
-                  <CellError message={errorOf(`prices.${i}.cycle`)} />
-                </td>
-                <td className="w-28 py-1 pr-2">
-                  <Input aria-label={`Currency of price ${i + 1}`} maxLength={3} value={p.currency} onChange={(e) => edit(`prices.${i}`, `prices.${i}.currency`, e.target.value.toUpperCase())} />
-                  <CellError message={errorOf(`prices.${i}.currency`)} />
-                </td>
-                <td className="py-1 pr-2">
-                  <Input aria-label={`Amount of price ${i + 1}`} inputMode="decimal" placeholder="0.00" value={p.amount} onChange={(e) => edit(`prices.${i}`, `prices.${i}.amount`, e.target.value)} />
-                  <CellError message={errorOf(`prices.${i}.amount`)} />
-                </td>
-                <td className="py-1 pr-2">
-                  <Input aria-label={`Setup fee of price ${i + 1}`} inputMode="decimal" placeholder="none" value={p.setup_fee} onChange={(e) => edit(`prices.${i}`, `prices.${i}.setup_fee`, e.target.value)} />
-                  <CellError message={errorOf(`prices.${i}.setup_fee`)} />
-                </td>
-                <td className="w-10 py-1">
-                  <RemoveButton label={`Remove price ${i + 1}`} disabled={prices.fields.length === 1} onClick={() => prices.remove(i)} />
-                </td>
-              </tr>
+                <tr key={row.id} className="align-top">
+                  <td className="py-1 pr-2">
+                    <select
+                      aria-label={`Cycle of price ${i + 1}`}
+                      className={inputClass}
+                      value={p.cycle}
+                      onChange={(e) => edit(`prices.${i}`, `prices.${i}.cycle`, e.target.value)}
+                    >
+                      {cycleChoices.map((c) => (
+                        <option key={c} value={c}>
+                          {cycleLabel(c)}
+                        </option>
+                      ))}
+                    </select>
+                    <CellError message={errorOf(`prices.${i}.cycle`)} />
+                  </td>
+                  <td className="w-28 py-1 pr-2">
+                    <Input
+                      aria-label={`Currency of price ${i + 1}`}
+                      maxLength={3}
+                      value={p.currency}
+                      onChange={(e) => edit(`prices.${i}`, `prices.${i}.currency`, e.target.value.toUpperCase())}
+                    />
+                    <CellError message={errorOf(`prices.${i}.currency`)} />
+                  </td>
+                  <td className="py-1 pr-2">
+                    <Input
+                      aria-label={`Amount of price ${i + 1}`}
+                      inputMode="decimal"
+                      placeholder="0.00"
+                      value={p.amount}
+                      onChange={(e) => edit(`prices.${i}`, `prices.${i}.amount`, e.target.value)}
+                    />
+                    <CellError message={errorOf(`prices.${i}.amount`)} />
+                  </td>
+                  <td className="py-1 pr-2">
+                    <Input
+                      aria-label={`Setup fee of price ${i + 1}`}
+                      inputMode="decimal"
+                      placeholder="none"
+                      value={p.setup_fee}
+                      onChange={(e) => edit(`prices.${i}`, `prices.${i}.setup_fee`, e.target.value)}
+                    />
+                    <CellError message={errorOf(`prices.${i}.setup_fee`)} />
+                  </td>
+                  <td className="w-10 py-1">
+                    <RemoveButton label={`Remove price ${i + 1}`} disabled={prices.fields.length === 1} onClick={() => prices.remove(i)} />
+                  </td>
+                </tr>
               );
             })}
           </tbody>
         </table>
-        <Button variant="secondary" className="mt-3" onClick={() => prices.append({ cycle: cycleChoices[0], currency: values.prices[0]?.currency ?? 'USD', amount: '', setup_fee: '' })}>
+        <Button
+          variant="secondary"
+          className="mt-3"
+          onClick={() => prices.append({ cycle: cycleChoices[0], currency: values.prices[0]?.currency ?? 'USD', amount: '', setup_fee: '' })}
+        >
           <Plus className="size-4" aria-hidden /> Add price
         </Button>
       </Card>
@@ -367,7 +410,15 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
         <p className="mb-3 text-sm text-fg-muted">Choices the customer makes when ordering, each priced per price above; an empty cell is free.</p>
         <div className="space-y-4">
           {groups.fields.map((row, gi) => (
-            <GroupEditor key={row.id} index={gi} group={values.option_groups[gi] ?? row} prices={values.prices} edit={edit} errorOf={errorOf} onRemove={() => groups.remove(gi)} />
+            <GroupEditor
+              key={row.id}
+              index={gi}
+              group={values.option_groups[gi] ?? row}
+              prices={values.prices}
+              edit={edit}
+              errorOf={errorOf}
+              onRemove={() => groups.remove(gi)}
+            />
           ))}
         </div>
         <Button variant="secondary" className="mt-3" onClick={() => groups.append(blankGroup())}>

@@ -92,7 +92,12 @@ export function ApiKeys({ keys }: { keys: Key[] }) {
         </Form>
       </Dialog>
 
-      <Dialog open={secret !== null} onOpenChange={(open) => (open ? undefined : setSecret(null))} title="Your new API key" description="Copy it now: it is shown once and never stored.">
+      <Dialog
+        open={secret !== null}
+        onOpenChange={(open) => (open ? undefined : setSecret(null))}
+        title="Your new API key"
+        description="Copy it now: it is shown once and never stored."
+      >
         <code className="block rounded-md bg-muted p-3 font-mono text-sm break-all" data-testid="new-api-key">
           {secret}
         </code>
@@ -110,7 +115,12 @@ export function ApiKeys({ keys }: { keys: Key[] }) {
         </div>
       </Dialog>
 
-      <Dialog open={revoking !== null} onOpenChange={(open) => (open ? undefined : setRevoking(null))} title={`Revoke ${revoking?.name ?? ''}`} description="Programs using it will get 401 from their next request.">
+      <Dialog
+        open={revoking !== null}
+        onOpenChange={(open) => (open ? undefined : setRevoking(null))}
+        title={`Revoke ${revoking?.name ?? ''}`}
+        description="Programs using it will get 401 from their next request."
+      >
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setRevoking(null)}>
             Keep it

@@ -6,15 +6,14 @@ import { toast } from 'sonner';
 import { z } from 'zod';
 import { formatNumber } from '@/server/billing/numbering';
 import { parsePaper } from '@/server/documents/paper';
-import type { BillingSettings } from '@/server/schemas/settings';
-import { billingSettingsPatch } from '@/server/schemas/settings';
+import { billingSettingsPatch, type BillingSettings } from '@/server/schemas/settings';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Form, FormCheckbox, FormSelect, FormText, FormTextarea, setFieldErrors, useZodForm } from '../../_components/ui/form';
+import { showFieldErrors } from '../../_lib/form-errors';
 import { checkedBy } from '../../_lib/form-schemas';
 import { useTRPC } from '../../_lib/trpc';
 import { PaperPicker } from './paper-picker';
-import { showFieldErrors } from '../../_lib/form-errors';
 
 const integer = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 
@@ -83,7 +82,11 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
     }),
   );
   const format = form.watch('invoice_number');
-  const preview = formatNumber({ prefix: format.prefix, includeYear: format.include_year, padding: Number(format.padding) || 1, reset: format.reset }, year, BigInt(nextSequence));
+  const preview = formatNumber(
+    { prefix: format.prefix, includeYear: format.include_year, padding: Number(format.padding) || 1, reset: format.reset },
+    year,
+    BigInt(nextSequence),
+  );
 
   // Ids without the block's prefix ("suspend_after_days"), as the page had them before.
   const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (

@@ -4,13 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { type CommunicationView, communicationSettingsInput } from '@/server/schemas/communication';
+import { communicationSettingsInput, type CommunicationView } from '@/server/schemas/communication';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Form, FormCheckbox, FormSelect, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
+import { showFieldErrors } from '../../_lib/form-errors';
 import { checkedBy } from '../../_lib/form-schemas';
 import { useTRPC } from '../../_lib/trpc';
-import { showFieldErrors } from '../../_lib/form-errors';
 
 const secretHint = (saved: boolean) => (saved ? 'Saved (sealed). Leave empty to keep it.' : 'Not set.');
 
@@ -80,9 +80,7 @@ export function CommunicationForm({ settings }: { settings: CommunicationView })
               </FormSelect>
               <div className="space-y-2 sm:col-span-2">
                 {secretField('sms.auth_header', 'Auth header (optional)', Boolean(settings.sms?.auth_header_set), 'Authorization: Bearer …')}
-                {settings.sms?.auth_header_set ? (
-                  <FormCheckbox name="sms.remove_auth_header">Remove the saved auth header</FormCheckbox>
-                ) : null}
+                {settings.sms?.auth_header_set ? <FormCheckbox name="sms.remove_auth_header">Remove the saved auth header</FormCheckbox> : null}
               </div>
               <div className="sm:col-span-2">
                 <FormText name="sms.body_template" label="Body template: {to} and {message} are filled in" />

@@ -3,13 +3,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { type CompanySettings, companySettingsInput } from '@/server/schemas/company';
+import { companySettingsInput, type CompanySettings } from '@/server/schemas/company';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Field } from '../../_components/ui/field';
 import { Form, FormText, FormTextarea, setFieldErrors, useZodForm } from '../../_components/ui/form';
-import { useTRPC } from '../../_lib/trpc';
 import { showFieldErrors } from '../../_lib/form-errors';
+import { useTRPC } from '../../_lib/trpc';
 
 const readAsDataUrl = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -23,7 +23,14 @@ const readAsDataUrl = (file: File) =>
 export function CompanyForm({ company }: { company: CompanySettings }) {
   const router = useRouter();
   const trpc = useTRPC();
-  const form = useZodForm(companySettingsInput, { name: company.name, address: company.address, tax_id: company.tax_id, email: company.email, phone: company.phone, logo: company.logo ?? null });
+  const form = useZodForm(companySettingsInput, {
+    name: company.name,
+    address: company.address,
+    tax_id: company.tax_id,
+    email: company.email,
+    phone: company.phone,
+    logo: company.logo ?? null,
+  });
   const logo = form.watch('logo');
   const logoError = form.formState.errors.logo?.message;
   const save = useMutation(

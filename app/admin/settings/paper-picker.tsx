@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormContext } from 'react-hook-form';
-import { customBoundsMm, customPaper, parsePaper, papers } from '@/server/documents/paper';
+import { customBoundsMm, customPaper, papers, parsePaper } from '@/server/documents/paper';
 import { Field, Input, inputClass } from '../../_components/ui/field';
 import { useFieldError } from '../../_components/ui/form';
 

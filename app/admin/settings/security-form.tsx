@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { type SecuritySettings, securitySettings } from '@/server/schemas/account';
+import { securitySettings, type SecuritySettings } from '@/server/schemas/account';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { Form, useZodForm } from '../../_components/ui/form';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { type Permission, permissions } from '@/server/auth/permissions';
+import { permissions, type Permission } from '@/server/auth/permissions';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
 import { Form, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
@@ -51,9 +51,19 @@ function AddStaffDialog({ all, onClose }: { all: Permission[]; onClose: () => vo
   const trpc = useTRPC();
   const finish = useFinish(onClose);
   const form = useZodForm(staffForm, { name: '', email: '', password: '', permissions: ['customers.view', 'invoices.view', 'orders.view'] });
-  const create = useMutation(trpc.people.createStaff.mutationOptions({ onSuccess: (member) => finish(`${member.name} can now sign in`), onError: showFieldErrors(setFieldErrors(form)) }));
+  const create = useMutation(
+    trpc.people.createStaff.mutationOptions({
+      onSuccess: (member) => finish(`${member.name} can now sign in`),
+      onError: showFieldErrors(setFieldErrors(form)),
+    }),
+  );
   return (
-    <Dialog open onOpenChange={(o) => o || onClose()} title="Add staff member" description="Share the starting password with them; they sign in with their e-mail.">
+    <Dialog
+      open
+      onOpenChange={(o) => o || onClose()}
+      title="Add staff member"
+      description="Share the starting password with them; they sign in with their e-mail."
+    >
       <Form form={form} className="space-y-4" onSubmit={(v) => create.mutate(v)}>
         <FormText name="name" label="Name" />
         <FormText name="email" label="E-mail" type="email" />
@@ -78,7 +88,15 @@ export function StaffPermissions({ member, all }: { member: { id: string; name: 
   );
 }
 
-function PermissionsDialog({ member, all, onClose }: { member: { id: string; name: string; permissions: Permission[] }; all: Permission[]; onClose: () => void }) {
+function PermissionsDialog({
+  member,
+  all,
+  onClose,
+}: {
+  member: { id: string; name: string; permissions: Permission[] };
+  all: Permission[];
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const finish = useFinish(onClose);
   const form = useZodForm(permissionsForm, { permissions: member.permissions });

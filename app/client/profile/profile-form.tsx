@@ -23,7 +23,10 @@ const profileForm = z
     tax_id: z.string(),
     billing_address: z.object(Object.fromEntries(addressFields.map((name) => [name, z.string()])) as Record<(typeof addressFields)[number], z.ZodString>),
   })
-  .transform(({ billing_address, ...contact }) => ({ ...contact, billing_address: addressFields.some((name) => billing_address[name].trim() !== '') ? billing_address : null }));
+  .transform(({ billing_address, ...contact }) => ({
+    ...contact,
+    billing_address: addressFields.some((name) => billing_address[name].trim() !== '') ? billing_address : null,
+  }));
 
 /** The client's own details; the server's field errors show under their inputs. */
 export function ProfileForm({ profile }: { profile: Profile }) {

@@ -13,7 +13,15 @@ export type ActionCustomer = { id: string; currency: string; owed: string; credi
 type Open = null | 'credit' | 'quickpay' | 'consolidate';
 
 /** Adjust credit, pay everything owed in one click, merge open invoices. */
-export function CustomerActions({ customer, canEditInvoices, canEditCustomer }: { customer: ActionCustomer; canEditInvoices: boolean; canEditCustomer: boolean }) {
+export function CustomerActions({
+  customer,
+  canEditInvoices,
+  canEditCustomer,
+}: {
+  customer: ActionCustomer;
+  canEditInvoices: boolean;
+  canEditCustomer: boolean;
+}) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const money = useMoney();

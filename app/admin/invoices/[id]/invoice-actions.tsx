@@ -1,8 +1,8 @@
 'use client';
 
 import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Undo2 } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
-import { type InvoiceStatus, invoiceTransition } from '@/server/billing/invoice-status';
+import { useState, type ReactNode } from 'react';
+import { invoiceTransition, type InvoiceStatus } from '@/server/billing/invoice-status';
 import type { TaxMode } from '@/server/billing/totals';
 import { Button } from '../../../_components/ui/button';
 import type { EditorLine } from '../invoice-editor';

@@ -100,7 +100,13 @@ export function OrderActions({
           {order.labels.map((l) => (
             <li key={l} className="flex items-center gap-1 rounded-full bg-accent/10 py-0.5 pr-1 pl-2.5 text-xs font-medium text-accent">
               {l}
-              <button type="button" aria-label={`Remove label ${l}`} className="rounded-full p-0.5 hover:bg-accent/20" disabled={unlabel.isPending} onClick={() => unlabel.mutate({ id: order.id, label: l })}>
+              <button
+                type="button"
+                aria-label={`Remove label ${l}`}
+                className="rounded-full p-0.5 hover:bg-accent/20"
+                disabled={unlabel.isPending}
+                onClick={() => unlabel.mutate({ id: order.id, label: l })}
+              >
                 <X className="size-3" aria-hidden />
               </button>
             </li>

@@ -15,7 +15,11 @@ import type { ActionCustomer } from '../customer-actions';
 
 const creditForm = (currency: string) =>
   z.object({
-    amount: majorAmount(currency, (minor) => minor !== 0n, `must be a non-zero amount with at most ${currencyExponent(currency)} decimals (negative takes credit away)`),
+    amount: majorAmount(
+      currency,
+      (minor) => minor !== 0n,
+      `must be a non-zero amount with at most ${currencyExponent(currency)} decimals (negative takes credit away)`,
+    ),
     reason: z.string(),
   });
 
@@ -32,8 +36,17 @@ export function AdjustCreditDialog({ customer, onClose }: { customer: ActionCust
     }),
   );
   return (
-    <Dialog open onOpenChange={(o) => o || onClose()} title="Adjust credit" description="A negative amount takes credit away; the balance never goes below zero.">
-      <Form form={form} className="space-y-4" onSubmit={(v) => adjust.mutate({ customerId: customer.id, amount: Number(v.amount), reason: v.reason, idempotencyKey })}>
+    <Dialog
+      open
+      onOpenChange={(o) => o || onClose()}
+      title="Adjust credit"
+      description="A negative amount takes credit away; the balance never goes below zero."
+    >
+      <Form
+        form={form}
+        className="space-y-4"
+        onSubmit={(v) => adjust.mutate({ customerId: customer.id, amount: Number(v.amount), reason: v.reason, idempotencyKey })}
+      >
         <FormText name="amount" label={`Amount (${customer.currency})`} inputMode="decimal" autoFocus />
         <FormText name="reason" label="Reason" />
         <DialogActions onCancel={onClose} pending={adjust.isPending} submit="Save" />

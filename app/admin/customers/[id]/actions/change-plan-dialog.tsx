@@ -15,7 +15,13 @@ import { toastError } from '../../../../_lib/use-finish';
 type Breakdown = { unusedDays: number; periodDays: number; oldCredit: bigint; newCharge: bigint; prorate: bigint };
 
 /** Change plan: see the proration breakdown first, then confirm. */
-export function ChangePlan({ service, products }: { service: { id: string; name: string; cycle: string; currency: string }; products: Array<{ id: string; name: string; cycles: string[] }> }) {
+export function ChangePlan({
+  service,
+  products,
+}: {
+  service: { id: string; name: string; cycle: string; currency: string };
+  products: Array<{ id: string; name: string; cycles: string[] }>;
+}) {
   const [open, setOpen] = useState(false);
   const [productId, setProductId] = useState(products[0]?.id ?? '');
   const [cycle, setCycle] = useState(service.cycle);
@@ -30,7 +36,9 @@ export function ChangePlan({ service, products }: { service: { id: string; name:
       {
         onSuccess: (result) => {
           if (!confirm) return setPreview(result);
-          toast.success(result.invoiceId ? 'Plan changed; the difference is invoiced' : result.creditNoteId ? 'Plan changed; the difference is credited' : 'Plan changed');
+          toast.success(
+            result.invoiceId ? 'Plan changed; the difference is invoiced' : result.creditNoteId ? 'Plan changed; the difference is credited' : 'Plan changed',
+          );
           setOpen(false);
           setPreview(null);
           router.refresh();
@@ -45,7 +53,12 @@ export function ChangePlan({ service, products }: { service: { id: string; name:
       <Button variant="ghost" onClick={() => setOpen(true)} aria-label={`Change plan of ${service.name}`}>
         <ArrowRightLeft className="size-4" aria-hidden /> Change plan
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`Change plan: ${service.name}`} description="The rest of the paid period is credited at the old price and charged at the new one.">
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Change plan: ${service.name}`}
+        description="The rest of the paid period is credited at the old price and charged at the new one."
+      >
         <div className="grid grid-cols-2 gap-3">
           <Field label="New plan" name="product">
             <select id="product" className={inputClass} value={productId} onChange={(e) => (setProductId(e.target.value), setPreview(null))}>

@@ -10,7 +10,9 @@ import type { ActionCustomer } from '../customer-actions';
 export function ConsolidateDialog({ customer, onClose }: { customer: ActionCustomer; onClose: () => void }) {
   const trpc = useTRPC();
   const finish = useFinish(onClose);
-  const consolidate = useMutation(trpc.invoices.consolidate.mutationOptions({ onError: toastError, onSuccess: (i) => finish(`Open invoices merged into ${i.number}`) }));
+  const consolidate = useMutation(
+    trpc.invoices.consolidate.mutationOptions({ onError: toastError, onSuccess: (i) => finish(`Open invoices merged into ${i.number}`) }),
+  );
   return (
     <ConfirmDialog
       title="Consolidate pending"

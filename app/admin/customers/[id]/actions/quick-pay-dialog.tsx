@@ -35,7 +35,11 @@ export function QuickPayDialog({ customer, onClose }: { customer: ActionCustomer
       title="Quick pay"
       description={`Records payment of every open ${customer.currency} invoice, oldest first: ${money(owed, customer.currency)} in all.`}
     >
-      <Form form={form} className="space-y-4" onSubmit={(v) => pay.mutate({ customerId: customer.id, currency: customer.currency, method: v.method, idempotencyKey })}>
+      <Form
+        form={form}
+        className="space-y-4"
+        onSubmit={(v) => pay.mutate({ customerId: customer.id, currency: customer.currency, method: v.method, idempotencyKey })}
+      >
         <FormSelect name="method" label="Method">
           <option value="bank_transfer">bank transfer</option>
           <option value="cash">cash</option>

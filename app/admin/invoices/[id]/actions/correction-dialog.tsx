@@ -34,12 +34,23 @@ export function CorrectionDialog({ invoice, onClose }: { invoice: ActionInvoice;
     }),
   );
   return (
-    <Dialog open onOpenChange={(o) => o || onClose()} title="Credit or debit note" description="A credit note lowers what is owed (or adds credit); a debit note bills more.">
+    <Dialog
+      open
+      onOpenChange={(o) => o || onClose()}
+      title="Credit or debit note"
+      description="A credit note lowers what is owed (or adds credit); a debit note bills more."
+    >
       <Form
         form={form}
         className="space-y-4"
         onSubmit={(v) =>
-          correct.mutate({ id: invoice.id, kind: v.kind, reason: v.reason, items: [{ description: v.description, quantity: 1, unit_price: Number(v.amount) }], idempotencyKey })
+          correct.mutate({
+            id: invoice.id,
+            kind: v.kind,
+            reason: v.reason,
+            items: [{ description: v.description, quantity: 1, unit_price: Number(v.amount) }],
+            idempotencyKey,
+          })
         }
       >
         <FormSelect name="kind" label="Kind">

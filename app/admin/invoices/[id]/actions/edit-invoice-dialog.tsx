@@ -22,7 +22,11 @@ export function EditInvoiceDialog({ invoice, onClose }: { invoice: ActionInvoice
       submit="Save changes"
       currency={invoice.currency}
       taxMode={invoice.taxMode}
-      initial={{ lines: invoice.lines.map((l) => ({ ...l, unitPrice: formatMinor(BigInt(l.unitPrice), invoice.currency) })), dueDate: invoice.dueDate, notes: invoice.notes ?? '' }}
+      initial={{
+        lines: invoice.lines.map((l) => ({ ...l, unitPrice: formatMinor(BigInt(l.unitPrice), invoice.currency) })),
+        dueDate: invoice.dueDate,
+        notes: invoice.notes ?? '',
+      }}
       errors={errors}
       pending={update.isPending}
       onClose={onClose}

@@ -39,10 +39,22 @@ export function RefundDialog({ invoice, refundable, onClose }: { invoice: Action
         form={form}
         className="space-y-4"
         onSubmit={(v) =>
-          refund.mutate({ id: invoice.id, amount: v.amount === undefined ? undefined : Number(v.amount), reason: v.reason, to_credit: v.to_credit, idempotencyKey })
+          refund.mutate({
+            id: invoice.id,
+            amount: v.amount === undefined ? undefined : Number(v.amount),
+            reason: v.reason,
+            to_credit: v.to_credit,
+            idempotencyKey,
+          })
         }
       >
-        <FormText name="amount" label={`Amount (${invoice.currency})`} inputMode="decimal" autoFocus hint="Leave empty to refund everything still refundable." />
+        <FormText
+          name="amount"
+          label={`Amount (${invoice.currency})`}
+          inputMode="decimal"
+          autoFocus
+          hint="Leave empty to refund everything still refundable."
+        />
         <FormText name="reason" label="Reason (optional)" />
         <FormCheckbox name="to_credit">Put it on the customer’s credit balance instead</FormCheckbox>
         <FormError />

@@ -10,8 +10,16 @@ type Props = { invoiceId: string; onClose: () => void };
 export function RegenerateLinkDialog({ invoiceId, onClose }: Props) {
   const trpc = useTRPC();
   const finish = useFinish(onClose);
-  const token = useMutation(trpc.invoices.regenerateToken.mutationOptions({ onError: toastError, onSuccess: () => finish('New public link issued; the old one no longer opens') }));
+  const token = useMutation(
+    trpc.invoices.regenerateToken.mutationOptions({ onError: toastError, onSuccess: () => finish('New public link issued; the old one no longer opens') }),
+  );
   return (
-    <ConfirmDialog title="Regenerate link" description="Links sent before will stop working." onConfirm={() => token.mutate({ id: invoiceId })} onClose={onClose} pending={token.isPending} />
+    <ConfirmDialog
+      title="Regenerate link"
+      description="Links sent before will stop working."
+      onConfirm={() => token.mutate({ id: invoiceId })}
+      onClose={onClose}
+      pending={token.isPending}
+    />
   );
 }

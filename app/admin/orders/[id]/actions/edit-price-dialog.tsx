@@ -50,9 +50,17 @@ export function EditPriceDialog({ order, firstInvoicePaid, onClose }: { order: A
           : 'The unpaid first invoice is edited to the new price (its number stays). Renewals bill the new price.'
       }
     >
-      <Form form={form} className="grid gap-4" onSubmit={(v) => price.mutate({ id: order.id, line_id: v.line_id, unit_price: Number(v.unit_price), reason: v.reason })}>
+      <Form
+        form={form}
+        className="grid gap-4"
+        onSubmit={(v) => price.mutate({ id: order.id, line_id: v.line_id, unit_price: Number(v.unit_price), reason: v.reason })}
+      >
         {/* Choosing another line starts from that line's price. */}
-        <FormSelect name="line_id" label="Line" rules={{ onChange: (e: { target: { value: string } }) => form.setValue('unit_price', priceOf(e.target.value)) }}>
+        <FormSelect
+          name="line_id"
+          label="Line"
+          rules={{ onChange: (e: { target: { value: string } }) => form.setValue('unit_price', priceOf(e.target.value)) }}
+        >
           {order.lines.map((l) => (
             <option key={l.id} value={l.id}>
               {l.description} — {money(l.unitPrice, order.currency)}

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { orderPaymentMethodInput } from '@/server/schemas/orders';
 import { paymentMethods } from '@/server/schemas/invoices';
+import { orderPaymentMethodInput } from '@/server/schemas/orders';
 import { Dialog, DialogActions } from '../../../../_components/ui/dialog';
 import { Form, FormSelect, setFieldErrors, useZodForm } from '../../../../_components/ui/form';
 import { showFieldErrors } from '../../../../_lib/form-errors';
