@@ -36,7 +36,7 @@ export async function webhooksBench() {
     const bodies: string[] = [];
     for (let i = 0; i < INVOICES; i++) {
       const customer = await createCustomer(ctx, { name: `Bench ${i}`, email: `bench-${i}@example.test` });
-      const invoice = await createInvoice(ctx, { customer_id: customer.id, status: 'pending', items: [{ description: 'Hosting', quantity: 1000n, unit_price: 2500n, tax_rate: 0n }] });
+      const invoice = await createInvoice(ctx, { customerId: customer.id, status: 'pending', items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 2500n, taxRate: 0n }] });
       bodies.push(
         JSON.stringify({
           id: `evt_bench_${i}`,

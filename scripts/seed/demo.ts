@@ -206,7 +206,7 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
   await cancelInvoice(ctx(29), { id: cancelled.id });
   const refunded = await invoice(20, 'frances@ptran.test', 'SSL certificate', 5900);
   await markInvoicePaid(ctx(19), { id: refunded.id, method: 'card' });
-  await refundPayment(ctx(18), { invoiceId: refunded.id, reason: 'Ordered by mistake', to_credit: false });
+  await refundPayment(ctx(18), { invoiceId: refunded.id, reason: 'Ordered by mistake', toCredit: false });
   await invoice(0, 'don@tex.test', 'Custom development (estimate)', 250000, { draft: true });
   await invoice(2, 'alan@smalltalk.test', 'Backup storage, 500 GB', 2500);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { invoiceStatuses } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
-import { currencyCode, id, isoInstant, listInput, optionalText } from './common';
+import { type DomainInput, currencyCode, id, isoInstant, listInput, optionalText } from './common';
 
 export const MAX_UNIT_PRICE = 10n ** 13n;
 
@@ -34,7 +34,7 @@ export const invoiceItemInput = z.strictObject({
     .refine((r) => r >= 0n && r <= 100n * MILLI, 'must be between 0 and 100')
     .optional(),
 });
-export type InvoiceItemInput = z.infer<typeof invoiceItemInput>;
+export type InvoiceItemInput = DomainInput<typeof invoiceItemInput>;
 
 const items = z.array(invoiceItemInput, { error: 'must be a list of items' }).min(1, 'must have at least one item').max(500, 'must have at most 500 items');
 
@@ -51,7 +51,7 @@ export const createInvoiceInput = z.strictObject({
   status: z.enum(['draft', 'pending']).default('pending'),
   ...invoiceFields,
 });
-export type CreateInvoiceInput = z.infer<typeof createInvoiceInput>;
+export type CreateInvoiceInput = DomainInput<typeof createInvoiceInput>;
 
 export const updateInvoiceInput = z.strictObject({
   currency: invoiceFields.currency,
@@ -60,7 +60,7 @@ export const updateInvoiceInput = z.strictObject({
   notes: z.string().max(10_000, 'must be at most 10000 characters').nullable().optional(),
   items: items.optional(),
 });
-export type UpdateInvoiceInput = z.infer<typeof updateInvoiceInput>;
+export type UpdateInvoiceInput = DomainInput<typeof updateInvoiceInput>;
 
 export const paymentMethods = ['cash', 'card', 'bank_transfer', 'prepaid_card', 'collector', 'online', 'stripe', 'paypal', 'credit'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
@@ -71,7 +71,7 @@ export const recordPaymentInput = z.strictObject({
   reference: optionalText(200),
   paid_at: isoInstant.optional(),
 });
-export type RecordPaymentInput = z.infer<typeof recordPaymentInput>;
+export type RecordPaymentInput = DomainInput<typeof recordPaymentInput>;
 
 export const markPaidInput = z.strictObject({
   method: z.enum(paymentMethods, { error: `must be one of ${paymentMethods.join(', ')}` }).optional(),
@@ -96,7 +96,7 @@ export const listInvoicesInput = listInput.extend({
   order_id: id.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
-export type ListInvoicesInput = z.infer<typeof listInvoicesInput>;
+export type ListInvoicesInput = DomainInput<typeof listInvoicesInput>;
 
 export const publicInvoiceInput = z.object({ token: z.string().max(200).default('') });
 
@@ -167,7 +167,7 @@ export const refundInput = z.strictObject({
   reason: optionalText(500),
   to_credit: z.boolean().default(false),
 });
-export type RefundInput = z.infer<typeof refundInput>;
+export type RefundInput = DomainInput<typeof refundInput>;
 
 export const correctionInput = z.strictObject({
   items,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orderStatuses } from '../billing/order-status';
-import { id, listInput, optionalText } from './common';
+import { type DomainInput, id, listInput, optionalText } from './common';
 import { priceCycles } from './catalog';
 import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate } from './invoices';
 
@@ -25,7 +25,7 @@ export const placeOrderInput = z.strictObject({
   payment_method: optionalText(50),
   name: optionalText(200),
 });
-export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
+export type PlaceOrderInput = DomainInput<typeof placeOrderInput>;
 
 export const orderIdInput = z.object({ id });
 export const changeOrderStatusInput = z.strictObject({ status: z.enum(orderStatuses) });
@@ -38,7 +38,7 @@ export const listOrdersInput = listInput.extend({
   to: plainDate.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
-export type ListOrdersInput = z.infer<typeof listOrdersInput>;
+export type ListOrdersInput = DomainInput<typeof listOrdersInput>;
 
 export const changePlanInput = z.strictObject({
   product_id: id,
@@ -46,7 +46,7 @@ export const changePlanInput = z.strictObject({
   preview: z.boolean().default(false),
   today: plainDate.optional(),
 });
-export type ChangePlanInput = z.infer<typeof changePlanInput>;
+export type ChangePlanInput = DomainInput<typeof changePlanInput>;
 
 export const serviceOutput = z.object({ id: z.string(), status: z.string(), next_due_date: z.string() });
 
@@ -102,4 +102,4 @@ export const editOrderPriceInput = z.strictObject({
   unit_price: minorUnits.refine((p) => p >= 0n && p < MAX_UNIT_PRICE, 'must be 0 or more, below 10^13'),
   reason: z.string({ error: 'is required' }).trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
 });
-export type EditOrderPriceInput = z.infer<typeof editOrderPriceInput>;
+export type EditOrderPriceInput = DomainInput<typeof editOrderPriceInput>;

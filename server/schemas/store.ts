@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from './common';
+import { type DomainInput, optionalText, requiredText } from './common';
 import { placeOrderInput } from './orders';
 import { checkoutMethods } from './payments';
 
@@ -9,7 +9,7 @@ export type CartItems = z.infer<typeof cartItems>;
 
 /** The storefront's live totals for a cart, with the coupon the customer typed. */
 export const quoteInput = z.strictObject({ items: cartItems, coupon_code: optionalText(50) });
-export type QuoteInput = z.infer<typeof quoteInput>;
+export type QuoteInput = DomainInput<typeof quoteInput>;
 
 const email = z
   .string({ error: 'is required' })
@@ -34,4 +34,4 @@ export const checkoutInput = z.strictObject({
   payment_method: z.enum(checkoutMethods, { error: 'Choose how you will pay' }),
   accept_terms: z.literal(true, { error: 'You must accept the terms to order' }),
 });
-export type CheckoutInput = z.infer<typeof checkoutInput>;
+export type CheckoutInput = DomainInput<typeof checkoutInput>;

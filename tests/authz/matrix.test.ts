@@ -10,6 +10,7 @@ import { type Actor, systemActor } from '@/server/auth/actor';
 import { type SessionUser, currentUser } from '@/server/auth/next-auth';
 import { type Permission, type Role, permissions } from '@/server/auth/permissions';
 import { routes as openApiRoutes } from '@/server/rest/openapi';
+import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
@@ -101,12 +102,12 @@ async function makeTenant(
   const customer = await givenCustomer(db(), { name: `Tenant ${name}` }, { actor: reseller.actor });
   await adjustCredit(system, { customerId: customer.id, amount: 1_000_000n, reason: 'authz fixtures' });
   const invoice = await createInvoice(system, {
-    customer_id: customer.id,
+    customerId: customer.id,
     status: 'pending',
     notes: deskSecrets.invoiceNote,
-    items: [{ description: 'Hosting', quantity: 1000n, unit_price: 1_000_000n, tax_rate: 0n }],
+    items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 1_000_000n, taxRate: 0n }],
   });
-  const placeFor = (customerId: string) => placeOrder(system, placeOrderInput.parse({ customer_id: customerId, items: [{ product_id: productId, cycle: 'monthly' }] }));
+  const placeFor = (customerId: string) => placeOrder(system, camelized(placeOrderInput).parse({ customer_id: customerId, items: [{ product_id: productId, cycle: 'monthly' }] }));
   const order = await placeFor(customer.id);
   await addOrderLabel(system, { id: order.id, label: deskSecrets.orderLabel });
   await addNote(ctxOf(db(), admin), { scope: 'customer', id: customer.id, body: deskSecrets.customerNote });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { createProductInput, updateProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createProduct } from '@/server/services/catalog/create-product';
@@ -44,7 +45,7 @@ describe('editing a product', () => {
     const [location, backups] = vps.optionGroups;
     const customer = await givenCustomer(db());
     const newYork = location!.options[1]!.id;
-    const before = await placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }));
+    const before = await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }));
     expect(before.total).toBe(2100n);
 
     const edited = await updateProduct(
@@ -78,7 +79,7 @@ describe('editing a product', () => {
     expect(edited.optionGroups[0]!.options[0]!.id).toBe(newYork);
     expect(edited.optionGroups.some((g) => g.id === backups!.id)).toBe(false);
 
-    const after = await placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }));
+    const after = await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }));
     expect(after.total).toBe(2650n);
     const placed = await loadOrder(db(), { kind: 'all' }, before.id);
     expect(placed.total).toBe(2100n);
@@ -92,7 +93,7 @@ describe('editing a product', () => {
     const vps = await givenVps();
     await updateProduct(ctx(), updateProductInput.parse({ id: vps.id, name: vps.name, type: 'recurring', active: false, prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000 }] }));
     const customer = await givenCustomer(db());
-    await expect(placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
+    await expect(placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
       fields: { 'items.0.product_id': 'is not a product on sale' },
     });
   });
@@ -101,7 +102,7 @@ describe('editing a product', () => {
     const vps = await givenVps();
     const customer = await givenCustomer(db());
     const frankfurt = vps.optionGroups[0]!.options[0]!.id;
-    await placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: frankfurt }] }] }));
+    await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: frankfurt }] }] }));
     await expect(
       updateProduct(ctx(), updateProductInput.parse({ id: vps.id, name: 'Changed', type: 'one_time', prices: [{ cycle: 'one_time', currency: 'USD', amount: 100 }] })),
     ).rejects.toMatchObject({ code: 'validation', fields: { type: 'cannot change once the product has been ordered' } });

@@ -32,8 +32,8 @@ async function render(doc: InvoiceView, paper?: Paper) {
 }
 
 const items = [
-  { description: 'Managed VPS «Zoë» — Иван Петров', quantity: 1500n, unit_price: 1999n, tax_rate: 7375n },
-  { description: 'IPv4 address', quantity: 2000n, unit_price: 300n, tax_rate: 20_000n },
+  { description: 'Managed VPS «Zoë» — Иван Петров', quantity: 1500n, unitPrice: 1999n, taxRate: 7375n },
+  { description: 'IPv4 address', quantity: 2000n, unitPrice: 300n, taxRate: 20_000n },
 ];
 
 type Kind = 'invoice' | 'proforma' | 'credit_note' | 'debit_note' | 'consolidated';
@@ -61,15 +61,15 @@ beforeAll(async () => {
     currency: 'EUR',
     billing_address: { line1: 'Ул. Тверская 7', city: 'Москва', postal_code: '125009', country: 'RU' },
   });
-  const invoiceFor = (customerId: string, notes?: string) => createInvoice(ctx(), { customer_id: customerId, status: 'pending', items, notes });
+  const invoiceFor = (customerId: string, notes?: string) => createInvoice(ctx(), { customerId: customerId, status: 'pending', items, notes });
 
   docs.invoice = await invoiceFor(customer.id, 'Thank you for your business.');
   const proforma = await invoiceFor(customer.id);
   await db().update(invoices).set({ kind: 'proforma', number: 'PRO-2026-00001' }).where(eq(invoices.id, proforma.id));
   docs.proforma = { ...proforma, kind: 'proforma', number: 'PRO-2026-00001' };
   const corrected = await invoiceFor(customer.id);
-  docs.credit_note = await correctInvoice(ctx(), { invoiceId: corrected.id, kind: 'credit_note', items: [{ description: 'Goodwill', quantity: 1000n, unit_price: 500n, tax_rate: 0n }], reason: 'Outage in March' });
-  docs.debit_note = await correctInvoice(ctx(), { invoiceId: corrected.id, kind: 'debit_note', items: [{ description: 'Extra traffic', quantity: 1000n, unit_price: 1200n, tax_rate: 20_000n }], reason: 'Overage' });
+  docs.credit_note = await correctInvoice(ctx(), { invoiceId: corrected.id, kind: 'credit_note', items: [{ description: 'Goodwill', quantity: 1000n, unitPrice: 500n, taxRate: 0n }], reason: 'Outage in March' });
+  docs.debit_note = await correctInvoice(ctx(), { invoiceId: corrected.id, kind: 'debit_note', items: [{ description: 'Extra traffic', quantity: 1000n, unitPrice: 1200n, taxRate: 20_000n }], reason: 'Overage' });
 
   const other = await givenCustomer(db(), { name: 'Consolidated Customer', currency: 'EUR' });
   sources = [await invoiceFor(other.id), await invoiceFor(other.id)];
@@ -174,13 +174,13 @@ describe('the invoice template', () => {
 
   it('stamps a paid invoice and a draft, and a draft carries no link', async () => {
     const customer = await givenCustomer(db(), { currency: 'USD' });
-    const paid = await createInvoice(ctx(), { customer_id: customer.id, status: 'pending', items });
+    const paid = await createInvoice(ctx(), { customerId: customer.id, status: 'pending', items });
     await markInvoicePaid(ctx(), { id: paid.id });
     const paidText = text((await render(paid)).pages);
     expect(paidText).toContain('PAID');
     expect(paidText).toContain('Paid in full on 10 Mar 2026. Thank you.');
 
-    const draft = await createInvoice(ctx(), { customer_id: customer.id, status: 'draft', items });
+    const draft = await createInvoice(ctx(), { customerId: customer.id, status: 'draft', items });
     const pdf = await render(draft);
     expect(text(pdf.pages)).toContain('DRAFT');
     expect(text(pdf.pages)).not.toContain('/p/invoice/');
@@ -189,7 +189,7 @@ describe('the invoice template', () => {
 
   it('degrades CJK it has no glyphs for to visible marks instead of failing', async () => {
     const customer = await givenCustomer(db(), { name: '山田 太郎', company: '株式会社サンプル', currency: 'JPY' });
-    const invoice = await createInvoice(ctx(), { customer_id: customer.id, status: 'pending', items: [{ description: '東京 hosting', quantity: 1000n, unit_price: 1200n, tax_rate: 10_000n }] });
+    const invoice = await createInvoice(ctx(), { customerId: customer.id, status: 'pending', items: [{ description: '東京 hosting', quantity: 1000n, unitPrice: 1200n, taxRate: 10_000n }] });
     const pdf = await render(invoice, parsePaper('receipt-80')!);
     const all = text(pdf.pages);
     expect(all).toContain('\uFFFD\uFFFD hosting');
@@ -199,9 +199,9 @@ describe('the invoice template', () => {
   it('breaks a 200-line invoice over numbered pages and keeps the totals', async () => {
     const customer = await givenCustomer(db(), { currency: 'EUR' });
     const long = await createInvoice(ctx(), {
-      customer_id: customer.id,
+      customerId: customer.id,
       status: 'pending',
-      items: Array.from({ length: 200 }, (_, i) => ({ description: `Service line ${i + 1}`, quantity: 1000n, unit_price: 100n + BigInt(i), tax_rate: 20_000n })),
+      items: Array.from({ length: 200 }, (_, i) => ({ description: `Service line ${i + 1}`, quantity: 1000n, unitPrice: 100n + BigInt(i), taxRate: 20_000n })),
     });
     const pdf = await render(long, parsePaper('A4')!);
     expect(pdf.pages.length).toBeGreaterThan(3);
@@ -227,7 +227,7 @@ describe('paper and cache', () => {
 
   it('renders a version once, and again whenever what it prints changes', async () => {
     const customer = await givenCustomer(db(), { currency: 'EUR' });
-    const invoice = await createInvoice(ctx(), { customer_id: customer.id, status: 'pending', items, notes: 'First note' });
+    const invoice = await createInvoice(ctx(), { customerId: customer.id, status: 'pending', items, notes: 'First note' });
     const a4 = parsePaper('A4')!;
     const first = await invoicePdf(ctx(), { id: invoice.id, paper: a4, origin });
     const again = await invoicePdf(ctx(), { id: invoice.id, paper: a4, origin });
@@ -255,7 +255,7 @@ describe('paper and cache', () => {
 
   it('shares one render between concurrent requests for the same version', async () => {
     const customer = await givenCustomer(db(), { currency: 'EUR' });
-    const invoice = await createInvoice(ctx(), { customer_id: customer.id, status: 'pending', items });
+    const invoice = await createInvoice(ctx(), { customerId: customer.id, status: 'pending', items });
     const results = await Promise.all(Array.from({ length: 5 }, () => invoicePdf(ctx(), { id: invoice.id, paper: parsePaper('A5')!, origin })));
     for (const result of results) expect(result.bytes).toBe(results[0]!.bytes);
   });

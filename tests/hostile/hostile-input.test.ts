@@ -15,6 +15,7 @@ import * as customerRoutes from '@/server/rest/routes/customers';
 import * as invoiceRoutes from '@/server/rest/routes/invoices';
 import * as orderRoutes from '@/server/rest/routes/orders';
 import * as settingsRoutes from '@/server/rest/routes/settings';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
@@ -139,7 +140,7 @@ beforeAll(async () => {
   await recordPayment(desk, { invoiceId: partial.id, amount: 2_500n, method: 'cash' });
   const cancelled = await invoice('pending');
   await cancelInvoice(desk, { id: cancelled.id });
-  const order = await placeOrder(desk, placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+  const order = await placeOrder(desk, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
   const service = await db().select({ id: services.id }).from(services).where(eq(services.orderId, order.id));
   ids = [customer.id, draft.id, pending.id, paid.id, partial.id, cancelled.id, order.id, order.invoiceId!, product.id, ...service.map((s) => s.id)];
 });

@@ -4,6 +4,7 @@ import type { Database } from '@/db';
 import { creditLedger, invoices, numberCounters, orders, payments, refunds, services } from '@/db/schema';
 import { type Actor, systemActor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
 import { applyCredit } from '@/server/services/credit/apply';
@@ -169,11 +170,11 @@ export async function openWorld(desk: Desk, sequence: Pick<Sequence, 'startDay' 
     day: sequence.startDay,
     serial: 0,
   };
-  await createInvoice(deskCtx(world), { customer_id: world.customerId, status: 'pending', items: [item('Opening', BigInt(sequence.opening))] });
+  await createInvoice(deskCtx(world), { customerId: world.customerId, status: 'pending', items: [item('Opening', BigInt(sequence.opening))] });
   return world;
 }
 
-const item = (description: string, unitPrice: bigint) => ({ description, quantity: 1000n, unit_price: unitPrice, tax_rate: 0n });
+const item = (description: string, unitPrice: bigint) => ({ description, quantity: 1000n, unitPrice, taxRate: 0n });
 const now = (world: World) => new Date(epoch + world.day * DAY);
 const deskCtx = (world: World) => ctxOf(world.desk.db, world.desk.admin, now(world));
 const unique = (world: World, what: string) => `${what}_${world.customerId.slice(0, 8)}_${++world.serial}`;
@@ -225,10 +226,10 @@ async function prepare(world: World, o: Op): Promise<(() => Promise<unknown>) | 
   const { db } = world.desk;
   switch (o.op) {
     case 'invoice':
-      return () => createInvoice(ctx, { customer_id: world.customerId, status: 'pending', items: [item('Hosting', BigInt(o.amount))] });
+      return () => createInvoice(ctx, { customerId: world.customerId, status: 'pending', items: [item('Hosting', BigInt(o.amount))] });
     case 'order':
       return async () => {
-        const order = await placeOrder(ctx, placeOrderInput.parse({ customer_id: world.customerId, items: [{ product_id: world.desk.plans[o.plan], cycle: 'monthly' }] }));
+        const order = await placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: world.customerId, items: [{ product_id: world.desk.plans[o.plan], cycle: 'monthly' }] }));
         if (o.paid) await markInvoicePaid(ctx, { id: order.invoiceId!, method: 'card' });
       };
     case 'pay': {
@@ -272,7 +273,7 @@ async function prepare(world: World, o: Op): Promise<(() => Promise<unknown>) | 
       const refundable = invoice.amountPaid - invoice.amountRefunded;
       const money = o.share === 'all' ? undefined : sharedAmount(refundable > 0n ? refundable : invoice.total, o.share);
       return () =>
-        refundPayment(ctx, { invoiceId: invoice.id, payment_id: payment?.id, amount: money, to_credit: o.toCredit, reason: 'Desk refund' });
+        refundPayment(ctx, { invoiceId: invoice.id, paymentId: payment?.id, amount: money, toCredit: o.toCredit, reason: 'Desk refund' });
     }
     case 'creditNote': {
       const invoice = at(await documentsOf(world), o.invoice);
@@ -296,7 +297,7 @@ async function prepare(world: World, o: Op): Promise<(() => Promise<unknown>) | 
       const own = await db.select().from(services).where(eq(services.customerId, world.customerId)).orderBy(asc(services.createdAt));
       const service = at(own, o.service);
       if (!service) return undefined;
-      return () => changePlan(ctx, { serviceId: service.id, product_id: world.desk.plans[o.plan]!, cycle: 'monthly', preview: false });
+      return () => changePlan(ctx, { serviceId: service.id, productId: world.desk.plans[o.plan]!, cycle: 'monthly', preview: false });
     }
     case 'adjustCredit':
       return () => adjustCredit(ctx, { customerId: world.customerId, amount: BigInt(o.amount), reason: 'Desk adjustment' });

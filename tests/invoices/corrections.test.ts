@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { creditLedger, invoices, payments, services } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { changePlan } from '@/server/services/orders/change-plan';
 import { consolidateInvoices } from '@/server/services/invoices/consolidate';
@@ -23,7 +24,7 @@ describe('change plan with proration', () => {
   async function givenService(monthly: number) {
     const product = await givenProduct(db(), { monthly });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
     return { service: order.services[0]!, customer };
   }
@@ -32,12 +33,12 @@ describe('change plan with proration', () => {
     const { service } = await givenService(3000);
     const bigger = await givenProduct(db(), { monthly: 6000 });
     // June 1 – July 1 is 30 days; on June 16, 15 are left.
-    const preview = await changePlan(now(), { serviceId: service.id, product_id: bigger.id, cycle: 'monthly', preview: true, today: '2026-06-16' });
+    const preview = await changePlan(now(), { serviceId: service.id, productId: bigger.id, cycle: 'monthly', preview: true, today: '2026-06-16' });
     expect(preview).toEqual({ unusedDays: 15, periodDays: 30, oldCredit: 1500n, newCharge: 3000n, prorate: 1500n, invoiceId: null, creditNoteId: null });
     const [unchanged] = await db().select().from(services).where(eq(services.id, service.id));
     expect(unchanged!.price).toBe(3000n);
 
-    const change = await changePlan(now(), { serviceId: service.id, product_id: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    const change = await changePlan(now(), { serviceId: service.id, productId: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
     const invoice = await getInvoice(now(), { id: change.invoiceId! });
     expect(invoice).toMatchObject({ status: 'pending', purpose: 'proration', subtotal: 1500n });
     const [changed] = await db().select().from(services).where(eq(services.id, service.id));
@@ -47,7 +48,7 @@ describe('change plan with proration', () => {
   it('credits a downgrade with a credit note and a credit-balance entry', async () => {
     const { service, customer } = await givenService(6000);
     const smaller = await givenProduct(db(), { monthly: 3000 });
-    const change = await changePlan(now(), { serviceId: service.id, product_id: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-21' });
+    const change = await changePlan(now(), { serviceId: service.id, productId: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-21' });
     expect(change).toMatchObject({ unusedDays: 10, oldCredit: 2000n, newCharge: 1000n, prorate: -1000n, invoiceId: null });
     const note = await getInvoice(now(), { id: change.creditNoteId! });
     expect(note).toMatchObject({ kind: 'credit_note', total: 1000n, status: 'paid' });
@@ -58,9 +59,9 @@ describe('change plan with proration', () => {
   it('credits nothing for a period already over, and clamps a far-off end', async () => {
     const { service } = await givenService(3000);
     const other = await givenProduct(db(), { monthly: 6000 });
-    const past = await changePlan(now(), { serviceId: service.id, product_id: other.id, cycle: 'monthly', preview: true, today: '2026-07-05' });
+    const past = await changePlan(now(), { serviceId: service.id, productId: other.id, cycle: 'monthly', preview: true, today: '2026-07-05' });
     expect(past).toMatchObject({ unusedDays: 0, prorate: 0n });
-    const early = await changePlan(now(), { serviceId: service.id, product_id: other.id, cycle: 'monthly', preview: true, today: '2026-05-01' });
+    const early = await changePlan(now(), { serviceId: service.id, productId: other.id, cycle: 'monthly', preview: true, today: '2026-05-01' });
     expect(early).toMatchObject({ unusedDays: 30, oldCredit: 3000n, newCharge: 6000n });
   });
 });
@@ -70,11 +71,11 @@ describe('change plan after an unpaid plan change', () => {
     const product = await givenProduct(db(), { monthly: 3000 });
     const bigger = await givenProduct(db(), { monthly: 6000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
     const service = order.services[0]!;
-    const upgrade = await changePlan(now(), { serviceId: service.id, product_id: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
-    const downgrade = { serviceId: service.id, product_id: product.id, cycle: 'monthly' as const, preview: false, today: '2026-06-16' };
+    const upgrade = await changePlan(now(), { serviceId: service.id, productId: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    const downgrade = { serviceId: service.id, productId: product.id, cycle: 'monthly' as const, preview: false, today: '2026-06-16' };
     await expect(changePlan(now(), downgrade)).rejects.toMatchObject({ code: 'invalid_state', message: expect.stringContaining('not paid yet') });
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
     await markInvoicePaid(now(), { id: upgrade.invoiceId! });
@@ -89,16 +90,16 @@ describe('a downgrade credits only what the period took in', () => {
     const product = await givenProduct(db(), { monthly: 6000 });
     const smaller = await givenProduct(db(), { monthly: 3000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
-    await correctInvoice(at('2026-06-01T01:00:00Z'), { invoiceId: order.invoiceId!, kind: 'credit_note', items: [{ description: 'Waived', quantity: 1000n, unit_price: 6000n, tax_rate: 0n }], reason: 'waived' });
-    const change = await changePlan(now(), { serviceId: order.services[0]!.id, product_id: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    const order = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    await correctInvoice(at('2026-06-01T01:00:00Z'), { invoiceId: order.invoiceId!, kind: 'credit_note', items: [{ description: 'Waived', quantity: 1000n, unitPrice: 6000n, taxRate: 0n }], reason: 'waived' });
+    const change = await changePlan(now(), { serviceId: order.services[0]!.id, productId: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
     expect(change).toMatchObject({ prorate: -1500n, creditNoteId: null });
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
 
-    const paying = await placeOrder(at('2026-06-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const paying = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: paying.invoiceId! });
-    await refundPayment(now(), { invoiceId: paying.invoiceId!, amount: 5000n, to_credit: false });
-    const partly = await changePlan(now(), { serviceId: paying.services[0]!.id, product_id: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
+    await refundPayment(now(), { invoiceId: paying.invoiceId!, amount: 5000n, toCredit: false });
+    const partly = await changePlan(now(), { serviceId: paying.services[0]!.id, productId: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
     const note = await getInvoice(now(), { id: partly.creditNoteId! });
     expect(note).toMatchObject({ total: 1000n, correctsInvoiceId: paying.invoiceId });
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(1000n);
@@ -129,19 +130,19 @@ describe('credit and debit notes', () => {
     const customer = await givenCustomer(db());
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 1000n });
     await recordPayment(now(), { invoiceId: invoice.id, amount: 700n, method: 'cash' });
-    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'Outage', quantity: 1000n, unit_price: 500n, tax_rate: 0n }], reason: 'SLA credit' });
+    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'Outage', quantity: 1000n, unitPrice: 500n, taxRate: 0n }], reason: 'SLA credit' });
     expect(note).toMatchObject({ kind: 'credit_note', correctsInvoiceId: invoice.id, total: 500n });
     expect((await getInvoice(now(), { id: invoice.id })).status).toBe('paid');
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(200n);
     await expect(
-      correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'More', quantity: 1000n, unit_price: 501n, tax_rate: 0n }], reason: 'x' }),
+      correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'More', quantity: 1000n, unitPrice: 501n, taxRate: 0n }], reason: 'x' }),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('issues a debit note as a new document to pay', async () => {
     const invoice = await givenInvoice(db(), { total: 1000n });
     await markInvoicePaid(now(), { id: invoice.id });
-    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'debit_note', items: [{ description: 'Extra traffic', quantity: 1000n, unit_price: 250n, tax_rate: 0n }], reason: 'Overage' });
+    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'debit_note', items: [{ description: 'Extra traffic', quantity: 1000n, unitPrice: 250n, taxRate: 0n }], reason: 'Overage' });
     expect(note).toMatchObject({ kind: 'debit_note', status: 'pending', balance: 250n, correctsInvoiceId: invoice.id });
     expect(note.number).toMatch(/^DN-/);
   });
@@ -151,22 +152,22 @@ describe('refunds', () => {
   it('makes a fully refunded invoice refunded, and a partial refund a credit note', async () => {
     const full = await givenInvoice(db(), { total: 1000n });
     await markInvoicePaid(now(), { id: full.id });
-    const all = await refundPayment(now(), { invoiceId: full.id, to_credit: false });
+    const all = await refundPayment(now(), { invoiceId: full.id, toCredit: false });
     expect(all).toMatchObject({ creditNoteId: null, invoice: { status: 'refunded', amountRefunded: 1000n } });
 
     const part = await givenInvoice(db(), { total: 1000n });
     await markInvoicePaid(now(), { id: part.id });
-    const some = await refundPayment(now(), { invoiceId: part.id, amount: 300n, reason: 'Goodwill', to_credit: false });
+    const some = await refundPayment(now(), { invoiceId: part.id, amount: 300n, reason: 'Goodwill', toCredit: false });
     expect(some.invoice).toMatchObject({ status: 'paid', amountRefunded: 300n });
     expect((await getInvoice(now(), { id: some.creditNoteId! })).total).toBe(300n);
-    await expect(refundPayment(now(), { invoiceId: part.id, amount: 701n, to_credit: false })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(refundPayment(now(), { invoiceId: part.id, amount: 701n, toCredit: false })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('never refunds more than was paid when refunds race', async () => {
     const invoice = await givenInvoice(db(), { total: 1000n });
     await markInvoicePaid(now(), { id: invoice.id });
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => refundPayment(now(), { invoiceId: invoice.id, amount: 300n, to_credit: false })),
+      Array.from({ length: 5 }, () => refundPayment(now(), { invoiceId: invoice.id, amount: 300n, toCredit: false })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.code === 'conflict')).toBe(true);
@@ -177,7 +178,7 @@ describe('refunds', () => {
     const customer = await givenCustomer(db());
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 800n });
     await markInvoicePaid(now(), { id: invoice.id });
-    await refundPayment(now(), { invoiceId: invoice.id, to_credit: true });
+    await refundPayment(now(), { invoiceId: invoice.id, toCredit: true });
     const entries = await db().select().from(creditLedger).where(and(eq(creditLedger.customerId, customer.id), eq(creditLedger.kind, 'refund_to_credit')));
     expect(entries.map((e) => e.amount)).toEqual([800n]);
   });
@@ -187,7 +188,7 @@ describe('refunds', () => {
   it('refuses to refund a gateway payment through a gateway that is not configured', async () => {
     const invoice = await givenInvoice(db(), { total: 1000n });
     await recordPayment(now(), { invoiceId: invoice.id, amount: 1000n, method: 'paypal', gateway: { provider: 'paypal', id: 'CAPTURE-1' } });
-    await expect(refundPayment(now(), { invoiceId: invoice.id, to_credit: false })).rejects.toMatchObject({ code: 'payment_failed' });
+    await expect(refundPayment(now(), { invoiceId: invoice.id, toCredit: false })).rejects.toMatchObject({ code: 'payment_failed' });
     const [unchanged] = await db().select().from(invoices).where(eq(invoices.id, invoice.id));
     expect(unchanged).toMatchObject({ amountRefunded: 0n, status: 'paid' });
   });

@@ -13,7 +13,7 @@ import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 const { db } = withTestDatabase();
 const now = () => ctxOf(db(), systemActor(), new Date('2027-01-31T10:00:00Z'));
 const creditNote = (invoiceId: string, amount: bigint) =>
-  correctInvoice(now(), { invoiceId, kind: 'credit_note', items: [{ description: 'Goodwill', quantity: 1000n, unit_price: amount, tax_rate: 0n }], reason: 'SLA' });
+  correctInvoice(now(), { invoiceId, kind: 'credit_note', items: [{ description: 'Goodwill', quantity: 1000n, unitPrice: amount, taxRate: 0n }], reason: 'SLA' });
 
 async function givenPaid(total: bigint) {
   const customer = await givenCustomer(db());
@@ -29,16 +29,16 @@ describe('an invoice never gives back more than it took', () => {
     const { customer, invoice } = await givenPaid(1000n);
     await creditNote(invoice.id, 1000n);
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(1000n);
-    await expect(refundPayment(now(), { invoiceId: invoice.id, to_credit: false })).rejects.toMatchObject({ code: 'invalid_state' });
-    await expect(refundPayment(now(), { invoiceId: invoice.id, amount: 1n, to_credit: false })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(refundPayment(now(), { invoiceId: invoice.id, toCredit: false })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(refundPayment(now(), { invoiceId: invoice.id, amount: 1n, toCredit: false })).rejects.toMatchObject({ code: 'invalid_state' });
     expect(await refunded(invoice.id)).toBe(0n);
   });
 
   it('refunds only what a partial credit note left, and then refuses another credit note', async () => {
     const { customer, invoice } = await givenPaid(1000n);
     await creditNote(invoice.id, 300n);
-    await expect(refundPayment(now(), { invoiceId: invoice.id, amount: 701n, to_credit: false })).rejects.toMatchObject({ code: 'conflict' });
-    await refundPayment(now(), { invoiceId: invoice.id, amount: 700n, to_credit: false });
+    await expect(refundPayment(now(), { invoiceId: invoice.id, amount: 701n, toCredit: false })).rejects.toMatchObject({ code: 'conflict' });
+    await refundPayment(now(), { invoiceId: invoice.id, amount: 700n, toCredit: false });
     await expect(creditNote(invoice.id, 1n)).rejects.toMatchObject({ code: 'conflict' });
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(300n);
     expect(await refunded(invoice.id)).toBe(700n);
@@ -46,7 +46,7 @@ describe('an invoice never gives back more than it took', () => {
 
   it('refuses a credit note onto the balance after the money was refunded', async () => {
     const { customer, invoice } = await givenPaid(1000n);
-    await refundPayment(now(), { invoiceId: invoice.id, amount: 600n, to_credit: false });
+    await refundPayment(now(), { invoiceId: invoice.id, amount: 600n, toCredit: false });
     await expect(creditNote(invoice.id, 500n)).rejects.toMatchObject({ code: 'conflict', fields: { items: expect.any(String) } });
     await creditNote(invoice.id, 400n);
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(400n);
@@ -58,7 +58,7 @@ describe('an invoice never gives back more than it took', () => {
     await creditNote(invoice.id, 1000n);
     const [row] = await db().select().from(invoices).where(eq(invoices.id, invoice.id));
     expect(row).toMatchObject({ status: 'paid', amountPaid: 1000n, amountCredited: 1000n });
-    await expect(refundPayment(now(), { invoiceId: invoice.id, to_credit: false })).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(refundPayment(now(), { invoiceId: invoice.id, toCredit: false })).rejects.toMatchObject({ code: 'invalid_state' });
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
   });
 
@@ -68,7 +68,7 @@ describe('an invoice never gives back more than it took', () => {
     await givenInvoice(db(), { customerId: customer.id, total: 2000n });
     await recordPayment(now(), { invoiceId: source.id, amount: 400n, method: 'cash' });
     await consolidateInvoices(now(), { customerId: customer.id });
-    await expect(refundPayment(now(), { invoiceId: source.id, to_credit: false })).rejects.toMatchObject({
+    await expect(refundPayment(now(), { invoiceId: source.id, toCredit: false })).rejects.toMatchObject({
       code: 'invalid_state',
       message: expect.stringContaining('merged'),
     });
@@ -80,8 +80,8 @@ describe('an invoice never gives back more than it took', () => {
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 1000n });
     const first = await recordPayment(now(), { invoiceId: invoice.id, amount: 400n, method: 'cash' });
     await recordPayment(now(), { invoiceId: invoice.id, amount: 600n, method: 'cash' });
-    await refundPayment(now(), { invoiceId: invoice.id, payment_id: first.payment.id, to_credit: false });
-    await expect(refundPayment(now(), { invoiceId: invoice.id, payment_id: first.payment.id, to_credit: false })).rejects.toMatchObject({
+    await refundPayment(now(), { invoiceId: invoice.id, paymentId: first.payment.id, toCredit: false });
+    await expect(refundPayment(now(), { invoiceId: invoice.id, paymentId: first.payment.id, toCredit: false })).rejects.toMatchObject({
       code: 'invalid_state',
       fields: { payment_id: 'is already refunded in full' },
     });

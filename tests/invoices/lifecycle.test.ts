@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, payments } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { createInvoiceInput } from '@/server/schemas/invoices';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
 import { createInvoice } from '@/server/services/invoices/create';
@@ -26,7 +27,7 @@ describe('creating invoices', () => {
     const customer = await givenCustomer(db(), { currency: 'EUR' });
     const invoice = await createInvoice(
       system(),
-      createInvoiceInput.parse({
+      camelized(createInvoiceInput).parse({
         customer_id: customer.id,
         issue_date: '2026-03-10',
         items: [
@@ -52,7 +53,7 @@ describe('creating invoices', () => {
   it('refuses an invoice whose lines add up to less than zero', async () => {
     const customer = await givenCustomer(db());
     await expect(
-      createInvoice(system(), createInvoiceInput.parse({ customer_id: customer.id, items: [{ description: 'Refund', quantity: 1, unit_price: -100 }] })),
+      createInvoice(system(), camelized(createInvoiceInput).parse({ customer_id: customer.id, items: [{ description: 'Refund', quantity: 1, unit_price: -100 }] })),
     ).rejects.toMatchObject({ code: 'validation', fields: { items: expect.any(String) } });
   });
 
@@ -100,7 +101,7 @@ describe('editing', () => {
     const edited = await updateInvoice(system(), {
       id: invoice.id,
       notes: 'Corrected',
-      items: [{ description: 'Hosting, corrected', quantity: 2000n, unit_price: 700n, tax_rate: 0n }],
+      items: [{ description: 'Hosting, corrected', quantity: 2000n, unitPrice: 700n, taxRate: 0n }],
     });
     expect(edited).toMatchObject({ number: invoice.number, total: 1400n, notes: 'Corrected' });
     await recordPayment(system(), { invoiceId: invoice.id, amount: 100n, method: 'cash' });

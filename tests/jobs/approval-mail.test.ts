@@ -7,6 +7,7 @@ import { systemActor } from '@/server/auth/actor';
 import { runWorkflow } from '@/server/jobs/executor';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { receivedEvent } from '@/server/jobs/workflow';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { approveOrder } from '@/server/services/orders/change-status';
 import { placeOrder } from '@/server/services/orders/place';
@@ -26,7 +27,7 @@ async function paidOrder(autoActivate: boolean) {
   const product = await givenProduct(db(), { monthly: 4200, autoActivate });
   const customer = await givenCustomer(db(), { name: 'Ada Lovelace Ltd' });
   const ctx = ctxOf(db(), systemActor(), new Date('2026-11-30T10:00:00Z'));
-  const order = await placeOrder(ctx, placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+  const order = await placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
   await markInvoicePaid(ctx, { id: order.invoiceId! });
   return order;
 }

@@ -8,6 +8,7 @@ import { notifyCustomer } from '@/inngest/functions/notify';
 import { reconcileRun } from '@/inngest/functions/reconcile';
 import { systemActor } from '@/server/auth/actor';
 import { toInngestFunction } from '@/server/jobs/workflow';
+import { camelized } from '@/server/schemas/common';
 import { createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createProduct } from '@/server/services/catalog/create-product';
@@ -73,7 +74,7 @@ describe('the service-lifecycle workflow under Inngest', () => {
       }),
     );
     const customer = await givenCustomer(db());
-    const order = await placeOrder(ctx, placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     const service = order.services[0]!;
     await db().update(services).set({ status, provisionedAt: new Date() }).where(eq(services.id, service.id));
     const data: LifecycleEventData = { action: 'suspend', serviceId: service.id, orderId: order.id, productId: product.id };

@@ -8,6 +8,7 @@ import { systemActor } from '@/server/auth/actor';
 import { addDays } from '@/server/billing/periods';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { provisioningSecret } from '@/server/provisioning/provisioner';
+import { camelized } from '@/server/schemas/common';
 import { createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { retryJob } from '@/server/services/automation/workflows';
@@ -47,7 +48,7 @@ async function givenPaidOrder(provisioning: { module: 'manual' | 'webhook'; url?
     }),
   );
   const customer = await givenCustomer(db());
-  const order = await placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+  const order = await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
   await markInvoicePaid(ctx(), { id: order.invoiceId! });
   return order;
 }
@@ -166,7 +167,7 @@ describe('marking a service provisioned', () => {
       }),
     );
     const customer = await givenCustomer(db());
-    return placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    return placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
   }
 
   it('refuses while the order’s first invoice is unpaid, and goes through once it is paid', async () => {
@@ -250,7 +251,7 @@ async function givenWebhookProduct(url: string | null, name = 'VPS') {
 async function givenLiveOrder(productId: string, count = 2, options: { byHand?: boolean } = {}) {
   const customer = await givenCustomer(db());
   const items = Array.from({ length: count }, () => ({ product_id: productId, cycle: 'monthly' }));
-  const order = await placeOrder(at('2026-03-01'), placeOrderInput.parse({ customer_id: customer.id, items }));
+  const order = await placeOrder(at('2026-03-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items }));
   await markInvoicePaid(at('2026-03-01'), { id: order.invoiceId! });
   await dispatchPending(db(), runtime);
   if (options.byHand) for (const service of order.services) await markServiceProvisioned(at('2026-03-02'), { id: service.id });
@@ -329,11 +330,11 @@ describe('telling the provider of suspension, reactivation, termination and plan
     const large = await givenWebhookProduct(panel.url, 'VPS L');
     const { order } = await givenLiveOrder(small.id, 1);
     const service = order.services[0]!;
-    await changePlan(at('2026-03-16'), { serviceId: service.id, product_id: large.id, cycle: 'monthly', preview: true });
+    await changePlan(at('2026-03-16'), { serviceId: service.id, productId: large.id, cycle: 'monthly', preview: true });
     await dispatchPending(db(), runtime);
     expect(panel.calls('change_plan')).toHaveLength(0);
 
-    await changePlan(at('2026-03-16'), { serviceId: service.id, product_id: large.id, cycle: 'monthly', preview: false });
+    await changePlan(at('2026-03-16'), { serviceId: service.id, productId: large.id, cycle: 'monthly', preview: false });
     await dispatchPending(db(), runtime);
     const [body] = panel.calls('change_plan');
     expect(panel.calls('change_plan')).toHaveLength(1);

@@ -6,6 +6,7 @@ import { billingRun, dunningRun } from '@/inngest/functions/billing';
 import { systemActor } from '@/server/auth/actor';
 import { dispatchPending, type Runtime, schedulerTick } from '@/server/jobs/runtime';
 import { fromInngestEvent, inngestCron, toInngestFunction, type Workflow } from '@/server/jobs/workflow';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { automationStatus } from '@/server/services/automation/workflows';
 import { readCronTimeZone, updateAutomationSettings } from '@/server/services/automation/settings';
@@ -40,7 +41,7 @@ describe('the schedules in a configured time zone', () => {
     const product = await givenProduct(db(), { monthly: 1500 });
     const customer = await givenCustomer(db());
     const placed = ctxOf(db(), systemActor(), at('2026-11-01T12:00:00Z'));
-    const order = await placeOrder(placed, placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(placed, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(placed, { id: order.invoiceId! });
 
     // 23:04 UTC on 30 November is 00:04 in Berlin: billing has not fired for 1 December yet.

@@ -9,6 +9,7 @@ import { runWorkflow } from '@/server/jobs/executor';
 import { dispatchPending, emitEvents, resumeStalled, type Runtime, schedulerTick } from '@/server/jobs/runtime';
 import type { WorkflowEvent } from '@/inngest/events';
 import { defineWorkflow } from '@/server/jobs/workflow';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { placeOrder } from '@/server/services/orders/place';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
@@ -131,7 +132,7 @@ describe('billing and dunning as workflows', () => {
   it('bills renewals when a run is requested for a date, recorded as a job', async () => {
     const product = await givenProduct(db(), { monthly: 1500 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-01-10'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-01-10'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-01-10'), { id: order.invoiceId! });
 
     await emitEvents(db(), [{ name: 'billing/run.requested', id: 'billrun:manual:1', data: { date: '2026-02-05' } }]);
@@ -144,7 +145,7 @@ describe('billing and dunning as workflows', () => {
   it('dunns one unpaid renewal over 60 days: each reminder once, suspension, termination', async () => {
     const product = await givenProduct(db(), { monthly: 2000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-01'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-03-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-03-01'), { id: order.invoiceId! });
     await runBilling(at('2026-03-28'), { date: '2026-03-28' });
     const [renewal] = await db().select().from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
@@ -170,7 +171,7 @@ describe('billing and dunning as workflows', () => {
   it('reactivates an order dunning suspended as soon as its invoice is paid', async () => {
     const product = await givenProduct(db(), { monthly: 2000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-05-01'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-05-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-05-01'), { id: order.invoiceId! });
     await runBilling(at('2026-05-28'), { date: '2026-05-28' });
     const [renewal] = await db().select().from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
@@ -189,10 +190,10 @@ describe('customer e-mails as workflows', () => {
   it('tells the customer of a new order invoice, its payment and a refund, each once', async () => {
     const product = await givenProduct(db(), { monthly: 3000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-06-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await dispatchPending(db(), runtime([notifyCustomer]));
     const { payment } = await markInvoicePaid(at('2026-06-02'), { id: order.invoiceId! });
-    await refundPayment(at('2026-06-03'), { invoiceId: order.invoiceId!, payment_id: payment.id, amount: 1000n, to_credit: false });
+    await refundPayment(at('2026-06-03'), { invoiceId: order.invoiceId!, paymentId: payment.id, amount: 1000n, toCredit: false });
     // Redelivered events change nothing.
     await db().update(workflowEvents).set({ dispatchedAt: null });
     await dispatchPending(db(), runtime([notifyCustomer]));
@@ -208,7 +209,7 @@ describe('customer e-mails as workflows', () => {
   it('announces renewal invoices from the billing run in the same statement', async () => {
     const product = await givenProduct(db(), { monthly: 1200 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-07-01'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-07-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-07-01'), { id: order.invoiceId! });
     await runBilling(at('2026-07-28'), { date: '2026-07-28' });
     const [renewal] = await db().select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { billingSchedule, invoiceLines, invoices, services } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { addMonths } from '@/server/billing/periods';
+import { camelized } from '@/server/schemas/common';
 import { createCouponInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { approveOrder } from '@/server/services/orders/change-status';
@@ -27,7 +28,7 @@ async function givenActiveOrder(day: string, productIds: string[], couponCode?: 
   const customer = await givenCustomer(db());
   const order = await placeOrder(
     at(`${day}T09:00:00Z`),
-    placeOrderInput.parse({ customer_id: customer.id, coupon_code: couponCode, items: productIds.map((product_id) => ({ product_id, cycle: 'monthly' })) }),
+    camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: couponCode, items: productIds.map((product_id) => ({ product_id, cycle: 'monthly' })) }),
   );
   await markInvoicePaid(at(`${day}T10:00:00Z`), { id: order.invoiceId! });
   return loadOrder(db(), { kind: 'all' }, order.id);
@@ -117,7 +118,7 @@ describe('billing run', () => {
   it('marks past-due invoices overdue', async () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2034-01-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2034-01-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await approveOrder(at('2034-01-01T00:00:00Z'), { id: order.id });
     const run = await runBilling(at('2034-03-01T00:05:00Z'), { date: '2034-03-01' });
     expect(run.invoicesMarkedOverdue).toBeGreaterThanOrEqual(1);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, invoices } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { editOrderPriceInput, placeOrderInput } from '@/server/schemas/orders';
 import { editOrderPrice } from '@/server/services/orders/edit-price';
 import { getInvoice } from '@/server/services/invoices/get';
@@ -19,7 +20,7 @@ const ctx = () => ctxOf(db(), systemActor());
 async function givenOrder(options: { quantity?: number } = {}) {
   const product = await givenProduct(db(), { monthly: 1000 });
   const customer = await givenCustomer(db());
-  const order = await placeOrder(ctx(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly', quantity: options.quantity ?? 1 }] }));
+  const order = await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly', quantity: options.quantity ?? 1 }] }));
   return { order, customer, line: order.lines[0]! };
 }
 
@@ -32,7 +33,7 @@ describe('editing an order’s price', () => {
       const { order, line } = await givenOrder();
       const [paid, edited] = await Promise.allSettled([
         markInvoicePaid(ctx(), { id: order.invoiceId! }),
-        editOrderPrice(ctx(), editOrderPriceInput.parse({ id: order.id, line_id: line.id, unit_price: 1500, reason: 'Raised while paying' })),
+        editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1500, reason: 'Raised while paying' })),
       ]);
       expect([paid.status, edited.status]).toEqual(['fulfilled', 'fulfilled']);
       const first = await getInvoice(ctx(), { id: order.invoiceId! });
@@ -47,7 +48,7 @@ describe('editing an order’s price', () => {
   it('edits the unpaid first invoice in place: same number, the service keeps its billed period', async () => {
     const { order, line } = await givenOrder({ quantity: 2 });
     const before = await getInvoice(ctx(), { id: order.invoiceId! });
-    const edit = await editOrderPrice(ctx(), editOrderPriceInput.parse({ id: order.id, line_id: line.id, unit_price: 1500, reason: 'Agreed discount removed' }));
+    const edit = await editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1500, reason: 'Agreed discount removed' }));
 
     expect(edit.document).toBe('invoice_edited');
     const after = await getInvoice(ctx(), { id: order.invoiceId! });
@@ -64,13 +65,13 @@ describe('editing an order’s price', () => {
     const { order, customer, line } = await givenOrder();
     await markInvoicePaid(ctx(), { id: order.invoiceId!, method: 'bank_transfer' });
 
-    const up = await editOrderPrice(ctx(), editOrderPriceInput.parse({ id: order.id, line_id: line.id, unit_price: 1250, reason: 'Upgraded support' }));
+    const up = await editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1250, reason: 'Upgraded support' }));
     expect(up.document).toBe('debit_note');
     const debit = await getInvoice(ctx(), { id: up.invoiceId });
     expect(debit).toMatchObject({ kind: 'debit_note', total: 250n, status: 'pending', correctsInvoiceId: order.invoiceId });
     expect(up.order.total).toBe(1250n);
 
-    const down = await editOrderPrice(ctx(), editOrderPriceInput.parse({ id: order.id, line_id: line.id, unit_price: 800, reason: 'Loyalty' }));
+    const down = await editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 800, reason: 'Loyalty' }));
     expect(down.document).toBe('credit_note');
     const credit = await getInvoice(ctx(), { id: down.invoiceId });
     expect(credit).toMatchObject({ kind: 'credit_note', total: 450n });
@@ -83,10 +84,10 @@ describe('editing an order’s price', () => {
   it('refuses an unchanged price or a line of another order, and changes nothing', async () => {
     const { order, line } = await givenOrder();
     const other = await givenOrder();
-    await expect(editOrderPrice(ctx(), editOrderPriceInput.parse({ id: order.id, line_id: line.id, unit_price: 1000, reason: 'x' }))).rejects.toMatchObject({
+    await expect(editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1000, reason: 'x' }))).rejects.toMatchObject({
       fields: { unit_price: 'is already the price' },
     });
-    await expect(editOrderPrice(ctx(), editOrderPriceInput.parse({ id: order.id, line_id: other.line.id, unit_price: 5, reason: 'x' }))).rejects.toMatchObject({
+    await expect(editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: other.line.id, unit_price: 5, reason: 'x' }))).rejects.toMatchObject({
       fields: { line_id: 'is not a line of this order' },
     });
     const [invoice] = await db().select({ total: invoices.total }).from(invoices).where(eq(invoices.id, order.invoiceId!));
@@ -98,7 +99,7 @@ describe('editing an order’s price', () => {
 describe('the order desk', () => {
   it('changes the payment method and labels the order, each step audited', async () => {
     const { order } = await givenOrder();
-    expect((await changeOrderPaymentMethod(ctx(), { id: order.id, payment_method: 'paypal' })).paymentMethod).toBe('paypal');
+    expect((await changeOrderPaymentMethod(ctx(), { id: order.id, paymentMethod: 'paypal' })).paymentMethod).toBe('paypal');
     await addOrderLabel(ctx(), { id: order.id, label: 'VIP' });
     const twice = await addOrderLabel(ctx(), { id: order.id, label: 'VIP' });
     expect(twice.labels).toEqual(['VIP']);

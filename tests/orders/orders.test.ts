@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { couponRedemptions, invoiceLines, invoices } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { approveOrder, changeOrderStatus } from '@/server/services/orders/change-status';
@@ -33,7 +34,7 @@ describe('placing an order', () => {
     const customer = await givenCustomer(db());
     const order = await placeOrder(
       at('2026-01-31T10:00:00Z'),
-      placeOrderInput.parse({
+      camelized(placeOrderInput).parse({
         customer_id: customer.id,
         coupon_code: 'welcome10',
         items: [{ product_id: product.id, cycle: 'monthly', options: [{ option_id: product.optionGroups[0]!.options[0]!.id, quantity: 4 }] }],
@@ -65,7 +66,7 @@ describe('placing an order', () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
     await expect(
-      placeOrder(at('2026-02-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] })),
+      placeOrder(at('2026-02-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] })),
     ).rejects.toMatchObject({ code: 'validation', fields: { coupon_code: message } });
   });
 
@@ -75,7 +76,7 @@ describe('placing an order', () => {
     const customers = await Promise.all(Array.from({ length: 5 }, () => givenCustomer(db())));
     const results = await Promise.allSettled(
       customers.map((c) =>
-        placeOrder(at('2026-02-01T00:00:00Z'), placeOrderInput.parse({ customer_id: c.id, coupon_code: 'LASTONE', items: [{ product_id: product.id, cycle: 'monthly' }] })),
+        placeOrder(at('2026-02-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: c.id, coupon_code: 'LASTONE', items: [{ product_id: product.id, cycle: 'monthly' }] })),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -89,7 +90,7 @@ describe('placing an order', () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
     await expect(
-      placeOrder(at('2026-02-01T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'quarterly' }] })),
+      placeOrder(at('2026-02-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'quarterly' }] })),
     ).rejects.toMatchObject({ code: 'validation', fields: { 'items.0.cycle': expect.stringContaining('is not offered') } });
   });
 });
@@ -98,7 +99,7 @@ describe('paying and approving', () => {
   it('activates an auto-activating order and its services when the first invoice is paid', async () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-15T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-03-15T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-03-15T01:00:00Z'), { id: order.invoiceId! });
     const [invoice] = await db().select().from(invoices).where(eq(invoices.id, order.invoiceId!));
     expect(invoice!.status).toBe('paid');
@@ -111,7 +112,7 @@ describe('paying and approving', () => {
   it('queues a paid order for approval when a product needs it, and approval makes it live', async () => {
     const product = await givenProduct(db(), { autoActivate: false });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-15T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-03-15T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(at('2026-03-15T01:00:00Z'), { id: order.invoiceId! });
     const { loadOrder } = await import('@/server/services/orders/store');
     expect(await loadOrder(db(), { kind: 'all' }, order.id)).toMatchObject({ status: 'pending', awaitingApproval: true });
@@ -123,7 +124,7 @@ describe('paying and approving', () => {
   it('follows the order state machine and carries services along', async () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-15T00:00:00Z'), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(at('2026-03-15T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await expect(changeOrderStatus(at('2026-03-15T00:00:00Z'), { id: order.id, status: 'suspended' })).rejects.toMatchObject({ code: 'invalid_state' });
     await approveOrder(at('2026-03-15T00:00:00Z'), { id: order.id });
     const suspended = await changeOrderStatus(at('2026-03-16T00:00:00Z'), { id: order.id, status: 'suspended' });

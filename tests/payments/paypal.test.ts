@@ -103,7 +103,7 @@ describe('PayPal orders', () => {
     const { invoice, orderId } = await givenOrder(5000n);
     paypal.approve(orderId);
     await confirmPayPalReturn(ctxOf(db(), systemActor()), { orderId });
-    const { refund } = await refundPayment(ctxOf(db(), systemActor()), { invoiceId: invoice.id, amount: 2000n, to_credit: false });
+    const { refund } = await refundPayment(ctxOf(db(), systemActor()), { invoiceId: invoice.id, amount: 2000n, toCredit: false });
     const made = paypal.refunds.get(refund.providerId!)!;
     expect(made.amount).toEqual({ currency_code: 'USD', value: '20.00' });
     const body = JSON.stringify(paypal.event('PAYMENT.CAPTURE.REFUNDED', made));

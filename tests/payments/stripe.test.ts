@@ -176,7 +176,7 @@ describe('Stripe Checkout', () => {
     const { invoice, sessionId } = await checkout(8000n);
     const { paymentIntentId } = await stripe.completeSession(sessionId, { deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId });
-    const { refund } = await refundPayment(ctxOf(db(), systemActor()), { invoiceId: invoice.id, amount: 3000n, to_credit: false });
+    const { refund } = await refundPayment(ctxOf(db(), systemActor()), { invoiceId: invoice.id, amount: 3000n, toCredit: false });
     expect(refund.providerId).toMatch(/^re_/);
     expect([...stripe.refunds.values()].filter((r) => r.payment_intent === paymentIntentId).map((r) => r.amount)).toEqual([3000]);
 

@@ -32,7 +32,7 @@ async function givenClientWithDocuments() {
   const customer = await givenCustomer(db(), { currency: 'USD' });
   const client = await givenUser(db(), 'client', { customerId: customer.id });
   const product = await givenProduct(db());
-  const order = await placeOrder(system(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+  const order = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
   const invoice = await givenInvoice(db(), { customerId: customer.id, total: 2500n });
   return { customer, client, order, invoice, ctx: ctxOf(db(), client.actor) };
 }
@@ -42,12 +42,12 @@ describe('a client in the portal', () => {
     const mine = await givenClientWithDocuments();
     const theirs = await givenClientWithDocuments();
 
-    const invoices = await listInvoices(mine.ctx, listInvoicesInput.parse({ limit: 200 }));
+    const invoices = await listInvoices(mine.ctx, camelized(listInvoicesInput).parse({ limit: 200 }));
     expect(invoices.items.length).toBeGreaterThanOrEqual(2);
     expect(new Set(invoices.items.map((i) => i.customerId))).toEqual(new Set([mine.customer.id]));
     expect(invoices.items.map((i) => i.id)).toContain(mine.invoice.id);
 
-    const orders = await listOrders(mine.ctx, listOrdersInput.parse({ limit: 200 }));
+    const orders = await listOrders(mine.ctx, camelized(listOrdersInput).parse({ limit: 200 }));
     expect(orders.items.map((o) => o.id)).toEqual([mine.order.id]);
 
     const account = await createCaller({ db: db(), actor: mine.client.actor, origin }).portal.account();
@@ -68,7 +68,7 @@ describe('a client in the portal', () => {
     await expect(trpc.portal.invoice({ id: theirs.invoice.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(trpc.invoices.byId({ id: theirs.invoice.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Filtering by the other customer's id finds nothing rather than widening the scope.
-    const filtered = await listInvoices(mine.ctx, listInvoicesInput.parse({ customer: theirs.customer.id }));
+    const filtered = await listInvoices(mine.ctx, camelized(listInvoicesInput).parse({ customer: theirs.customer.id }));
     expect(filtered.items).toEqual([]);
     // Their own invoice reads fine.
     expect((await customerInvoice(mine.ctx, { id: mine.invoice.id, origin })).document.id).toBe(mine.invoice.id);
@@ -81,7 +81,7 @@ describe('a client in the portal', () => {
     await addOrderLabel(system(), { id: mine.order.id, label: 'late payer' });
     await markInvoicePaid(system(), { id: mine.order.invoiceId!, method: 'bank_transfer', reference: 'desk ref 42' });
 
-    const list = await listInvoices(mine.ctx, listInvoicesInput.parse({ limit: 200 }));
+    const list = await listInvoices(mine.ctx, camelized(listInvoicesInput).parse({ limit: 200 }));
     expect(list.items.map((i) => i.id)).not.toContain(draft.id);
     await expect(getInvoice(mine.ctx, { id: draft.id })).rejects.toMatchObject({ code: 'not_found' });
 
@@ -95,7 +95,7 @@ describe('a client in the portal', () => {
     expect(paid.payments[0]).not.toHaveProperty('recordedById');
 
     expect((await getOrder(mine.ctx, { id: mine.order.id })).labels).toEqual([]);
-    expect((await listOrders(mine.ctx, listOrdersInput.parse({}))).items[0]!.labels).toEqual([]);
+    expect((await listOrders(mine.ctx, camelized(listOrdersInput).parse({}))).items[0]!.labels).toEqual([]);
     expect(await getOrderHistory(mine.ctx, { id: mine.order.id })).toEqual({ audit: [], jobs: [] });
     expect((await getInvoiceHistory(mine.ctx, { id: mine.invoice.id })).audit).toEqual([]);
     // The tRPC readers behind the same permission hide the same things.

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedDueServices } from '@/scripts/seed/due-services';
 import { systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createProduct } from '@/server/services/catalog/create-product';
@@ -250,7 +251,7 @@ describe('crash safety of the production server', () => {
       const orders = [];
       for (let i = 0; i < 2; i++) {
         const customer = await givenCustomer(db());
-        orders.push(await placeOrder(ctx, placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] })));
+        orders.push(await placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] })));
       }
       const [a, b] = orders as [(typeof orders)[0], (typeof orders)[0]];
       const pay = async (order: typeof a) => {

@@ -3,6 +3,7 @@ import { activateOrder as activateWorkflow } from '@/inngest/functions/activate'
 import { systemActor } from '@/server/auth/actor';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { resendTransport, smsGateway } from '@/server/notify/transports';
+import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createCoupon } from '@/server/services/catalog/create-coupon';
@@ -103,7 +104,7 @@ describe('a reseller reading the catalog', () => {
     const full = await coupon('FULL10', { max_uses: 1 });
     const customer = await givenCustomer(db());
     const product = await createProduct(system(), createProductInput.parse({ name: 'Plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }] }));
-    await placeOrder(system(), placeOrderInput.parse({ customer_id: customer.id, coupon_code: full.code, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: full.code, items: [{ product_id: product.id, cycle: 'monthly' }] }));
 
     const seen = await listCoupons(as(reseller));
     expect(seen.map((c) => c.code).sort()).toEqual(['LATER10', 'OPEN10']);
@@ -125,8 +126,8 @@ describe('a reseller reading jobs and the notification log', () => {
       system(),
       createProductInput.parse({ name: 'Hooked', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: `${panel.url}/p` }),
     );
-    const mine = await placeOrder(system(), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
-    const other = await placeOrder(system(), placeOrderInput.parse({ customer_id: (await givenCustomer(db())).id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const mine = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const other = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: (await givenCustomer(db())).id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     await markInvoicePaid(system(), { id: mine.invoiceId! });
     await markInvoicePaid(system(), { id: other.invoiceId! });
     await dispatchPending(db(), runtime);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, couponRedemptions, customers, invoices, orders, settings, users } from '@/db/schema';
 import { anonymousActor, systemActor } from '@/server/auth/actor';
 import { verifyPassword } from '@/server/auth/password';
+import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput, updateProductInput } from '@/server/schemas/catalog';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { checkoutInput, quoteInput, signUpInput } from '@/server/schemas/store';
@@ -141,7 +142,7 @@ describe('quoting a cart', () => {
       const product = await givenProduct(db(), { monthly: 2000, setupFee: 500 });
       const coupon = await givenCoupon({ value: 25 });
       const items = [{ product_id: product.id, cycle: 'monthly' as const, quantity: 2, options: [] }];
-      const quote = await quoteCart(visitor(), quoteInput.parse({ items, coupon_code: coupon.code.toLowerCase() }));
+      const quote = await quoteCart(visitor(), camelized(quoteInput).parse({ items, coupon_code: coupon.code.toLowerCase() }));
       expect(quote).toMatchObject({
         currency: 'USD',
         coupon: { code: coupon.code },
@@ -154,7 +155,7 @@ describe('quoting a cart', () => {
       expect(quote.lines).toEqual([expect.objectContaining({ productId: product.id, unitPrice: 2000n, setupFee: 500n, quantity: 2, discount: 1000n })]);
 
       const { ctx } = await givenClient();
-      const order = await placeStoreOrder(ctx, checkoutInput.parse({ items, coupon_code: coupon.code, payment_method: 'bank_transfer', accept_terms: true }));
+      const order = await placeStoreOrder(ctx, camelized(checkoutInput).parse({ items, coupon_code: coupon.code, payment_method: 'bank_transfer', accept_terms: true }));
       const invoice = await getInvoice(ctxOf(db(), systemActor()), { id: order.invoiceId! });
       expect(invoice.total).toBe(quote.total);
     } finally {
@@ -169,7 +170,7 @@ describe('quoting a cart', () => {
       const coupon = await givenCoupon({ max_uses: 1 });
       const product = await givenProduct(db());
       const someone = await givenCustomer(db());
-      await placeOrder(ctxOf(db(), systemActor()), placeOrderInput.parse({ customer_id: someone.id, coupon_code: coupon.code, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+      await placeOrder(ctxOf(db(), systemActor()), camelized(placeOrderInput).parse({ customer_id: someone.id, coupon_code: coupon.code, items: [{ product_id: product.id, cycle: 'monthly' }] }));
       return coupon.code;
     }, 'This coupon has been used up'],
     ['not applicable', async () => (await givenCoupon({ product_ids: [(await givenProduct(db())).id] })).code, 'This coupon does not apply to these products'],
@@ -177,7 +178,7 @@ describe('quoting a cart', () => {
   ])('refuses a coupon that is %s, on the coupon field', async (_what, codeOf, message) => {
     const code = await codeOf();
     const product = await givenProduct(db());
-    await expect(quoteCart(visitor(), quoteInput.parse({ coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
+    await expect(quoteCart(visitor(), camelized(quoteInput).parse({ coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
       code: 'validation',
       fields: { coupon_code: message },
     });
@@ -188,19 +189,19 @@ describe('quoting a cart', () => {
     const product = await givenProduct(db());
     const { ctx } = await givenClient();
     const items = [{ product_id: product.id, cycle: 'monthly' as const }];
-    await placeStoreOrder(ctx, checkoutInput.parse({ items, coupon_code: coupon.code, payment_method: 'bank_transfer', accept_terms: true }));
-    await expect(quoteCart(ctx, quoteInput.parse({ coupon_code: coupon.code, items }))).rejects.toMatchObject({ fields: { coupon_code: 'You have already used this coupon' } });
-    await expect(quoteCart(visitor(), quoteInput.parse({ coupon_code: coupon.code, items }))).resolves.toMatchObject({ coupon: { code: coupon.code } });
+    await placeStoreOrder(ctx, camelized(checkoutInput).parse({ items, coupon_code: coupon.code, payment_method: 'bank_transfer', accept_terms: true }));
+    await expect(quoteCart(ctx, camelized(quoteInput).parse({ coupon_code: coupon.code, items }))).rejects.toMatchObject({ fields: { coupon_code: 'You have already used this coupon' } });
+    await expect(quoteCart(visitor(), camelized(quoteInput).parse({ coupon_code: coupon.code, items }))).resolves.toMatchObject({ coupon: { code: coupon.code } });
   });
 
   it('quotes a client in their own currency, with their credit balance', async () => {
     const product = await givenProduct(db(), { monthly: 1500 });
     const { customer, ctx } = await givenClient('EUR');
     await adjustCredit(ctxOf(db(), systemActor()), { customerId: customer.id, amount: 700n, reason: 'Goodwill' });
-    const quote = await quoteCart(ctx, quoteInput.parse({ items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const quote = await quoteCart(ctx, camelized(quoteInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }] }));
     expect(quote).toMatchObject({ currency: 'EUR', total: 1500n, creditBalance: 700n });
     // The product has no EUR annual price: the item's cycle says so.
-    await expect(quoteCart(ctx, quoteInput.parse({ items: [{ product_id: product.id, cycle: 'annual' }] }))).rejects.toMatchObject({
+    await expect(quoteCart(ctx, camelized(quoteInput).parse({ items: [{ product_id: product.id, cycle: 'annual' }] }))).rejects.toMatchObject({
       fields: { 'items.0.cycle': expect.stringContaining('is not offered') },
     });
   });
@@ -215,7 +216,7 @@ describe('placing the order at checkout', () => {
     expect(checkoutInput.safeParse({ items, payment_method: 'bank_transfer', accept_terms: true }).success).toBe(false);
     expect(checkoutInput.safeParse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true, customer_id: customer.id }).success).toBe(false);
 
-    const order = await placeStoreOrder(ctx, checkoutInput.parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true }));
+    const order = await placeStoreOrder(ctx, camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true }));
     expect(order).toMatchObject({ customerId: customer.id, status: 'pending', total: 4200n, paymentMethod: 'bank_transfer' });
     const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'order.checked_out'), eq(auditLog.entityId, order.id)));
     expect(entry!.after).toMatchObject({ payment_method: 'bank_transfer', terms_accepted: true });
@@ -226,7 +227,7 @@ describe('placing the order at checkout', () => {
     const other = await givenCustomer(db());
     const { ctx } = await givenClient();
     const before = await countOf(orders);
-    await expect(placeOrder(ctx, placeOrderInput.parse({ customer_id: other.id, items: [{ product_id: product.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
+    await expect(placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: other.id, items: [{ product_id: product.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
       code: 'validation',
       fields: { customer_id: 'is not a customer you can sell to' },
     });
@@ -235,7 +236,7 @@ describe('placing the order at checkout', () => {
 
   it('refuses visitors and staff: the store sells to customer accounts', async () => {
     const product = await givenProduct(db());
-    const input = checkoutInput.parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true });
+    const input = camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true });
     await expect(placeStoreOrder(visitor(), input)).rejects.toMatchObject({ code: 'forbidden' });
     const staff = await givenUser(db(), 'staff', { permissions: ['orders.create'] });
     await expect(placeStoreOrder(ctxOf(db(), staff.actor), input)).rejects.toMatchObject({ code: 'forbidden' });
@@ -250,7 +251,7 @@ describe('placing the order at checkout', () => {
     const { ctx } = await givenClient();
     await db().insert(settings).values({ key: 'payments', value: { bank_transfer: { enabled: false } } });
     try {
-      await expect(placeStoreOrder(ctx, checkoutInput.parse({ items, payment_method: 'bank_transfer', accept_terms: true }))).rejects.toMatchObject({
+      await expect(placeStoreOrder(ctx, camelized(checkoutInput).parse({ items, payment_method: 'bank_transfer', accept_terms: true }))).rejects.toMatchObject({
         fields: { payment_method: 'is not available; choose another' },
       });
     } finally {
@@ -262,7 +263,7 @@ describe('placing the order at checkout', () => {
     const product = await givenProduct(db(), { monthly: 3000 });
     const { customer, ctx } = await givenClient();
     await adjustCredit(ctxOf(db(), systemActor()), { customerId: customer.id, amount: 2999n, reason: 'Prepaid' });
-    const input = checkoutInput.parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'credit', accept_terms: true });
+    const input = camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'credit', accept_terms: true });
     const mine = async () => (await db().select({ n: count() }).from(orders).where(eq(orders.customerId, customer.id)))[0]!.n;
 
     await expect(placeStoreOrder(ctx, input)).rejects.toMatchObject({ fields: { payment_method: 'Your credit balance does not cover this order' } });
@@ -279,7 +280,7 @@ describe('placing the order at checkout', () => {
     const product = await givenProduct(db(), { monthly: 3000 });
     const { ctx } = await givenClient();
     await expect(
-      placeStoreOrder(ctx, checkoutInput.parse({ items: [{ product_id: product.id, cycle: 'monthly' }], coupon_code: coupon.code, payment_method: 'credit', accept_terms: true })),
+      placeStoreOrder(ctx, camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], coupon_code: coupon.code, payment_method: 'credit', accept_terms: true })),
     ).rejects.toMatchObject({ code: 'validation' });
     expect((await db().select({ n: count() }).from(couponRedemptions).where(eq(couponRedemptions.couponId, coupon.id)))[0]!.n).toBe(0);
   });

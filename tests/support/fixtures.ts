@@ -63,11 +63,11 @@ export async function givenInvoice(
 ) {
   const customerId = options.customerId ?? (await givenCustomer(db)).id;
   return createInvoice(ctxOf(db, systemActor()), {
-    customer_id: customerId,
+    customerId,
     status: options.status ?? 'pending',
-    issue_date: options.issueDate,
+    issueDate: options.issueDate,
     currency: options.currency,
-    items: [{ description: 'Hosting', quantity: 1000n, unit_price: options.total ?? 1000n, tax_rate: 0n }],
+    items: [{ description: 'Hosting', quantity: 1000n, unitPrice: options.total ?? 1000n, taxRate: 0n }],
   });
 }
 

@@ -7,6 +7,7 @@ import { orderLines, services } from '@/db/schema';
 import { appRouter, createCaller } from '@/server/api/root';
 import { createCallerFactory, publicProcedure, router } from '@/server/api/trpc';
 import { type Actor, systemActor } from '@/server/auth/actor';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { getInvoice } from '@/server/services/invoices/get';
 import { placeOrder } from '@/server/services/orders/place';
@@ -116,7 +117,7 @@ describe('tRPC edit price on a fractional quantity', () => {
   async function givenFractionalOrder() {
     const product = await givenProduct(db(), { monthly: 1000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(ctxOf(db(), systemActor()), placeOrderInput.parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(ctxOf(db(), systemActor()), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     const line = order.lines[0]!;
     await db().update(orderLines).set({ quantity: '1.500' }).where(eq(orderLines.id, line.id));
     return { order, line };

@@ -6,6 +6,7 @@ import { sessionContext, visitorContext } from '@/server/context';
 import { publicOrigin } from '@/server/env';
 import { currentUser } from '@/server/auth/next-auth';
 import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
+import { camelized } from '@/server/schemas/common';
 import { checkoutInput, signUpInput } from '@/server/schemas/store';
 import { placeStoreOrder } from '@/server/services/storefront/place-order';
 import { signUp } from '@/server/services/account/sign-up';
@@ -40,7 +41,7 @@ export async function signUpAction(raw: unknown): Promise<ActionFailure | { ok: 
 
 /** Places the cart as the signed-in client's order, then sends them to pay its first invoice. */
 export async function placeOrderAction(raw: unknown): Promise<ActionFailure> {
-  const parsed = checkoutInput.safeParse(raw);
+  const parsed = camelized(checkoutInput).safeParse(raw);
   if (!parsed.success) return { message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
   const ctx = await sessionContext(await headers());
   if (!ctx) return { message: 'Sign in or create an account to place your order.' };
@@ -52,7 +53,7 @@ export async function placeOrderAction(raw: unknown): Promise<ActionFailure> {
   }
   let target: string;
   try {
-    target = await paymentRedirect(ctx, { invoiceId: order.invoiceId!, method: parsed.data.payment_method, origin: publicOrigin() });
+    target = await paymentRedirect(ctx, { invoiceId: order.invoiceId!, method: parsed.data.paymentMethod, origin: publicOrigin() });
   } catch (error) {
     // The order stands; only starting the payment failed, and the portal can start it again.
     console.error('[store] could not start payment for order', order.number, error);

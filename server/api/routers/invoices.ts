@@ -15,7 +15,7 @@ import { cancelInvoice } from '../../services/invoices/cancel';
 import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { correctInvoice } from '../../services/invoices/correct';
 import { refundPayment } from '../../services/payments/refund';
-import { currencyCode, id } from '../../schemas/common';
+import { camelized, currencyCode, id } from '../../schemas/common';
 import { createInvoice } from '../../services/invoices/create';
 import { finalizeInvoice } from '../../services/invoices/finalize';
 import { getInvoice } from '../../services/invoices/get';
@@ -31,21 +31,21 @@ import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const invoicesRouter = router({
   list: permissionProcedure('invoices.view')
-    .input(listInvoicesInput.omit({ format: true }).extend({ format: z.literal('json').default('json') }))
+    .input(camelized(listInvoicesInput.omit({ format: true }).extend({ format: z.literal('json').default('json') })))
     .query(({ ctx, input }) => listInvoices(ctx.service, input)),
   byId: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => getInvoice(ctx.service, input)),
   history: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => getInvoiceHistory(ctx.service, input)),
   create: permissionProcedure('invoices.create')
-    .input(createInvoiceInput)
+    .input(camelized(createInvoiceInput))
     .mutation(({ ctx, input }) => createInvoice(ctx.service, input)),
   update: permissionProcedure('invoices.edit')
-    .input(updateInvoiceInput.extend(invoiceIdInput.shape))
+    .input(camelized(updateInvoiceInput.extend(invoiceIdInput.shape)))
     .mutation(({ ctx, input }) => updateInvoice(ctx.service, input)),
   finalize: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => finalizeInvoice(ctx.service, input)),
   recordPayment: permissionProcedure('invoices.edit')
-    .input(recordPaymentInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
+    .input(camelized(recordPaymentInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape)))
     .mutation(({ ctx, input }) =>
       once(ctx, 'invoices.recordPayment', input, (service) =>
         recordPayment(service, {
@@ -53,7 +53,7 @@ export const invoicesRouter = router({
           amount: input.amount,
           method: input.method,
           reference: input.reference,
-          paidAt: input.paid_at ? new Date(input.paid_at) : undefined,
+          paidAt: input.paidAt ? new Date(input.paidAt) : undefined,
         }),
       ),
     ),
@@ -67,10 +67,10 @@ export const invoicesRouter = router({
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => cancelInvoice(ctx.service, input)),
   refund: permissionProcedure('payments.refund')
-    .input(refundInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
+    .input(camelized(refundInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape)))
     .mutation(({ ctx, input }) => once(ctx, 'invoices.refund', input, (service) => refundPayment(service, { ...input, invoiceId: input.id }))),
   correct: permissionProcedure('invoices.edit')
-    .input(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }).extend(withIdempotencyKey.shape))
+    .input(camelized(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }).extend(withIdempotencyKey.shape)))
     .mutation(({ ctx, input }) =>
       once(ctx, 'invoices.correct', input, (service) => correctInvoice(service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason })),
     ),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { billingRunInput } from '../../schemas/billing-runs';
-import { id } from '../../schemas/common';
+import { camelized, id } from '../../schemas/common';
 import {
   changeOrderStatusInput,
   changePlanInput,
@@ -25,22 +25,22 @@ import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const ordersRouter = router({
   list: permissionProcedure('orders.view')
-    .input(listOrdersInput.omit({ format: true }).extend({ format: z.literal('json').default('json') }))
+    .input(camelized(listOrdersInput.omit({ format: true }).extend({ format: z.literal('json').default('json') })))
     .query(({ ctx, input }) => listOrders(ctx.service, input)),
   byId: authedProcedure.input(orderIdInput).query(({ ctx, input }) => getOrder(ctx.service, input)),
   history: permissionProcedure('orders.view').input(orderIdInput).query(({ ctx, input }) => getOrderHistory(ctx.service, input)),
-  place: permissionProcedure('orders.create').input(placeOrderInput).mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
+  place: permissionProcedure('orders.create').input(camelized(placeOrderInput)).mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
   approve: permissionProcedure('orders.edit').input(orderIdInput).mutation(({ ctx, input }) => approveOrder(ctx.service, input)),
   changeStatus: permissionProcedure('orders.edit')
     .input(changeOrderStatusInput.extend(orderIdInput.shape))
     .mutation(({ ctx, input }) => changeOrderStatus(ctx.service, input)),
-  changePaymentMethod: permissionProcedure('orders.edit').input(orderPaymentMethodInput).mutation(({ ctx, input }) => changeOrderPaymentMethod(ctx.service, input)),
+  changePaymentMethod: permissionProcedure('orders.edit').input(camelized(orderPaymentMethodInput)).mutation(({ ctx, input }) => changeOrderPaymentMethod(ctx.service, input)),
   addLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => addOrderLabel(ctx.service, input)),
   removeLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => removeOrderLabel(ctx.service, input)),
-  editPrice: permissionProcedure('orders.edit').input(editOrderPriceInput).mutation(({ ctx, input }) => editOrderPrice(ctx.service, input)),
+  editPrice: permissionProcedure('orders.edit').input(camelized(editOrderPriceInput)).mutation(({ ctx, input }) => editOrderPrice(ctx.service, input)),
   markServiceProvisioned: permissionProcedure('orders.edit').input(z.object({ id })).mutation(({ ctx, input }) => markServiceProvisioned(ctx.service, input)),
   changePlan: permissionProcedure('orders.edit')
-    .input(changePlanInput.extend({ serviceId: id }))
+    .input(camelized(changePlanInput.extend({ serviceId: id })))
     .mutation(({ ctx, input }) => changePlan(ctx.service, input)),
   runBilling: permissionProcedure('billing.run').input(billingRunInput).mutation(({ ctx, input }) => runBillingDay(ctx.service, { date: input.date, origin: ctx.origin })),
 });

@@ -1,11 +1,12 @@
 import { correctionInput, invoiceIdInput, invoiceOutput } from '../../schemas/invoices';
+import { camelized } from '../../schemas/common';
 import { correctInvoice } from '../../services/invoices/correct';
 import { defineRoute } from '../handler';
 import { invoiceJson } from './invoices';
 
 const correctionRoute = (kind: 'credit_note' | 'debit_note', path: string, summary: string) =>
   defineRoute(
-    { method: 'POST', path, summary, tag: 'Invoices', permission: 'invoices.edit', params: invoiceIdInput, body: correctionInput, response: invoiceOutput, status: 201 },
+    { method: 'POST', path, summary, tag: 'Invoices', permission: 'invoices.edit', params: invoiceIdInput, body: camelized(correctionInput), response: invoiceOutput, status: 201 },
     async ({ ctx, params, body, origin }) => invoiceJson(await correctInvoice(ctx, { invoiceId: params.id, kind, items: body.items, reason: body.reason }), origin),
   );
 

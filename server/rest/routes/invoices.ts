@@ -12,6 +12,7 @@ import {
   sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
+import { camelized } from '../../schemas/common';
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { createInvoice } from '../../services/invoices/create';
 import { finalizeInvoice } from '../../services/invoices/finalize';
@@ -106,7 +107,7 @@ export const createInvoiceRoute = defineRoute(
     summary: 'Create an invoice (pending by default, or a draft); totals are computed by the server',
     tag: 'Invoices',
     permission: 'invoices.create',
-    body: createInvoiceInput,
+    body: camelized(createInvoiceInput),
     response: invoiceOutput,
     status: 201,
   },
@@ -121,7 +122,7 @@ export const listInvoicesRoute = defineRoute(
     summary: 'List invoices, newest first, with every filter; `format=csv` exports all matches as CSV',
     tag: 'Invoices',
     permission: 'invoices.view',
-    query: listInvoicesInput,
+    query: camelized(listInvoicesInput),
     response: listOf(invoiceOutput),
   },
   async ({ ctx, query, origin }) => {
@@ -144,7 +145,7 @@ export const updateInvoiceRoute = defineRoute(
     tag: 'Invoices',
     permission: 'invoices.edit',
     params: idParams,
-    body: updateInvoiceInput,
+    body: camelized(updateInvoiceInput),
     response: invoiceOutput,
   },
   async ({ ctx, params, body, origin }) => invoiceJson(await updateInvoice(ctx, { ...body, id: params.id }), origin),
@@ -171,7 +172,7 @@ export const recordPaymentRoute = defineRoute(
     tag: 'Invoices',
     permission: 'invoices.edit',
     params: idParams,
-    body: recordPaymentInput,
+    body: camelized(recordPaymentInput),
     response: paymentResult,
     status: 201,
   },
@@ -181,7 +182,7 @@ export const recordPaymentRoute = defineRoute(
       amount: body.amount,
       method: body.method,
       reference: body.reference,
-      paidAt: body.paid_at ? new Date(body.paid_at) : undefined,
+      paidAt: body.paidAt ? new Date(body.paidAt) : undefined,
     });
     return { payment: paymentJson(result.payment), invoice: invoiceJson(result.invoice, origin) };
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { changeOrderStatusInput, changePlanInput, changePlanOutput, listOrdersInput, orderIdInput, orderOutput, placeOrderInput } from '../../schemas/orders';
-import { id } from '../../schemas/common';
+import { camelized, id } from '../../schemas/common';
 import { changePlan } from '../../services/orders/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
 import { exportOrders } from '../../services/orders/export';
@@ -43,12 +43,12 @@ export function orderJson(order: OrderView): z.input<typeof orderOutput> {
 }
 
 export const placeOrderRoute = defineRoute(
-  { method: 'POST', path: '/orders', summary: 'Place an order: prices from the catalog, first invoice pending, services pending', tag: 'Orders', permission: 'orders.create', body: placeOrderInput, response: orderOutput, status: 201 },
+  { method: 'POST', path: '/orders', summary: 'Place an order: prices from the catalog, first invoice pending, services pending', tag: 'Orders', permission: 'orders.create', body: camelized(placeOrderInput), response: orderOutput, status: 201 },
   async ({ ctx, body }) => orderJson(await placeOrder(ctx, body)),
 );
 
 export const listOrdersRoute = defineRoute(
-  { method: 'GET', path: '/orders', summary: 'List orders, newest first; `format=csv` exports all matches', tag: 'Orders', permission: 'orders.view', query: listOrdersInput, response: listOf(orderOutput) },
+  { method: 'GET', path: '/orders', summary: 'List orders, newest first; `format=csv` exports all matches', tag: 'Orders', permission: 'orders.view', query: camelized(listOrdersInput), response: listOf(orderOutput) },
   async ({ ctx, query }) => {
     if (query.format === 'csv') return csvResponse(await exportOrders(ctx, query), 'orders.csv');
     const page = await listOrders(ctx, query);
@@ -72,7 +72,7 @@ export const approveOrderRoute = defineRoute(
 );
 
 export const changePlanRoute = defineRoute(
-  { method: 'POST', path: '/services/{id}/change-plan', summary: 'Change a service’s plan with proration; `preview` writes nothing', tag: 'Orders', permission: 'orders.edit', params: z.object({ id }), body: changePlanInput, response: changePlanOutput },
+  { method: 'POST', path: '/services/{id}/change-plan', summary: 'Change a service’s plan with proration; `preview` writes nothing', tag: 'Orders', permission: 'orders.edit', params: z.object({ id }), body: camelized(changePlanInput), response: changePlanOutput },
   async ({ ctx, params, body }) => {
     const change = await changePlan(ctx, { ...body, serviceId: params.id });
     return {

@@ -8,6 +8,7 @@ import { findCustomer } from './store';
 import { listInvoices } from '@/server/services/invoices/list';
 import { moneyOf } from '@/server/services/invoices/store';
 import { recordPayment } from '@/server/services/payments/record';
+import { camelized } from '@/server/schemas/common';
 import { listInvoicesInput } from '@/server/schemas/invoices';
 
 /** A customer's services and credit ledger (newest first), for the customer page. */
@@ -35,7 +36,7 @@ export async function quickPay(
     const customer = await findCustomer(tx, ctx.actor.scope, input.customerId);
     const open: Array<{ id: string; balance: bigint; dueDate: string }> = [];
     for (const status of ['overdue', 'partial', 'pending'] as const) {
-      const page = await listInvoices({ ...ctx, db: tx }, listInvoicesInput.parse({ customer: customer.id, status, currency: input.currency, limit: 200 }));
+      const page = await listInvoices({ ...ctx, db: tx }, camelized(listInvoicesInput).parse({ customer: customer.id, status, currency: input.currency, limit: 200 }));
       open.push(...page.items.map((i) => ({ id: i.id, balance: balanceOf(moneyOf(i)), dueDate: i.dueDate })));
     }
     open.sort((a, b) => a.dueDate.localeCompare(b.dueDate));

@@ -14,12 +14,12 @@ import { readBillingSettings } from '@/server/services/settings/read';
 export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInput): Promise<InvoiceView> {
   requirePermission(ctx.actor, 'invoices.create');
   return ctx.db.transaction(async (tx) => {
-    const customer = await findCustomer(tx, ctx.actor.scope, input.customer_id).catch(() => {
+    const customer = await findCustomer(tx, ctx.actor.scope, input.customerId).catch(() => {
       throw new AppError('validation', 'Unknown customer', { customer_id: 'is not a customer you can bill' });
     });
     const settings = await readBillingSettings(tx);
-    const issueDate = input.issue_date ?? toPlainDate(ctx.now);
-    const dueDate = input.due_date ?? addDays(issueDate, settings.payment_due_days);
+    const issueDate = input.issueDate ?? toPlainDate(ctx.now);
+    const dueDate = input.dueDate ?? addDays(issueDate, settings.payment_due_days);
     if (dueDate < issueDate) throw new AppError('validation', 'The due date is before the issue date', { due_date: 'must not be before the issue date' });
     const { lines, totals } = priceItems(input.items, settings.tax_mode, parseMilli(settings.tax_rate)!);
     const finalize = input.status === 'pending';

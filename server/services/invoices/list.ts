@@ -13,7 +13,7 @@ export type InvoiceListItem = InvoiceView & { customerName: string; customerEmai
 
 /** Every filter of GET /api/v1/invoices, as one WHERE clause within the actor's scope. */
 export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInput, 'limit' | 'cursor' | 'format'>): SQL | undefined {
-  const dateColumn = input.date_field === 'due' ? invoices.dueDate : invoices.issueDate;
+  const dateColumn = input.dateField === 'due' ? invoices.dueDate : invoices.issueDate;
   let customerFilter: SQL | undefined;
   if (input.customer) {
     if (isUuid(input.customer)) customerFilter = eq(invoices.customerId, input.customer);
@@ -30,11 +30,11 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
     input.from ? gte(dateColumn, input.from) : undefined,
     input.to ? lte(dateColumn, input.to) : undefined,
     input.currency ? eq(invoices.currency, input.currency) : undefined,
-    input.order_id ? eq(invoices.orderId, input.order_id) : undefined,
-    input.min_total !== undefined ? gte(invoices.total, BigInt(input.min_total)) : undefined,
-    input.max_total !== undefined ? lte(invoices.total, BigInt(input.max_total)) : undefined,
-    input.reseller_id
-      ? sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${input.reseller_id})`
+    input.orderId ? eq(invoices.orderId, input.orderId) : undefined,
+    input.minTotal !== undefined ? gte(invoices.total, BigInt(input.minTotal)) : undefined,
+    input.maxTotal !== undefined ? lte(invoices.total, BigInt(input.maxTotal)) : undefined,
+    input.resellerId
+      ? sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${input.resellerId})`
       : undefined,
   );
 }

@@ -69,12 +69,12 @@ export type LineDraft = Omit<typeof invoiceLines.$inferInsert, 'invoiceId' | 'po
 /** Prices the entered items with the document's tax mode; the totals are their sums. */
 export function priceItems(items: readonly InvoiceItemInput[], taxMode: TaxMode, defaultRateMilli: bigint) {
   const lines: LineDraft[] = items.map((item) => {
-    const taxRateMilli = item.tax_rate ?? defaultRateMilli;
-    const amounts = lineAmounts({ quantityMilli: item.quantity, unitPrice: item.unit_price, taxRateMilli }, taxMode);
+    const taxRateMilli = item.taxRate ?? defaultRateMilli;
+    const amounts = lineAmounts({ quantityMilli: item.quantity, unitPrice: item.unitPrice, taxRateMilli }, taxMode);
     return {
       description: item.description,
       quantity: formatMilli(item.quantity),
-      unitPrice: item.unit_price,
+      unitPrice: item.unitPrice,
       taxRate: formatMilli(taxRateMilli),
       ...amounts,
     };

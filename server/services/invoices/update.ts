@@ -21,8 +21,8 @@ export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInp
     const next = invoiceTransition(moneyOf(locked), 'edit');
     if (!next.ok) throw new AppError(next.code, next.message);
     const before = await loadInvoice(tx, { kind: 'all' }, locked.id);
-    const issueDate = input.issue_date ?? locked.issueDate;
-    const dueDate = input.due_date ?? locked.dueDate;
+    const issueDate = input.issueDate ?? locked.issueDate;
+    const dueDate = input.dueDate ?? locked.dueDate;
     if (dueDate < issueDate) throw new AppError('validation', 'The due date is before the issue date', { due_date: 'must not be before the issue date' });
     if (input.currency && input.currency !== locked.currency && locked.status !== 'draft') {
       throw new AppError('invalid_state', 'The currency of a finalized invoice cannot change', { currency: 'is fixed once the invoice is finalized' });

@@ -69,7 +69,7 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
       .from(invoices)
       .where(and(eq(invoices.orderId, service.orderId), eq(invoices.purpose, 'proration'), eq(invoices.kind, 'invoice'), inArray(invoices.status, [...awaitingPayment])));
     if (unpaid) throw new AppError('invalid_state', `The earlier plan change (${unpaid.number}) is not paid yet; it must be paid or cancelled first`);
-    const product = await loadProduct(tx, input.product_id).catch(() => {
+    const product = await loadProduct(tx, input.productId).catch(() => {
       throw new AppError('validation', 'Unknown product', { product_id: 'is not a product on sale' });
     });
     const price = priceLine(product, input.cycle, service.currency, []);
@@ -95,7 +95,7 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
         currency: service.currency,
         orderId: service.orderId,
         purpose: 'proration',
-        items: [{ description, quantity: MILLI, unit_price: breakdown.prorate }],
+        items: [{ description, quantity: MILLI, unitPrice: breakdown.prorate }],
         today,
         now: ctx.now,
         settings,
@@ -116,7 +116,7 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
           orderId: service.orderId,
           correctsInvoiceId: payer!.id,
           purpose: 'proration',
-          items: [{ description, quantity: MILLI, unit_price: credit }],
+          items: [{ description, quantity: MILLI, unitPrice: credit }],
           today,
           now: ctx.now,
           settings,

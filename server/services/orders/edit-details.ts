@@ -7,12 +7,12 @@ import type { ServiceContext } from '@/server/services/context';
 import { type OrderView, loadOrder, lockOrder } from './store';
 
 /** The method the customer means to pay by; what the pay page offers first. */
-export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id: string; payment_method: PaymentMethod }): Promise<OrderView> {
+export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id: string; paymentMethod: PaymentMethod }): Promise<OrderView> {
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
-    await tx.update(orders).set({ paymentMethod: input.payment_method, updatedAt: ctx.now }).where(eq(orders.id, order.id));
-    await audit(tx, ctx.actor, 'order.payment_method_changed', { type: 'order', id: order.id }, { before: { paymentMethod: order.paymentMethod }, after: { paymentMethod: input.payment_method } });
+    await tx.update(orders).set({ paymentMethod: input.paymentMethod, updatedAt: ctx.now }).where(eq(orders.id, order.id));
+    await audit(tx, ctx.actor, 'order.payment_method_changed', { type: 'order', id: order.id }, { before: { paymentMethod: order.paymentMethod }, after: { paymentMethod: input.paymentMethod } });
     return loadOrder(tx, { kind: 'all' }, order.id);
   });
 }

@@ -25,9 +25,9 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
-    const [line] = await tx.select().from(orderLines).where(and(eq(orderLines.id, input.line_id), eq(orderLines.orderId, order.id)));
+    const [line] = await tx.select().from(orderLines).where(and(eq(orderLines.id, input.lineId), eq(orderLines.orderId, order.id)));
     if (!line) throw new AppError('validation', 'Unknown order line', { line_id: 'is not a line of this order' });
-    if (line.unitPrice === input.unit_price) throw new AppError('validation', 'The price is unchanged', { unit_price: 'is already the price' });
+    if (line.unitPrice === input.unitPrice) throw new AppError('validation', 'The price is unchanged', { unit_price: 'is already the price' });
     const [first] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'first')));
     if (!first) throw new AppError('invalid_state', 'The order has no invoice to follow the price');
     const invoice = await lockInvoiceAndCustomer(tx, { kind: 'all' }, first.id);
@@ -48,8 +48,8 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
         lines.map((l) => ({
           description: l.description,
           quantity: parseMilli(l.quantity)!,
-          unit_price: l.id === target.id ? input.unit_price : l.unitPrice,
-          tax_rate: parseMilli(l.taxRate)!,
+          unitPrice: l.id === target.id ? input.unitPrice : l.unitPrice,
+          taxRate: parseMilli(l.taxRate)!,
         })),
         invoice.taxMode,
         parseMilli(settings.tax_rate)!,
@@ -57,13 +57,13 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
       const repriced = priced[lines.indexOf(target)]!;
       await tx
         .update(invoiceLines)
-        .set({ unitPrice: input.unit_price, subtotal: repriced.subtotal!, tax: repriced.tax!, total: repriced.total! })
+        .set({ unitPrice: input.unitPrice, subtotal: repriced.subtotal!, tax: repriced.tax!, total: repriced.total! })
         .where(eq(invoiceLines.id, target.id));
       await tx.update(invoices).set({ subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
       totalChange = totals.total - invoice.total;
       outcome = 'invoice_edited';
     } else {
-      const rise = input.unit_price > line.unitPrice;
+      const rise = input.unitPrice > line.unitPrice;
       const [plan] = await tx
         .select({ taxRate: invoiceLines.taxRate })
         .from(invoiceLines)
@@ -80,8 +80,8 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
             {
               description: `Price change: ${line.description}`,
               quantity,
-              unit_price: rise ? input.unit_price - line.unitPrice : line.unitPrice - input.unit_price,
-              tax_rate: plan ? parseMilli(plan.taxRate)! : undefined,
+              unitPrice: rise ? input.unitPrice - line.unitPrice : line.unitPrice - input.unitPrice,
+              taxRate: plan ? parseMilli(plan.taxRate)! : undefined,
             },
           ],
         },
@@ -90,12 +90,12 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
       documentId = document.id;
     }
 
-    await tx.update(orderLines).set({ unitPrice: input.unit_price }).where(eq(orderLines.id, line.id));
-    if (service) await tx.update(services).set({ price: divRound(input.unit_price * quantity, MILLI), updatedAt: ctx.now }).where(eq(services.id, service.id));
+    await tx.update(orderLines).set({ unitPrice: input.unitPrice }).where(eq(orderLines.id, line.id));
+    if (service) await tx.update(services).set({ price: divRound(input.unitPrice * quantity, MILLI), updatedAt: ctx.now }).where(eq(services.id, service.id));
     await tx.update(orders).set({ total: order.total + totalChange, updatedAt: ctx.now }).where(eq(orders.id, order.id));
     await audit(tx, ctx.actor, 'order.price_edited', { type: 'order', id: order.id }, {
       before: { line: line.id, unitPrice: line.unitPrice },
-      after: { line: line.id, unitPrice: input.unit_price, document: outcome, documentId, reason: input.reason },
+      after: { line: line.id, unitPrice: input.unitPrice, document: outcome, documentId, reason: input.reason },
     });
     return { order: await loadOrder(tx, { kind: 'all' }, order.id), invoiceId: documentId, document: outcome };
   });

@@ -30,8 +30,8 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
         orderScope(ctx.actor.scope),
         input.status ? eq(orders.status, input.status) : undefined,
         customerFilter,
-        input.product_id
-          ? sql`exists (select 1 from order_lines ol where ol.order_id = "orders"."id" and ol.product_id = ${input.product_id})`
+        input.productId
+          ? sql`exists (select 1 from order_lines ol where ol.order_id = "orders"."id" and ol.product_id = ${input.productId})`
           : undefined,
         input.from ? gte(orders.createdAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
         input.to ? lt(orders.createdAt, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,

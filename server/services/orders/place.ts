@@ -33,7 +33,7 @@ const cycleLabel: Record<string, string> = {
 export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): Promise<OrderView> {
   requirePermission(ctx.actor, 'orders.create');
   return ctx.db.transaction(async (tx) => {
-    const customer = await findCustomer(tx, ctx.actor.scope, input.customer_id).catch(() => {
+    const customer = await findCustomer(tx, ctx.actor.scope, input.customerId).catch(() => {
       throw new AppError('validation', 'Unknown customer', { customer_id: 'is not a customer you can sell to' });
     });
     await lockCustomer(tx, customer.id);
@@ -44,7 +44,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
 
     const cart = await priceCart(tx, {
       items: input.items,
-      couponCode: input.coupon_code,
+      couponCode: input.couponCode,
       currency,
       customerId: customer.id,
       now: ctx.now,
@@ -66,7 +66,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
         dueDays: settings.payment_due_days,
         startDate: today,
         couponId: coupon?.id ?? null,
-        paymentMethod: input.payment_method ?? null,
+        paymentMethod: input.paymentMethod ?? null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })

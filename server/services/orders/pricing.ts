@@ -38,15 +38,15 @@ export async function priceCart(
     lockCoupon: boolean;
   },
 ): Promise<PricedCart> {
-  const catalog = await loadProducts(tx, [...new Set(input.items.map((i) => i.product_id))]);
+  const catalog = await loadProducts(tx, [...new Set(input.items.map((i) => i.productId))]);
   const priced = input.items.map((item, index) => {
-    const product = catalog.find((p) => p.id === item.product_id && p.active);
+    const product = catalog.find((p) => p.id === item.productId && p.active);
     if (!product) throw new AppError('validation', 'Unknown product', { [`items.${index}.product_id`]: 'is not a product on sale' });
     const price = priceLine(
       product,
       item.cycle,
       input.currency,
-      item.options.map((o) => ({ optionId: o.option_id, quantity: o.quantity })),
+      item.options.map((o) => ({ optionId: o.optionId, quantity: o.quantity })),
     );
     if (!price.ok) throw new AppError('validation', 'An item cannot be priced', { [`items.${index}.${price.field}`]: price.message });
     return { item, product, price };
@@ -95,17 +95,17 @@ export function firstInvoiceItems(
   cart: PricedCart,
   taxRate: bigint,
   planLabel: (item: PricedItem, index: number) => string,
-): Array<{ item: InvoiceItemInput & { tax_rate: bigint }; plan: number | null }> {
-  const drafts: Array<{ item: InvoiceItemInput & { tax_rate: bigint }; plan: number | null }> = [];
+): Array<{ item: InvoiceItemInput & { taxRate: bigint }; plan: number | null }> {
+  const drafts: Array<{ item: InvoiceItemInput & { taxRate: bigint }; plan: number | null }> = [];
   cart.items.forEach((priced, index) => {
     const quantity = BigInt(priced.item.quantity) * MILLI;
-    drafts.push({ item: { description: planLabel(priced, index), quantity, unit_price: priced.price.unitPrice, tax_rate: taxRate }, plan: index });
+    drafts.push({ item: { description: planLabel(priced, index), quantity, unitPrice: priced.price.unitPrice, taxRate }, plan: index });
     if (priced.price.setupFee > 0n) {
-      drafts.push({ item: { description: `Setup fee: ${priced.product.name}`, quantity, unit_price: priced.price.setupFee, tax_rate: taxRate }, plan: null });
+      drafts.push({ item: { description: `Setup fee: ${priced.product.name}`, quantity, unitPrice: priced.price.setupFee, taxRate }, plan: null });
     }
   });
   if (cart.coupon && cart.discountTotal > 0n) {
-    drafts.push({ item: { description: `Coupon ${cart.coupon.code}`, quantity: MILLI, unit_price: -cart.discountTotal, tax_rate: taxRate }, plan: null });
+    drafts.push({ item: { description: `Coupon ${cart.coupon.code}`, quantity: MILLI, unitPrice: -cart.discountTotal, taxRate }, plan: null });
   }
   return drafts;
 }

@@ -83,9 +83,9 @@ export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRef
           { ...ctx, db: tx },
           {
             invoiceId: invoice.id,
-            payment_id: payment.id,
+            paymentId: payment.id,
             amount: refunded,
-            to_credit: false,
+            toCredit: false,
             reason: `Refunded at ${gateway}`,
             external: { providerRefundId: input.providerRefundId },
           },

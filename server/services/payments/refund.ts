@@ -44,10 +44,10 @@ export async function refundPayment(
       .select({ payment: payments, refunded: refundedSoFar })
       .from(payments)
       // Money received in another currency went to credit, never onto this invoice's balance.
-      .where(and(eq(payments.invoiceId, invoice.id), eq(payments.currency, invoice.currency), input.payment_id ? eq(payments.id, input.payment_id) : undefined))
+      .where(and(eq(payments.invoiceId, invoice.id), eq(payments.currency, invoice.currency), input.paymentId ? eq(payments.id, input.paymentId) : undefined))
       .orderBy(desc(payments.paidAt));
-    if (input.payment_id && candidates.length === 0) throw new AppError('validation', 'Unknown payment', { payment_id: 'is not a payment of this invoice' });
-    const amount = input.amount ?? (input.payment_id ? candidates[0]!.payment.amount - candidates[0]!.refunded : refundable);
+    if (input.paymentId && candidates.length === 0) throw new AppError('validation', 'Unknown payment', { payment_id: 'is not a payment of this invoice' });
+    const amount = input.amount ?? (input.paymentId ? candidates[0]!.payment.amount - candidates[0]!.refunded : refundable);
     if (amount <= 0n) throw new AppError('invalid_state', 'This payment is already refunded in full', { payment_id: 'is already refunded in full' });
     if (amount > refundable) {
       throw new AppError('conflict', `At most ${refundable} can be refunded`, { amount: 'exceeds what was paid and not yet given back (refunds and credit notes)' });
@@ -60,7 +60,7 @@ export async function refundPayment(
     let providerRefundId: string | null = null;
     const { payment } = source;
     if (input.external) providerRefundId = input.external.providerRefundId;
-    else if (!input.to_credit && payment.provider && payment.providerId) {
+    else if (!input.toCredit && payment.provider && payment.providerId) {
       const gateway = await gatewayFor(tx, payment.provider);
       if (!gateway) throw new AppError('payment_failed', `No ${payment.provider} gateway is configured; refund to credit instead`);
       const result = await gateway.refund({
@@ -82,7 +82,7 @@ export async function refundPayment(
         orderId: invoice.orderId,
         correctsInvoiceId: invoice.id,
         purpose: 'correction',
-        items: [{ description: `Refund on ${invoice.number}${input.reason ? `: ${input.reason}` : ''}`, quantity: MILLI, unit_price: amount, tax_rate: 0n }],
+        items: [{ description: `Refund on ${invoice.number}${input.reason ? `: ${input.reason}` : ''}`, quantity: MILLI, unitPrice: amount, taxRate: 0n }],
         today: toPlainDate(ctx.now),
         now: ctx.now,
         settings: await readBillingSettings(tx),
@@ -96,7 +96,7 @@ export async function refundPayment(
         paymentId: payment.id,
         amount,
         currency: invoice.currency,
-        toCredit: input.to_credit,
+        toCredit: input.toCredit,
         method: payment.method,
         reason: input.reason ?? null,
         provider: providerRefundId ? payment.provider : null,
@@ -106,7 +106,7 @@ export async function refundPayment(
         refundedAt: ctx.now,
       })
       .returning();
-    if (input.to_credit) {
+    if (input.toCredit) {
       await tx.insert(creditLedger).values({
         customerId: invoice.customerId,
         kind: 'refund_to_credit',

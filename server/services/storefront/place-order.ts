@@ -18,20 +18,20 @@ export async function placeStoreOrder(ctx: ServiceContext, input: CheckoutInput)
   const { scope } = ctx.actor;
   if (scope.kind !== 'customer') throw new AppError('forbidden', 'Only a customer account can order from the store; sign in as a customer');
   const config = await readPaymentConfig(ctx.db);
-  if (!offeredMethods(config).includes(input.payment_method)) {
+  if (!offeredMethods(config).includes(input.paymentMethod)) {
     throw new AppError('validation', 'That payment method is not available', { payment_method: 'is not available; choose another' });
   }
   return ctx.db.transaction(async (tx) => {
     const order = await placeOrder(
       { ...ctx, db: tx },
-      { customer_id: scope.customerId, items: input.items, coupon_code: input.coupon_code, payment_method: input.payment_method, name: undefined },
+      { customerId: scope.customerId, items: input.items, couponCode: input.couponCode, paymentMethod: input.paymentMethod, name: undefined },
     );
-    if (input.payment_method === 'credit' && (await creditBalance(tx, scope.customerId, order.currency)) < order.total) {
+    if (input.paymentMethod === 'credit' && (await creditBalance(tx, scope.customerId, order.currency)) < order.total) {
       throw new AppError('validation', 'Your credit balance does not cover this order', { payment_method: 'Your credit balance does not cover this order' });
     }
     // What the customer agreed to, next to the order it was for.
     await audit(tx, ctx.actor, 'order.checked_out', { type: 'order', id: order.id }, {
-      after: { payment_method: input.payment_method, terms_accepted: true, terms_url: config.termsUrl || null },
+      after: { payment_method: input.paymentMethod, terms_accepted: true, terms_url: config.termsUrl || null },
     });
     return order;
   });

@@ -43,7 +43,7 @@ export async function quoteCart(ctx: ServiceContext, input: QuoteInput): Promise
   const [{ customer, currency }, settings] = await Promise.all([shopperOf(ctx.db, ctx.actor), readBillingSettings(ctx.db)]);
   const cart = await priceCart(ctx.db, {
     items: input.items,
-    couponCode: input.coupon_code,
+    couponCode: input.couponCode,
     currency,
     customerId: customer?.id ?? null,
     now: ctx.now,
