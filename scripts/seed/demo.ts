@@ -132,11 +132,11 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
     ]);
   const hosting = await createProduct(
     ctx(90),
-    createProductInput.parse({ name: 'Shared Hosting', category: 'Hosting', type: 'recurring', prices: prices(899) }),
+    camelized(createProductInput).parse({ name: 'Shared Hosting', category: 'Hosting', type: 'recurring', prices: prices(899) }),
   );
   const vps = await createProduct(
     ctx(90),
-    createProductInput.parse({
+    camelized(createProductInput).parse({
       name: 'Cloud VPS',
       category: 'Servers',
       type: 'recurring',
@@ -158,14 +158,14 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
   );
   await createProduct(
     ctx(90),
-    createProductInput.parse({
+    camelized(createProductInput).parse({
       name: 'Website Migration',
       category: 'Services',
       type: 'one_time',
       prices: ['USD', 'EUR', 'GBP'].map((currency) => ({ cycle: 'one_time', currency, amount: 4900 })),
     }),
   );
-  await createCoupon(ctx(90), createCouponInput.parse({ code: 'WELCOME10', type: 'percent', value: 10, duration: 'once' }));
+  await createCoupon(ctx(90), camelized(createCouponInput).parse({ code: 'WELCOME10', type: 'percent', value: 10, duration: 'once' }));
 
   const order = (days: number, email: string, items: Array<Record<string, unknown>>, coupon?: string) =>
     placeOrder(ctx(days), camelized(placeOrderInput).parse({ customer_id: customer(email), items, coupon_code: coupon }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { type PriceCycle, priceCycles } from '../billing/periods';
-import { currencyCode, id, isoInstant, listInput, optionalText, requiredText } from './common';
+import { type DomainInput, currencyCode, id, isoInstant, listInput, optionalText, requiredText } from './common';
 
 export { type PriceCycle, priceCycles };
 
@@ -72,7 +72,7 @@ function checkProduct(
 }
 
 export const createProductInput = z.strictObject(productFields).superRefine(checkProduct);
-export type CreateProductInput = z.infer<typeof createProductInput>;
+export type CreateProductInput = DomainInput<typeof createProductInput>;
 
 /**
  * The whole product as the editor shows it: prices and option groups are replaced, and groups or
@@ -80,7 +80,7 @@ export type CreateProductInput = z.infer<typeof createProductInput>;
  * before keep their prices either way.
  */
 export const updateProductInput = z.strictObject({ ...productFields, id, active: z.boolean().default(true) }).superRefine(checkProduct);
-export type UpdateProductInput = z.infer<typeof updateProductInput>;
+export type UpdateProductInput = DomainInput<typeof updateProductInput>;
 
 export const listProductsInput = listInput;
 
@@ -147,7 +147,7 @@ export const createCouponInput = z
     }
     return { ...coupon, value };
   });
-export type CreateCouponInput = z.infer<typeof createCouponInput>;
+export type CreateCouponInput = DomainInput<typeof createCouponInput>;
 
 export const couponOutput = z.object({
   id: z.string(),

@@ -199,9 +199,9 @@ beforeAll(async () => {
   const system = ctxOf(db(), systemActor());
   await createProduct(
     system,
-    createProductInput.parse({ name: 'Provisioned', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: deskSecrets.provisioningUrl }),
+    camelized(createProductInput).parse({ name: 'Provisioned', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: deskSecrets.provisioningUrl }),
   );
-  await createCoupon(system, createCouponInput.parse({ code: deskSecrets.expiredCoupon, type: 'percent', value: 10, duration: 'once', expires_at: new Date(testNow.getTime() - 86_400_000).toISOString() }));
+  await createCoupon(system, camelized(createCouponInput).parse({ code: deskSecrets.expiredCoupon, type: 'percent', value: 10, duration: 'once', expires_at: new Date(testNow.getTime() - 86_400_000).toISOString() }));
   const a = await makeTenant('A', resellerX, resellerY.id, product.id, admin.actor);
   const b = await makeTenant('B', resellerY, resellerX.id, product.id, admin.actor);
   tenants = { A: a, B: b };

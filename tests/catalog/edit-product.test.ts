@@ -19,7 +19,7 @@ const ctx = () => ctxOf(db(), systemActor());
 async function givenVps() {
   return createProduct(
     ctx(),
-    createProductInput.parse({
+    camelized(createProductInput).parse({
       name: 'Cloud VPS',
       type: 'recurring',
       prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000 }],
@@ -50,7 +50,7 @@ describe('editing a product', () => {
 
     const edited = await updateProduct(
       ctx(),
-      updateProductInput.parse({
+      camelized(updateProductInput).parse({
         id: vps.id,
         name: 'Cloud VPS 2',
         type: 'recurring',
@@ -91,7 +91,7 @@ describe('editing a product', () => {
 
   it('takes a product off sale, so it can no longer be ordered', async () => {
     const vps = await givenVps();
-    await updateProduct(ctx(), updateProductInput.parse({ id: vps.id, name: vps.name, type: 'recurring', active: false, prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000 }] }));
+    await updateProduct(ctx(), camelized(updateProductInput).parse({ id: vps.id, name: vps.name, type: 'recurring', active: false, prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000 }] }));
     const customer = await givenCustomer(db());
     await expect(placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
       fields: { 'items.0.product_id': 'is not a product on sale' },
@@ -104,7 +104,7 @@ describe('editing a product', () => {
     const frankfurt = vps.optionGroups[0]!.options[0]!.id;
     await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: frankfurt }] }] }));
     await expect(
-      updateProduct(ctx(), updateProductInput.parse({ id: vps.id, name: 'Changed', type: 'one_time', prices: [{ cycle: 'one_time', currency: 'USD', amount: 100 }] })),
+      updateProduct(ctx(), camelized(updateProductInput).parse({ id: vps.id, name: 'Changed', type: 'one_time', prices: [{ cycle: 'one_time', currency: 'USD', amount: 100 }] })),
     ).rejects.toMatchObject({ code: 'validation', fields: { type: 'cannot change once the product has been ordered' } });
     const unchanged = await getProduct(ctx(), { id: vps.id });
     expect(unchanged).toMatchObject({ name: 'Cloud VPS', type: 'recurring' });

@@ -65,7 +65,7 @@ describe('the service-lifecycle workflow under Inngest', () => {
     const ctx = ctxOf(db(), systemActor());
     const product = await createProduct(
       ctx,
-      createProductInput.parse({
+      camelized(createProductInput).parse({
         name: 'VPS',
         type: 'recurring',
         prices: [{ cycle: 'monthly', currency: 'USD', amount: 900 }],

@@ -38,7 +38,7 @@ afterEach(async () => {
 async function givenPaidOrder(provisioning: { module: 'manual' | 'webhook'; url?: string }, autoActivate = true) {
   const product = await createProduct(
     ctx(),
-    createProductInput.parse({
+    camelized(createProductInput).parse({
       name: 'Game server',
       type: 'recurring',
       auto_activate: autoActivate,
@@ -158,7 +158,7 @@ describe('marking a service provisioned', () => {
   async function givenManualOrder(autoActivate: boolean) {
     const product = await createProduct(
       ctx(),
-      createProductInput.parse({
+      camelized(createProductInput).parse({
         name: 'Hand-built server',
         type: 'recurring',
         auto_activate: autoActivate,
@@ -233,7 +233,7 @@ async function givenPanel() {
 async function givenWebhookProduct(url: string | null, name = 'VPS') {
   return createProduct(
     ctx(),
-    createProductInput.parse({
+    camelized(createProductInput).parse({
       name,
       type: 'recurring',
       auto_activate: true,

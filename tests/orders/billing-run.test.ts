@@ -89,7 +89,7 @@ describe('billing run', () => {
   });
 
   it('keeps a repeating coupon’s discount for its cycles only', async () => {
-    await createCoupon(at('2033-01-01T00:00:00Z'), createCouponInput.parse({ code: 'THREEMONTHS', type: 'percent', value: 20, duration: 'repeating', cycles: 3 }));
+    await createCoupon(at('2033-01-01T00:00:00Z'), camelized(createCouponInput).parse({ code: 'THREEMONTHS', type: 'percent', value: 20, duration: 'repeating', cycles: 3 }));
     const product = await givenProduct(db(), { monthly: 1000 });
     const order = await givenActiveOrder('2033-01-10', [product.id], 'THREEMONTHS');
     const totals: bigint[] = [];

@@ -21,7 +21,7 @@ describe('placing an order', () => {
   it('prices plan, options, setup fee and coupon from the catalog, with a pending first invoice and services', async () => {
     const product = await createProduct(
       at('2026-01-01T00:00:00Z'),
-      createProductInput.parse({
+      camelized(createProductInput).parse({
         name: 'Cloud VPS',
         type: 'recurring',
         prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000, setup_fee: 500 }],
@@ -30,7 +30,7 @@ describe('placing an order', () => {
         ],
       }),
     );
-    await createCoupon(at('2026-01-01T00:00:00Z'), createCouponInput.parse({ code: 'WELCOME10', type: 'percent', value: 10, duration: 'once' }));
+    await createCoupon(at('2026-01-01T00:00:00Z'), camelized(createCouponInput).parse({ code: 'WELCOME10', type: 'percent', value: 10, duration: 'once' }));
     const customer = await givenCustomer(db());
     const order = await placeOrder(
       at('2026-01-31T10:00:00Z'),
@@ -62,7 +62,7 @@ describe('placing an order', () => {
     ['a coupon for another product', { product_ids: ['00000000-0000-4000-8000-000000000000'] }, 'This coupon does not apply to these products'],
   ])('refuses %s', async (_what, extra, message) => {
     const code = `C${Math.random().toString(36).slice(2, 8)}`;
-    await createCoupon(at('2025-12-01T00:00:00Z'), createCouponInput.parse({ code, type: 'fixed', value: 100, currency: 'USD', duration: 'once', ...extra }));
+    await createCoupon(at('2025-12-01T00:00:00Z'), camelized(createCouponInput).parse({ code, type: 'fixed', value: 100, currency: 'USD', duration: 'once', ...extra }));
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
     await expect(
@@ -71,7 +71,7 @@ describe('placing an order', () => {
   });
 
   it('gives a coupon with one use left to exactly one of five racing orders', async () => {
-    const coupon = await createCoupon(at('2026-01-01T00:00:00Z'), createCouponInput.parse({ code: 'LASTONE', type: 'percent', value: 50, duration: 'once', max_uses: 1 }));
+    const coupon = await createCoupon(at('2026-01-01T00:00:00Z'), camelized(createCouponInput).parse({ code: 'LASTONE', type: 'percent', value: 50, duration: 'once', max_uses: 1 }));
     const product = await givenProduct(db());
     const customers = await Promise.all(Array.from({ length: 5 }, () => givenCustomer(db())));
     const results = await Promise.allSettled(

@@ -240,7 +240,7 @@ describe('crash safety of the production server', () => {
       const ctx = ctxOf(db(), systemActor(), now);
       const product = await createProduct(
         ctx,
-        createProductInput.parse({
+        camelized(createProductInput).parse({
           name: 'Game server',
           type: 'recurring',
           prices: [{ cycle: 'monthly', currency: 'USD', amount: 1500 }],

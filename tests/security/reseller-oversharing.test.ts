@@ -80,7 +80,7 @@ describe('a reseller reading the catalog', () => {
     const { reseller, as } = await givenDesk();
     const product = await createProduct(
       system(),
-      createProductInput.parse({
+      camelized(createProductInput).parse({
         name: 'Panel VPS',
         type: 'recurring',
         prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }],
@@ -97,13 +97,13 @@ describe('a reseller reading the catalog', () => {
 
   it('lists only the coupons it may apply now, without redemption counts', async () => {
     const { reseller, as } = await givenDesk();
-    const coupon = (code: string, extra: object = {}) => createCoupon(system(), createCouponInput.parse({ code, type: 'percent', value: 10, duration: 'once', ...extra }));
+    const coupon = (code: string, extra: object = {}) => createCoupon(system(), camelized(createCouponInput).parse({ code, type: 'percent', value: 10, duration: 'once', ...extra }));
     await coupon('OPEN10');
     await coupon('EXPIRED10', { expires_at: '2027-01-01T00:00:00Z' });
     await coupon('LATER10', { expires_at: '2027-06-01T00:00:00Z' });
     const full = await coupon('FULL10', { max_uses: 1 });
     const customer = await givenCustomer(db());
-    const product = await createProduct(system(), createProductInput.parse({ name: 'Plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }] }));
+    const product = await createProduct(system(), camelized(createProductInput).parse({ name: 'Plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }] }));
     await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: full.code, items: [{ product_id: product.id, cycle: 'monthly' }] }));
 
     const seen = await listCoupons(as(reseller));
@@ -124,7 +124,7 @@ describe('a reseller reading jobs and the notification log', () => {
     closers.push(panel.close);
     const product = await createProduct(
       system(),
-      createProductInput.parse({ name: 'Hooked', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: `${panel.url}/p` }),
+      camelized(createProductInput).parse({ name: 'Hooked', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: `${panel.url}/p` }),
     );
     const mine = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
     const other = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: (await givenCustomer(db())).id, items: [{ product_id: product.id, cycle: 'monthly' }] }));

@@ -33,7 +33,7 @@ async function givenClient(currency = 'USD') {
 
 async function givenCoupon(extra: Record<string, unknown> = {}, at = new Date()) {
   const code = `C${tag()}`;
-  return createCoupon(ctxOf(db(), systemActor(), at), createCouponInput.parse({ code, type: 'percent', value: 10, duration: 'once', ...extra }));
+  return createCoupon(ctxOf(db(), systemActor(), at), camelized(createCouponInput).parse({ code, type: 'percent', value: 10, duration: 'once', ...extra }));
 }
 
 const countOf = async (table: typeof customers | typeof users | typeof orders) => (await db().select({ n: count() }).from(table))[0]!.n;
@@ -94,7 +94,7 @@ describe('the storefront', () => {
     const name = `Store VPS ${tag()}`;
     const product = await createProduct(
       ctxOf(db(), systemActor()),
-      createProductInput.parse({
+      camelized(createProductInput).parse({
         name,
         category: 'Servers',
         type: 'recurring',
@@ -106,10 +106,10 @@ describe('the storefront', () => {
         option_groups: [{ name: 'OS', kind: 'radio', options: [{ name: 'Linux', prices: [{ cycle: 'monthly', currency: 'USD', amount: 0 }, { cycle: 'monthly', currency: 'EUR', amount: 0 }] }] }],
       }),
     );
-    const gbpOnly = await createProduct(ctxOf(db(), systemActor()), createProductInput.parse({ name: `Pound plan ${tag()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'GBP', amount: 500 }] }));
+    const gbpOnly = await createProduct(ctxOf(db(), systemActor()), camelized(createProductInput).parse({ name: `Pound plan ${tag()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'GBP', amount: 500 }] }));
     const loose = await givenProduct(db(), { name: `Loose ${tag()}` });
     const retired = await givenProduct(db(), { name: `Retired ${tag()}` });
-    await updateProduct(ctxOf(db(), systemActor()), updateProductInput.parse({ id: retired.id, name: retired.name, type: 'recurring', active: false, prices: [{ cycle: 'monthly', currency: 'USD', amount: 1 }] }));
+    await updateProduct(ctxOf(db(), systemActor()), camelized(updateProductInput).parse({ id: retired.id, name: retired.name, type: 'recurring', active: false, prices: [{ cycle: 'monthly', currency: 'USD', amount: 1 }] }));
 
     const store = await readStorefront(visitor());
     expect(store.currency).toBe('USD');

@@ -78,7 +78,7 @@ export async function givenProduct(
 ) {
   return createProduct(
     ctxOf(db, systemActor()),
-    createProductInput.parse({
+    camelized(createProductInput).parse({
       name: options.name ?? `Plan ${unique()}`,
       type: 'recurring',
       auto_activate: options.autoActivate ?? true,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatMilli } from '../../billing/decimal';
 import { couponOutput, createCouponInput, createProductInput, listProductsInput, productOutput } from '../../schemas/catalog';
+import { camelized } from '../../schemas/common';
 import type { ProductView } from '../../services/catalog/store';
 import { createCoupon } from '../../services/catalog/create-coupon';
 import type { CouponRow } from '../../services/catalog/store';
@@ -55,7 +56,7 @@ const couponJson = (c: CouponRow): z.input<typeof couponOutput> => ({
 });
 
 export const createProductRoute = defineRoute(
-  { method: 'POST', path: '/products', summary: 'Create a product with prices per cycle and option groups', tag: 'Catalog', permission: 'catalog.manage', body: createProductInput, response: productOutput, status: 201 },
+  { method: 'POST', path: '/products', summary: 'Create a product with prices per cycle and option groups', tag: 'Catalog', permission: 'catalog.manage', body: camelized(createProductInput), response: productOutput, status: 201 },
   async ({ ctx, body }) => productJson(await createProduct(ctx, body)),
 );
 
@@ -68,6 +69,6 @@ export const listProductsRoute = defineRoute(
 );
 
 export const createCouponRoute = defineRoute(
-  { method: 'POST', path: '/coupons', summary: 'Create a coupon', tag: 'Catalog', permission: 'catalog.manage', body: createCouponInput, response: couponOutput, status: 201 },
+  { method: 'POST', path: '/coupons', summary: 'Create a coupon', tag: 'Catalog', permission: 'catalog.manage', body: camelized(createCouponInput), response: couponOutput, status: 201 },
   async ({ ctx, body }) => couponJson(await createCoupon(ctx, body)),
 );

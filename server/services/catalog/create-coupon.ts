@@ -21,10 +21,10 @@ export async function createCoupon(ctx: ServiceContext, input: CreateCouponInput
           currency: input.type === 'fixed' ? (input.currency ?? null) : null,
           duration: input.duration,
           cycles: input.duration === 'repeating' ? (input.cycles ?? null) : null,
-          maxUses: input.max_uses ?? null,
-          oncePerCustomer: input.once_per_customer,
-          expiresAt: input.expires_at ? new Date(input.expires_at) : null,
-          productIds: input.product_ids,
+          maxUses: input.maxUses ?? null,
+          oncePerCustomer: input.oncePerCustomer,
+          expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+          productIds: input.productIds,
           createdAt: ctx.now,
         })
         .returning()) as [CouponRow];

@@ -49,18 +49,18 @@ export const productColumns = (input: Omit<UpdateProductInput, 'id' | 'active'>)
   description: input.description ?? null,
   category: input.category ?? null,
   type: input.type,
-  autoActivate: input.auto_activate,
-  provisioningModule: input.provisioning_module,
-  provisioningUrl: input.provisioning_module === 'webhook' ? input.provisioning_url : null,
+  autoActivate: input.autoActivate,
+  provisioningModule: input.provisioningModule,
+  provisioningUrl: input.provisioningModule === 'webhook' ? input.provisioningUrl : null,
 });
 
 type PricesInput = UpdateProductInput['prices'];
-type GroupsInput = UpdateProductInput['option_groups'];
+type GroupsInput = UpdateProductInput['optionGroups'];
 
 /** Replaces a product's prices. */
 export async function writePrices(tx: Database, productId: string, prices: PricesInput): Promise<void> {
   await tx.delete(productPrices).where(eq(productPrices.productId, productId));
-  await tx.insert(productPrices).values(prices.map((p) => ({ productId, cycle: p.cycle, currency: p.currency, amount: p.amount, setupFee: p.setup_fee ?? 0n })));
+  await tx.insert(productPrices).values(prices.map((p) => ({ productId, cycle: p.cycle, currency: p.currency, amount: p.amount, setupFee: p.setupFee ?? 0n })));
 }
 
 /**

@@ -29,7 +29,7 @@ export async function updateProduct(ctx: ServiceContext, input: UpdateProductInp
       })
       .where(eq(products.id, input.id));
     await writePrices(tx, input.id, input.prices);
-    await writeOptionGroups(tx, input.id, input.option_groups);
+    await writeOptionGroups(tx, input.id, input.optionGroups);
     const after = await loadProduct(tx, input.id);
     await audit(tx, ctx.actor, 'product.updated', { type: 'product', id: input.id }, { before, after });
     return after;
