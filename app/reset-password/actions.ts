@@ -5,6 +5,7 @@ import { visitorContext } from '@/server/context';
 import { publicOrigin } from '@/server/env';
 import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
 import { requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
+import { camelized } from '@/server/schemas/common';
 import { requestPasswordReset, resetPassword } from '@/server/services/account/password-reset';
 
 // Thin adapters, like checkout's: the visitor has no session, and the throttles need their
@@ -34,7 +35,7 @@ export async function requestResetAction(raw: unknown): Promise<ResetResult> {
 }
 
 export async function resetPasswordAction(raw: unknown): Promise<ResetResult> {
-  const parsed = resetPasswordInput.safeParse(raw);
+  const parsed = camelized(resetPasswordInput).safeParse(raw);
   if (!parsed.success) return { ok: false, message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
   try {
     await resetPassword(await visitor(), parsed.data);

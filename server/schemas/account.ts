@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DomainInput } from './common';
 
 /** What any new password must be; the same rule for staff created by an admin. */
 export const newPassword = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
@@ -7,12 +8,12 @@ export const changePasswordInput = z.object({
   current_password: z.string().min(1, 'is required').max(200),
   new_password: newPassword,
 });
-export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export type ChangePasswordInput = DomainInput<typeof changePasswordInput>;
 
 export const requestPasswordResetInput = z.object({ email: z.string().trim().toLowerCase().pipe(z.email('must be a valid e-mail address')) });
 
 export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), new_password: newPassword });
-export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+export type ResetPasswordInput = DomainInput<typeof resetPasswordInput>;
 
 /** A six-digit authenticator code, or a recovery code ("xxxxx-xxxxx"); spaces are forgiven. */
 export const twoFactorCode = z

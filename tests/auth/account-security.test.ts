@@ -24,11 +24,11 @@ describe('changing one’s password', () => {
     const client = await givenMember(db(), 'client', 'old password 123', { customerId: customer.id });
     await db().update(users).set({ demoPassword: true }).where(eq(users.id, client.id));
     const ctx = ctxOf(db(), client.actor, now);
-    await expect(changePassword(ctx, { current_password: 'not it at all', new_password: 'new password 456' })).rejects.toMatchObject({
+    await expect(changePassword(ctx, { currentPassword: 'not it at all', newPassword: 'new password 456' })).rejects.toMatchObject({
       code: 'validation',
       fields: { current_password: 'is not your current password' },
     });
-    await changePassword(ctx, { current_password: 'old password 123', new_password: 'new password 456' });
+    await changePassword(ctx, { currentPassword: 'old password 123', newPassword: 'new password 456' });
     const visitor = visitorAt(db(), '192.0.2.40', now);
     await expect(signIn(visitor, { email: client.email, password: 'old password 123' })).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await signIn(visitor, { email: client.email, password: 'new password 456' })).toMatchObject({ id: client.id, role: 'client' });
@@ -56,8 +56,8 @@ describe('resetting a forgotten password', () => {
     expect(JSON.stringify(stored)).not.toContain(token);
 
     const visitor = visitorAt(db(), '192.0.2.41', later(29));
-    expect(await resetPassword(visitor, { token: token!, new_password: 'brand new password' })).toEqual({ email: staff.email });
-    await expect(resetPassword(visitor, { token: token!, new_password: 'another new password' })).rejects.toMatchObject({ code: 'invalid_state' });
+    expect(await resetPassword(visitor, { token: token!, newPassword: 'brand new password' })).toEqual({ email: staff.email });
+    await expect(resetPassword(visitor, { token: token!, newPassword: 'another new password' })).rejects.toMatchObject({ code: 'invalid_state' });
     expect(await signIn(visitor, { email: staff.email, password: 'brand new password' })).toMatchObject({ id: staff.id });
   });
 
@@ -65,7 +65,7 @@ describe('resetting a forgotten password', () => {
     const staff = await givenMember(db(), 'staff', 'forgotten password');
     await requestPasswordReset(visitorAt(db(), '192.0.2.42', now), { email: staff.email, origin });
     const [token] = await linkIn(staff.email);
-    await expect(resetPassword(visitorAt(db(), '192.0.2.42', later(30)), { token: token!, new_password: 'too late password' })).rejects.toMatchObject({
+    await expect(resetPassword(visitorAt(db(), '192.0.2.42', later(30)), { token: token!, newPassword: 'too late password' })).rejects.toMatchObject({
       code: 'invalid_state',
       message: 'This reset link has expired or was already used; ask for a new one',
     });

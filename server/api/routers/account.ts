@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changePasswordInput, securitySettings, twoFactorCode } from '../../schemas/account';
+import { camelized } from '../../schemas/common';
 import { changePassword } from '../../services/account/change-password';
 import { consoleGate } from '../../services/account/console-gate';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/settings/security';
@@ -14,7 +15,7 @@ export const accountRouter = router({
   }),
   /** Whether the console must send this person to enrol first, and whether to warn of demo passwords. */
   gate: consoleProcedure.query(({ ctx }) => consoleGate(ctx.service)),
-  changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.service, input)),
+  changePassword: authedProcedure.input(camelized(changePasswordInput)).mutation(({ ctx, input }) => changePassword(ctx.service, input)),
   startTwoFactor: authedProcedure.mutation(({ ctx }) => startTwoFactor(ctx.service)),
   confirmTwoFactor: authedProcedure.input(z.object({ code: twoFactorCode })).mutation(({ ctx, input }) => confirmTwoFactor(ctx.service, input)),
   disableTwoFactor: authedProcedure.input(z.object({ password: z.string().min(1, 'is required').max(200) })).mutation(({ ctx, input }) => disableTwoFactor(ctx.service, input)),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { permissions } from '../../auth/permissions';
-import { id, optionalText } from '../../schemas/common';
+import { camelized, id, optionalText } from '../../schemas/common';
 import { plainDate } from '../../schemas/invoices';
 import { listAudit } from '../../services/audit/list';
 import { createStaff, listStaff, setStaffPermissions, setUserDisabled } from '../../services/people/staff';
@@ -24,15 +24,17 @@ export const peopleRouter = router({
   setDisabled: adminProcedure.input(z.object({ id, disabled: z.boolean() })).mutation(({ ctx, input }) => setUserDisabled(ctx.service, input)),
   audit: adminProcedure
     .input(
-      z.object({
-        actor: optionalText(200),
-        entity_type: optionalText(50),
-        action: optionalText(100),
-        from: plainDate.optional(),
-        to: plainDate.optional(),
-        before: z.string().regex(/^\d+$/).optional(),
-        limit: z.number().int().min(1).max(200).default(50),
-      }),
+      camelized(
+        z.object({
+          actor: optionalText(200),
+          entity_type: optionalText(50),
+          action: optionalText(100),
+          from: plainDate.optional(),
+          to: plainDate.optional(),
+          before: z.string().regex(/^\d+$/).optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        }),
+      ),
     )
     .query(({ ctx, input }) => listAudit(ctx.service, input)),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { billingRunInput, billingRunOutput } from '../../schemas/billing-runs';
-import { listInput, optionalText } from '../../schemas/common';
+import { camelized, listInput, optionalText } from '../../schemas/common';
 import { runBillingDay } from '../../services/billing-runs/run-day';
 import { listJobs } from '../../services/automation/jobs';
 import { jobStatuses } from '../../jobs/job-status';
@@ -42,11 +42,13 @@ export const listJobsRoute = defineRoute(
     summary: 'Recorded workflow runs ("automator jobs"), newest first',
     tag: 'Billing runs',
     permission: 'orders.view',
-    query: listInput.extend({
-      subject_type: optionalText(50),
-      subject_id: optionalText(100),
-      status: z.enum(jobStatuses).optional(),
-    }),
+    query: camelized(
+      listInput.extend({
+        subject_type: optionalText(50),
+        subject_id: optionalText(100),
+        status: z.enum(jobStatuses).optional(),
+      }),
+    ),
     response: listOf(jobOutput),
   },
   async ({ ctx, query }) => {

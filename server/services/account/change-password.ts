@@ -35,14 +35,14 @@ export async function changePassword(ctx: ServiceContext, input: ChangePasswordI
   const [bucket] = signInBuckets(user.email, undefined);
   const throttle = await hitThrottle(ctx.db, bucket!, signInThrottle, ctx.now);
   if (throttle.limited) throw new ThrottledError(throttle.retryAfterMs);
-  if (!(await verifyPassword(input.current_password, user.passwordHash))) {
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError('validation', 'Check the highlighted fields', { current_password: 'is not your current password' });
   }
   await forgiveHit(ctx.db, bucket!);
-  if (input.new_password === input.current_password) {
+  if (input.newPassword === input.currentPassword) {
     throw new AppError('validation', 'Check the highlighted fields', { new_password: 'must differ from the current password' });
   }
   // scrypt takes a while on purpose; do it before the transaction holds any lock.
-  const passwordHash = await hashPassword(input.new_password);
+  const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction((tx) => storePassword(tx, ctx, user.id, passwordHash, 'change'));
 }

@@ -76,7 +76,7 @@ export async function resetPassword(ctx: ServiceContext, input: ResetPasswordInp
     .where(live);
   if (!found || found.disabled) throw deadLink();
   // scrypt takes a while on purpose; do it before the transaction holds any lock.
-  const passwordHash = await hashPassword(input.new_password);
+  const passwordHash = await hashPassword(input.newPassword);
   return ctx.db.transaction(async (tx) => {
     // Claimed with a conditional update, so two racing uses cannot both pass.
     const [claimed] = await tx

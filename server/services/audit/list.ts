@@ -9,7 +9,7 @@ import type { AuditEntry } from './trail';
 
 const MAX_ENTRY_ID = 2n ** 63n - 1n;
 
-export type AuditFilters = { actor?: string | undefined; entity_type?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined; before?: string | undefined; limit: number };
+export type AuditFilters = { actor?: string | undefined; entityType?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined; before?: string | undefined; limit: number };
 
 /** The global audit log, newest first, paged by entry id. */
 export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
@@ -22,7 +22,7 @@ export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promi
     .where(
       and(
         input.actor ? ilike(auditLog.actorLabel, containsPattern(input.actor)) : undefined,
-        input.entity_type ? eq(auditLog.entityType, input.entity_type) : undefined,
+        input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
         input.action ? ilike(auditLog.action, containsPattern(input.action)) : undefined,
         input.from ? gte(auditLog.at, new Date(`${input.from}T00:00:00Z`)) : undefined,
         input.to ? lt(auditLog.at, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,

@@ -26,7 +26,7 @@ const outsideView = (job: JobRow): JobRow => ({ ...job, error: null, output: nul
 /** Recorded workflow runs, newest first, for one subject or all. */
 export async function listJobs(
   ctx: ServiceContext,
-  input: ListInput & { subject_type?: string | undefined; subject_id?: string | undefined; status?: JobRow['status'] | undefined; function?: string | undefined },
+  input: ListInput & { subjectType?: string | undefined; subjectId?: string | undefined; status?: JobRow['status'] | undefined; function?: string | undefined },
 ): Promise<{ items: JobRow[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'orders.view');
   const rows = await ctx.db
@@ -35,8 +35,8 @@ export async function listJobs(
     .where(
       and(
         jobScope(ctx.actor.scope),
-        input.subject_type ? eq(jobs.subjectType, input.subject_type) : undefined,
-        input.subject_id ? eq(jobs.subjectId, input.subject_id) : undefined,
+        input.subjectType ? eq(jobs.subjectType, input.subjectType) : undefined,
+        input.subjectId ? eq(jobs.subjectId, input.subjectId) : undefined,
         input.status ? eq(jobs.status, input.status) : undefined,
         input.function ? eq(jobs.function, input.function) : undefined,
         input.cursor ? afterCursor(jobs, decodeCursor(input.cursor)) : undefined,

@@ -12,7 +12,7 @@ export async function getOrderHistory(ctx: ServiceContext, input: { id: string }
   if (ctx.actor.scope.kind === 'customer') return { audit: [], jobs: [] };
   const [audit, jobs] = await Promise.all([
     auditTrail(ctx, { type: 'order', id: order.id }),
-    listJobs(ctx, { limit: 50, subject_type: 'order', subject_id: order.id }),
+    listJobs(ctx, { limit: 50, subjectType: 'order', subjectId: order.id }),
   ]);
   return { audit, jobs: jobs.items };
 }
