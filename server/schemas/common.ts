@@ -65,7 +65,8 @@ function camelKeys<T>(value: T): Camelized<T> {
  * The one place wire input becomes domain input: the API and the tRPC wire speak snake_case
  * (the schema as given, which forms, OpenAPI and clients see), services take what this outputs,
  * the same fields in camelCase. Use it where a schema becomes a procedure's or route's input;
- * keep the plain schema for `.extend`/`.shape` and forms.
+ * keep the plain schema for `.extend`/`.shape` and forms. Settings blocks are not camelized:
+ * they are stored as the snake_case documents the API reads and writes, and pass through whole.
  */
 export const camelized = <S extends z.ZodType>(schema: S) => schema.transform((value) => camelKeys(value));
 
