@@ -1,9 +1,9 @@
 'use client';
 
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { useFormContext } from 'react-hook-form';
 import { humanize } from '../../_lib/format';
 import { inputClass } from '../ui/field';
+import { useField } from '../ui/form';
 
 /** A labelled filter control with its inline error (the server page's reading of the URL). */
 export function FilterField({ label, error, children }: { label: string; error?: string | undefined; children: ReactNode }) {
@@ -27,10 +27,10 @@ export function FilterText({
   error,
   ...props
 }: { label: string; name: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
-  const { register } = useFormContext();
+  const { initial, ...field } = useField(name);
   return (
     <FilterField label={label} error={error}>
-      <input className={inputClass} {...props} {...register(name)} />
+      <input className={inputClass} defaultValue={initial as string | undefined} {...props} {...field} />
     </FilterField>
   );
 }
@@ -51,10 +51,10 @@ export function FilterSelect({
   error?: string | undefined;
   any?: string | null;
 }) {
-  const { register } = useFormContext();
+  const { initial, ...field } = useField(name);
   return (
     <FilterField label={label} error={error}>
-      <select className={inputClass} {...register(name)}>
+      <select className={inputClass} defaultValue={initial as string | undefined} {...field}>
         {any === null ? null : <option value="">{any}</option>}
         {options.map((option) => {
           const { value: v, label: l } = typeof option === 'string' ? { value: option, label: humanize(option) } : option;

@@ -15,7 +15,7 @@ export function SearchBox({ placeholder }: { placeholder: string }) {
     <form onSubmit={form.handleSubmit((v) => setParams({ q: v.q.trim() || null, cursor: null }))} role="search" className="flex w-full max-w-md gap-2">
       <div className="relative flex-1">
         <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-muted" aria-hidden />
-        <Input type="search" placeholder={placeholder} aria-label={placeholder} className="pl-9" {...form.register('q')} />
+        <Input type="search" defaultValue={q ?? ''} placeholder={placeholder} aria-label={placeholder} className="pl-9" {...form.register('q')} />
       </div>
       <Button type="submit" variant="secondary">
         Search

@@ -66,6 +66,26 @@ export function useFieldError(name: string): string | undefined {
   return (get(formState.errors, name) as { message?: string } | undefined)?.message;
 }
 
+type Element = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * `register(name)` for a field the server renders too: its default is in the HTML, so the page
+ * shows it before it hydrates, and what was typed before then is kept where react-hook-form,
+ * taking the field over, would put the default back.
+ */
+export function useField(name: string, rules?: RegisterOptions) {
+  const { register, formState, getValues, setValue } = useFormContext();
+  const initial: unknown = get(formState.defaultValues, name);
+  const { ref, ...field } = register(name, rules);
+  const attach = (element: Element | null) => {
+    const checkbox = element instanceof HTMLInputElement && element.type === 'checkbox';
+    const typed = element ? (checkbox ? (element as HTMLInputElement).checked : element.value) : undefined;
+    ref(element);
+    if (typed !== undefined && typed !== getValues(name)) setValue(name, typed, { shouldDirty: true });
+  };
+  return { ...field, ref: attach, initial };
+}
+
 const invalid = (id: string, error: string | undefined) => (error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
 
 /** `rules`: react-hook-form's own options for the field, e.g. an onChange that fills in another. */
@@ -73,31 +93,38 @@ type Common = { name: string; label: string; id?: string; hint?: ReactNode; rule
 
 /** A labelled text input with its inline error; `id` (default: `name`) ties label, input and error. */
 export function FormText({ name, label, id = name, hint, rules, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const { register } = useFormContext();
+  const { initial, ...field } = useField(name, rules);
   const error = useFieldError(name);
   return (
     <Field label={label} name={id} error={error} hint={hint}>
-      <Input id={id} {...invalid(id, error)} {...props} {...register(name, rules)} />
+      <Input id={id} defaultValue={initial as string | undefined} {...invalid(id, error)} {...props} {...field} />
     </Field>
   );
 }
 
 export function FormTextarea({ name, label, id = name, hint, rules, className, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { register } = useFormContext();
+  const { initial, ...field } = useField(name, rules);
   const error = useFieldError(name);
   return (
     <Field label={label} name={id} error={error} hint={hint}>
-      <textarea id={id} className={cn(inputClass, 'h-auto py-2', className)} {...invalid(id, error)} {...props} {...register(name, rules)} />
+      <textarea
+        id={id}
+        defaultValue={initial as string | undefined}
+        className={cn(inputClass, 'h-auto py-2', className)}
+        {...invalid(id, error)}
+        {...props}
+        {...field}
+      />
     </Field>
   );
 }
 
 export function FormSelect({ name, label, id = name, hint, rules, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const { register } = useFormContext();
+  const { initial, ...field } = useField(name, rules);
   const error = useFieldError(name);
   return (
     <Field label={label} name={id} error={error} hint={hint}>
-      <select id={id} className={inputClass} {...invalid(id, error)} {...props} {...register(name, rules)}>
+      <select id={id} defaultValue={initial as string | undefined} className={inputClass} {...invalid(id, error)} {...props} {...field}>
         {children}
       </select>
     </Field>
@@ -106,10 +133,10 @@ export function FormSelect({ name, label, id = name, hint, rules, children, ...p
 
 /** A checkbox with its label after it; its value is a boolean. */
 export function FormCheckbox({ name, children, className }: { name: string; children: ReactNode; className?: string }) {
-  const { register } = useFormContext();
+  const { initial, ...field } = useField(name);
   return (
     <label className={cn('flex items-center gap-2 text-sm', className)}>
-      <input type="checkbox" {...register(name)} /> {children}
+      <input type="checkbox" defaultChecked={Boolean(initial)} {...field} /> {children}
     </label>
   );
 }

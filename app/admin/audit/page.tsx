@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Every change, who made it, and what it was before and after." />
-      <FilterForm parsers={listParams.audit} pageKey="before" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
+      <FilterForm list="audit" pageKey="before" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <FilterText label="Actor" name="actor" placeholder="e-mail, api key, system" />
         <FilterSelect
           label="Entity"

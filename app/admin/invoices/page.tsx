@@ -14,7 +14,6 @@ import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea } from '../../_lib/guard';
 import { type SearchParams, invoiceFiltersFrom } from './filters';
 import { formatDay, humanize, queryString } from '../../_lib/format';
-import { listParams } from '../../_lib/list-params';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { InvoiceToolbar } from './invoice-toolbar';
 import { KeyboardRows } from '../../_components/console/keyboard-rows';
@@ -42,7 +41,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         </a>
       </PageHeader>
 
-      <FilterForm parsers={listParams.invoices} defaults={{ date_field: 'issue' }} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
+      <FilterForm list="invoices" defaults={{ date_field: 'issue' }} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
         <FilterSelect label="Status" name="status" options={invoiceStatuses} error={errors.status} />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
         <FilterSelect

@@ -30,7 +30,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader title="Jobs" description="Every run of every workflow (billing, dunning, …): its steps, attempts and errors." />
-      <FilterForm parsers={listParams.jobs} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+      <FilterForm list="jobs" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
         <FilterSelect label="Status" name="status" options={statuses} />
         <FilterSelect label="Workflow" name="function" options={workflows.map((w) => ({ value: w.id, label: w.id }))} />
       </FilterForm>

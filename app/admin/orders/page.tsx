@@ -40,7 +40,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
       </PageHeader>
-      <FilterForm parsers={listParams.orders} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
+      <FilterForm list="orders" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <FilterSelect label="Status" name="status" options={orderStatuses} error={errors.status} />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
         <FilterSelect label="Product" name="product_id" options={products.items.map((p) => ({ value: p.id, label: p.name }))} error={errors.product_id} />

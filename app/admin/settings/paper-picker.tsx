@@ -3,7 +3,7 @@
 import { useFormContext } from 'react-hook-form';
 import { customBoundsMm, customPaper, papers, parsePaper } from '@/server/documents/paper';
 import { Field, Input, inputClass } from '../../_components/ui/field';
-import { useFieldError } from '../../_components/ui/form';
+import { useField, useFieldError } from '../../_components/ui/form';
 
 const POINTS_PER_MM = 72 / 25.4;
 const mm = (points: number) => Math.round(points / POINTS_PER_MM);
@@ -14,8 +14,11 @@ const mm = (points: number) => Math.round(points / POINTS_PER_MM);
  * fields (paper_size, custom_paper_mm) belong to the form around it.
  */
 export function PaperPicker() {
-  const { watch, register } = useFormContext<{ paper_size: string; custom_paper_mm: { width: string; height: string } }>();
+  const { watch } = useFormContext<{ paper_size: string; custom_paper_mm: { width: string; height: string } }>();
   const [choice, size] = watch(['paper_size', 'custom_paper_mm']);
+  const { initial: initialChoice, ...choiceField } = useField('paper_size');
+  const { initial: initialWidth, ...widthField } = useField('custom_paper_mm.width');
+  const { initial: initialHeight, ...heightField } = useField('custom_paper_mm.height');
   const errors = [useFieldError('paper_size'), useFieldError('custom_paper_mm.width'), useFieldError('custom_paper_mm.height')];
   const error = errors.find(Boolean);
   const paper = choice === 'custom' ? customPaper(Number(size.width), Number(size.height)) : parsePaper(choice);
@@ -25,7 +28,7 @@ export function PaperPicker() {
     <div className="col-span-full grid gap-4 sm:grid-cols-[1fr_auto]">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Paper size" name="paper_size" error={error}>
-          <select id="paper_size" className={inputClass} aria-invalid={error ? true : undefined} {...register('paper_size')}>
+          <select id="paper_size" className={inputClass} aria-invalid={error ? true : undefined} defaultValue={initialChoice as string} {...choiceField}>
             {papers.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -37,10 +40,24 @@ export function PaperPicker() {
         {choice === 'custom' ? (
           <>
             <Field label="Width (mm)" name="custom_paper_mm.width">
-              <Input id="custom_paper_mm.width" type="number" min={customBoundsMm.min} max={customBoundsMm.max} {...register('custom_paper_mm.width')} />
+              <Input
+                id="custom_paper_mm.width"
+                type="number"
+                min={customBoundsMm.min}
+                max={customBoundsMm.max}
+                defaultValue={initialWidth as string}
+                {...widthField}
+              />
             </Field>
             <Field label="Height (mm)" name="custom_paper_mm.height">
-              <Input id="custom_paper_mm.height" type="number" min={customBoundsMm.min} max={customBoundsMm.max} {...register('custom_paper_mm.height')} />
+              <Input
+                id="custom_paper_mm.height"
+                type="number"
+                min={customBoundsMm.min}
+                max={customBoundsMm.max}
+                defaultValue={initialHeight as string}
+                {...heightField}
+              />
             </Field>
           </>
         ) : null}

@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { securitySettings, type SecuritySettings } from '@/server/schemas/account';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Form, useZodForm } from '../../_components/ui/form';
+import { Form, useField, useZodForm } from '../../_components/ui/form';
 import { useTRPC } from '../../_lib/trpc';
 import { toastError } from '../../_lib/use-finish';
 
@@ -29,7 +29,7 @@ export function SecurityForm({ settings }: { settings: SecuritySettings }) {
       <h2 className="font-semibold">Security</h2>
       <Form form={form} aria-label="Security" className="mt-3 space-y-3 text-sm" onSubmit={(v) => save.mutate(v)}>
         <label className="flex items-start gap-2">
-          <input type="checkbox" {...form.register('require_two_factor')} className="mt-0.5" />
+          <SecurityCheckbox />
           <span>
             Require two-factor sign-in for admins and staff
             <span className="block text-fg-muted">Anyone without it is sent to set it up before they can use the console; yourself included.</span>
@@ -41,4 +41,9 @@ export function SecurityForm({ settings }: { settings: SecuritySettings }) {
       </Form>
     </Card>
   );
+}
+
+function SecurityCheckbox() {
+  const { initial, ...field } = useField('require_two_factor');
+  return <input type="checkbox" defaultChecked={Boolean(initial)} className="mt-0.5" {...field} />;
 }
