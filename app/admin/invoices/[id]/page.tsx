@@ -58,8 +58,6 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       <InvoiceActions
         invoice={{
           id: invoice.id,
-          kind: invoice.kind,
-          status: invoice.status,
           amountRefunded: invoice.amountRefunded.toString(),
           currency: invoice.currency,
           balance: invoice.balance.toString(),
@@ -69,6 +67,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           notes: invoice.notes,
           lines: invoice.lines.map((l) => ({ description: l.description, quantity: trimDecimal(l.quantity), unitPrice: l.unitPrice.toString(), taxRate: trimDecimal(l.taxRate) })),
         }}
+        allowed={actions}
         canEdit={me.permissions.includes('invoices.edit')}
         canRefund={me.permissions.includes('payments.refund')}
       />

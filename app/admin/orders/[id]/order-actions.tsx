@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import type { OrderStatus } from '@/server/billing/order-status';
+import type { OrderActions as Allowed, OrderStatus } from '@/server/billing/order-status';
 import { Button, buttonClass } from '../../../_components/ui/button';
 import { useTRPC } from '../../../_lib/trpc';
 import { toastError, useFinish } from '../../../_lib/use-finish';
@@ -29,17 +29,17 @@ export type ActionOrder = {
 type Open = { dialog: 'approve' | 'method' | 'price' | 'label' } | { dialog: 'status'; status: OrderStatus } | null;
 
 /**
- * Everything the desk does to an order: approve, change status (only what the state machine
- * allows), pay, change payment method, edit price, and labels.
+ * Everything the desk does to an order: approve, change status, pay, edit price (each as far as
+ * the billing rules allow: `allowed`), change payment method, and labels.
  */
 export function OrderActions({
   order,
-  transitions,
+  allowed,
   payHref,
   firstInvoicePaid,
 }: {
   order: ActionOrder;
-  transitions: OrderStatus[];
+  allowed: Allowed;
   payHref: string | null;
   firstInvoicePaid: boolean;
 }) {
@@ -52,7 +52,7 @@ export function OrderActions({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Order actions">
-        {order.status === 'pending' ? (
+        {allowed.approve ? (
           <Button onClick={() => setOpen({ dialog: 'approve' })}>
             <BadgeCheck className="size-4" aria-hidden /> Approve
           </Button>
@@ -62,7 +62,7 @@ export function OrderActions({
             <CreditCard className="size-4" aria-hidden /> Pay
           </Link>
         ) : null}
-        {transitions.length > 0 ? (
+        {allowed.changeStatus.length > 0 ? (
           <label className="flex items-center gap-2 text-sm">
             <span className="text-fg-muted">Change status</span>
             <select
@@ -74,7 +74,7 @@ export function OrderActions({
               <option value="" disabled>
                 Choose…
               </option>
-              {transitions.map((s) => (
+              {allowed.changeStatus.map((s) => (
                 <option key={s} value={s}>
                   {s}
                 </option>
@@ -82,7 +82,7 @@ export function OrderActions({
             </select>
           </label>
         ) : null}
-        {order.lines.length > 0 ? (
+        {allowed.editPrice ? (
           <Button variant="secondary" onClick={() => setOpen({ dialog: 'price' })}>
             <PencilLine className="size-4" aria-hidden /> Edit price
           </Button>

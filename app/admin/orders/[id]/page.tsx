@@ -58,7 +58,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             lines: order.lines.map((l) => ({ id: l.id, description: l.description, unitPrice: l.unitPrice, quantity: l.quantity })),
             labels: order.labels,
           }}
-          transitions={[...actions.changeStatus]}
+          allowed={actions}
           payHref={first && actions.pay ? `/admin/invoices/${first.id}` : null}
           firstInvoicePaid={first ? first.amountPaid > 0n : false}
         />
