@@ -21,7 +21,8 @@ import { Field, Input, inputClass } from './field';
 
 /** A form checked by a zod schema before it is sent: the server's own where the shapes match. */
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues?: DefaultValues<z.input<S>>) {
-  return useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues });
+  // Checked when sent, as before: messages stay put while someone types or adds rows.
+  return useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema), defaultValues, reValidateMode: 'onSubmit' });
 }
 
 /**
