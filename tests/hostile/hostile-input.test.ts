@@ -10,10 +10,14 @@ import { appRouter, createCaller } from '@/server/api/root';
 import type { Actor } from '@/server/auth/actor';
 import type { RouteHandler, RouteSpec } from '@/server/rest/handler';
 import { routes as documentedRoutes } from '@/server/rest/openapi';
+import * as billingRunRoutes from '@/server/rest/routes/billing-runs';
 import * as catalogRoutes from '@/server/rest/routes/catalog';
+import * as consolidationRoutes from '@/server/rest/routes/consolidation';
+import * as creditNoteRoutes from '@/server/rest/routes/credit-notes';
 import * as customerRoutes from '@/server/rest/routes/customers';
 import * as invoiceRoutes from '@/server/rest/routes/invoices';
 import * as orderRoutes from '@/server/rest/routes/orders';
+import * as refundRoutes from '@/server/rest/routes/refunds';
 import * as settingsRoutes from '@/server/rest/routes/settings';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
@@ -84,7 +88,7 @@ function show(value: unknown): string {
 const isRoute = (value: unknown): value is { spec: RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>; handler: RouteHandler } =>
   typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
 
-const restRoutes = [settingsRoutes, customerRoutes, catalogRoutes, orderRoutes, invoiceRoutes].flatMap((module) => Object.values(module).filter(isRoute));
+const restRoutes = [settingsRoutes, customerRoutes, catalogRoutes, orderRoutes, consolidationRoutes, refundRoutes, creditNoteRoutes, billingRunRoutes, invoiceRoutes].flatMap((module) => Object.values(module).filter(isRoute));
 
 /**
  * Runs one property over a call. A failure is recorded (with fast-check's shrunk input) rather
