@@ -27,11 +27,28 @@ const config = [
   // The layer arrows of DESIGN.md §1, checked: a wrong-way import is a lint error, not a review comment.
   layer(['app/**'], ['app/api/**'], [database, databaseHandle, mailBodies]),
   layer(['app/api/**'], [], [database, mailBodies]),
-  layer(['server/billing/**'], [], [{ regex: '^(?!\\./|vitest$|fast-check$)', message: 'server/billing/ is pure: it imports only its own modules (time, money and data come in as parameters).' }]),
-  layer(['server/services/**'], [], [
-    databaseHandle,
-    { group: ['@/app/*', '@/inngest/functions', '@/inngest/functions/*', '@/server/api/*', '@/server/rest/*', '@/server/context', 'next', 'next/*'], message: 'Services are called by the adapters (app/, server/api, server/rest, inngest/functions), never the other way round; they get their context as a parameter.' },
-  ]),
+  layer(
+    ['server/billing/**'],
+    [],
+    [
+      {
+        regex: '^(?!\\./|vitest$|fast-check$)',
+        message: 'server/billing/ is pure: it imports only its own modules (time, money and data come in as parameters).',
+      },
+    ],
+  ),
+  layer(
+    ['server/services/**'],
+    [],
+    [
+      databaseHandle,
+      {
+        group: ['@/app/*', '@/inngest/functions', '@/inngest/functions/*', '@/server/api/*', '@/server/rest/*', '@/server/context', 'next', 'next/*'],
+        message:
+          'Services are called by the adapters (app/, server/api, server/rest, inngest/functions), never the other way round; they get their context as a parameter.',
+      },
+    ],
+  ),
   layer(['server/schemas/**'], [], [mailBodies]),
 ];
 

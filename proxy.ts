@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type NextRequest, NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/server/env';
-import { type HeaderConfig, securityHeaders } from '@/server/http/security-headers';
+import { securityHeaders, type HeaderConfig } from '@/server/http/security-headers';
 
 let deployment: HeaderConfig | undefined;
 

@@ -21,7 +21,7 @@ export async function consoleBench() {
     const customerId = order!.customerId;
 
     const pages: Record<string, () => Promise<unknown>> = {
-      'dashboard': () => Promise.all([trpc.dashboard(), trpc.me(), trpc.settings.display()]),
+      dashboard: () => Promise.all([trpc.dashboard(), trpc.me(), trpc.settings.display()]),
       'orders list': () => Promise.all([trpc.orders.list({ limit: 50 }), trpc.catalog.products({ limit: 200 })]),
       'orders filtered': () => trpc.orders.list({ limit: 50, status: 'active', customer: 'a', from: '2020-01-01', to: '2030-01-01' }),
       'order details': () =>
@@ -44,7 +44,7 @@ export async function consoleBench() {
           trpc.notes.list({ scope: 'customer', id: customerId }),
           trpc.customers.history({ id: customerId }),
         ]),
-      'catalog': () => Promise.all([trpc.catalog.products({ limit: 200 }), trpc.catalog.coupons()]),
+      catalog: () => Promise.all([trpc.catalog.products({ limit: 200 }), trpc.catalog.coupons()]),
       'audit log': () => trpc.people.audit({ limit: 50 }),
     };
     let worst = 0;

@@ -1,6 +1,6 @@
-import { systemContext } from '@/server/services/context';
 import { desc } from 'drizzle-orm';
 import { customers } from '@/db/schema';
+import { systemContext } from '@/server/services/context';
 import { createCustomer } from '@/server/services/customers/create';
 import { listCustomers } from '@/server/services/customers/list';
 import { fmt, medianMs, withBenchDatabase } from './support';
@@ -30,7 +30,12 @@ export async function customersBench() {
     }
     const deepKeyset = await medianMs(50, () => listCustomers(ctx, { limit: 50, cursor }));
     const deepOffset = await medianMs(20, () =>
-      db.select().from(customers).orderBy(desc(customers.createdAt), desc(customers.id)).limit(50).offset(bookSize * 0.9),
+      db
+        .select()
+        .from(customers)
+        .orderBy(desc(customers.createdAt), desc(customers.id))
+        .limit(50)
+        .offset(bookSize * 0.9),
     );
     console.info(`first page (50):            ${fmt(first)}`);
     console.info(`page at 90% depth, keyset:  ${fmt(deepKeyset)}`);
@@ -55,6 +60,8 @@ export async function customersBench() {
     );
     const concurrentSeconds = (performance.now() - concurrentStart) / 1000;
     console.info(`create customer, sequential: ${(creates / sequentialSeconds).toFixed(0)}/s`);
-    console.info(`create customer, 8 at once:  ${(creates / concurrentSeconds).toFixed(0)}/s (${(sequentialSeconds / concurrentSeconds).toFixed(1)}× sequential)`);
+    console.info(
+      `create customer, 8 at once:  ${(creates / concurrentSeconds).toFixed(0)}/s (${(sequentialSeconds / concurrentSeconds).toFixed(1)}× sequential)`,
+    );
   });
 }

@@ -1,5 +1,5 @@
-import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { toDataURL } from 'qrcode';
 import type { InvoiceDocumentModel } from '@/server/documents/model';
 import { sampleDocument } from '@/tests/support/sample-document';
@@ -25,7 +25,13 @@ function invoice(lines: number, logo: string | null): InvoiceDocumentModel {
   const sum = (pick: (l: (typeof items)[number]) => bigint) => items.reduce((s, l) => s + pick(l), 0n);
   return sampleDocument({
     status: 'partial',
-    seller: { name: 'Cashdesk Hosting GmbH', lines: ['Hauptstraße 1', '10115 Berlin', 'Germany'], taxId: 'DE123456789', logo, bankDetails: 'IBAN DE89 3704 0044 0532 0130 00\nBIC COBADEFFXXX' },
+    seller: {
+      name: 'Cashdesk Hosting GmbH',
+      lines: ['Hauptstraße 1', '10115 Berlin', 'Germany'],
+      taxId: 'DE123456789',
+      logo,
+      bankDetails: 'IBAN DE89 3704 0044 0532 0130 00\nBIC COBADEFFXXX',
+    },
     customer: { name: 'ООО «Ромашка»', lines: ['Zoë Ångström', 'Ул. Тверская 7', '125009 Москва', 'Russia'], taxId: 'RU7701234567' },
     lines: items,
     subtotal: sum((l) => l.subtotal),
@@ -71,7 +77,9 @@ export async function pdfBench() {
   const one = await throughput(100, () => renderInvoicePdf(short, a4));
   console.info(`A4, 5 lines (1 page):    ${one.perSecond.toFixed(1)} documents/s  (${fmt(one.wallMs)} each, ${fmt(one.cpuMs)} CPU, ${one.kb.toFixed(0)} KB)`);
   const many = await throughput(8, () => renderInvoicePdf(long, a4));
-  console.info(`A4, 200 lines (multi-page): ${many.perSecond.toFixed(2)} documents/s  (${fmt(many.wallMs)} each, ${fmt(many.cpuMs)} CPU, ${many.kb.toFixed(0)} KB)`);
+  console.info(
+    `A4, 200 lines (multi-page): ${many.perSecond.toFixed(2)} documents/s  (${fmt(many.wallMs)} each, ${fmt(many.cpuMs)} CPU, ${many.kb.toFixed(0)} KB)`,
+  );
   const hit = await throughput(1000, () => cachedInvoicePdf(short, a4));
   console.info(`cached version (digest + LRU hit): ${fmt(hit.wallMs)} each`);
 
@@ -89,5 +97,7 @@ export async function pdfBench() {
     );
   }
   const target = 20;
-  console.info(one.perSecond >= target ? `one-page target of ${target}/s: met` : `one-page target of ${target}/s: NOT met (${one.perSecond.toFixed(1)}/s on this machine)`);
+  console.info(
+    one.perSecond >= target ? `one-page target of ${target}/s: met` : `one-page target of ${target}/s: NOT met (${one.perSecond.toFixed(1)}/s on this machine)`,
+  );
 }

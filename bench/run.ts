@@ -6,7 +6,13 @@ import { customersBench } from './customers';
 import { pdfBench } from './pdf';
 import { webhooksBench } from './webhooks';
 
-const benches: Record<string, () => Promise<void>> = { customers: customersBench, billing: billingBench, console: consoleBench, pdf: pdfBench, webhooks: webhooksBench };
+const benches: Record<string, () => Promise<void>> = {
+  customers: customersBench,
+  billing: billingBench,
+  console: consoleBench,
+  pdf: pdfBench,
+  webhooks: webhooksBench,
+};
 
 const names = process.argv.slice(2).filter((a) => a !== '--');
 const selected = names.length > 0 ? names : Object.keys(benches);

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { type DatabaseHandle, openDatabase } from '@/db';
+import { openDatabase, type DatabaseHandle } from '@/db';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 

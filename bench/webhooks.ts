@@ -1,7 +1,7 @@
-import { systemContext } from '@/server/services/context';
 import { count } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { payments } from '@/db/schema';
+import { systemContext } from '@/server/services/context';
 import { createCustomer } from '@/server/services/customers/create';
 import { createInvoice } from '@/server/services/invoices/create';
 import { receiveStripeWebhook } from '@/server/services/payments/receive-stripe-event';
@@ -36,14 +36,31 @@ export async function webhooksBench() {
     const bodies: string[] = [];
     for (let i = 0; i < INVOICES; i++) {
       const customer = await createCustomer(ctx, { name: `Bench ${i}`, email: `bench-${i}@example.test` });
-      const invoice = await createInvoice(ctx, { customerId: customer.id, status: 'pending', items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 2500n, taxRate: 0n }] });
+      const invoice = await createInvoice(ctx, {
+        customerId: customer.id,
+        status: 'pending',
+        items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 2500n, taxRate: 0n }],
+      });
       bodies.push(
         JSON.stringify({
           id: `evt_bench_${i}`,
           object: 'event',
           type: 'checkout.session.completed',
           created: Math.floor(Date.now() / 1000),
-          data: { object: { id: `cs_bench_${i}`, object: 'checkout.session', mode: 'payment', payment_status: 'paid', status: 'complete', payment_intent: `pi_bench_${i}`, amount_total: 2500, currency: 'usd', client_reference_id: invoice.id, metadata: { invoice_id: invoice.id } } },
+          data: {
+            object: {
+              id: `cs_bench_${i}`,
+              object: 'checkout.session',
+              mode: 'payment',
+              payment_status: 'paid',
+              status: 'complete',
+              payment_intent: `pi_bench_${i}`,
+              amount_total: 2500,
+              currency: 'usd',
+              client_reference_id: invoice.id,
+              metadata: { invoice_id: invoice.id },
+            },
+          },
         }),
       );
     }

@@ -1,4 +1,4 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /** Raw SQL bigints arrive as text from postgres-js and as bigint from PGlite. */
 export const bigintValue = (value: string | bigint) => BigInt(value);

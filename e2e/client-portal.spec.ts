@@ -113,8 +113,15 @@ test('a client finds unpaid invoices on top, opens one, downloads its PDF, edits
 test('a client sees their services with status and next due date, and their orders', async ({ page, request }) => {
   const { customer, email } = await givenClient(request);
   const tag = Date.now();
-  const product = await apiPost<{ id: string }>(request, '/products', { name: `Cloud VPS ${tag}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 2500 }] });
-  const order = await apiPost<{ id: string; number: string; invoice_id: string }>(request, '/orders', { customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] });
+  const product = await apiPost<{ id: string }>(request, '/products', {
+    name: `Cloud VPS ${tag}`,
+    type: 'recurring',
+    prices: [{ cycle: 'monthly', currency: 'USD', amount: 2500 }],
+  });
+  const order = await apiPost<{ id: string; number: string; invoice_id: string }>(request, '/orders', {
+    customer_id: customer.id,
+    items: [{ product_id: product.id, cycle: 'monthly' }],
+  });
   await apiPost(request, `/invoices/${order.invoice_id}/mark-paid`, {});
 
   await signIn(page, email);

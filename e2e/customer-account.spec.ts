@@ -50,7 +50,11 @@ test('an admin adjusts credit and takes quick pay of everything owed', async ({ 
 test('an admin previews a plan change with proration, then confirms it', async ({ page, request }) => {
   const customer = await givenCustomer(request);
   const tag = Date.now();
-  const small = await apiPost<{ id: string }>(request, '/products', { name: `Starter ${tag}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 3000 }] });
+  const small = await apiPost<{ id: string }>(request, '/products', {
+    name: `Starter ${tag}`,
+    type: 'recurring',
+    prices: [{ cycle: 'monthly', currency: 'USD', amount: 3000 }],
+  });
   await apiPost(request, '/products', { name: `Business ${tag}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 6000 }] });
   const order = await apiPost<{ invoice_id: string }>(request, '/orders', { customer_id: customer.id, items: [{ product_id: small.id, cycle: 'monthly' }] });
   await apiPost(request, `/invoices/${order.invoice_id}/mark-paid`, {});

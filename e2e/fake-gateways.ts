@@ -28,7 +28,9 @@ const paypal = await startFakePayPal({
   webhookUrl: `${webhookBase}/api/webhooks/paypal`,
 });
 
-console.info(`fake gateways ready: stripe ${stripe.url} paypal ${paypal.url} (sdk ${paypal.url}/sdk/js) webhooks to ${webhookBase}/api/webhooks/{stripe,paypal}`);
+console.info(
+  `fake gateways ready: stripe ${stripe.url} paypal ${paypal.url} (sdk ${paypal.url}/sdk/js) webhooks to ${webhookBase}/api/webhooks/{stripe,paypal}`,
+);
 
 let closing = false;
 const shutdown = () => {

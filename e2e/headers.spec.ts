@@ -1,4 +1,4 @@
-import { type Page, type Response, expect, test } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { apiPost, givenInvoice, shot, signIn } from './support';
 
 /**

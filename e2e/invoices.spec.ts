@@ -77,7 +77,12 @@ test('an admin filters invoices and exports exactly the filtered set', async ({ 
   const csv = await readFile((await (await download).path())!, 'utf8');
   const lines = csv.trim().split('\n');
   expect(lines[0]).toBe('number,kind,status,customer,email,currency,issue_date,due_date,total,paid,balance');
-  expect(lines.slice(1).map((l) => l.split(',')[8]).sort()).toEqual(['12.34', '56.78']);
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(',')[8])
+      .sort(),
+  ).toEqual(['12.34', '56.78']);
 
   await form.getByLabel('Total from').fill('abc');
   await form.getByRole('button', { name: 'Apply filters' }).click();
@@ -154,7 +159,10 @@ test('an admin creates an invoice from the list toolbar, then consolidates the c
   await dialog.getByRole('button', { name: 'Create invoice' }).click();
   await expect(dialog.getByText('choose the customer to bill')).toBeVisible();
   await dialog.getByLabel('Customer').fill(customer.name);
-  await dialog.getByRole('list', { name: 'Matching customers' }).getByRole('button', { name: new RegExp(customer.name) }).click();
+  await dialog
+    .getByRole('list', { name: 'Matching customers' })
+    .getByRole('button', { name: new RegExp(customer.name) })
+    .click();
   await expect(dialog.getByTestId('picked-customer')).toContainText(customer.name);
   await dialog.getByRole('button', { name: 'Create invoice' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Invoice INV-');
@@ -164,7 +172,10 @@ test('an admin creates an invoice from the list toolbar, then consolidates the c
   await page.getByRole('button', { name: 'Consolidate pending' }).click();
   const merge = page.getByRole('dialog', { name: 'Consolidate pending' });
   await merge.getByLabel('Customer').fill(customer.name);
-  await merge.getByRole('list', { name: 'Matching customers' }).getByRole('button', { name: new RegExp(customer.name) }).click();
+  await merge
+    .getByRole('list', { name: 'Matching customers' })
+    .getByRole('button', { name: new RegExp(customer.name) })
+    .click();
   await merge.getByRole('button', { name: 'Consolidate', exact: true }).click();
   await expect(page.getByText(/Open invoices merged into INV-/)).toBeVisible();
   await expect(page.getByTestId('balance')).toHaveText('$151.50');

@@ -8,8 +8,15 @@ test.describe.configure({ mode: 'serial' });
 
 test('an invoice sent by e-mail lands in the outbox, the log and the list', async ({ page, request }) => {
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-  const customer = await apiPost<{ id: string; name: string; email: string }>(request, '/customers', { name: `Mail Reader ${tag}`, email: `reader-${tag}@example.test`, currency: 'USD' });
-  const invoice = await apiPost<{ id: string; number: string }>(request, '/invoices', { customer_id: customer.id, items: [{ description: 'Backup storage', quantity: 1, unit_price: 2500 }] });
+  const customer = await apiPost<{ id: string; name: string; email: string }>(request, '/customers', {
+    name: `Mail Reader ${tag}`,
+    email: `reader-${tag}@example.test`,
+    currency: 'USD',
+  });
+  const invoice = await apiPost<{ id: string; number: string }>(request, '/invoices', {
+    customer_id: customer.id,
+    items: [{ description: 'Backup storage', quantity: 1, unit_price: 2500 }],
+  });
 
   await signIn(page, 'admin@cashdesk.test');
   await page.goto(`/admin/invoices/${invoice.id}`);
@@ -47,15 +54,31 @@ test('SMS and WhatsApp go out through the configured gateways, and a refusal is 
     req.on('end', () => {
       received.push({ url: req.url!, body });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(refuse ? { error: 'Wrong phone number' } : req.url!.includes('/messages/document') ? { sent: 'true', message: 'ok', id: 77 } : { message_id: 'sms-1' }));
+      res.end(
+        JSON.stringify(
+          refuse
+            ? { error: 'Wrong phone number' }
+            : req.url!.includes('/messages/document')
+              ? { sent: 'true', message: 'ok', id: 77 }
+              : { message_id: 'sms-1' },
+        ),
+      );
     });
   });
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
   try {
     const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-    const customer = await apiPost<{ id: string }>(request, '/customers', { name: `Phone Owner ${tag}`, email: `phone-${tag}@example.test`, phone: '+4915112345678', currency: 'USD' });
-    const invoice = await apiPost<{ id: string; number: string }>(request, '/invoices', { customer_id: customer.id, items: [{ description: 'Support plan', quantity: 1, unit_price: 9900 }] });
+    const customer = await apiPost<{ id: string }>(request, '/customers', {
+      name: `Phone Owner ${tag}`,
+      email: `phone-${tag}@example.test`,
+      phone: '+4915112345678',
+      currency: 'USD',
+    });
+    const invoice = await apiPost<{ id: string; number: string }>(request, '/invoices', {
+      customer_id: customer.id,
+      items: [{ description: 'Support plan', quantity: 1, unit_price: 9900 }],
+    });
 
     await signIn(page, 'admin@cashdesk.test');
     await page.goto('/admin/settings');

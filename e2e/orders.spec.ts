@@ -5,14 +5,21 @@ import { apiPost, shot, signIn } from './support';
 /** A customer of this test with a paid order for a product that needs approval. */
 async function givenPaidOrder(request: Parameters<typeof apiPost>[0]) {
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-  const customer = await apiPost<{ id: string; name: string }>(request, '/customers', { name: `Order Buyer ${tag}`, email: `buyer-${tag}@example.test`, currency: 'USD' });
+  const customer = await apiPost<{ id: string; name: string }>(request, '/customers', {
+    name: `Order Buyer ${tag}`,
+    email: `buyer-${tag}@example.test`,
+    currency: 'USD',
+  });
   const product = await apiPost<{ id: string }>(request, '/products', {
     name: `Dedicated ${tag}`,
     type: 'recurring',
     auto_activate: false,
     prices: [{ cycle: 'monthly', currency: 'USD', amount: 12900, setup_fee: 5000 }],
   });
-  const order = await apiPost<{ id: string; number: string; invoice_id: string }>(request, '/orders', { customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] });
+  const order = await apiPost<{ id: string; number: string; invoice_id: string }>(request, '/orders', {
+    customer_id: customer.id,
+    items: [{ product_id: product.id, cycle: 'monthly' }],
+  });
   await apiPost(request, `/invoices/${order.invoice_id}/mark-paid`, {});
   return { customer, order };
 }
@@ -157,7 +164,10 @@ test('an order whose product is provisioned by hand waits for payment, then for 
     provisioning_module: 'manual',
     prices: [{ cycle: 'monthly', currency: 'USD', amount: 9900 }],
   });
-  const order = await apiPost<{ id: string; invoice_id: string }>(request, '/orders', { customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] });
+  const order = await apiPost<{ id: string; invoice_id: string }>(request, '/orders', {
+    customer_id: customer.id,
+    items: [{ product_id: product.id, cycle: 'monthly' }],
+  });
 
   // Unpaid, nothing is offered: a service is provisioned once its order is paid.
   await signIn(page, 'admin@cashdesk.test');

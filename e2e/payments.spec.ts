@@ -1,4 +1,4 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { givenClient } from './portal-support';
 import { apiKey, apiPost, givenInvoice, shot, signIn } from './support';
 
@@ -7,7 +7,10 @@ type Invoice = { id: string; number: string; public_url: string; status: string 
 /** A client of this test alone, signed in, with one pending invoice of `amount` cents. */
 async function signedInWithInvoice(page: Page, amount: number) {
   const { customer, email } = await givenClient(page.request);
-  const invoice = await apiPost<Invoice>(page.request, '/invoices', { customer_id: customer.id, items: [{ description: 'Managed VPS', quantity: 1, unit_price: amount }] });
+  const invoice = await apiPost<Invoice>(page.request, '/invoices', {
+    customer_id: customer.id,
+    items: [{ description: 'Managed VPS', quantity: 1, unit_price: amount }],
+  });
   await signIn(page, email);
   return { customer, invoice };
 }

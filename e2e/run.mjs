@@ -8,8 +8,7 @@ const name = `cashdesk_e2e_${Date.now()}`;
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 
-const run = (command, args, env = {}) =>
-  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
   // The build must not see a database or demo-seed settings: pages are rendered per request.

@@ -23,8 +23,14 @@ test('an admin creates an API key shown once, uses it, and revokes it', async ({
   await expect(page.getByRole('table', { name: 'API keys' })).toContainText(key.slice(0, 8));
   expect((await request.get('/api/v1/customers?limit=1', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
 
-  await page.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: 'Revoke' }).click();
-  await page.getByRole('dialog', { name: `Revoke ${name}` }).getByRole('button', { name: 'Revoke' }).click();
+  await page
+    .getByRole('row', { name: new RegExp(name) })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
+  await page
+    .getByRole('dialog', { name: `Revoke ${name}` })
+    .getByRole('button', { name: 'Revoke' })
+    .click();
   await expect(page.getByText('Key revoked; it no longer opens the API')).toBeVisible();
   expect((await request.get('/api/v1/customers?limit=1', { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
 });

@@ -112,7 +112,16 @@ test('a visitor configures a product, applies a coupon, opens an account and ord
   await page.waitForURL(/\/client\/invoices\/[0-9a-f-]{36}\/pay/);
   const orders = await request.get(`/api/v1/orders?customer=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${apiKey}` } });
   expect(orders.status()).toBe(200);
-  const { data } = (await orders.json()) as { data: Array<{ total: number; currency: string; status: string; payment_method: string; invoice_id: string; items: Array<{ product_id: string; cycle: string; unit_price: number }> }> };
+  const { data } = (await orders.json()) as {
+    data: Array<{
+      total: number;
+      currency: string;
+      status: string;
+      payment_method: string;
+      invoice_id: string;
+      items: Array<{ product_id: string; cycle: string; unit_price: number }>;
+    }>;
+  };
   expect(data).toHaveLength(1);
   expect(data[0]).toMatchObject({ total: 41400, currency: 'USD', status: 'pending', payment_method: 'bank_transfer' });
   expect(data[0]!.items).toEqual([expect.objectContaining({ product_id: product.id, cycle: 'annual', unit_price: 46000 })]);

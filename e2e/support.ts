@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page, expect } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const demoPassword = 'cashdesk';
 
@@ -12,8 +12,7 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 }
 
 /** Screenshots go to e2e/.artifacts (git-ignored) to be looked at after a run. */
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `e2e/.artifacts/${name}.png`, fullPage: true });
+export const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/.artifacts/${name}.png`, fullPage: true });
 
 /** Test data goes in through the public API, as an integrator would put it there. */
 export const apiKey = 'cd_e2e_bootstrap_key_0123456789abcdef';
@@ -25,9 +24,17 @@ export async function apiPost<T = Record<string, unknown>>(request: APIRequestCo
 }
 
 /** A customer of this test alone, and an invoice for it. */
-export async function givenInvoice(request: APIRequestContext, items: Array<{ description: string; quantity: number; unit_price: number }>, customerName?: string) {
+export async function givenInvoice(
+  request: APIRequestContext,
+  items: Array<{ description: string; quantity: number; unit_price: number }>,
+  customerName?: string,
+) {
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const customer = await apiPost<{ id: string; name: string }>(request, '/customers', { name: customerName ?? `E2E Customer ${tag}`, email: `e2e-${tag}@example.test`, currency: 'USD' });
+  const customer = await apiPost<{ id: string; name: string }>(request, '/customers', {
+    name: customerName ?? `E2E Customer ${tag}`,
+    email: `e2e-${tag}@example.test`,
+    currency: 'USD',
+  });
   const invoice = await apiPost<{ id: string; number: string }>(request, '/invoices', { customer_id: customer.id, items });
   return { customer, invoice };
 }

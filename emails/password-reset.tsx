@@ -13,8 +13,7 @@ export function PasswordResetEmail({ company, name, link }: { company: string; n
           </Heading>
           <Text style={{ fontSize: 14 }}>Hello {name},</Text>
           <Text style={{ fontSize: 14 }}>
-            Someone asked to reset the password of your account. If it was you, choose a new password with this link. It works once,
-            within 30 minutes.
+            Someone asked to reset the password of your account. If it was you, choose a new password with this link. It works once, within 30 minutes.
           </Text>
           <Button href={link} style={{ background: '#111827', color: '#ffffff', padding: '10px 16px', borderRadius: 6, fontSize: 14 }}>
             Choose a new password

@@ -1,7 +1,7 @@
 import { render } from '@react-email/components';
 import { describe, expect, it } from 'vitest';
 import { templateKeys } from './template-keys';
-import { type InvoiceMailData, InvoiceEmail, fillSubject, templates } from './templates';
+import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from './templates';
 
 const data: InvoiceMailData = {
   company: 'Acme Hosting',
@@ -46,7 +46,9 @@ describe('e-mail templates', () => {
 describe('the desk’s e-mail about an order waiting for approval', () => {
   it('greets the admin, not the customer, and links to the order page', async () => {
     const order = { ...data, documentTitle: 'Order', number: 'ORD-2026-00007', publicUrl: 'https://billing.example.test/admin/orders/abc' };
-    const text = await render(<InvoiceEmail template="order_awaiting_approval" intro={templates.order_awaiting_approval.intro} data={order} />, { plainText: true });
+    const text = await render(<InvoiceEmail template="order_awaiting_approval" intro={templates.order_awaiting_approval.intro} data={order} />, {
+      plainText: true,
+    });
     expect(text).toContain('Hello,');
     expect(text).not.toContain('Hello Zoë');
     expect(text).toContain('Customer: Zoë Müller');

@@ -35,7 +35,10 @@ describe('the event map', () => {
       handler: async ({ event }) => event.name === 'payment/received' && event.data.refundId,
     });
     expectTypeOf<WorkflowContext<Parameters<typeof workflow.handler>[0]['event']>['event']>().toEqualTypeOf<WorkflowEvent<'payment/received'> | CronEvent>();
-    expect(workflow.subject({ name: 'payment/received', id: 'payment-received:1', data: { invoiceId: 'inv', paymentId: 'pay' } })).toEqual({ type: 'invoice', id: 'inv' });
+    expect(workflow.subject({ name: 'payment/received', id: 'payment-received:1', data: { invoiceId: 'inv', paymentId: 'pay' } })).toEqual({
+      type: 'invoice',
+      id: 'inv',
+    });
 
     defineWorkflow({
       id: 'misspelt',

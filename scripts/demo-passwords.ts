@@ -4,8 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '@/db';
 import { users } from '@/db/schema';
-import { isEmpty } from './seed/demo';
 import { env } from '@/server/env';
+import { isEmpty } from './seed/demo';
 
 const config = env();
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });

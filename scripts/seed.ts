@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrates, then loads the demo data into an empty database.
 import { openDatabase } from '@/db';
-import { isEmpty, seedDemo } from './seed/demo';
 import { env } from '@/server/env';
+import { isEmpty, seedDemo } from './seed/demo';
 
 const config = env();
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });

@@ -11,7 +11,12 @@ function newest(entry) {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).filter((name) => !skip.has(name)).map((name) => newest(path.join(entry, name))));
+  return Math.max(
+    0,
+    ...readdirSync(entry)
+      .filter((name) => !skip.has(name))
+      .map((name) => newest(path.join(entry, name))),
+  );
 }
 
 const buildId = '.next/BUILD_ID';

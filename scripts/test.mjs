@@ -25,10 +25,7 @@ const playwrightCounts = (file) => {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 };
 
-const gates = [
-  run('typecheck', 'npx', ['tsc', '--noEmit']),
-  run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']),
-];
+const gates = [run('typecheck', 'npx', ['tsc', '--noEmit']), run('lint', 'npx', ['eslint', '.', '--max-warnings', '0'])];
 
 const vitest = (project, extra = [], { label = project, env = {} } = {}) => {
   const file = `${out}/${label}.json`;
@@ -45,7 +42,13 @@ const tiers = {
 };
 // Integration tests run on a fixed clock, a 31st by default (tests/support/fixed-clock.ts); the
 // suites whose answers hang on the date run again on the other days calendars get wrong.
-const dateSensitive = ['tests/orders/billing-run.test.ts', 'tests/rest/orders-api.test.ts', 'tests/jobs/workflows.test.ts', 'tests/jobs/time-zone.test.ts', 'tests/invoices'];
+const dateSensitive = [
+  'tests/orders/billing-run.test.ts',
+  'tests/rest/orders-api.test.ts',
+  'tests/jobs/workflows.test.ts',
+  'tests/jobs/time-zone.test.ts',
+  'tests/invoices',
+];
 for (const date of ['2028-02-29T12:00:00Z', '2027-02-28T23:30:00Z', '2027-03-28T01:30:00Z']) {
   const label = `integration@${date.slice(0, 10)}`;
   tiers[label] = vitest('integration', dateSensitive, { label, env: { CASHDESK_TEST_NOW: date } }).counts;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { type DatabaseHandle, openDatabase } from '@/db';
+import { openDatabase, type DatabaseHandle } from '@/db';
 import { isEmpty, seedDemo } from '@/scripts/seed/demo';
-import { systemContext } from './services/context';
 import { env } from './env';
+import { systemContext } from './services/context';
 import { bootstrapApiKey } from './services/people/api-keys';
 
 // Next.js bundles instrumentation, route handlers and server components separately, so a
@@ -14,17 +14,13 @@ async function start(): Promise<DatabaseHandle> {
   const config = env();
   const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await handle.migrate();
-  const seed =
-    config.CASHDESK_DEMO_SEED === 'always' || (config.CASHDESK_DEMO_SEED === 'auto' && handle.driver === 'pglite');
+  const seed = config.CASHDESK_DEMO_SEED === 'always' || (config.CASHDESK_DEMO_SEED === 'auto' && handle.driver === 'pglite');
   if (seed && (await isEmpty(handle.db))) {
     await seedDemo(handle.db);
     console.info('[cashdesk] empty database: demo data seeded');
   }
   if (config.CASHDESK_BOOTSTRAP_API_KEY) {
-    const created = await bootstrapApiKey(
-      systemContext(handle.db),
-      config.CASHDESK_BOOTSTRAP_API_KEY,
-    );
+    const created = await bootstrapApiKey(systemContext(handle.db), config.CASHDESK_BOOTSTRAP_API_KEY);
     if (created) console.info('[cashdesk] admin API key created from CASHDESK_BOOTSTRAP_API_KEY');
   }
   return handle;

@@ -59,7 +59,12 @@ describe('public URL', () => {
 describe('trusted proxies', () => {
   it('defaults to none and reads a comma list of addresses and ranges', () => {
     expect(parseEnv({}).CASHDESK_TRUSTED_PROXIES).toEqual([]);
-    expect(parseEnv({ CASHDESK_TRUSTED_PROXIES: ' 10.0.0.0/8, 127.0.0.1,::1 ,fd00::/8,' }).CASHDESK_TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+    expect(parseEnv({ CASHDESK_TRUSTED_PROXIES: ' 10.0.0.0/8, 127.0.0.1,::1 ,fd00::/8,' }).CASHDESK_TRUSTED_PROXIES).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+    ]);
   });
 
   it.each(['10.0.0.0/33', 'fd00::/129', 'proxy.internal', '10.0.0.1/8/8', '10.0.0/8', '10.0.0.0/-1'])('refuses %s with one line', (entry) => {

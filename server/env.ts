@@ -28,7 +28,12 @@ function isAddressOrRange(entry: string): boolean {
 
 const proxyList = z
   .string()
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
   .superRefine((entries, ctx) => {
     for (const entry of entries.filter((e) => !isAddressOrRange(e))) {
       ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)` });
@@ -46,10 +51,7 @@ const envSchema = z.object({
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.data')),
   CASHDESK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
-  CASHDESK_BOOTSTRAP_API_KEY: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(24, 'must be at least 24 characters, so it cannot be guessed').optional(),
-  ),
+  CASHDESK_BOOTSTRAP_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters, so it cannot be guessed').optional()),
   CASHDESK_DEMO_SEED: z.preprocess(emptyAsUndefined, z.enum(['auto', 'always', 'never']).default('auto')),
   // Without a Resend key, e-mail goes to the dev outbox (Admin → Outbox) instead of out.
   RESEND_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -92,11 +94,19 @@ const withPublicOrigin = envSchema
   .superRefine((e, ctx) => {
     const nextAuthOrigin = e.NEXTAUTH_URL && new URL(e.NEXTAUTH_URL).origin;
     if (e.CASHDESK_PUBLIC_URL && nextAuthOrigin && e.CASHDESK_PUBLIC_URL !== nextAuthOrigin) {
-      ctx.addIssue({ code: 'custom', path: ['CASHDESK_PUBLIC_URL'], message: `is ${e.CASHDESK_PUBLIC_URL} but NEXTAUTH_URL is ${nextAuthOrigin}; they must name the same origin` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CASHDESK_PUBLIC_URL'],
+        message: `is ${e.CASHDESK_PUBLIC_URL} but NEXTAUTH_URL is ${nextAuthOrigin}; they must name the same origin`,
+      });
     }
     const required = e.DATABASE_URL && e.NODE_ENV === 'production' && e.NEXT_PHASE !== 'phase-production-build';
     if (required && !e.CASHDESK_PUBLIC_URL && !nextAuthOrigin) {
-      ctx.addIssue({ code: 'custom', path: ['CASHDESK_PUBLIC_URL'], message: 'is required in production with DATABASE_URL (e.g. https://billing.example.com): links in e-mails and payment return URLs are built from it' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CASHDESK_PUBLIC_URL'],
+        message: 'is required in production with DATABASE_URL (e.g. https://billing.example.com): links in e-mails and payment return URLs are built from it',
+      });
     }
   })
   .transform((e) => ({
@@ -136,8 +146,7 @@ let cached: Env | undefined;
 export function env(): Env {
   if (cached) return cached;
   const parsed = parseEnv(process.env);
-  const inngestMode =
-    (parsed.INNGEST_EVENT_KEY && parsed.INNGEST_SIGNING_KEY) || parsed.INNGEST_DEV ? 'inngest' : 'embedded';
+  const inngestMode = (parsed.INNGEST_EVENT_KEY && parsed.INNGEST_SIGNING_KEY) || parsed.INNGEST_DEV ? 'inngest' : 'embedded';
   cached = { ...parsed, secret: parsed.CASHDESK_SECRET ?? persistentSecret(parsed.DATA_DIR), inngestMode };
   return cached;
 }

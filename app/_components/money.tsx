@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { formatMoney } from '@/server/billing/currency';
 
 const DecimalsContext = createContext<number | null>(null);

@@ -19,12 +19,10 @@ export const optionalMajorAmount = (currency: string, accept: (minor: bigint) =>
 
 /** A new password's rules from the server's schema, and the same password typed again. */
 export const withConfirmation = <T extends z.ZodRawShape & { new_password: z.ZodType<string> }>(schema: z.ZodObject<T>) =>
-  schema
-    .extend({ confirm_password: z.string() })
-    .refine((v: { new_password?: unknown; confirm_password?: unknown }) => v.new_password === v.confirm_password, {
-      path: ['confirm_password'],
-      message: 'does not match the new password',
-    });
+  schema.extend({ confirm_password: z.string() }).refine((v: { new_password?: unknown; confirm_password?: unknown }) => v.new_password === v.confirm_password, {
+    path: ['confirm_password'],
+    message: 'does not match the new password',
+  });
 
 /**
  * Checks a value against the server's schema but keeps it as it is, for procedures whose input

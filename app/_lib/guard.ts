@@ -2,8 +2,8 @@ import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
-import { type SessionUser, currentUser } from '@/server/auth/next-auth';
-import { type Area, type Permission, areaRoles, homeOf } from '@/server/auth/permissions';
+import { currentUser, type SessionUser } from '@/server/auth/next-auth';
+import { areaRoles, homeOf, type Area, type Permission } from '@/server/auth/permissions';
 import { isUuid } from '@/server/schemas/common';
 
 /** Lets only the area's roles in: strangers go to sign-in, other roles to their own area. */

@@ -1,11 +1,11 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
-import type { FormatMoney } from '../_lib/money';
-import { formatDay, humanize } from '../_lib/format';
 import { buttonClass } from '../_components/ui/button';
 import { cn } from '../_components/ui/cn';
 import { DataTable } from '../_components/ui/data-table';
 import { StatusPill } from '../_components/ui/status-pill';
+import { formatDay, humanize } from '../_lib/format';
+import type { FormatMoney } from '../_lib/money';
 import { isOpen } from './open-invoices';
 
 export type InvoiceRow = {
@@ -26,7 +26,15 @@ export function InvoiceRows({ invoices, money, empty }: { invoices: InvoiceRow[]
     <div className="overflow-x-auto">
       <DataTable
         label="Invoices"
-        columns={[{ label: 'Number' }, { label: 'Issued' }, { label: 'Due' }, { label: 'Total', align: 'right' }, { label: 'Balance', align: 'right' }, { label: 'Status' }, { label: '' }]}
+        columns={[
+          { label: 'Number' },
+          { label: 'Issued' },
+          { label: 'Due' },
+          { label: 'Total', align: 'right' },
+          { label: 'Balance', align: 'right' },
+          { label: 'Status' },
+          { label: '' },
+        ]}
         empty={invoices.length === 0 ? empty : undefined}
       >
         {invoices.map((invoice) => {
@@ -56,7 +64,12 @@ export function InvoiceRows({ invoices, money, empty }: { invoices: InvoiceRow[]
                     Pay
                   </Link>
                 ) : null}
-                <a href={`/client/invoices/${invoice.id}/pdf`} className={buttonClass('ghost', 'ml-1 h-8')} aria-label={`PDF of ${invoice.number}`} title="Download PDF">
+                <a
+                  href={`/client/invoices/${invoice.id}/pdf`}
+                  className={buttonClass('ghost', 'ml-1 h-8')}
+                  aria-label={`PDF of ${invoice.number}`}
+                  title="Download PDF"
+                >
                   <Download className="size-4" aria-hidden />
                 </a>
               </td>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { ConsoleShell } from '../_components/console/shell';
 import type { NavItem } from '../_components/console/nav';
+import { ConsoleShell } from '../_components/console/shell';
 import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
 import { displayDecimals } from '../_lib/money';

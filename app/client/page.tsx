@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { Card, PageHeader } from '../_components/ui/card';
 import { buttonClass } from '../_components/ui/button';
+import { Card, PageHeader } from '../_components/ui/card';
 import { StatusPill } from '../_components/ui/status-pill';
-import { requireArea } from '../_lib/guard';
 import { formatDay, humanize } from '../_lib/format';
+import { requireArea } from '../_lib/guard';
 import { moneyFormatter } from '../_lib/money';
 import { InvoiceRows } from './invoice-rows';
 import { openInvoices } from './open-invoices';

@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { visitorContext } from '@/server/context';
 import { publicOrigin } from '@/server/env';
-import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
+import { AppError, fieldErrors, type FieldErrors } from '@/server/errors';
 import { requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
 import { camelized } from '@/server/schemas/common';
 import { requestPasswordReset, resetPassword } from '@/server/services/account/password-reset';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ResetPasswordForm, RequestResetForm } from './reset-forms';
+import { RequestResetForm, ResetPasswordForm } from './reset-forms';
 
 export const metadata: Metadata = { title: 'Reset password', referrer: 'no-referrer', robots: { index: false } };
 

@@ -18,9 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex size-10 items-center justify-center rounded-lg bg-accent text-lg font-bold text-accent-fg">
-            C
-          </div>
+          <div className="mx-auto mb-3 flex size-10 items-center justify-center rounded-lg bg-accent text-lg font-bold text-accent-fg">C</div>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Cashdesk</h1>
           <p className="mt-1 text-sm text-fg-muted">Orders, invoices and recurring billing</p>
         </div>

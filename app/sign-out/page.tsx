@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/server/auth/next-auth';
-import { Card } from '../_components/ui/card';
 import { SignOutButton } from '../_components/console/sign-out-button';
+import { Card } from '../_components/ui/card';
 
 export const metadata: Metadata = { title: 'Sign out' };
 

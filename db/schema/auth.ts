@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 
@@ -16,7 +16,10 @@ export const users = pgTable(
     role: role('role').notNull(),
     // Only staff carry an explicit set; admins hold every permission, resellers and clients
     // are limited by scope rather than by a permission list.
-    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    permissions: text('permissions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // A client user signs in for exactly one customer account.
     customerId: uuid('customer_id').references((): AnyPgColumn => customers.id),
     disabled: boolean('disabled').notNull().default(false),
@@ -49,7 +52,10 @@ export const apiKeys = pgTable(
     // lets every request find its key with one indexed lookup. The key itself is never stored.
     keyHash: text('key_hash').notNull(),
     role: role('role').notNull(),
-    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+    permissions: text('permissions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // A reseller's key only ever sees that reseller's customers.
     resellerId: uuid('reseller_id').references(() => users.id),
     createdById: uuid('created_by_id').references(() => users.id),

@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  char,
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, char, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { priceCycles } from '../../server/billing/periods';
 import { createdAt, id, money } from './columns';
 
@@ -49,7 +36,9 @@ export const productPrices = pgTable(
     cycle: priceCycle('cycle').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
     amount: money('amount').notNull(),
-    setupFee: money('setup_fee').notNull().default(sql`0`),
+    setupFee: money('setup_fee')
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [
     primaryKey({ name: 'product_prices_pk', columns: [t.productId, t.cycle, t.currency] }),
@@ -96,10 +85,7 @@ export const optionPrices = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     amount: money('amount').notNull(),
   },
-  (t) => [
-    primaryKey({ name: 'option_prices_pk', columns: [t.optionId, t.cycle, t.currency] }),
-    check('option_prices_amount_ck', sql`${t.amount} >= 0`),
-  ],
+  (t) => [primaryKey({ name: 'option_prices_pk', columns: [t.optionId, t.cycle, t.currency] }), check('option_prices_amount_ck', sql`${t.amount} >= 0`)],
 );
 
 export const couponType = pgEnum('coupon_type', ['percent', 'fixed']);
@@ -119,11 +105,11 @@ export const coupons = pgTable(
     maxUses: integer('max_uses'),
     oncePerCustomer: boolean('once_per_customer').notNull().default(false),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
-    productIds: uuid('product_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    productIds: uuid('product_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('coupons_code_lower_uq').on(sql`lower(${t.code})`),
-    check('coupons_value_ck', sql`${t.value} > 0`),
-  ],
+  (t) => [uniqueIndex('coupons_code_lower_uq').on(sql`lower(${t.code})`), check('coupons_value_ck', sql`${t.value} > 0`)],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, char, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { char, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, money, updatedAt } from './columns';
 import { invoices } from './invoices';
@@ -44,14 +44,7 @@ export const customers = pgTable(
   ],
 );
 
-export const creditEntryKind = pgEnum('credit_entry_kind', [
-  'adjustment',
-  'credit_note',
-  'overpayment',
-  'applied_to_invoice',
-  'refund_to_credit',
-  'payout',
-]);
+export const creditEntryKind = pgEnum('credit_entry_kind', ['adjustment', 'credit_note', 'overpayment', 'applied_to_invoice', 'refund_to_credit', 'payout']);
 
 // Append-only: the balance is the sum of a customer's entries and is never stored twice.
 export const creditLedger = pgTable(
@@ -73,7 +66,9 @@ export const creditLedger = pgTable(
   },
   (t) => [
     index('credit_ledger_invoice_idx').on(t.invoiceId),
-    uniqueIndex('credit_ledger_reference_uq').on(t.reference).where(sql`${t.reference} is not null`),
+    uniqueIndex('credit_ledger_reference_uq')
+      .on(t.reference)
+      .where(sql`${t.reference} is not null`),
     index('credit_ledger_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     check('credit_ledger_amount_nonzero_ck', sql`${t.amount} <> 0`),
   ],

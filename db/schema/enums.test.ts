@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoiceKinds, invoiceStatuses } from '../../server/billing/invoice-status';
@@ -13,7 +13,10 @@ import { orderStatus, serviceStatus } from './orders';
 // The database's enums are the billing rules' constants: the same values in the same order (a
 // reorder or rename is a migration), and what the last migration left in the database.
 const migrations = path.resolve(import.meta.dirname, '../migrations/meta');
-const lastSnapshot = readdirSync(migrations).filter((name) => name.endsWith('_snapshot.json')).sort().at(-1)!;
+const lastSnapshot = readdirSync(migrations)
+  .filter((name) => name.endsWith('_snapshot.json'))
+  .sort()
+  .at(-1)!;
 const migrated: Record<string, { values: string[] }> = JSON.parse(readFileSync(path.join(migrations, lastSnapshot), 'utf8')).enums;
 
 describe.each([

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   char,
   check,
   date,
@@ -14,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { invoiceKinds, invoiceStatuses } from '../../server/billing/invoice-status';
 import { createdAt, id, money, updatedAt } from './columns';
@@ -45,11 +45,17 @@ export const invoices = pgTable(
     subtotal: money('subtotal').notNull(),
     taxTotal: money('tax_total').notNull(),
     total: money('total').notNull(),
-    amountPaid: money('amount_paid').notNull().default(sql`0`),
-    amountRefunded: money('amount_refunded').notNull().default(sql`0`),
+    amountPaid: money('amount_paid')
+      .notNull()
+      .default(sql`0`),
+    amountRefunded: money('amount_refunded')
+      .notNull()
+      .default(sql`0`),
     // What credit notes against this invoice put on the customer's credit balance. Together with
     // refunds it is everything the invoice gave back, which never exceeds what it took in.
-    amountCredited: money('amount_credited').notNull().default(sql`0`),
+    amountCredited: money('amount_credited')
+      .notNull()
+      .default(sql`0`),
     notes: text('notes'),
     // Part of the public link's HMAC: bumping it kills every link issued before.
     tokenVersion: integer('token_version').notNull().default(1),
@@ -110,7 +116,9 @@ export const invoiceLines = pgTable(
     // A service's period is invoiced once, ever: this key makes the billing run idempotent (a
     // rerun, a concurrent run or a retry after a crash bills nothing twice). Consolidated copies
     // and cancelled invoices keep their line, so a period never frees up to be billed again.
-    uniqueIndex('invoice_lines_service_period_uq').on(t.serviceId, t.periodStart).where(sql`${t.serviceId} is not null`),
+    uniqueIndex('invoice_lines_service_period_uq')
+      .on(t.serviceId, t.periodStart)
+      .where(sql`${t.serviceId} is not null`),
   ],
 );
 
@@ -148,8 +156,5 @@ export const invoiceNotifications = pgTable(
     // (template, event id): a retried send finds its row and sends nothing twice.
     dedupeKey: text('dedupe_key'),
   },
-  (t) => [
-    index('invoice_notifications_invoice_idx').on(t.invoiceId, t.at),
-    uniqueIndex('invoice_notifications_dedupe_uq').on(t.invoiceId, t.dedupeKey),
-  ],
+  (t) => [index('invoice_notifications_invoice_idx').on(t.invoiceId, t.at), uniqueIndex('invoice_notifications_dedupe_uq').on(t.invoiceId, t.dedupeKey)],
 );

@@ -34,7 +34,9 @@ export const jobs = pgTable(
     index('jobs_created_idx').on(t.createdAt, t.id),
     index('jobs_status_created_idx').on(t.status, t.createdAt, t.id),
     // One run per function and event: a redelivered event resumes that run, never starts a second.
-    uniqueIndex('jobs_function_event_uq').on(t.function, t.eventId).where(sql`${t.eventId} is not null`),
+    uniqueIndex('jobs_function_event_uq')
+      .on(t.function, t.eventId)
+      .where(sql`${t.eventId} is not null`),
   ],
 );
 
@@ -53,7 +55,12 @@ export const workflowEvents = pgTable(
     createdAt: createdAt(),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true, precision: 3 }),
   },
-  (t) => [uniqueIndex('workflow_events_event_uq').on(t.eventId), index('workflow_events_pending_idx').on(t.createdAt).where(sql`${t.dispatchedAt} is null`)],
+  (t) => [
+    uniqueIndex('workflow_events_event_uq').on(t.eventId),
+    index('workflow_events_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.dispatchedAt} is null`),
+  ],
 );
 
 /** A cron firing, claimed once: two schedulers (or a restart) never run the same tick twice. */

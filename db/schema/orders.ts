@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   boolean,
   char,
   check,
@@ -17,6 +16,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { orderStatuses, serviceStatuses } from '../../server/billing/order-status';
 import { users } from './auth';
@@ -87,7 +87,9 @@ export const orderLines = pgTable(
     quantity: numeric('quantity', { precision: 15, scale: 3 }).notNull(),
     // Plan price plus chosen options, per unit and cycle.
     unitPrice: money('unit_price').notNull(),
-    setupFee: money('setup_fee').notNull().default(sql`0`),
+    setupFee: money('setup_fee')
+      .notNull()
+      .default(sql`0`),
     options: jsonb('options').$type<ChosenOption[]>().notNull().default([]),
   },
   (t) => [index('order_lines_order_idx').on(t.orderId), index('order_lines_product_idx').on(t.productId)],
@@ -130,17 +132,16 @@ export const services = pgTable(
     periodEnd: date('period_end', { mode: 'string' }),
     nextDueDate: date('next_due_date', { mode: 'string' }).notNull(),
     // A coupon's discount per renewal (how many renewals it still applies to: billing_schedule).
-    recurringDiscount: money('recurring_discount').notNull().default(sql`0`),
+    recurringDiscount: money('recurring_discount')
+      .notNull()
+      .default(sql`0`),
     // Set up at the provider (by its webhook, or marked by an admin for manual provisioning);
     // null for products with nothing to provision.
     provisionedAt: timestamp('provisioned_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('services_customer_idx').on(t.customerId, t.createdAt, t.id),
-    index('services_order_idx').on(t.orderId),
-  ],
+  (t) => [index('services_customer_idx').on(t.customerId, t.createdAt, t.id), index('services_order_idx').on(t.orderId)],
 );
 
 // What the billing run reads and advances for each service, apart from the wide services row:

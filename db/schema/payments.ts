@@ -5,17 +5,7 @@ import { createdAt, id, money } from './columns';
 import { customers } from './customers';
 import { invoices } from './invoices';
 
-export const paymentMethod = pgEnum('payment_method', [
-  'cash',
-  'card',
-  'bank_transfer',
-  'prepaid_card',
-  'collector',
-  'online',
-  'stripe',
-  'paypal',
-  'credit',
-]);
+export const paymentMethod = pgEnum('payment_method', ['cash', 'card', 'bank_transfer', 'prepaid_card', 'collector', 'online', 'stripe', 'paypal', 'credit']);
 
 export const payments = pgTable(
   'payments',

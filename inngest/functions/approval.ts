@@ -1,6 +1,6 @@
-import { systemContext } from '@/server/services/context';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
+import { systemContext } from '@/server/services/context';
 import { approvalRecipients, mailApprovalRequest } from '@/server/services/notifications/approval-request';
 
 /**
@@ -18,7 +18,9 @@ export const notifyApproval = defineWorkflow({
     const admins = await step.run('find admins', () => approvalRecipients(db));
     const mails = [];
     for (const admin of admins) {
-      mails.push(await step.run(`e-mail ${admin.email}`, () => mailApprovalRequest(systemContext(db, now), { orderId, adminId: admin.id, origin: publicOrigin() })));
+      mails.push(
+        await step.run(`e-mail ${admin.email}`, () => mailApprovalRequest(systemContext(db, now), { orderId, adminId: admin.id, origin: publicOrigin() })),
+      );
     }
     return { mails };
   },

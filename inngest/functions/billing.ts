@@ -1,10 +1,10 @@
-import { systemContext } from '@/server/services/context';
 import type { CronEvent, WorkflowEvent } from '@/inngest/events';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { zonedDate } from '@/server/jobs/zoned-time';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';
+import { systemContext } from '@/server/services/context';
 
 /**
  * The date a run is for: asked for explicitly, or the calendar day its cron firing fell on in

@@ -1,8 +1,8 @@
-import { systemContext } from '@/server/services/context';
 import type { TemplateKey } from '@/emails/template-keys';
 import type { EventName } from '@/inngest/events';
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
+import { systemContext } from '@/server/services/context';
 import { sendInvoice } from '@/server/services/invoices/send';
 
 const templateFor = {
@@ -23,10 +23,13 @@ export const notifyCustomer = defineWorkflow({
   subject: (event) => ({ type: 'invoice', id: event.data.invoiceId }),
   handler: ({ event, step, db, now }) =>
     step.run('send e-mail', async () => {
-      const entry = await sendInvoice(
-        systemContext(db, now),
-        { id: event.data.invoiceId, channel: 'email', template: templateFor[event.name], eventId: event.id, origin: publicOrigin() },
-      );
+      const entry = await sendInvoice(systemContext(db, now), {
+        id: event.data.invoiceId,
+        channel: 'email',
+        template: templateFor[event.name],
+        eventId: event.id,
+        origin: publicOrigin(),
+      });
       // A refused send is retried with backoff; the log keeps each failure's words.
       if (entry.status === 'failed') throw new Error(entry.detail ?? 'the e-mail provider refused the message');
       return { channel: entry.channel, recipient: entry.recipient, status: entry.status };

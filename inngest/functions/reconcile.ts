@@ -1,5 +1,5 @@
-import { systemContext } from '@/server/services/context';
 import { defineWorkflow } from '@/server/jobs/workflow';
+import { systemContext } from '@/server/services/context';
 import { reconcilePayments } from '@/server/services/payments/reconcile';
 
 /** Hourly at :25: ask the gateways about unpaid checkouts whose webhooks may have been lost. */

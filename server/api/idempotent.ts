@@ -26,7 +26,12 @@ export async function once<T>(
   const { idempotencyKey, ...body } = input;
   const outcome = await onceForKey(
     ctx.service.db,
-    { principal: `${ctx.actor.type}:${ctx.actor.id}`, key: idempotencyKey, hash: requestHash('TRPC', procedure, superjson.serialize(body).json), now: ctx.service.now },
+    {
+      principal: `${ctx.actor.type}:${ctx.actor.id}`,
+      key: idempotencyKey,
+      hash: requestHash('TRPC', procedure, superjson.serialize(body).json),
+      now: ctx.service.now,
+    },
     async (tx) => ({ status: 200, body: superjson.serialize(await act({ ...ctx.service, db: tx })) }),
   );
   return superjson.deserialize(outcome.body as Parameters<typeof superjson.deserialize>[0]);

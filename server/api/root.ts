@@ -1,16 +1,16 @@
+import { dashboardSummary } from '../services/reports/dashboard';
 import { accountRouter } from './routers/account';
 import { automationRouter } from './routers/automation';
+import { catalogRouter } from './routers/catalog';
 import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
 import { notesRouter } from './routers/notes';
 import { notifyRouter } from './routers/notify';
+import { ordersRouter } from './routers/orders';
 import { peopleRouter } from './routers/people';
 import { portalRouter } from './routers/portal';
-import { ordersRouter } from './routers/orders';
-import { catalogRouter } from './routers/catalog';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
-import { dashboardSummary } from '../services/reports/dashboard';
 import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
 export const appRouter = router({

@@ -1,10 +1,10 @@
-import { TRPCError, initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Database } from '@/db';
-import { type Actor, requirePermission } from '../auth/actor';
+import { requirePermission, type Actor } from '../auth/actor';
 import type { Permission, Role } from '../auth/permissions';
-import { AppError, type AppErrorCode, type FieldErrors, fieldErrors } from '../errors';
+import { AppError, fieldErrors, type AppErrorCode, type FieldErrors } from '../errors';
 import { refuseUnstorableText } from '../http/storable-text';
 import { reportUnexpected } from '../http/unexpected-error';
 import type { ServiceContext } from '../services/context';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { type Permission, type Role, effectivePermissions } from './permissions';
+import { effectivePermissions, type Permission, type Role } from './permissions';
 
 /** Which records an actor may see; enforced in services so no route can forget it. */
 export type Scope =

@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
-import type { NextAuthOptions } from 'next-auth';
+import { getServerSession, type NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { z } from 'zod';
 import { users } from '@/db/schema';
+import { visitorContext } from '../context';
 import { database } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
-import { TwoFactorRequired, signIn } from '../services/account/sign-in';
-import { visitorContext } from '../context';
+import { signIn, TwoFactorRequired } from '../services/account/sign-in';
 import type { Role } from './permissions';
 import { sameSiteRedirect } from './redirect';
 
@@ -19,7 +18,12 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().email(),
   password: z.string().min(1).max(200),
-  code: z.string().trim().max(20).optional().transform((code) => code || undefined),
+  code: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .transform((code) => code || undefined),
 });
 
 /** The request's headers as next-auth hands them to `authorize` (a plain object). */
@@ -95,7 +99,10 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const id = (session?.user as SessionUser | undefined)?.id;
   if (!id) return null;
   const db = await database();
-  const [user] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, id));
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, id));
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
-import { type Actor, userActor } from './actor';
+import { userActor, type Actor } from './actor';
 
 /**
  * The actor for a signed-in user, read fresh from the database on each request so a changed

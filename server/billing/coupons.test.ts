@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Coupon, couponAppliesToCycle, couponDiscount, couponRefusal } from './coupons';
+import { couponAppliesToCycle, couponDiscount, couponRefusal, type Coupon } from './coupons';
 
 const coupon = (overrides: Partial<Coupon> = {}): Coupon => ({
   type: 'percent',

@@ -1,4 +1,4 @@
-import { MILLI, divRound } from './decimal';
+import { divRound, MILLI } from './decimal';
 
 export type Coupon = {
   type: 'percent' | 'fixed';

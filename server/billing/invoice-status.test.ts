@@ -1,27 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyPayment,
+  balanceOf,
+  canTransition,
+  creditNoteSplit,
+  invoiceActions,
+  invoiceEvents,
+  invoiceStatuses,
+  invoiceTransition,
+  refundsEverything,
+  returnableOf,
   type InvoiceActions,
   type InvoiceEvent,
   type InvoiceFacts,
   type InvoiceStatus,
-  applyPayment,
-  creditNoteSplit,
-  refundsEverything,
-  returnableOf,
-  balanceOf,
-  canTransition,
-  invoiceEvents,
-  invoiceStatuses,
-  invoiceActions,
-  invoiceTransition,
 } from './invoice-status';
 
 // Every (status, event) pair: the status it leads to, or null when forbidden.
 const expected: Record<InvoiceStatus, Record<InvoiceEvent, InvoiceStatus | null>> = {
-  draft: { finalize: 'pending', edit: 'draft', pay_partial: null, pay_full: null, mark_overdue: null, cancel: 'cancelled', consolidate: null, refund_full: null },
-  pending: { finalize: null, edit: 'pending', pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: 'cancelled', consolidate: 'cancelled', refund_full: null },
-  partial: { finalize: null, edit: null, pay_partial: 'partial', pay_full: 'paid', mark_overdue: 'overdue', cancel: null, consolidate: 'cancelled', refund_full: 'refunded' },
-  overdue: { finalize: null, edit: 'overdue', pay_partial: 'overdue', pay_full: 'paid', mark_overdue: null, cancel: 'cancelled', consolidate: 'cancelled', refund_full: 'refunded' },
+  draft: {
+    finalize: 'pending',
+    edit: 'draft',
+    pay_partial: null,
+    pay_full: null,
+    mark_overdue: null,
+    cancel: 'cancelled',
+    consolidate: null,
+    refund_full: null,
+  },
+  pending: {
+    finalize: null,
+    edit: 'pending',
+    pay_partial: 'partial',
+    pay_full: 'paid',
+    mark_overdue: 'overdue',
+    cancel: 'cancelled',
+    consolidate: 'cancelled',
+    refund_full: null,
+  },
+  partial: {
+    finalize: null,
+    edit: null,
+    pay_partial: 'partial',
+    pay_full: 'paid',
+    mark_overdue: 'overdue',
+    cancel: null,
+    consolidate: 'cancelled',
+    refund_full: 'refunded',
+  },
+  overdue: {
+    finalize: null,
+    edit: 'overdue',
+    pay_partial: 'overdue',
+    pay_full: 'paid',
+    mark_overdue: null,
+    cancel: 'cancelled',
+    consolidate: 'cancelled',
+    refund_full: 'refunded',
+  },
   paid: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, consolidate: null, refund_full: 'refunded' },
   cancelled: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, consolidate: null, refund_full: null },
   refunded: { finalize: null, edit: null, pay_partial: null, pay_full: null, mark_overdue: null, cancel: null, consolidate: null, refund_full: null },
@@ -84,7 +120,13 @@ describe('invoice money guards', () => {
 });
 
 describe('giving money back (refunds and credit notes onto the balance)', () => {
-  const invoice = (status: InvoiceStatus, amountPaid: bigint, amountRefunded = 0n, amountCredited = 0n) => ({ status, total: 1000n, amountPaid, amountRefunded, amountCredited });
+  const invoice = (status: InvoiceStatus, amountPaid: bigint, amountRefunded = 0n, amountCredited = 0n) => ({
+    status,
+    total: 1000n,
+    amountPaid,
+    amountRefunded,
+    amountCredited,
+  });
 
   it.each([
     // status, paid, refunded, credited → returnable
@@ -132,7 +174,17 @@ describe('what the console offers on an invoice', () => {
     amountCredited: 0n,
     ...more,
   });
-  const none: InvoiceActions = { finalize: false, edit: false, recordPayment: false, correct: false, refund: false, cancel: false, send: false, regenerateLink: false, locked: false };
+  const none: InvoiceActions = {
+    finalize: false,
+    edit: false,
+    recordPayment: false,
+    correct: false,
+    refund: false,
+    cancel: false,
+    send: false,
+    regenerateLink: false,
+    locked: false,
+  };
 
   // One row per status, in the state that status usually has; then the money and kind guards.
   it.each([

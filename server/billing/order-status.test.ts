@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { type InvoiceFacts, type InvoiceStatus } from './invoice-status';
-import { type OrderStatus, awaitsProvisioning, canChangeOrderStatus, canChangePlan, nextOrderStatuses, orderActions, orderStatuses, serviceStatuses } from './order-status';
+import {
+  awaitsProvisioning,
+  canChangeOrderStatus,
+  canChangePlan,
+  nextOrderStatuses,
+  orderActions,
+  orderStatuses,
+  serviceStatuses,
+  type OrderStatus,
+} from './order-status';
 
 const allowed = new Set([
   'draft>pending',
@@ -37,24 +46,62 @@ describe('what the console offers on an order', () => {
 
   // One row per status, with its usual first invoice; then the first invoice's own cases.
   it.each([
-    ['draft', orderActions({ status: 'draft', lineCount: 1 }, firstInvoice('draft', 0n)), { approve: false, changeStatus: ['pending', 'cancelled'], pay: false, editPrice: true }],
-    ['pending', orderActions({ status: 'pending', lineCount: 1 }, firstInvoice('pending', 0n)), { approve: true, changeStatus: ['active', 'cancelled'], pay: true, editPrice: true }],
-    ['active', orderActions({ status: 'active', lineCount: 1 }, firstInvoice('paid', 1000n)), { approve: false, changeStatus: ['suspended', 'cancelled', 'terminated'], pay: false, editPrice: true }],
-    ['suspended', orderActions({ status: 'suspended', lineCount: 1 }, firstInvoice('partial', 400n)), { approve: false, changeStatus: ['active', 'cancelled', 'terminated'], pay: true, editPrice: true }],
-    ['cancelled', orderActions({ status: 'cancelled', lineCount: 1 }, firstInvoice('cancelled', 0n)), { approve: false, changeStatus: [], pay: false, editPrice: false }],
-    ['terminated', orderActions({ status: 'terminated', lineCount: 1 }, firstInvoice('refunded', 1000n)), { approve: false, changeStatus: [], pay: false, editPrice: false }],
-    ['pending without lines', orderActions({ status: 'pending', lineCount: 0 }, firstInvoice('pending', 0n)), { approve: true, changeStatus: ['active', 'cancelled'], pay: true, editPrice: false }],
-    ['pending without a first invoice', orderActions({ status: 'pending', lineCount: 1 }, null), { approve: true, changeStatus: ['active', 'cancelled'], pay: false, editPrice: false }],
+    [
+      'draft',
+      orderActions({ status: 'draft', lineCount: 1 }, firstInvoice('draft', 0n)),
+      { approve: false, changeStatus: ['pending', 'cancelled'], pay: false, editPrice: true },
+    ],
+    [
+      'pending',
+      orderActions({ status: 'pending', lineCount: 1 }, firstInvoice('pending', 0n)),
+      { approve: true, changeStatus: ['active', 'cancelled'], pay: true, editPrice: true },
+    ],
+    [
+      'active',
+      orderActions({ status: 'active', lineCount: 1 }, firstInvoice('paid', 1000n)),
+      { approve: false, changeStatus: ['suspended', 'cancelled', 'terminated'], pay: false, editPrice: true },
+    ],
+    [
+      'suspended',
+      orderActions({ status: 'suspended', lineCount: 1 }, firstInvoice('partial', 400n)),
+      { approve: false, changeStatus: ['active', 'cancelled', 'terminated'], pay: true, editPrice: true },
+    ],
+    [
+      'cancelled',
+      orderActions({ status: 'cancelled', lineCount: 1 }, firstInvoice('cancelled', 0n)),
+      { approve: false, changeStatus: [], pay: false, editPrice: false },
+    ],
+    [
+      'terminated',
+      orderActions({ status: 'terminated', lineCount: 1 }, firstInvoice('refunded', 1000n)),
+      { approve: false, changeStatus: [], pay: false, editPrice: false },
+    ],
+    [
+      'pending without lines',
+      orderActions({ status: 'pending', lineCount: 0 }, firstInvoice('pending', 0n)),
+      { approve: true, changeStatus: ['active', 'cancelled'], pay: true, editPrice: false },
+    ],
+    [
+      'pending without a first invoice',
+      orderActions({ status: 'pending', lineCount: 1 }, null),
+      { approve: true, changeStatus: ['active', 'cancelled'], pay: false, editPrice: false },
+    ],
   ] as const)('%s', (_, actions, expected) => {
     expect(actions).toEqual(expected);
   });
 
-  it.each(serviceStatuses.map((status) => [status, status === 'active' || status === 'suspended'] as const))('a %s service may change plan: %s', (status, allowed) => {
-    expect(canChangePlan(status)).toBe(allowed);
-  });
+  it.each(serviceStatuses.map((status) => [status, status === 'active' || status === 'suspended'] as const))(
+    'a %s service may change plan: %s',
+    (status, allowed) => {
+      expect(canChangePlan(status)).toBe(allowed);
+    },
+  );
 
-  it.each(serviceStatuses.map((status) => [status, status === 'pending' || status === 'failed'] as const))('a %s service not set up yet awaits provisioning: %s', (status, awaits) => {
-    expect(awaitsProvisioning({ status, provisionedAt: null })).toBe(awaits);
-    expect(awaitsProvisioning({ status, provisionedAt: new Date('2026-01-01T00:00:00Z') })).toBe(false);
-  });
+  it.each(serviceStatuses.map((status) => [status, status === 'pending' || status === 'failed'] as const))(
+    'a %s service not set up yet awaits provisioning: %s',
+    (status, awaits) => {
+      expect(awaitsProvisioning({ status, provisionedAt: null })).toBe(awaits);
+      expect(awaitsProvisioning({ status, provisionedAt: new Date('2026-01-01T00:00:00Z') })).toBe(false);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { type InvoiceFacts, invoiceActions } from './invoice-status';
+import { invoiceActions, type InvoiceFacts } from './invoice-status';
 
 export const orderStatuses = ['draft', 'pending', 'active', 'suspended', 'cancelled', 'terminated'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];

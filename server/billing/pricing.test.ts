@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CatalogProduct, priceLine } from './pricing';
+import { priceLine, type CatalogProduct } from './pricing';
 
 const vps: CatalogProduct = {
   id: 'vps',
@@ -15,12 +15,31 @@ const vps: CatalogProduct = {
       kind: 'select',
       required: true,
       options: [
-        { id: 'linux', name: 'Linux', prices: [{ cycle: 'monthly', currency: 'USD', amount: 0n }, { cycle: 'annual', currency: 'USD', amount: 0n }] },
+        {
+          id: 'linux',
+          name: 'Linux',
+          prices: [
+            { cycle: 'monthly', currency: 'USD', amount: 0n },
+            { cycle: 'annual', currency: 'USD', amount: 0n },
+          ],
+        },
         { id: 'windows', name: 'Windows', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1500n }] },
       ],
     },
-    { id: 'ram', name: 'Extra RAM (GB)', kind: 'quantity', required: false, options: [{ id: 'gb', name: 'GB', prices: [{ cycle: 'monthly', currency: 'USD', amount: 200n }] }] },
-    { id: 'backup', name: 'Backups', kind: 'checkbox', required: false, options: [{ id: 'bk', name: 'Daily', prices: [{ cycle: 'monthly', currency: 'USD', amount: 300n }] }] },
+    {
+      id: 'ram',
+      name: 'Extra RAM (GB)',
+      kind: 'quantity',
+      required: false,
+      options: [{ id: 'gb', name: 'GB', prices: [{ cycle: 'monthly', currency: 'USD', amount: 200n }] }],
+    },
+    {
+      id: 'backup',
+      name: 'Backups',
+      kind: 'checkbox',
+      required: false,
+      options: [{ id: 'bk', name: 'Daily', prices: [{ cycle: 'monthly', currency: 'USD', amount: 300n }] }],
+    },
   ],
 };
 
@@ -28,7 +47,16 @@ describe('pricing a catalog line', () => {
   it.each([
     ['plan and a free required option', 'monthly', [{ optionId: 'linux', quantity: 1 }], 1000n],
     ['a priced option', 'monthly', [{ optionId: 'windows', quantity: 1 }], 2500n],
-    ['options by quantity and a checkbox', 'monthly', [{ optionId: 'linux', quantity: 1 }, { optionId: 'gb', quantity: 4 }, { optionId: 'bk', quantity: 1 }], 2100n],
+    [
+      'options by quantity and a checkbox',
+      'monthly',
+      [
+        { optionId: 'linux', quantity: 1 },
+        { optionId: 'gb', quantity: 4 },
+        { optionId: 'bk', quantity: 1 },
+      ],
+      2100n,
+    ],
     ['another cycle', 'annual', [{ optionId: 'linux', quantity: 1 }], 10000n],
   ])('%s', (_what, cycle, chosen, unitPrice) => {
     expect(priceLine(vps, cycle, 'USD', chosen)).toMatchObject({ ok: true, unitPrice });
@@ -42,9 +70,29 @@ describe('pricing a catalog line', () => {
     ['a cycle not offered', 'quarterly', 'USD', [], 'cycle', 'is not offered for VPS in USD'],
     ['a currency not offered', 'monthly', 'EUR', [], 'cycle', 'is not offered for VPS in EUR'],
     ['a missing required group', 'monthly', 'USD', [], 'options', 'OS must be chosen'],
-    ['two choices in a select', 'monthly', 'USD', [{ optionId: 'linux', quantity: 1 }, { optionId: 'windows', quantity: 1 }], 'options', 'OS takes one choice'],
+    [
+      'two choices in a select',
+      'monthly',
+      'USD',
+      [
+        { optionId: 'linux', quantity: 1 },
+        { optionId: 'windows', quantity: 1 },
+      ],
+      'options',
+      'OS takes one choice',
+    ],
     ['an unknown option', 'monthly', 'USD', [{ optionId: 'nope', quantity: 1 }], 'options', 'includes an option that VPS does not have'],
-    ['a quantity on a checkbox', 'monthly', 'USD', [{ optionId: 'linux', quantity: 1 }, { optionId: 'bk', quantity: 2 }], 'options', 'Backups is chosen once, not by quantity'],
+    [
+      'a quantity on a checkbox',
+      'monthly',
+      'USD',
+      [
+        { optionId: 'linux', quantity: 1 },
+        { optionId: 'bk', quantity: 2 },
+      ],
+      'options',
+      'Backups is chosen once, not by quantity',
+    ],
     ['an option not priced for the cycle', 'annual', 'USD', [{ optionId: 'windows', quantity: 1 }], 'options', 'Windows is not priced for annual in USD'],
   ] as const)('refuses %s', (_what, cycle, currency, chosen, field, message) => {
     expect(priceLine(vps, cycle, currency, chosen)).toEqual({ ok: false, field, message });

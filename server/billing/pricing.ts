@@ -3,7 +3,13 @@
 
 export type Priced = { cycle: string; currency: string; amount: bigint };
 export type CatalogOption = { id: string; name: string; prices: readonly Priced[] };
-export type CatalogGroup = { id: string; name: string; kind: 'select' | 'radio' | 'quantity' | 'checkbox'; required: boolean; options: readonly CatalogOption[] };
+export type CatalogGroup = {
+  id: string;
+  name: string;
+  kind: 'select' | 'radio' | 'quantity' | 'checkbox';
+  required: boolean;
+  options: readonly CatalogOption[];
+};
 export type CatalogProduct = {
   id: string;
   name: string;
@@ -14,8 +20,7 @@ export type ChosenOptionInput = { optionId: string; quantity: number };
 export type PricedOption = { groupId: string; optionId: string; name: string; quantity: number; amount: bigint };
 
 export type LinePrice =
-  | { ok: true; unitPrice: bigint; planPrice: bigint; setupFee: bigint; options: PricedOption[] }
-  | { ok: false; field: 'cycle' | 'options'; message: string };
+  { ok: true; unitPrice: bigint; planPrice: bigint; setupFee: bigint; options: PricedOption[] } | { ok: false; field: 'cycle' | 'options'; message: string };
 
 const fail = (field: 'cycle' | 'options', message: string): LinePrice => ({ ok: false, field, message });
 
@@ -34,7 +39,13 @@ export function priceLine(product: CatalogProduct, cycle: string, currency: stri
     }
     const price = option.prices.find((p) => p.cycle === cycle && p.currency === currency);
     if (!price) return fail('options', `${option.name} is not priced for ${cycle} in ${currency}`);
-    picked.push({ groupId: group.id, optionId: option.id, name: `${group.name}: ${option.name}`, quantity: choice.quantity, amount: price.amount * BigInt(choice.quantity) });
+    picked.push({
+      groupId: group.id,
+      optionId: option.id,
+      name: `${group.name}: ${option.name}`,
+      quantity: choice.quantity,
+      amount: price.amount * BigInt(choice.quantity),
+    });
   }
   const missing = product.optionGroups.find((g) => g.required && !picked.some((p) => p.groupId === g.id));
   if (missing) return fail('options', `${missing.name} must be chosen`);

@@ -1,5 +1,5 @@
-import { type Cycle, cycleMonths } from './periods';
 import { divRound } from './decimal';
+import { cycleMonths, type Cycle } from './periods';
 
 /**
  * How much paying per `cycle` saves against paying monthly for as long, as a whole percent

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type LineInput, documentTotals, lineAmounts } from './totals';
+import { documentTotals, lineAmounts, type LineInput } from './totals';
 
 const line = (quantity: bigint, unitPrice: bigint, taxRate: bigint): LineInput => ({
   quantityMilli: quantity,

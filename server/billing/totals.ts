@@ -1,4 +1,4 @@
-import { MILLI, divRound } from './decimal';
+import { divRound, MILLI } from './decimal';
 
 export type TaxMode = 'exclusive' | 'inclusive';
 
@@ -26,8 +26,9 @@ export function lineAmounts(line: LineInput, mode: TaxMode): LineAmounts {
 
 /** A document's totals are the sums of its lines' figures, so they always add up. */
 export function documentTotals(lines: readonly LineAmounts[]): DocumentTotals {
-  return lines.reduce(
-    (sum, line) => ({ subtotal: sum.subtotal + line.subtotal, tax: sum.tax + line.tax, total: sum.total + line.total }),
-    { subtotal: 0n, tax: 0n, total: 0n },
-  );
+  return lines.reduce((sum, line) => ({ subtotal: sum.subtotal + line.subtotal, tax: sum.tax + line.tax, total: sum.total + line.total }), {
+    subtotal: 0n,
+    tax: 0n,
+    total: 0n,
+  });
 }

@@ -1,10 +1,8 @@
-import { Canvas, Document, Image, Page, type Styles, Text, View } from '@react-pdf/renderer';
+import { Canvas, Document, Image, Page, Text, View, type Styles } from '@react-pdf/renderer';
 import { formatMoney } from '../billing/currency';
 import { charWidth, fontFamily, printable } from './fonts';
-import { type Layout, breakToWidth, layoutFor } from './layout';
+import { breakToWidth, layoutFor, type Layout } from './layout';
 import {
-  type InvoiceDocumentModel,
-  type Stamp,
   awaitsPayment,
   documentTitle,
   formatDay,
@@ -12,6 +10,8 @@ import {
   paymentInstructions,
   stampFor,
   taxBreakdown,
+  type InvoiceDocumentModel,
+  type Stamp,
 } from './model';
 import type { Paper } from './paper';
 import { qrPath } from './qr';
@@ -180,7 +180,10 @@ function SellerBlock({ doc, layout, centred = false }: { doc: InvoiceDocumentMod
     <View style={{ alignItems: centred ? 'center' : 'flex-start', textAlign: centred ? 'center' : 'left' }}>
       {seller.logo ? (
         // eslint-disable-next-line jsx-a11y/alt-text -- a PDF image has no alt attribute
-        <Image src={seller.logo} style={{ height: layout.logoHeight, maxWidth: layout.contentWidth * 0.5, objectFit: 'contain', marginBottom: layout.fontSize * 0.6 }} />
+        <Image
+          src={seller.logo}
+          style={{ height: layout.logoHeight, maxWidth: layout.contentWidth * 0.5, objectFit: 'contain', marginBottom: layout.fontSize * 0.6 }}
+        />
       ) : null}
       {seller.name ? <Text style={{ fontWeight: 700, fontSize: layout.fontSize * 1.15 }}>{seller.name}</Text> : null}
       {details.length > 0 ? <Text style={{ color: muted }}>{details.join('\n')}</Text> : null}
@@ -308,7 +311,11 @@ function PublicLink({ doc, layout, width }: { doc: InvoiceDocumentModel; layout:
       <Canvas
         style={{ width: layout.qrSize, height: layout.qrSize }}
         paint={(painter, canvasWidth) => {
-          painter.scale(canvasWidth / side).translate(quiet, quiet).path(qr.path).fill(ink);
+          painter
+            .scale(canvasWidth / side)
+            .translate(quiet, quiet)
+            .path(qr.path)
+            .fill(ink);
           return null;
         }}
       />

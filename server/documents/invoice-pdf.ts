@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/context';
 import type { Bytes } from './byte-cache';
 import { loadInvoiceDocument } from './load';
 import { pdfFilename } from './model';
-import { type Paper, paperFromSettings } from './paper';
+import { paperFromSettings, type Paper } from './paper';
 import { cachedInvoicePdf } from './render';
 
 /**

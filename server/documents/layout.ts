@@ -1,4 +1,4 @@
-import { type Paper, mmToPoints } from './paper';
+import { mmToPoints, type Paper } from './paper';
 
 /**
  * How a document sits on a paper size, in points. `sheet` is the two-column letterhead layout

@@ -3,15 +3,15 @@ import { customers, invoices, settings } from '@/db/schema';
 import { trimDecimal } from '../billing/decimal';
 import { isIssued } from '../billing/invoice-status';
 import { toPlainDate } from '../billing/periods';
-import { companySettings } from '../schemas/company';
-import { type BillingSettings, billingSettings } from '../schemas/settings';
-import type { ServiceContext } from '../services/context';
 import { notFound } from '../errors';
+import { companySettings } from '../schemas/company';
+import { billingSettings, type BillingSettings } from '../schemas/settings';
+import type { ServiceContext } from '../services/context';
 import { getInvoice } from '../services/invoices/get';
 import { publicInvoicePath } from '../services/invoices/public-link';
 import { printable } from './fonts';
 import { opaqueLogo } from './logo';
-import { type InvoiceDocumentModel, addressLines } from './model';
+import { addressLines, type InvoiceDocumentModel } from './model';
 
 const text = (value: string) => printable(value.trim());
 const lines = (value: string) => value.split(/\r?\n/).map(text).filter(Boolean);
@@ -32,7 +32,10 @@ export async function loadInvoiceDocument(
       .select({ name: customers.name, company: customers.company, taxId: customers.taxId, billingAddress: customers.billingAddress })
       .from(customers)
       .where(eq(customers.id, invoice.customerId)),
-    ctx.db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, ['billing', 'company'])),
+    ctx.db
+      .select({ key: settings.key, value: settings.value })
+      .from(settings)
+      .where(inArray(settings.key, ['billing', 'company'])),
     ctx.db
       .select({ number: invoices.number, issueDate: invoices.issueDate, total: invoices.total })
       .from(invoices)

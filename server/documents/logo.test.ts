@@ -12,7 +12,13 @@ const decode = (dataUrl: string) => PNG.sync.read(Buffer.from(dataUrl.split(',')
 
 describe('opaqueLogo', () => {
   it('flattens a transparent PNG onto white, keeping opaque pixels as they are', () => {
-    const logo = opaqueLogo(pngDataUrl([[255, 0, 0, 255], [255, 0, 0, 128], [0, 0, 0, 0]]))!;
+    const logo = opaqueLogo(
+      pngDataUrl([
+        [255, 0, 0, 255],
+        [255, 0, 0, 128],
+        [0, 0, 0, 0],
+      ]),
+    )!;
     const image = decode(logo);
     expect(image.alpha).toBe(false);
     expect([...image.data]).toEqual([255, 0, 0, 255, 255, 127, 127, 255, 255, 255, 255, 255]);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocument } from '@/tests/support/sample-document';
 import {
-  type InvoiceDocumentModel,
   addressLines,
   awaitsPayment,
   documentTitle,
@@ -11,6 +10,7 @@ import {
   pdfFilename,
   stampFor,
   taxBreakdown,
+  type InvoiceDocumentModel,
 } from './model';
 
 const doc = sampleDocument;
@@ -85,14 +85,38 @@ describe('lineAmount', () => {
 
 describe('paymentInstructions', () => {
   it.each<[string, Partial<InvoiceDocumentModel>, string[]]>([
-    ['an open invoice', {}, ['Please pay €120.00 by 31 Mar 2026, quoting INV-2026-00042.', 'By bank transfer to the account below.', 'Or pay online: scan the QR code or open the link under it.']],
-    ['a part-paid invoice without bank details or link', { status: 'partial', amountPaid: 2000n, balance: 10000n, seller: { ...doc().seller, bankDetails: '' }, publicUrl: null }, ['Please pay €100.00 by 31 Mar 2026, quoting INV-2026-00042.']],
-    ['an overdue invoice', { status: 'overdue', publicUrl: null, seller: { ...doc().seller, bankDetails: ' ' } }, ['Overdue since 31 Mar 2026: please pay €120.00 now, quoting INV-2026-00042.']],
-    ['a proforma', { kind: 'proforma', number: 'PRO-2026-00001', publicUrl: null }, ['This proforma is not a tax invoice.', 'Please pay €120.00 by 31 Mar 2026, quoting PRO-2026-00001.', 'By bank transfer to the account below.']],
+    [
+      'an open invoice',
+      {},
+      [
+        'Please pay €120.00 by 31 Mar 2026, quoting INV-2026-00042.',
+        'By bank transfer to the account below.',
+        'Or pay online: scan the QR code or open the link under it.',
+      ],
+    ],
+    [
+      'a part-paid invoice without bank details or link',
+      { status: 'partial', amountPaid: 2000n, balance: 10000n, seller: { ...doc().seller, bankDetails: '' }, publicUrl: null },
+      ['Please pay €100.00 by 31 Mar 2026, quoting INV-2026-00042.'],
+    ],
+    [
+      'an overdue invoice',
+      { status: 'overdue', publicUrl: null, seller: { ...doc().seller, bankDetails: ' ' } },
+      ['Overdue since 31 Mar 2026: please pay €120.00 now, quoting INV-2026-00042.'],
+    ],
+    [
+      'a proforma',
+      { kind: 'proforma', number: 'PRO-2026-00001', publicUrl: null },
+      ['This proforma is not a tax invoice.', 'Please pay €120.00 by 31 Mar 2026, quoting PRO-2026-00001.', 'By bank transfer to the account below.'],
+    ],
     ['a paid invoice', { status: 'paid', balance: 0n, amountPaid: 12000n, paidOn: '2026-03-15' }, ['Paid in full on 15 Mar 2026. Thank you.']],
     ['a draft', { status: 'draft', number: null }, ['Draft: not issued yet. Do not pay.']],
     ['a cancelled invoice', { status: 'cancelled', balance: 0n }, ['Cancelled: nothing is due.']],
-    ['a consolidated source', { status: 'cancelled', balance: 0n, consolidatedInto: 'INV-2026-00050' }, ['Cancelled: consolidated into invoice INV-2026-00050. Please pay that invoice instead.']],
+    [
+      'a consolidated source',
+      { status: 'cancelled', balance: 0n, consolidatedInto: 'INV-2026-00050' },
+      ['Cancelled: consolidated into invoice INV-2026-00050. Please pay that invoice instead.'],
+    ],
     ['a refunded invoice', { status: 'refunded', balance: 0n }, ['Refunded: nothing is due.']],
     ['a credit note', { kind: 'credit_note', status: 'paid', balance: 0n, corrects: 'INV-2026-00042' }, ['Corrects invoice INV-2026-00042. Nothing to pay.']],
   ])('%s', (_what, over, expected) => {

@@ -1,7 +1,7 @@
 import type { BillingAddress } from '@/db/schema';
 import { formatMoney } from '../billing/currency';
 import { formatMilli, parseMilli } from '../billing/decimal';
-import { type InvoiceKind, type InvoiceStatus, isAwaitingPayment } from '../billing/invoice-status';
+import { isAwaitingPayment, type InvoiceKind, type InvoiceStatus } from '../billing/invoice-status';
 import type { TaxMode } from '../billing/totals';
 import type { InvoiceRow } from '../services/invoices/store';
 
@@ -94,14 +94,11 @@ export function taxBreakdown(lines: readonly Pick<DocumentLine, 'taxRate' | 'sub
     const band = bands.get(rate) ?? { base: 0n, tax: 0n };
     bands.set(rate, { base: band.base + line.subtotal, tax: band.tax + line.tax });
   }
-  return [...bands.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([rate, band]) => ({ rate: formatMilli(rate), ...band }));
+  return [...bands.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rate, band]) => ({ rate: formatMilli(rate), ...band }));
 }
 
 /** What the amount column shows: the price as entered, so quantity × unit price adds up. */
-export const lineAmount = (line: Pick<DocumentLine, 'subtotal' | 'total'>, taxMode: TaxMode) =>
-  taxMode === 'inclusive' ? line.total : line.subtotal;
+export const lineAmount = (line: Pick<DocumentLine, 'subtotal' | 'total'>, taxMode: TaxMode) => (taxMode === 'inclusive' ? line.total : line.subtotal);
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -163,7 +160,5 @@ function countryName(code: string): string {
 export function addressLines(address: BillingAddress | null): string[] {
   if (!address) return [];
   const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
-  return [address.line1, address.line2, cityLine, address.region, countryName(address.country)].filter(
-    (line): line is string => Boolean(line?.trim()),
-  );
+  return [address.line1, address.line2, cityLine, address.region, countryName(address.country)].filter((line): line is string => Boolean(line?.trim()));
 }

@@ -53,12 +53,21 @@ describe('parsePaper', () => {
     expect(paper.heightPt).toBeCloseTo(425.2, 2);
   });
 
-  it.each(['A7', 'letterhead', '', 'custom:100', 'custom:100x', 'custom:39x100', 'custom:100x1001', 'custom:-5x100', 'custom:1e2x100', 'custom:100.123x150', '100x150'])(
-    'refuses %j',
-    (text) => {
-      expect(parsePaper(text)).toBeNull();
-    },
-  );
+  it.each([
+    'A7',
+    'letterhead',
+    '',
+    'custom:100',
+    'custom:100x',
+    'custom:39x100',
+    'custom:100x1001',
+    'custom:-5x100',
+    'custom:1e2x100',
+    'custom:100.123x150',
+    '100x150',
+  ])('refuses %j', (text) => {
+    expect(parsePaper(text)).toBeNull();
+  });
 });
 
 describe('paperParam', () => {

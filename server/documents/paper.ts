@@ -23,7 +23,12 @@ const sheet = (id: string, label: string, widthPt: number, heightPt: number): Pa
 const iso = (id: string, widthMm: number, heightMm: number) => sheet(id, `${id} (${widthMm} × ${heightMm} mm)`, mmToPoints(widthMm), mmToPoints(heightMm));
 const us = (id: string, label: string, widthIn: number, heightIn: number) =>
   sheet(id, `${label} (${widthIn} × ${heightIn} in)`, inchesToPoints(widthIn), inchesToPoints(heightIn));
-const receipt = (widthMm: number): Paper => ({ id: `receipt-${widthMm}`, label: `${widthMm} mm thermal receipt`, widthPt: mmToPoints(widthMm), heightPt: null });
+const receipt = (widthMm: number): Paper => ({
+  id: `receipt-${widthMm}`,
+  label: `${widthMm} mm thermal receipt`,
+  widthPt: mmToPoints(widthMm),
+  heightPt: null,
+});
 
 export const papers: readonly Paper[] = [
   iso('A3', 297, 420),

@@ -1,7 +1,7 @@
-import { type LookupAddress, lookup as dnsLookup } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { type LookupFunction, isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 
 /**
  * Calls the desk configures (provisioning webhooks, SMS and WhatsApp gateways) must never reach
@@ -50,7 +50,19 @@ function within(bytes: number[], { bytes: prefix, bits }: Range): boolean {
 
 // Unspecified, private, CGNAT, loopback, link-local, IETF-reserved, benchmarking, multicast,
 // reserved and broadcast.
-const closedV4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.168.0.0/16', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4'].map(range);
+const closedV4 = [
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+].map(range);
 // Unspecified, loopback, discard, unique-local, link-local, site-local, multicast.
 const closedV6 = ['::/128', '::1/128', '100::/64', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8'].map(range);
 // IPv6 forms that carry an IPv4 address, which is what the packet reaches in the end:

@@ -25,13 +25,20 @@ export type Payer = { ctx: ServiceContext; access: PayAccess; invoiceId: string;
  */
 export function payRoute(run: (payer: Payer) => Promise<Response>, onError: OnError) {
   return async function POST(request: Request, route: RouteContext): Promise<Response> {
-    return answer(request, route, onError, async () => {
-      // Anyone may post here: no more than the body limit is read.
-      const fields = request.headers.get('content-type')?.includes('application/json')
-        ? jsonFields(await readBodyText(request))
-        : Object.fromEntries(await readBodyForm(request));
-      return typeof fields.token === 'string' && fields.token !== '' ? fields.token : null;
-    }, run, { sameOrigin: true });
+    return answer(
+      request,
+      route,
+      onError,
+      async () => {
+        // Anyone may post here: no more than the body limit is read.
+        const fields = request.headers.get('content-type')?.includes('application/json')
+          ? jsonFields(await readBodyText(request))
+          : Object.fromEntries(await readBodyForm(request));
+        return typeof fields.token === 'string' && fields.token !== '' ? fields.token : null;
+      },
+      run,
+      { sameOrigin: true },
+    );
   };
 }
 

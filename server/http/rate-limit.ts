@@ -28,7 +28,10 @@ const stateOf = (rule: ThrottleRule, now: Date, row: { windowStart: Date; count:
 
 /** Where the bucket stands now, without counting anything. */
 export async function peekThrottle(db: Database, bucket: string, rule: ThrottleRule, now: Date): Promise<ThrottleState> {
-  const [row] = await db.select().from(throttles).where(sql`${throttles.bucket} = ${bucket}`);
+  const [row] = await db
+    .select()
+    .from(throttles)
+    .where(sql`${throttles.bucket} = ${bucket}`);
   return stateOf(rule, now, row);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, type HeaderConfig, securityHeaders } from './security-headers';
+import { contentSecurityPolicy, securityHeaders, type HeaderConfig } from './security-headers';
 
 const config: HeaderConfig = {
   publicOrigin: 'https://billing.example.com',
@@ -42,16 +42,22 @@ describe('content security policy', () => {
   });
 
   // Pay pages, and the pages a client-side navigation reaches them from.
-  it.each(['/p/invoice/0f9c', '/client/invoices/0f9c/pay', '/client', '/client/invoices/0f9c', '/pay/return', '/checkout', '/store', '/store/0f9c'])('lets %s load PayPal and post on to Stripe Checkout', (path) => {
-    const csp = policy(path);
-    const paypal = ['https://www.paypal.com', 'https://*.paypal.com', 'https://*.paypalobjects.com'];
-    for (const directive of ['script-src', 'img-src', 'connect-src', 'frame-src']) expect(csp[directive]).toEqual(expect.arrayContaining(paypal));
-    expect(csp['form-action']).toEqual(["'self'", 'https://checkout.stripe.com']);
-    expect(csp['default-src']).toEqual(["'self'"]);
-  });
+  it.each(['/p/invoice/0f9c', '/client/invoices/0f9c/pay', '/client', '/client/invoices/0f9c', '/pay/return', '/checkout', '/store', '/store/0f9c'])(
+    'lets %s load PayPal and post on to Stripe Checkout',
+    (path) => {
+      const csp = policy(path);
+      const paypal = ['https://www.paypal.com', 'https://*.paypal.com', 'https://*.paypalobjects.com'];
+      for (const directive of ['script-src', 'img-src', 'connect-src', 'frame-src']) expect(csp[directive]).toEqual(expect.arrayContaining(paypal));
+      expect(csp['form-action']).toEqual(["'self'", 'https://checkout.stripe.com']);
+      expect(csp['default-src']).toEqual(["'self'"]);
+    },
+  );
 
   it('takes PayPal from PAYPAL_SDK_URL, without PayPal’s own hosts when it points elsewhere', () => {
-    const csp = policy('/p/invoice/0f9c', { paypalSdkUrl: 'http://127.0.0.1:3192/sdk/js', stripeCheckoutOrigins: ['https://checkout.stripe.com', 'http://127.0.0.1:3191'] });
+    const csp = policy('/p/invoice/0f9c', {
+      paypalSdkUrl: 'http://127.0.0.1:3192/sdk/js',
+      stripeCheckoutOrigins: ['https://checkout.stripe.com', 'http://127.0.0.1:3191'],
+    });
     expect(csp['connect-src']).toEqual(["'self'", 'http://127.0.0.1:3192']);
     expect(csp['form-action']).toEqual(["'self'", 'https://checkout.stripe.com', 'http://127.0.0.1:3191']);
   });

@@ -30,6 +30,10 @@ export function sessionRoute<S extends z.ZodType>(
 }
 
 /** A console "Export CSV" route: the list's filters from the query string, in the user's scope. */
-export function sessionCsvExport<S extends z.ZodType>(filters: S, exporter: (ctx: ServiceContext, input: z.output<S>) => Promise<string[][]>, filename: string) {
+export function sessionCsvExport<S extends z.ZodType>(
+  filters: S,
+  exporter: (ctx: ServiceContext, input: z.output<S>) => Promise<string[][]>,
+  filename: string,
+) {
   return sessionRoute(filters, async (ctx, input) => csvResponse(await exporter(ctx, input), filename));
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { type JobStep, jobs } from '@/db/schema';
+import { jobs, type JobStep } from '@/db/schema';
 import { plainJson } from '../json';
 import type { RunEvent, Workflow } from './workflow';
 
@@ -34,7 +34,10 @@ export async function runWorkflow(db: Database, workflow: Workflow, event: RunEv
   let attempts = job.attempts;
   for (;;) {
     attempts += 1;
-    await db.update(jobs).set({ status: 'running', attempts, startedAt: job.startedAt ?? now(), error: null }).where(eq(jobs.id, job.id));
+    await db
+      .update(jobs)
+      .set({ status: 'running', attempts, startedAt: job.startedAt ?? now(), error: null })
+      .where(eq(jobs.id, job.id));
     const step = {
       async run<T>(name: string, fn: () => Promise<T>): Promise<T> {
         const done = steps.find((s) => s.name === name && s.status === 'completed');
@@ -46,15 +49,28 @@ export async function runWorkflow(db: Database, workflow: Workflow, event: RunEv
           await db.update(jobs).set({ steps }).where(eq(jobs.id, job.id));
           return output;
         } catch (error) {
-          const failed: JobStep = { name, status: 'failed', startedAt, finishedAt: now().toISOString(), error: error instanceof Error ? error.message : String(error) };
-          await db.update(jobs).set({ steps: [...steps, failed] }).where(eq(jobs.id, job.id));
+          const failed: JobStep = {
+            name,
+            status: 'failed',
+            startedAt,
+            finishedAt: now().toISOString(),
+            error: error instanceof Error ? error.message : String(error),
+          };
+          await db
+            .update(jobs)
+            .set({ steps: [...steps, failed] })
+            .where(eq(jobs.id, job.id));
           throw error;
         }
       },
     };
     try {
       const output = await workflow.handler({ event, step, db, now: now() });
-      const [finished] = await db.update(jobs).set({ status: 'completed', output: plainJson(output), finishedAt: now() }).where(eq(jobs.id, job.id)).returning();
+      const [finished] = await db
+        .update(jobs)
+        .set({ status: 'completed', output: plainJson(output), finishedAt: now() })
+        .where(eq(jobs.id, job.id))
+        .returning();
       return finished!;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

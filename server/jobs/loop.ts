@@ -1,5 +1,5 @@
 import type { Database } from '@/db';
-import { dispatchPending, resumeStalled, type Runtime, schedulerTick } from './runtime';
+import { dispatchPending, resumeStalled, schedulerTick, type Runtime } from './runtime';
 
 const DISPATCH_EVERY_MS = 2_000;
 const TICK_EVERY_MS = 30_000;

@@ -27,7 +27,10 @@ export async function asJob<T>(db: Database, subject: JobSubject, now: () => Dat
     return output;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.update(jobs).set({ status: 'failed', steps: step('failed', message), error: message, finishedAt: now() }).where(eq(jobs.id, job!.id));
+    await db
+      .update(jobs)
+      .set({ status: 'failed', steps: step('failed', message), error: message, finishedAt: now() })
+      .where(eq(jobs.id, job!.id));
     throw error;
   }
 }

@@ -5,8 +5,8 @@ import { inngest } from '@/inngest/client';
 import type { WorkflowEvent } from '@/inngest/events';
 import { readCronTimeZone } from '../services/automation/settings';
 import { lastFiring } from './cron';
-import { type ExecutorOptions, runWorkflow } from './executor';
-import { type RunEvent, receivedEvent, type Workflow } from './workflow';
+import { runWorkflow, type ExecutorOptions } from './executor';
+import { receivedEvent, type RunEvent, type Workflow } from './workflow';
 
 export type Runtime = { mode: 'inngest' | 'embedded'; workflows: readonly Workflow[] } & ExecutorOptions;
 
@@ -25,8 +25,7 @@ async function enqueue(tx: Database, events: readonly RunEvent[]): Promise<void>
 export const emitEvents = (tx: Database, events: readonly WorkflowEvent[]) => enqueue(tx, events);
 
 const cronEvent = (workflow: Workflow) => `cron/${workflow.id}` as const;
-const triggeredBy = (workflow: Workflow, name: string) =>
-  workflow.triggers.some((t) => ('event' in t ? t.event === name : cronEvent(workflow) === name));
+const triggeredBy = (workflow: Workflow, name: string) => workflow.triggers.some((t) => ('event' in t ? t.event === name : cronEvent(workflow) === name));
 
 /**
  * Hands committed events on: to Inngest (the event id is its dedupe key), or to the embedded

@@ -95,11 +95,11 @@ export function toInngestFunction(workflow: Workflow, database: () => Promise<Da
         : {}),
     },
     async ({ event, step }) =>
-    workflow.handler({
-      event: fromInngestEvent(event, timeZone),
-      step: { run: (name, fn) => step.run(name, fn) as never },
-      db: await database(),
-      now: new Date(),
-    }),
+      workflow.handler({
+        event: fromInngestEvent(event, timeZone),
+        step: { run: (name, fn) => step.run(name, fn) as never },
+        db: await database(),
+        now: new Date(),
+      }),
   );
 }

@@ -1,9 +1,9 @@
 import type { Database } from '@/db';
 import { env } from '../env';
 import { unseal } from '../payments/secret-box';
+import { communicationSettings, type CommunicationSettings } from '../schemas/communication';
 import { readSettingsBlock } from '../services/settings/read';
-import { type CommunicationSettings, communicationSettings } from '../schemas/communication';
-import { type EmailTransport, type SmsTransport, type WhatsAppTransport, outboxTransport, resendTransport, smsGateway, ultramsg } from './transports';
+import { outboxTransport, resendTransport, smsGateway, ultramsg, type EmailTransport, type SmsTransport, type WhatsAppTransport } from './transports';
 
 /** The channels as configured now: e-mail always (Resend or the outbox), SMS and WhatsApp when set up. */
 export type Notifier = { email: EmailTransport; sms: SmsTransport | null; whatsapp: WhatsAppTransport | null };

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Resend } from 'resend';
 import type { Database } from '@/db';
 import { emailOutbox } from '@/db/schema';
-import { type OutboundResponse, PrivateAddressRefused, excerpt, outboundRequest } from '../http/outbound';
+import { excerpt, outboundRequest, PrivateAddressRefused, type OutboundResponse } from '../http/outbound';
 import type { CommunicationSettings } from '../schemas/communication';
 
 export type EmailMessage = {
@@ -165,7 +165,8 @@ export function ultramsg(config: NonNullable<CommunicationSettings['whatsapp']>)
       );
       const answer = failUnlessOk(response, 'WhatsApp API');
       // Ultramsg answers 200 with {"error": ...} when it refuses.
-      if (typeof answer === 'object' && answer !== null && 'error' in answer) throw new SendFailed(`WhatsApp API: ${excerpt(JSON.stringify((answer as { error: unknown }).error))}`);
+      if (typeof answer === 'object' && answer !== null && 'error' in answer)
+        throw new SendFailed(`WhatsApp API: ${excerpt(JSON.stringify((answer as { error: unknown }).error))}`);
       return { id: idIn(answer) ?? 'sent' };
     },
   };

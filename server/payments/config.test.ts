@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { paymentSettings } from '../schemas/payments';
 import { offeredMethods, resolvePaymentConfig } from './config';
 
-const names = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', 'PAYPAL_WEBHOOK_ID', 'PAYPAL_API_URL'];
+const names = [
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'STRIPE_API_URL',
+  'PAYPAL_CLIENT_ID',
+  'PAYPAL_CLIENT_SECRET',
+  'PAYPAL_WEBHOOK_ID',
+  'PAYPAL_API_URL',
+];
 afterEach(() => {
   for (const name of names) delete process.env[name];
 });
@@ -15,14 +23,25 @@ describe('payment configuration', () => {
   });
 
   it('takes keys from the environment and lets settings override them', () => {
-    Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_env', STRIPE_WEBHOOK_SECRET: 'whsec_env', PAYPAL_CLIENT_ID: 'env-id', PAYPAL_CLIENT_SECRET: 'env-secret', PAYPAL_WEBHOOK_ID: 'WH-1' });
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: 'sk_env',
+      STRIPE_WEBHOOK_SECRET: 'whsec_env',
+      PAYPAL_CLIENT_ID: 'env-id',
+      PAYPAL_CLIENT_SECRET: 'env-secret',
+      PAYPAL_WEBHOOK_ID: 'WH-1',
+    });
     const fromEnv = resolvePaymentConfig(paymentSettings.parse({}));
     expect(fromEnv.stripe).toMatchObject({ secretKey: 'sk_env', webhookSecret: 'whsec_env', apiUrl: undefined });
     expect(fromEnv.paypal).toMatchObject({ clientId: 'env-id', apiUrl: 'https://api-m.sandbox.paypal.com' });
     expect(offeredMethods(fromEnv)).toEqual(['stripe', 'paypal', 'credit', 'bank_transfer']);
 
     const overridden = resolvePaymentConfig(
-      paymentSettings.parse({ stripe: { secret_key: 'sk_settings' }, paypal: { mode: 'live', client_id: 'settings-id' }, bank_transfer: { enabled: false }, credit_enabled: false }),
+      paymentSettings.parse({
+        stripe: { secret_key: 'sk_settings' },
+        paypal: { mode: 'live', client_id: 'settings-id' },
+        bank_transfer: { enabled: false },
+        credit_enabled: false,
+      }),
     );
     expect(overridden.stripe?.secretKey).toBe('sk_settings');
     expect(overridden.paypal).toMatchObject({ clientId: 'settings-id', clientSecret: 'env-secret', apiUrl: 'https://api-m.paypal.com' });

@@ -1,5 +1,5 @@
 import type { Database } from '@/db';
-import { type CheckoutMethod, type PaymentSettings, paymentSettings } from '../schemas/payments';
+import { paymentSettings, type CheckoutMethod, type PaymentSettings } from '../schemas/payments';
 import { readSettingsBlock } from '../services/settings/read';
 import { unseal } from './secret-box';
 

@@ -20,7 +20,14 @@ export type PayPalOrder = {
   status: string;
   purchase_units: Array<{ custom_id?: string; invoice_id?: string; amount: PayPalAmount; payments?: { captures?: PayPalCapture[] } }>;
 };
-export type PayPalRefund = { id: string; status: string; amount?: PayPalAmount; custom_id?: string; invoice_id?: string; links?: Array<{ href: string; rel: string }> };
+export type PayPalRefund = {
+  id: string;
+  status: string;
+  amount?: PayPalAmount;
+  custom_id?: string;
+  invoice_id?: string;
+  links?: Array<{ href: string; rel: string }>;
+};
 export type PayPalEvent = { id: string; event_type: string; resource_type?: string; resource: Record<string, unknown>; create_time?: string };
 
 /** PayPal's decimal strings ("12.34") in minor units; null for an amount we cannot read exactly. */
@@ -61,7 +68,8 @@ async function accessToken(config: PayPalConfig): Promise<string> {
     signal: AbortSignal.timeout(20_000),
   });
   const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error_description?: string };
-  if (!response.ok || !body.access_token) throw new PayPalHttpError(response.status, { message: body.error_description ?? 'PayPal refused the client credentials' });
+  if (!response.ok || !body.access_token)
+    throw new PayPalHttpError(response.status, { message: body.error_description ?? 'PayPal refused the client credentials' });
   // Renew a minute early so a request never goes out with a token that expires in flight.
   tokens.set(config.clientId, { token: body.access_token, expiresAt: Date.now() + ((body.expires_in ?? 300) - 60) * 1000 });
   return body.access_token;
@@ -73,7 +81,11 @@ async function paypalFetch<T>(
   path: string,
   options: { body?: unknown; requestId?: string; rawJson?: string } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await accessToken(config)}`, 'content-type': 'application/json', prefer: 'return=representation' };
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${await accessToken(config)}`,
+    'content-type': 'application/json',
+    prefer: 'return=representation',
+  };
   // PayPal-Request-Id makes a POST idempotent: a retry returns the first answer.
   if (options.requestId) headers['paypal-request-id'] = options.requestId;
   const response = await fetch(`${config.apiUrl}${path}`, {
@@ -129,7 +141,8 @@ export async function capturePayPalOrder(config: PayPalConfig, orderId: string):
   try {
     return await paypalFetch<PayPalOrder>(config, 'POST', `${path}/capture`, { requestId: `cashdesk-capture-${orderId}`, body: {} });
   } catch (error) {
-    if (error instanceof PayPalHttpError && error.issue() === 'ORDER_ALREADY_CAPTURED') return paypalCall('read the order', () => paypalFetch<PayPalOrder>(config, 'GET', path));
+    if (error instanceof PayPalHttpError && error.issue() === 'ORDER_ALREADY_CAPTURED')
+      return paypalCall('read the order', () => paypalFetch<PayPalOrder>(config, 'GET', path));
     if (error instanceof PayPalHttpError && error.issue() === 'ORDER_NOT_APPROVED') throw new AppError('payment_failed', 'The PayPal payment was not approved');
     throw new AppError('payment_failed', `PayPal could not capture the order: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -228,7 +241,12 @@ export async function verifyPayPalEvent(config: PayPalConfig, rawBody: string, h
 function parseEvent(rawBody: string): PayPalEvent | null {
   try {
     const event = JSON.parse(rawBody) as PayPalEvent | null;
-    return event && typeof event === 'object' && typeof event.id === 'string' && typeof event.event_type === 'string' && event.resource && typeof event.resource === 'object'
+    return event &&
+      typeof event === 'object' &&
+      typeof event.id === 'string' &&
+      typeof event.event_type === 'string' &&
+      event.resource &&
+      typeof event.resource === 'object'
       ? event
       : null;
   } catch {

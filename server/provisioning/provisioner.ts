@@ -1,9 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { env } from '../env';
-import { type OutboundResponse, PrivateAddressRefused, excerpt, outboundRequest } from '../http/outbound';
+import { excerpt, outboundRequest, PrivateAddressRefused, type OutboundResponse } from '../http/outbound';
 
 export type ProvisioningAction = 'create' | 'suspend' | 'unsuspend' | 'terminate' | 'change_plan';
-export type ServiceSubject = { id: string; orderId: string; customerId: string; productId: string; name: string; cycle: string; price: string; currency: string };
+export type ServiceSubject = {
+  id: string;
+  orderId: string;
+  customerId: string;
+  productId: string;
+  name: string;
+  cycle: string;
+  price: string;
+  currency: string;
+};
 
 /** What sets services up at the provider: a control panel, a VPS API, or a person. */
 export interface Provisioner {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { requirePermission } from '../auth/actor';
 import type { Permission } from '../auth/permissions';
-import { database } from '../db';
 import { apiKeyContext, visitorContext } from '../context';
-import { AppError, parseOrThrow } from '../errors';
+import { database } from '../db';
 import { publicOrigin } from '../env';
+import { AppError, parseOrThrow } from '../errors';
 import { refuseUnstorableText } from '../http/storable-text';
 import type { ServiceContext } from '../services/context';
 import { errorResponse, toErrorResponse } from './http-errors';
@@ -103,11 +103,7 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
       const key = request.headers.get('idempotency-key');
       if (spec.method === 'POST' && key) {
         const path = new URL(request.url).pathname;
-        const result = await onceForKey(
-          db,
-          { principal: `${actor.type}:${actor.id}`, key, hash: requestHash(spec.method, path, rawBody), now },
-          call,
-        );
+        const result = await onceForKey(db, { principal: `${actor.type}:${actor.id}`, key, hash: requestHash(spec.method, path, rawBody), now }, call);
         return Response.json(result.body, {
           status: result.status,
           headers: result.replayed ? { 'Idempotent-Replayed': 'true' } : {},

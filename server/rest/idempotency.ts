@@ -40,9 +40,7 @@ export async function onceForKey(
 ): Promise<StoredResponse & { replayed: boolean }> {
   return db.transaction(async (tx) => {
     const match = and(eq(idempotencyKeys.principal, request.principal), eq(idempotencyKeys.key, request.key));
-    await tx
-      .delete(idempotencyKeys)
-      .where(and(match, lt(idempotencyKeys.createdAt, new Date(request.now.getTime() - windowMs))));
+    await tx.delete(idempotencyKeys).where(and(match, lt(idempotencyKeys.createdAt, new Date(request.now.getTime() - windowMs))));
     const claimed = await tx
       .insert(idempotencyKeys)
       // Placeholder response: nobody can read it before this transaction commits with the real one.

@@ -1,5 +1,4 @@
 import { z } from 'zod';
 
 /** The API's list envelope. */
-export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: z.string().nullable() });

@@ -12,8 +12,7 @@ import * as settings from './routes/settings';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
 
-const isRoute = (value: unknown): value is { spec: AnySpec } =>
-  typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
+const isRoute = (value: unknown): value is { spec: AnySpec } => typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
 
 /** Every /api/v1 operation; the same specs that serve the routes describe them here. */
 export const routes: AnySpec[] = [settings, customers, catalog, orders, consolidation, refunds, creditNotes, billingRuns, invoices].flatMap((module) =>
@@ -30,8 +29,7 @@ const errorSchema = z.object({
   }),
 });
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 const errorResponses = {
   400: 'Invalid input; `fields` maps each bad field to a message',
@@ -73,9 +71,7 @@ export function openApiDocument(): object {
       summary: spec.summary,
       ...(spec.permission ? { description: `Requires the \`${spec.permission}\` permission.` } : {}),
       parameters: parameters(spec),
-      ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
-        : {}),
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
       ...(spec.auth === 'none' ? { security: [] } : {}),
       responses: {
         [spec.status ?? 200]: spec.raw

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
-import { type PriceCycle, priceCycles } from '../billing/periods';
-import { type DomainInput, currencyCode, id, isoInstant, listInput, optionalText, requiredText } from './common';
+import { priceCycles, type PriceCycle } from '../billing/periods';
+import { currencyCode, id, isoInstant, listInput, optionalText, requiredText, type DomainInput } from './common';
 
 export { type PriceCycle, priceCycles };
 
@@ -23,7 +23,10 @@ const optionInput = z.strictObject({
   // Present when editing: the option keeps its identity (orders refer to it by id).
   id: id.optional(),
   name: requiredText(200),
-  prices: z.array(priceInput.omit({ setup_fee: true })).max(50).default([]),
+  prices: z
+    .array(priceInput.omit({ setup_fee: true }))
+    .max(50)
+    .default([]),
 });
 
 const optionGroupInput = z.strictObject({
@@ -43,18 +46,23 @@ const productFields = {
   category: optionalText(100),
   type: z.enum(['recurring', 'one_time']),
   auto_activate: z.boolean().default(true),
-  prices: z
-    .array(priceInput)
-    .min(1, 'must have at least one price')
-    .max(50)
-    .refine(uniquePrices, 'must not repeat a cycle and currency'),
+  prices: z.array(priceInput).min(1, 'must have at least one price').max(50).refine(uniquePrices, 'must not repeat a cycle and currency'),
   option_groups: z.array(optionGroupInput).max(30).default([]),
   provisioning_module: z.enum(['manual', 'webhook'], { error: 'must be manual or webhook' }).nullable().default(null),
-  provisioning_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullable().default(null),
+  provisioning_url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(2000)
+    .nullable()
+    .default(null),
 };
 
 function checkProduct(
-  product: { type: 'recurring' | 'one_time'; prices: ReadonlyArray<{ cycle: PriceCycle }>; provisioning_module: 'manual' | 'webhook' | null; provisioning_url: string | null },
+  product: {
+    type: 'recurring' | 'one_time';
+    prices: ReadonlyArray<{ cycle: PriceCycle }>;
+    provisioning_module: 'manual' | 'webhook' | null;
+    provisioning_url: string | null;
+  },
   ctx: z.RefinementCtx,
 ) {
   if (product.provisioning_module === 'webhook' && !product.provisioning_url) {
@@ -128,7 +136,12 @@ export const createCouponInput = z
   })
   .transform((coupon, ctx) => {
     // Percent: up to three decimals, stored in milli-percent; fixed: whole minor units.
-    const value = coupon.type === 'percent' ? parseMilli(coupon.value) : typeof coupon.value === 'number' && Number.isSafeInteger(coupon.value) ? BigInt(coupon.value) : null;
+    const value =
+      coupon.type === 'percent'
+        ? parseMilli(coupon.value)
+        : typeof coupon.value === 'number' && Number.isSafeInteger(coupon.value)
+          ? BigInt(coupon.value)
+          : null;
     if (value === null || value <= 0n || (coupon.type === 'percent' && value > 100n * MILLI)) {
       ctx.addIssue({
         code: 'custom',

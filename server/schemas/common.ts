@@ -5,14 +5,9 @@ import { isCurrency } from '../billing/currency';
 export const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
 
-export const requiredText = (max: number) =>
-  z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+export const requiredText = (max: number) => z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
-export const currencyCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCurrency, 'must be an ISO 4217 currency code, like USD');
+export const currencyCode = z.string().trim().toUpperCase().refine(isCurrency, 'must be an ISO 4217 currency code, like USD');
 
 export const id = z.uuid({ error: 'must be an id' });
 
@@ -20,12 +15,10 @@ export const id = z.uuid({ error: 'must be an id' });
  * A moment with its offset, in the years 1000–9999 UTC: PostgreSQL has no year 0 and refuses the
  * '+010000-…' JavaScript writes past 9999, and the driver reads a year below 100 back as 19xx or 20xx.
  */
-export const isoInstant = z.iso
-  .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
-  .refine((value) => {
-    const year = new Date(value).getUTCFullYear();
-    return year >= 1000 && year <= 9999;
-  }, 'must be between the years 1000 and 9999');
+export const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).refine((value) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1000 && year <= 9999;
+}, 'must be between the years 1000 and 9999');
 
 export const isUuid = (value: string) => id.safeParse(value).success;
 

@@ -11,7 +11,12 @@ export const companySettings = z.object({
   name: z.string().trim().max(200, 'must be at most 200 characters').default(''),
   address: z.string().trim().max(1000, 'must be at most 1000 characters').default(''),
   tax_id: z.string().trim().max(50, 'must be at most 50 characters').default(''),
-  email: z.string().trim().max(200).pipe(z.union([z.literal(''), z.email('must be a valid e-mail address')])).default(''),
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .pipe(z.union([z.literal(''), z.email('must be a valid e-mail address')]))
+    .default(''),
   phone: z.string().trim().max(50, 'must be at most 50 characters').default(''),
   logo: logoDataUrl.optional().catch(undefined),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type DomainInput, currencyCode, id, listInput, optionalText, requiredText } from './common';
+import { currencyCode, id, listInput, optionalText, requiredText, type DomainInput } from './common';
 
 export const billingAddressInput = z.object({
   line1: requiredText(200),
@@ -17,12 +17,7 @@ export const billingAddressInput = z.object({
 
 export const createCustomerInput = z.object({
   name: requiredText(200),
-  email: z
-    .string({ error: 'is required' })
-    .trim()
-    .toLowerCase()
-    .min(1, 'is required')
-    .pipe(z.email('must be a valid e-mail address').max(320)),
+  email: z.string({ error: 'is required' }).trim().toLowerCase().min(1, 'is required').pipe(z.email('must be a valid e-mail address').max(320)),
   company: optionalText(200),
   phone: optionalText(50),
   tax_id: optionalText(50),

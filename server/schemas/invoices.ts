@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { invoiceStatuses } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
-import { type DomainInput, currencyCode, id, isoInstant, listInput, optionalText } from './common';
+import { currencyCode, id, isoInstant, listInput, optionalText, type DomainInput } from './common';
 
 export const MAX_UNIT_PRICE = 10n ** 13n;
 

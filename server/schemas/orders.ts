@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orderStatuses } from '../billing/order-status';
-import { type DomainInput, id, listInput, optionalText } from './common';
 import { priceCycles } from './catalog';
+import { id, listInput, optionalText, type DomainInput } from './common';
 import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate } from './invoices';
 
 export const placeOrderInput = z.strictObject({

@@ -6,7 +6,10 @@ import { currencyCode } from './common';
 export const billingSettings = z.object({
   currency: currencyCode.default('USD'),
   tax_label: z.string().trim().max(50).default('Tax'),
-  tax_rate: z.string().regex(/^\d{1,3}(\.\d{1,3})?$/, 'must be a percent with at most 3 decimals').default('0'),
+  tax_rate: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,3})?$/, 'must be a percent with at most 3 decimals')
+    .default('0'),
   tax_mode: z.enum(['exclusive', 'inclusive']).default('exclusive'),
   display_decimals: z.number().int().min(0).max(4).optional(),
   invoice_number: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type DomainInput, optionalText, requiredText } from './common';
+import { optionalText, requiredText, type DomainInput } from './common';
 import { placeOrderInput } from './orders';
 import { checkoutMethods } from './payments';
 
@@ -11,12 +11,7 @@ export type CartItems = z.infer<typeof cartItems>;
 export const quoteInput = z.strictObject({ items: cartItems, coupon_code: optionalText(50) });
 export type QuoteInput = DomainInput<typeof quoteInput>;
 
-const email = z
-  .string({ error: 'is required' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'is required')
-  .pipe(z.email('must be a valid e-mail address').max(320));
+const email = z.string({ error: 'is required' }).trim().toLowerCase().min(1, 'is required').pipe(z.email('must be a valid e-mail address').max(320));
 
 /** A visitor opening an account at checkout: their customer record and the client login. */
 export const signUpInput = z.strictObject({

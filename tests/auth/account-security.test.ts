@@ -3,12 +3,11 @@ import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { emailOutbox, passwordResetTokens, users } from '@/db/schema';
 import { changePassword } from '@/server/services/account/change-password';
+import { consoleGate } from '@/server/services/account/console-gate';
 import { requestPasswordReset, resetPassword } from '@/server/services/account/password-reset';
 import { signIn } from '@/server/services/account/sign-in';
-import { confirmTwoFactor, startTwoFactor } from '@/server/services/account/two-factor';
-import { consoleGate } from '@/server/services/account/console-gate';
+import { confirmTwoFactor, disableTwoFactor, startTwoFactor } from '@/server/services/account/two-factor';
 import { updateSecuritySettings } from '@/server/services/settings/security';
-import { disableTwoFactor } from '@/server/services/account/two-factor';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenUser } from '../support/fixtures';
 import { givenMember, visitorAt } from './support';
@@ -89,12 +88,17 @@ describe('two-factor sign-in', () => {
     const at = (minutes: number) => visitorAt(db(), '192.0.2.50', later(minutes));
     const credentials = { email: admin.email, password: 'admin password 1' };
     await expect(signIn(at(1), credentials)).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/authenticator app/) });
-    await expect(signIn(at(1), { ...credentials, code: wrong })).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/code does not match/) });
+    await expect(signIn(at(1), { ...credentials, code: wrong })).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringMatching(/code does not match/),
+    });
     const code = await codeAt(later(1));
     expect(await signIn(at(1), { ...credentials, code })).toMatchObject({ id: admin.id });
     await expect(signIn(at(1), { ...credentials, code })).rejects.toMatchObject({ message: expect.stringMatching(/code does not match/) });
     // A wrong password with a right code is still a wrong password.
-    await expect(signIn(at(2), { ...credentials, password: 'nope', code: await codeAt(later(2)) })).rejects.toMatchObject({ message: 'That e-mail and password do not match an account.' });
+    await expect(signIn(at(2), { ...credentials, password: 'nope', code: await codeAt(later(2)) })).rejects.toMatchObject({
+      message: 'That e-mail and password do not match an account.',
+    });
 
     expect(await signIn(at(3), { ...credentials, code: recoveryCodes[0]!.toUpperCase() })).toMatchObject({ id: admin.id });
     await expect(signIn(at(3), { ...credentials, code: recoveryCodes[0]! })).rejects.toMatchObject({ message: expect.stringMatching(/code does not match/) });
@@ -114,7 +118,10 @@ describe('two-factor sign-in', () => {
     await updateSecuritySettings(ctxOf(db(), admin.actor, now), { require_two_factor: false });
     await disableTwoFactor(ctx, { password: 'staff password 1' });
     expect(await signIn(visitorAt(db(), '192.0.2.51', now), { email: staff.email, password: 'staff password 1' })).toMatchObject({ id: staff.id });
-    const [row] = await db().select().from(users).where(and(eq(users.id, staff.id)));
+    const [row] = await db()
+      .select()
+      .from(users)
+      .where(and(eq(users.id, staff.id)));
     expect(row!.totpSecret).toBeNull();
   });
 });

@@ -57,7 +57,9 @@ describe('sign-in throttling', () => {
     const member = await givenMember(db(), 'staff', password);
     const started = new Date();
     for (let i = 0; i < 10; i++) {
-      await expect(signIn(visitorAt(db(), '198.51.100.30', started), { email: member.email, password: 'wrong' })).rejects.toMatchObject({ code: 'unauthorized' });
+      await expect(signIn(visitorAt(db(), '198.51.100.30', started), { email: member.email, password: 'wrong' })).rejects.toMatchObject({
+        code: 'unauthorized',
+      });
     }
     const response = await authRoute(
       new Request('http://localhost/api/auth/callback/credentials', {

@@ -20,7 +20,11 @@ export function cheapHash(password: string): string {
 /** A user who signs in with `password` (fixtures' users have no usable password). */
 export async function givenMember(db: Database, role: Role, password: string, options: { customerId?: string; permissions?: string[] } = {}) {
   const user = await givenUser(db, role, options);
-  const [row] = await db.update(users).set({ passwordHash: cheapHash(password) }).where(eq(users.id, user.id)).returning();
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash: cheapHash(password) })
+    .where(eq(users.id, user.id))
+    .returning();
   return { ...user, email: row!.email };
 }
 

@@ -4,8 +4,8 @@ import { GET as publicJson } from '@/app/api/v1/public/invoices/[id]/route';
 import { throttles } from '@/db/schema';
 import { anonymousActor } from '@/server/auth/actor';
 import { hitThrottle } from '@/server/http/rate-limit';
-import { openPublicInvoice } from '@/server/services/invoices/public-link';
 import { signUp, signUpThrottle } from '@/server/services/account/sign-up';
+import { openPublicInvoice } from '@/server/services/invoices/public-link';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenInvoice } from '../support/fixtures';
 import { params } from '../support/rest';
@@ -27,9 +27,14 @@ describe('throttles kept in the database', () => {
     const invoice = await givenInvoice(db());
     const ip = '192.0.2.77';
     for (let i = 0; i < 30; i++) {
-      await expect(openPublicInvoice(ctxOf(db(), anonymousActor(ip), now), { id: invoice.id, token: `guess-${i}` })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(openPublicInvoice(ctxOf(db(), anonymousActor(ip), now), { id: invoice.id, token: `guess-${i}` })).rejects.toMatchObject({
+        code: 'not_found',
+      });
     }
-    const [row] = await db().select().from(throttles).where(eq(throttles.bucket, `public-link:ip:${ip}`));
+    const [row] = await db()
+      .select()
+      .from(throttles)
+      .where(eq(throttles.bucket, `public-link:ip:${ip}`));
     expect(row).toMatchObject({ count: 30, windowStart: now });
     await expect(openPublicInvoice(ctxOf(db(), anonymousActor(ip), new Date(now.getTime() + 60_000)), { id: invoice.id, token: 'x' })).rejects.toMatchObject({
       code: 'rate_limited',
@@ -53,7 +58,11 @@ describe('sign-up throttle', () => {
     const ip = '192.0.2.90';
     for (let i = 0; i < 10; i++) await hitThrottle(db(), `sign-up:ip:${ip}`, signUpThrottle, now);
     await expect(
-      signUp(ctxOf(db(), anonymousActor(ip), new Date(now.getTime() + 5 * 60_000)), { name: 'Spray', email: 'spray@example.test', password: 'long enough password' }),
+      signUp(ctxOf(db(), anonymousActor(ip), new Date(now.getTime() + 5 * 60_000)), {
+        name: 'Spray',
+        email: 'spray@example.test',
+        password: 'long enough password',
+      }),
     ).rejects.toMatchObject({ code: 'rate_limited', message: 'Too many attempts; try again in 5 minutes' });
   });
 });

@@ -6,33 +6,28 @@ import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { appRouter, createCaller } from '@/server/api/root';
-import { type Actor, systemActor } from '@/server/auth/actor';
-import { type SessionUser, currentUser } from '@/server/auth/next-auth';
-import { type Permission, type Role, permissions } from '@/server/auth/permissions';
+import { systemActor, type Actor } from '@/server/auth/actor';
+import { currentUser, type SessionUser } from '@/server/auth/next-auth';
+import { permissions, type Permission, type Role } from '@/server/auth/permissions';
 import { routes as openApiRoutes } from '@/server/rest/openapi';
-import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { adjustCredit } from '@/server/services/credit/adjust';
-import { createApiKey } from '@/server/services/people/api-keys';
 import { createCoupon } from '@/server/services/catalog/create-coupon';
-import { createInvoice } from '@/server/services/invoices/create';
 import { createProduct } from '@/server/services/catalog/create-product';
+import { adjustCredit } from '@/server/services/credit/adjust';
+import { createInvoice } from '@/server/services/invoices/create';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { sendInvoice } from '@/server/services/invoices/send';
 import { addNote } from '@/server/services/notes/manage-notes';
 import { addOrderLabel } from '@/server/services/orders/edit-details';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
-import { sendInvoice } from '@/server/services/invoices/send';
+import { createApiKey } from '@/server/services/people/api-keys';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';
 import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 import {
-  type ActorName,
-  type Cell,
-  type Expect,
-  type Need,
-  type Tenant,
   actorNames,
   knownLeaks,
   pageMatrix,
@@ -40,6 +35,11 @@ import {
   routeMatrix,
   trpcMatrix,
   viewerPermissions,
+  type ActorName,
+  type Cell,
+  type Expect,
+  type Need,
+  type Tenant,
 } from './matrix';
 
 // Pages, layouts and console downloads read the next-auth session; here it is whoever the cell says.
@@ -107,7 +107,8 @@ async function makeTenant(
     notes: deskSecrets.invoiceNote,
     items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 1_000_000n, taxRate: 0n }],
   });
-  const placeFor = (customerId: string) => placeOrder(system, camelized(placeOrderInput).parse({ customer_id: customerId, items: [{ product_id: productId, cycle: 'monthly' }] }));
+  const placeFor = (customerId: string) =>
+    placeOrder(system, camelized(placeOrderInput).parse({ customer_id: customerId, items: [{ product_id: productId, cycle: 'monthly' }] }));
   const order = await placeFor(customer.id);
   await addOrderLabel(system, { id: order.id, label: deskSecrets.orderLabel });
   await addNote(ctxOf(db(), admin), { scope: 'customer', id: customer.id, body: deskSecrets.customerNote });
@@ -171,7 +172,14 @@ const person = async (role: Role, options: { customerId?: string; permissions?: 
   return { ...user, session: { id: user.id, email: user.actor.label, name: user.actor.label, role } satisfies SessionUser };
 };
 const key = async (role: Role, options: { resellerId?: string; permissions?: Permission[] } = {}) =>
-  (await createApiKey(ctxOf(db(), systemActor()), { name: `authz ${role}`, role, resellerId: options.resellerId ?? null, permissions: options.permissions ?? [] })).key;
+  (
+    await createApiKey(ctxOf(db(), systemActor()), {
+      name: `authz ${role}`,
+      role,
+      resellerId: options.resellerId ?? null,
+      permissions: options.permissions ?? [],
+    })
+  ).key;
 
 /**
  * The staff member of a cell: without any permission when the entry needs none, with every
@@ -194,14 +202,34 @@ function staffWithout(needs: Need | undefined): Promise<Who> {
 }
 
 beforeAll(async () => {
-  const [resellerX, resellerY, viewer, admin] = await Promise.all([person('reseller'), person('reseller'), person('staff', { permissions: viewerPermissions }), person('admin')]);
+  const [resellerX, resellerY, viewer, admin] = await Promise.all([
+    person('reseller'),
+    person('reseller'),
+    person('staff', { permissions: viewerPermissions }),
+    person('admin'),
+  ]);
   const product = await givenProduct(db());
   const system = ctxOf(db(), systemActor());
   await createProduct(
     system,
-    camelized(createProductInput).parse({ name: 'Provisioned', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: deskSecrets.provisioningUrl }),
+    camelized(createProductInput).parse({
+      name: 'Provisioned',
+      type: 'recurring',
+      prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }],
+      provisioning_module: 'webhook',
+      provisioning_url: deskSecrets.provisioningUrl,
+    }),
   );
-  await createCoupon(system, camelized(createCouponInput).parse({ code: deskSecrets.expiredCoupon, type: 'percent', value: 10, duration: 'once', expires_at: new Date(testNow.getTime() - 86_400_000).toISOString() }));
+  await createCoupon(
+    system,
+    camelized(createCouponInput).parse({
+      code: deskSecrets.expiredCoupon,
+      type: 'percent',
+      value: 10,
+      duration: 'once',
+      expires_at: new Date(testNow.getTime() - 86_400_000).toISOString(),
+    }),
+  );
   const a = await makeTenant('A', resellerX, resellerY.id, product.id, admin.actor);
   const b = await makeTenant('B', resellerY, resellerX.id, product.id, admin.actor);
   tenants = { A: a, B: b };
@@ -211,8 +239,20 @@ beforeAll(async () => {
     anonymous: { actor: null, session: null, key: null, own: tenants.A, other: null },
     clientA: { actor: clientA.actor, session: clientA.session, key: null, own: tenants.A, other: tenants.B },
     clientB: { actor: clientB.actor, session: clientB.session, key: null, own: tenants.B, other: tenants.A },
-    resellerX: { actor: resellerX.actor, session: resellerX.session, key: await key('reseller', { resellerId: resellerX.id }), own: tenants.A, other: tenants.B },
-    resellerY: { actor: resellerY.actor, session: resellerY.session, key: await key('reseller', { resellerId: resellerY.id }), own: tenants.B, other: tenants.A },
+    resellerX: {
+      actor: resellerX.actor,
+      session: resellerX.session,
+      key: await key('reseller', { resellerId: resellerX.id }),
+      own: tenants.A,
+      other: tenants.B,
+    },
+    resellerY: {
+      actor: resellerY.actor,
+      session: resellerY.session,
+      key: await key('reseller', { resellerId: resellerY.id }),
+      own: tenants.B,
+      other: tenants.A,
+    },
     // Replaced per entry by staffWithout(entry.needs).
     staffWithout: await staffWithout(undefined),
     viewer: desk(viewer, await key('staff', { permissions: viewerPermissions })),
@@ -366,7 +406,9 @@ const httpMethods = /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g;
 /** Route handlers a route file exports, read from its source so nothing is imported to list it. */
 function exportedMethods(key: string): string[] {
   const found = new Set<string>();
-  for (const line of source(key).split('\n').filter((l) => l.startsWith('export'))) {
+  for (const line of source(key)
+    .split('\n')
+    .filter((l) => l.startsWith('export'))) {
     for (const match of line.matchAll(httpMethods)) found.add(match[1]!);
   }
   return [...found];
@@ -382,8 +424,20 @@ const stale = (listed: Iterable<string>, existing: Iterable<string>) => missingF
 describe('the authorization matrix lists', () => {
   it('every tRPC procedure', () => {
     const procedures = Object.keys(appRouter._def.procedures);
-    expect(missingFrom(trpcMatrix.map((e) => e.call), procedures), 'procedures to classify in tests/authz/matrix.ts').toEqual([]);
-    expect(stale(trpcMatrix.map((e) => e.call), procedures), 'entries naming no procedure').toEqual([]);
+    expect(
+      missingFrom(
+        trpcMatrix.map((e) => e.call),
+        procedures,
+      ),
+      'procedures to classify in tests/authz/matrix.ts',
+    ).toEqual([]);
+    expect(
+      stale(
+        trpcMatrix.map((e) => e.call),
+        procedures,
+      ),
+      'entries naming no procedure',
+    ).toEqual([]);
   });
 
   it('every REST endpoint, in the OpenAPI routes and as app/api/v1 route files', () => {
@@ -399,14 +453,38 @@ describe('the authorization matrix lists', () => {
   it('every other route handler', () => {
     const files = Object.keys(routeFiles).filter((key) => !key.startsWith('/app/api/v1/'));
     const served = files.flatMap((key) => exportedMethods(key).map((method) => `${method} ${routePath(key)}`));
-    expect(missingFrom(routeMatrix.map((e) => e.call), served), 'route handlers to classify').toEqual([]);
-    expect(stale(routeMatrix.map((e) => e.call), served), 'entries naming no route handler').toEqual([]);
+    expect(
+      missingFrom(
+        routeMatrix.map((e) => e.call),
+        served,
+      ),
+      'route handlers to classify',
+    ).toEqual([]);
+    expect(
+      stale(
+        routeMatrix.map((e) => e.call),
+        served,
+      ),
+      'entries naming no route handler',
+    ).toEqual([]);
   });
 
   it('every page', () => {
     const pages = Object.keys(pageFiles).map(pagePath);
-    expect(missingFrom(pageMatrix.map((e) => e.page), pages), 'pages to classify').toEqual([]);
-    expect(stale(pageMatrix.map((e) => e.page), pages), 'entries naming no page').toEqual([]);
+    expect(
+      missingFrom(
+        pageMatrix.map((e) => e.page),
+        pages,
+      ),
+      'pages to classify',
+    ).toEqual([]);
+    expect(
+      stale(
+        pageMatrix.map((e) => e.page),
+        pages,
+      ),
+      'entries naming no page',
+    ).toEqual([]);
   });
 });
 
@@ -416,80 +494,115 @@ describe('the authorization matrix lists', () => {
 const cellTimeout = 120_000;
 
 describe('every cell holds', () => {
-  it('tRPC procedures', () =>
-    cells(async () => {
-      await eachEntry(trpcMatrix, (entry) =>
-        runEntry(label(entry), entry.needs, entry.expect, async (w, tenant) => attemptTrpc(w.actor, entry.call, await entry.input?.(tenant))),
-      );
-    }), cellTimeout);
+  it(
+    'tRPC procedures',
+    () =>
+      cells(async () => {
+        await eachEntry(trpcMatrix, (entry) =>
+          runEntry(label(entry), entry.needs, entry.expect, async (w, tenant) => attemptTrpc(w.actor, entry.call, await entry.input?.(tenant))),
+        );
+      }),
+    cellTimeout,
+  );
 
-  it('REST endpoints, by API key', () =>
-    cells(async () => {
-      await eachEntry(restMatrix, async (entry) => {
-        const [method, template] = entry.call.split(' ') as [string, string];
-        const routeModule = await routeFiles[`/app${template.replace(/\{(\w+)\}/g, '[$1]')}/route.ts`]!();
-        const handler = routeModule[method] as (request: Request, route: ReturnType<typeof params>) => Promise<Response>;
-        const spec = openApiRoutes.find((r) => `${r.method} /api/v1${r.path}` === entry.call);
-        await runEntry(label(entry), spec?.permission, entry.expect, async (w, tenant) => {
-          const id = entry.id ? await entry.id(tenant) : undefined;
-          const url = `${template.replace('{id}', id ?? '')}${entry.query ?? ''}`;
-          const request = apiRequest(url, { method, key: w.key, body: entry.body?.(tenant) });
-          return attemptResponse(await handler(request, params(id ? { id } : {})));
-        });
-      });
-    }), cellTimeout);
-
-  it('console and portal downloads, by session', () =>
-    cells(async () => {
-      const signedIn = vi.mocked(currentUser);
-      for (const entry of routeMatrix) {
-        if (!('session' in entry)) continue;
-        const [method, template] = entry.call.split(' ') as [string, string];
-        const handler = (await routeFiles[`/app${template}/route.ts`]!())[method] as (request: Request, route: ReturnType<typeof params>) => Promise<Response>;
-        // One actor at a time: the session mock is process-wide.
-        for (const actor of actorNames) {
-          await runEntry(label(entry), entry.needs, entry.expect, async (w, tenant) => {
-            signedIn.mockResolvedValue(w.session);
+  it(
+    'REST endpoints, by API key',
+    () =>
+      cells(async () => {
+        await eachEntry(restMatrix, async (entry) => {
+          const [method, template] = entry.call.split(' ') as [string, string];
+          const routeModule = await routeFiles[`/app${template.replace(/\{(\w+)\}/g, '[$1]')}/route.ts`]!();
+          const handler = routeModule[method] as (request: Request, route: ReturnType<typeof params>) => Promise<Response>;
+          const spec = openApiRoutes.find((r) => `${r.method} /api/v1${r.path}` === entry.call);
+          await runEntry(label(entry), spec?.permission, entry.expect, async (w, tenant) => {
             const id = entry.id ? await entry.id(tenant) : undefined;
-            // Pay buttons post a form from this site's own pages.
-            const post = method === 'POST' ? { method, body: new URLSearchParams(), headers: { 'sec-fetch-site': 'same-origin' } } : {};
-            const response = await handler(new Request(`http://localhost${template.replace('[id]', id ?? '')}`, post), params(id ? { id } : {}));
-            return attemptResponse(response);
-          }, [actor]);
-        }
-      }
-    }), cellTimeout);
+            const url = `${template.replace('{id}', id ?? '')}${entry.query ?? ''}`;
+            const request = apiRequest(url, { method, key: w.key, body: entry.body?.(tenant) });
+            return attemptResponse(await handler(request, params(id ? { id } : {})));
+          });
+        });
+      }),
+    cellTimeout,
+  );
 
-  it('console pages, by their layouts’ and pages’ guards', () =>
-    cells(async () => {
-      const signedIn = vi.mocked(currentUser);
-      const guard = await import('@/app/_lib/guard');
-      for (const entry of pageMatrix) {
-        const dir = entry.page === '/' ? '' : entry.page;
-        const segments = dir.split('/').filter(Boolean);
-        // The root layout only frames the document; every layout below it is part of the guard.
-        const layouts = segments.map((_, i) => `/app/${segments.slice(0, i + 1).join('/')}/layout.tsx`).filter((key) => key in layoutFiles);
-        const pageSource = source(`/app${dir}/page.tsx`);
-        const pageGuards = [...pageSource.matchAll(/\b(requireArea|requirePermissionPage)\('([\w.]+)'\)/g)].map((m) => [m[1]!, m[2]!] as const);
-        const expected: Expect = entry.expect === 'public' ? { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } : entry.expect;
-        for (const actor of actorNames) {
-          await runEntry(`page ${entry.page}`, entry.needs, expected, async (w) => {
-            signedIn.mockResolvedValue(w.session);
-            try {
-              for (const key of layouts) {
-                const Layout = (await layoutFiles[key]!()).default as (props: { children: null; params: Promise<Record<string, string>> }) => Promise<unknown>;
-                await Layout({ children: null, params: Promise.resolve({ id: tenants.A.live.invoiceId }) });
-              }
-              for (const [name, argument] of pageGuards) {
-                if (name === 'requireArea') await guard.requireArea(argument as 'admin' | 'client' | 'reseller');
-                else await guard.requirePermissionPage(argument as Permission);
-              }
-              return { got: 'ok' };
-            } catch (error) {
-              return pageOutcome(error);
-            }
-          }, [actor]);
+  it(
+    'console and portal downloads, by session',
+    () =>
+      cells(async () => {
+        const signedIn = vi.mocked(currentUser);
+        for (const entry of routeMatrix) {
+          if (!('session' in entry)) continue;
+          const [method, template] = entry.call.split(' ') as [string, string];
+          const handler = (await routeFiles[`/app${template}/route.ts`]!())[method] as (
+            request: Request,
+            route: ReturnType<typeof params>,
+          ) => Promise<Response>;
+          // One actor at a time: the session mock is process-wide.
+          for (const actor of actorNames) {
+            await runEntry(
+              label(entry),
+              entry.needs,
+              entry.expect,
+              async (w, tenant) => {
+                signedIn.mockResolvedValue(w.session);
+                const id = entry.id ? await entry.id(tenant) : undefined;
+                // Pay buttons post a form from this site's own pages.
+                const post = method === 'POST' ? { method, body: new URLSearchParams(), headers: { 'sec-fetch-site': 'same-origin' } } : {};
+                const response = await handler(new Request(`http://localhost${template.replace('[id]', id ?? '')}`, post), params(id ? { id } : {}));
+                return attemptResponse(response);
+              },
+              [actor],
+            );
+          }
         }
-      }
-    }), cellTimeout);
+      }),
+    cellTimeout,
+  );
+
+  it(
+    'console pages, by their layouts’ and pages’ guards',
+    () =>
+      cells(async () => {
+        const signedIn = vi.mocked(currentUser);
+        const guard = await import('@/app/_lib/guard');
+        for (const entry of pageMatrix) {
+          const dir = entry.page === '/' ? '' : entry.page;
+          const segments = dir.split('/').filter(Boolean);
+          // The root layout only frames the document; every layout below it is part of the guard.
+          const layouts = segments.map((_, i) => `/app/${segments.slice(0, i + 1).join('/')}/layout.tsx`).filter((key) => key in layoutFiles);
+          const pageSource = source(`/app${dir}/page.tsx`);
+          const pageGuards = [...pageSource.matchAll(/\b(requireArea|requirePermissionPage)\('([\w.]+)'\)/g)].map((m) => [m[1]!, m[2]!] as const);
+          const expected: Expect =
+            entry.expect === 'public' ? { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } : entry.expect;
+          for (const actor of actorNames) {
+            await runEntry(
+              `page ${entry.page}`,
+              entry.needs,
+              expected,
+              async (w) => {
+                signedIn.mockResolvedValue(w.session);
+                try {
+                  for (const key of layouts) {
+                    const Layout = (await layoutFiles[key]!()).default as (props: {
+                      children: null;
+                      params: Promise<Record<string, string>>;
+                    }) => Promise<unknown>;
+                    await Layout({ children: null, params: Promise.resolve({ id: tenants.A.live.invoiceId }) });
+                  }
+                  for (const [name, argument] of pageGuards) {
+                    if (name === 'requireArea') await guard.requireArea(argument as 'admin' | 'client' | 'reseller');
+                    else await guard.requirePermissionPage(argument as Permission);
+                  }
+                  return { got: 'ok' };
+                } catch (error) {
+                  return pageOutcome(error);
+                }
+              },
+              [actor],
+            );
+          }
+        }
+      }),
+    cellTimeout,
+  );
 });

@@ -75,7 +75,11 @@ export type RestEntry = {
 /** Route handlers outside /api/v1: checked with a session (`session`), or only classified ('public …'). */
 export type RouteEntry =
   | { call: string; case?: string; session: true; needs?: Need; id?: (t: Tenant) => string | Promise<string>; expect: Expect }
-  | { call: string; public: 'public' | 'public (signature)' | 'public (inngest signature)' | 'public (token or session)' | 'public (procedures decide)'; why: string };
+  | {
+      call: string;
+      public: 'public' | 'public (signature)' | 'public (inngest signature)' | 'public (token or session)' | 'public (procedures decide)';
+      why: string;
+    };
 export type PageEntry = { page: string; needs?: Need; expect: Expect | 'public' };
 
 const everyone: Expect = { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
@@ -123,31 +127,107 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'customers.mine', expect: clientOwn },
   { call: 'customers.history', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
   { call: 'customers.account', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
-  { call: 'customers.quickPay', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: await t.fresh.customerWithOpenInvoices(), currency: 'USD', method: 'cash' }), expect: bookEdit },
-  { call: 'customers.create', needs: 'customers.create', input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test` }), expect: { ...bookEdit, resellers: 'ok' } },
-  { call: 'customers.create', case: 'naming the rival reseller', needs: 'customers.create', input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test`, reseller_id: t.rivalResellerId }), expect: { ...bookEdit, resellers: 'ok' } },
+  {
+    call: 'customers.quickPay',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: await t.fresh.customerWithOpenInvoices(), currency: 'USD', method: 'cash' }),
+    expect: bookEdit,
+  },
+  {
+    call: 'customers.create',
+    needs: 'customers.create',
+    input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test` }),
+    expect: { ...bookEdit, resellers: 'ok' },
+  },
+  {
+    call: 'customers.create',
+    case: 'naming the rival reseller',
+    needs: 'customers.create',
+    input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test`, reseller_id: t.rivalResellerId }),
+    expect: { ...bookEdit, resellers: 'ok' },
+  },
   { call: 'customers.update', needs: 'customers.edit', input: (t) => ({ id: t.customerId, phone: '+15550100' }), expect: bookEdit },
-  { call: 'customers.adjustCredit', case: 'debit', needs: 'customers.edit', input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: -1, reason: 'authz' }), expect: bookEdit },
+  {
+    call: 'customers.adjustCredit',
+    case: 'debit',
+    needs: 'customers.edit',
+    input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: -1, reason: 'authz' }),
+    expect: bookEdit,
+  },
   // A positive adjustment creates spendable value: credit.grant, which no reseller holds.
-  { call: 'customers.adjustCredit', case: 'grant', needs: 'credit.grant', input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: 1, reason: 'authz' }), expect: deskEdit },
+  {
+    call: 'customers.adjustCredit',
+    case: 'grant',
+    needs: 'credit.grant',
+    input: (t) => ({ idempotencyKey: t.idempotencyKey(), customerId: t.customerId, amount: 1, reason: 'authz' }),
+    expect: deskEdit,
+  },
 
   { call: 'invoices.list', needs: 'invoices.view', input: () => ({}), expect: ownList },
-  { call: 'invoices.list', case: 'filtered by the rival reseller', needs: 'invoices.view', input: (t) => ({ reseller_id: t.rivalResellerId }), expect: ownList },
+  {
+    call: 'invoices.list',
+    case: 'filtered by the rival reseller',
+    needs: 'invoices.view',
+    input: (t) => ({ reseller_id: t.rivalResellerId }),
+    expect: ownList,
+  },
   { call: 'invoices.byId', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
   { call: 'invoices.history', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
   // A draft is the desk's until it is issued: its own client does not see it either.
-  { call: 'invoices.byId', case: 'draft', needs: 'invoices.view', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: { ...ownRead, clients: 404 } },
-  { call: 'invoices.history', case: 'draft', needs: 'invoices.view', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: { ...ownRead, clients: 404 } },
+  {
+    call: 'invoices.byId',
+    case: 'draft',
+    needs: 'invoices.view',
+    input: async (t) => ({ id: await t.fresh.draftInvoice() }),
+    expect: { ...ownRead, clients: 404 },
+  },
+  {
+    call: 'invoices.history',
+    case: 'draft',
+    needs: 'invoices.view',
+    input: async (t) => ({ id: await t.fresh.draftInvoice() }),
+    expect: { ...ownRead, clients: 404 },
+  },
   // Another tenant's customer is a field error, "unknown customer", exactly as a made-up id is.
-  { call: 'invoices.create', needs: 'invoices.create', input: (t) => ({ customer_id: t.customerId, status: 'draft', items: [item] }), expect: { ...bookEdit, resellers: 'own:ok other:400' } },
+  {
+    call: 'invoices.create',
+    needs: 'invoices.create',
+    input: (t) => ({ customer_id: t.customerId, status: 'draft', items: [item] }),
+    expect: { ...bookEdit, resellers: 'own:ok other:400' },
+  },
   { call: 'invoices.update', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.draftInvoice(), notes: 'authz' }), expect: bookEdit },
   { call: 'invoices.finalize', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: bookEdit },
-  { call: 'invoices.recordPayment', needs: 'invoices.edit', input: (t) => ({ idempotencyKey: t.idempotencyKey(), id: t.invoiceId, amount: 1, method: 'cash' }), expect: bookEdit },
-  { call: 'invoices.markPaid', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice() }), expect: bookEdit },
-  { call: 'invoices.applyCredit', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice() }), expect: bookEdit },
+  {
+    call: 'invoices.recordPayment',
+    needs: 'invoices.edit',
+    input: (t) => ({ idempotencyKey: t.idempotencyKey(), id: t.invoiceId, amount: 1, method: 'cash' }),
+    expect: bookEdit,
+  },
+  {
+    call: 'invoices.markPaid',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice() }),
+    expect: bookEdit,
+  },
+  {
+    call: 'invoices.applyCredit',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice() }),
+    expect: bookEdit,
+  },
   { call: 'invoices.cancel', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
-  { call: 'invoices.refund', needs: 'payments.refund', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.paidInvoice() }), expect: deskEdit },
-  { call: 'invoices.correct', needs: 'invoices.edit', input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.paidInvoice(), kind: 'credit_note', items: [item], reason: 'authz' }), expect: bookEdit },
+  {
+    call: 'invoices.refund',
+    needs: 'payments.refund',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.paidInvoice() }),
+    expect: deskEdit,
+  },
+  {
+    call: 'invoices.correct',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.paidInvoice(), kind: 'credit_note', items: [item], reason: 'authz' }),
+    expect: bookEdit,
+  },
   { call: 'invoices.send', needs: 'invoices.edit', input: (t) => ({ id: t.invoiceId, channel: 'email' }), expect: bookEdit },
   { call: 'invoices.consolidate', needs: 'invoices.create', input: async (t) => ({ customerId: await t.fresh.customerWithOpenInvoices() }), expect: bookEdit },
   { call: 'invoices.regenerateToken', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
@@ -156,24 +236,71 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'orders.byId', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
   { call: 'orders.history', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
   // Another tenant's customer is "not a customer you can sell to" (400), as a made-up id is.
-  { call: 'orders.place', needs: 'orders.create', input: (t) => ({ customer_id: t.customerId, items: [{ product_id: t.productId, cycle: 'monthly' }] }), expect: { ...bookEdit, clients: 'own:ok other:400', resellers: 'own:ok other:400' } },
+  {
+    call: 'orders.place',
+    needs: 'orders.create',
+    input: (t) => ({ customer_id: t.customerId, items: [{ product_id: t.productId, cycle: 'monthly' }] }),
+    expect: { ...bookEdit, clients: 'own:ok other:400', resellers: 'own:ok other:400' },
+  },
   { call: 'orders.approve', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id }), expect: deskEdit },
   { call: 'orders.changeStatus', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id, status: 'cancelled' }), expect: deskEdit },
   { call: 'orders.changePaymentMethod', needs: 'orders.edit', input: (t) => ({ id: t.orderId, payment_method: 'bank_transfer' }), expect: deskEdit },
   { call: 'orders.addLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
   { call: 'orders.removeLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
-  { call: 'orders.editPrice', needs: 'orders.edit', input: async (t) => { const o = await t.fresh.order(); return { id: o.id, line_id: o.lineId, unit_price: 900, reason: 'authz' }; }, expect: deskEdit },
+  {
+    call: 'orders.editPrice',
+    needs: 'orders.edit',
+    input: async (t) => {
+      const o = await t.fresh.order();
+      return { id: o.id, line_id: o.lineId, unit_price: 900, reason: 'authz' };
+    },
+    expect: deskEdit,
+  },
   // Only a service waiting on manual provisioning can be marked; reaching that check is the point.
-  { call: 'orders.markServiceProvisioned', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).serviceId }), expect: { ...deskEdit, admin: 'allowed' } },
-  { call: 'orders.changePlan', needs: 'orders.edit', input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId, product_id: t.productId, cycle: 'annual', preview: true }), expect: { ...deskEdit, admin: 'allowed' } },
+  {
+    call: 'orders.markServiceProvisioned',
+    needs: 'orders.edit',
+    input: async (t) => ({ id: (await t.fresh.order()).serviceId }),
+    expect: { ...deskEdit, admin: 'allowed' },
+  },
+  {
+    call: 'orders.changePlan',
+    needs: 'orders.edit',
+    input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId, product_id: t.productId, cycle: 'annual', preview: true }),
+    expect: { ...deskEdit, admin: 'allowed' },
+  },
   { call: 'orders.runBilling', needs: 'billing.run', input: () => ({}), expect: deskEdit },
 
   { call: 'catalog.products', needs: 'catalog.view', input: () => ({}), expect: deskList },
   { call: 'catalog.product', needs: 'catalog.view', input: (t) => ({ id: t.productId }), expect: deskList },
-  { call: 'catalog.createProduct', needs: 'catalog.manage', input: (t) => ({ name: `Authz ${t.unique()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 500 }] }), expect: deskEdit },
-  { call: 'catalog.updateProduct', needs: 'catalog.manage', input: (t) => ({ id: t.productId, name: 'Authz plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }, { cycle: 'annual', currency: 'USD', amount: 10000 }, { cycle: 'monthly', currency: 'EUR', amount: 1000 }] }), expect: deskEdit },
+  {
+    call: 'catalog.createProduct',
+    needs: 'catalog.manage',
+    input: (t) => ({ name: `Authz ${t.unique()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 500 }] }),
+    expect: deskEdit,
+  },
+  {
+    call: 'catalog.updateProduct',
+    needs: 'catalog.manage',
+    input: (t) => ({
+      id: t.productId,
+      name: 'Authz plan',
+      type: 'recurring',
+      prices: [
+        { cycle: 'monthly', currency: 'USD', amount: 1000 },
+        { cycle: 'annual', currency: 'USD', amount: 10000 },
+        { cycle: 'monthly', currency: 'EUR', amount: 1000 },
+      ],
+    }),
+    expect: deskEdit,
+  },
   { call: 'catalog.coupons', needs: 'catalog.view', expect: deskList },
-  { call: 'catalog.createCoupon', needs: 'catalog.manage', input: (t) => ({ code: `AUTHZ${t.unique()}`, type: 'percent', value: 10, duration: 'once' }), expect: deskEdit },
+  {
+    call: 'catalog.createCoupon',
+    needs: 'catalog.manage',
+    input: (t) => ({ code: `AUTHZ${t.unique()}`, type: 'percent', value: 10, duration: 'once' }),
+    expect: deskEdit,
+  },
 
   { call: 'settings.display', expect: signedIn },
   { call: 'settings.billing', needs: 'admin', expect: adminOnly },
@@ -189,23 +316,53 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'settings.revokeApiKey', needs: 'admin', input: async (t) => ({ id: await t.fresh.apiKey() }), expect: adminOnly },
 
   { call: 'people.staff', needs: 'admin', expect: adminOnly },
-  { call: 'people.createStaff', needs: 'admin', input: (t) => ({ name: 'Authz', email: `staff-${t.unique()}@example.test`, password: 'a-long-password', permissions: [] }), expect: adminOnly },
+  {
+    call: 'people.createStaff',
+    needs: 'admin',
+    input: (t) => ({ name: 'Authz', email: `staff-${t.unique()}@example.test`, password: 'a-long-password', permissions: [] }),
+    expect: adminOnly,
+  },
   { call: 'people.setPermissions', needs: 'admin', input: async (t) => ({ id: await t.fresh.staffUser(), permissions: ['invoices.view'] }), expect: adminOnly },
   { call: 'people.setDisabled', needs: 'admin', input: async (t) => ({ id: await t.fresh.staffUser(), disabled: true }), expect: adminOnly },
   { call: 'people.audit', needs: 'admin', input: () => ({}), expect: adminOnly },
 
   // The console's notes: clients and resellers have no notes here; staff need the subject's view/edit permission.
   { call: 'notes.list', needs: 'customers.view', input: (t) => ({ scope: 'customer', id: t.customerId }), expect: { ...consoleOnly, staffWithout: 403 } },
-  { call: 'notes.add', needs: 'customers.edit', input: (t) => ({ scope: 'customer', id: t.customerId, body: 'authz' }), expect: { ...consoleOnly, staffWithout: 403, viewer: 403 } },
-  { call: 'notes.edit', needs: 'customers.edit', input: async (t) => ({ noteId: await t.fresh.customerNote(), body: 'authz edited' }), expect: { ...consoleOnly, staffWithout: 403, viewer: 403 } },
-  { call: 'notes.delete', needs: 'customers.edit', input: async (t) => ({ noteId: await t.fresh.customerNote() }), expect: { ...consoleOnly, staffWithout: 403, viewer: 403 } },
+  {
+    call: 'notes.add',
+    needs: 'customers.edit',
+    input: (t) => ({ scope: 'customer', id: t.customerId, body: 'authz' }),
+    expect: { ...consoleOnly, staffWithout: 403, viewer: 403 },
+  },
+  {
+    call: 'notes.edit',
+    needs: 'customers.edit',
+    input: async (t) => ({ noteId: await t.fresh.customerNote(), body: 'authz edited' }),
+    expect: { ...consoleOnly, staffWithout: 403, viewer: 403 },
+  },
+  {
+    call: 'notes.delete',
+    needs: 'customers.edit',
+    input: async (t) => ({ noteId: await t.fresh.customerNote() }),
+    expect: { ...consoleOnly, staffWithout: 403, viewer: 403 },
+  },
 
   { call: 'notify.channels', needs: 'invoices.view', expect: ownList },
   { call: 'notify.communication', needs: 'admin', expect: adminOnly },
   { call: 'notify.updateCommunication', needs: 'admin', input: () => ({}), expect: adminAllowed },
   { call: 'notify.templates', needs: 'admin', expect: adminOnly },
-  { call: 'notify.saveTemplate', needs: 'admin', input: () => ({ template: 'invoice_created', subject: 'Invoice {number}', intro: 'Here is your invoice.' }), expect: adminOnly },
-  { call: 'notify.preview', needs: 'admin', input: () => ({ template: 'invoice_created', subject: 'Invoice {number}', intro: 'Here is your invoice.' }), expect: adminOnly },
+  {
+    call: 'notify.saveTemplate',
+    needs: 'admin',
+    input: () => ({ template: 'invoice_created', subject: 'Invoice {number}', intro: 'Here is your invoice.' }),
+    expect: adminOnly,
+  },
+  {
+    call: 'notify.preview',
+    needs: 'admin',
+    input: () => ({ template: 'invoice_created', subject: 'Invoice {number}', intro: 'Here is your invoice.' }),
+    expect: adminOnly,
+  },
   { call: 'notify.outbox', needs: 'admin', input: () => ({}), expect: adminOnly },
   { call: 'notify.outboxMessage', needs: 'admin', input: async (t) => ({ id: await t.fresh.outboxMessage() }), expect: adminOnly },
 
@@ -222,7 +379,13 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'portal.account', expect: clientOwn },
   // The portal's reading of an invoice strips the desk's notes; a reseller reads it in its book.
   { call: 'portal.invoice', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
-  { call: 'portal.invoice', case: 'draft', needs: 'invoices.view', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: { ...ownRead, clients: 404 } },
+  {
+    call: 'portal.invoice',
+    case: 'draft',
+    needs: 'invoices.view',
+    input: async (t) => ({ id: await t.fresh.draftInvoice() }),
+    expect: { ...ownRead, clients: 404 },
+  },
   { call: 'portal.updateProfile', input: () => ({ name: 'Client Renamed', company: '', phone: '', tax_id: '', billing_address: null }), expect: clientOwn },
 ];
 
@@ -242,12 +405,24 @@ export const restMatrix: RestEntry[] = [
   { call: 'POST /api/v1/customers/{id}/consolidate', id: (t) => t.fresh.customerWithOpenInvoices(), body: () => ({}), expect: restBookEdit },
 
   { call: 'GET /api/v1/products', expect: restList },
-  { call: 'POST /api/v1/products', body: (t) => ({ name: `Rest ${t.unique()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 500 }] }), expect: restAdmin },
-  { call: 'POST /api/v1/coupons', body: (t) => ({ code: `REST${t.unique()}`, type: 'fixed', value: 100, currency: 'USD', duration: 'once' }), expect: restAdmin },
+  {
+    call: 'POST /api/v1/products',
+    body: (t) => ({ name: `Rest ${t.unique()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 500 }] }),
+    expect: restAdmin,
+  },
+  {
+    call: 'POST /api/v1/coupons',
+    body: (t) => ({ code: `REST${t.unique()}`, type: 'fixed', value: 100, currency: 'USD', duration: 'once' }),
+    expect: restAdmin,
+  },
   { call: 'GET /api/v1/settings/billing', expect: restAdmin },
   { call: 'PATCH /api/v1/settings/billing', body: () => ({}), expect: restAdmin },
 
-  { call: 'POST /api/v1/invoices', body: (t) => ({ customer_id: t.customerId, status: 'draft', items: invoiceItems }), expect: { ...restBookEdit, resellers: 'own:ok other:400' } },
+  {
+    call: 'POST /api/v1/invoices',
+    body: (t) => ({ customer_id: t.customerId, status: 'draft', items: invoiceItems }),
+    expect: { ...restBookEdit, resellers: 'own:ok other:400' },
+  },
   { call: 'GET /api/v1/invoices', expect: restList },
   { call: 'GET /api/v1/invoices/{id}', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'PATCH /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), body: () => ({ notes: 'authz' }), expect: restBookEdit },
@@ -259,17 +434,41 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/invoices/{id}/pdf', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'POST /api/v1/invoices/{id}/send', id: (t) => t.invoiceId, body: () => ({ channel: 'email' }), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/refunds', id: (t) => t.fresh.paidInvoice(), body: () => ({}), expect: restAdmin },
-  { call: 'POST /api/v1/invoices/{id}/credit-notes', id: (t) => t.fresh.paidInvoice(), body: () => ({ items: invoiceItems, reason: 'authz' }), expect: restBookEdit },
-  { call: 'POST /api/v1/invoices/{id}/debit-notes', id: (t) => t.fresh.paidInvoice(), body: () => ({ items: invoiceItems, reason: 'authz' }), expect: restBookEdit },
+  {
+    call: 'POST /api/v1/invoices/{id}/credit-notes',
+    id: (t) => t.fresh.paidInvoice(),
+    body: () => ({ items: invoiceItems, reason: 'authz' }),
+    expect: restBookEdit,
+  },
+  {
+    call: 'POST /api/v1/invoices/{id}/debit-notes',
+    id: (t) => t.fresh.paidInvoice(),
+    body: () => ({ items: invoiceItems, reason: 'authz' }),
+    expect: restBookEdit,
+  },
   // Public by design: the link's token opens it; without one every caller gets the same 404.
-  { call: 'GET /api/v1/public/invoices/{id}', id: (t) => t.invoiceId, query: '?token=wrong', expect: { anonymous: 404, resellers: 404, staffWithout: 404, viewer: 404, admin: 404 } },
+  {
+    call: 'GET /api/v1/public/invoices/{id}',
+    id: (t) => t.invoiceId,
+    query: '?token=wrong',
+    expect: { anonymous: 404, resellers: 404, staffWithout: 404, viewer: 404, admin: 404 },
+  },
 
-  { call: 'POST /api/v1/orders', body: (t) => ({ customer_id: t.customerId, items: [{ product_id: t.productId, cycle: 'monthly' }] }), expect: { ...restBookEdit, resellers: 'own:ok other:400' } },
+  {
+    call: 'POST /api/v1/orders',
+    body: (t) => ({ customer_id: t.customerId, items: [{ product_id: t.productId, cycle: 'monthly' }] }),
+    expect: { ...restBookEdit, resellers: 'own:ok other:400' },
+  },
   { call: 'GET /api/v1/orders', expect: restList },
   { call: 'GET /api/v1/orders/{id}', id: (t) => t.orderId, expect: restOwnRead },
   { call: 'POST /api/v1/orders/{id}/status', id: async (t) => (await t.fresh.order()).id, body: () => ({ status: 'cancelled' }), expect: restAdmin },
   { call: 'POST /api/v1/orders/{id}/approve', id: async (t) => (await t.fresh.order()).id, expect: restAdmin },
-  { call: 'POST /api/v1/services/{id}/change-plan', id: async (t) => (await t.fresh.order()).serviceId, body: (t) => ({ product_id: t.productId, cycle: 'annual', preview: true }), expect: { ...restAdmin, admin: 'allowed' } },
+  {
+    call: 'POST /api/v1/services/{id}/change-plan',
+    id: async (t) => (await t.fresh.order()).serviceId,
+    body: (t) => ({ product_id: t.productId, cycle: 'annual', preview: true }),
+    expect: { ...restAdmin, admin: 'allowed' },
+  },
   { call: 'POST /api/v1/billing-runs', body: () => ({}), expect: restAdmin },
   { call: 'GET /api/v1/jobs', expect: restList },
   { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
@@ -280,7 +479,14 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /admin/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
   { call: 'GET /admin/orders/export', session: true, needs: 'orders.view', expect: ownList },
   { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
-  { call: 'GET /client/invoices/[id]/pdf', case: 'draft', session: true, needs: 'invoices.view', id: (t) => t.fresh.draftInvoice(), expect: { ...ownRead, clients: 404 } },
+  {
+    call: 'GET /client/invoices/[id]/pdf',
+    case: 'draft',
+    session: true,
+    needs: 'invoices.view',
+    id: (t) => t.fresh.draftInvoice(),
+    expect: { ...ownRead, clients: 404 },
+  },
   { call: 'GET /api/auth/[...nextauth]', public: 'public', why: 'next-auth: session, CSRF token, providers' },
   { call: 'POST /api/auth/[...nextauth]', public: 'public', why: 'next-auth sign-in and sign-out, throttled' },
   { call: 'GET /api/health', public: 'public', why: 'says only whether the database answers' },
@@ -294,7 +500,13 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /p/invoice/[id]/pdf', public: 'public (token or session)', why: 'the invoice link token; a wrong one is a 404' },
   // Paying from credit works only with a session (a link token opens nothing here): it records a
   // payment, so beyond a client's own invoices it needs what recording one needs, invoices.edit.
-  { call: 'POST /pay/[id]/credit', session: true, needs: 'invoices.edit', id: (t) => t.fresh.pendingInvoice(), expect: { ...bookEdit, anonymous: 404, clients: own } },
+  {
+    call: 'POST /pay/[id]/credit',
+    session: true,
+    needs: 'invoices.edit',
+    id: (t) => t.fresh.pendingInvoice(),
+    expect: { ...bookEdit, anonymous: 404, clients: own },
+  },
   { call: 'POST /pay/[id]/paypal', public: 'public (token or session)', why: 'the link token, or the signed-in client scope' },
   { call: 'POST /pay/[id]/stripe', public: 'public (token or session)', why: 'the link token, or the signed-in client scope' },
   { call: 'GET /pay/[id]/stripe', public: 'public (token or session)', why: 'the e-mailed card link carries the token' },

@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
-import { camelized } from '@/server/schemas/common';
 import { createProductInput, updateProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { getProduct } from '@/server/services/catalog/get-product';
-import { loadOrder } from '@/server/services/orders/store';
-import { placeOrder } from '@/server/services/orders/place';
 import { updateProduct } from '@/server/services/catalog/update-product';
+import { placeOrder } from '@/server/services/orders/place';
+import { loadOrder } from '@/server/services/orders/store';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer } from '../support/fixtures';
 
@@ -45,7 +45,10 @@ describe('editing a product', () => {
     const [location, backups] = vps.optionGroups;
     const customer = await givenCustomer(db());
     const newYork = location!.options[1]!.id;
-    const before = await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }));
+    const before = await placeOrder(
+      ctx(),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }),
+    );
     expect(before.total).toBe(2100n);
 
     const edited = await updateProduct(
@@ -74,26 +77,49 @@ describe('editing a product', () => {
     );
 
     expect(edited.name).toBe('Cloud VPS 2');
-    expect(edited.prices.map((p) => [p.cycle, p.amount]).sort()).toEqual([['annual', 25000n], ['monthly', 2500n]]);
-    expect(edited.optionGroups.map((g) => [g.id, g.name, g.kind, g.options.map((o) => o.name)])).toEqual([[location!.id, 'Region', 'radio', ['New York', 'Singapore']]]);
+    expect(edited.prices.map((p) => [p.cycle, p.amount]).sort()).toEqual([
+      ['annual', 25000n],
+      ['monthly', 2500n],
+    ]);
+    expect(edited.optionGroups.map((g) => [g.id, g.name, g.kind, g.options.map((o) => o.name)])).toEqual([
+      [location!.id, 'Region', 'radio', ['New York', 'Singapore']],
+    ]);
     expect(edited.optionGroups[0]!.options[0]!.id).toBe(newYork);
     expect(edited.optionGroups.some((g) => g.id === backups!.id)).toBe(false);
 
-    const after = await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }));
+    const after = await placeOrder(
+      ctx(),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: newYork }] }] }),
+    );
     expect(after.total).toBe(2650n);
     const placed = await loadOrder(db(), { kind: 'all' }, before.id);
     expect(placed.total).toBe(2100n);
     expect(placed.services[0]!.price).toBe(2100n);
 
-    const log = await db().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'product'), eq(auditLog.entityId, vps.id))).orderBy(desc(auditLog.id));
+    const log = await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'product'), eq(auditLog.entityId, vps.id)))
+      .orderBy(desc(auditLog.id));
     expect(log.map((e) => e.action)).toEqual(['product.updated', 'product.created']);
   });
 
   it('takes a product off sale, so it can no longer be ordered', async () => {
     const vps = await givenVps();
-    await updateProduct(ctx(), camelized(updateProductInput).parse({ id: vps.id, name: vps.name, type: 'recurring', active: false, prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000 }] }));
+    await updateProduct(
+      ctx(),
+      camelized(updateProductInput).parse({
+        id: vps.id,
+        name: vps.name,
+        type: 'recurring',
+        active: false,
+        prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000 }],
+      }),
+    );
     const customer = await givenCustomer(db());
-    await expect(placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
+    await expect(
+      placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly' }] })),
+    ).rejects.toMatchObject({
       fields: { 'items.0.product_id': 'is not a product on sale' },
     });
   });
@@ -102,9 +128,15 @@ describe('editing a product', () => {
     const vps = await givenVps();
     const customer = await givenCustomer(db());
     const frankfurt = vps.optionGroups[0]!.options[0]!.id;
-    await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: frankfurt }] }] }));
+    await placeOrder(
+      ctx(),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: vps.id, cycle: 'monthly', options: [{ option_id: frankfurt }] }] }),
+    );
     await expect(
-      updateProduct(ctx(), camelized(updateProductInput).parse({ id: vps.id, name: 'Changed', type: 'one_time', prices: [{ cycle: 'one_time', currency: 'USD', amount: 100 }] })),
+      updateProduct(
+        ctx(),
+        camelized(updateProductInput).parse({ id: vps.id, name: 'Changed', type: 'one_time', prices: [{ cycle: 'one_time', currency: 'USD', amount: 100 }] }),
+      ),
     ).rejects.toMatchObject({ code: 'validation', fields: { type: 'cannot change once the product has been ordered' } });
     const unchanged = await getProduct(ctx(), { id: vps.id });
     expect(unchanged).toMatchObject({ name: 'Cloud VPS', type: 'recurring' });
@@ -112,7 +144,12 @@ describe('editing a product', () => {
   });
 
   it('rejects a price whose cycle does not fit the product type', () => {
-    const result = updateProductInput.safeParse({ id: crypto.randomUUID(), name: 'X', type: 'recurring', prices: [{ cycle: 'one_time', currency: 'USD', amount: 1 }] });
+    const result = updateProductInput.safeParse({
+      id: crypto.randomUUID(),
+      name: 'X',
+      type: 'recurring',
+      prices: [{ cycle: 'one_time', currency: 'USD', amount: 1 }],
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ['prices', 0, 'cycle'], message: 'must be a billing cycle for a recurring product' });
   });

@@ -44,9 +44,7 @@ describe('create customer', () => {
 
   it('lets exactly one of ten concurrent creates with one e-mail win, with one audit row', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) =>
-        createCustomer(ctxOf(db(), systemActor()), { name: `Racer ${i}`, email: 'race@example.test' }),
-      ),
+      Array.from({ length: 10 }, (_, i) => createCustomer(ctxOf(db(), systemActor()), { name: `Racer ${i}`, email: 'race@example.test' })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -68,9 +66,10 @@ describe('create customer', () => {
 
   it('rejects a reseller_id that is not a reseller', async () => {
     const staff = await givenUser(db(), 'staff', { permissions: ['customers.create'] });
-    await expect(
-      createCustomer(ctxOf(db(), staff.actor), { name: 'X', email: 'x@example.test', resellerId: staff.id }),
-    ).rejects.toMatchObject({ code: 'validation', fields: { reseller_id: 'is not a reseller' } });
+    await expect(createCustomer(ctxOf(db(), staff.actor), { name: 'X', email: 'x@example.test', resellerId: staff.id })).rejects.toMatchObject({
+      code: 'validation',
+      fields: { reseller_id: 'is not a reseller' },
+    });
   });
 
   it('forbids clients and staff without the permission', async () => {

@@ -17,9 +17,13 @@ describe('credit adjustments', () => {
     const admin = await givenUser(db(), 'admin');
 
     for (const actor of [reseller.actor, clerk.actor]) {
-      await expect(adjustCredit(ctxOf(db(), actor, now), { customerId: own.id, amount: 1000n, reason: 'goodwill' })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(adjustCredit(ctxOf(db(), actor, now), { customerId: own.id, amount: 1000n, reason: 'goodwill' })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
       const trpc = createCaller({ db: db(), actor, origin: 'http://localhost' });
-      await expect(trpc.customers.adjustCredit({ customerId: own.id, amount: 1000, reason: 'goodwill', idempotencyKey: 'credit-grant-test-0001' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        trpc.customers.adjustCredit({ customerId: own.id, amount: 1000, reason: 'goodwill', idempotencyKey: 'credit-grant-test-0001' }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     expect(await creditBalance(db(), own.id, own.currency)).toBe(0n);
 

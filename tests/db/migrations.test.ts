@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, migrationsFolder, openDatabase } from '@/db';
+import { migrationsFolder, openDatabase, type DatabaseHandle } from '@/db';
 import { withTestDatabase } from '../support/database';
 
 const { url } = withTestDatabase();

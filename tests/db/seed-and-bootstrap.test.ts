@@ -4,8 +4,8 @@ import { apiKeys, customers, invoices, orders, users } from '@/db/schema';
 import { demoPassword, isEmpty, seedDemo } from '@/scripts/seed/demo';
 import { systemActor } from '@/server/auth/actor';
 import { verifyPassword } from '@/server/auth/password';
-import { authenticateApiKey, bootstrapApiKey } from '@/server/services/people/api-keys';
 import { listCustomers } from '@/server/services/customers/list';
+import { authenticateApiKey, bootstrapApiKey } from '@/server/services/people/api-keys';
 import { withTestDatabase } from '../support/database';
 import { ctxOf } from '../support/fixtures';
 
@@ -18,9 +18,13 @@ describe('demo seed', () => {
     expect(await isEmpty(db())).toBe(false);
 
     const people = await db().select().from(users);
-    expect(people.map((u) => u.email).sort()).toEqual(
-      ['admin@cashdesk.test', 'client@cashdesk.test', 'reseller@cashdesk.test', 'staff@cashdesk.test', 'viewer@cashdesk.test'],
-    );
+    expect(people.map((u) => u.email).sort()).toEqual([
+      'admin@cashdesk.test',
+      'client@cashdesk.test',
+      'reseller@cashdesk.test',
+      'staff@cashdesk.test',
+      'viewer@cashdesk.test',
+    ]);
     expect(await verifyPassword(demoPassword, people[0]!.passwordHash)).toBe(true);
     expect(await verifyPassword('wrong', people[0]!.passwordHash)).toBe(false);
 
@@ -35,7 +39,9 @@ describe('demo seed', () => {
 
     const statuses = new Set((await db().select({ status: invoices.status }).from(invoices)).map((r) => r.status));
     expect([...statuses].sort()).toEqual(['cancelled', 'draft', 'overdue', 'paid', 'partial', 'pending', 'refunded']);
-    const orderStates = (await db().select({ status: orders.status, waiting: orders.awaitingApproval }).from(orders)).map((o) => `${o.status}${o.waiting ? '+approval' : ''}`);
+    const orderStates = (await db().select({ status: orders.status, waiting: orders.awaitingApproval }).from(orders)).map(
+      (o) => `${o.status}${o.waiting ? '+approval' : ''}`,
+    );
     expect(orderStates).toEqual(expect.arrayContaining(['active', 'pending', 'pending+approval']));
     const renewals = await db().select().from(invoices).where(eq(invoices.purpose, 'renewal'));
     expect(renewals.length).toBeGreaterThanOrEqual(1);

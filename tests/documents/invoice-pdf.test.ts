@@ -5,20 +5,20 @@ import { invoices, settings } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { formatMoney } from '@/server/billing/currency';
 import { invoicePdf } from '@/server/documents/invoice-pdf';
-import { type Paper, papers, parsePaper } from '@/server/documents/paper';
+import { papers, parsePaper, type Paper } from '@/server/documents/paper';
 import { pdfCache } from '@/server/documents/render';
 import { consolidateInvoices } from '@/server/services/invoices/consolidate';
 import { correctInvoice } from '@/server/services/invoices/correct';
 import { createInvoice } from '@/server/services/invoices/create';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { regenerateInvoiceToken } from '@/server/services/invoices/regenerate-token';
 import type { InvoiceView } from '@/server/services/invoices/store';
-import { publicInvoicePath } from '@/server/services/invoices/public-link';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
-import { updateBillingSettings } from '@/server/services/settings/billing';
 import { updateInvoice } from '@/server/services/invoices/update';
+import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer } from '../support/fixtures';
-import { type PdfPage, readPdf, squeezed } from './read-pdf';
+import { readPdf, squeezed, type PdfPage } from './read-pdf';
 
 const { db } = withTestDatabase();
 const origin = 'https://billing.example.test';
@@ -68,8 +68,18 @@ beforeAll(async () => {
   await db().update(invoices).set({ kind: 'proforma', number: 'PRO-2026-00001' }).where(eq(invoices.id, proforma.id));
   docs.proforma = { ...proforma, kind: 'proforma', number: 'PRO-2026-00001' };
   const corrected = await invoiceFor(customer.id);
-  docs.credit_note = await correctInvoice(ctx(), { invoiceId: corrected.id, kind: 'credit_note', items: [{ description: 'Goodwill', quantity: 1000n, unitPrice: 500n, taxRate: 0n }], reason: 'Outage in March' });
-  docs.debit_note = await correctInvoice(ctx(), { invoiceId: corrected.id, kind: 'debit_note', items: [{ description: 'Extra traffic', quantity: 1000n, unitPrice: 1200n, taxRate: 20_000n }], reason: 'Overage' });
+  docs.credit_note = await correctInvoice(ctx(), {
+    invoiceId: corrected.id,
+    kind: 'credit_note',
+    items: [{ description: 'Goodwill', quantity: 1000n, unitPrice: 500n, taxRate: 0n }],
+    reason: 'Outage in March',
+  });
+  docs.debit_note = await correctInvoice(ctx(), {
+    invoiceId: corrected.id,
+    kind: 'debit_note',
+    items: [{ description: 'Extra traffic', quantity: 1000n, unitPrice: 1200n, taxRate: 20_000n }],
+    reason: 'Overage',
+  });
 
   const other = await givenCustomer(db(), { name: 'Consolidated Customer', currency: 'EUR' });
   sources = [await invoiceFor(other.id), await invoiceFor(other.id)];
@@ -104,7 +114,11 @@ describe('every document kind on every paper', () => {
 
 describe('the invoice template', () => {
   // Lines joined with single spaces, so a sentence that wrapped still reads as one.
-  const text = (pages: PdfPage[]) => pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+  const text = (pages: PdfPage[]) =>
+    pages
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
 
   it('prints seller, customer, lines, totals per tax rate, payment instructions and notes', async () => {
     const pdf = await render(docs.invoice, parsePaper('A4')!);
@@ -189,7 +203,11 @@ describe('the invoice template', () => {
 
   it('degrades CJK it has no glyphs for to visible marks instead of failing', async () => {
     const customer = await givenCustomer(db(), { name: '山田 太郎', company: '株式会社サンプル', currency: 'JPY' });
-    const invoice = await createInvoice(ctx(), { customerId: customer.id, status: 'pending', items: [{ description: '東京 hosting', quantity: 1000n, unitPrice: 1200n, taxRate: 10_000n }] });
+    const invoice = await createInvoice(ctx(), {
+      customerId: customer.id,
+      status: 'pending',
+      items: [{ description: '東京 hosting', quantity: 1000n, unitPrice: 1200n, taxRate: 10_000n }],
+    });
     const pdf = await render(invoice, parsePaper('receipt-80')!);
     const all = text(pdf.pages);
     expect(all).toContain('\uFFFD\uFFFD hosting');
@@ -244,7 +262,10 @@ describe('paper and cache', () => {
     expect(squeezed(afterToken.pages)).not.toContain(publicUrl(invoice));
 
     const [company] = await db().select().from(settings).where(eq(settings.key, 'company'));
-    await db().update(settings).set({ value: { ...(company!.value as object), name: 'Renamed Hosting AG' } }).where(eq(settings.key, 'company'));
+    await db()
+      .update(settings)
+      .set({ value: { ...(company!.value as object), name: 'Renamed Hosting AG' } })
+      .where(eq(settings.key, 'company'));
     try {
       const renamed = await readPdf((await invoicePdf(ctx(), { id: invoice.id, paper: a4, origin })).bytes);
       expect(renamed.pages[0]!.text).toContain('Renamed Hosting AG');

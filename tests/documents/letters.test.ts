@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderInvoicePdf } from '@/server/documents/render';
 import type { InvoiceDocumentModel } from '@/server/documents/model';
 import { parsePaper } from '@/server/documents/paper';
+import { renderInvoicePdf } from '@/server/documents/render';
 import { sampleDocument } from '../support/sample-document';
 import { readPdf } from './read-pdf';
 

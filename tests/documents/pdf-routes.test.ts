@@ -5,8 +5,8 @@ import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { currentUser } from '@/server/auth/next-auth';
 import { formatMoney } from '@/server/billing/currency';
 import { publicOrigin } from '@/server/env';
-import type { InvoiceView } from '@/server/services/invoices/store';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
+import type { InvoiceView } from '@/server/services/invoices/store';
 import { withTestDatabase } from '../support/database';
 import { givenApiKey, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
@@ -63,7 +63,9 @@ describe('GET /api/v1/invoices/{id}/pdf', () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error).toMatchObject({ code: 'validation_error' });
-    expect(body.error.fields.paper).toMatch(/^must be one of A3, A4, A5, A6, B4, B5, letter, legal, tabloid, executive, receipt-58, receipt-80, or custom:<width>x<height> in mm/);
+    expect(body.error.fields.paper).toMatch(
+      /^must be one of A3, A4, A5, A6, B4, B5, letter, legal, tabloid, executive, receipt-58, receipt-80, or custom:<width>x<height> in mm/,
+    );
   });
 
   it('answers 404 for an unknown invoice and for one outside a reseller key’s book', async () => {

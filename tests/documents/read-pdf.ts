@@ -28,4 +28,8 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pages: PdfPage[]; ti
 }
 
 /** All the text of the document with white space removed, for finding text that wrapped. */
-export const squeezed = (pages: PdfPage[]) => pages.map((p) => p.text).join('').replace(/\s+/g, '');
+export const squeezed = (pages: PdfPage[]) =>
+  pages
+    .map((p) => p.text)
+    .join('')
+    .replace(/\s+/g, '');

@@ -71,17 +71,38 @@ export function hostileValue(transport: Transport): fc.Arbitrary<unknown> {
     fc.string({ unit: 'binary', maxLength: 40 }),
   ];
   if (transport === 'js') {
-    json.push(fc.constantFrom<unknown>(undefined, Number.NaN, Number.POSITIVE_INFINITY, -1n, 10n ** 30n, new Date('invalid'), new Date(8.64e15), new Map(), Symbol('s')));
+    json.push(
+      fc.constantFrom<unknown>(
+        undefined,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        -1n,
+        10n ** 30n,
+        new Date('invalid'),
+        new Date(8.64e15),
+        new Map(),
+        Symbol('s'),
+      ),
+    );
   }
   return fc.oneof(...json);
 }
 
 /** Cursors this API never handed out: base64url JSON of wrong times, wrong ids, wrong shapes. */
 const badCursor: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(
-    fc.constantFrom('2027-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '275760-09-13T00:00:00.000Z', 'yesterday', '2027-01-31'),
-    fc.oneof(fc.uuid(), fc.constantFrom(...garbageIds)),
-  ).map((pair) => Buffer.from(JSON.stringify(pair)).toString('base64url')),
+  fc
+    .tuple(
+      fc.constantFrom(
+        '2027-02-30T00:00:00.000Z',
+        '0000-01-01T00:00:00.000Z',
+        '9999-12-31T23:59:59.999Z',
+        '275760-09-13T00:00:00.000Z',
+        'yesterday',
+        '2027-01-31',
+      ),
+      fc.oneof(fc.uuid(), fc.constantFrom(...garbageIds)),
+    )
+    .map((pair) => Buffer.from(JSON.stringify(pair)).toString('base64url')),
   fc.jsonValue({ maxDepth: 2 }).map((value) => Buffer.from(JSON.stringify(value) ?? '').toString('base64url')),
   fc.constantFrom('!!!', '====', 'a', hugeString, '\u0000', Buffer.from('[1,2]').toString('base64url')),
 );
@@ -124,11 +145,13 @@ function stringArbitrary(schema: z.ZodType, def: Def, key: string, options: Opti
   if (format === 'url') return fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'http://127.0.0.1:22/', 'http://[::1]/', 'file:///etc/passwd'));
   if (format === 'datetime' || format === 'date') {
     const edges = ['0000-01-01', '0001-01-01', '0099-12-31', '1000-01-01', '9999-12-31', '1969-12-31'];
-    return fc.oneof(
-      { weight: 3, arbitrary: fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()) },
-      { weight: 1, arbitrary: fc.constantFrom(...edges).map((day) => `${day}T00:00:00Z`) },
-      { weight: 1, arbitrary: fc.constantFrom('9999-12-31T23:00:00-05:00', '2027-01-31T10:00:00+14:00', '2027-01-31T10:00:00.123456789Z') },
-    ).map((instant) => (format === 'date' ? instant.slice(0, 10) : instant));
+    return fc
+      .oneof(
+        { weight: 3, arbitrary: fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()) },
+        { weight: 1, arbitrary: fc.constantFrom(...edges).map((day) => `${day}T00:00:00Z`) },
+        { weight: 1, arbitrary: fc.constantFrom('9999-12-31T23:00:00-05:00', '2027-01-31T10:00:00+14:00', '2027-01-31T10:00:00.123456789Z') },
+      )
+      .map((instant) => (format === 'date' ? instant.slice(0, 10) : instant));
   }
   const named = byKeyName(key);
   if (named) return named;
@@ -149,7 +172,8 @@ function numberArbitrary(schema: z.ZodType): fc.Arbitrary<unknown> {
   const integer = bag.format !== undefined;
   const min = Math.max(bag.minimum ?? -1_000, -1_000_000_000);
   const max = Math.min(bag.maximum ?? 1_000_000, 1_000_000_000);
-  const inRange = integer || Number.isInteger(min) ? fc.integer({ min: Math.ceil(min), max: Math.floor(Math.max(min, max)) }) : fc.double({ min, max, noNaN: true });
+  const inRange =
+    integer || Number.isInteger(min) ? fc.integer({ min: Math.ceil(min), max: Math.floor(Math.max(min, max)) }) : fc.double({ min, max, noNaN: true });
   return fc.oneof({ weight: 4, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(min, max, 0, 1) });
 }
 
@@ -219,7 +243,12 @@ function objectArbitrary(shape: Record<string, z.ZodType>, options: Options): fc
     { weight: 4, arbitrary: whole },
     // A required field left out, or a field the schema does not have.
     { weight: 1, arbitrary: fc.tuple(whole, fc.constantFrom(...keys)).map(([value, drop]) => withoutKey(value, drop)) },
-    { weight: 1, arbitrary: fc.tuple(whole, fc.string({ minLength: 1, maxLength: 12 }), hostileValue(options.transport)).map(([value, extra, v]) => ({ ...(value as object), [extra]: v })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(whole, fc.string({ minLength: 1, maxLength: 12 }), hostileValue(options.transport))
+        .map(([value, extra, v]) => ({ ...(value as object), [extra]: v })),
+    },
   );
 }
 

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { POST as paypalWebhook } from '@/app/api/webhooks/paypal/route';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { services } from '@/db/schema';
@@ -23,13 +23,13 @@ import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenApiKey, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
 import { apiRequest } from '../support/rest';
-import { type IdPool, type Transport, fromSchema, hostileValue } from './arbitraries';
+import { fromSchema, hostileValue, type IdPool, type Transport } from './arbitraries';
 
 /**
  * Issue 12, hostile input: every REST endpoint and every tRPC mutation gets inputs derived from
@@ -88,7 +88,17 @@ function show(value: unknown): string {
 const isRoute = (value: unknown): value is { spec: RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>; handler: RouteHandler } =>
   typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
 
-const restRoutes = [settingsRoutes, customerRoutes, catalogRoutes, orderRoutes, consolidationRoutes, refundRoutes, creditNoteRoutes, billingRunRoutes, invoiceRoutes].flatMap((module) => Object.values(module).filter(isRoute));
+const restRoutes = [
+  settingsRoutes,
+  customerRoutes,
+  catalogRoutes,
+  orderRoutes,
+  consolidationRoutes,
+  refundRoutes,
+  creditNoteRoutes,
+  billingRunRoutes,
+  invoiceRoutes,
+].flatMap((module) => Object.values(module).filter(isRoute));
 
 /**
  * Runs one property over a call. A failure is recorded (with fast-check's shrunk input) rather
@@ -114,7 +124,9 @@ async function probe(call: string, arbitrary: fc.Arbitrary<Case>, attempt: (inpu
     { numRuns: runs, seed, endOnFailure: false, maxSkipsPerRun: 100 },
   );
   if (result.failed) {
-    failures.push(`${call}: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)} — input ${show(result.counterexample?.[0])}`);
+    failures.push(
+      `${call}: ${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)} — input ${show(result.counterexample?.[0])}`,
+    );
   }
 }
 
@@ -122,7 +134,9 @@ class ServerError extends Error {}
 
 beforeAll(async () => {
   console.info(`hostile input: seed ${seed}, ${runs} runs per call (HOSTILE_SEED, HOSTILE_RUNS to change)`);
-  const tables = (await db().execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)) as unknown as Array<{ name: string }>;
+  const tables = (await db().execute(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  )) as unknown as Array<{ name: string }>;
   // Throttles count refused attempts (a wrong token or password) on purpose: that is the rate limit.
   const parts = tables.filter(({ name }) => name !== 'throttles').map(({ name }) => `(select count(*) from "${name}")::text as "${name}"`);
   for (const name of checksummed) parts.push(`(select md5(coalesce(string_agg(t::text, '' order by t::text), '')) from "${name}" t) as "${name}#md5"`);
@@ -213,10 +227,19 @@ describe('hostile input', () => {
     }
 
     it('the webhooks answer garbage with 4xx', async () => {
-      for (const [name, handler] of [['stripe', stripeWebhook], ['paypal', paypalWebhook]] as const) {
+      for (const [name, handler] of [
+        ['stripe', stripeWebhook],
+        ['paypal', paypalWebhook],
+      ] as const) {
         await probe(
           `POST /api/webhooks/${name}`,
-          fc.record({ rawBody: fc.oneof(rawBodies, fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v))), id: fc.constantFrom('t=1,v1=00', 'garbage', '') }),
+          fc.record({
+            rawBody: fc.oneof(
+              rawBodies,
+              fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+            ),
+            id: fc.constantFrom('t=1,v1=00', 'garbage', ''),
+          }),
           async (input) => {
             const headers = { 'stripe-signature': String(input.id), 'paypal-transmission-id': String(input.id), 'paypal-transmission-sig': String(input.id) };
             const response = await handler(new Request(`http://localhost/api/webhooks/${name}`, { method: 'POST', headers, body: input.rawBody }));
@@ -238,7 +261,19 @@ describe('hostile input', () => {
     .map(([path, procedure]) => ({ path, input: procedure._def.inputs[0] }));
 
   /** What a reseller may reach for: its calls must scope to its book before they parse anything else. */
-  const resellerCalls = new Set(['customers.create', 'customers.update', 'customers.adjustCredit', 'invoices.create', 'invoices.update', 'invoices.recordPayment', 'invoices.cancel', 'invoices.refund', 'orders.place', 'orders.changeStatus', 'notes.add']);
+  const resellerCalls = new Set([
+    'customers.create',
+    'customers.update',
+    'customers.adjustCredit',
+    'invoices.create',
+    'invoices.update',
+    'invoices.recordPayment',
+    'invoices.cancel',
+    'invoices.refund',
+    'orders.place',
+    'orders.changeStatus',
+    'notes.add',
+  ]);
 
   async function callTrpc(actor: Actor, path: string, input: unknown): Promise<'ok' | 'rejected'> {
     const caller = createCaller({ db: db(), actor, origin: 'http://localhost' }) as unknown as Record<string, unknown>;

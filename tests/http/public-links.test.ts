@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as sendRoute } from '@/app/api/v1/invoices/[id]/send/route';
-import { GET as cardLink, POST as cardButton } from '@/app/pay/[id]/stripe/route';
+import { POST as cardButton, GET as cardLink } from '@/app/pay/[id]/stripe/route';
 import { auditLog, emailOutbox } from '@/db/schema';
 import { publicToken } from '@/server/services/invoices/public-link';
 import { withTestDatabase } from '../support/database';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
+import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { givenApiKey, givenCustomer, givenInvoice } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 
@@ -56,7 +56,10 @@ describe('links are built from the public URL, never from request headers', () =
     expect(mail!.html).toContain(`${publicUrl}/p/invoice/${invoice.id}?token=`);
     expect(mail!.html + mail!.text).not.toContain('evil.example.net');
 
-    const audited = await db().select().from(auditLog).where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.actorType, 'api_key')));
+    const audited = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.actorType, 'api_key')));
     expect(audited.map((row) => row.ip)).toEqual(audited.map(() => '203.0.113.50'));
     expect(audited.length).toBeGreaterThan(0);
   });

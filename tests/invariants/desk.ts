@@ -1,26 +1,26 @@
-import { type SQL, and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { Database } from '@/db';
 import { creditLedger, invoices, numberCounters, orders, payments, refunds, services } from '@/db/schema';
-import { type Actor, systemActor } from '@/server/auth/actor';
+import { systemActor, type Actor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
 import { applyCredit } from '@/server/services/credit/apply';
+import { creditBalance } from '@/server/services/credit/balance';
+import { getCustomer } from '@/server/services/customers/get';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
-import { changePlan } from '@/server/services/orders/change-plan';
 import { consolidateInvoices } from '@/server/services/invoices/consolidate';
 import { correctInvoice } from '@/server/services/invoices/correct';
-import { creditBalance } from '@/server/services/credit/balance';
 import { createInvoice } from '@/server/services/invoices/create';
-import { getCustomer } from '@/server/services/customers/get';
-import { payWithCredit } from '@/server/services/payments/pay-with-credit';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { changePlan } from '@/server/services/orders/change-plan';
 import { placeOrder } from '@/server/services/orders/place';
+import { payWithCredit } from '@/server/services/payments/pay-with-credit';
+import { recordPayment } from '@/server/services/payments/record';
 import { recordGatewayPayment } from '@/server/services/payments/record-gateway-payment';
 import { recordGatewayRefund } from '@/server/services/payments/record-gateway-refund';
-import { recordPayment } from '@/server/services/payments/record';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { refundPayment } from '@/server/services/payments/refund';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
@@ -61,10 +61,24 @@ const planIndex = fc.nat({ max: planPrices.length - 1 });
 export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('invoice' as const), amount }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('order' as const), plan: planIndex, paid: fc.boolean() }) },
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('pay' as const), invoice: pick, method: fc.constantFrom('cash' as const, 'card' as const, 'bank_transfer' as const), share }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('gatewayPay' as const), invoice: pick, provider: fc.constantFrom('stripe' as const, 'paypal' as const), share }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('pay' as const),
+      invoice: pick,
+      method: fc.constantFrom('cash' as const, 'card' as const, 'bank_transfer' as const),
+      share,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('gatewayPay' as const), invoice: pick, provider: fc.constantFrom('stripe' as const, 'paypal' as const), share }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('gatewayRefund' as const), payment: pick, share }) },
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('refund' as const), invoice: pick, payment: fc.option(pick, { nil: null }), share, toCredit: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ op: fc.constant('refund' as const), invoice: pick, payment: fc.option(pick, { nil: null }), share, toCredit: fc.boolean() }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('creditNote' as const), invoice: pick, share }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('debitNote' as const), invoice: pick, amount }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('consolidate' as const) }) },
@@ -197,8 +211,7 @@ async function documentsOf(world: World) {
     .orderBy(asc(invoices.createdAt), asc(invoices.number));
 }
 
-const balanceOf = (row: typeof invoices.$inferSelect) =>
-  ['cancelled', 'refunded', 'draft'].includes(row.status) ? 0n : row.total - row.amountPaid;
+const balanceOf = (row: typeof invoices.$inferSelect) => (['cancelled', 'refunded', 'draft'].includes(row.status) ? 0n : row.total - row.amountPaid);
 
 /**
  * Runs one operation through the services, on the day after the previous one. A refusal
@@ -229,7 +242,10 @@ async function prepare(world: World, o: Op): Promise<(() => Promise<unknown>) | 
       return () => createInvoice(ctx, { customerId: world.customerId, status: 'pending', items: [item('Hosting', BigInt(o.amount))] });
     case 'order':
       return async () => {
-        const order = await placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: world.customerId, items: [{ product_id: world.desk.plans[o.plan], cycle: 'monthly' }] }));
+        const order = await placeOrder(
+          ctx,
+          camelized(placeOrderInput).parse({ customer_id: world.customerId, items: [{ product_id: world.desk.plans[o.plan], cycle: 'monthly' }] }),
+        );
         if (o.paid) await markInvoicePaid(ctx, { id: order.invoiceId!, method: 'card' });
       };
     case 'pay': {
@@ -259,7 +275,10 @@ async function prepare(world: World, o: Op): Promise<(() => Promise<unknown>) | 
     }
     case 'gatewayRefund': {
       // A gateway refunds at most what it still holds of a charge; 'over' is the whole rest.
-      const charge = at(world.gatewayPayments.filter((p) => p.refundedAtGateway < p.amount), o.payment);
+      const charge = at(
+        world.gatewayPayments.filter((p) => p.refundedAtGateway < p.amount),
+        o.payment,
+      );
       if (!charge) return undefined;
       const held = charge.amount - charge.refundedAtGateway;
       const money = o.share === 'over' ? held : sharedAmount(held, o.share);
@@ -268,12 +287,15 @@ async function prepare(world: World, o: Op): Promise<(() => Promise<unknown>) | 
     case 'refund': {
       const invoice = at(await documentsOf(world), o.invoice);
       if (!invoice) return undefined;
-      const own = await db.select().from(payments).where(eq(payments.invoiceId, invoice.id)).orderBy(asc(payments.createdAt), asc(payments.amount), asc(payments.method));
+      const own = await db
+        .select()
+        .from(payments)
+        .where(eq(payments.invoiceId, invoice.id))
+        .orderBy(asc(payments.createdAt), asc(payments.amount), asc(payments.method));
       const payment = o.payment === null ? undefined : at(own, o.payment);
       const refundable = invoice.amountPaid - invoice.amountRefunded;
       const money = o.share === 'all' ? undefined : sharedAmount(refundable > 0n ? refundable : invoice.total, o.share);
-      return () =>
-        refundPayment(ctx, { invoiceId: invoice.id, paymentId: payment?.id, amount: money, toCredit: o.toCredit, reason: 'Desk refund' });
+      return () => refundPayment(ctx, { invoiceId: invoice.id, paymentId: payment?.id, amount: money, toCredit: o.toCredit, reason: 'Desk refund' });
     }
     case 'creditNote': {
       const invoice = at(await documentsOf(world), o.invoice);
@@ -406,7 +428,9 @@ async function booksOverWorld(world: World, books?: Books): Promise<bigint> {
   const realIn = sum(b.payments.filter((p) => p.currency === c && p.method !== 'credit').map((p) => p.amount));
   const adjustments = sum(b.ledger.filter((e) => e.currency === c && e.kind === 'adjustment').map((e) => e.amount));
   const deskOut = sum(b.refunds.filter((r) => r.currency === c && !r.toCredit && r.provider === null).map((r) => r.amount));
-  const kept = sum(b.documents.filter((d) => d.currency === c && (d.kind === 'invoice' || d.kind === 'debit_note')).map((d) => d.amountPaid - d.amountRefunded));
+  const kept = sum(
+    b.documents.filter((d) => d.currency === c && (d.kind === 'invoice' || d.kind === 'debit_note')).map((d) => d.amountPaid - d.amountRefunded),
+  );
   const credited = sum(b.ledger.filter((e) => e.currency === c && e.kind === 'credit_note').map((e) => e.amount));
   const balance = sum(b.ledger.filter((e) => e.currency === c).map((e) => e.amount));
   return kept - credited + balance - (realIn + adjustments - (deskOut + world.gatewayRefunded));
@@ -418,12 +442,14 @@ export async function checkWorld(world: World): Promise<Violation[]> {
   const found: Violation[] = [...world.violations];
   const fail = (invariant: string, detail: string) => found.push({ invariant, detail });
   const creditNotes = books.documents.filter((d) => d.kind === 'credit_note');
-  const creditedBy = (noteId: string) => sum(books.ledger.filter((e) => e.kind === 'credit_note' && e.invoiceId === noteId && e.amount > 0n).map((e) => e.amount));
+  const creditedBy = (noteId: string) =>
+    sum(books.ledger.filter((e) => e.kind === 'credit_note' && e.invoiceId === noteId && e.amount > 0n).map((e) => e.amount));
 
   for (const d of books.documents) {
     const name = d.number ?? d.id;
     if (d.amountPaid < 0n || d.amountPaid > d.total) fail('amount_paid ≤ total', `${name}: paid ${d.amountPaid} of ${d.total}`);
-    if (d.amountRefunded < 0n || d.amountRefunded > d.amountPaid) fail('amount_refunded ≤ amount_paid', `${name}: refunded ${d.amountRefunded} of ${d.amountPaid} paid`);
+    if (d.amountRefunded < 0n || d.amountRefunded > d.amountPaid)
+      fail('amount_refunded ≤ amount_paid', `${name}: refunded ${d.amountRefunded} of ${d.amountPaid} paid`);
     const status = statusProblem(d);
     if (status) fail('statuses agree with balances', `${name}: ${status}`);
     if (d.kind === 'credit_note') continue;
@@ -431,7 +457,10 @@ export async function checkWorld(world: World): Promise<Violation[]> {
     const own = books.payments.filter((p) => p.invoiceId === d.id && p.currency === d.currency);
     const beyond = sum(books.ledger.filter((e) => e.kind === 'overpayment' && e.invoiceId === d.id && e.amount > 0n).map((e) => e.amount));
     if (sum(own.map((p) => p.amount)) - beyond !== d.amountPaid) {
-      fail('amount_paid is what its payments applied', `${name}: amount_paid ${d.amountPaid}, payments ${sum(own.map((p) => p.amount))}, beyond the balance ${beyond}`);
+      fail(
+        'amount_paid is what its payments applied',
+        `${name}: amount_paid ${d.amountPaid}, payments ${sum(own.map((p) => p.amount))}, beyond the balance ${beyond}`,
+      );
     }
     const refunded = sum(books.refunds.filter((r) => r.invoiceId === d.id).map((r) => r.amount));
     if (refunded !== d.amountRefunded) fail('amount_refunded is the sum of its refunds', `${name}: amount_refunded ${d.amountRefunded}, refunds ${refunded}`);
@@ -443,19 +472,32 @@ export async function checkWorld(world: World): Promise<Violation[]> {
     const received = d.amountPaid - settled;
     const givenBack = refunded + sum(notes.map((n) => creditedBy(n.id))) - settled;
     if (givenBack > received) {
-      fail('no invoice gives back more than it took', `${name}: received ${received}, gave back ${givenBack} (refunds ${refunded}, credit notes on the balance ${givenBack - refunded + settled}, settling ${settled})`);
+      fail(
+        'no invoice gives back more than it took',
+        `${name}: received ${received}, gave back ${givenBack} (refunds ${refunded}, credit notes on the balance ${givenBack - refunded + settled}, settling ${settled})`,
+      );
     }
   }
 
-  for (const [orderId, own] of groupBy(books.documents.filter((d) => d.orderId), (d) => d.orderId!)) {
+  for (const [orderId, own] of groupBy(
+    books.documents.filter((d) => d.orderId),
+    (d) => d.orderId!,
+  )) {
     if (own.some((d) => d.consolidatedIntoId)) continue; // its money now lives on a parent without an order
     const payable = own.filter((d) => d.kind !== 'credit_note');
     const notes = own.filter((d) => d.kind === 'credit_note');
-    const settled = sum(books.payments.filter((p) => p.method === 'credit' && payable.some((d) => d.id === p.invoiceId) && notes.some((n) => n.number === p.reference)).map((p) => p.amount));
+    const settled = sum(
+      books.payments
+        .filter((p) => p.method === 'credit' && payable.some((d) => d.id === p.invoiceId) && notes.some((n) => n.number === p.reference))
+        .map((p) => p.amount),
+    );
     const received = sum(payable.map((d) => d.amountPaid)) - settled;
     const givenBack = sum(payable.map((d) => d.amountRefunded)) + sum(notes.map((n) => creditedBy(n.id))) - settled;
     if (givenBack > received) {
-      fail('no order gives back more than it took', `order ${orderId.slice(0, 8)}: received ${received}, gave back ${givenBack} in refunds and credit notes (proration credits included)`);
+      fail(
+        'no order gives back more than it took',
+        `order ${orderId.slice(0, 8)}: received ${received}, gave back ${givenBack} in refunds and credit notes (proration credits included)`,
+      );
     }
   }
 
@@ -475,7 +517,10 @@ export async function checkWorld(world: World): Promise<Violation[]> {
 
   const overWorld = await booksOverWorld(world, books);
   if (overWorld !== world.unrecoverable) {
-    fail('money in + credit granted − money out = kept + credit', `the books hold ${overWorld - world.unrecoverable} more than the world left with us (beside ${world.unrecoverable} flagged and unrecoverable)`);
+    fail(
+      'money in + credit granted − money out = kept + credit',
+      `the books hold ${overWorld - world.unrecoverable} more than the world left with us (beside ${world.unrecoverable} flagged and unrecoverable)`,
+    );
   }
   return found;
 }
@@ -526,7 +571,10 @@ export async function checkNumbering(db: Database): Promise<Violation[]> {
   for (const row of [...documents, ...orderRows]) {
     const last = counters.find((c) => c.series === row.series && Number(c.year) === row.year)?.last;
     if (row.count !== row.distinct || row.count !== row.max || BigInt(row.max) !== last) {
-      found.push({ invariant: 'numbers gapless and unique per series', detail: `${row.series} ${row.year}: ${row.count} numbers, ${row.distinct} distinct, highest ${row.max}, counter at ${last}` });
+      found.push({
+        invariant: 'numbers gapless and unique per series',
+        detail: `${row.series} ${row.year}: ${row.count} numbers, ${row.distinct} distinct, highest ${row.max}, counter at ${last}`,
+      });
     }
   }
   return found;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase } from '../support/database';
-import { type Desk, type Op, type Tally, apply, checkWorld, openDesk, openWorld } from './desk';
+import { apply, checkWorld, openDesk, openWorld, type Desk, type Op, type Tally } from './desk';
 
 // The counterexamples the money-invariants property found, each as the shortest sequence that
 // shows it, run through the same desk and checked by the same invariants.

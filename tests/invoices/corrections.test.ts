@@ -4,14 +4,14 @@ import { creditLedger, invoices, payments, services } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { changePlan } from '@/server/services/orders/change-plan';
+import { creditBalance } from '@/server/services/credit/balance';
 import { consolidateInvoices } from '@/server/services/invoices/consolidate';
 import { correctInvoice } from '@/server/services/invoices/correct';
-import { creditBalance } from '@/server/services/credit/balance';
 import { getInvoice } from '@/server/services/invoices/get';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { changePlan } from '@/server/services/orders/change-plan';
 import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice, givenProduct } from '../support/fixtures';
@@ -24,7 +24,10 @@ describe('change plan with proration', () => {
   async function givenService(monthly: number) {
     const product = await givenProduct(db(), { monthly });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-06-01T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
     return { service: order.services[0]!, customer };
   }
@@ -71,7 +74,10 @@ describe('change plan after an unpaid plan change', () => {
     const product = await givenProduct(db(), { monthly: 3000 });
     const bigger = await givenProduct(db(), { monthly: 6000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-06-01T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
     const service = order.services[0]!;
     const upgrade = await changePlan(now(), { serviceId: service.id, productId: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
@@ -90,13 +96,24 @@ describe('a downgrade credits only what the period took in', () => {
     const product = await givenProduct(db(), { monthly: 6000 });
     const smaller = await givenProduct(db(), { monthly: 3000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
-    await correctInvoice(at('2026-06-01T01:00:00Z'), { invoiceId: order.invoiceId!, kind: 'credit_note', items: [{ description: 'Waived', quantity: 1000n, unitPrice: 6000n, taxRate: 0n }], reason: 'waived' });
+    const order = await placeOrder(
+      at('2026-06-01T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
+    await correctInvoice(at('2026-06-01T01:00:00Z'), {
+      invoiceId: order.invoiceId!,
+      kind: 'credit_note',
+      items: [{ description: 'Waived', quantity: 1000n, unitPrice: 6000n, taxRate: 0n }],
+      reason: 'waived',
+    });
     const change = await changePlan(now(), { serviceId: order.services[0]!.id, productId: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
     expect(change).toMatchObject({ prorate: -1500n, creditNoteId: null });
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
 
-    const paying = await placeOrder(at('2026-06-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const paying = await placeOrder(
+      at('2026-06-01T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: paying.invoiceId! });
     await refundPayment(now(), { invoiceId: paying.invoiceId!, amount: 5000n, toCredit: false });
     const partly = await changePlan(now(), { serviceId: paying.services[0]!.id, productId: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
@@ -130,19 +147,34 @@ describe('credit and debit notes', () => {
     const customer = await givenCustomer(db());
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 1000n });
     await recordPayment(now(), { invoiceId: invoice.id, amount: 700n, method: 'cash' });
-    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'Outage', quantity: 1000n, unitPrice: 500n, taxRate: 0n }], reason: 'SLA credit' });
+    const note = await correctInvoice(now(), {
+      invoiceId: invoice.id,
+      kind: 'credit_note',
+      items: [{ description: 'Outage', quantity: 1000n, unitPrice: 500n, taxRate: 0n }],
+      reason: 'SLA credit',
+    });
     expect(note).toMatchObject({ kind: 'credit_note', correctsInvoiceId: invoice.id, total: 500n });
     expect((await getInvoice(now(), { id: invoice.id })).status).toBe('paid');
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(200n);
     await expect(
-      correctInvoice(now(), { invoiceId: invoice.id, kind: 'credit_note', items: [{ description: 'More', quantity: 1000n, unitPrice: 501n, taxRate: 0n }], reason: 'x' }),
+      correctInvoice(now(), {
+        invoiceId: invoice.id,
+        kind: 'credit_note',
+        items: [{ description: 'More', quantity: 1000n, unitPrice: 501n, taxRate: 0n }],
+        reason: 'x',
+      }),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('issues a debit note as a new document to pay', async () => {
     const invoice = await givenInvoice(db(), { total: 1000n });
     await markInvoicePaid(now(), { id: invoice.id });
-    const note = await correctInvoice(now(), { invoiceId: invoice.id, kind: 'debit_note', items: [{ description: 'Extra traffic', quantity: 1000n, unitPrice: 250n, taxRate: 0n }], reason: 'Overage' });
+    const note = await correctInvoice(now(), {
+      invoiceId: invoice.id,
+      kind: 'debit_note',
+      items: [{ description: 'Extra traffic', quantity: 1000n, unitPrice: 250n, taxRate: 0n }],
+      reason: 'Overage',
+    });
     expect(note).toMatchObject({ kind: 'debit_note', status: 'pending', balance: 250n, correctsInvoiceId: invoice.id });
     expect(note.number).toMatch(/^DN-/);
   });
@@ -166,9 +198,7 @@ describe('refunds', () => {
   it('never refunds more than was paid when refunds race', async () => {
     const invoice = await givenInvoice(db(), { total: 1000n });
     await markInvoicePaid(now(), { id: invoice.id });
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => refundPayment(now(), { invoiceId: invoice.id, amount: 300n, toCredit: false })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => refundPayment(now(), { invoiceId: invoice.id, amount: 300n, toCredit: false })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.code === 'conflict')).toBe(true);
     expect((await getInvoice(now(), { id: invoice.id })).amountRefunded).toBe(900n);
@@ -179,7 +209,10 @@ describe('refunds', () => {
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 800n });
     await markInvoicePaid(now(), { id: invoice.id });
     await refundPayment(now(), { invoiceId: invoice.id, toCredit: true });
-    const entries = await db().select().from(creditLedger).where(and(eq(creditLedger.customerId, customer.id), eq(creditLedger.kind, 'refund_to_credit')));
+    const entries = await db()
+      .select()
+      .from(creditLedger)
+      .where(and(eq(creditLedger.customerId, customer.id), eq(creditLedger.kind, 'refund_to_credit')));
     expect(entries.map((e) => e.amount)).toEqual([800n]);
   });
 

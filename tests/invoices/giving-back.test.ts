@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { invoices, refunds } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { creditBalance } from '@/server/services/credit/balance';
 import { consolidateInvoices } from '@/server/services/invoices/consolidate';
 import { correctInvoice } from '@/server/services/invoices/correct';
-import { creditBalance } from '@/server/services/credit/balance';
 import { recordPayment } from '@/server/services/payments/record';
 import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
@@ -13,7 +13,12 @@ import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 const { db } = withTestDatabase();
 const now = () => ctxOf(db(), systemActor(), new Date('2027-01-31T10:00:00Z'));
 const creditNote = (invoiceId: string, amount: bigint) =>
-  correctInvoice(now(), { invoiceId, kind: 'credit_note', items: [{ description: 'Goodwill', quantity: 1000n, unitPrice: amount, taxRate: 0n }], reason: 'SLA' });
+  correctInvoice(now(), {
+    invoiceId,
+    kind: 'credit_note',
+    items: [{ description: 'Goodwill', quantity: 1000n, unitPrice: amount, taxRate: 0n }],
+    reason: 'SLA',
+  });
 
 async function givenPaid(total: bigint) {
   const customer = await givenCustomer(db());
@@ -22,7 +27,8 @@ async function givenPaid(total: bigint) {
   return { customer, invoice };
 }
 
-const refunded = async (invoiceId: string) => (await db().select().from(refunds).where(eq(refunds.invoiceId, invoiceId))).reduce((sum, r) => sum + r.amount, 0n);
+const refunded = async (invoiceId: string) =>
+  (await db().select().from(refunds).where(eq(refunds.invoiceId, invoiceId))).reduce((sum, r) => sum + r.amount, 0n);
 
 describe('an invoice never gives back more than it took', () => {
   it('refuses a refund of money a credit note already put on the balance', async () => {
@@ -89,6 +95,8 @@ describe('an invoice never gives back more than it took', () => {
 
   it('is held by the database too: refunds and credits beyond what was paid violate a CHECK', async () => {
     const { invoice } = await givenPaid(1000n);
-    await expect(db().update(invoices).set({ amountRefunded: 600n, amountCredited: 500n }).where(eq(invoices.id, invoice.id))).rejects.toMatchObject({ cause: { constraint_name: 'invoices_gives_back_within_paid_ck' } });
+    await expect(db().update(invoices).set({ amountRefunded: 600n, amountCredited: 500n }).where(eq(invoices.id, invoice.id))).rejects.toMatchObject({
+      cause: { constraint_name: 'invoices_gives_back_within_paid_ck' },
+    });
   });
 });

@@ -4,18 +4,17 @@ import { auditLog, payments } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { createInvoiceInput } from '@/server/schemas/invoices';
+import { adjustCredit } from '@/server/services/credit/adjust';
+import { applyCredit } from '@/server/services/credit/apply';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
 import { createInvoice } from '@/server/services/invoices/create';
 import { finalizeInvoice } from '@/server/services/invoices/finalize';
 import { getInvoice } from '@/server/services/invoices/get';
-import { regenerateInvoiceToken } from '@/server/services/invoices/regenerate-token';
-import { readPublicInvoice } from '@/server/services/invoices/public-link';
-import { publicToken } from '@/server/services/invoices/public-link';
-import { recordPayment } from '@/server/services/payments/record';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { publicToken, readPublicInvoice } from '@/server/services/invoices/public-link';
+import { regenerateInvoiceToken } from '@/server/services/invoices/regenerate-token';
 import { updateInvoice } from '@/server/services/invoices/update';
-import { adjustCredit } from '@/server/services/credit/adjust';
-import { applyCredit } from '@/server/services/credit/apply';
+import { recordPayment } from '@/server/services/payments/record';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 
@@ -46,14 +45,20 @@ describe('creating invoices', () => {
       [1000n, 0n, 1000n],
     ]);
     expect(invoice).toMatchObject({ subtotal: 3499n, taxTotal: 475n, total: 3974n, balance: 3974n });
-    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.action, 'invoice.created')));
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.action, 'invoice.created')));
     expect(entry).toBeDefined();
   });
 
   it('refuses an invoice whose lines add up to less than zero', async () => {
     const customer = await givenCustomer(db());
     await expect(
-      createInvoice(system(), camelized(createInvoiceInput).parse({ customer_id: customer.id, items: [{ description: 'Refund', quantity: 1, unit_price: -100 }] })),
+      createInvoice(
+        system(),
+        camelized(createInvoiceInput).parse({ customer_id: customer.id, items: [{ description: 'Refund', quantity: 1, unit_price: -100 }] }),
+      ),
     ).rejects.toMatchObject({ code: 'validation', fields: { items: expect.any(String) } });
   });
 

@@ -9,9 +9,9 @@ import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { receivedEvent } from '@/server/jobs/workflow';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { approveOrder } from '@/server/services/orders/change-status';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
@@ -21,7 +21,10 @@ const admins: string[] = [];
 
 /** The approval e-mails kept in the outbox about one order (the link names it). */
 const mailsAbout = (orderId: string) =>
-  db().select().from(emailOutbox).where(like(emailOutbox.html, `%/admin/orders/${orderId}%`));
+  db()
+    .select()
+    .from(emailOutbox)
+    .where(like(emailOutbox.html, `%/admin/orders/${orderId}%`));
 
 async function paidOrder(autoActivate: boolean) {
   const product = await givenProduct(db(), { monthly: 4200, autoActivate });
@@ -46,11 +49,17 @@ beforeAll(async () => {
 describe('admins hear about orders waiting for approval', () => {
   it('mails each active admin once when the first invoice of an order needing approval is paid, however often the run goes', async () => {
     const order = await paidOrder(false);
-    const [event] = await db().select().from(workflowEvents).where(eq(workflowEvents.eventId, `order-awaiting-approval:${order.id}`));
+    const [event] = await db()
+      .select()
+      .from(workflowEvents)
+      .where(eq(workflowEvents.eventId, `order-awaiting-approval:${order.id}`));
     expect(event).toMatchObject({ name: 'order/awaiting-approval', data: { orderId: order.id } });
 
     await dispatchPending(db(), runtime);
-    const [job] = await db().select().from(jobs).where(eq(jobs.eventId, `order-awaiting-approval:${order.id}`));
+    const [job] = await db()
+      .select()
+      .from(jobs)
+      .where(eq(jobs.eventId, `order-awaiting-approval:${order.id}`));
     expect(job).toMatchObject({ function: 'notify-admins-approval', status: 'completed', subjectType: 'order', subjectId: order.id });
 
     const mails = await mailsAbout(order.id);
@@ -73,7 +82,12 @@ describe('admins hear about orders waiting for approval', () => {
   it('mails nobody once the order has been decided', async () => {
     const order = await paidOrder(false);
     await approveOrder(ctxOf(db(), systemActor()), { id: order.id });
-    const job = await runWorkflow(db(), notifyApproval, { name: 'order/awaiting-approval', id: `order-awaiting-approval:${order.id}`, data: { orderId: order.id } }, runtime);
+    const job = await runWorkflow(
+      db(),
+      notifyApproval,
+      { name: 'order/awaiting-approval', id: `order-awaiting-approval:${order.id}`, data: { orderId: order.id } },
+      runtime,
+    );
     expect(job.status).toBe('completed');
     expect(await mailsAbout(order.id)).toHaveLength(0);
   });

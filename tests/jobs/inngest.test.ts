@@ -8,14 +8,14 @@ import { notifyCustomer } from '@/inngest/functions/notify';
 import { reconcileRun } from '@/inngest/functions/reconcile';
 import { systemActor } from '@/server/auth/actor';
 import { toInngestFunction } from '@/server/jobs/workflow';
-import { camelized } from '@/server/schemas/common';
 import { createProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createProduct } from '@/server/services/catalog/create-product';
-import { placeOrder } from '@/server/services/orders/place';
 import type { LifecycleEventData } from '@/server/services/orders/lifecycle';
+import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
-import { type Reply, fakeHttp } from '../support/fake-http';
+import { fakeHttp, type Reply } from '../support/fake-http';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 
 const { db } = withTestDatabase();

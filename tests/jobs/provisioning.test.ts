@@ -8,22 +8,22 @@ import { systemActor } from '@/server/auth/actor';
 import { addDays } from '@/server/billing/periods';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { provisioningSecret } from '@/server/provisioning/provisioner';
-import { camelized } from '@/server/schemas/common';
 import { createProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { retryJob } from '@/server/services/automation/workflows';
-import { approveOrder, changeOrderStatus } from '@/server/services/orders/change-status';
-import { changePlan } from '@/server/services/orders/change-plan';
-import { createProduct } from '@/server/services/catalog/create-product';
-import { getOrderHistory } from '@/server/services/orders/history';
-import { loadOrder } from '@/server/services/orders/store';
-import { placeOrder } from '@/server/services/orders/place';
-import { markServiceProvisioned } from '@/server/services/orders/provision';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';
+import { createProduct } from '@/server/services/catalog/create-product';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { changePlan } from '@/server/services/orders/change-plan';
+import { approveOrder, changeOrderStatus } from '@/server/services/orders/change-status';
+import { getOrderHistory } from '@/server/services/orders/history';
+import { placeOrder } from '@/server/services/orders/place';
+import { markServiceProvisioned } from '@/server/services/orders/provision';
+import { loadOrder } from '@/server/services/orders/store';
 import { withTestDatabase } from '../support/database';
-import { type Recorded, type Reply, fakeHttp } from '../support/fake-http';
+import { fakeHttp, type Recorded, type Reply } from '../support/fake-http';
 import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
 
 const { db } = withTestDatabase();
@@ -68,7 +68,11 @@ describe('provisioning paid orders', () => {
     await dispatchPending(db(), runtime);
     expect(await status(order.id)).toEqual({ order: 'active', services: ['active'] });
     const [request] = panel.requests;
-    const { t, v1 } = Object.fromEntries(String(request!.headers['cashdesk-signature']).split(',').map((part) => part.split('='))) as { t: string; v1: string };
+    const { t, v1 } = Object.fromEntries(
+      String(request!.headers['cashdesk-signature'])
+        .split(',')
+        .map((part) => part.split('=')),
+    ) as { t: string; v1: string };
     expect(v1).toBe(createHmac('sha256', provisioningSecret()).update(`${t}.${request!.body}`).digest('hex'));
     expect(JSON.parse(request!.body)).toMatchObject({ action: 'create', service: { id: order.services[0]!.id, name: 'Game server' } });
   });
@@ -211,7 +215,11 @@ const origin = 'https://billing.example.test';
 
 /** The request's `Cashdesk-Signature` checks out against the provisioning secret; its body, parsed. */
 function signedBody(request: Recorded): { action: string; service: Record<string, string>; idempotency_key: string; previous?: Record<string, string> } {
-  const { t, v1 } = Object.fromEntries(String(request.headers['cashdesk-signature']).split(',').map((part) => part.split('='))) as { t: string; v1: string };
+  const { t, v1 } = Object.fromEntries(
+    String(request.headers['cashdesk-signature'])
+      .split(',')
+      .map((part) => part.split('=')),
+  ) as { t: string; v1: string };
   expect(v1).toBe(createHmac('sha256', provisioningSecret()).update(`${t}.${request.body}`).digest('hex'));
   expect(request.headers['idempotency-key']).toBe(JSON.parse(request.body).idempotency_key);
   return JSON.parse(request.body);
@@ -256,7 +264,10 @@ async function givenLiveOrder(productId: string, count = 2, options: { byHand?: 
   await dispatchPending(db(), runtime);
   if (options.byHand) for (const service of order.services) await markServiceProvisioned(at('2026-03-02'), { id: service.id });
   await runBilling(at('2026-03-28'), { date: '2026-03-28' });
-  const [renewal] = await db().select().from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
+  const [renewal] = await db()
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
   return { order, renewal: renewal! };
 }
 
@@ -291,7 +302,12 @@ describe('telling the provider of suspension, reactivation, termination and plan
 
     await markInvoicePaid(at(late), { id: renewal.id });
     await dispatchPending(db(), runtime);
-    expect(panel.calls('unsuspend').map((b) => b.service.id).sort()).toEqual(order.services.map((s) => s.id).sort());
+    expect(
+      panel
+        .calls('unsuspend')
+        .map((b) => b.service.id)
+        .sort(),
+    ).toEqual(order.services.map((s) => s.id).sort());
     await dispatchPending(db(), runtime);
     expect(panel.calls('unsuspend')).toHaveLength(2);
     const history = await getOrderHistory(ctx(), { id: order.id });
@@ -380,7 +396,10 @@ describe('telling the provider of suspension, reactivation, termination and plan
     panel.answer({ status: 200, body: {} });
     await changeOrderStatus(at('2026-03-11'), { id: order.id, status: 'active' });
     await dispatchPending(db(), runtime);
-    const [failed] = await db().select().from(jobs).where(and(eq(jobs.function, 'service-lifecycle'), eq(jobs.status, 'failed')));
+    const [failed] = await db()
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.function, 'service-lifecycle'), eq(jobs.status, 'failed')));
     const suspendsBefore = panel.calls('suspend').length;
 
     await retryJob(ctx(), { id: failed!.id });
@@ -410,9 +429,15 @@ describe('telling the provider of suspension, reactivation, termination and plan
     expect(await status(handmade.id)).toEqual({ order: 'terminated', services: ['terminated'] });
     const events = await db().select({ data: workflowEvents.data }).from(workflowEvents).where(eq(workflowEvents.name, 'service/lifecycle'));
     expect(events.filter((e) => ids.includes(String(e.data.orderId)))).toEqual([]);
-    const runs = await db().select().from(jobs).where(and(eq(jobs.function, 'service-lifecycle'), inArray(jobs.subjectId, ids)));
+    const runs = await db()
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.function, 'service-lifecycle'), inArray(jobs.subjectId, ids)));
     expect(runs).toEqual([]);
-    const calls = await db().select().from(auditLog).where(and(like(auditLog.action, 'service.provisioner_%'), inArray(auditLog.entityId, ids)));
+    const calls = await db()
+      .select()
+      .from(auditLog)
+      .where(and(like(auditLog.action, 'service.provisioner_%'), inArray(auditLog.entityId, ids)));
     expect(calls).toEqual([]);
   });
 });

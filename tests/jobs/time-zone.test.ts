@@ -4,14 +4,14 @@ import { cronTicks, invoices, jobs } from '@/db/schema';
 import { workflows } from '@/inngest/functions';
 import { billingRun, dunningRun } from '@/inngest/functions/billing';
 import { systemActor } from '@/server/auth/actor';
-import { dispatchPending, type Runtime, schedulerTick } from '@/server/jobs/runtime';
+import { dispatchPending, schedulerTick, type Runtime } from '@/server/jobs/runtime';
 import { fromInngestEvent, inngestCron, toInngestFunction, type Workflow } from '@/server/jobs/workflow';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { automationStatus } from '@/server/services/automation/workflows';
 import { readCronTimeZone, updateAutomationSettings } from '@/server/services/automation/settings';
-import { placeOrder } from '@/server/services/orders/place';
+import { automationStatus } from '@/server/services/automation/workflows';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { placeOrder } from '@/server/services/orders/place';
 import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
@@ -41,7 +41,10 @@ describe('the schedules in a configured time zone', () => {
     const product = await givenProduct(db(), { monthly: 1500 });
     const customer = await givenCustomer(db());
     const placed = ctxOf(db(), systemActor(), at('2026-11-01T12:00:00Z'));
-    const order = await placeOrder(placed, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      placed,
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(placed, { id: order.invoiceId! });
 
     // 23:04 UTC on 30 November is 00:04 in Berlin: billing has not fired for 1 December yet.
@@ -52,11 +55,17 @@ describe('the schedules in a configured time zone', () => {
     expect(ticks.flat()).toEqual(['billing-run']);
     await dispatchPending(db(), runtime);
 
-    const runs = await db().select().from(jobs).where(and(eq(jobs.function, 'billing-run'), eq(jobs.eventId, 'cron:billing-run:2026-11-30T23:05:00.000Z')));
+    const runs = await db()
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.function, 'billing-run'), eq(jobs.eventId, 'cron:billing-run:2026-11-30T23:05:00.000Z')));
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'completed', subjectId: '2026-12-01' });
     expect(runs[0]!.output).toMatchObject({ date: '2026-12-01', invoicesCreated: 1 });
-    const renewal = await db().select().from(invoices).where(and(eq(invoices.customerId, customer.id), eq(invoices.purpose, 'renewal')));
+    const renewal = await db()
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.customerId, customer.id), eq(invoices.purpose, 'renewal')));
     expect(renewal.map((i) => i.issueDate)).toEqual(['2026-12-01']);
 
     // Later that Berlin day billing does not fire again (dunning's 00:15 did, once); the next
@@ -65,7 +74,11 @@ describe('the schedules in a configured time zone', () => {
     expect(await schedulerTick(db(), runtime, at('2026-12-01T23:00:00Z'))).toEqual([]);
     expect(await schedulerTick(db(), runtime, at('2026-12-01T23:05:00Z'))).toEqual(['billing-run']);
     const claims = await db().select().from(cronTicks).where(eq(cronTicks.function, 'billing-run'));
-    expect(claims.map((c) => c.scheduledFor.toISOString()).sort()).toEqual(['2026-11-29T23:05:00.000Z', '2026-11-30T23:05:00.000Z', '2026-12-01T23:05:00.000Z']);
+    expect(claims.map((c) => c.scheduledFor.toISOString()).sort()).toEqual([
+      '2026-11-29T23:05:00.000Z',
+      '2026-11-30T23:05:00.000Z',
+      '2026-12-01T23:05:00.000Z',
+    ]);
 
     const status = await automationStatus(ctxOf(db(), admin.actor, at('2026-12-01T23:30:00Z')), { workflows });
     expect(status).toMatchObject({ timeZone: 'Europe/Berlin', today: '2026-12-02' });
@@ -92,7 +105,10 @@ describe('the schedules under Inngest', () => {
     expect(fn['opts'].triggers).toEqual([{ cron: 'TZ=America/New_York 5 0 * * *' }, { event: 'billing/run.requested' }]);
 
     const fired = { name: 'inngest/scheduled.timer', id: 'tick', ts: Date.parse('2026-06-30T22:05:03Z') };
-    expect(fromInngestEvent({ ...fired, data: { cron: 'TZ=Europe/Berlin 5 0 * * *' } }).data).toMatchObject({ timeZone: 'Europe/Berlin', scheduledFor: '2026-06-30T22:05:03.000Z' });
+    expect(fromInngestEvent({ ...fired, data: { cron: 'TZ=Europe/Berlin 5 0 * * *' } }).data).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      scheduledFor: '2026-06-30T22:05:03.000Z',
+    });
     // Registered before the zone was set (no prefix): it fired in UTC, whatever the setting says now.
     expect(fromInngestEvent({ ...fired, data: { cron: '5 0 * * *' } }, 'Europe/Berlin').data).toMatchObject({ timeZone: 'UTC' });
     // As a runtime sees the workflow: it takes whatever event Inngest delivers.

@@ -1,21 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emailOutbox, invoiceNotifications, invoices, jobs, orders, workflowEvents } from '@/db/schema';
+import type { WorkflowEvent } from '@/inngest/events';
 import { billingRun, dunningRun } from '@/inngest/functions/billing';
 import { notifyCustomer } from '@/inngest/functions/notify';
 import { systemActor } from '@/server/auth/actor';
 import { addDays } from '@/server/billing/periods';
 import { runWorkflow } from '@/server/jobs/executor';
-import { dispatchPending, emitEvents, resumeStalled, type Runtime, schedulerTick } from '@/server/jobs/runtime';
-import type { WorkflowEvent } from '@/inngest/events';
+import { dispatchPending, emitEvents, resumeStalled, schedulerTick, type Runtime } from '@/server/jobs/runtime';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
-import { refundPayment } from '@/server/services/payments/refund';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { placeOrder } from '@/server/services/orders/place';
+import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
 
@@ -70,9 +70,10 @@ describe('the embedded executor', () => {
       triggers: [{ event: 'system/ping' }],
       retries: 1,
       subject: () => ({ type: 'test', id: 'x' }),
-      handler: ({ step }) => step.run('call', async () => {
-        throw new Error('HTTP 502 from the provisioner');
-      }),
+      handler: ({ step }) =>
+        step.run('call', async () => {
+          throw new Error('HTTP 502 from the provisioner');
+        }),
     });
     const job = await runWorkflow(db(), failing, ping('evt-fail'), { backoff: () => 0 });
     expect(job).toMatchObject({ status: 'failed', attempts: 2, error: 'HTTP 502 from the provisioner' });
@@ -121,7 +122,12 @@ describe('the scheduler', () => {
     await dispatchPending(db(), runtime([billingRun, dunningRun]));
     const runs = await db().select().from(jobs).where(eq(jobs.function, 'billing-run'));
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: 'completed', subjectType: 'billing_run', subjectId: '2026-12-01', eventId: 'cron:billing-run:2026-12-01T00:05:00.000Z' });
+    expect(runs[0]).toMatchObject({
+      status: 'completed',
+      subjectType: 'billing_run',
+      subjectId: '2026-12-01',
+      eventId: 'cron:billing-run:2026-12-01T00:05:00.000Z',
+    });
     // Later that day only dunning's 00:15 firing is new; after that, nothing until tomorrow.
     expect(await schedulerTick(db(), runtime([billingRun, dunningRun]), new Date('2026-12-01T09:00:00Z'))).toEqual(['dunning']);
     expect(await schedulerTick(db(), runtime([billingRun, dunningRun]), new Date('2026-12-01T23:59:00Z'))).toEqual([]);
@@ -132,7 +138,10 @@ describe('billing and dunning as workflows', () => {
   it('bills renewals when a run is requested for a date, recorded as a job', async () => {
     const product = await givenProduct(db(), { monthly: 1500 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-01-10'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-01-10'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-01-10'), { id: order.invoiceId! });
 
     await emitEvents(db(), [{ name: 'billing/run.requested', id: 'billrun:manual:1', data: { date: '2026-02-05' } }]);
@@ -145,10 +154,16 @@ describe('billing and dunning as workflows', () => {
   it('dunns one unpaid renewal over 60 days: each reminder once, suspension, termination', async () => {
     const product = await givenProduct(db(), { monthly: 2000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-03-01'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-03-01'), { id: order.invoiceId! });
     await runBilling(at('2026-03-28'), { date: '2026-03-28' });
-    const [renewal] = await db().select().from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
+    const [renewal] = await db()
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
     const due = renewal!.dueDate;
 
     const statusOn: Record<number, string> = {};
@@ -171,10 +186,16 @@ describe('billing and dunning as workflows', () => {
   it('reactivates an order dunning suspended as soon as its invoice is paid', async () => {
     const product = await givenProduct(db(), { monthly: 2000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-05-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-05-01'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-05-01'), { id: order.invoiceId! });
     await runBilling(at('2026-05-28'), { date: '2026-05-28' });
-    const [renewal] = await db().select().from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
+    const [renewal] = await db()
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
     const late = addDays(renewal!.dueDate, 20);
     expect(await runDunning(at(late), { date: late, origin: 'https://billing.example.test' })).toMatchObject({ ordersSuspended: 1 });
 
@@ -190,7 +211,10 @@ describe('customer e-mails as workflows', () => {
   it('tells the customer of a new order invoice, its payment and a refund, each once', async () => {
     const product = await givenProduct(db(), { monthly: 3000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-06-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-06-01'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await dispatchPending(db(), runtime([notifyCustomer]));
     const { payment } = await markInvoicePaid(at('2026-06-02'), { id: order.invoiceId! });
     await refundPayment(at('2026-06-03'), { invoiceId: order.invoiceId!, paymentId: payment.id, amount: 1000n, toCredit: false });
@@ -199,21 +223,36 @@ describe('customer e-mails as workflows', () => {
     await dispatchPending(db(), runtime([notifyCustomer]));
     await dispatchPending(db(), runtime([notifyCustomer]));
 
-    const mails = await db().select({ template: emailOutbox.template, to: emailOutbox.to }).from(emailOutbox).where(eq(emailOutbox.invoiceId, order.invoiceId!));
+    const mails = await db()
+      .select({ template: emailOutbox.template, to: emailOutbox.to })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.invoiceId, order.invoiceId!));
     expect(mails.map((m) => m.template).sort()).toEqual(['invoice_created', 'payment_received', 'refund_issued']);
     expect(mails.every((m) => m.to === customer.email)).toBe(true);
-    const runs = await db().select({ status: jobs.status }).from(jobs).where(and(eq(jobs.function, 'notify-customer'), eq(jobs.subjectId, order.invoiceId!)));
+    const runs = await db()
+      .select({ status: jobs.status })
+      .from(jobs)
+      .where(and(eq(jobs.function, 'notify-customer'), eq(jobs.subjectId, order.invoiceId!)));
     expect(runs.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
   });
 
   it('announces renewal invoices from the billing run in the same statement', async () => {
     const product = await givenProduct(db(), { monthly: 1200 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-07-01'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-07-01'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-07-01'), { id: order.invoiceId! });
     await runBilling(at('2026-07-28'), { date: '2026-07-28' });
-    const [renewal] = await db().select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
-    const [event] = await db().select().from(workflowEvents).where(eq(workflowEvents.eventId, `invoice-created:${renewal!.id}`));
+    const [renewal] = await db()
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'renewal')));
+    const [event] = await db()
+      .select()
+      .from(workflowEvents)
+      .where(eq(workflowEvents.eventId, `invoice-created:${renewal!.id}`));
     expect(event).toMatchObject({ name: 'invoice/created', data: { invoiceId: renewal!.id } });
   });
 });

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, invoiceNotifications, settings } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { communicationSettingsInput } from '@/server/schemas/communication';
-import { getCommunication, updateCommunication } from '@/server/services/settings/communication';
 import { sendInvoice } from '@/server/services/invoices/send';
+import { getCommunication, updateCommunication } from '@/server/services/settings/communication';
 import { withTestDatabase } from '../support/database';
-import { type Recorded, type Reply, fakeHttp } from '../support/fake-http';
+import { fakeHttp, type Recorded, type Reply } from '../support/fake-http';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 
 const { db } = withTestDatabase();
@@ -62,7 +62,10 @@ describe('SMS and WhatsApp credentials', () => {
     expect(await lastAudit()).toContain('••••');
 
     // Saved again with the secrets left empty (the form never has them): both still send.
-    await save({ sms: { url: `${gateway.url}/sms`, method: 'POST', body_template: '{"to":"{to}"}' }, whatsapp: { base_url: gateway.url, instance: 'instance7' } });
+    await save({
+      sms: { url: `${gateway.url}/sms`, method: 'POST', body_template: '{"to":"{to}"}' },
+      whatsapp: { base_url: gateway.url, instance: 'instance7' },
+    });
     const invoice = await givenSendable();
     await sendInvoice(ctx(), { id: invoice.id, channel: 'sms', origin });
     await sendInvoice(ctx(), { id: invoice.id, channel: 'whatsapp', origin });
@@ -72,8 +75,14 @@ describe('SMS and WhatsApp credentials', () => {
 
   it('reads values saved in plain text before sealing, and seals them on the next save', async () => {
     const gateway = await fake(() => ({ status: 200, body: { id: 1 } }));
-    const legacy = { sms: { url: `${gateway.url}/sms`, method: 'POST', auth_header: 'X-Api-Key: legacy-key', body_template: '{"to":"{to}"}' }, whatsapp: { base_url: gateway.url, instance: 'i1', token: 'legacy-token' } };
-    await db().insert(settings).values({ key: 'communication', value: legacy }).onConflictDoUpdate({ target: settings.key, set: { value: legacy } });
+    const legacy = {
+      sms: { url: `${gateway.url}/sms`, method: 'POST', auth_header: 'X-Api-Key: legacy-key', body_template: '{"to":"{to}"}' },
+      whatsapp: { base_url: gateway.url, instance: 'i1', token: 'legacy-token' },
+    };
+    await db()
+      .insert(settings)
+      .values({ key: 'communication', value: legacy })
+      .onConflictDoUpdate({ target: settings.key, set: { value: legacy } });
     expect(await getCommunication(ctx())).toMatchObject({ sms: { auth_header_set: true }, whatsapp: { token_set: true } });
 
     const invoice = await givenSendable();
@@ -92,18 +101,25 @@ describe('SMS and WhatsApp credentials', () => {
     const gateway = await fake(() => ({ status: 200, body: { id: 1 } }));
     await save({ sms: { url: `${gateway.url}/sms`, auth_header: 'X-Api-Key: k1' }, whatsapp: null });
     expect(await save({ sms: { url: `${gateway.url}/sms`, remove_auth_header: true }, whatsapp: null })).toMatchObject({ sms: { auth_header_set: false } });
-    await expect(save({ sms: null, whatsapp: { base_url: gateway.url, instance: 'i1' } })).rejects.toMatchObject({ code: 'validation', fields: { 'whatsapp.token': 'is required' } });
+    await expect(save({ sms: null, whatsapp: { base_url: gateway.url, instance: 'i1' } })).rejects.toMatchObject({
+      code: 'validation',
+      fields: { 'whatsapp.token': 'is required' },
+    });
   });
 });
 
 describe('gateway URLs that point to a private address', () => {
   it('are refused when saved, by number or by a name resolving to one', async () => {
     vi.stubEnv('CASHDESK_ALLOW_PRIVATE_URLS', '');
-    await expect(save({ sms: { url: 'http://127.0.0.1:8080/sms' }, whatsapp: { base_url: 'http://localhost:9000', instance: 'i1', token: 't' } })).rejects.toMatchObject({
+    await expect(
+      save({ sms: { url: 'http://127.0.0.1:8080/sms' }, whatsapp: { base_url: 'http://localhost:9000', instance: 'i1', token: 't' } }),
+    ).rejects.toMatchObject({
       code: 'validation',
       fields: { 'sms.url': 'points to a private address', 'whatsapp.base_url': 'points to a private address' },
     });
-    await expect(save({ sms: { url: 'http://[::ffff:169.254.169.254]/latest' } })).rejects.toMatchObject({ fields: { 'sms.url': 'points to a private address' } });
+    await expect(save({ sms: { url: 'http://[::ffff:169.254.169.254]/latest' } })).rejects.toMatchObject({
+      fields: { 'sms.url': 'points to a private address' },
+    });
   });
 
   it('are not called when sending; the log keeps why, and only status and a short excerpt of an answer', async () => {

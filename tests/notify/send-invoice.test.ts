@@ -6,7 +6,7 @@ import { type Notifier } from '@/server/notify/notifier';
 import { resendTransport, smsGateway, ultramsg } from '@/server/notify/transports';
 import { sendInvoice } from '@/server/services/invoices/send';
 import { withTestDatabase } from '../support/database';
-import { type Recorded, type Reply, fakeHttp } from '../support/fake-http';
+import { fakeHttp, type Recorded, type Reply } from '../support/fake-http';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 
 const { db } = withTestDatabase();
@@ -58,7 +58,14 @@ describe('sending an invoice by e-mail', () => {
     expect(request).toMatchObject({ method: 'POST', url: '/emails' });
     expect(request!.headers.authorization).toBe('Bearer re_test_123');
     expect(request!.headers['idempotency-key']).toBe(`${invoice.id}:invoice_created:evt-1`);
-    const body = JSON.parse(request!.body) as { from: string; to: string; subject: string; html: string; text: string; attachments: Array<{ filename: string; content: string }> };
+    const body = JSON.parse(request!.body) as {
+      from: string;
+      to: string;
+      subject: string;
+      html: string;
+      text: string;
+      attachments: Array<{ filename: string; content: string }>;
+    };
     expect(body).toMatchObject({ from: 'Acme Billing <billing@acme.test>', to: customer.email, subject: `Invoice ${invoice.number} from Cashdesk` });
     expect(body.text).toContain('Amount due: $123.45');
     expect(body.attachments[0]!.filename).toBe(`${invoice.number}.pdf`);
@@ -69,13 +76,20 @@ describe('sending an invoice by e-mail', () => {
     const resend = await fake(() => ({ status: 422, body: { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field.' } }));
     const { invoice } = await givenSendable();
     const [before] = await db().select().from(invoices).where(eq(invoices.id, invoice.id));
-    const entry = await sendInvoice(ctx(), { id: invoice.id, channel: 'email', origin }, noChannels(resendTransport({ apiKey: 're_x', from: 'a@b.test', baseUrl: resend.url })));
+    const entry = await sendInvoice(
+      ctx(),
+      { id: invoice.id, channel: 'email', origin },
+      noChannels(resendTransport({ apiKey: 're_x', from: 'a@b.test', baseUrl: resend.url })),
+    );
 
     expect(entry.status).toBe('failed');
     expect(entry.detail).toContain('Invalid `to` field.');
     const [after] = await db().select().from(invoices).where(eq(invoices.id, invoice.id));
     expect(after).toEqual(before);
-    const audits = await db().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'invoice'), eq(auditLog.entityId, invoice.id)));
+    const audits = await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'invoice'), eq(auditLog.entityId, invoice.id)));
     expect(audits.map((a) => a.action)).toContain('invoice.send_failed');
   });
 
@@ -97,8 +111,17 @@ describe('sending by SMS and WhatsApp', () => {
   it('posts the SMS gateway’s body template with the auth header, JSON-escaped', async () => {
     const gateway = await fake(() => ({ status: 200, body: { message_id: 'sms-981' } }));
     const { invoice } = await givenSendable('+4915112345678');
-    const sms = smsGateway({ url: `${gateway.url}/v1/sms`, method: 'POST', auth_header: 'Authorization: Bearer gw-secret', body_template: '{"to":"{to}","text":"{message}","sender":"Acme"}' });
-    const entry = await sendInvoice(ctx(), { id: invoice.id, channel: 'sms', origin }, { email: resendTransport({ apiKey: 'x', from: 'x' }), sms, whatsapp: null });
+    const sms = smsGateway({
+      url: `${gateway.url}/v1/sms`,
+      method: 'POST',
+      auth_header: 'Authorization: Bearer gw-secret',
+      body_template: '{"to":"{to}","text":"{message}","sender":"Acme"}',
+    });
+    const entry = await sendInvoice(
+      ctx(),
+      { id: invoice.id, channel: 'sms', origin },
+      { email: resendTransport({ apiKey: 'x', from: 'x' }), sms, whatsapp: null },
+    );
 
     expect(entry).toMatchObject({ status: 'sent', providerMessageId: 'sms-981', recipient: '+4915112345678' });
     const [request] = gateway.requests;
@@ -113,7 +136,11 @@ describe('sending by SMS and WhatsApp', () => {
     const api = await fake(() => ({ status: 200, body: { sent: 'true', message: 'ok', id: 4211 } }));
     const { invoice } = await givenSendable('+4915112345678');
     const whatsapp = ultramsg({ base_url: api.url, instance: 'instance1150', token: 'ultra-token' });
-    const entry = await sendInvoice(ctx(), { id: invoice.id, channel: 'whatsapp', origin }, { email: resendTransport({ apiKey: 'x', from: 'x' }), sms: null, whatsapp });
+    const entry = await sendInvoice(
+      ctx(),
+      { id: invoice.id, channel: 'whatsapp', origin },
+      { email: resendTransport({ apiKey: 'x', from: 'x' }), sms: null, whatsapp },
+    );
 
     expect(entry).toMatchObject({ status: 'sent', providerMessageId: '4211' });
     const [request] = api.requests;
@@ -130,7 +157,11 @@ describe('sending by SMS and WhatsApp', () => {
     const api = await fake(() => ({ status: 200, body: { error: [{ to: 'Wrong phone number' }] } }));
     const { invoice } = await givenSendable('+1');
     const whatsapp = ultramsg({ base_url: api.url, instance: 'i1', token: 't' });
-    const entry = await sendInvoice(ctx(), { id: invoice.id, channel: 'whatsapp', origin }, { email: resendTransport({ apiKey: 'x', from: 'x' }), sms: null, whatsapp });
+    const entry = await sendInvoice(
+      ctx(),
+      { id: invoice.id, channel: 'whatsapp', origin },
+      { email: resendTransport({ apiKey: 'x', from: 'x' }), sms: null, whatsapp },
+    );
     expect(entry).toMatchObject({ status: 'failed' });
     expect(entry.detail).toContain('Wrong phone number');
   });
@@ -138,7 +169,9 @@ describe('sending by SMS and WhatsApp', () => {
   it('says why it cannot send: no phone on the customer, or a channel not configured', async () => {
     const noPhone = await givenSendable(null);
     const sms = smsGateway({ url: 'http://127.0.0.1:9/never-called', method: 'POST', auth_header: '', body_template: '{"to":"{to}"}' });
-    await expect(sendInvoice(ctx(), { id: noPhone.invoice.id, channel: 'sms', origin }, { email: resendTransport({ apiKey: 'x', from: 'x' }), sms, whatsapp: null })).rejects.toMatchObject({
+    await expect(
+      sendInvoice(ctx(), { id: noPhone.invoice.id, channel: 'sms', origin }, { email: resendTransport({ apiKey: 'x', from: 'x' }), sms, whatsapp: null }),
+    ).rejects.toMatchObject({
       code: 'validation',
       fields: { channel: 'needs a phone number on the customer' },
     });

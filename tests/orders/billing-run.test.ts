@@ -1,22 +1,22 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { billingSchedule, invoiceLines, invoices, services } from '@/db/schema';
-import { systemActor } from '@/server/auth/actor';
-import { addMonths } from '@/server/billing/periods';
-import { camelized } from '@/server/schemas/common';
-import { createCouponInput } from '@/server/schemas/catalog';
-import { placeOrderInput } from '@/server/schemas/orders';
-import { approveOrder } from '@/server/services/orders/change-status';
-import { createCoupon } from '@/server/services/catalog/create-coupon';
-import { getInvoice } from '@/server/services/invoices/get';
-import { loadOrder } from '@/server/services/orders/store';
-import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { createCaller } from '@/server/api/root';
+import { systemActor } from '@/server/auth/actor';
 import { defaultStaffPermissions } from '@/server/auth/permissions';
+import { addMonths } from '@/server/billing/periods';
+import { createCouponInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
+import { placeOrderInput } from '@/server/schemas/orders';
 import { updateAutomationSettings } from '@/server/services/automation/settings';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';
+import { createCoupon } from '@/server/services/catalog/create-coupon';
+import { getInvoice } from '@/server/services/invoices/get';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { approveOrder } from '@/server/services/orders/change-status';
+import { placeOrder } from '@/server/services/orders/place';
+import { loadOrder } from '@/server/services/orders/store';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
@@ -28,20 +28,35 @@ async function givenActiveOrder(day: string, productIds: string[], couponCode?: 
   const customer = await givenCustomer(db());
   const order = await placeOrder(
     at(`${day}T09:00:00Z`),
-    camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: couponCode, items: productIds.map((product_id) => ({ product_id, cycle: 'monthly' })) }),
+    camelized(placeOrderInput).parse({
+      customer_id: customer.id,
+      coupon_code: couponCode,
+      items: productIds.map((product_id) => ({ product_id, cycle: 'monthly' })),
+    }),
   );
   await markInvoicePaid(at(`${day}T10:00:00Z`), { id: order.invoiceId! });
   return loadOrder(db(), { kind: 'all' }, order.id);
 }
 
 const renewalsOf = (orderId: string) =>
-  db().select().from(invoices).where(and(eq(invoices.orderId, orderId), eq(invoices.purpose, 'renewal')));
+  db()
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.orderId, orderId), eq(invoices.purpose, 'renewal')));
 
 describe('billing run', () => {
   it('bills each order once per period within the renewal window, one line per service, and numbers the invoices', async () => {
     const [a, b] = [await givenProduct(db(), { monthly: 1000 }), await givenProduct(db(), { monthly: 2500 })];
     const order = await givenActiveOrder('2030-01-31', [a.id, b.id]);
-    const schedule = await db().select().from(billingSchedule).where(inArray(billingSchedule.serviceId, order.services.map((s) => s.id)));
+    const schedule = await db()
+      .select()
+      .from(billingSchedule)
+      .where(
+        inArray(
+          billingSchedule.serviceId,
+          order.services.map((s) => s.id),
+        ),
+      );
     expect(schedule.map((s) => s.billedUntil)).toEqual(['2030-02-28', '2030-02-28']);
 
     // Window of 7 days: on Feb 20 the Feb 28 renewal is not yet due for invoicing.
@@ -71,7 +86,10 @@ describe('billing run', () => {
     // One run did the work (older services of this database catch up too); the others found nothing.
     expect(runs.filter((r) => r.invoicesCreated > 0)).toHaveLength(1);
     for (const order of orders) expect(await renewalsOf(order.id)).toHaveLength(1);
-    const issued = await db().select({ number: invoices.number }).from(invoices).where(and(eq(invoices.issueDate, '2031-02-05'), eq(invoices.purpose, 'renewal')));
+    const issued = await db()
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(and(eq(invoices.issueDate, '2031-02-05'), eq(invoices.purpose, 'renewal')));
     expect(issued).toHaveLength(runs.reduce((sum, r) => sum + r.invoicesCreated, 0));
     expect(new Set(issued.map((r) => r.number)).size).toBe(issued.length);
   });
@@ -89,7 +107,10 @@ describe('billing run', () => {
   });
 
   it('keeps a repeating coupon’s discount for its cycles only', async () => {
-    await createCoupon(at('2033-01-01T00:00:00Z'), camelized(createCouponInput).parse({ code: 'THREEMONTHS', type: 'percent', value: 20, duration: 'repeating', cycles: 3 }));
+    await createCoupon(
+      at('2033-01-01T00:00:00Z'),
+      camelized(createCouponInput).parse({ code: 'THREEMONTHS', type: 'percent', value: 20, duration: 'repeating', cycles: 3 }),
+    );
     const product = await givenProduct(db(), { monthly: 1000 });
     const order = await givenActiveOrder('2033-01-10', [product.id], 'THREEMONTHS');
     const totals: bigint[] = [];
@@ -110,7 +131,15 @@ describe('billing run', () => {
     const renewals = await renewalsOf(order.id);
     // One invoice per missed period; none can be due before the day it is issued.
     expect(renewals.map((r) => r.dueDate)).toEqual(['2035-04-20', '2035-04-20', '2035-04-20']);
-    const periods = await db().select({ start: invoiceLines.periodStart }).from(invoiceLines).where(inArray(invoiceLines.invoiceId, renewals.map((r) => r.id)));
+    const periods = await db()
+      .select({ start: invoiceLines.periodStart })
+      .from(invoiceLines)
+      .where(
+        inArray(
+          invoiceLines.invoiceId,
+          renewals.map((r) => r.id),
+        ),
+      );
     expect(periods.map((p) => p.start).sort()).toEqual(['2035-02-15', '2035-03-15', '2035-04-15']);
     expect((await runBilling(at('2035-04-20T08:00:00Z'), { date: '2035-04-20' })).invoicesCreated).toBe(0);
   });
@@ -118,11 +147,17 @@ describe('billing run', () => {
   it('marks past-due invoices overdue', async () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2034-01-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2034-01-01T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await approveOrder(at('2034-01-01T00:00:00Z'), { id: order.id });
     const run = await runBilling(at('2034-03-01T00:05:00Z'), { date: '2034-03-01' });
     expect(run.invoicesMarkedOverdue).toBeGreaterThanOrEqual(1);
-    const [first] = await db().select().from(invoices).where(inArray(invoices.id, [order.invoiceId!]));
+    const [first] = await db()
+      .select()
+      .from(invoices)
+      .where(inArray(invoices.id, [order.invoiceId!]));
     expect(first!.status).toBe('overdue');
   });
 
@@ -131,7 +166,12 @@ describe('billing run', () => {
     const { sql } = await import('drizzle-orm');
     for (const start of starts) {
       const day = Number(start.slice(8));
-      for (const [cycle, months] of [['monthly', 1], ['quarterly', 3], ['semiannual', 6], ['annual', 12]] as const) {
+      for (const [cycle, months] of [
+        ['monthly', 1],
+        ['quarterly', 3],
+        ['semiannual', 6],
+        ['annual', 12],
+      ] as const) {
         const result = await db().execute(sql`
           select (first_of_month + (least(${day}::int, extract(day from first_of_month + interval '1 month' - interval '1 day')::int) - 1))::text as period_end
           from (select (date_trunc('month', ${start}::date) + make_interval(months => ${months}::int))::date as first_of_month) t`);
@@ -162,8 +202,13 @@ describe('billing run', () => {
     const order = await givenActiveOrder('2036-01-10', [(await givenProduct(db())).id]);
     // 23:30 in UTC is already the next day in Berlin: its window ends a day later.
     const now = new Date('2036-01-31T23:30:00Z');
-    await expect(runBilling(at(now.toISOString()), { date: '2036-02-08' })).rejects.toMatchObject({ code: 'validation', fields: { date: 'must be on or before 2036-02-07' } });
-    await expect(runDunning(at(now.toISOString()), { date: '2036-02-01', origin: 'https://billing.example.test' })).rejects.toMatchObject({ fields: { date: 'must be on or before 2036-01-31' } });
+    await expect(runBilling(at(now.toISOString()), { date: '2036-02-08' })).rejects.toMatchObject({
+      code: 'validation',
+      fields: { date: 'must be on or before 2036-02-07' },
+    });
+    await expect(runDunning(at(now.toISOString()), { date: '2036-02-01', origin: 'https://billing.example.test' })).rejects.toMatchObject({
+      fields: { date: 'must be on or before 2036-01-31' },
+    });
     expect(await renewalsOf(order.id)).toEqual([]);
     await updateAutomationSettings(at(now.toISOString()), { time_zone: 'Europe/Berlin' });
     try {

@@ -4,13 +4,13 @@ import { auditLog, invoices } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { editOrderPriceInput, placeOrderInput } from '@/server/schemas/orders';
-import { editOrderPrice } from '@/server/services/orders/edit-price';
-import { getInvoice } from '@/server/services/invoices/get';
 import { creditBalance } from '@/server/services/credit/balance';
+import { getInvoice } from '@/server/services/invoices/get';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { addNote, deleteNote, editNote, listNotes } from '@/server/services/notes/manage-notes';
 import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '@/server/services/orders/edit-details';
+import { editOrderPrice } from '@/server/services/orders/edit-price';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
@@ -20,12 +20,20 @@ const ctx = () => ctxOf(db(), systemActor());
 async function givenOrder(options: { quantity?: number } = {}) {
   const product = await givenProduct(db(), { monthly: 1000 });
   const customer = await givenCustomer(db());
-  const order = await placeOrder(ctx(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly', quantity: options.quantity ?? 1 }] }));
+  const order = await placeOrder(
+    ctx(),
+    camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly', quantity: options.quantity ?? 1 }] }),
+  );
   return { order, customer, line: order.lines[0]! };
 }
 
 const actions = async (orderId: string) =>
-  (await db().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, orderId)))).map((r) => r.action);
+  (
+    await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, orderId)))
+  ).map((r) => r.action);
 
 describe('editing an order’s price', () => {
   it('edits a price while the first invoice is being paid: both go through, and the money adds up', async () => {
@@ -40,7 +48,8 @@ describe('editing an order’s price', () => {
       expect(first.status).toBe('paid');
       // Edited before the payment: the invoice itself says 15.00. After: it stays 10.00 and a
       // debit note bills the 5.00 rise.
-      const rise = edited.status === 'fulfilled' && edited.value.document === 'debit_note' ? (await getInvoice(ctx(), { id: edited.value.invoiceId })).total : 0n;
+      const rise =
+        edited.status === 'fulfilled' && edited.value.document === 'debit_note' ? (await getInvoice(ctx(), { id: edited.value.invoiceId })).total : 0n;
       expect(first.total + rise).toBe(1500n);
     }
   });
@@ -48,7 +57,10 @@ describe('editing an order’s price', () => {
   it('edits the unpaid first invoice in place: same number, the service keeps its billed period', async () => {
     const { order, line } = await givenOrder({ quantity: 2 });
     const before = await getInvoice(ctx(), { id: order.invoiceId! });
-    const edit = await editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1500, reason: 'Agreed discount removed' }));
+    const edit = await editOrderPrice(
+      ctx(),
+      camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1500, reason: 'Agreed discount removed' }),
+    );
 
     expect(edit.document).toBe('invoice_edited');
     const after = await getInvoice(ctx(), { id: order.invoiceId! });
@@ -65,7 +77,10 @@ describe('editing an order’s price', () => {
     const { order, customer, line } = await givenOrder();
     await markInvoicePaid(ctx(), { id: order.invoiceId!, method: 'bank_transfer' });
 
-    const up = await editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1250, reason: 'Upgraded support' }));
+    const up = await editOrderPrice(
+      ctx(),
+      camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1250, reason: 'Upgraded support' }),
+    );
     expect(up.document).toBe('debit_note');
     const debit = await getInvoice(ctx(), { id: up.invoiceId });
     expect(debit).toMatchObject({ kind: 'debit_note', total: 250n, status: 'pending', correctsInvoiceId: order.invoiceId });
@@ -84,10 +99,14 @@ describe('editing an order’s price', () => {
   it('refuses an unchanged price or a line of another order, and changes nothing', async () => {
     const { order, line } = await givenOrder();
     const other = await givenOrder();
-    await expect(editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1000, reason: 'x' }))).rejects.toMatchObject({
+    await expect(
+      editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: line.id, unit_price: 1000, reason: 'x' })),
+    ).rejects.toMatchObject({
       fields: { unit_price: 'is already the price' },
     });
-    await expect(editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: other.line.id, unit_price: 5, reason: 'x' }))).rejects.toMatchObject({
+    await expect(
+      editOrderPrice(ctx(), camelized(editOrderPriceInput).parse({ id: order.id, line_id: other.line.id, unit_price: 5, reason: 'x' })),
+    ).rejects.toMatchObject({
       fields: { line_id: 'is not a line of this order' },
     });
     const [invoice] = await db().select({ total: invoices.total }).from(invoices).where(eq(invoices.id, order.invoiceId!));

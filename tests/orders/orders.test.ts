@@ -2,15 +2,15 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { couponRedemptions, invoiceLines, invoices } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
-import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
-import { approveOrder, changeOrderStatus } from '@/server/services/orders/change-status';
 import { createCoupon } from '@/server/services/catalog/create-coupon';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { getInvoice } from '@/server/services/invoices/get';
-import { placeOrder } from '@/server/services/orders/place';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { approveOrder, changeOrderStatus } from '@/server/services/orders/change-status';
+import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
 
@@ -25,9 +25,7 @@ describe('placing an order', () => {
         name: 'Cloud VPS',
         type: 'recurring',
         prices: [{ cycle: 'monthly', currency: 'USD', amount: 2000, setup_fee: 500 }],
-        option_groups: [
-          { name: 'RAM', kind: 'quantity', options: [{ name: 'GB', prices: [{ cycle: 'monthly', currency: 'USD', amount: 250 }] }] },
-        ],
+        option_groups: [{ name: 'RAM', kind: 'quantity', options: [{ name: 'GB', prices: [{ cycle: 'monthly', currency: 'USD', amount: 250 }] }] }],
       }),
     );
     await createCoupon(at('2026-01-01T00:00:00Z'), camelized(createCouponInput).parse({ code: 'WELCOME10', type: 'percent', value: 10, duration: 'once' }));
@@ -54,7 +52,9 @@ describe('placing an order', () => {
     ]);
     // The plan line records the service's first period as billed.
     const billed = await db().select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
-    expect(billed.filter((l) => l.serviceId).map((l) => [l.serviceId, l.periodStart, l.periodEnd])).toEqual([[order.services[0]!.id, '2026-01-31', '2026-02-28']]);
+    expect(billed.filter((l) => l.serviceId).map((l) => [l.serviceId, l.periodStart, l.periodEnd])).toEqual([
+      [order.services[0]!.id, '2026-01-31', '2026-02-28'],
+    ]);
   });
 
   it.each([
@@ -62,21 +62,33 @@ describe('placing an order', () => {
     ['a coupon for another product', { product_ids: ['00000000-0000-4000-8000-000000000000'] }, 'This coupon does not apply to these products'],
   ])('refuses %s', async (_what, extra, message) => {
     const code = `C${Math.random().toString(36).slice(2, 8)}`;
-    await createCoupon(at('2025-12-01T00:00:00Z'), camelized(createCouponInput).parse({ code, type: 'fixed', value: 100, currency: 'USD', duration: 'once', ...extra }));
+    await createCoupon(
+      at('2025-12-01T00:00:00Z'),
+      camelized(createCouponInput).parse({ code, type: 'fixed', value: 100, currency: 'USD', duration: 'once', ...extra }),
+    );
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
     await expect(
-      placeOrder(at('2026-02-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] })),
+      placeOrder(
+        at('2026-02-01T00:00:00Z'),
+        camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+      ),
     ).rejects.toMatchObject({ code: 'validation', fields: { coupon_code: message } });
   });
 
   it('gives a coupon with one use left to exactly one of five racing orders', async () => {
-    const coupon = await createCoupon(at('2026-01-01T00:00:00Z'), camelized(createCouponInput).parse({ code: 'LASTONE', type: 'percent', value: 50, duration: 'once', max_uses: 1 }));
+    const coupon = await createCoupon(
+      at('2026-01-01T00:00:00Z'),
+      camelized(createCouponInput).parse({ code: 'LASTONE', type: 'percent', value: 50, duration: 'once', max_uses: 1 }),
+    );
     const product = await givenProduct(db());
     const customers = await Promise.all(Array.from({ length: 5 }, () => givenCustomer(db())));
     const results = await Promise.allSettled(
       customers.map((c) =>
-        placeOrder(at('2026-02-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: c.id, coupon_code: 'LASTONE', items: [{ product_id: product.id, cycle: 'monthly' }] })),
+        placeOrder(
+          at('2026-02-01T00:00:00Z'),
+          camelized(placeOrderInput).parse({ customer_id: c.id, coupon_code: 'LASTONE', items: [{ product_id: product.id, cycle: 'monthly' }] }),
+        ),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -90,7 +102,10 @@ describe('placing an order', () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
     await expect(
-      placeOrder(at('2026-02-01T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'quarterly' }] })),
+      placeOrder(
+        at('2026-02-01T00:00:00Z'),
+        camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'quarterly' }] }),
+      ),
     ).rejects.toMatchObject({ code: 'validation', fields: { 'items.0.cycle': expect.stringContaining('is not offered') } });
   });
 });
@@ -99,7 +114,10 @@ describe('paying and approving', () => {
   it('activates an auto-activating order and its services when the first invoice is paid', async () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-15T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-03-15T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-03-15T01:00:00Z'), { id: order.invoiceId! });
     const [invoice] = await db().select().from(invoices).where(eq(invoices.id, order.invoiceId!));
     expect(invoice!.status).toBe('paid');
@@ -112,7 +130,10 @@ describe('paying and approving', () => {
   it('queues a paid order for approval when a product needs it, and approval makes it live', async () => {
     const product = await givenProduct(db(), { autoActivate: false });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-15T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-03-15T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(at('2026-03-15T01:00:00Z'), { id: order.invoiceId! });
     const { loadOrder } = await import('@/server/services/orders/store');
     expect(await loadOrder(db(), { kind: 'all' }, order.id)).toMatchObject({ status: 'pending', awaitingApproval: true });
@@ -124,7 +145,10 @@ describe('paying and approving', () => {
   it('follows the order state machine and carries services along', async () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
-    const order = await placeOrder(at('2026-03-15T00:00:00Z'), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      at('2026-03-15T00:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await expect(changeOrderStatus(at('2026-03-15T00:00:00Z'), { id: order.id, status: 'suspended' })).rejects.toMatchObject({ code: 'invalid_state' });
     await approveOrder(at('2026-03-15T00:00:00Z'), { id: order.id });
     const suspended = await changeOrderStatus(at('2026-03-16T00:00:00Z'), { id: order.id, status: 'suspended' });

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as paypalWebhook } from '@/app/api/webhooks/paypal/route';
 import { auditLog, gatewayEvents, invoices, payments, refunds } from '@/db/schema';
 import { anonymousActor, systemActor } from '@/server/auth/actor';
-import { confirmPayPalReturn } from '@/server/services/payments/confirm';
 import { publicToken } from '@/server/services/invoices/public-link';
+import { confirmPayPalReturn } from '@/server/services/payments/confirm';
 import { refundPayment } from '@/server/services/payments/refund';
 import { startPayPalOrder } from '@/server/services/payments/start-checkout';
-import { POST as paypalWebhook } from '@/app/api/webhooks/paypal/route';
 import { withTestDatabase } from '../support/database';
-import { type FakePayPal, startFakePayPal } from '../support/fake-paypal';
+import { startFakePayPal, type FakePayPal } from '../support/fake-paypal';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 
 const { db } = withTestDatabase();
@@ -17,7 +17,12 @@ let paypal: FakePayPal;
 
 beforeAll(async () => {
   paypal = await startFakePayPal({ webhookId, clientId: 'cashdesk-client', clientSecret: 'cashdesk-secret' });
-  Object.assign(process.env, { PAYPAL_CLIENT_ID: 'cashdesk-client', PAYPAL_CLIENT_SECRET: 'cashdesk-secret', PAYPAL_WEBHOOK_ID: webhookId, PAYPAL_API_URL: paypal.url });
+  Object.assign(process.env, {
+    PAYPAL_CLIENT_ID: 'cashdesk-client',
+    PAYPAL_CLIENT_SECRET: 'cashdesk-secret',
+    PAYPAL_WEBHOOK_ID: webhookId,
+    PAYPAL_API_URL: paypal.url,
+  });
 });
 afterAll(async () => {
   for (const name of ['PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', 'PAYPAL_WEBHOOK_ID', 'PAYPAL_API_URL']) delete process.env[name];
@@ -25,7 +30,9 @@ afterAll(async () => {
 });
 
 function deliver(body: string, headers: Record<string, string> = paypal.signedHeaders(body)) {
-  return paypalWebhook(new Request('http://localhost/api/webhooks/paypal', { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' } }));
+  return paypalWebhook(
+    new Request('http://localhost/api/webhooks/paypal', { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' } }),
+  );
 }
 
 /** An invoice paid through the public link with PayPal: order, buyer approval, return page. */
@@ -33,7 +40,10 @@ async function givenOrder(total = 2500n) {
   const customer = await givenCustomer(db());
   const invoice = await givenInvoice(db(), { customerId: customer.id, total });
   const visitor = ctxOf(db(), anonymousActor('10.0.0.1'));
-  const { orderId } = await startPayPalOrder(visitor, { invoiceId: invoice.id, access: { kind: 'token', token: publicToken(invoice.id, invoice.tokenVersion) } });
+  const { orderId } = await startPayPalOrder(visitor, {
+    invoiceId: invoice.id,
+    access: { kind: 'token', token: publicToken(invoice.id, invoice.tokenVersion) },
+  });
   return { customer, invoice, orderId };
 }
 
@@ -43,7 +53,11 @@ const invoiceRow = async (id: string) => (await db().select().from(invoices).whe
 describe('PayPal orders', () => {
   it('creates an order naming the invoice by id and number, and captures it on return', async () => {
     const { invoice, orderId } = await givenOrder(2500n);
-    expect(paypal.orders.get(orderId)!.purchase_units[0]).toMatchObject({ custom_id: invoice.id, invoice_id: invoice.number, amount: { currency_code: 'USD', value: '25.00' } });
+    expect(paypal.orders.get(orderId)!.purchase_units[0]).toMatchObject({
+      custom_id: invoice.id,
+      invoice_id: invoice.number,
+      amount: { currency_code: 'USD', value: '25.00' },
+    });
     paypal.approve(orderId);
     const outcome = await confirmPayPalReturn(ctxOf(db(), systemActor()), { orderId });
     expect(outcome).toMatchObject({ gateway: 'paid', invoiceStatus: 'paid' });
@@ -123,7 +137,10 @@ describe('PayPal orders', () => {
     const other = await givenOrder(800n);
     expect((await deliver(JSON.stringify(paypal.deniedEvent(other.orderId)))).status).toBe(200);
     expect(await invoiceRow(other.invoice.id)).toMatchObject({ status: 'pending', amountPaid: 0n });
-    const noted = await db().select().from(auditLog).where(and(eq(auditLog.entityId, other.invoice.id), eq(auditLog.action, 'invoice.payment_denied')));
+    const noted = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, other.invoice.id), eq(auditLog.action, 'invoice.payment_denied')));
     expect(noted[0]).toMatchObject({ actorType: 'paypal' });
   });
 });
@@ -131,14 +148,21 @@ describe('PayPal orders', () => {
 async function token(): Promise<string> {
   const answer = await fetch(`${paypal.url}/v1/oauth2/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from('cashdesk-client:cashdesk-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from('cashdesk-client:cashdesk-secret').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
   });
   return ((await answer.json()) as { access_token: string }).access_token;
 }
 
 async function capturedId(orderId: string): Promise<string> {
-  const answer = await fetch(`${paypal.url}/v2/checkout/orders/${orderId}/capture`, { method: 'POST', headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }, body: '{}' });
+  const answer = await fetch(`${paypal.url}/v2/checkout/orders/${orderId}/capture`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const order = (await answer.json()) as { purchase_units: Array<{ payments: { captures: Array<{ id: string }> } }> };
   return order.purchase_units[0]!.payments.captures[0]!.id;
 }

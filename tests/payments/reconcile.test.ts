@@ -6,7 +6,7 @@ import { publicToken } from '@/server/services/invoices/public-link';
 import { reconcilePayments } from '@/server/services/payments/reconcile';
 import { startPayPalOrder, startStripeCheckout } from '@/server/services/payments/start-checkout';
 import { withTestDatabase } from '../support/database';
-import { type FakePayPal, type FakeStripe, startFakePayPal, startFakeStripe } from '../support/fake-gateways';
+import { startFakePayPal, startFakeStripe, type FakePayPal, type FakeStripe } from '../support/fake-gateways';
 import { ctxOf, givenInvoice } from '../support/fixtures';
 
 const { db } = withTestDatabase();

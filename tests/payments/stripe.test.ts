@@ -1,17 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
+import { GET as cardLink } from '@/app/pay/[id]/stripe/route';
 import { auditLog, creditLedger, emailOutbox, gatewayEvents, invoices, payments, refunds } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { adjustCredit } from '@/server/services/credit/adjust';
-import { confirmStripeReturn } from '@/server/services/payments/confirm';
 import { creditBalance } from '@/server/services/credit/balance';
-import { refundPayment } from '@/server/services/payments/refund';
 import { sendInvoice } from '@/server/services/invoices/send';
+import { confirmStripeReturn } from '@/server/services/payments/confirm';
+import { refundPayment } from '@/server/services/payments/refund';
 import { startStripeCheckout } from '@/server/services/payments/start-checkout';
-import { GET as cardLink } from '@/app/pay/[id]/stripe/route';
-import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { withTestDatabase } from '../support/database';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
+import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 
 const { db } = withTestDatabase();
@@ -33,7 +33,13 @@ afterAll(async () => {
 
 /** Delivers a payload to our webhook route as Stripe would, signed unless told otherwise. */
 function deliver(payload: string, signature = stripe.sign(payload)) {
-  return stripeWebhook(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body: payload, headers: { 'stripe-signature': signature, 'content-type': 'application/json' } }));
+  return stripeWebhook(
+    new Request('http://localhost/api/webhooks/stripe', {
+      method: 'POST',
+      body: payload,
+      headers: { 'stripe-signature': signature, 'content-type': 'application/json' },
+    }),
+  );
 }
 
 async function givenClientInvoice(total = 4200n) {
@@ -45,7 +51,11 @@ async function givenClientInvoice(total = 4200n) {
 
 async function checkout(total = 4200n) {
   const given = await givenClientInvoice(total);
-  const url = await startStripeCheckout(ctxOf(db(), given.client.actor), { invoiceId: given.invoice.id, access: { kind: 'session' }, origin: 'http://shop.test' });
+  const url = await startStripeCheckout(ctxOf(db(), given.client.actor), {
+    invoiceId: given.invoice.id,
+    access: { kind: 'session' },
+    origin: 'http://shop.test',
+  });
   const sessionId = url.split('/').pop()!;
   return { ...given, url, sessionId };
 }
@@ -58,20 +68,38 @@ describe('Stripe Checkout', () => {
     const { invoice, client, url, sessionId } = await checkout(4200n);
     expect(url).toBe(`${stripe.url}/checkout/${sessionId}`);
     const session = stripe.sessions.get(sessionId)!;
-    expect(session).toMatchObject({ client_reference_id: invoice.id, metadata: { invoice_id: invoice.id }, amount_total: 4200, currency: 'usd', mode: 'payment' });
+    expect(session).toMatchObject({
+      client_reference_id: invoice.id,
+      metadata: { invoice_id: invoice.id },
+      amount_total: 4200,
+      currency: 'usd',
+      mode: 'payment',
+    });
     expect(session.success_url).toBe('http://shop.test/pay/return?provider=stripe&session_id={CHECKOUT_SESSION_ID}');
 
-    const again = await Promise.all([1, 2, 3].map(() => startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: invoice.id, access: { kind: 'session' }, origin: 'http://shop.test' })));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: invoice.id, access: { kind: 'session' }, origin: 'http://shop.test' })),
+    );
     expect(new Set(again)).toEqual(new Set([url]));
-    const creates = stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions' && String(r.headers['idempotency-key']).includes(invoice.id));
+    const creates = stripe.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions' && String(r.headers['idempotency-key']).includes(invoice.id),
+    );
     expect(new Set(creates.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`cashdesk-checkout-${invoice.id}-1`]));
   });
 
   it('never lets a customer open a checkout for someone else’s invoice or for nothing due', async () => {
     const { invoice } = await givenClientInvoice();
     const stranger = await givenClientInvoice();
-    await expect(startStripeCheckout(ctxOf(db(), stranger.client.actor), { invoiceId: invoice.id, access: { kind: 'session' }, origin: 'http://shop.test' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(startStripeCheckout(ctxOf(db(), stranger.client.actor), { invoiceId: invoice.id, access: { kind: 'token', token: 'forged' }, origin: 'http://shop.test' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      startStripeCheckout(ctxOf(db(), stranger.client.actor), { invoiceId: invoice.id, access: { kind: 'session' }, origin: 'http://shop.test' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      startStripeCheckout(ctxOf(db(), stranger.client.actor), {
+        invoiceId: invoice.id,
+        access: { kind: 'token', token: 'forged' },
+        origin: 'http://shop.test',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('records the payment from the return page, and the webhooks that follow add nothing', async () => {
@@ -93,7 +121,10 @@ describe('Stripe Checkout', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(100).fill(200));
     expect(await paymentsOf(invoice.id)).toHaveLength(1);
     expect((await invoiceRow(invoice.id)).status).toBe('paid');
-    const stored = await db().select().from(gatewayEvents).where(eq(gatewayEvents.eventId, JSON.parse(completed).id));
+    const stored = await db()
+      .select()
+      .from(gatewayEvents)
+      .where(eq(gatewayEvents.eventId, JSON.parse(completed).id));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.processedAt).not.toBeNull();
   });
@@ -133,7 +164,10 @@ describe('Stripe Checkout', () => {
     expect(await invoiceRow(over.invoice.id)).toMatchObject({ status: 'paid', amountPaid: 1000n });
     const credit = await db().select().from(creditLedger).where(eq(creditLedger.customerId, over.customer.id));
     expect(credit.map((c) => [c.kind, c.amount])).toEqual([['overpayment', 500n]]);
-    const flags = await db().select().from(auditLog).where(and(eq(auditLog.entityId, over.invoice.id), eq(auditLog.action, 'invoice.payment_mismatch')));
+    const flags = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, over.invoice.id), eq(auditLog.action, 'invoice.payment_mismatch')));
     expect(flags).toHaveLength(1);
 
     const under = await checkout(1000n);
@@ -168,7 +202,10 @@ describe('Stripe Checkout', () => {
     expect((await deliver(JSON.stringify(stripe.refundOutsideCashdesk(paymentIntentId)))).status).toBe(200);
     expect(await creditBalance(db(), over.customer.id, 'USD')).toBe(0n);
     expect(await invoiceRow(over.invoice.id)).toMatchObject({ status: 'refunded', amountRefunded: 1000n });
-    const flags = await db().select().from(auditLog).where(and(eq(auditLog.entityId, over.invoice.id), eq(auditLog.action, 'invoice.refund_unmatched')));
+    const flags = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, over.invoice.id), eq(auditLog.action, 'invoice.refund_unmatched')));
     expect(flags.map((f) => (f.after as { reason: string }).reason)).toEqual(['300 of the overpaid credit was already spent']);
   });
 
@@ -193,7 +230,7 @@ describe('Stripe Checkout', () => {
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId });
     const event = stripe.refundOutsideCashdesk(paymentIntentId);
     await Promise.all([deliver(JSON.stringify(event)), deliver(JSON.stringify(event))]);
-    const again = stripe.event('charge.refunded', (event.data.object as object));
+    const again = stripe.event('charge.refunded', event.data.object as object);
     await deliver(JSON.stringify(again));
     expect(await db().select().from(refunds).where(eq(refunds.invoiceId, invoice.id))).toHaveLength(1);
     expect(await invoiceRow(invoice.id)).toMatchObject({ status: 'refunded', amountRefunded: 6000n });
@@ -205,14 +242,20 @@ describe('Stripe Checkout', () => {
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId });
     expect((await deliver(JSON.stringify(stripe.createDispute(paymentIntentId)))).status).toBe(200);
     expect((await invoiceRow(invoice.id)).disputedAt).toBeInstanceOf(Date);
-    const flagged = await db().select().from(auditLog).where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.action, 'invoice.disputed')));
+    const flagged = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, invoice.id), eq(auditLog.action, 'invoice.disputed')));
     expect(flagged[0]).toMatchObject({ actorType: 'stripe' });
   });
 
   it('e-mails a card payment link that opens Checkout for the balance with the invoice’s token', async () => {
     const { invoice } = await givenClientInvoice(1500n);
     await sendInvoice(ctxOf(db(), systemActor()), { id: invoice.id, channel: 'email', origin: 'http://shop.test' });
-    const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.subject, `Invoice ${invoice.number} from Cashdesk`));
+    const [mail] = await db()
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.subject, `Invoice ${invoice.number} from Cashdesk`));
     const link = /href="(http:\/\/shop\.test\/pay\/[^"]+\/stripe\?token=[^"]+)"/.exec(mail?.html ?? '')?.[1];
     expect(link, mail?.html).toBeDefined();
     const answer = await cardLink(new Request(link!.replaceAll('&amp;', '&')), { params: Promise.resolve({ id: invoice.id }) });

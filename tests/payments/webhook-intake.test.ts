@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { gatewayEvents, invoices, paymentAttempts, payments, refunds } from '@/db/schema';
-import { anonymousActor, systemActor } from '@/server/auth/actor';
-import { confirmPayPalReturn } from '@/server/services/payments/confirm';
-import { publicToken } from '@/server/services/invoices/public-link';
-import { startPayPalOrder, startStripeCheckout } from '@/server/services/payments/start-checkout';
 import { POST as paypalWebhook } from '@/app/api/webhooks/paypal/route';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { POST as payByPayPal } from '@/app/pay/[id]/paypal/route';
 import { POST as payByCard } from '@/app/pay/[id]/stripe/route';
+import { gatewayEvents, invoices, paymentAttempts, payments, refunds } from '@/db/schema';
+import { anonymousActor, systemActor } from '@/server/auth/actor';
+import { publicToken } from '@/server/services/invoices/public-link';
+import { confirmPayPalReturn } from '@/server/services/payments/confirm';
+import { startPayPalOrder, startStripeCheckout } from '@/server/services/payments/start-checkout';
 import { withTestDatabase } from '../support/database';
-import { type FakePayPal, startFakePayPal } from '../support/fake-paypal';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
+import { startFakePayPal, type FakePayPal } from '../support/fake-paypal';
+import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 
 const { db } = withTestDatabase();
@@ -46,10 +46,24 @@ const paymentsOf = (invoiceId: string) => db().select().from(payments).where(eq(
 const storedEvents = async () => (await db().select({ id: gatewayEvents.id }).from(gatewayEvents)).length;
 
 function toPayPal(body: BodyInit, headers: Record<string, string>) {
-  return paypalWebhook(new Request('http://localhost/api/webhooks/paypal', { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' }, duplex: 'half' } as RequestInit));
+  return paypalWebhook(
+    new Request('http://localhost/api/webhooks/paypal', {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit),
+  );
 }
 function toStripe(body: BodyInit, headers: Record<string, string>) {
-  return stripeWebhook(new Request('http://localhost/api/webhooks/stripe', { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' }, duplex: 'half' } as RequestInit));
+  return stripeWebhook(
+    new Request('http://localhost/api/webhooks/stripe', {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit),
+  );
 }
 const signedToPayPal = (body: string) => toPayPal(body, paypal.signedHeaders(body));
 const signedToStripe = (body: string) => toStripe(body, { 'stripe-signature': stripe.sign(body) });
@@ -58,7 +72,10 @@ const signedToStripe = (body: string) => toStripe(body, { 'stripe-signature': st
 async function approvedAtPayPal(total: bigint) {
   const invoice = await givenInvoice(db(), { customerId: (await givenCustomer(db())).id, total });
   const visitor = ctxOf(db(), anonymousActor('10.0.0.1'));
-  const { orderId } = await startPayPalOrder(visitor, { invoiceId: invoice.id, access: { kind: 'token', token: publicToken(invoice.id, invoice.tokenVersion) } });
+  const { orderId } = await startPayPalOrder(visitor, {
+    invoiceId: invoice.id,
+    access: { kind: 'token', token: publicToken(invoice.id, invoice.tokenVersion) },
+  });
   paypal.approve(orderId);
   return { invoice, orderId };
 }
@@ -153,7 +170,12 @@ describe('unauthenticated bodies over 1 MB', () => {
   /** A pay button's post from the public invoice page, as the browser sends it. */
   const payPost = (pay: typeof payByCard, invoiceId: string, body: BodyInit, headers: Record<string, string>) =>
     pay(
-      new Request(`http://localhost/pay/${invoiceId}/x`, { method: 'POST', body, headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', ...headers }, duplex: 'half' } as RequestInit),
+      new Request(`http://localhost/pay/${invoiceId}/x`, {
+        method: 'POST',
+        body,
+        headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', ...headers },
+        duplex: 'half',
+      } as RequestInit),
       { params: Promise.resolve({ id: invoiceId }) },
     );
 
@@ -165,8 +187,14 @@ describe('unauthenticated bodies over 1 MB', () => {
   ] as const)('pay button, %s → 413, no checkout opened', async (_, pay, type, declared) => {
     const invoice = await givenInvoice(db(), { customerId: (await givenCustomer(db())).id, total: 1500n });
     const token = publicToken(invoice.id, invoice.tokenVersion);
-    const padded = type === 'application/json' ? JSON.stringify({ token, padding: 'x'.repeat(2 * MB) }) : new URLSearchParams({ token, padding: 'x'.repeat(2 * MB) }).toString();
-    const response = await payPost(pay, invoice.id, declared ? padded : chunked(2 * MB), { 'content-type': type, ...(declared ? { 'content-length': String(padded.length) } : {}) });
+    const padded =
+      type === 'application/json'
+        ? JSON.stringify({ token, padding: 'x'.repeat(2 * MB) })
+        : new URLSearchParams({ token, padding: 'x'.repeat(2 * MB) }).toString();
+    const response = await payPost(pay, invoice.id, declared ? padded : chunked(2 * MB), {
+      'content-type': type,
+      ...(declared ? { 'content-length': String(padded.length) } : {}),
+    });
     expect(response.status).toBe(413);
     expect(await db().select().from(paymentAttempts).where(eq(paymentAttempts.invoiceId, invoice.id))).toHaveLength(0);
     // The same button with an ordinary body still opens the checkout.
@@ -213,7 +241,10 @@ describe('Stripe events that name no invoice of ours', () => {
       const response = await signedToStripe(body);
       expect(response.status).toBe(200);
       expect((await response.json()).outcome).toMatch(/^ignored/);
-      const [stored] = await db().select().from(gatewayEvents).where(eq(gatewayEvents.eventId, JSON.parse(body).id));
+      const [stored] = await db()
+        .select()
+        .from(gatewayEvents)
+        .where(eq(gatewayEvents.eventId, JSON.parse(body).id));
       expect(stored).toMatchObject({ outcome: expect.stringMatching(/^ignored/) });
       expect(stored!.processedAt).not.toBeNull();
     }
@@ -225,7 +256,10 @@ describe('Stripe events that name no invoice of ours', () => {
 async function paypalToken(): Promise<string> {
   const answer = await fetch(`${paypal.url}/v1/oauth2/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${env.PAYPAL_CLIENT_ID}:${env.PAYPAL_CLIENT_SECRET}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${env.PAYPAL_CLIENT_ID}:${env.PAYPAL_CLIENT_SECRET}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
   });
   return ((await answer.json()) as { access_token: string }).access_token;

@@ -4,13 +4,13 @@ import { GET as listCustomers } from '@/app/api/v1/customers/route';
 import { auditLog } from '@/db/schema';
 import { anonymousActor } from '@/server/auth/actor';
 import { actorForUser } from '@/server/auth/request-actor';
-import { createApiKey } from '@/server/services/people/api-keys';
 import { signIn } from '@/server/services/account/sign-in';
+import { createApiKey } from '@/server/services/people/api-keys';
 import { setUserDisabled } from '@/server/services/people/staff';
+import { givenMember } from '../auth/support';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
-import { givenMember } from '../auth/support';
 
 const { db } = withTestDatabase();
 const now = new Date('2027-01-31T10:00:00Z');
@@ -37,7 +37,9 @@ describe('disabling a user', () => {
 
     await setUserDisabled(ctxOf(db(), admin.actor, now), { id: reseller.id, disabled: false });
     expect((await call(resellerKey.key)).status).toBe(200);
-    expect(await signIn(ctxOf(db(), anonymousActor('192.0.2.5'), now), { email: reseller.email, password: 'reseller password' })).toMatchObject({ id: reseller.id });
+    expect(await signIn(ctxOf(db(), anonymousActor('192.0.2.5'), now), { email: reseller.email, password: 'reseller password' })).toMatchObject({
+      id: reseller.id,
+    });
     const actions = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, reseller.id));
     expect(actions.map((a) => a.action).sort()).toEqual(['user.disabled', 'user.enabled']);
   });

@@ -8,18 +8,18 @@ import { listInvoicesInput } from '@/server/schemas/invoices';
 import { listOrdersInput, placeOrderInput } from '@/server/schemas/orders';
 import { updateOwnProfileInput } from '@/server/schemas/profile';
 import { adjustCredit } from '@/server/services/credit/adjust';
+import { updateOwnProfile } from '@/server/services/customers/update-own-profile';
 import { customerInvoice } from '@/server/services/invoices/customer-invoice';
 import { getInvoice } from '@/server/services/invoices/get';
 import { getInvoiceHistory } from '@/server/services/invoices/history';
 import { listInvoices } from '@/server/services/invoices/list';
-import { listOrders } from '@/server/services/orders/list';
-import { getOrder } from '@/server/services/orders/get';
-import { addOrderLabel } from '@/server/services/orders/edit-details';
-import { getOrderHistory } from '@/server/services/orders/history';
-import { placeOrder } from '@/server/services/orders/place';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
-import { updateOwnProfile } from '@/server/services/customers/update-own-profile';
 import { updateInvoice } from '@/server/services/invoices/update';
+import { addOrderLabel } from '@/server/services/orders/edit-details';
+import { getOrder } from '@/server/services/orders/get';
+import { getOrderHistory } from '@/server/services/orders/history';
+import { listOrders } from '@/server/services/orders/list';
+import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
 
@@ -32,7 +32,10 @@ async function givenClientWithDocuments() {
   const customer = await givenCustomer(db(), { currency: 'USD' });
   const client = await givenUser(db(), 'client', { customerId: customer.id });
   const product = await givenProduct(db());
-  const order = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+  const order = await placeOrder(
+    system(),
+    camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+  );
   const invoice = await givenInvoice(db(), { customerId: customer.id, total: 2500n });
   return { customer, client, order, invoice, ctx: ctxOf(db(), client.actor) };
 }
@@ -159,12 +162,20 @@ describe('a client editing their profile', () => {
     const cleared = await updateOwnProfile(mine.ctx, ownProfile.parse({ ...profile, company: '', billing_address: null }));
     expect(cleared).toMatchObject({ company: null, billingAddress: null, name: 'Grace Hopper' });
     await updateOwnProfile(mine.ctx, ownProfile.parse({ ...profile, company: '', billing_address: null }));
-    const entries = await db().select().from(auditLog).where(and(eq(auditLog.entityId, mine.customer.id), eq(auditLog.action, 'customer.profile_updated')));
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, mine.customer.id), eq(auditLog.action, 'customer.profile_updated')));
     expect(entries).toHaveLength(2);
   });
 
   it('refuses e-mail, currency, reseller or credit in the request', async () => {
-    for (const extra of [{ email: 'new@example.test' }, { currency: 'EUR' }, { reseller_id: '00000000-0000-4000-8000-000000000000' }, { credit_balance: 100 }]) {
+    for (const extra of [
+      { email: 'new@example.test' },
+      { currency: 'EUR' },
+      { reseller_id: '00000000-0000-4000-8000-000000000000' },
+      { credit_balance: 100 },
+    ]) {
       const parsed = updateOwnProfileInput.safeParse({ ...profile, ...extra });
       expect(parsed.success, JSON.stringify(extra)).toBe(false);
     }

@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GET as publicPdf } from '@/app/p/invoice/[id]/pdf/route';
 import { GET as publicJson } from '@/app/api/v1/public/invoices/[id]/route';
+import { GET as publicPdf } from '@/app/p/invoice/[id]/pdf/route';
 import { anonymousActor, systemActor } from '@/server/auth/actor';
-import { openPublicInvoice, publicInvoice, publicInvoicePdf } from '@/server/services/invoices/public-link';
+import { openPublicInvoice, publicInvoice, publicInvoicePdf, publicToken } from '@/server/services/invoices/public-link';
 import { regenerateInvoiceToken } from '@/server/services/invoices/regenerate-token';
-import { publicToken } from '@/server/services/invoices/public-link';
 import { updateInvoice } from '@/server/services/invoices/update';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
@@ -29,7 +28,14 @@ describe('the public invoice page', () => {
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 4200n });
     await updateInvoice(ctxOf(db(), systemActor()), { id: invoice.id, notes: 'Internal: do not tell the customer' });
     const view = await publicInvoice(visitor(), { id: invoice.id, token: publicToken(invoice.id, 1), origin });
-    expect(view.document).toMatchObject({ id: invoice.id, number: invoice.number, total: 4200n, balance: 4200n, notes: null, customer: { name: 'Public Person' } });
+    expect(view.document).toMatchObject({
+      id: invoice.id,
+      number: invoice.number,
+      total: 4200n,
+      balance: 4200n,
+      notes: null,
+      customer: { name: 'Public Person' },
+    });
     expect(view.document.publicUrl).toBe(`${origin}/p/invoice/${invoice.id}?token=${publicToken(invoice.id, 1)}`);
   });
 
@@ -61,7 +67,10 @@ describe('the public invoice page', () => {
     const ip = ctx.actor.ip!;
     // 29 wrong guesses through the page, one through the API: the 31st try is refused, even a good one.
     for (let i = 0; i < 29; i++) await expect(openPublicInvoice(ctx, { id: invoice.id, token: `guess-${i}` })).rejects.toMatchObject({ code: 'not_found' });
-    const api = await publicJson(new Request(`http://localhost/api/v1/public/invoices/${invoice.id}?token=nope`, { headers: { 'x-forwarded-for': ip } }), params({ id: invoice.id }));
+    const api = await publicJson(
+      new Request(`http://localhost/api/v1/public/invoices/${invoice.id}?token=nope`, { headers: { 'x-forwarded-for': ip } }),
+      params({ id: invoice.id }),
+    );
     expect(api.status).toBe(404);
     await expect(openPublicInvoice(ctx, { id: invoice.id, token: publicToken(invoice.id, 1) })).rejects.toMatchObject({ code: 'rate_limited' });
     // Another address is not affected.
@@ -75,7 +84,11 @@ describe('the public invoice page', () => {
     const good = await publicPdf(new Request(url(publicToken(invoice.id, 1)), { headers }), route(invoice.id));
     expect(good.status).toBe(200);
     expect(good.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await good.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await good.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const bad = await publicPdf(new Request(url('wrong'), { headers }), route(invoice.id));
     expect(bad.status).toBe(404);
     const missing = await publicPdf(new Request(`http://localhost/p/invoice/${invoice.id}/pdf`, { headers }), route(invoice.id));

@@ -3,8 +3,8 @@ import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedDueServices } from '@/scripts/seed/due-services';
 import { systemActor } from '@/server/auth/actor';
-import { camelized } from '@/server/schemas/common';
 import { createProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { placeOrder } from '@/server/services/orders/place';
@@ -12,9 +12,9 @@ import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
 import { fakeHttp } from '../support/fake-http';
 import { stripeId } from '../support/fake-server';
-import { type FakeStripe, startFakeStripe } from '../support/fake-stripe';
+import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
-import { type ProductionServer, freePort, startServer, until } from './server';
+import { freePort, startServer, until, type ProductionServer } from './server';
 
 /**
  * Crash safety: the production server is killed with SIGKILL in the middle of a billing run,
@@ -91,7 +91,10 @@ async function expectGaplessNumbers() {
     byStem.set(stem!, [...(byStem.get(stem!) ?? []), Number(seq)]);
   }
   for (const [stem, seqs] of byStem) {
-    expect(seqs.sort((a, b) => a - b), `invoice numbers ${stem}…`).toEqual(seqs.map((_, i) => i + 1));
+    expect(
+      seqs.sort((a, b) => a - b),
+      `invoice numbers ${stem}…`,
+    ).toEqual(seqs.map((_, i) => i + 1));
   }
 }
 
@@ -126,7 +129,10 @@ describe('crash safety of the production server', () => {
     );
     await until(
       'the billing run to reach its audit row',
-      async () => (await count(sql`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%audit_log%'`)) > 0,
+      async () =>
+        (await count(
+          sql`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%audit_log%'`,
+        )) > 0,
       60_000,
     );
     await kill();
@@ -251,7 +257,9 @@ describe('crash safety of the production server', () => {
       const orders = [];
       for (let i = 0; i < 2; i++) {
         const customer = await givenCustomer(db());
-        orders.push(await placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] })));
+        orders.push(
+          await placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] })),
+        );
       }
       const [a, b] = orders as [(typeof orders)[0], (typeof orders)[0]];
       const pay = async (order: typeof a) => {
@@ -277,7 +285,9 @@ describe('crash safety of the production server', () => {
       // The workflow loop is busy with that call, so the second order's event waits in the outbox.
       await pay(b);
       expect(await count(sql`select count(*) as n from workflow_events where event_id = ${`order-paid:${b.id}`} and dispatched_at is null`)).toBe(1);
-      const [running] = await sql<{ status: string; steps: { name: string }[] }[]>`select status, steps from jobs where function = 'activate-order' and subject_id = ${a.id}`;
+      const [running] = await sql<
+        { status: string; steps: { name: string }[] }[]
+      >`select status, steps from jobs where function = 'activate-order' and subject_id = ${a.id}`;
       expect(running).toMatchObject({ status: 'running', steps: [{ name: 'find services to provision' }] });
       await kill();
       release();
@@ -294,8 +304,12 @@ describe('crash safety of the production server', () => {
       // The cut-off call is made again with the same key, so the panel sets the service up once.
       expect(keys.sort()).toEqual([keyOf(a), keyOf(a), keyOf(b)].sort());
       for (const order of orders) {
-        expect(await count(sql`select count(*) as n from audit_log where action = 'service.provisioned' and after->>'serviceId' = ${order.services[0]!.id}`)).toBe(1);
-        expect(await count(sql`select count(*) as n from services where id = ${order.services[0]!.id} and provisioned_at is not null and status = 'active'`)).toBe(1);
+        expect(
+          await count(sql`select count(*) as n from audit_log where action = 'service.provisioned' and after->>'serviceId' = ${order.services[0]!.id}`),
+        ).toBe(1);
+        expect(
+          await count(sql`select count(*) as n from services where id = ${order.services[0]!.id} and provisioned_at is not null and status = 'active'`),
+        ).toBe(1);
       }
       const jobs = await sql<{ subject_id: string; status: string; steps: { name: string; status: string }[] }[]>`
         select subject_id, status, steps from jobs where function = 'activate-order' order by subject_id`;
@@ -305,7 +319,9 @@ describe('crash safety of the production server', () => {
         // The finished lookup was replayed from the record, not run again.
         expect(job.steps.map((s) => s.name).filter((name) => name === 'find services to provision')).toHaveLength(1);
       }
-      console.info(`workflow: killed during a provisioning call; after the restart ${panel.requests.length} calls for ${orders.length} services, both orders live, one job each`);
+      console.info(
+        `workflow: killed during a provisioning call; after the restart ${panel.requests.length} calls for ${orders.length} services, both orders live, one job each`,
+      );
     } finally {
       release();
       await panel.close();

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -42,7 +42,13 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   if (!existsSync(path.join(root, '.next/BUILD_ID'))) throw new Error('no production build in .next: run `npx next build` first (npm test builds it for e2e)');
   const url = `http://127.0.0.1:${port}`;
   // A server left listening there would answer the health check in place of this one.
-  if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`something is listening on ${url} already`);
+  if (
+    await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`something is listening on ${url} already`);
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     detached: true,
@@ -66,7 +72,10 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       `${url}/api/health`,
       async () => {
         if (gone) throw new Error(`the server exited while starting:\n${output}`);
-        const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+        const ok = await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         return ok;
       },
       90_000,

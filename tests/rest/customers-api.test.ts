@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getOne } from '@/app/api/v1/customers/[id]/route';
-import { GET as list, POST as create } from '@/app/api/v1/customers/route';
+import { POST as create, GET as list } from '@/app/api/v1/customers/route';
 import { customers, idempotencyKeys } from '@/db/schema';
 import { withTestDatabase } from '../support/database';
 import { givenApiKey, givenCustomer, givenUser } from '../support/fixtures';
@@ -111,8 +111,7 @@ describe('REST /api/v1/customers', () => {
 });
 
 describe('Idempotency-Key', () => {
-  const post = (key: string, body: unknown) =>
-    create(request('/api/v1/customers', { method: 'POST', body, headers: { 'idempotency-key': key } }), noParams);
+  const post = (key: string, body: unknown) => create(request('/api/v1/customers', { method: 'POST', body, headers: { 'idempotency-key': key } }), noParams);
 
   it('replays the first response for the same key and body, and refuses another body with 409', async () => {
     const first = await post('k-1', { name: 'Once', email: 'once@co.test' });

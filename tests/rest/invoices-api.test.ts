@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { PATCH as patchCustomer } from '@/app/api/v1/customers/[id]/route';
 import { POST as adjustCredit } from '@/app/api/v1/customers/[id]/credit/route';
+import { PATCH as patchCustomer } from '@/app/api/v1/customers/[id]/route';
 import { POST as cancel } from '@/app/api/v1/invoices/[id]/cancel/route';
 import { POST as finalize } from '@/app/api/v1/invoices/[id]/finalize/route';
 import { POST as markPaid } from '@/app/api/v1/invoices/[id]/mark-paid/route';
@@ -9,7 +9,7 @@ import { POST as pay } from '@/app/api/v1/invoices/[id]/payments/route';
 import { POST as regenerate } from '@/app/api/v1/invoices/[id]/regenerate-token/route';
 import { GET as getOne, PATCH as patch } from '@/app/api/v1/invoices/[id]/route';
 import { POST as send } from '@/app/api/v1/invoices/[id]/send/route';
-import { GET as list, POST as create } from '@/app/api/v1/invoices/route';
+import { POST as create, GET as list } from '@/app/api/v1/invoices/route';
 import { GET as publicInvoice } from '@/app/api/v1/public/invoices/[id]/route';
 import { GET as getSettings, PATCH as patchSettings } from '@/app/api/v1/settings/billing/route';
 import { invoiceLines, invoices, payments } from '@/db/schema';
@@ -64,9 +64,29 @@ describe('POST /api/v1/invoices', () => {
     });
     expect(Object.keys(invoice).sort()).toEqual(
       [
-        'amount_paid', 'amount_refunded', 'balance', 'consolidated_into_id', 'corrects_invoice_id', 'created_at', 'currency',
-        'customer_id', 'due_date', 'id', 'issue_date', 'items', 'kind', 'notes', 'notifications', 'number', 'order_id',
-        'paid_at', 'public_url', 'status', 'subtotal', 'tax_total', 'total',
+        'amount_paid',
+        'amount_refunded',
+        'balance',
+        'consolidated_into_id',
+        'corrects_invoice_id',
+        'created_at',
+        'currency',
+        'customer_id',
+        'due_date',
+        'id',
+        'issue_date',
+        'items',
+        'kind',
+        'notes',
+        'notifications',
+        'number',
+        'order_id',
+        'paid_at',
+        'public_url',
+        'status',
+        'subtotal',
+        'tax_total',
+        'total',
       ].sort(),
     );
     expect(invoice).toMatchObject({ kind: 'invoice', status: 'pending', currency: 'EUR', subtotal: 3599, tax_total: 221, total: 3820, balance: 3820 });
@@ -76,17 +96,32 @@ describe('POST /api/v1/invoices', () => {
 
   it.each([
     ['a zero quantity', { items: [{ description: 'x', quantity: 0, unit_price: 1 }] }, 'items.0.quantity', 'must be greater than 0'],
-    ['a float price', { items: [{ description: 'x', quantity: 1, unit_price: 10.5 }] }, 'items.0.unit_price', 'must be an integer amount in minor units (no decimals)'],
-    ['four decimals', { items: [{ description: 'x', quantity: '1.2345', unit_price: 1 }] }, 'items.0.quantity', 'must be a decimal with at most 3 decimal places'],
+    [
+      'a float price',
+      { items: [{ description: 'x', quantity: 1, unit_price: 10.5 }] },
+      'items.0.unit_price',
+      'must be an integer amount in minor units (no decimals)',
+    ],
+    [
+      'four decimals',
+      { items: [{ description: 'x', quantity: '1.2345', unit_price: 1 }] },
+      'items.0.quantity',
+      'must be a decimal with at most 3 decimal places',
+    ],
     ['a rate over 100', { items: [{ description: 'x', quantity: 1, unit_price: 1, tax_rate: 101 }] }, 'items.0.tax_rate', 'must be between 0 and 100'],
-    ['a price too large', { items: [{ description: 'x', quantity: 1, unit_price: 10_000_000_000_000 }] }, 'items.0.unit_price', 'must be less than 10^13 in absolute value'],
+    [
+      'a price too large',
+      { items: [{ description: 'x', quantity: 1, unit_price: 10_000_000_000_000 }] },
+      'items.0.unit_price',
+      'must be less than 10^13 in absolute value',
+    ],
     ['an empty description', { items: [{ description: ' ', quantity: 1, unit_price: 1 }] }, 'items.0.description', 'is required'],
     ['no items', { items: [] }, 'items', 'must have at least one item'],
     ['an unknown currency', { currency: 'ABC' }, 'currency', 'must be an ISO 4217 currency code, like USD'],
     ['a string for items', { items: 'lots' }, 'items', 'must be a list of items'],
     ['an unknown field', { discount: 5 }, '_', expect.stringContaining('discount')],
     ['a bad date', { due_date: '2026-02-30' }, 'due_date', 'must be a date like 2026-01-31'],
-    ['a bad customer id', { customer_id: "1; drop table invoices; --" }, 'customer_id', 'must be an id'],
+    ['a bad customer id', { customer_id: '1; drop table invoices; --' }, 'customer_id', 'must be an id'],
   ])('answers 400 to %s and stores nothing', async (_what, override, field, message) => {
     const before = await counts();
     const response = await create(
@@ -118,7 +153,9 @@ describe('invoice actions', () => {
   it('finalizes a draft, takes payments, and reports the contract’s error codes', async () => {
     const draft = await newInvoice({ status: 'draft' });
     expect(draft).toMatchObject({ number: null, public_url: '' });
-    const early = await json(await pay(req(`/api/v1/invoices/${draft.id}/payments`, { method: 'POST', body: { amount: 10, method: 'cash' } }), params({ id: draft.id })));
+    const early = await json(
+      await pay(req(`/api/v1/invoices/${draft.id}/payments`, { method: 'POST', body: { amount: 10, method: 'cash' } }), params({ id: draft.id })),
+    );
     expect(early).toMatchObject({ status: 409, body: { error: { code: 'invalid_state' } } });
 
     const final = await json(await finalize(req(`/api/v1/invoices/${draft.id}/finalize`, { method: 'POST' }), params({ id: draft.id })));
@@ -139,7 +176,10 @@ describe('invoice actions', () => {
 
     const partial = await json(
       await pay(
-        req(`/api/v1/invoices/${draft.id}/payments`, { method: 'POST', body: { amount: 400, method: 'bank_transfer', reference: 'SEPA-1', paid_at: '2026-01-05T10:00:00Z' } }),
+        req(`/api/v1/invoices/${draft.id}/payments`, {
+          method: 'POST',
+          body: { amount: 400, method: 'bank_transfer', reference: 'SEPA-1', paid_at: '2026-01-05T10:00:00Z' },
+        }),
         params({ id: draft.id }),
       ),
     );
@@ -162,7 +202,11 @@ describe('invoice actions', () => {
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
         pay(
-          req(`/api/v1/invoices/${invoice.id}/payments`, { method: 'POST', body: { amount: 300, method: 'cash' }, headers: { 'idempotency-key': `pay-${invoice.id}` } }),
+          req(`/api/v1/invoices/${invoice.id}/payments`, {
+            method: 'POST',
+            body: { amount: 300, method: 'cash' },
+            headers: { 'idempotency-key': `pay-${invoice.id}` },
+          }),
           params({ id: invoice.id }),
         ),
       ),
@@ -188,7 +232,9 @@ describe('invoice actions', () => {
 
     const bad = await json(await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'fax' } }), params({ id: invoice.id })));
     expect(bad).toMatchObject({ status: 400, body: { error: { fields: { channel: 'must be email, sms or whatsapp' } } } });
-    const unconfigured = await json(await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'whatsapp' } }), params({ id: invoice.id })));
+    const unconfigured = await json(
+      await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'whatsapp' } }), params({ id: invoice.id })),
+    );
     expect(unconfigured).toMatchObject({ status: 409, body: { error: { code: 'invalid_state' } } });
   });
 });
@@ -207,10 +253,7 @@ describe('public invoice', () => {
     expect(old.status).toBe(404);
 
     const guess = () =>
-      publicInvoice(
-        apiRequest(`/api/v1/public/invoices/not-a-uuid?token=x`, { headers: { 'x-forwarded-for': '198.51.100.7' } }),
-        params({ id: 'not-a-uuid' }),
-      );
+      publicInvoice(apiRequest(`/api/v1/public/invoices/not-a-uuid?token=x`, { headers: { 'x-forwarded-for': '198.51.100.7' } }), params({ id: 'not-a-uuid' }));
     const statuses = [];
     for (let i = 0; i < 32; i++) statuses.push((await guess()).status);
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
@@ -226,7 +269,12 @@ describe('lists and CSV', () => {
         req('/api/v1/invoices', { method: 'POST', body: { customer_id: other.id, issue_date, items: [{ description: 'x', quantity: 1, unit_price }] } }),
         params(),
       );
-    for (const [amount, date] of [[100, '2026-01-10'], [200, '2026-02-10'], [300, '2026-03-10'], [400, '2026-04-10']] as const) {
+    for (const [amount, date] of [
+      [100, '2026-01-10'],
+      [200, '2026-02-10'],
+      [300, '2026-03-10'],
+      [400, '2026-04-10'],
+    ] as const) {
       expect((await make(amount, date)).status).toBe(201);
     }
     const query = async (q: string) => (await json(await list(req(`/api/v1/invoices?${q}`), params()))).body;
@@ -247,7 +295,10 @@ describe('lists and CSV', () => {
 
   it('exports the filtered set as CSV with amounts in decimals and formulas defused', async () => {
     const sneaky = await givenCustomer(db(), { name: '=HYPERLINK("http://evil")', currency: 'JPY' });
-    await create(req('/api/v1/invoices', { method: 'POST', body: { customer_id: sneaky.id, items: [{ description: 'x', quantity: 1, unit_price: 1200 }] } }), params());
+    await create(
+      req('/api/v1/invoices', { method: 'POST', body: { customer_id: sneaky.id, items: [{ description: 'x', quantity: 1, unit_price: 1200 }] } }),
+      params(),
+    );
     const response = await list(req(`/api/v1/invoices?format=csv&customer=${sneaky.id}`), params());
     expect(response.headers.get('content-type')).toContain('text/csv');
     const [header, row] = (await response.text()).trim().split('\n');
@@ -262,7 +313,10 @@ describe('settings and customers', () => {
     const initial = await json(await getSettings(req('/api/v1/settings/billing'), params()));
     expect(initial.body).toMatchObject({ currency: 'USD', tax_mode: 'exclusive', invoice_number: { prefix: 'INV', padding: 5, reset: 'yearly' } });
     const patched = await json(
-      await patchSettings(req('/api/v1/settings/billing', { method: 'PATCH', body: { invoice_number: { prefix: 'ACME', padding: 4 }, tax_rate: 20 } }), params()),
+      await patchSettings(
+        req('/api/v1/settings/billing', { method: 'PATCH', body: { invoice_number: { prefix: 'ACME', padding: 4 }, tax_rate: 20 } }),
+        params(),
+      ),
     );
     expect(patched.body).toMatchObject({ tax_rate: '20', invoice_number: { prefix: 'ACME', padding: 4, include_year: true, reset: 'yearly' } });
     const invoice = await newInvoice();
@@ -275,11 +329,26 @@ describe('settings and customers', () => {
 
   it('updates a customer and keeps the credit balance at or above zero', async () => {
     const customer = await givenCustomer(db());
-    const updated = await json(await patchCustomer(req(`/api/v1/customers/${customer.id}`, { method: 'PATCH', body: { company: 'New Co', phone: '+1 555' } }), params({ id: customer.id })));
+    const updated = await json(
+      await patchCustomer(
+        req(`/api/v1/customers/${customer.id}`, { method: 'PATCH', body: { company: 'New Co', phone: '+1 555' } }),
+        params({ id: customer.id }),
+      ),
+    );
     expect(updated.body).toMatchObject({ company: 'New Co', phone: '+1 555', email: customer.email });
-    const added = await json(await adjustCredit(req(`/api/v1/customers/${customer.id}/credit`, { method: 'POST', body: { amount: 500, reason: 'Goodwill' } }), params({ id: customer.id })));
+    const added = await json(
+      await adjustCredit(
+        req(`/api/v1/customers/${customer.id}/credit`, { method: 'POST', body: { amount: 500, reason: 'Goodwill' } }),
+        params({ id: customer.id }),
+      ),
+    );
     expect(added).toMatchObject({ status: 201, body: { amount: 500, balance: 500, kind: 'adjustment' } });
-    const tooMuch = await json(await adjustCredit(req(`/api/v1/customers/${customer.id}/credit`, { method: 'POST', body: { amount: -501, reason: 'Oops' } }), params({ id: customer.id })));
+    const tooMuch = await json(
+      await adjustCredit(
+        req(`/api/v1/customers/${customer.id}/credit`, { method: 'POST', body: { amount: -501, reason: 'Oops' } }),
+        params({ id: customer.id }),
+      ),
+    );
     expect(tooMuch).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     const { GET: getCustomer } = await import('@/app/api/v1/customers/[id]/route');
     const after = await json(await getCustomer(req(`/api/v1/customers/${customer.id}`), params({ id: customer.id })));

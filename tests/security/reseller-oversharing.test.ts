@@ -3,23 +3,23 @@ import { activateOrder as activateWorkflow } from '@/inngest/functions/activate'
 import { systemActor } from '@/server/auth/actor';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
 import { resendTransport, smsGateway } from '@/server/notify/transports';
-import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
+import { listJobs } from '@/server/services/automation/jobs';
 import { createCoupon } from '@/server/services/catalog/create-coupon';
-import { listCoupons } from '@/server/services/catalog/list-coupons';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { getProduct } from '@/server/services/catalog/get-product';
+import { listCoupons } from '@/server/services/catalog/list-coupons';
 import { listProducts } from '@/server/services/catalog/list-products';
 import { getCustomerHistory } from '@/server/services/customers/get';
+import { updateCustomer } from '@/server/services/customers/update';
 import { getInvoice } from '@/server/services/invoices/get';
-import { listJobs } from '@/server/services/automation/jobs';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { sendInvoice } from '@/server/services/invoices/send';
 import { addNote, editNote, listNotes } from '@/server/services/notes/manage-notes';
 import { getOrderHistory } from '@/server/services/orders/history';
 import { placeOrder } from '@/server/services/orders/place';
-import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
-import { sendInvoice } from '@/server/services/invoices/send';
-import { updateCustomer } from '@/server/services/customers/update';
 import { withTestDatabase } from '../support/database';
 import { fakeHttp } from '../support/fake-http';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
@@ -35,7 +35,9 @@ afterEach(async () => {
 
 async function givenDesk() {
   const reseller = await givenUser(db(), 'reseller');
-  const staff = await givenUser(db(), 'staff', { permissions: ['customers.view', 'customers.edit', 'orders.view', 'orders.edit', 'catalog.view', 'invoices.view', 'invoices.edit'] });
+  const staff = await givenUser(db(), 'staff', {
+    permissions: ['customers.view', 'customers.edit', 'orders.view', 'orders.edit', 'catalog.view', 'invoices.view', 'invoices.edit'],
+  });
   const customer = await givenCustomer(db(), { phone: '+4915112345678' }, { actor: reseller.actor, now });
   return { reseller, staff, customer, as: (who: { actor: Parameters<typeof ctxOf>[1] }) => ctxOf(db(), who.actor, now) };
 }
@@ -71,7 +73,10 @@ describe('a reseller reading its customer’s history', () => {
 
     expect((await listNotes(as(reseller), { scope: 'customer', id: customer.id })).own.map((n) => n.body)).toEqual(['Reseller note']);
     await expect(editNote(as(reseller), { noteId: staffNote.id, body: 'overwritten' })).rejects.toMatchObject({ code: 'not_found' });
-    expect((await listNotes(as(staff), { scope: 'customer', id: customer.id })).own.map((n) => n.body).sort()).toEqual(['Reseller note', 'Staff only: credit check failed']);
+    expect((await listNotes(as(staff), { scope: 'customer', id: customer.id })).own.map((n) => n.body).sort()).toEqual([
+      'Reseller note',
+      'Staff only: credit check failed',
+    ]);
   });
 });
 
@@ -97,14 +102,21 @@ describe('a reseller reading the catalog', () => {
 
   it('lists only the coupons it may apply now, without redemption counts', async () => {
     const { reseller, as } = await givenDesk();
-    const coupon = (code: string, extra: object = {}) => createCoupon(system(), camelized(createCouponInput).parse({ code, type: 'percent', value: 10, duration: 'once', ...extra }));
+    const coupon = (code: string, extra: object = {}) =>
+      createCoupon(system(), camelized(createCouponInput).parse({ code, type: 'percent', value: 10, duration: 'once', ...extra }));
     await coupon('OPEN10');
     await coupon('EXPIRED10', { expires_at: '2027-01-01T00:00:00Z' });
     await coupon('LATER10', { expires_at: '2027-06-01T00:00:00Z' });
     const full = await coupon('FULL10', { max_uses: 1 });
     const customer = await givenCustomer(db());
-    const product = await createProduct(system(), camelized(createProductInput).parse({ name: 'Plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }] }));
-    await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: full.code, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const product = await createProduct(
+      system(),
+      camelized(createProductInput).parse({ name: 'Plan', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }] }),
+    );
+    await placeOrder(
+      system(),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, coupon_code: full.code, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
 
     const seen = await listCoupons(as(reseller));
     expect(seen.map((c) => c.code).sort()).toEqual(['LATER10', 'OPEN10']);
@@ -124,10 +136,22 @@ describe('a reseller reading jobs and the notification log', () => {
     closers.push(panel.close);
     const product = await createProduct(
       system(),
-      camelized(createProductInput).parse({ name: 'Hooked', type: 'recurring', prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }], provisioning_module: 'webhook', provisioning_url: `${panel.url}/p` }),
+      camelized(createProductInput).parse({
+        name: 'Hooked',
+        type: 'recurring',
+        prices: [{ cycle: 'monthly', currency: 'USD', amount: 1000 }],
+        provisioning_module: 'webhook',
+        provisioning_url: `${panel.url}/p`,
+      }),
     );
-    const mine = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
-    const other = await placeOrder(system(), camelized(placeOrderInput).parse({ customer_id: (await givenCustomer(db())).id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const mine = await placeOrder(
+      system(),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
+    const other = await placeOrder(
+      system(),
+      camelized(placeOrderInput).parse({ customer_id: (await givenCustomer(db())).id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     await markInvoicePaid(system(), { id: mine.invoiceId! });
     await markInvoicePaid(system(), { id: other.invoiceId! });
     await dispatchPending(db(), runtime);
@@ -146,7 +170,11 @@ describe('a reseller reading jobs and the notification log', () => {
     const gateway = await fakeHttp(() => ({ status: 500, body: 'gateway db at 10.1.2.3 is down' }));
     closers.push(gateway.close);
     const invoice = await givenInvoice(db(), { customerId: customer.id });
-    const channels = { email: resendTransport({ apiKey: 'x', from: 'x' }), sms: smsGateway({ url: gateway.url, method: 'POST' as const, auth_header: '', body_template: '{"to":"{to}"}' }), whatsapp: null };
+    const channels = {
+      email: resendTransport({ apiKey: 'x', from: 'x' }),
+      sms: smsGateway({ url: gateway.url, method: 'POST' as const, auth_header: '', body_template: '{"to":"{to}"}' }),
+      whatsapp: null,
+    };
     await sendInvoice(system(), { id: invoice.id, channel: 'sms', origin: 'https://billing.example.test' }, channels);
 
     const seen = await getInvoice(as(reseller), { id: invoice.id });

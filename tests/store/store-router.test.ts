@@ -23,6 +23,8 @@ describe('tRPC store router', () => {
 
   it('refuses a cart carrying prices, before any service runs', async () => {
     const product = await givenProduct(db());
-    await expect(asVisitor().store.quote({ items: [{ product_id: product.id, cycle: 'monthly', unit_price: 1 } as never] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(asVisitor().store.quote({ items: [{ product_id: product.id, cycle: 'monthly', unit_price: 1 } as never] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });

@@ -3,20 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, couponRedemptions, customers, invoices, orders, settings, users } from '@/db/schema';
 import { anonymousActor, systemActor } from '@/server/auth/actor';
 import { verifyPassword } from '@/server/auth/password';
-import { camelized } from '@/server/schemas/common';
 import { createCouponInput, createProductInput, updateProductInput } from '@/server/schemas/catalog';
+import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { checkoutInput, quoteInput, signUpInput } from '@/server/schemas/store';
-import { adjustCredit } from '@/server/services/credit/adjust';
+import { signUp } from '@/server/services/account/sign-up';
 import { createCoupon } from '@/server/services/catalog/create-coupon';
 import { createProduct } from '@/server/services/catalog/create-product';
+import { updateProduct } from '@/server/services/catalog/update-product';
+import { adjustCredit } from '@/server/services/credit/adjust';
 import { getInvoice } from '@/server/services/invoices/get';
 import { placeOrder } from '@/server/services/orders/place';
 import { placeStoreOrder } from '@/server/services/storefront/place-order';
 import { quoteCart } from '@/server/services/storefront/quote-cart';
-import { readStoreProduct, readStorefront } from '@/server/services/storefront/read';
-import { signUp } from '@/server/services/account/sign-up';
-import { updateProduct } from '@/server/services/catalog/update-product';
+import { readStorefront, readStoreProduct } from '@/server/services/storefront/read';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
@@ -41,7 +41,10 @@ const countOf = async (table: typeof customers | typeof users | typeof orders) =
 describe('signing up at checkout', () => {
   it('creates a customer in the default currency and its client login, with an audit row', async () => {
     const email = `new-${tag()}@example.test`;
-    const result = await signUp(visitor(), signUpInput.parse({ name: 'Nia New', email: email.toUpperCase(), company: 'Nia Ltd', password: 'correct horse battery' }));
+    const result = await signUp(
+      visitor(),
+      signUpInput.parse({ name: 'Nia New', email: email.toUpperCase(), company: 'Nia Ltd', password: 'correct horse battery' }),
+    );
 
     const [customer] = await db().select().from(customers).where(eq(customers.id, result.customerId));
     expect(customer).toMatchObject({ name: 'Nia New', email, company: 'Nia Ltd', currency: 'USD', resellerId: null });
@@ -50,17 +53,23 @@ describe('signing up at checkout', () => {
     expect(user!.passwordHash).toMatch(/^scrypt\$/);
     expect(await verifyPassword('correct horse battery', user!.passwordHash)).toBe(true);
 
-    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'customer.signed_up'), eq(auditLog.entityId, customer!.id)));
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'customer.signed_up'), eq(auditLog.entityId, customer!.id)));
     expect(entry).toMatchObject({ actorType: 'user', actorId: user!.id, ip: '203.0.113.7' });
     expect(JSON.stringify(entry!.after)).not.toContain(user!.passwordHash);
   });
 
   it.each([
     ['a customer', async () => (await givenCustomer(db())).email],
-    ['a staff login', async () => {
-      const staff = await givenUser(db(), 'staff');
-      return (await db().select().from(users).where(eq(users.id, staff.id)))[0]!.email;
-    }],
+    [
+      'a staff login',
+      async () => {
+        const staff = await givenUser(db(), 'staff');
+        return (await db().select().from(users).where(eq(users.id, staff.id)))[0]!.email;
+      },
+    ],
   ])('refuses an e-mail that %s already has (any case) and writes nothing', async (_who, existing) => {
     const email = (await existing()).toUpperCase();
     const [customersBefore, usersBefore] = [await countOf(customers), await countOf(users)];
@@ -103,13 +112,39 @@ describe('the storefront', () => {
           { cycle: 'monthly', currency: 'USD', amount: 1000, setup_fee: 500 },
           { cycle: 'monthly', currency: 'EUR', amount: 900 },
         ],
-        option_groups: [{ name: 'OS', kind: 'radio', options: [{ name: 'Linux', prices: [{ cycle: 'monthly', currency: 'USD', amount: 0 }, { cycle: 'monthly', currency: 'EUR', amount: 0 }] }] }],
+        option_groups: [
+          {
+            name: 'OS',
+            kind: 'radio',
+            options: [
+              {
+                name: 'Linux',
+                prices: [
+                  { cycle: 'monthly', currency: 'USD', amount: 0 },
+                  { cycle: 'monthly', currency: 'EUR', amount: 0 },
+                ],
+              },
+            ],
+          },
+        ],
       }),
     );
-    const gbpOnly = await createProduct(ctxOf(db(), systemActor()), camelized(createProductInput).parse({ name: `Pound plan ${tag()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'GBP', amount: 500 }] }));
+    const gbpOnly = await createProduct(
+      ctxOf(db(), systemActor()),
+      camelized(createProductInput).parse({ name: `Pound plan ${tag()}`, type: 'recurring', prices: [{ cycle: 'monthly', currency: 'GBP', amount: 500 }] }),
+    );
     const loose = await givenProduct(db(), { name: `Loose ${tag()}` });
     const retired = await givenProduct(db(), { name: `Retired ${tag()}` });
-    await updateProduct(ctxOf(db(), systemActor()), camelized(updateProductInput).parse({ id: retired.id, name: retired.name, type: 'recurring', active: false, prices: [{ cycle: 'monthly', currency: 'USD', amount: 1 }] }));
+    await updateProduct(
+      ctxOf(db(), systemActor()),
+      camelized(updateProductInput).parse({
+        id: retired.id,
+        name: retired.name,
+        type: 'recurring',
+        active: false,
+        prices: [{ cycle: 'monthly', currency: 'USD', amount: 1 }],
+      }),
+    );
 
     const store = await readStorefront(visitor());
     expect(store.currency).toBe('USD');
@@ -137,7 +172,10 @@ describe('the storefront', () => {
 
 describe('quoting a cart', () => {
   it('prices from the catalog, applies a coupon, and equals the order it becomes', async () => {
-    await db().insert(settings).values({ key: 'billing', value: { currency: 'USD', tax_rate: '20' } }).onConflictDoUpdate({ target: settings.key, set: { value: { currency: 'USD', tax_rate: '20' } } });
+    await db()
+      .insert(settings)
+      .values({ key: 'billing', value: { currency: 'USD', tax_rate: '20' } })
+      .onConflictDoUpdate({ target: settings.key, set: { value: { currency: 'USD', tax_rate: '20' } } });
     try {
       const product = await givenProduct(db(), { monthly: 2000, setupFee: 500 });
       const coupon = await givenCoupon({ value: 25 });
@@ -155,7 +193,10 @@ describe('quoting a cart', () => {
       expect(quote.lines).toEqual([expect.objectContaining({ productId: product.id, unitPrice: 2000n, setupFee: 500n, quantity: 2, discount: 1000n })]);
 
       const { ctx } = await givenClient();
-      const order = await placeStoreOrder(ctx, camelized(checkoutInput).parse({ items, coupon_code: coupon.code, payment_method: 'bank_transfer', accept_terms: true }));
+      const order = await placeStoreOrder(
+        ctx,
+        camelized(checkoutInput).parse({ items, coupon_code: coupon.code, payment_method: 'bank_transfer', accept_terms: true }),
+      );
       const invoice = await getInvoice(ctxOf(db(), systemActor()), { id: order.invoiceId! });
       expect(invoice.total).toBe(quote.total);
     } finally {
@@ -166,19 +207,28 @@ describe('quoting a cart', () => {
   it.each([
     ['unknown', async () => 'NO-SUCH-CODE', 'There is no coupon with this code'],
     ['expired', async () => (await givenCoupon({ expires_at: '2020-01-01T00:00:00Z' }, new Date('2019-01-01'))).code, 'This coupon has expired'],
-    ['exhausted', async () => {
-      const coupon = await givenCoupon({ max_uses: 1 });
-      const product = await givenProduct(db());
-      const someone = await givenCustomer(db());
-      await placeOrder(ctxOf(db(), systemActor()), camelized(placeOrderInput).parse({ customer_id: someone.id, coupon_code: coupon.code, items: [{ product_id: product.id, cycle: 'monthly' }] }));
-      return coupon.code;
-    }, 'This coupon has been used up'],
+    [
+      'exhausted',
+      async () => {
+        const coupon = await givenCoupon({ max_uses: 1 });
+        const product = await givenProduct(db());
+        const someone = await givenCustomer(db());
+        await placeOrder(
+          ctxOf(db(), systemActor()),
+          camelized(placeOrderInput).parse({ customer_id: someone.id, coupon_code: coupon.code, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+        );
+        return coupon.code;
+      },
+      'This coupon has been used up',
+    ],
     ['not applicable', async () => (await givenCoupon({ product_ids: [(await givenProduct(db())).id] })).code, 'This coupon does not apply to these products'],
     ['for another currency', async () => (await givenCoupon({ type: 'fixed', value: 100, currency: 'EUR' })).code, 'This coupon is for another currency'],
   ])('refuses a coupon that is %s, on the coupon field', async (_what, codeOf, message) => {
     const code = await codeOf();
     const product = await givenProduct(db());
-    await expect(quoteCart(visitor(), camelized(quoteInput).parse({ coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
+    await expect(
+      quoteCart(visitor(), camelized(quoteInput).parse({ coupon_code: code, items: [{ product_id: product.id, cycle: 'monthly' }] })),
+    ).rejects.toMatchObject({
       code: 'validation',
       fields: { coupon_code: message },
     });
@@ -190,8 +240,12 @@ describe('quoting a cart', () => {
     const { ctx } = await givenClient();
     const items = [{ product_id: product.id, cycle: 'monthly' as const }];
     await placeStoreOrder(ctx, camelized(checkoutInput).parse({ items, coupon_code: coupon.code, payment_method: 'bank_transfer', accept_terms: true }));
-    await expect(quoteCart(ctx, camelized(quoteInput).parse({ coupon_code: coupon.code, items }))).rejects.toMatchObject({ fields: { coupon_code: 'You have already used this coupon' } });
-    await expect(quoteCart(visitor(), camelized(quoteInput).parse({ coupon_code: coupon.code, items }))).resolves.toMatchObject({ coupon: { code: coupon.code } });
+    await expect(quoteCart(ctx, camelized(quoteInput).parse({ coupon_code: coupon.code, items }))).rejects.toMatchObject({
+      fields: { coupon_code: 'You have already used this coupon' },
+    });
+    await expect(quoteCart(visitor(), camelized(quoteInput).parse({ coupon_code: coupon.code, items }))).resolves.toMatchObject({
+      coupon: { code: coupon.code },
+    });
   });
 
   it('quotes a client in their own currency, with their credit balance', async () => {
@@ -214,11 +268,24 @@ describe('placing the order at checkout', () => {
     const items = [{ product_id: product.id, cycle: 'monthly', unit_price: 1 }];
     // A price in the cart is not part of the contract at all.
     expect(checkoutInput.safeParse({ items, payment_method: 'bank_transfer', accept_terms: true }).success).toBe(false);
-    expect(checkoutInput.safeParse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true, customer_id: customer.id }).success).toBe(false);
+    expect(
+      checkoutInput.safeParse({
+        items: [{ product_id: product.id, cycle: 'monthly' }],
+        payment_method: 'bank_transfer',
+        accept_terms: true,
+        customer_id: customer.id,
+      }).success,
+    ).toBe(false);
 
-    const order = await placeStoreOrder(ctx, camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true }));
+    const order = await placeStoreOrder(
+      ctx,
+      camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true }),
+    );
     expect(order).toMatchObject({ customerId: customer.id, status: 'pending', total: 4200n, paymentMethod: 'bank_transfer' });
-    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'order.checked_out'), eq(auditLog.entityId, order.id)));
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'order.checked_out'), eq(auditLog.entityId, order.id)));
     expect(entry!.after).toMatchObject({ payment_method: 'bank_transfer', terms_accepted: true });
   });
 
@@ -227,7 +294,9 @@ describe('placing the order at checkout', () => {
     const other = await givenCustomer(db());
     const { ctx } = await givenClient();
     const before = await countOf(orders);
-    await expect(placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: other.id, items: [{ product_id: product.id, cycle: 'monthly' }] }))).rejects.toMatchObject({
+    await expect(
+      placeOrder(ctx, camelized(placeOrderInput).parse({ customer_id: other.id, items: [{ product_id: product.id, cycle: 'monthly' }] })),
+    ).rejects.toMatchObject({
       code: 'validation',
       fields: { customer_id: 'is not a customer you can sell to' },
     });
@@ -236,7 +305,11 @@ describe('placing the order at checkout', () => {
 
   it('refuses visitors and staff: the store sells to customer accounts', async () => {
     const product = await givenProduct(db());
-    const input = camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true });
+    const input = camelized(checkoutInput).parse({
+      items: [{ product_id: product.id, cycle: 'monthly' }],
+      payment_method: 'bank_transfer',
+      accept_terms: true,
+    });
     await expect(placeStoreOrder(visitor(), input)).rejects.toMatchObject({ code: 'forbidden' });
     const staff = await givenUser(db(), 'staff', { permissions: ['orders.create'] });
     await expect(placeStoreOrder(ctxOf(db(), staff.actor), input)).rejects.toMatchObject({ code: 'forbidden' });
@@ -245,11 +318,16 @@ describe('placing the order at checkout', () => {
   it('requires the terms and a method the store offers', async () => {
     const product = await givenProduct(db());
     const items = [{ product_id: product.id, cycle: 'monthly' }];
-    expect(checkoutInput.safeParse({ items, payment_method: 'bank_transfer', accept_terms: false }).error?.issues[0]).toMatchObject({ path: ['accept_terms'], message: 'You must accept the terms to order' });
+    expect(checkoutInput.safeParse({ items, payment_method: 'bank_transfer', accept_terms: false }).error?.issues[0]).toMatchObject({
+      path: ['accept_terms'],
+      message: 'You must accept the terms to order',
+    });
     expect(checkoutInput.safeParse({ items, payment_method: 'cash', accept_terms: true }).error?.issues[0]).toMatchObject({ path: ['payment_method'] });
 
     const { ctx } = await givenClient();
-    await db().insert(settings).values({ key: 'payments', value: { bank_transfer: { enabled: false } } });
+    await db()
+      .insert(settings)
+      .values({ key: 'payments', value: { bank_transfer: { enabled: false } } });
     try {
       await expect(placeStoreOrder(ctx, camelized(checkoutInput).parse({ items, payment_method: 'bank_transfer', accept_terms: true }))).rejects.toMatchObject({
         fields: { payment_method: 'is not available; choose another' },
@@ -280,7 +358,15 @@ describe('placing the order at checkout', () => {
     const product = await givenProduct(db(), { monthly: 3000 });
     const { ctx } = await givenClient();
     await expect(
-      placeStoreOrder(ctx, camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], coupon_code: coupon.code, payment_method: 'credit', accept_terms: true })),
+      placeStoreOrder(
+        ctx,
+        camelized(checkoutInput).parse({
+          items: [{ product_id: product.id, cycle: 'monthly' }],
+          coupon_code: coupon.code,
+          payment_method: 'credit',
+          accept_terms: true,
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'validation' });
     expect((await db().select({ n: count() }).from(couponRedemptions).where(eq(couponRedemptions.couponId, coupon.id)))[0]!.n).toBe(0);
   });

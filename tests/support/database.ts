@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { type Database, type DatabaseHandle, openDatabase } from '@/db';
+import { openDatabase, type Database, type DatabaseHandle } from '@/db';
 import { installDatabase } from '@/server/db';
 import { urlFor, withAdmin } from './postgres';
 

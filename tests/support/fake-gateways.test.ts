@@ -1,9 +1,9 @@
-import { X509Certificate, verify } from 'node:crypto';
+import { verify, X509Certificate } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakePayPal, startFakeStripe, type FakePayPal, type FakeStripe, type PayPalOrder, type PayPalRefund } from './fake-gateways';
 import { fakeHttp } from './fake-http';
-import { type FakePayPal, type FakeStripe, type PayPalOrder, type PayPalRefund, startFakePayPal, startFakeStripe } from './fake-gateways';
 
 // The fakes stand in for the providers in every payments test, so this file holds them to the real
 // APIs' behaviour as our code sees it: the official stripe SDK and plain fetch for PayPal.
@@ -86,7 +86,13 @@ describe('fake Stripe', () => {
     const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
     expect(paid).toMatchObject({ status: 'complete', payment_status: 'paid', amount_total: 25_00, currency: 'eur' });
     const intent = paid.payment_intent as Stripe.PaymentIntent;
-    expect(intent).toMatchObject({ id: paymentIntentId, object: 'payment_intent', status: 'succeeded', amount_received: 25_00, metadata: { invoice_id: 'inv_3' } });
+    expect(intent).toMatchObject({
+      id: paymentIntentId,
+      object: 'payment_intent',
+      status: 'succeeded',
+      amount_received: 25_00,
+      metadata: { invoice_id: 'inv_3' },
+    });
     expect(intent.id).toMatch(/^pi_/);
     const charge = await stripe.charges.retrieve(String(intent.latest_charge));
     expect(charge).toMatchObject({ object: 'charge', payment_intent: intent.id, paid: true, amount: 25_00, amount_refunded: 0 });
@@ -101,7 +107,9 @@ describe('fake Stripe', () => {
     expect((verified.data.object as Stripe.Checkout.Session).payment_intent).toBe(intent.id);
     expect(() => Stripe.webhooks.constructEvent(delivered!.body, String(delivered!.headers['stripe-signature']), 'whsec_other', 300)).toThrow();
     const succeeded = webhooksOf(receiver, 'payment_intent.succeeded', 'type').at(-1)!;
-    expect(Stripe.webhooks.constructEvent(succeeded.body, String(succeeded.headers['stripe-signature']), secret, 300).data.object).toMatchObject({ id: intent.id });
+    expect(Stripe.webhooks.constructEvent(succeeded.body, String(succeeded.headers['stripe-signature']), secret, 300).data.object).toMatchObject({
+      id: intent.id,
+    });
   });
 
   it('simulates a payment for another amount or currency than the session asked', async () => {
@@ -119,11 +127,17 @@ describe('fake Stripe', () => {
     expect(part).toMatchObject({ object: 'refund', status: 'succeeded', amount: 5_00, currency: 'eur', payment_intent: paymentIntentId });
     expect(part.id).toMatch(/^re_/);
     expect((await stripe.refunds.create({ payment_intent: paymentIntentId, amount: 5_00 }, { idempotencyKey: 'refund-1' })).id).toBe(part.id);
-    await expect(stripe.refunds.create({ payment_intent: paymentIntentId, amount: 20_01 })).rejects.toMatchObject({ statusCode: 400, code: 'amount_too_large' });
+    await expect(stripe.refunds.create({ payment_intent: paymentIntentId, amount: 20_01 })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'amount_too_large',
+    });
 
     const rest = await stripe.refunds.create({ payment_intent: paymentIntentId });
     expect(rest.amount).toBe(20_00);
-    await expect(stripe.refunds.create({ payment_intent: paymentIntentId })).rejects.toMatchObject({ type: 'StripeInvalidRequestError', code: 'charge_already_refunded' });
+    await expect(stripe.refunds.create({ payment_intent: paymentIntentId })).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      code: 'charge_already_refunded',
+    });
 
     const listed = await stripe.refunds.list({ payment_intent: paymentIntentId });
     expect(listed).toMatchObject({ object: 'list', has_more: false, url: '/v1/refunds' });
@@ -146,7 +160,11 @@ describe('fake Stripe', () => {
     expect(cancel.status).toBe(303);
     expect(cancel.headers.get('location')).toBe('http://127.0.0.1:3100/pay/cancelled');
 
-    const paid = await fetch(`${fake.url}/checkout/${session.id}/pay`, { method: 'POST', body: new URLSearchParams({ card: '4242 4242 4242 4242' }), redirect: 'manual' });
+    const paid = await fetch(`${fake.url}/checkout/${session.id}/pay`, {
+      method: 'POST',
+      body: new URLSearchParams({ card: '4242 4242 4242 4242' }),
+      redirect: 'manual',
+    });
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toBe(`http://127.0.0.1:3100/pay/done?session_id=${session.id}`);
     expect(fake.sessions.get(session.id)).toMatchObject({ status: 'complete', payment_status: 'paid' });
@@ -159,7 +177,13 @@ describe('fake Stripe', () => {
 
     const dispute = fake.createDispute(paymentIntentId);
     expect(dispute).toMatchObject({ object: 'event', type: 'charge.dispute.created', pending_webhooks: 1, request: { id: null, idempotency_key: null } });
-    expect(dispute.data.object).toMatchObject({ object: 'dispute', payment_intent: paymentIntentId, amount: 25_00, reason: 'fraudulent', status: 'needs_response' });
+    expect(dispute.data.object).toMatchObject({
+      object: 'dispute',
+      payment_intent: paymentIntentId,
+      amount: 25_00,
+      reason: 'fraudulent',
+      status: 'needs_response',
+    });
     expect((dispute.data.object as Stripe.Dispute).id).toMatch(/^du_/);
 
     const refunded = fake.refundOutsideCashdesk(paymentIntentId, 10_00);
@@ -205,17 +229,36 @@ describe('fake PayPal', () => {
     call<PayPalOrder>(
       'POST',
       '/v2/checkout/orders',
-      { intent: 'CAPTURE', purchase_units: [{ reference_id: invoiceId, custom_id: invoiceId, invoice_id: invoiceId, description: `Invoice ${invoiceId}`, amount: { currency_code: 'EUR', value } }] },
+      {
+        intent: 'CAPTURE',
+        purchase_units: [
+          {
+            reference_id: invoiceId,
+            custom_id: invoiceId,
+            invoice_id: invoiceId,
+            description: `Invoice ${invoiceId}`,
+            amount: { currency_code: 'EUR', value },
+          },
+        ],
+      },
       { 'PayPal-Request-Id': requestId },
     );
 
   it('issues client-credentials tokens only to the right client', async () => {
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
-    const wrong = await fetch(`${fake.url}/v1/oauth2/token`, { method: 'POST', headers: { ...form, authorization: basic(clientId, 'nope') }, body: 'grant_type=client_credentials' });
+    const wrong = await fetch(`${fake.url}/v1/oauth2/token`, {
+      method: 'POST',
+      headers: { ...form, authorization: basic(clientId, 'nope') },
+      body: 'grant_type=client_credentials',
+    });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toEqual({ error: 'invalid_client', error_description: 'Client Authentication failed' });
 
-    const right = await fetch(`${fake.url}/v1/oauth2/token`, { method: 'POST', headers: { ...form, authorization: basic(clientId, clientSecret) }, body: 'grant_type=client_credentials' });
+    const right = await fetch(`${fake.url}/v1/oauth2/token`, {
+      method: 'POST',
+      headers: { ...form, authorization: basic(clientId, clientSecret) },
+      body: 'grant_type=client_credentials',
+    });
     expect(right.status).toBe(200);
     const issued = (await right.json()) as { access_token: string; token_type: string; expires_in: number; app_id: string; scope: string; nonce: string };
     expect(issued).toMatchObject({ token_type: 'Bearer', expires_in: 32400 });
@@ -231,17 +274,29 @@ describe('fake PayPal', () => {
     expect(first.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
     expect(first.body.id).toMatch(/^[A-Z0-9]{17}$/);
-    expect(first.body).toMatchObject({ status: 'CREATED', intent: 'CAPTURE', purchase_units: [{ invoice_id: 'INV-1', custom_id: 'INV-1', amount: { currency_code: 'EUR', value: '20.00' } }] });
+    expect(first.body).toMatchObject({
+      status: 'CREATED',
+      intent: 'CAPTURE',
+      purchase_units: [{ invoice_id: 'INV-1', custom_id: 'INV-1', amount: { currency_code: 'EUR', value: '20.00' } }],
+    });
     expect(first.body.links.find((l) => l.rel === 'approve')?.href).toBe(`${fake.url}/checkoutnow?token=${first.body.id}`);
     expect(first.body.links.map((l) => l.rel)).toEqual(['self', 'approve', 'update', 'capture']);
 
-    const minimal = await call<PayPalOrder>('POST', '/v2/checkout/orders', { intent: 'CAPTURE', purchase_units: [{ amount: { currency_code: 'EUR', value: '1.00' } }] }, { Prefer: 'return=minimal' });
+    const minimal = await call<PayPalOrder>(
+      'POST',
+      '/v2/checkout/orders',
+      { intent: 'CAPTURE', purchase_units: [{ amount: { currency_code: 'EUR', value: '1.00' } }] },
+      { Prefer: 'return=minimal' },
+    );
     expect(Object.keys(minimal.body)).toEqual(['id', 'status', 'links']);
     fake.approve(minimal.body.id);
     const minimalCapture = await call<PayPalOrder>('POST', `/v2/checkout/orders/${minimal.body.id}/capture`, undefined, { Prefer: 'return=minimal' });
     expect(minimalCapture.body.purchase_units[0]?.payments?.captures[0]?.status).toBe('COMPLETED');
 
-    const bad = await call<PayPalError>('POST', '/v2/checkout/orders', { intent: 'CAPTURE', purchase_units: [{ amount: { currency_code: 'EUR', value: '1.234' } }] });
+    const bad = await call<PayPalError>('POST', '/v2/checkout/orders', {
+      intent: 'CAPTURE',
+      purchase_units: [{ amount: { currency_code: 'EUR', value: '1.234' } }],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.details[0]?.issue).toBe('DECIMAL_PRECISION');
   });
@@ -257,7 +312,13 @@ describe('fake PayPal', () => {
     expect(captured.status).toBe(201);
     expect(captured.body.status).toBe('COMPLETED');
     const capture = captured.body.purchase_units[0]!.payments!.captures[0]!;
-    expect(capture).toMatchObject({ status: 'COMPLETED', final_capture: true, amount: { currency_code: 'EUR', value: '20.00' }, custom_id: 'INV-2', invoice_id: 'INV-2' });
+    expect(capture).toMatchObject({
+      status: 'COMPLETED',
+      final_capture: true,
+      amount: { currency_code: 'EUR', value: '20.00' },
+      custom_id: 'INV-2',
+      invoice_id: 'INV-2',
+    });
     expect(capture.links.find((l) => l.rel === 'up')?.href).toBe(`${fake.url}/v2/checkout/orders/${order.id}`);
 
     const replay = await call<PayPalOrder>('POST', `/v2/checkout/orders/${order.id}/capture`, undefined, { 'PayPal-Request-Id': 'cap-1' });
@@ -278,7 +339,11 @@ describe('fake PayPal', () => {
     expect(verify('sha256', Buffer.from(message), new X509Certificate(pem).publicKey, signature)).toBe(true);
     expect(verify('sha256', Buffer.from(message.replace(webhookId, 'WH-OTHER')), new X509Certificate(pem).publicKey, signature)).toBe(false);
     const event = JSON.parse(delivered!.body) as { id: string; event_version: string; resource_type: string; resource: Record<string, unknown> };
-    expect(event).toMatchObject({ event_version: '1.0', resource_type: 'capture', resource: { id: capture.id, custom_id: 'INV-2', supplementary_data: { related_ids: { order_id: order.id } } } });
+    expect(event).toMatchObject({
+      event_version: '1.0',
+      resource_type: 'capture',
+      resource: { id: capture.id, custom_id: 'INV-2', supplementary_data: { related_ids: { order_id: order.id } } },
+    });
     expect(event.id).toMatch(/^WH-/);
 
     const verdict = await call<{ verification_status: string }>('POST', '/v1/notifications/verify-webhook-signature', {
@@ -299,11 +364,25 @@ describe('fake PayPal', () => {
     const captured = await call<PayPalOrder>('POST', `/v2/checkout/orders/${order.id}/capture`);
     const captureId = captured.body.purchase_units[0]!.payments!.captures[0]!.id;
 
-    const part = await call<PayPalRefund>('POST', `/v2/payments/captures/${captureId}/refund`, { amount: { value: '5.00', currency_code: 'EUR' } }, { 'PayPal-Request-Id': 'ref-1' });
+    const part = await call<PayPalRefund>(
+      'POST',
+      `/v2/payments/captures/${captureId}/refund`,
+      { amount: { value: '5.00', currency_code: 'EUR' } },
+      { 'PayPal-Request-Id': 'ref-1' },
+    );
     expect(part.status).toBe(201);
     expect(part.body).toMatchObject({ status: 'COMPLETED', amount: { value: '5.00', currency_code: 'EUR' } });
     expect(part.body.links.find((l) => l.rel === 'up')?.href).toBe(`${fake.url}/v2/payments/captures/${captureId}`);
-    expect((await call<PayPalRefund>('POST', `/v2/payments/captures/${captureId}/refund`, { amount: { value: '5.00', currency_code: 'EUR' } }, { 'PayPal-Request-Id': 'ref-1' })).body.id).toBe(part.body.id);
+    expect(
+      (
+        await call<PayPalRefund>(
+          'POST',
+          `/v2/payments/captures/${captureId}/refund`,
+          { amount: { value: '5.00', currency_code: 'EUR' } },
+          { 'PayPal-Request-Id': 'ref-1' },
+        )
+      ).body.id,
+    ).toBe(part.body.id);
 
     const tooMuch = await call<PayPalError>('POST', `/v2/payments/captures/${captureId}/refund`, { amount: { value: '15.01', currency_code: 'EUR' } });
     expect(tooMuch.status).toBe(422);
@@ -326,12 +405,18 @@ describe('fake PayPal', () => {
     const captureId = captured.body.purchase_units[0]!.payments!.captures[0]!.id;
 
     const refunded = fake.refundOutsidePayPal(captureId, '2.50');
-    expect(refunded).toMatchObject({ event_type: 'PAYMENT.CAPTURE.REFUNDED', resource: { amount: { value: '2.50', currency_code: 'EUR' }, invoice_id: 'INV-4' } });
+    expect(refunded).toMatchObject({
+      event_type: 'PAYMENT.CAPTURE.REFUNDED',
+      resource: { amount: { value: '2.50', currency_code: 'EUR' }, invoice_id: 'INV-4' },
+    });
     expect(await fake.deliver(refunded)).toBe(200);
     expect(fake.captureEvent(captureId)).toMatchObject({ event_type: 'PAYMENT.CAPTURE.COMPLETED', resource: { id: captureId } });
 
     const { body: other } = await createOrder('INV-5', 'req-inv-5');
-    expect(fake.deniedEvent(other.id)).toMatchObject({ event_type: 'PAYMENT.CAPTURE.DENIED', resource: { status: 'DENIED', supplementary_data: { related_ids: { order_id: other.id } } } });
+    expect(fake.deniedEvent(other.id)).toMatchObject({
+      event_type: 'PAYMENT.CAPTURE.DENIED',
+      resource: { status: 'DENIED', supplementary_data: { related_ids: { order_id: other.id } } },
+    });
 
     const sdk = await fetch(`${fake.url}/sdk/js?client-id=${clientId}&currency=EUR&intent=capture`);
     expect(sdk.status).toBe(200);

@@ -1,7 +1,7 @@
-import { X509Certificate, createPrivateKey, randomUUID, sign as rsaSign, verify as rsaVerify } from 'node:crypto';
+import { createPrivateKey, randomUUID, sign as rsaSign, verify as rsaVerify, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { type FakeReply, type FakeRequest, escapeHtml, paypalId, postWebhook, startFakeServer } from './fake-server';
+import { escapeHtml, paypalId, postWebhook, startFakeServer, type FakeReply, type FakeRequest } from './fake-server';
 
 /**
  * A stateful stand-in for PayPal's REST API as Cashdesk uses it — OAuth client-credentials tokens,
@@ -103,7 +103,10 @@ export type PayPalWebhookEvent = {
 const zeroDecimal = new Set(['HUF', 'JPY', 'TWD']);
 const digitsOf = (currency: string) => (zeroDecimal.has(currency) ? 0 : 2);
 const toMinor = (money: PayPalMoney) => Math.round(Number(money.value) * 10 ** digitsOf(money.currency_code));
-const toMoney = (minor: number, currency: string): PayPalMoney => ({ currency_code: currency, value: (minor / 10 ** digitsOf(currency)).toFixed(digitsOf(currency)) });
+const toMoney = (minor: number, currency: string): PayPalMoney => ({
+  currency_code: currency,
+  value: (minor / 10 ** digitsOf(currency)).toFixed(digitsOf(currency)),
+});
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 const FAKE_PAYER_ID = 'FAKEPAYER1';
 
@@ -116,7 +119,9 @@ class PayPalError extends Error {
   }
 }
 const debugId = () => paypalId(13).toLowerCase();
-const errorLink = (issue: string, api = 'orders') => [{ href: `https://developer.paypal.com/docs/api/${api}/v2/#error-${issue}`, rel: 'information_link', method: 'GET' }];
+const errorLink = (issue: string, api = 'orders') => [
+  { href: `https://developer.paypal.com/docs/api/${api}/v2/#error-${issue}`, rel: 'information_link', method: 'GET' },
+];
 const unprocessable = (issue: string, description: string, api = 'orders') =>
   new PayPalError(422, {
     name: 'UNPROCESSABLE_ENTITY',
@@ -136,7 +141,15 @@ const badRequest = (issue: string, field: string, description: string, value?: u
 const notFound = (field: string, value: string) =>
   new PayPalError(404, {
     name: 'RESOURCE_NOT_FOUND',
-    details: [{ field, value, location: 'path', issue: 'INVALID_RESOURCE_ID', description: 'Specified resource ID does not exist. Please check the resource ID and try again.' }],
+    details: [
+      {
+        field,
+        value,
+        location: 'path',
+        issue: 'INVALID_RESOURCE_ID',
+        description: 'Specified resource ID does not exist. Please check the resource ID and try again.',
+      },
+    ],
     message: 'The specified resource does not exist.',
     debug_id: debugId(),
     links: errorLink('INVALID_RESOURCE_ID'),
@@ -153,9 +166,11 @@ function moneyParam(value: unknown, field: string): PayPalMoney {
   if (typeof currency !== 'string') throw badRequest('MISSING_REQUIRED_PARAMETER', `${field}/currency_code`, 'A required field / parameter is missing.');
   if (!/^[A-Z]{3}$/.test(currency)) throw unprocessable('INVALID_CURRENCY_CODE', 'Currency code is invalid or is not currently supported.');
   if (typeof amount !== 'string') throw badRequest('MISSING_REQUIRED_PARAMETER', `${field}/value`, 'A required field / parameter is missing.');
-  if (!/^\d{1,10}(\.\d+)?$/.test(amount)) throw badRequest('INVALID_PARAMETER_SYNTAX', `${field}/value`, 'The value of a field does not conform to the expected format.', amount);
+  if (!/^\d{1,10}(\.\d+)?$/.test(amount))
+    throw badRequest('INVALID_PARAMETER_SYNTAX', `${field}/value`, 'The value of a field does not conform to the expected format.', amount);
   const decimals = amount.split('.')[1]?.length ?? 0;
-  if (decimals > digitsOf(currency)) throw unprocessable('DECIMAL_PRECISION', 'If the currency supports decimals, only two decimal place precision is supported.');
+  if (decimals > digitsOf(currency))
+    throw unprocessable('DECIMAL_PRECISION', 'If the currency supports decimals, only two decimal place precision is supported.');
   return { currency_code: currency, value: amount };
 }
 
@@ -221,7 +236,7 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
         ? 'capture'
         : type.startsWith('CHECKOUT.ORDER.')
           ? 'checkout-order'
-          : type.split('.')[1]?.toLowerCase() ?? 'unknown';
+          : (type.split('.')[1]?.toLowerCase() ?? 'unknown');
     return {
       id,
       event_version: '1.0',
@@ -242,7 +257,8 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     payee: { email_address: 'merchant@example.com', merchant_id: 'FAKEMERCHANT1' },
   });
   const captureEvent = (captureId: string) => event('PAYMENT.CAPTURE.COMPLETED', captureResource(found(captures, captureId, 'capture_id')));
-  const refundEvent = (refund: PayPalRefund) => event('PAYMENT.CAPTURE.REFUNDED', { ...clone(refund), payer: { email_address: 'merchant@example.com', merchant_id: 'FAKEMERCHANT1' } });
+  const refundEvent = (refund: PayPalRefund) =>
+    event('PAYMENT.CAPTURE.REFUNDED', { ...clone(refund), payer: { email_address: 'merchant@example.com', merchant_id: 'FAKEMERCHANT1' } });
 
   async function deliver(evt: PayPalWebhookEvent): Promise<number> {
     if (!options.webhookUrl) throw new Error('fake PayPal: no webhookUrl to deliver to');
@@ -260,7 +276,8 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     if (intent === undefined) throw badRequest('MISSING_REQUIRED_PARAMETER', '/intent', 'A required field / parameter is missing.');
     if (intent !== 'CAPTURE' && intent !== 'AUTHORIZE') throw badRequest('INVALID_PARAMETER_VALUE', '/intent', 'The value of a field is invalid.', intent);
     const units = body.purchase_units;
-    if (!Array.isArray(units) || units.length === 0) throw badRequest('MISSING_REQUIRED_PARAMETER', '/purchase_units', 'A required field / parameter is missing.');
+    if (!Array.isArray(units) || units.length === 0)
+      throw badRequest('MISSING_REQUIRED_PARAMETER', '/purchase_units', 'A required field / parameter is missing.');
     const seen = new Set<string>();
     const purchaseUnits = units.map((raw: unknown): PayPalPurchaseUnit => {
       const unit = asRecord(raw) ?? {};
@@ -316,7 +333,14 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
       order.payer = { name, email_address: 'buyer@example.com', payer_id: FAKE_PAYER_ID, address: { country_code: 'US' } };
       const experience = order.payment_source?.paypal.experience_context;
       order.payment_source = {
-        paypal: { email_address: 'buyer@example.com', account_id: FAKE_PAYER_ID, account_status: 'VERIFIED', name, address: { country_code: 'US' }, ...(experience ? { experience_context: experience } : {}) },
+        paypal: {
+          email_address: 'buyer@example.com',
+          account_id: FAKE_PAYER_ID,
+          account_status: 'VERIFIED',
+          name,
+          address: { country_code: 'US' },
+          ...(experience ? { experience_context: experience } : {}),
+        },
       };
       order.update_time = isoNow();
     }
@@ -336,16 +360,27 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
 
   function capture(orderId: string): { order: PayPalOrder; capture: PayPalCapture } {
     const order = found(orders, orderId, 'order_id');
-    if (order.intent !== 'CAPTURE') throw unprocessable('ACTION_DOES_NOT_MATCH_INTENT', 'Order was created with an intent to \'AUTHORIZE\'. Please use v2/checkout/orders/order_id/authorize to complete the transaction or alternately Create an order with an intent of \'CAPTURE\'.');
-    if (order.status === 'COMPLETED') throw unprocessable('ORDER_ALREADY_CAPTURED', "Order already captured.If 'intent=CAPTURE' only one capture per order is allowed.");
+    if (order.intent !== 'CAPTURE')
+      throw unprocessable(
+        'ACTION_DOES_NOT_MATCH_INTENT',
+        "Order was created with an intent to 'AUTHORIZE'. Please use v2/checkout/orders/order_id/authorize to complete the transaction or alternately Create an order with an intent of 'CAPTURE'.",
+      );
+    if (order.status === 'COMPLETED')
+      throw unprocessable('ORDER_ALREADY_CAPTURED', "Order already captured.If 'intent=CAPTURE' only one capture per order is allowed.");
     if (order.status !== 'APPROVED')
       throw unprocessable(
         'ORDER_NOT_APPROVED',
         "Payer has not yet approved the Order for payment. Please redirect the payer to the 'rel':'approve' url returned as part of the HATEOAS links within the Create Order call or provide a valid payment_source in the request.",
       );
     const unit = order.purchase_units[0]!;
-    if (unit.invoice_id && [...orders.values()].some((other) => other.id !== order.id && other.status === 'COMPLETED' && other.purchase_units[0]?.invoice_id === unit.invoice_id))
-      throw unprocessable('DUPLICATE_INVOICE_ID', 'Duplicate Invoice ID detected. To avoid a potential duplicate transaction your account setting requires that Invoice Id be unique for each transaction.');
+    if (
+      unit.invoice_id &&
+      [...orders.values()].some((other) => other.id !== order.id && other.status === 'COMPLETED' && other.purchase_units[0]?.invoice_id === unit.invoice_id)
+    )
+      throw unprocessable(
+        'DUPLICATE_INVOICE_ID',
+        'Duplicate Invoice ID detected. To avoid a potential duplicate transaction your account setting requires that Invoice Id be unique for each transaction.',
+      );
     const id = paypalId();
     const time = isoNow();
     const gross = toMinor(unit.amount);
@@ -363,7 +398,11 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
       ...(unit.invoice_id === undefined ? {} : { invoice_id: unit.invoice_id }),
       create_time: time,
       update_time: time,
-      links: [link(`/v2/payments/captures/${id}`, 'self'), link(`/v2/payments/captures/${id}/refund`, 'refund', 'POST'), link(`/v2/checkout/orders/${order.id}`, 'up')],
+      links: [
+        link(`/v2/payments/captures/${id}`, 'self'),
+        link(`/v2/payments/captures/${id}/refund`, 'refund', 'POST'),
+        link(`/v2/checkout/orders/${order.id}`, 'up'),
+      ],
     };
     captures.set(id, created);
     captureOrder.set(id, order.id);
@@ -383,10 +422,21 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     let amount = left;
     if (body.amount !== undefined) {
       const money = moneyParam(body.amount, '/amount');
-      if (money.currency_code !== currency) throw unprocessable('REFUND_CAPTURE_CURRENCY_MISMATCH', 'Refund must be in the same currency as the capture.', 'payments');
+      if (money.currency_code !== currency)
+        throw unprocessable('REFUND_CAPTURE_CURRENCY_MISMATCH', 'Refund must be in the same currency as the capture.', 'payments');
       amount = toMinor(money);
-      if (amount <= 0) throw unprocessable('CANNOT_BE_ZERO_OR_NEGATIVE', 'Must be greater than zero. If the currency supports decimals, only two decimal place precision is supported.', 'payments');
-      if (amount > left) throw unprocessable('REFUND_AMOUNT_EXCEEDED', 'The refund amount must be less than or equal to the capture amount that has not yet been refunded.', 'payments');
+      if (amount <= 0)
+        throw unprocessable(
+          'CANNOT_BE_ZERO_OR_NEGATIVE',
+          'Must be greater than zero. If the currency supports decimals, only two decimal place precision is supported.',
+          'payments',
+        );
+      if (amount > left)
+        throw unprocessable(
+          'REFUND_AMOUNT_EXCEEDED',
+          'The refund amount must be less than or equal to the capture amount that has not yet been refunded.',
+          'payments',
+        );
     }
     const id = paypalId();
     const time = isoNow();
@@ -443,7 +493,11 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
 
   // ---- HTTP ----------------------------------------------------------------------------------
 
-  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type, authorization' };
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'content-type, authorization',
+  };
 
   function token(request: FakeRequest): FakeReply {
     const basic = /^Basic (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
@@ -451,7 +505,11 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     const expected = options.clientId === undefined || (id === options.clientId && (options.clientSecret === undefined || secret === options.clientSecret));
     if (!basic || !id || !expected) return { status: 401, body: { error: 'invalid_client', error_description: 'Client Authentication failed' } };
     const grant = new URLSearchParams(request.body).get('grant_type');
-    if (grant !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: grant ? `Grant Type ${grant} is not supported` : 'Grant Type is NULL' } };
+    if (grant !== 'client_credentials')
+      return {
+        status: 400,
+        body: { error: 'unsupported_grant_type', error_description: grant ? `Grant Type ${grant} is not supported` : 'Grant Type is NULL' },
+      };
     const accessToken = `A21AA${paypalId(40)}`;
     tokens.add(accessToken);
     return {
@@ -473,7 +531,11 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     if (!bearer || !tokens.has(bearer))
       return {
         status: 401,
-        body: { name: 'AUTHENTICATION_FAILURE', message: 'Authentication failed due to invalid authentication credentials or a missing Authorization header.', links: [{ href: 'https://developer.paypal.com/docs/api/overview/#error', rel: 'information_link' }] },
+        body: {
+          name: 'AUTHENTICATION_FAILURE',
+          message: 'Authentication failed due to invalid authentication credentials or a missing Authorization header.',
+          links: [{ href: 'https://developer.paypal.com/docs/api/overview/#error', rel: 'information_link' }],
+        },
       };
     const requestId = String(request.headers['paypal-request-id'] ?? '');
     const replayKey = `${request.method} ${request.path} ${requestId}`;
@@ -485,7 +547,12 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
       } catch {
         return {
           status: 400,
-          body: { name: 'INVALID_REQUEST', message: 'Request is not well-formed, syntactically incorrect, or violates schema.', debug_id: debugId(), details: [{ issue: 'MALFORMED_REQUEST_JSON', description: 'The request JSON is not well formed.', location: 'body' }] },
+          body: {
+            name: 'INVALID_REQUEST',
+            message: 'Request is not well-formed, syntactically incorrect, or violates schema.',
+            debug_id: debugId(),
+            details: [{ issue: 'MALFORMED_REQUEST_JSON', description: 'The request JSON is not well formed.', location: 'body' }],
+          },
         };
       }
     }
@@ -513,7 +580,13 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
         ? {
             id: full.id,
             status: full.status,
-            ...(isCapture ? { payment_source: full.payment_source, payer: full.payer, purchase_units: full.purchase_units.map((unit) => ({ reference_id: unit.reference_id, payments: unit.payments })) } : {}),
+            ...(isCapture
+              ? {
+                  payment_source: full.payment_source,
+                  payer: full.payer,
+                  purchase_units: full.purchase_units.map((unit) => ({ reference_id: unit.reference_id, payments: unit.payments })),
+                }
+              : {}),
             links: full.links,
           }
         : full;
@@ -521,19 +594,35 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     };
     let match: RegExpExecArray | null;
     if (method === 'POST' && path === '/v2/checkout/orders') return orderReply(201, createOrder(body));
-    if (method === 'GET' && (match = /^\/v2\/checkout\/orders\/([^/]+)$/.exec(path))) return orderReply(200, found(orders, decodeURIComponent(match[1]!), 'order_id'));
+    if (method === 'GET' && (match = /^\/v2\/checkout\/orders\/([^/]+)$/.exec(path)))
+      return orderReply(200, found(orders, decodeURIComponent(match[1]!), 'order_id'));
     if (method === 'POST' && (match = /^\/v2\/checkout\/orders\/([^/]+)\/capture$/.exec(path))) {
       const { order, capture: captured } = capture(decodeURIComponent(match[1]!));
       return orderReply(201, order, deliverLater(captureEvent(captured.id)));
     }
-    if (method === 'GET' && (match = /^\/v2\/payments\/captures\/([^/]+)$/.exec(path))) return { status: 200, body: found(captures, decodeURIComponent(match[1]!), 'capture_id') };
+    if (method === 'GET' && (match = /^\/v2\/payments\/captures\/([^/]+)$/.exec(path)))
+      return { status: 200, body: found(captures, decodeURIComponent(match[1]!), 'capture_id') };
     if (method === 'POST' && (match = /^\/v2\/payments\/captures\/([^/]+)\/refund$/.exec(path))) {
       const created = refund(decodeURIComponent(match[1]!), body);
-      return { status: 201, body: minimal ? { id: created.id, status: created.status, links: created.links } : created, after: deliverLater(refundEvent(created)) };
+      return {
+        status: 201,
+        body: minimal ? { id: created.id, status: created.status, links: created.links } : created,
+        after: deliverLater(refundEvent(created)),
+      };
     }
-    if (method === 'GET' && (match = /^\/v2\/payments\/refunds\/([^/]+)$/.exec(path))) return { status: 200, body: found(refunds, decodeURIComponent(match[1]!), 'refund_id') };
-    if (method === 'POST' && path === '/v1/notifications/verify-webhook-signature') return { status: 200, body: { verification_status: verifySignature(body) ? 'SUCCESS' : 'FAILURE' } };
-    return { status: 404, body: { name: 'RESOURCE_NOT_FOUND', message: 'The specified resource does not exist.', debug_id: debugId(), details: [{ issue: 'INVALID_RESOURCE_ID', description: `No route for ${method} ${path}` }] } };
+    if (method === 'GET' && (match = /^\/v2\/payments\/refunds\/([^/]+)$/.exec(path)))
+      return { status: 200, body: found(refunds, decodeURIComponent(match[1]!), 'refund_id') };
+    if (method === 'POST' && path === '/v1/notifications/verify-webhook-signature')
+      return { status: 200, body: { verification_status: verifySignature(body) ? 'SUCCESS' : 'FAILURE' } };
+    return {
+      status: 404,
+      body: {
+        name: 'RESOURCE_NOT_FOUND',
+        message: 'The specified resource does not exist.',
+        debug_id: debugId(),
+        details: [{ issue: 'INVALID_RESOURCE_ID', description: `No route for ${method} ${path}` }],
+      },
+    };
   }
 
   /** PayPal's own check (`/v1/notifications/verify-webhook-signature`) over the re-serialized event. */
@@ -551,8 +640,18 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
 
   function sdk(request: FakeRequest): FakeReply {
     const clientId = request.query.get('client-id');
-    const problem = !clientId ? 'client-id not recognized' : options.clientId !== undefined && clientId !== options.clientId ? `client-id not recognized for the fake: ${clientId}` : '';
-    if (problem) return { status: 400, contentType: 'text/javascript; charset=utf-8', headers: cors, body: `throw new Error(${JSON.stringify(`SDK Validation error: '${problem}'`)});` };
+    const problem = !clientId
+      ? 'client-id not recognized'
+      : options.clientId !== undefined && clientId !== options.clientId
+        ? `client-id not recognized for the fake: ${clientId}`
+        : '';
+    if (problem)
+      return {
+        status: 400,
+        contentType: 'text/javascript; charset=utf-8',
+        headers: cors,
+        body: `throw new Error(${JSON.stringify(`SDK Validation error: '${problem}'`)});`,
+      };
     return { status: 200, contentType: 'text/javascript; charset=utf-8', headers: { ...cors, 'cache-control': 'no-store' }, body: sdkScript(base) };
   }
 
@@ -567,7 +666,7 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
   function hosted(request: FakeRequest): FakeReply {
     const orderId = request.query.get('token') ?? '';
     const order = orders.get(orderId);
-    if (!order) return page('PayPal Checkout (test fake)', '<h1>Things don\'t appear to be working at the moment.</h1>', 404);
+    if (!order) return page('PayPal Checkout (test fake)', "<h1>Things don't appear to be working at the moment.</h1>", 404);
     const experience = asRecord(order.payment_source?.paypal.experience_context) ?? {};
     const withToken = (url: unknown, extra: Record<string, string> = {}) => {
       const target = new URL(String(url));
@@ -577,7 +676,8 @@ export async function startFakePayPal(options: FakePayPalOptions): Promise<FakeP
     };
     if (request.method === 'POST' && request.path === '/checkoutnow/approve') {
       approve(order.id);
-      if (typeof experience.return_url === 'string') return { status: 303, headers: { location: withToken(experience.return_url, { PayerID: FAKE_PAYER_ID }) }, body: '', contentType: 'text/plain' };
+      if (typeof experience.return_url === 'string')
+        return { status: 303, headers: { location: withToken(experience.return_url, { PayerID: FAKE_PAYER_ID }) }, body: '', contentType: 'text/plain' };
       return page('PayPal Checkout (test fake)', '<h1>Payment approved</h1><p>You can close this window.</p>');
     }
     if (request.method === 'GET' && request.path === '/checkoutnow/cancel' && typeof experience.cancel_url === 'string')

@@ -45,7 +45,10 @@ export async function startFakeServer(port: number, route: (request: FakeRequest
           ...reply.headers,
         });
         res.end(text, () => {
-          if (reply.after) void Promise.resolve().then(reply.after).catch((error: unknown) => console.error('fake gateway:', error));
+          if (reply.after)
+            void Promise.resolve()
+              .then(reply.after)
+              .catch((error: unknown) => console.error('fake gateway:', error));
         });
       };
       const answer = async () => (request.method === 'GET' && request.path === '/health' ? { status: 200, body: { ok: true } } : route(request));
@@ -88,8 +91,7 @@ export const stripeId = (prefix: string, length = 24) => `${prefix}_${randomFrom
 /** PayPal-style id: 17 uppercase alphanumerics, e.g. `5O190127TN364715T`. */
 export const paypalId = (length = 17) => randomFrom(upperAlnum, length);
 
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** POSTs a webhook; a receiver that is down counts as status 0 rather than an exception. */
 export async function postWebhook(url: string, headers: Record<string, string>, body: string): Promise<number> {

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { type FakeReply, type FakeRequest, escapeHtml, postWebhook, startFakeServer, stripeId } from './fake-server';
+import { escapeHtml, postWebhook, startFakeServer, stripeId, type FakeReply, type FakeRequest } from './fake-server';
 
 /**
  * A stateful stand-in for the parts of Stripe's API Cashdesk uses — Checkout Sessions with a hosted
@@ -159,8 +159,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
   const deliveries: { event: Stripe.Event; status: number }[] = [];
   let base = '';
 
-  const byId = (id: string): object | undefined =>
-    sessions.get(id) ?? paymentIntents.get(id) ?? charges.get(id) ?? refunds.get(id) ?? disputes.get(id);
+  const byId = (id: string): object | undefined => sessions.get(id) ?? paymentIntents.get(id) ?? charges.get(id) ?? refunds.get(id) ?? disputes.get(id);
   const clone = <T>(value: T): T => structuredClone(value);
 
   /** `expand[]=payment_intent.latest_charge`: replaces ids with their objects along each path. */
@@ -235,7 +234,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       const param = `line_items[${index}]`;
       if (text(item, 'price')) throw invalid('The fake only supports price_data line items.', 'parameter_invalid_string', `${param}[price]`);
       const itemCurrency = currencyParam(`${param}[price_data][currency]`, text(item, 'price_data', 'currency'));
-      if (currency && currency !== itemCurrency) throw invalid('All line items must use the same currency.', 'parameter_invalid_string', `${param}[price_data][currency]`);
+      if (currency && currency !== itemCurrency)
+        throw invalid('All line items must use the same currency.', 'parameter_invalid_string', `${param}[price_data][currency]`);
       currency = itemCurrency;
       const unitAmount = integerParam(form, `${param}[price_data][unit_amount]`, text(item, 'price_data', 'unit_amount'));
       if (unitAmount === undefined) throw missing(`${param}[price_data][unit_amount]`);
@@ -285,7 +285,11 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     const total = lineItems.reduce((sum, item) => sum + item.amount_total, 0);
     const expiresAt = integerParam(form, 'expires_at', text(form, 'expires_at')) ?? created + 24 * 3600;
     if (expiresAt < created + 30 * 60 - 5 || expiresAt > created + 24 * 3600 + 5)
-      throw invalid('The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.', 'parameter_invalid_integer', 'expires_at');
+      throw invalid(
+        'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+        'parameter_invalid_integer',
+        'expires_at',
+      );
     const successUrl = text(form, 'success_url') ?? null;
     for (const param of ['success_url', 'cancel_url'] as const) {
       const value = text(form, param);
@@ -405,7 +409,9 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       on_behalf_of: null,
       payment_method: paymentMethodId,
       payment_method_configuration_details: null,
-      payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } } as Stripe.PaymentIntent.PaymentMethodOptions,
+      payment_method_options: {
+        card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' },
+      } as Stripe.PaymentIntent.PaymentMethodOptions,
       payment_method_types: ['card'],
       payment_record: null,
       processing: null,
@@ -512,7 +518,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     const paymentIntent = paymentIntents.get(paymentIntentId);
     if (!paymentIntent) throw noSuch('payment_intent', paymentIntentId, 'payment_intent');
     const charge = charges.get(String(paymentIntent.latest_charge));
-    if (!charge) throw invalid(`This PaymentIntent (${paymentIntentId}) does not have a successful charge to refund.`, 'charge_not_refundable', 'payment_intent');
+    if (!charge)
+      throw invalid(`This PaymentIntent (${paymentIntentId}) does not have a successful charge to refund.`, 'charge_not_refundable', 'payment_intent');
     return charge;
   }
 
@@ -603,7 +610,14 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
         uncategorized_file: null,
         uncategorized_text: null,
       },
-      evidence_details: { due_by: now() + 7 * 86400, enhanced_eligibility: {}, has_evidence: false, past_due: false, submission_count: 0, submission_method: null },
+      evidence_details: {
+        due_by: now() + 7 * 86400,
+        enhanced_eligibility: {},
+        has_evidence: false,
+        past_due: false,
+        submission_count: 0,
+        submission_method: null,
+      },
       intended_submission_method: null,
       is_charge_refundable: false,
       livemode: false,
@@ -648,7 +662,13 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       case 'POST /v1/checkout/sessions':
         return ok(expand(createSession(form), expandAll));
       case 'GET /v1/checkout/sessions':
-        return ok(listOf([...sessions.values()].filter((s) => !request.query.get('payment_intent') || s.payment_intent === request.query.get('payment_intent')), request, '/v1/checkout/sessions'));
+        return ok(
+          listOf(
+            [...sessions.values()].filter((s) => !request.query.get('payment_intent') || s.payment_intent === request.query.get('payment_intent')),
+            request,
+            '/v1/checkout/sessions',
+          ),
+        );
       case 'GET /v1/checkout/sessions/:id':
         return ok(expand(found(sessions, id, 'checkout.session'), expandAll));
       case 'GET /v1/checkout/sessions/:id/line_items':
@@ -657,7 +677,10 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       case 'POST /v1/checkout/sessions/:id/expire': {
         const session = found(sessions, id, 'checkout.session');
         if (session.status !== 'open')
-          throw invalid(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`, 'checkout_session_not_open');
+          throw invalid(
+            `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+            'checkout_session_not_open',
+          );
         Object.assign(session, { status: 'expired', url: null } satisfies Partial<Stripe.Checkout.Session>);
         const expired = event('checkout.session.expired', session);
         return { ...ok(clone(session)), after: () => options.webhookUrl && deliver(expired) };
@@ -682,7 +705,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
         rejectUnknown(form, refundParams);
         const paymentIntentId = text(form, 'payment_intent');
         const chargeId = text(form, 'charge');
-        if (!paymentIntentId && !chargeId) throw invalid('One of the following params should be provided for this request: payment_intent or charge.', 'parameter_missing');
+        if (!paymentIntentId && !chargeId)
+          throw invalid('One of the following params should be provided for this request: payment_intent or charge.', 'parameter_missing');
         const amount = integerParam(form, 'amount', text(form, 'amount'));
         const result = refund({
           ...(paymentIntentId ? { paymentIntentId } : {}),
@@ -716,11 +740,15 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       return stripeErrorReply(
         new StripeError(401, {
           type: 'invalid_request_error',
-          message: "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+          message:
+            "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
         }),
       );
     const key = /^Bearer ((?:sk|rk)_\S+)$/.exec(auth)?.[1];
-    if (!key) return stripeErrorReply(new StripeError(401, { type: 'invalid_request_error', message: `Invalid API Key provided: ${auth.replace(/^Bearer\s+/, '').slice(0, 8)}****` }));
+    if (!key)
+      return stripeErrorReply(
+        new StripeError(401, { type: 'invalid_request_error', message: `Invalid API Key provided: ${auth.replace(/^Bearer\s+/, '').slice(0, 8)}****` }),
+      );
 
     const idempotencyKey = request.method === 'POST' ? String(request.headers['idempotency-key'] ?? '') : '';
     const fingerprint = `${request.method} ${request.path} ${request.body}`;
@@ -779,7 +807,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     if (!session) return page('Stripe Checkout (test fake)', '<h1>Something went wrong</h1><p>The page you were looking for could not be found.</p>', 404);
     const redirect = (location: string): FakeReply => ({ status: 303, headers: { location }, body: '', contentType: 'text/plain' });
     const success = () => redirect((session.success_url ?? `${base}/checkout/${session.id}`).replaceAll('{CHECKOUT_SESSION_ID}', session.id));
-    if (request.method === 'GET' && action === 'cancel') return session.cancel_url ? redirect(session.cancel_url) : page('Stripe Checkout (test fake)', '<p>Cancelled.</p>');
+    if (request.method === 'GET' && action === 'cancel')
+      return session.cancel_url ? redirect(session.cancel_url) : page('Stripe Checkout (test fake)', '<p>Cancelled.</p>');
     if (request.method === 'POST' && action === 'pay') {
       if (session.status === 'complete') return success();
       if (session.status !== 'open') return page('Stripe Checkout (test fake)', '<h1>This Checkout Session is no longer active.</h1>', 410);
@@ -789,7 +818,8 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       return success();
     }
     if (request.method === 'GET' && action === undefined) {
-      if (session.status !== 'open') return page('Stripe Checkout (test fake)', '<h1>This Checkout Session is no longer active.</h1>', session.status === 'complete' ? 200 : 410);
+      if (session.status !== 'open')
+        return page('Stripe Checkout (test fake)', '<h1>This Checkout Session is no longer active.</h1>', session.status === 'complete' ? 200 : 410);
       return checkoutPage(session);
     }
     return page('Stripe Checkout (test fake)', '<p>Not found.</p>', 404);
@@ -817,7 +847,11 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
   }
 
   const server = await startFakeServer(options.port ?? 0, (request) =>
-    request.path.startsWith('/v1/') ? apiWithIdempotency(request) : request.path.startsWith('/checkout/') ? hosted(request) : { status: 404, body: { error: { type: 'invalid_request_error', message: 'Not found' } } },
+    request.path.startsWith('/v1/')
+      ? apiWithIdempotency(request)
+      : request.path.startsWith('/checkout/')
+        ? hosted(request)
+        : { status: 404, body: { error: { type: 'invalid_request_error', message: 'Not found' } } },
   );
   base = server.url;
 

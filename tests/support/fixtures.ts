@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { Database } from '@/db';
 import { users } from '@/db/schema';
-import { type Actor, systemActor, userActor } from '@/server/auth/actor';
+import { systemActor, userActor, type Actor } from '@/server/auth/actor';
 import type { Role } from '@/server/auth/permissions';
-import { createApiKey } from '@/server/services/people/api-keys';
-import { createCustomer } from '@/server/services/customers/create';
-import { createInvoice } from '@/server/services/invoices/create';
-import { createProduct } from '@/server/services/catalog/create-product';
 import { createProductInput } from '@/server/schemas/catalog';
-import type { ServiceContext } from '@/server/services/context';
 import { camelized } from '@/server/schemas/common';
 import { createCustomerInput } from '@/server/schemas/customers';
-import type { z } from 'zod';
+import { createProduct } from '@/server/services/catalog/create-product';
+import type { ServiceContext } from '@/server/services/context';
+import { createCustomer } from '@/server/services/customers/create';
+import { createInvoice } from '@/server/services/invoices/create';
+import { createApiKey } from '@/server/services/people/api-keys';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -39,11 +39,7 @@ export async function givenUser(
 }
 
 /** A customer made from API-shaped fields (as the REST tests write them), parsed as the edges parse them. */
-export async function givenCustomer(
-  db: Database,
-  input: Partial<z.input<typeof createCustomerInput>> = {},
-  options: { actor?: Actor; now?: Date } = {},
-) {
+export async function givenCustomer(db: Database, input: Partial<z.input<typeof createCustomerInput>> = {}, options: { actor?: Actor; now?: Date } = {}) {
   const tag = unique();
   return createCustomer(
     ctxOf(db, options.actor ?? systemActor(), options.now),
@@ -72,10 +68,7 @@ export async function givenInvoice(
 }
 
 /** A product sold monthly and annually in USD (and EUR), optionally needing approval. */
-export async function givenProduct(
-  db: Database,
-  options: { monthly?: number; autoActivate?: boolean; setupFee?: number; name?: string } = {},
-) {
+export async function givenProduct(db: Database, options: { monthly?: number; autoActivate?: boolean; setupFee?: number; name?: string } = {}) {
   return createProduct(
     ctxOf(db, systemActor()),
     camelized(createProductInput).parse({

@@ -39,8 +39,8 @@ describe('tRPC customers router', () => {
 
   it('rejects invalid input as BAD_REQUEST before any service runs', async () => {
     const admin = await givenUser(db(), 'admin');
-    await expect(
-      createCaller({ db: db(), actor: admin.actor, origin: 'http://localhost' }).customers.create({ name: '', email: 'bad' }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(createCaller({ db: db(), actor: admin.actor, origin: 'http://localhost' }).customers.create({ name: '', email: 'bad' })).rejects.toMatchObject(
+      { code: 'BAD_REQUEST' },
+    );
   });
 });

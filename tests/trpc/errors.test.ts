@@ -1,4 +1,4 @@
-import { type AnyRouter, TRPCError } from '@trpc/server';
+import { TRPCError, type AnyRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { eq } from 'drizzle-orm';
 import superjson from 'superjson';
@@ -6,12 +6,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { orderLines, services } from '@/db/schema';
 import { appRouter, createCaller } from '@/server/api/root';
 import { createCallerFactory, publicProcedure, router } from '@/server/api/trpc';
-import { type Actor, systemActor } from '@/server/auth/actor';
+import { systemActor, type Actor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { getInvoice } from '@/server/services/invoices/get';
-import { placeOrder } from '@/server/services/orders/place';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
@@ -59,13 +59,19 @@ describe('tRPC list cursors', () => {
   });
 
   it('people.audit refuses a position beyond any entry id as BAD_REQUEST on the before field', async () => {
-    await expect(trpc().people.audit({ before: '9'.repeat(30) })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { fields: { before: expect.any(String) } } });
+    await expect(trpc().people.audit({ before: '9'.repeat(30) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { fields: { before: expect.any(String) } },
+    });
     expect((await trpc().people.audit({ before: String(2n ** 63n - 1n) })).items.length).toBeGreaterThanOrEqual(0);
   });
 
   it('answers the browser with the field message, and the huge cursor too', async () => {
     const made = await overHttp(appRouter, 'customers.list', { limit: 5, cursor: notAUuid });
-    expect(made).toMatchObject({ status: 400, error: { message: 'Invalid cursor', data: { code: 'BAD_REQUEST', appCode: 'validation', fields: { cursor: expect.any(String) } } } });
+    expect(made).toMatchObject({
+      status: 400,
+      error: { message: 'Invalid cursor', data: { code: 'BAD_REQUEST', appCode: 'validation', fields: { cursor: expect.any(String) } } },
+    });
     const huge = await overHttp(appRouter, 'customers.list', { limit: 5, cursor: 'A'.repeat(5000) });
     expect(huge).toMatchObject({ status: 400, error: { data: { appCode: 'validation', fields: { cursor: expect.any(String) } } } });
   });
@@ -105,7 +111,10 @@ describe('tRPC unexpected errors', () => {
 
   it('lets refusals and bad input through with their own words', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(trpc().customers.byId({ id: '0b5c9e51-2d1d-4c3f-8f59-7c3d9f1a2b3c' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Customer not found' });
+    await expect(trpc().customers.byId({ id: '0b5c9e51-2d1d-4c3f-8f59-7c3d9f1a2b3c' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Customer not found',
+    });
     const invalid = await overHttp(appRouter, 'customers.create', { name: '', email: 'bad' }, 'POST');
     expect(invalid).toMatchObject({ status: 400, error: { data: { appCode: 'validation', fields: { name: 'is required' } } } });
     expect(log).not.toHaveBeenCalled();
@@ -117,7 +126,10 @@ describe('tRPC edit price on a fractional quantity', () => {
   async function givenFractionalOrder() {
     const product = await givenProduct(db(), { monthly: 1000 });
     const customer = await givenCustomer(db());
-    const order = await placeOrder(ctxOf(db(), systemActor()), camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }));
+    const order = await placeOrder(
+      ctxOf(db(), systemActor()),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
     const line = order.lines[0]!;
     await db().update(orderLines).set({ quantity: '1.500' }).where(eq(orderLines.id, line.id));
     return { order, line };
@@ -137,6 +149,9 @@ describe('tRPC edit price on a fractional quantity', () => {
   it('refuses a fractional price as BAD_REQUEST with a field message', async () => {
     const { order, line } = await givenFractionalOrder();
     const answer = await overHttp(appRouter, 'orders.editPrice', { id: order.id, line_id: line.id, unit_price: 1.5, reason: 'x' }, 'POST');
-    expect(answer).toMatchObject({ status: 400, error: { data: { appCode: 'validation', fields: { unit_price: 'must be an integer amount in minor units (no decimals)' } } } });
+    expect(answer).toMatchObject({
+      status: 400,
+      error: { data: { appCode: 'validation', fields: { unit_price: 'must be an integer amount in minor units (no decimals)' } } },
+    });
   });
 });

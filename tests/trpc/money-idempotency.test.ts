@@ -30,7 +30,9 @@ describe('console money actions carry an idempotency key', () => {
     const trpc = createCaller({ db: db(), actor: admin.actor, origin: 'http://localhost' });
     const invoice = await givenInvoice(db(), { total: 1000n });
     const key = 'pay-attempt-000000000003';
-    await expect(trpc.invoices.recordPayment({ id: invoice.id, amount: 5000, method: 'cash', idempotencyKey: key })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(trpc.invoices.recordPayment({ id: invoice.id, amount: 5000, method: 'cash', idempotencyKey: key })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const paid = await trpc.invoices.recordPayment({ id: invoice.id, amount: 1000, method: 'cash', idempotencyKey: key });
     expect(paid.invoice.status).toBe('paid');
   });

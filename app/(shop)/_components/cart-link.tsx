@@ -14,7 +14,10 @@ export function CartLink() {
     <Link href="/checkout" className={buttonClass('ghost')} aria-current={pathname === '/checkout' ? 'page' : undefined} data-testid="cart-link">
       <ShoppingCart className="size-4" aria-hidden />
       Cart
-      <span className="min-w-5 rounded-full bg-accent px-1.5 text-center text-xs font-semibold text-accent-fg tabular-nums" aria-label={`${lines.length} in cart`}>
+      <span
+        className="min-w-5 rounded-full bg-accent px-1.5 text-center text-xs font-semibold text-accent-fg tabular-nums"
+        aria-label={`${lines.length} in cart`}
+      >
         {lines.length}
       </span>
     </Link>

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { SessionUser } from '@/server/auth/next-auth';
-import { homeOf } from '@/server/auth/permissions';
 import { ThemeToggle } from '@/app/_components/console/theme-toggle';
 import { buttonClass } from '@/app/_components/ui/button';
+import type { SessionUser } from '@/server/auth/next-auth';
+import { homeOf } from '@/server/auth/permissions';
 import { AccountLink } from './account-link';
 import { CartLink } from './cart-link';
 

@@ -65,7 +65,11 @@ const noSubscription = () => () => {};
 
 /** False during server rendering and hydration, when the cart cannot be known yet. */
 export function useCartReady(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 // crypto.randomUUID exists only in secure contexts; a store on plain http must work too.
@@ -96,4 +100,9 @@ export const cartActions = {
 
 /** What the server is sent for a cart: the choices only. */
 export const itemsOf = (cart: Cart): CartItems =>
-  cart.lines.map((l) => ({ product_id: l.product_id, cycle: l.cycle, quantity: l.quantity, options: l.options.map((o) => ({ option_id: o.option_id, quantity: o.quantity })) }));
+  cart.lines.map((l) => ({
+    product_id: l.product_id,
+    cycle: l.cycle,
+    quantity: l.quantity,
+    options: l.options.map((o) => ({ option_id: o.option_id, quantity: o.quantity })),
+  }));

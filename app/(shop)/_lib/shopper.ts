@@ -1,8 +1,8 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
+import { currentUser, type SessionUser } from '@/server/auth/next-auth';
 import { sessionOrVisitorContext } from '@/server/context';
-import { type SessionUser, currentUser } from '@/server/auth/next-auth';
 import type { ServiceContext } from '@/server/services/context';
 
 /**

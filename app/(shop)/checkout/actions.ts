@@ -2,15 +2,15 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { currentUser } from '@/server/auth/next-auth';
 import { sessionContext, visitorContext } from '@/server/context';
 import { publicOrigin } from '@/server/env';
-import { currentUser } from '@/server/auth/next-auth';
-import { AppError, type FieldErrors, fieldErrors } from '@/server/errors';
+import { AppError, fieldErrors, type FieldErrors } from '@/server/errors';
 import { camelized } from '@/server/schemas/common';
 import { checkoutInput, signUpInput } from '@/server/schemas/store';
-import { placeStoreOrder } from '@/server/services/storefront/place-order';
 import { signUp } from '@/server/services/account/sign-up';
 import { paymentRedirect } from '@/server/services/payments/start-checkout';
+import { placeStoreOrder } from '@/server/services/storefront/place-order';
 
 // Checkout's two writes are server actions, thin adapters like the tRPC routers: placing the
 // order ends in a redirect to wherever payment happens (possibly another site), and sign-up
@@ -57,7 +57,10 @@ export async function placeOrderAction(raw: unknown): Promise<ActionFailure> {
   } catch (error) {
     // The order stands; only starting the payment failed, and the portal can start it again.
     console.error('[store] could not start payment for order', order.number, error);
-    return { message: `Your order ${order.number} is placed, but the payment could not be started. You can pay it from your account.`, placed: { number: order.number, href: '/client' } };
+    return {
+      message: `Your order ${order.number} is placed, but the payment could not be started. You can pay it from your account.`,
+      placed: { number: order.number, href: '/client' },
+    };
   }
   // Outside the try blocks: redirect() works by throwing.
   redirect(target);

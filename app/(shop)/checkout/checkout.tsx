@@ -4,18 +4,18 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { unstable_rethrow } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import type { FieldErrors } from '@/server/errors';
 import type { CheckoutMethod } from '@/server/schemas/payments';
+import { cartActions, itemsOf, useCart, useCartReady, type Cart } from '../_lib/cart';
+import { cycleName, perCycle } from '../_lib/cycles';
 import { useMoney } from '../../_components/money';
 import { Button, buttonClass } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { Field, Input } from '../../_components/ui/field';
 import { cn } from '../../_components/ui/cn';
+import { Field, Input } from '../../_components/ui/field';
 import { useTRPC } from '../../_lib/trpc';
-import { type Cart, cartActions, itemsOf, useCart, useCartReady } from '../_lib/cart';
-import { cycleName, perCycle } from '../_lib/cycles';
 import { AccountPanel } from './account-panel';
 import { placeOrderAction } from './actions';
 
@@ -162,7 +162,9 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
                     {priced ? (
                       <>
                         {priced.options.length > 0 ? (
-                          <p className="text-xs text-fg-muted">{priced.options.map((o) => (o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name)).join(' · ')}</p>
+                          <p className="text-xs text-fg-muted">
+                            {priced.options.map((o) => (o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name)).join(' · ')}
+                          </p>
                         ) : null}
                         <p className="mt-1 text-sm tabular-nums">
                           {money(priced.unitPrice, currency)}
@@ -213,10 +215,17 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
                         key={m}
                         className="flex cursor-pointer items-start gap-3 rounded-md border border-border px-3 py-2.5 text-sm transition hover:bg-muted has-[:checked]:border-accent has-[:checked]:ring-2 has-[:checked]:ring-accent/30"
                       >
-                        <input type="radio" name="payment_method" value={m} checked={method === m} onChange={() => {
+                        <input
+                          type="radio"
+                          name="payment_method"
+                          value={m}
+                          checked={method === m}
+                          onChange={() => {
                             setChosen(m);
                             setErrors(({ payment_method: _, ...rest }) => rest);
-                          }} className="mt-0.5 accent-accent" />
+                          }}
+                          className="mt-0.5 accent-accent"
+                        />
                         <span>
                           <span className="block font-medium">{methodText[m].label}</span>
                           <span className="block text-xs text-fg-muted">
@@ -289,7 +298,9 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
           {data ? (
             <>
               <SummaryRow label="Items" value={money(data.itemsTotal, currency)} />
-              {data.coupon ? <SummaryRow label={`Coupon ${data.coupon.code}`} value={`−${money(data.discount, currency)}`} testId="summary-discount" tone="success" /> : null}
+              {data.coupon ? (
+                <SummaryRow label={`Coupon ${data.coupon.code}`} value={`−${money(data.discount, currency)}`} testId="summary-discount" tone="success" />
+              ) : null}
               {data.taxMode === 'exclusive' && data.tax > 0n ? <SummaryRow label={data.taxLabel} value={money(data.tax, currency)} /> : null}
               <div className="flex items-baseline justify-between border-t border-border pt-2">
                 <dt className="font-medium">Due today</dt>

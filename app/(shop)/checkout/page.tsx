@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { offeredMethods, readPaymentConfig } from '@/server/payments/config';
 import { shopperOf } from '@/server/services/storefront/read';
-import { PageHeader } from '../../_components/ui/card';
 import { shopper } from '../_lib/shopper';
-import { type CheckoutAccount, Checkout } from './checkout';
+import { PageHeader } from '../../_components/ui/card';
+import { Checkout, type CheckoutAccount } from './checkout';
 
 export const metadata: Metadata = { title: 'Checkout' };
 

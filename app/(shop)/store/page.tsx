@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoney } from '@/server/billing/currency';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { type StoreProduct, readStorefront } from '@/server/services/storefront/read';
-import { buttonClass } from '../../_components/ui/button';
-import { Card, PageHeader } from '../../_components/ui/card';
+import { readStorefront, type StoreProduct } from '@/server/services/storefront/read';
 import { cycleName, perCycle } from '../_lib/cycles';
 import { shopper } from '../_lib/shopper';
+import { buttonClass } from '../../_components/ui/button';
+import { Card, PageHeader } from '../../_components/ui/card';
 
 export const metadata: Metadata = { title: 'Store' };
 
@@ -17,7 +17,10 @@ export default async function StorePage() {
 
   return (
     <>
-      <PageHeader title="Store" description={`Choose a plan and its options; prices are in ${store.currency}${Number(settings.tax_rate) > 0 ? `, before ${settings.tax_label.toLowerCase()}` : ''}.`} />
+      <PageHeader
+        title="Store"
+        description={`Choose a plan and its options; prices are in ${store.currency}${Number(settings.tax_rate) > 0 ? `, before ${settings.tax_label.toLowerCase()}` : ''}.`}
+      />
       {store.categories.length === 0 ? (
         <Card className="p-8 text-center text-sm text-fg-muted">Nothing is on sale in {store.currency} right now.</Card>
       ) : (

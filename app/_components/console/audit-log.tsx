@@ -1,7 +1,6 @@
 import type { AuditEntry } from '@/server/services/audit/trail';
-import { Card } from '../ui/card';
 import { formatMoment } from '../../_lib/format';
-
+import { Card } from '../ui/card';
 
 /** A record's audit trail, newest first, each entry expandable to its before/after JSON. */
 export function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: string }) {
@@ -19,7 +18,9 @@ export function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: s
                   {entry.actorLabel} · {formatMoment(entry.at)}
                 </span>
               </summary>
-              <pre className="mt-2 max-h-60 overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
+              <pre className="mt-2 max-h-60 overflow-auto rounded bg-muted p-2 text-xs">
+                {JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}
+              </pre>
             </details>
           </li>
         ))}

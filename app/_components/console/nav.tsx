@@ -1,15 +1,45 @@
 'use client';
 
-import { History, Inbox, Workflow, LayoutDashboard, MailPlus, Package, Receipt, Server, Settings, ShieldCheck, ShoppingCart, Store, UserRound, Users, Wallet, type LucideIcon } from 'lucide-react';
+import {
+  History,
+  Inbox,
+  LayoutDashboard,
+  MailPlus,
+  Package,
+  Receipt,
+  Server,
+  Settings,
+  ShieldCheck,
+  ShoppingCart,
+  Store,
+  UserRound,
+  Users,
+  Wallet,
+  Workflow,
+  type LucideIcon,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 
 // Icons are named here, not passed from server layouts: components cannot cross that boundary.
-const icons = { dashboard: LayoutDashboard, customers: Users, invoices: Receipt, orders: ShoppingCart, account: UserRound, settings: Settings, catalog: Package, staff: ShieldCheck, audit: History, outbox: Inbox, templates: MailPlus, jobs: Workflow, services: Server, credit: Wallet, store: Store } satisfies Record<
-  string,
-  LucideIcon
->;
+const icons = {
+  dashboard: LayoutDashboard,
+  customers: Users,
+  invoices: Receipt,
+  orders: ShoppingCart,
+  account: UserRound,
+  settings: Settings,
+  catalog: Package,
+  staff: ShieldCheck,
+  audit: History,
+  outbox: Inbox,
+  templates: MailPlus,
+  jobs: Workflow,
+  services: Server,
+  credit: Wallet,
+  store: Store,
+} satisfies Record<string, LucideIcon>;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 
@@ -17,10 +47,7 @@ export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 export function Nav({ items, layout = 'sidebar' }: { items: NavItem[]; layout?: 'sidebar' | 'bar' }) {
   const pathname = usePathname();
   return (
-    <nav
-      aria-label={layout === 'sidebar' ? 'Main' : 'Main (compact)'}
-      className={layout === 'sidebar' ? 'space-y-1' : 'flex gap-1 overflow-x-auto'}
-    >
+    <nav aria-label={layout === 'sidebar' ? 'Main' : 'Main (compact)'} className={layout === 'sidebar' ? 'space-y-1' : 'flex gap-1 overflow-x-auto'}>
       {items.map((item) => {
         const Icon = icons[item.icon];
         // The area's home matches only itself; other items also match their sub-pages.

@@ -114,9 +114,7 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
         </div>
         <dl className="space-y-1.5 text-sm" aria-label="Totals">
           <Row label={doc.taxMode === 'inclusive' ? 'Net' : 'Subtotal'} value={money(doc.subtotal)} />
-          {taxed
-            ? bands.map((band) => <Row key={band.rate} label={`${doc.taxLabel} ${band.rate}% on ${money(band.base)}`} value={money(band.tax)} />)
-            : null}
+          {taxed ? bands.map((band) => <Row key={band.rate} label={`${doc.taxLabel} ${band.rate}% on ${money(band.base)}`} value={money(band.tax)} />) : null}
           <Row label="Total" value={money(doc.total)} strong />
           {doc.amountPaid > 0n ? <Row label="Paid" value={`−${money(doc.amountPaid)}`} /> : null}
           {doc.amountRefunded > 0n ? <Row label="Refunded" value={money(doc.amountRefunded)} /> : null}

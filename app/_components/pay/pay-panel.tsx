@@ -3,11 +3,10 @@ import { formatMoney } from '@/server/billing/currency';
 import { payerContext } from '@/server/http/pay-route';
 import type { CheckoutMethod, PayAccess } from '@/server/schemas/payments';
 import { payOptions } from '@/server/services/payments/pay-options';
-import { Card } from '../ui/card';
 import { buttonClass } from '../ui/button';
+import { Card } from '../ui/card';
 import { cn } from '../ui/cn';
 import { PayPalButtons } from './paypal-buttons';
-
 
 /**
  * The pay buttons of one invoice (card through Stripe Checkout, PayPal, credit balance, bank
@@ -46,7 +45,9 @@ export async function PayPanel({ invoiceId, access, method }: { invoiceId: strin
   if (options.paypal) {
     choices.push({
       key: 'paypal',
-      node: <PayPalButtons invoiceId={invoice.id} token={token} currency={invoice.currency} clientId={options.paypal.clientId} sdkUrl={options.paypal.sdkUrl} />,
+      node: (
+        <PayPalButtons invoiceId={invoice.id} token={token} currency={invoice.currency} clientId={options.paypal.clientId} sdkUrl={options.paypal.sdkUrl} />
+      ),
     });
   }
   if (options.credit) {
@@ -90,7 +91,11 @@ export async function PayPanel({ invoiceId, access, method }: { invoiceId: strin
       ) : (
         <div className="space-y-3">
           {choices.map((choice) => (
-            <div key={choice.key} data-method={choice.key} className={cn(choice.key === method && choices.length > 1 && 'rounded-lg ring-2 ring-accent/40 ring-offset-2 ring-offset-surface')}>
+            <div
+              key={choice.key}
+              data-method={choice.key}
+              className={cn(choice.key === method && choices.length > 1 && 'rounded-lg ring-2 ring-accent/40 ring-offset-2 ring-offset-surface')}
+            >
               {choice.node}
             </div>
           ))}

@@ -8,7 +8,19 @@ import { useEffect, useRef, useState } from 'react';
  * PayPal's own buttons (its JS SDK): createOrder asks this server for an order over the
  * invoice's balance, and once the buyer approves, the return page captures and records it.
  */
-export function PayPalButtons({ invoiceId, token, currency, clientId, sdkUrl }: { invoiceId: string; token: string | undefined; currency: string; clientId: string; sdkUrl: string }) {
+export function PayPalButtons({
+  invoiceId,
+  token,
+  currency,
+  clientId,
+  sdkUrl,
+}: {
+  invoiceId: string;
+  token: string | undefined;
+  currency: string;
+  clientId: string;
+  sdkUrl: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();

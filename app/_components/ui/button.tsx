@@ -16,11 +16,6 @@ export function buttonClass(variant: keyof typeof variants = 'primary', classNam
   );
 }
 
-export function Button({
-  variant,
-  className,
-  type = 'button',
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
+export function Button({ variant, className, type = 'button', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }

@@ -4,9 +4,9 @@ import { FilterDate, FilterSelect, FilterText } from '../../_components/console/
 import { FilterForm } from '../../_components/console/filter-form';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
+import { DataTable } from '../../_components/ui/data-table';
 import { requireArea } from '../../_lib/guard';
 import { listParams, readParams } from '../../_lib/list-params';
-import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -17,7 +17,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireArea('admin');
   const params = await searchParams;
   const raw = readParams(listParams.audit, params);
-  const page = await (await api()).people.audit({
+  const page = await (
+    await api()
+  ).people.audit({
     actor: raw.actor,
     entity_type: raw.entity_type,
     action: raw.action,
@@ -34,14 +36,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <FilterSelect
           label="Entity"
           name="entity_type"
-          options={['invoice', 'order', 'customer', 'service', 'product', 'coupon', 'settings', 'api_key', 'user', 'billing_run', 'dunning_run', 'workflow', 'job']}
+          options={[
+            'invoice',
+            'order',
+            'customer',
+            'service',
+            'product',
+            'coupon',
+            'settings',
+            'api_key',
+            'user',
+            'billing_run',
+            'dunning_run',
+            'workflow',
+            'job',
+          ]}
         />
         <FilterText label="Action" name="action" placeholder="e.g. payment" />
         <FilterDate label="From" name="from" />
         <FilterDate label="To" name="to" />
       </FilterForm>
       <Card className="overflow-hidden">
-        <DataTable label="Audit entries" columns={[{ label: 'When' }, { label: 'Who' }, { label: 'Action' }, { label: 'Record' }]} empty={page.items.length === 0 ? 'Nothing matches these filters.' : undefined}>
+        <DataTable
+          label="Audit entries"
+          columns={[{ label: 'When' }, { label: 'Who' }, { label: 'Action' }, { label: 'Record' }]}
+          empty={page.items.length === 0 ? 'Nothing matches these filters.' : undefined}
+        >
           {page.items.map((entry) => (
             <tr key={entry.id.toString()} className="align-top">
               <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{moment(entry.at)}</td>
@@ -52,7 +72,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="px-4 py-2.5">
                 <details>
                   <summary className="cursor-pointer font-medium">{entry.action}</summary>
-                  <pre className="mt-2 max-h-60 max-w-xl overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}</pre>
+                  <pre className="mt-2 max-h-60 max-w-xl overflow-auto rounded bg-muted p-2 text-xs">
+                    {JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}
+                  </pre>
                 </details>
               </td>
               <td className="px-4 py-2.5 font-mono text-xs">

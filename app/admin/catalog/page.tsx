@@ -5,14 +5,13 @@ import { api } from '@/server/api/server-caller';
 import { formatMilli } from '@/server/billing/decimal';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
-import { requireArea } from '../../_lib/guard';
-import { CatalogActions } from './catalog-actions';
-import { formatDay, humanize } from '../../_lib/format';
-import { moneyFormatter } from '../../_lib/money';
 import { DataTable } from '../../_components/ui/data-table';
+import { formatDay, humanize } from '../../_lib/format';
+import { requireArea } from '../../_lib/guard';
+import { moneyFormatter } from '../../_lib/money';
+import { CatalogActions } from './catalog-actions';
 
 export const metadata: Metadata = { title: 'Catalog' };
-
 
 export default async function CatalogPage() {
   await requireArea('admin');
@@ -65,7 +64,11 @@ export default async function CatalogPage() {
         </DataTable>
       </Card>
       <Card className="mt-6 overflow-hidden">
-        <DataTable label="Coupons" columns={[{ label: 'Code' }, { label: 'Discount' }, { label: 'Duration' }, { label: 'Used' }, { label: 'Expires' }]} empty={coupons.length === 0 ? 'No coupons yet.' : undefined}>
+        <DataTable
+          label="Coupons"
+          columns={[{ label: 'Code' }, { label: 'Discount' }, { label: 'Duration' }, { label: 'Used' }, { label: 'Expires' }]}
+          empty={coupons.length === 0 ? 'No coupons yet.' : undefined}
+        >
           {coupons.map((c) => (
             <tr key={c.id}>
               <td className="px-4 py-2.5 font-mono font-medium">{c.code}</td>

@@ -3,9 +3,9 @@ import { api } from '@/server/api/server-caller';
 import { CustomerTable } from '../../_components/console/customer-table';
 import { SearchBox } from '../../_components/console/search-box';
 import { PageHeader } from '../../_components/ui/card';
+import type { SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 import { listParams, readParams } from '../../_lib/list-params';
-import type { SearchParams } from '../../_lib/format';
 import { CreateCustomer } from './create-customer';
 
 export const metadata: Metadata = { title: 'Customers' };

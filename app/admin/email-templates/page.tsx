@@ -9,7 +9,10 @@ export default async function EmailTemplatesPage() {
   const templates = await (await api()).notify.templates();
   return (
     <>
-      <PageHeader title="Email templates" description="The subject and opening words of each e-mail customers get; the amounts, dates and links are filled in for each invoice." />
+      <PageHeader
+        title="Email templates"
+        description="The subject and opening words of each e-mail customers get; the amounts, dates and links are filled in for each invoice."
+      />
       <TemplateEditor templates={templates} />
     </>
   );

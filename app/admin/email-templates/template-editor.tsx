@@ -10,8 +10,8 @@ import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
 import { Field, Input, inputClass } from '../../_components/ui/field';
-import { useTRPC } from '../../_lib/trpc';
 import { showFieldErrors } from '../../_lib/form-errors';
+import { useTRPC } from '../../_lib/trpc';
 
 /** Pick a template, edit its subject and intro, and see the e-mail change as you type. */
 export function TemplateEditor({ templates }: { templates: TemplateView[] }) {
@@ -68,10 +68,21 @@ export function TemplateEditor({ templates }: { templates: TemplateView[] }) {
             }}
           >
             <Field label="Subject" name="subject" error={errors.subject} hint="{document}, {number}, {company} and {customer} are filled in.">
-              <Input id="subject" value={draft.subject} onChange={(e) => setDraft((d) => ({ ...d, subject: e.target.value }))} aria-invalid={errors.subject ? true : undefined} />
+              <Input
+                id="subject"
+                value={draft.subject}
+                onChange={(e) => setDraft((d) => ({ ...d, subject: e.target.value }))}
+                aria-invalid={errors.subject ? true : undefined}
+              />
             </Field>
             <Field label="Intro" name="intro" error={errors.intro}>
-              <textarea id="intro" rows={3} value={draft.intro} onChange={(e) => setDraft((d) => ({ ...d, intro: e.target.value }))} className={`${inputClass} h-auto py-2`} />
+              <textarea
+                id="intro"
+                rows={3}
+                value={draft.intro}
+                onChange={(e) => setDraft((d) => ({ ...d, intro: e.target.value }))}
+                className={`${inputClass} h-auto py-2`}
+              />
             </Field>
             <div className="flex items-center justify-between">
               <span className="text-xs text-fg-muted">{current.attachPdf ? 'The PDF is attached.' : 'No attachment.'}</span>

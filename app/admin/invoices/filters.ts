@@ -1,18 +1,21 @@
+import type { z } from 'zod';
 import { currencyExponent, isCurrency, parseMajor } from '@/server/billing/currency';
 import { fieldErrors } from '@/server/errors';
-import type { z } from 'zod';
 import { listInvoicesInput } from '@/server/schemas/invoices';
 import type { SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 
 export type { SearchParams };
 
-
 /**
  * The list's filters from the URL. Amounts are typed in major units ("10.50") and turned into
  * the API's minor units with the chosen currency (two decimals when none is chosen).
  */
-export function invoiceFiltersFrom(params: SearchParams): { input: z.output<typeof listInvoicesInput>; errors: Record<string, string>; raw: ReturnType<typeof readParams<keyof typeof listParams.invoices>> } {
+export function invoiceFiltersFrom(params: SearchParams): {
+  input: z.output<typeof listInvoicesInput>;
+  errors: Record<string, string>;
+  raw: ReturnType<typeof readParams<keyof typeof listParams.invoices>>;
+} {
   const raw = readParams(listParams.invoices, params);
   const errors: Record<string, string> = {};
   const currency = raw.currency?.toUpperCase();

@@ -1,10 +1,10 @@
 'use client';
 
 import { Plus, Trash2 } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { parseMajor } from '@/server/billing/currency';
 import { parseMilli } from '@/server/billing/decimal';
-import { type TaxMode, documentTotals, lineAmounts } from '@/server/billing/totals';
+import { documentTotals, lineAmounts, type TaxMode } from '@/server/billing/totals';
 import type { FieldErrors } from '@/server/errors';
 import { useMoney } from '../../_components/money';
 import { Button } from '../../_components/ui/button';
@@ -53,7 +53,9 @@ export function InvoiceEditor({
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const parsed = lines.map((l) => ({ quantity: parseMilli(l.quantity), price: parseMajor(l.unitPrice, currency), rate: parseMilli(l.taxRate || '0') }));
   const valid = parsed.every((p) => p.quantity !== null && p.quantity > 0n && p.price !== null && p.rate !== null);
-  const totals = valid ? documentTotals(parsed.map((p) => lineAmounts({ quantityMilli: p.quantity!, unitPrice: p.price!, taxRateMilli: p.rate! }, taxMode))) : null;
+  const totals = valid
+    ? documentTotals(parsed.map((p) => lineAmounts({ quantityMilli: p.quantity!, unitPrice: p.price!, taxRateMilli: p.rate! }, taxMode)))
+    : null;
   const set = (index: number, key: keyof EditorLine, value: string) => setLines((all) => all.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
   const shown = { ...localErrors, ...errors };
 
@@ -85,10 +87,30 @@ export function InvoiceEditor({
         </div>
         {lines.map((line, i) => (
           <fieldset key={i} className="grid grid-cols-12 gap-2 rounded-md border border-border p-2" aria-label={`Line ${i + 1}`}>
-            <input aria-label={`Description ${i + 1}`} className={`${inputClass} col-span-12`} value={line.description} onChange={(e) => set(i, 'description', e.target.value)} />
-            <input aria-label={`Quantity ${i + 1}`} className={`${inputClass} col-span-3`} value={line.quantity} onChange={(e) => set(i, 'quantity', e.target.value)} />
-            <input aria-label={`Unit price ${i + 1}`} className={`${inputClass} col-span-4`} value={line.unitPrice} onChange={(e) => set(i, 'unitPrice', e.target.value)} />
-            <input aria-label={`Tax rate ${i + 1}`} className={`${inputClass} col-span-3`} value={line.taxRate} onChange={(e) => set(i, 'taxRate', e.target.value)} />
+            <input
+              aria-label={`Description ${i + 1}`}
+              className={`${inputClass} col-span-12`}
+              value={line.description}
+              onChange={(e) => set(i, 'description', e.target.value)}
+            />
+            <input
+              aria-label={`Quantity ${i + 1}`}
+              className={`${inputClass} col-span-3`}
+              value={line.quantity}
+              onChange={(e) => set(i, 'quantity', e.target.value)}
+            />
+            <input
+              aria-label={`Unit price ${i + 1}`}
+              className={`${inputClass} col-span-4`}
+              value={line.unitPrice}
+              onChange={(e) => set(i, 'unitPrice', e.target.value)}
+            />
+            <input
+              aria-label={`Tax rate ${i + 1}`}
+              className={`${inputClass} col-span-3`}
+              value={line.taxRate}
+              onChange={(e) => set(i, 'taxRate', e.target.value)}
+            />
             <button
               type="button"
               aria-label={`Remove line ${i + 1}`}
@@ -107,7 +129,10 @@ export function InvoiceEditor({
             )}
           </fieldset>
         ))}
-        <Button variant="ghost" onClick={() => setLines((all) => [...all, { description: '', quantity: '1', unitPrice: '0', taxRate: all.at(-1)?.taxRate ?? '0' }])}>
+        <Button
+          variant="ghost"
+          onClick={() => setLines((all) => [...all, { description: '', quantity: '1', unitPrice: '0', taxRate: all.at(-1)?.taxRate ?? '0' }])}
+        >
           <Plus className="size-4" aria-hidden /> Add line
         </Button>
         <div className="grid grid-cols-2 gap-3">

@@ -10,9 +10,9 @@ import type { FieldErrors } from '@/server/errors';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
 import { Field, Input } from '../../_components/ui/field';
+import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 import { InvoiceEditor } from './invoice-editor';
-import { showFieldErrors } from '../../_lib/form-errors';
 
 type Picked = { id: string; name: string; email: string; currency: string };
 
@@ -35,12 +35,23 @@ function CustomerPicker({ picked, onPick, error }: { picked: Picked | null; onPi
   }
   return (
     <Field label="Customer" name="customer-search" error={error}>
-      <Input id="customer-search" placeholder="Name or e-mail" autoFocus value={q} onChange={(e) => setQ(e.target.value)} aria-invalid={error ? true : undefined} />
+      <Input
+        id="customer-search"
+        placeholder="Name or e-mail"
+        autoFocus
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        aria-invalid={error ? true : undefined}
+      />
       {found.data ? (
         <ul className="mt-1 max-h-48 overflow-auto rounded-md border border-border" aria-label="Matching customers">
           {found.data.items.map((c) => (
             <li key={c.id}>
-              <button type="button" className="w-full px-3 py-1.5 text-left text-sm hover:bg-muted" onClick={() => onPick({ id: c.id, name: c.name, email: c.email, currency: c.currency })}>
+              <button
+                type="button"
+                className="w-full px-3 py-1.5 text-left text-sm hover:bg-muted"
+                onClick={() => onPick({ id: c.id, name: c.name, email: c.email, currency: c.currency })}
+              >
                 {c.name} <span className="text-fg-muted">· {c.email}</span>
               </button>
             </li>
@@ -109,7 +120,12 @@ export function InvoiceToolbar({ taxMode, taxRate, dueDate }: { taxMode: TaxMode
           <CustomerPicker picked={customer} onPick={setCustomer} error={errors.customer_id} />
         </InvoiceEditor>
       ) : null}
-      <Dialog open={open === 'consolidate'} onOpenChange={(o) => (o ? undefined : close())} title="Consolidate pending" description="Every open invoice of the customer, in their currency, becomes one; the others are cancelled and point to it.">
+      <Dialog
+        open={open === 'consolidate'}
+        onOpenChange={(o) => (o ? undefined : close())}
+        title="Consolidate pending"
+        description="Every open invoice of the customer, in their currency, becomes one; the others are cancelled and point to it."
+      >
         <form
           className="grid gap-4"
           onSubmit={(e) => {

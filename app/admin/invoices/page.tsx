@@ -2,26 +2,25 @@ import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { addDays, toPlainDate } from '@/server/billing/periods';
 import { invoiceStatuses } from '@/server/billing/invoice-status';
+import { addDays, toPlainDate } from '@/server/billing/periods';
 import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
 import { FilterForm } from '../../_components/console/filter-form';
+import { KeyboardRows } from '../../_components/console/keyboard-rows';
 import { ListPager } from '../../_components/console/list-chrome';
+import { navigableRow } from '../../_components/console/navigable-row';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
-import { StatusPill } from '../../_components/ui/status-pill';
-import { requireArea } from '../../_lib/guard';
-import { type SearchParams, invoiceFiltersFrom } from './filters';
-import { formatDay, humanize, queryString } from '../../_lib/format';
-import { displaySettings, moneyFormatter } from '../../_lib/money';
-import { InvoiceToolbar } from './invoice-toolbar';
-import { KeyboardRows } from '../../_components/console/keyboard-rows';
-import { navigableRow } from '../../_components/console/navigable-row';
 import { DataTable } from '../../_components/ui/data-table';
+import { StatusPill } from '../../_components/ui/status-pill';
+import { formatDay, humanize, queryString } from '../../_lib/format';
+import { requireArea } from '../../_lib/guard';
+import { displaySettings, moneyFormatter } from '../../_lib/money';
+import { invoiceFiltersFrom, type SearchParams } from './filters';
+import { InvoiceToolbar } from './invoice-toolbar';
 
 export const metadata: Metadata = { title: 'Invoices' };
-
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
@@ -31,11 +30,20 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const [page, me, settings] = await Promise.all([trpc.invoices.list({ ...input, format: 'json' }), trpc.me(), displaySettings()]);
   const today = toPlainDate(new Date());
   // The export route takes the API's filters: amounts in minor units, no page cursor.
-  const exportQuery = queryString({ ...raw, min_total: input.min_total?.toString(), max_total: input.max_total?.toString(), min: undefined, max: undefined, cursor: undefined });
+  const exportQuery = queryString({
+    ...raw,
+    min_total: input.min_total?.toString(),
+    max_total: input.max_total?.toString(),
+    min: undefined,
+    max: undefined,
+    cursor: undefined,
+  });
   return (
     <>
       <PageHeader title="Invoices" description="Every document you issued, newest first.">
-        {me.permissions.includes('invoices.create') ? <InvoiceToolbar taxMode={settings.taxMode} taxRate={settings.taxRate} dueDate={addDays(today, settings.paymentDueDays)} /> : null}
+        {me.permissions.includes('invoices.create') ? (
+          <InvoiceToolbar taxMode={settings.taxMode} taxRate={settings.taxRate} dueDate={addDays(today, settings.paymentDueDays)} />
+        ) : null}
         <a className={buttonClass('secondary')} href={`/admin/invoices/export?${exportQuery}`} download>
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
@@ -63,9 +71,28 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
 
       <Card className="overflow-hidden">
         <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
-          <DataTable label="Invoices" columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Issued' }, { label: 'Due' }, { label: 'Total', align: 'right' }, { label: 'Paid', align: 'right' }, { label: 'Balance', align: 'right' }, { label: 'Status' }, { label: 'Sent' }]} empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}>
+          <DataTable
+            label="Invoices"
+            columns={[
+              { label: 'Number' },
+              { label: 'Customer' },
+              { label: 'Issued' },
+              { label: 'Due' },
+              { label: 'Total', align: 'right' },
+              { label: 'Paid', align: 'right' },
+              { label: 'Balance', align: 'right' },
+              { label: 'Status' },
+              { label: 'Sent' },
+            ]}
+            empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}
+          >
             {page.items.map((invoice) => (
-              <tr key={invoice.id} data-href={`/admin/invoices/${invoice.id}`} tabIndex={-1} className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger')}>
+              <tr
+                key={invoice.id}
+                data-href={`/admin/invoices/${invoice.id}`}
+                tabIndex={-1}
+                className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger')}
+              >
                 <td className="px-4 py-2.5 font-medium whitespace-nowrap">
                   <Link href={`/admin/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
                     {invoice.number ?? 'Draft'}

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { jobStatuses } from '@/server/jobs/job-status';
 import { workflows } from '@/inngest/functions';
 import { api } from '@/server/api/server-caller';
+import { jobStatuses } from '@/server/jobs/job-status';
 import { FilterSelect } from '../../_components/console/filter-field';
 import { FilterForm } from '../../_components/console/filter-form';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
+import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { type SearchParams, formatMoment, humanize } from '../../_lib/format';
+import { formatMoment, humanize, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 import { RetryJob } from './retry-job';
-import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -35,7 +35,19 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         <FilterSelect label="Workflow" name="function" options={workflows.map((w) => ({ value: w.id, label: w.id }))} />
       </FilterForm>
       <Card className="overflow-hidden">
-        <DataTable label="Jobs" columns={[{ label: 'Workflow' }, { label: 'Subject' }, { label: 'Status' }, { label: 'Attempts', align: 'right' }, { label: 'Started' }, { label: 'Took', align: 'right' }, { label: 'Steps' }]} empty={page.items.length === 0 ? 'No job matches these filters.' : undefined}>
+        <DataTable
+          label="Jobs"
+          columns={[
+            { label: 'Workflow' },
+            { label: 'Subject' },
+            { label: 'Status' },
+            { label: 'Attempts', align: 'right' },
+            { label: 'Started' },
+            { label: 'Took', align: 'right' },
+            { label: 'Steps' },
+          ]}
+          empty={page.items.length === 0 ? 'No job matches these filters.' : undefined}
+        >
           {page.items.map((job) => (
             <tr key={job.id} className="align-top">
               <td className="px-4 py-2.5 font-medium">{job.function}</td>

@@ -7,17 +7,17 @@ import { fieldErrors } from '@/server/errors';
 import { listOrdersInput } from '@/server/schemas/orders';
 import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
 import { FilterForm } from '../../_components/console/filter-form';
+import { KeyboardRows } from '../../_components/console/keyboard-rows';
 import { ListPager } from '../../_components/console/list-chrome';
+import { navigableRow } from '../../_components/console/navigable-row';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
+import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
+import { formatMoment, queryString, type SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { type SearchParams, formatMoment, queryString } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 import { moneyFormatter } from '../../_lib/money';
-import { KeyboardRows } from '../../_components/console/keyboard-rows';
-import { navigableRow } from '../../_components/console/navigable-row';
-import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -49,7 +49,18 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       </FilterForm>
       <Card className="overflow-hidden">
         <KeyboardRows label="Orders" className="max-h-[70vh] overflow-auto">
-          <DataTable label="Orders" columns={[{ label: 'Number' }, { label: 'Customer' }, { label: 'Products' }, { label: 'Total', align: 'right' }, { label: 'Status' }, { label: 'Placed' }]} empty={page.items.length === 0 ? 'No order matches these filters.' : undefined}>
+          <DataTable
+            label="Orders"
+            columns={[
+              { label: 'Number' },
+              { label: 'Customer' },
+              { label: 'Products' },
+              { label: 'Total', align: 'right' },
+              { label: 'Status' },
+              { label: 'Placed' },
+            ]}
+            empty={page.items.length === 0 ? 'No order matches these filters.' : undefined}
+          >
             {page.items.map((order) => (
               <tr key={order.id} data-href={`/admin/orders/${order.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
                 <td className="px-4 py-2.5 font-medium whitespace-nowrap">

@@ -4,8 +4,8 @@ import { api } from '@/server/api/server-caller';
 import { KeyboardRows } from '../../_components/console/keyboard-rows';
 import { navigableRow } from '../../_components/console/navigable-row';
 import { Card, PageHeader } from '../../_components/ui/card';
-import { formatMoment, humanize } from '../../_lib/format';
 import { DataTable } from '../../_components/ui/data-table';
+import { formatMoment, humanize } from '../../_lib/format';
 
 export const metadata: Metadata = { title: 'Outbox' };
 
@@ -19,7 +19,11 @@ export default async function OutboxPage() {
       />
       <Card className="overflow-hidden">
         <KeyboardRows label="Outbox" className="max-h-[70vh] overflow-auto">
-          <DataTable label="Outbox" columns={[{ label: 'Sent' }, { label: 'To' }, { label: 'Subject' }, { label: 'Template' }, { label: 'Attached' }]} empty={messages.length === 0 ? 'Nothing sent yet. Send an invoice by e-mail and it shows here.' : undefined}>
+          <DataTable
+            label="Outbox"
+            columns={[{ label: 'Sent' }, { label: 'To' }, { label: 'Subject' }, { label: 'Template' }, { label: 'Attached' }]}
+            empty={messages.length === 0 ? 'Nothing sent yet. Send an invoice by e-mail and it shows here.' : undefined}
+          >
             {messages.map((m) => (
               <tr key={m.id} data-href={`/admin/outbox/${m.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
                 <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(m.createdAt)}</td>

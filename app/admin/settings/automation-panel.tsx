@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { type FieldErrors, fieldErrors } from '@/server/errors';
+import { fieldErrors, type FieldErrors } from '@/server/errors';
 import { automationSettingsInput } from '@/server/schemas/automation';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
@@ -30,7 +30,15 @@ const scheduleLabel: Record<string, string> = { ...label, 'reconcile-payments': 
 
 /** A firing as the zone's clock shows it ("1 Dec 2026, 00:05 CET"), and in UTC when that differs. */
 function inZone(at: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
+  const local = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
   if (timeZone === 'UTC') return local;
   return `${local} (${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' }).format(at)} UTC)`;
 }
@@ -164,7 +172,14 @@ export function AutomationPanel({ status }: { status: Status }) {
       </form>
       {state ? (
         <div className="mt-4 space-y-2 text-sm" aria-live="polite">
-          <div className="h-2 overflow-hidden rounded-full bg-muted" role="progressbar" aria-label="Run progress" aria-valuenow={progress} aria-valuemin={0} aria-valuemax={100}>
+          <div
+            className="h-2 overflow-hidden rounded-full bg-muted"
+            role="progressbar"
+            aria-label="Run progress"
+            aria-valuenow={progress}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
             <div className={`h-full transition-all ${state === 'failed' ? 'bg-danger' : 'bg-accent'}`} style={{ width: `${progress}%` }} />
           </div>
           <p data-testid="run-summary">

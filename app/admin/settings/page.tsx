@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { publicOrigin } from '@/server/env';
 import { api } from '@/server/api/server-caller';
+import { publicOrigin } from '@/server/env';
 import { PageHeader } from '../../_components/ui/card';
 import { requireArea } from '../../_lib/guard';
 import { ApiKeys } from './api-keys';

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
 import { permissions } from '@/server/auth/permissions';
 import { Card, PageHeader } from '../../_components/ui/card';
+import { DataTable } from '../../_components/ui/data-table';
 import { requireArea } from '../../_lib/guard';
 import { DisableUser, StaffActions, StaffPermissions } from './staff-actions';
-import { DataTable } from '../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Staff' };
 
@@ -30,7 +30,9 @@ export default async function StaffPage() {
               <td className="px-4 py-2.5 capitalize">{member.role}</td>
               <td className="px-4 py-2.5 text-xs text-fg-muted">{member.role === 'admin' ? 'everything' : member.permissions.join(', ') || 'none'}</td>
               <td className="px-4 py-2.5 text-right">
-                {member.role === 'staff' ? <StaffPermissions member={{ id: member.id, name: member.name, permissions: member.permissions }} all={[...permissions]} /> : null}
+                {member.role === 'staff' ? (
+                  <StaffPermissions member={{ id: member.id, name: member.name, permissions: member.permissions }} all={[...permissions]} />
+                ) : null}
                 {member.id === me.id ? null : <DisableUser member={{ id: member.id, name: member.name, disabled: member.disabled }} />}
               </td>
             </tr>

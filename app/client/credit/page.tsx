@@ -4,8 +4,8 @@ import { api } from '@/server/api/server-caller';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
 import { DataTable } from '../../_components/ui/data-table';
-import { requireArea } from '../../_lib/guard';
 import { formatMoment } from '../../_lib/format';
+import { requireArea } from '../../_lib/guard';
 import { moneyFormatter } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'Credit' };

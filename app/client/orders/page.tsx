@@ -5,10 +5,9 @@ import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
-import type { SearchParams } from '../../_lib/format';
+import { formatDay, type SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 import { listParams, readParams } from '../../_lib/list-params';
-import { formatDay } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'Orders' };
@@ -25,7 +24,14 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
         <div className="overflow-x-auto">
           <DataTable
             label="Orders"
-            columns={[{ label: 'Order' }, { label: 'Placed' }, { label: 'Items' }, { label: 'Total', align: 'right' }, { label: 'Status' }, { label: 'First invoice' }]}
+            columns={[
+              { label: 'Order' },
+              { label: 'Placed' },
+              { label: 'Items' },
+              { label: 'Total', align: 'right' },
+              { label: 'Status' },
+              { label: 'First invoice' },
+            ]}
             empty={page.items.length === 0 ? 'No orders yet.' : undefined}
           >
             {page.items.map((order) => (

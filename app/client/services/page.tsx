@@ -5,8 +5,8 @@ import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { requireArea } from '../../_lib/guard';
 import { formatDay, humanize } from '../../_lib/format';
+import { requireArea } from '../../_lib/guard';
 import { moneyFormatter } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'Services' };
@@ -29,7 +29,14 @@ export default async function ClientServices() {
       <Card className="overflow-x-auto">
         <DataTable
           label="Services"
-          columns={[{ label: 'Service' }, { label: 'Cycle' }, { label: 'Price', align: 'right' }, { label: 'Paid until' }, { label: 'Next due' }, { label: 'Status' }]}
+          columns={[
+            { label: 'Service' },
+            { label: 'Cycle' },
+            { label: 'Price', align: 'right' },
+            { label: 'Paid until' },
+            { label: 'Next due' },
+            { label: 'Status' },
+          ]}
           empty={rows.length === 0 ? 'No services yet.' : undefined}
         >
           {rows.map((service) => {

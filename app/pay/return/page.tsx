@@ -2,15 +2,15 @@ import { CheckCircle2, Clock, XCircle } from 'lucide-react';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
-import { StatusPill } from '@/app/_components/ui/status-pill';
-import { Card } from '@/app/_components/ui/card';
 import { buttonClass } from '@/app/_components/ui/button';
+import { Card } from '@/app/_components/ui/card';
+import { StatusPill } from '@/app/_components/ui/status-pill';
 import { formatMoney } from '@/server/billing/currency';
 import { AppError } from '@/server/errors';
 import { payerContext } from '@/server/http/pay-route';
-import { type PaymentOutcome, cancelledCheckout, confirmPayPalReturn, confirmStripeReturn, paymentOutcome } from '@/server/services/payments/confirm';
-import { loadInvoice } from '@/server/services/invoices/store';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
+import { loadInvoice } from '@/server/services/invoices/store';
+import { cancelledCheckout, confirmPayPalReturn, confirmStripeReturn, paymentOutcome, type PaymentOutcome } from '@/server/services/payments/confirm';
 
 export const metadata: Metadata = { title: 'Payment' };
 export const dynamic = 'force-dynamic';
@@ -78,8 +78,12 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
           <h1 className="text-2xl font-semibold">{headline}</h1>
         </div>
         {problem && <p className="text-sm text-fg-muted">{problem}</p>}
-        {!problem && outcome?.gateway === 'unpaid' && !paid && <p className="text-sm text-fg-muted">Nothing was charged. You can pay whenever you are ready.</p>}
-        {!problem && outcome?.gateway === 'pending' && !paid && <p className="text-sm text-fg-muted">Your payment is being processed; the invoice updates as soon as it clears.</p>}
+        {!problem && outcome?.gateway === 'unpaid' && !paid && (
+          <p className="text-sm text-fg-muted">Nothing was charged. You can pay whenever you are ready.</p>
+        )}
+        {!problem && outcome?.gateway === 'pending' && !paid && (
+          <p className="text-sm text-fg-muted">Your payment is being processed; the invoice updates as soon as it clears.</p>
+        )}
         {outcome && (
           <dl className="grid grid-cols-2 gap-3 text-sm">
             <dt className="text-fg-muted">Invoice</dt>

@@ -3,8 +3,8 @@ import { changePasswordInput, securitySettings, twoFactorCode } from '../../sche
 import { camelized } from '../../schemas/common';
 import { changePassword } from '../../services/account/change-password';
 import { consoleGate } from '../../services/account/console-gate';
-import { getSecuritySettings, updateSecuritySettings } from '../../services/settings/security';
 import { confirmTwoFactor, disableTwoFactor, recoveryCodesLeft, startTwoFactor, twoFactorStatus } from '../../services/account/two-factor';
+import { getSecuritySettings, updateSecuritySettings } from '../../services/settings/security';
 import { adminProcedure, authedProcedure, consoleProcedure, router } from '../trpc';
 
 /** The signed-in person's own account: password and two-factor sign-in, for every role. */
@@ -18,7 +18,9 @@ export const accountRouter = router({
   changePassword: authedProcedure.input(camelized(changePasswordInput)).mutation(({ ctx, input }) => changePassword(ctx.service, input)),
   startTwoFactor: authedProcedure.mutation(({ ctx }) => startTwoFactor(ctx.service)),
   confirmTwoFactor: authedProcedure.input(z.object({ code: twoFactorCode })).mutation(({ ctx, input }) => confirmTwoFactor(ctx.service, input)),
-  disableTwoFactor: authedProcedure.input(z.object({ password: z.string().min(1, 'is required').max(200) })).mutation(({ ctx, input }) => disableTwoFactor(ctx.service, input)),
+  disableTwoFactor: authedProcedure
+    .input(z.object({ password: z.string().min(1, 'is required').max(200) }))
+    .mutation(({ ctx, input }) => disableTwoFactor(ctx.service, input)),
   security: adminProcedure.query(({ ctx }) => getSecuritySettings(ctx.service)),
   updateSecurity: adminProcedure.input(securitySettings).mutation(({ ctx, input }) => updateSecuritySettings(ctx.service, input)),
 });

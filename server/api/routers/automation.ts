@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { workflows } from '@/inngest/functions';
 import { jobStatuses } from '@/server/jobs/job-status';
-import { id, listInput, optionalText } from '../../schemas/common';
 import { automationSettingsInput } from '../../schemas/automation';
+import { id, listInput, optionalText } from '../../schemas/common';
 import { plainDate } from '../../schemas/invoices';
-import { automationStatus, jobByEvent, retryJob, runWorkflowNow } from '../../services/automation/workflows';
-import { updateAutomationSettings } from '../../services/automation/settings';
 import { listJobs } from '../../services/automation/jobs';
+import { updateAutomationSettings } from '../../services/automation/settings';
+import { automationStatus, jobByEvent, retryJob, runWorkflowNow } from '../../services/automation/workflows';
 import { adminProcedure, router } from '../trpc';
 
 export const automationRouter = router({

@@ -10,10 +10,20 @@ import { updateProduct } from '../../services/catalog/update-product';
 import { permissionProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
-  products: permissionProcedure('catalog.view').input(listProductsInput).query(({ ctx, input }) => listProducts(ctx.service, input)),
-  product: permissionProcedure('catalog.view').input(z.object({ id })).query(({ ctx, input }) => getProduct(ctx.service, input)),
-  createProduct: permissionProcedure('catalog.manage').input(camelized(createProductInput)).mutation(({ ctx, input }) => createProduct(ctx.service, input)),
-  updateProduct: permissionProcedure('catalog.manage').input(camelized(updateProductInput)).mutation(({ ctx, input }) => updateProduct(ctx.service, input)),
+  products: permissionProcedure('catalog.view')
+    .input(listProductsInput)
+    .query(({ ctx, input }) => listProducts(ctx.service, input)),
+  product: permissionProcedure('catalog.view')
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => getProduct(ctx.service, input)),
+  createProduct: permissionProcedure('catalog.manage')
+    .input(camelized(createProductInput))
+    .mutation(({ ctx, input }) => createProduct(ctx.service, input)),
+  updateProduct: permissionProcedure('catalog.manage')
+    .input(camelized(updateProductInput))
+    .mutation(({ ctx, input }) => updateProduct(ctx.service, input)),
   coupons: permissionProcedure('catalog.view').query(({ ctx }) => listCoupons(ctx.service)),
-  createCoupon: permissionProcedure('catalog.manage').input(camelized(createCouponInput)).mutation(({ ctx, input }) => createCoupon(ctx.service, input)),
+  createCoupon: permissionProcedure('catalog.manage')
+    .input(camelized(createCouponInput))
+    .mutation(({ ctx, input }) => createCoupon(ctx.service, input)),
 });

@@ -1,11 +1,11 @@
-import { createCustomer } from '../../services/customers/create';
-import { getCustomer, getCustomerHistory, getOwnAccount } from '../../services/customers/get';
-import { listCustomers } from '../../services/customers/list';
+import { z } from 'zod';
+import { camelized, currencyCode } from '../../schemas/common';
 import { adjustCreditInput, createCustomerInput, customerIdInput, listCustomersInput, updateCustomerInput } from '../../schemas/customers';
 import { adjustCredit } from '../../services/credit/adjust';
 import { getCustomerAccount, quickPay } from '../../services/customers/account';
-import { camelized, currencyCode } from '../../schemas/common';
-import { z } from 'zod';
+import { createCustomer } from '../../services/customers/create';
+import { getCustomer, getCustomerHistory, getOwnAccount } from '../../services/customers/get';
+import { listCustomers } from '../../services/customers/list';
 import { updateCustomer } from '../../services/customers/update';
 import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
@@ -16,10 +16,18 @@ export const customersRouter = router({
     .query(({ ctx, input }) => listCustomers(ctx.service, input)),
   byId: authedProcedure.input(customerIdInput).query(({ ctx, input }) => getCustomer(ctx.service, input)),
   mine: authedProcedure.query(({ ctx }) => getOwnAccount(ctx.service)),
-  history: permissionProcedure('customers.view').input(customerIdInput).query(({ ctx, input }) => getCustomerHistory(ctx.service, input)),
-  account: permissionProcedure('customers.view').input(customerIdInput).query(({ ctx, input }) => getCustomerAccount(ctx.service, input)),
+  history: permissionProcedure('customers.view')
+    .input(customerIdInput)
+    .query(({ ctx, input }) => getCustomerHistory(ctx.service, input)),
+  account: permissionProcedure('customers.view')
+    .input(customerIdInput)
+    .query(({ ctx, input }) => getCustomerAccount(ctx.service, input)),
   quickPay: permissionProcedure('invoices.edit')
-    .input(z.object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) }).extend(withIdempotencyKey.shape))
+    .input(
+      z
+        .object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) })
+        .extend(withIdempotencyKey.shape),
+    )
     .mutation(({ ctx, input }) => once(ctx, 'customers.quickPay', input, (service) => quickPay(service, input))),
   create: permissionProcedure('customers.create')
     .input(camelized(createCustomerInput))

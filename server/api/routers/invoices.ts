@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { camelized, currencyCode, id } from '../../schemas/common';
 import {
   correctionInput,
   createInvoiceInput,
@@ -14,18 +15,17 @@ import { applyCredit } from '../../services/credit/apply';
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { correctInvoice } from '../../services/invoices/correct';
-import { refundPayment } from '../../services/payments/refund';
-import { camelized, currencyCode, id } from '../../schemas/common';
 import { createInvoice } from '../../services/invoices/create';
 import { finalizeInvoice } from '../../services/invoices/finalize';
 import { getInvoice } from '../../services/invoices/get';
-import { regenerateInvoiceToken } from '../../services/invoices/regenerate-token';
 import { getInvoiceHistory } from '../../services/invoices/history';
-import { sendInvoice } from '../../services/invoices/send';
 import { listInvoices } from '../../services/invoices/list';
-import { recordPayment } from '../../services/payments/record';
 import { markInvoicePaid } from '../../services/invoices/mark-paid';
+import { regenerateInvoiceToken } from '../../services/invoices/regenerate-token';
+import { sendInvoice } from '../../services/invoices/send';
 import { updateInvoice } from '../../services/invoices/update';
+import { recordPayment } from '../../services/payments/record';
+import { refundPayment } from '../../services/payments/refund';
 import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
@@ -72,7 +72,9 @@ export const invoicesRouter = router({
   correct: permissionProcedure('invoices.edit')
     .input(camelized(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }).extend(withIdempotencyKey.shape)))
     .mutation(({ ctx, input }) =>
-      once(ctx, 'invoices.correct', input, (service) => correctInvoice(service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason })),
+      once(ctx, 'invoices.correct', input, (service) =>
+        correctInvoice(service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason }),
+      ),
     ),
   send: permissionProcedure('invoices.edit')
     .input(sendInvoiceInput.extend(invoiceIdInput.shape))

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { communicationSettingsInput, emailTemplateInput } from '../../schemas/communication';
 import { id } from '../../schemas/common';
+import { communicationSettingsInput, emailTemplateInput } from '../../schemas/communication';
 import { getOutboxMessage, listOutbox } from '../../services/notifications/outbox';
 import { channelStatus, getCommunication, listTemplates, previewTemplate, saveTemplate, updateCommunication } from '../../services/settings/communication';
 import { adminProcedure, permissionProcedure, router } from '../trpc';

@@ -11,16 +11,16 @@ import {
   orderPaymentMethodInput,
   placeOrderInput,
 } from '../../schemas/orders';
-import { editOrderPrice } from '../../services/orders/edit-price';
-import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
+import { runBillingDay } from '../../services/billing-runs/run-day';
 import { changePlan } from '../../services/orders/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
-import { listOrders } from '../../services/orders/list';
+import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
+import { editOrderPrice } from '../../services/orders/edit-price';
 import { getOrder } from '../../services/orders/get';
 import { getOrderHistory } from '../../services/orders/history';
+import { listOrders } from '../../services/orders/list';
 import { placeOrder } from '../../services/orders/place';
 import { markServiceProvisioned } from '../../services/orders/provision';
-import { runBillingDay } from '../../services/billing-runs/run-day';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 export const ordersRouter = router({
@@ -28,19 +28,37 @@ export const ordersRouter = router({
     .input(camelized(listOrdersInput.omit({ format: true }).extend({ format: z.literal('json').default('json') })))
     .query(({ ctx, input }) => listOrders(ctx.service, input)),
   byId: authedProcedure.input(orderIdInput).query(({ ctx, input }) => getOrder(ctx.service, input)),
-  history: permissionProcedure('orders.view').input(orderIdInput).query(({ ctx, input }) => getOrderHistory(ctx.service, input)),
-  place: permissionProcedure('orders.create').input(camelized(placeOrderInput)).mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
-  approve: permissionProcedure('orders.edit').input(orderIdInput).mutation(({ ctx, input }) => approveOrder(ctx.service, input)),
+  history: permissionProcedure('orders.view')
+    .input(orderIdInput)
+    .query(({ ctx, input }) => getOrderHistory(ctx.service, input)),
+  place: permissionProcedure('orders.create')
+    .input(camelized(placeOrderInput))
+    .mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
+  approve: permissionProcedure('orders.edit')
+    .input(orderIdInput)
+    .mutation(({ ctx, input }) => approveOrder(ctx.service, input)),
   changeStatus: permissionProcedure('orders.edit')
     .input(changeOrderStatusInput.extend(orderIdInput.shape))
     .mutation(({ ctx, input }) => changeOrderStatus(ctx.service, input)),
-  changePaymentMethod: permissionProcedure('orders.edit').input(camelized(orderPaymentMethodInput)).mutation(({ ctx, input }) => changeOrderPaymentMethod(ctx.service, input)),
-  addLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => addOrderLabel(ctx.service, input)),
-  removeLabel: permissionProcedure('orders.edit').input(orderLabelInput).mutation(({ ctx, input }) => removeOrderLabel(ctx.service, input)),
-  editPrice: permissionProcedure('orders.edit').input(camelized(editOrderPriceInput)).mutation(({ ctx, input }) => editOrderPrice(ctx.service, input)),
-  markServiceProvisioned: permissionProcedure('orders.edit').input(z.object({ id })).mutation(({ ctx, input }) => markServiceProvisioned(ctx.service, input)),
+  changePaymentMethod: permissionProcedure('orders.edit')
+    .input(camelized(orderPaymentMethodInput))
+    .mutation(({ ctx, input }) => changeOrderPaymentMethod(ctx.service, input)),
+  addLabel: permissionProcedure('orders.edit')
+    .input(orderLabelInput)
+    .mutation(({ ctx, input }) => addOrderLabel(ctx.service, input)),
+  removeLabel: permissionProcedure('orders.edit')
+    .input(orderLabelInput)
+    .mutation(({ ctx, input }) => removeOrderLabel(ctx.service, input)),
+  editPrice: permissionProcedure('orders.edit')
+    .input(camelized(editOrderPriceInput))
+    .mutation(({ ctx, input }) => editOrderPrice(ctx.service, input)),
+  markServiceProvisioned: permissionProcedure('orders.edit')
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => markServiceProvisioned(ctx.service, input)),
   changePlan: permissionProcedure('orders.edit')
     .input(camelized(changePlanInput.extend({ serviceId: id })))
     .mutation(({ ctx, input }) => changePlan(ctx.service, input)),
-  runBilling: permissionProcedure('billing.run').input(billingRunInput).mutation(({ ctx, input }) => runBillingDay(ctx.service, { date: input.date, origin: ctx.origin })),
+  runBilling: permissionProcedure('billing.run')
+    .input(billingRunInput)
+    .mutation(({ ctx, input }) => runBillingDay(ctx.service, { date: input.date, origin: ctx.origin })),
 });

@@ -2,9 +2,9 @@ import { camelized } from '../../schemas/common';
 import { invoiceIdInput } from '../../schemas/invoices';
 import { updateOwnProfileInput } from '../../schemas/profile';
 import { getCustomerAccount } from '../../services/customers/account';
-import { customerInvoice } from '../../services/invoices/customer-invoice';
 import { getOwnAccount } from '../../services/customers/get';
 import { updateOwnProfile } from '../../services/customers/update-own-profile';
+import { customerInvoice } from '../../services/invoices/customer-invoice';
 import { authedProcedure, router } from '../trpc';
 
 /** The client portal's own reads and its one edit; the services scope everything to the actor's customer. */

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { defaultStaffPermissions } from '../../auth/permissions';
 import { id } from '../../schemas/common';
-import { billingSettingsPatch } from '../../schemas/settings';
-import { listApiKeys, revokeApiKey } from '../../services/people/manage-api-keys';
-import { createApiKey } from '../../services/people/api-keys';
 import { companySettingsInput } from '../../schemas/company';
 import { paymentSettingsInput } from '../../schemas/payments';
-import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
+import { billingSettingsPatch } from '../../schemas/settings';
+import { createApiKey } from '../../services/people/api-keys';
+import { listApiKeys, revokeApiKey } from '../../services/people/manage-api-keys';
 import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/settings/billing';
 import { getCompany, updateCompany } from '../../services/settings/company';
+import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
 import { readBillingSettings } from '../../services/settings/read';
 import { adminProcedure, authedProcedure, router } from '../trpc';
 

@@ -1,14 +1,22 @@
 import { z } from 'zod';
+import { jobStatuses } from '../../jobs/job-status';
 import { billingRunInput, billingRunOutput } from '../../schemas/billing-runs';
 import { camelized, listInput, optionalText } from '../../schemas/common';
-import { runBillingDay } from '../../services/billing-runs/run-day';
 import { listJobs } from '../../services/automation/jobs';
-import { jobStatuses } from '../../jobs/job-status';
+import { runBillingDay } from '../../services/billing-runs/run-day';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
 export const billingRunRoute = defineRoute(
-  { method: 'POST', path: '/billing-runs', summary: 'Run billing and dunning for a date (default today); a rerun creates and sends nothing new', tag: 'Billing runs', permission: 'billing.run', body: billingRunInput, response: billingRunOutput },
+  {
+    method: 'POST',
+    path: '/billing-runs',
+    summary: 'Run billing and dunning for a date (default today); a rerun creates and sends nothing new',
+    tag: 'Billing runs',
+    permission: 'billing.run',
+    body: billingRunInput,
+    response: billingRunOutput,
+  },
   async ({ ctx, body, origin }) => {
     const run = await runBillingDay(ctx, { date: body.date, origin });
     return {
@@ -62,7 +70,13 @@ export const listJobsRoute = defineRoute(
         subject_id: job.subjectId,
         status: job.status,
         attempts: job.attempts,
-        steps: job.steps.map((step) => ({ name: step.name, status: step.status, started_at: step.startedAt, finished_at: step.finishedAt, ...(step.error ? { error: step.error } : {}) })),
+        steps: job.steps.map((step) => ({
+          name: step.name,
+          status: step.status,
+          started_at: step.startedAt,
+          finished_at: step.finishedAt,
+          ...(step.error ? { error: step.error } : {}),
+        })),
         error: job.error,
         created_at: job.createdAt.toISOString(),
         finished_at: job.finishedAt?.toISOString() ?? null,

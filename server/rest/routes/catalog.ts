@@ -2,11 +2,10 @@ import type { z } from 'zod';
 import { formatMilli } from '../../billing/decimal';
 import { couponOutput, createCouponInput, createProductInput, listProductsInput, productOutput } from '../../schemas/catalog';
 import { camelized } from '../../schemas/common';
-import type { ProductView } from '../../services/catalog/store';
 import { createCoupon } from '../../services/catalog/create-coupon';
-import type { CouponRow } from '../../services/catalog/store';
 import { createProduct } from '../../services/catalog/create-product';
 import { listProducts } from '../../services/catalog/list-products';
+import type { CouponRow, ProductView } from '../../services/catalog/store';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -56,12 +55,29 @@ const couponJson = (c: CouponRow): z.input<typeof couponOutput> => ({
 });
 
 export const createProductRoute = defineRoute(
-  { method: 'POST', path: '/products', summary: 'Create a product with prices per cycle and option groups', tag: 'Catalog', permission: 'catalog.manage', body: camelized(createProductInput), response: productOutput, status: 201 },
+  {
+    method: 'POST',
+    path: '/products',
+    summary: 'Create a product with prices per cycle and option groups',
+    tag: 'Catalog',
+    permission: 'catalog.manage',
+    body: camelized(createProductInput),
+    response: productOutput,
+    status: 201,
+  },
   async ({ ctx, body }) => productJson(await createProduct(ctx, body)),
 );
 
 export const listProductsRoute = defineRoute(
-  { method: 'GET', path: '/products', summary: 'List products, newest first', tag: 'Catalog', permission: 'catalog.view', query: listProductsInput, response: listOf(productOutput) },
+  {
+    method: 'GET',
+    path: '/products',
+    summary: 'List products, newest first',
+    tag: 'Catalog',
+    permission: 'catalog.view',
+    query: listProductsInput,
+    response: listOf(productOutput),
+  },
   async ({ ctx, query }) => {
     const page = await listProducts(ctx, query);
     return { data: page.items.map(productJson), next_cursor: page.nextCursor };
@@ -69,6 +85,15 @@ export const listProductsRoute = defineRoute(
 );
 
 export const createCouponRoute = defineRoute(
-  { method: 'POST', path: '/coupons', summary: 'Create a coupon', tag: 'Catalog', permission: 'catalog.manage', body: camelized(createCouponInput), response: couponOutput, status: 201 },
+  {
+    method: 'POST',
+    path: '/coupons',
+    summary: 'Create a coupon',
+    tag: 'Catalog',
+    permission: 'catalog.manage',
+    body: camelized(createCouponInput),
+    response: couponOutput,
+    status: 201,
+  },
   async ({ ctx, body }) => couponJson(await createCoupon(ctx, body)),
 );

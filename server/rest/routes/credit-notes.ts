@@ -1,15 +1,30 @@
-import { correctionInput, invoiceIdInput, invoiceOutput } from '../../schemas/invoices';
 import { camelized } from '../../schemas/common';
+import { correctionInput, invoiceIdInput, invoiceOutput } from '../../schemas/invoices';
 import { correctInvoice } from '../../services/invoices/correct';
 import { defineRoute } from '../handler';
 import { invoiceJson } from './invoices';
 
 const correctionRoute = (kind: 'credit_note' | 'debit_note', path: string, summary: string) =>
   defineRoute(
-    { method: 'POST', path, summary, tag: 'Invoices', permission: 'invoices.edit', params: invoiceIdInput, body: camelized(correctionInput), response: invoiceOutput, status: 201 },
-    async ({ ctx, params, body, origin }) => invoiceJson(await correctInvoice(ctx, { invoiceId: params.id, kind, items: body.items, reason: body.reason }), origin),
+    {
+      method: 'POST',
+      path,
+      summary,
+      tag: 'Invoices',
+      permission: 'invoices.edit',
+      params: invoiceIdInput,
+      body: camelized(correctionInput),
+      response: invoiceOutput,
+      status: 201,
+    },
+    async ({ ctx, params, body, origin }) =>
+      invoiceJson(await correctInvoice(ctx, { invoiceId: params.id, kind, items: body.items, reason: body.reason }), origin),
   );
 
-export const creditNoteRoute = correctionRoute('credit_note', '/invoices/{id}/credit-notes', 'Issue a credit note; it settles what is open and credits the rest');
+export const creditNoteRoute = correctionRoute(
+  'credit_note',
+  '/invoices/{id}/credit-notes',
+  'Issue a credit note; it settles what is open and credits the rest',
+);
 
 export const debitNoteRoute = correctionRoute('debit_note', '/invoices/{id}/debit-notes', 'Issue a debit note, a new document to pay');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { camelized } from '../../schemas/common';
 import {
   adjustCreditInput,
   createCustomerInput,
@@ -8,13 +9,12 @@ import {
   listCustomersInput,
   updateCustomerInput,
 } from '../../schemas/customers';
-import { camelized } from '../../schemas/common';
 import { adjustCredit } from '../../services/credit/adjust';
-import { updateCustomer } from '../../services/customers/update';
 import { createCustomer } from '../../services/customers/create';
-import type { CustomerView } from '../../services/customers/store';
 import { getCustomer } from '../../services/customers/get';
 import { listCustomers } from '../../services/customers/list';
+import type { CustomerView } from '../../services/customers/store';
+import { updateCustomer } from '../../services/customers/update';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { trimDecimal } from '../../billing/decimal';
+import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
+import { paperParam, paperSyntax } from '../../documents/paper';
+import { camelized } from '../../schemas/common';
 import {
   createInvoiceInput,
   invoiceIdInput,
@@ -12,26 +16,21 @@ import {
   sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
-import { camelized } from '../../schemas/common';
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { createInvoice } from '../../services/invoices/create';
+import { exportInvoices } from '../../services/invoices/export';
 import { finalizeInvoice } from '../../services/invoices/finalize';
 import { getInvoice } from '../../services/invoices/get';
-import { regenerateInvoiceToken } from '../../services/invoices/regenerate-token';
-import { openPublicInvoice } from '../../services/invoices/public-link';
-import { exportInvoices } from '../../services/invoices/export';
 import { listInvoices } from '../../services/invoices/list';
-import { updateInvoice } from '../../services/invoices/update';
-import { publicInvoicePath } from '../../services/invoices/public-link';
-import { type PaymentRow, recordPayment } from '../../services/payments/record';
 import { markInvoicePaid } from '../../services/invoices/mark-paid';
+import { openPublicInvoice, publicInvoicePath } from '../../services/invoices/public-link';
+import { regenerateInvoiceToken } from '../../services/invoices/regenerate-token';
 import { sendInvoice } from '../../services/invoices/send';
 import type { InvoiceView, NotificationRow } from '../../services/invoices/store';
+import { updateInvoice } from '../../services/invoices/update';
+import { recordPayment, type PaymentRow } from '../../services/payments/record';
 import { csvResponse } from '../csv';
-import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
-import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
-import { paperParam, paperSyntax } from '../../documents/paper';
 import { listOf } from '../lists';
 
 export const notificationJson = (n: NotificationRow): z.input<typeof notificationOutput> => ({
@@ -88,7 +87,6 @@ export function invoiceJson(invoice: InvoiceView, origin: string, options: { int
   };
 }
 
-
 const paymentJson = (payment: PaymentRow): z.input<typeof paymentOutput> => ({
   id: payment.id,
   amount: Number(payment.amount),
@@ -113,7 +111,6 @@ export const createInvoiceRoute = defineRoute(
   },
   async ({ ctx, body, origin }) => invoiceJson(await createInvoice(ctx, body), origin),
 );
-
 
 export const listInvoicesRoute = defineRoute(
   {

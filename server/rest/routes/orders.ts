@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { changeOrderStatusInput, changePlanInput, changePlanOutput, listOrdersInput, orderIdInput, orderOutput, placeOrderInput } from '../../schemas/orders';
+import { trimDecimal } from '../../billing/decimal';
 import { camelized, id } from '../../schemas/common';
+import { changeOrderStatusInput, changePlanInput, changePlanOutput, listOrdersInput, orderIdInput, orderOutput, placeOrderInput } from '../../schemas/orders';
 import { changePlan } from '../../services/orders/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
 import { exportOrders } from '../../services/orders/export';
-import { listOrders } from '../../services/orders/list';
 import { getOrder } from '../../services/orders/get';
-import type { OrderView } from '../../services/orders/store';
+import { listOrders } from '../../services/orders/list';
 import { placeOrder } from '../../services/orders/place';
+import type { OrderView } from '../../services/orders/store';
 import { csvResponse } from '../csv';
-import { trimDecimal } from '../../billing/decimal';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -43,12 +43,29 @@ export function orderJson(order: OrderView): z.input<typeof orderOutput> {
 }
 
 export const placeOrderRoute = defineRoute(
-  { method: 'POST', path: '/orders', summary: 'Place an order: prices from the catalog, first invoice pending, services pending', tag: 'Orders', permission: 'orders.create', body: camelized(placeOrderInput), response: orderOutput, status: 201 },
+  {
+    method: 'POST',
+    path: '/orders',
+    summary: 'Place an order: prices from the catalog, first invoice pending, services pending',
+    tag: 'Orders',
+    permission: 'orders.create',
+    body: camelized(placeOrderInput),
+    response: orderOutput,
+    status: 201,
+  },
   async ({ ctx, body }) => orderJson(await placeOrder(ctx, body)),
 );
 
 export const listOrdersRoute = defineRoute(
-  { method: 'GET', path: '/orders', summary: 'List orders, newest first; `format=csv` exports all matches', tag: 'Orders', permission: 'orders.view', query: camelized(listOrdersInput), response: listOf(orderOutput) },
+  {
+    method: 'GET',
+    path: '/orders',
+    summary: 'List orders, newest first; `format=csv` exports all matches',
+    tag: 'Orders',
+    permission: 'orders.view',
+    query: camelized(listOrdersInput),
+    response: listOf(orderOutput),
+  },
   async ({ ctx, query }) => {
     if (query.format === 'csv') return csvResponse(await exportOrders(ctx, query), 'orders.csv');
     const page = await listOrders(ctx, query);
@@ -62,17 +79,43 @@ export const getOrderRoute = defineRoute(
 );
 
 export const changeOrderStatusRoute = defineRoute(
-  { method: 'POST', path: '/orders/{id}/status', summary: 'Move an order along its state machine (409 invalid_state otherwise)', tag: 'Orders', permission: 'orders.edit', params: orderIdInput, body: changeOrderStatusInput, response: orderOutput },
+  {
+    method: 'POST',
+    path: '/orders/{id}/status',
+    summary: 'Move an order along its state machine (409 invalid_state otherwise)',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: orderIdInput,
+    body: changeOrderStatusInput,
+    response: orderOutput,
+  },
   async ({ ctx, params, body }) => orderJson(await changeOrderStatus(ctx, { id: params.id, status: body.status })),
 );
 
 export const approveOrderRoute = defineRoute(
-  { method: 'POST', path: '/orders/{id}/approve', summary: 'Approve a pending order: it and its services go live', tag: 'Orders', permission: 'orders.edit', params: orderIdInput, response: orderOutput },
+  {
+    method: 'POST',
+    path: '/orders/{id}/approve',
+    summary: 'Approve a pending order: it and its services go live',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: orderIdInput,
+    response: orderOutput,
+  },
   async ({ ctx, params }) => orderJson(await approveOrder(ctx, params)),
 );
 
 export const changePlanRoute = defineRoute(
-  { method: 'POST', path: '/services/{id}/change-plan', summary: 'Change a service’s plan with proration; `preview` writes nothing', tag: 'Orders', permission: 'orders.edit', params: z.object({ id }), body: camelized(changePlanInput), response: changePlanOutput },
+  {
+    method: 'POST',
+    path: '/services/{id}/change-plan',
+    summary: 'Change a service’s plan with proration; `preview` writes nothing',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: z.object({ id }),
+    body: camelized(changePlanInput),
+    response: changePlanOutput,
+  },
   async ({ ctx, params, body }) => {
     const change = await changePlan(ctx, { ...body, serviceId: params.id });
     return {

@@ -1,11 +1,21 @@
-import { invoiceIdInput, refundInput, refundOutput } from '../../schemas/invoices';
 import { camelized } from '../../schemas/common';
+import { invoiceIdInput, refundInput, refundOutput } from '../../schemas/invoices';
 import { refundPayment } from '../../services/payments/refund';
 import { defineRoute } from '../handler';
 import { invoiceJson } from './invoices';
 
 export const refundRoute = defineRoute(
-  { method: 'POST', path: '/invoices/{id}/refunds', summary: 'Refund through the gateway, record a manual refund, or refund to credit', tag: 'Invoices', permission: 'payments.refund', params: invoiceIdInput, body: camelized(refundInput), response: refundOutput, status: 201 },
+  {
+    method: 'POST',
+    path: '/invoices/{id}/refunds',
+    summary: 'Refund through the gateway, record a manual refund, or refund to credit',
+    tag: 'Invoices',
+    permission: 'payments.refund',
+    params: invoiceIdInput,
+    body: camelized(refundInput),
+    response: refundOutput,
+    status: 201,
+  },
   async ({ ctx, params, body, origin }) => {
     const result = await refundPayment(ctx, { ...body, invoiceId: params.id });
     return {

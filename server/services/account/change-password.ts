@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { passwordResetTokens, users } from '@/db/schema';
 import type { Transaction } from '@/db';
+import { passwordResetTokens, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { AppError } from '@/server/errors';
-import { ThrottledError, forgiveHit, hitThrottle } from '@/server/http/rate-limit';
+import { forgiveHit, hitThrottle, ThrottledError } from '@/server/http/rate-limit';
 import type { ChangePasswordInput } from '@/server/schemas/account';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';

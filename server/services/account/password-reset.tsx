@@ -5,14 +5,14 @@ import { passwordResetTokens, users } from '@/db/schema';
 import { PasswordResetEmail } from '@/emails/password-reset';
 import { hashPassword } from '@/server/auth/password';
 import { AppError } from '@/server/errors';
-import { ThrottledError, type ThrottleRule, hitThrottle } from '@/server/http/rate-limit';
-import { type Notifier, configuredNotifier } from '@/server/notify/notifier';
+import { hitThrottle, ThrottledError, type ThrottleRule } from '@/server/http/rate-limit';
+import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
 import type { ResetPasswordInput } from '@/server/schemas/account';
 import { companySettings } from '@/server/schemas/company';
 import { audit } from '@/server/services/audit/record';
-import { storePassword } from './change-password';
 import type { ServiceContext } from '@/server/services/context';
 import { readSettingsBlock } from '@/server/services/settings/read';
+import { storePassword } from './change-password';
 
 /** A reset link works once, for thirty minutes. */
 export const resetLinkLifetimeMs = 30 * 60_000;
@@ -35,7 +35,10 @@ export async function requestPasswordReset(ctx: ServiceContext, input: { email: 
     const state = await hitThrottle(ctx.db, bucket, resetRequests, ctx.now);
     if (state.limited) throw new ThrottledError(state.retryAfterMs);
   }
-  const [user] = await ctx.db.select().from(users).where(eq(sql`lower(${users.email})`, email));
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
   if (!user || user.disabled) return;
 
   const token = randomBytes(32).toString('base64url');

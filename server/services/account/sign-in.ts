@@ -3,7 +3,7 @@ import { users } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/next-auth';
 import { verifyAgainstNothing, verifyPassword } from '@/server/auth/password';
 import { AppError } from '@/server/errors';
-import { ThrottledError, type ThrottleRule, forgiveHit, hitThrottle, peekThrottle } from '@/server/http/rate-limit';
+import { forgiveHit, hitThrottle, peekThrottle, ThrottledError, type ThrottleRule } from '@/server/http/rate-limit';
 import type { ServiceContext } from '@/server/services/context';
 import { checkSecondFactor } from './two-factor';
 
@@ -53,7 +53,10 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   const over = states.filter((s) => s.limited);
   if (over.length) throw new ThrottledError(Math.max(...over.map((s) => s.retryAfterMs)));
 
-  const [user] = await ctx.db.select().from(users).where(eq(sql`lower(${users.email})`, email));
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
   const matches = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstNothing(input.password);
   if (!user || !matches || user.disabled) throw wrongCredentials();
   const forgive = () => Promise.all(buckets.map((b) => forgiveHit(ctx.db, b)));

@@ -3,7 +3,7 @@ import { customers, users } from '@/db/schema';
 import { userActor } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/password';
 import { AppError } from '@/server/errors';
-import { ThrottledError, type ThrottleRule, hitThrottle } from '@/server/http/rate-limit';
+import { hitThrottle, ThrottledError, type ThrottleRule } from '@/server/http/rate-limit';
 import type { SignUpInput } from '@/server/schemas/store';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
@@ -14,8 +14,7 @@ export type SignedUp = { customerId: string; userId: string; email: string };
 /** Ten new accounts per client address in ten minutes is plenty for people, little for a script. */
 export const signUpThrottle: ThrottleRule = { limit: 10, windowMs: 10 * 60_000 };
 
-const taken = () =>
-  new AppError('conflict', 'An account with this e-mail already exists', { email: 'already has an account; sign in instead' });
+const taken = () => new AppError('conflict', 'An account with this e-mail already exists', { email: 'already has an account; sign in instead' });
 
 /**
  * A visitor opens an account at checkout: a direct customer in the store's default currency
@@ -42,9 +41,15 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<S
         .returning();
       // The new client is who acted: the audit log reads "they signed up", from the visitor's address.
       const actor = userActor({ ...user!, ip: ctx.actor.ip });
-      await audit(tx, actor, 'customer.signed_up', { type: 'customer', id: customer!.id }, {
-        after: { customer, user: { id: user!.id, email: user!.email, role: user!.role } },
-      });
+      await audit(
+        tx,
+        actor,
+        'customer.signed_up',
+        { type: 'customer', id: customer!.id },
+        {
+          after: { customer, user: { id: user!.id, email: user!.email, role: user!.role } },
+        },
+      );
       return { customerId: customer!.id, userId: user!.id, email: user!.email };
     } catch (error) {
       if (isUniqueViolation(error, 'customers_email_lower_uq') || isUniqueViolation(error, 'users_email_lower_uq')) throw taken();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, or, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Database } from '@/db';
@@ -7,8 +7,8 @@ import { recoveryCodes, users } from '@/db/schema';
 import { verifyPassword } from '@/server/auth/password';
 import { seal, unseal } from '@/server/auth/secret-box';
 import { AppError } from '@/server/errors';
-import { companySettings } from '@/server/schemas/company';
 import { securitySettings } from '@/server/schemas/account';
+import { companySettings } from '@/server/schemas/company';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readSettingsBlock } from '@/server/services/settings/read';
@@ -55,7 +55,10 @@ export async function startTwoFactor(ctx: ServiceContext): Promise<{ secret: str
   if (!mayUseTwoFactor(user.role)) throw new AppError('forbidden', 'Two-factor sign-in is for admins and staff');
   if (user.totpEnabledAt) throw new AppError('invalid_state', 'Two-factor sign-in is already on');
   const secret = generateSecret();
-  await ctx.db.update(users).set({ totpSecret: seal(secret, purpose), totpLastStep: null }).where(eq(users.id, user.id));
+  await ctx.db
+    .update(users)
+    .set({ totpSecret: seal(secret, purpose), totpLastStep: null })
+    .where(eq(users.id, user.id));
   const issuer = (await readSettingsBlock(ctx.db, 'company', companySettings)).name || 'Cashdesk';
   const uri = generateURI({ issuer, label: user.email, secret });
   return { secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 224 }) };
@@ -89,7 +92,8 @@ export async function confirmTwoFactor(ctx: ServiceContext, input: { code: strin
   if (user.totpEnabledAt) throw new AppError('invalid_state', 'Two-factor sign-in is already on');
   if (!user.totpSecret) throw new AppError('invalid_state', 'Start the set-up first');
   const step = await totpStep(unseal(user.totpSecret, purpose), normalizeCode(input.code), null, ctx.now);
-  if (step === null) throw new AppError('validation', 'Check the highlighted fields', { code: 'does not match; check the time on your device and try the next code' });
+  if (step === null)
+    throw new AppError('validation', 'Check the highlighted fields', { code: 'does not match; check the time on your device and try the next code' });
   const codes = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ totpEnabledAt: ctx.now, totpLastStep: step }).where(eq(users.id, user.id));

@@ -9,13 +9,22 @@ import type { AuditEntry } from './trail';
 
 const MAX_ENTRY_ID = 2n ** 63n - 1n;
 
-export type AuditFilters = { actor?: string | undefined; entityType?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined; before?: string | undefined; limit: number };
+export type AuditFilters = {
+  actor?: string | undefined;
+  entityType?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  before?: string | undefined;
+  limit: number;
+};
 
 /** The global audit log, newest first, paged by entry id. */
 export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promise<{ items: AuditEntry[]; nextBefore: string | null }> {
   requirePermission(ctx.actor, 'settings.manage');
   // Entry ids are bigint: a longer number is no position in this list, and PostgreSQL would fail on it.
-  if (input.before && BigInt(input.before) > MAX_ENTRY_ID) throw new AppError('validation', 'Invalid position', { before: 'is not a position this list returned' });
+  if (input.before && BigInt(input.before) > MAX_ENTRY_ID)
+    throw new AppError('validation', 'Invalid position', { before: 'is not a position this list returned' });
   const rows = await ctx.db
     .select()
     .from(auditLog)

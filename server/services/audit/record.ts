@@ -1,5 +1,5 @@
-import { auditLog } from '@/db/schema';
 import type { Database } from '@/db';
+import { auditLog } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 import { plainJson } from '@/server/json';
 

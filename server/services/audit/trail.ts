@@ -10,7 +10,8 @@ const roleLabel: Record<Role, string> = { admin: 'Staff', staff: 'Staff', resell
 const impersonal = new Set<AuditEntry['actorType']>(['system', 'stripe', 'paypal', 'anonymous']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const without = (value: unknown, keys: readonly string[]) => (isRecord(value) ? Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key))) : value);
+const without = (value: unknown, keys: readonly string[]) =>
+  isRecord(value) ? Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key))) : value;
 
 // A provider's answer (a failed send, a provisioning call) is for the desk's eyes only.
 const providerWords = ['detail', 'error'];
@@ -37,7 +38,8 @@ export async function auditTrail(ctx: ServiceContext, entity: { type: string; id
     .limit(limit);
   const resellerId = scope.kind === 'reseller' ? scope.resellerId : null;
   return rows.map(({ userRole, keyRole, keyReseller, ...entry }) => {
-    const own = resellerId !== null && ((entry.actorType === 'user' && entry.actorId === resellerId) || (entry.actorType === 'api_key' && keyReseller === resellerId));
+    const own =
+      resellerId !== null && ((entry.actorType === 'user' && entry.actorId === resellerId) || (entry.actorType === 'api_key' && keyReseller === resellerId));
     const hidden = own ? providerWords : entry.action.startsWith('note.') ? [...providerWords, 'body'] : providerWords;
     return {
       ...entry,

@@ -1,10 +1,10 @@
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { invoices, jobs, orders } from '@/db/schema';
-import { type Scope, requirePermission } from '@/server/auth/actor';
+import { requirePermission, type Scope } from '@/server/auth/actor';
 import type { ServiceContext } from '@/server/services/context';
 import { invoiceScope } from '@/server/services/invoices/scope';
 import { orderScope } from '@/server/services/orders/scope';
-import { type ListInput, afterCursor, decodeCursor, toPage } from '@/server/services/pagination';
+import { afterCursor, decodeCursor, toPage, type ListInput } from '@/server/services/pagination';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -21,7 +21,12 @@ function jobScope(scope: Scope): SQL | undefined {
  * A run as someone outside the desk reads it: what ran and how it ended, not what providers
  * answered (errors, step errors, outputs), which may name the desk's systems.
  */
-const outsideView = (job: JobRow): JobRow => ({ ...job, error: null, output: null, steps: job.steps.map(({ error: _error, output: _output, ...step }) => step) });
+const outsideView = (job: JobRow): JobRow => ({
+  ...job,
+  error: null,
+  output: null,
+  steps: job.steps.map(({ error: _error, output: _output, ...step }) => step),
+});
 
 /** Recorded workflow runs, newest first, for one subject or all. */
 export async function listJobs(

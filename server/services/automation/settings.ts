@@ -1,10 +1,10 @@
 import type { Database } from '@/db';
 import { requirePermission } from '@/server/auth/actor';
 import { AppError, fieldErrors } from '@/server/errors';
-import { type AutomationSettings, automationSettings, automationSettingsInput } from '@/server/schemas/automation';
+import { automationSettings, automationSettingsInput, type AutomationSettings } from '@/server/schemas/automation';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from '@/server/services/settings/read';
 import { writeSettingsBlock } from '@/server/services/settings/billing';
+import { readSettingsBlock } from '@/server/services/settings/read';
 
 /** The zone the crons are read in and scheduled runs bill the date of (UTC until set). */
 export async function readCronTimeZone(db: Database): Promise<string> {

@@ -11,9 +11,9 @@ import type { Workflow } from '@/server/jobs/workflow';
 import { zonedDate } from '@/server/jobs/zoned-time';
 import { provisioningSecret } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
-import { readCronTimeZone } from './settings';
-import type { ServiceContext } from '@/server/services/context';
 import { checkBillingDate, checkDunningDate } from '@/server/services/billing-runs/dates';
+import type { ServiceContext } from '@/server/services/context';
+import { readCronTimeZone } from './settings';
 
 /**
  * Which runtime runs workflows, whether this process schedules crons, the time zone they are read
@@ -63,7 +63,11 @@ export async function jobByEvent(ctx: ServiceContext, input: { eventId: string }
 export async function retryJob(ctx: ServiceContext, input: { id: string }): Promise<void> {
   requirePermission(ctx.actor, 'settings.manage');
   await ctx.db.transaction(async (tx) => {
-    const [job] = await tx.select().from(jobs).where(and(eq(jobs.id, input.id), isNotNull(jobs.eventId))).for('update');
+    const [job] = await tx
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.id, input.id), isNotNull(jobs.eventId)))
+      .for('update');
     if (!job) throw notFound('Job');
     if (job.status !== 'failed') throw new AppError('invalid_state', `Only a failed job can be retried; this one is ${job.status}`);
     await tx.update(jobs).set({ status: 'queued', error: null, finishedAt: null }).where(eq(jobs.id, job.id));

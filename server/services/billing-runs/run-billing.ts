@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { requirePermission } from '@/server/auth/actor';
-import { MILLI, formatMilli, parseMilli } from '@/server/billing/decimal';
+import { formatMilli, MILLI, parseMilli } from '@/server/billing/decimal';
 import { counterYear, formatNumber } from '@/server/billing/numbering';
 import { addDays } from '@/server/billing/periods';
 import { audit } from '@/server/services/audit/record';

@@ -5,12 +5,12 @@ import { awaitingPayment } from '@/server/billing/invoice-status';
 import { addDays } from '@/server/billing/periods';
 import type { Notifier } from '@/server/notify/notifier';
 import { audit } from '@/server/services/audit/record';
-import { changeOrderStatus } from '@/server/services/orders/change-status';
 import type { ServiceContext } from '@/server/services/context';
+import { deliverInvoice } from '@/server/services/invoices/send';
+import { changeOrderStatus } from '@/server/services/orders/change-status';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { checkDunningDate } from './dates';
 import { markOverdueInvoices } from './run-billing';
-import { deliverInvoice } from '@/server/services/invoices/send';
 
 export type DunningResult = {
   date: string;
@@ -45,13 +45,25 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
     const due = await ctx.db
       .select({ id: invoices.id, dueDate: invoices.dueDate })
       .from(invoices)
-      .where(and(inArray(invoices.status, [...awaitingPayment]), inArray(invoices.kind, ['invoice', 'debit_note']), lte(invoices.dueDate, addDays(date, -offsets[0]!))));
+      .where(
+        and(
+          inArray(invoices.status, [...awaitingPayment]),
+          inArray(invoices.kind, ['invoice', 'debit_note']),
+          lte(invoices.dueDate, addDays(date, -offsets[0]!)),
+        ),
+      );
     for (const invoice of due) {
       const reached = offsets.filter((offset) => addDays(invoice.dueDate, offset) <= date).at(-1);
       if (reached === undefined) continue;
       const { entry, sentNow } = await deliverInvoice(
         ctx,
-        { id: invoice.id, channel: 'email', template: reached < 0 ? 'payment_reminder' : 'overdue_notice', eventId: `dunning:${reached}`, origin: input.origin },
+        {
+          id: invoice.id,
+          channel: 'email',
+          template: reached < 0 ? 'payment_reminder' : 'overdue_notice',
+          eventId: `dunning:${reached}`,
+          origin: input.origin,
+        },
         notifier,
       );
       // A failed send gives its key back, so a failed entry is always this run's attempt.

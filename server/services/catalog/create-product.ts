@@ -2,8 +2,8 @@ import { products } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import type { CreateProductInput } from '@/server/schemas/catalog';
 import { audit } from '@/server/services/audit/record';
-import { type ProductView, loadProduct, productColumns, writeOptionGroups, writePrices } from './store';
 import type { ServiceContext } from '@/server/services/context';
+import { loadProduct, productColumns, writeOptionGroups, writePrices, type ProductView } from './store';
 
 export async function createProduct(ctx: ServiceContext, input: CreateProductInput): Promise<ProductView> {
   requirePermission(ctx.actor, 'catalog.manage');

@@ -1,7 +1,6 @@
 import { requirePermission } from '@/server/auth/actor';
-import { type ProductView, loadProduct } from './store';
 import type { ServiceContext } from '@/server/services/context';
-import { productAsSeenBy } from './store';
+import { loadProduct, productAsSeenBy, type ProductView } from './store';
 
 export async function getProduct(ctx: ServiceContext, input: { id: string }): Promise<ProductView> {
   requirePermission(ctx.actor, 'catalog.view');

@@ -1,10 +1,9 @@
 import { desc } from 'drizzle-orm';
 import { products } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { type ProductView, loadProducts } from './store';
 import type { ServiceContext } from '@/server/services/context';
-import { type ListInput, afterCursor, decodeCursor, toPage } from '@/server/services/pagination';
-import { productAsSeenBy } from './store';
+import { afterCursor, decodeCursor, toPage, type ListInput } from '@/server/services/pagination';
+import { loadProducts, productAsSeenBy, type ProductView } from './store';
 
 export async function listProducts(ctx: ServiceContext, input: ListInput): Promise<{ items: ProductView[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'catalog.view');
@@ -15,6 +14,9 @@ export async function listProducts(ctx: ServiceContext, input: ListInput): Promi
     .orderBy(desc(products.createdAt), desc(products.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit);
-  const items = await loadProducts(ctx.db, page.items.map((r) => r.id));
+  const items = await loadProducts(
+    ctx.db,
+    page.items.map((r) => r.id),
+  );
   return { items: items.map((product) => productAsSeenBy(ctx.actor.scope, product)), nextCursor: page.nextCursor };
 }

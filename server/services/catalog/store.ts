@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db';
-import type { Scope } from '@/server/auth/actor';
 import { coupons, optionGroups, optionPrices, options, productPrices, products } from '@/db/schema';
+import type { Scope } from '@/server/auth/actor';
 import { notFound } from '@/server/errors';
 import type { UpdateProductInput } from '@/server/schemas/catalog';
 
@@ -15,10 +15,21 @@ export type ProductView = typeof products.$inferSelect & {
 /** Products with their prices and option groups, read in four queries whatever their number. */
 export async function loadProducts(db: Database, ids: readonly string[]): Promise<ProductView[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select().from(products).where(inArray(products.id, [...ids])).orderBy(desc(products.createdAt), desc(products.id));
+  const rows = await db
+    .select()
+    .from(products)
+    .where(inArray(products.id, [...ids]))
+    .orderBy(desc(products.createdAt), desc(products.id));
   const [prices, groups] = await Promise.all([
-    db.select().from(productPrices).where(inArray(productPrices.productId, [...ids])),
-    db.select().from(optionGroups).where(inArray(optionGroups.productId, [...ids])).orderBy(asc(optionGroups.position)),
+    db
+      .select()
+      .from(productPrices)
+      .where(inArray(productPrices.productId, [...ids])),
+    db
+      .select()
+      .from(optionGroups)
+      .where(inArray(optionGroups.productId, [...ids]))
+      .orderBy(asc(optionGroups.position)),
   ]);
   const groupIds = groups.map((g) => g.id);
   const opts = groupIds.length ? await db.select().from(options).where(inArray(options.groupId, groupIds)).orderBy(asc(options.position)) : [];
@@ -41,7 +52,6 @@ export async function loadProduct(db: Database, id: string): Promise<ProductView
   if (!product) throw notFound('Product');
   return product;
 }
-
 
 /** The product row's own columns, as both the create and the edit form send them. */
 export const productColumns = (input: Omit<UpdateProductInput, 'id' | 'active'>) => ({
@@ -72,7 +82,14 @@ export async function writeOptionGroups(tx: Database, productId: string, groups:
   const existingGroups = await tx.select({ id: optionGroups.id }).from(optionGroups).where(eq(optionGroups.productId, productId));
   const ownGroups = new Set(existingGroups.map((g) => g.id));
   const ownOptions = new Set(
-    ownGroups.size ? (await tx.select({ id: options.id }).from(options).where(inArray(options.groupId, [...ownGroups]))).map((o) => o.id) : [],
+    ownGroups.size
+      ? (
+          await tx
+            .select({ id: options.id })
+            .from(options)
+            .where(inArray(options.groupId, [...ownGroups]))
+        ).map((o) => o.id)
+      : [],
   );
   const keptGroups: string[] = [];
   const keptOptions: string[] = [];

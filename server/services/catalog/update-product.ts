@@ -4,8 +4,8 @@ import { requirePermission } from '@/server/auth/actor';
 import { AppError, notFound } from '@/server/errors';
 import type { UpdateProductInput } from '@/server/schemas/catalog';
 import { audit } from '@/server/services/audit/record';
-import { type ProductView, loadProduct, productColumns, writeOptionGroups, writePrices } from './store';
 import type { ServiceContext } from '@/server/services/context';
+import { loadProduct, productColumns, writeOptionGroups, writePrices, type ProductView } from './store';
 
 /**
  * Edits a product as the catalog editor shows it. Only new orders and plan changes see the new
@@ -17,7 +17,11 @@ export async function updateProduct(ctx: ServiceContext, input: UpdateProductInp
     const [row] = await tx.select({ id: products.id, type: products.type }).from(products).where(eq(products.id, input.id)).for('update');
     if (!row) throw notFound('Product');
     if (row.type !== input.type) {
-      const [ordered] = await tx.select({ one: sql`1` }).from(orderLines).where(eq(orderLines.productId, input.id)).limit(1);
+      const [ordered] = await tx
+        .select({ one: sql`1` })
+        .from(orderLines)
+        .where(eq(orderLines.productId, input.id))
+        .limit(1);
       if (ordered) throw new AppError('validation', 'Invalid product', { type: 'cannot change once the product has been ordered' });
     }
     const before = await loadProduct(tx, input.id);

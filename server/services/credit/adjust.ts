@@ -4,9 +4,9 @@ import { AppError } from '@/server/errors';
 import type { AdjustCreditInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { creditBalance } from './balance';
 import { findCustomer } from '@/server/services/customers/store';
 import { lockCustomer } from '@/server/services/locks';
+import { creditBalance } from './balance';
 
 export type CreditEntry = typeof creditLedger.$inferSelect & { balance: bigint };
 
@@ -39,10 +39,16 @@ export async function adjustCredit(ctx: ServiceContext, input: AdjustCreditInput
       })
       .returning();
     const result = { ...entry!, balance: balance + input.amount };
-    await audit(tx, ctx.actor, 'customer.credit_adjusted', { type: 'customer', id: customer.id }, {
-      before: { balance },
-      after: result,
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      'customer.credit_adjusted',
+      { type: 'customer', id: customer.id },
+      {
+        before: { balance },
+        after: result,
+      },
+    );
     return result;
   });
 }

@@ -2,10 +2,9 @@ import { requirePermission } from '@/server/auth/actor';
 import { balanceOf } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import type { ServiceContext } from '@/server/services/context';
+import { lockInvoiceAndCustomer, moneyOf, type InvoiceView } from '@/server/services/invoices/store';
+import { recordPayment, type PaymentRow } from '@/server/services/payments/record';
 import { creditBalance } from './balance';
-import { lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
-import { type PaymentRow, recordPayment } from '@/server/services/payments/record';
-import type { InvoiceView } from '@/server/services/invoices/store';
 
 /** Pays as much of the invoice as the customer's credit balance covers. */
 export async function applyCredit(ctx: ServiceContext, input: { id: string }): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {
@@ -16,6 +15,9 @@ export async function applyCredit(ctx: ServiceContext, input: { id: string }): P
     const credit = await creditBalance(tx, invoice.customerId, invoice.currency);
     if (balance <= 0n) throw new AppError('invalid_state', `A ${invoice.status} invoice has nothing left to pay`);
     if (credit <= 0n) throw new AppError('conflict', 'The customer has no credit balance in this currency');
-    return recordPayment({ ...ctx, db: tx }, { invoiceId: invoice.id, amount: credit < balance ? credit : balance, method: 'credit', reference: 'Credit balance' });
+    return recordPayment(
+      { ...ctx, db: tx },
+      { invoiceId: invoice.id, amount: credit < balance ? credit : balance, method: 'credit', reference: 'Credit balance' },
+    );
   });
 }

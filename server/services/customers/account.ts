@@ -1,15 +1,15 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import { creditLedger, services } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { AppError } from '@/server/errors';
 import { balanceOf } from '@/server/billing/invoice-status';
+import { AppError } from '@/server/errors';
+import { camelized } from '@/server/schemas/common';
+import { listInvoicesInput } from '@/server/schemas/invoices';
 import type { ServiceContext } from '@/server/services/context';
-import { findCustomer } from './store';
 import { listInvoices } from '@/server/services/invoices/list';
 import { moneyOf } from '@/server/services/invoices/store';
 import { recordPayment } from '@/server/services/payments/record';
-import { camelized } from '@/server/schemas/common';
-import { listInvoicesInput } from '@/server/schemas/invoices';
+import { findCustomer } from './store';
 
 /** A customer's services and credit ledger (newest first), for the customer page. */
 export async function getCustomerAccount(ctx: ServiceContext, input: { id: string }) {
@@ -36,17 +36,22 @@ export async function quickPay(
     const customer = await findCustomer(tx, ctx.actor.scope, input.customerId);
     const open: Array<{ id: string; balance: bigint; dueDate: string }> = [];
     for (const status of ['overdue', 'partial', 'pending'] as const) {
-      const page = await listInvoices({ ...ctx, db: tx }, camelized(listInvoicesInput).parse({ customer: customer.id, status, currency: input.currency, limit: 200 }));
+      const page = await listInvoices(
+        { ...ctx, db: tx },
+        camelized(listInvoicesInput).parse({ customer: customer.id, status, currency: input.currency, limit: 200 }),
+      );
       open.push(...page.items.map((i) => ({ id: i.id, balance: balanceOf(moneyOf(i)), dueDate: i.dueDate })));
     }
     open.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     if (open.length === 0) throw new AppError('invalid_state', 'This customer owes nothing in that currency');
     let amount = 0n;
     for (const invoice of open) {
-      await recordPayment({ ...ctx, db: tx }, { invoiceId: invoice.id, amount: invoice.balance, method: input.method, reference: input.reference ?? 'Quick pay' });
+      await recordPayment(
+        { ...ctx, db: tx },
+        { invoiceId: invoice.id, amount: invoice.balance, method: input.method, reference: input.reference ?? 'Quick pay' },
+      );
       amount += invoice.balance;
     }
     return { paid: open.length, amount };
   });
 }
-

@@ -6,8 +6,8 @@ import { AppError } from '@/server/errors';
 import type { CreateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type CustomerView, findCustomer } from './store';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { findCustomer, type CustomerView } from './store';
 
 export async function createCustomer(ctx: ServiceContext, input: CreateCustomerInput): Promise<CustomerView> {
   requirePermission(ctx.actor, 'customers.create');
@@ -31,20 +31,20 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
     try {
       // The unique index, not a prior lookup, decides: two racing creates cannot both pass.
       const [row] = await tx
-          .insert(customers)
-          .values({
-            name: input.name,
-            email: input.email,
-            company: input.company ?? null,
-            phone: input.phone ?? null,
-            taxId: input.taxId ?? null,
-            billingAddress: input.billingAddress ?? null,
-            currency,
-            resellerId,
-            createdAt: ctx.now,
-            updatedAt: ctx.now,
-          })
-          .returning({ id: customers.id });
+        .insert(customers)
+        .values({
+          name: input.name,
+          email: input.email,
+          company: input.company ?? null,
+          phone: input.phone ?? null,
+          taxId: input.taxId ?? null,
+          billingAddress: input.billingAddress ?? null,
+          currency,
+          resellerId,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: customers.id });
       id = row!.id;
     } catch (error) {
       if (isUniqueViolation(error, 'customers_email_lower_uq')) {

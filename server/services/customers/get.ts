@@ -1,8 +1,8 @@
 import { requirePermission } from '@/server/auth/actor';
 import { notFound } from '@/server/errors';
-import { type AuditEntry, auditTrail } from '@/server/services/audit/trail';
+import { auditTrail, type AuditEntry } from '@/server/services/audit/trail';
 import type { ServiceContext } from '@/server/services/context';
-import { type CustomerView, findCustomer } from './store';
+import { findCustomer, type CustomerView } from './store';
 
 export async function getCustomer(ctx: ServiceContext, input: { id: string }): Promise<CustomerView> {
   // A client may always read its own account; everyone else needs the permission.

@@ -3,15 +3,12 @@ import { customers } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import type { ListCustomersInput } from '@/server/schemas/customers';
 import type { ServiceContext } from '@/server/services/context';
-import { type CustomerView, customerColumns } from './store';
-import { customerScope } from './scope';
 import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { customerScope } from './scope';
+import { customerColumns, type CustomerView } from './store';
 
 /** Newest first, optionally filtered by a case-insensitive match on name or e-mail. */
-export async function listCustomers(
-  ctx: ServiceContext,
-  input: ListCustomersInput,
-): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
+export async function listCustomers(ctx: ServiceContext, input: ListCustomersInput): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'customers.view');
   const pattern = input.q ? containsPattern(input.q) : undefined;
   const rows = await ctx.db

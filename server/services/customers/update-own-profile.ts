@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { type BillingAddress, customers } from '@/db/schema';
+import { customers, type BillingAddress } from '@/db/schema';
 import { notFound } from '@/server/errors';
 import type { UpdateOwnProfileInput } from '@/server/schemas/profile';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type CustomerView, findCustomer } from './store';
+import { findCustomer, type CustomerView } from './store';
 
 /**
  * A client edits their own customer account: name, company, phone, tax id and billing address,
@@ -31,7 +31,10 @@ export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProf
       profile.taxId === before.taxId &&
       sameAddress(profile.billingAddress, before.billingAddress);
     if (unchanged) return before;
-    await tx.update(customers).set({ ...profile, updatedAt: ctx.now }).where(eq(customers.id, before.id));
+    await tx
+      .update(customers)
+      .set({ ...profile, updatedAt: ctx.now })
+      .where(eq(customers.id, before.id));
     const after = await findCustomer(tx, scope, before.id);
     await audit(tx, ctx.actor, 'customer.profile_updated', { type: 'customer', id: before.id }, { before: profileOf(before), after: profileOf(after) });
     return after;

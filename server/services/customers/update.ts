@@ -6,7 +6,7 @@ import { AppError } from '@/server/errors';
 import type { UpdateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type CustomerView, findCustomer } from './store';
+import { findCustomer, type CustomerView } from './store';
 
 export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerInput & { id: string }): Promise<CustomerView> {
   requirePermission(ctx.actor, 'customers.edit');

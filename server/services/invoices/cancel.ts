@@ -5,7 +5,7 @@ import { invoiceTransition } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, loadInvoice, lockInvoice, moneyOf } from './store';
+import { loadInvoice, lockInvoice, moneyOf, type InvoiceView } from './store';
 
 /** Cancels an invoice no money was received for; its number stays used (numbers are never reused). */
 export async function cancelInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
@@ -15,10 +15,16 @@ export async function cancelInvoice(ctx: ServiceContext, input: { id: string }):
     const next = invoiceTransition(moneyOf(invoice), 'cancel');
     if (!next.ok) throw new AppError(next.code, next.message);
     await tx.update(invoices).set({ status: next.value, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
-    await audit(tx, ctx.actor, 'invoice.cancelled', { type: 'invoice', id: invoice.id }, {
-      before: { status: invoice.status },
-      after: { status: next.value },
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      'invoice.cancelled',
+      { type: 'invoice', id: invoice.id },
+      {
+        before: { status: invoice.status },
+        after: { status: next.value },
+      },
+    );
     return loadInvoice(tx, { kind: 'all' }, invoice.id);
   });
 }

@@ -8,9 +8,9 @@ import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
-import { type InvoiceView, loadInvoice, moneyOf, nextNumber } from './store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 
 /**
  * All open invoices of a customer in one currency become one parent invoice (DESIGN.md §4):
@@ -41,7 +41,12 @@ export async function consolidateInvoices(ctx: ServiceContext, input: { customer
     const sourceLines = await tx
       .select()
       .from(invoiceLines)
-      .where(inArray(invoiceLines.invoiceId, sources.map((s) => s.id)))
+      .where(
+        inArray(
+          invoiceLines.invoiceId,
+          sources.map((s) => s.id),
+        ),
+      )
       .orderBy(asc(invoiceLines.position));
     const lines = sources.flatMap((source) => {
       const own = sourceLines
@@ -54,7 +59,21 @@ export async function consolidateInvoices(ctx: ServiceContext, input: { customer
         }));
       if (source.amountPaid === 0n) return own;
       const paid = -source.amountPaid;
-      return [...own, { description: `${source.number}: already paid`, quantity: formatMilli(1000n), unitPrice: paid, taxRate: '0', subtotal: paid, tax: 0n, total: paid, serviceId: null, periodStart: null, periodEnd: null }];
+      return [
+        ...own,
+        {
+          description: `${source.number}: already paid`,
+          quantity: formatMilli(1000n),
+          unitPrice: paid,
+          taxRate: '0',
+          subtotal: paid,
+          tax: 0n,
+          total: paid,
+          serviceId: null,
+          periodStart: null,
+          periodEnd: null,
+        },
+      ];
     });
     const sum = (pick: (l: (typeof lines)[number]) => bigint) => lines.reduce((total, line) => total + pick(line), 0n);
 
@@ -90,12 +109,23 @@ export async function consolidateInvoices(ctx: ServiceContext, input: { customer
     await tx
       .update(invoices)
       .set({ status: 'cancelled', consolidatedIntoId: parent!.id, updatedAt: ctx.now })
-      .where(inArray(invoices.id, sources.map((s) => s.id)));
+      .where(
+        inArray(
+          invoices.id,
+          sources.map((s) => s.id),
+        ),
+      );
     const view = await loadInvoice(tx, { kind: 'all' }, parent!.id);
-    await audit(tx, ctx.actor, 'invoice.consolidated', { type: 'invoice', id: parent!.id }, {
-      before: sources.map((s) => ({ id: s.id, number: s.number, status: s.status })),
-      after: view,
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      'invoice.consolidated',
+      { type: 'invoice', id: parent!.id },
+      {
+        before: sources.map((s) => ({ id: s.id, number: s.number, status: s.status })),
+        after: view,
+      },
+    );
     return view;
   });
 }

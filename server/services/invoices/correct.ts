@@ -9,10 +9,10 @@ import { AppError } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf, priceItems } from './store';
-import { issueDocument } from './issue-document';
-import { readBillingSettings } from '@/server/services/settings/read';
 import { recordPayment } from '@/server/services/payments/record';
+import { readBillingSettings } from '@/server/services/settings/read';
+import { issueDocument } from './issue-document';
+import { loadInvoice, lockInvoiceAndCustomer, moneyOf, priceItems, type InvoiceView } from './store';
 
 /**
  * A credit note (less) or debit note (more) against a finalized invoice, the only way to change
@@ -67,9 +67,15 @@ export async function correctInvoice(
         .set({ amountCredited: sql`${invoices.amountCredited} + ${document.total}`, updatedAt: ctx.now })
         .where(eq(invoices.id, original.id));
     }
-    await audit(tx, ctx.actor, `invoice.${input.kind}_issued`, { type: 'invoice', id: original.id }, {
-      after: { documentId: document.id, number: document.number, total: document.total, reason: input.reason },
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      `invoice.${input.kind}_issued`,
+      { type: 'invoice', id: original.id },
+      {
+        after: { documentId: document.id, number: document.number, total: document.total, reason: input.reason },
+      },
+    );
     return loadInvoice(tx, { kind: 'all' }, document.id);
   });
 }

@@ -7,8 +7,8 @@ import type { CreateInvoiceInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
-import { type InvoiceView, insertLines, loadInvoice, nextNumber, priceItems } from './store';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceView } from './store';
 
 /** A manual invoice, as a draft or finalized at once (pending, numbered); totals are ours. */
 export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInput): Promise<InvoiceView> {

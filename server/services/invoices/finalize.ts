@@ -5,8 +5,8 @@ import { invoiceTransition } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, loadInvoice, lockInvoice, moneyOf, nextNumber } from './store';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { loadInvoice, lockInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 
 /** Draft → pending, taking the next gapless number of its series. */
 export async function finalizeInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
@@ -17,10 +17,16 @@ export async function finalizeInvoice(ctx: ServiceContext, input: { id: string }
     if (!next.ok) throw new AppError(next.code, next.message);
     const number = await nextNumber(tx, invoice.kind, invoice.issueDate, await readBillingSettings(tx));
     await tx.update(invoices).set({ status: next.value, number, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
-    await audit(tx, ctx.actor, 'invoice.finalized', { type: 'invoice', id: invoice.id }, {
-      before: { status: invoice.status },
-      after: { status: next.value, number },
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      'invoice.finalized',
+      { type: 'invoice', id: invoice.id },
+      {
+        before: { status: invoice.status },
+        after: { status: next.value, number },
+      },
+    );
     return loadInvoice(tx, { kind: 'all' }, invoice.id);
   });
 }

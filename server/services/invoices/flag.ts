@@ -5,14 +5,26 @@ import type { ServiceContext } from '@/server/services/context';
 import { lockInvoiceAndCustomer } from './store';
 
 /** A chargeback opened on one of the invoice's payments: marked on the invoice for the desk. */
-export async function flagDispute(ctx: ServiceContext, input: { invoiceId: string; disputeId: string; amount: bigint; currency: string; reason: string }): Promise<void> {
+export async function flagDispute(
+  ctx: ServiceContext,
+  input: { invoiceId: string; disputeId: string; amount: bigint; currency: string; reason: string },
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const invoice = await lockInvoiceAndCustomer(tx, { kind: 'all' }, input.invoiceId);
-    await tx.update(invoices).set({ disputedAt: invoice.disputedAt ?? ctx.now, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
-    await audit(tx, ctx.actor, 'invoice.disputed', { type: 'invoice', id: invoice.id }, {
-      before: { disputedAt: invoice.disputedAt },
-      after: { disputedAt: invoice.disputedAt ?? ctx.now, dispute: input.disputeId, amount: input.amount, currency: input.currency, reason: input.reason },
-    });
+    await tx
+      .update(invoices)
+      .set({ disputedAt: invoice.disputedAt ?? ctx.now, updatedAt: ctx.now })
+      .where(eq(invoices.id, invoice.id));
+    await audit(
+      tx,
+      ctx.actor,
+      'invoice.disputed',
+      { type: 'invoice', id: invoice.id },
+      {
+        before: { disputedAt: invoice.disputedAt },
+        after: { disputedAt: invoice.disputedAt ?? ctx.now, dispute: input.disputeId, amount: input.amount, currency: input.currency, reason: input.reason },
+      },
+    );
   });
 }
 

@@ -1,7 +1,7 @@
 import { requirePermission } from '@/server/auth/actor';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, loadInvoice } from './store';
 import { asSeenByCustomer } from './scope';
+import { loadInvoice, type InvoiceView } from './store';
 
 export async function getInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
   // Clients read their own invoices; everyone else needs the permission.

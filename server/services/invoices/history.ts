@@ -1,15 +1,22 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import { invoices, payments, refunds } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { type AuditEntry, auditTrail } from '@/server/services/audit/trail';
+import { auditTrail, type AuditEntry } from '@/server/services/audit/trail';
 import type { ServiceContext } from '@/server/services/context';
-import { loadInvoice } from './store';
 import { invoiceScope } from './scope';
+import { loadInvoice } from './store';
 
 export type InvoiceHistory = {
   payments: Array<typeof payments.$inferSelect>;
   refunds: Array<typeof refunds.$inferSelect>;
-  related: Array<{ id: string; number: string | null; kind: string; status: string; total: bigint; relation: 'corrects' | 'consolidated_into' | 'consolidates' }>;
+  related: Array<{
+    id: string;
+    number: string | null;
+    kind: string;
+    status: string;
+    total: bigint;
+    relation: 'corrects' | 'consolidated_into' | 'consolidates';
+  }>;
   audit: AuditEntry[];
 };
 
@@ -21,7 +28,15 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
     ctx.db.select().from(payments).where(eq(payments.invoiceId, invoice.id)).orderBy(asc(payments.paidAt)),
     ctx.db.select().from(refunds).where(eq(refunds.invoiceId, invoice.id)).orderBy(asc(refunds.refundedAt)),
     ctx.db
-      .select({ id: invoices.id, number: invoices.number, kind: invoices.kind, status: invoices.status, total: invoices.total, correctsInvoiceId: invoices.correctsInvoiceId, consolidatedIntoId: invoices.consolidatedIntoId })
+      .select({
+        id: invoices.id,
+        number: invoices.number,
+        kind: invoices.kind,
+        status: invoices.status,
+        total: invoices.total,
+        correctsInvoiceId: invoices.correctsInvoiceId,
+        consolidatedIntoId: invoices.consolidatedIntoId,
+      })
       .from(invoices)
       .where(
         and(
@@ -36,9 +51,7 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
       )
       .orderBy(asc(invoices.createdAt)),
     // Clients see their invoices, not the desk's audit trail.
-    ctx.actor.scope.kind === 'customer'
-      ? Promise.resolve([])
-      : auditTrail(ctx, { type: 'invoice', id: invoice.id }),
+    ctx.actor.scope.kind === 'customer' ? Promise.resolve([]) : auditTrail(ctx, { type: 'invoice', id: invoice.id }),
   ]);
   const customer = ctx.actor.scope.kind === 'customer';
   return {
@@ -51,7 +64,14 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
       kind: r.kind,
       status: r.status,
       total: r.total,
-      relation: r.correctsInvoiceId === invoice.id ? 'corrects' : r.consolidatedIntoId === invoice.id ? 'consolidates' : r.id === invoice.consolidatedIntoId ? 'consolidated_into' : 'corrects',
+      relation:
+        r.correctsInvoiceId === invoice.id
+          ? 'corrects'
+          : r.consolidatedIntoId === invoice.id
+            ? 'consolidates'
+            : r.id === invoice.consolidatedIntoId
+              ? 'consolidated_into'
+              : 'corrects',
     })),
     audit: auditRows,
   };

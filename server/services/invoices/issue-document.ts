@@ -1,10 +1,10 @@
-import { creditLedger, invoices } from '@/db/schema';
 import type { Database } from '@/db';
+import { creditLedger, invoices } from '@/db/schema';
+import { parseMilli } from '@/server/billing/decimal';
 import { addDays } from '@/server/billing/periods';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { BillingSettings } from '@/server/schemas/settings';
-import { parseMilli } from '@/server/billing/decimal';
-import { type InvoiceRow, insertLines, nextNumber, priceItems } from './store';
+import { insertLines, nextNumber, priceItems, type InvoiceRow } from './store';
 
 type Purpose = InvoiceRow['purpose'];
 

@@ -5,9 +5,9 @@ import { balanceOf } from '@/server/billing/invoice-status';
 import { isUuid } from '@/server/schemas/common';
 import type { ListInvoicesInput } from '@/server/schemas/invoices';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, moneyOf } from './store';
-import { asSeenByCustomer, invoiceScope } from './scope';
 import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { asSeenByCustomer, invoiceScope } from './scope';
+import { moneyOf, type InvoiceView } from './store';
 
 export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string };
 
@@ -42,10 +42,7 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
 const listColumns = { invoice: invoices, customerName: customers.name, customerEmail: customers.email };
 
 /** One page of invoices, newest first, with their lines and notification log. */
-export async function listInvoices(
-  ctx: ServiceContext,
-  input: ListInvoicesInput,
-): Promise<{ items: InvoiceListItem[]; nextCursor: string | null }> {
+export async function listInvoices(ctx: ServiceContext, input: ListInvoicesInput): Promise<{ items: InvoiceListItem[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'invoices.view');
   const rows = await ctx.db
     .select(listColumns)

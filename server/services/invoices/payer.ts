@@ -2,7 +2,7 @@ import { AppError } from '@/server/errors';
 import type { PayAccess } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
 import { openPublicInvoice } from './public-link';
-import { type InvoiceView, loadInvoice } from './store';
+import { loadInvoice, type InvoiceView } from './store';
 
 /** The invoice a payer may pay: their own when signed in, or the one their link opens. */
 export async function payerInvoice(ctx: ServiceContext, invoiceId: string, access: PayAccess): Promise<InvoiceView> {

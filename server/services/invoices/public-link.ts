@@ -7,11 +7,11 @@ import { invoicePdf } from '@/server/documents/invoice-pdf';
 import type { Paper } from '@/server/documents/paper';
 import { env } from '@/server/env';
 import { AppError, notFound } from '@/server/errors';
-import { ThrottledError, type ThrottleRule, hitThrottle, peekThrottle } from '@/server/http/rate-limit';
+import { hitThrottle, peekThrottle, ThrottledError, type ThrottleRule } from '@/server/http/rate-limit';
 import { isUuid } from '@/server/schemas/common';
 import type { ServiceContext } from '@/server/services/context';
-import { type CustomerInvoice, customerInvoice } from './customer-invoice';
-import { type InvoiceView, loadInvoice } from './store';
+import { customerInvoice, type CustomerInvoice } from './customer-invoice';
+import { loadInvoice, type InvoiceView } from './store';
 
 /*
  * Everything a public invoice link opens: the token it carries, the check of that token (with a

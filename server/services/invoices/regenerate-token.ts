@@ -5,7 +5,7 @@ import { isIssued } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, loadInvoice, lockInvoice } from './store';
+import { loadInvoice, lockInvoice, type InvoiceView } from './store';
 
 /** A new public token: every link sent before stops working. */
 export async function regenerateInvoiceToken(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
@@ -15,10 +15,16 @@ export async function regenerateInvoiceToken(ctx: ServiceContext, input: { id: s
     if (!isIssued(invoice.status)) throw new AppError('invalid_state', 'A draft has no public link yet; finalize it first');
     const tokenVersion = invoice.tokenVersion + 1;
     await tx.update(invoices).set({ tokenVersion, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
-    await audit(tx, ctx.actor, 'invoice.token_regenerated', { type: 'invoice', id: invoice.id }, {
-      before: { tokenVersion: invoice.tokenVersion },
-      after: { tokenVersion },
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      'invoice.token_regenerated',
+      { type: 'invoice', id: invoice.id },
+      {
+        before: { tokenVersion: invoice.tokenVersion },
+        after: { tokenVersion },
+      },
+    );
     return loadInvoice(tx, { kind: 'all' }, invoice.id);
   });
 }

@@ -3,22 +3,22 @@ import { render } from '@react-email/components';
 import { and, eq, lt } from 'drizzle-orm';
 import { customers, invoiceNotifications, invoices } from '@/db/schema';
 import type { TemplateKey } from '@/emails/template-keys';
-import { type InvoiceMailData, InvoiceEmail, fillSubject, templates } from '@/emails/templates';
+import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
 import { requirePermission } from '@/server/auth/actor';
 import { formatMoney } from '@/server/billing/currency';
-import { cachedInvoicePdf } from '@/server/documents/render';
 import { loadInvoiceDocument } from '@/server/documents/load';
-import { type InvoiceDocumentModel, documentTitle, formatDay, pdfFilename } from '@/server/documents/model';
+import { documentTitle, formatDay, pdfFilename, type InvoiceDocumentModel } from '@/server/documents/model';
 import { paperFromSettings } from '@/server/documents/paper';
+import { cachedInvoicePdf } from '@/server/documents/render';
 import { AppError } from '@/server/errors';
-import { type Notifier, configuredNotifier } from '@/server/notify/notifier';
+import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
 import { readPaymentConfig } from '@/server/payments/config';
 import { emailTemplateSettings } from '@/server/schemas/communication';
-import { type Channel, channelNames } from '@/server/schemas/invoices';
+import { channelNames, type Channel } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import type { NotificationRow } from './store';
 import { readSettingsBlock } from '@/server/services/settings/read';
+import type { NotificationRow } from './store';
 
 export type SendInput = {
   id: string;
@@ -61,7 +61,13 @@ async function cardPaymentLink(ctx: ServiceContext, publicUrl: string): Promise<
 }
 
 /** Takes the (invoice, template, event) key for this sender, or finds who already did. */
-async function claim(ctx: ServiceContext, invoiceId: string, channel: Channel, recipient: string, dedupeKey: string): Promise<{ row: NotificationRow; mine: boolean }> {
+async function claim(
+  ctx: ServiceContext,
+  invoiceId: string,
+  channel: Channel,
+  recipient: string,
+  dedupeKey: string,
+): Promise<{ row: NotificationRow; mine: boolean }> {
   const triggeredBy = ctx.actor.label;
   const [fresh] = await ctx.db
     .insert(invoiceNotifications)
@@ -141,9 +147,17 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
         idempotencyKey: `${doc.id}:${dedupeKey}`,
       }));
     } else if (input.channel === 'sms') {
-      ({ id } = await channels.sms!.send({ to: recipient, text: `${data.company}: ${data.documentTitle} ${data.number}, ${data.balance} due ${data.dueDate}. ${data.publicUrl}` }));
+      ({ id } = await channels.sms!.send({
+        to: recipient,
+        text: `${data.company}: ${data.documentTitle} ${data.number}, ${data.balance} due ${data.dueDate}. ${data.publicUrl}`,
+      }));
     } else {
-      ({ id } = await channels.whatsapp!.sendDocument({ to: recipient, filename: pdf!.filename, content: pdf!.content, caption: `${data.documentTitle} ${data.number}: ${data.balance} due ${data.dueDate}\n${data.publicUrl}` }));
+      ({ id } = await channels.whatsapp!.sendDocument({
+        to: recipient,
+        filename: pdf!.filename,
+        content: pdf!.content,
+        caption: `${data.documentTitle} ${data.number}: ${data.balance} due ${data.dueDate}\n${data.publicUrl}`,
+      }));
     }
     outcome = { status: 'sent', providerMessageId: id };
   } catch (error) {
@@ -154,10 +168,20 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
     const [done] = await tx
       .update(invoiceNotifications)
       // A failure gives its key back (the row stays in the log): a retry of the event may send.
-      .set(outcome.status === 'sent' ? { status: 'sent', providerMessageId: outcome.providerMessageId } : { status: 'failed', detail: outcome.detail, dedupeKey: null })
+      .set(
+        outcome.status === 'sent'
+          ? { status: 'sent', providerMessageId: outcome.providerMessageId }
+          : { status: 'failed', detail: outcome.detail, dedupeKey: null },
+      )
       .where(eq(invoiceNotifications.id, row.id))
       .returning();
-    await audit(tx, ctx.actor, outcome.status === 'sent' ? 'invoice.sent' : 'invoice.send_failed', { type: 'invoice', id: doc.id }, { after: { channel: input.channel, recipient, template, ...outcome } });
+    await audit(
+      tx,
+      ctx.actor,
+      outcome.status === 'sent' ? 'invoice.sent' : 'invoice.send_failed',
+      { type: 'invoice', id: doc.id },
+      { after: { channel: input.channel, recipient, template, ...outcome } },
+    );
     return done!;
   });
   return { entry, sentNow: entry.status === 'sent' };

@@ -4,8 +4,8 @@ import { invoiceLines, invoices, orders, services } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
-import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
 import { activateOrder, activationNeeds } from '@/server/services/orders/activate';
+import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
 
 /**
  * What a fully paid invoice sets in motion, in the paying transaction: every service period it
@@ -15,10 +15,7 @@ import { activateOrder, activationNeeds } from '@/server/services/orders/activat
  */
 export async function settleInvoice(tx: Database, actor: Actor, invoiceId: string, now: Date): Promise<void> {
   const paidInvoices = or(eq(invoices.id, invoiceId), eq(invoices.consolidatedIntoId, invoiceId));
-  const covered = await tx
-    .select({ id: invoices.id, orderId: invoices.orderId, purpose: invoices.purpose })
-    .from(invoices)
-    .where(paidInvoices);
+  const covered = await tx.select({ id: invoices.id, orderId: invoices.orderId, purpose: invoices.purpose }).from(invoices).where(paidInvoices);
   const ids = covered.map((i) => i.id);
 
   await tx
@@ -30,9 +27,7 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
       updatedAt: now,
     })
     .from(invoiceLines)
-    .where(
-      and(eq(invoiceLines.serviceId, services.id), inArray(invoiceLines.invoiceId, ids), lt(services.nextDueDate, invoiceLines.periodEnd)),
-    );
+    .where(and(eq(invoiceLines.serviceId, services.id), inArray(invoiceLines.invoiceId, ids), lt(services.nextDueDate, invoiceLines.periodEnd)));
 
   // Dunning suspended these orders for an invoice now paid: they go live again at once.
   const unsuspended = await tx
@@ -46,8 +41,18 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
       .set({ status: 'active', updatedAt: now })
       .where(and(eq(services.orderId, id), eq(services.status, 'suspended')))
       .returning({ id: services.id });
-    await emitServiceLifecycle(tx, 'unsuspend', lifted.map((s) => s.id));
-    await audit(tx, actor, 'order.unsuspended', { type: 'order', id }, { before: { status: 'suspended' }, after: { status: 'active', paidInvoiceId: invoiceId } });
+    await emitServiceLifecycle(
+      tx,
+      'unsuspend',
+      lifted.map((s) => s.id),
+    );
+    await audit(
+      tx,
+      actor,
+      'order.unsuspended',
+      { type: 'order', id },
+      { before: { status: 'suspended' }, after: { status: 'active', paidInvoiceId: invoiceId } },
+    );
   }
 
   const firstOrders = covered.filter((i) => i.purpose === 'first' && i.orderId).map((i) => i.orderId!);
@@ -59,7 +64,13 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
     const needs = await activationNeeds(tx, orderId);
     if (needs.approval) {
       await tx.update(orders).set({ awaitingApproval: true, updatedAt: now }).where(eq(orders.id, orderId));
-      await audit(tx, actor, 'order.awaiting_approval', { type: 'order', id: orderId }, { before: { awaitingApproval: false }, after: { awaitingApproval: true } });
+      await audit(
+        tx,
+        actor,
+        'order.awaiting_approval',
+        { type: 'order', id: orderId },
+        { before: { awaitingApproval: false }, after: { awaitingApproval: true } },
+      );
       // Admins hear of it by e-mail (the notify-admins-approval workflow), once per order.
       await emitEvents(tx, [{ name: 'order/awaiting-approval', id: `order-awaiting-approval:${orderId}`, data: { orderId } }]);
     } else if (needs.provisioning) {

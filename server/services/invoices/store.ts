@@ -1,15 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { invoiceLines, invoiceNotifications, invoices, numberCounters } from '@/db/schema';
-import { formatMilli } from '@/server/billing/decimal';
-import { type InvoiceMoney, balanceOf } from '@/server/billing/invoice-status';
-import { counterYear, formatNumber } from '@/server/billing/numbering';
-import { type TaxMode, documentTotals, lineAmounts } from '@/server/billing/totals';
 import type { Scope } from '@/server/auth/actor';
-import { lockCustomer } from '@/server/services/locks';
+import { formatMilli } from '@/server/billing/decimal';
+import { balanceOf, type InvoiceMoney } from '@/server/billing/invoice-status';
+import { counterYear, formatNumber } from '@/server/billing/numbering';
+import { documentTotals, lineAmounts, type TaxMode } from '@/server/billing/totals';
 import { AppError, notFound } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { BillingSettings } from '@/server/schemas/settings';
+import { lockCustomer } from '@/server/services/locks';
 import { invoiceScope } from './scope';
 
 export type InvoiceRow = typeof invoices.$inferSelect;

@@ -7,8 +7,8 @@ import { AppError } from '@/server/errors';
 import type { UpdateInvoiceInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, insertLines, loadInvoice, lockInvoice, moneyOf, priceItems } from './store';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { insertLines, loadInvoice, lockInvoice, moneyOf, priceItems, type InvoiceView } from './store';
 
 /**
  * Edits a draft freely, or a finalized invoice while nothing is paid (its number stays). Paid

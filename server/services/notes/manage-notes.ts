@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, notes, orders, users } from '@/db/schema';
-import { type Actor, requirePermission } from '@/server/auth/actor';
+import { requirePermission, type Actor } from '@/server/auth/actor';
 import type { Permission } from '@/server/auth/permissions';
 import { notFound } from '@/server/errors';
 import type { NoteSubject } from '@/server/schemas/notes';
@@ -23,11 +23,17 @@ function requireStaff(actor: Actor, scope: NoteSubject['scope'], access: 'view' 
 /** The order, or the customer, as the actor's scope sees it; with the customer it belongs to. */
 async function findSubject(db: Database, actor: Actor, subject: NoteSubject): Promise<{ customerId: string; orderId: string | null }> {
   if (subject.scope === 'order') {
-    const [order] = await db.select({ customerId: orders.customerId }).from(orders).where(and(eq(orders.id, subject.id), orderScope(actor.scope)));
+    const [order] = await db
+      .select({ customerId: orders.customerId })
+      .from(orders)
+      .where(and(eq(orders.id, subject.id), orderScope(actor.scope)));
     if (!order) throw notFound('Order');
     return { customerId: order.customerId, orderId: subject.id };
   }
-  const [customer] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, subject.id), customerScope(actor.scope)));
+  const [customer] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, subject.id), customerScope(actor.scope)));
   if (!customer) throw notFound('Customer');
   return { customerId: customer.id, orderId: null };
 }
@@ -68,7 +74,15 @@ export async function addNote(ctx: ServiceContext, input: NoteSubject & { body: 
     const found = await findSubject(tx, ctx.actor, input);
     const [note] = await tx
       .insert(notes)
-      .values({ scope: input.scope, orderId: found.orderId, customerId: found.customerId, body: input.body, authorId: ctx.actor.type === 'user' ? ctx.actor.id : ctx.actor.scope.kind === 'reseller' ? ctx.actor.scope.resellerId : null, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        scope: input.scope,
+        orderId: found.orderId,
+        customerId: found.customerId,
+        body: input.body,
+        authorId: ctx.actor.type === 'user' ? ctx.actor.id : ctx.actor.scope.kind === 'reseller' ? ctx.actor.scope.resellerId : null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning();
     await audit(tx, ctx.actor, 'note.added', { type: input.scope, id: input.id }, { after: { id: note!.id, body: note!.body } });
     return { id: note!.id, scope: note!.scope, body: note!.body, author: ctx.actor.label, createdAt: note!.createdAt, updatedAt: note!.updatedAt };
@@ -95,7 +109,13 @@ export async function editNote(ctx: ServiceContext, input: { noteId: string; bod
   await ctx.db.transaction(async (tx) => {
     const { note, subject } = await lockNote(tx, ctx.actor, input.noteId);
     await tx.update(notes).set({ body: input.body, updatedAt: ctx.now }).where(eq(notes.id, note.id));
-    await audit(tx, ctx.actor, 'note.edited', { type: subject.scope, id: subject.id }, { before: { id: note.id, body: note.body }, after: { id: note.id, body: input.body } });
+    await audit(
+      tx,
+      ctx.actor,
+      'note.edited',
+      { type: subject.scope, id: subject.id },
+      { before: { id: note.id, body: note.body }, after: { id: note.id, body: input.body } },
+    );
   });
 }
 

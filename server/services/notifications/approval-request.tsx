@@ -2,12 +2,12 @@ import { render } from '@react-email/components';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, orders, users } from '@/db/schema';
-import { type InvoiceMailData, InvoiceEmail, fillSubject, templates } from '@/emails/templates';
+import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
 import { requirePermission } from '@/server/auth/actor';
 import { formatMoney } from '@/server/billing/currency';
 import { formatDay } from '@/server/documents/model';
 import { notFound } from '@/server/errors';
-import { type Notifier, configuredNotifier } from '@/server/notify/notifier';
+import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
 import { emailTemplateSettings } from '@/server/schemas/communication';
 import { companySettings } from '@/server/schemas/company';
 import { audit } from '@/server/services/audit/record';
@@ -56,7 +56,8 @@ export async function mailApprovalRequest(
   if (!order) throw notFound('Order');
   const [admin] = await ctx.db.select({ email: users.email, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, input.adminId));
   if (!admin || admin.role !== 'admin' || admin.disabled) return { recipient: admin?.email ?? '', status: 'skipped', detail: 'no longer an active admin' };
-  if (order.status !== 'pending' || !order.awaitingApproval) return { recipient: admin.email, status: 'skipped', detail: `the order is no longer waiting (${order.status})` };
+  if (order.status !== 'pending' || !order.awaitingApproval)
+    return { recipient: admin.email, status: 'skipped', detail: `the order is no longer waiting (${order.status})` };
 
   const company = await readSettingsBlock(ctx.db, 'company', companySettings);
   const data: InvoiceMailData = {
@@ -84,7 +85,13 @@ export async function mailApprovalRequest(
     idempotencyKey: `order-awaiting-approval:${order.id}:${input.adminId}`,
   });
   await ctx.db.transaction(async (tx) => {
-    await audit(tx, ctx.actor, 'order.approval_requested', { type: 'order', id: order.id }, { after: { recipient: admin.email, template, providerMessageId: id } });
+    await audit(
+      tx,
+      ctx.actor,
+      'order.approval_requested',
+      { type: 'order', id: order.id },
+      { after: { recipient: admin.email, template, providerMessageId: id } },
+    );
   });
   return { recipient: admin.email, status: 'sent', detail: id };
 }

@@ -10,7 +10,15 @@ export type OutboxRow = typeof emailOutbox.$inferSelect;
 export async function listOutbox(ctx: ServiceContext, input: { limit: number }) {
   requirePermission(ctx.actor, 'settings.manage');
   const rows = await ctx.db
-    .select({ id: emailOutbox.id, to: emailOutbox.to, subject: emailOutbox.subject, template: emailOutbox.template, attachments: emailOutbox.attachments, invoiceId: emailOutbox.invoiceId, createdAt: emailOutbox.createdAt })
+    .select({
+      id: emailOutbox.id,
+      to: emailOutbox.to,
+      subject: emailOutbox.subject,
+      template: emailOutbox.template,
+      attachments: emailOutbox.attachments,
+      invoiceId: emailOutbox.invoiceId,
+      createdAt: emailOutbox.createdAt,
+    })
     .from(emailOutbox)
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(input.limit);

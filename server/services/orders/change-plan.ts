@@ -5,17 +5,17 @@ import { requirePermission } from '@/server/auth/actor';
 import { MILLI } from '@/server/billing/decimal';
 import { awaitingPayment, returnableOf } from '@/server/billing/invoice-status';
 import { canChangePlan } from '@/server/billing/order-status';
-import { type Proration, prorate } from '@/server/billing/proration';
 import { daysBetween, toPlainDate } from '@/server/billing/periods';
 import { priceLine } from '@/server/billing/pricing';
+import { prorate, type Proration } from '@/server/billing/proration';
 import { AppError, notFound } from '@/server/errors';
 import type { ChangePlanInput } from '@/server/schemas/orders';
 import { audit } from '@/server/services/audit/record';
 import { loadProduct } from '@/server/services/catalog/store';
 import type { ServiceContext } from '@/server/services/context';
 import { customerScope } from '@/server/services/customers/scope';
-import { moneyOf } from '@/server/services/invoices/store';
 import { issueDocument } from '@/server/services/invoices/issue-document';
+import { moneyOf } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { emitPlanChange } from './lifecycle';
@@ -67,7 +67,14 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
     const [unpaid] = await tx
       .select({ number: invoices.number })
       .from(invoices)
-      .where(and(eq(invoices.orderId, service.orderId), eq(invoices.purpose, 'proration'), eq(invoices.kind, 'invoice'), inArray(invoices.status, [...awaitingPayment])));
+      .where(
+        and(
+          eq(invoices.orderId, service.orderId),
+          eq(invoices.purpose, 'proration'),
+          eq(invoices.kind, 'invoice'),
+          inArray(invoices.status, [...awaitingPayment]),
+        ),
+      );
     if (unpaid) throw new AppError('invalid_state', `The earlier plan change (${unpaid.number}) is not paid yet; it must be paid or cancelled first`);
     const product = await loadProduct(tx, input.productId).catch(() => {
       throw new AppError('validation', 'Unknown product', { product_id: 'is not a product on sale' });
@@ -133,11 +140,22 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
       .update(services)
       .set({ productId: product.id, name: product.name, cycle: input.cycle, price: price.unitPrice, updatedAt: ctx.now })
       .where(eq(services.id, service.id));
-    await emitPlanChange(tx, service, { productId: service.productId, cycle: service.cycle, price: service.price }, { productId: product.id, cycle: input.cycle });
-    await audit(tx, ctx.actor, 'service.plan_changed', { type: 'service', id: service.id }, {
-      before: { productId: service.productId, cycle: service.cycle, price: service.price },
-      after: { productId: product.id, cycle: input.cycle, price: price.unitPrice, ...breakdown, invoiceId, creditNoteId },
-    });
+    await emitPlanChange(
+      tx,
+      service,
+      { productId: service.productId, cycle: service.cycle, price: service.price },
+      { productId: product.id, cycle: input.cycle },
+    );
+    await audit(
+      tx,
+      ctx.actor,
+      'service.plan_changed',
+      { type: 'service', id: service.id },
+      {
+        before: { productId: service.productId, cycle: service.cycle, price: service.price },
+        after: { productId: product.id, cycle: input.cycle, price: price.unitPrice, ...breakdown, invoiceId, creditNoteId },
+      },
+    );
     return { ...breakdown, invoiceId, creditNoteId };
   });
 }

@@ -1,17 +1,19 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { orders, services } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { type OrderStatus, canApproveOrder, canChangeOrderStatus } from '@/server/billing/order-status';
+import { canApproveOrder, canChangeOrderStatus, type OrderStatus } from '@/server/billing/order-status';
 import { AppError } from '@/server/errors';
+import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type OrderView, loadOrder, lockOrder } from './store';
-import { emitEvents } from '@/server/jobs/runtime';
-import { emitServiceLifecycle } from './lifecycle';
 import { activateOrder, activationNeeds } from '@/server/services/orders/activate';
+import { emitServiceLifecycle } from './lifecycle';
+import { loadOrder, lockOrder, type OrderView } from './store';
 
 // What an order's new status means for its services, and which services it touches.
-const serviceEffect: Partial<Record<OrderStatus, { to: 'active' | 'suspended' | 'cancelled' | 'terminated'; from: Array<'pending' | 'active' | 'suspended'> }>> = {
+const serviceEffect: Partial<
+  Record<OrderStatus, { to: 'active' | 'suspended' | 'cancelled' | 'terminated'; from: Array<'pending' | 'active' | 'suspended'> }>
+> = {
   active: { to: 'active', from: ['pending', 'suspended'] },
   suspended: { to: 'suspended', from: ['active'] },
   cancelled: { to: 'cancelled', from: ['pending', 'active', 'suspended'] },

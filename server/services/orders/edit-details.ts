@@ -4,7 +4,7 @@ import { requirePermission } from '@/server/auth/actor';
 import type { PaymentMethod } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type OrderView, loadOrder, lockOrder } from './store';
+import { loadOrder, lockOrder, type OrderView } from './store';
 
 /** The method the customer means to pay by; what the pay page offers first. */
 export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id: string; paymentMethod: PaymentMethod }): Promise<OrderView> {
@@ -12,7 +12,13 @@ export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id:
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
     await tx.update(orders).set({ paymentMethod: input.paymentMethod, updatedAt: ctx.now }).where(eq(orders.id, order.id));
-    await audit(tx, ctx.actor, 'order.payment_method_changed', { type: 'order', id: order.id }, { before: { paymentMethod: order.paymentMethod }, after: { paymentMethod: input.paymentMethod } });
+    await audit(
+      tx,
+      ctx.actor,
+      'order.payment_method_changed',
+      { type: 'order', id: order.id },
+      { before: { paymentMethod: order.paymentMethod }, after: { paymentMethod: input.paymentMethod } },
+    );
     return loadOrder(tx, { kind: 'all' }, order.id);
   });
 }
@@ -32,7 +38,10 @@ export async function removeOrderLabel(ctx: ServiceContext, input: { id: string;
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
-    const removed = await tx.delete(orderLabels).where(and(eq(orderLabels.orderId, order.id), eq(orderLabels.label, input.label))).returning();
+    const removed = await tx
+      .delete(orderLabels)
+      .where(and(eq(orderLabels.orderId, order.id), eq(orderLabels.label, input.label)))
+      .returning();
     if (removed.length > 0) await audit(tx, ctx.actor, 'order.label_removed', { type: 'order', id: order.id }, { before: { label: input.label } });
     return loadOrder(tx, { kind: 'all' }, order.id);
   });

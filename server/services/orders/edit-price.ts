@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { invoiceLines, invoices, orderLines, orders, services } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { MILLI, divRound, parseMilli } from '@/server/billing/decimal';
+import { divRound, MILLI, parseMilli } from '@/server/billing/decimal';
 import { invoiceTransition } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import type { EditOrderPriceInput } from '@/server/schemas/orders';
@@ -9,9 +9,9 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { correctInvoice } from '@/server/services/invoices/correct';
 import { lockInvoiceAndCustomer, moneyOf, priceItems } from '@/server/services/invoices/store';
-import { type OrderView, loadOrder, lockOrder } from './store';
-import { planLineLabel } from './place';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { planLineLabel } from './place';
+import { loadOrder, lockOrder, type OrderView } from './store';
 
 export type PriceEdit = { order: OrderView; invoiceId: string; document: 'invoice_edited' | 'credit_note' | 'debit_note' };
 
@@ -25,10 +25,16 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
-    const [line] = await tx.select().from(orderLines).where(and(eq(orderLines.id, input.lineId), eq(orderLines.orderId, order.id)));
+    const [line] = await tx
+      .select()
+      .from(orderLines)
+      .where(and(eq(orderLines.id, input.lineId), eq(orderLines.orderId, order.id)));
     if (!line) throw new AppError('validation', 'Unknown order line', { line_id: 'is not a line of this order' });
     if (line.unitPrice === input.unitPrice) throw new AppError('validation', 'The price is unchanged', { unit_price: 'is already the price' });
-    const [first] = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'first')));
+    const [first] = await tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.orderId, order.id), eq(invoices.purpose, 'first')));
     if (!first) throw new AppError('invalid_state', 'The order has no invoice to follow the price');
     const invoice = await lockInvoiceAndCustomer(tx, { kind: 'all' }, first.id);
     // Quantities are decimals (numeric(15,3)): 1.5 units stay exact in milli, never a float.
@@ -59,7 +65,10 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
         .update(invoiceLines)
         .set({ unitPrice: input.unitPrice, subtotal: repriced.subtotal!, tax: repriced.tax!, total: repriced.total! })
         .where(eq(invoiceLines.id, target.id));
-      await tx.update(invoices).set({ subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+      await tx
+        .update(invoices)
+        .set({ subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total, updatedAt: ctx.now })
+        .where(eq(invoices.id, invoice.id));
       totalChange = totals.total - invoice.total;
       outcome = 'invoice_edited';
     } else {
@@ -91,12 +100,25 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
     }
 
     await tx.update(orderLines).set({ unitPrice: input.unitPrice }).where(eq(orderLines.id, line.id));
-    if (service) await tx.update(services).set({ price: divRound(input.unitPrice * quantity, MILLI), updatedAt: ctx.now }).where(eq(services.id, service.id));
-    await tx.update(orders).set({ total: order.total + totalChange, updatedAt: ctx.now }).where(eq(orders.id, order.id));
-    await audit(tx, ctx.actor, 'order.price_edited', { type: 'order', id: order.id }, {
-      before: { line: line.id, unitPrice: line.unitPrice },
-      after: { line: line.id, unitPrice: input.unitPrice, document: outcome, documentId, reason: input.reason },
-    });
+    if (service)
+      await tx
+        .update(services)
+        .set({ price: divRound(input.unitPrice * quantity, MILLI), updatedAt: ctx.now })
+        .where(eq(services.id, service.id));
+    await tx
+      .update(orders)
+      .set({ total: order.total + totalChange, updatedAt: ctx.now })
+      .where(eq(orders.id, order.id));
+    await audit(
+      tx,
+      ctx.actor,
+      'order.price_edited',
+      { type: 'order', id: order.id },
+      {
+        before: { line: line.id, unitPrice: line.unitPrice },
+        after: { line: line.id, unitPrice: input.unitPrice, document: outcome, documentId, reason: input.reason },
+      },
+    );
     return { order: await loadOrder(tx, { kind: 'all' }, order.id), invoiceId: documentId, document: outcome };
   });
 }

@@ -1,7 +1,6 @@
 import { requirePermission } from '@/server/auth/actor';
 import type { ServiceContext } from '@/server/services/context';
-import { type OrderView, loadOrder } from './store';
-import { withoutDeskLabels } from './store';
+import { loadOrder, withoutDeskLabels, type OrderView } from './store';
 
 export async function getOrder(ctx: ServiceContext, input: { id: string }): Promise<OrderView> {
   if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'orders.view');

@@ -1,7 +1,7 @@
 import { requirePermission } from '@/server/auth/actor';
-import { type AuditEntry, auditTrail } from '@/server/services/audit/trail';
+import { auditTrail, type AuditEntry } from '@/server/services/audit/trail';
+import { listJobs, type JobRow } from '@/server/services/automation/jobs';
 import type { ServiceContext } from '@/server/services/context';
-import { type JobRow, listJobs } from '@/server/services/automation/jobs';
 import { loadOrder } from './store';
 
 /** An order's audit log and its workflow runs ("automator jobs"). */

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { products, services } from '@/db/schema';
-import type { Actor } from '@/server/auth/actor';
 import type { Events, WorkflowEvent } from '@/inngest/events';
-import { emitEvents } from '@/server/jobs/runtime';
+import type { Actor } from '@/server/auth/actor';
 import { canChangePlan } from '@/server/billing/order-status';
+import { emitEvents } from '@/server/jobs/runtime';
 import { provisionerFor } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
 
@@ -124,7 +124,13 @@ export async function runServiceLifecycle(db: Database, actor: Actor, data: Life
   };
   const outcome = await provisioner.run(data.action, subject, eventId, data.previous ? { previous: data.previous } : {});
   await db.transaction((tx) =>
-    audit(tx, actor, 'service.provisioner_called', { type: 'order', id: service.orderId }, { after: { serviceId: service.id, action: data.action, at: now.toISOString(), detail: outcome.detail } }),
+    audit(
+      tx,
+      actor,
+      'service.provisioner_called',
+      { type: 'order', id: service.orderId },
+      { after: { serviceId: service.id, action: data.action, at: now.toISOString(), detail: outcome.detail } },
+    ),
   );
   return { ...base, called: outcome.done, detail: outcome.detail };
 }
@@ -137,6 +143,12 @@ export async function runServiceLifecycle(db: Database, actor: Actor, data: Life
  */
 export async function failServiceLifecycle(db: Database, actor: Actor, data: LifecycleEventData, error: string, now: Date): Promise<void> {
   await db.transaction((tx) =>
-    audit(tx, actor, 'service.provisioner_failed', { type: 'order', id: data.orderId }, { after: { serviceId: data.serviceId, action: data.action, at: now.toISOString(), error } }),
+    audit(
+      tx,
+      actor,
+      'service.provisioner_failed',
+      { type: 'order', id: data.orderId },
+      { after: { serviceId: data.serviceId, action: data.action, at: now.toISOString(), error } },
+    ),
   );
 }

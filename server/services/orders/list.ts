@@ -5,13 +5,15 @@ import { addDays } from '@/server/billing/periods';
 import { isUuid } from '@/server/schemas/common';
 import type { ListOrdersInput } from '@/server/schemas/orders';
 import type { ServiceContext } from '@/server/services/context';
-import { type OrderView, loadOrders } from './store';
-import { orderScope } from './scope';
 import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
-import { withoutDeskLabels } from './store';
+import { orderScope } from './scope';
+import { loadOrders, withoutDeskLabels, type OrderView } from './store';
 
 /** Orders newest first, by status, customer (id, name or e-mail), product and date placed. */
-export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): Promise<{ items: Array<OrderView & { customerName: string }>; nextCursor: string | null }> {
+export async function listOrders(
+  ctx: ServiceContext,
+  input: ListOrdersInput,
+): Promise<{ items: Array<OrderView & { customerName: string }>; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'orders.view');
   let customerFilter;
   if (input.customer) {
@@ -30,9 +32,7 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
         orderScope(ctx.actor.scope),
         input.status ? eq(orders.status, input.status) : undefined,
         customerFilter,
-        input.productId
-          ? sql`exists (select 1 from order_lines ol where ol.order_id = "orders"."id" and ol.product_id = ${input.productId})`
-          : undefined,
+        input.productId ? sql`exists (select 1 from order_lines ol where ol.order_id = "orders"."id" and ol.product_id = ${input.productId})` : undefined,
         input.from ? gte(orders.createdAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
         input.to ? lt(orders.createdAt, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,
         input.cursor ? afterCursor(orders, decodeCursor(input.cursor)) : undefined,
@@ -42,6 +42,11 @@ export async function listOrders(ctx: ServiceContext, input: ListOrdersInput): P
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit);
   const names = new Map(page.items.map((r) => [r.id, r.customerName]));
-  const items = (await loadOrders(ctx.db, page.items.map((r) => r.id))).map((order) => ({ ...withoutDeskLabels(ctx, order), customerName: names.get(order.id)! }));
+  const items = (
+    await loadOrders(
+      ctx.db,
+      page.items.map((r) => r.id),
+    )
+  ).map((order) => ({ ...withoutDeskLabels(ctx, order), customerName: names.get(order.id)! }));
   return { items, nextCursor: page.nextCursor };
 }

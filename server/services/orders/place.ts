@@ -3,18 +3,18 @@ import { billingSchedule, couponRedemptions, invoices, orderLines, orders, servi
 import { requirePermission } from '@/server/auth/actor';
 import { couponAppliesToCycle } from '@/server/billing/coupons';
 import { parseMilli } from '@/server/billing/decimal';
-import { type Cycle, addDays, periodOf, toPlainDate } from '@/server/billing/periods';
+import { addDays, periodOf, toPlainDate, type Cycle } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
-import type { PlaceOrderInput } from '@/server/schemas/orders';
 import { emitEvents } from '@/server/jobs/runtime';
+import type { PlaceOrderInput } from '@/server/schemas/orders';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
 import { insertLines, nextNumber, priceItems } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
-import { type OrderView, loadOrder } from './store';
-import { asCoupon, firstInvoiceItems, priceCart } from './pricing';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { asCoupon, firstInvoiceItems, priceCart } from './pricing';
+import { loadOrder, type OrderView } from './store';
 
 const cycleLabel: Record<string, string> = {
   one_time: 'one-time',

@@ -1,14 +1,13 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { couponRedemptions, coupons } from '@/db/schema';
-import { type Coupon, couponDiscount, couponRefusal, couponRefusalMessage } from '@/server/billing/coupons';
+import { couponDiscount, couponRefusal, couponRefusalMessage, type Coupon } from '@/server/billing/coupons';
 import { MILLI } from '@/server/billing/decimal';
-import { type LinePrice, priceLine } from '@/server/billing/pricing';
+import { priceLine, type LinePrice } from '@/server/billing/pricing';
 import { AppError } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { PlaceOrderInput } from '@/server/schemas/orders';
-import { type ProductView, loadProducts } from '@/server/services/catalog/store';
-import type { CouponRow } from '@/server/services/catalog/store';
+import { loadProducts, type CouponRow, type ProductView } from '@/server/services/catalog/store';
 
 export type PricedItem = {
   item: PlaceOrderInput['items'][number];
@@ -52,9 +51,7 @@ export async function priceCart(
     return { item, product, price };
   });
 
-  const coupon = input.couponCode
-    ? await redeemableCoupon(tx, { ...input, couponCode: input.couponCode, productIds: priced.map((p) => p.product.id) })
-    : null;
+  const coupon = input.couponCode ? await redeemableCoupon(tx, { ...input, couponCode: input.couponCode, productIds: priced.map((p) => p.product.id) }) : null;
   const items = priced.map((p) => ({ ...p, discount: coupon ? itemDiscount(coupon, p.product.id, p.price.unitPrice * BigInt(p.item.quantity)) : 0n }));
   return { items, coupon, discountTotal: items.reduce((sum, i) => sum + i.discount, 0n) };
 }
@@ -64,13 +61,19 @@ async function redeemableCoupon(
   tx: Database,
   input: { couponCode: string; productIds: string[]; currency: string; customerId: string | null; now: Date; lockCoupon: boolean },
 ): Promise<CouponRow> {
-  const query = tx.select().from(coupons).where(eq(sql`lower(${coupons.code})`, input.couponCode.toLowerCase()));
+  const query = tx
+    .select()
+    .from(coupons)
+    .where(eq(sql`lower(${coupons.code})`, input.couponCode.toLowerCase()));
   const [coupon] = input.lockCoupon ? await query.for('update') : await query;
   if (!coupon) throw new AppError('validation', 'Unknown coupon', { coupon_code: 'There is no coupon with this code' });
   const [[total], [mine]] = await Promise.all([
     tx.select({ n: count() }).from(couponRedemptions).where(eq(couponRedemptions.couponId, coupon.id)),
     input.customerId
-      ? tx.select({ n: count() }).from(couponRedemptions).where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.customerId, input.customerId)))
+      ? tx
+          .select({ n: count() })
+          .from(couponRedemptions)
+          .where(and(eq(couponRedemptions.couponId, coupon.id), eq(couponRedemptions.customerId, input.customerId)))
       : Promise.resolve([{ n: 0 }]),
   ]);
   const refusal = couponRefusal(asCoupon(coupon), {

@@ -2,14 +2,14 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { invoices, orders, products, services } from '@/db/schema';
-import { type Actor, requirePermission } from '@/server/auth/actor';
+import { requirePermission, type Actor } from '@/server/auth/actor';
 import { awaitingProvisioning } from '@/server/billing/order-status';
 import { AppError, notFound } from '@/server/errors';
-import { type ServiceSubject, provisionerFor } from '@/server/provisioning/provisioner';
+import { provisionerFor, type ServiceSubject } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { lockOrder } from './store';
 import { activateOrder } from '@/server/services/orders/activate';
+import { lockOrder } from './store';
 
 export type ProvisioningTask = ServiceSubject & { module: 'manual' | 'webhook' };
 
@@ -22,20 +22,44 @@ export async function servicesToProvision(db: Database, orderId: string): Promis
     .where(and(eq(services.orderId, orderId), isNull(services.provisionedAt), inArray(services.status, [...awaitingProvisioning])));
   return rows.flatMap(({ service: s, module }) =>
     module
-      ? [{ id: s.id, orderId: s.orderId, customerId: s.customerId, productId: s.productId, name: s.name, cycle: s.cycle, price: s.price.toString(), currency: s.currency, module }]
+      ? [
+          {
+            id: s.id,
+            orderId: s.orderId,
+            customerId: s.customerId,
+            productId: s.productId,
+            name: s.name,
+            cycle: s.cycle,
+            price: s.price.toString(),
+            currency: s.currency,
+            module,
+          },
+        ]
       : [],
   );
 }
 
 /** Runs the product's provisioner for one service; a webhook's 2xx marks it provisioned. */
 export async function provisionService(db: Database, actor: Actor, task: ProvisioningTask, now: Date): Promise<{ done: boolean; detail: string }> {
-  const [product] = await db.select({ provisioningModule: products.provisioningModule, provisioningUrl: products.provisioningUrl }).from(products).where(eq(products.id, task.productId));
+  const [product] = await db
+    .select({ provisioningModule: products.provisioningModule, provisioningUrl: products.provisioningUrl })
+    .from(products)
+    .where(eq(products.id, task.productId));
   const provisioner = provisionerFor(product!);
   if (!provisioner) return { done: true, detail: 'nothing to provision' };
   const outcome = await provisioner.run('create', task, `provision:${task.id}`);
   await db.transaction(async (tx) => {
-    await tx.update(services).set(outcome.done ? { provisionedAt: now, status: 'pending', updatedAt: now } : { status: 'pending', updatedAt: now }).where(eq(services.id, task.id));
-    await audit(tx, actor, outcome.done ? 'service.provisioned' : 'service.awaiting_provisioning', { type: 'order', id: task.orderId }, { after: { serviceId: task.id, detail: outcome.detail } });
+    await tx
+      .update(services)
+      .set(outcome.done ? { provisionedAt: now, status: 'pending', updatedAt: now } : { status: 'pending', updatedAt: now })
+      .where(eq(services.id, task.id));
+    await audit(
+      tx,
+      actor,
+      outcome.done ? 'service.provisioned' : 'service.awaiting_provisioning',
+      { type: 'order', id: task.orderId },
+      { after: { serviceId: task.id, detail: outcome.detail } },
+    );
   });
   return outcome;
 }

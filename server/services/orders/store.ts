@@ -3,9 +3,9 @@ import type { Database } from '@/db';
 import { invoices, orderLabels, orderLines, orders, services } from '@/db/schema';
 import type { Scope } from '@/server/auth/actor';
 import { notFound } from '@/server/errors';
+import type { ServiceContext } from '@/server/services/context';
 import { lockCustomer } from '@/server/services/locks';
 import { orderScope } from './scope';
-import type { ServiceContext } from '@/server/services/context';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -22,7 +22,10 @@ export type OrderView = OrderRow & {
  * instead of deadlocking.
  */
 export async function lockOrder(tx: Database, scope: Scope, id: string): Promise<OrderRow> {
-  const [target] = await tx.select({ customerId: orders.customerId }).from(orders).where(and(eq(orders.id, id), orderScope(scope)));
+  const [target] = await tx
+    .select({ customerId: orders.customerId })
+    .from(orders)
+    .where(and(eq(orders.id, id), orderScope(scope)));
   if (!target) throw notFound('Order');
   await lockCustomer(tx, target.customerId);
   const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
@@ -38,7 +41,10 @@ export async function loadOrders(db: Database, ids: readonly string[]): Promise<
     db.select().from(orderLines).where(inArray(orderLines.orderId, list)),
     db.select().from(services).where(inArray(services.orderId, list)).orderBy(asc(services.createdAt)),
     db.select().from(orderLabels).where(inArray(orderLabels.orderId, list)).orderBy(asc(orderLabels.label)),
-    db.select({ id: invoices.id, orderId: invoices.orderId }).from(invoices).where(and(inArray(invoices.orderId, list), eq(invoices.purpose, 'first'))),
+    db
+      .select({ id: invoices.id, orderId: invoices.orderId })
+      .from(invoices)
+      .where(and(inArray(invoices.orderId, list), eq(invoices.purpose, 'first'))),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return list.flatMap((id) => {
@@ -57,7 +63,10 @@ export async function loadOrders(db: Database, ids: readonly string[]): Promise<
 }
 
 export async function loadOrder(db: Database, scope: Scope, id: string): Promise<OrderView> {
-  const [row] = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, id), orderScope(scope)));
+  const [row] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.id, id), orderScope(scope)));
   if (!row) throw notFound('Order');
   const [order] = await loadOrders(db, [row.id]);
   return order!;

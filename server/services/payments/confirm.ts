@@ -2,14 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { invoices, orders, paymentAttempts } from '@/db/schema';
 import { balanceOf } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
-import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '@/server/payments/config';
+import { readPaymentConfig, type PayPalConfig, type StripeConfig } from '@/server/payments/config';
 import { capturePayPalOrder } from '@/server/payments/paypal';
 import { stripeCall, stripeClient } from '@/server/payments/stripe';
-import { type ServiceContext, systemContext } from '@/server/services/context';
+import { systemContext, type ServiceContext } from '@/server/services/context';
 import { moneyOf } from '@/server/services/invoices/store';
 import { captureCompleted } from './receive-paypal-event';
-import type { GatewayPayment } from './record-gateway-payment';
 import { sessionPaid } from './receive-stripe-event';
+import type { GatewayPayment } from './record-gateway-payment';
 
 export type PaymentOutcome = {
   invoiceId: string;
@@ -61,9 +61,18 @@ export async function paymentOutcome(ctx: ServiceContext, invoiceId: string, gat
  * Asks Stripe how a session Cashdesk opened for `invoiceId` stands and records its payment if
  * it is paid (keyed by the payment intent, so a webhook before or after adds nothing).
  */
-export async function settleStripeSession(ctx: ServiceContext, config: StripeConfig, input: { invoiceId: string; sessionId: string; via: GatewayPayment['via'] }) {
+export async function settleStripeSession(
+  ctx: ServiceContext,
+  config: StripeConfig,
+  input: { invoiceId: string; sessionId: string; via: GatewayPayment['via'] },
+) {
   const session = await stripeCall('read the checkout session', () => stripeClient(config).checkout.sessions.retrieve(input.sessionId));
-  const outcome = await sessionPaid(systemContext(ctx.db, ctx.now, 'stripe'), config, { ...session, metadata: { ...session.metadata, invoice_id: input.invoiceId } }, input.via);
+  const outcome = await sessionPaid(
+    systemContext(ctx.db, ctx.now, 'stripe'),
+    config,
+    { ...session, metadata: { ...session.metadata, invoice_id: input.invoiceId } },
+    input.via,
+  );
   return { session, outcome };
 }
 
@@ -73,7 +82,9 @@ export async function settleStripeSession(ctx: ServiceContext, config: StripeCon
  */
 export async function settlePayPalOrder(ctx: ServiceContext, config: PayPalConfig, input: { invoiceId: string; orderId: string; via: GatewayPayment['via'] }) {
   const capture = (await capturePayPalOrder(config, input.orderId)).purchase_units[0]?.payments?.captures?.[0];
-  const outcome = capture ? await captureCompleted(systemContext(ctx.db, ctx.now, 'paypal'), config, { ...capture, custom_id: input.invoiceId }, input.via) : 'no capture';
+  const outcome = capture
+    ? await captureCompleted(systemContext(ctx.db, ctx.now, 'paypal'), config, { ...capture, custom_id: input.invoiceId }, input.via)
+    : 'no capture';
   return { capture, outcome };
 }
 

@@ -2,8 +2,8 @@ import { readPaymentConfig } from '@/server/payments/config';
 import type { PayAccess } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
 import { creditBalance } from '@/server/services/credit/balance';
-import { readBillingSettings } from '@/server/services/settings/read';
 import { payerInvoice } from '@/server/services/invoices/payer';
+import { readBillingSettings } from '@/server/services/settings/read';
 
 export type PayOptions = {
   invoice: { id: string; number: string | null; status: string; balance: bigint; currency: string; dueDate: string };

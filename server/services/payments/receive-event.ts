@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { gatewayEvents } from '@/db/schema';
-import { type Actor, systemActor } from '@/server/auth/actor';
+import { systemActor, type Actor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import type { ServiceContext } from '@/server/services/context';
 

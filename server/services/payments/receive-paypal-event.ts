@@ -1,22 +1,22 @@
 import type { Database } from '@/db';
-import { type PayPalConfig, readPaymentConfig } from '@/server/payments/config';
-import { isUuid } from '@/server/schemas/common';
+import { readPaymentConfig, type PayPalConfig } from '@/server/payments/config';
 import {
-  type PayPalCapture,
-  type PayPalEvent,
-  type PayPalHeaders,
-  type PayPalRefund,
-  PayPalVerificationUnavailable,
   getPayPalCapture,
   getPayPalOrder,
   getPayPalRefund,
   minorFromPayPal,
+  PayPalVerificationUnavailable,
   verifyPayPalEvent,
+  type PayPalCapture,
+  type PayPalEvent,
+  type PayPalHeaders,
+  type PayPalRefund,
 } from '@/server/payments/paypal';
+import { isUuid } from '@/server/schemas/common';
 import type { ServiceContext } from '@/server/services/context';
 import { noteDeniedPayment } from '@/server/services/invoices/flag';
-import { type WebhookAnswer, badSignature, receiveEvent } from './receive-event';
-import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
+import { badSignature, receiveEvent, type WebhookAnswer } from './receive-event';
+import { recordGatewayPayment, type GatewayPayment } from './record-gateway-payment';
 import { recordGatewayRefund } from './record-gateway-refund';
 
 const unverifiable: WebhookAnswer = { status: 500, body: { received: false, error: 'The signature could not be checked now; it will be retried' } };

@@ -1,13 +1,13 @@
 import type Stripe from 'stripe';
 import type { Database } from '@/db';
-import { type StripeConfig, readPaymentConfig } from '@/server/payments/config';
+import { readPaymentConfig, type StripeConfig } from '@/server/payments/config';
 import { stripeCall, stripeClient, verifyStripeEvent } from '@/server/payments/stripe';
 import { isUuid } from '@/server/schemas/common';
 import type { ServiceContext } from '@/server/services/context';
 import { flagDispute } from '@/server/services/invoices/flag';
-import { type WebhookAnswer, badSignature, receiveEvent } from './receive-event';
-import { type GatewayPayment, recordGatewayPayment } from './record-gateway-payment';
+import { badSignature, receiveEvent, type WebhookAnswer } from './receive-event';
 import { findGatewayPayment } from './record';
+import { recordGatewayPayment, type GatewayPayment } from './record-gateway-payment';
 import { recordGatewayRefund } from './record-gateway-refund';
 
 /**
@@ -59,7 +59,9 @@ async function handleStripeEvent(ctx: ServiceContext, config: StripeConfig, even
       const list = await stripeCall('list the refunds', () => stripeClient(config).refunds.list({ payment_intent: intentId, limit: 100 }));
       const outcomes: string[] = [];
       for (const refund of list.data.filter((r) => r.status === 'succeeded' || r.status === 'pending')) {
-        outcomes.push(await recordGatewayRefund(ctx, { provider: 'stripe', providerPaymentId: intentId, providerRefundId: refund.id, amount: BigInt(refund.amount) }));
+        outcomes.push(
+          await recordGatewayRefund(ctx, { provider: 'stripe', providerPaymentId: intentId, providerRefundId: refund.id, amount: BigInt(refund.amount) }),
+        );
       }
       return outcomes.join('; ') || 'no refunds listed';
     }
@@ -68,7 +70,13 @@ async function handleStripeEvent(ctx: ServiceContext, config: StripeConfig, even
       const intentId = idOf(dispute.payment_intent);
       const payment = intentId ? await findGatewayPayment(ctx.db, 'stripe', intentId) : undefined;
       if (!payment) return 'ignored: a dispute on a payment Cashdesk did not record';
-      await flagDispute(ctx, { invoiceId: payment.invoiceId, disputeId: dispute.id, amount: BigInt(dispute.amount), currency: dispute.currency.toUpperCase(), reason: dispute.reason });
+      await flagDispute(ctx, {
+        invoiceId: payment.invoiceId,
+        disputeId: dispute.id,
+        amount: BigInt(dispute.amount),
+        currency: dispute.currency.toUpperCase(),
+        reason: dispute.reason,
+      });
       return `invoice flagged: dispute ${dispute.id}`;
     }
     default:

@@ -2,10 +2,10 @@ import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import { invoices, paymentAttempts } from '@/db/schema';
 import { awaitingPayment } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
-import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '@/server/payments/config';
+import { readPaymentConfig, type PayPalConfig, type StripeConfig } from '@/server/payments/config';
 import { getPayPalOrder } from '@/server/payments/paypal';
-import { settlePayPalOrder, settleStripeSession } from './confirm';
 import type { ServiceContext } from '@/server/services/context';
+import { settlePayPalOrder, settleStripeSession } from './confirm';
 
 // Checkouts older than this have expired at the gateway (Stripe 24 h, PayPal 3 h) long since;
 // a week leaves room for webhooks lost over a long outage.

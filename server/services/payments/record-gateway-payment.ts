@@ -1,10 +1,10 @@
 import { creditLedger } from '@/db/schema';
-import { balanceOf } from '@/server/billing/invoice-status';
 import { formatMinor, isCurrency } from '@/server/billing/currency';
+import { balanceOf } from '@/server/billing/invoice-status';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
-import { type PaymentRow, findGatewayPayment, insertPayment } from './record';
+import { findGatewayPayment, insertPayment, type PaymentRow } from './record';
 
 /** Names the credit a charge left beyond its invoice, so a later refund of the charge finds it. */
 export const overpaymentReference = (provider: string, providerPaymentId: string) => `overpayment:${provider}:${providerPaymentId}`;
@@ -68,15 +68,21 @@ export async function recordGatewayPayment(ctx: ServiceContext, input: GatewayPa
       });
     }
     if (excess > 0n || applied < balance) {
-      await audit(tx, ctx.actor, 'invoice.payment_mismatch', { type: 'invoice', id: invoice.id }, {
-        before: { expected: shown(balance, invoice.currency), status: invoice.status },
-        after: {
-          received: shown(input.amount, input.currency),
-          appliedToInvoice: applied,
-          toCreditBalance: excess,
-          paymentId: payment.id,
+      await audit(
+        tx,
+        ctx.actor,
+        'invoice.payment_mismatch',
+        { type: 'invoice', id: invoice.id },
+        {
+          before: { expected: shown(balance, invoice.currency), status: invoice.status },
+          after: {
+            received: shown(input.amount, input.currency),
+            appliedToInvoice: applied,
+            toCreditBalance: excess,
+            paymentId: payment.id,
+          },
         },
-      });
+      );
     }
     return { payment, recorded: true };
   });

@@ -9,8 +9,8 @@ import type { ServiceContext } from '@/server/services/context';
 import { creditBalance } from '@/server/services/credit/balance';
 import { lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
 import { escapeLike } from '@/server/services/pagination';
-import { overpaymentReference } from './record-gateway-payment';
 import { findGatewayPayment } from './record';
+import { overpaymentReference } from './record-gateway-payment';
 import { refundPayment } from './refund';
 
 export type GatewayRefund = { provider: 'stripe' | 'paypal'; providerPaymentId: string; providerRefundId: string; amount: bigint };
@@ -63,9 +63,15 @@ export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRef
       notes.push(`${amount} of credit taken back`);
     };
     const flag = async (amount: bigint, reason: string) => {
-      await audit(tx, ctx.actor, 'invoice.refund_unmatched', { type: 'invoice', id: invoice.id }, {
-        after: { providerRefundId: input.providerRefundId, amount: input.amount, reason: `${amount} ${reason}` },
-      });
+      await audit(
+        tx,
+        ctx.actor,
+        'invoice.refund_unmatched',
+        { type: 'invoice', id: invoice.id },
+        {
+          after: { providerRefundId: input.providerRefundId, amount: input.amount, reason: `${amount} ${reason}` },
+        },
+      );
       notes.push(`flagged: ${amount} ${reason}`);
     };
 
@@ -142,7 +148,11 @@ async function overpaymentLeft(tx: Database, customerId: string, currency: strin
         eq(creditLedger.currency, currency),
         or(
           eq(creditLedger.reference, overpaymentReference(provider, providerPaymentId)),
-          and(isNull(creditLedger.reference), eq(creditLedger.kind, 'overpayment'), like(creditLedger.reason, `%(${escapeLike(`${provider} ${providerPaymentId}`)})`)),
+          and(
+            isNull(creditLedger.reference),
+            eq(creditLedger.kind, 'overpayment'),
+            like(creditLedger.reason, `%(${escapeLike(`${provider} ${providerPaymentId}`)})`),
+          ),
           like(creditLedger.reference, `${escapeLike(`overpayment-return:${provider}:${providerPaymentId}:`)}%`),
         ),
       ),

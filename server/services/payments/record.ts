@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db';
 import { creditLedger, invoices, payments } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { applyPayment } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
-import type { PaymentMethod } from '@/server/schemas/invoices';
 import { emitEvents } from '@/server/jobs/runtime';
+import type { PaymentMethod } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { creditBalance } from '@/server/services/credit/balance';
-import type { Database } from '@/db';
-import { type InvoiceRow, type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
 import { settleInvoice } from '@/server/services/invoices/settle';
+import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceRow, type InvoiceView } from '@/server/services/invoices/store';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -28,10 +28,7 @@ export type RecordPaymentRequest = {
  * Records money received against an invoice: under the customer's lock and the invoice's row
  * lock, so racing payments can never take an invoice past its total.
  */
-export async function recordPayment(
-  ctx: ServiceContext,
-  request: RecordPaymentRequest,
-): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {
+export async function recordPayment(ctx: ServiceContext, request: RecordPaymentRequest): Promise<{ payment: PaymentRow; invoice: InvoiceView }> {
   requirePermission(ctx.actor, 'invoices.edit');
   const paidAt = request.paidAt ?? ctx.now;
   if (paidAt.getTime() > ctx.now.getTime()) {
@@ -66,22 +63,31 @@ export async function recordPayment(
       });
     }
 
-    const payment = await insertPayment(tx, ctx, invoice, {
-      amount: request.amount,
-      currency: invoice.currency,
-      method: request.method,
-      reference: request.reference ?? null,
-      paidAt,
-      provider: request.gateway?.provider ?? null,
-      providerId: request.gateway?.id ?? null,
-    }, request.amount);
+    const payment = await insertPayment(
+      tx,
+      ctx,
+      invoice,
+      {
+        amount: request.amount,
+        currency: invoice.currency,
+        method: request.method,
+        reference: request.reference ?? null,
+        paidAt,
+        provider: request.gateway?.provider ?? null,
+        providerId: request.gateway?.id ?? null,
+      },
+      request.amount,
+    );
     return { payment, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id) };
   });
 }
 
 /** The payment a gateway already reported under this id, if any (a redelivery or a race). */
 export async function findGatewayPayment(tx: Database, provider: string, providerId: string): Promise<PaymentRow | undefined> {
-  const [existing] = await tx.select().from(payments).where(and(eq(payments.provider, provider), eq(payments.providerId, providerId)));
+  const [existing] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, provider), eq(payments.providerId, providerId)));
   return existing;
 }
 
@@ -94,7 +100,13 @@ type PaymentValues = Pick<typeof payments.$inferInsert, 'amount' | 'currency' | 
 export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: InvoiceRow, values: PaymentValues, applied: bigint): Promise<PaymentRow> {
   const [payment] = await tx
     .insert(payments)
-    .values({ ...values, invoiceId: invoice.id, customerId: invoice.customerId, recordedById: ctx.actor.type === 'user' ? ctx.actor.id : null, createdAt: ctx.now })
+    .values({
+      ...values,
+      invoiceId: invoice.id,
+      customerId: invoice.customerId,
+      recordedById: ctx.actor.type === 'user' ? ctx.actor.id : null,
+      createdAt: ctx.now,
+    })
     .returning();
   let after = { status: invoice.status, amountPaid: invoice.amountPaid };
   if (applied > 0n) {
@@ -106,10 +118,16 @@ export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: 
       .set({ status: after.status, amountPaid: after.amountPaid, paidAt: after.status === 'paid' ? values.paidAt : invoice.paidAt, updatedAt: ctx.now })
       .where(eq(invoices.id, invoice.id));
   }
-  await audit(tx, ctx.actor, 'invoice.payment_recorded', { type: 'invoice', id: invoice.id }, {
-    before: { status: invoice.status, amountPaid: invoice.amountPaid },
-    after: { ...after, payment },
-  });
+  await audit(
+    tx,
+    ctx.actor,
+    'invoice.payment_recorded',
+    { type: 'invoice', id: invoice.id },
+    {
+      before: { status: invoice.status, amountPaid: invoice.amountPaid },
+      after: { ...after, payment },
+    },
+  );
   await emitEvents(tx, [{ name: 'payment/received', id: `payment-received:${payment!.id}`, data: { invoiceId: invoice.id, paymentId: payment!.id } }]);
   if (after.status === 'paid' && invoice.status !== 'paid') await settleInvoice(tx, ctx.actor, invoice.id, ctx.now);
   return payment!;

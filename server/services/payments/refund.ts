@@ -3,16 +3,16 @@ import { creditLedger, invoices, payments, refunds } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
 import { requirePermission } from '@/server/auth/actor';
 import { MILLI } from '@/server/billing/decimal';
-import { type InvoiceStatus, invoiceTransition, refundRefusal, refundsEverything, returnableOf } from '@/server/billing/invoice-status';
+import { invoiceTransition, refundRefusal, refundsEverything, returnableOf, type InvoiceStatus } from '@/server/billing/invoice-status';
 import { toPlainDate } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
+import { emitEvents } from '@/server/jobs/runtime';
 import { gatewayFor } from '@/server/payments/gateway';
 import type { RefundInput } from '@/server/schemas/invoices';
-import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, loadInvoice, lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
 import { issueDocument } from '@/server/services/invoices/issue-document';
+import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceView } from '@/server/services/invoices/store';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -50,7 +50,9 @@ export async function refundPayment(
     const amount = input.amount ?? (input.paymentId ? candidates[0]!.payment.amount - candidates[0]!.refunded : refundable);
     if (amount <= 0n) throw new AppError('invalid_state', 'This payment is already refunded in full', { payment_id: 'is already refunded in full' });
     if (amount > refundable) {
-      throw new AppError('conflict', `At most ${refundable} can be refunded`, { amount: 'exceeds what was paid and not yet given back (refunds and credit notes)' });
+      throw new AppError('conflict', `At most ${refundable} can be refunded`, {
+        amount: 'exceeds what was paid and not yet given back (refunds and credit notes)',
+      });
     }
     const source = candidates.find((c) => c.payment.amount - c.refunded >= amount);
     if (!source) {
@@ -123,11 +125,20 @@ export async function refundPayment(
       if (!next.ok) throw new AppError(next.code, next.message);
       status = next.value;
     }
-    await tx.update(invoices).set({ amountRefunded: invoice.amountRefunded + amount, status, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
-    await audit(tx, ctx.actor, 'invoice.refunded', { type: 'invoice', id: invoice.id }, {
-      before: { status: invoice.status, amountRefunded: invoice.amountRefunded },
-      after: { status, amountRefunded: invoice.amountRefunded + amount, refund },
-    });
+    await tx
+      .update(invoices)
+      .set({ amountRefunded: invoice.amountRefunded + amount, status, updatedAt: ctx.now })
+      .where(eq(invoices.id, invoice.id));
+    await audit(
+      tx,
+      ctx.actor,
+      'invoice.refunded',
+      { type: 'invoice', id: invoice.id },
+      {
+        before: { status: invoice.status, amountRefunded: invoice.amountRefunded },
+        after: { status, amountRefunded: invoice.amountRefunded + amount, refund },
+      },
+    );
     await emitEvents(tx, [{ name: 'refund/issued', id: `refund-issued:${refund!.id}`, data: { invoiceId: invoice.id, refundId: refund!.id } }]);
     return { refund: refund!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id), creditNoteId };
   });

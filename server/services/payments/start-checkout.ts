@@ -1,14 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { customers, paymentAttempts } from '@/db/schema';
 import { AppError } from '@/server/errors';
-import { type PayPalConfig, type StripeConfig, readPaymentConfig } from '@/server/payments/config';
+import { readPaymentConfig, type PayPalConfig, type StripeConfig } from '@/server/payments/config';
 import { createPayPalOrder } from '@/server/payments/paypal';
 import { stripeCall, stripeClient } from '@/server/payments/stripe';
 import type { CheckoutMethod, PayAccess } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
-import { type InvoiceView, lockInvoice } from '@/server/services/invoices/store';
-import { payWithCredit } from './pay-with-credit';
 import { amountDue, payerInvoice } from '@/server/services/invoices/payer';
+import { lockInvoice, type InvoiceView } from '@/server/services/invoices/store';
+import { payWithCredit } from './pay-with-credit';
 
 type Attempt = typeof paymentAttempts.$inferSelect;
 
@@ -30,7 +30,8 @@ async function claimAttempt(ctx: ServiceContext, invoice: InvoiceView, provider:
       .where(and(eq(paymentAttempts.invoiceId, invoice.id), eq(paymentAttempts.provider, provider)))
       .orderBy(desc(paymentAttempts.attempt))
       .limit(1);
-    const fresh = latest && latest.amount === amount && latest.currency === invoice.currency && ctx.now.getTime() - latest.createdAt.getTime() < reuseFor[provider];
+    const fresh =
+      latest && latest.amount === amount && latest.currency === invoice.currency && ctx.now.getTime() - latest.createdAt.getTime() < reuseFor[provider];
     if (latest && fresh) return latest;
     const [created] = await tx
       .insert(paymentAttempts)

@@ -3,14 +3,22 @@ import { isUniqueViolation } from '@/db/errors';
 import { users } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/password';
-import { type Permission, isPermission } from '@/server/auth/permissions';
+import { isPermission, type Permission } from '@/server/auth/permissions';
 import { AppError, notFound } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 
 export type StaffMember = { id: string; name: string; email: string; role: 'admin' | 'staff'; permissions: Permission[]; disabled: boolean; createdAt: Date };
 
-const columns = { id: users.id, name: users.name, email: users.email, role: users.role, permissions: users.permissions, disabled: users.disabled, createdAt: users.createdAt };
+const columns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  permissions: users.permissions,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+};
 const asMember = (row: { role: string; permissions: string[] } & Omit<StaffMember, 'role' | 'permissions'>): StaffMember => ({
   ...row,
   role: row.role as 'admin' | 'staff',
@@ -20,12 +28,19 @@ const asMember = (row: { role: string; permissions: string[] } & Omit<StaffMembe
 /** The people who work the console. */
 export async function listStaff(ctx: ServiceContext): Promise<StaffMember[]> {
   requirePermission(ctx.actor, 'settings.manage');
-  const rows = await ctx.db.select(columns).from(users).where(inArray(users.role, ['admin', 'staff'])).orderBy(asc(users.name));
+  const rows = await ctx.db
+    .select(columns)
+    .from(users)
+    .where(inArray(users.role, ['admin', 'staff']))
+    .orderBy(asc(users.name));
   return rows.map(asMember);
 }
 
 /** A new staff member who signs in with the given password and holds exactly these permissions. */
-export async function createStaff(ctx: ServiceContext, input: { name: string; email: string; password: string; permissions: Permission[] }): Promise<StaffMember> {
+export async function createStaff(
+  ctx: ServiceContext,
+  input: { name: string; email: string; password: string; permissions: Permission[] },
+): Promise<StaffMember> {
   requirePermission(ctx.actor, 'settings.manage');
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
@@ -50,14 +65,23 @@ export async function createStaff(ctx: ServiceContext, input: { name: string; em
 export async function setStaffPermissions(ctx: ServiceContext, input: { id: string; permissions: Permission[] }): Promise<StaffMember> {
   requirePermission(ctx.actor, 'settings.manage');
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select(columns).from(users).where(and(eq(users.id, input.id), eq(users.role, 'staff'))).for('update');
+    const [before] = await tx
+      .select(columns)
+      .from(users)
+      .where(and(eq(users.id, input.id), eq(users.role, 'staff')))
+      .for('update');
     if (!before) throw notFound('Staff member');
     const [after] = await tx.update(users).set({ permissions: input.permissions }).where(eq(users.id, input.id)).returning(columns);
-    await audit(tx, ctx.actor, 'staff.permissions_changed', { type: 'user', id: input.id }, { before: { permissions: before.permissions }, after: { permissions: input.permissions } });
+    await audit(
+      tx,
+      ctx.actor,
+      'staff.permissions_changed',
+      { type: 'user', id: input.id },
+      { before: { permissions: before.permissions }, after: { permissions: input.permissions } },
+    );
     return asMember(after!);
   });
 }
-
 
 /**
  * Disables (or re-enables) any user's sign-in. The actor is re-read on every request, so the
@@ -74,10 +98,16 @@ export async function setUserDisabled(ctx: ServiceContext, input: { id: string; 
     if (!before) throw notFound('User');
     if (before.disabled === input.disabled) return { id: before.id, disabled: before.disabled };
     await tx.update(users).set({ disabled: input.disabled }).where(eq(users.id, input.id));
-    await audit(tx, ctx.actor, input.disabled ? 'user.disabled' : 'user.enabled', { type: 'user', id: input.id }, {
-      before: { email: before.email, disabled: before.disabled },
-      after: { email: before.email, disabled: input.disabled },
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      input.disabled ? 'user.disabled' : 'user.enabled',
+      { type: 'user', id: input.id },
+      {
+        before: { email: before.email, disabled: before.disabled },
+        after: { email: before.email, disabled: input.disabled },
+      },
+    );
     return { id: before.id, disabled: input.disabled };
   });
 }

@@ -30,14 +30,30 @@ export async function dashboardSummary(ctx: ServiceContext) {
       .groupBy(invoices.currency)
       .orderBy(invoices.currency),
     ctx.db
-      .select({ id: invoices.id, number: invoices.number, dueDate: invoices.dueDate, currency: invoices.currency, balance: sql<bigint>`(${invoices.total} - ${invoices.amountPaid})`.mapWith(bigintValue), customer: customers.name })
+      .select({
+        id: invoices.id,
+        number: invoices.number,
+        dueDate: invoices.dueDate,
+        currency: invoices.currency,
+        balance: sql<bigint>`(${invoices.total} - ${invoices.amountPaid})`.mapWith(bigintValue),
+        customer: customers.name,
+      })
       .from(invoices)
       .innerJoin(customers, eq(customers.id, invoices.customerId))
       .where(and(scope, inArray(invoices.status, ['pending', 'partial']), gte(invoices.dueDate, today), lte(invoices.dueDate, addDays(today, 7))))
       .orderBy(asc(invoices.dueDate))
       .limit(8),
     ctx.db
-      .select({ id: payments.id, invoiceId: payments.invoiceId, amount: payments.amount, currency: payments.currency, method: payments.method, paidAt: payments.paidAt, number: invoices.number, customer: customers.name })
+      .select({
+        id: payments.id,
+        invoiceId: payments.invoiceId,
+        amount: payments.amount,
+        currency: payments.currency,
+        method: payments.method,
+        paidAt: payments.paidAt,
+        number: invoices.number,
+        customer: customers.name,
+      })
       .from(payments)
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
       .innerJoin(customers, eq(customers.id, payments.customerId))

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { numberCounters, settings } from '@/db/schema';
-import { counterYear } from '@/server/billing/numbering';
 import { requirePermission } from '@/server/auth/actor';
-import { type BillingSettings, type BillingSettingsPatch, billingSettings } from '@/server/schemas/settings';
+import { counterYear } from '@/server/billing/numbering';
+import { billingSettings, type BillingSettings, type BillingSettingsPatch } from '@/server/schemas/settings';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from './read';
@@ -46,9 +46,18 @@ export async function nextInvoiceSequence(ctx: ServiceContext): Promise<bigint> 
 
 /** Replaces one settings block with its audit row (before and after) in one transaction. */
 /** Saves a settings block with its audit row; `shown` masks what the audit log must not hold. */
-export async function writeSettingsBlock<T>(ctx: ServiceContext, key: string, before: T, after: T, shown: (value: T) => unknown = (value) => value): Promise<T> {
+export async function writeSettingsBlock<T>(
+  ctx: ServiceContext,
+  key: string,
+  before: T,
+  after: T,
+  shown: (value: T) => unknown = (value) => value,
+): Promise<T> {
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(settings).values({ key, value: after, updatedAt: ctx.now }).onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: ctx.now } });
+    await tx
+      .insert(settings)
+      .values({ key, value: after, updatedAt: ctx.now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: ctx.now } });
     await audit(tx, ctx.actor, 'settings.updated', { type: 'settings', id: key }, { before: shown(before), after: shown(after) });
   });
   return after;

@@ -1,21 +1,21 @@
 import { render } from '@react-email/components';
-import { type TemplateKey, templateKeys } from '@/emails/template-keys';
-import { type InvoiceMailData, InvoiceEmail, fillSubject, templates } from '@/emails/templates';
+import { templateKeys, type TemplateKey } from '@/emails/template-keys';
+import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
 import { requirePermission } from '@/server/auth/actor';
 import { AppError, type FieldErrors } from '@/server/errors';
 import { pointsToPrivateAddress } from '@/server/http/outbound';
 import { configuredNotifier } from '@/server/notify/notifier';
 import { seal, unseal } from '@/server/payments/secret-box';
 import {
+  communicationSettings,
+  emailTemplateSettings,
   type CommunicationSettings,
   type CommunicationSettingsInput,
   type CommunicationView,
-  communicationSettings,
-  emailTemplateSettings,
 } from '@/server/schemas/communication';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from './read';
 import { writeSettingsBlock } from './billing';
+import { readSettingsBlock } from './read';
 
 /** Which channels can send right now, for send buttons that say why they cannot. */
 export async function channelStatus(ctx: ServiceContext): Promise<{ email: 'resend' | 'outbox'; sms: boolean; whatsapp: boolean }> {
@@ -74,7 +74,14 @@ export type TemplateView = { key: TemplateKey; label: string; subject: string; i
 export async function listTemplates(ctx: ServiceContext): Promise<TemplateView[]> {
   requirePermission(ctx.actor, 'settings.manage');
   const saved = await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings);
-  return templateKeys.map((key) => ({ key, label: templates[key].label, attachPdf: templates[key].attachPdf, subject: saved[key]?.subject ?? templates[key].subject, intro: saved[key]?.intro ?? templates[key].intro, edited: key in saved }));
+  return templateKeys.map((key) => ({
+    key,
+    label: templates[key].label,
+    attachPdf: templates[key].attachPdf,
+    subject: saved[key]?.subject ?? templates[key].subject,
+    intro: saved[key]?.intro ?? templates[key].intro,
+    edited: key in saved,
+  }));
 }
 
 export async function saveTemplate(ctx: ServiceContext, input: { template: TemplateKey; subject: string; intro: string }): Promise<void> {
@@ -99,7 +106,10 @@ const sample: InvoiceMailData = {
 };
 
 /** The template as a customer would see it, on sample data, for the editor's live preview. */
-export async function previewTemplate(ctx: ServiceContext, input: { template: TemplateKey; subject: string; intro: string }): Promise<{ subject: string; html: string }> {
+export async function previewTemplate(
+  ctx: ServiceContext,
+  input: { template: TemplateKey; subject: string; intro: string },
+): Promise<{ subject: string; html: string }> {
   requirePermission(ctx.actor, 'settings.manage');
   return { subject: fillSubject(input.subject, sample), html: await render(<InvoiceEmail template={input.template} intro={input.intro} data={sample} />) };
 }

@@ -1,8 +1,8 @@
 import { requirePermission } from '@/server/auth/actor';
-import { type CompanySettings, companySettings, companySettingsInput } from '@/server/schemas/company';
+import { companySettings, companySettingsInput, type CompanySettings } from '@/server/schemas/company';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from './read';
 import { writeSettingsBlock } from './billing';
+import { readSettingsBlock } from './read';
 
 export async function getCompany(ctx: ServiceContext): Promise<CompanySettings> {
   requirePermission(ctx.actor, 'settings.manage');

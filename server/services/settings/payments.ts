@@ -1,17 +1,25 @@
 import { requirePermission } from '@/server/auth/actor';
 import { resolvePaymentConfig } from '@/server/payments/config';
 import { seal } from '@/server/payments/secret-box';
-import { type PaymentSettings, type PaymentSettingsInput, paymentSettings } from '@/server/schemas/payments';
+import { paymentSettings, type PaymentSettings, type PaymentSettingsInput } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from './read';
 import { writeSettingsBlock } from './billing';
+import { readSettingsBlock } from './read';
 
 /** Where a secret comes from, never the secret itself. */
 type SecretSource = 'settings' | 'environment' | 'missing';
 
 export type PaymentSettingsView = {
   stripe: { enabled: boolean; secret_key: SecretSource; webhook_secret: SecretSource };
-  paypal: { enabled: boolean; mode: 'sandbox' | 'live'; client_id: string; client_secret: SecretSource; webhook_id: string; env_client_id: boolean; env_webhook_id: boolean };
+  paypal: {
+    enabled: boolean;
+    mode: 'sandbox' | 'live';
+    client_id: string;
+    client_secret: SecretSource;
+    webhook_id: string;
+    env_client_id: boolean;
+    env_webhook_id: boolean;
+  };
   bank_transfer: PaymentSettings['bank_transfer'];
   credit_enabled: boolean;
   terms_url: string;
@@ -32,7 +40,11 @@ export async function getPaymentSettings(ctx: ServiceContext): Promise<PaymentSe
   requirePermission(ctx.actor, 'settings.manage');
   const saved = await readSettingsBlock(ctx.db, 'payments', paymentSettings);
   return {
-    stripe: { enabled: saved.stripe.enabled, secret_key: source(saved.stripe.secret_key, 'STRIPE_SECRET_KEY'), webhook_secret: source(saved.stripe.webhook_secret, 'STRIPE_WEBHOOK_SECRET') },
+    stripe: {
+      enabled: saved.stripe.enabled,
+      secret_key: source(saved.stripe.secret_key, 'STRIPE_SECRET_KEY'),
+      webhook_secret: source(saved.stripe.webhook_secret, 'STRIPE_WEBHOOK_SECRET'),
+    },
     paypal: {
       enabled: saved.paypal.enabled,
       mode: saved.paypal.mode,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '@/db';
 import { settings } from '@/db/schema';
-import { type BillingSettings, billingSettings } from '@/server/schemas/settings';
+import { billingSettings, type BillingSettings } from '@/server/schemas/settings';
 
 /** The billing settings, with defaults for anything never saved. */
 export async function readBillingSettings(db: Database): Promise<BillingSettings> {

@@ -1,8 +1,8 @@
 import { requirePermission } from '@/server/auth/actor';
-import { type SecuritySettings, securitySettings } from '@/server/schemas/account';
+import { securitySettings, type SecuritySettings } from '@/server/schemas/account';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from './read';
 import { writeSettingsBlock } from './billing';
+import { readSettingsBlock } from './read';
 
 export async function getSecuritySettings(ctx: ServiceContext): Promise<SecuritySettings> {
   requirePermission(ctx.actor, 'settings.manage');

@@ -5,8 +5,8 @@ import type { CheckoutInput } from '@/server/schemas/store';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { creditBalance } from '@/server/services/credit/balance';
-import { type OrderView } from '@/server/services/orders/store';
 import { placeOrder } from '@/server/services/orders/place';
+import { type OrderView } from '@/server/services/orders/store';
 
 /**
  * Checkout: the signed-in client orders their cart for their own customer account, paying by
@@ -30,9 +30,15 @@ export async function placeStoreOrder(ctx: ServiceContext, input: CheckoutInput)
       throw new AppError('validation', 'Your credit balance does not cover this order', { payment_method: 'Your credit balance does not cover this order' });
     }
     // What the customer agreed to, next to the order it was for.
-    await audit(tx, ctx.actor, 'order.checked_out', { type: 'order', id: order.id }, {
-      after: { payment_method: input.paymentMethod, terms_accepted: true, terms_url: config.termsUrl || null },
-    });
+    await audit(
+      tx,
+      ctx.actor,
+      'order.checked_out',
+      { type: 'order', id: order.id },
+      {
+        after: { payment_method: input.paymentMethod, terms_accepted: true, terms_url: config.termsUrl || null },
+      },
+    );
     return order;
   });
 }

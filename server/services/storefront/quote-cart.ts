@@ -3,8 +3,8 @@ import type { QuoteInput } from '@/server/schemas/store';
 import type { ServiceContext } from '@/server/services/context';
 import { priceItems } from '@/server/services/invoices/store';
 import { firstInvoiceItems, priceCart } from '@/server/services/orders/pricing';
-import { shopperOf } from './read';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { shopperOf } from './read';
 
 export type QuoteLine = {
   productId: string;

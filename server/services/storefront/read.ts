@@ -2,12 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { products } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
-import { type PriceCycle, priceCycles } from '@/server/billing/periods';
+import { priceCycles, type PriceCycle } from '@/server/billing/periods';
 import type { CatalogProduct } from '@/server/billing/pricing';
 import { cycleSavings } from '@/server/billing/savings';
 import { loadProducts } from '@/server/services/catalog/store';
 import type { ServiceContext } from '@/server/services/context';
-import { type CustomerView, findCustomer } from '@/server/services/customers/store';
+import { findCustomer, type CustomerView } from '@/server/services/customers/store';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 /** A product as the storefront sells it: only the shopper's currency, cycles in billing order. */
@@ -43,7 +43,12 @@ export async function shopperOf(db: Database, actor: Actor): Promise<{ customer:
 export async function readStorefront(ctx: ServiceContext): Promise<Storefront> {
   const [{ currency }, settings] = await Promise.all([shopperOf(ctx.db, ctx.actor), readBillingSettings(ctx.db)]);
   const rows = await ctx.db.select({ id: products.id }).from(products).where(eq(products.active, true)).orderBy(asc(products.name));
-  const sale = (await loadProducts(ctx.db, rows.map((r) => r.id)))
+  const sale = (
+    await loadProducts(
+      ctx.db,
+      rows.map((r) => r.id),
+    )
+  )
     .map((product) => storeProduct(product, currency))
     .filter((product) => product.prices.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -67,9 +72,7 @@ export async function readStoreProduct(ctx: ServiceContext, input: { id: string 
 }
 
 function storeProduct(product: Awaited<ReturnType<typeof loadProducts>>[number], currency: string): StoreProduct {
-  const prices = product.prices
-    .filter((p) => p.currency === currency)
-    .sort((a, b) => priceCycles.indexOf(a.cycle) - priceCycles.indexOf(b.cycle));
+  const prices = product.prices.filter((p) => p.currency === currency).sort((a, b) => priceCycles.indexOf(a.cycle) - priceCycles.indexOf(b.cycle));
   const monthly = prices.find((p) => p.cycle === 'monthly')?.amount;
   return {
     id: product.id,

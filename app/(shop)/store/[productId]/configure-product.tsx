@@ -4,20 +4,21 @@ import { ShoppingCart } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { type ChosenOptionInput, priceLine } from '@/server/billing/pricing';
+import { priceLine, type ChosenOptionInput } from '@/server/billing/pricing';
 import { cycleSavings } from '@/server/billing/savings';
 import type { StoreProduct } from '@/server/services/storefront/read';
+import { cartActions } from '../../_lib/cart';
+import { cycleName, perCycle } from '../../_lib/cycles';
 import { useMoney } from '../../../_components/money';
 import { Button } from '../../../_components/ui/button';
 import { Card } from '../../../_components/ui/card';
-import { inputClass } from '../../../_components/ui/field';
 import { cn } from '../../../_components/ui/cn';
-import { cartActions } from '../../_lib/cart';
-import { cycleName, perCycle } from '../../_lib/cycles';
+import { inputClass } from '../../../_components/ui/field';
 
 type Group = StoreProduct['optionGroups'][number];
 
-const choiceClass = 'flex cursor-pointer items-center gap-3 rounded-md border border-border bg-surface px-3 py-2.5 text-sm transition hover:bg-muted has-[:checked]:border-accent has-[:checked]:ring-2 has-[:checked]:ring-accent/30 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50';
+const choiceClass =
+  'flex cursor-pointer items-center gap-3 rounded-md border border-border bg-surface px-3 py-2.5 text-sm transition hover:bg-muted has-[:checked]:border-accent has-[:checked]:ring-2 has-[:checked]:ring-accent/30 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50';
 
 /**
  * Choosing a cycle and options, with the price worked out in the browser by the same pure
@@ -29,7 +30,9 @@ export function ConfigureProduct({ product, currency }: { product: StoreProduct;
   const [cycle, setCycle] = useState(() => (product.prices.find((p) => p.cycle === 'monthly') ?? product.prices[0]!).cycle);
   // select/radio: the chosen option id ('' for none); checkbox: ticked ids; quantity: units per option.
   const [single, setSingle] = useState<Record<string, string>>(() =>
-    Object.fromEntries(product.optionGroups.filter((g) => g.kind === 'select' || g.kind === 'radio').map((g) => [g.id, g.required ? (g.options[0]?.id ?? '') : ''])),
+    Object.fromEntries(
+      product.optionGroups.filter((g) => g.kind === 'select' || g.kind === 'radio').map((g) => [g.id, g.required ? (g.options[0]?.id ?? '') : '']),
+    ),
   );
   const [ticked, setTicked] = useState<Record<string, boolean>>({});
   const [units, setUnits] = useState<Record<string, number>>({});
@@ -38,7 +41,11 @@ export function ConfigureProduct({ product, currency }: { product: StoreProduct;
   const chosen: ChosenOptionInput[] = product.optionGroups.flatMap((group) =>
     group.options.flatMap((option) => {
       const quantity =
-        group.kind === 'quantity' ? (units[option.id] ?? 0) : group.kind === 'checkbox' ? Number(ticked[option.id] ?? false) : Number(single[group.id] === option.id);
+        group.kind === 'quantity'
+          ? (units[option.id] ?? 0)
+          : group.kind === 'checkbox'
+            ? Number(ticked[option.id] ?? false)
+            : Number(single[group.id] === option.id);
       return quantity > 0 ? [{ optionId: option.id, quantity }] : [];
     }),
   );
@@ -113,13 +120,21 @@ export function ConfigureProduct({ product, currency }: { product: StoreProduct;
               <div className="grid gap-2 sm:grid-cols-2">
                 {group.kind === 'radio' && !group.required ? (
                   <label className={choiceClass}>
-                    <input type="radio" name={group.id} checked={!single[group.id]} onChange={() => setSingle({ ...single, [group.id]: '' })} className="accent-accent" />
+                    <input
+                      type="radio"
+                      name={group.id}
+                      checked={!single[group.id]}
+                      onChange={() => setSingle({ ...single, [group.id]: '' })}
+                      className="accent-accent"
+                    />
                     <span className="flex-1">None</span>
                   </label>
                 ) : null}
                 {group.options.map((option) => {
                   const amount = optionPrice(option);
-                  const note = <span className="text-xs text-fg-muted tabular-nums">{describe(amount, cycle, currency, money, group.kind === 'quantity')}</span>;
+                  const note = (
+                    <span className="text-xs text-fg-muted tabular-nums">{describe(amount, cycle, currency, money, group.kind === 'quantity')}</span>
+                  );
                   if (group.kind === 'quantity') {
                     const label = group.options.length === 1 ? group.name : `${group.name}: ${option.name}`;
                     return (

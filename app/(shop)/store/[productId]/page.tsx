@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { ArrowLeft } from 'lucide-react';
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isUuid } from '@/server/schemas/common';

@@ -8,14 +8,13 @@ import { AuditLog } from '../../../_components/console/audit-log';
 import { Notes } from '../../../_components/console/notes';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { StatusPill } from '../../../_components/ui/status-pill';
+import { formatDay, humanize } from '../../../_lib/format';
 import { recordId, requireArea } from '../../../_lib/guard';
+import { moneyFormatter } from '../../../_lib/money';
 import { ChangePlan } from './actions/change-plan-dialog';
 import { CustomerActions } from './customer-actions';
-import { formatDay, humanize } from '../../../_lib/format';
-import { moneyFormatter } from '../../../_lib/money';
 
 export const metadata: Metadata = { title: 'Customer' };
-
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
@@ -64,7 +63,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </div>
             <div>
               <dt className="text-fg-muted">Billing address</dt>
-              <dd>{address ? [address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.region, address.country].filter(Boolean).join(', ') : '—'}</dd>
+              <dd>
+                {address
+                  ? [address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.region, address.country]
+                      .filter(Boolean)
+                      .join(', ')
+                  : '—'}
+              </dd>
             </div>
           </dl>
         </Card>
@@ -82,7 +87,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   <td className="py-2 text-fg-muted">{formatDay(entry.createdAt)}</td>
                   <td className="py-2">{entry.reason}</td>
                   <td className="py-2 text-fg-muted">{entry.kind.replaceAll('_', ' ')}</td>
-                  <td className={`py-2 text-right tabular-nums ${entry.amount < 0n ? 'text-danger' : 'text-success'}`}>{money(entry.amount, entry.currency)}</td>
+                  <td className={`py-2 text-right tabular-nums ${entry.amount < 0n ? 'text-danger' : 'text-success'}`}>
+                    {money(entry.amount, entry.currency)}
+                  </td>
                 </tr>
               ))}
               {account.ledger.length === 0 ? (
@@ -111,7 +118,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <td className="py-2 text-right tabular-nums">{money(s.price, s.currency)}</td>
                 <td className="py-2 text-right">
                   {me.permissions.includes('orders.edit') && canChangePlan(s.status) ? (
-                    <ChangePlan service={{ id: s.id, name: s.name, cycle: s.cycle, currency: s.currency }} products={products.items.filter((p) => p.type === 'recurring').map((p) => ({ id: p.id, name: p.name, cycles: [...new Set(p.prices.filter((x) => x.currency === s.currency).map((x) => x.cycle))] }))} />
+                    <ChangePlan
+                      service={{ id: s.id, name: s.name, cycle: s.cycle, currency: s.currency }}
+                      products={products.items
+                        .filter((p) => p.type === 'recurring')
+                        .map((p) => ({ id: p.id, name: p.name, cycles: [...new Set(p.prices.filter((x) => x.currency === s.currency).map((x) => x.cycle))] }))}
+                    />
                   ) : null}
                 </td>
               </tr>

@@ -5,7 +5,7 @@ import { FileDown, Mail } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { type Channel, channelNames } from '@/server/schemas/invoices';
+import { channelNames, type Channel } from '@/server/schemas/invoices';
 import { Button, buttonClass } from '../../../_components/ui/button';
 import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { useTRPC } from '../../../_lib/trpc';
@@ -61,7 +61,12 @@ export function DocumentActions({
 
   return (
     <div className="flex flex-wrap items-center gap-2" aria-label="Document">
-      <select aria-label="Paper size" className="h-9 rounded-md border border-border bg-surface px-2 text-sm" value={paper} onChange={(e) => setPaper(e.target.value)}>
+      <select
+        aria-label="Paper size"
+        className="h-9 rounded-md border border-border bg-surface px-2 text-sm"
+        value={paper}
+        onChange={(e) => setPaper(e.target.value)}
+      >
         <option value="">Default paper</option>
         {papers.map((p) => (
           <option key={p.id} value={p.id}>
@@ -69,7 +74,12 @@ export function DocumentActions({
           </option>
         ))}
       </select>
-      <a className={buttonClass('secondary')} href={`/admin/invoices/${invoiceId}/pdf${paper ? `?paper=${encodeURIComponent(paper)}` : ''}`} target="_blank" rel="noreferrer">
+      <a
+        className={buttonClass('secondary')}
+        href={`/admin/invoices/${invoiceId}/pdf${paper ? `?paper=${encodeURIComponent(paper)}` : ''}`}
+        target="_blank"
+        rel="noreferrer"
+      >
         <FileDown className="size-4" aria-hidden /> Download PDF
       </a>
       {canSend ? (
@@ -91,7 +101,15 @@ export function DocumentActions({
               const why = unavailable(o.value);
               return (
                 <label key={o.value} className={`flex items-start gap-2 text-sm ${why ? 'text-fg-muted' : ''}`}>
-                  <input type="radio" name="channel" value={o.value} checked={channel === o.value} disabled={why !== null} onChange={() => setChannel(o.value)} className="mt-1" />
+                  <input
+                    type="radio"
+                    name="channel"
+                    value={o.value}
+                    checked={channel === o.value}
+                    disabled={why !== null}
+                    onChange={() => setChannel(o.value)}
+                    className="mt-1"
+                  />
                   <span>
                     <span className="font-medium">{o.label}</span>
                     <span className="block text-xs text-fg-muted">{why ?? `to ${o.to}`}</span>

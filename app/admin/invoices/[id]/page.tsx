@@ -5,22 +5,21 @@ import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
 import { invoiceActions, isIssued } from '@/server/billing/invoice-status';
+import { papers } from '@/server/documents/paper';
+import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Card, PageHeader } from '../../../_components/ui/card';
-import { StatusPill } from '../../../_components/ui/status-pill';
-import { recordId, requireArea } from '../../../_lib/guard';
 import { CopyButton } from '../../../_components/ui/copy-button';
-import { papers } from '@/server/documents/paper';
-import { channelNames } from '@/server/schemas/invoices';
+import { DataTable } from '../../../_components/ui/data-table';
+import { StatusPill } from '../../../_components/ui/status-pill';
+import { formatDay, formatMoment, humanize } from '../../../_lib/format';
+import { recordId, requireArea } from '../../../_lib/guard';
+import { moneyFormatter } from '../../../_lib/money';
 import { DocumentActions } from './document-actions';
 import { InvoiceActions } from './invoice-actions';
-import { formatDay, formatMoment, humanize } from '../../../_lib/format';
-import { moneyFormatter } from '../../../_lib/money';
-import { DataTable } from '../../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Invoice' };
-
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
@@ -44,12 +43,18 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       <PageHeader title={`${invoice.kind === 'invoice' ? 'Invoice' : humanize(invoice.kind)} ${title}`} description={`${customer.name} · ${customer.email}`}>
         <StatusPill status={invoice.status} className="text-sm" />
         {actions.locked ? (
-          <span className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted" title="Correct it with a credit or debit note">
+          <span
+            className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted"
+            title="Correct it with a credit or debit note"
+          >
             <Lock className="size-3" aria-hidden /> Locked
           </span>
         ) : null}
         {invoice.disputedAt ? (
-          <span className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger" title="A card payment on it was disputed: answer it in the Stripe dashboard">
+          <span
+            className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger"
+            title="A card payment on it was disputed: answer it in the Stripe dashboard"
+          >
             <ShieldAlert className="size-3" aria-hidden /> Disputed
           </span>
         ) : null}
@@ -65,7 +70,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           taxMode: invoice.taxMode,
           dueDate: invoice.dueDate,
           notes: invoice.notes,
-          lines: invoice.lines.map((l) => ({ description: l.description, quantity: trimDecimal(l.quantity), unitPrice: l.unitPrice.toString(), taxRate: trimDecimal(l.taxRate) })),
+          lines: invoice.lines.map((l) => ({
+            description: l.description,
+            quantity: trimDecimal(l.quantity),
+            unitPrice: l.unitPrice.toString(),
+            taxRate: trimDecimal(l.taxRate),
+          })),
         }}
         allowed={actions}
         canEdit={me.permissions.includes('invoices.edit')}
@@ -83,7 +93,17 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-2">
-          <DataTable label="Lines" variant="inset" columns={[{ label: 'Description' }, { label: 'Qty', align: 'right' }, { label: 'Unit price', align: 'right' }, { label: 'Tax', align: 'right' }, { label: 'Total', align: 'right' }]}>
+          <DataTable
+            label="Lines"
+            variant="inset"
+            columns={[
+              { label: 'Description' },
+              { label: 'Qty', align: 'right' },
+              { label: 'Unit price', align: 'right' },
+              { label: 'Tax', align: 'right' },
+              { label: 'Total', align: 'right' },
+            ]}
+          >
             {invoice.lines.map((line) => (
               <tr key={line.id}>
                 <td className="py-2 pr-4">{line.description}</td>
@@ -169,7 +189,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                       {doc.number ?? 'Draft'} · {humanize(doc.kind)}
                     </Link>
                     <span className="text-fg-muted">
-                      {doc.relation === 'consolidated_into' ? 'consolidated into' : doc.relation === 'consolidates' ? 'consolidated here' : 'corrects'} · {money(doc.total)}
+                      {doc.relation === 'consolidated_into' ? 'consolidated into' : doc.relation === 'consolidates' ? 'consolidated here' : 'corrects'} ·{' '}
+                      {money(doc.total)}
                     </span>
                   </li>
                 ))}
@@ -186,7 +207,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         {invoice.notifications.length === 0 ? (
           <p className="text-sm text-fg-muted">Not sent yet.</p>
         ) : (
-          <DataTable label="Notification log" variant="inset" columns={[{ label: 'When' }, { label: 'Channel' }, { label: 'To' }, { label: 'Status' }, { label: 'Provider answer' }, { label: 'By' }]}>
+          <DataTable
+            label="Notification log"
+            variant="inset"
+            columns={[{ label: 'When' }, { label: 'Channel' }, { label: 'To' }, { label: 'Status' }, { label: 'Provider answer' }, { label: 'By' }]}
+          >
             {[...invoice.notifications].reverse().map((n) => (
               <tr key={n.id} className="align-top">
                 <td className="py-2 whitespace-nowrap">{formatMoment(n.at)}</td>

@@ -6,18 +6,17 @@ import { api } from '@/server/api/server-caller';
 import { awaitsProvisioning, orderActions } from '@/server/billing/order-status';
 import { AuditLog } from '../../../_components/console/audit-log';
 import { Notes } from '../../../_components/console/notes';
-import { CopyButton } from '../../../_components/ui/copy-button';
 import { Card, PageHeader } from '../../../_components/ui/card';
+import { CopyButton } from '../../../_components/ui/copy-button';
+import { DataTable } from '../../../_components/ui/data-table';
 import { StatusPill } from '../../../_components/ui/status-pill';
+import { formatDay, formatMoment, humanize } from '../../../_lib/format';
 import { recordId, requireArea } from '../../../_lib/guard';
+import { moneyFormatter } from '../../../_lib/money';
 import { RetryJob } from '../../jobs/retry-job';
 import { MarkProvisioned, OrderActions } from './order-actions';
-import { formatDay, formatMoment, humanize } from '../../../_lib/format';
-import { moneyFormatter } from '../../../_lib/money';
-import { DataTable } from '../../../_components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Order' };
-
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
@@ -44,7 +43,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     <>
       <PageHeader title={`Order ${order.number}`} description={order.name}>
         <StatusPill status={order.status} className="text-sm" />
-        {order.awaitingApproval ? <span className="rounded-full bg-amber-500/15 px-2 py-0.5 text-xs text-amber-700 dark:text-amber-300">Awaiting approval</span> : null}
+        {order.awaitingApproval ? (
+          <span className="rounded-full bg-amber-500/15 px-2 py-0.5 text-xs text-amber-700 dark:text-amber-300">Awaiting approval</span>
+        ) : null}
       </PageHeader>
 
       {canEdit ? (
@@ -89,7 +90,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </div>
             ))}
           </dl>
-          <DataTable label="Order lines" variant="inset" columns={[{ label: 'Product' }, { label: 'Cycle' }, { label: 'Qty', align: 'right' }, { label: 'Price', align: 'right' }, { label: 'Setup', align: 'right' }]}>
+          <DataTable
+            label="Order lines"
+            variant="inset"
+            columns={[
+              { label: 'Product' },
+              { label: 'Cycle' },
+              { label: 'Qty', align: 'right' },
+              { label: 'Price', align: 'right' },
+              { label: 'Setup', align: 'right' },
+            ]}
+          >
             {order.lines.map((line) => (
               <tr key={line.id}>
                 <td className="py-2">
@@ -159,7 +170,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </Link>
                 <span className="flex items-center gap-2">
                   <StatusPill status={d.status} />
-                  <a href={`/admin/invoices/${d.id}/pdf`} target="_blank" rel="noreferrer" className="text-fg-muted hover:text-fg" aria-label={`Download ${d.number ?? 'draft'} as PDF`}>
+                  <a
+                    href={`/admin/invoices/${d.id}/pdf`}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="text-fg-muted hover:text-fg"
+                    aria-label={`Download ${d.number ?? 'draft'} as PDF`}
+                  >
                     <FileDown className="size-4" aria-hidden />
                   </a>
                 </span>
@@ -171,7 +188,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       <Card className="mt-6 p-5">
         <h2 className="mb-3 font-semibold">Services</h2>
-        <DataTable label="Services" variant="inset" columns={[{ label: 'Service' }, { label: 'Status' }, { label: 'Paid period' }, { label: 'Next due' }, { label: 'Price', align: 'right' }]} empty={order.services.length === 0 ? 'One-time purchase: no services.' : undefined}>
+        <DataTable
+          label="Services"
+          variant="inset"
+          columns={[{ label: 'Service' }, { label: 'Status' }, { label: 'Paid period' }, { label: 'Next due' }, { label: 'Price', align: 'right' }]}
+          empty={order.services.length === 0 ? 'One-time purchase: no services.' : undefined}
+        >
           {order.services.map((s) => (
             <tr key={s.id}>
               <td className="py-2">

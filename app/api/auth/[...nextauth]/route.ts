@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
-import { visitorContext } from '@/server/context';
 import { authOptions } from '@/server/auth/next-auth';
+import { visitorContext } from '@/server/context';
 import { publicOrigin } from '@/server/env';
 import { signInRefusal } from '@/server/services/account/sign-in';
 
@@ -21,7 +21,10 @@ function handler(request: Request, context: RouteContext) {
 async function post(request: Request, context: RouteContext) {
   const { nextauth } = await context.params;
   if (nextauth.join('/') === 'callback/credentials') {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = form?.get('email');
     if (typeof email === 'string' && email) {
       const refusal = await signInRefusal(await visitorContext(request.headers), email);

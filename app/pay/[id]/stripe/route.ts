@@ -1,6 +1,5 @@
-import { backWithError, payLinkRoute, payRoute } from '@/server/http/pay-route';
+import { backWithError, payLinkRoute, payRoute, type Payer } from '@/server/http/pay-route';
 import { startStripeCheckout } from '@/server/services/payments/start-checkout';
-import type { Payer } from '@/server/http/pay-route';
 
 const toCheckout = async ({ ctx, access, invoiceId, origin }: Payer) => Response.redirect(await startStripeCheckout(ctx, { invoiceId, access, origin }), 303);
 

@@ -8,8 +8,8 @@ import { PayPanel } from '../../../../_components/pay/pay-panel';
 import { buttonClass } from '../../../../_components/ui/button';
 import { Card, PageHeader } from '../../../../_components/ui/card';
 import { StatusPill } from '../../../../_components/ui/status-pill';
-import { requireArea } from '../../../../_lib/guard';
 import { formatDay } from '../../../../_lib/format';
+import { requireArea } from '../../../../_lib/guard';
 import { clientInvoice } from '../load';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { visitorContext } from '@/server/context';
 import { pdfResponse } from '@/server/documents/invoice-pdf';
 import { paperParam } from '@/server/documents/paper';
-import { parseOrThrow } from '@/server/errors';
 import { publicOrigin } from '@/server/env';
+import { parseOrThrow } from '@/server/errors';
 import { toErrorResponse } from '@/server/rest/http-errors';
 import { publicInvoicePdf } from '@/server/services/invoices/public-link';
 
