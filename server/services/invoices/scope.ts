@@ -1,6 +1,7 @@
-import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
-import { customers, invoices } from '@/db/schema';
+import { and, ne, type SQL } from 'drizzle-orm';
+import { invoices } from '@/db/schema';
 import type { Scope } from '@/server/auth/actor';
+import { ownedByScope } from '@/server/services/customers/scope';
 import type { NotificationRow } from './store';
 
 /**
@@ -14,16 +15,8 @@ export function asSeenByCustomer<T extends { notes: string | null; notifications
   return invoice;
 }
 
-/** The invoices a scope may see: a reseller's customers', or a client's own once issued (a draft is the desk's). */
+/** The invoices a scope may see: those of the customers it reaches, and for a client only once issued (a draft is the desk's). */
 export function invoiceScope(scope: Scope): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'reseller':
-      return sql`${invoices.customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${scope.resellerId})`;
-    case 'customer':
-      return and(eq(invoices.customerId, scope.customerId), ne(invoices.status, 'draft'));
-    case 'none':
-      return sql`false`;
-  }
+  const owned = ownedByScope(invoices.customerId, scope);
+  return scope.kind === 'customer' ? and(owned, ne(invoices.status, 'draft')) : owned;
 }
