@@ -18,7 +18,9 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/.
 export const apiKey = 'cd_e2e_bootstrap_key_0123456789abcdef';
 
 export async function apiPost<T = Record<string, unknown>>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(`/api/v1${path}`, { data, headers: { authorization: `Bearer ${apiKey}` } });
+  // A kept-alive socket the server closes as idle just as it is reused fails with ECONNRESET
+  // before the request is read; Playwright retries exactly that error.
+  const response = await request.post(`/api/v1${path}`, { data, headers: { authorization: `Bearer ${apiKey}` }, maxRetries: 2 });
   expect(response.status(), await response.text()).toBeLessThan(300);
   return (await response.json()) as T;
 }
