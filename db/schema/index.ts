@@ -10,3 +10,5 @@ export * from './payments';
 export * from './settings';
 export * from './outbox';
 export * from './throttles';
+export * from './ledger';
+export * from './resellers';
