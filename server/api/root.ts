@@ -11,6 +11,7 @@ import { peopleRouter } from './routers/people';
 import { portalRouter } from './routers/portal';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
+import { transactionsRouter } from './routers/transactions';
 import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
 export const appRouter = router({
@@ -29,6 +30,7 @@ export const appRouter = router({
   automation: automationRouter,
   store: storeRouter,
   portal: portalRouter,
+  transactions: transactionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -105,6 +105,9 @@ const consoleOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staf
 /** A client's own portal account: everyone else has none (404). */
 const clientOwn: Expect = { anonymous: 401, clients: 'ok', resellers: 404, staffWithout: 404, viewer: 404, admin: 404 };
 
+/** The money ledger: a reseller reads its own book, the desk needs reports.view (the viewer lacks it). */
+const ledgerRead: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 'ok' };
+
 const item = { description: 'Authz check', quantity: 1, unit_price: 100, tax_rate: 0 };
 
 export const trpcMatrix: TrpcEntry[] = [
@@ -172,6 +175,15 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: ownList,
   },
   { call: 'invoices.byId', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
+  // The ledger: the desk with reports.view, a reseller its own book (every tenant has credit rows in it).
+  { call: 'transactions.list', needs: 'reports.view', input: () => ({}), expect: ledgerRead },
+  {
+    call: 'transactions.list',
+    case: 'filtered by the rival reseller',
+    needs: 'reports.view',
+    input: (t) => ({ reseller_id: t.rivalResellerId }),
+    expect: ledgerRead,
+  },
   { call: 'invoices.history', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
   // A draft is the desk's until it is issued: its own client does not see it either.
   {
@@ -424,6 +436,8 @@ export const restMatrix: RestEntry[] = [
     expect: { ...restBookEdit, resellers: 'own:ok other:400' },
   },
   { call: 'GET /api/v1/invoices', expect: restList },
+  { call: 'GET /api/v1/transactions', expect: { ...restList, viewer: 403 } },
+  { call: 'GET /api/v1/transactions', case: 'CSV', query: '?format=csv', expect: { ...restList, viewer: 403 } },
   { call: 'GET /api/v1/invoices/{id}', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'PATCH /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), body: () => ({ notes: 'authz' }), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/finalize', id: (t) => t.fresh.draftInvoice(), expect: restBookEdit },

@@ -19,6 +19,7 @@ import * as invoiceRoutes from '@/server/rest/routes/invoices';
 import * as orderRoutes from '@/server/rest/routes/orders';
 import * as refundRoutes from '@/server/rest/routes/refunds';
 import * as settingsRoutes from '@/server/rest/routes/settings';
+import * as transactionRoutes from '@/server/rest/routes/transactions';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
@@ -98,6 +99,7 @@ const restRoutes = [
   creditNoteRoutes,
   billingRunRoutes,
   invoiceRoutes,
+  transactionRoutes,
 ].flatMap((module) => Object.values(module).filter(isRoute));
 
 /**

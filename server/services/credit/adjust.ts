@@ -5,6 +5,7 @@ import type { AdjustCreditInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
+import { recordLedgerMovement } from '@/server/services/ledger/record';
 import { lockCustomer } from '@/server/services/locks';
 import { creditBalance } from './balance';
 
@@ -38,6 +39,16 @@ export async function adjustCredit(ctx: ServiceContext, input: AdjustCreditInput
         createdAt: ctx.now,
       })
       .returning();
+    // A debit takes back credit already granted; only value made from nothing is a ledger movement.
+    if (input.amount > 0n) {
+      await recordLedgerMovement(tx, ctx.actor, ctx.now, {
+        type: 'credit',
+        amount: input.amount,
+        currency: customer.currency,
+        customerId: customer.id,
+        reference: input.reason,
+      });
+    }
     const result = { ...entry!, balance: balance + input.amount };
     await audit(
       tx,

@@ -11,6 +11,7 @@ import type { ServiceContext } from '@/server/services/context';
 import { creditBalance } from '@/server/services/credit/balance';
 import { settleInvoice } from '@/server/services/invoices/settle';
 import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceRow, type InvoiceView } from '@/server/services/invoices/store';
+import { recordLedgerMovement } from '@/server/services/ledger/record';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -95,7 +96,8 @@ type PaymentValues = Pick<typeof payments.$inferInsert, 'amount' | 'currency' | 
 
 /**
  * Writes money received and applies `applied` of it (≤ the balance) to the locked invoice:
- * status, paid amount, settlement when paid in full, the audit row and the payment event.
+ * status, paid amount, settlement when paid in full, the ledger's income row, the audit row and
+ * the payment event.
  */
 export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: InvoiceRow, values: PaymentValues, applied: bigint): Promise<PaymentRow> {
   const [payment] = await tx
@@ -108,6 +110,15 @@ export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: 
       createdAt: ctx.now,
     })
     .returning();
+  await recordLedgerMovement(tx, ctx.actor, ctx.now, {
+    type: 'income',
+    amount: values.amount,
+    currency: values.currency,
+    customerId: invoice.customerId,
+    invoiceId: invoice.id,
+    paymentId: payment!.id,
+    reference: values.reference,
+  });
   let after = { status: invoice.status, amountPaid: invoice.amountPaid };
   if (applied > 0n) {
     const next = applyPayment(moneyOf(invoice), applied);

@@ -13,6 +13,7 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { issueDocument } from '@/server/services/invoices/issue-document';
 import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceView } from '@/server/services/invoices/store';
+import { recordLedgerMovement } from '@/server/services/ledger/record';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -108,6 +109,16 @@ export async function refundPayment(
         refundedAt: ctx.now,
       })
       .returning();
+    await recordLedgerMovement(tx, ctx.actor, ctx.now, {
+      type: 'refund',
+      amount,
+      currency: invoice.currency,
+      customerId: invoice.customerId,
+      invoiceId: invoice.id,
+      paymentId: payment.id,
+      refundId: refund!.id,
+      reference: input.reason,
+    });
     if (input.toCredit) {
       await tx.insert(creditLedger).values({
         customerId: invoice.customerId,

@@ -1,0 +1,3 @@
+import { listTransactionsRoute } from '@/server/rest/routes/transactions';
+
+export const GET = listTransactionsRoute.handler;
