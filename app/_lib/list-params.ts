@@ -15,6 +15,7 @@ export const listParams = {
   jobs: stringParams('status', 'function', 'cursor'),
   customers: stringParams('q', 'cursor'),
   pages: stringParams('cursor'),
+  resellers: stringParams('q', 'cursor'),
 };
 
 /** The list's parameters that are set, trimmed; absent and empty ones are left out. */

@@ -16,6 +16,7 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
   { href: '/admin/catalog', label: 'Catalog', icon: 'catalog', needs: 'catalog.view' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff', needs: 'settings.manage' },
+  { href: '/admin/resellers', label: 'Resellers', icon: 'resellers', needs: 'settings.manage' },
   { href: '/admin/jobs', label: 'Jobs', icon: 'jobs', needs: 'settings.manage' },
   { href: '/admin/audit', label: 'Audit log', icon: 'audit', needs: 'settings.manage' },
   { href: '/admin/email-templates', label: 'Email templates', icon: 'templates', needs: 'settings.manage' },

@@ -47,6 +47,8 @@ CREATE INDEX "resellers_parent_idx" ON "resellers" USING btree ("parent_id");-->
 -- and the ledger starts with one income row per payment and one refund row per refund made
 -- before it existed, in the book of the customer's reseller at migration time.
 INSERT INTO "resellers" ("user_id", "created_at") SELECT "id", "created_at" FROM "users" WHERE "role" = 'reseller';--> statement-breakpoint
+-- Resellers could view, create and edit invoices before their permission flags existed; they keep exactly that.
+UPDATE "users" SET "permissions" = ARRAY(SELECT DISTINCT unnest("permissions" || ARRAY['invoices.view', 'invoices.create', 'invoices.edit']::text[]) ORDER BY 1) WHERE "role" = 'reseller';--> statement-breakpoint
 INSERT INTO "transactions" ("type", "amount", "currency", "invoice_id", "payment_id", "customer_id", "reseller_id", "reference", "actor", "created_at")
 SELECT 'income', p."amount", p."currency", p."invoice_id", p."id", p."customer_id", c."reseller_id", p."reference", coalesce(u."email", p."provider", 'migration'), p."created_at"
 FROM "payments" p JOIN "customers" c ON c."id" = p."customer_id" LEFT JOIN "users" u ON u."id" = p."recorded_by_id";--> statement-breakpoint

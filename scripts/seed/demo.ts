@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { users } from '@/db/schema';
+import { resellers, users } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
-import { defaultStaffPermissions } from '@/server/auth/permissions';
+import { defaultResellerFlags, defaultStaffPermissions } from '@/server/auth/permissions';
 import { createCouponInput, createProductInput } from '@/server/schemas/catalog';
 import { camelized } from '@/server/schemas/common';
 import { createInvoiceInput } from '@/server/schemas/invoices';
@@ -64,7 +64,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
     .values([
       { email: 'admin@cashdesk.test', name: 'Avery Admin', passwordHash, demoPassword: true, role: 'admin' },
       { email: 'staff@cashdesk.test', name: 'Sam Staff', passwordHash, demoPassword: true, role: 'staff', permissions: [...defaultStaffPermissions] },
-      { email: 'reseller@cashdesk.test', name: 'Rene Reseller', passwordHash, demoPassword: true, role: 'reseller' },
+      { email: 'reseller@cashdesk.test', name: 'Rene Reseller', passwordHash, demoPassword: true, role: 'reseller', permissions: [...defaultResellerFlags] },
       // A look-but-don't-touch staff account, to see the console without edit rights.
       {
         email: 'viewer@cashdesk.test',
@@ -77,6 +77,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
     ])
     .returning({ id: users.id, role: users.role })
     .then((rows) => rows.filter((r) => r.role === 'reseller'));
+  await db.insert(resellers).values({ userId: reseller!.id, commissionMilli: 10_000n });
 
   // Spread creation times a minute apart so the newest-first list has a stable, readable order.
   let minute = directCustomers.length + resellerCustomers.length + 1;

@@ -9,6 +9,7 @@ import { notifyRouter } from './routers/notify';
 import { ordersRouter } from './routers/orders';
 import { peopleRouter } from './routers/people';
 import { portalRouter } from './routers/portal';
+import { resellersRouter } from './routers/resellers';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
 import { transactionsRouter } from './routers/transactions';
@@ -30,6 +31,7 @@ export const appRouter = router({
   automation: automationRouter,
   store: storeRouter,
   portal: portalRouter,
+  resellers: resellersRouter,
   transactions: transactionsRouter,
 });
 

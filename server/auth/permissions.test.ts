@@ -26,6 +26,18 @@ describe('effective permissions', () => {
 });
 
 describe('actors', () => {
+  it('gives a reseller exactly the invoice flags it was granted, on top of its base', () => {
+    const granted = effectivePermissions('reseller', ['invoices.view', 'invoices.delete', 'transactions.view_all', 'payments.refund']);
+    expect([...granted].filter((p) => p.startsWith('invoices.') || p.startsWith('transactions.')).sort()).toEqual([
+      'invoices.delete',
+      'invoices.view',
+      'transactions.view_all',
+    ]);
+    expect(granted.has('payments.refund')).toBe(false);
+    expect(granted.has('orders.view')).toBe(true);
+    expect(effectivePermissions('reseller', []).has('invoices.view')).toBe(false);
+  });
+
   it('scope a reseller to their own book and a client to their account', () => {
     const base = { email: 'x@y.test', permissions: [] };
     expect(userActor({ ...base, id: 'r1', role: 'reseller', customerId: null }).scope).toEqual({ kind: 'reseller', resellerId: 'r1' });

@@ -46,24 +46,22 @@ export const defaultStaffPermissions: readonly Permission[] = [
 ];
 
 // Resellers work their own book: their scope (server/auth/actor.ts) limits every query to
-// their customers, so within it they may do what a desk clerk does.
-const resellerPermissions: readonly Permission[] = [
-  'customers.view',
-  'customers.create',
-  'customers.edit',
-  'invoices.view',
-  'invoices.create',
-  'invoices.edit',
-  'orders.view',
-  'orders.create',
-  'catalog.view',
-];
+// their customers, so within it they may do what a desk clerk does with customers and orders.
+const resellerBasePermissions: readonly Permission[] = ['customers.view', 'customers.create', 'customers.edit', 'orders.view', 'orders.create', 'catalog.view'];
+
+/** What an admin may grant a reseller, stored in its `users.permissions` (issue 14). */
+export const resellerFlags = ['invoices.view', 'invoices.create', 'invoices.edit', 'invoices.delete', 'transactions.view_all'] as const;
+export type ResellerFlag = (typeof resellerFlags)[number];
+export const isResellerFlag = (value: string): value is ResellerFlag => (resellerFlags as readonly string[]).includes(value);
+
+/** A new reseller's flags unless the admin chooses others (what every reseller held before flags). */
+export const defaultResellerFlags: readonly ResellerFlag[] = ['invoices.view', 'invoices.create', 'invoices.edit'];
 
 // A client reads their own documents and orders and buys from the storefront; their scope is
 // their one customer account, so these never reach anyone else's records.
 const clientPermissions: readonly Permission[] = ['invoices.view', 'orders.view', 'orders.create'];
 
-/** The permissions a role effectively holds; staff add their own explicit list. */
+/** The permissions a role effectively holds; staff hold their explicit list, resellers their base plus the flags granted. */
 export function effectivePermissions(role: Role, explicit: readonly string[]): ReadonlySet<Permission> {
   switch (role) {
     case 'admin':
@@ -71,7 +69,7 @@ export function effectivePermissions(role: Role, explicit: readonly string[]): R
     case 'staff':
       return new Set(explicit.filter(isPermission));
     case 'reseller':
-      return new Set(resellerPermissions);
+      return new Set([...resellerBasePermissions, ...explicit.filter(isResellerFlag)]);
     case 'client':
       return new Set(clientPermissions);
   }

@@ -8,6 +8,7 @@ import * as customers from './routes/customers';
 import * as invoices from './routes/invoices';
 import * as orders from './routes/orders';
 import * as refunds from './routes/refunds';
+import * as resellers from './routes/resellers';
 import * as settings from './routes/settings';
 import * as transactions from './routes/transactions';
 
@@ -16,11 +17,22 @@ type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType
 const isRoute = (value: unknown): value is { spec: AnySpec } => typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
 
 /** Every /api/v1 operation; the same specs that serve the routes describe them here. */
-export const routes: AnySpec[] = [settings, customers, catalog, orders, consolidation, refunds, creditNotes, billingRuns, invoices, transactions].flatMap(
-  (module) =>
-    Object.values(module)
-      .filter(isRoute)
-      .map((route) => route.spec),
+export const routes: AnySpec[] = [
+  settings,
+  customers,
+  catalog,
+  orders,
+  consolidation,
+  refunds,
+  creditNotes,
+  billingRuns,
+  invoices,
+  resellers,
+  transactions,
+].flatMap((module) =>
+  Object.values(module)
+    .filter(isRoute)
+    .map((route) => route.spec),
 );
 
 const errorSchema = z.object({

@@ -327,6 +327,27 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'settings.createApiKey', needs: 'admin', input: () => ({ name: 'authz', role: 'staff' }), expect: adminOnly },
   { call: 'settings.revokeApiKey', needs: 'admin', input: async (t) => ({ id: await t.fresh.apiKey() }), expect: adminOnly },
 
+  // Resellers are settings-level (settings.manage), as on REST.
+  { call: 'resellers.list', needs: 'settings.manage', input: () => ({ limit: 10 }), expect: adminOnly },
+  { call: 'resellers.get', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: adminOnly },
+  { call: 'resellers.customers', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, limit: 10 }), expect: adminOnly },
+  { call: 'resellers.apiKeys', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: adminOnly },
+  {
+    call: 'resellers.create',
+    needs: 'settings.manage',
+    input: (t) => ({ name: 'Authz', email: `reseller-${t.unique()}@example.test`, password: 'a-long-password', commission_percent: '5' }),
+    expect: adminOnly,
+  },
+  { call: 'resellers.update', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, see_parent_customers: false }), expect: adminOnly },
+  { call: 'resellers.issueApiKey', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, name: 'authz' }), expect: adminOnly },
+  // A key that does not act for that reseller is not found under it.
+  {
+    call: 'resellers.revokeApiKey',
+    needs: 'settings.manage',
+    input: async (t) => ({ id: t.rivalResellerId, key_id: await t.fresh.apiKey() }),
+    expect: { ...adminOnly, admin: 404 },
+  },
+
   { call: 'people.staff', needs: 'admin', expect: adminOnly },
   {
     call: 'people.createStaff',
@@ -485,6 +506,16 @@ export const restMatrix: RestEntry[] = [
   },
   { call: 'POST /api/v1/billing-runs', body: () => ({}), expect: restAdmin },
   { call: 'GET /api/v1/jobs', expect: restList },
+  // Resellers are managed by whoever manages settings (admins): a reseller never sees another's account.
+  {
+    call: 'POST /api/v1/resellers',
+    body: (t) => ({ name: 'Authz', email: `reseller-${t.unique()}@example.test`, password: 'a-long-password', commission_percent: '5' }),
+    expect: restAdmin,
+  },
+  { call: 'GET /api/v1/resellers', expect: restAdmin },
+  { call: 'GET /api/v1/resellers/{id}', id: (t) => t.rivalResellerId, expect: restAdmin },
+  { call: 'PATCH /api/v1/resellers/{id}', id: (t) => t.rivalResellerId, body: () => ({ see_parent_customers: false }), expect: restAdmin },
+  { call: 'POST /api/v1/resellers/{id}/api-keys', id: (t) => t.rivalResellerId, body: () => ({ name: 'authz' }), expect: restAdmin },
   { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
 ];
 
@@ -559,6 +590,8 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/catalog/[id]', needs: 'catalog.manage', expect: adminsOnly },
   { page: '/admin/staff', needs: 'admin', expect: adminsOnly },
   { page: '/admin/jobs', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/resellers', needs: 'settings.manage', expect: adminsOnly },
+  { page: '/admin/resellers/[id]', needs: 'settings.manage', expect: adminsOnly },
   { page: '/admin/audit', needs: 'admin', expect: adminsOnly },
   { page: '/admin/email-templates', needs: 'admin', expect: adminsOnly },
   { page: '/admin/outbox', needs: 'admin', expect: adminsOnly },

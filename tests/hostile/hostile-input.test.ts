@@ -18,6 +18,7 @@ import * as customerRoutes from '@/server/rest/routes/customers';
 import * as invoiceRoutes from '@/server/rest/routes/invoices';
 import * as orderRoutes from '@/server/rest/routes/orders';
 import * as refundRoutes from '@/server/rest/routes/refunds';
+import * as resellerRoutes from '@/server/rest/routes/resellers';
 import * as settingsRoutes from '@/server/rest/routes/settings';
 import * as transactionRoutes from '@/server/rest/routes/transactions';
 import { camelized } from '@/server/schemas/common';
@@ -99,6 +100,7 @@ const restRoutes = [
   creditNoteRoutes,
   billingRunRoutes,
   invoiceRoutes,
+  resellerRoutes,
   transactionRoutes,
 ].flatMap((module) => Object.values(module).filter(isRoute));
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database } from '@/db';
-import { users } from '@/db/schema';
+import { resellers, users } from '@/db/schema';
 import { systemActor, userActor, type Actor } from '@/server/auth/actor';
-import type { Role } from '@/server/auth/permissions';
+import { defaultResellerFlags, type Role } from '@/server/auth/permissions';
 import { createProductInput } from '@/server/schemas/catalog';
 import { camelized } from '@/server/schemas/common';
 import { createCustomerInput } from '@/server/schemas/customers';
@@ -17,7 +17,7 @@ const unique = () => randomBytes(4).toString('hex');
 
 export const ctxOf = (db: Database, actor: Actor, now = new Date()): ServiceContext => ({ db, actor, now });
 
-/** A user of the role, inserted directly (sign-in is tested end to end, not here). */
+/** A user of the role, inserted directly (sign-in is tested end to end, not here); a reseller holds the default flags unless told. */
 export async function givenUser(
   db: Database,
   role: Role,
@@ -31,10 +31,11 @@ export async function givenUser(
       name: `${role} ${unique()}`,
       passwordHash: 'not-used',
       role,
-      permissions: options.permissions ?? [],
+      permissions: options.permissions ?? (role === 'reseller' ? [...defaultResellerFlags] : []),
       customerId: options.customerId ?? null,
     })
     .returning();
+  if (role === 'reseller') await db.insert(resellers).values({ userId: row!.id });
   return { id: row!.id, actor: userActor({ ...row!, ip: '127.0.0.1' }) };
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  Handshake,
   History,
   Inbox,
   LayoutDashboard,
@@ -39,6 +40,7 @@ const icons = {
   services: Server,
   credit: Wallet,
   store: Store,
+  resellers: Handshake,
 } satisfies Record<string, LucideIcon>;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };

@@ -16,11 +16,15 @@ export const hashApiKey = (key: string) => createHash('sha256').update(key).dige
  */
 export async function authenticateApiKey(db: Database, key: string, ip?: string): Promise<Actor | null> {
   const ownerDisabled = sql`exists (select 1 from ${users} where ${users.id} in (${apiKeys.resellerId}, ${apiKeys.createdById}) and ${users.disabled})`;
+  // A reseller's key holds the flags the admin grants the reseller now, not a copy from when it was made.
+  const resellerFlags = sql<string[] | null>`(select ${users.permissions} from ${users} where ${users.id} = ${apiKeys.resellerId})`;
   const [row] = await db
-    .select()
+    .select({ key: apiKeys, resellerFlags })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt), sql`not ${ownerDisabled}`));
-  return row ? apiKeyActor({ ...row, ip }) : null;
+  if (!row) return null;
+  const permissions = row.key.role === 'reseller' ? (row.resellerFlags ?? []) : row.key.permissions;
+  return apiKeyActor({ ...row.key, permissions, ip });
 }
 
 /** Creates a key and returns its secret, which is shown once and never stored. */

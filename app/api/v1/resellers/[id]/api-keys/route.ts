@@ -1,0 +1,3 @@
+import { issueResellerKeyRoute } from '@/server/rest/routes/resellers';
+
+export const POST = issueResellerKeyRoute.handler;

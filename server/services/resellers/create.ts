@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { isUniqueViolation } from '@/db/errors';
+import { resellers, users } from '@/db/schema';
+import { requirePermission } from '@/server/auth/actor';
+import { hashPassword } from '@/server/auth/password';
+import { defaultResellerFlags } from '@/server/auth/permissions';
+import type { Notifier } from '@/server/notify/notifier';
+import type { CreateResellerInput } from '@/server/schemas/resellers';
+import { requestPasswordReset } from '@/server/services/account/password-reset';
+import { audit } from '@/server/services/audit/record';
+import type { ServiceContext } from '@/server/services/context';
+import { checkParent, emailTaken, findReseller, type ResellerView } from './store';
+
+/**
+ * A new reseller: a user with role `reseller` and its profile. Given no password it is invited:
+ * its password is an unguessable secret nobody knows, and it is e-mailed a reset link to set its own.
+ */
+export async function createReseller(ctx: ServiceContext, input: CreateResellerInput & { origin: string }, notifier?: Notifier): Promise<ResellerView> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
+  const reseller = await ctx.db.transaction(async (tx) => {
+    if (input.parentId) await checkParent(tx, input.parentId);
+    try {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          role: 'reseller',
+          permissions: [...(input.permissions ?? defaultResellerFlags)],
+          createdAt: ctx.now,
+        })
+        .returning({ id: users.id });
+      await tx.insert(resellers).values({
+        userId: user!.id,
+        parentId: input.parentId ?? null,
+        commissionMilli: input.commissionPercent,
+        seeParentCustomers: input.seeParentCustomers ?? false,
+        mayCreateSubResellers: input.mayCreateSubResellers ?? false,
+        currency: input.currency ?? null,
+        createdAt: ctx.now,
+      });
+      const created = await findReseller(tx, user!.id);
+      await audit(tx, ctx.actor, 'reseller.created', { type: 'user', id: created.id }, { after: { ...created, invited: !input.password } });
+      return created;
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_lower_uq')) throw emailTaken();
+      throw error;
+    }
+  });
+  // The admin is not guessing addresses: only the new account's own bucket counts this mail.
+  if (!input.password)
+    await requestPasswordReset({ ...ctx, actor: { ...ctx.actor, ip: undefined } }, { email: reseller.email, origin: input.origin }, notifier);
+  return reseller;
+}

@@ -1,0 +1,23 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { customers } from '@/db/schema';
+import { requirePermission } from '@/server/auth/actor';
+import type { ServiceContext } from '@/server/services/context';
+import { customerColumns, type CustomerView } from '@/server/services/customers/store';
+import { afterCursor, decodeCursor, toPage, type ListInput } from '@/server/services/pagination';
+import { findReseller } from './store';
+
+/** The customers a reseller holds directly, newest first (the admin's view of its book). */
+export async function listResellerCustomers(
+  ctx: ServiceContext,
+  input: ListInput & { id: string },
+): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
+  requirePermission(ctx.actor, 'settings.manage');
+  await findReseller(ctx.db, input.id);
+  const rows = await ctx.db
+    .select(customerColumns)
+    .from(customers)
+    .where(and(eq(customers.resellerId, input.id), input.cursor ? afterCursor(customers, decodeCursor(input.cursor)) : undefined))
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(input.limit + 1);
+  return toPage(rows, input.limit);
+}

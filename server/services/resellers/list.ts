@@ -1,0 +1,24 @@
+import { and, desc, eq, ilike, or } from 'drizzle-orm';
+import { users } from '@/db/schema';
+import { requirePermission } from '@/server/auth/actor';
+import type { ListResellersInput } from '@/server/schemas/resellers';
+import type { ServiceContext } from '@/server/services/context';
+import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { asReseller, resellersWithProfile, type ResellerView } from './store';
+
+/** Newest first, optionally filtered by a case-insensitive match on name or e-mail. */
+export async function listResellers(ctx: ServiceContext, input: ListResellersInput): Promise<{ items: ResellerView[]; nextCursor: string | null }> {
+  requirePermission(ctx.actor, 'settings.manage');
+  const pattern = input.q ? containsPattern(input.q) : undefined;
+  const rows = await resellersWithProfile(ctx.db)
+    .where(
+      and(
+        eq(users.role, 'reseller'),
+        pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+        input.cursor ? afterCursor(users, decodeCursor(input.cursor)) : undefined,
+      ),
+    )
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(input.limit + 1);
+  return toPage(rows.map(asReseller), input.limit);
+}
