@@ -11,6 +11,7 @@ const stringParams = <K extends string>(...keys: K[]) => Object.fromEntries(keys
 export const listParams = {
   invoices: stringParams('status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'cursor'),
   orders: stringParams('status', 'customer', 'product_id', 'from', 'to', 'cursor'),
+  transactions: stringParams('type', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
   audit: stringParams('actor', 'entity_type', 'action', 'from', 'to', 'before'),
   jobs: stringParams('status', 'function', 'cursor'),
   customers: stringParams('q', 'cursor'),

@@ -523,6 +523,7 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /admin/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   { call: 'GET /admin/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
   { call: 'GET /admin/orders/export', session: true, needs: 'orders.view', expect: ownList },
+  { call: 'GET /admin/transactions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   {
     call: 'GET /client/invoices/[id]/pdf',
@@ -582,6 +583,7 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/orders/[id]', needs: 'orders.view', expect: adminSection },
   { page: '/admin/invoices', needs: 'invoices.view', expect: adminSection },
   { page: '/admin/invoices/[id]', needs: 'invoices.view', expect: adminSection },
+  { page: '/admin/transactions', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/customers', needs: 'customers.view', expect: adminSection },
   { page: '/admin/customers/[id]', needs: 'customers.view', expect: adminSection },
   { page: '/admin/catalog', needs: 'catalog.view', expect: adminSection },

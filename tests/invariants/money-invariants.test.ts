@@ -8,6 +8,9 @@ import { apply, checkNumbering, checkWorld, describeSequence, openDesk, openWorl
 // sequence keeps 500 sequences near two minutes; INVARIANT_RUNS asks for more.
 const { db } = withTestDatabase();
 const runs = Number(process.env.INVARIANT_RUNS ?? 500);
+// A fixed seed by default, like the hostile suite, so every CI run checks the same sequences and
+// a red run is a regression; INVARIANT_SEED=random searches new ones.
+const seed = process.env.INVARIANT_SEED ?? '1207';
 let desk: Desk;
 
 beforeAll(async () => {
@@ -31,7 +34,7 @@ it(
         numRuns: runs,
         // Replays a reported failure: the seed alone reruns the whole search, with the path it
         // goes straight to the shrunk counterexample.
-        ...(process.env.INVARIANT_SEED ? { seed: Number(process.env.INVARIANT_SEED) } : {}),
+        ...(seed === 'random' ? {} : { seed: Number(seed) }),
         ...(process.env.INVARIANT_PATH ? { path: process.env.INVARIANT_PATH } : {}),
         reporter: (details) => {
           if (!details.failed) return;

@@ -10,4 +10,6 @@ import { vi } from 'vitest';
 export const testNow = new Date(process.env.CASHDESK_TEST_NOW ?? '2027-01-31T10:00:00Z');
 if (Number.isNaN(testNow.getTime())) throw new Error(`CASHDESK_TEST_NOW is not a date: ${process.env.CASHDESK_TEST_NOW}`);
 
-vi.useFakeTimers({ now: testNow, toFake: ['Date'], shouldAdvanceTime: true });
+// The clock moves every millisecond (the default step is 20 ms): rows created one after another
+// then carry increasing timestamps, as they do in production, and newest-first lists keep their order.
+vi.useFakeTimers({ now: testNow, toFake: ['Date'], shouldAdvanceTime: true, advanceTimeDelta: 1 });

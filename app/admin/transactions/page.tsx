@@ -1,0 +1,93 @@
+import { Download } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { api } from '@/server/api/server-caller';
+import { transactionTypes } from '@/server/schemas/ledger';
+import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
+import { FilterForm } from '../../_components/console/filter-form';
+import { ListPager } from '../../_components/console/list-chrome';
+import { buttonClass } from '../../_components/ui/button';
+import { Card, PageHeader } from '../../_components/ui/card';
+import { DataTable } from '../../_components/ui/data-table';
+import { formatMoment, humanize, queryString } from '../../_lib/format';
+import { requireArea } from '../../_lib/guard';
+import { moneyFormatter } from '../../_lib/money';
+import { transactionFiltersFrom, type SearchParams } from './filters';
+
+export const metadata: Metadata = { title: 'Transactions' };
+
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireArea('admin');
+  const money = await moneyFormatter();
+  const { input, errors, raw } = transactionFiltersFrom(await searchParams);
+  const page = await (await api()).transactions.list({ ...input, format: 'json' });
+  // The export takes the same filters as the list, every page of it.
+  const exportQuery = queryString({ ...raw, cursor: undefined });
+  return (
+    <>
+      <PageHeader title="Transactions" description="Every movement of money — payments, refunds, credit granted, commission payouts — newest first.">
+        <a className={buttonClass('secondary')} href={`/admin/transactions/export?${exportQuery}`} download>
+          <Download className="size-4" aria-hidden /> Export CSV
+        </a>
+      </PageHeader>
+
+      <FilterForm list="transactions" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <FilterSelect label="Type" name="type" options={transactionTypes} error={errors.type} />
+        <FilterDate label="From" name="from" error={errors.from} />
+        <FilterDate label="To" name="to" error={errors.to} />
+        <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
+        <FilterText label="Customer ID" name="customer_id" placeholder="Any" error={errors.customer_id} />
+        <FilterText label="Reseller ID" name="reseller_id" placeholder="Any" error={errors.reseller_id} />
+      </FilterForm>
+
+      <Card className="overflow-hidden">
+        <div className="max-h-[70vh] overflow-auto">
+          <DataTable
+            label="Transactions"
+            columns={[
+              { label: 'Date' },
+              { label: 'Type' },
+              { label: 'Amount', align: 'right' },
+              { label: 'Customer' },
+              { label: 'Reseller' },
+              { label: 'Invoice' },
+              { label: 'Reference' },
+              { label: 'By' },
+            ]}
+            empty={page.items.length === 0 ? 'No transaction matches these filters.' : undefined}
+          >
+            {page.items.map((t) => (
+              <tr key={t.id} className="hover:bg-muted/40">
+                <td className="px-4 py-2.5 whitespace-nowrap">{formatMoment(t.createdAt)}</td>
+                <td className="px-4 py-2.5 capitalize">{humanize(t.type)}</td>
+                <td className="px-4 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">{money(t.amount, t.currency)}</td>
+                <td className="px-4 py-2.5">
+                  {t.customerId ? (
+                    <Link href={`/admin/customers/${t.customerId}`} className="hover:underline">
+                      {t.customerName}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="px-4 py-2.5">{t.resellerName ?? '—'}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap">
+                  {t.invoiceId ? (
+                    <Link href={`/admin/invoices/${t.invoiceId}`} className="hover:underline">
+                      {t.invoiceNumber ?? 'Draft'}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="px-4 py-2.5">{t.reference ?? '—'}</td>
+                <td className="px-4 py-2.5 text-fg-muted">{t.actor}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+        <ListPager shown={page.items.length} next={page.nextCursor} />
+      </Card>
+    </>
+  );
+}
