@@ -52,14 +52,17 @@ function CreateResellerDialog({ parents, onClose }: { parents: ParentOption[]; o
     }),
   );
   return (
-    <Dialog open onOpenChange={(o) => o || onClose()} title="New reseller" description="Leave the password empty to e-mail them a link to set their own.">
+    <Dialog open onOpenChange={(o) => o || onClose()} title="New reseller" description="No password: they are e-mailed a link to set one.">
       <Form form={form} className="space-y-4" onSubmit={(v) => create.mutate(v)}>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormText name="name" label="Name" autoFocus />
-          <FormText name="email" label="E-mail" type="email" />
+        {/* Scrolls on short screens so the buttons below stay in reach. */}
+        <div className="max-h-[60vh] space-y-4 overflow-y-auto">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormText name="name" label="Name" autoFocus />
+            <FormText name="email" label="E-mail" type="email" />
+          </div>
+          <FormText name="password" label="Starting password (optional)" type="password" autoComplete="new-password" />
+          <ResellerFields parents={parents} />
         </div>
-        <FormText name="password" label="Starting password (optional)" type="password" autoComplete="new-password" />
-        <ResellerFields parents={parents} />
         <FormError />
         <DialogActions onCancel={onClose} pending={create.isPending} submit={create.isPending ? 'Creating…' : 'Create reseller'} />
       </Form>

@@ -22,19 +22,19 @@ export function ResellerFields({ parents }: { parents: ParentOption[] }) {
   const { register } = useFormContext();
   return (
     <>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-3">
         <FormText name="commission_percent" label="Commission %" inputMode="decimal" placeholder="10" />
-        <FormText name="currency" label="Currency (optional)" placeholder="Default from settings" maxLength={3} />
+        <FormSelect name="parent_id" label="Parent reseller">
+          <option value="">None (top level)</option>
+          {parents.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </FormSelect>
+        <FormText name="currency" label="Currency (optional)" placeholder="Settings" maxLength={3} />
       </div>
-      <FormSelect name="parent_id" label="Parent reseller">
-        <option value="">None (top level)</option>
-        {parents.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </FormSelect>
-      <fieldset className="grid grid-cols-2 gap-1 text-sm">
+      <fieldset className="grid grid-cols-2 gap-1 text-sm sm:grid-cols-3">
         <legend className="mb-1 text-sm font-medium">Permissions</legend>
         {resellerFlags.map((flag) => (
           <label key={flag} className="flex items-center gap-2">
@@ -42,8 +42,10 @@ export function ResellerFields({ parents }: { parents: ParentOption[] }) {
           </label>
         ))}
       </fieldset>
-      <FormCheckbox name="see_parent_customers">Sees its parent’s own customers</FormCheckbox>
-      <FormCheckbox name="may_create_sub_resellers">May create sub-resellers</FormCheckbox>
+      <div className="flex flex-wrap gap-x-6 gap-y-1">
+        <FormCheckbox name="see_parent_customers">Sees its parent’s own customers</FormCheckbox>
+        <FormCheckbox name="may_create_sub_resellers">May create sub-resellers</FormCheckbox>
+      </div>
     </>
   );
 }
