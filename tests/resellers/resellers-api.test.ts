@@ -8,8 +8,9 @@ import { GET as getOne, PATCH as patch } from '@/app/api/v1/resellers/[id]/route
 import { POST as create, GET as list } from '@/app/api/v1/resellers/route';
 import { auditLog, emailOutbox, users } from '@/db/schema';
 import { actorForUser } from '@/server/auth/request-actor';
+import { revokeResellerApiKey } from '@/server/services/resellers/revoke-api-key';
 import { withTestDatabase } from '../support/database';
-import { givenApiKey, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
+import { ctxOf, givenApiKey, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
@@ -121,6 +122,24 @@ describe('REST /api/v1/resellers', () => {
     await patch(call(`/api/v1/resellers/${reseller.id}`, { method: 'PATCH', body: { active: true } }), params({ id: reseller.id }));
     expect(await actorForUser(db(), reseller.id)).not.toBeNull();
     expect((await asReseller()).status).toBe(200);
+  });
+
+  it('revokes one of its keys at once, and finds no key of anyone else under it', async () => {
+    const admin = await givenUser(db(), 'admin');
+    const reseller = await (await post({ name: 'Keyed', email: email(), password: 'a-long-password', commission_percent: '5' })).json();
+    const issued = await (
+      await issueKey(call(`/api/v1/resellers/${reseller.id}/api-keys`, { method: 'POST', body: { name: 'shop' } }), params({ id: reseller.id }))
+    ).json();
+    const otherKey = await (
+      await issueKey(call(`/api/v1/resellers/${reseller.id}/api-keys`, { method: 'POST', body: { name: 'other' } }), params({ id: reseller.id }))
+    ).json();
+    const someoneElses = await givenUser(db(), 'reseller');
+    const ctx = ctxOf(db(), admin.actor);
+    await expect(revokeResellerApiKey(ctx, { id: someoneElses.id, keyId: issued.id })).rejects.toMatchObject({ code: 'not_found' });
+
+    await revokeResellerApiKey(ctx, { id: reseller.id, keyId: issued.id });
+    expect((await listCustomers(apiRequest('/api/v1/customers', { key: issued.key }), params())).status).toBe(401);
+    expect((await listCustomers(apiRequest('/api/v1/customers', { key: otherKey.key }), params())).status).toBe(200);
   });
 
   it('answers 404 for an id that is no reseller, and 403 to anyone without settings.manage', async () => {
