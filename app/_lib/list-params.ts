@@ -15,8 +15,8 @@ export const listParams = {
   audit: stringParams('actor', 'entity_type', 'action', 'from', 'to', 'before'),
   jobs: stringParams('status', 'function', 'cursor'),
   customers: stringParams('q', 'cursor'),
-  pages: stringParams('cursor'),
   resellers: stringParams('q', 'cursor'),
+  pages: stringParams('cursor'),
 };
 
 /** The list's parameters that are set, trimmed; absent and empty ones are left out. */

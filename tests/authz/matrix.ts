@@ -590,10 +590,10 @@ export const pageMatrix: PageEntry[] = [
   // New and edit need catalog.manage on top of the section's catalog.view.
   { page: '/admin/catalog/new', needs: 'catalog.manage', expect: adminsOnly },
   { page: '/admin/catalog/[id]', needs: 'catalog.manage', expect: adminsOnly },
-  { page: '/admin/staff', needs: 'admin', expect: adminsOnly },
-  { page: '/admin/jobs', needs: 'admin', expect: adminsOnly },
   { page: '/admin/resellers', needs: 'settings.manage', expect: adminsOnly },
   { page: '/admin/resellers/[id]', needs: 'settings.manage', expect: adminsOnly },
+  { page: '/admin/staff', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/jobs', needs: 'admin', expect: adminsOnly },
   { page: '/admin/audit', needs: 'admin', expect: adminsOnly },
   { page: '/admin/email-templates', needs: 'admin', expect: adminsOnly },
   { page: '/admin/outbox', needs: 'admin', expect: adminsOnly },
