@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { POST as sendRoute } from '@/app/api/v1/invoices/[id]/send/route';
 import { POST as cardButton, GET as cardLink } from '@/app/pay/[id]/stripe/route';
 import { auditLog, emailOutbox } from '@/db/schema';
 import { publicToken } from '@/server/services/invoices/public-link';
 import { withTestDatabase } from '../support/database';
-import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { givenApiKey, givenCustomer, givenInvoice } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
+import { withFakeStripe } from '../support/stripe-env';
 
 // A deployment at a public URL behind one proxy on the private network.
 vi.hoisted(() => {
@@ -26,23 +26,10 @@ const forged = {
 };
 
 const { db } = withTestDatabase();
-let stripe: FakeStripe;
-
-beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: 'whsec_public_links' });
-  process.env.STRIPE_SECRET_KEY = 'sk_test_public_links';
-  process.env.STRIPE_WEBHOOK_SECRET = 'whsec_public_links';
-  process.env.STRIPE_API_URL = stripe.url;
-});
-afterAll(async () => {
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_WEBHOOK_SECRET;
-  delete process.env.STRIPE_API_URL;
-  await stripe.close();
-});
+const stripe = withFakeStripe('whsec_public_links', 'sk_test_public_links');
 
 const payRoute = (id: string) => ({ params: Promise.resolve({ id }) });
-const sessionBehind = (response: Response) => stripe.sessions.get(response.headers.get('location')!.split('/').pop()!)!;
+const sessionBehind = (response: Response) => stripe().sessions.get(response.headers.get('location')!.split('/').pop()!)!;
 
 describe('links are built from the public URL, never from request headers', () => {
   it('e-mails the public URL whatever host the API call named, and audits the address the proxy saw', async () => {

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { ledgerTransactions, payments, refunds } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
@@ -9,26 +9,13 @@ import { recordPayment } from '@/server/services/payments/record';
 import { refundPayment } from '@/server/services/payments/refund';
 import { startStripeCheckout } from '@/server/services/payments/start-checkout';
 import { withTestDatabase } from '../support/database';
-import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { testNow } from '../support/fixed-clock';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
+import { withFakeStripe } from '../support/stripe-env';
 
 const { db } = withTestDatabase();
 const secret = 'whsec_test_cashdesk_ledger';
-let stripe: FakeStripe;
-
-beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: secret });
-  process.env.STRIPE_SECRET_KEY = 'sk_test_cashdesk';
-  process.env.STRIPE_WEBHOOK_SECRET = secret;
-  process.env.STRIPE_API_URL = stripe.url;
-});
-afterAll(async () => {
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_WEBHOOK_SECRET;
-  delete process.env.STRIPE_API_URL;
-  await stripe.close();
-});
+const stripe = withFakeStripe(secret);
 
 const ledgerOf = (invoiceId: string) =>
   db()
@@ -141,7 +128,7 @@ describe('a Stripe payment', () => {
       new Request('http://localhost/api/webhooks/stripe', {
         method: 'POST',
         body: payload,
-        headers: { 'stripe-signature': stripe.sign(payload), 'content-type': 'application/json' },
+        headers: { 'stripe-signature': stripe().sign(payload), 'content-type': 'application/json' },
       }),
     );
   }
@@ -150,7 +137,7 @@ describe('a Stripe payment', () => {
     const { customer, invoice, reseller } = await givenResellerInvoice(4200n);
     const client = await givenUser(db(), 'client', { customerId: customer.id });
     const url = await startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: invoice.id, access: { kind: 'session' }, origin: 'http://shop.test' });
-    const { events } = await stripe.completeSession(url.split('/').pop()!, { deliver: false });
+    const { events } = await stripe().completeSession(url.split('/').pop()!, { deliver: false });
     const completed = JSON.stringify(events.find((e) => e.type === 'checkout.session.completed'));
     const answers = await Promise.all([deliver(completed), deliver(completed)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);

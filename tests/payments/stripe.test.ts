@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { GET as cardLink } from '@/app/pay/[id]/stripe/route';
 import { auditLog, creditLedger, emailOutbox, gatewayEvents, invoices, payments, refunds } from '@/db/schema';
@@ -11,28 +11,15 @@ import { confirmStripeReturn } from '@/server/services/payments/confirm';
 import { refundPayment } from '@/server/services/payments/refund';
 import { startStripeCheckout } from '@/server/services/payments/start-checkout';
 import { withTestDatabase } from '../support/database';
-import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
 import { ctxOf, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
+import { withFakeStripe } from '../support/stripe-env';
 
 const { db } = withTestDatabase();
 const secret = 'whsec_test_cashdesk_secret';
-let stripe: FakeStripe;
-
-beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: secret });
-  process.env.STRIPE_SECRET_KEY = 'sk_test_cashdesk';
-  process.env.STRIPE_WEBHOOK_SECRET = secret;
-  process.env.STRIPE_API_URL = stripe.url;
-});
-afterAll(async () => {
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_WEBHOOK_SECRET;
-  delete process.env.STRIPE_API_URL;
-  await stripe.close();
-});
+const stripe = withFakeStripe(secret);
 
 /** Delivers a payload to our webhook route as Stripe would, signed unless told otherwise. */
-function deliver(payload: string, signature = stripe.sign(payload)) {
+function deliver(payload: string, signature = stripe().sign(payload)) {
   return stripeWebhook(
     new Request('http://localhost/api/webhooks/stripe', {
       method: 'POST',
@@ -66,8 +53,8 @@ const invoiceRow = async (id: string) => (await db().select().from(invoices).whe
 describe('Stripe Checkout', () => {
   it('opens one session per attempt, naming the invoice, and hands the same page to a double click', async () => {
     const { invoice, client, url, sessionId } = await checkout(4200n);
-    expect(url).toBe(`${stripe.url}/checkout/${sessionId}`);
-    const session = stripe.sessions.get(sessionId)!;
+    expect(url).toBe(`${stripe().url}/checkout/${sessionId}`);
+    const session = stripe().sessions.get(sessionId)!;
     expect(session).toMatchObject({
       client_reference_id: invoice.id,
       metadata: { invoice_id: invoice.id },
@@ -81,7 +68,7 @@ describe('Stripe Checkout', () => {
       [1, 2, 3].map(() => startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: invoice.id, access: { kind: 'session' }, origin: 'http://shop.test' })),
     );
     expect(new Set(again)).toEqual(new Set([url]));
-    const creates = stripe.requests.filter(
+    const creates = stripe().requests.filter(
       (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions' && String(r.headers['idempotency-key']).includes(invoice.id),
     );
     expect(new Set(creates.map((r) => r.headers['idempotency-key']))).toEqual(new Set([`cashdesk-checkout-${invoice.id}-1`]));
@@ -104,7 +91,7 @@ describe('Stripe Checkout', () => {
 
   it('records the payment from the return page, and the webhooks that follow add nothing', async () => {
     const { invoice, sessionId } = await checkout(4200n);
-    const { events } = await stripe.completeSession(sessionId, { deliver: false });
+    const { events } = await stripe().completeSession(sessionId, { deliver: false });
     const outcome = await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId });
     expect(outcome).toMatchObject({ invoiceStatus: 'paid', gateway: 'paid', balance: 0n });
     for (const event of events) expect((await deliver(JSON.stringify(event))).status).toBe(200);
@@ -115,7 +102,7 @@ describe('Stripe Checkout', () => {
 
   it('records one payment when the same event arrives 100 times at once', async () => {
     const { invoice, sessionId } = await checkout(5000n);
-    const { events } = await stripe.completeSession(sessionId, { deliver: false });
+    const { events } = await stripe().completeSession(sessionId, { deliver: false });
     const completed = JSON.stringify(events.find((e) => e.type === 'checkout.session.completed'));
     const answers = await Promise.all(Array.from({ length: 100 }, () => deliver(completed)));
     expect(answers.map((a) => a.status)).toEqual(Array(100).fill(200));
@@ -132,7 +119,7 @@ describe('Stripe Checkout', () => {
   it('records one payment when the return page and the webhook race', async () => {
     for (let round = 0; round < 5; round++) {
       const { invoice, sessionId } = await checkout(1999n);
-      const { events } = await stripe.completeSession(sessionId, { deliver: false });
+      const { events } = await stripe().completeSession(sessionId, { deliver: false });
       await Promise.all([
         confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId }),
         ...events.map((event) => deliver(JSON.stringify(event))),
@@ -145,13 +132,18 @@ describe('Stripe Checkout', () => {
 
   it('refuses a forged signature, an old timestamp and a body changed after signing, storing nothing', async () => {
     const { invoice, sessionId } = await checkout(3000n);
-    const { events } = await stripe.completeSession(sessionId, { deliver: false });
+    const { events } = await stripe().completeSession(sessionId, { deliver: false });
     const event = events.find((e) => e.type === 'checkout.session.completed')!;
     const payload = JSON.stringify(event);
     const forged = (await import('stripe')).default.webhooks.generateTestHeaderString({ payload, secret: 'whsec_someone_else' });
-    const stale = stripe.sign(payload, Math.floor(Date.now() / 1000) - 301);
+    const stale = stripe().sign(payload, Math.floor(Date.now() / 1000) - 301);
     const tampered = payload.replace('"amount_total":3000', '"amount_total":1');
-    const answers = [await deliver(payload, forged), await deliver(payload, stale), await deliver(tampered, stripe.sign(payload)), await deliver(payload, '')];
+    const answers = [
+      await deliver(payload, forged),
+      await deliver(payload, stale),
+      await deliver(tampered, stripe().sign(payload)),
+      await deliver(payload, ''),
+    ];
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400]);
     expect(await db().select().from(gatewayEvents).where(eq(gatewayEvents.eventId, event.id))).toHaveLength(0);
     expect(await paymentsOf(invoice.id)).toHaveLength(0);
@@ -159,7 +151,7 @@ describe('Stripe Checkout', () => {
 
   it('takes an overpayment onto the credit balance and flags it; an underpayment leaves the invoice partial', async () => {
     const over = await checkout(1000n);
-    await stripe.completeSession(over.sessionId, { amount: 1500, deliver: false });
+    await stripe().completeSession(over.sessionId, { amount: 1500, deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId: over.sessionId });
     expect(await invoiceRow(over.invoice.id)).toMatchObject({ status: 'paid', amountPaid: 1000n });
     const credit = await db().select().from(creditLedger).where(eq(creditLedger.customerId, over.customer.id));
@@ -171,12 +163,12 @@ describe('Stripe Checkout', () => {
     expect(flags).toHaveLength(1);
 
     const under = await checkout(1000n);
-    await stripe.completeSession(under.sessionId, { amount: 400, deliver: false });
+    await stripe().completeSession(under.sessionId, { amount: 400, deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId: under.sessionId });
     expect(await invoiceRow(under.invoice.id)).toMatchObject({ status: 'partial', amountPaid: 400n });
 
     const foreign = await checkout(1000n);
-    await stripe.completeSession(foreign.sessionId, { currency: 'eur', deliver: false });
+    await stripe().completeSession(foreign.sessionId, { currency: 'eur', deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId: foreign.sessionId });
     expect(await invoiceRow(foreign.invoice.id)).toMatchObject({ status: 'pending', amountPaid: 0n });
     const euros = await db().select().from(creditLedger).where(eq(creditLedger.customerId, foreign.customer.id));
@@ -185,9 +177,9 @@ describe('Stripe Checkout', () => {
 
   it('takes the overpaid credit back first when the whole overpaid charge is refunded at Stripe', async () => {
     const over = await checkout(1000n);
-    const { paymentIntentId } = await stripe.completeSession(over.sessionId, { amount: 1500, deliver: false });
+    const { paymentIntentId } = await stripe().completeSession(over.sessionId, { amount: 1500, deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId: over.sessionId });
-    const event = stripe.refundOutsideCashdesk(paymentIntentId);
+    const event = stripe().refundOutsideCashdesk(paymentIntentId);
     expect((await deliver(JSON.stringify(event))).status).toBe(200);
     expect((await deliver(JSON.stringify(event))).status).toBe(200);
     expect(await creditBalance(db(), over.customer.id, 'USD')).toBe(0n);
@@ -196,10 +188,10 @@ describe('Stripe Checkout', () => {
 
   it('flags the part of an overpaid credit already spent when the charge is refunded', async () => {
     const over = await checkout(1000n);
-    const { paymentIntentId } = await stripe.completeSession(over.sessionId, { amount: 1500, deliver: false });
+    const { paymentIntentId } = await stripe().completeSession(over.sessionId, { amount: 1500, deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId: over.sessionId });
     await adjustCredit(ctxOf(db(), systemActor()), { customerId: over.customer.id, amount: -300n, reason: 'spent on another invoice' });
-    expect((await deliver(JSON.stringify(stripe.refundOutsideCashdesk(paymentIntentId)))).status).toBe(200);
+    expect((await deliver(JSON.stringify(stripe().refundOutsideCashdesk(paymentIntentId)))).status).toBe(200);
     expect(await creditBalance(db(), over.customer.id, 'USD')).toBe(0n);
     expect(await invoiceRow(over.invoice.id)).toMatchObject({ status: 'refunded', amountRefunded: 1000n });
     const flags = await db()
@@ -211,14 +203,14 @@ describe('Stripe Checkout', () => {
 
   it('refunds through Stripe once: the refund webhook after a console refund adds nothing', async () => {
     const { invoice, sessionId } = await checkout(8000n);
-    const { paymentIntentId } = await stripe.completeSession(sessionId, { deliver: false });
+    const { paymentIntentId } = await stripe().completeSession(sessionId, { deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId });
     const { refund } = await refundPayment(ctxOf(db(), systemActor()), { invoiceId: invoice.id, amount: 3000n, toCredit: false });
     expect(refund.providerId).toMatch(/^re_/);
-    expect([...stripe.refunds.values()].filter((r) => r.payment_intent === paymentIntentId).map((r) => r.amount)).toEqual([3000]);
+    expect([...stripe().refunds.values()].filter((r) => r.payment_intent === paymentIntentId).map((r) => r.amount)).toEqual([3000]);
 
-    const charge = [...stripe.charges.values()].find((c) => c.payment_intent === paymentIntentId)!;
-    const refunded = stripe.event('charge.refunded', { ...charge, amount_refunded: 3000, refunded: false });
+    const charge = [...stripe().charges.values()].find((c) => c.payment_intent === paymentIntentId)!;
+    const refunded = stripe().event('charge.refunded', { ...charge, amount_refunded: 3000, refunded: false });
     expect((await deliver(JSON.stringify(refunded))).status).toBe(200);
     expect(await db().select().from(refunds).where(eq(refunds.invoiceId, invoice.id))).toHaveLength(1);
     expect((await invoiceRow(invoice.id)).amountRefunded).toBe(3000n);
@@ -226,11 +218,11 @@ describe('Stripe Checkout', () => {
 
   it('records a refund made in the Stripe dashboard once, however often it is reported', async () => {
     const { invoice, sessionId } = await checkout(6000n);
-    const { paymentIntentId } = await stripe.completeSession(sessionId, { deliver: false });
+    const { paymentIntentId } = await stripe().completeSession(sessionId, { deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId });
-    const event = stripe.refundOutsideCashdesk(paymentIntentId);
+    const event = stripe().refundOutsideCashdesk(paymentIntentId);
     await Promise.all([deliver(JSON.stringify(event)), deliver(JSON.stringify(event))]);
-    const again = stripe.event('charge.refunded', event.data.object as object);
+    const again = stripe().event('charge.refunded', event.data.object as object);
     await deliver(JSON.stringify(again));
     expect(await db().select().from(refunds).where(eq(refunds.invoiceId, invoice.id))).toHaveLength(1);
     expect(await invoiceRow(invoice.id)).toMatchObject({ status: 'refunded', amountRefunded: 6000n });
@@ -238,9 +230,9 @@ describe('Stripe Checkout', () => {
 
   it('flags the invoice when a payment is disputed', async () => {
     const { invoice, sessionId } = await checkout(2500n);
-    const { paymentIntentId } = await stripe.completeSession(sessionId, { deliver: false });
+    const { paymentIntentId } = await stripe().completeSession(sessionId, { deliver: false });
     await confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId });
-    expect((await deliver(JSON.stringify(stripe.createDispute(paymentIntentId)))).status).toBe(200);
+    expect((await deliver(JSON.stringify(stripe().createDispute(paymentIntentId)))).status).toBe(200);
     expect((await invoiceRow(invoice.id)).disputedAt).toBeInstanceOf(Date);
     const flagged = await db()
       .select()
@@ -260,7 +252,7 @@ describe('Stripe Checkout', () => {
     expect(link, mail?.html).toBeDefined();
     const answer = await cardLink(new Request(link!.replaceAll('&amp;', '&')), { params: Promise.resolve({ id: invoice.id }) });
     expect(answer.status).toBe(303);
-    const session = stripe.sessions.get(answer.headers.get('location')!.split('/').pop()!);
+    const session = stripe().sessions.get(answer.headers.get('location')!.split('/').pop()!);
     expect(session).toMatchObject({ client_reference_id: invoice.id, amount_total: 1500 });
 
     const refused = await cardLink(new Request(`http://shop.test/pay/${invoice.id}/stripe?token=wrong`), { params: Promise.resolve({ id: invoice.id }) });
