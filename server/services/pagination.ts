@@ -1,5 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { addDays } from '../billing/periods';
 import { AppError } from '../errors';
 import { isUuid } from '../schemas/common';
 
@@ -64,3 +65,8 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${
 
 /** An ILIKE pattern matching `text` anywhere, case-insensitively. */
 export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
+
+/** A list's date filter on a timestamp column: whole UTC days, both ends included. */
+export function withinDays(column: PgColumn, from: string | undefined, to: string | undefined): SQL | undefined {
+  return and(from ? gte(column, new Date(`${from}T00:00:00Z`)) : undefined, to ? lt(column, new Date(`${addDays(to, 1)}T00:00:00Z`)) : undefined);
+}

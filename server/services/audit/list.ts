@@ -1,10 +1,9 @@
-import { and, desc, eq, gte, ilike, lt } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt } from 'drizzle-orm';
 import { auditLog } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { addDays } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
 import type { ServiceContext } from '@/server/services/context';
-import { containsPattern } from '@/server/services/pagination';
+import { containsPattern, withinDays } from '@/server/services/pagination';
 import type { AuditEntry } from './trail';
 
 const MAX_ENTRY_ID = 2n ** 63n - 1n;
@@ -33,8 +32,7 @@ export async function listAudit(ctx: ServiceContext, input: AuditFilters): Promi
         input.actor ? ilike(auditLog.actorLabel, containsPattern(input.actor)) : undefined,
         input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
         input.action ? ilike(auditLog.action, containsPattern(input.action)) : undefined,
-        input.from ? gte(auditLog.at, new Date(`${input.from}T00:00:00Z`)) : undefined,
-        input.to ? lt(auditLog.at, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,
+        withinDays(auditLog.at, input.from, input.to),
         input.before ? lt(auditLog.id, BigInt(input.before)) : undefined,
       ),
     )

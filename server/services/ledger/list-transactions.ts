@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { customers, invoices, ledgerTransactions, users } from '@/db/schema';
 import { requirePermission, type Actor } from '@/server/auth/actor';
@@ -6,7 +6,7 @@ import { AppError } from '@/server/errors';
 import type { ListTransactionsInput } from '@/server/schemas/ledger';
 import type { ServiceContext } from '@/server/services/context';
 import { ownedByScope } from '@/server/services/customers/scope';
-import { afterCursor, decodeCursor, toPage } from '@/server/services/pagination';
+import { afterCursor, decodeCursor, toPage, withinDays } from '@/server/services/pagination';
 
 export type TransactionRow = typeof ledgerTransactions.$inferSelect;
 export type TransactionListItem = TransactionRow & { customerName: string | null; resellerName: string | null; invoiceNumber: string | null };
@@ -24,16 +24,11 @@ function ledgerScope(actor: Actor): SQL | undefined {
   return undefined;
 }
 
-const startOfDay = (date: string) => new Date(`${date}T00:00:00.000Z`);
-const startOfNextDay = (date: string) => new Date(startOfDay(date).getTime() + 86_400_000);
-
 function transactionFilters(actor: Actor, input: Filters): SQL | undefined {
   return and(
     ledgerScope(actor),
     input.type ? eq(ledgerTransactions.type, input.type) : undefined,
-    // Dates are whole UTC days, both ends included.
-    input.from ? gte(ledgerTransactions.createdAt, startOfDay(input.from)) : undefined,
-    input.to ? lt(ledgerTransactions.createdAt, startOfNextDay(input.to)) : undefined,
+    withinDays(ledgerTransactions.createdAt, input.from, input.to),
     input.customerId ? eq(ledgerTransactions.customerId, input.customerId) : undefined,
     input.resellerId ? eq(ledgerTransactions.resellerId, input.resellerId) : undefined,
     input.currency ? eq(ledgerTransactions.currency, input.currency) : undefined,

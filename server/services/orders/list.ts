@@ -1,11 +1,10 @@
-import { and, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { customers, orders } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { addDays } from '@/server/billing/periods';
 import { isUuid } from '@/server/schemas/common';
 import type { ListOrdersInput } from '@/server/schemas/orders';
 import type { ServiceContext } from '@/server/services/context';
-import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { afterCursor, containsPattern, decodeCursor, toPage, withinDays } from '@/server/services/pagination';
 import { orderScope } from './scope';
 import { loadOrders, withoutDeskLabels, type OrderView } from './store';
 
@@ -33,8 +32,7 @@ export async function listOrders(
         input.status ? eq(orders.status, input.status) : undefined,
         customerFilter,
         input.productId ? sql`exists (select 1 from order_lines ol where ol.order_id = "orders"."id" and ol.product_id = ${input.productId})` : undefined,
-        input.from ? gte(orders.createdAt, new Date(`${input.from}T00:00:00Z`)) : undefined,
-        input.to ? lt(orders.createdAt, new Date(`${addDays(input.to, 1)}T00:00:00Z`)) : undefined,
+        withinDays(orders.createdAt, input.from, input.to),
         input.cursor ? afterCursor(orders, decodeCursor(input.cursor)) : undefined,
       ),
     )
