@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { isUniqueViolation } from '@/db/errors';
 import { users } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/password';
@@ -7,6 +6,7 @@ import { isPermission, type Permission } from '@/server/auth/permissions';
 import { AppError, notFound } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { emailTaken, isEmailTaken } from './accounts';
 
 export type StaffMember = { id: string; name: string; email: string; role: 'admin' | 'staff'; permissions: Permission[]; disabled: boolean; createdAt: Date };
 
@@ -53,9 +53,7 @@ export async function createStaff(
       await audit(tx, ctx.actor, 'staff.created', { type: 'user', id: member.id }, { after: member });
       return member;
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_lower_uq')) {
-        throw new AppError('conflict', 'Someone already signs in with this e-mail', { email: 'is already used by another account' });
-      }
+      if (isEmailTaken(error)) throw emailTaken();
       throw error;
     }
   });

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { isUniqueViolation } from '@/db/errors';
 import { resellers, users } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/password';
@@ -9,7 +8,8 @@ import type { CreateResellerInput } from '@/server/schemas/resellers';
 import { requestPasswordReset } from '@/server/services/account/password-reset';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { checkParent, emailTaken, findReseller, type ResellerView } from './store';
+import { emailTaken, isEmailTaken } from '@/server/services/people/accounts';
+import { checkParent, findReseller, type ResellerView } from './store';
 
 /**
  * A new reseller: a user with role `reseller` and its profile. Given no password it is invited:
@@ -45,7 +45,7 @@ export async function createReseller(ctx: ServiceContext, input: CreateResellerI
       await audit(tx, ctx.actor, 'reseller.created', { type: 'user', id: created.id }, { after: { ...created, invited: !input.password } });
       return created;
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_lower_uq')) throw emailTaken();
+      if (isEmailTaken(error)) throw emailTaken();
       throw error;
     }
   });

@@ -61,5 +61,3 @@ export async function checkParent(db: Database, parentId: string, childId?: stri
     current = row.parentId;
   }
 }
-
-export const emailTaken = () => new AppError('conflict', 'Someone already signs in with this e-mail', { email: 'is already used by another account' });

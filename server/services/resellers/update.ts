@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { isUniqueViolation } from '@/db/errors';
 import { resellers, users } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import type { UpdateResellerInput } from '@/server/schemas/resellers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { checkParent, emailTaken, findReseller, type ResellerView } from './store';
+import { emailTaken, isEmailTaken } from '@/server/services/people/accounts';
+import { checkParent, findReseller, type ResellerView } from './store';
 
 /**
  * Changes any of a reseller's fields. `active: false` disables its account: the actor is re-read
@@ -26,7 +26,7 @@ export async function updateReseller(ctx: ServiceContext, input: UpdateResellerI
       };
       if (Object.values(account).some((v) => v !== undefined)) await tx.update(users).set(account).where(eq(users.id, input.id));
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_lower_uq')) throw emailTaken();
+      if (isEmailTaken(error)) throw emailTaken();
       throw error;
     }
     const profile = {
