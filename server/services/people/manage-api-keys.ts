@@ -7,13 +7,20 @@ import type { ServiceContext } from '@/server/services/context';
 
 export type ApiKeyListItem = Pick<typeof apiKeys.$inferSelect, 'id' | 'name' | 'prefix' | 'role' | 'createdAt' | 'revokedAt'>;
 
-/** Keys by name and prefix only: the secret was shown once and is not stored. */
+/** What a list of keys shows: names and prefixes only, since the secret was shown once and is not stored. */
+export const apiKeyListColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  role: apiKeys.role,
+  createdAt: apiKeys.createdAt,
+  revokedAt: apiKeys.revokedAt,
+};
+
+/** Every key, newest first. */
 export async function listApiKeys(ctx: ServiceContext): Promise<ApiKeyListItem[]> {
   requirePermission(ctx.actor, 'settings.manage');
-  return ctx.db
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, role: apiKeys.role, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
-    .from(apiKeys)
-    .orderBy(desc(apiKeys.createdAt));
+  return ctx.db.select(apiKeyListColumns).from(apiKeys).orderBy(desc(apiKeys.createdAt));
 }
 
 /** Revokes a key at once: its next request is a 401. */
