@@ -19,13 +19,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * process died — replays finished steps from the record and runs only what is left. A failing
  * step retries with backoff; after the last retry the job is failed with its error.
  */
+/**
+ * The queued job row of a (workflow, event) run, if there is none yet. The dispatcher writes it
+ * in the transaction that claims the event, so a process killed right after the claim leaves a
+ * queued run that the next start resumes, never a claimed event with no run.
+ */
+export async function queueRun(tx: Database, workflow: Workflow, event: RunEvent, createdAt: Date): Promise<void> {
+  const subject = workflow.subject(event);
+  await tx
+    .insert(jobs)
+    .values({ function: workflow.id, subjectType: subject.type, subjectId: subject.id, eventId: event.id, status: 'queued', createdAt })
+    .onConflictDoNothing();
+}
+
 export async function runWorkflow(db: Database, workflow: Workflow, event: RunEvent, options: ExecutorOptions = {}): Promise<typeof jobs.$inferSelect> {
   const now = options.now ?? (() => new Date());
-  const subject = workflow.subject(event);
-  await db
-    .insert(jobs)
-    .values({ function: workflow.id, subjectType: subject.type, subjectId: subject.id, eventId: event.id, status: 'queued', createdAt: now() })
-    .onConflictDoNothing();
+  await queueRun(db, workflow, event, now());
   const where = and(eq(jobs.function, workflow.id), eq(jobs.eventId, event.id));
   const [job] = await db.select().from(jobs).where(where);
   if (!job || job.status === 'completed' || job.status === 'cancelled') return job!;

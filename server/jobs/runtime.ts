@@ -5,7 +5,7 @@ import { inngest } from '@/inngest/client';
 import type { WorkflowEvent } from '@/inngest/events';
 import { readCronTimeZone } from '../services/automation/settings';
 import { lastFiring } from './cron';
-import { runWorkflow, type ExecutorOptions } from './executor';
+import { queueRun, runWorkflow, type ExecutorOptions } from './executor';
 import { receivedEvent, type RunEvent, type Workflow } from './workflow';
 
 export type Runtime = { mode: 'inngest' | 'embedded'; workflows: readonly Workflow[] } & ExecutorOptions;
@@ -28,23 +28,32 @@ const cronEvent = (workflow: Workflow) => `cron/${workflow.id}` as const;
 const triggeredBy = (workflow: Workflow, name: string) => workflow.triggers.some((t) => ('event' in t ? t.event === name : cronEvent(workflow) === name));
 
 /**
- * Hands committed events on: to Inngest (the event id is its dedupe key), or to the embedded
- * executor, one run per (workflow, event). Each event is claimed before it is handed on, so two
- * dispatchers never take the same one.
+ * Hands committed events on, one run per (workflow, event). To Inngest the event is sent before
+ * it is marked dispatched: a kill in between sends it again and Inngest drops the repeat by its
+ * id. Embedded, the claim and the runs' queued job rows commit together, so a kill right after
+ * the claim leaves queued runs that `resumeStalled` takes up on the next start. Two dispatchers
+ * never take the same event.
  */
 export async function dispatchPending(db: Database, runtime: Runtime, limit = 50): Promise<number> {
   const pending = await db.select().from(workflowEvents).where(isNull(workflowEvents.dispatchedAt)).orderBy(asc(workflowEvents.createdAt)).limit(limit);
+  const unclaimed = (id: string) => and(eq(workflowEvents.id, id), isNull(workflowEvents.dispatchedAt));
   let handled = 0;
   for (const row of pending) {
-    const [claimed] = await db
-      .update(workflowEvents)
-      .set({ dispatchedAt: new Date() })
-      .where(and(eq(workflowEvents.id, row.id), isNull(workflowEvents.dispatchedAt)))
-      .returning();
-    if (!claimed) continue;
     const event = receivedEvent(row.name, row.data, row.eventId);
-    if (runtime.mode === 'inngest') await inngest.send(event);
-    else for (const workflow of runtime.workflows.filter((w) => triggeredBy(w, event.name))) await runWorkflow(db, workflow, event, runtime);
+    if (runtime.mode === 'inngest') {
+      await inngest.send(event);
+      await db.update(workflowEvents).set({ dispatchedAt: new Date() }).where(unclaimed(row.id));
+      handled += 1;
+      continue;
+    }
+    const runs = runtime.workflows.filter((w) => triggeredBy(w, event.name));
+    const claimed = await db.transaction(async (tx) => {
+      const [won] = await tx.update(workflowEvents).set({ dispatchedAt: new Date() }).where(unclaimed(row.id)).returning({ id: workflowEvents.id });
+      if (won) for (const workflow of runs) await queueRun(tx, workflow, event, runtime.now?.() ?? new Date());
+      return Boolean(won);
+    });
+    if (!claimed) continue;
+    for (const workflow of runs) await runWorkflow(db, workflow, event, runtime);
     handled += 1;
   }
   return handled;
