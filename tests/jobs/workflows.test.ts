@@ -112,6 +112,28 @@ describe('the embedded executor', () => {
     expect(ran.one).toBe(1);
     expect(await db().select().from(jobs).where(eq(jobs.function, 'once'))).toHaveLength(1);
   });
+
+  it('never claims an event without queuing its run: a dispatcher that dies in between leaves it pending', async () => {
+    const { workflow, ran } = counted('claimed');
+    // The first dispatch dies where a killed process would: after claiming, before the run exists.
+    let dies = true;
+    const dying = {
+      ...workflow,
+      subject: (event: Parameters<typeof workflow.subject>[0]) => {
+        if (dies) throw new Error('process killed');
+        return workflow.subject(event);
+      },
+    };
+    await emitEvents(db(), [ping('evt-claimed')]);
+    await expect(dispatchPending(db(), runtime([dying]))).rejects.toThrow('process killed');
+    const [event] = await db().select().from(workflowEvents).where(eq(workflowEvents.eventId, 'evt-claimed'));
+    expect(event!.dispatchedAt).toBeNull();
+
+    dies = false;
+    expect(await dispatchPending(db(), runtime([dying]))).toBe(1);
+    expect(ran).toEqual({ one: 1, two: 1, three: 1 });
+    expect(await db().select().from(jobs).where(eq(jobs.function, 'claimed'))).toMatchObject([{ status: 'completed' }]);
+  });
 });
 
 describe('the scheduler', () => {
