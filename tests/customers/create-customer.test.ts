@@ -53,15 +53,17 @@ describe('create customer', () => {
     expect(audits.filter((a) => (a.after as { email?: string }).email === 'race@example.test')).toHaveLength(1);
   });
 
-  it('puts a reseller’s customer in the reseller’s own book, whatever reseller_id says', async () => {
+  it('puts a reseller’s customer in the reseller’s own book, and refuses naming another reseller’s as not found', async () => {
     const reseller = await givenUser(db(), 'reseller');
     const other = await givenUser(db(), 'reseller');
-    const customer = await createCustomer(ctxOf(db(), reseller.actor), {
-      name: 'Resold',
-      email: 'resold@example.test',
-      resellerId: other.id,
-    });
+    const customer = await createCustomer(ctxOf(db(), reseller.actor), { name: 'Resold', email: 'resold@example.test' });
     expect(customer.resellerId).toBe(reseller.id);
+    await expect(
+      createCustomer(ctxOf(db(), reseller.actor), { name: 'Elsewhere', email: 'elsewhere@example.test', resellerId: other.id }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(await db().select().from(customers).where(eq(customers.email, 'elsewhere@example.test'))).toEqual([]);
   });
 
   it('rejects a reseller_id that is not a reseller', async () => {

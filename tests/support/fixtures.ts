@@ -17,11 +17,11 @@ const unique = () => randomBytes(4).toString('hex');
 
 export const ctxOf = (db: Database, actor: Actor, now = new Date()): ServiceContext => ({ db, actor, now });
 
-/** A user of the role, inserted directly (sign-in is tested end to end, not here); a reseller holds the default flags unless told. */
+/** A user of the role, inserted directly (sign-in is tested end to end, not here); a reseller holds the default flags unless told, at the top of the tree unless given a parent. */
 export async function givenUser(
   db: Database,
   role: Role,
-  options: { customerId?: string; permissions?: string[] } = {},
+  options: { customerId?: string; permissions?: string[]; parentId?: string; seeParentCustomers?: boolean } = {},
 ): Promise<{ id: string; actor: Actor }> {
   const email = `${role}-${unique()}@example.test`;
   const [row] = await db
@@ -35,7 +35,9 @@ export async function givenUser(
       customerId: options.customerId ?? null,
     })
     .returning();
-  if (role === 'reseller') await db.insert(resellers).values({ userId: row!.id });
+  if (role === 'reseller') {
+    await db.insert(resellers).values({ userId: row!.id, parentId: options.parentId ?? null, seeParentCustomers: options.seeParentCustomers ?? false });
+  }
   return { id: row!.id, actor: userActor({ ...row!, ip: '127.0.0.1' }) };
 }
 

@@ -1,12 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
 import { isUniqueViolation } from '@/db/errors';
-import { customers, users } from '@/db/schema';
+import { customers, resellers, users } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { AppError } from '@/server/errors';
+import { AppError, notFound } from '@/server/errors';
 import type { CreateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { treeResellers } from './scope';
 import { findCustomer, type CustomerView } from './store';
 
 export async function createCustomer(ctx: ServiceContext, input: CreateCustomerInput): Promise<CustomerView> {
@@ -15,17 +17,8 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
   if (scope.kind === 'customer') throw new AppError('forbidden', 'A customer account cannot create customers');
 
   return ctx.db.transaction(async (tx) => {
-    // A reseller always creates customers in their own book, whatever the input says.
-    let resellerId = scope.kind === 'reseller' ? scope.resellerId : (input.resellerId ?? null);
-    if (scope.kind === 'all' && resellerId) {
-      const [reseller] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, resellerId), eq(users.role, 'reseller')));
-      if (!reseller) throw new AppError('validation', 'Unknown reseller', { reseller_id: 'is not a reseller' });
-      resellerId = reseller.id;
-    }
-    const currency = input.currency ?? (await readBillingSettings(tx)).currency;
+    const resellerId = scope.kind === 'reseller' ? await resellerWithinTree(tx, scope.resellerId, input.resellerId) : await desksReseller(tx, input.resellerId);
+    const currency = input.currency ?? (await resellerCurrency(tx, resellerId)) ?? (await readBillingSettings(tx)).currency;
 
     let id: string;
     try {
@@ -58,4 +51,33 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
     await audit(tx, ctx.actor, 'customer.created', { type: 'customer', id }, { after: customer });
     return customer;
   });
+}
+
+/** A reseller creates customers in its own book, or a sub-reseller's it names; any other reseller does not exist for it. */
+async function resellerWithinTree(tx: Database, self: string, named: string | undefined): Promise<string> {
+  if (!named || named === self) return self;
+  const [inTree] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, named), sql`${users.id} in ${treeResellers(self)}`));
+  if (!inTree) throw notFound('Reseller');
+  return inTree.id;
+}
+
+/** The desk may place a customer in any reseller's book. */
+async function desksReseller(tx: Database, named: string | undefined): Promise<string | null> {
+  if (!named) return null;
+  const [reseller] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, named), eq(users.role, 'reseller')));
+  if (!reseller) throw new AppError('validation', 'Unknown reseller', { reseller_id: 'is not a reseller' });
+  return reseller.id;
+}
+
+/** The currency a reseller's new customers are billed in unless one is given. */
+async function resellerCurrency(tx: Database, resellerId: string | null): Promise<string | null> {
+  if (!resellerId) return null;
+  const [profile] = await tx.select({ currency: resellers.currency }).from(resellers).where(eq(resellers.userId, resellerId));
+  return profile?.currency ?? null;
 }

@@ -1,5 +1,5 @@
 import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { customers } from '@/db/schema';
+import { customers, resellers } from '@/db/schema';
 import type { Scope } from '@/server/auth/actor';
 
 /*
@@ -7,13 +7,32 @@ import type { Scope } from '@/server/auth/actor';
  * customer narrows its queries with these, so another tenant's record simply does not exist.
  */
 
+/** The resellers a reseller stands above: itself and its sub-resellers at any depth. `union` drops repeats, so even a cycle in the tree ends. */
+export function treeResellers(resellerId: string): SQL {
+  return sql`(with recursive tree(id) as (
+      select ${resellerId}::uuid
+      union select ${resellers.userId} from ${resellers} join tree on ${resellers.parentId} = tree.id
+    )
+    select id from tree)`;
+}
+
+/**
+ * The resellers whose customers make up a reseller's book: its tree, and, when it may see its
+ * parent's customers, its parent (the parent's own customers only, not its other sub-resellers').
+ */
+export function bookResellers(resellerId: string): SQL {
+  return sql`(${treeResellers(resellerId)}
+    union select ${resellers.parentId} from ${resellers}
+      where ${resellers.userId} = ${resellerId} and ${resellers.seeParentCustomers} and ${resellers.parentId} is not null)`;
+}
+
 /** The customers a scope may see. */
 export function customerScope(scope: Scope): SQL | undefined {
   switch (scope.kind) {
     case 'all':
       return undefined;
     case 'reseller':
-      return eq(customers.resellerId, scope.resellerId);
+      return sql`${customers.resellerId} in ${bookResellers(scope.resellerId)}`;
     case 'customer':
       return eq(customers.id, scope.customerId);
     case 'none':
@@ -27,7 +46,7 @@ export function ownedByScope(customerId: AnyColumn, scope: Scope): SQL | undefin
     case 'all':
       return undefined;
     case 'reseller':
-      return sql`${customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} = ${scope.resellerId})`;
+      return sql`${customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} in ${bookResellers(scope.resellerId)})`;
     case 'customer':
       return eq(customerId, scope.customerId);
     case 'none':

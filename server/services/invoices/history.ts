@@ -3,7 +3,7 @@ import { invoices, payments, refunds } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { auditTrail, type AuditEntry } from '@/server/services/audit/trail';
 import type { ServiceContext } from '@/server/services/context';
-import { invoiceScope } from './scope';
+import { invoiceReadScope, invoiceScope } from './scope';
 import { loadInvoice } from './store';
 
 export type InvoiceHistory = {
@@ -23,7 +23,7 @@ export type InvoiceHistory = {
 /** What happened to an invoice: money in and out, documents around it, and its audit trail. */
 export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string }): Promise<InvoiceHistory> {
   if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'invoices.view');
-  const invoice = await loadInvoice(ctx.db, ctx.actor.scope, input.id);
+  const invoice = await loadInvoice(ctx.db, invoiceReadScope(ctx.actor), input.id);
   const [paymentRows, refundRows, relatedRows, auditRows] = await Promise.all([
     ctx.db.select().from(payments).where(eq(payments.invoiceId, invoice.id)).orderBy(asc(payments.paidAt)),
     ctx.db.select().from(refunds).where(eq(refunds.invoiceId, invoice.id)).orderBy(asc(refunds.refundedAt)),
@@ -40,7 +40,7 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
       .from(invoices)
       .where(
         and(
-          invoiceScope(ctx.actor.scope),
+          invoiceScope(invoiceReadScope(ctx.actor)),
           or(
             eq(invoices.correctsInvoiceId, invoice.id),
             eq(invoices.consolidatedIntoId, invoice.id),

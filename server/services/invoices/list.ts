@@ -6,7 +6,7 @@ import { isUuid } from '@/server/schemas/common';
 import type { ListInvoicesInput } from '@/server/schemas/invoices';
 import type { ServiceContext } from '@/server/services/context';
 import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
-import { asSeenByCustomer, invoiceScope } from './scope';
+import { asSeenByCustomer, invoiceReadScope, invoiceScope } from './scope';
 import { moneyOf, type InvoiceView } from './store';
 
 export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string };
@@ -23,7 +23,7 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
     }
   }
   return and(
-    invoiceScope(ctx.actor.scope),
+    invoiceScope(invoiceReadScope(ctx.actor)),
     input.status ? eq(invoices.status, input.status) : undefined,
     input.kind ? eq(invoices.kind, input.kind) : undefined,
     customerFilter,

@@ -1,6 +1,6 @@
 import { and, ne, type SQL } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
-import type { Scope } from '@/server/auth/actor';
+import { can, type Actor, type Scope } from '@/server/auth/actor';
 import { ownedByScope } from '@/server/services/customers/scope';
 import type { NotificationRow } from './store';
 
@@ -19,4 +19,12 @@ export function asSeenByCustomer<T extends { notes: string | null; notifications
 export function invoiceScope(scope: Scope): SQL | undefined {
   const owned = ownedByScope(invoices.customerId, scope);
   return scope.kind === 'customer' ? and(owned, ne(invoices.status, 'draft')) : owned;
+}
+
+/**
+ * Whose invoices an actor may read. A reseller granted `transactions.view_all` reads every
+ * invoice; what it may change stays its book (writes lock through `invoiceScope(actor.scope)`).
+ */
+export function invoiceReadScope(actor: Actor): Scope {
+  return actor.scope.kind === 'reseller' && can(actor, 'transactions.view_all') ? { kind: 'all' } : actor.scope;
 }

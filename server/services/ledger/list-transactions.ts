@@ -1,7 +1,7 @@
-import { and, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { customers, invoices, ledgerTransactions, users } from '@/db/schema';
-import { requirePermission, type Actor } from '@/server/auth/actor';
+import { can, requirePermission, type Actor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import type { ListTransactionsInput } from '@/server/schemas/ledger';
 import type { ServiceContext } from '@/server/services/context';
@@ -14,11 +14,17 @@ type Filters = Omit<ListTransactionsInput, 'limit' | 'cursor' | 'format'>;
 
 /**
  * Who reads which ledger rows: the desk (admins, staff with `reports.view`) every row; a reseller
- * the rows of its book — its customers' and those written to it; a client none.
+ * the rows of its book — its customers' and those written to it — or, granted
+ * `transactions.view_all`, every customer's money but still only its own payouts; a client none.
  */
 function ledgerScope(actor: Actor): SQL | undefined {
   const { scope } = actor;
-  if (scope.kind === 'reseller') return or(eq(ledgerTransactions.resellerId, scope.resellerId), ownedByScope(ledgerTransactions.customerId, scope));
+  if (scope.kind === 'reseller') {
+    const customersMoney = can(actor, 'transactions.view_all')
+      ? ne(ledgerTransactions.type, 'commission_payout')
+      : ownedByScope(ledgerTransactions.customerId, scope);
+    return or(eq(ledgerTransactions.resellerId, scope.resellerId), customersMoney);
+  }
   if (scope.kind !== 'all') throw new AppError('forbidden', 'The ledger is not available to this account');
   requirePermission(actor, 'reports.view');
   return undefined;
