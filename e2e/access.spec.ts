@@ -31,6 +31,8 @@ test('a reseller sees only their own customers', async ({ page }) => {
   await signIn(page, 'reseller@cashdesk.test');
   await page.goto('/admin');
   await expect(page).toHaveURL('/reseller');
+  await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Customers' }).click();
+  await expect(page).toHaveURL('/reseller/customers');
   const rows = page.getByRole('table', { name: 'Customers' }).locator('tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText('Roberta Williams');

@@ -4,7 +4,7 @@ import { shot, signIn } from './support';
 for (const [role, email, area, heading] of [
   ['admin', 'admin@cashdesk.test', '/admin', /Welcome back/],
   ['staff', 'staff@cashdesk.test', '/admin', /Welcome back/],
-  ['reseller', 'reseller@cashdesk.test', '/reseller', /My customers/],
+  ['reseller', 'reseller@cashdesk.test', '/reseller', /Welcome back/],
   ['client', 'client@cashdesk.test', '/client', /My account/],
 ] as const) {
   test(`${role} signs in and lands in ${area}`, async ({ page }) => {

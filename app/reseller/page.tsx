@@ -1,26 +1,24 @@
 import type { Metadata } from 'next';
-import { api } from '@/server/api/server-caller';
-import { CustomerTable } from '../_components/console/customer-table';
-import { SearchBox } from '../_components/console/search-box';
-import { PageHeader } from '../_components/ui/card';
-import type { SearchParams } from '../_lib/format';
+import Link from 'next/link';
+import { Dashboard, Tile } from '../_components/console/dashboard';
 import { requireArea } from '../_lib/guard';
-import { listParams, readParams } from '../_lib/list-params';
 
-export const metadata: Metadata = { title: 'My customers' };
+export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function ResellerHome({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireArea('reseller');
-  const { q, cursor } = readParams(listParams.customers, await searchParams);
-  // The service scopes this to the reseller's own book; no filter is needed here.
-  const page = await (await api()).customers.list({ q, cursor, limit: 20 });
+export default async function ResellerDashboard() {
+  const user = await requireArea('reseller');
+  // Every figure is the reseller's book: the dashboard service scopes by the signed-in actor.
   return (
-    <>
-      <PageHeader title="My customers" description="The customers you resell to." />
-      <div className="mb-4">
-        <SearchBox placeholder="Search by name or e-mail" />
-      </div>
-      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath="/reseller" q={q} />
-    </>
+    <Dashboard basePath="/reseller" user={user} description="Your book at a glance.">
+      <Tile title="My commissions" href="/reseller/commissions">
+        <p className="text-sm text-fg-muted">
+          Earned, paid out and outstanding this month are on{' '}
+          <Link href="/reseller/commissions" className="text-accent hover:underline">
+            My commissions
+          </Link>
+          .
+        </p>
+      </Tile>
+    </Dashboard>
   );
 }

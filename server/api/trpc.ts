@@ -98,6 +98,8 @@ const roleProcedure = (allowed: readonly Role[]) =>
 
 /** The admin console's people: admins and staff. */
 export const consoleProcedure = roleProcedure(['admin', 'staff']);
+/** Those who work a book of customers: the console's people and resellers (limited to their book by the services). */
+export const bookProcedure = roleProcedure(['admin', 'staff', 'reseller']);
 /** Admins only (settings, users, keys). */
 export const adminProcedure = roleProcedure(['admin']);
 

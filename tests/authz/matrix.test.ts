@@ -126,6 +126,7 @@ async function makeTenant(
     orderId: order.id,
     productId,
     rivalResellerId,
+    resellerId: reseller.id,
     unique,
     idempotencyKey: () => `authz-idempotency-${unique()}`,
     fresh: {

@@ -38,6 +38,8 @@ export interface Tenant {
   productId: string;
   /** The reseller of the other tenant: naming it in a filter or a field must not open its book. */
   rivalResellerId: string;
+  /** The tenant's own reseller (X for A, Y for B). */
+  resellerId: string;
   unique(): string;
   /** A new key for a console money action (each dialog makes one). */
   idempotencyKey(): string;
@@ -331,7 +333,9 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'resellers.list', needs: 'settings.manage', input: () => ({ limit: 10 }), expect: adminOnly },
   { call: 'resellers.get', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: adminOnly },
   { call: 'resellers.customers', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, limit: 10 }), expect: adminOnly },
-  { call: 'resellers.apiKeys', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: adminOnly },
+  // A reseller manages its own keys from its console; another reseller's are not found.
+  { call: 'resellers.apiKeys', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: { ...adminOnly, resellers: 404 } },
+  { call: 'resellers.apiKeys', case: 'its own', needs: 'settings.manage', input: (t) => ({ id: t.resellerId }), expect: { ...adminOnly, resellers: 'ok' } },
   {
     call: 'resellers.create',
     needs: 'settings.manage',
@@ -339,13 +343,25 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: adminOnly,
   },
   { call: 'resellers.update', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, see_parent_customers: false }), expect: adminOnly },
-  { call: 'resellers.issueApiKey', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, name: 'authz' }), expect: adminOnly },
+  {
+    call: 'resellers.issueApiKey',
+    needs: 'settings.manage',
+    input: (t) => ({ id: t.rivalResellerId, name: 'authz' }),
+    expect: { ...adminOnly, resellers: 404 },
+  },
+  {
+    call: 'resellers.issueApiKey',
+    case: 'its own',
+    needs: 'settings.manage',
+    input: (t) => ({ id: t.resellerId, name: 'authz' }),
+    expect: { ...adminOnly, resellers: 'ok' },
+  },
   // A key that does not act for that reseller is not found under it.
   {
     call: 'resellers.revokeApiKey',
     needs: 'settings.manage',
     input: async (t) => ({ id: t.rivalResellerId, key_id: await t.fresh.apiKey() }),
-    expect: { ...adminOnly, admin: 404 },
+    expect: { ...adminOnly, resellers: 404, admin: 404 },
   },
 
   { call: 'people.staff', needs: 'admin', expect: adminOnly },
@@ -359,25 +375,31 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'people.setDisabled', needs: 'admin', input: async (t) => ({ id: await t.fresh.staffUser(), disabled: true }), expect: adminOnly },
   { call: 'people.audit', needs: 'admin', input: () => ({}), expect: adminOnly },
 
-  // The console's notes: clients and resellers have no notes here; staff need the subject's view/edit permission.
-  { call: 'notes.list', needs: 'customers.view', input: (t) => ({ scope: 'customer', id: t.customerId }), expect: { ...consoleOnly, staffWithout: 403 } },
+  // The console's notes: clients have none; resellers their own on their book (a note the desk
+  // wrote is not found for them); staff need the subject's view/edit permission.
+  {
+    call: 'notes.list',
+    needs: 'customers.view',
+    input: (t) => ({ scope: 'customer', id: t.customerId }),
+    expect: { ...consoleOnly, staffWithout: 403, resellers: own },
+  },
   {
     call: 'notes.add',
     needs: 'customers.edit',
     input: (t) => ({ scope: 'customer', id: t.customerId, body: 'authz' }),
-    expect: { ...consoleOnly, staffWithout: 403, viewer: 403 },
+    expect: { ...consoleOnly, staffWithout: 403, viewer: 403, resellers: own },
   },
   {
     call: 'notes.edit',
     needs: 'customers.edit',
     input: async (t) => ({ noteId: await t.fresh.customerNote(), body: 'authz edited' }),
-    expect: { ...consoleOnly, staffWithout: 403, viewer: 403 },
+    expect: { ...consoleOnly, staffWithout: 403, viewer: 403, resellers: 404 },
   },
   {
     call: 'notes.delete',
     needs: 'customers.edit',
     input: async (t) => ({ noteId: await t.fresh.customerNote() }),
-    expect: { ...consoleOnly, staffWithout: 403, viewer: 403 },
+    expect: { ...consoleOnly, staffWithout: 403, viewer: 403, resellers: 404 },
   },
 
   { call: 'notify.channels', needs: 'invoices.view', expect: ownList },
@@ -523,6 +545,10 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /admin/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   { call: 'GET /admin/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
   { call: 'GET /admin/orders/export', session: true, needs: 'orders.view', expect: ownList },
+  // The reseller console's downloads are the desk's handlers under its own paths: the session's scope decides.
+  { call: 'GET /reseller/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
+  { call: 'GET /reseller/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
+  { call: 'GET /reseller/orders/export', session: true, needs: 'orders.view', expect: ownList },
   { call: 'GET /admin/transactions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   {
@@ -608,6 +634,12 @@ export const pageMatrix: PageEntry[] = [
   { page: '/client/credit', expect: clientArea },
   { page: '/client/profile', expect: clientArea },
   { page: '/reseller', expect: resellerArea },
+  { page: '/reseller/customers', expect: resellerArea },
+  { page: '/reseller/customers/[id]', expect: resellerArea },
+  { page: '/reseller/invoices', needs: 'invoices.view', expect: resellerArea },
+  { page: '/reseller/invoices/[id]', needs: 'invoices.view', expect: resellerArea },
+  { page: '/reseller/orders', expect: resellerArea },
+  { page: '/reseller/orders/[id]', expect: resellerArea },
 ];
 
 /** Cells where the code lets an actor do or see more than the rules say, each with why it is not fixed here. */

@@ -4,6 +4,7 @@ import { formatDay } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';
+import type { ConsoleBase } from './base-path';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
@@ -17,7 +18,8 @@ export async function CustomerTable({
 }: {
   customers: CustomerView[];
   nextCursor: string | null;
-  basePath: string;
+  /** The console the rows open in: `${basePath}/customers/<id>`. */
+  basePath: ConsoleBase;
   q: string | undefined;
 }) {
   const money = await moneyFormatter();
@@ -37,20 +39,11 @@ export async function CustomerTable({
           empty={customers.length === 0 ? (q ? `No customer matches “${q}”.` : 'No customers yet.') : undefined}
         >
           {customers.map((c) => (
-            <tr
-              key={c.id}
-              data-href={basePath.startsWith('/admin') ? `/admin/customers/${c.id}` : undefined}
-              tabIndex={-1}
-              className={`hover:bg-muted/40 ${navigableRow}`}
-            >
+            <tr key={c.id} data-href={`${basePath}/customers/${c.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
               <td className="px-4 py-2.5 font-medium">
-                {basePath.startsWith('/admin') ? (
-                  <Link href={`/admin/customers/${c.id}`} className="hover:underline">
-                    {c.name}
-                  </Link>
-                ) : (
-                  c.name
-                )}
+                <Link href={`${basePath}/customers/${c.id}`} className="hover:underline">
+                  {c.name}
+                </Link>
               </td>
               <td className="px-4 py-2.5 text-fg-muted">{c.email}</td>
               <td className="px-4 py-2.5">{c.company ?? '—'}</td>

@@ -4,6 +4,7 @@ import {
   Handshake,
   History,
   Inbox,
+  KeyRound,
   LayoutDashboard,
   MailPlus,
   Package,
@@ -41,6 +42,7 @@ const icons = {
   credit: Wallet,
   store: Store,
   resellers: Handshake,
+  keys: KeyRound,
 } satisfies Record<string, LucideIcon>;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };

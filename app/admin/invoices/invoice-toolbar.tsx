@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import type { TaxMode } from '@/server/billing/totals';
 import type { FieldErrors } from '@/server/errors';
+import type { ConsoleBase } from '../../_components/console/base-path';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
 import { Field, Input } from '../../_components/ui/field';
@@ -64,7 +65,7 @@ function CustomerPicker({ picked, onPick, error }: { picked: Picked | null; onPi
 }
 
 /** The invoice list's toolbar: a new invoice by hand, and merging a customer's open invoices. */
-export function InvoiceToolbar({ taxMode, taxRate, dueDate }: { taxMode: TaxMode; taxRate: string; dueDate: string }) {
+export function InvoiceToolbar({ basePath, taxMode, taxRate, dueDate }: { basePath: ConsoleBase; taxMode: TaxMode; taxRate: string; dueDate: string }) {
   const [open, setOpen] = useState<'create' | 'consolidate' | null>(null);
   const [customer, setCustomer] = useState<Picked | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -78,7 +79,7 @@ export function InvoiceToolbar({ taxMode, taxRate, dueDate }: { taxMode: TaxMode
       onSuccess: (invoice) => {
         toast.success(`Invoice ${invoice.number} created`);
         close();
-        router.push(`/admin/invoices/${invoice.id}`);
+        router.push(`${basePath}/invoices/${invoice.id}`);
       },
     }),
   );
@@ -88,7 +89,7 @@ export function InvoiceToolbar({ taxMode, taxRate, dueDate }: { taxMode: TaxMode
       onSuccess: (invoice) => {
         toast.success(`Open invoices merged into ${invoice.number}`);
         close();
-        router.push(`/admin/invoices/${invoice.id}`);
+        router.push(`${basePath}/invoices/${invoice.id}`);
       },
     }),
   );

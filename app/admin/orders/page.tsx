@@ -1,87 +1,11 @@
-import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { api } from '@/server/api/server-caller';
-import { orderStatuses } from '@/server/billing/order-status';
-import { fieldErrors } from '@/server/errors';
-import { listOrdersInput } from '@/server/schemas/orders';
-import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
-import { FilterForm } from '../../_components/console/filter-form';
-import { KeyboardRows } from '../../_components/console/keyboard-rows';
-import { ListPager } from '../../_components/console/list-chrome';
-import { navigableRow } from '../../_components/console/navigable-row';
-import { buttonClass } from '../../_components/ui/button';
-import { Card, PageHeader } from '../../_components/ui/card';
-import { DataTable } from '../../_components/ui/data-table';
-import { StatusPill } from '../../_components/ui/status-pill';
-import { formatMoment, queryString, type SearchParams } from '../../_lib/format';
+import { OrderList } from '../../_components/console/order-list';
+import type { SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { listParams, readParams } from '../../_lib/list-params';
-import { moneyFormatter } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'Orders' };
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
-  const money = await moneyFormatter();
-  const params = await searchParams;
-  const raw = readParams(listParams.orders, params);
-  const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
-  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  const trpc = await api();
-  const [page, products] = await Promise.all([
-    trpc.orders.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
-    trpc.catalog.products({ limit: 200 }),
-  ]);
-  return (
-    <>
-      <PageHeader title="Orders" description="Purchases and contracts, newest first.">
-        <a className={buttonClass('secondary')} href={`/admin/orders/export?${queryString({ ...raw, cursor: undefined })}`} download>
-          <Download className="size-4" aria-hidden /> Export CSV
-        </a>
-      </PageHeader>
-      <FilterForm list="orders" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
-        <FilterSelect label="Status" name="status" options={orderStatuses} error={errors.status} />
-        <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
-        <FilterSelect label="Product" name="product_id" options={products.items.map((p) => ({ value: p.id, label: p.name }))} error={errors.product_id} />
-        <FilterDate label="Placed from" name="from" error={errors.from} />
-        <FilterDate label="Placed to" name="to" error={errors.to} />
-      </FilterForm>
-      <Card className="overflow-hidden">
-        <KeyboardRows label="Orders" className="max-h-[70vh] overflow-auto">
-          <DataTable
-            label="Orders"
-            columns={[
-              { label: 'Number' },
-              { label: 'Customer' },
-              { label: 'Products' },
-              { label: 'Total', align: 'right' },
-              { label: 'Status' },
-              { label: 'Placed' },
-            ]}
-            empty={page.items.length === 0 ? 'No order matches these filters.' : undefined}
-          >
-            {page.items.map((order) => (
-              <tr key={order.id} data-href={`/admin/orders/${order.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
-                <td className="px-4 py-2.5 font-medium whitespace-nowrap">
-                  <Link href={`/admin/orders/${order.id}`} className="hover:underline">
-                    {order.number}
-                  </Link>
-                </td>
-                <td className="px-4 py-2.5">{order.customerName}</td>
-                <td className="px-4 py-2.5">{order.lines.map((l) => l.description).join(', ')}</td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
-                <td className="px-4 py-2.5">
-                  <StatusPill status={order.status} />
-                  {order.awaitingApproval ? <span className="ml-1 text-xs text-amber-600">needs approval</span> : null}
-                </td>
-                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(order.createdAt)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </KeyboardRows>
-        <ListPager shown={page.items.length} next={page.nextCursor} />
-      </Card>
-    </>
-  );
+  return <OrderList basePath="/admin" searchParams={await searchParams} />;
 }

@@ -9,7 +9,7 @@ import { listResellerApiKeys } from '../../services/resellers/list-api-keys';
 import { listResellerCustomers } from '../../services/resellers/list-customers';
 import { revokeResellerApiKey } from '../../services/resellers/revoke-api-key';
 import { updateReseller } from '../../services/resellers/update';
-import { permissionProcedure, router } from '../trpc';
+import { authedProcedure, permissionProcedure, router } from '../trpc';
 
 // Managing resellers is settings-level, as on REST: it grants access to customers' money.
 const manage = permissionProcedure('settings.manage');
@@ -18,11 +18,13 @@ export const resellersRouter = router({
   list: manage.input(listResellersInput).query(({ ctx, input }) => listResellers(ctx.service, input)),
   get: manage.input(resellerIdInput).query(({ ctx, input }) => getReseller(ctx.service, input)),
   customers: manage.input(resellerIdInput.extend(listInput.shape)).query(({ ctx, input }) => listResellerCustomers(ctx.service, input)),
-  apiKeys: manage.input(resellerIdInput).query(({ ctx, input }) => listResellerApiKeys(ctx.service, input)),
+  // A reseller's keys: the desk with settings.manage, or the reseller itself from its console
+  // (the services decide; another reseller's are not found).
+  apiKeys: authedProcedure.input(resellerIdInput).query(({ ctx, input }) => listResellerApiKeys(ctx.service, input)),
   create: manage.input(camelized(createResellerInput)).mutation(({ ctx, input }) => createReseller(ctx.service, { ...input, origin: ctx.origin })),
   update: manage.input(camelized(updateResellerInput.extend(resellerIdInput.shape))).mutation(({ ctx, input }) => updateReseller(ctx.service, input)),
-  issueApiKey: manage.input(issueResellerKeyInput.extend(resellerIdInput.shape)).mutation(({ ctx, input }) => issueResellerApiKey(ctx.service, input)),
-  revokeApiKey: manage
+  issueApiKey: authedProcedure.input(issueResellerKeyInput.extend(resellerIdInput.shape)).mutation(({ ctx, input }) => issueResellerApiKey(ctx.service, input)),
+  revokeApiKey: authedProcedure
     .input(z.object({ id, key_id: id }))
     .mutation(({ ctx, input }) => revokeResellerApiKey(ctx.service, { id: input.id, keyId: input.key_id })),
 });

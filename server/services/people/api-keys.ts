@@ -33,6 +33,17 @@ export async function createApiKey(
   input: { name: string; role: Role; permissions?: Permission[]; resellerId?: string | null; secret?: string },
 ): Promise<{ id: string; key: string }> {
   requirePermission(ctx.actor, 'settings.manage');
+  return insertApiKey(ctx, input);
+}
+
+/**
+ * Inserts a key and its audit row, checking nothing: only for callers that decided who may
+ * (createApiKey above; a reseller issuing its own key in resellers/issue-api-key.ts).
+ */
+export async function insertApiKey(
+  ctx: ServiceContext,
+  input: { name: string; role: Role; permissions?: Permission[]; resellerId?: string | null; secret?: string },
+): Promise<{ id: string; key: string }> {
   const key = input.secret ?? `cd_${randomBytes(24).toString('base64url')}`;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx

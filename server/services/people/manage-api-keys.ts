@@ -26,6 +26,11 @@ export async function listApiKeys(ctx: ServiceContext): Promise<ApiKeyListItem[]
 /** Revokes a key at once: its next request is a 401. */
 export async function revokeApiKey(ctx: ServiceContext, input: { id: string }): Promise<void> {
   requirePermission(ctx.actor, 'settings.manage');
+  await revokeKeyRow(ctx, input);
+}
+
+/** Revokes the key and writes its audit row, checking nothing: callers decide who may (resellers/revoke-api-key.ts). */
+export async function revokeKeyRow(ctx: ServiceContext, input: { id: string }): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [revoked] = await tx
       .update(apiKeys)

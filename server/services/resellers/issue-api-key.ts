@@ -1,14 +1,14 @@
-import { requirePermission } from '@/server/auth/actor';
 import type { ServiceContext } from '@/server/services/context';
-import { createApiKey } from '@/server/services/people/api-keys';
+import { insertApiKey } from '@/server/services/people/api-keys';
+import { requireKeyManager } from './key-access';
 import { findReseller } from './store';
 
-/** A key that acts as the reseller: its book, its flags, and it stops when the reseller is disabled. */
+/** A key that acts as the reseller: its book, its flags, and it stops when the reseller is disabled. The desk or the reseller itself issues it. */
 export async function issueResellerApiKey(ctx: ServiceContext, input: { id: string; name: string }): Promise<{ id: string; name: string; key: string }> {
-  requirePermission(ctx.actor, 'settings.manage');
+  requireKeyManager(ctx.actor, input.id);
   return ctx.db.transaction(async (tx) => {
     const reseller = await findReseller(tx, input.id, { lock: true });
-    const { id, key } = await createApiKey({ ...ctx, db: tx }, { name: input.name, role: 'reseller', resellerId: reseller.id });
+    const { id, key } = await insertApiKey({ ...ctx, db: tx }, { name: input.name, role: 'reseller', resellerId: reseller.id });
     return { id, name: input.name, key };
   });
 }

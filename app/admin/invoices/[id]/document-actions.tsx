@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { channelNames, type Channel } from '@/server/schemas/invoices';
+import type { ConsoleBase } from '../../../_components/console/base-path';
 import { Button, buttonClass } from '../../../_components/ui/button';
 import { Dialog, DialogActions } from '../../../_components/ui/dialog';
 import { useTRPC } from '../../../_lib/trpc';
@@ -18,12 +19,15 @@ type ChannelState = { email: 'resend' | 'outbox'; sms: boolean; whatsapp: boolea
  */
 export function DocumentActions({
   invoiceId,
+  basePath,
   papers,
   canSend,
   channels,
   contact,
 }: {
   invoiceId: string;
+  /** The console the PDF link stays in. */
+  basePath: ConsoleBase;
   papers: Array<{ id: string; label: string }>;
   canSend: boolean;
   channels: ChannelState;
@@ -76,7 +80,7 @@ export function DocumentActions({
       </select>
       <a
         className={buttonClass('secondary')}
-        href={`/admin/invoices/${invoiceId}/pdf${paper ? `?paper=${encodeURIComponent(paper)}` : ''}`}
+        href={`${basePath}/invoices/${invoiceId}/pdf${paper ? `?paper=${encodeURIComponent(paper)}` : ''}`}
         target="_blank"
         rel="noreferrer"
       >

@@ -73,7 +73,7 @@ export default async function ResellerPage({ params, searchParams }: { params: P
         </DataTable>
       </Card>
       <h2 className="mb-2 text-lg font-semibold">Customers</h2>
-      <CustomerTable customers={customers.items} nextCursor={customers.nextCursor} basePath="/admin/customers" q={undefined} />
+      <CustomerTable customers={customers.items} nextCursor={customers.nextCursor} basePath="/admin" q={undefined} />
     </>
   );
 }

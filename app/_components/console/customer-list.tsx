@@ -1,0 +1,42 @@
+import { api } from '@/server/api/server-caller';
+import type { SearchParams } from '../../_lib/format';
+import { listParams, readParams } from '../../_lib/list-params';
+import { CreateCustomer } from '../../admin/customers/create-customer';
+import { PageHeader } from '../ui/card';
+import type { ConsoleBase } from './base-path';
+import { CustomerTable } from './customer-table';
+import { SearchBox } from './search-box';
+
+const pageSize = 20;
+
+/**
+ * The customer list of a console, with search, paging and New customer for those who may
+ * create one. The service scopes the list (a reseller sees its book) and files a reseller's new
+ * customer under it; the page adds no filter of its own.
+ */
+export async function CustomerList({
+  basePath,
+  searchParams,
+  title,
+  description,
+}: {
+  basePath: ConsoleBase;
+  searchParams: SearchParams;
+  title: string;
+  description: string;
+}) {
+  const { q, cursor } = readParams(listParams.customers, searchParams);
+  const trpc = await api();
+  const [page, me] = await Promise.all([trpc.customers.list({ q, cursor, limit: pageSize }), trpc.me()]);
+  return (
+    <>
+      <PageHeader title={title} description={description}>
+        {me.permissions.includes('customers.create') ? <CreateCustomer /> : null}
+      </PageHeader>
+      <div className="mb-4">
+        <SearchBox placeholder="Search by name or e-mail" />
+      </div>
+      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath={basePath} q={q} />
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { api } from '@/server/api/server-caller';
+import type { SessionUser } from '@/server/auth/next-auth';
+import { moneyFormatter } from '../../_lib/money';
+import { Card, PageHeader } from '../ui/card';
+import type { ConsoleBase } from './base-path';
+
+const day = (d: string) => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+
+export function Tile({ title, href, children, empty }: { title: string; href: string; children: ReactNode; empty?: string | false }) {
+  return (
+    <Card className="flex flex-col p-5">
+      <div className="mb-3 flex items-center justify-between">
+        <h2 className="font-semibold">{title}</h2>
+        <Link href={href} className="text-sm text-accent hover:underline">
+          View all →
+        </Link>
+      </div>
+      {empty ? <p className="text-sm text-fg-muted">{empty}</p> : children}
+    </Card>
+  );
+}
+
+/**
+ * The console's home for the admin desk and for a reseller: what is owed and late per currency,
+ * what falls due, what came in, what waits. The service scopes every figure to the signed-in
+ * actor (a reseller sees its book); `children` add tiles of the console's own.
+ */
+export async function Dashboard({
+  basePath,
+  user,
+  description,
+  children,
+}: {
+  basePath: ConsoleBase;
+  user: SessionUser;
+  description: string;
+  children?: ReactNode;
+}) {
+  const money = await moneyFormatter();
+  const trpc = await api();
+  const firstName = user.name.split(' ')[0];
+  if (!(await trpc.me()).permissions.includes('invoices.view')) {
+    return (
+      <>
+        <PageHeader title={`Welcome, ${firstName}`} description="Your account has no billing permissions yet; ask an administrator." />
+        {children ? <div className="grid gap-6 md:grid-cols-2">{children}</div> : null}
+      </>
+    );
+  }
+  const summary = await trpc.dashboard();
+  const totals = (rows: typeof summary.unpaid, label: string) => (
+    <ul className="space-y-1">
+      {rows.map((r) => (
+        <li key={r.currency} className="flex items-baseline justify-between">
+          <span className="text-2xl font-semibold tabular-nums">{money(r.amount, r.currency)}</span>
+          <span className="text-sm text-fg-muted">
+            {r.count} {label}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      <PageHeader title={`Welcome back, ${firstName}`} description={description} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <Tile title="Unpaid" href={`${basePath}/invoices?status=pending`} empty={summary.unpaid.length === 0 && 'Nothing is owed. Nice.'}>
+          {totals(summary.unpaid, 'open')}
+        </Tile>
+        <Tile title="Overdue" href={`${basePath}/invoices?status=overdue`} empty={summary.overdue.length === 0 && 'Nothing is late.'}>
+          <div className="text-danger">{totals(summary.overdue, 'overdue')}</div>
+        </Tile>
+        <Tile
+          title="Due this week"
+          href={`${basePath}/invoices?date_field=due`}
+          empty={summary.dueSoon.length === 0 && 'Nothing falls due in the next 7 days.'}
+        >
+          <ul className="divide-y divide-border text-sm">
+            {summary.dueSoon.map((i) => (
+              <li key={i.id} className="flex justify-between gap-2 py-2">
+                <Link href={`${basePath}/invoices/${i.id}`} className="font-medium hover:underline">
+                  {i.number} · {i.customer}
+                </Link>
+                <span className="tabular-nums">
+                  {money(i.balance, i.currency)} · {day(i.dueDate)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Tile>
+        <Tile title="Recent payments" href={`${basePath}/invoices?status=paid`} empty={summary.recent.length === 0 && 'No payment yet.'}>
+          <ul className="divide-y divide-border text-sm">
+            {summary.recent.map((p) => (
+              <li key={p.id} className="flex justify-between gap-2 py-2">
+                <Link href={`${basePath}/invoices/${p.invoiceId}`} className="hover:underline">
+                  {p.customer} · {p.number}
+                </Link>
+                <span className="text-success tabular-nums">+{money(p.amount, p.currency)}</span>
+              </li>
+            ))}
+          </ul>
+        </Tile>
+        <Tile
+          title="Orders awaiting approval"
+          href={`${basePath}/orders?status=pending`}
+          empty={summary.awaiting.length === 0 && 'No order is waiting for you.'}
+        >
+          <ul className="divide-y divide-border text-sm">
+            {summary.awaiting.map((o) => (
+              <li key={o.id} className="flex justify-between gap-2 py-2">
+                <Link href={`${basePath}/orders/${o.id}`} className="font-medium hover:underline">
+                  {o.number} · {o.name}
+                </Link>
+                <span className="text-fg-muted">{o.customer}</span>
+              </li>
+            ))}
+          </ul>
+        </Tile>
+        {children}
+      </div>
+    </>
+  );
+}

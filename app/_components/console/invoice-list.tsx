@@ -1,0 +1,127 @@
+import { Download } from 'lucide-react';
+import Link from 'next/link';
+import { api } from '@/server/api/server-caller';
+import { invoiceStatuses } from '@/server/billing/invoice-status';
+import { addDays, toPlainDate } from '@/server/billing/periods';
+import { formatDay, humanize, queryString, type SearchParams } from '../../_lib/format';
+import { displaySettings, moneyFormatter } from '../../_lib/money';
+import { invoiceFiltersFrom } from '../../admin/invoices/filters';
+import { InvoiceToolbar } from '../../admin/invoices/invoice-toolbar';
+import { buttonClass } from '../ui/button';
+import { Card, PageHeader } from '../ui/card';
+import { cn } from '../ui/cn';
+import { DataTable } from '../ui/data-table';
+import { StatusPill } from '../ui/status-pill';
+import type { ConsoleBase } from './base-path';
+import { FilterDate, FilterSelect, FilterText } from './filter-field';
+import { FilterForm } from './filter-form';
+import { KeyboardRows } from './keyboard-rows';
+import { ListPager } from './list-chrome';
+import { navigableRow } from './navigable-row';
+
+/**
+ * The invoice list of a console: filters in the URL, CSV export, and Create invoice and
+ * Consolidate pending for those with invoices.create. The service scopes it (a reseller sees
+ * its book), so the page adds no filter of its own.
+ */
+export async function InvoiceList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
+  const money = await moneyFormatter();
+  const { input, errors, raw } = invoiceFiltersFrom(searchParams);
+  const trpc = await api();
+  const [page, me, settings] = await Promise.all([trpc.invoices.list({ ...input, format: 'json' }), trpc.me(), displaySettings()]);
+  const today = toPlainDate(new Date());
+  // The export route takes the API's filters: amounts in minor units, no page cursor.
+  const exportQuery = queryString({
+    ...raw,
+    min_total: input.min_total?.toString(),
+    max_total: input.max_total?.toString(),
+    min: undefined,
+    max: undefined,
+    cursor: undefined,
+  });
+  return (
+    <>
+      <PageHeader title="Invoices" description="Every document you issued, newest first.">
+        {me.permissions.includes('invoices.create') ? (
+          <InvoiceToolbar basePath={basePath} taxMode={settings.taxMode} taxRate={settings.taxRate} dueDate={addDays(today, settings.paymentDueDays)} />
+        ) : null}
+        <a className={buttonClass('secondary')} href={`${basePath}/invoices/export?${exportQuery}`} download>
+          <Download className="size-4" aria-hidden /> Export CSV
+        </a>
+      </PageHeader>
+
+      <FilterForm list="invoices" defaults={{ date_field: 'issue' }} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
+        <FilterSelect label="Status" name="status" options={invoiceStatuses} error={errors.status} />
+        <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
+        <FilterSelect
+          label="Date"
+          name="date_field"
+          any={null}
+          options={[
+            { value: 'issue', label: 'Issued' },
+            { value: 'due', label: 'Due' },
+          ]}
+          error={errors.date_field}
+        />
+        <FilterDate label="From" name="from" error={errors.from} />
+        <FilterDate label="To" name="to" error={errors.to} />
+        <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
+        <FilterText label="Total from" name="min" inputMode="decimal" error={errors.min} />
+        <FilterText label="Total to" name="max" inputMode="decimal" error={errors.max} />
+      </FilterForm>
+
+      <Card className="overflow-hidden">
+        <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
+          <DataTable
+            label="Invoices"
+            columns={[
+              { label: 'Number' },
+              { label: 'Customer' },
+              { label: 'Issued' },
+              { label: 'Due' },
+              { label: 'Total', align: 'right' },
+              { label: 'Paid', align: 'right' },
+              { label: 'Balance', align: 'right' },
+              { label: 'Status' },
+              { label: 'Sent' },
+            ]}
+            empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}
+          >
+            {page.items.map((invoice) => (
+              <tr
+                key={invoice.id}
+                data-href={`${basePath}/invoices/${invoice.id}`}
+                tabIndex={-1}
+                className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger')}
+              >
+                <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                  <Link href={`${basePath}/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
+                    {invoice.number ?? 'Draft'}
+                  </Link>
+                  {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
+                </td>
+                <td className="px-4 py-2.5">{invoice.customerName}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
+                <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.amountPaid, invoice.currency)}</td>
+                <td className="px-4 py-2.5 text-right font-medium tabular-nums">{money(invoice.balance, invoice.currency)}</td>
+                <td className="px-4 py-2.5">
+                  <StatusPill status={invoice.status} />
+                </td>
+                <td className="px-4 py-2.5">
+                  {[...new Set(invoice.notifications.filter((n) => n.status === 'sent').map((n) => n.channel))].map((channel) => (
+                    <span key={channel} className="mr-1 rounded bg-muted px-1.5 py-0.5 text-xs">
+                      {channel}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </KeyboardRows>
+        <ListPager shown={page.items.length} next={page.nextCursor} />
+      </Card>
+    </>
+  );
+}

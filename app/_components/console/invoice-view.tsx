@@ -1,0 +1,234 @@
+import { Lock, ShieldAlert } from 'lucide-react';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { api } from '@/server/api/server-caller';
+import { trimDecimal } from '@/server/billing/decimal';
+import { invoiceActions, isIssued } from '@/server/billing/invoice-status';
+import { papers } from '@/server/documents/paper';
+import { channelNames } from '@/server/schemas/invoices';
+import { publicInvoicePath } from '@/server/services/invoices/public-link';
+import { formatDay, formatMoment, humanize } from '../../_lib/format';
+import { moneyFormatter } from '../../_lib/money';
+import { DocumentActions } from '../../admin/invoices/[id]/document-actions';
+import { InvoiceActions } from '../../admin/invoices/[id]/invoice-actions';
+import { Card, PageHeader } from '../ui/card';
+import { CopyButton } from '../ui/copy-button';
+import { DataTable } from '../ui/data-table';
+import { StatusPill } from '../ui/status-pill';
+import { AuditLog } from './audit-log';
+import type { ConsoleBase } from './base-path';
+
+/**
+ * An invoice's page in either console: lines, totals, public link, payments, related documents,
+ * history and notification log, with the actions its state allows to those whose permissions
+ * allow them (Add payment, Mark as paid, Send… need invoices.edit). Reads go through the scoped
+ * services, so another reseller's invoice is a 404.
+ */
+export async function InvoiceView({ id, basePath }: { id: string; basePath: ConsoleBase }) {
+  const trpc = await api();
+  const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
+  const [history, me, customer, channels] = await Promise.all([
+    trpc.invoices.history({ id }),
+    trpc.me(),
+    trpc.customers.byId({ id: invoice.customerId }),
+    trpc.notify.channels(),
+  ]);
+  const format = await moneyFormatter();
+  const money = (amount: bigint) => format(amount, invoice.currency);
+  const actions = invoiceActions(invoice);
+  const publicPath = isIssued(invoice.status) ? publicInvoicePath(invoice.id, invoice.tokenVersion) : null;
+  const title = invoice.number ?? 'Draft invoice';
+
+  return (
+    <>
+      <PageHeader title={`${invoice.kind === 'invoice' ? 'Invoice' : humanize(invoice.kind)} ${title}`} description={`${customer.name} · ${customer.email}`}>
+        <StatusPill status={invoice.status} className="text-sm" />
+        {actions.locked ? (
+          <span
+            className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted"
+            title="Correct it with a credit or debit note"
+          >
+            <Lock className="size-3" aria-hidden /> Locked
+          </span>
+        ) : null}
+        {invoice.disputedAt ? (
+          <span
+            className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger"
+            title="A card payment on it was disputed: answer it in the Stripe dashboard"
+          >
+            <ShieldAlert className="size-3" aria-hidden /> Disputed
+          </span>
+        ) : null}
+      </PageHeader>
+
+      <InvoiceActions
+        invoice={{
+          id: invoice.id,
+          amountRefunded: invoice.amountRefunded.toString(),
+          currency: invoice.currency,
+          balance: invoice.balance.toString(),
+          amountPaid: invoice.amountPaid.toString(),
+          taxMode: invoice.taxMode,
+          dueDate: invoice.dueDate,
+          notes: invoice.notes,
+          lines: invoice.lines.map((l) => ({
+            description: l.description,
+            quantity: trimDecimal(l.quantity),
+            unitPrice: l.unitPrice.toString(),
+            taxRate: trimDecimal(l.taxRate),
+          })),
+        }}
+        allowed={actions}
+        canEdit={me.permissions.includes('invoices.edit')}
+        canRefund={me.permissions.includes('payments.refund')}
+      />
+      <div className="mt-2">
+        <DocumentActions
+          invoiceId={invoice.id}
+          basePath={basePath}
+          papers={papers.map((p) => ({ id: p.id, label: p.label }))}
+          canSend={me.permissions.includes('invoices.edit') && actions.send}
+          channels={channels}
+          contact={{ email: customer.email, phone: customer.phone }}
+        />
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card className="p-5 lg:col-span-2">
+          <DataTable
+            label="Lines"
+            variant="inset"
+            columns={[
+              { label: 'Description' },
+              { label: 'Qty', align: 'right' },
+              { label: 'Unit price', align: 'right' },
+              { label: 'Tax', align: 'right' },
+              { label: 'Total', align: 'right' },
+            ]}
+          >
+            {invoice.lines.map((line) => (
+              <tr key={line.id}>
+                <td className="py-2 pr-4">{line.description}</td>
+                <td className="py-2 text-right tabular-nums">{trimDecimal(line.quantity)}</td>
+                <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+                <td className="py-2 text-right tabular-nums">{trimDecimal(line.taxRate)}%</td>
+                <td className="py-2 text-right tabular-nums">{money(line.total)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          {invoice.notes ? <p className="mt-4 rounded-md bg-muted p-3 text-sm">{invoice.notes}</p> : null}
+        </Card>
+
+        <Card className="p-5">
+          <dl className="space-y-2 text-sm" aria-label="Totals">
+            {[
+              ['Issued', formatDay(invoice.issueDate)],
+              ['Due', formatDay(invoice.dueDate)],
+              ['Subtotal', money(invoice.subtotal)],
+              ['Tax', money(invoice.taxTotal)],
+              ['Total', money(invoice.total)],
+              ['Paid', money(invoice.amountPaid)],
+              ...(invoice.amountRefunded > 0n ? [['Refunded', money(invoice.amountRefunded)]] : []),
+            ].map(([label, value]) => (
+              <div key={label} className="flex justify-between">
+                <dt className="text-fg-muted">{label}</dt>
+                <dd className="tabular-nums">{value}</dd>
+              </div>
+            ))}
+            <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
+              <dt>Balance</dt>
+              <dd className="tabular-nums" data-testid="balance">
+                {money(invoice.balance)}
+              </dd>
+            </div>
+          </dl>
+          {publicPath ? (
+            <div className="mt-5 border-t border-border pt-4 text-sm">
+              <div className="mb-1 font-medium">Public link</div>
+              <div className="flex items-center gap-2">
+                <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 text-xs">{publicPath}</code>
+                <CopyButton text={publicPath} label="Copy public link" />
+              </div>
+            </div>
+          ) : null}
+        </Card>
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card className="p-5">
+          <h2 className="mb-3 font-semibold">Payments</h2>
+          {history.payments.length === 0 ? (
+            <p className="text-sm text-fg-muted">No payment yet.</p>
+          ) : (
+            <table className="w-full text-sm" aria-label="Payments">
+              <tbody className="divide-y divide-border">
+                {history.payments.map((p) => (
+                  <tr key={p.id}>
+                    <td className="py-2">{formatMoment(p.paidAt)}</td>
+                    <td className="py-2 capitalize">{humanize(p.method)}</td>
+                    <td className="py-2 text-fg-muted">{p.reference ?? ''}</td>
+                    <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
+                  </tr>
+                ))}
+                {history.refunds.map((r) => (
+                  <tr key={r.id} className="text-danger">
+                    <td className="py-2">{formatMoment(r.refundedAt)}</td>
+                    <td className="py-2">Refund{r.toCredit ? ' to credit' : ''}</td>
+                    <td className="py-2 text-fg-muted">{r.reason ?? ''}</td>
+                    <td className="py-2 text-right tabular-nums">−{money(r.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {history.related.length > 0 ? (
+            <>
+              <h3 className="mt-5 mb-2 text-sm font-semibold">Related documents</h3>
+              <ul className="space-y-1 text-sm" aria-label="Related documents">
+                {history.related.map((doc) => (
+                  <li key={doc.id} className="flex items-center justify-between gap-2">
+                    <Link href={`${basePath}/invoices/${doc.id}`} className="text-accent hover:underline">
+                      {doc.number ?? 'Draft'} · {humanize(doc.kind)}
+                    </Link>
+                    <span className="text-fg-muted">
+                      {doc.relation === 'consolidated_into' ? 'consolidated into' : doc.relation === 'consolidates' ? 'consolidated here' : 'corrects'} ·{' '}
+                      {money(doc.total)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Card>
+
+        <AuditLog entries={history.audit} entity="invoice" />
+      </div>
+
+      <Card className="mt-6 p-5">
+        <h2 className="mb-3 font-semibold">Notification log</h2>
+        {invoice.notifications.length === 0 ? (
+          <p className="text-sm text-fg-muted">Not sent yet.</p>
+        ) : (
+          <DataTable
+            label="Notification log"
+            variant="inset"
+            columns={[{ label: 'When' }, { label: 'Channel' }, { label: 'To' }, { label: 'Status' }, { label: 'Provider answer' }, { label: 'By' }]}
+          >
+            {[...invoice.notifications].reverse().map((n) => (
+              <tr key={n.id} className="align-top">
+                <td className="py-2 whitespace-nowrap">{formatMoment(n.at)}</td>
+                <td className="py-2">{channelNames[n.channel]}</td>
+                <td className="py-2">{n.recipient}</td>
+                <td className="py-2">
+                  <StatusPill status={n.status} />
+                </td>
+                <td className={`py-2 break-all ${n.status === 'failed' ? 'text-danger' : 'text-fg-muted'}`}>{n.detail ?? n.providerMessageId ?? '—'}</td>
+                <td className="py-2 text-fg-muted">{n.triggeredBy}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Card>
+    </>
+  );
+}

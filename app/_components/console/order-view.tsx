@@ -1,0 +1,249 @@
+import { FileDown } from 'lucide-react';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { api } from '@/server/api/server-caller';
+import { awaitsProvisioning, orderActions } from '@/server/billing/order-status';
+import { formatDay, formatMoment, humanize } from '../../_lib/format';
+import { moneyFormatter } from '../../_lib/money';
+import { RetryJob } from '../../admin/jobs/retry-job';
+import { MarkProvisioned, OrderActions } from '../../admin/orders/[id]/order-actions';
+import { Card, PageHeader } from '../ui/card';
+import { CopyButton } from '../ui/copy-button';
+import { DataTable } from '../ui/data-table';
+import { StatusPill } from '../ui/status-pill';
+import { AuditLog } from './audit-log';
+import type { ConsoleBase } from './base-path';
+import { Notes } from './notes';
+
+/**
+ * An order's page in either console: lines, customer, documents, services, notes, history and
+ * jobs; its actions only for those with orders.edit. Reads go through the scoped services, so
+ * another reseller's order is a 404.
+ */
+export async function OrderView({ id, basePath }: { id: string; basePath: ConsoleBase }) {
+  const trpc = await api();
+  const order = await trpc.orders.byId({ id }).catch(() => notFound());
+  const me = await trpc.me();
+  const [history, customer, documents, notes] = await Promise.all([
+    trpc.orders.history({ id }),
+    trpc.customers.byId({ id: order.customerId }),
+    // A reseller may lack invoices.view: then the order lists no documents.
+    me.permissions.includes('invoices.view') ? trpc.invoices.list({ order_id: id, limit: 50, date_field: 'issue', format: 'json' }) : { items: [] },
+    trpc.notes.list({ scope: 'order', id }),
+  ]);
+  const format = await moneyFormatter();
+  const money = (amount: bigint) => format(amount, order.currency);
+  const first = documents.items.find((d) => d.id === order.invoiceId);
+  const actions = orderActions({ status: order.status, lineCount: order.lines.length }, first ?? null);
+  const canEdit = me.permissions.includes('orders.edit');
+  const canSeeProducts = me.permissions.includes('catalog.manage');
+  // Paid (or approved) and waiting for its services to be set up.
+  const awaitingProvisioning = canEdit && order.status === 'pending' && !order.awaitingApproval && first?.status === 'paid';
+
+  return (
+    <>
+      <PageHeader title={`Order ${order.number}`} description={order.name}>
+        <StatusPill status={order.status} className="text-sm" />
+        {order.awaitingApproval ? (
+          <span className="rounded-full bg-amber-500/15 px-2 py-0.5 text-xs text-amber-700 dark:text-amber-300">Awaiting approval</span>
+        ) : null}
+      </PageHeader>
+
+      {canEdit ? (
+        <OrderActions
+          order={{
+            id: order.id,
+            status: order.status,
+            awaitingApproval: order.awaitingApproval,
+            paymentMethod: order.paymentMethod,
+            currency: order.currency,
+            lines: order.lines.map((l) => ({ id: l.id, description: l.description, unitPrice: l.unitPrice, quantity: l.quantity })),
+            labels: order.labels,
+          }}
+          allowed={actions}
+          payHref={first && actions.pay ? `${basePath}/invoices/${first.id}` : null}
+          firstInvoicePaid={first ? first.amountPaid > 0n : false}
+        />
+      ) : order.labels.length > 0 ? (
+        <ul className="flex flex-wrap gap-2" aria-label="Labels">
+          {order.labels.map((l) => (
+            <li key={l} className="rounded-full bg-accent/10 px-2.5 py-0.5 text-xs font-medium text-accent">
+              {l}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card className="p-5 lg:col-span-2">
+          <h2 className="mb-3 font-semibold">Purchase</h2>
+          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+            {[
+              ['Placed', formatMoment(order.createdAt)],
+              ['Type', order.services.length > 0 ? 'Recurring' : 'One-time'],
+              ['Payment', first ? first.status : '—'],
+              ['Method', order.paymentMethod ? humanize(order.paymentMethod) : 'Not chosen'],
+              ['Billing day', String(order.billingDay)],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-fg-muted">{label}</dt>
+                <dd className="font-medium capitalize">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <DataTable
+            label="Order lines"
+            variant="inset"
+            columns={[
+              { label: 'Product' },
+              { label: 'Cycle' },
+              { label: 'Qty', align: 'right' },
+              { label: 'Price', align: 'right' },
+              { label: 'Setup', align: 'right' },
+            ]}
+          >
+            {order.lines.map((line) => (
+              <tr key={line.id}>
+                <td className="py-2">
+                  {canSeeProducts ? (
+                    <Link href={`/admin/catalog/${line.productId}`} className="text-accent hover:underline" title="Go to product">
+                      {line.description}
+                    </Link>
+                  ) : (
+                    line.description
+                  )}
+                  {line.options.length > 0 ? <div className="text-xs text-fg-muted">{line.options.map((o) => o.name).join(' · ')}</div> : null}
+                </td>
+                <td className="py-2 capitalize">{humanize(line.cycle)}</td>
+                <td className="py-2 text-right tabular-nums">{Number(line.quantity)}</td>
+                <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+                <td className="py-2 text-right tabular-nums">{money(line.setupFee)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <div className="mt-3 flex justify-end gap-6 text-sm">
+            <span className="text-fg-muted">Total billed for the first period</span>
+            <span className="font-semibold tabular-nums" data-testid="order-total">
+              {money(order.total)}
+            </span>
+          </div>
+          <details className="mt-4 text-sm">
+            <summary className="cursor-pointer text-fg-muted hover:text-fg">More details</summary>
+            <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
+              {[
+                ['Order ID', order.id],
+                ['Starts', formatDay(order.startDate)],
+                ['Ends', order.endDate ? formatDay(order.endDate) : 'Open-ended'],
+                ['Payment due', `${order.dueDays} days after issue`],
+                ['Invoice e-mails', humanize(order.autoEmail)],
+                ['Last change', formatMoment(order.updatedAt)],
+              ].map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-fg-muted">{label}</dt>
+                  <dd className="break-all">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        </Card>
+
+        <Card className="p-5">
+          <h2 className="mb-3 font-semibold">Customer</h2>
+          <div className="text-sm">
+            <div className="flex items-center gap-1">
+              <Link href={`${basePath}/customers/${customer.id}`} className="font-medium text-accent hover:underline">
+                {customer.name}
+              </Link>
+              <CopyButton text={customer.name} label="Copy name" />
+            </div>
+            <div className="flex items-center gap-1 text-fg-muted">
+              <span className="min-w-0 truncate">{customer.email}</span>
+              <CopyButton text={customer.email} label="Copy e-mail" />
+            </div>
+            {customer.company ? <div className="text-fg-muted">{customer.company}</div> : null}
+          </div>
+          <h2 className="mt-6 mb-3 font-semibold">Documents</h2>
+          <ul className="space-y-1 text-sm" aria-label="Documents">
+            {documents.items.map((d) => (
+              <li key={d.id} className="flex items-center justify-between gap-2">
+                <Link href={`${basePath}/invoices/${d.id}`} className="text-accent hover:underline">
+                  {d.number ?? 'Draft'} <span className="text-fg-muted">· {humanize(d.kind)}</span>
+                </Link>
+                <span className="flex items-center gap-2">
+                  <StatusPill status={d.status} />
+                  <a
+                    href={`${basePath}/invoices/${d.id}/pdf`}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="text-fg-muted hover:text-fg"
+                    aria-label={`Download ${d.number ?? 'draft'} as PDF`}
+                  >
+                    <FileDown className="size-4" aria-hidden />
+                  </a>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+
+      <Card className="mt-6 p-5">
+        <h2 className="mb-3 font-semibold">Services</h2>
+        <DataTable
+          label="Services"
+          variant="inset"
+          columns={[{ label: 'Service' }, { label: 'Status' }, { label: 'Paid period' }, { label: 'Next due' }, { label: 'Price', align: 'right' }]}
+          empty={order.services.length === 0 ? 'One-time purchase: no services.' : undefined}
+        >
+          {order.services.map((s) => (
+            <tr key={s.id}>
+              <td className="py-2">
+                {s.name} <span className="text-fg-muted capitalize">· {s.cycle}</span>
+              </td>
+              <td className="py-2">
+                <StatusPill status={s.status} />
+                {awaitingProvisioning && awaitsProvisioning(s) ? <MarkProvisioned serviceId={s.id} /> : null}
+              </td>
+              <td className="py-2">
+                {formatDay(s.periodStart)} – {formatDay(s.periodEnd)}
+              </td>
+              <td className="py-2">{formatDay(s.nextDueDate)}</td>
+              <td className="py-2 text-right tabular-nums">{money(s.price)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </Card>
+
+      <div className="mt-6">
+        <Notes subject={{ scope: 'order', id: order.id }} own={notes.own} customer={notes.customer} canEdit={canEdit} />
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <AuditLog entries={history.audit} entity="order" />
+        <Card className="p-5">
+          <h2 className="mb-3 font-semibold">Jobs</h2>
+          {history.jobs.length === 0 ? (
+            <p className="text-sm text-fg-muted">No workflow has run for this order yet.</p>
+          ) : (
+            <ul className="divide-y divide-border text-sm">
+              {history.jobs.map((job) => (
+                <li key={job.id} className="py-2">
+                  <div className="flex items-center justify-between gap-2">
+                    <span>
+                      {job.function} <span className="text-fg-muted">· {formatMoment(job.createdAt)}</span>
+                    </span>
+                    <span>
+                      <StatusPill status={job.status} />
+                      {job.status === 'failed' && me.permissions.includes('settings.manage') ? <RetryJob id={job.id} /> : null}
+                    </span>
+                  </div>
+                  {job.error ? <p className="mt-1 text-xs text-danger">{job.error}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
