@@ -55,10 +55,11 @@ export const customerOutput = z.object({
   created_at: z.iso.datetime(),
 });
 
-export const updateCustomerInput = createCustomerInput
-  .omit({ reseller_id: true })
-  .partial()
-  .extend({ billing_address: billingAddressInput.nullable().optional() });
+export const updateCustomerInput = createCustomerInput.omit({ reseller_id: true }).partial().extend({
+  billing_address: billingAddressInput.nullable().optional(),
+  // Moves the customer to another reseller's book, or with null makes it a direct customer (the desk only).
+  reseller_id: id.nullable().optional(),
+});
 export type UpdateCustomerInput = DomainInput<typeof updateCustomerInput>;
 
 export const adjustCreditInput = z.strictObject({

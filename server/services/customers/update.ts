@@ -1,16 +1,25 @@
 import { eq } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { customers } from '@/db/schema';
-import { requirePermission } from '@/server/auth/actor';
-import { AppError } from '@/server/errors';
+import { requirePermission, type Actor } from '@/server/auth/actor';
+import { AppError, notFound } from '@/server/errors';
 import type { UpdateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { assignableReseller } from './assignable-reseller';
 import { findCustomer, type CustomerView } from './store';
 
+/**
+ * Changes a customer's details and, for the desk, its reseller: `resellerId` moves it to another
+ * reseller's book, null makes it a direct customer. A reseller may edit its customers but never
+ * move one: naming another reseller is not found (as on create), taking one out of its book or
+ * into its own from a sub-reseller's is forbidden. Naming the reseller it already has changes nothing.
+ */
 export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerInput & { id: string }): Promise<CustomerView> {
   requirePermission(ctx.actor, 'customers.edit');
   return ctx.db.transaction(async (tx) => {
+    // The row lock makes the audit's "before" the state this change replaced, even when two desks race.
+    await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, input.id)).for('update');
     const before = await findCustomer(tx, ctx.actor.scope, input.id);
     const changes: Partial<typeof customers.$inferInsert> = { updatedAt: ctx.now };
     if (input.name !== undefined) changes.name = input.name;
@@ -20,6 +29,13 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
     if (input.taxId !== undefined) changes.taxId = input.taxId;
     if (input.currency !== undefined) changes.currency = input.currency;
     if (input.billingAddress !== undefined) changes.billingAddress = input.billingAddress;
+    const detailsGiven = Object.keys(changes).length > 1;
+
+    const moved = input.resellerId !== undefined && input.resellerId !== before.resellerId;
+    if (moved) {
+      refuseResellerMove(ctx.actor, input.resellerId ?? null);
+      changes.resellerId = input.resellerId ? (await assignableReseller(tx, input.resellerId)).id : null;
+    }
     try {
       await tx.update(customers).set(changes).where(eq(customers.id, before.id));
     } catch (error) {
@@ -29,7 +45,19 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
       throw error;
     }
     const after = await findCustomer(tx, { kind: 'all' }, before.id);
-    await audit(tx, ctx.actor, 'customer.updated', { type: 'customer', id: before.id }, { before, after });
+    const entity = { type: 'customer', id: before.id };
+    if (detailsGiven || !moved) await audit(tx, ctx.actor, 'customer.updated', entity, { before, after });
+    if (moved) {
+      await audit(tx, ctx.actor, 'customer.reseller_changed', entity, { before: { resellerId: before.resellerId }, after: { resellerId: after.resellerId } });
+    }
     return after;
   });
+}
+
+/** Only the desk moves customers between books; a reseller learns nothing about another reseller. */
+function refuseResellerMove(actor: Actor, target: string | null): void {
+  if (actor.scope.kind === 'all') return;
+  const self = actor.scope.kind === 'reseller' ? actor.scope.resellerId : null;
+  if (target !== null && target !== self) throw notFound('Reseller');
+  throw new AppError('forbidden', 'Only the desk can move a customer to another reseller or out of a reseller’s book');
 }
