@@ -55,7 +55,7 @@ describe("a reseller's book", () => {
     expect(await customersSeenBy(tree.subsub.actor)).toEqual(customersOf('subsub'));
     expect(await customersSeenBy(tree.rival.actor)).toEqual(customersOf('rival'));
 
-    const invoices = await listInvoices(ctx(tree.sub.actor), { limit: 100 });
+    const invoices = await listInvoices(ctx(tree.sub.actor), { limit: 100, dateField: 'issue', format: 'json' });
     expect(new Set(invoices.items.map((i) => i.id))).toEqual(new Set([tree.sub.invoiceId, tree.subsub.invoiceId]));
     await expect(getInvoice(ctx(tree.sub.actor), { id: tree.top.invoiceId })).rejects.toMatchObject({ code: 'not_found' });
     // A parent works its sub-resellers' customers, as it would its own.
@@ -76,7 +76,7 @@ describe("a reseller's book", () => {
     const reader = await node({ permissions: [...defaultResellerFlags, 'transactions.view_all'] });
     const rivalInvoice = await getInvoice(ctx(reader.actor), { id: tree.rival.invoiceId });
     expect(rivalInvoice.id).toBe(tree.rival.invoiceId);
-    const listed = await listInvoices(ctx(reader.actor), { limit: 100, customer: tree.rival.customerId });
+    const listed = await listInvoices(ctx(reader.actor), { limit: 100, dateField: 'issue', format: 'json', customer: tree.rival.customerId });
     expect(listed.items.map((i) => i.id)).toEqual([tree.rival.invoiceId]);
     await expect(markInvoicePaid(ctx(reader.actor), { id: tree.rival.invoiceId })).rejects.toMatchObject({ code: 'not_found' });
     expect(await customersSeenBy(reader.actor)).toEqual(new Set([reader.customerId]));
