@@ -331,6 +331,8 @@ export const trpcMatrix: TrpcEntry[] = [
 
   // Resellers are settings-level (settings.manage), as on REST.
   { call: 'resellers.list', needs: 'settings.manage', input: () => ({ limit: 10 }), expect: adminOnly },
+  // Their names for the desk's pickers: anyone at the desk reading customers, invoices or the ledger (staffWithout holds nothing here).
+  { call: 'resellers.options', expect: { ...consoleOnly, staffWithout: 403 } },
   { call: 'resellers.get', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: adminOnly },
   { call: 'resellers.customers', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, limit: 10 }), expect: adminOnly },
   // A reseller manages its own keys from its console; another reseller's are not found.

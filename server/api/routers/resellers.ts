@@ -7,15 +7,18 @@ import { issueResellerApiKey } from '../../services/resellers/issue-api-key';
 import { listResellers } from '../../services/resellers/list';
 import { listResellerApiKeys } from '../../services/resellers/list-api-keys';
 import { listResellerCustomers } from '../../services/resellers/list-customers';
+import { listResellerOptions } from '../../services/resellers/options';
 import { revokeResellerApiKey } from '../../services/resellers/revoke-api-key';
 import { updateReseller } from '../../services/resellers/update';
-import { authedProcedure, permissionProcedure, router } from '../trpc';
+import { authedProcedure, consoleProcedure, permissionProcedure, router } from '../trpc';
 
 // Managing resellers is settings-level, as on REST: it grants access to customers' money.
 const manage = permissionProcedure('settings.manage');
 
 export const resellersRouter = router({
   list: manage.input(listResellersInput).query(({ ctx, input }) => listResellers(ctx.service, input)),
+  // Names for the desk's pickers (assign a customer, filter invoices or the ledger); the service decides who reads a list showing resellers.
+  options: consoleProcedure.query(({ ctx }) => listResellerOptions(ctx.service)),
   get: manage.input(resellerIdInput).query(({ ctx, input }) => getReseller(ctx.service, input)),
   customers: manage.input(resellerIdInput.extend(listInput.shape)).query(({ ctx, input }) => listResellerCustomers(ctx.service, input)),
   // A reseller's keys: the desk with settings.manage, or the reseller itself from its console
