@@ -10,22 +10,23 @@ import { listResellerCustomers } from '../../services/resellers/list-customers';
 import { listResellerOptions } from '../../services/resellers/options';
 import { revokeResellerApiKey } from '../../services/resellers/revoke-api-key';
 import { updateReseller } from '../../services/resellers/update';
-import { authedProcedure, consoleProcedure, permissionProcedure, router } from '../trpc';
+import { authedProcedure, consoleProcedure, router } from '../trpc';
 
-// Managing resellers is settings-level, as on REST: it grants access to customers' money.
-const manage = permissionProcedure('settings.manage');
+// Managing resellers is settings-level, as on REST (where a reseller key gets 403): it grants
+// access to customers' money. From its console a reseller manages only its sub-resellers; the
+// services decide who reaches which (resellers/reach.ts), so the procedures take any session.
 
 export const resellersRouter = router({
-  list: manage.input(listResellersInput).query(({ ctx, input }) => listResellers(ctx.service, input)),
+  list: authedProcedure.input(listResellersInput).query(({ ctx, input }) => listResellers(ctx.service, input)),
   // Names for the desk's pickers (assign a customer, filter invoices or the ledger); the service decides who reads a list showing resellers.
   options: consoleProcedure.query(({ ctx }) => listResellerOptions(ctx.service)),
-  get: manage.input(resellerIdInput).query(({ ctx, input }) => getReseller(ctx.service, input)),
-  customers: manage.input(resellerIdInput.extend(listInput.shape)).query(({ ctx, input }) => listResellerCustomers(ctx.service, input)),
+  get: authedProcedure.input(resellerIdInput).query(({ ctx, input }) => getReseller(ctx.service, input)),
+  customers: authedProcedure.input(resellerIdInput.extend(listInput.shape)).query(({ ctx, input }) => listResellerCustomers(ctx.service, input)),
   // A reseller's keys: the desk with settings.manage, or the reseller itself from its console
   // (the services decide; another reseller's are not found).
   apiKeys: authedProcedure.input(resellerIdInput).query(({ ctx, input }) => listResellerApiKeys(ctx.service, input)),
-  create: manage.input(camelized(createResellerInput)).mutation(({ ctx, input }) => createReseller(ctx.service, { ...input, origin: ctx.origin })),
-  update: manage.input(camelized(updateResellerInput.extend(resellerIdInput.shape))).mutation(({ ctx, input }) => updateReseller(ctx.service, input)),
+  create: authedProcedure.input(camelized(createResellerInput)).mutation(({ ctx, input }) => createReseller(ctx.service, { ...input, origin: ctx.origin })),
+  update: authedProcedure.input(camelized(updateResellerInput.extend(resellerIdInput.shape))).mutation(({ ctx, input }) => updateReseller(ctx.service, input)),
   issueApiKey: authedProcedure.input(issueResellerKeyInput.extend(resellerIdInput.shape)).mutation(({ ctx, input }) => issueResellerApiKey(ctx.service, input)),
   revokeApiKey: authedProcedure
     .input(z.object({ id, key_id: id }))

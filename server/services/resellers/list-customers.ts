@@ -1,18 +1,16 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { customers } from '@/db/schema';
-import { requirePermission } from '@/server/auth/actor';
 import type { ServiceContext } from '@/server/services/context';
 import { customerColumns, type CustomerView } from '@/server/services/customers/store';
 import { afterCursor, decodeCursor, toPage, type ListInput } from '@/server/services/pagination';
-import { findReseller } from './store';
+import { findManagedReseller } from './reach';
 
-/** The customers a reseller holds directly, newest first (the admin's view of its book). */
+/** The customers a reseller holds directly, newest first (the admin's or its parent's view of its book). */
 export async function listResellerCustomers(
   ctx: ServiceContext,
   input: ListInput & { id: string },
 ): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
-  requirePermission(ctx.actor, 'settings.manage');
-  await findReseller(ctx.db, input.id);
+  await findManagedReseller(ctx.db, ctx.actor, input.id);
   const rows = await ctx.db
     .select(customerColumns)
     .from(customers)

@@ -1,19 +1,20 @@
 import { and, desc, eq, ilike, or } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import { requirePermission } from '@/server/auth/actor';
 import type { ListResellersInput } from '@/server/schemas/resellers';
 import type { ServiceContext } from '@/server/services/context';
 import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { managedResellers } from './reach';
 import { asReseller, resellersWithProfile, type ResellerView } from './store';
 
-/** Newest first, optionally filtered by a case-insensitive match on name or e-mail. */
+/** The resellers the actor manages (a reseller: its sub-resellers), newest first, optionally filtered by a case-insensitive match on name or e-mail. */
 export async function listResellers(ctx: ServiceContext, input: ListResellersInput): Promise<{ items: ResellerView[]; nextCursor: string | null }> {
-  requirePermission(ctx.actor, 'settings.manage');
+  const reach = managedResellers(ctx.actor);
   const pattern = input.q ? containsPattern(input.q) : undefined;
   const rows = await resellersWithProfile(ctx.db)
     .where(
       and(
         eq(users.role, 'reseller'),
+        reach,
         pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
         input.cursor ? afterCursor(users, decodeCursor(input.cursor)) : undefined,
       ),

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { resellers, users } from '@/db/schema';
 import { isResellerFlag, type ResellerFlag } from '@/server/auth/permissions';
@@ -42,9 +42,9 @@ export const asReseller = ({ disabled, permissions, ...row }: Row): ResellerView
   active: !disabled,
 });
 
-/** Loads a reseller, optionally locking its user and profile rows for an update. */
-export async function findReseller(db: Database, id: string, options: { lock?: boolean } = {}): Promise<ResellerView> {
-  const query = resellersWithProfile(db).where(and(eq(users.id, id), eq(users.role, 'reseller')));
+/** Loads a reseller (within a reach, when given), optionally locking its user and profile rows for an update. */
+export async function findReseller(db: Database, id: string, options: { lock?: boolean; within?: SQL | undefined } = {}): Promise<ResellerView> {
+  const query = resellersWithProfile(db).where(and(eq(users.id, id), eq(users.role, 'reseller'), options.within));
   const [row] = options.lock ? await query.for('update') : await query;
   if (!row) throw notFound('Reseller');
   return asReseller(row);

@@ -1,21 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { resellers, users } from '@/db/schema';
-import { requirePermission } from '@/server/auth/actor';
 import type { UpdateResellerInput } from '@/server/schemas/resellers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { emailTaken, isEmailTaken } from '@/server/services/people/accounts';
+import { checkSubResellerTerms, findManagedReseller } from './reach';
 import { checkParent, findReseller, type ResellerView } from './store';
 
 /**
- * Changes any of a reseller's fields. `active: false` disables its account: the actor is re-read
+ * Changes any of a reseller's fields (a reseller its sub-resellers', within what it holds itself). `active: false` disables its account: the actor is re-read
  * on every request and `authenticateApiKey` refuses keys of a disabled reseller, so its sessions
  * and keys stop at their next request.
  */
 export async function updateReseller(ctx: ServiceContext, input: UpdateResellerInput & { id: string }): Promise<ResellerView> {
-  requirePermission(ctx.actor, 'settings.manage');
   return ctx.db.transaction(async (tx) => {
-    const before = await findReseller(tx, input.id, { lock: true });
+    const before = await findManagedReseller(tx, ctx.actor, input.id, { lock: true });
+    await checkSubResellerTerms(tx, ctx.actor, { parentId: input.parentId, commissionMilli: input.commissionPercent, permissions: input.permissions }, false);
     if (input.parentId) await checkParent(tx, input.parentId, input.id);
     try {
       const account = {
