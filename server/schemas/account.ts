@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DomainInput } from './common';
+import { requiredText, type DomainInput } from './common';
 
 /** What any new password must be; the same rule for staff created by an admin. */
 export const newPassword = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
@@ -9,6 +9,9 @@ export const changePasswordInput = z.object({
   new_password: newPassword,
 });
 export type ChangePasswordInput = DomainInput<typeof changePasswordInput>;
+
+/** The name a signed-in person goes by in the console (and in audit trails). */
+export const changeNameInput = z.strictObject({ name: requiredText(200) });
 
 export const requestPasswordResetInput = z.object({ email: z.string().trim().toLowerCase().pipe(z.email('must be a valid e-mail address')) });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { changePasswordInput, securitySettings, twoFactorCode } from '../../schemas/account';
+import { changeNameInput, changePasswordInput, securitySettings, twoFactorCode } from '../../schemas/account';
 import { camelized } from '../../schemas/common';
+import { changeName } from '../../services/account/change-name';
 import { changePassword } from '../../services/account/change-password';
 import { consoleGate } from '../../services/account/console-gate';
 import { confirmTwoFactor, disableTwoFactor, recoveryCodesLeft, startTwoFactor, twoFactorStatus } from '../../services/account/two-factor';
@@ -15,6 +16,7 @@ export const accountRouter = router({
   }),
   /** Whether the console must send this person to enrol first, and whether to warn of demo passwords. */
   gate: consoleProcedure.query(({ ctx }) => consoleGate(ctx.service)),
+  changeName: authedProcedure.input(changeNameInput).mutation(({ ctx, input }) => changeName(ctx.service, input)),
   changePassword: authedProcedure.input(camelized(changePasswordInput)).mutation(({ ctx, input }) => changePassword(ctx.service, input)),
   startTwoFactor: authedProcedure.mutation(({ ctx }) => startTwoFactor(ctx.service)),
   confirmTwoFactor: authedProcedure.input(z.object({ code: twoFactorCode })).mutation(({ ctx, input }) => confirmTwoFactor(ctx.service, input)),

@@ -3,12 +3,12 @@ import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { percentOfMilli } from '@/server/schemas/resellers';
 import { CustomerTable } from '../../../_components/console/customer-table';
+import { ResellerKeys } from '../../../_components/console/reseller-keys';
 import { Card, PageHeader } from '../../../_components/ui/card';
-import { DataTable } from '../../../_components/ui/data-table';
-import { formatDay, type SearchParams } from '../../../_lib/format';
+import type { SearchParams } from '../../../_lib/format';
 import { recordId, requireArea } from '../../../_lib/guard';
 import { listParams, readParams } from '../../../_lib/list-params';
-import { EditReseller, IssueResellerKey, RevokeResellerKey, ToggleReseller } from './reseller-actions';
+import { EditReseller, ToggleReseller } from './reseller-actions';
 
 export const metadata: Metadata = { title: 'Reseller' };
 
@@ -18,11 +18,7 @@ export default async function ResellerPage({ params, searchParams }: { params: P
   const { cursor } = readParams(listParams.pages, await searchParams);
   const trpc = await api();
   const reseller = await trpc.resellers.get({ id }).catch(() => notFound());
-  const [keys, customers, all] = await Promise.all([
-    trpc.resellers.apiKeys({ id }),
-    trpc.resellers.customers({ id, cursor, limit: 20 }),
-    trpc.resellers.list({ limit: 200 }),
-  ]);
+  const [customers, all] = await Promise.all([trpc.resellers.customers({ id, cursor, limit: 20 }), trpc.resellers.list({ limit: 200 })]);
   const commissionPercent = percentOfMilli(reseller.commissionMilli);
   const parent = all.items.find((r) => r.id === reseller.parentId);
   const facts: Array<[string, string]> = [
@@ -50,28 +46,7 @@ export default async function ResellerPage({ params, searchParams }: { params: P
           ))}
         </dl>
       </Card>
-      <div className="mb-2 flex items-center justify-between">
-        <h2 className="text-lg font-semibold">API keys</h2>
-        <IssueResellerKey resellerId={reseller.id} />
-      </div>
-      <Card className="mb-6 overflow-hidden">
-        <DataTable
-          label="API keys"
-          columns={[{ label: 'Name' }, { label: 'Prefix' }, { label: 'Created' }, { label: '' }]}
-          empty={keys.length === 0 ? 'No keys yet.' : undefined}
-        >
-          {keys.map((key) => (
-            <tr key={key.id}>
-              <td className="px-4 py-2.5">{key.name}</td>
-              <td className="px-4 py-2.5 font-mono text-xs">{key.prefix}…</td>
-              <td className="px-4 py-2.5 text-fg-muted">{formatDay(key.createdAt)}</td>
-              <td className="px-4 py-2.5 text-right">
-                {key.revokedAt ? <span className="text-xs text-fg-muted">revoked</span> : <RevokeResellerKey resellerId={reseller.id} apiKey={key} />}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      </Card>
+      <ResellerKeys resellerId={reseller.id} />
       <h2 className="mb-2 text-lg font-semibold">Customers</h2>
       <CustomerTable customers={customers.items} nextCursor={customers.nextCursor} basePath="/admin" q={undefined} />
     </>
