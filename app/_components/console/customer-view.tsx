@@ -47,6 +47,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
         canEditCustomer={may('customers.edit')}
       />
 
+        canCreateInvoices={may('invoices.create')}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="p-5">
           <h2 className="mb-3 font-semibold">Contact</h2>

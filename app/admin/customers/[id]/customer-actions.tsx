@@ -16,10 +16,13 @@ type Open = null | 'credit' | 'quickpay' | 'consolidate';
 export function CustomerActions({
   customer,
   canEditInvoices,
+  canCreateInvoices,
   canEditCustomer,
 }: {
   customer: ActionCustomer;
   canEditInvoices: boolean;
+  /** Consolidating issues a new invoice: invoices.create, as the procedure asks. */
+  canCreateInvoices: boolean;
   canEditCustomer: boolean;
 }) {
   const [open, setOpen] = useState<Open>(null);
@@ -39,7 +42,7 @@ export function CustomerActions({
           <Coins className="size-4" aria-hidden /> Adjust credit
         </Button>
       ) : null}
-      {canEditInvoices ? (
+      {canCreateInvoices ? (
         <Button variant="secondary" onClick={() => setOpen('consolidate')}>
           <Layers className="size-4" aria-hidden /> Consolidate pending
         </Button>
