@@ -44,10 +44,10 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
       <CustomerActions
         customer={{ id: customer.id, currency: customer.currency, owed: owed.toString(), credit: customer.creditBalance.toString() }}
         canEditInvoices={canEdit}
+        canCreateInvoices={may('invoices.create')}
         canEditCustomer={may('customers.edit')}
       />
 
-        canCreateInvoices={may('invoices.create')}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="p-5">
           <h2 className="mb-3 font-semibold">Contact</h2>
