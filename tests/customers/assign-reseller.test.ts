@@ -174,6 +174,10 @@ describe('the invoice list by reseller', () => {
 
     const byX = await caller.invoices.list({ reseller_id: x.id, limit: 50 });
     expect(byX.items.map((i) => i.id)).toEqual([ofX.id]);
+    // The desk's Reseller column reads the customer's reseller; the reseller itself is told nothing about resellers.
+    expect(byX.items[0]!.customerResellerId).toBe(x.id);
+    const xCaller = createCaller({ db: db(), actor: x.actor, origin: 'http://localhost' });
+    expect((await xCaller.invoices.list({ limit: 50 })).items.map((i) => [i.id, i.customerResellerId])).toEqual([[ofX.id, null]]);
     const everyone = (await caller.invoices.list({ limit: 200 })).items.map((i) => i.id);
     expect(everyone).toEqual(expect.arrayContaining([ofX.id, ofY.id, direct.id]));
 

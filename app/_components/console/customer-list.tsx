@@ -27,7 +27,13 @@ export async function CustomerList({
 }) {
   const { q, cursor } = readParams(listParams.customers, searchParams);
   const trpc = await api();
-  const [page, me] = await Promise.all([trpc.customers.list({ q, cursor, limit: pageSize }), trpc.me()]);
+  // The desk sees each customer's reseller; a reseller's console names no other reseller.
+  const [page, me, resellers] = await Promise.all([
+    trpc.customers.list({ q, cursor, limit: pageSize }),
+    trpc.me(),
+    basePath === '/admin' ? trpc.resellers.options() : null,
+  ]);
+  const resellerNames = resellers ? new Map(resellers.map((r) => [r.id, r.active ? r.name : `${r.name} (disabled)`])) : undefined;
   return (
     <>
       <PageHeader title={title} description={description}>
@@ -36,7 +42,7 @@ export async function CustomerList({
       <div className="mb-4">
         <SearchBox placeholder="Search by name or e-mail" />
       </div>
-      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath={basePath} q={q} />
+      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath={basePath} q={q} resellerNames={resellerNames} />
     </>
   );
 }

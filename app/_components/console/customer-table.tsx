@@ -15,12 +15,15 @@ export async function CustomerTable({
   nextCursor,
   basePath,
   q,
+  resellerNames,
 }: {
   customers: CustomerView[];
   nextCursor: string | null;
   /** The console the rows open in: `${basePath}/customers/<id>`. */
   basePath: ConsoleBase;
   q: string | undefined;
+  /** Reseller names by id: given, the table shows each customer's reseller (the desk's lists). */
+  resellerNames?: ReadonlyMap<string, string>;
 }) {
   const money = await moneyFormatter();
   return (
@@ -32,6 +35,7 @@ export async function CustomerTable({
             { label: 'Name' },
             { label: 'E-mail' },
             { label: 'Company' },
+            ...(resellerNames ? [{ label: 'Reseller' }] : []),
             { label: 'Currency' },
             { label: 'Credit', align: 'right' },
             { label: 'Created' },
@@ -47,6 +51,7 @@ export async function CustomerTable({
               </td>
               <td className="px-4 py-2.5 text-fg-muted">{c.email}</td>
               <td className="px-4 py-2.5">{c.company ?? '—'}</td>
+              {resellerNames ? <td className="px-4 py-2.5">{c.resellerId ? (resellerNames.get(c.resellerId) ?? '—') : '—'}</td> : null}
               <td className="px-4 py-2.5 font-mono text-xs">{c.currency}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(c.creditBalance, c.currency)}</td>
               <td className="px-4 py-2.5 text-fg-muted">{formatDay(c.createdAt)}</td>

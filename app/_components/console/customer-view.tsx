@@ -7,6 +7,7 @@ import { formatDay, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { ChangePlan } from '../../admin/customers/[id]/actions/change-plan-dialog';
 import { CustomerActions } from '../../admin/customers/[id]/customer-actions';
+import { CustomerReseller } from '../../admin/customers/[id]/customer-reseller';
 import { Card, PageHeader } from '../ui/card';
 import { StatusPill } from '../ui/status-pill';
 import { AuditLog } from './audit-log';
@@ -32,6 +33,8 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
     trpc.customers.history({ id }),
   ]);
   const { customer } = account;
+  // The desk sees and moves the customer's reseller; a reseller's console shows no other reseller.
+  const resellers = basePath === '/admin' ? await trpc.resellers.options() : null;
   const format = await moneyFormatter();
   const money = (amount: bigint, currency = customer.currency) => format(amount, currency);
   const owed = invoices.filter((i) => isAwaitingPayment(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
@@ -64,6 +67,15 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
               <dt className="text-fg-muted">Tax ID</dt>
               <dd>{customer.taxId ?? '—'}</dd>
             </div>
+            {resellers ? (
+              <CustomerReseller
+                customerId={customer.id}
+                resellerId={customer.resellerId}
+                resellers={resellers}
+                canEdit={may('customers.edit')}
+                canOpenReseller={may('settings.manage')}
+              />
+            ) : null}
             <div>
               <dt className="text-fg-muted">Billing address</dt>
               <dd>

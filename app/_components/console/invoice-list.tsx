@@ -24,15 +24,33 @@ import { navigableRow } from './navigable-row';
  * Consolidate pending for those with invoices.create. The service scopes it (a reseller sees
  * its book), so the page adds no filter of its own.
  */
-export async function InvoiceList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
+export async function InvoiceList({
+  basePath,
+  searchParams,
+  showReseller = basePath === '/admin',
+}: {
+  basePath: ConsoleBase;
+  searchParams: SearchParams;
+  /** The Reseller filter and column: the desk's (a reseller's console shows no other reseller). */
+  showReseller?: boolean;
+}) {
   const money = await moneyFormatter();
-  const { input, errors, raw } = invoiceFiltersFrom(searchParams);
+  const filters = invoiceFiltersFrom(searchParams);
+  const { errors, raw } = filters;
+  const input = showReseller ? filters.input : { ...filters.input, reseller_id: undefined };
   const trpc = await api();
-  const [page, me, settings] = await Promise.all([trpc.invoices.list({ ...input, format: 'json' }), trpc.me(), displaySettings()]);
+  const [page, me, settings, resellers] = await Promise.all([
+    trpc.invoices.list({ ...input, format: 'json' }),
+    trpc.me(),
+    displaySettings(),
+    showReseller ? trpc.resellers.options() : [],
+  ]);
+  const resellerName = new Map(resellers.map((r) => [r.id, r.active ? r.name : `${r.name} (disabled)`]));
   const today = toPlainDate(new Date());
   // The export route takes the API's filters: amounts in minor units, no page cursor.
   const exportQuery = queryString({
     ...raw,
+    reseller_id: showReseller ? raw.reseller_id : undefined,
     min_total: input.min_total?.toString(),
     max_total: input.max_total?.toString(),
     min: undefined,
@@ -68,6 +86,14 @@ export async function InvoiceList({ basePath, searchParams }: { basePath: Consol
         <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
         <FilterText label="Total from" name="min" inputMode="decimal" error={errors.min} />
         <FilterText label="Total to" name="max" inputMode="decimal" error={errors.max} />
+        {showReseller ? (
+          <FilterSelect
+            label="Reseller"
+            name="reseller_id"
+            options={resellers.map((r) => ({ value: r.id, label: resellerName.get(r.id)! }))}
+            error={errors.reseller_id}
+          />
+        ) : null}
       </FilterForm>
 
       <Card className="overflow-hidden">
@@ -77,6 +103,7 @@ export async function InvoiceList({ basePath, searchParams }: { basePath: Consol
             columns={[
               { label: 'Number' },
               { label: 'Customer' },
+              ...(showReseller ? [{ label: 'Reseller' }] : []),
               { label: 'Issued' },
               { label: 'Due' },
               { label: 'Total', align: 'right' },
@@ -101,6 +128,9 @@ export async function InvoiceList({ basePath, searchParams }: { basePath: Consol
                   {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
                 </td>
                 <td className="px-4 py-2.5">{invoice.customerName}</td>
+                {showReseller ? (
+                  <td className="px-4 py-2.5">{invoice.customerResellerId ? (resellerName.get(invoice.customerResellerId) ?? '—') : '—'}</td>
+                ) : null}
                 <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
                 <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>

@@ -35,6 +35,7 @@ export function invoiceFiltersFrom(params: SearchParams): {
     currency: raw.currency,
     min_total: amount('min'),
     max_total: amount('max'),
+    reseller_id: raw.reseller_id,
     cursor: raw.cursor,
     limit: 25,
   };

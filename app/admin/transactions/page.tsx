@@ -20,7 +20,9 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   await requireArea('admin');
   const money = await moneyFormatter();
   const { input, errors, raw } = transactionFiltersFrom(await searchParams);
-  const page = await (await api()).transactions.list({ ...input, format: 'json' });
+  const trpc = await api();
+  // The reseller picker names every reseller, disabled ones too: their past rows stay in the ledger.
+  const [page, resellers] = await Promise.all([trpc.transactions.list({ ...input, format: 'json' }), trpc.resellers.options()]);
   // The export takes the same filters as the list, every page of it.
   const exportQuery = queryString({ ...raw, cursor: undefined });
   return (
@@ -37,7 +39,12 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         <FilterDate label="To" name="to" error={errors.to} />
         <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
         <FilterText label="Customer ID" name="customer_id" placeholder="Any" error={errors.customer_id} />
-        <FilterText label="Reseller ID" name="reseller_id" placeholder="Any" error={errors.reseller_id} />
+        <FilterSelect
+          label="Reseller"
+          name="reseller_id"
+          options={resellers.map((r) => ({ value: r.id, label: r.active ? r.name : `${r.name} (disabled)` }))}
+          error={errors.reseller_id}
+        />
       </FilterForm>
 
       <Card className="overflow-hidden">

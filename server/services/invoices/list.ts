@@ -9,7 +9,8 @@ import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/ser
 import { asSeenByCustomer, invoiceReadScope, invoiceScope } from './scope';
 import { moneyOf, type InvoiceView } from './store';
 
-export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string };
+/** `customerResellerId`: the reseller whose book the customer is in now (the desk's Reseller column; null for anyone else). */
+export type InvoiceListItem = InvoiceView & { customerName: string; customerEmail: string; customerResellerId: string | null };
 
 /** Every filter of GET /api/v1/invoices, as one WHERE clause within the actor's scope. */
 export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInput, 'limit' | 'cursor' | 'format'>): SQL | undefined {
@@ -39,7 +40,10 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
   );
 }
 
-const listColumns = { invoice: invoices, customerName: customers.name, customerEmail: customers.email };
+// Which reseller holds a customer is the desk's to read: a reseller or client gets null.
+const deskOnly = (ctx: ServiceContext, resellerId: string | null) => (ctx.actor.scope.kind === 'all' ? resellerId : null);
+
+const listColumns = { invoice: invoices, customerName: customers.name, customerEmail: customers.email, customerResellerId: customers.resellerId };
 
 /** One page of invoices, newest first, with their lines and notification log. */
 export async function listInvoices(ctx: ServiceContext, input: ListInvoicesInput): Promise<{ items: InvoiceListItem[]; nextCursor: string | null }> {
@@ -52,7 +56,7 @@ export async function listInvoices(ctx: ServiceContext, input: ListInvoicesInput
     .orderBy(desc(invoices.createdAt), desc(invoices.id))
     .limit(input.limit + 1);
   const page = toPage(
-    rows.map((r) => ({ ...r.invoice, customerName: r.customerName, customerEmail: r.customerEmail })),
+    rows.map((r) => ({ ...r.invoice, customerName: r.customerName, customerEmail: r.customerEmail, customerResellerId: deskOnly(ctx, r.customerResellerId) })),
     input.limit,
   );
   const ids = page.items.map((i) => i.id);
@@ -91,7 +95,12 @@ export async function* eachInvoice(ctx: ServiceContext, input: ListInvoicesInput
       .orderBy(desc(invoices.createdAt), desc(invoices.id))
       .limit(1001);
     const page = toPage(
-      rows.map((r) => ({ ...r.invoice, customerName: r.customerName, customerEmail: r.customerEmail })),
+      rows.map((r) => ({
+        ...r.invoice,
+        customerName: r.customerName,
+        customerEmail: r.customerEmail,
+        customerResellerId: deskOnly(ctx, r.customerResellerId),
+      })),
       1000,
     );
     for (const invoice of page.items) yield { ...invoice, balance: balanceOf(moneyOf(invoice)) };
