@@ -12,6 +12,7 @@ export const listParams = {
   invoices: stringParams('status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'reseller_id', 'cursor'),
   orders: stringParams('status', 'customer', 'product_id', 'from', 'to', 'cursor'),
   transactions: stringParams('type', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
+  commissions: stringParams('from', 'to'),
   audit: stringParams('actor', 'entity_type', 'action', 'from', 'to', 'before'),
   jobs: stringParams('status', 'function', 'cursor'),
   customers: stringParams('q', 'cursor'),

@@ -14,6 +14,7 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/orders', label: 'Orders', icon: 'orders', needs: 'orders.view' },
   { href: '/admin/invoices', label: 'Invoices', icon: 'invoices', needs: 'invoices.view' },
   { href: '/admin/transactions', label: 'Transactions', icon: 'credit', needs: 'reports.view' },
+  { href: '/admin/reports/commissions', label: 'Commissions', icon: 'commissions', needs: 'reports.view' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
   { href: '/admin/catalog', label: 'Catalog', icon: 'catalog', needs: 'catalog.view' },
   { href: '/admin/resellers', label: 'Resellers', icon: 'resellers', needs: 'settings.manage' },

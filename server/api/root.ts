@@ -2,6 +2,7 @@ import { dashboardSummary } from '../services/reports/dashboard';
 import { accountRouter } from './routers/account';
 import { automationRouter } from './routers/automation';
 import { catalogRouter } from './routers/catalog';
+import { commissionsRouter } from './routers/commissions';
 import { customersRouter } from './routers/customers';
 import { invoicesRouter } from './routers/invoices';
 import { notesRouter } from './routers/notes';
@@ -33,6 +34,7 @@ export const appRouter = router({
   portal: portalRouter,
   resellers: resellersRouter,
   transactions: transactionsRouter,
+  commissions: commissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RouteSpec } from './handler';
 import * as billingRuns from './routes/billing-runs';
 import * as catalog from './routes/catalog';
+import * as commissions from './routes/commissions';
 import * as consolidation from './routes/consolidation';
 import * as creditNotes from './routes/credit-notes';
 import * as customers from './routes/customers';
@@ -29,6 +30,7 @@ export const routes: AnySpec[] = [
   invoices,
   resellers,
   transactions,
+  commissions,
 ].flatMap((module) =>
   Object.values(module)
     .filter(isRoute)

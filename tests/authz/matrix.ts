@@ -188,6 +188,15 @@ export const trpcMatrix: TrpcEntry[] = [
     input: (t) => ({ reseller_id: t.rivalResellerId }),
     expect: ledgerRead,
   },
+  // Commissions: the desk reads every row with reports.view, a reseller its own rows; paying is settings-level.
+  { call: 'commissions.report', needs: 'reports.view', input: () => ({ from: '2000-01-01', to: '2099-12-31' }), expect: ledgerRead },
+  // No commission is outstanding in the year 2000: the admin gets past authorization to the 409.
+  {
+    call: 'commissions.markPaid',
+    needs: 'settings.manage',
+    input: (t) => ({ idempotencyKey: t.idempotencyKey(), id: t.rivalResellerId, from: '2000-01-01', to: '2000-01-31', currency: 'USD' }),
+    expect: { ...adminOnly, admin: 'allowed' },
+  },
   { call: 'invoices.history', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
   // A draft is the desk's until it is issued: its own client does not see it either.
   {
@@ -485,6 +494,8 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/invoices', expect: restList },
   { call: 'GET /api/v1/transactions', expect: { ...restList, viewer: 403 } },
   { call: 'GET /api/v1/transactions', case: 'CSV', query: '?format=csv', expect: { ...restList, viewer: 403 } },
+  { call: 'GET /api/v1/reports/commissions', query: '?from=2000-01-01&to=2099-12-31', expect: { ...restList, viewer: 403 } },
+  { call: 'GET /api/v1/reports/commissions', case: 'CSV', query: '?from=2000-01-01&to=2099-12-31&format=csv', expect: { ...restList, viewer: 403 } },
   { call: 'GET /api/v1/invoices/{id}', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'PATCH /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), body: () => ({ notes: 'authz' }), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/finalize', id: (t) => t.fresh.draftInvoice(), expect: restBookEdit },
@@ -542,6 +553,13 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/resellers/{id}', id: (t) => t.rivalResellerId, expect: restAdmin },
   { call: 'PATCH /api/v1/resellers/{id}', id: (t) => t.rivalResellerId, body: () => ({ see_parent_customers: false }), expect: restAdmin },
   { call: 'POST /api/v1/resellers/{id}/api-keys', id: (t) => t.rivalResellerId, body: () => ({ name: 'authz' }), expect: restAdmin },
+  // Nothing is outstanding in the year 2000: the admin gets past authorization to the 409.
+  {
+    call: 'POST /api/v1/resellers/{id}/payouts',
+    id: (t) => t.rivalResellerId,
+    body: () => ({ from: '2000-01-01', to: '2000-01-31', currency: 'USD' }),
+    expect: { ...restAdmin, admin: 'allowed' },
+  },
   { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
 ];
 
@@ -554,6 +572,7 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /reseller/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
   { call: 'GET /reseller/orders/export', session: true, needs: 'orders.view', expect: ownList },
   { call: 'GET /admin/transactions/export', session: true, needs: 'reports.view', expect: ledgerRead },
+  { call: 'GET /admin/reports/commissions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   {
     call: 'GET /client/invoices/[id]/pdf',
@@ -614,6 +633,7 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/invoices', needs: 'invoices.view', expect: adminSection },
   { page: '/admin/invoices/[id]', needs: 'invoices.view', expect: adminSection },
   { page: '/admin/transactions', needs: 'reports.view', expect: adminsOnly },
+  { page: '/admin/reports/commissions', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/customers', needs: 'customers.view', expect: adminSection },
   { page: '/admin/customers/[id]', needs: 'customers.view', expect: adminSection },
   { page: '/admin/catalog', needs: 'catalog.view', expect: adminSection },
@@ -638,6 +658,7 @@ export const pageMatrix: PageEntry[] = [
   { page: '/client/credit', expect: clientArea },
   { page: '/client/profile', expect: clientArea },
   { page: '/reseller', expect: resellerArea },
+  { page: '/reseller/commissions', expect: resellerArea },
   { page: '/reseller/customers', expect: resellerArea },
   { page: '/reseller/customers/[id]', expect: resellerArea },
   { page: '/reseller/invoices', needs: 'invoices.view', expect: resellerArea },

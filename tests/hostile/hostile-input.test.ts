@@ -12,6 +12,7 @@ import type { RouteHandler, RouteSpec } from '@/server/rest/handler';
 import { routes as documentedRoutes } from '@/server/rest/openapi';
 import * as billingRunRoutes from '@/server/rest/routes/billing-runs';
 import * as catalogRoutes from '@/server/rest/routes/catalog';
+import * as commissionRoutes from '@/server/rest/routes/commissions';
 import * as consolidationRoutes from '@/server/rest/routes/consolidation';
 import * as creditNoteRoutes from '@/server/rest/routes/credit-notes';
 import * as customerRoutes from '@/server/rest/routes/customers';
@@ -102,6 +103,7 @@ const restRoutes = [
   invoiceRoutes,
   resellerRoutes,
   transactionRoutes,
+  commissionRoutes,
 ].flatMap((module) => Object.values(module).filter(isRoute));
 
 /**

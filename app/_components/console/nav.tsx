@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  BadgePercent,
   Handshake,
   History,
   Inbox,
@@ -43,6 +44,7 @@ const icons = {
   store: Store,
   resellers: Handshake,
   keys: KeyRound,
+  commissions: BadgePercent,
 } satisfies Record<string, LucideIcon>;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };

@@ -1,0 +1,3 @@
+import { commissionsReportRoute } from '@/server/rest/routes/commissions';
+
+export const GET = commissionsReportRoute.handler;

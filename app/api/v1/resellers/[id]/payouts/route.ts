@@ -1,0 +1,3 @@
+import { payCommissionRoute } from '@/server/rest/routes/commissions';
+
+export const POST = payCommissionRoute.handler;
