@@ -3,6 +3,8 @@ import type { Database } from '@/db';
 import { customers, ledgerTransactions } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 
+type LedgerRow = typeof ledgerTransactions.$inferSelect;
+
 type Movement = {
   type: 'income' | 'refund' | 'credit';
   amount: bigint;
@@ -33,4 +35,29 @@ export async function recordLedgerMovement(tx: Database, actor: Actor, now: Date
     actor: actor.label,
     createdAt: now,
   });
+}
+
+type Payout = { resellerId: string; amount: bigint; currency: string; periodFrom: string; periodTo: string; reference?: string | null | undefined };
+
+/**
+ * Writes the `commission_payout` row of a payout to a reseller for the commission on invoices
+ * issued in [periodFrom, periodTo]; call it inside the payout's transaction. No customer: the
+ * row is the reseller's own, in its book by `reseller_id`.
+ */
+export async function recordCommissionPayout(tx: Database, actor: Actor, now: Date, payout: Payout): Promise<LedgerRow> {
+  const [row] = await tx
+    .insert(ledgerTransactions)
+    .values({
+      type: 'commission_payout',
+      amount: payout.amount,
+      currency: payout.currency,
+      resellerId: payout.resellerId,
+      reference: payout.reference ?? null,
+      actor: actor.label,
+      periodFrom: payout.periodFrom,
+      periodTo: payout.periodTo,
+      createdAt: now,
+    })
+    .returning();
+  return row!;
 }

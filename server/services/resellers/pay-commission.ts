@@ -1,4 +1,3 @@
-import { ledgerTransactions } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { formatMinor } from '@/server/billing/currency';
 import { AppError } from '@/server/errors';
@@ -6,6 +5,7 @@ import type { CommissionPayoutInput } from '@/server/schemas/commissions';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import type { TransactionRow } from '@/server/services/ledger/list-transactions';
+import { recordCommissionPayout } from '@/server/services/ledger/record';
 import { commissionRows } from './commissions';
 import { findReseller } from './store';
 
@@ -33,21 +33,15 @@ export async function payCommission(ctx: ServiceContext, input: CommissionPayout
     if (amount > outstanding) {
       throw new AppError('invalid_state', `Only ${formatMinor(outstanding, input.currency)} ${input.currency} is outstanding for ${input.from} to ${input.to}`);
     }
-    const [payout] = await tx
-      .insert(ledgerTransactions)
-      .values({
-        type: 'commission_payout',
-        amount,
-        currency: input.currency,
-        resellerId: reseller.id,
-        reference: input.reference ?? null,
-        actor: ctx.actor.label,
-        periodFrom: input.from,
-        periodTo: input.to,
-        createdAt: ctx.now,
-      })
-      .returning();
+    const payout = await recordCommissionPayout(tx, ctx.actor, ctx.now, {
+      resellerId: reseller.id,
+      amount,
+      currency: input.currency,
+      periodFrom: input.from,
+      periodTo: input.to,
+      reference: input.reference,
+    });
     await audit(tx, ctx.actor, 'reseller.commission_paid', { type: 'user', id: reseller.id }, { after: payout });
-    return payout!;
+    return payout;
   });
 }
