@@ -8,6 +8,7 @@ import { listResellers } from '../../services/resellers/list';
 import { listResellerApiKeys } from '../../services/resellers/list-api-keys';
 import { listResellerCustomers } from '../../services/resellers/list-customers';
 import { listResellerOptions } from '../../services/resellers/options';
+import { ownResellerProfile } from '../../services/resellers/own-profile';
 import { revokeResellerApiKey } from '../../services/resellers/revoke-api-key';
 import { updateReseller } from '../../services/resellers/update';
 import { authedProcedure, consoleProcedure, router } from '../trpc';
@@ -20,6 +21,8 @@ export const resellersRouter = router({
   list: authedProcedure.input(listResellersInput).query(({ ctx, input }) => listResellers(ctx.service, input)),
   // Names for the desk's pickers (assign a customer, filter invoices or the ledger); the service decides who reads a list showing resellers.
   options: consoleProcedure.query(({ ctx }) => listResellerOptions(ctx.service)),
+  // The signed-in reseller's own profile (get does not reach itself): what its console may hand down.
+  me: authedProcedure.query(({ ctx }) => ownResellerProfile(ctx.service)),
   get: authedProcedure.input(resellerIdInput).query(({ ctx, input }) => getReseller(ctx.service, input)),
   customers: authedProcedure.input(resellerIdInput.extend(listInput.shape)).query(({ ctx, input }) => listResellerCustomers(ctx.service, input)),
   // A reseller's keys: the desk with settings.manage, or the reseller itself from its console
