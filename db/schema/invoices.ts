@@ -65,6 +65,9 @@ export const invoices = pgTable(
     correctsInvoiceId: uuid('corrects_invoice_id').references((): AnyPgColumn => invoices.id),
     // Set when a card payment on it is disputed (a chargeback): the desk must answer the bank.
     disputedAt: timestamp('disputed_at', { withTimezone: true, precision: 3 }),
+    // A soft delete (only drafts and cancelled documents): lists leave it out, the row stays for
+    // the audit trail and anything that refers to it.
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -181,6 +181,7 @@ describe('what the console offers on an invoice', () => {
     correct: false,
     refund: false,
     cancel: false,
+    delete: false,
     send: false,
     regenerateLink: false,
     locked: false,
@@ -188,12 +189,12 @@ describe('what the console offers on an invoice', () => {
 
   // One row per status, in the state that status usually has; then the money and kind guards.
   it.each([
-    ['draft', facts('draft', 0n), { finalize: true, edit: true, cancel: true }],
+    ['draft', facts('draft', 0n), { finalize: true, edit: true, cancel: true, delete: true }],
     ['pending', facts('pending', 0n), { edit: true, recordPayment: true, correct: true, cancel: true, send: true, regenerateLink: true }],
     ['partial', facts('partial', 400n), { recordPayment: true, correct: true, refund: true, send: true, regenerateLink: true, locked: true }],
     ['overdue', facts('overdue', 0n), { edit: true, recordPayment: true, correct: true, cancel: true, send: true, regenerateLink: true }],
     ['paid', facts('paid', 1000n), { correct: true, refund: true, send: true, regenerateLink: true, locked: true }],
-    ['cancelled', facts('cancelled', 0n), { send: true, regenerateLink: true }],
+    ['cancelled', facts('cancelled', 0n), { delete: true, send: true, regenerateLink: true }],
     ['refunded', facts('refunded', 1000n, { amountRefunded: 1000n }), { send: true, regenerateLink: true, locked: true }],
     ['overdue, part paid', facts('overdue', 400n), { recordPayment: true, correct: true, refund: true, send: true, regenerateLink: true, locked: true }],
     ['paid, credited in full', facts('paid', 1000n, { amountCredited: 1000n }), { correct: true, send: true, regenerateLink: true, locked: true }],

@@ -126,6 +126,14 @@ export function refundRefusal(invoice: InvoiceFacts): string | null {
   return null;
 }
 
+/**
+ * Whether the document may be deleted (softly: it leaves the lists, the row stays): only a draft
+ * or a cancelled document that never took money and was not merged into another.
+ */
+export function canDelete(invoice: InvoiceFacts): boolean {
+  return (invoice.status === 'draft' || invoice.status === 'cancelled') && !moneyReceived(invoice) && invoice.consolidatedIntoId === null;
+}
+
 export type InvoiceActions = {
   finalize: boolean;
   edit: boolean;
@@ -135,6 +143,7 @@ export type InvoiceActions = {
   correct: boolean;
   refund: boolean;
   cancel: boolean;
+  delete: boolean;
   send: boolean;
   regenerateLink: boolean;
   /** Money was received: it is corrected with credit or debit notes, never edited or cancelled. */
@@ -151,6 +160,7 @@ export function invoiceActions(invoice: InvoiceFacts): InvoiceActions {
     correct: canCorrect(invoice),
     refund: refundRefusal(invoice) === null,
     cancel: invoiceTransition(invoice, 'cancel').ok,
+    delete: canDelete(invoice),
     send: issued,
     regenerateLink: issued,
     locked: moneyReceived(invoice),

@@ -20,6 +20,9 @@ export const isoInstant = z.iso.datetime({ offset: true, error: 'must be an ISO 
   return year >= 1000 && year <= 9999;
 }, 'must be between the years 1000 and 9999');
 
+/** A yes/no query parameter, spelled `true` or `false` in the API's URLs (a boolean from the console). */
+export const booleanParam = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')], { error: 'must be true or false' });
+
 export const isUuid = (value: string) => id.safeParse(value).success;
 
 export const listInput = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { invoiceStatuses } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
-import { currencyCode, id, isoInstant, listInput, optionalText, type DomainInput } from './common';
+import { booleanParam, currencyCode, id, isoInstant, listInput, optionalText, type DomainInput } from './common';
 
 export const MAX_UNIT_PRICE = 10n ** 13n;
 
@@ -94,6 +94,7 @@ export const listInvoicesInput = listInput.extend({
   max_total: integerParam.optional(),
   reseller_id: id.optional(),
   order_id: id.optional(),
+  include_deleted: booleanParam.optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type ListInvoicesInput = DomainInput<typeof listInvoicesInput>;
@@ -121,6 +122,7 @@ export const invoiceOutput = z.object({
   issue_date: z.string(),
   due_date: z.string(),
   paid_at: z.string().nullable(),
+  deleted_at: z.string().nullable(),
   subtotal: z.number().int(),
   tax_total: z.number().int(),
   total: z.number().int(),

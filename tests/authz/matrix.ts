@@ -151,7 +151,7 @@ export const trpcMatrix: TrpcEntry[] = [
     case: 'naming the rival reseller',
     needs: 'customers.create',
     input: (t) => ({ name: 'Authz Co', email: `authz-${t.unique()}@example.test`, reseller_id: t.rivalResellerId }),
-    expect: { ...bookEdit, resellers: 'ok' },
+    expect: { ...bookEdit, resellers: 404 },
   },
   { call: 'customers.update', needs: 'customers.edit', input: (t) => ({ id: t.customerId, phone: '+15550100' }), expect: bookEdit },
   {
@@ -241,6 +241,8 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: bookEdit,
   },
   { call: 'invoices.cancel', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
+  // The matrix's resellers hold the default flags, which leave out invoices.delete.
+  { call: 'invoices.delete', needs: 'invoices.delete', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: { ...bookEdit, resellers: 403 } },
   {
     call: 'invoices.refund',
     needs: 'payments.refund',
@@ -341,11 +343,14 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'settings.revokeApiKey', needs: 'admin', input: async (t) => ({ id: await t.fresh.apiKey() }), expect: adminOnly },
 
   // Resellers are settings-level (settings.manage), as on REST.
-  { call: 'resellers.list', needs: 'settings.manage', input: () => ({ limit: 10 }), expect: adminOnly },
+  // From its console a reseller lists and manages its own sub-resellers (none here); any other reseller is not found.
+  { call: 'resellers.list', needs: 'settings.manage', input: () => ({ limit: 10 }), expect: { ...adminOnly, resellers: 'ok' } },
   // Their names for the desk's pickers: anyone at the desk reading customers, invoices or the ledger (staffWithout holds nothing here).
   { call: 'resellers.options', expect: { ...consoleOnly, staffWithout: 403 } },
-  { call: 'resellers.get', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: adminOnly },
-  { call: 'resellers.customers', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, limit: 10 }), expect: adminOnly },
+  // A reseller reads its own profile (what it may hand down to sub-resellers); nobody else has one.
+  { call: 'resellers.me', expect: { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 403 } },
+  { call: 'resellers.get', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: { ...adminOnly, resellers: 404 } },
+  { call: 'resellers.customers', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, limit: 10 }), expect: { ...adminOnly, resellers: 404 } },
   // A reseller manages its own keys from its console; another reseller's are not found.
   { call: 'resellers.apiKeys', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: { ...adminOnly, resellers: 404 } },
   { call: 'resellers.apiKeys', case: 'its own', needs: 'settings.manage', input: (t) => ({ id: t.resellerId }), expect: { ...adminOnly, resellers: 'ok' } },
@@ -355,7 +360,12 @@ export const trpcMatrix: TrpcEntry[] = [
     input: (t) => ({ name: 'Authz', email: `reseller-${t.unique()}@example.test`, password: 'a-long-password', commission_percent: '5' }),
     expect: adminOnly,
   },
-  { call: 'resellers.update', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, see_parent_customers: false }), expect: adminOnly },
+  {
+    call: 'resellers.update',
+    needs: 'settings.manage',
+    input: (t) => ({ id: t.rivalResellerId, see_parent_customers: false }),
+    expect: { ...adminOnly, resellers: 404 },
+  },
   {
     call: 'resellers.issueApiKey',
     needs: 'settings.manage',
@@ -498,6 +508,7 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/reports/commissions', case: 'CSV', query: '?from=2000-01-01&to=2099-12-31&format=csv', expect: { ...restList, viewer: 403 } },
   { call: 'GET /api/v1/invoices/{id}', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'PATCH /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), body: () => ({ notes: 'authz' }), expect: restBookEdit },
+  { call: 'DELETE /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), expect: { ...restBookEdit, resellers: 403 } },
   { call: 'POST /api/v1/invoices/{id}/finalize', id: (t) => t.fresh.draftInvoice(), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/payments', id: (t) => t.invoiceId, body: () => ({ amount: 1, method: 'cash' }), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/mark-paid', id: (t) => t.fresh.pendingInvoice(), body: () => ({}), expect: restBookEdit },
@@ -571,6 +582,7 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /reseller/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   { call: 'GET /reseller/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
   { call: 'GET /reseller/orders/export', session: true, needs: 'orders.view', expect: ownList },
+  { call: 'GET /reseller/commissions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /admin/transactions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /admin/reports/commissions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
@@ -665,6 +677,8 @@ export const pageMatrix: PageEntry[] = [
   { page: '/reseller/invoices/[id]', needs: 'invoices.view', expect: resellerArea },
   { page: '/reseller/orders', expect: resellerArea },
   { page: '/reseller/orders/[id]', expect: resellerArea },
+  { page: '/reseller/sub-resellers', expect: resellerArea },
+  { page: '/reseller/sub-resellers/[id]', expect: resellerArea },
   { page: '/reseller/api-keys', expect: resellerArea },
   { page: '/reseller/profile', expect: resellerArea },
 ];

@@ -72,6 +72,7 @@ describe('POST /api/v1/invoices', () => {
         'created_at',
         'currency',
         'customer_id',
+        'deleted_at',
         'due_date',
         'id',
         'issue_date',
@@ -89,7 +90,16 @@ describe('POST /api/v1/invoices', () => {
         'total',
       ].sort(),
     );
-    expect(invoice).toMatchObject({ kind: 'invoice', status: 'pending', currency: 'EUR', subtotal: 3599, tax_total: 221, total: 3820, balance: 3820 });
+    expect(invoice).toMatchObject({
+      kind: 'invoice',
+      status: 'pending',
+      currency: 'EUR',
+      subtotal: 3599,
+      tax_total: 221,
+      total: 3820,
+      balance: 3820,
+      deleted_at: null,
+    });
     expect(invoice.items[0]).toMatchObject({ quantity: '1.5', tax_rate: '7.375', unit_price: 1999, subtotal: 2999, tax: 221, total: 3220 });
     expect(invoice.public_url).toMatch(new RegExp(`^https://billing\\.example\\.test/p/invoice/${invoice.id}\\?token=[\\w-]{43}$`));
   });

@@ -1,4 +1,4 @@
-import { Lock, ShieldAlert } from 'lucide-react';
+import { Lock, ShieldAlert, Trash2 } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
@@ -51,6 +51,14 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
             <Lock className="size-3" aria-hidden /> Locked
           </span>
         ) : null}
+        {invoice.deletedAt ? (
+          <span
+            className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger"
+            title="Left out of the invoice lists"
+          >
+            <Trash2 className="size-3" aria-hidden /> Deleted
+          </span>
+        ) : null}
         {invoice.disputedAt ? (
           <span
             className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger"
@@ -81,6 +89,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
         allowed={actions}
         canEdit={me.permissions.includes('invoices.edit')}
         canRefund={me.permissions.includes('payments.refund')}
+        canDelete={me.permissions.includes('invoices.delete') && !invoice.deletedAt}
       />
       <div className="mt-2">
         <DocumentActions

@@ -16,6 +16,7 @@ import { cancelInvoice } from '../../services/invoices/cancel';
 import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { correctInvoice } from '../../services/invoices/correct';
 import { createInvoice } from '../../services/invoices/create';
+import { deleteInvoice } from '../../services/invoices/delete';
 import { finalizeInvoice } from '../../services/invoices/finalize';
 import { getInvoice } from '../../services/invoices/get';
 import { getInvoiceHistory } from '../../services/invoices/history';
@@ -66,6 +67,9 @@ export const invoicesRouter = router({
   cancel: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => cancelInvoice(ctx.service, input)),
+  delete: permissionProcedure('invoices.delete')
+    .input(invoiceIdInput)
+    .mutation(({ ctx, input }) => deleteInvoice(ctx.service, input)),
   refund: permissionProcedure('payments.refund')
     .input(camelized(refundInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape)))
     .mutation(({ ctx, input }) => once(ctx, 'invoices.refund', input, (service) => refundPayment(service, { ...input, invoiceId: input.id }))),

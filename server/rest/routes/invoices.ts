@@ -18,6 +18,7 @@ import {
 } from '../../schemas/invoices';
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { createInvoice } from '../../services/invoices/create';
+import { deleteInvoice } from '../../services/invoices/delete';
 import { exportInvoices } from '../../services/invoices/export';
 import { finalizeInvoice } from '../../services/invoices/finalize';
 import { getInvoice } from '../../services/invoices/get';
@@ -55,6 +56,7 @@ export function invoiceJson(invoice: InvoiceView, origin: string, options: { int
     issue_date: invoice.issueDate,
     due_date: invoice.dueDate,
     paid_at: invoice.paidAt?.toISOString() ?? null,
+    deleted_at: invoice.deletedAt?.toISOString() ?? null,
     subtotal: Number(invoice.subtotal),
     tax_total: Number(invoice.taxTotal),
     total: Number(invoice.total),
@@ -213,6 +215,25 @@ export const cancelInvoiceRoute = defineRoute(
     response: invoiceOutput,
   },
   async ({ ctx, params, origin }) => invoiceJson(await cancelInvoice(ctx, params), origin),
+);
+
+export const deleteInvoiceRoute = defineRoute(
+  {
+    method: 'DELETE',
+    path: '/invoices/{id}',
+    summary:
+      'Delete a draft or cancelled document (204, no body); it is kept for audit and left out of lists unless include_deleted=true; others → 409 invalid_state',
+    tag: 'Invoices',
+    permission: 'invoices.delete',
+    params: idParams,
+    response: z.null(),
+    status: 204,
+    raw: true,
+  },
+  async ({ ctx, params }) => {
+    await deleteInvoice(ctx, params);
+    return new Response(null, { status: 204 });
+  },
 );
 
 export const regenerateTokenRoute = defineRoute(

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { customers, invoiceLines, invoiceNotifications, invoices } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { balanceOf } from '@/server/billing/invoice-status';
@@ -25,6 +25,7 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
   }
   return and(
     invoiceScope(invoiceReadScope(ctx.actor)),
+    input.includeDeleted ? undefined : isNull(invoices.deletedAt),
     input.status ? eq(invoices.status, input.status) : undefined,
     input.kind ? eq(invoices.kind, input.kind) : undefined,
     customerFilter,

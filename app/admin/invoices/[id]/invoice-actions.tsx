@@ -1,6 +1,6 @@
 'use client';
 
-import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Undo2 } from 'lucide-react';
+import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Trash2, Undo2 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import type { InvoiceActions as Allowed } from '@/server/billing/invoice-status';
 import type { TaxMode } from '@/server/billing/totals';
@@ -8,6 +8,7 @@ import { Button } from '../../../_components/ui/button';
 import type { EditorLine } from '../invoice-editor';
 import { CancelInvoiceDialog } from './actions/cancel-invoice-dialog';
 import { CorrectionDialog } from './actions/correction-dialog';
+import { DeleteInvoiceDialog } from './actions/delete-invoice-dialog';
 import { EditInvoiceDialog } from './actions/edit-invoice-dialog';
 import { FinalizeDialog } from './actions/finalize-dialog';
 import { MarkPaidDialog } from './actions/mark-paid-dialog';
@@ -27,18 +28,30 @@ export type ActionInvoice = {
   lines: EditorLine[];
 };
 
-type Open = null | 'pay' | 'markPaid' | 'cancel' | 'edit' | 'finalize' | 'token' | 'refund' | 'correct';
+type Open = null | 'pay' | 'markPaid' | 'cancel' | 'delete' | 'edit' | 'finalize' | 'token' | 'refund' | 'correct';
 
 /**
  * The invoice's actions: only those its state allows (`allowed`, from the billing rules), and
  * only for people allowed to act.
  */
-export function InvoiceActions({ invoice, allowed, canEdit, canRefund }: { invoice: ActionInvoice; allowed: Allowed; canEdit: boolean; canRefund: boolean }) {
+export function InvoiceActions({
+  invoice,
+  allowed,
+  canEdit,
+  canRefund,
+  canDelete,
+}: {
+  invoice: ActionInvoice;
+  allowed: Allowed;
+  canEdit: boolean;
+  canRefund: boolean;
+  canDelete: boolean;
+}) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const refundable = BigInt(invoice.amountPaid) - BigInt(invoice.amountRefunded);
 
-  if (!canEdit && !canRefund) return null;
+  if (!canEdit && !canRefund && !canDelete) return null;
   const payable = canEdit && allowed.recordPayment;
 
   return (
@@ -51,12 +64,14 @@ export function InvoiceActions({ invoice, allowed, canEdit, canRefund }: { invoi
       {canRefund && allowed.refund ? <Action icon={<Undo2 className="size-4" />} label="Refund" onClick={() => setOpen('refund')} /> : null}
       {canEdit && allowed.regenerateLink ? <Action icon={<Link2 className="size-4" />} label="Regenerate link" onClick={() => setOpen('token')} /> : null}
       {canEdit && allowed.cancel ? <Action icon={<Ban className="size-4" />} label="Cancel invoice" onClick={() => setOpen('cancel')} /> : null}
+      {canDelete && allowed.delete ? <Action icon={<Trash2 className="size-4" />} label="Delete" onClick={() => setOpen('delete')} /> : null}
 
       {open === 'refund' ? <RefundDialog invoice={invoice} refundable={refundable} onClose={close} /> : null}
       {open === 'correct' ? <CorrectionDialog invoice={invoice} onClose={close} /> : null}
       {open === 'pay' ? <RecordPaymentDialog invoice={invoice} onClose={close} /> : null}
       {open === 'markPaid' ? <MarkPaidDialog invoice={invoice} onClose={close} /> : null}
       {open === 'cancel' ? <CancelInvoiceDialog invoiceId={invoice.id} onClose={close} /> : null}
+      {open === 'delete' ? <DeleteInvoiceDialog invoiceId={invoice.id} onClose={close} /> : null}
       {open === 'finalize' ? <FinalizeDialog invoiceId={invoice.id} onClose={close} /> : null}
       {open === 'token' ? <RegenerateLinkDialog invoiceId={invoice.id} onClose={close} /> : null}
       {open === 'edit' ? <EditInvoiceDialog invoice={invoice} onClose={close} /> : null}
