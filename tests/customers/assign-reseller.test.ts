@@ -164,6 +164,24 @@ describe('PATCH /api/v1/customers/:id with reseller_id', () => {
   });
 });
 
+describe('customers.update over tRPC (the console)', () => {
+  it('moves a customer for the desk, and answers a reseller naming another reseller NOT_FOUND and clearing FORBIDDEN', async () => {
+    const [x, y] = [await givenUser(db(), 'reseller'), await givenUser(db(), 'reseller')];
+    const customer = await givenCustomer(db(), { reseller_id: x.id });
+    const desk = createCaller({ db: db(), actor: admin.actor, origin: 'http://localhost' });
+    const reseller = createCaller({ db: db(), actor: x.actor, origin: 'http://localhost' });
+
+    await expect(reseller.customers.update({ id: customer.id, reseller_id: y.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(reseller.customers.update({ id: customer.id, reseller_id: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(desk.customers.update({ id: customer.id, reseller_id: 'nope' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await resellerOf(customer.id)).toBe(x.id);
+
+    expect((await desk.customers.update({ id: customer.id, reseller_id: y.id })).resellerId).toBe(y.id);
+    await expect(reseller.customers.byId({ id: customer.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await desk.customers.update({ id: customer.id, reseller_id: null })).resellerId).toBeNull();
+  });
+});
+
 describe('the invoice list by reseller', () => {
   it('filters the desk’s invoices by the customer’s reseller, over tRPC and REST', async () => {
     const [x, y] = [await givenUser(db(), 'reseller'), await givenUser(db(), 'reseller')];
