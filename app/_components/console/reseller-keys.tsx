@@ -1,8 +1,8 @@
 import { api } from '@/server/api/server-caller';
 import { formatDay } from '../../_lib/format';
-import { IssueResellerKey, RevokeResellerKey } from '../../admin/resellers/[id]/reseller-actions';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';
+import { IssueResellerKey, RevokeResellerKey } from './reseller-actions';
 
 /**
  * A reseller's API keys, for the admin on the reseller's page and for the reseller itself on its

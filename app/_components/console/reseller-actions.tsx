@@ -3,15 +3,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import type { ResellerFlag } from '@/server/auth/permissions';
 import { issueResellerKeyInput, updateResellerInput } from '@/server/schemas/resellers';
-import { Button } from '../../../_components/ui/button';
-import { ConfirmDialog, Dialog, DialogActions } from '../../../_components/ui/dialog';
-import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../../_components/ui/form';
-import { showFieldErrors } from '../../../_lib/form-errors';
-import { checkedBy } from '../../../_lib/form-schemas';
-import { useTRPC } from '../../../_lib/trpc';
-import { toastError, useFinish } from '../../../_lib/use-finish';
-import { ResellerFields, resellerFields, type ParentOption } from '../reseller-fields';
+import { showFieldErrors } from '../../_lib/form-errors';
+import { checkedBy } from '../../_lib/form-schemas';
+import { useTRPC } from '../../_lib/trpc';
+import { toastError, useFinish } from '../../_lib/use-finish';
+import { Button } from '../ui/button';
+import { ConfirmDialog, Dialog, DialogActions } from '../ui/dialog';
+import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../ui/form';
+import { ResellerFields, resellerFields, type ResellerChoices } from './reseller-fields';
 
 const issueKeyForm = issueResellerKeyInput;
 
@@ -20,7 +21,7 @@ export type EditableReseller = {
   name: string;
   commissionPercent: string;
   parentId: string | null;
-  permissions: Array<'invoices.view' | 'invoices.create' | 'invoices.edit' | 'invoices.delete' | 'transactions.view_all'>;
+  permissions: ResellerFlag[];
   seeParentCustomers: boolean;
   mayCreateSubResellers: boolean;
   currency: string | null;
@@ -32,26 +33,31 @@ const editForm = resellerFields
   .transform((v) => ({ ...v, parent_id: v.parent_id || null, currency: v.currency.trim() || null }))
   .superRefine(checkedBy(updateResellerInput));
 
-/** Edit commission, parent, flags and see-parent / sub-reseller permissions. */
-export function EditReseller({ reseller, parents }: { reseller: EditableReseller; parents: ParentOption[] }) {
+/** Edit commission, parent, flags and see-parent / sub-reseller permissions, within the choices the console offers. */
+export function EditReseller({ reseller, choices }: { reseller: EditableReseller; choices: ResellerChoices }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
         Edit
       </Button>
-      {open ? <EditResellerDialog reseller={reseller} parents={parents} onClose={() => setOpen(false)} /> : null}
+      {open ? <EditResellerDialog reseller={reseller} choices={choices} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
 
-function EditResellerDialog({ reseller, parents, onClose }: { reseller: EditableReseller; parents: ParentOption[]; onClose: () => void }) {
+const sameFlags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((flag) => b.includes(flag));
+
+function EditResellerDialog({ reseller, choices, onClose }: { reseller: EditableReseller; choices: ResellerChoices; onClose: () => void }) {
   const trpc = useTRPC();
   const finish = useFinish(onClose);
+  // Only the flags offered can be ticked (a reseller hands down what it holds), and the flags are
+  // sent only when changed: saving a commission keeps a flag the admin gave that the form hides.
+  const flags = reseller.permissions.filter((flag) => choices.flags.includes(flag));
   const form = useZodForm(editForm, {
     commission_percent: reseller.commissionPercent,
     parent_id: reseller.parentId ?? '',
-    permissions: reseller.permissions,
+    permissions: flags,
     see_parent_customers: reseller.seeParentCustomers,
     may_create_sub_resellers: reseller.mayCreateSubResellers,
     currency: reseller.currency ?? '',
@@ -61,8 +67,12 @@ function EditResellerDialog({ reseller, parents, onClose }: { reseller: Editable
   );
   return (
     <Dialog open onOpenChange={(o) => o || onClose()} title={`Edit ${reseller.name}`}>
-      <Form form={form} className="space-y-4" onSubmit={(v) => save.mutate({ ...v, id: reseller.id })}>
-        <ResellerFields parents={parents.filter((p) => p.id !== reseller.id)} />
+      <Form
+        form={form}
+        className="space-y-4"
+        onSubmit={({ permissions, ...v }) => save.mutate({ ...v, ...(sameFlags(permissions, flags) ? {} : { permissions }), id: reseller.id })}
+      >
+        <ResellerFields choices={{ ...choices, parents: choices.parents.filter((p) => p.id !== reseller.id) }} />
         <FormError />
         <DialogActions onCancel={onClose} pending={save.isPending} submit="Save" />
       </Form>
