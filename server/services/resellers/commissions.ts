@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, invoices, ledgerTransactions, resellers, users } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
@@ -73,6 +73,8 @@ export async function commissionRows(db: Database, range: CommissionRange, only:
         eq(invoices.kind, 'invoice'),
         isNotNull(invoices.number),
         ne(invoices.status, 'cancelled'),
+        // Only drafts and cancelled documents can be deleted; said again so no deleted one ever counts.
+        isNull(invoices.deletedAt),
         gte(invoices.issueDate, range.from),
         lte(invoices.issueDate, range.to),
         only.resellerId ? eq(customers.resellerId, only.resellerId) : undefined,
