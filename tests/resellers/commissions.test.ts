@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, ledgerTransactions, resellers, users } from '@/db/schema';
+import { createCaller } from '@/server/api/root';
 import type { Actor } from '@/server/auth/actor';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
 import { recordPayment } from '@/server/services/payments/record';
@@ -216,6 +217,25 @@ describe('concurrent payouts', () => {
       .from(ledgerTransactions)
       .where(and(eq(ledgerTransactions.resellerId, reseller.id), eq(ledgerTransactions.type, 'commission_payout')));
     expect(payouts.map((p) => p.amount)).toEqual([2_000n]);
+  });
+});
+
+describe('commissions over tRPC', () => {
+  it('markPaid records one payout for a double click (same idempotency key), and the report shows it paid', async () => {
+    const reseller = await givenReseller('Delta Resale', 5_000n); // 5 %
+    const customer = await givenCustomerOf(reseller);
+    await givenPaidInvoice(customer.id, '2026-07-04', 3_000n);
+    const july = { from: '2026-07-01', to: '2026-07-31' };
+    const desk = createCaller({ db: db(), actor: admin.actor, origin: 'http://localhost' });
+    const [row] = (await desk.commissions.report(july)).filter((r) => r.resellerId === reseller.id);
+    expect(row).toMatchObject({ commissionEarned: 150n, outstanding: 150n });
+    const input = { id: reseller.id, ...july, currency: 'USD', amount: 150, idempotencyKey: 'commission-double-click-0001' };
+    const [first, second] = await Promise.all([desk.commissions.markPaid(input), desk.commissions.markPaid(input)]);
+    expect(second.id).toBe(first.id);
+    expect((await desk.commissions.report(july)).find((r) => r.resellerId === reseller.id)).toMatchObject({ paidOut: 150n, outstanding: 0n });
+    const own = createCaller({ db: db(), actor: reseller.actor, origin: 'http://localhost' });
+    expect((await own.commissions.report(july)).map((r) => r.resellerId)).toEqual([reseller.id]);
+    await expect(own.commissions.markPaid({ ...input, idempotencyKey: 'commission-by-the-reseller-01' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
