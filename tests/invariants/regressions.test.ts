@@ -47,6 +47,21 @@ describe('the desk never gives the same money back twice', () => {
     expect(broken).toEqual([]);
   });
 
+  it('takes a gateway refund of a merged invoice’s payment out of the unused credit', async () => {
+    const broken = await brokenAfter(
+      [
+        { op: 'gatewayPay', invoice: 0, provider: 'stripe', share: 1 },
+        { op: 'invoice', amount: 1 },
+        { op: 'consolidate' },
+        { op: 'gatewayPay', invoice: 0, provider: 'stripe', share: 'over' },
+        { op: 'gatewayRefund', payment: 0, share: 'over' },
+        { op: 'cancel', invoice: 0 },
+      ],
+      2,
+    );
+    expect(broken).toEqual([]);
+  });
+
   it('credits a downgrade only for what was paid, not for an unpaid upgrade', async () => {
     const broken = await brokenAfter([
       { op: 'order', plan: 0, paid: true },

@@ -22,8 +22,9 @@ export type GatewayRefund = { provider: 'stripe' | 'paypal'; providerPaymentId: 
  * The gateway's money goes back in three shares (DESIGN.md §10): first the credit the charge left
  * beyond its invoice (an overpayment), then what the invoice can still give back (a refund of
  * it), and beyond that credit the invoice already gave (credit notes, refunds to credit), which
- * the gateway has now paid out in cash. What no share covers — credit already spent — is
- * flagged in the invoice's log for a person.
+ * the gateway has now paid out in cash. A payment on an invoice since merged into another is
+ * carried by that other invoice, so its refund comes out of the customer's unused credit. What
+ * no share covers — credit already spent — is flagged in the invoice's log for a person.
  */
 export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRefund): Promise<string> {
   return ctx.db.transaction(async (tx) => {
@@ -82,7 +83,10 @@ export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRef
 
     const rest = input.amount - fromOverpayment;
     const sameCurrency = payment.currency === invoice.currency;
-    let refunded = sameCurrency ? min(rest, returnableOf(moneyOf(invoice))) : 0n;
+    // A merged invoice gives nothing back itself: what was paid on it was carried into the
+    // invoice it was merged into, so the gateway's refund comes out of the customer's credit.
+    const merged = invoice.consolidatedIntoId !== null;
+    let refunded = sameCurrency && !merged ? min(rest, returnableOf(moneyOf(invoice))) : 0n;
     if (refunded > 0n) {
       try {
         await refundPayment(
@@ -106,7 +110,8 @@ export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRef
 
     const beyond = rest - refunded;
     if (beyond > 0n) {
-      const given = sameCurrency ? min(min(beyond, balance), await creditGivenLeft(tx, invoice)) : 0n;
+      const cap = merged ? balance : await creditGivenLeft(tx, invoice);
+      const given = sameCurrency ? min(min(beyond, balance), cap) : 0n;
       await takeBack(given, references.given, `Credit from ${invoice.number ?? 'an invoice'} paid out by ${gateway} refund ${input.providerRefundId}`);
       if (beyond > given) await flag(beyond - given, 'was returned beyond what the invoice and its credit could give back');
     }
