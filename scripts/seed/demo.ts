@@ -20,6 +20,7 @@ import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
 import { refundPayment } from '@/server/services/payments/refund';
 import { updateCompany } from '@/server/services/settings/company';
+import { seedResellers } from './resellers';
 
 export const demoPassword = 'cashdesk';
 
@@ -77,7 +78,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
     ])
     .returning({ id: users.id, role: users.role })
     .then((rows) => rows.filter((r) => r.role === 'reseller'));
-  await db.insert(resellers).values({ userId: reseller!.id, commissionMilli: 10_000n });
+  await db.insert(resellers).values({ userId: reseller!.id, commissionMilli: 10_000n, mayCreateSubResellers: true });
 
   // Spread creation times a minute apart so the newest-first list has a stable, readable order.
   let minute = directCustomers.length + resellerCustomers.length + 1;
@@ -104,7 +105,12 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
     phone: '+44 117 496 0000',
     logo: null,
   });
-  await seedBilling(db, now, (email) => ids.get(email)!);
+  const customer = (email: string) => ids.get(email)!;
+  await seedBilling(db, now, customer);
+  // A sub-reseller under Rene, a second reseller, invoices in every book and Rene's last payout.
+  await seedResellers(db, now, { reneId: reseller!.id, password: demoPassword, customer });
+  // Today's run: Ada's renewal is invoiced and the unpaid invoices past due (Barbara's, one in each reseller's book) turn overdue.
+  await runBilling(ctx, {});
   // The demo client signs in to the first customer's account (Ada Lovelace).
   await db.insert(users).values({
     email: 'client@cashdesk.test',
@@ -123,7 +129,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
-/** A catalog, orders in every state and invoices in every status, as a desk would have them. */
+/** A catalog, orders in every state and invoices in every status, as a desk would have them (overdue after the caller's billing run). */
 async function seedBilling(db: Database, now: Date, customer: (email: string) => string): Promise<void> {
   const ctx = (days: number) => systemContext(db, daysAgo(now, days));
   const prices = (monthly: number, setup = 0) =>
@@ -210,7 +216,4 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
   await refundPayment(ctx(18), { invoiceId: refunded.id, reason: 'Ordered by mistake', toCredit: false });
   await invoice(0, 'don@tex.test', 'Custom development (estimate)', 250000, { draft: true });
   await invoice(2, 'alan@smalltalk.test', 'Backup storage, 500 GB', 2500);
-
-  // Today's run: Ada's renewal is invoiced and Barbara's unpaid invoice turns overdue.
-  await runBilling(systemContext(db, now), {});
 }
