@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, customers } from '@/db/schema';
+import { auditLog, customers, users } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
 import { camelized } from '@/server/schemas/common';
@@ -64,6 +64,15 @@ describe('create customer', () => {
       code: 'not_found',
     });
     expect(await db().select().from(customers).where(eq(customers.email, 'elsewhere@example.test'))).toEqual([]);
+  });
+
+  it('refuses to place a new customer with a disabled reseller', async () => {
+    const reseller = await givenUser(db(), 'reseller');
+    await db().update(users).set({ disabled: true }).where(eq(users.id, reseller.id));
+    await expect(createCustomer(ctxOf(db(), systemActor()), { name: 'Late', email: 'late@example.test', resellerId: reseller.id })).rejects.toMatchObject({
+      code: 'validation',
+      fields: { reseller_id: 'is a disabled reseller; enable it first' },
+    });
   });
 
   it('rejects a reseller_id that is not a reseller', async () => {

@@ -8,6 +8,7 @@ import type { CreateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { assignableReseller } from './assignable-reseller';
 import { treeResellers } from './scope';
 import { findCustomer, type CustomerView } from './store';
 
@@ -17,7 +18,12 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
   if (scope.kind === 'customer') throw new AppError('forbidden', 'A customer account cannot create customers');
 
   return ctx.db.transaction(async (tx) => {
-    const resellerId = scope.kind === 'reseller' ? await resellerWithinTree(tx, scope.resellerId, input.resellerId) : await desksReseller(tx, input.resellerId);
+    const resellerId =
+      scope.kind === 'reseller'
+        ? await resellerWithinTree(tx, scope.resellerId, input.resellerId)
+        : input.resellerId
+          ? (await assignableReseller(tx, input.resellerId)).id
+          : null;
     const currency = input.currency ?? (await resellerCurrency(tx, resellerId)) ?? (await readBillingSettings(tx)).currency;
 
     let id: string;
@@ -62,17 +68,6 @@ async function resellerWithinTree(tx: Database, self: string, named: string | un
     .where(and(eq(users.id, named), sql`${users.id} in ${treeResellers(self)}`));
   if (!inTree) throw notFound('Reseller');
   return inTree.id;
-}
-
-/** The desk may place a customer in any reseller's book. */
-async function desksReseller(tx: Database, named: string | undefined): Promise<string | null> {
-  if (!named) return null;
-  const [reseller] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, named), eq(users.role, 'reseller')));
-  if (!reseller) throw new AppError('validation', 'Unknown reseller', { reseller_id: 'is not a reseller' });
-  return reseller.id;
 }
 
 /** The currency a reseller's new customers are billed in unless one is given. */
