@@ -33,9 +33,11 @@ test('a reseller sees only their own customers', async ({ page }) => {
   await expect(page).toHaveURL('/reseller');
   await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Customers' }).click();
   await expect(page).toHaveURL('/reseller/customers');
+  // Its three customers and the two of its sub-reseller (Sally Sub), newest first; no one else's.
   const rows = page.getByRole('table', { name: 'Customers' }).locator('tbody tr');
-  await expect(rows).toHaveCount(3);
-  await expect(rows.first()).toContainText('Roberta Williams');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText('Rebecca Heineman');
+  await expect(rows.nth(2)).toContainText('Roberta Williams');
   await shot(page, 'reseller-customers');
 });
 
