@@ -57,6 +57,13 @@ export const isResellerFlag = (value: string): value is ResellerFlag => (reselle
 /** A new reseller's flags unless the admin chooses others (what every reseller held before flags). */
 export const defaultResellerFlags: readonly ResellerFlag[] = ['invoices.view', 'invoices.create', 'invoices.edit'];
 
+/**
+ * What changing a service's plan takes: the desk's orders.edit, or for a reseller in its book its
+ * invoices.edit flag — the change bills or credits the difference, which is invoicing; the rest of
+ * order editing stays the desk's.
+ */
+export const changePlanPermission = (role: Role): Permission => (role === 'reseller' ? 'invoices.edit' : 'orders.edit');
+
 // A client reads their own documents and orders and buys from the storefront; their scope is
 // their one customer account, so these never reach anyone else's records.
 const clientPermissions: readonly Permission[] = ['invoices.view', 'orders.view', 'orders.create'];

@@ -294,7 +294,8 @@ export const trpcMatrix: TrpcEntry[] = [
     call: 'orders.changePlan',
     needs: 'orders.edit',
     input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId, product_id: t.productId, cycle: 'annual', preview: true }),
-    expect: { ...deskEdit, admin: 'allowed' },
+    // A reseller changes plans in its book with invoices.edit (changePlanPermission).
+    expect: { ...deskEdit, admin: 'allowed', resellers: 'own:allowed other:404' },
   },
   { call: 'orders.runBilling', needs: 'billing.run', input: () => ({}), expect: deskEdit },
 

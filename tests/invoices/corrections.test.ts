@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { creditLedger, invoices, payments, services } from '@/db/schema';
-import { systemActor } from '@/server/auth/actor';
+import { creditLedger, customers, invoices, payments, services } from '@/db/schema';
+import { systemActor, type Actor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { creditBalance } from '@/server/services/credit/balance';
@@ -14,7 +14,7 @@ import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
 import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenInvoice, givenProduct } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso));
@@ -31,6 +31,21 @@ describe('change plan with proration', () => {
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
     return { service: order.services[0]!, customer };
   }
+
+  it('lets a reseller change its customer’s plan when it may edit invoices, and refuses one that may not', async () => {
+    const { service, customer } = await givenService(3000);
+    const bigger = await givenProduct(db(), { monthly: 6000 });
+    const editor = await givenUser(db(), 'reseller');
+    const viewer = await givenUser(db(), 'reseller', { permissions: ['invoices.view'] });
+    await db().update(customers).set({ resellerId: editor.id }).where(eq(customers.id, customer.id));
+    const asReseller = (actor: Actor) => ctxOf(db(), actor, new Date('2026-06-16T12:00:00Z'));
+    const change = { serviceId: service.id, productId: bigger.id, cycle: 'monthly' as const, preview: false, today: '2026-06-16' };
+
+    await expect(changePlan(asReseller(viewer.actor), change)).rejects.toMatchObject({ code: 'forbidden' });
+    const changed = await changePlan(asReseller(editor.actor), change);
+    expect(changed.prorate).toBe(1500n);
+    expect((await getInvoice(asReseller(editor.actor), { id: changed.invoiceId! })).purpose).toBe('proration');
+  });
 
   it('previews an upgrade without writing, then bills the difference', async () => {
     const { service } = await givenService(3000);

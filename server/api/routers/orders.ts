@@ -21,7 +21,7 @@ import { getOrderHistory } from '../../services/orders/history';
 import { listOrders } from '../../services/orders/list';
 import { placeOrder } from '../../services/orders/place';
 import { markServiceProvisioned } from '../../services/orders/provision';
-import { authedProcedure, permissionProcedure, router } from '../trpc';
+import { authedProcedure, bookProcedure, permissionProcedure, router } from '../trpc';
 
 export const ordersRouter = router({
   list: permissionProcedure('orders.view')
@@ -55,9 +55,8 @@ export const ordersRouter = router({
   markServiceProvisioned: permissionProcedure('orders.edit')
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => markServiceProvisioned(ctx.service, input)),
-  changePlan: permissionProcedure('orders.edit')
-    .input(camelized(changePlanInput.extend({ serviceId: id })))
-    .mutation(({ ctx, input }) => changePlan(ctx.service, input)),
+  // The service decides (changePlanPermission): orders.edit for the desk, invoices.edit for a reseller.
+  changePlan: bookProcedure.input(camelized(changePlanInput.extend({ serviceId: id }))).mutation(({ ctx, input }) => changePlan(ctx.service, input)),
   runBilling: permissionProcedure('billing.run')
     .input(billingRunInput)
     .mutation(({ ctx, input }) => runBillingDay(ctx.service, { date: input.date, origin: ctx.origin })),

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, invoiceLines, invoices, services } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
+import { changePlanPermission } from '@/server/auth/permissions';
 import { MILLI } from '@/server/billing/decimal';
 import { awaitingPayment, returnableOf } from '@/server/billing/invoice-status';
 import { canChangePlan } from '@/server/billing/order-status';
@@ -47,7 +48,7 @@ export type PlanChange = Proration & { invoiceId: string | null; creditNoteId: s
  * credits it (credit note + credit balance) and switches the service's plan and price.
  */
 export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & { serviceId: string }): Promise<PlanChange> {
-  requirePermission(ctx.actor, 'orders.edit');
+  requirePermission(ctx.actor, changePlanPermission(ctx.actor.role));
   if (input.cycle === 'one_time') throw new AppError('validation', 'A service renews on a cycle', { cycle: 'must be a billing cycle' });
   return ctx.db.transaction(async (tx) => {
     const [found] = await tx
