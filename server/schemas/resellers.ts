@@ -57,8 +57,8 @@ export const updateResellerInput = z.strictObject({
 });
 export type UpdateResellerInput = DomainInput<typeof updateResellerInput>;
 
-export const listResellersInput = listInput.extend({ q: optionalText(200) });
-export type ListResellersInput = z.infer<typeof listResellersInput>;
+export const listResellersInput = listInput.extend({ q: optionalText(200), parent_id: id.optional() });
+export type ListResellersInput = DomainInput<typeof listResellersInput>;
 
 export const resellerIdInput = z.object({ id });
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as createRoute } from '@/app/api/v1/resellers/route';
 import { auditLog, resellers } from '@/db/schema';
-import { apiKeyActor, type Actor } from '@/server/auth/actor';
+import { apiKeyActor, systemActor, type Actor } from '@/server/auth/actor';
 import { createReseller } from '@/server/services/resellers/create';
 import { getReseller } from '@/server/services/resellers/get';
 import { listResellers } from '@/server/services/resellers/list';
@@ -82,6 +82,9 @@ describe('sub-resellers made by a reseller', () => {
     expect(listed).toEqual(expect.arrayContaining([child.id, grandchild.id]));
     expect(listed).not.toContain(parent.id);
     expect(listed).not.toContain(rival.id);
+    const children = await listResellers(ctx(parent.actor), { limit: 100, parentId: child.id });
+    expect(children.items.map((r) => r.id)).toEqual([grandchild.id]);
+    expect((await listResellers(ctx(systemActor()), { limit: 100, parentId: parent.id })).items.map((r) => r.id)).toContain(child.id);
     expect((await getReseller(ctx(parent.actor), { id: grandchild.id })).id).toBe(grandchild.id);
     for (const id of [parent.id, rival.id]) await expect(getReseller(ctx(parent.actor), { id })).rejects.toMatchObject({ code: 'not_found' });
     await expect(updateReseller(ctx(parent.actor), { id: parent.id, commissionPercent: 100_000n })).rejects.toMatchObject({ code: 'not_found' });

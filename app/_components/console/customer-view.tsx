@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
+import { changePlanPermission } from '@/server/auth/permissions';
 import { isAwaitingPayment } from '@/server/billing/invoice-status';
 import { canChangePlan } from '@/server/billing/order-status';
-import { formatDay, humanize } from '../../_lib/format';
+import { formatDay } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { ChangePlan } from '../../admin/customers/[id]/actions/change-plan-dialog';
 import { CustomerActions } from '../../admin/customers/[id]/customer-actions';
@@ -12,6 +13,7 @@ import { Card, PageHeader } from '../ui/card';
 import { StatusPill } from '../ui/status-pill';
 import { AuditLog } from './audit-log';
 import type { ConsoleBase } from './base-path';
+import { InvoiceRows } from './invoice-rows';
 import { Notes } from './notes';
 
 /**
@@ -132,7 +134,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
                 <td className="py-2">Paid through {formatDay(s.periodEnd)}</td>
                 <td className="py-2 text-right tabular-nums">{money(s.price, s.currency)}</td>
                 <td className="py-2 text-right">
-                  {may('orders.edit') && canChangePlan(s.status) ? (
+                  {may(changePlanPermission(me.role)) && canChangePlan(s.status) ? (
                     <ChangePlan
                       service={{ id: s.id, name: s.name, cycle: s.cycle, currency: s.currency }}
                       products={products.items
@@ -155,18 +157,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card className="p-5">
           <h2 className="mb-3 font-semibold">Invoices</h2>
-          <ul className="divide-y divide-border text-sm" aria-label="Customer invoices">
-            {invoices.map((i) => (
-              <li key={i.id} className="flex items-center justify-between gap-2 py-2">
-                <Link href={`${basePath}/invoices/${i.id}`} className="text-accent hover:underline">
-                  {i.number ?? 'Draft'} {i.kind !== 'invoice' ? <span className="text-fg-muted">· {humanize(i.kind)}</span> : null}
-                </Link>
-                <span className="flex items-center gap-2 tabular-nums">
-                  {money(i.balance, i.currency)} <StatusPill status={i.status} />
-                </span>
-              </li>
-            ))}
-          </ul>
+          <InvoiceRows invoices={invoices} basePath={basePath} money={format} label="Customer invoices" />
         </Card>
         <Card className="p-5">
           <h2 className="mb-3 font-semibold">Orders</h2>

@@ -18,7 +18,7 @@ import { authedProcedure, consoleProcedure, router } from '../trpc';
 // services decide who reaches which (resellers/reach.ts), so the procedures take any session.
 
 export const resellersRouter = router({
-  list: authedProcedure.input(listResellersInput).query(({ ctx, input }) => listResellers(ctx.service, input)),
+  list: authedProcedure.input(camelized(listResellersInput)).query(({ ctx, input }) => listResellers(ctx.service, input)),
   // Names for the desk's pickers (assign a customer, filter invoices or the ledger); the service decides who reads a list showing resellers.
   options: consoleProcedure.query(({ ctx }) => listResellerOptions(ctx.service)),
   // The signed-in reseller's own profile (get does not reach itself): what its console may hand down.

@@ -54,7 +54,7 @@ export const listResellersRoute = defineRoute(
     summary: 'List resellers, newest first; `q` matches name or e-mail',
     tag: 'Resellers',
     permission: 'settings.manage',
-    query: listResellersInput,
+    query: camelized(listResellersInput),
     response: listOf(resellerOutput),
   },
   async ({ ctx, query }) => {
