@@ -1,12 +1,17 @@
+import { Download } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { fieldErrors } from '@/server/errors';
 import { commissionsReportInput, type CommissionsReportInput } from '@/server/schemas/commissions';
 import { percentOfMilli } from '@/server/schemas/resellers';
 import type { CommissionRow } from '@/server/services/resellers/commissions';
-import type { SearchParams } from '../../_lib/format';
+import { queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 import type { FormatMoney } from '../../_lib/money';
+import { buttonClass } from '../ui/button';
+import { PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
+import { FilterDate } from './filter-field';
+import { FilterForm } from './filter-form';
 
 type Range = Pick<CommissionsReportInput, 'from' | 'to'>;
 
@@ -110,5 +115,39 @@ export function CommissionsTable({
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/**
+ * The report's header in either console: title, the CSV of the range from the console's own
+ * export route, and the From/To filter (the month by default).
+ */
+export function CommissionsHeader({
+  title,
+  description,
+  exportPath,
+  month,
+  range,
+  errors,
+}: {
+  title: string;
+  description: string;
+  exportPath: string;
+  month: Range;
+  range: Range;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <PageHeader title={title} description={description}>
+        <a className={buttonClass('secondary')} href={`${exportPath}?${queryString(range)}`} download>
+          <Download className="size-4" aria-hidden /> Download CSV
+        </a>
+      </PageHeader>
+      <FilterForm list="commissions" defaults={month} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <FilterDate label="From" name="from" error={errors.from} />
+        <FilterDate label="To" name="to" error={errors.to} />
+      </FilterForm>
+    </>
   );
 }

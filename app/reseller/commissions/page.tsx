@@ -1,14 +1,10 @@
-import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
 import { monthOf } from '@/server/services/resellers/commissions';
-import { commissionRangeFrom, CommissionsTable } from '../../_components/console/commissions';
-import { FilterDate } from '../../_components/console/filter-field';
-import { FilterForm } from '../../_components/console/filter-form';
-import { buttonClass } from '../../_components/ui/button';
-import { Card, PageHeader } from '../../_components/ui/card';
+import { commissionRangeFrom, CommissionsHeader, CommissionsTable } from '../../_components/console/commissions';
+import { Card } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
-import { formatDay, formatMoment, queryString, type SearchParams } from '../../_lib/format';
+import { formatDay, formatMoment, type SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 import { moneyFormatter } from '../../_lib/money';
 
@@ -28,16 +24,14 @@ export default async function MyCommissionsPage({ searchParams }: { searchParams
   ]);
   return (
     <>
-      <PageHeader title="My commissions" description="What you earned on your customers’ invoices issued in the range, and what was paid out to you.">
-        <a className={buttonClass('secondary')} href={`/reseller/commissions/export?${queryString(range)}`} download>
-          <Download className="size-4" aria-hidden /> Download CSV
-        </a>
-      </PageHeader>
-
-      <FilterForm list="commissions" defaults={month} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <FilterDate label="From" name="from" error={errors.from} />
-        <FilterDate label="To" name="to" error={errors.to} />
-      </FilterForm>
+      <CommissionsHeader
+        title="My commissions"
+        description="What you earned on your customers’ invoices issued in the range, and what was paid out to you."
+        exportPath="/reseller/commissions/export"
+        month={month}
+        range={range}
+        errors={errors}
+      />
 
       <Card className="mb-6 overflow-hidden">
         <CommissionsTable rows={rows} money={money} />

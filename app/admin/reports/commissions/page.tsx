@@ -1,13 +1,9 @@
-import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
 import { monthOf } from '@/server/services/resellers/commissions';
-import { commissionRangeFrom, CommissionsTable } from '../../../_components/console/commissions';
-import { FilterDate } from '../../../_components/console/filter-field';
-import { FilterForm } from '../../../_components/console/filter-form';
-import { buttonClass } from '../../../_components/ui/button';
-import { Card, PageHeader } from '../../../_components/ui/card';
-import { queryString, type SearchParams } from '../../../_lib/format';
+import { commissionRangeFrom, CommissionsHeader, CommissionsTable } from '../../../_components/console/commissions';
+import { Card } from '../../../_components/ui/card';
+import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
 import { moneyFormatter } from '../../../_lib/money';
 import { MarkCommissionPaid } from './mark-paid';
@@ -25,19 +21,14 @@ export default async function CommissionsPage({ searchParams }: { searchParams: 
   const mayPay = me.permissions.includes('settings.manage');
   return (
     <>
-      <PageHeader
+      <CommissionsHeader
         title="Commissions"
         description="What each reseller earned on its customers’ invoices issued in the range: collected × its rate, less what was paid out for that range."
-      >
-        <a className={buttonClass('secondary')} href={`/admin/reports/commissions/export?${queryString(range)}`} download>
-          <Download className="size-4" aria-hidden /> Download CSV
-        </a>
-      </PageHeader>
-
-      <FilterForm list="commissions" defaults={month} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <FilterDate label="From" name="from" error={errors.from} />
-        <FilterDate label="To" name="to" error={errors.to} />
-      </FilterForm>
+        exportPath="/admin/reports/commissions/export"
+        month={month}
+        range={range}
+        errors={errors}
+      />
 
       <Card className="overflow-hidden">
         <div className="max-h-[70vh] overflow-auto">
