@@ -146,6 +146,26 @@ test('an admin refunds part of a paid invoice and issues a debit note', async ({
   await shot(page, 'invoice-refunded');
 });
 
+test('the refund dialog offers what is left after a credit note, and a credit note offers no refund', async ({ page, request }) => {
+  const { invoice } = await givenInvoice(request, [{ description: 'Quarterly plan', quantity: 1, unit_price: 12000 }]);
+  const { apiPost } = await import('./support');
+  await apiPost(request, `/invoices/${invoice.id}/mark-paid`, { method: 'card' });
+  const note = await apiPost<{ id: string }>(request, `/invoices/${invoice.id}/credit-notes`, {
+    items: [{ description: 'Outage goodwill', quantity: 1, unit_price: 2000 }],
+    reason: 'SLA',
+  });
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  await page.getByRole('button', { name: 'Refund' }).click();
+  // $120 paid, $20 already given back as credit: $100 is left to refund.
+  await expect(page.getByRole('dialog', { name: 'Refund' })).toContainText('Up to $100.00 can go back.');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.goto(`/admin/invoices/${note.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Credit note');
+  await expect(page.getByRole('button', { name: 'Refund' })).toHaveCount(0);
+});
+
 test('an admin creates an invoice from the list toolbar, then consolidates the customer’s open invoices', async ({ page, request }) => {
   const { customer, invoice: first } = await givenInvoice(request, [{ description: 'Domain renewal', quantity: 1, unit_price: 1500 }]);
   await signIn(page, 'admin@cashdesk.test');

@@ -200,6 +200,7 @@ describe('what the console offers on an invoice', () => {
     ['paid, credited in full', facts('paid', 1000n, { amountCredited: 1000n }), { correct: true, send: true, regenerateLink: true, locked: true }],
     ['part paid, merged into another', facts('cancelled', 400n, { consolidatedIntoId: 'parent' }), { send: true, regenerateLink: true, locked: true }],
     ['paid debit note', facts('paid', 1000n, { kind: 'debit_note' }), { refund: true, send: true, regenerateLink: true, locked: true }],
+    ['paid credit note', facts('paid', 1000n, { kind: 'credit_note' }), { send: true, regenerateLink: true, locked: true }],
     ['pending proforma', facts('pending', 0n, { kind: 'proforma' }), { edit: true, recordPayment: true, cancel: true, send: true, regenerateLink: true }],
   ] as const)('%s', (_, invoice, allowed) => {
     expect(invoiceActions(invoice)).toEqual({ ...none, ...allowed });

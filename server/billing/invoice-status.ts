@@ -122,6 +122,8 @@ export function refundRefusal(invoice: InvoiceFacts): string | null {
   // Its parent carries what was paid here as an "already paid" line; refunding here too would
   // give the same money back twice.
   if (invoice.consolidatedIntoId) return 'This invoice was merged into another; refund through the invoice it was merged into';
+  // A credit note is itself money given back (onto the customer's balance); nobody paid it.
+  if (invoice.kind === 'credit_note') return 'A credit note is not refunded; its amount is already the customer’s credit';
   if (invoice.status === 'refunded' || returnableOf(invoice) <= 0n) return 'Nothing on this invoice is left to refund';
   return null;
 }

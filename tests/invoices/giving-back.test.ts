@@ -40,6 +40,16 @@ describe('an invoice never gives back more than it took', () => {
     expect(await refunded(invoice.id)).toBe(0n);
   });
 
+  it('refuses to refund a credit note itself, as a state and not a bad amount', async () => {
+    const { invoice } = await givenPaid(1000n);
+    const note = await creditNote(invoice.id, 400n);
+    await expect(refundPayment(now(), { invoiceId: note.id, toCredit: false })).rejects.toMatchObject({
+      code: 'invalid_state',
+      message: 'A credit note is not refunded; its amount is already the customer’s credit',
+    });
+    expect(await refunded(note.id)).toBe(0n);
+  });
+
   it('refunds only what a partial credit note left, and then refuses another credit note', async () => {
     const { customer, invoice } = await givenPaid(1000n);
     await creditNote(invoice.id, 300n);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
-import { invoiceActions, isIssued } from '@/server/billing/invoice-status';
+import { invoiceActions, isIssued, returnableOf } from '@/server/billing/invoice-status';
 import { papers } from '@/server/documents/paper';
 import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
@@ -72,10 +72,9 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
       <InvoiceActions
         invoice={{
           id: invoice.id,
-          amountRefunded: invoice.amountRefunded.toString(),
           currency: invoice.currency,
           balance: invoice.balance.toString(),
-          amountPaid: invoice.amountPaid.toString(),
+          returnable: returnableOf(invoice).toString(),
           taxMode: invoice.taxMode,
           dueDate: invoice.dueDate,
           notes: invoice.notes,

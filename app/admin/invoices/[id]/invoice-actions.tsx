@@ -18,10 +18,10 @@ import { RegenerateLinkDialog } from './actions/regenerate-link-dialog';
 
 export type ActionInvoice = {
   id: string;
-  amountRefunded: string;
   currency: string;
   balance: string;
-  amountPaid: string;
+  /** What a refund may still give back (returnableOf: paid, less refunded and credited). */
+  returnable: string;
   taxMode: TaxMode;
   dueDate: string;
   notes: string | null;
@@ -49,7 +49,6 @@ export function InvoiceActions({
 }) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const refundable = BigInt(invoice.amountPaid) - BigInt(invoice.amountRefunded);
 
   if (!canEdit && !canRefund && !canDelete) return null;
   const payable = canEdit && allowed.recordPayment;
@@ -66,7 +65,7 @@ export function InvoiceActions({
       {canEdit && allowed.cancel ? <Action icon={<Ban className="size-4" />} label="Cancel invoice" onClick={() => setOpen('cancel')} /> : null}
       {canDelete && allowed.delete ? <Action icon={<Trash2 className="size-4" />} label="Delete" onClick={() => setOpen('delete')} /> : null}
 
-      {open === 'refund' ? <RefundDialog invoice={invoice} refundable={refundable} onClose={close} /> : null}
+      {open === 'refund' ? <RefundDialog invoice={invoice} refundable={BigInt(invoice.returnable)} onClose={close} /> : null}
       {open === 'correct' ? <CorrectionDialog invoice={invoice} onClose={close} /> : null}
       {open === 'pay' ? <RecordPaymentDialog invoice={invoice} onClose={close} /> : null}
       {open === 'markPaid' ? <MarkPaidDialog invoice={invoice} onClose={close} /> : null}
