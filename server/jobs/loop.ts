@@ -1,5 +1,5 @@
 import type { Database } from '@/db';
-import { dispatchPending, resumeStalled, schedulerTick, type Runtime } from './runtime';
+import { dispatchPending, failInterrupted, resumeStalled, schedulerTick, type Runtime } from './runtime';
 
 const DISPATCH_EVERY_MS = 2_000;
 const TICK_EVERY_MS = 30_000;
@@ -33,7 +33,8 @@ export function startWorkflowLoop(db: Database, runtime: Runtime, options: { sch
   dispatch.unref();
   tick?.unref();
   const startedAt = new Date();
-  void resumeStalled(db, runtime, startedAt)
+  void failInterrupted(db, startedAt)
+    .then(() => resumeStalled(db, runtime, startedAt))
     .catch((error: unknown) => console.error('[cashdesk] resuming unfinished workflow runs failed:', error))
     .then(() => pass(scheduled));
   holder.__cashdeskWorkflows = {

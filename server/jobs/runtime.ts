@@ -110,3 +110,18 @@ export async function resumeStalled(db: Database, runtime: Runtime, startedBefor
   }
   return resumed;
 }
+
+/**
+ * Jobs recorded around a request's own work (`asJob`: a billing run started from the console or
+ * the API) cannot be resumed: the request that ran them is gone with the process. Those a process
+ * left running are marked failed, so the jobs page stops showing them as running for ever; their
+ * work committed whole or not at all, and running it again is safe.
+ */
+export async function failInterrupted(db: Database, startedBefore: Date, now = new Date()): Promise<number> {
+  const failed = await db
+    .update(jobs)
+    .set({ status: 'failed', error: 'The server stopped before this run finished; nothing of it was kept, so run it again', finishedAt: now })
+    .where(and(eq(jobs.status, 'running'), isNull(jobs.eventId), lt(jobs.startedAt, startedBefore)))
+    .returning({ id: jobs.id });
+  return failed.length;
+}

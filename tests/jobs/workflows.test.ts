@@ -7,7 +7,7 @@ import { notifyCustomer } from '@/inngest/functions/notify';
 import { systemActor } from '@/server/auth/actor';
 import { addDays } from '@/server/billing/periods';
 import { runWorkflow } from '@/server/jobs/executor';
-import { dispatchPending, emitEvents, resumeStalled, schedulerTick, type Runtime } from '@/server/jobs/runtime';
+import { dispatchPending, emitEvents, failInterrupted, resumeStalled, schedulerTick, type Runtime } from '@/server/jobs/runtime';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
@@ -77,6 +77,23 @@ describe('the embedded executor', () => {
     });
     const job = await runWorkflow(db(), failing, ping('evt-fail'), { backoff: () => 0 });
     expect(job).toMatchObject({ status: 'failed', attempts: 2, error: 'HTTP 502 from the provisioner' });
+  });
+
+  it('marks a console billing run its process died in as failed, leaving resumable and newer runs alone', async () => {
+    const start = new Date('2027-02-01T09:00:00Z');
+    const job = (subjectId: string, startedAt: Date, eventId: string | null = null) =>
+      ({ function: 'console-run', subjectType: 'billing_run', subjectId, eventId, status: 'running', attempts: 1, startedAt }) as const;
+    await db()
+      .insert(jobs)
+      .values([
+        job('killed', new Date('2027-02-01T08:59:00Z')),
+        job('resumable', new Date('2027-02-01T08:59:00Z'), 'evt-resumable'),
+        job('another process, still going', new Date('2027-02-01T09:00:01Z')),
+      ]);
+    expect(await failInterrupted(db(), start, start)).toBe(1);
+    const rows = await db().select({ subjectId: jobs.subjectId, status: jobs.status, error: jobs.error }).from(jobs).where(eq(jobs.function, 'console-run'));
+    expect(rows.find((r) => r.subjectId === 'killed')).toMatchObject({ status: 'failed', error: expect.stringContaining('run it again') });
+    expect(rows.filter((r) => r.subjectId !== 'killed').map((r) => r.status)).toEqual(['running', 'running']);
   });
 
   it('resumes a run its process died in: finished steps come from the record, the rest runs once', async () => {
