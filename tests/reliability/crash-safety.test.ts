@@ -147,8 +147,14 @@ describe('crash safety of the production server', () => {
     expect(await count(sql`select coalesce(sum(last), 0) as n from number_counters where series = 'invoice'`)).toBe(0);
     expect(await count(sql`select count(*) as n from billing_schedule where billed_until <> ${billingDate}::date`)).toBe(0);
     expect(await count(sql`select count(*) as n from audit_log where action = 'billing.run'`)).toBe(0);
+    expect(await count(sql`select count(*) as n from jobs where function = 'billing-run' and status = 'running'`)).toBe(1);
 
     const second = await start();
+    // The restarted server tells the desk the killed run failed rather than leave it running.
+    await until(
+      'the killed run to be marked failed',
+      async () => (await count(sql`select count(*) as n from jobs where function = 'billing-run' and status = 'failed'`)) === 1,
+    );
     const rerunStarted = performance.now();
     const rerun = await billingRun(second.url);
     expect(rerun.status).toBe(200);
