@@ -51,6 +51,10 @@ export const orders = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
     autoEmail: autoEmailMode('auto_email').notNull().default('invoice'),
+    // A contract order (docs/contract-orders.md): no first invoice; the billing run invoices it on
+    // its billing day from start_date to end_date, and it may be a draft or paused. Store orders
+    // (false) keep the first invoice at placement and the renewal window.
+    contract: boolean('contract').notNull().default(false),
     // Paid, but a product needs an admin's approval before it goes live.
     awaitingApproval: boolean('awaiting_approval').notNull().default(false),
     // An admin approved it (possibly before it was paid): paying it later must not queue it for
@@ -125,6 +129,8 @@ export const services = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     // Per cycle, after coupon-free options: what a renewal bills.
     price: money('price').notNull(),
+    // Seats: price is the unit price times this, and the billing run's line says how many.
+    quantity: integer('quantity').notNull().default(1),
     status: serviceStatus('status').notNull(),
     billingDay: smallint('billing_day').notNull(),
     // The current paid-up period [period_start, period_end); next_due_date is period_end.

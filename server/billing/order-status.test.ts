@@ -22,6 +22,8 @@ const allowed = new Set([
   'suspended>active',
   'suspended>cancelled',
   'suspended>terminated',
+  'paused>cancelled',
+  'paused>terminated',
 ]);
 
 const pairs = orderStatuses.flatMap((from) => orderStatuses.map((to) => [from, to, allowed.has(`${from}>${to}`)] as const));

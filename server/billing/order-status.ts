@@ -1,9 +1,13 @@
 import { invoiceActions, type InvoiceFacts } from './invoice-status';
 
-export const orderStatuses = ['draft', 'pending', 'active', 'suspended', 'cancelled', 'terminated'] as const;
+// New values go at the end: the pgEnum is built from this list and PostgreSQL appends them.
+export const orderStatuses = ['draft', 'pending', 'active', 'suspended', 'cancelled', 'terminated', 'paused', 'completed'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-// DESIGN.md §4: draft → pending → active ⇄ suspended → cancelled / terminated.
+// DESIGN.md §4: draft → pending → active ⇄ suspended → cancelled / terminated. A contract order
+// (docs/contract-orders.md) also goes draft → active and active ⇄ paused through its own
+// activate/deactivate use cases (canActivateOrder, canDeactivateOrder), not this table, since
+// activating creates or resumes its services; the billing run completes it after its last period.
 const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   draft: ['pending', 'cancelled'],
   pending: ['active', 'cancelled'],
@@ -11,6 +15,8 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   suspended: ['active', 'cancelled', 'terminated'],
   cancelled: [],
   terminated: [],
+  paused: ['cancelled', 'terminated'],
+  completed: [],
 };
 
 /** The statuses an admin may move an order to from `from` (the console offers exactly these). */
@@ -21,6 +27,14 @@ export function nextOrderStatuses(from: OrderStatus): readonly OrderStatus[] {
 export function canChangeOrderStatus(from: OrderStatus, to: OrderStatus): boolean {
   return allowed[from].includes(to);
 }
+
+/** A contract order goes live from draft (its services are created) or paused (they resume billing). */
+export const canActivateOrder = (order: { status: OrderStatus; contract: boolean }): boolean =>
+  order.contract && (order.status === 'draft' || order.status === 'paused');
+/** Only an active contract order pauses: billing stops, its services keep running at the provider. */
+export const canDeactivateOrder = (order: { status: OrderStatus; contract: boolean }): boolean => order.contract && order.status === 'active';
+/** A contract order's details and lines change only while it is a draft. */
+export const canEditContract = (order: { status: OrderStatus; contract: boolean }): boolean => order.contract && order.status === 'draft';
 
 /** Only a pending order is approved: it goes live with its services, paid or not. */
 export const canApproveOrder = (status: OrderStatus): boolean => status === 'pending';

@@ -73,6 +73,14 @@ describe('calendar helpers', () => {
     ['2026-03-31', 31, '2026-03-31'],
     ['2026-03-20', 15, '2026-04-15'],
     ['2026-01-31', 30, '2026-02-28'],
+    // A contract order's first period starts on the first billing day on/after its start date.
+    ['2028-02-01', 31, '2028-02-29'],
+    ['2027-02-15', 31, '2027-02-28'],
+    ['2027-04-15', 30, '2027-04-30'],
+    ['2027-03-16', 15, '2027-04-15'],
+    ['2027-03-15', 15, '2027-03-15'],
+    ['2027-12-20', 1, '2028-01-01'],
+    ['2027-01-01', 1, '2027-01-01'],
   ])('aligns %s to billing day %i → %s', (date, day, expected) => {
     expect(alignToBillingDay(date, day)).toBe(expected);
   });
