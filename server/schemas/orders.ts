@@ -4,28 +4,63 @@ import { priceCycles } from './catalog';
 import { id, listInput, optionalText, type DomainInput } from './common';
 import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate } from './invoices';
 
+const cartItem = z.strictObject({
+  product_id: id,
+  cycle: z.enum(priceCycles, { error: `must be one of ${priceCycles.join(', ')}` }),
+  quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).default(1),
+  options: z
+    .array(z.strictObject({ option_id: id, quantity: z.number().int().min(1).max(100_000).default(1) }))
+    .max(50)
+    .default([]),
+});
+const itemList = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: 'must be a list of items' }).min(1, 'must have at least one item').max(50, 'must have at most 50 items');
+
+/** What a cart holds: products, cycles and options — never a price (the storefront's items). */
+export const cartItemsInput = itemList(cartItem);
+
+/** The wire's e-mail modes; the database's auto_email enum spells the last one invoice_and_link. */
+export const emailModes = ['off', 'invoice', 'invoice_with_payment_link'] as const;
+export type EmailMode = (typeof emailModes)[number];
+
+// The contract fields (docs/contract-orders.md): any of them, or `draft: true`, makes a contract
+// order, billed on its billing day by the billing run instead of by a first invoice.
+const contractFields = {
+  name: optionalText(200),
+  contact_email: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().toLowerCase().pipe(z.email('must be a valid e-mail address').max(320)).optional(),
+  ),
+  billing_day: z.number().int('must be a whole number').min(1, 'must be 1 to 31').max(31, 'must be 1 to 31').optional(),
+  due_days: z.number().int('must be a whole number').min(0, 'must be 0 to 365').max(365, 'must be 0 to 365').optional(),
+  start_date: plainDate.optional(),
+  end_date: plainDate.nullable().optional(),
+  email_mode: z.enum(emailModes, { error: `must be one of ${emailModes.join(', ')}` }).optional(),
+  items: itemList(
+    cartItem.extend({
+      // A custom amount per unit and cycle, in minor units, instead of the catalog's plan and options.
+      price: minorUnits.refine((p) => p >= 0n && p < MAX_UNIT_PRICE, 'must be 0 or more, below 10^13').optional(),
+    }),
+  ),
+};
+
 export const placeOrderInput = z.strictObject({
   customer_id: id,
-  items: z
-    .array(
-      z.strictObject({
-        product_id: id,
-        cycle: z.enum(priceCycles, { error: `must be one of ${priceCycles.join(', ')}` }),
-        quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).default(1),
-        options: z
-          .array(z.strictObject({ option_id: id, quantity: z.number().int().min(1).max(100_000).default(1) }))
-          .max(50)
-          .default([]),
-      }),
-      { error: 'must be a list of items' },
-    )
-    .min(1, 'must have at least one item')
-    .max(50, 'must have at most 50 items'),
   coupon_code: optionalText(50),
   payment_method: optionalText(50),
-  name: optionalText(200),
+  draft: z.boolean().optional(),
+  ...contractFields,
 });
 export type PlaceOrderInput = DomainInput<typeof placeOrderInput>;
+
+/** A draft contract order's changes: the same fields, each optional; `items` replaces the lines. */
+export const updateOrderInput = z.strictObject({
+  payment_method: optionalText(50),
+  ...contractFields,
+  contact_email: contractFields.contact_email.nullable(),
+  items: contractFields.items.optional(),
+});
+export type UpdateOrderInput = DomainInput<typeof updateOrderInput>;
 
 export const orderIdInput = z.object({ id });
 export const changeOrderStatusInput = z.strictObject({ status: z.enum(orderStatuses) });
@@ -77,6 +112,11 @@ export const orderOutput = z.object({
   start_date: z.string(),
   payment_method: z.string().nullable(),
   created_at: z.string(),
+  contract: z.boolean(),
+  due_days: z.number().int(),
+  end_date: z.string().nullable(),
+  email_mode: z.enum(emailModes),
+  contact_email: z.string().nullable(),
 });
 
 export const changePlanOutput = z.object({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { optionalText, requiredText, type DomainInput } from './common';
-import { placeOrderInput } from './orders';
+import { cartItemsInput } from './orders';
 import { checkoutMethods } from './payments';
 
 /** What a cart holds: products, cycles and options — never a price; the server prices it. */
-export const cartItems = placeOrderInput.shape.items;
+export const cartItems = cartItemsInput;
 export type CartItems = z.infer<typeof cartItems>;
 
 /** The storefront's live totals for a cart, with the coupon the customer typed. */

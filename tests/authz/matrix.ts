@@ -270,6 +270,11 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: { ...bookEdit, clients: 'own:ok other:400', resellers: 'own:ok other:400' },
   },
   { call: 'orders.approve', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id }), expect: deskEdit },
+  // Contract orders (orders.edit, a desk's write like the rest): on the tenant's store order the
+  // admin reaches the state check (409: not a draft contract), which is the point here.
+  { call: 'orders.update', needs: 'orders.edit', input: (t) => ({ id: t.orderId, name: 'authz' }), expect: { ...deskEdit, admin: 'allowed' } },
+  { call: 'orders.activate', needs: 'orders.edit', input: (t) => ({ id: t.orderId }), expect: { ...deskEdit, admin: 'allowed' } },
+  { call: 'orders.deactivate', needs: 'orders.edit', input: (t) => ({ id: t.orderId }), expect: { ...deskEdit, admin: 'allowed' } },
   { call: 'orders.changeStatus', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id, status: 'cancelled' }), expect: deskEdit },
   { call: 'orders.changePaymentMethod', needs: 'orders.edit', input: (t) => ({ id: t.orderId, payment_method: 'bank_transfer' }), expect: deskEdit },
   { call: 'orders.addLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
@@ -547,6 +552,10 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/orders/{id}', id: (t) => t.orderId, expect: restOwnRead },
   { call: 'POST /api/v1/orders/{id}/status', id: async (t) => (await t.fresh.order()).id, body: () => ({ status: 'cancelled' }), expect: restAdmin },
   { call: 'POST /api/v1/orders/{id}/approve', id: async (t) => (await t.fresh.order()).id, expect: restAdmin },
+  // A store order: past authz the admin gets 409 (only a draft / paused / active contract moves).
+  { call: 'PATCH /api/v1/orders/{id}', id: (t) => t.orderId, body: () => ({ name: 'authz' }), expect: { ...restAdmin, admin: 'allowed' } },
+  { call: 'POST /api/v1/orders/{id}/activate', id: (t) => t.orderId, expect: { ...restAdmin, admin: 'allowed' } },
+  { call: 'POST /api/v1/orders/{id}/deactivate', id: (t) => t.orderId, expect: { ...restAdmin, admin: 'allowed' } },
   {
     call: 'POST /api/v1/services/{id}/change-plan',
     id: async (t) => (await t.fresh.order()).serviceId,

@@ -10,8 +10,10 @@ import {
   orderLabelInput,
   orderPaymentMethodInput,
   placeOrderInput,
+  updateOrderInput,
 } from '../../schemas/orders';
 import { runBillingDay } from '../../services/billing-runs/run-day';
+import { activateContractOrder, deactivateContractOrder } from '../../services/orders/activate-contract';
 import { changePlan } from '../../services/orders/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
 import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
@@ -21,6 +23,7 @@ import { getOrderHistory } from '../../services/orders/history';
 import { listOrders } from '../../services/orders/list';
 import { placeOrder } from '../../services/orders/place';
 import { markServiceProvisioned } from '../../services/orders/provision';
+import { updateOrder } from '../../services/orders/update';
 import { authedProcedure, bookProcedure, permissionProcedure, router } from '../trpc';
 
 export const ordersRouter = router({
@@ -34,6 +37,16 @@ export const ordersRouter = router({
   place: permissionProcedure('orders.create')
     .input(camelized(placeOrderInput))
     .mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
+  // A draft contract order's fields and lines; activate/deactivate move a contract draft → active ⇄ paused.
+  update: permissionProcedure('orders.edit')
+    .input(camelized(updateOrderInput.extend(orderIdInput.shape)))
+    .mutation(({ ctx, input }) => updateOrder(ctx.service, input)),
+  activate: permissionProcedure('orders.edit')
+    .input(orderIdInput)
+    .mutation(({ ctx, input }) => activateContractOrder(ctx.service, input)),
+  deactivate: permissionProcedure('orders.edit')
+    .input(orderIdInput)
+    .mutation(({ ctx, input }) => deactivateContractOrder(ctx.service, input)),
   approve: permissionProcedure('orders.edit')
     .input(orderIdInput)
     .mutation(({ ctx, input }) => approveOrder(ctx.service, input)),

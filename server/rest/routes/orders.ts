@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import { trimDecimal } from '../../billing/decimal';
 import { camelized, id } from '../../schemas/common';
-import { changeOrderStatusInput, changePlanInput, changePlanOutput, listOrdersInput, orderIdInput, orderOutput, placeOrderInput } from '../../schemas/orders';
+import {
+  changeOrderStatusInput,
+  changePlanInput,
+  changePlanOutput,
+  listOrdersInput,
+  orderIdInput,
+  orderOutput,
+  placeOrderInput,
+  updateOrderInput,
+} from '../../schemas/orders';
+import { activateContractOrder, deactivateContractOrder } from '../../services/orders/activate-contract';
 import { changePlan } from '../../services/orders/change-plan';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
+import { emailModeOf } from '../../services/orders/contract';
 import { exportOrders } from '../../services/orders/export';
 import { getOrder } from '../../services/orders/get';
 import { listOrders } from '../../services/orders/list';
 import { placeOrder } from '../../services/orders/place';
 import type { OrderView } from '../../services/orders/store';
+import { updateOrder } from '../../services/orders/update';
 import { csvResponse } from '../csv';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
@@ -39,6 +51,11 @@ export function orderJson(order: OrderView): z.input<typeof orderOutput> {
     start_date: order.startDate,
     payment_method: order.paymentMethod,
     created_at: order.createdAt.toISOString(),
+    contract: order.contract,
+    due_days: order.dueDays,
+    end_date: order.endDate,
+    email_mode: emailModeOf(order.autoEmail),
+    contact_email: order.contact?.email ?? null,
   };
 }
 
@@ -76,6 +93,46 @@ export const listOrdersRoute = defineRoute(
 export const getOrderRoute = defineRoute(
   { method: 'GET', path: '/orders/{id}', summary: 'Get an order', tag: 'Orders', permission: 'orders.view', params: orderIdInput, response: orderOutput },
   async ({ ctx, params }) => orderJson(await getOrder(ctx, params)),
+);
+
+export const updateOrderRoute = defineRoute(
+  {
+    method: 'PATCH',
+    path: '/orders/{id}',
+    summary: 'Edit a draft contract order (its fields; `items` replaces the lines); 409 invalid_state once it is not a draft',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: orderIdInput,
+    body: camelized(updateOrderInput),
+    response: orderOutput,
+  },
+  async ({ ctx, params, body }) => orderJson(await updateOrder(ctx, { ...body, id: params.id })),
+);
+
+export const activateOrderRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/orders/{id}/activate',
+    summary: 'Activate a draft or paused contract order: services are created (or resumed) and billed by the billing run',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: orderIdInput,
+    response: orderOutput,
+  },
+  async ({ ctx, params }) => orderJson(await activateContractOrder(ctx, params)),
+);
+
+export const deactivateOrderRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/orders/{id}/deactivate',
+    summary: 'Pause an active contract order: no invoice for periods starting while paused; services stay up at the provider',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: orderIdInput,
+    response: orderOutput,
+  },
+  async ({ ctx, params }) => orderJson(await deactivateContractOrder(ctx, params)),
 );
 
 export const changeOrderStatusRoute = defineRoute(

@@ -62,7 +62,9 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     const created = rowsOf(
       await tx.execute(sql`
       with services_due as materialized (
-        select s.*, b.billed_until, b.discount_cycles_left,
+        select s.*, b.billed_until, b.discount_cycles_left, o.contract, o.end_date, o.due_days, o.name as order_name,
+               -- Contract orders bill on their billing day, not ahead by the renewal window.
+               case when o.contract then ${date}::date else ${horizon}::date end as bill_by,
                case s.cycle when 'monthly' then 1 when 'quarterly' then 3 when 'semiannual' then 6
                             when 'annual' then 12 when 'biennial' then 24 when 'triennial' then 36 end as months
         from billing_schedule b
@@ -70,7 +72,11 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         join orders o on o.id = s.order_id
         where b.billed_until <= ${horizon}::date
           and s.status = 'active' and s.cycle <> 'one_time'
-          and (o.end_date is null or b.billed_until < o.end_date)
+          -- A contract bills only while active (not draft, paused or completed), up to the run's
+          -- date, and a period starting on its end date is still in it; a store order's end
+          -- date ends it before that day.
+          and (not o.contract or (o.status = 'active' and b.billed_until <= ${date}::date))
+          and (o.end_date is null or b.billed_until < o.end_date or (o.contract and b.billed_until <= o.end_date))
       ),
       -- Every period from billed_until up to the horizon (normally one; more when a service
       -- fell behind), so a rerun for the same date finds nothing left to bill. Period k spans
@@ -88,33 +94,37 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         ) target
       ),
       candidates as materialized (
-        select p.id as service_id, p.order_id, p.customer_id, p.currency, p.name, p.cycle, p.price, p.k,
-               p.recurring_discount, p.discount_cycles_left, p.bill_start as period_start, p.bill_end as period_end
+        select p.id as service_id, p.order_id, p.customer_id, p.currency, p.name, p.cycle, p.price, p.quantity, p.k,
+               p.recurring_discount, p.discount_cycles_left, p.bill_start as period_start, p.bill_end as period_end,
+               p.contract, p.due_days, p.order_name
         from periods p
-        join orders o on o.id = p.order_id
         -- billed_until moves with every billed period in the same transaction, so these periods are
         -- unbilled; were one not, the unique (service, period) of invoice lines would abort the run.
-        where p.bill_start <= ${horizon}::date
-          and (o.end_date is null or p.bill_start < o.end_date)
+        where p.bill_start <= p.bill_by
+          and (p.end_date is null or p.bill_start < p.end_date or (p.contract and p.bill_start <= p.end_date))
       ),
       groups as materialized (
         select order_id, period_start, min(customer_id::text)::uuid as customer_id, min(currency) as currency,
+               bool_or(contract) as contract, min(due_days) as due_days, min(order_name) as order_name,
                gen_random_uuid() as invoice_id
         from candidates group by order_id, period_start
       ),
       items as materialized (
         select c.service_id, g.invoice_id, c.period_start, c.period_end, 0 as kind,
                c.name || ' (' || c.cycle || ') ' || c.period_start || ' – ' || (c.period_end - 1) as description,
-               c.price as amount
+               c.price as amount,
+               -- Seats: quantity × unit price (price is seats × unit price, so it divides; a price
+               -- changed since, which might not, stays one line of quantity 1).
+               case when c.price % c.quantity = 0 then c.quantity else 1 end as quantity
         from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
         union all
         select c.service_id, g.invoice_id, c.period_start, c.period_end, 1,
-               'Discount: ' || c.name, -c.recurring_discount
+               'Discount: ' || c.name, -c.recurring_discount, 1
         from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
         where c.recurring_discount > 0 and (c.discount_cycles_left is null or c.k < c.discount_cycles_left)
       ),
       lines as materialized (
-        select invoice_id, service_id, period_start, period_end, description, amount, kind,
+        select invoice_id, service_id, period_start, period_end, description, amount, kind, quantity,
                ${net(sql`amount`)} as subtotal, ${taxOf(sql`amount`)} as tax, ${gross(sql`amount`)} as total,
                (row_number() over (partition by invoice_id order by service_id, kind) - 1)::int as position
         from items
@@ -133,11 +143,15 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       ),
       new_invoices as (
         insert into invoices (id, kind, status, number, customer_id, order_id, currency, tax_mode, issue_date, due_date,
-                              subtotal, tax_total, total, purpose, created_at, updated_at)
+                              subtotal, tax_total, total, notes, purpose, created_at, updated_at)
         select g.invoice_id, 'invoice', 'pending',
                ${stem} || case when length(g.seq) >= ${format.padding} then g.seq else lpad(g.seq, ${format.padding}, '0') end,
-               g.customer_id, g.order_id, g.currency, ${settings.tax_mode}, ${date}::date,
-               greatest(g.period_start, ${date}::date), t.subtotal, t.tax, t.total, 'renewal', ${now}, ${now}
+               g.customer_id, g.order_id, g.currency, ${settings.tax_mode},
+               -- A contract's invoice is issued on its billing day (the period start) and due its
+               -- due days later, and shows the order's name; a renewal is issued on the run's date.
+               case when g.contract then g.period_start else ${date}::date end,
+               case when g.contract then g.period_start + g.due_days else greatest(g.period_start, ${date}::date) end,
+               t.subtotal, t.tax, t.total, case when g.contract then g.order_name end, 'renewal', ${now}, ${now}
         from numbered g
         join (select invoice_id, sum(subtotal)::bigint as subtotal, sum(tax)::bigint as tax, sum(total)::bigint as total
               from lines group by invoice_id) t on t.invoice_id = g.invoice_id
@@ -147,7 +161,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         insert into invoice_lines (invoice_id, position, description, quantity, unit_price, tax_rate, subtotal, tax, total,
                                    service_id, period_start, period_end)
         -- Only the plan line claims the (service, period); a discount line just sits beside it.
-        select invoice_id, position, description, 1, amount, ${formatMilli(rate)}::numeric, subtotal, tax, total,
+        select invoice_id, position, description, quantity, amount / quantity, ${formatMilli(rate)}::numeric, subtotal, tax, total,
                case when kind = 0 then service_id end, period_start, period_end
         from lines
         returning 1
@@ -175,6 +189,13 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
              (select count(*) from new_lines)::int as lines,
              (select count(*) from advanced)::int as advanced`),
     );
+    // A contract past its end date with nothing left to bill (every service's next period starts
+    // after the end date) is completed; its services are left as they are.
+    await tx.execute(sql`
+      update orders o set status = 'completed', updated_at = ${now}
+      where o.contract and o.status = 'active' and o.end_date < ${date}::date
+        and not exists (select 1 from services s join billing_schedule b on b.service_id = s.id
+                        where s.order_id = o.id and s.status = 'active' and b.billed_until <= o.end_date)`);
     const invoicesCreated = Number(created[0]?.invoices ?? 0);
     const servicesBilled = Number(created[0]?.services ?? 0);
 

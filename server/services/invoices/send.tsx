@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { render } from '@react-email/components';
 import { and, eq, lt } from 'drizzle-orm';
-import { customers, invoiceNotifications, invoices } from '@/db/schema';
+import { customers, invoiceNotifications, invoices, orders } from '@/db/schema';
 import type { TemplateKey } from '@/emails/template-keys';
 import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
 import { requirePermission } from '@/server/auth/actor';
@@ -112,14 +112,18 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
   if (!doc.number || !doc.publicUrl) throw new AppError('invalid_state', 'A draft cannot be sent: finalize it first');
   // The document load has checked the caller may see the invoice (scope and permission).
   const [contact] = await ctx.db
-    .select({ email: customers.email, phone: customers.phone })
+    .select({ email: customers.email, phone: customers.phone, orderContact: orders.contact, contract: orders.contract, autoEmail: orders.autoEmail })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .leftJoin(orders, eq(orders.id, invoices.orderId))
     .where(eq(invoices.id, doc.id));
   const channels = notifier ?? (await configuredNotifier(ctx.db));
   const transport = input.channel === 'email' ? channels.email : channels[input.channel];
   if (!transport) throw new AppError('invalid_state', `${channelNames[input.channel]} is not configured: set it up in Settings → Communication`);
-  const recipient = input.channel === 'email' ? contact!.email : contact!.phone;
+  // A contract order's invoices go to its billing contact when it has one (docs/contract-orders.md).
+  const recipient = input.channel === 'email' ? (contact!.orderContact?.email ?? contact!.email) : contact!.phone;
+  // …and carry the card payment link only when its e-mail mode says so; other invoices always may.
+  const offersLink = !contact!.contract || contact!.autoEmail === 'invoice_and_link';
   if (!recipient) throw new AppError('validation', 'The customer has no phone number', { channel: 'needs a phone number on the customer' });
 
   const template = input.template ?? (doc.purpose === 'consolidated' ? 'consolidated_invoice' : 'invoice_created');
@@ -129,7 +133,7 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
 
   let outcome: { status: 'sent'; providerMessageId: string } | { status: 'failed'; detail: string };
   try {
-    const data = mailData(doc, doc.publicUrl, doc.balance > 0n ? await cardPaymentLink(ctx, doc.publicUrl) : undefined);
+    const data = mailData(doc, doc.publicUrl, doc.balance > 0n && offersLink ? await cardPaymentLink(ctx, doc.publicUrl) : undefined);
     const needsPdf = input.channel === 'whatsapp' || templates[template].attachPdf;
     const pdf = needsPdf ? { filename: pdfFilename(doc), content: await cachedInvoicePdf(doc, paperFromSettings(settings)) } : null;
     let id: string;

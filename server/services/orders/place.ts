@@ -13,6 +13,7 @@ import { findCustomer } from '@/server/services/customers/store';
 import { insertLines, nextNumber, priceItems } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { autoEmailOf, checkContract, createContractServices, isContractInput, writeContractLines } from './contract';
 import { asCoupon, firstInvoiceItems, priceCart } from './pricing';
 import { loadOrder, type OrderView } from './store';
 
@@ -28,7 +29,9 @@ const cycleLabel: Record<string, string> = {
 
 /**
  * A purchase: the order, its first invoice (pending, numbered) and one pending service per
- * recurring line. Prices come from the catalog, never from the caller.
+ * recurring line. Prices come from the catalog, or from the desk's custom `price` per item.
+ * A contract order (`draft` or a contract field, docs/contract-orders.md) gets no first invoice:
+ * a draft waits for activation, any other goes live with its services, billed by the run.
  */
 export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): Promise<OrderView> {
   requirePermission(ctx.actor, 'orders.create');
@@ -50,6 +53,40 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
       now: ctx.now,
       lockCoupon: true,
     });
+    if (isContractInput(input)) {
+      // A contract order: no first invoice; a draft waits, anything else goes live at once.
+      const startDate = input.startDate ?? today;
+      const endDate = input.endDate ?? null;
+      checkContract({ startDate, endDate }, cart);
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          number: await nextNumber(tx, 'order', today, settings),
+          customerId: customer.id,
+          name: input.name ?? cart.items.map((p) => p.product.name).join(', '),
+          status: input.draft === true ? 'draft' : 'active',
+          contract: true,
+          currency,
+          total: 0n,
+          billingDay: input.billingDay ?? Number(startDate.slice(8, 10)),
+          dueDays: input.dueDays ?? settings.payment_due_days,
+          startDate,
+          endDate,
+          autoEmail: autoEmailOf(input.emailMode ?? 'invoice'),
+          contact: input.contactEmail ? { name: customer.name, email: input.contactEmail } : null,
+          paymentMethod: input.paymentMethod ?? null,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning();
+      const total = await writeContractLines(tx, order!.id, cart, settings, parseMilli(settings.tax_rate)!);
+      await tx.update(orders).set({ total }).where(eq(orders.id, order!.id));
+      if (order!.status === 'active') await createContractServices(tx, order!, ctx.now);
+      const view = await loadOrder(tx, { kind: 'all' }, order!.id);
+      await audit(tx, ctx.actor, 'order.placed', { type: 'order', id: order!.id }, { after: view });
+      return view;
+    }
+
     const { coupon } = cart;
     const periods = cart.items.map(({ item }) => (item.cycle === 'one_time' ? null : periodOf(today, item.cycle as Cycle, billingDay)));
 

@@ -48,7 +48,9 @@ export async function priceCart(
       item.options.map((o) => ({ optionId: o.optionId, quantity: o.quantity })),
     );
     if (!price.ok) throw new AppError('validation', 'An item cannot be priced', { [`items.${index}.${price.field}`]: price.message });
-    return { item, product, price };
+    // A desk's custom price per unit and cycle (orders only; a cart's items carry none).
+    const custom = 'price' in item ? item.price : undefined;
+    return { item, product, price: custom === undefined ? price : { ...price, unitPrice: custom } };
   });
 
   const coupon = input.couponCode ? await redeemableCoupon(tx, { ...input, couponCode: input.couponCode, productIds: priced.map((p) => p.product.id) }) : null;

@@ -1,3 +1,4 @@
-import { getOrderRoute } from '@/server/rest/routes/orders';
+import { getOrderRoute, updateOrderRoute } from '@/server/rest/routes/orders';
 
 export const GET = getOrderRoute.handler;
+export const PATCH = updateOrderRoute.handler;

@@ -1,0 +1,3 @@
+import { activateOrderRoute } from '@/server/rest/routes/orders';
+
+export const POST = activateOrderRoute.handler;

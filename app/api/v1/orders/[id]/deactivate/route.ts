@@ -1,0 +1,3 @@
+import { deactivateOrderRoute } from '@/server/rest/routes/orders';
+
+export const POST = deactivateOrderRoute.handler;
