@@ -1,11 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { invoiceLines, invoices, orders, services, workflowEvents } from '@/db/schema';
+import { customers, invoiceLines, invoices, orders, services, workflowEvents } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput, updateOrderInput } from '@/server/schemas/orders';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
+import { sendInvoice } from '@/server/services/invoices/send';
 import { activateContractOrder, deactivateContractOrder } from '@/server/services/orders/activate-contract';
 import { placeOrder } from '@/server/services/orders/place';
 import { updateOrder } from '@/server/services/orders/update';
@@ -159,6 +160,11 @@ describe('contract orders: the billing run', () => {
     const ids = announced.map((e) => e.eventId);
     expect(ids).toContain(`invoice-created:${first!.id}`);
     expect(ids).not.toContain(`invoice-created:${second!.id}`);
+    // The mail goes to the order's billing contact, else to the customer.
+    const origin = 'https://billing.example.test';
+    expect((await sendInvoice(at('2036-01-07'), { id: first!.id, channel: 'email', origin })).recipient).toBe('ap@acme.test');
+    const [customer] = await db().select({ email: customers.email }).from(customers).where(eq(customers.id, later.customerId));
+    expect((await sendInvoice(at('2036-01-07'), { id: second!.id, channel: 'email', origin })).recipient).toBe(customer!.email);
   });
 
   it('creates nothing twice when four runs for the same date race', async () => {
