@@ -11,7 +11,7 @@ import { activateContractOrder, deactivateContractOrder } from '@/server/service
 import { placeOrder } from '@/server/services/orders/place';
 import { updateOrder } from '@/server/services/orders/update';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso.length === 10 ? `${iso}T08:00:00Z` : iso));
@@ -68,6 +68,20 @@ describe('contract orders: placement, drafts and edits', () => {
     expect(contract.services).toMatchObject([{ status: 'active', nextDueDate: '2029-05-10' }]);
     const store = await givenContract('2029-05-03', {});
     expect(store).toMatchObject({ status: 'pending', contract: false, invoiceId: expect.any(String) });
+  });
+
+  it('refuses a client’s own contract order or custom price (it would go live unpaid)', async () => {
+    const customer = await givenCustomer(db());
+    const product = await givenProduct(db(), { monthly: 1000 });
+    const client = await givenUser(db(), 'client', { customerId: customer.id });
+    const place = (fields: Fields, price?: number) =>
+      placeOrder(
+        ctxOf(db(), client.actor, new Date('2029-05-03T08:00:00Z')),
+        camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly', price }], ...fields }),
+      );
+    await expect(place({ billing_day: 1 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(place({}, 1)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(place({})).resolves.toMatchObject({ status: 'pending', contract: false });
   });
 
   it('refuses an end date before the start date and a coupon', async () => {

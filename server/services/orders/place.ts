@@ -35,6 +35,11 @@ const cycleLabel: Record<string, string> = {
  */
 export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): Promise<OrderView> {
   requirePermission(ctx.actor, 'orders.create');
+  // A contract goes live unpaid and a custom price overrides the catalog: the desk's and a
+  // reseller's to offer, never a client's own order.
+  if (ctx.actor.scope.kind === 'customer' && (isContractInput(input) || input.items.some((item) => item.price !== undefined))) {
+    throw new AppError('forbidden', 'Contract orders and custom prices are set up by your provider');
+  }
   return ctx.db.transaction(async (tx) => {
     const customer = await findCustomer(tx, ctx.actor.scope, input.customerId).catch(() => {
       throw new AppError('validation', 'Unknown customer', { customer_id: 'is not a customer you can sell to' });
