@@ -6,6 +6,7 @@ import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput, updateOrderInput } from '@/server/schemas/orders';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { sendInvoice } from '@/server/services/invoices/send';
 import { activateContractOrder, deactivateContractOrder } from '@/server/services/orders/activate-contract';
 import { placeOrder } from '@/server/services/orders/place';
@@ -60,6 +61,10 @@ describe('contract orders: placement, drafts and edits', () => {
     expect((await linesOf(invoice!.id)).map((l) => [l.quantity, l.unitPrice, l.subtotal, l.periodStart, l.periodEnd])).toEqual([
       ['3.000', 1500n, 4500n, '2029-03-01', '2029-04-01'],
     ]);
+    // Marked paid, the invoice moves its service's paid-up period, as a renewal does.
+    await markInvoicePaid(at('2029-03-02'), { id: invoice!.id });
+    const [service] = await db().select().from(services).where(eq(services.orderId, draft.id));
+    expect(service).toMatchObject({ periodStart: '2029-03-01', periodEnd: '2029-04-01', nextDueDate: '2029-04-01', status: 'active' });
   });
 
   it('a contract order without draft is active at once and gets no first invoice; store orders keep theirs', async () => {
