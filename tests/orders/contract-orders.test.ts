@@ -143,6 +143,23 @@ describe('contract orders: the billing run', () => {
     expect(await statusOf(order.id)).toBe('completed');
   });
 
+  it('still bills a period starting on the end date, then completes', async () => {
+    const order = await givenContract('2038-01-01', { billing_day: 1, start_date: '2038-01-01', end_date: '2038-03-01' });
+    for (const date of ['2038-01-01', '2038-02-01', '2038-03-01']) await run(date);
+    expect(await statusOf(order.id)).toBe('active');
+    await run('2038-03-02');
+    await run('2038-04-01');
+    expect((await invoicesOf(order.id)).map((i) => i.issueDate)).toEqual(['2038-01-01', '2038-02-01', '2038-03-01']);
+    expect(await statusOf(order.id)).toBe('completed');
+  });
+
+  it('activates a draft once when two activations race: one set of services', async () => {
+    const draft = await givenContract('2039-01-01', { draft: true, billing_day: 1 });
+    const tries = await Promise.allSettled([1, 2].map(() => activateContractOrder(at('2039-01-02'), { id: draft.id })));
+    expect(tries.map((t) => t.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await db().select().from(services).where(eq(services.orderId, draft.id))).toHaveLength(1);
+  });
+
   it('skips the month it was paused and bills no double on resume', async () => {
     const order = await givenContract('2035-01-01', { billing_day: 1, start_date: '2035-01-01' });
     await run('2035-01-01');
