@@ -652,6 +652,9 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin', expect: adminArea },
   { page: '/admin/orders', needs: 'orders.view', expect: adminSection },
   { page: '/admin/orders/[id]', needs: 'orders.view', expect: adminSection },
+  // The contract wizard: creating needs orders.create, editing a draft orders.edit, on top of the section's orders.view.
+  { page: '/admin/orders/new', needs: 'orders.create', expect: adminsOnly },
+  { page: '/admin/orders/[id]/edit', needs: 'orders.edit', expect: adminsOnly },
   { page: '/admin/invoices', needs: 'invoices.view', expect: adminSection },
   { page: '/admin/invoices/[id]', needs: 'invoices.view', expect: adminSection },
   { page: '/admin/transactions', needs: 'reports.view', expect: adminsOnly },

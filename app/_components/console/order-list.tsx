@@ -1,4 +1,4 @@
-import { Download } from 'lucide-react';
+import { Download, FilePlus2 } from 'lucide-react';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { orderStatuses } from '@/server/billing/order-status';
@@ -25,16 +25,24 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
-  const [page, products] = await Promise.all([
+  const [page, products, me] = await Promise.all([
     trpc.orders.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
     trpc.catalog.products({ limit: 200 }),
+    trpc.me(),
   ]);
+  // The contract wizard is the desk's in this slice; a reseller's console places no contract yet.
+  const canCreate = basePath === '/admin' && me.permissions.includes('orders.create');
   return (
     <>
       <PageHeader title="Orders" description="Purchases and contracts, newest first.">
         <a className={buttonClass('secondary')} href={`${basePath}/orders/export?${queryString({ ...raw, cursor: undefined })}`} download>
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
+        {canCreate ? (
+          <Link className={buttonClass()} href="/admin/orders/new">
+            <FilePlus2 className="size-4" aria-hidden /> Create order
+          </Link>
+        ) : null}
       </PageHeader>
       <FilterForm list="orders" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <FilterSelect label="Status" name="status" options={orderStatuses} error={errors.status} />

@@ -15,10 +15,18 @@ import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 import { InvoiceEditor } from './invoice-editor';
 
-type Picked = { id: string; name: string; email: string; currency: string };
+export type PickedCustomer = { id: string; name: string; email: string; currency: string };
 
-/** Find a customer by name or e-mail and pick one; large books never load a full list. */
-function CustomerPicker({ picked, onPick, error }: { picked: Picked | null; onPick: (customer: Picked | null) => void; error?: string | undefined }) {
+/** Find a customer by name or e-mail and pick one; large books never load a full list (also the order wizard's). */
+export function CustomerPicker({
+  picked,
+  onPick,
+  error,
+}: {
+  picked: PickedCustomer | null;
+  onPick: (customer: PickedCustomer | null) => void;
+  error?: string | undefined;
+}) {
   const [q, setQ] = useState('');
   const trpc = useTRPC();
   const found = useQuery({ ...trpc.customers.list.queryOptions({ q, limit: 8 }), enabled: q.trim().length >= 2 && !picked });
@@ -67,7 +75,7 @@ function CustomerPicker({ picked, onPick, error }: { picked: Picked | null; onPi
 /** The invoice list's toolbar: a new invoice by hand, and merging a customer's open invoices. */
 export function InvoiceToolbar({ basePath, taxMode, taxRate, dueDate }: { basePath: ConsoleBase; taxMode: TaxMode; taxRate: string; dueDate: string }) {
   const [open, setOpen] = useState<'create' | 'consolidate' | null>(null);
-  const [customer, setCustomer] = useState<Picked | null>(null);
+  const [customer, setCustomer] = useState<PickedCustomer | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
