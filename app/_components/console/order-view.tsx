@@ -2,7 +2,7 @@ import { FileDown } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
-import { awaitsProvisioning, orderActions } from '@/server/billing/order-status';
+import { awaitsProvisioning, canActivateOrder, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { RetryJob } from '../../admin/jobs/retry-job';
@@ -34,7 +34,9 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, order.currency);
   const first = documents.items.find((d) => d.id === order.invoiceId);
-  const actions = orderActions({ status: order.status, lineCount: order.lines.length }, first ?? null);
+  const rules = orderActions({ status: order.status, lineCount: order.lines.length }, first ?? null);
+  // A contract goes live through Activate, not by the store's draft → pending.
+  const actions = order.contract ? { ...rules, changeStatus: rules.changeStatus.filter((s) => s !== 'pending') } : rules;
   const canEdit = me.permissions.includes('orders.edit');
   const canSeeProducts = me.permissions.includes('catalog.manage');
   // Paid (or approved) and waiting for its services to be set up.
@@ -59,6 +61,16 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
             currency: order.currency,
             lines: order.lines.map((l) => ({ id: l.id, description: l.description, unitPrice: l.unitPrice, quantity: l.quantity })),
             labels: order.labels,
+            contract:
+              order.contract && basePath === '/admin'
+                ? {
+                    billingDay: order.billingDay,
+                    startDate: order.startDate,
+                    activate: canActivateOrder(order),
+                    deactivate: canDeactivateOrder(order),
+                    edit: canEditContract(order),
+                  }
+                : null,
           }}
           allowed={actions}
           payHref={first && actions.pay ? `${basePath}/invoices/${first.id}` : null}
@@ -75,77 +87,81 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
       ) : null}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <Card className="p-5 lg:col-span-2">
-          <h2 className="mb-3 font-semibold">Purchase</h2>
-          <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-            {[
-              ['Placed', formatMoment(order.createdAt)],
-              ['Type', order.services.length > 0 ? 'Recurring' : 'One-time'],
-              ['Payment', first ? first.status : '—'],
-              ['Method', order.paymentMethod ? humanize(order.paymentMethod) : 'Not chosen'],
-              ['Billing day', String(order.billingDay)],
-            ].map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-fg-muted">{label}</dt>
-                <dd className="font-medium capitalize">{value}</dd>
-              </div>
-            ))}
-          </dl>
-          <DataTable
-            label="Order lines"
-            variant="inset"
-            columns={[
-              { label: 'Product' },
-              { label: 'Cycle' },
-              { label: 'Qty', align: 'right' },
-              { label: 'Price', align: 'right' },
-              { label: 'Setup', align: 'right' },
-            ]}
-          >
-            {order.lines.map((line) => (
-              <tr key={line.id}>
-                <td className="py-2">
-                  {canSeeProducts ? (
-                    <Link href={`/admin/catalog/${line.productId}`} className="text-accent hover:underline" title="Go to product">
-                      {line.description}
-                    </Link>
-                  ) : (
-                    line.description
-                  )}
-                  {line.options.length > 0 ? <div className="text-xs text-fg-muted">{line.options.map((o) => o.name).join(' · ')}</div> : null}
-                </td>
-                <td className="py-2 capitalize">{humanize(line.cycle)}</td>
-                <td className="py-2 text-right tabular-nums">{Number(line.quantity)}</td>
-                <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
-                <td className="py-2 text-right tabular-nums">{money(line.setupFee)}</td>
-              </tr>
-            ))}
-          </DataTable>
-          <div className="mt-3 flex justify-end gap-6 text-sm">
-            <span className="text-fg-muted">Total billed for the first period</span>
-            <span className="font-semibold tabular-nums" data-testid="order-total">
-              {money(order.total)}
-            </span>
-          </div>
-          <details className="mt-4 text-sm">
-            <summary className="cursor-pointer text-fg-muted hover:text-fg">More details</summary>
-            <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
+        {order.contract ? (
+          <ContractCard order={order} money={money} />
+        ) : (
+          <Card className="p-5 lg:col-span-2">
+            <h2 className="mb-3 font-semibold">Purchase</h2>
+            <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
               {[
-                ['Order ID', order.id],
-                ['Starts', formatDay(order.startDate)],
-                ['Ends', order.endDate ? formatDay(order.endDate) : 'Open-ended'],
-                ['Payment due', `${order.dueDays} days after issue`],
-                ['Invoice e-mails', humanize(order.autoEmail)],
-                ['Last change', formatMoment(order.updatedAt)],
+                ['Placed', formatMoment(order.createdAt)],
+                ['Type', order.services.length > 0 ? 'Recurring' : 'One-time'],
+                ['Payment', first ? first.status : '—'],
+                ['Method', order.paymentMethod ? humanize(order.paymentMethod) : 'Not chosen'],
+                ['Billing day', String(order.billingDay)],
               ].map(([label, value]) => (
                 <div key={label}>
                   <dt className="text-fg-muted">{label}</dt>
-                  <dd className="break-all">{value}</dd>
+                  <dd className="font-medium capitalize">{value}</dd>
                 </div>
               ))}
             </dl>
-          </details>
-        </Card>
+            <DataTable
+              label="Order lines"
+              variant="inset"
+              columns={[
+                { label: 'Product' },
+                { label: 'Cycle' },
+                { label: 'Qty', align: 'right' },
+                { label: 'Price', align: 'right' },
+                { label: 'Setup', align: 'right' },
+              ]}
+            >
+              {order.lines.map((line) => (
+                <tr key={line.id}>
+                  <td className="py-2">
+                    {canSeeProducts ? (
+                      <Link href={`/admin/catalog/${line.productId}`} className="text-accent hover:underline" title="Go to product">
+                        {line.description}
+                      </Link>
+                    ) : (
+                      line.description
+                    )}
+                    {line.options.length > 0 ? <div className="text-xs text-fg-muted">{line.options.map((o) => o.name).join(' · ')}</div> : null}
+                  </td>
+                  <td className="py-2 capitalize">{humanize(line.cycle)}</td>
+                  <td className="py-2 text-right tabular-nums">{Number(line.quantity)}</td>
+                  <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+                  <td className="py-2 text-right tabular-nums">{money(line.setupFee)}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <div className="mt-3 flex justify-end gap-6 text-sm">
+              <span className="text-fg-muted">Total billed for the first period</span>
+              <span className="font-semibold tabular-nums" data-testid="order-total">
+                {money(order.total)}
+              </span>
+            </div>
+            <details className="mt-4 text-sm">
+              <summary className="cursor-pointer text-fg-muted hover:text-fg">More details</summary>
+              <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
+                {[
+                  ['Order ID', order.id],
+                  ['Starts', formatDay(order.startDate)],
+                  ['Ends', order.endDate ? formatDay(order.endDate) : 'Open-ended'],
+                  ['Payment due', `${order.dueDays} days after issue`],
+                  ['Invoice e-mails', humanize(order.autoEmail)],
+                  ['Last change', formatMoment(order.updatedAt)],
+                ].map(([label, value]) => (
+                  <div key={label}>
+                    <dt className="text-fg-muted">{label}</dt>
+                    <dd className="break-all">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </Card>
+        )}
 
         <Card className="p-5">
           <h2 className="mb-3 font-semibold">Customer</h2>
@@ -193,7 +209,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
           label="Services"
           variant="inset"
           columns={[{ label: 'Service' }, { label: 'Status' }, { label: 'Paid period' }, { label: 'Next due' }, { label: 'Price', align: 'right' }]}
-          empty={order.services.length === 0 ? 'One-time purchase: no services.' : undefined}
+          empty={order.services.length > 0 ? undefined : order.contract ? 'No services until the order is activated.' : 'One-time purchase: no services.'}
         >
           {order.services.map((s) => (
             <tr key={s.id}>
@@ -245,5 +261,78 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
         </Card>
       </div>
     </>
+  );
+}
+
+const emailModeLabels: Record<string, string> = { off: 'Off', invoice: 'Invoice', invoice_and_link: 'Invoice + payment link' };
+
+type ContractOrder = Awaited<ReturnType<Awaited<ReturnType<typeof api>>['orders']['byId']>>;
+
+/**
+ * A contract order's terms: its status, when the billing run invoices it (billing day, due days,
+ * start and end), where its invoice e-mails go and how, and its lines with seats and unit prices.
+ */
+function ContractCard({ order, money }: { order: ContractOrder; money: (amount: bigint) => string }) {
+  const perPeriod = order.lines.map((l) => ({
+    ...l,
+    seats: Number(l.quantity),
+    amount: (l.unitPrice * BigInt(Math.round(Number(l.quantity) * 1000))) / 1000n,
+  }));
+  return (
+    <Card className="p-5 lg:col-span-2" aria-label="Contract">
+      <h2 className="mb-3 font-semibold">Contract</h2>
+      <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-fg-muted">Status</dt>
+          <dd data-testid="contract-status">
+            <StatusPill status={order.status} />
+          </dd>
+        </div>
+        {[
+          ['Billing day', `Day ${order.billingDay} of the month`],
+          ['Payment due', `${order.dueDays} days after the invoice date`],
+          ['Starts', formatDay(order.startDate)],
+          ['Ends', order.endDate ? formatDay(order.endDate) : 'No end date'],
+          ['Invoice e-mail', emailModeLabels[order.autoEmail] ?? humanize(order.autoEmail)],
+          ['Invoice e-mails go to', order.contact?.email ?? 'The customer’s e-mail'],
+          ['Placed', formatMoment(order.createdAt)],
+        ].map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-fg-muted">{label}</dt>
+            <dd className="font-medium break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <DataTable
+        label="Order lines"
+        variant="inset"
+        columns={[
+          { label: 'Product' },
+          { label: 'Cycle' },
+          { label: 'Seats', align: 'right' },
+          { label: 'Unit price', align: 'right' },
+          { label: 'Per period', align: 'right' },
+        ]}
+      >
+        {perPeriod.map((line) => (
+          <tr key={line.id}>
+            <td className="py-2">{line.description}</td>
+            <td className="py-2 capitalize">{humanize(line.cycle)}</td>
+            <td className="py-2 text-right tabular-nums">{line.seats}</td>
+            <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
+            <td className="py-2 text-right tabular-nums">{money(line.amount)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <p className="mt-3 text-sm text-fg-muted">
+        {order.status === 'draft'
+          ? 'A draft bills nothing: activate it to start billing.'
+          : order.status === 'paused'
+            ? 'Paused: periods starting while paused are not billed.'
+            : order.status === 'completed'
+              ? 'Completed: every period up to the end date is billed.'
+              : `The billing run invoices it on day ${order.billingDay}, due ${order.dueDays} days later.`}
+      </p>
+    </Card>
   );
 }

@@ -17,6 +17,7 @@ const tones: Record<string, string> = {
   queued: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
   running: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
   completed: 'bg-success/15 text-success',
+  paused: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
 };
 
 export function StatusPill({ status, className }: { status: string; className?: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { BadgeCheck, CreditCard, PencilLine, Tag, Wallet, X } from 'lucide-react';
+import { BadgeCheck, CirclePause, CirclePlay, CreditCard, FilePenLine, PencilLine, Tag, Wallet, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useTRPC } from '../../../_lib/trpc';
 import { toastError, useFinish } from '../../../_lib/use-finish';
 import { AddLabelDialog } from './actions/add-label-dialog';
 import { ApproveDialog } from './actions/approve-dialog';
+import { ContractStatusDialog } from './actions/contract-status-dialog';
 import { EditPriceDialog } from './actions/edit-price-dialog';
 import { PaymentMethodDialog } from './actions/payment-method-dialog';
 import { StatusDialog } from './actions/status-dialog';
@@ -25,12 +26,15 @@ export type ActionOrder = {
   currency: string;
   lines: Line[];
   labels: string[];
+  /** A contract order's schedule and what its state allows (canActivateOrder, canDeactivateOrder, canEditContract). */
+  contract: { billingDay: number; startDate: string; activate: boolean; deactivate: boolean; edit: boolean } | null;
 };
-type Open = { dialog: 'approve' | 'method' | 'price' | 'label' } | { dialog: 'status'; status: OrderStatus } | null;
+type Open = { dialog: 'approve' | 'method' | 'price' | 'label' | 'activate' | 'deactivate' } | { dialog: 'status'; status: OrderStatus } | null;
 
 /**
  * Everything the desk does to an order: approve, change status, pay, edit price (each as far as
- * the billing rules allow: `allowed`), change payment method, and labels.
+ * the billing rules allow: `allowed`), change payment method, and labels; for a contract order,
+ * Activate, Deactivate and (a draft) Edit.
  */
 export function OrderActions({
   order,
@@ -52,6 +56,21 @@ export function OrderActions({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Order actions">
+        {order.contract?.activate ? (
+          <Button onClick={() => setOpen({ dialog: 'activate' })}>
+            <CirclePlay className="size-4" aria-hidden /> Activate
+          </Button>
+        ) : null}
+        {order.contract?.deactivate ? (
+          <Button variant="secondary" onClick={() => setOpen({ dialog: 'deactivate' })}>
+            <CirclePause className="size-4" aria-hidden /> Deactivate
+          </Button>
+        ) : null}
+        {order.contract?.edit ? (
+          <Link href={`/admin/orders/${order.id}/edit`} className={buttonClass('secondary')}>
+            <FilePenLine className="size-4" aria-hidden /> Edit
+          </Link>
+        ) : null}
         {allowed.approve ? (
           <Button onClick={() => setOpen({ dialog: 'approve' })}>
             <BadgeCheck className="size-4" aria-hidden /> Approve
@@ -114,6 +133,14 @@ export function OrderActions({
         </ul>
       ) : null}
 
+      {order.contract && (open?.dialog === 'activate' || open?.dialog === 'deactivate') ? (
+        <ContractStatusDialog
+          orderId={order.id}
+          move={open.dialog}
+          contract={{ status: order.status, billingDay: order.contract.billingDay, startDate: order.contract.startDate }}
+          onClose={close}
+        />
+      ) : null}
       {open?.dialog === 'approve' ? <ApproveDialog orderId={order.id} onClose={close} /> : null}
       {open?.dialog === 'status' ? <StatusDialog orderId={order.id} status={open.status} onClose={close} /> : null}
       {open?.dialog === 'method' ? <PaymentMethodDialog order={order} onClose={close} /> : null}
