@@ -11,7 +11,7 @@ const signOut = async (page: Page) => {
 // spent, so signing in right after uses the next step's (the server allows one step of skew).
 const codeFor = (secret: string, ahead = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + ahead });
 
-test('a staff member changes their password, turns on two-factor sign-in, and signs in with a code', async ({ page }) => {
+test('a staff member changes their password, turns on two-factor sign-in, and signs in with a code', async ({ page, browser }) => {
   // Seven deliberately slow scrypt checks and hashes in one journey.
   test.slow();
   const email = `secure-${Date.now()}@example.test`;
@@ -27,7 +27,10 @@ test('a staff member changes their password, turns on two-factor sign-in, and si
   await expect(page.getByText('Sol Secure can now sign in')).toBeVisible();
   await signOut(page);
 
-  // Password change: the current one is required, then only the new one works.
+  // Password change: the current one is required, then only the new one works, and a session
+  // opened elsewhere before the change (a forgotten laptop, a stolen cookie) is over too.
+  const elsewhere = await browser.newPage();
+  await signIn(elsewhere, email, 'starting-password-1');
   await signIn(page, email, 'starting-password-1');
   await page.getByRole('link', { name: 'Account', exact: true }).first().click();
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
@@ -39,8 +42,12 @@ test('a staff member changes their password, turns on two-factor sign-in, and si
   await expect(form.locator('#current_password-error')).toHaveText('is not your current password');
   await form.getByLabel('Current password').fill('starting-password-1');
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByText('Password changed')).toBeVisible();
-  await signOut(page);
+  // The change ends every session of the account, this one too.
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByText('Your password is changed; sign in with the new one.')).toBeVisible();
+  await elsewhere.goto('/admin');
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await elsewhere.close();
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill('starting-password-1');
   await page.getByRole('button', { name: 'Sign in' }).click();

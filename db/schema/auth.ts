@@ -32,6 +32,9 @@ export const users = pgTable(
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, precision: 3 }),
     // The 30-second step of the last accepted code: a code is good once, not for its whole window.
     totpLastStep: integer('totp_last_step'),
+    // Sessions signed in before this moment are over: a password change or reset ends every
+    // session of the account, a stolen one included (the cookie alone cannot be revoked).
+    sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { getServerSession, type NextAuthOptions } from 'next-auth';
+import { getServerSession, type NextAuthOptions, type Session } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { cache } from 'react';
 import { z } from 'zod';
@@ -76,6 +76,7 @@ export function authOptions(): NextAuthOptions {
           const u = user as SessionUser;
           token.sub = u.id;
           token.role = u.role;
+          token.signedInAt = Date.now();
         }
         return token;
       },
@@ -83,6 +84,7 @@ export function authOptions(): NextAuthOptions {
         return {
           ...session,
           user: { id: token.sub!, email: token.email!, name: token.name!, role: token.role as Role },
+          signedInAt: typeof token.signedInAt === 'number' ? token.signedInAt : 0,
         };
       },
     },
@@ -91,18 +93,21 @@ export function authOptions(): NextAuthOptions {
 
 /**
  * The signed-in user of this request, or null; read once per request however often asked. The
- * user row is read again, so a disabled account is signed out at its next request, not when
- * its cookie expires, and a changed name or role shows at once.
+ * user row is read again, so a disabled account — or a session older than the account's last
+ * password change — is signed out at its next request, not when its cookie expires, and a
+ * changed name or role shows at once.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
+  const session = (await getServerSession(authOptions())) as (Session & { signedInAt?: number }) | null;
   const id = (session?.user as SessionUser | undefined)?.id;
   if (!id) return null;
   const db = await database();
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, sessionsValidAfter: users.sessionsValidAfter })
     .from(users)
     .where(eq(users.id, id));
   if (!user || user.disabled) return null;
+  // A session from before the password last changed is over (a cookie from before this rule has no sign-in time).
+  if (user.sessionsValidAfter && (session?.signedInAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

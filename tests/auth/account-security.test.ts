@@ -31,8 +31,13 @@ describe('changing one’s password', () => {
     const visitor = visitorAt(db(), '192.0.2.40', now);
     await expect(signIn(visitor, { email: client.email, password: 'old password 123' })).rejects.toMatchObject({ code: 'unauthorized' });
     expect(await signIn(visitor, { email: client.email, password: 'new password 456' })).toMatchObject({ id: client.id, role: 'client' });
-    const [row] = await db().select({ demoPassword: users.demoPassword }).from(users).where(eq(users.id, client.id));
+    const [row] = await db()
+      .select({ demoPassword: users.demoPassword, sessionsValidAfter: users.sessionsValidAfter })
+      .from(users)
+      .where(eq(users.id, client.id));
     expect(row!.demoPassword).toBe(false);
+    // Every session signed in before the change is over from now on (currentUser checks it).
+    expect(row!.sessionsValidAfter).toEqual(now);
   });
 });
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { toast } from 'sonner';
+import { signOut } from 'next-auth/react';
 import { changePasswordInput } from '@/server/schemas/account';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { withConfirmation } from '../../_lib/form-schemas';
@@ -18,10 +18,8 @@ export function ChangePasswordForm() {
   const change = useMutation(
     trpc.account.changePassword.mutationOptions({
       onError: showFieldErrors(setFieldErrors(form)),
-      onSuccess: () => {
-        form.reset();
-        toast.success('Password changed');
-      },
+      // Every session of the account ended with the change, this one too: sign in with the new password.
+      onSuccess: () => void signOut({ callbackUrl: '/sign-in?reset=done' }),
     }),
   );
 

@@ -10,11 +10,12 @@ import type { ServiceContext } from '@/server/services/context';
 import { signInBuckets, signInThrottle } from './sign-in';
 
 /**
- * Stores a new password for a user: no longer the demo's, and any reset link still open for
- * them dies with the old password. Shared by the change and the reset.
+ * Stores a new password for a user: no longer the demo's, any reset link still open for them
+ * dies with the old password, and every session signed in before now ends (whoever holds one
+ * must sign in with the new password). Shared by the change and the reset.
  */
 export async function storePassword(tx: Transaction, ctx: ServiceContext, userId: string, passwordHash: string, via: 'change' | 'reset'): Promise<void> {
-  await tx.update(users).set({ passwordHash, demoPassword: false }).where(eq(users.id, userId));
+  await tx.update(users).set({ passwordHash, demoPassword: false, sessionsValidAfter: ctx.now }).where(eq(users.id, userId));
   await tx
     .update(passwordResetTokens)
     .set({ usedAt: ctx.now })
