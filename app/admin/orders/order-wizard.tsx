@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { get, useFieldArray, useForm, useWatch, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
@@ -206,6 +206,16 @@ export function OrderWizard({
     }
   }
 
+  // Enter in a field goes to the next step (not a save of the whole form); in a search box it does nothing.
+  function enterMovesOn(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement) || e.target.type === 'checkbox') return;
+    if (e.target.id === 'customer-search' || e.target.id === 'product-search') e.preventDefault();
+    else if (step < 2) {
+      e.preventDefault();
+      void next();
+    }
+  }
+
   function pick(c: PickedCustomer | null) {
     setCustomer(c);
     form.setValue('customer_id', c?.id ?? '');
@@ -244,7 +254,7 @@ export function OrderWizard({
           </li>
         ))}
       </ol>
-      <Card className="p-5">
+      <Card className="p-5" onKeyDown={enterMovesOn}>
         <h2 className="mb-4 font-semibold">
           Step {step + 1} of 3 — {steps[step]!.title}
         </h2>
@@ -399,7 +409,22 @@ function LineRow({
       <legend className="sr-only">Line {n}</legend>
       <div className="sm:col-span-4">
         <Field label={`Product ${n}`} name={id('product_id')} error={error('product_id')}>
-          <select id={id('product_id')} className={inputClass} {...invalid('product_id')} {...form.register(`items.${index}.product_id`)}>
+          <select
+            id={id('product_id')}
+            className={inputClass}
+            {...invalid('product_id')}
+            {...form.register(`items.${index}.product_id`, {
+              // Another product: its first cycle on sale in this currency, rather than one it may lack.
+              onChange: (e: { target: { value: string } }) =>
+                form.setValue(
+                  `items.${index}.cycle`,
+                  cyclesOf(
+                    products.find((p) => p.id === e.target.value),
+                    currency,
+                  )[0] ?? '',
+                ),
+            })}
+          >
             {products
               .filter((p) => p.active || p.id === line.product_id)
               .map((p) => (
