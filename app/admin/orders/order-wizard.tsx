@@ -327,10 +327,14 @@ export function OrderWizard({
           <Button variant="secondary" onClick={() => (step === 0 ? router.back() : setStep(step - 1))}>
             {step === 0 ? 'Cancel' : 'Back'}
           </Button>
+          {/* Keyed apart, and Done is no submit button: the click on Next that moves to the last step
+              must not land on a Done put in its place (nor Enter in a seats field save the order). */}
           {step < 2 ? (
-            <Button onClick={next}>Next</Button>
+            <Button key="next" onClick={next}>
+              Next
+            </Button>
           ) : (
-            <Button type="submit" disabled={pending}>
+            <Button key="done" disabled={pending} onClick={() => void form.handleSubmit(submit)()}>
               Done
             </Button>
           )}
