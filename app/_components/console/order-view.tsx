@@ -2,6 +2,7 @@ import { FileDown } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
+import { MILLI, parseMilli } from '@/server/billing/decimal';
 import { awaitsProvisioning, canActivateOrder, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
@@ -10,6 +11,7 @@ import { MarkProvisioned, OrderActions } from '../../admin/orders/[id]/order-act
 import { Card, PageHeader } from '../ui/card';
 import { CopyButton } from '../ui/copy-button';
 import { DataTable } from '../ui/data-table';
+import { Facts } from '../ui/facts';
 import { StatusPill } from '../ui/status-pill';
 import { AuditLog } from './audit-log';
 import type { ConsoleBase } from './base-path';
@@ -92,20 +94,17 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
         ) : (
           <Card className="p-5 lg:col-span-2">
             <h2 className="mb-3 font-semibold">Purchase</h2>
-            <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-              {[
+            <Facts
+              className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4"
+              valueClassName="font-medium capitalize"
+              items={[
                 ['Placed', formatMoment(order.createdAt)],
                 ['Type', order.services.length > 0 ? 'Recurring' : 'One-time'],
                 ['Payment', first ? first.status : '—'],
                 ['Method', order.paymentMethod ? humanize(order.paymentMethod) : 'Not chosen'],
                 ['Billing day', String(order.billingDay)],
-              ].map(([label, value]) => (
-                <div key={label}>
-                  <dt className="text-fg-muted">{label}</dt>
-                  <dd className="font-medium capitalize">{value}</dd>
-                </div>
-              ))}
-            </dl>
+              ]}
+            />
             <DataTable
               label="Order lines"
               variant="inset"
@@ -144,21 +143,18 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
             </div>
             <details className="mt-4 text-sm">
               <summary className="cursor-pointer text-fg-muted hover:text-fg">More details</summary>
-              <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3">
-                {[
+              <Facts
+                className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2 sm:grid-cols-3"
+                valueClassName="break-all"
+                items={[
                   ['Order ID', order.id],
                   ['Starts', formatDay(order.startDate)],
                   ['Ends', order.endDate ? formatDay(order.endDate) : 'Open-ended'],
                   ['Payment due', `${order.dueDays} days after issue`],
                   ['Invoice e-mails', humanize(order.autoEmail)],
                   ['Last change', formatMoment(order.updatedAt)],
-                ].map(([label, value]) => (
-                  <div key={label}>
-                    <dt className="text-fg-muted">{label}</dt>
-                    <dd className="break-all">{value}</dd>
-                  </div>
-                ))}
-              </dl>
+                ]}
+              />
             </details>
           </Card>
         )}
@@ -273,22 +269,24 @@ type ContractOrder = Awaited<ReturnType<Awaited<ReturnType<typeof api>>['orders'
  * start and end), where its invoice e-mails go and how, and its lines with seats and unit prices.
  */
 function ContractCard({ order, money }: { order: ContractOrder; money: (amount: bigint) => string }) {
-  const perPeriod = order.lines.map((l) => ({
-    ...l,
-    seats: Number(l.quantity),
-    amount: (l.unitPrice * BigInt(Math.round(Number(l.quantity) * 1000))) / 1000n,
-  }));
+  // Seats are whole (integers ≥ 1), so seats × unit price is exact.
+  const perPeriod = order.lines.map((l) => {
+    const seats = (parseMilli(l.quantity) ?? MILLI) / MILLI;
+    return { ...l, seats: seats.toString(), amount: l.unitPrice * seats };
+  });
   return (
     <Card className="p-5 lg:col-span-2" aria-label="Contract">
       <h2 className="mb-3 font-semibold">Contract</h2>
-      <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
-        <div>
-          <dt className="text-fg-muted">Status</dt>
-          <dd data-testid="contract-status">
-            <StatusPill status={order.status} />
-          </dd>
-        </div>
-        {[
+      <Facts
+        className="mb-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4"
+        valueClassName="font-medium break-words"
+        items={[
+          [
+            'Status',
+            <span key="status" data-testid="contract-status">
+              <StatusPill status={order.status} />
+            </span>,
+          ],
           ['Billing day', `Day ${order.billingDay} of the month`],
           ['Payment due', `${order.dueDays} days after the invoice date`],
           ['Starts', formatDay(order.startDate)],
@@ -296,13 +294,8 @@ function ContractCard({ order, money }: { order: ContractOrder; money: (amount: 
           ['Invoice e-mail', emailModeLabels[order.autoEmail] ?? humanize(order.autoEmail)],
           ['Invoice e-mails go to', order.contact?.email ?? 'The customer’s e-mail'],
           ['Placed', formatMoment(order.createdAt)],
-        ].map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-fg-muted">{label}</dt>
-            <dd className="font-medium break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
       <DataTable
         label="Order lines"
         variant="inset"
