@@ -1,3 +1,5 @@
+import type { InvoiceKind } from '@/server/billing/invoice-status';
+
 // Dates as the console shows them. All in UTC: billing dates are calendar dates, not instants
 // in the viewer's zone.
 const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -21,3 +23,11 @@ export function queryString(values: Record<string, string | undefined>): string 
 
 /** "bank_transfer" → "bank transfer": enum values as the console writes them. */
 export const humanize = (value: string) => value.replaceAll('_', ' ');
+
+/** A document's kind as its page title names it. */
+export const documentKindNames: Record<InvoiceKind, string> = {
+  invoice: 'Invoice',
+  proforma: 'Proforma',
+  credit_note: 'Credit note',
+  debit_note: 'Debit note',
+};

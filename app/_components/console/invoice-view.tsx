@@ -7,7 +7,7 @@ import { invoiceActions, isIssued, returnableOf } from '@/server/billing/invoice
 import { papers } from '@/server/documents/paper';
 import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
-import { formatDay, formatMoment, humanize } from '../../_lib/format';
+import { documentKindNames, formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { DocumentActions } from '../../admin/invoices/[id]/document-actions';
 import { InvoiceActions } from '../../admin/invoices/[id]/invoice-actions';
@@ -37,11 +37,11 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
   const money = (amount: bigint) => format(amount, invoice.currency);
   const actions = invoiceActions(invoice);
   const publicPath = isIssued(invoice.status) ? publicInvoicePath(invoice.id, invoice.tokenVersion) : null;
-  const title = invoice.number ?? 'Draft invoice';
+  const title = invoice.number ?? '(draft)';
 
   return (
     <>
-      <PageHeader title={`${invoice.kind === 'invoice' ? 'Invoice' : humanize(invoice.kind)} ${title}`} description={`${customer.name} · ${customer.email}`}>
+      <PageHeader title={`${documentKindNames[invoice.kind]} ${title}`} description={`${customer.name} · ${customer.email}`}>
         <StatusPill status={invoice.status} className="text-sm" />
         {actions.locked ? (
           <span
