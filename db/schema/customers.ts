@@ -44,6 +44,29 @@ export const customers = pgTable(
   ],
 );
 
+// The people a customer's invoices may go to besides the account's own e-mail (a billing desk,
+// an accounts-payable inbox). A contract order copies the chosen contact's name and e-mail into
+// `orders.contact` when it is placed, so removing or renaming a contact later never changes
+// where an existing order's invoices are sent.
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    id: id(),
+    // Contacts belong to their customer and go with it.
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One contact per address and customer, whatever the case it was typed in; it also serves
+    // the customer's list (the leading column).
+    uniqueIndex('customer_contacts_customer_email_lower_uq').on(t.customerId, sql`lower(${t.email})`),
+  ],
+);
+
 export const creditEntryKind = pgEnum('credit_entry_kind', ['adjustment', 'credit_note', 'overpayment', 'applied_to_invoice', 'refund_to_credit', 'payout']);
 
 // Append-only: the balance is the sum of a customer's entries and is never stored twice.
