@@ -83,3 +83,13 @@ export const creditEntryOutput = z.object({
   balance: z.number().int().describe('the credit balance after this entry'),
   created_at: z.string(),
 });
+
+/** A contact of a customer (a billing desk, an accounts-payable inbox) that invoices may go to. */
+export const addCustomerContactInput = z.strictObject({
+  customer_id: id,
+  name: requiredText(200),
+  email: z.string({ error: 'is required' }).trim().toLowerCase().min(1, 'is required').pipe(z.email('must be a valid e-mail address').max(320)),
+});
+export type AddCustomerContactInput = DomainInput<typeof addCustomerContactInput>;
+
+export const customerContactIdInput = z.object({ id });

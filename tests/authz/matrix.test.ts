@@ -16,6 +16,7 @@ import { placeOrderInput } from '@/server/schemas/orders';
 import { createCoupon } from '@/server/services/catalog/create-coupon';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { adjustCredit } from '@/server/services/credit/adjust';
+import { addCustomerContact } from '@/server/services/customers/add-contact';
 import { createInvoice } from '@/server/services/invoices/create';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { sendInvoice } from '@/server/services/invoices/send';
@@ -151,6 +152,10 @@ async function makeTenant(
         return { id: placed.id, lineId: placed.lines[0]!.id, serviceId: seen(placed.services[0]!.id) };
       },
       customerNote: async () => (await addNote(ctxOf(db(), admin), { scope: 'customer', id: customer.id, body: 'authz note' })).id,
+      customerContact: async () => {
+        const contact = await addCustomerContact(system, { customerId: customer.id, name: 'Authz Desk', email: `contact-${unique()}@example.test` });
+        return seen(contact.id, contact.email);
+      },
       staffUser: async () => (await givenUser(db(), 'staff')).id,
       apiKey: async () => (await createApiKey(system, { name: 'authz', role: 'staff' })).id,
       outboxMessage: async () => {

@@ -51,6 +51,8 @@ export interface Tenant {
     customerWithOpenInvoices(): Promise<string>;
     order(): Promise<{ id: string; lineId: string; serviceId: string }>;
     customerNote(): Promise<string>;
+    /** A contact of the tenant's customer, to remove. */
+    customerContact(): Promise<string>;
     staffUser(): Promise<string>;
     apiKey(): Promise<string>;
     outboxMessage(): Promise<string>;
@@ -154,6 +156,15 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: { ...bookEdit, resellers: 404 },
   },
   { call: 'customers.update', needs: 'customers.edit', input: (t) => ({ id: t.customerId, phone: '+15550100' }), expect: bookEdit },
+  // Contacts are managed from the consoles: a client is refused even for its own customer.
+  { call: 'customers.contacts', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
+  {
+    call: 'customers.addContact',
+    needs: 'customers.edit',
+    input: (t) => ({ customer_id: t.customerId, name: 'Authz Desk', email: `contact-${t.unique()}@example.test` }),
+    expect: bookEdit,
+  },
+  { call: 'customers.removeContact', needs: 'customers.edit', input: async (t) => ({ id: await t.fresh.customerContact() }), expect: bookEdit },
   {
     call: 'customers.adjustCredit',
     case: 'debit',

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { camelized, currencyCode } from '../../schemas/common';
-import { adjustCreditInput, createCustomerInput, customerIdInput, listCustomersInput, updateCustomerInput } from '../../schemas/customers';
+import {
+  addCustomerContactInput,
+  adjustCreditInput,
+  createCustomerInput,
+  customerContactIdInput,
+  customerIdInput,
+  listCustomersInput,
+  updateCustomerInput,
+} from '../../schemas/customers';
 import { adjustCredit } from '../../services/credit/adjust';
 import { getCustomerAccount, quickPay } from '../../services/customers/account';
+import { addCustomerContact } from '../../services/customers/add-contact';
 import { createCustomer } from '../../services/customers/create';
 import { getCustomer, getCustomerHistory, getOwnAccount } from '../../services/customers/get';
 import { listCustomers } from '../../services/customers/list';
+import { listCustomerContacts } from '../../services/customers/list-contacts';
+import { removeCustomerContact } from '../../services/customers/remove-contact';
 import { updateCustomer } from '../../services/customers/update';
 import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
@@ -38,4 +49,13 @@ export const customersRouter = router({
   adjustCredit: permissionProcedure('customers.edit')
     .input(adjustCreditInput.extend({ customerId: customerIdInput.shape.id }).extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => once(ctx, 'customers.adjustCredit', input, (service) => adjustCredit(service, input))),
+  contacts: permissionProcedure('customers.view')
+    .input(customerIdInput)
+    .query(({ ctx, input }) => listCustomerContacts(ctx.service, { customerId: input.id })),
+  addContact: permissionProcedure('customers.edit')
+    .input(camelized(addCustomerContactInput))
+    .mutation(({ ctx, input }) => addCustomerContact(ctx.service, input)),
+  removeContact: permissionProcedure('customers.edit')
+    .input(customerContactIdInput)
+    .mutation(({ ctx, input }) => removeCustomerContact(ctx.service, input)),
 });
