@@ -13,11 +13,12 @@ import { Card, PageHeader } from '../ui/card';
 import { StatusPill } from '../ui/status-pill';
 import { AuditLog } from './audit-log';
 import type { ConsoleBase } from './base-path';
+import { CustomerContacts } from './customer-contacts';
 import { InvoiceRows } from './invoice-rows';
 import { Notes } from './notes';
 
 /**
- * A customer's page in either console: contact, credit, services, invoices, orders, notes and
+ * A customer's page in either console: contact, credit, contacts, services, invoices, orders, notes and
  * history, with Quick pay, Consolidate pending and the credit and plan dialogs for those who may.
  * Every read goes through the scoped services, so another reseller's customer is a 404.
  */
@@ -26,13 +27,14 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
   const account = await trpc.customers.account({ id }).catch(() => notFound());
   const me = await trpc.me();
   const may = (permission: (typeof me.permissions)[number]) => me.permissions.includes(permission);
-  const [invoices, orders, products, notes, history] = await Promise.all([
+  const [invoices, orders, products, notes, history, contacts] = await Promise.all([
     // A reseller may lack invoices.view: then its customer page simply lists none.
     may('invoices.view') ? trpc.invoices.list({ customer: id, limit: 50, date_field: 'issue', format: 'json' }).then((page) => page.items) : [],
     trpc.orders.list({ customer: id, limit: 50, format: 'json' }),
     trpc.catalog.products({ limit: 200 }),
     trpc.notes.list({ scope: 'customer', id }),
     trpc.customers.history({ id }),
+    trpc.customers.contacts({ id }),
   ]);
   const { customer } = account;
   // The desk sees and moves the customer's reseller; a reseller's console shows no other reseller.
@@ -117,6 +119,10 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
             </tbody>
           </table>
         </Card>
+      </div>
+
+      <div className="mt-6">
+        <CustomerContacts customerId={customer.id} contacts={contacts} canEdit={may('customers.edit')} />
       </div>
 
       <Card className="mt-6 p-5">

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Plus, Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState, type KeyboardEvent } from 'react';
@@ -13,6 +13,7 @@ import { isPlainDate } from '@/server/billing/periods';
 import { priceLine, type CatalogProduct } from '@/server/billing/pricing';
 import type { FieldErrors } from '@/server/errors';
 import { emailModes } from '@/server/schemas/orders';
+import type { CustomerContactView } from '@/server/services/customers/contacts';
 import { useMoney } from '../../_components/money';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
@@ -21,6 +22,7 @@ import { Form, FormCheckbox, FormError, FormSelect, FormText } from '../../_comp
 import { showFieldErrors } from '../../_lib/form-errors';
 import { humanize } from '../../_lib/format';
 import { useTRPC } from '../../_lib/trpc';
+import { AddContactDialog } from '../customers/[id]/actions/add-contact-dialog';
 import { CustomerPicker, type PickedCustomer } from '../invoices/invoice-toolbar';
 
 /** A catalog product as the wizard prices it (the storefront's pure pricing code). */
@@ -162,6 +164,7 @@ export function OrderWizard({
   const money = useMoney();
   const [step, setStep] = useState(0);
   const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
+  const [addingContact, setAddingContact] = useState(false);
   // The custom prices are read in the picked customer's currency, so the schema follows it.
   const resolver: Resolver<WizardValues, unknown, WizardOutput> = (values, context, options) =>
     zodResolver(wizardSchema(values.currency))(values, context, options) as ReturnType<Resolver<WizardValues, unknown, WizardOutput>>;
@@ -219,6 +222,8 @@ export function OrderWizard({
   function pick(c: PickedCustomer | null) {
     setCustomer(c);
     form.setValue('customer_id', c?.id ?? '');
+    // Another customer's contacts are not this one's: back to the customer's own address.
+    form.setValue('contact_email', '');
     if (c) {
       form.setValue('currency', c.currency);
       form.clearErrors('customer_id');
@@ -243,6 +248,17 @@ export function OrderWizard({
 
   return (
     <Form form={form} onSubmit={submit} aria-label="Order wizard">
+      {addingContact && customer ? (
+        <AddContactDialog
+          customerId={customer.id}
+          onClose={() => setAddingContact(false)}
+          onAdded={(contact) => {
+            setAddingContact(false);
+            form.setValue('contact_email', contact.email, { shouldDirty: true });
+            form.clearErrors('contact_email');
+          }}
+        />
+      ) : null}
       <ol className="mb-4 flex flex-wrap gap-2 text-sm" aria-label="Steps">
         {steps.map((s, i) => (
           <li
@@ -268,12 +284,12 @@ export function OrderWizard({
           ) : (
             <CustomerPicker picked={customer} onPick={pick} error={form.formState.errors.customer_id?.message} />
           )}
-          <FormText
-            name="contact_email"
-            label="Invoice e-mails go to (optional)"
-            type="email"
-            hint="Empty: the customer's own e-mail address."
-            autoComplete="off"
+          <ContactPicker
+            customer={customer}
+            value={values.contact_email}
+            onChange={(email) => (form.setValue('contact_email', email, { shouldDirty: true }), form.clearErrors('contact_email'))}
+            onAdd={() => setAddingContact(true)}
+            error={form.formState.errors.contact_email?.message}
           />
           <FormText name="name" label="Order name" hint="For your team; the customer sees it on invoices too." />
         </div>
@@ -482,5 +498,55 @@ function LineRow({
             : '—'}
       </p>
     </fieldset>
+  );
+}
+
+const addContactOption = '__add_contact__';
+
+/**
+ * Step 1's billing contact: the customer's own address (the default, sent as no
+ * `contact_email`), one of its contacts, or "Add a contact…", which opens the dialog and selects
+ * the contact it creates. A draft's address that is no longer a contact stays offered as it is.
+ * Adding needs customers.edit, which not everyone placing orders holds.
+ */
+function ContactPicker({
+  customer,
+  value,
+  onChange,
+  onAdd,
+  error,
+}: {
+  customer: PickedCustomer | null;
+  value: string;
+  onChange: (email: string) => void;
+  onAdd: () => void;
+  error: string | undefined;
+}) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.queryOptions());
+  const contacts = useQuery({ ...trpc.customers.contacts.queryOptions({ id: customer?.id ?? '' }), enabled: Boolean(customer) });
+  const known: Array<Pick<CustomerContactView, 'name' | 'email'>> = customer ? (contacts.data ?? []) : [];
+  const listed = value === '' || known.some((c) => c.email === value) ? known : [...known, { name: '', email: value }];
+  const canAdd = Boolean(customer) && (me.data?.permissions.includes('customers.edit') ?? false);
+  return (
+    <Field label="Billing contact" name="contact-picker" error={error} hint="Who this order’s invoices are e-mailed to.">
+      <select
+        id="contact-picker"
+        className={inputClass}
+        value={value}
+        disabled={!customer}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'contact-picker-error' : undefined}
+        onChange={(e) => (e.target.value === addContactOption ? onAdd() : onChange(e.target.value))}
+      >
+        <option value="">{customer ? `The customer’s e-mail (${customer.email})` : 'The customer’s e-mail'}</option>
+        {listed.map((c) => (
+          <option key={c.email} value={c.email}>
+            {c.name ? `${c.name} · ${c.email}` : c.email}
+          </option>
+        ))}
+        {canAdd ? <option value={addContactOption}>Add a contact…</option> : null}
+      </select>
+    </Field>
   );
 }
