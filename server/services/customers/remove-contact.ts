@@ -8,7 +8,7 @@ import { ownedByScope } from './scope';
 
 /**
  * Removes a contact of a customer the actor may see (another book's is not found). Orders keep
- * the name and e-mail they copied when placed, so their invoices still go where they went.
+ * the address they copied when placed, so their invoices still go where they went.
  */
 export async function removeCustomerContact(ctx: ServiceContext, input: { id: string }): Promise<CustomerContactView> {
   requireContactManager(ctx.actor, 'customers.edit');
