@@ -45,9 +45,9 @@ export const customers = pgTable(
 );
 
 // The people a customer's invoices may go to besides the account's own e-mail (a billing desk,
-// an accounts-payable inbox). A contract order copies the chosen contact's name and e-mail into
-// `orders.contact` when it is placed, so removing or renaming a contact later never changes
-// where an existing order's invoices are sent.
+// an accounts-payable inbox). A contract order copies the chosen contact's e-mail into
+// `orders.contact` when it is placed, so removing a contact later never changes where an
+// existing order's invoices are sent.
 export const customerContacts = pgTable(
   'customer_contacts',
   {
