@@ -6,6 +6,7 @@ import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput, updateOrderInput } from '@/server/schemas/orders';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
+import { addCustomerContact } from '@/server/services/customers/add-contact';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { sendInvoice } from '@/server/services/invoices/send';
 import { activateContractOrder, deactivateContractOrder } from '@/server/services/orders/activate-contract';
@@ -177,6 +178,19 @@ describe('contract orders: the billing run', () => {
     expect((await linesOf(march!.id)).map((l) => l.periodStart)).toEqual(['2035-03-01']);
     const [service] = await db().select().from(services).where(eq(services.orderId, order.id));
     expect(service!.status).toBe('active');
+  });
+
+  it('names the billing contact as the customer keeps it, or the customer for an address it does not keep', async () => {
+    const customer = await givenCustomer(db());
+    const product = await givenProduct(db(), { monthly: 1000 });
+    await addCustomerContact(at('2036-01-01'), { customerId: customer.id, name: 'Accounts Payable', email: 'ap@acme.test' });
+    const place = (contact_email: string) =>
+      placeOrder(
+        at('2036-01-01'),
+        camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }], contact_email }),
+      );
+    expect((await place('AP@acme.test')).contact).toEqual({ name: 'Accounts Payable', email: 'ap@acme.test' });
+    expect((await place('someone@acme.test')).contact).toEqual({ name: customer.name, email: 'someone@acme.test' });
   });
 
   it('dates the invoice on the billing day, due after due days (0 and 45), and announces it per e-mail mode', async () => {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { billingSchedule, orderLines, services } from '@/db/schema';
+import { billingSchedule, customerContacts, orderLines, services, type OrderContact } from '@/db/schema';
 import { MILLI } from '@/server/billing/decimal';
 import { alignToBillingDay, type PlainDate } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
@@ -24,6 +24,18 @@ export function isContractInput(input: PlaceOrderInput): boolean {
     input.draft === true ||
     [input.billingDay, input.startDate, input.endDate, input.dueDays, input.emailMode, input.contactEmail].some((field) => field !== undefined)
   );
+}
+
+/**
+ * Who a contract's invoice mail goes to: the customer's contact with that address (its name),
+ * or an address the customer does not keep as a contact, under the customer's name.
+ */
+export async function contactFor(tx: Database, customer: { id: string; name: string }, email: string): Promise<OrderContact> {
+  const [contact] = await tx
+    .select({ name: customerContacts.name })
+    .from(customerContacts)
+    .where(and(eq(customerContacts.customerId, customer.id), sql`lower(${customerContacts.email}) = lower(${email})`));
+  return { name: contact?.name ?? customer.name, email };
 }
 
 /** The checks a contract's fields get at placement and on every edit of a draft. */

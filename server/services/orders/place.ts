@@ -13,7 +13,7 @@ import { findCustomer } from '@/server/services/customers/store';
 import { insertLines, nextNumber, priceItems } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { autoEmailOf, checkContract, createContractServices, isContractInput, writeContractLines } from './contract';
+import { autoEmailOf, checkContract, contactFor, createContractServices, isContractInput, writeContractLines } from './contract';
 import { asCoupon, firstInvoiceItems, priceCart } from './pricing';
 import { loadOrder, type OrderView } from './store';
 
@@ -78,7 +78,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
           startDate,
           endDate,
           autoEmail: autoEmailOf(input.emailMode ?? 'invoice'),
-          contact: input.contactEmail ? { name: customer.name, email: input.contactEmail } : null,
+          contact: input.contactEmail ? await contactFor(tx, customer, input.contactEmail) : null,
           paymentMethod: input.paymentMethod ?? null,
           createdAt: ctx.now,
           updatedAt: ctx.now,

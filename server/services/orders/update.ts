@@ -9,7 +9,7 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { autoEmailOf, checkContract, writeContractLines } from './contract';
+import { autoEmailOf, checkContract, contactFor, writeContractLines } from './contract';
 import { priceCart } from './pricing';
 import { loadOrder, lockOrder, type OrderView } from './store';
 
@@ -61,7 +61,7 @@ export async function updateOrder(ctx: ServiceContext, input: UpdateOrderInput &
         startDate,
         endDate,
         autoEmail: input.emailMode ? autoEmailOf(input.emailMode) : order.autoEmail,
-        contact: input.contactEmail === undefined ? order.contact : input.contactEmail === null ? null : { name: customer.name, email: input.contactEmail },
+        contact: input.contactEmail === undefined ? order.contact : input.contactEmail === null ? null : await contactFor(tx, customer, input.contactEmail),
         paymentMethod: input.paymentMethod ?? order.paymentMethod,
         total,
         updatedAt: ctx.now,
