@@ -1,6 +1,7 @@
-import { Lock, ShieldAlert, Trash2 } from 'lucide-react';
+import { Lock, ShieldAlert, Trash2, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
 import { invoiceActions, isIssued, returnableOf } from '@/server/billing/invoice-status';
@@ -44,28 +45,19 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
       <PageHeader title={`${documentKindNames[invoice.kind]} ${title}`} description={`${customer.name} · ${customer.email}`}>
         <StatusPill status={invoice.status} className="text-sm" />
         {actions.locked ? (
-          <span
-            className="inline-flex items-center gap-1 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted"
-            title="Correct it with a credit or debit note"
-          >
-            <Lock className="size-3" aria-hidden /> Locked
-          </span>
+          <HeaderBadge icon={Lock} title="Correct it with a credit or debit note">
+            Locked
+          </HeaderBadge>
         ) : null}
         {invoice.deletedAt ? (
-          <span
-            className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger"
-            title="Left out of the invoice lists"
-          >
-            <Trash2 className="size-3" aria-hidden /> Deleted
-          </span>
+          <HeaderBadge icon={Trash2} title="Left out of the invoice lists" danger>
+            Deleted
+          </HeaderBadge>
         ) : null}
         {invoice.disputedAt ? (
-          <span
-            className="inline-flex items-center gap-1 rounded-full bg-danger/15 px-2 py-0.5 text-xs font-medium text-danger"
-            title="A card payment on it was disputed: answer it in the Stripe dashboard"
-          >
-            <ShieldAlert className="size-3" aria-hidden /> Disputed
-          </span>
+          <HeaderBadge icon={ShieldAlert} title="A card payment on it was disputed: answer it in the Stripe dashboard" danger>
+            Disputed
+          </HeaderBadge>
         ) : null}
       </PageHeader>
 
@@ -238,5 +230,15 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
         )}
       </Card>
     </>
+  );
+}
+
+/** A marker beside the page title: what else is true of the document, with its reason on hover. */
+function HeaderBadge({ icon: Icon, title, danger = false, children }: { icon: LucideIcon; title: string; danger?: boolean; children: ReactNode }) {
+  const tone = danger ? 'bg-danger/15 font-medium text-danger' : 'bg-muted text-fg-muted';
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs ${tone}`} title={title}>
+      <Icon className="size-3" aria-hidden /> {children}
+    </span>
   );
 }
