@@ -1,15 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { isUniqueViolation } from '@/db/errors';
-import { customers, resellers, users } from '@/db/schema';
+import { customers, resellers } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { AppError, notFound } from '@/server/errors';
+import { AppError } from '@/server/errors';
 import type { CreateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { requireWithinTree } from '@/server/services/resellers/reach';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { assignableReseller } from './assignable-reseller';
-import { treeResellers } from './scope';
 import { findCustomer, type CustomerView } from './store';
 
 export async function createCustomer(ctx: ServiceContext, input: CreateCustomerInput): Promise<CustomerView> {
@@ -20,7 +20,7 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
   return ctx.db.transaction(async (tx) => {
     const resellerId =
       scope.kind === 'reseller'
-        ? await resellerWithinTree(tx, scope.resellerId, input.resellerId)
+        ? await ownBookOrBelow(tx, scope.resellerId, input.resellerId)
         : input.resellerId
           ? (await assignableReseller(tx, input.resellerId)).id
           : null;
@@ -60,14 +60,9 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
 }
 
 /** A reseller creates customers in its own book, or a sub-reseller's it names; any other reseller does not exist for it. */
-async function resellerWithinTree(tx: Database, self: string, named: string | undefined): Promise<string> {
-  if (!named || named === self) return self;
-  const [inTree] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, named), sql`${users.id} in ${treeResellers(self)}`));
-  if (!inTree) throw notFound('Reseller');
-  return inTree.id;
+async function ownBookOrBelow(tx: Database, self: string, named: string | undefined): Promise<string> {
+  if (named) await requireWithinTree(tx, self, named);
+  return named ?? self;
 }
 
 /** The currency a reseller's new customers are billed in unless one is given. */

@@ -21,6 +21,16 @@ export function managedResellers(actor: Actor): SQL | undefined {
   return and(sql`${users.id} in ${treeResellers(actor.scope.resellerId)}`, ne(users.id, actor.scope.resellerId));
 }
 
+/** Refuses, as not found, a reseller outside `self`'s tree (itself and those below it at any depth). */
+export async function requireWithinTree(db: Database, self: string, id: string): Promise<void> {
+  if (id === self) return;
+  const [found] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), sql`${users.id} in ${treeResellers(self)}`));
+  if (!found) throw notFound('Reseller');
+}
+
 /** A reseller the actor manages, optionally locked for an update. */
 export function findManagedReseller(db: Database, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<ResellerView> {
   return findReseller(db, id, { ...options, within: managedResellers(actor) });
@@ -42,13 +52,7 @@ export async function checkSubResellerTerms(db: Database, actor: Actor, terms: S
   if (actor.type !== 'user') throw new AppError('forbidden', 'Sub-resellers are managed in the reseller console');
   const self = await findReseller(db, actor.scope.resellerId);
   if (creating && !self.mayCreateSubResellers) throw new AppError('forbidden', 'You may not create sub-resellers; ask the administrator');
-  if (terms.parentId && terms.parentId !== self.id) {
-    const [parent] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, terms.parentId), managedResellers(actor)));
-    if (!parent) throw notFound('Reseller');
-  }
+  if (terms.parentId) await requireWithinTree(db, self.id, terms.parentId);
   if (terms.parentId === null) throw new AppError('validation', 'A sub-reseller stays in your tree', { parent_id: 'must be you or one of your sub-resellers' });
   if (terms.commissionMilli !== undefined && terms.commissionMilli > self.commissionMilli) {
     const message = `must not be above your own ${percentOfMilli(self.commissionMilli)} %`;
