@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, check, index, integer, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { priceCycles } from '../../server/billing/periods';
 import { createdAt, id, money } from './columns';
 
-export const productType = pgEnum('product_type', ['recurring', 'one_time']);
+// `usage`: billed in arrears for what was used in the period (usage records × a unit price).
+export const productType = pgEnum('product_type', ['recurring', 'one_time', 'usage']);
 export const priceCycle = pgEnum('price_cycle', priceCycles);
 export const optionKind = pgEnum('option_kind', ['select', 'radio', 'quantity', 'checkbox']);
 
@@ -21,10 +22,19 @@ export const products = pgTable(
     // admin marks it provisioned; 'webhook', a signed POST to provisioning_url (server/provisioning).
     provisioningModule: text('provisioning_module').$type<'manual' | 'webhook'>(),
     provisioningUrl: text('provisioning_url'),
+    // Prepaid credits each period of a service includes (minor units of the service's currency),
+    // posted to the customer's wallet; without rollover what is unused lapses at period end.
+    includedCredits: money('included_credits'),
+    creditsRollover: boolean('credits_rollover').notNull().default(false),
+    // The tax code printed on its invoice lines (HSN/SAC in India, a CPV or customs code).
+    taxCode: text('tax_code'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [index('products_created_idx').on(t.createdAt, t.id)],
+  (t) => [
+    index('products_created_idx').on(t.createdAt, t.id),
+    check('products_included_credits_ck', sql`${t.includedCredits} is null or ${t.includedCredits} > 0`),
+  ],
 );
 
 export const productPrices = pgTable(
@@ -39,10 +49,13 @@ export const productPrices = pgTable(
     setupFee: money('setup_fee')
       .notNull()
       .default(sql`0`),
+    // A usage product's price per unit in minor units, sub-cent allowed (0.015 = 1.5 thousandths
+    // of a cent); `amount` then holds it rounded, for lists. Null for other products.
+    unitAmount: numeric('unit_amount', { precision: 24, scale: 6 }),
   },
   (t) => [
     primaryKey({ name: 'product_prices_pk', columns: [t.productId, t.cycle, t.currency] }),
-    check('product_prices_amount_ck', sql`${t.amount} >= 0 and ${t.setupFee} >= 0`),
+    check('product_prices_amount_ck', sql`${t.amount} >= 0 and ${t.setupFee} >= 0 and (${t.unitAmount} is null or ${t.unitAmount} >= 0)`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, char, check, date, index, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, money, updatedAt } from './columns';
 import { invoices } from './invoices';
@@ -22,6 +22,11 @@ export const customers = pgTable(
     company: text('company'),
     phone: text('phone'),
     taxId: text('tax_id'),
+    // The customer's tax defaults, applied by the billing run and new documents: exempt bills no
+    // tax at all; otherwise an override (percent, like settings' tax_rate) replaces the global
+    // rate. Neither set: the settings' rate.
+    taxExempt: boolean('tax_exempt').notNull().default(false),
+    taxRateOverride: numeric('tax_rate_override', { precision: 6, scale: 3 }),
     billingAddress: jsonb('billing_address').$type<BillingAddress>(),
     currency: char('currency', { length: 3 }).notNull(),
     // The reseller (a user with role reseller) who owns this customer; null for direct ones.
@@ -41,6 +46,7 @@ export const customers = pgTable(
     // books where ILIKE '%…%' would otherwise read every row.
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('customers_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    check('customers_tax_rate_override_ck', sql`${t.taxRateOverride} is null or (${t.taxRateOverride} >= 0 and ${t.taxRateOverride} <= 100)`),
   ],
 );
 
@@ -94,5 +100,60 @@ export const creditLedger = pgTable(
       .where(sql`${t.reference} is not null`),
     index('credit_ledger_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     check('credit_ledger_amount_nonzero_ck', sql`${t.amount} <> 0`),
+  ],
+);
+
+// What moved a prepaid wallet (docs/contract-orders.md "Prepaid wallets"). A `grant` posts a
+// service's included credits as pending when its invoice is issued; `release` moves a grant from
+// pending to available when that invoice is paid; `draw` is usage paid from available credits;
+// `lapse` ends what is left of a grant without rollover at its period's end; `void` takes back a
+// grant whose invoice was cancelled unpaid.
+export const walletEntryKind = pgEnum('wallet_entry_kind', ['grant', 'release', 'draw', 'lapse', 'void']);
+
+// Append-only, like the credit ledger: a wallet's pending and available balances are the sums of
+// its entries' two columns (a release is -x pending, +x available), never stored twice.
+export const walletEntries = pgTable(
+  'wallet_entries',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    currency: char('currency', { length: 3 }).notNull(),
+    kind: walletEntryKind('kind').notNull(),
+    pending: money('pending')
+      .notNull()
+      .default(sql`0`),
+    available: money('available')
+      .notNull()
+      .default(sql`0`),
+    // Every entry but a grant acts on one grant; a grant's remainder is its amount less the
+    // draws, lapse and void that name it, so lapsing or drawing never takes more than it gave.
+    grantId: uuid('grant_id').references((): AnyPgColumn => walletEntries.id),
+    // A grant's and a draw's invoice; a grant's service (the line that included the credits).
+    invoiceId: uuid('invoice_id').references((): AnyPgColumn => invoices.id),
+    serviceId: uuid('service_id'),
+    // A grant without rollover lapses at the end of its period (exclusive); null: it rolls over.
+    expiresOn: date('expires_on', { mode: 'string' }),
+    description: text('description').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('wallet_entries_customer_created_idx').on(t.customerId, t.createdAt, t.id),
+    index('wallet_entries_grant_idx').on(t.grantId),
+    index('wallet_entries_invoice_idx').on(t.invoiceId),
+    // One grant per invoice and service, one release, lapse and void per grant, one draw per
+    // grant and invoice: a retried issue, payment or run posts nothing twice.
+    uniqueIndex('wallet_entries_grant_uq')
+      .on(t.invoiceId, t.serviceId)
+      .where(sql`${t.kind} = 'grant'`),
+    uniqueIndex('wallet_entries_settles_grant_uq')
+      .on(t.grantId, t.kind)
+      .where(sql`${t.kind} in ('release', 'lapse', 'void')`),
+    uniqueIndex('wallet_entries_draw_uq')
+      .on(t.grantId, t.invoiceId)
+      .where(sql`${t.kind} = 'draw'`),
+    check('wallet_entries_moves_ck', sql`${t.pending} <> 0 or ${t.available} <> 0`),
+    check('wallet_entries_grant_ck', sql`(${t.kind} = 'grant') = (${t.grantId} is null)`),
   ],
 );

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -17,8 +18,19 @@ import {
 } from 'drizzle-orm/pg-core';
 import { invoiceKinds, invoiceStatuses } from '../../server/billing/invoice-status';
 import { createdAt, id, money, updatedAt } from './columns';
-import { customers } from './customers';
+import { customers, type BillingAddress } from './customers';
 import { orders } from './orders';
+
+/** The addressee as printed on a numbered document. */
+export type CustomerSnapshot = {
+  name: string;
+  company: string | null;
+  email: string;
+  taxId: string | null;
+  billingAddress: BillingAddress | null;
+  // Where the supply is taxed (a state or region for GST), by default the address's region.
+  placeOfSupply: string | null;
+};
 
 export const invoiceKind = pgEnum('invoice_kind', invoiceKinds);
 export const invoiceStatus = pgEnum('invoice_status', invoiceStatuses);
@@ -57,6 +69,13 @@ export const invoices = pgTable(
       .notNull()
       .default(sql`0`),
     notes: text('notes'),
+    // A contract order's name, which customers see on its invoices.
+    orderName: text('order_name'),
+    // The customer's purchase order or contract number.
+    poNumber: text('po_number'),
+    // Who the document is addressed to, frozen when its number is assigned (a later change to the
+    // customer never rewrites an issued invoice); editable with the invoice while unpaid.
+    customerSnapshot: jsonb('customer_snapshot').$type<CustomerSnapshot>(),
     // Part of the public link's HMAC: bumping it kills every link issued before.
     tokenVersion: integer('token_version').notNull().default(1),
     // What paying it means: a `first` invoice activates its order, a `renewal` extends services.
@@ -113,6 +132,8 @@ export const invoiceLines = pgTable(
     serviceId: uuid('service_id'),
     periodStart: date('period_start', { mode: 'string' }),
     periodEnd: date('period_end', { mode: 'string' }),
+    // The line's tax classification code (HSN/SAC), copied from the product.
+    code: text('code'),
   },
   (t) => [
     index('invoice_lines_invoice_idx').on(t.invoiceId, t.position),

@@ -95,6 +95,8 @@ export const orderLines = pgTable(
       .notNull()
       .default(sql`0`),
     options: jsonb('options').$type<ChosenOption[]>().notNull().default([]),
+    // A usage line's price per unit (minor units, up to 6 decimals); unit_price is then 0.
+    usageUnitPrice: numeric('usage_unit_price', { precision: 24, scale: 6 }),
   },
   (t) => [index('order_lines_order_idx').on(t.orderId), index('order_lines_product_idx').on(t.productId)],
 );
@@ -131,6 +133,9 @@ export const services = pgTable(
     price: money('price').notNull(),
     // Seats: price is the unit price times this, and the billing run's line says how many.
     quantity: integer('quantity').notNull().default(1),
+    // A usage service (non-null): billed in arrears, the period's usage records × this price per
+    // unit (minor units, up to 6 decimals), rounded once per line; `price` is then 0.
+    usageUnitPrice: numeric('usage_unit_price', { precision: 24, scale: 6 }),
     status: serviceStatus('status').notNull(),
     billingDay: smallint('billing_day').notNull(),
     // The current paid-up period [period_start, period_end); next_due_date is period_end.
@@ -203,4 +208,35 @@ export const couponRedemptions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('coupon_redemptions_coupon_customer_idx').on(t.couponId, t.customerId)],
+);
+
+// Usage reported for a usage service (`POST /api/v1/usage`), billed in arrears by the billing run.
+export const usageRecords = pgTable(
+  'usage_records',
+  {
+    id: id(),
+    // The reporter's id for the record (its own, or this row's id when none was given): the same
+    // key twice for a customer is one record, so a retried report counts once.
+    key: text('key').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    quantity: numeric('quantity', { precision: 24, scale: 6 }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+    // The invoice that billed it; null until then. A record reported after its period was billed
+    // is still unbilled, so it goes on the next invoice rather than being lost.
+    invoiceId: uuid('invoice_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('usage_records_customer_key_uq').on(t.customerId, t.key),
+    // The billing run sums a service's unbilled records.
+    index('usage_records_unbilled_idx')
+      .on(t.serviceId, t.occurredAt)
+      .where(sql`${t.invoiceId} is null`),
+    check('usage_records_quantity_ck', sql`${t.quantity} > 0`),
+  ],
 );

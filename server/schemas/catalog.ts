@@ -44,7 +44,7 @@ const productFields = {
   name: requiredText(200),
   description: optionalText(5000),
   category: optionalText(100),
-  type: z.enum(['recurring', 'one_time']),
+  type: z.enum(['recurring', 'one_time', 'usage']),
   auto_activate: z.boolean().default(true),
   prices: z.array(priceInput).min(1, 'must have at least one price').max(50).refine(uniquePrices, 'must not repeat a cycle and currency'),
   option_groups: z.array(optionGroupInput).max(30).default([]),
@@ -58,7 +58,7 @@ const productFields = {
 
 function checkProduct(
   product: {
-    type: 'recurring' | 'one_time';
+    type: 'recurring' | 'one_time' | 'usage';
     prices: ReadonlyArray<{ cycle: PriceCycle }>;
     provisioning_module: 'manual' | 'webhook' | null;
     provisioning_url: string | null;
@@ -98,7 +98,7 @@ export const productOutput = z.object({
   name: z.string(),
   description: z.string().nullable(),
   category: z.string().nullable(),
-  type: z.enum(['recurring', 'one_time']),
+  type: z.enum(['recurring', 'one_time', 'usage']),
   auto_activate: z.boolean(),
   active: z.boolean(),
   provisioning_module: z.enum(['manual', 'webhook']).nullable(),

@@ -58,7 +58,7 @@ describe('contract orders: placement, drafts and edits', () => {
 
     await run('2029-03-01');
     const [invoice] = await invoicesOf(draft.id);
-    expect(invoice).toMatchObject({ issueDate: '2029-03-01', dueDate: '2029-03-31', notes: 'Acme — Support Agent Annual', status: 'pending' });
+    expect(invoice).toMatchObject({ issueDate: '2029-03-01', dueDate: '2029-03-31', orderName: 'Acme — Support Agent Annual', notes: null, status: 'pending' });
     expect((await linesOf(invoice!.id)).map((l) => [l.quantity, l.unitPrice, l.subtotal, l.periodStart, l.periodEnd])).toEqual([
       ['3.000', 1500n, 4500n, '2029-03-01', '2029-04-01'],
     ]);

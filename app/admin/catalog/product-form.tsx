@@ -26,7 +26,7 @@ export type ProductDraft = {
   name: string;
   description: string | null;
   category: string | null;
-  type: 'recurring' | 'one_time';
+  type: 'recurring' | 'one_time' | 'usage';
   autoActivate: boolean;
   active: boolean;
   provisioningModule: 'manual' | 'webhook' | null;
@@ -42,7 +42,7 @@ type ProductValues = {
   name: string;
   category: string;
   description: string;
-  type: 'recurring' | 'one_time';
+  type: ProductDraft['type'];
   auto_activate: boolean;
   active: boolean;
   provisioning_module: '' | 'manual' | 'webhook';

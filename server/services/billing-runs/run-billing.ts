@@ -143,7 +143,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       ),
       new_invoices as (
         insert into invoices (id, kind, status, number, customer_id, order_id, currency, tax_mode, issue_date, due_date,
-                              subtotal, tax_total, total, notes, purpose, created_at, updated_at)
+                              subtotal, tax_total, total, order_name, purpose, created_at, updated_at)
         select g.invoice_id, 'invoice', 'pending',
                ${stem} || case when length(g.seq) >= ${format.padding} then g.seq else lpad(g.seq, ${format.padding}, '0') end,
                g.customer_id, g.order_id, g.currency, ${settings.tax_mode},

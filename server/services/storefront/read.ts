@@ -14,7 +14,7 @@ import { readBillingSettings } from '@/server/services/settings/read';
 export type StoreProduct = Omit<CatalogProduct, 'prices'> & {
   description: string | null;
   category: string | null;
-  type: 'recurring' | 'one_time';
+  type: 'recurring' | 'one_time' | 'usage';
   prices: Array<{ cycle: PriceCycle; currency: string; amount: bigint; setupFee: bigint; savingsPercent: number | null }>;
 };
 
