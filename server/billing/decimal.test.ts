@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divRound, formatMilli, parseMilli, trimDecimal } from './decimal';
+import { divRound, formatMicro, formatMilli, parseMicro, parseMilli, trimDecimal, usageAmount } from './decimal';
 
 describe('divRound: half away from zero', () => {
   it.each([
@@ -68,5 +68,40 @@ describe('numeric text', () => {
     ['0.000', '0'],
   ])('%s → %s', (text, trimmed) => {
     expect(trimDecimal(text)).toBe(trimmed);
+  });
+});
+
+describe('usage: micro units and one rounding per line', () => {
+  it.each([
+    ['0.015', 15000n],
+    ['12345.5', 12345500000n],
+    [0.000001, 1n],
+    ['3', 3000000n],
+  ] as const)('%j → %s micro', (input, micro) => {
+    expect(parseMicro(input)).toBe(micro);
+  });
+
+  it.each(['0.0000001', '1e-6', 'x'])('rejects %j', (input) => {
+    expect(parseMicro(input)).toBeNull();
+  });
+
+  it('formats micro units back to the shortest decimal', () => {
+    expect(formatMicro(15000n)).toBe('0.015');
+    expect(formatMicro(2000000n)).toBe('2');
+  });
+
+  it.each([
+    // 12345.5 units × 0.015 = 185.1825 minor units → 185.
+    ['12345.5', '0.015', 185n],
+    // 100 × 0.015 = 1.5 → 2 (half away from zero).
+    ['100', '0.015', 2n],
+    // 33.333333 × 0.000003 = 0.000099999999 → 0.
+    ['33.333333', '0.000003', 0n],
+    // 0.5 × 1 = 0.5 → 1.
+    ['0.5', '1', 1n],
+    // 1,000,000 records' worth: 999999.999999 × 12.345678 = 12345677.999987654322 → 12345678.
+    ['999999.999999', '12.345678', 12345678n],
+  ])('%s × %s → %s', (quantity, unitPrice, amount) => {
+    expect(usageAmount(parseMicro(quantity)!, parseMicro(unitPrice)!)).toBe(amount);
   });
 });

@@ -13,30 +13,49 @@ export function divRound(n: bigint, d: bigint): bigint {
   return negative ? -q : q;
 }
 
-const decimalPattern = /^(-?)(\d{1,15})(?:\.(\d{1,3}))?$/;
-
 /**
- * Parses a decimal with at most three places ("1.5", "7.375", 2) into milli units; null when
- * the text is not such a number. Numbers are read through their shortest decimal spelling, so
- * 0.1 is exactly 100n, never 0.1000000000000000055….
+ * A decimal with at most `places` places ("1.5", 2) in units of 10^-places; null when the text is
+ * not such a number. Numbers are read through their shortest decimal spelling, so 0.1 is exactly
+ * 1 tenth, never 0.1000000000000000055….
  */
-export function parseMilli(value: string | number): bigint | null {
+function parseScaled(value: string | number, places: number): bigint | null {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
-  const match = decimalPattern.exec(text);
+  const match = new RegExp(`^(-?)(\\d{1,15})(?:\\.(\\d{1,${places}}))?$`).exec(text);
   if (!match) return null;
   const [, sign, whole, fraction = ''] = match;
-  const milli = BigInt(whole!) * MILLI + BigInt(fraction.padEnd(3, '0'));
-  return sign ? -milli : milli;
+  const scaled = BigInt(whole!) * 10n ** BigInt(places) + BigInt(fraction.padEnd(places, '0'));
+  return sign ? -scaled : scaled;
 }
 
-/** Milli units back to the shortest decimal string: 1500n → "1.5", 2000n → "2". */
-export function formatMilli(milli: bigint): string {
-  const negative = milli < 0n;
-  const abs = negative ? -milli : milli;
-  const whole = abs / MILLI;
-  const fraction = (abs % MILLI).toString().padStart(3, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+function formatScaled(scaled: bigint, places: number): string {
+  const unit = 10n ** BigInt(places);
+  const negative = scaled < 0n;
+  const abs = negative ? -scaled : scaled;
+  const fraction = (abs % unit).toString().padStart(places, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${abs / unit}${fraction ? `.${fraction}` : ''}`;
 }
+
+/** Parses a decimal with at most three places ("1.5", "7.375", 2) into milli units, else null. */
+export const parseMilli = (value: string | number): bigint | null => parseScaled(value, 3);
+
+/** Milli units back to the shortest decimal string: 1500n → "1.5", 2000n → "2". */
+export const formatMilli = (milli: bigint): string => formatScaled(milli, 3);
+
+// A usage product's price per unit may be sub-cent with up to six decimals of a minor unit
+// (0.015 = 15000 micro), as may a usage quantity.
+export const MICRO = 1_000_000n;
+
+/** Parses a decimal with at most six places ("0.015", 12) into micro units, else null. */
+export const parseMicro = (value: string | number): bigint | null => parseScaled(value, 6);
+
+/** Micro units back to the shortest decimal string: 15000n → "0.015". */
+export const formatMicro = (micro: bigint): string => formatScaled(micro, 6);
+
+/**
+ * What a usage line costs: quantity × unit price, both in micro units, rounded half away from
+ * zero once, to whole minor units (the billing run does the same in SQL numeric).
+ */
+export const usageAmount = (quantityMicro: bigint, unitPriceMicro: bigint): bigint => divRound(quantityMicro * unitPriceMicro, MICRO * MICRO);
 
 /** PostgreSQL numeric text with its trailing zeros dropped, as people read it: "1.500" → "1.5". */
 export const trimDecimal = (text: string) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
