@@ -6,6 +6,7 @@ import { counterYear, formatNumber } from '@/server/billing/numbering';
 import { addDays } from '@/server/billing/periods';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { snapshotOfRow } from '@/server/services/invoices/snapshot';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { checkBillingDate } from './dates';
 
@@ -143,7 +144,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       ),
       new_invoices as (
         insert into invoices (id, kind, status, number, customer_id, order_id, currency, tax_mode, issue_date, due_date,
-                              subtotal, tax_total, total, order_name, purpose, created_at, updated_at)
+                              subtotal, tax_total, total, order_name, customer_snapshot, purpose, created_at, updated_at)
         select g.invoice_id, 'invoice', 'pending',
                ${stem} || case when length(g.seq) >= ${format.padding} then g.seq else lpad(g.seq, ${format.padding}, '0') end,
                g.customer_id, g.order_id, g.currency, ${settings.tax_mode},
@@ -151,19 +152,25 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                -- due days later, and shows the order's name; a renewal is issued on the run's date.
                case when g.contract then g.period_start else ${date}::date end,
                case when g.contract then g.period_start + g.due_days else greatest(g.period_start, ${date}::date) end,
-               t.subtotal, t.tax, t.total, case when g.contract then g.order_name end, 'renewal', ${now}, ${now}
+               t.subtotal, t.tax, t.total, case when g.contract then g.order_name end,
+               -- Numbered now, so addressed now: a later change to the customer leaves it as issued.
+               ${snapshotOfRow('addressee')}, 'renewal', ${now}, ${now}
         from numbered g
         join (select invoice_id, sum(subtotal)::bigint as subtotal, sum(tax)::bigint as tax, sum(total)::bigint as total
               from lines group by invoice_id) t on t.invoice_id = g.invoice_id
+        join customers addressee on addressee.id = g.customer_id
         returning id
       ),
       new_lines as (
         insert into invoice_lines (invoice_id, position, description, quantity, unit_price, tax_rate, subtotal, tax, total,
-                                   service_id, period_start, period_end)
+                                   service_id, period_start, period_end, code)
         -- Only the plan line claims the (service, period); a discount line just sits beside it.
+        -- Both carry the product's tax code (HSN/SAC): a discount reduces that supply.
         select invoice_id, position, description, quantity, amount / quantity, ${formatMilli(rate)}::numeric, subtotal, tax, total,
-               case when kind = 0 then service_id end, period_start, period_end
+               case when kind = 0 then service_id end, period_start, period_end, codes.tax_code
         from lines
+        left join (select cs.id, cp.tax_code from services cs join products cp on cp.id = cs.product_id where cp.tax_code is not null) codes
+          on codes.id = lines.service_id
         returning 1
       ),
       -- Each new invoice is announced in the same statement that creates it (the workflow

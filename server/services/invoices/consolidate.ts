@@ -10,6 +10,7 @@ import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { customerSnapshot } from './snapshot';
 import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 
 /**
@@ -85,6 +86,7 @@ export async function consolidateInvoices(ctx: ServiceContext, input: { customer
         kind: 'invoice',
         status: 'pending',
         number: await nextNumber(tx, 'invoice', today, settings),
+        customerSnapshot: customerSnapshot(customer.id),
         customerId: customer.id,
         currency,
         taxMode: sources[0]!.taxMode,

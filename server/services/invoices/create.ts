@@ -8,6 +8,7 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { customerSnapshot } from './snapshot';
 import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceView } from './store';
 
 /** A manual invoice, as a draft or finalized at once (pending, numbered); totals are ours. */
@@ -29,6 +30,7 @@ export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInp
         kind: 'invoice',
         status: finalize ? 'pending' : 'draft',
         number: finalize ? await nextNumber(tx, 'invoice', issueDate, settings) : null,
+        customerSnapshot: finalize ? customerSnapshot(customer.id) : null,
         customerId: customer.id,
         currency: input.currency ?? customer.currency,
         taxMode: settings.tax_mode,

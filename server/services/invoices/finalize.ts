@@ -6,9 +6,10 @@ import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { customerSnapshot } from './snapshot';
 import { loadInvoice, lockInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 
-/** Draft → pending, taking the next gapless number of its series. */
+/** Draft → pending, taking the next gapless number of its series and freezing its addressee. */
 export async function finalizeInvoice(ctx: ServiceContext, input: { id: string }): Promise<InvoiceView> {
   requirePermission(ctx.actor, 'invoices.edit');
   return ctx.db.transaction(async (tx) => {
@@ -16,7 +17,10 @@ export async function finalizeInvoice(ctx: ServiceContext, input: { id: string }
     const next = invoiceTransition(moneyOf(invoice), 'finalize');
     if (!next.ok) throw new AppError(next.code, next.message);
     const number = await nextNumber(tx, invoice.kind, invoice.issueDate, await readBillingSettings(tx));
-    await tx.update(invoices).set({ status: next.value, number, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+    await tx
+      .update(invoices)
+      .set({ status: next.value, number, customerSnapshot: customerSnapshot(invoice.customerId), updatedAt: ctx.now })
+      .where(eq(invoices.id, invoice.id));
     await audit(
       tx,
       ctx.actor,

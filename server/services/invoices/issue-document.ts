@@ -4,6 +4,7 @@ import { parseMilli } from '@/server/billing/decimal';
 import { addDays } from '@/server/billing/periods';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { BillingSettings } from '@/server/schemas/settings';
+import { customerSnapshot } from './snapshot';
 import { insertLines, nextNumber, priceItems, type InvoiceRow } from './store';
 
 type Purpose = InvoiceRow['purpose'];
@@ -38,6 +39,7 @@ export async function issueDocument(
       kind: input.kind,
       status: creditNote ? 'paid' : 'pending',
       number: await nextNumber(tx, input.kind, input.today, input.settings),
+      customerSnapshot: customerSnapshot(input.customerId),
       customerId: input.customerId,
       orderId: input.orderId ?? null,
       correctsInvoiceId: input.correctsInvoiceId ?? null,

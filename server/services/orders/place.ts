@@ -10,6 +10,7 @@ import type { PlaceOrderInput } from '@/server/schemas/orders';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
+import { customerSnapshot } from '@/server/services/invoices/snapshot';
 import { insertLines, nextNumber, priceItems } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
@@ -57,6 +58,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
       customerId: customer.id,
       now: ctx.now,
       lockCoupon: true,
+      usage: isContractInput(input),
     });
     if (isContractInput(input)) {
       // A contract order: no first invoice; a draft waits, anything else goes live at once.
@@ -180,6 +182,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
         kind: 'invoice',
         status: 'pending',
         number: await nextNumber(tx, 'invoice', today, settings),
+        customerSnapshot: customerSnapshot(customer.id),
         customerId: customer.id,
         orderId,
         currency,
