@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MILLI, parseMilli } from '../billing/decimal';
+import { divRound, formatMicro, MICRO, MILLI, parseMicro, parseMilli } from '../billing/decimal';
 import { priceCycles, type PriceCycle } from '../billing/periods';
 import { currencyCode, id, isoInstant, listInput, optionalText, requiredText, type DomainInput } from './common';
 
@@ -12,22 +12,51 @@ const amount = z
   .refine(Number.isSafeInteger, 'is too large')
   .transform((n) => BigInt(n));
 
-const priceInput = z.strictObject({
+/**
+ * A price per unit: whole minor units, or for a usage product a decimal string with up to six
+ * decimals ("0.015"). Read exactly into micro units; which products may have decimals is
+ * checked with the product (`checkProduct`).
+ */
+export const unitAmount = z.union([z.number(), z.string()], { error: 'must be an amount in minor units' }).transform((value, ctx) => {
+  const micro = parseMicro(value);
+  if (micro === null || micro < 0n) {
+    ctx.addIssue({
+      code: 'custom',
+      message: micro === null ? 'must be an amount in minor units with at most 6 decimals' : 'must not be negative',
+    });
+    return z.NEVER;
+  }
+  return micro;
+});
+
+const priceFields = {
   cycle: z.enum(priceCycles, { error: `must be one of ${priceCycles.join(', ')}` }),
   currency: currencyCode,
-  amount,
-  setup_fee: amount.optional(),
-});
+};
+
+// `amount` keeps meaning whole minor units (rounded for a usage product's list price);
+// `unit_amount` is the exact price per unit, kept for usage products.
+const priceInput = z
+  .strictObject({ ...priceFields, amount: unitAmount, setup_fee: amount.optional() })
+  .transform(({ amount: micro, ...price }) => ({ ...price, amount: divRound(micro, MICRO), unit_amount: formatMicro(micro) }));
 
 const optionInput = z.strictObject({
   // Present when editing: the option keeps its identity (orders refer to it by id).
   id: id.optional(),
   name: requiredText(200),
   prices: z
-    .array(priceInput.omit({ setup_fee: true }))
+    .array(z.strictObject({ ...priceFields, amount }))
     .max(50)
     .default([]),
 });
+
+const includedCredits = z
+  .strictObject({
+    amount: amount.refine((a) => a > 0n, 'must be greater than 0'),
+    rollover: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .nullable()
+  .default(null);
 
 const optionGroupInput = z.strictObject({
   id: id.optional(),
@@ -54,12 +83,20 @@ const productFields = {
     .max(2000)
     .nullable()
     .default(null),
+  // Prepaid credits per period, in minor units of the price's currency (the wallet's).
+  included_credits: includedCredits,
+  // The code printed on its invoice lines (HSN/SAC, …).
+  tax_code: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(50, 'must be at most 50 characters').nullable().default(null),
+  ),
 };
 
 function checkProduct(
   product: {
     type: 'recurring' | 'one_time' | 'usage';
-    prices: ReadonlyArray<{ cycle: PriceCycle }>;
+    prices: ReadonlyArray<{ cycle: PriceCycle; unit_amount: string; setup_fee?: bigint | undefined }>;
+    option_groups: readonly unknown[];
     provisioning_module: 'manual' | 'webhook' | null;
     provisioning_url: string | null;
   },
@@ -68,15 +105,30 @@ function checkProduct(
   if (product.provisioning_module === 'webhook' && !product.provisioning_url) {
     ctx.addIssue({ code: 'custom', path: ['provisioning_url'], message: 'is required for webhook provisioning' });
   }
+  const usage = product.type === 'usage';
   product.prices.forEach((price, index) => {
     if ((price.cycle === 'one_time') !== (product.type === 'one_time')) {
       ctx.addIssue({
         code: 'custom',
         path: ['prices', index, 'cycle'],
-        message: product.type === 'one_time' ? 'must be one_time for a one-time product' : 'must be a billing cycle for a recurring product',
+        message: product.type === 'one_time' ? 'must be one_time for a one-time product' : `must be a billing cycle for a ${product.type} product`,
       });
     }
+    if (!usage && price.unit_amount.includes('.')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prices', index, 'amount'],
+        message: 'must be an integer amount in minor units (decimals only for a usage product)',
+      });
+    }
+    // Usage is billed in arrears on a contract's invoice, which carries no setup fee.
+    if (usage && (price.setup_fee ?? 0n) > 0n) {
+      ctx.addIssue({ code: 'custom', path: ['prices', index, 'setup_fee'], message: 'must be empty for a usage product' });
+    }
   });
+  if (usage && product.option_groups.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['option_groups'], message: 'must be empty for a usage product (it is priced per unit used)' });
+  }
 }
 
 export const createProductInput = z.strictObject(productFields).superRefine(checkProduct);
@@ -92,7 +144,12 @@ export type UpdateProductInput = DomainInput<typeof updateProductInput>;
 
 export const listProductsInput = listInput;
 
-const priceOutput = z.object({ cycle: z.enum(priceCycles), currency: z.string(), amount: z.number().int(), setup_fee: z.number().int() });
+const priceOutput = z.object({
+  cycle: z.enum(priceCycles),
+  currency: z.string(),
+  amount: z.union([z.number().int(), z.string()]).describe('minor units; per unit as a decimal string for a usage product'),
+  setup_fee: z.number().int(),
+});
 export const productOutput = z.object({
   id: z.string(),
   name: z.string(),
@@ -103,6 +160,8 @@ export const productOutput = z.object({
   active: z.boolean(),
   provisioning_module: z.enum(['manual', 'webhook']).nullable(),
   provisioning_url: z.string().nullable(),
+  included_credits: z.object({ amount: z.number().int(), rollover: z.boolean() }).nullable(),
+  tax_code: z.string().nullable(),
   prices: z.array(priceOutput),
   option_groups: z.array(
     z.object({
@@ -110,7 +169,9 @@ export const productOutput = z.object({
       name: z.string(),
       kind: z.enum(['select', 'radio', 'quantity', 'checkbox']),
       required: z.boolean(),
-      options: z.array(z.object({ id: z.string(), name: z.string(), prices: z.array(priceOutput.omit({ setup_fee: true })) })),
+      options: z.array(
+        z.object({ id: z.string(), name: z.string(), prices: z.array(priceOutput.omit({ setup_fee: true }).extend({ amount: z.number().int() })) }),
+      ),
     }),
   ),
   created_at: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { formatMicro, MICRO } from '../billing/decimal';
 import { orderStatuses } from '../billing/order-status';
-import { priceCycles } from './catalog';
+import { priceCycles, unitAmount } from './catalog';
 import { id, listInput, optionalText, type DomainInput } from './common';
 import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate } from './invoices';
 
@@ -38,8 +39,13 @@ const contractFields = {
   email_mode: z.enum(emailModes, { error: `must be one of ${emailModes.join(', ')}` }).optional(),
   items: itemList(
     cartItem.extend({
-      // A custom amount per unit and cycle, in minor units, instead of the catalog's plan and options.
-      price: minorUnits.refine((p) => p >= 0n && p < MAX_UNIT_PRICE, 'must be 0 or more, below 10^13').optional(),
+      // A custom amount per unit and cycle, in minor units, instead of the catalog's plan and
+      // options: whole (bigint), or for a usage product's unit price a decimal string with up to
+      // six decimals (priceCart refuses decimals on other products).
+      price: unitAmount
+        .refine((p) => p < MAX_UNIT_PRICE * MICRO, 'must be 0 or more, below 10^13')
+        .transform((p) => (p % MICRO === 0n ? p / MICRO : formatMicro(p)))
+        .optional(),
     }),
   ),
 };
@@ -102,7 +108,7 @@ export const orderOutput = z.object({
       description: z.string(),
       cycle: z.string(),
       quantity: z.string(),
-      unit_price: z.number().int(),
+      unit_price: z.union([z.number().int(), z.string()]).describe('minor units; per unit as a decimal string on a usage line'),
       setup_fee: z.number().int(),
     }),
   ),

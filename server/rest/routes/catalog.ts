@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatMilli } from '../../billing/decimal';
+import { formatMilli, trimDecimal } from '../../billing/decimal';
 import { couponOutput, createCouponInput, createProductInput, listProductsInput, productOutput } from '../../schemas/catalog';
 import { camelized } from '../../schemas/common';
 import { createCoupon } from '../../services/catalog/create-coupon';
@@ -26,8 +26,15 @@ export function productJson(product: ProductView): z.input<typeof productOutput>
     auto_activate: product.autoActivate,
     provisioning_module: product.provisioningModule,
     provisioning_url: product.provisioningUrl,
+    included_credits: product.includedCredits === null ? null : { amount: Number(product.includedCredits), rollover: product.creditsRollover },
+    tax_code: product.taxCode,
     active: product.active,
-    prices: product.prices.map((p) => ({ ...priceJson(p), setup_fee: Number(p.setupFee) })),
+    // A usage product's price is per unit, sub-cent allowed: its exact decimal string.
+    prices: product.prices.map((p) => ({
+      ...priceJson(p),
+      ...(p.unitAmount !== null ? { amount: trimDecimal(p.unitAmount) } : {}),
+      setup_fee: Number(p.setupFee),
+    })),
     option_groups: product.optionGroups.map((g) => ({
       id: g.id,
       name: g.name,

@@ -42,7 +42,8 @@ export function orderJson(order: OrderView): z.input<typeof orderOutput> {
       description: l.description,
       cycle: l.cycle,
       quantity: trimDecimal(l.quantity),
-      unit_price: Number(l.unitPrice),
+      // A usage line's price is per unit used, sub-cent allowed: its exact decimal string.
+      unit_price: l.usageUnitPrice === null ? Number(l.unitPrice) : trimDecimal(l.usageUnitPrice),
       setup_fee: Number(l.setupFee),
     })),
     services: order.services.map((s) => ({ id: s.id, status: s.status, next_due_date: s.nextDueDate })),

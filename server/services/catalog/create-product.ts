@@ -16,7 +16,7 @@ export async function createProduct(ctx: ServiceContext, input: CreateProductInp
       })
       .returning({ id: products.id });
     const productId = product!.id;
-    await writePrices(tx, productId, input.prices);
+    await writePrices(tx, productId, input.type, input.prices);
     await writeOptionGroups(tx, productId, input.optionGroups);
     const view = await loadProduct(tx, productId);
     await audit(tx, ctx.actor, 'product.created', { type: 'product', id: productId }, { after: view });

@@ -62,15 +62,27 @@ export const productColumns = (input: Omit<UpdateProductInput, 'id' | 'active'>)
   autoActivate: input.autoActivate,
   provisioningModule: input.provisioningModule,
   provisioningUrl: input.provisioningModule === 'webhook' ? input.provisioningUrl : null,
+  includedCredits: input.includedCredits?.amount ?? null,
+  creditsRollover: input.includedCredits?.rollover ?? false,
+  taxCode: input.taxCode,
 });
 
 type PricesInput = UpdateProductInput['prices'];
 type GroupsInput = UpdateProductInput['optionGroups'];
 
-/** Replaces a product's prices. */
-export async function writePrices(tx: Database, productId: string, prices: PricesInput): Promise<void> {
+/** Replaces a product's prices; a usage product's keep their exact price per unit beside the rounded one. */
+export async function writePrices(tx: Database, productId: string, type: UpdateProductInput['type'], prices: PricesInput): Promise<void> {
   await tx.delete(productPrices).where(eq(productPrices.productId, productId));
-  await tx.insert(productPrices).values(prices.map((p) => ({ productId, cycle: p.cycle, currency: p.currency, amount: p.amount, setupFee: p.setupFee ?? 0n })));
+  await tx.insert(productPrices).values(
+    prices.map((p) => ({
+      productId,
+      cycle: p.cycle,
+      currency: p.currency,
+      amount: p.amount,
+      setupFee: p.setupFee ?? 0n,
+      unitAmount: type === 'usage' ? p.unitAmount : null,
+    })),
+  );
 }
 
 /**

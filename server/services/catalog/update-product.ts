@@ -32,7 +32,7 @@ export async function updateProduct(ctx: ServiceContext, input: UpdateProductInp
         active: input.active,
       })
       .where(eq(products.id, input.id));
-    await writePrices(tx, input.id, input.prices);
+    await writePrices(tx, input.id, input.type, input.prices);
     await writeOptionGroups(tx, input.id, input.optionGroups);
     const after = await loadProduct(tx, input.id);
     await audit(tx, ctx.actor, 'product.updated', { type: 'product', id: input.id }, { before, after });

@@ -56,11 +56,11 @@ export function checkContract(fields: { startDate: PlainDate; endDate: PlainDate
 /**
  * Writes a contract's lines (seats × the catalog or custom unit price; no setup fee: a contract
  * has no first invoice to carry it) and returns the order's total per period, tax included —
- * what `orders.total` shows for a contract.
+ * what `orders.total` shows for a contract. A usage line adds nothing: it is billed in arrears.
  */
 export async function writeContractLines(tx: Database, orderId: string, cart: PricedCart, settings: BillingSettings, taxRate: bigint): Promise<bigint> {
   await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
-  for (const { item, product, price } of cart.items) {
+  for (const { item, product, price, usageUnitPrice } of cart.items) {
     await tx.insert(orderLines).values({
       orderId,
       productId: product.id,
@@ -70,6 +70,7 @@ export async function writeContractLines(tx: Database, orderId: string, cart: Pr
       unitPrice: price.unitPrice,
       setupFee: 0n,
       options: price.options.map((o) => ({ ...o, amount: o.amount.toString() })),
+      usageUnitPrice,
     });
   }
   const { totals } = priceItems(
@@ -102,6 +103,8 @@ export async function createContractServices(tx: Database, order: OrderRow, now:
         currency: order.currency,
         price: line.unitPrice * BigInt(quantity),
         quantity,
+        // A usage line's service is billed in arrears, per unit used, on the same billing days.
+        usageUnitPrice: line.usageUnitPrice,
         status: 'active',
         billingDay: order.billingDay,
         nextDueDate: first,

@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { couponRedemptions, coupons } from '@/db/schema';
 import { couponDiscount, couponRefusal, couponRefusalMessage, type Coupon } from '@/server/billing/coupons';
-import { MILLI } from '@/server/billing/decimal';
+import { MILLI, trimDecimal } from '@/server/billing/decimal';
 import { priceLine, type LinePrice } from '@/server/billing/pricing';
 import { AppError } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
@@ -15,6 +15,11 @@ export type PricedItem = {
   price: Extract<LinePrice, { ok: true }>;
   /** What the coupon takes off this item's plan and options (never its setup fee). */
   discount: bigint;
+  /**
+   * A usage product's price per unit (minor units, up to six decimals, the catalog's or the
+   * custom one), billed in arrears; its `price.unitPrice` is then 0. Null for other products.
+   */
+  usageUnitPrice: string | null;
 };
 export type PricedCart = { items: PricedItem[]; coupon: CouponRow | null; discountTotal: bigint };
 
@@ -35,12 +40,22 @@ export async function priceCart(
     customerId: string | null;
     now: Date;
     lockCoupon: boolean;
+    /** Whether usage products may be ordered: on contract orders only, billed in arrears by the run. */
+    usage: boolean;
   },
 ): Promise<PricedCart> {
   const catalog = await loadProducts(tx, [...new Set(input.items.map((i) => i.productId))]);
   const priced = input.items.map((item, index) => {
     const product = catalog.find((p) => p.id === item.productId && p.active);
     if (!product) throw new AppError('validation', 'Unknown product', { [`items.${index}.product_id`]: 'is not a product on sale' });
+    // A desk's custom price per unit and cycle (orders only; a cart's items carry none).
+    const custom = 'price' in item ? item.price : undefined;
+    if (product.type === 'usage') return priceUsage(product, item, index, custom, input);
+    if (typeof custom === 'string') {
+      throw new AppError('validation', 'An item cannot be priced', {
+        [`items.${index}.price`]: 'must be an integer amount in minor units (decimals only for a usage product)',
+      });
+    }
     const price = priceLine(
       product,
       item.cycle,
@@ -48,14 +63,43 @@ export async function priceCart(
       item.options.map((o) => ({ optionId: o.optionId, quantity: o.quantity })),
     );
     if (!price.ok) throw new AppError('validation', 'An item cannot be priced', { [`items.${index}.${price.field}`]: price.message });
-    // A desk's custom price per unit and cycle (orders only; a cart's items carry none).
-    const custom = 'price' in item ? item.price : undefined;
-    return { item, product, price: custom === undefined ? price : { ...price, unitPrice: custom } };
+    return { item, product, price: custom === undefined ? price : { ...price, unitPrice: custom }, usageUnitPrice: null };
   });
 
   const coupon = input.couponCode ? await redeemableCoupon(tx, { ...input, couponCode: input.couponCode, productIds: priced.map((p) => p.product.id) }) : null;
   const items = priced.map((p) => ({ ...p, discount: coupon ? itemDiscount(coupon, p.product.id, p.price.unitPrice * BigInt(p.item.quantity)) : 0n }));
   return { items, coupon, discountTotal: items.reduce((sum, i) => sum + i.discount, 0n) };
+}
+
+/**
+ * A usage item: one line per product (no seats — it is billed by the units used), priced per unit
+ * in arrears, so it adds nothing to the order's total per period.
+ */
+function priceUsage(
+  product: ProductView,
+  item: PlaceOrderInput['items'][number],
+  index: number,
+  custom: bigint | string | undefined,
+  input: { currency: string; usage: boolean },
+): Omit<PricedItem, 'discount'> {
+  if (!input.usage) {
+    throw new AppError('validation', 'Usage is billed on contract orders only', {
+      [`items.${index}.product_id`]: 'is a usage product, billed on a contract order only',
+    });
+  }
+  if (item.quantity !== 1) {
+    throw new AppError('validation', 'A usage line has no seats', {
+      [`items.${index}.quantity`]: 'must be 1 for a usage product (it is billed per unit used)',
+    });
+  }
+  if (item.options.length > 0) {
+    throw new AppError('validation', 'An item cannot be priced', { [`items.${index}.options`]: `must be empty: ${product.name} is priced per unit used` });
+  }
+  const plan = product.prices.find((p) => p.cycle === item.cycle && p.currency === input.currency);
+  if (!plan)
+    throw new AppError('validation', 'An item cannot be priced', { [`items.${index}.cycle`]: `is not offered for ${product.name} in ${input.currency}` });
+  const unitPrice = custom === undefined ? trimDecimal(plan.unitAmount ?? plan.amount.toString()) : custom.toString();
+  return { item, product, price: { ok: true, unitPrice: 0n, planPrice: 0n, setupFee: 0n, options: [] }, usageUnitPrice: unitPrice };
 }
 
 /** The coupon with this code (any case) when it may be redeemed on these products now. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { orders } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { parseMilli } from '@/server/billing/decimal';
+import { parseMilli, trimDecimal } from '@/server/billing/decimal';
 import { canEditContract } from '@/server/billing/order-status';
 import { AppError } from '@/server/errors';
 import type { UpdateOrderInput } from '@/server/schemas/orders';
@@ -40,7 +40,7 @@ export async function updateOrder(ctx: ServiceContext, input: UpdateOrderInput &
         cycle: line.cycle,
         quantity: Number(line.quantity),
         options: line.options.map((o) => ({ optionId: o.optionId, quantity: o.quantity })),
-        price: line.unitPrice,
+        price: line.usageUnitPrice === null ? line.unitPrice : trimDecimal(line.usageUnitPrice),
       }));
     const cart = await priceCart(tx, {
       items: lines,
@@ -49,6 +49,7 @@ export async function updateOrder(ctx: ServiceContext, input: UpdateOrderInput &
       customerId: customer.id,
       now: ctx.now,
       lockCoupon: false,
+      usage: true,
     });
     checkContract({ startDate, endDate }, cart);
     const total = input.items ? await writeContractLines(tx, order.id, cart, settings, taxRate) : order.total;

@@ -48,6 +48,7 @@ export async function quoteCart(ctx: ServiceContext, input: QuoteInput): Promise
     customerId: customer?.id ?? null,
     now: ctx.now,
     lockCoupon: false,
+    usage: false,
   });
   const taxRate = parseMilli(settings.tax_rate)!;
   const { totals } = priceItems(

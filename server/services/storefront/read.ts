@@ -49,6 +49,8 @@ export async function readStorefront(ctx: ServiceContext): Promise<Storefront> {
       rows.map((r) => r.id),
     )
   )
+    // Usage is billed in arrears on a contract order, which the desk sets up: never at checkout.
+    .filter((product) => product.type !== 'usage')
     .map((product) => storeProduct(product, currency))
     .filter((product) => product.prices.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -66,7 +68,7 @@ export async function readStorefront(ctx: ServiceContext): Promise<Storefront> {
 export async function readStoreProduct(ctx: ServiceContext, input: { id: string }): Promise<{ product: StoreProduct; currency: string } | null> {
   const { currency } = await shopperOf(ctx.db, ctx.actor);
   const [row] = await loadProducts(ctx.db, [input.id]);
-  if (!row?.active) return null;
+  if (!row?.active || row.type === 'usage') return null;
   const product = storeProduct(row, currency);
   return product.prices.length > 0 ? { product, currency } : null;
 }
