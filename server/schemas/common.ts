@@ -12,6 +12,21 @@ export const currencyCode = z.string().trim().toUpperCase().refine(isCurrency, '
 export const id = z.uuid({ error: 'must be an id' });
 
 /**
+ * A percent from 0 to 100 with at most three decimals, spelled as settings' `tax_rate` is ("7.5");
+ * a number is taken as its decimal text.
+ */
+export const percentText = z
+  .union([z.number(), z.string()], { error: 'must be a percent like 7.5' })
+  .transform(String)
+  .pipe(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}(\.\d{1,3})?$/, 'must be a percent with at most 3 decimals'),
+  )
+  .refine((rate) => Number(rate) <= 100, 'must be between 0 and 100');
+
+/**
  * A moment with its offset, in the years 1000–9999 UTC: PostgreSQL has no year 0 and refuses the
  * '+010000-…' JavaScript writes past 9999, and the driver reads a year below 100 back as 19xx or 20xx.
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, id, listInput, optionalText, requiredText, type DomainInput } from './common';
+import { currencyCode, id, listInput, optionalText, percentText, requiredText, type DomainInput } from './common';
 
 export const billingAddressInput = z.object({
   line1: requiredText(200),
@@ -21,6 +21,10 @@ export const createCustomerInput = z.object({
   company: optionalText(200),
   phone: optionalText(50),
   tax_id: optionalText(50),
+  // The customer's tax defaults (docs/contract-orders.md "Tax defaults"): exempt bills no tax; an
+  // override replaces settings' tax_rate; null (or a form's "") clears it.
+  tax_exempt: z.boolean({ error: 'must be true or false' }).optional(),
+  tax_rate_override: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), percentText.nullable().optional()),
   billing_address: billingAddressInput.optional(),
   currency: z.preprocess((v) => (v === '' ? undefined : v), currencyCode.optional()),
   reseller_id: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
@@ -39,6 +43,8 @@ export const customerOutput = z.object({
   company: z.string().nullable(),
   phone: z.string().nullable(),
   tax_id: z.string().nullable(),
+  tax_exempt: z.boolean(),
+  tax_rate_override: z.string().nullable().describe('percent, like settings’ tax_rate; null: the settings’ rate applies'),
   billing_address: z
     .object({
       line1: z.string(),

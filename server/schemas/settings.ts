@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customBoundsMm, paperSyntax, parsePaper } from '../documents/paper';
-import { currencyCode } from './common';
+import { currencyCode, percentText } from './common';
 
 /** The billing settings block of the API (GET|PATCH /api/v1/settings/billing). */
 export const billingSettings = z.object({
@@ -44,12 +44,7 @@ const customMm = z
 export const billingSettingsPatch = z.strictObject({
   currency: currencyCode.optional(),
   tax_label: z.string().trim().max(50).optional(),
-  tax_rate: z
-    .union([z.number(), z.string()])
-    .transform(String)
-    .pipe(z.string().regex(/^\d{1,3}(\.\d{1,3})?$/, 'must be a percent with at most 3 decimals'))
-    .refine((rate) => Number(rate) <= 100, 'must be between 0 and 100')
-    .optional(),
+  tax_rate: percentText.optional(),
   tax_mode: z.enum(['exclusive', 'inclusive']).optional(),
   display_decimals: z.number().int().min(0).max(4).optional(),
   invoice_number: z

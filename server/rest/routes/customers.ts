@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { BillingAddress } from '../../../db/schema';
+import { trimDecimal } from '../../billing/decimal';
 import { camelized } from '../../schemas/common';
 import {
   adjustCreditInput,
@@ -18,8 +20,20 @@ import { updateCustomer } from '../../services/customers/update';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
+/** A stored billing address on the wire: snake_case, empty parts left out. */
+export const billingAddressJson = (address: BillingAddress | null): z.input<typeof customerOutput>['billing_address'] =>
+  address
+    ? {
+        line1: address.line1,
+        ...(address.line2 ? { line2: address.line2 } : {}),
+        city: address.city,
+        ...(address.region ? { region: address.region } : {}),
+        ...(address.postalCode ? { postal_code: address.postalCode } : {}),
+        country: address.country,
+      }
+    : null;
+
 export function customerJson(c: CustomerView): z.input<typeof customerOutput> {
-  const address = c.billingAddress;
   return {
     id: c.id,
     name: c.name,
@@ -27,16 +41,9 @@ export function customerJson(c: CustomerView): z.input<typeof customerOutput> {
     company: c.company,
     phone: c.phone,
     tax_id: c.taxId,
-    billing_address: address
-      ? {
-          line1: address.line1,
-          ...(address.line2 ? { line2: address.line2 } : {}),
-          city: address.city,
-          ...(address.region ? { region: address.region } : {}),
-          ...(address.postalCode ? { postal_code: address.postalCode } : {}),
-          country: address.country,
-        }
-      : null,
+    tax_exempt: c.taxExempt,
+    tax_rate_override: c.taxRateOverride === null ? null : trimDecimal(c.taxRateOverride),
+    billing_address: billingAddressJson(c.billingAddress),
     currency: c.currency,
     reseller_id: c.resellerId,
     credit_balance: Number(c.creditBalance),

@@ -37,6 +37,8 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
           company: input.company ?? null,
           phone: input.phone ?? null,
           taxId: input.taxId ?? null,
+          taxExempt: input.taxExempt ?? false,
+          taxRateOverride: input.taxRateOverride ?? null,
           billingAddress: input.billingAddress ?? null,
           currency,
           resellerId,

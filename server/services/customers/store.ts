@@ -14,6 +14,8 @@ export const customerColumns = {
   company: customers.company,
   phone: customers.phone,
   taxId: customers.taxId,
+  taxExempt: customers.taxExempt,
+  taxRateOverride: customers.taxRateOverride,
   billingAddress: customers.billingAddress,
   currency: customers.currency,
   resellerId: customers.resellerId,
@@ -33,6 +35,9 @@ export type CustomerView = {
   company: string | null;
   phone: string | null;
   taxId: string | null;
+  taxExempt: boolean;
+  // Numeric text as stored ("7.500"); see billing/tax-defaults.ts.
+  taxRateOverride: string | null;
   billingAddress: (typeof customers.$inferSelect)['billingAddress'];
   currency: string;
   resellerId: string | null;

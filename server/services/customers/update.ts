@@ -27,6 +27,8 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
     if (input.company !== undefined) changes.company = input.company;
     if (input.phone !== undefined) changes.phone = input.phone;
     if (input.taxId !== undefined) changes.taxId = input.taxId;
+    if (input.taxExempt !== undefined) changes.taxExempt = input.taxExempt;
+    if (input.taxRateOverride !== undefined) changes.taxRateOverride = input.taxRateOverride;
     if (input.currency !== undefined) changes.currency = input.currency;
     if (input.billingAddress !== undefined) changes.billingAddress = input.billingAddress;
     const detailsGiven = Object.keys(changes).length > 1;
