@@ -89,6 +89,13 @@ export const changePlanInput = z.strictObject({
 });
 export type ChangePlanInput = DomainInput<typeof changePlanInput>;
 
+/** A service's new seats (docs/contract-orders.md, "Seats"); `preview` writes nothing. */
+export const changeSeatsInput = z.strictObject({
+  quantity: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000'),
+  preview: z.boolean().default(false),
+});
+export type ChangeSeatsInput = DomainInput<typeof changeSeatsInput>;
+
 export const serviceOutput = z.object({ id: z.string(), status: z.string(), next_due_date: z.string() });
 
 export const orderOutput = z.object({
@@ -131,6 +138,26 @@ export const changePlanOutput = z.object({
   old_credit: z.number().int(),
   new_charge: z.number().int(),
   prorate: z.number().int(),
+  invoice_id: z.string().nullable(),
+  credit_note_id: z.string().nullable(),
+});
+
+export const changeSeatsOutput = z.object({
+  quantity: z.number().int(),
+  previous_quantity: z.number().int(),
+  unit_price: z.number().int(),
+  price: z.number().int(),
+  previous_price: z.number().int(),
+  period_start: z.string().nullable(),
+  period_end: z.string().nullable(),
+  unused_days: z.number().int(),
+  period_days: z.number().int(),
+  old_credit: z.number().int(),
+  new_charge: z.number().int(),
+  prorate: z.number().int(),
+  charge: z.number().int(),
+  credit: z.number().int(),
+  total: z.number().int(),
   invoice_id: z.string().nullable(),
   credit_note_id: z.string().nullable(),
 });

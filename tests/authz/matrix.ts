@@ -313,6 +313,14 @@ export const trpcMatrix: TrpcEntry[] = [
     // A reseller changes plans in its book with invoices.edit (changePlanPermission).
     expect: { ...deskEdit, admin: 'allowed', resellers: 'own:allowed other:404' },
   },
+  // As changePlan: a reseller changes seats in its book with invoices.edit. The fresh order's
+  // service is not active yet, so past authorization it is a 409.
+  {
+    call: 'orders.changeSeats',
+    needs: 'orders.edit',
+    input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId, quantity: 3, preview: false, idempotencyKey: t.idempotencyKey() }),
+    expect: { ...deskEdit, admin: 'allowed', resellers: 'own:allowed other:404' },
+  },
   { call: 'orders.runBilling', needs: 'billing.run', input: () => ({}), expect: deskEdit },
 
   { call: 'catalog.products', needs: 'catalog.view', input: () => ({}), expect: deskList },
@@ -573,6 +581,25 @@ export const restMatrix: RestEntry[] = [
     body: (t) => ({ product_id: t.productId, cycle: 'annual', preview: true }),
     expect: { ...restAdmin, admin: 'allowed' },
   },
+  {
+    call: 'POST /api/v1/services/{id}/seats',
+    id: async (t) => (await t.fresh.order()).serviceId,
+    body: () => ({ quantity: 3, preview: true }),
+    expect: { ...restAdmin, admin: 'allowed' },
+  },
+  // Usage (usage.report: the desk and a reseller in its book). No usage service here: past
+  // authorization an unknown service is a 400 for every caller (tests/rest/usage-api.test.ts covers books).
+  {
+    call: 'POST /api/v1/usage',
+    body: () => ({ service_id: '00000000-0000-4000-8000-000000000000', quantity: '1' }),
+    expect: { ...restBookEdit, resellers: 'allowed', admin: 'allowed' },
+  },
+  {
+    call: 'POST /api/v1/usage/batch',
+    body: () => ({ records: [{ service_id: '00000000-0000-4000-8000-000000000000', quantity: 1 }] }),
+    expect: { ...restBookEdit, resellers: 'allowed', admin: 'allowed' },
+  },
+  { call: 'GET /api/v1/usage', expect: restList },
   { call: 'POST /api/v1/billing-runs', body: () => ({}), expect: restAdmin },
   { call: 'GET /api/v1/jobs', expect: restList },
   // Resellers are managed by whoever manages settings (admins): a reseller never sees another's account.

@@ -4,6 +4,7 @@ import { camelized, id } from '../../schemas/common';
 import {
   changeOrderStatusInput,
   changePlanInput,
+  changeSeatsInput,
   editOrderPriceInput,
   listOrdersInput,
   orderIdInput,
@@ -15,6 +16,7 @@ import {
 import { runBillingDay } from '../../services/billing-runs/run-day';
 import { activateContractOrder, deactivateContractOrder } from '../../services/orders/activate-contract';
 import { changePlan } from '../../services/orders/change-plan';
+import { changeSeats } from '../../services/orders/change-seats';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
 import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
 import { editOrderPrice } from '../../services/orders/edit-price';
@@ -24,6 +26,7 @@ import { listOrders } from '../../services/orders/list';
 import { placeOrder } from '../../services/orders/place';
 import { markServiceProvisioned } from '../../services/orders/provision';
 import { updateOrder } from '../../services/orders/update';
+import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, bookProcedure, permissionProcedure, router } from '../trpc';
 
 export const ordersRouter = router({
@@ -70,6 +73,12 @@ export const ordersRouter = router({
     .mutation(({ ctx, input }) => markServiceProvisioned(ctx.service, input)),
   // The service decides (changePlanPermission): orders.edit for the desk, invoices.edit for a reseller.
   changePlan: bookProcedure.input(camelized(changePlanInput.extend({ serviceId: id }))).mutation(({ ctx, input }) => changePlan(ctx.service, input)),
+  // Decided as changePlan; a confirmed change (it bills or credits) runs once per dialog's key, a preview writes nothing.
+  changeSeats: bookProcedure
+    .input(changeSeatsInput.extend({ serviceId: id }).extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) =>
+      input.preview ? changeSeats(ctx.service, input) : once(ctx, 'orders.changeSeats', input, (service) => changeSeats(service, input)),
+    ),
   runBilling: permissionProcedure('billing.run')
     .input(billingRunInput)
     .mutation(({ ctx, input }) => runBillingDay(ctx.service, { date: input.date, origin: ctx.origin })),

@@ -5,6 +5,8 @@ import {
   changeOrderStatusInput,
   changePlanInput,
   changePlanOutput,
+  changeSeatsInput,
+  changeSeatsOutput,
   listOrdersInput,
   orderIdInput,
   orderOutput,
@@ -13,6 +15,7 @@ import {
 } from '../../schemas/orders';
 import { activateContractOrder, deactivateContractOrder } from '../../services/orders/activate-contract';
 import { changePlan } from '../../services/orders/change-plan';
+import { changeSeats } from '../../services/orders/change-seats';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
 import { emailModeOf } from '../../services/orders/contract';
 import { exportOrders } from '../../services/orders/export';
@@ -182,6 +185,41 @@ export const changePlanRoute = defineRoute(
       old_credit: Number(change.oldCredit),
       new_charge: Number(change.newCharge),
       prorate: Number(change.prorate),
+      invoice_id: change.invoiceId,
+      credit_note_id: change.creditNoteId,
+    };
+  },
+);
+
+export const changeSeatsRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/services/{id}/seats',
+    summary: 'Change a service’s seats with proration for the rest of its billed period; `preview` writes nothing',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: z.object({ id }),
+    body: camelized(changeSeatsInput),
+    response: changeSeatsOutput,
+  },
+  async ({ ctx, params, body }) => {
+    const change = await changeSeats(ctx, { ...body, serviceId: params.id });
+    return {
+      quantity: change.quantity,
+      previous_quantity: change.previousQuantity,
+      unit_price: Number(change.unitPrice),
+      price: Number(change.price),
+      previous_price: Number(change.previousPrice),
+      period_start: change.periodStart,
+      period_end: change.periodEnd,
+      unused_days: change.unusedDays,
+      period_days: change.periodDays,
+      old_credit: Number(change.oldCredit),
+      new_charge: Number(change.newCharge),
+      prorate: Number(change.prorate),
+      charge: Number(change.charge),
+      credit: Number(change.credit),
+      total: Number(change.total),
       invoice_id: change.invoiceId,
       credit_note_id: change.creditNoteId,
     };

@@ -1,0 +1,3 @@
+import { changeSeatsRoute } from '@/server/rest/routes/orders';
+
+export const POST = changeSeatsRoute.handler;
