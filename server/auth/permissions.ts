@@ -16,6 +16,8 @@ export const permissions = [
   'orders.delete',
   'catalog.view',
   'catalog.manage',
+  // Reporting usage of a usage service (POST /api/v1/usage): an integrator's key, billed later.
+  'usage.report',
   'payments.refund',
   // Billing and dunning runs (console, API, Settings → Automation): they invoice and suspend
   // every tenant at once, so never a reseller's and not a default staff permission.
@@ -41,13 +43,22 @@ export const defaultStaffPermissions: readonly Permission[] = [
   'orders.view',
   'orders.create',
   'orders.edit',
+  'usage.report',
   'catalog.view',
   'reports.view',
 ];
 
 // Resellers work their own book: their scope (server/auth/actor.ts) limits every query to
 // their customers, so within it they may do what a desk clerk does with customers and orders.
-const resellerBasePermissions: readonly Permission[] = ['customers.view', 'customers.create', 'customers.edit', 'orders.view', 'orders.create', 'catalog.view'];
+const resellerBasePermissions: readonly Permission[] = [
+  'customers.view',
+  'customers.create',
+  'customers.edit',
+  'orders.view',
+  'orders.create',
+  'usage.report',
+  'catalog.view',
+];
 
 /** What an admin may grant a reseller, stored in its `users.permissions` (issue 14). */
 export const resellerFlags = ['invoices.view', 'invoices.create', 'invoices.edit', 'invoices.delete', 'transactions.view_all'] as const;

@@ -12,6 +12,7 @@ import * as refunds from './routes/refunds';
 import * as resellers from './routes/resellers';
 import * as settings from './routes/settings';
 import * as transactions from './routes/transactions';
+import * as usage from './routes/usage';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
 
@@ -31,6 +32,7 @@ export const routes: AnySpec[] = [
   resellers,
   transactions,
   commissions,
+  usage,
 ].flatMap((module) =>
   Object.values(module)
     .filter(isRoute)

@@ -1,0 +1,3 @@
+import { reportUsageBatchRoute } from '@/server/rest/routes/usage';
+
+export const POST = reportUsageBatchRoute.handler;
