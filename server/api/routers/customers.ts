@@ -18,6 +18,7 @@ import { listCustomers } from '../../services/customers/list';
 import { listCustomerContacts } from '../../services/customers/list-contacts';
 import { removeCustomerContact } from '../../services/customers/remove-contact';
 import { updateCustomer } from '../../services/customers/update';
+import { getWallet } from '../../services/wallet/get';
 import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, permissionProcedure, router } from '../trpc';
 
@@ -27,6 +28,8 @@ export const customersRouter = router({
     .query(({ ctx, input }) => listCustomers(ctx.service, input)),
   byId: authedProcedure.input(customerIdInput).query(({ ctx, input }) => getCustomer(ctx.service, input)),
   mine: authedProcedure.query(({ ctx }) => getOwnAccount(ctx.service)),
+  /** The prepaid wallet: a client reads its own, the consoles their scope's (the service decides). */
+  wallet: authedProcedure.input(customerIdInput).query(({ ctx, input }) => getWallet(ctx.service, input)),
   history: permissionProcedure('customers.view')
     .input(customerIdInput)
     .query(({ ctx, input }) => getCustomerHistory(ctx.service, input)),

@@ -8,6 +8,9 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { snapshotOfRow } from '@/server/services/invoices/snapshot';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { drawCredits } from '@/server/services/wallet/draw';
+import { grantIncludedCredits } from '@/server/services/wallet/grant';
+import { lapseCredits } from '@/server/services/wallet/lapse';
 import { checkBillingDate } from './dates';
 
 export type BillingRunResult = {
@@ -194,7 +197,8 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       select (select count(*) from new_invoices)::int as invoices,
              (select count(distinct service_id) from candidates)::int as services,
              (select count(*) from new_lines)::int as lines,
-             (select count(*) from advanced)::int as advanced`),
+             (select count(*) from advanced)::int as advanced,
+             (select string_agg(id::text, ',') from new_invoices) as invoice_ids`),
     );
     // A contract past its end date with nothing left to bill (every service's next period starts
     // after the end date) is completed; its services are left as they are.
@@ -205,6 +209,14 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                         where s.order_id = o.id and s.status = 'active' and b.billed_until <= o.end_date)`);
     const invoicesCreated = Number(created[0]?.invoices ?? 0);
     const servicesBilled = Number(created[0]?.services ?? 0);
+    // Prepaid wallets (docs/contract-orders.md), in this order: usage the new invoices bill in
+    // arrears draws first, so the period that just ended spends its own credits before they
+    // lapse; then grants whose period ended lapse; last the new invoices grant their period's
+    // credits, pending until paid, so nothing of them is drawn or lapsed by this run.
+    const newInvoices = created[0]?.invoice_ids ? String(created[0].invoice_ids).split(',') : [];
+    await drawCredits(tx, newInvoices, ctx.now);
+    await lapseCredits(tx, date, ctx.now);
+    await grantIncludedCredits(tx, newInvoices, ctx.now);
 
     const overdue = await markOverdueInvoices(tx, date, ctx.now);
 

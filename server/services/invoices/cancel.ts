@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { invoiceTransition } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { voidCredits } from '@/server/services/wallet/void';
 import { loadInvoice, lockInvoice, moneyOf, type InvoiceView } from './store';
 
 /** Cancels an invoice no money was received for; its number stays used (numbers are never reused). */
@@ -15,6 +16,16 @@ export async function cancelInvoice(ctx: ServiceContext, input: { id: string }):
     const next = invoiceTransition(moneyOf(invoice), 'cancel');
     if (!next.ok) throw new AppError(next.code, next.message);
     await tx.update(invoices).set({ status: next.value, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+    // Credits it granted were never paid for: taken back, with those of invoices consolidated into it.
+    const covered = await tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(or(eq(invoices.id, invoice.id), eq(invoices.consolidatedIntoId, invoice.id)));
+    await voidCredits(
+      tx,
+      covered.map((i) => i.id),
+      ctx.now,
+    );
     await audit(
       tx,
       ctx.actor,

@@ -6,12 +6,13 @@ import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import { activateOrder, activationNeeds } from '@/server/services/orders/activate';
 import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
+import { releaseCredits } from '@/server/services/wallet/release';
 
 /**
  * What a fully paid invoice sets in motion, in the paying transaction: every service period it
  * (or an invoice consolidated into it) billed is now paid through; a paid first invoice
  * activates its order, or queues it for an admin when a product needs approval; an order dunning
- * suspended for it is reactivated.
+ * suspended for it is reactivated; the prepaid credits it granted become available.
  */
 export async function settleInvoice(tx: Database, actor: Actor, invoiceId: string, now: Date): Promise<void> {
   const paidInvoices = or(eq(invoices.id, invoiceId), eq(invoices.consolidatedIntoId, invoiceId));
@@ -80,4 +81,7 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
       await activateOrder(tx, actor, orderId, now);
     }
   }
+  // Included credits these invoices granted become available now, not at a partial payment.
+  // Last, so a payment takes its order rows before grant rows, in the billing run's order.
+  await releaseCredits(tx, ids, now);
 }

@@ -14,6 +14,7 @@ import { customerSnapshot } from '@/server/services/invoices/snapshot';
 import { insertLines, nextNumber, priceItems } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { grantIncludedCredits } from '@/server/services/wallet/grant';
 import { autoEmailOf, checkContract, contactFor, createContractServices, isContractInput, writeContractLines } from './contract';
 import { asCoupon, firstInvoiceItems, priceCart } from './pricing';
 import { loadOrder, type OrderView } from './store';
@@ -208,6 +209,8 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
         periodEnd: items[index]!.period?.end ?? null,
       })),
     );
+    // Credits its products include post as pending now, available once this invoice is paid.
+    await grantIncludedCredits(tx, [invoice!.id], ctx.now);
     await tx.update(orders).set({ total: totals.total }).where(eq(orders.id, orderId));
     if (coupon) await tx.insert(couponRedemptions).values({ couponId: coupon.id, customerId: customer.id, orderId, createdAt: ctx.now });
 

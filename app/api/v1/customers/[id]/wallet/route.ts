@@ -1,0 +1,3 @@
+import { getWalletRoute } from '@/server/rest/routes/wallet';
+
+export const GET = getWalletRoute.handler;
