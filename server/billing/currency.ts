@@ -1,7 +1,7 @@
 import { divRound } from './decimal';
 
 // ISO 4217 minor-unit exponents. Most currencies have two decimals; these are the exceptions.
-const exponentExceptions: Record<string, number> = {
+export const exponentExceptions: Readonly<Record<string, number>> = {
   BIF: 0,
   CLP: 0,
   DJF: 0,

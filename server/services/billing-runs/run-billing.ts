@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { requirePermission } from '@/server/auth/actor';
+import { exponentExceptions } from '@/server/billing/currency';
 import { formatMilli, MILLI, parseMilli } from '@/server/billing/decimal';
 import { counterYear, formatNumber } from '@/server/billing/numbering';
 import { addDays } from '@/server/billing/periods';
@@ -100,35 +101,80 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       candidates as materialized (
         select p.id as service_id, p.order_id, p.customer_id, p.currency, p.name, p.cycle, p.price, p.quantity, p.k,
                p.recurring_discount, p.discount_cycles_left, p.bill_start as period_start, p.bill_end as period_end,
-               p.contract, p.due_days, p.order_name
+               p.contract, p.due_days, p.order_name, p.usage_unit_price, bill.invoice_date
         from periods p
+        -- A period is invoiced on its start (in advance), a usage period on its end (in arrears):
+        -- usage is billed once the period is over, with the order's lines for the period then starting.
+        cross join lateral (select case when p.usage_unit_price is null then p.bill_start else p.bill_end end as invoice_date) bill
         -- billed_until moves with every billed period in the same transaction, so these periods are
         -- unbilled; were one not, the unique (service, period) of invoice lines would abort the run.
-        where p.bill_start <= p.bill_by
+        where bill.invoice_date <= p.bill_by
           and (p.end_date is null or p.bill_start < p.end_date or (p.contract and p.bill_start <= p.end_date))
       ),
+      -- A usage period's unbilled records: those before its end — the first period billed also
+      -- takes records reported late for periods already billed, the next ones only their own.
+      usage_used as materialized (
+        select c.service_id, c.period_start, r.id as record_id, r.quantity
+        from candidates c
+        join usage_records r on r.service_id = c.service_id and r.invoice_id is null
+          and r.occurred_at < (c.period_end::timestamp at time zone 'UTC')
+          and (c.k = 0 or r.occurred_at >= (c.period_start::timestamp at time zone 'UTC'))
+        where c.usage_unit_price is not null
+      ),
+      usage_totals as materialized (
+        select service_id, period_start, sum(quantity) as used from usage_used group by service_id, period_start
+      ),
+      -- One invoice per order and invoice date. A period without usage makes no invoice of its own
+      -- (its billed_until still advances); on an invoice made anyway it is a line of 0.
       groups as materialized (
-        select order_id, period_start, min(customer_id::text)::uuid as customer_id, min(currency) as currency,
+        select order_id, invoice_date, min(customer_id::text)::uuid as customer_id, min(currency) as currency,
                bool_or(contract) as contract, min(due_days) as due_days, min(order_name) as order_name,
                gen_random_uuid() as invoice_id
-        from candidates group by order_id, period_start
+        from candidates c
+        where c.usage_unit_price is null
+           or exists (select 1 from usage_totals u where u.service_id = c.service_id and u.period_start = c.period_start)
+        group by order_id, invoice_date
       ),
       items as materialized (
         select c.service_id, g.invoice_id, c.period_start, c.period_end, 0 as kind,
                c.name || ' (' || c.cycle || ') ' || c.period_start || ' – ' || (c.period_end - 1) as description,
-               c.price as amount,
-               -- Seats: quantity × unit price (price is seats × unit price, so it divides; a price
-               -- changed since, which might not, stays one line of quantity 1).
-               case when c.price % c.quantity = 0 then c.quantity else 1 end as quantity
-        from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
+               c.price as amount, seats.quantity, c.price / seats.quantity as unit_price
+        from candidates c join groups g on g.order_id = c.order_id and g.invoice_date = c.invoice_date
+        -- Seats: quantity × unit price (price is seats × unit price, so it divides; a price
+        -- changed since, which might not, stays one line of quantity 1).
+        cross join lateral (select case when c.price % c.quantity = 0 then c.quantity else 1 end as quantity) seats
+        where c.usage_unit_price is null
         union all
         select c.service_id, g.invoice_id, c.period_start, c.period_end, 1,
-               'Discount: ' || c.name, -c.recurring_discount, 1
-        from candidates c join groups g on g.order_id = c.order_id and g.period_start = c.period_start
+               'Discount: ' || c.name, -c.recurring_discount, 1, -c.recurring_discount
+        from candidates c join groups g on g.order_id = c.order_id and g.invoice_date = c.invoice_date
         where c.recurring_discount > 0 and (c.discount_cycles_left is null or c.k < c.discount_cycles_left)
+        union all
+        -- Usage: Σ quantity × unit price in exact numeric, rounded half away from zero once.
+        -- An invoice line holds a quantity of 3 decimals (below 10^12) and a whole unit price, so
+        -- units × price are itemized only when both fit; otherwise the line is 1 × the amount and
+        -- its description says the exact units × price (in major units), so the line's own
+        -- arithmetic, which edits and credit notes reprice by, still gives its amount.
+        select c.service_id, g.invoice_id, c.period_start, c.period_end, 0,
+               c.name || ' usage ' || c.period_start || ' – ' || (c.period_end - 1)
+                 || case when metered.itemized then ''
+                         else ': ' || trim_scale(metered.used) || ' × '
+                              || trim_scale(c.usage_unit_price / power(10::numeric, coalesce((${JSON.stringify(exponentExceptions)}::jsonb ->> c.currency)::int, 2)))
+                              || ' ' || c.currency end,
+               metered.amount,
+               case when metered.itemized then metered.used else 1 end,
+               case when metered.itemized then c.usage_unit_price else metered.amount end
+        from candidates c join groups g on g.order_id = c.order_id and g.invoice_date = c.invoice_date
+        left join usage_totals u on u.service_id = c.service_id and u.period_start = c.period_start
+        cross join lateral (
+          select coalesce(u.used, 0) as used, round(coalesce(u.used, 0) * c.usage_unit_price)::bigint as amount,
+                 coalesce(u.used, 0) = trunc(coalesce(u.used, 0)) and coalesce(u.used, 0) < 1e12
+                   and c.usage_unit_price = trunc(c.usage_unit_price) as itemized
+        ) metered
+        where c.usage_unit_price is not null
       ),
       lines as materialized (
-        select invoice_id, service_id, period_start, period_end, description, amount, kind, quantity,
+        select invoice_id, service_id, period_start, period_end, description, amount, kind, quantity, unit_price,
                ${net(sql`amount`)} as subtotal, ${taxOf(sql`amount`)} as tax, ${gross(sql`amount`)} as total,
                (row_number() over (partition by invoice_id order by service_id, kind) - 1)::int as position
         from items
@@ -153,8 +199,8 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                g.customer_id, g.order_id, g.currency, ${settings.tax_mode},
                -- A contract's invoice is issued on its billing day (the period start) and due its
                -- due days later, and shows the order's name; a renewal is issued on the run's date.
-               case when g.contract then g.period_start else ${date}::date end,
-               case when g.contract then g.period_start + g.due_days else greatest(g.period_start, ${date}::date) end,
+               case when g.contract then g.invoice_date else ${date}::date end,
+               case when g.contract then g.invoice_date + g.due_days else greatest(g.invoice_date, ${date}::date) end,
                t.subtotal, t.tax, t.total, case when g.contract then g.order_name end,
                -- Numbered now, so addressed now: a later change to the customer leaves it as issued.
                ${snapshotOfRow('addressee')}, 'renewal', ${now}, ${now}
@@ -169,7 +215,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                                    service_id, period_start, period_end, code)
         -- Only the plan line claims the (service, period); a discount line just sits beside it.
         -- Both carry the product's tax code (HSN/SAC): a discount reduces that supply.
-        select invoice_id, position, description, quantity, amount / quantity, ${formatMilli(rate)}::numeric, subtotal, tax, total,
+        select invoice_id, position, description, quantity, unit_price, ${formatMilli(rate)}::numeric, subtotal, tax, total,
                case when kind = 0 then service_id end, period_start, period_end, codes.tax_code
         from lines
         left join (select cs.id, cp.tax_code from services cs join products cp on cp.id = cs.product_id where cp.tax_code is not null) codes
@@ -183,6 +229,15 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         select 'invoice/created', jsonb_build_object('invoiceId', g.invoice_id), 'invoice-created:' || g.invoice_id
         from numbered g join orders o on o.id = g.order_id
         where o.auto_email <> 'off'
+        returning 1
+      ),
+      -- The records a usage line billed are its invoice's; a later run sums only unbilled ones.
+      billed_usage as (
+        update usage_records r set invoice_id = g.invoice_id
+        from usage_used u
+        join candidates c on c.service_id = u.service_id and c.period_start = u.period_start
+        join groups g on g.order_id = c.order_id and g.invoice_date = c.invoice_date
+        where r.id = u.record_id
         returning 1
       ),
       advanced as (
