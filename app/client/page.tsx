@@ -4,6 +4,7 @@ import { api } from '@/server/api/server-caller';
 import { buttonClass } from '../_components/ui/button';
 import { Card, PageHeader } from '../_components/ui/card';
 import { StatusPill } from '../_components/ui/status-pill';
+import { WalletCard } from '../_components/wallet-card';
 import { formatDay, humanize } from '../_lib/format';
 import { requireArea } from '../_lib/guard';
 import { moneyFormatter } from '../_lib/money';
@@ -67,6 +68,10 @@ export default async function ClientHome() {
         </div>
         <InvoiceRows invoices={open} money={money} empty="You have no unpaid invoices." />
       </Card>
+
+      <div className="mt-6 empty:hidden">
+        <WalletCard customerId={account.id} invoiceBase="/client/invoices" />
+      </div>
 
       {renewals.length > 0 ? (
         <Card className="mt-6 p-5">

@@ -13,6 +13,7 @@ import * as resellers from './routes/resellers';
 import * as settings from './routes/settings';
 import * as transactions from './routes/transactions';
 import * as usage from './routes/usage';
+import * as wallet from './routes/wallet';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
 
@@ -33,6 +34,7 @@ export const routes: AnySpec[] = [
   transactions,
   commissions,
   usage,
+  wallet,
 ].flatMap((module) =>
   Object.values(module)
     .filter(isRoute)

@@ -134,6 +134,7 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'customers.list', needs: 'customers.view', input: () => ({}), expect: deskList },
   { call: 'customers.byId', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: ownRead },
   { call: 'customers.mine', expect: clientOwn },
+  { call: 'customers.wallet', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: ownRead },
   { call: 'customers.history', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
   { call: 'customers.account', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
   {
@@ -502,6 +503,7 @@ export const restMatrix: RestEntry[] = [
   { call: 'POST /api/v1/customers', body: (t) => ({ name: 'Authz', email: `rest-${t.unique()}@example.test` }), expect: { ...restBookEdit, resellers: 'ok' } },
   { call: 'GET /api/v1/customers', expect: restList },
   { call: 'GET /api/v1/customers/{id}', id: (t) => t.customerId, expect: restOwnRead },
+  { call: 'GET /api/v1/customers/{id}/wallet', id: (t) => t.customerId, expect: restOwnRead },
   { call: 'PATCH /api/v1/customers/{id}', id: (t) => t.customerId, body: () => ({ phone: '+15550101' }), expect: restBookEdit },
   { call: 'POST /api/v1/customers/{id}/credit', case: 'debit', id: (t) => t.customerId, body: () => ({ amount: -1, reason: 'authz' }), expect: restBookEdit },
   { call: 'POST /api/v1/customers/{id}/credit', case: 'grant', id: (t) => t.customerId, body: () => ({ amount: 1, reason: 'authz' }), expect: restAdmin },

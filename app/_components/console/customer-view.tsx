@@ -11,6 +11,7 @@ import { CustomerActions } from '../../admin/customers/[id]/customer-actions';
 import { CustomerReseller } from '../../admin/customers/[id]/customer-reseller';
 import { Card, PageHeader } from '../ui/card';
 import { StatusPill } from '../ui/status-pill';
+import { WalletCard } from '../wallet-card';
 import { AuditLog } from './audit-log';
 import type { ConsoleBase } from './base-path';
 import { CustomerContacts } from './customer-contacts';
@@ -123,6 +124,10 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
 
       <div className="mt-6">
         <CustomerContacts customerId={customer.id} contacts={contacts} canEdit={may('customers.edit')} />
+      </div>
+
+      <div className="mt-6 empty:hidden">
+        <WalletCard customerId={customer.id} invoiceBase={`${basePath}/invoices`} />
       </div>
 
       <Card className="mt-6 p-5">
