@@ -10,6 +10,7 @@ import { notifyRouter } from './routers/notify';
 import { ordersRouter } from './routers/orders';
 import { peopleRouter } from './routers/people';
 import { portalRouter } from './routers/portal';
+import { reportsRouter } from './routers/reports';
 import { resellersRouter } from './routers/resellers';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
@@ -35,6 +36,7 @@ export const appRouter = router({
   resellers: resellersRouter,
   transactions: transactionsRouter,
   commissions: commissionsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

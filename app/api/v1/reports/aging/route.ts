@@ -1,0 +1,3 @@
+import { agingReportRoute } from '@/server/rest/routes/reports';
+
+export const GET = agingReportRoute.handler;

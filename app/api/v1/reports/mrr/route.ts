@@ -1,0 +1,3 @@
+import { mrrReportRoute } from '@/server/rest/routes/reports';
+
+export const GET = mrrReportRoute.handler;

@@ -1,0 +1,3 @@
+import { revenueReportRoute } from '@/server/rest/routes/reports';
+
+export const GET = revenueReportRoute.handler;

@@ -1,0 +1,3 @@
+import { taxReportRoute } from '@/server/rest/routes/reports';
+
+export const GET = taxReportRoute.handler;

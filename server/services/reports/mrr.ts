@@ -1,0 +1,131 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { cycleMonths } from '@/server/billing/periods';
+import type { MrrReportInput } from '@/server/schemas/reports';
+import type { ServiceContext } from '@/server/services/context';
+import { dayStart, minorColumn, reportCurrency, requireReports } from './shared';
+
+export type MrrRow = { period: string; mrr: bigint; new: bigint; expansion: bigint; contraction: bigint; churned: bigint };
+export type MrrReport = { currency: string; rows: MrrRow[] };
+
+// Months per cycle, from the same table as monthlyAmount(), so SQL and the pure rule agree.
+const monthsOf = (cycle: SQL) =>
+  sql`case ${cycle} ${sql.join(
+    Object.entries(cycleMonths).map(([name, months]) => sql`when ${name} then ${sql.raw(String(months))}`),
+    sql` `,
+  )} end`;
+
+/**
+ * The recurring services that ever ran, with when they started and ended (docs/reports.md, "MRR").
+ * There is no status history, so:
+ * - a service runs from the latest of its creation, its order's start date and its order's first
+ *   activation (the `order.activated` audit row) — it bills nothing before;
+ * - one now active or suspended still runs (suspension is a collection step, not an ending);
+ * - one now cancelled or terminated ended at its `updated_at` — those statuses are final, so
+ *   its last write is the one that ended it — and counts only if its order was ever activated
+ *   (one cancelled while still pending never ran);
+ * - pending and failed services have not run; usage services have no fixed recurring price;
+ *   services of an order paused now count nowhere (a pause leaves no dated trace), and a
+ *   contract's services run through its end date.
+ * The coupon discount is today's: the per-renewal discount while the schedule says renewals
+ * are left to discount (or for ever), applied to every date.
+ */
+const candidates = (currency: SQL) => sql`
+  select s.id, s.order_id, s.order_line_id, s.price, s.cycle::text as cycle, o.end_date,
+         case when b.discount_cycles_left is null or b.discount_cycles_left > 0 then s.recurring_discount else 0 end as discount,
+         greatest(s.created_at, ${dayStart(sql`o.start_date`)}, coalesce(act.at, s.created_at)) as live_from,
+         case when s.status in ('cancelled', 'terminated') then s.updated_at end as ended_at,
+         s.currency
+  from services s
+  join orders o on o.id = s.order_id
+  left join billing_schedule b on b.service_id = s.id
+  left join lateral (
+    select min(a.at) as at from audit_log a
+    where a.entity_type = 'order' and a.entity_id = s.order_id::text and a.action = 'order.activated'
+  ) act on true
+  where ${currency} and s.usage_unit_price is null and s.cycle <> 'one_time' and o.status <> 'paused'
+    and (s.status in ('active', 'suspended') or (s.status in ('cancelled', 'terminated') and act.at is not null))`;
+
+/**
+ * A service's price and cycle at an instant: the audit log keeps every change (plan changes,
+ * price edits, seat changes) with the value before it, so the value at `at` is the "before" of
+ * the first change made at or after `at`, or the service's own when none was made since.
+ */
+const priceAt = (at: SQL) => sql`
+  select ch.price from (
+    select a.at, a.id, (a.before->>'price')::bigint as price from audit_log a
+    where a.entity_type = 'service' and a.entity_id = c.id::text and a.action = 'service.plan_changed' and a.at >= ${at}
+    union all
+    select a.at, a.id, round((a.before->>'unitPrice')::numeric * ol.quantity)::bigint from audit_log a
+    join order_lines ol on ol.id = c.order_line_id
+    where a.entity_type = 'order' and a.entity_id = c.order_id::text and a.action = 'order.price_edited'
+      and a.before->>'line' = c.order_line_id::text and a.at >= ${at}
+    union all
+    select a.at, a.id, (a.before->>'price')::bigint from audit_log a
+    where a.entity_type = 'order' and a.entity_id = c.order_id::text and a.action = 'service.seats_changed'
+      and a.before->>'serviceId' = c.id::text and a.at >= ${at}
+  ) ch order by ch.at, ch.id limit 1`;
+const cycleAt = (at: SQL) => sql`
+  select a.before->>'cycle' as cycle from audit_log a
+  where a.entity_type = 'service' and a.entity_id = c.id::text and a.action = 'service.plan_changed' and a.at >= ${at}
+  order by a.at, a.id limit 1`;
+
+/**
+ * MRR at the end of each month of [from, to] (the last at `to` when it ends sooner; API.md
+ * "Reports"): every running recurring service's price after its recurring discount (never below
+ * zero), normalised to a month (÷ 1, 3, 6, 12, 24, 36 by cycle) and rounded half away from zero
+ * once per service; and the movements since the previous month's end (for the first month, the
+ * end of the month before): new = MRR of services not running then; expansion / contraction =
+ * rise / fall of services running at both dates; churned = MRR they had of services no longer
+ * running. So mrr = previous mrr + new + expansion − contraction − churned. One SQL statement.
+ */
+export async function mrrReport(ctx: ServiceContext, input: MrrReportInput): Promise<MrrReport> {
+  requireReports(ctx.actor);
+  const { from, to } = input;
+  const periods = sql`
+    select gs::date as start, least((gs + interval '1 month' - interval '1 day')::date, ${to}::date) as at_date
+    from generate_series(date_trunc('month', ${from}::date::timestamp), ${to}::date::timestamp, interval '1 month') gs`;
+  const firstDay = sql`date_trunc('month', ${from}::date::timestamp)::date`;
+  const currency = await reportCurrency(
+    ctx.db,
+    input.currency,
+    sql`select c.currency from (${candidates(sql`true`)}) c
+        where c.live_from < ${dayStart(sql`${to}::date + 1`)} and (c.ended_at is null or c.ended_at >= ${dayStart(firstDay)})`,
+  );
+  const at = dayStart(sql`dt.d + 1`);
+  const report = sql`
+    with periods as (${periods}),
+    dates as (select at_date as d from periods union select start - 1 from periods),
+    candidates as (${candidates(sql`s.currency = ${currency}`)}),
+    vals as (
+      select dt.d, c.id as service_id,
+             round(greatest(coalesce(pc.price, c.price) - c.discount, 0)::numeric / ${monthsOf(sql`coalesce(cc.cycle, c.cycle)`)})::bigint as mrr
+      from dates dt
+      join candidates c on c.live_from < ${at} and (c.ended_at is null or c.ended_at >= ${at}) and (c.end_date is null or dt.d <= c.end_date)
+      left join lateral (${priceAt(at)}) pc on true
+      left join lateral (${cycleAt(at)}) cc on true
+    )
+    select to_char(p.start, 'YYYY-MM') as period, p.start,
+           (select coalesce(sum(v.mrr), 0) from vals v where v.d = p.at_date)::bigint as mrr,
+           m.new, m.expansion, m.contraction, m.churned
+    from periods p
+    cross join lateral (
+      select coalesce(sum(cur.mrr) filter (where prev.service_id is null), 0)::bigint as new,
+             coalesce(sum(cur.mrr - prev.mrr) filter (where cur.mrr > prev.mrr), 0)::bigint as expansion,
+             coalesce(sum(prev.mrr - cur.mrr) filter (where cur.mrr < prev.mrr), 0)::bigint as contraction,
+             coalesce(sum(prev.mrr) filter (where cur.service_id is null), 0)::bigint as churned
+      from (select * from vals where d = p.at_date) cur
+      full join (select * from vals where d = p.start - 1) prev on prev.service_id = cur.service_id
+    ) m`;
+  const rows = await ctx.db
+    .select({
+      period: sql<string>`r.period`,
+      mrr: minorColumn('mrr'),
+      new: minorColumn('new'),
+      expansion: minorColumn('expansion'),
+      contraction: minorColumn('contraction'),
+      churned: minorColumn('churned'),
+    })
+    .from(sql`(${report}) as r`)
+    .orderBy(sql`r.start`);
+  return { currency, rows };
+}
