@@ -4,6 +4,7 @@ import {
   awaitsProvisioning,
   canChangeOrderStatus,
   canChangePlan,
+  canChangeSeats,
   nextOrderStatuses,
   orderActions,
   orderStatuses,
@@ -96,6 +97,14 @@ describe('what the console offers on an order', () => {
     'a %s service may change plan: %s',
     (status, allowed) => {
       expect(canChangePlan(status)).toBe(allowed);
+    },
+  );
+
+  it.each(orderStatuses.flatMap((order) => serviceStatuses.map((service) => [order, service, order === 'active' && service === 'active'] as const)))(
+    'seats change on a %s order’s %s service: %s',
+    (order, service, allowed) => {
+      expect(canChangeSeats({ status: order }, { status: service, usageUnitPrice: null })).toBe(allowed);
+      expect(canChangeSeats({ status: order }, { status: service, usageUnitPrice: '0.5' })).toBe(false);
     },
   );
 

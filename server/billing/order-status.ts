@@ -47,6 +47,9 @@ export const awaitingProvisioning = ['pending', 'failed'] as const satisfies rea
 export const planChangeable = ['active', 'suspended'] as const satisfies readonly ServiceStatus[];
 
 export const canChangePlan = (status: ServiceStatus): boolean => (planChangeable as readonly ServiceStatus[]).includes(status);
+/** Seats change on a running service of a running order (a seated one: a usage service bills what it uses). */
+export const canChangeSeats = (order: { status: OrderStatus }, service: { status: ServiceStatus; usageUnitPrice: string | null }): boolean =>
+  order.status === 'active' && service.status === 'active' && service.usageUnitPrice === null;
 
 export function awaitsProvisioning(service: { status: ServiceStatus; provisionedAt: Date | null }): boolean {
   return service.provisionedAt === null && (awaitingProvisioning as readonly ServiceStatus[]).includes(service.status);

@@ -2,11 +2,13 @@ import { FileDown } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
+import { changePlanPermission } from '@/server/auth/permissions';
 import { MILLI, parseMilli } from '@/server/billing/decimal';
-import { awaitsProvisioning, canActivateOrder, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
+import { awaitsProvisioning, canActivateOrder, canChangeSeats, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { RetryJob } from '../../admin/jobs/retry-job';
+import { ChangeSeats } from '../../admin/orders/[id]/actions/change-seats-dialog';
 import { MarkProvisioned, OrderActions } from '../../admin/orders/[id]/order-actions';
 import { Card, PageHeader } from '../ui/card';
 import { CopyButton } from '../ui/copy-button';
@@ -41,6 +43,8 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
   const actions = order.contract ? { ...rules, changeStatus: rules.changeStatus.filter((s) => s !== 'pending') } : rules;
   const canEdit = me.permissions.includes('orders.edit');
   const canSeeProducts = me.permissions.includes('catalog.manage');
+  // Who may change a plan may change seats (a reseller with invoices.edit, in its book).
+  const canChangeSeatsHere = me.permissions.includes(changePlanPermission(me.role));
   // Paid (or approved) and waiting for its services to be set up.
   const awaitingProvisioning = canEdit && order.status === 'pending' && !order.awaitingApproval && first?.status === 'paid';
 
@@ -204,7 +208,14 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
         <DataTable
           label="Services"
           variant="inset"
-          columns={[{ label: 'Service' }, { label: 'Status' }, { label: 'Paid period' }, { label: 'Next due' }, { label: 'Price', align: 'right' }]}
+          columns={[
+            { label: 'Service' },
+            { label: 'Status' },
+            { label: 'Paid period' },
+            { label: 'Next due' },
+            { label: 'Seats', align: 'right' },
+            { label: 'Price', align: 'right' },
+          ]}
           empty={order.services.length > 0 ? undefined : order.contract ? 'No services until the order is activated.' : 'One-time purchase: no services.'}
         >
           {order.services.map((s) => (
@@ -220,6 +231,12 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
                 {formatDay(s.periodStart)} – {formatDay(s.periodEnd)}
               </td>
               <td className="py-2">{formatDay(s.nextDueDate)}</td>
+              <td className="py-2 text-right tabular-nums">
+                {s.quantity}
+                {canChangeSeatsHere && canChangeSeats(order, s) ? (
+                  <ChangeSeats service={{ id: s.id, name: s.name, quantity: s.quantity, currency: s.currency }} />
+                ) : null}
+              </td>
               <td className="py-2 text-right tabular-nums">{money(s.price)}</td>
             </tr>
           ))}

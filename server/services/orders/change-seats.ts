@@ -4,6 +4,7 @@ import { customers, invoiceLines, invoices, orderLines, orders, services } from 
 import { requirePermission } from '@/server/auth/actor';
 import { changePlanPermission } from '@/server/auth/permissions';
 import { parseMilli } from '@/server/billing/decimal';
+import { canChangeSeats } from '@/server/billing/order-status';
 import { daysBetween, toPlainDate, type PlainDate } from '@/server/billing/periods';
 import { prorate, type Proration } from '@/server/billing/proration';
 import { AppError, notFound } from '@/server/errors';
@@ -89,13 +90,14 @@ export async function changeSeats(ctx: ServiceContext, input: ChangeSeatsInput &
     if (!service) throw notFound('Service');
     // Shared: a pause or cancellation of the order (which updates its row) waits for this change.
     const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, service.orderId)).for('share');
-    if (service.status !== 'active' || order?.status !== 'active') {
+    if (!order || !canChangeSeats(order, service)) {
       throw new AppError(
         'invalid_state',
-        `Seats change only on an active service of an active order; this service is ${service.status}, its order ${order?.status}`,
+        service.usageUnitPrice !== null
+          ? 'A usage service is billed by what it uses, not by seats'
+          : `Seats change only on an active service of an active order; this service is ${service.status}, its order ${order?.status}`,
       );
     }
-    if (service.usageUnitPrice !== null) throw new AppError('invalid_state', 'A usage service is billed by what it uses, not by seats');
     if (input.quantity === service.quantity) {
       throw new AppError('validation', `The service already has ${service.quantity} seats`, {
         quantity: `must differ from the current ${service.quantity} seats`,
