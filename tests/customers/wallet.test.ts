@@ -2,11 +2,13 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as getWalletRest } from '@/app/api/v1/customers/[id]/wallet/route';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
-import { invoiceLines, invoices, orders, products, services, walletEntries } from '@/db/schema';
+import { invoiceLines, invoices, orders, products, services, usageRecords, walletEntries } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { createProductInput } from '@/server/schemas/catalog';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
+import { createProduct } from '@/server/services/catalog/create-product';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
 import { createInvoice } from '@/server/services/invoices/create';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
@@ -332,6 +334,48 @@ describe('prepaid wallet: usage draws on available credits', () => {
       ]);
       expect(await balances(customer.id)).toEqual({ available: 0n, pending: 0n });
     }
+  });
+});
+
+describe('prepaid wallet: the billing run draws usage billed in arrears', () => {
+  it('January’s usage spends January’s credits on February’s invoice, what is left lapses, February grants pending; a rerun adds nothing', async () => {
+    const customer = await givenCustomer(db());
+    const plan = await creditsProduct(1000n);
+    const usage = await createProduct(
+      at('2046-01-01'),
+      camelized(createProductInput).parse({ name: 'API calls', type: 'usage', prices: [{ cycle: 'monthly', currency: 'USD', amount: 50 }] }),
+    );
+    const order = await givenContract(customer.id, [plan.id, usage.id], '2046-01-01');
+    const service = order.services.find((s) => s.usageUnitPrice !== null)!;
+    await run('2046-01-01');
+    const [january] = await invoicesOf(order.id);
+    await markInvoicePaid(at('2046-01-03'), { id: january!.id });
+    await db()
+      .insert(usageRecords)
+      .values({ key: 'jan', customerId: customer.id, serviceId: service.id, quantity: '14', occurredAt: new Date('2046-01-20T10:00:00Z') });
+
+    await run('2046-02-01');
+    const february = (await invoicesOf(order.id))[1]!;
+    const lines = await linesOf(february.id);
+    expect(lines.map((l) => [l.serviceId === service.id ? 'usage' : l.serviceId ? 'plan' : l.description, l.total])).toEqual([
+      ['plan', 10000n],
+      ['usage', 700n],
+      ['Prepaid credits applied', -700n],
+    ]);
+    expect(february).toMatchObject({ subtotal: 10000n, taxTotal: 0n, total: 10000n });
+    // 700 of January's 1,000 paid the usage, the other 300 lapsed; February's 1,000 wait for payment.
+    expect((await entriesOf(customer.id)).map((e) => [e.kind, e.pending, e.available])).toEqual([
+      ['grant', 1000n, 0n],
+      ['release', -1000n, 1000n],
+      ['grant', 1000n, 0n],
+      ['draw', 0n, -700n],
+      ['lapse', 0n, -300n],
+    ]);
+    expect(await balances(customer.id)).toEqual({ available: 0n, pending: 1000n });
+
+    await run('2046-02-01');
+    expect(await linesOf(february.id)).toHaveLength(3);
+    expect((await entriesOf(customer.id)).length).toBe(5);
   });
 });
 
