@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
+import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { POST as changeSeatsRoute } from '@/app/api/v1/services/[id]/seats/route';
 import { auditLog, creditLedger, invoiceLines, invoices, orderLines, services } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
@@ -226,6 +227,21 @@ describe('seats: concurrent changes', () => {
   });
 });
 
+describe('seats and the billing run', () => {
+  it('racing the run on the billing day, the period bills the new seats once: on its invoice, or old seats plus the whole period prorated', async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { order, service } = await givenSeats(10, '2031-09-01');
+      const [change] = await Promise.all([changeSeats(at('2031-09-01'), { serviceId: service.id, quantity: 14, preview: false }), run('2031-09-01')]);
+      const documents = await invoicesOf(order.id);
+      const billed = documents.reduce((sum, d) => sum + d.subtotal, 0n);
+      // 30 of 30 days left when prorated: the whole period's difference, 14,000 − 10,000.
+      expect(change.prorate === 0n || change.prorate === 4000n).toBe(true);
+      expect(billed).toBe(14000n);
+      expect(documents).toHaveLength(change.prorate === 0n ? 1 : 2);
+    }
+  });
+});
+
 describe('seats over REST', () => {
   afterEach(() => {
     vi.setSystemTime(testNow);
@@ -265,5 +281,10 @@ describe('seats over REST', () => {
     expect(first).toMatchObject({ status: 200, body: { ...preview.body, invoice_id: expect.any(String) } });
     expect(again).toMatchObject({ status: 200, replayed: 'true', body: first.body });
     expect((await invoicesOf(order.id)).filter((i) => i.purpose === 'proration')).toHaveLength(1);
+  });
+
+  it('is in openapi.json', async () => {
+    const doc = await openapi().json();
+    expect(doc.paths['/api/v1/services/{id}/seats']).toHaveProperty('post');
   });
 });
