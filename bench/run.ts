@@ -4,6 +4,7 @@ import { billingBench } from './billing';
 import { consoleBench } from './console';
 import { customersBench } from './customers';
 import { pdfBench } from './pdf';
+import { usageBench } from './usage';
 import { webhooksBench } from './webhooks';
 
 const benches: Record<string, () => Promise<void>> = {
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   console: consoleBench,
   pdf: pdfBench,
   webhooks: webhooksBench,
+  usage: usageBench,
 };
 
 const names = process.argv.slice(2).filter((a) => a !== '--');
