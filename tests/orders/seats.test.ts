@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { POST as changeSeatsRoute } from '@/app/api/v1/services/[id]/seats/route';
 import { auditLog, creditLedger, invoiceLines, invoices, orderLines, services } from '@/db/schema';
+import { createCaller } from '@/server/api/root';
 import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
@@ -15,7 +16,7 @@ import { changeSeats, type SeatChange } from '@/server/services/orders/change-se
 import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';
-import { ctxOf, givenApiKey, givenCustomer, givenProduct } from '../support/fixtures';
+import { ctxOf, givenApiKey, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
@@ -280,6 +281,20 @@ describe('seats over REST', () => {
     const again = await post(service.id, { quantity: 14 }, { 'idempotency-key': `seats-${service.id}` });
     expect(first).toMatchObject({ status: 200, body: { ...preview.body, invoice_id: expect.any(String) } });
     expect(again).toMatchObject({ status: 200, replayed: 'true', body: first.body });
+    expect((await invoicesOf(order.id)).filter((i) => i.purpose === 'proration')).toHaveLength(1);
+  });
+
+  it('runs a console change once per dialog key, however often it arrives; a preview with the key uses nothing up', async () => {
+    const admin = await givenUser(db(), 'admin');
+    const trpc = createCaller({ db: db(), actor: admin.actor, origin: 'http://localhost' });
+    const { order, service } = await givenSeats(10, '2031-03-01');
+    await run('2031-03-01');
+    vi.setSystemTime(new Date('2031-03-17T08:00:00Z'));
+    const attempt = { serviceId: service.id, quantity: 14, idempotencyKey: 'seats-attempt-0000000001' };
+    const preview = await trpc.orders.changeSeats({ ...attempt, preview: true });
+    const answers = await Promise.all(Array.from({ length: 4 }, () => trpc.orders.changeSeats({ ...attempt, preview: false })));
+    expect(new Set(answers.map((a) => a.invoiceId)).size).toBe(1);
+    expect(answers[0]).toMatchObject({ prorate: preview.prorate, quantity: 14, invoiceId: expect.any(String) });
     expect((await invoicesOf(order.id)).filter((i) => i.purpose === 'proration')).toHaveLength(1);
   });
 
