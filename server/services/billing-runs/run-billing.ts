@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { requirePermission } from '@/server/auth/actor';
 import { exponentExceptions } from '@/server/billing/currency';
-import { formatMilli, MILLI, parseMilli } from '@/server/billing/decimal';
+import { formatMilli, parseMilli } from '@/server/billing/decimal';
 import { counterYear, formatNumber } from '@/server/billing/numbering';
 import { addDays } from '@/server/billing/periods';
 import { audit } from '@/server/services/audit/record';
@@ -55,14 +55,15 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     // A plan this large would otherwise be JIT-compiled on every run, which costs more than a
     // run with nothing to bill.
     await tx.execute(sql`set local jit = off`);
-    const rate = parseMilli(settings.tax_rate)!;
-    // Per-line tax, rounded half away from zero (PostgreSQL's round(numeric)), as billing/totals.ts.
-    const taxOf = (amount: ReturnType<typeof sql>) =>
+    const settingsRate = parseMilli(settings.tax_rate)!;
+    // Per-line tax at the line's rate (a percent), rounded half away from zero (PostgreSQL's
+    // round(numeric)), as billing/totals.ts.
+    const taxOf = (amount: SQL, rate: SQL) =>
       settings.tax_mode === 'exclusive'
-        ? sql`round(${amount}::numeric * ${rate.toString()}::numeric / ${(100n * MILLI).toString()})::bigint`
-        : sql`round(${amount}::numeric * ${rate.toString()}::numeric / (${(100n * MILLI).toString()} + ${rate.toString()}::numeric))::bigint`;
-    const net = (amount: ReturnType<typeof sql>) => (settings.tax_mode === 'exclusive' ? amount : sql`(${amount} - ${taxOf(amount)})`);
-    const gross = (amount: ReturnType<typeof sql>) => (settings.tax_mode === 'exclusive' ? sql`(${amount} + ${taxOf(amount)})` : amount);
+        ? sql`round(${amount}::numeric * ${rate} / 100)::bigint`
+        : sql`round(${amount}::numeric * ${rate} / (100 + ${rate}))::bigint`;
+    const net = (amount: SQL, rate: SQL) => (settings.tax_mode === 'exclusive' ? amount : sql`(${amount} - ${taxOf(amount, rate)})`);
+    const gross = (amount: SQL, rate: SQL) => (settings.tax_mode === 'exclusive' ? sql`(${amount} + ${taxOf(amount, rate)})` : amount);
 
     const created = rowsOf(
       await tx.execute(sql`
@@ -174,10 +175,16 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         where c.usage_unit_price is not null
       ),
       lines as materialized (
-        select invoice_id, service_id, period_start, period_end, description, amount, kind, quantity, unit_price,
-               ${net(sql`amount`)} as subtotal, ${taxOf(sql`amount`)} as tax, ${gross(sql`amount`)} as total,
+        select invoice_id, service_id, period_start, period_end, description, amount, kind, quantity, unit_price, tax_rate,
+               ${net(sql`amount`, sql`tax_rate`)} as subtotal, ${taxOf(sql`amount`, sql`tax_rate`)} as tax,
+               ${gross(sql`amount`, sql`tax_rate`)} as total,
                (row_number() over (partition by invoice_id order by service_id, kind) - 1)::int as position
         from items
+        -- Every line of an invoice takes its customer's rate (billing/tax-defaults.ts): exempt
+        -- bills none, an override replaces the settings' rate.
+        join (select g.invoice_id,
+                     case when cu.tax_exempt then 0 else coalesce(cu.tax_rate_override, ${formatMilli(settingsRate)}::numeric) end as tax_rate
+              from groups g join customers cu on cu.id = g.customer_id) rates using (invoice_id)
       ),
       -- Reserve a block of invoice numbers as large as the run, in the same statement: gapless,
       -- since the reservation commits or rolls back with the invoices.
@@ -215,7 +222,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                                    service_id, period_start, period_end, code)
         -- Only the plan line claims the (service, period); a discount line just sits beside it.
         -- Both carry the product's tax code (HSN/SAC): a discount reduces that supply.
-        select invoice_id, position, description, quantity, unit_price, ${formatMilli(rate)}::numeric, subtotal, tax, total,
+        select invoice_id, position, description, quantity, unit_price, lines.tax_rate, subtotal, tax, total,
                case when kind = 0 then service_id end, period_start, period_end, codes.tax_code
         from lines
         left join (select cs.id, cp.tax_code from services cs join products cp on cp.id = cs.product_id where cp.tax_code is not null) codes

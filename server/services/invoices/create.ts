@@ -2,6 +2,7 @@ import { invoices } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { parseMilli } from '@/server/billing/decimal';
 import { addDays, toPlainDate } from '@/server/billing/periods';
+import { taxRateFor } from '@/server/billing/tax-defaults';
 import { AppError } from '@/server/errors';
 import type { CreateInvoiceInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
@@ -22,7 +23,8 @@ export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInp
     const issueDate = input.issueDate ?? toPlainDate(ctx.now);
     const dueDate = input.dueDate ?? addDays(issueDate, settings.payment_due_days);
     if (dueDate < issueDate) throw new AppError('validation', 'The due date is before the issue date', { due_date: 'must not be before the issue date' });
-    const { lines, totals } = priceItems(input.items, settings.tax_mode, parseMilli(settings.tax_rate)!);
+    // A line without a rate takes the customer's (exempt, an override, else the settings').
+    const { lines, totals } = priceItems(input.items, settings.tax_mode, taxRateFor(parseMilli(settings.tax_rate)!, customer));
     const finalize = input.status === 'pending';
     const [row] = await tx
       .insert(invoices)

@@ -4,6 +4,7 @@ import { requirePermission } from '@/server/auth/actor';
 import { couponAppliesToCycle } from '@/server/billing/coupons';
 import { parseMilli } from '@/server/billing/decimal';
 import { addDays, periodOf, toPlainDate, type Cycle } from '@/server/billing/periods';
+import { taxRateFor } from '@/server/billing/tax-defaults';
 import { AppError } from '@/server/errors';
 import { emitEvents } from '@/server/jobs/runtime';
 import type { PlaceOrderInput } from '@/server/schemas/orders';
@@ -51,6 +52,8 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     const today = toPlainDate(ctx.now);
     const billingDay = Number(today.slice(8, 10));
     const currency = customer.currency;
+    // The customer's tax defaults decide every line's rate (exempt, an override, else the settings').
+    const taxRate = taxRateFor(parseMilli(settings.tax_rate)!, customer);
 
     const cart = await priceCart(tx, {
       items: input.items,
@@ -87,7 +90,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
           updatedAt: ctx.now,
         })
         .returning();
-      const total = await writeContractLines(tx, order!.id, cart, settings, parseMilli(settings.tax_rate)!);
+      const total = await writeContractLines(tx, order!.id, cart, settings, taxRate);
       await tx.update(orders).set({ total }).where(eq(orders.id, order!.id));
       if (order!.status === 'active') await createContractServices(tx, order!, ctx.now);
       const view = await loadOrder(tx, { kind: 'all' }, order!.id);
@@ -118,7 +121,6 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
       .returning();
     const orderId = order!.id;
 
-    const taxRate = parseMilli(settings.tax_rate)!;
     const serviceOf: Array<string | undefined> = [];
     for (const [index, { item, product, price, discount }] of cart.items.entries()) {
       const period = periods[index];

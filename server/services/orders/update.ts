@@ -3,6 +3,7 @@ import { orders } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { parseMilli, trimDecimal } from '@/server/billing/decimal';
 import { canEditContract } from '@/server/billing/order-status';
+import { taxRateFor } from '@/server/billing/tax-defaults';
 import { AppError } from '@/server/errors';
 import type { UpdateOrderInput } from '@/server/schemas/orders';
 import { audit } from '@/server/services/audit/record';
@@ -29,7 +30,6 @@ export async function updateOrder(ctx: ServiceContext, input: UpdateOrderInput &
     }
     const before = await loadOrder(tx, { kind: 'all' }, order.id);
     const settings = await readBillingSettings(tx);
-    const taxRate = parseMilli(settings.tax_rate)!;
     const startDate = input.startDate ?? order.startDate;
     const endDate = input.endDate === undefined ? order.endDate : input.endDate;
     const customer = await findCustomer(tx, { kind: 'all' }, order.customerId);
@@ -52,7 +52,7 @@ export async function updateOrder(ctx: ServiceContext, input: UpdateOrderInput &
       usage: true,
     });
     checkContract({ startDate, endDate }, cart);
-    const total = input.items ? await writeContractLines(tx, order.id, cart, settings, taxRate) : order.total;
+    const total = input.items ? await writeContractLines(tx, order.id, cart, settings, taxRateFor(parseMilli(settings.tax_rate)!, customer)) : order.total;
     await tx
       .update(orders)
       .set({

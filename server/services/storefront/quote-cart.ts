@@ -1,4 +1,5 @@
 import { parseMilli } from '@/server/billing/decimal';
+import { taxRateFor } from '@/server/billing/tax-defaults';
 import type { QuoteInput } from '@/server/schemas/store';
 import type { ServiceContext } from '@/server/services/context';
 import { priceItems } from '@/server/services/invoices/store';
@@ -50,7 +51,8 @@ export async function quoteCart(ctx: ServiceContext, input: QuoteInput): Promise
     lockCoupon: false,
     usage: false,
   });
-  const taxRate = parseMilli(settings.tax_rate)!;
+  // A signed-in client's tax defaults apply, as they will on the order's first invoice.
+  const taxRate = customer ? taxRateFor(parseMilli(settings.tax_rate)!, customer) : parseMilli(settings.tax_rate)!;
   const { totals } = priceItems(
     firstInvoiceItems(cart, taxRate, ({ product }) => product.name).map((d) => d.item),
     settings.tax_mode,
