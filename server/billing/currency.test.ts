@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, formatMinor, formatMoney, isCurrency, parseMajor } from './currency';
+import { currencyExponent, formatMinor, formatMoney, formatUnitPrice, isCurrency, parseMajor, parseUnitPrice } from './currency';
 
 describe('currency exponents', () => {
   it.each([
@@ -82,5 +82,38 @@ describe('parseMajor', () => {
     ['.5', 'USD'],
   ])('rejects %j in %s', (text, currency) => {
     expect(parseMajor(text, currency)).toBeNull();
+  });
+});
+
+describe('usage prices per unit, sub-cent', () => {
+  it.each([
+    ['0.015', 'USD', '0.00015'],
+    ['150', 'USD', '1.50'],
+    ['3', 'USD', '0.03'],
+    ['0.123456', 'USD', '0.00123456'],
+    ['12.5', 'JPY', '12.5'],
+    ['12', 'JPY', '12'],
+    ['1.5', 'KWD', '0.0015'],
+  ])('%s minor %s reads %s', (unitAmount, currency, shown) => {
+    expect(formatUnitPrice(unitAmount, currency)).toBe(shown);
+  });
+
+  it.each([
+    ['0.00015', 'USD', '0.015'],
+    ['1.50', 'USD', '150'],
+    ['0.00000001', 'USD', '0.000001'],
+    ['12.5', 'JPY', '12.5'],
+  ])('%s %s is %s minor', (text, currency, unitAmount) => {
+    expect(parseUnitPrice(text, currency)).toBe(unitAmount);
+    expect(formatUnitPrice(unitAmount, currency).replace(/0+$/, '')).toBe(text.replace(/0+$/, ''));
+  });
+
+  it.each([
+    ['0.000000001', 'USD'],
+    ['-1', 'USD'],
+    ['abc', 'USD'],
+    ['0.0000001', 'JPY'],
+  ])('refuses %s %s', (text, currency) => {
+    expect(parseUnitPrice(text, currency)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { divRound } from './decimal';
+import { divRound, formatMicro, parseMicro } from './decimal';
 
 // ISO 4217 minor-unit exponents. Most currencies have two decimals; these are the exceptions.
 export const exponentExceptions: Readonly<Record<string, number>> = {
@@ -98,4 +98,31 @@ export function parseMajor(text: string, currency: string): bigint | null {
   if (fraction.length > exponent) return null;
   const minor = BigInt(whole!) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0');
   return sign ? -minor : minor;
+}
+
+/**
+ * A usage price per unit — minor units with up to six decimals, as the API spells it ("0.015")
+ * — as people read it, in major units with at least the currency's decimals: "0.00015" (USD),
+ * "1.50" for "150".
+ */
+export function formatUnitPrice(unitAmount: string, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const micro = parseMicro(unitAmount);
+  if (micro === null) return unitAmount;
+  const text = formatScaled(micro, exponent + 6);
+  return exponent === 0 ? text.replace(/\.?0+$/, '') : text.replace(new RegExp(`(\\.\\d{${exponent}}\\d*?)0+$`), '$1');
+}
+
+/**
+ * What a person types as a usage price per unit ("0.00015") in minor units with up to six
+ * decimals ("0.015"), exactly; null when it has more decimals than that or is not an amount.
+ */
+export function parseUnitPrice(text: string, currency: string): string | null {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(text.trim().replace(/[,\s]/g, ''));
+  if (!match) return null;
+  const [, whole, fraction = ''] = match;
+  if (fraction.length > exponent + 6) return null;
+  const micro = BigInt(whole!) * 10n ** BigInt(exponent + 6) + BigInt(fraction.padEnd(exponent + 6, '0'));
+  return formatMicro(micro);
 }

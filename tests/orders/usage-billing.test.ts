@@ -130,10 +130,11 @@ describe('usage billed in arrears by the billing run', () => {
       subtotal: 306n,
     });
     expect((await recordsOf(service.id)).map((r) => r.invoiceId)).toEqual([february!.id, march!.id, march!.id]);
-    const [{ billed }] = (await db().execute(sql`select count(*)::int as billed from invoice_lines where service_id = ${service.id}`)) as unknown as Array<{
-      billed: number;
-    }>;
-    expect(billed).toBe(2);
+    const [billed] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(invoiceLines)
+      .where(eq(invoiceLines.serviceId, service.id));
+    expect(billed!.n).toBe(2);
   });
 
   it('a period without usage: a line of 0 on an invoice made anyway; an order of usage only gets no invoice', async () => {

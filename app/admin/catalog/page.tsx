@@ -2,6 +2,7 @@ import { PackagePlus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
+import { formatUnitPrice } from '@/server/billing/currency';
 import { formatMilli } from '@/server/billing/decimal';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
@@ -12,6 +13,8 @@ import { moneyFormatter } from '../../_lib/money';
 import { CatalogActions } from './catalog-actions';
 
 export const metadata: Metadata = { title: 'Catalog' };
+
+const typeLabel = { recurring: 'Recurring', one_time: 'One-time', usage: 'Usage' } as const;
 
 export default async function CatalogPage() {
   await requireArea('admin');
@@ -46,12 +49,15 @@ export default async function CatalogPage() {
                 {p.active ? null : <span className="ml-2 rounded-full bg-muted px-2 py-0.5 text-xs text-fg-muted">off sale</span>}
                 <div className="text-xs text-fg-muted">{p.category ?? 'Uncategorised'}</div>
               </td>
-              <td className="px-4 py-2.5">{p.type === 'recurring' ? 'Recurring' : 'One-time'}</td>
+              <td className="px-4 py-2.5">{typeLabel[p.type]}</td>
               <td className="px-4 py-2.5">
                 <ul className="space-y-0.5">
                   {p.prices.map((price) => (
                     <li key={`${price.cycle}-${price.currency}`} className="tabular-nums">
-                      {money(price.amount, price.currency)} <span className="text-fg-muted">{humanize(price.cycle)}</span>
+                      {price.unitAmount === null
+                        ? money(price.amount, price.currency)
+                        : `${formatUnitPrice(price.unitAmount, price.currency)} ${price.currency} per unit`}{' '}
+                      <span className="text-fg-muted">{humanize(price.cycle)}</span>
                       {price.setupFee > 0n ? <span className="text-fg-muted"> + {money(price.setupFee, price.currency)} setup</span> : null}
                     </li>
                   ))}

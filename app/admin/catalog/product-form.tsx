@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { get, useFieldArray, useFormContext, type Path } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { formatMinor, isCurrency, parseMajor } from '@/server/billing/currency';
+import { formatMinor, formatUnitPrice, isCurrency, parseMajor, parseUnitPrice } from '@/server/billing/currency';
 import { createProductInput, priceCycles, updateProductInput, type PriceCycle } from '@/server/schemas/catalog';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
@@ -31,7 +31,10 @@ export type ProductDraft = {
   active: boolean;
   provisioningModule: 'manual' | 'webhook' | null;
   provisioningUrl: string | null;
-  prices: Array<Money & { setupFee: bigint }>;
+  includedCredits: bigint | null;
+  creditsRollover: boolean;
+  taxCode: string | null;
+  prices: Array<Money & { setupFee: bigint; unitAmount: string | null }>;
   optionGroups: Array<{ id: string; name: string; kind: OptionKind; required: boolean; options: Array<{ id: string; name: string; prices: Money[] }> }>;
 };
 
@@ -47,6 +50,9 @@ type ProductValues = {
   active: boolean;
   provisioning_module: '' | 'manual' | 'webhook';
   provisioning_url: string;
+  included_credits: string;
+  credits_rollover: boolean;
+  tax_code: string;
   prices: PriceRow[];
   option_groups: GroupRow[];
 };
@@ -68,11 +74,15 @@ function valuesOf(product: ProductDraft | null): ProductValues {
     active: product?.active ?? true,
     provisioning_module: product?.provisioningModule ?? '',
     provisioning_url: product?.provisioningUrl ?? '',
+    included_credits: product?.includedCredits ? major(product.includedCredits, product.prices[0]?.currency ?? '') : '',
+    credits_rollover: product?.creditsRollover ?? false,
+    tax_code: product?.taxCode ?? '',
     prices: product
       ? product.prices.map((p) => ({
           cycle: p.cycle,
           currency: p.currency,
-          amount: major(p.amount, p.currency),
+          // A usage price is per unit, sub-cent allowed: shown exactly, in major units.
+          amount: p.unitAmount !== null && isCurrency(p.currency) ? formatUnitPrice(p.unitAmount, p.currency) : major(p.amount, p.currency),
           setup_fee: p.setupFee ? major(p.setupFee, p.currency) : '',
         }))
       : [{ cycle: 'monthly', currency: 'USD', amount: '', setup_fee: '' }],
@@ -103,6 +113,15 @@ function toMinor(text: string, currency: string, path: (string | number)[], ctx:
   return Number(value ?? 0n);
 }
 
+/** A usage price per unit typed in major units → minor units with up to six decimals ("0.015"). */
+function toUnitAmount(text: string, currency: string, path: (string | number)[], ctx: z.RefinementCtx): string {
+  const value = isCurrency(currency) ? parseUnitPrice(text, currency) : null;
+  if (value === null) {
+    ctx.addIssue({ code: 'custom', path, message: `must be a price per unit like 0.00015 in ${isCurrency(currency) ? currency : 'the price’s currency'}` });
+  }
+  return value ?? '0';
+}
+
 // The editor's rows become the API's product; the server's schema checks it on the way.
 const productForm = (product: ProductDraft | null) =>
   z
@@ -115,11 +134,20 @@ const productForm = (product: ProductDraft | null) =>
       auto_activate: form.auto_activate,
       provisioning_module: form.provisioning_module || null,
       provisioning_url: form.provisioning_module === 'webhook' ? form.provisioning_url.trim() || null : null,
+      // Credits are in the wallet's currency, the first price's.
+      included_credits:
+        form.included_credits.trim() === ''
+          ? null
+          : { amount: toMinor(form.included_credits, form.prices[0]?.currency ?? '', ['included_credits', 'amount'], ctx), rollover: form.credits_rollover },
+      tax_code: form.tax_code,
       prices: form.prices.map((p, i) => ({
         cycle: p.cycle,
         currency: p.currency,
-        amount: toMinor(p.amount, p.currency, ['prices', i, 'amount'], ctx),
-        setup_fee: toMinor(p.setup_fee, p.currency, ['prices', i, 'setup_fee'], ctx),
+        amount:
+          form.type === 'usage'
+            ? toUnitAmount(p.amount, p.currency, ['prices', i, 'amount'], ctx)
+            : toMinor(p.amount, p.currency, ['prices', i, 'amount'], ctx),
+        setup_fee: form.type === 'usage' ? 0 : toMinor(p.setup_fee, p.currency, ['prices', i, 'setup_fee'], ctx),
       })),
       // An option costs what is typed under each price, and nothing where the cell is left empty.
       option_groups: form.option_groups.map((g, gi) => ({
@@ -270,6 +298,7 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
   const update = useMutation(trpc.catalog.updateProduct.mutationOptions({ onSuccess, onError }));
   const pending = create.isPending || update.isPending;
   const cycleChoices = values.type === 'one_time' ? (['one_time'] as const) : priceCycles.filter((c) => c !== 'one_time');
+  const usage = values.type === 'usage';
 
   // Editing a row takes back what was said about it; the rest stays until the next submit.
   const edit: Edit = (row, name, value) => {
@@ -308,6 +337,7 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
         >
           <option value="recurring">Recurring (services renew every cycle)</option>
           <option value="one_time">One-time</option>
+          <option value="usage">Usage (billed in arrears per unit used, on contract orders)</option>
         </FormSelect>
         <div className="space-y-2 self-end text-sm">
           <FormCheckbox name="auto_activate">Goes live on payment (otherwise waits for approval)</FormCheckbox>
@@ -326,6 +356,20 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
         ) : null}
       </Card>
 
+      <Card className="grid gap-4 p-5 sm:grid-cols-2">
+        <FormText name="tax_code" label="Tax code" hint="Printed on its invoice lines, e.g. an HSN/SAC code" />
+        <div className="space-y-2">
+          <FormText
+            name="included_credits"
+            label={`Included credits per period (${values.prices[0]?.currency || 'first price’s currency'})`}
+            inputMode="decimal"
+            placeholder="none"
+            hint="Prepaid credits each period posts to the customer’s wallet; usage draws on them first"
+          />
+          <FormCheckbox name="credits_rollover">Unused credits roll over (otherwise they lapse at period end)</FormCheckbox>
+        </div>
+      </Card>
+
       <Card className="p-5">
         <h2 className="mb-3 font-semibold">Prices</h2>
         <CellError message={errorOf('prices')} />
@@ -334,8 +378,8 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
             <tr>
               <th className="pb-2 font-medium">Cycle</th>
               <th className="pb-2 font-medium">Currency</th>
-              <th className="pb-2 font-medium">Price</th>
-              <th className="pb-2 font-medium">Setup fee</th>
+              <th className="pb-2 font-medium">{usage ? 'Price per unit' : 'Price'}</th>
+              {usage ? null : <th className="pb-2 font-medium">Setup fee</th>}
               <th className="pb-2" />
             </tr>
           </thead>
@@ -370,24 +414,26 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
                   </td>
                   <td className="py-1 pr-2">
                     <Input
-                      aria-label={`Amount of price ${i + 1}`}
+                      aria-label={usage ? `Price per unit of price ${i + 1}` : `Amount of price ${i + 1}`}
                       inputMode="decimal"
-                      placeholder="0.00"
+                      placeholder={usage ? '0.00015' : '0.00'}
                       value={p.amount}
                       onChange={(e) => edit(`prices.${i}`, `prices.${i}.amount`, e.target.value)}
                     />
                     <CellError message={errorOf(`prices.${i}.amount`)} />
                   </td>
-                  <td className="py-1 pr-2">
-                    <Input
-                      aria-label={`Setup fee of price ${i + 1}`}
-                      inputMode="decimal"
-                      placeholder="none"
-                      value={p.setup_fee}
-                      onChange={(e) => edit(`prices.${i}`, `prices.${i}.setup_fee`, e.target.value)}
-                    />
-                    <CellError message={errorOf(`prices.${i}.setup_fee`)} />
-                  </td>
+                  {usage ? null : (
+                    <td className="py-1 pr-2">
+                      <Input
+                        aria-label={`Setup fee of price ${i + 1}`}
+                        inputMode="decimal"
+                        placeholder="none"
+                        value={p.setup_fee}
+                        onChange={(e) => edit(`prices.${i}`, `prices.${i}.setup_fee`, e.target.value)}
+                      />
+                      <CellError message={errorOf(`prices.${i}.setup_fee`)} />
+                    </td>
+                  )}
                   <td className="w-10 py-1">
                     <RemoveButton label={`Remove price ${i + 1}`} disabled={prices.fields.length === 1} onClick={() => prices.remove(i)} />
                   </td>
@@ -405,7 +451,8 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
         </Button>
       </Card>
 
-      <Card className="p-5">
+      {/* A usage product is priced per unit used, without options (kept in view while it still has some, to remove them). */}
+      <Card className="p-5" hidden={usage && groups.fields.length === 0}>
         <h2 className="font-semibold">Option groups</h2>
         <p className="mb-3 text-sm text-fg-muted">Choices the customer makes when ordering, each priced per price above; an empty cell is free.</p>
         <div className="space-y-4">
