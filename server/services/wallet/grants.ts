@@ -22,9 +22,19 @@ export const remainderOf = sql`lateral (
   from wallet_entries e where e.grant_id = g.id
 ) r`;
 
-/** Locks the grants (`g`) the condition picks, in id order; the caller's next statement sees every entry written before it got them. */
+/**
+ * Locks the grants (`g`) the condition picks that still hold something, in id order; the
+ * caller's next statement sees every entry written before it got them. A grant holding nothing
+ * can never move again (only a release adds, and only what is pending), so a spent grant is
+ * passed over rather than locked by every later run.
+ */
 export async function lockGrants(tx: Database, where: SQL): Promise<number> {
-  const locked = rowsOf(await tx.execute(sql`select g.id from wallet_entries g where g.kind = 'grant' and ${where} order by g.id for update`));
+  const locked = rowsOf(
+    await tx.execute(sql`
+      select g.id from wallet_entries g cross join ${remainderOf}
+      where g.kind = 'grant' and ${where} and (r.pending_left <> 0 or r.available_left <> 0)
+      order by g.id for update of g`),
+  );
   return locked.length;
 }
 
