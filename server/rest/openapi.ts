@@ -9,6 +9,7 @@ import * as customers from './routes/customers';
 import * as invoices from './routes/invoices';
 import * as orders from './routes/orders';
 import * as refunds from './routes/refunds';
+import * as reports from './routes/reports';
 import * as resellers from './routes/resellers';
 import * as settings from './routes/settings';
 import * as transactions from './routes/transactions';
@@ -35,6 +36,7 @@ export const routes: AnySpec[] = [
   commissions,
   usage,
   wallet,
+  reports,
 ].flatMap((module) =>
   Object.values(module)
     .filter(isRoute)

@@ -202,6 +202,12 @@ export const trpcMatrix: TrpcEntry[] = [
   },
   // Commissions: the desk reads every row with reports.view, a reseller its own rows; paying is settings-level.
   { call: 'commissions.report', needs: 'reports.view', input: () => ({ from: '2000-01-01', to: '2099-12-31' }), expect: ledgerRead },
+  // The desk's reports: reports.view, never a reseller's (nor a client's). USD named, since the
+  // suite's world may hold more than one currency.
+  { call: 'reports.revenue', needs: 'reports.view', input: () => ({ from: '2026-01-01', to: '2027-12-31', currency: 'USD' }), expect: adminOnly },
+  { call: 'reports.aging', needs: 'reports.view', input: () => ({ currency: 'USD' }), expect: adminOnly },
+  { call: 'reports.mrr', needs: 'reports.view', input: () => ({ from: '2026-01-01', to: '2027-12-31', currency: 'USD' }), expect: adminOnly },
+  { call: 'reports.tax', needs: 'reports.view', input: () => ({ from: '2026-01-01', to: '2027-12-31', currency: 'USD' }), expect: adminOnly },
   // No commission is outstanding in the year 2000: the admin gets past authorization to the 409.
   {
     call: 'commissions.markPaid',
@@ -533,6 +539,15 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/transactions', case: 'CSV', query: '?format=csv', expect: { ...restList, viewer: 403 } },
   { call: 'GET /api/v1/reports/commissions', query: '?from=2000-01-01&to=2099-12-31', expect: { ...restList, viewer: 403 } },
   { call: 'GET /api/v1/reports/commissions', case: 'CSV', query: '?from=2000-01-01&to=2099-12-31&format=csv', expect: { ...restList, viewer: 403 } },
+  // The desk's reports need reports.view; a reseller key is refused (API.md: admin-only paths).
+  { call: 'GET /api/v1/reports/revenue', query: '?from=2026-01-01&to=2027-12-31&currency=USD', expect: restAdmin },
+  { call: 'GET /api/v1/reports/revenue', case: 'CSV', query: '?from=2026-01-01&to=2027-12-31&currency=USD&format=csv', expect: restAdmin },
+  { call: 'GET /api/v1/reports/aging', query: '?currency=USD', expect: restAdmin },
+  { call: 'GET /api/v1/reports/aging', case: 'CSV', query: '?currency=USD&format=csv', expect: restAdmin },
+  { call: 'GET /api/v1/reports/mrr', query: '?from=2026-01-01&to=2027-12-31&currency=USD', expect: restAdmin },
+  { call: 'GET /api/v1/reports/mrr', case: 'CSV', query: '?from=2026-01-01&to=2027-12-31&currency=USD&format=csv', expect: restAdmin },
+  { call: 'GET /api/v1/reports/tax', query: '?from=2026-01-01&to=2027-12-31&currency=USD', expect: restAdmin },
+  { call: 'GET /api/v1/reports/tax', case: 'CSV', query: '?from=2026-01-01&to=2027-12-31&currency=USD&format=csv', expect: restAdmin },
   { call: 'GET /api/v1/invoices/{id}', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'PATCH /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), body: () => ({ notes: 'authz' }), expect: restBookEdit },
   { call: 'DELETE /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), expect: { ...restBookEdit, resellers: 403 } },
