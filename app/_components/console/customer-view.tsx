@@ -5,10 +5,11 @@ import { changePlanPermission } from '@/server/auth/permissions';
 import { isAwaitingPayment } from '@/server/billing/invoice-status';
 import { canChangePlan } from '@/server/billing/order-status';
 import { formatDay } from '../../_lib/format';
-import { moneyFormatter } from '../../_lib/money';
+import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { ChangePlan } from '../../admin/customers/[id]/actions/change-plan-dialog';
 import { CustomerActions } from '../../admin/customers/[id]/customer-actions';
 import { CustomerReseller } from '../../admin/customers/[id]/customer-reseller';
+import { CustomerTax } from '../../admin/customers/[id]/customer-tax';
 import { Card, PageHeader } from '../ui/card';
 import { StatusPill } from '../ui/status-pill';
 import { WalletCard } from '../wallet-card';
@@ -40,7 +41,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
   const { customer } = account;
   // The desk sees and moves the customer's reseller; a reseller's console shows no other reseller.
   const resellers = basePath === '/admin' ? await trpc.resellers.options() : null;
-  const format = await moneyFormatter();
+  const [format, settings] = await Promise.all([moneyFormatter(), displaySettings()]);
   const money = (amount: bigint, currency = customer.currency) => format(amount, currency);
   const owed = invoices.filter((i) => isAwaitingPayment(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
   const address = customer.billingAddress;
@@ -72,6 +73,11 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
               <dt className="text-fg-muted">Tax ID</dt>
               <dd>{customer.taxId ?? '—'}</dd>
             </div>
+            <CustomerTax
+              customer={{ id: customer.id, taxExempt: customer.taxExempt, taxRateOverride: customer.taxRateOverride }}
+              settingsRate={settings.taxRate}
+              canEdit={may('customers.edit')}
+            />
             {resellers ? (
               <CustomerReseller
                 customerId={customer.id}

@@ -10,7 +10,7 @@ import { billingAddressInput, createCustomerInput } from '@/server/schemas/custo
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { DialogActions } from '../../_components/ui/dialog';
-import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
+import { Form, FormCheckbox, FormError, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 
@@ -21,7 +21,17 @@ const customerForm = createCustomerInput.extend({
     billingAddressInput.optional(),
   ),
 });
-const blank = { name: '', email: '', company: '', phone: '', tax_id: '', currency: '', billing_address: { line1: '', city: '', postal_code: '', country: '' } };
+const blank = {
+  name: '',
+  email: '',
+  company: '',
+  phone: '',
+  tax_id: '',
+  tax_exempt: false,
+  tax_rate_override: '',
+  currency: '',
+  billing_address: { line1: '', city: '', postal_code: '', country: '' },
+};
 
 export function CreateCustomer() {
   const [open, setOpen] = useState(false);
@@ -76,6 +86,19 @@ export function CreateCustomer() {
             {field('tax_id', 'Tax ID (optional)')}
             {field('currency', 'Currency (optional)', { placeholder: 'Default from settings', maxLength: 3 })}
           </div>
+          <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2">
+            <legend className="mb-2 text-sm font-medium text-fg-muted">Tax defaults (optional)</legend>
+            <FormCheckbox name="tax_exempt" className="sm:pt-7">
+              Tax exempt
+            </FormCheckbox>
+            <FormText
+              name="tax_rate_override"
+              label="Tax rate override (%)"
+              inputMode="decimal"
+              placeholder="Settings’ rate"
+              hint="A percent like 7.5, replacing the settings’ rate on this customer’s invoices. Not used while tax exempt."
+            />
+          </fieldset>
           <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2">
             <legend className="mb-2 text-sm font-medium text-fg-muted">Billing address (optional)</legend>
             {field('billing_address.line1', 'Street')}
