@@ -66,7 +66,7 @@ beforeAll(async () => {
   adminKey = await givenApiKey(db(), 'admin');
 });
 
-const admin = () => at('2027-05-01T00:00:00Z');
+const admin = () => at('2028-05-01T00:00:00Z');
 const range = { from: '2027-01-01', to: '2027-04-30' };
 
 describe('revenue report', () => {
@@ -135,6 +135,40 @@ describe('revenue report', () => {
     }
     const viewer = await givenUser(db(), 'staff', { permissions: ['reports.view'] });
     await expect(revenueReport(ctxOf(db(), viewer.actor), { ...range, interval: 'month', currency: 'USD' })).resolves.toBeDefined();
+  });
+});
+
+describe('a consolidation source that was partly paid', () => {
+  /*
+   * GBP, 2028 (apart from the rest): S1 1000 issued Jan 5, 300 paid Jan 6; S2 500 issued Jan 7;
+   * consolidated Feb 1 into P = 1000 + 500 − 300 (its "already paid" line) = 1200.
+   * Invoiced: January 300 (S1's paid part, which P does not bill again; S2 nothing), February 1200:
+   * 1500 in all, what was billed. Tax: P's lines, the paid line at 0 % included → 0 %: 1200 in February.
+   */
+  it('counts the paid part on the source and the rest on the parent', async () => {
+    const d = await givenCustomer(db(), { currency: 'GBP' });
+    const gbp = (issueDate: string, total: bigint) =>
+      createInvoice(at(`${issueDate}T09:00:00Z`), {
+        customerId: d.id,
+        status: 'pending',
+        issueDate,
+        dueDate: issueDate,
+        currency: 'GBP',
+        items: [line(total, 0n)],
+      });
+    const s1 = await gbp('2028-01-05', 1_000n);
+    await recordPayment(at('2028-01-06T10:00:00Z'), { invoiceId: s1.id, amount: 300n, method: 'cash' });
+    await gbp('2028-01-07', 500n);
+    await consolidateInvoices(at('2028-02-01T10:00:00Z'), { customerId: d.id, currency: 'GBP' });
+    const report = await revenueReport(admin(), { from: '2028-01-01', to: '2028-02-29', interval: 'month' });
+    expect(report).toEqual({
+      currency: 'GBP',
+      rows: [
+        { period: '2028-01', invoiced: 300n, collected: 300n, refunded: 0n, net: 300n },
+        { period: '2028-02', invoiced: 1_200n, collected: 0n, refunded: 0n, net: 0n },
+      ],
+    });
+    expect((await taxReport(admin(), { from: '2028-01-01', to: '2028-02-29' })).rows).toEqual([{ taxRate: '0', taxable: 1_200n, tax: 0n }]);
   });
 });
 
