@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { changePlanPermission } from '@/server/auth/permissions';
+import { formatUnitPrice } from '@/server/billing/currency';
 import { MILLI, parseMilli } from '@/server/billing/decimal';
 import { awaitsProvisioning, canActivateOrder, canChangeSeats, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
@@ -328,9 +329,12 @@ function ContractCard({ order, money }: { order: ContractOrder; money: (amount: 
           <tr key={line.id}>
             <td className="py-2">{line.description}</td>
             <td className="py-2 capitalize">{humanize(line.cycle)}</td>
-            <td className="py-2 text-right tabular-nums">{line.seats}</td>
-            <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
-            <td className="py-2 text-right tabular-nums">{money(line.amount)}</td>
+            {/* A usage line has no seats: it is billed per unit used, after each period. */}
+            <td className="py-2 text-right tabular-nums">{line.usageUnitPrice === null ? line.seats : '—'}</td>
+            <td className="py-2 text-right tabular-nums">
+              {line.usageUnitPrice === null ? money(line.unitPrice) : `${formatUnitPrice(line.usageUnitPrice, order.currency)} ${order.currency} per unit`}
+            </td>
+            <td className="py-2 text-right tabular-nums">{line.usageUnitPrice === null ? money(line.amount) : 'Usage, billed in arrears'}</td>
           </tr>
         ))}
       </DataTable>

@@ -8,7 +8,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { get, useFieldArray, useForm, useWatch, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { parseMajor } from '@/server/billing/currency';
+import { formatUnitPrice, parseMajor, parseUnitPrice } from '@/server/billing/currency';
 import { isPlainDate } from '@/server/billing/periods';
 import { priceLine, type CatalogProduct } from '@/server/billing/pricing';
 import type { FieldErrors } from '@/server/errors';
@@ -24,11 +24,20 @@ import { humanize } from '../../_lib/format';
 import { useTRPC } from '../../_lib/trpc';
 import { AddContactDialog } from '../customers/[id]/actions/add-contact-dialog';
 import { CustomerPicker, type PickedCustomer } from '../invoices/invoice-toolbar';
+import { CustomerTaxDefaults } from './customer-tax-defaults';
 
-/** A catalog product as the wizard prices it (the storefront's pure pricing code). */
-export type WizardProduct = CatalogProduct & { active: boolean };
+/**
+ * A catalog product as the wizard prices it (the storefront's pure pricing code). A usage
+ * product's prices also carry their exact price per unit (minor units, up to six decimals).
+ */
+export type WizardProduct = Omit<CatalogProduct, 'prices'> & {
+  prices: Array<CatalogProduct['prices'][number] & { unitAmount: string | null }>;
+  active: boolean;
+  usage: boolean;
+};
 
-type Line = { product_id: string; cycle: string; quantity: string; price_mode: 'catalog' | 'custom'; price: string };
+// `usage`: the line's product is billed per unit used, in arrears — no seats, a price per unit.
+type Line = { product_id: string; cycle: string; quantity: string; price_mode: 'catalog' | 'custom'; price: string; usage: boolean };
 export type WizardValues = {
   customer_id: string;
   currency: string;
@@ -84,6 +93,7 @@ export const wizardSchema = (currency: string) =>
             quantity: whole(1, 1000, 'must be a whole number from 1 to 1000'),
             price_mode: z.enum(['catalog', 'custom']),
             price: z.string(),
+            usage: z.boolean(),
           }),
         )
         .min(1, 'add at least one product'),
@@ -99,6 +109,16 @@ export const wizardSchema = (currency: string) =>
       }
       v.items.forEach((line, i) => {
         if (line.price_mode !== 'custom') return;
+        if (line.usage) {
+          if (parseUnitPrice(line.price, currency) === null)
+            ctx.issues.push({
+              code: 'custom',
+              path: ['items', i, 'price'],
+              message: `must be a price per unit like 0.00015 in ${currency}`,
+              input: line.price,
+            });
+          return;
+        }
         const minor = parseMajor(line.price, currency);
         if (minor === null || minor < 0n)
           ctx.issues.push({ code: 'custom', path: ['items', i, 'price'], message: `must be an amount like 12.50 in ${currency}`, input: line.price });
@@ -116,8 +136,8 @@ export const wizardSchema = (currency: string) =>
       items: v.items.map((l) => ({
         product_id: l.product_id,
         cycle: l.cycle as 'monthly',
-        quantity: l.quantity,
-        ...(l.price_mode === 'custom' ? { price: Number(parseMajor(l.price, currency)) } : {}),
+        quantity: l.usage ? 1 : l.quantity,
+        ...(l.price_mode !== 'custom' ? {} : l.usage ? { price: parseUnitPrice(l.price, currency)! } : { price: Number(parseMajor(l.price, currency)) }),
       })),
     }));
 
@@ -232,14 +252,17 @@ export function OrderWizard({
 
   function addProduct(product: WizardProduct) {
     const cycle = cyclesOf(product, currency)[0] ?? '';
-    lines.append({ product_id: product.id, cycle, quantity: '1', price_mode: 'catalog', price: '' });
+    lines.append({ product_id: product.id, cycle, quantity: '1', price_mode: 'catalog', price: '', usage: product.usage });
     form.clearErrors('items');
   }
 
   // Per period, before tax: catalog prices (the server's pricing code) or the custom price, × seats.
+  // Usage is billed in arrears for what is used, so it is only named ("+ usage").
   const perCycle = new Map<string, bigint>();
   let complete = values.items.length > 0;
+  const withUsage = values.items.some((line) => line.usage);
   values.items.forEach((line) => {
+    if (line.usage) return;
     const unit = unitPriceOf(line, products, currency);
     const seats = /^\d+$/.test(line.quantity.trim()) ? BigInt(line.quantity.trim()) : null;
     if (unit === null || seats === null || !line.cycle) complete = false;
@@ -311,6 +334,7 @@ export function OrderWizard({
               </option>
             ))}
           </FormSelect>
+          <CustomerTaxDefaults customerId={customer?.id ?? null} />
         </div>
 
         <div hidden={step !== 2} className="space-y-4">
@@ -328,9 +352,12 @@ export function OrderWizard({
           })()}
           <div className="border-t border-border pt-3 text-sm" data-testid="period-total">
             <span className="text-fg-muted">Per period, before tax (estimate; the server prices the order when it saves): </span>
-            {complete && perCycle.size > 0 ? (
+            {complete && (perCycle.size > 0 || withUsage) ? (
               <strong className="tabular-nums">
-                {[...perCycle].map(([cycle, amount]) => `${money(amount, currency)} ${humanize(cycle).toLowerCase()}`).join(' + ')}
+                {[
+                  ...[...perCycle].map(([cycle, amount]) => `${money(amount, currency)} ${humanize(cycle).toLowerCase()}`),
+                  ...(withUsage ? ['usage'] : []),
+                ].join(' + ')}
               </strong>
             ) : (
               <strong>—</strong>
@@ -358,6 +385,13 @@ export function OrderWizard({
       </Card>
     </Form>
   );
+}
+
+/** A usage line's price per unit used (minor units, up to six decimals): the catalog's or the custom one. */
+function usagePriceOf(line: Line, products: WizardProduct[], currency: string): string | null {
+  if (line.price_mode === 'custom') return parseUnitPrice(line.price, currency);
+  const product = products.find((p) => p.id === line.product_id);
+  return product?.prices.find((p) => p.cycle === line.cycle && p.currency === currency)?.unitAmount ?? null;
 }
 
 /** The line's price per unit and cycle: the catalog's (no options chosen here) or the custom one. */
@@ -421,6 +455,9 @@ function LineRow({
   const cycles = cyclesOf(product, currency);
   const unit = unitPriceOf(line, products, currency);
   const catalog = product && line.cycle ? priceLine(product, line.cycle, currency, []) : null;
+  const perUnit = (unitAmount: string) => `${formatUnitPrice(unitAmount, currency)} ${currency} per unit`;
+  const catalogUnit = line.usage ? usagePriceOf({ ...line, price_mode: 'catalog' }, products, currency) : null;
+  const usageUnit = line.usage ? usagePriceOf(line, products, currency) : null;
   const error = (key: keyof Line) => get(form.formState.errors, `items.${index}.${key}.message`) as string | undefined;
   const id = (key: string) => `items-${index}-${key}`;
   const invalid = (key: keyof Line) => (error(key) ? { 'aria-invalid': true, 'aria-describedby': `${id(key)}-error` } : {});
@@ -434,15 +471,14 @@ function LineRow({
             className={inputClass}
             {...invalid('product_id')}
             {...form.register(`items.${index}.product_id`, {
-              // Another product: its first cycle on sale in this currency, rather than one it may lack.
-              onChange: (e: { target: { value: string } }) =>
-                form.setValue(
-                  `items.${index}.cycle`,
-                  cyclesOf(
-                    products.find((p) => p.id === e.target.value),
-                    currency,
-                  )[0] ?? '',
-                ),
+              // Another product: its first cycle on sale in this currency, rather than one it may lack;
+              // a usage product has no seats.
+              onChange: (e: { target: { value: string } }) => {
+                const picked = products.find((p) => p.id === e.target.value);
+                form.setValue(`items.${index}.cycle`, cyclesOf(picked, currency)[0] ?? '');
+                form.setValue(`items.${index}.usage`, picked?.usage ?? false);
+                if (picked?.usage) form.setValue(`items.${index}.quantity`, '1');
+              },
             })}
           >
             {products
@@ -467,7 +503,7 @@ function LineRow({
           </select>
         </Field>
       </div>
-      <div className="sm:col-span-2">
+      <div className="sm:col-span-2" hidden={line.usage}>
         <Field label={`Seats ${n}`} name={id('quantity')} error={error('quantity')}>
           <Input id={id('quantity')} inputMode="numeric" {...invalid('quantity')} {...form.register(`items.${index}.quantity`)} />
         </Field>
@@ -475,7 +511,10 @@ function LineRow({
       <div className="sm:col-span-3">
         <Field label={`Price ${n}`} name={id('price_mode')} error={error('price_mode')}>
           <select id={id('price_mode')} className={inputClass} {...form.register(`items.${index}.price_mode`)}>
-            <option value="catalog">Catalog price{catalog?.ok ? ` (${money(catalog.unitPrice, currency)})` : ''}</option>
+            <option value="catalog">
+              Catalog price
+              {line.usage ? (catalogUnit !== null ? ` (${perUnit(catalogUnit)})` : '') : catalog?.ok ? ` (${money(catalog.unitPrice, currency)})` : ''}
+            </option>
             <option value="custom">Custom price</option>
           </select>
         </Field>
@@ -486,16 +525,25 @@ function LineRow({
         </button>
       </div>
       <div hidden={line.price_mode !== 'custom'} className="sm:col-span-4">
-        <Field label={`Custom price ${n} (${currency})`} name={id('price')} error={error('price')} hint="Per seat and cycle, replacing the catalog's.">
+        <Field
+          label={`Custom price ${n} (${currency})`}
+          name={id('price')}
+          error={error('price')}
+          hint={line.usage ? 'Per unit used, replacing the catalog’s; sub-cent allowed, e.g. 0.00015.' : "Per seat and cycle, replacing the catalog's."}
+        >
           <Input id={id('price')} inputMode="decimal" {...invalid('price')} {...form.register(`items.${index}.price`)} />
         </Field>
       </div>
       <p className="text-sm text-fg-muted sm:col-span-12" data-testid={`line-total-${n}`}>
-        {unit !== null && /^\d+$/.test(line.quantity.trim())
-          ? `${line.quantity.trim()} × ${money(unit, currency)} = ${money(unit * BigInt(line.quantity.trim()), currency)} ${humanize(line.cycle).toLowerCase()}`
-          : catalog && !catalog.ok
-            ? `Catalog: ${catalog.message}`
-            : '—'}
+        {line.usage
+          ? usageUnit !== null
+            ? `${perUnit(usageUnit)} used, billed in arrears after each ${humanize(line.cycle).toLowerCase()} period`
+            : '—'
+          : unit !== null && /^\d+$/.test(line.quantity.trim())
+            ? `${line.quantity.trim()} × ${money(unit, currency)} = ${money(unit * BigInt(line.quantity.trim()), currency)} ${humanize(line.cycle).toLowerCase()}`
+            : catalog && !catalog.ok
+              ? `Catalog: ${catalog.message}`
+              : '—'}
       </p>
     </fieldset>
   );

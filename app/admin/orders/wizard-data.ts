@@ -1,6 +1,7 @@
 import 'server-only';
 import { api } from '@/server/api/server-caller';
-import { formatMinor } from '@/server/billing/currency';
+import { formatMinor, formatUnitPrice } from '@/server/billing/currency';
+import { trimDecimal } from '@/server/billing/decimal';
 import { priceLine } from '@/server/billing/pricing';
 import type { WizardProduct, WizardValues } from './order-wizard';
 
@@ -21,12 +22,19 @@ export async function wizardProducts(trpc: Caller): Promise<WizardProduct[]> {
     cursor = batch.nextCursor;
   }
   return items
-    .filter((p) => p.type === 'recurring')
+    .filter((p) => p.type === 'recurring' || p.type === 'usage')
     .map((p) => ({
       id: p.id,
       name: p.name,
       active: p.active,
-      prices: p.prices.map((price) => ({ cycle: price.cycle, currency: price.currency, amount: price.amount, setupFee: price.setupFee })),
+      usage: p.type === 'usage',
+      prices: p.prices.map((price) => ({
+        cycle: price.cycle,
+        currency: price.currency,
+        amount: price.amount,
+        setupFee: price.setupFee,
+        unitAmount: price.unitAmount === null ? null : trimDecimal(price.unitAmount),
+      })),
       optionGroups: p.optionGroups.map((g) => ({
         id: g.id,
         name: g.name,
@@ -71,6 +79,18 @@ export function draftValues(order: OrderOut, products: WizardProduct[]): WizardV
     email_mode: order.autoEmail === 'invoice_and_link' ? 'invoice_with_payment_link' : order.autoEmail,
     items: order.lines.map((line) => {
       const product = products.find((p) => p.id === line.productId);
+      if (line.usageUnitPrice !== null) {
+        const unitPrice = trimDecimal(line.usageUnitPrice);
+        const atCatalog = product?.prices.some((p) => p.cycle === line.cycle && p.currency === order.currency && p.unitAmount === unitPrice) ?? false;
+        return {
+          product_id: line.productId,
+          cycle: line.cycle,
+          quantity: '1',
+          price_mode: atCatalog ? 'catalog' : 'custom',
+          price: atCatalog ? '' : formatUnitPrice(unitPrice, order.currency),
+          usage: true,
+        };
+      }
       const catalog = product ? priceLine(product, line.cycle, order.currency, []) : null;
       const atCatalog = catalog?.ok === true && catalog.unitPrice === line.unitPrice;
       return {
@@ -79,6 +99,7 @@ export function draftValues(order: OrderOut, products: WizardProduct[]): WizardV
         quantity: String(Math.round(Number(line.quantity))),
         price_mode: atCatalog ? 'catalog' : 'custom',
         price: atCatalog ? '' : formatMinor(line.unitPrice, order.currency),
+        usage: false,
       };
     }),
   };
