@@ -6,10 +6,12 @@ import {
   awaitsPayment,
   documentTitle,
   formatDay,
+  formatPeriod,
   lineAmount,
   paymentInstructions,
   stampFor,
   taxBreakdown,
+  type DocumentLine,
   type InvoiceDocumentModel,
   type Stamp,
 } from './model';
@@ -71,8 +73,11 @@ const money = (doc: InvoiceDocumentModel, amount: bigint) => printable(formatMon
 function SheetBody({ doc, layout, title }: BodyProps) {
   const stamp = stampFor(doc);
   const column = (width: string, align: 'left' | 'right' = 'right'): Style => ({ width, textAlign: align, paddingHorizontal: 3 });
+  // The code column only when some line has a code; it takes its room from the description.
+  const coded = doc.lines.some((line) => line.code);
   const columns = {
-    description: column('42%', 'left'),
+    description: column(coded ? '31%' : '42%', 'left'),
+    code: column('11%', 'left'),
     quantity: column('9%'),
     unitPrice: column('18%'),
     taxRate: column('12%'),
@@ -86,6 +91,7 @@ function SheetBody({ doc, layout, title }: BodyProps) {
         </View>
         <View style={{ width: '45%', alignItems: 'flex-end' }}>
           <Text style={{ fontSize: layout.titleSize, fontWeight: 700, marginBottom: layout.fontSize * 0.3 }}>{title}</Text>
+          {doc.orderName ? <Text style={{ textAlign: 'right', marginBottom: layout.fontSize * 0.3 }}>{doc.orderName}</Text> : null}
           <MetaRows doc={doc} align="right" />
           {stamp ? <StampMark stamp={stamp} layout={layout} tilted /> : null}
         </View>
@@ -97,6 +103,7 @@ function SheetBody({ doc, layout, title }: BodyProps) {
 
       <View style={{ flexDirection: 'row', backgroundColor: '#f1f3f4', paddingVertical: 3, fontWeight: 700 }}>
         <Text style={columns.description}>Description</Text>
+        {coded ? <Text style={columns.code}>Code</Text> : null}
         <Text style={columns.quantity}>Qty</Text>
         <Text style={columns.unitPrice}>Unit price</Text>
         <Text style={columns.taxRate}>{doc.taxLabel}</Text>
@@ -104,7 +111,8 @@ function SheetBody({ doc, layout, title }: BodyProps) {
       </View>
       {doc.lines.map((line, index) => (
         <View key={index} wrap={false} style={{ flexDirection: 'row', paddingVertical: 3, borderBottomWidth: 0.5, borderBottomColor: rule }}>
-          <Text style={columns.description}>{line.description}</Text>
+          <LineDescription line={line} style={columns.description} />
+          {coded ? <Text style={columns.code}>{line.code ?? ''}</Text> : null}
           <Text style={columns.quantity}>{line.quantity}</Text>
           <Text style={columns.unitPrice}>{money(doc, line.unitPrice)}</Text>
           <Text style={columns.taxRate}>{`${line.taxRate}%`}</Text>
@@ -140,6 +148,7 @@ function ReceiptBody({ doc, layout, title }: BodyProps) {
       <SellerBlock doc={doc} layout={layout} centred />
       <View style={{ ...section, alignItems: 'center' }}>
         <Text style={{ fontSize: layout.titleSize, fontWeight: 700 }}>{title}</Text>
+        {doc.orderName ? <Text style={{ textAlign: 'center' }}>{doc.orderName}</Text> : null}
         {stamp ? <StampMark stamp={stamp} layout={layout} /> : null}
       </View>
       <View style={{ marginTop: layout.fontSize * 0.5 }}>
@@ -151,9 +160,11 @@ function ReceiptBody({ doc, layout, title }: BodyProps) {
       <View style={section}>
         {doc.lines.map((line, index) => (
           <View key={index} wrap={false} style={{ marginBottom: layout.fontSize * 0.4 }}>
-            <Text>{line.description}</Text>
+            <LineDescription line={line} />
             <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
-              <Text style={{ color: muted }}>{`${line.quantity} × ${money(doc, line.unitPrice)} · ${doc.taxLabel} ${line.taxRate}%`}</Text>
+              <Text style={{ color: muted }}>
+                {`${line.code ? `Code ${line.code} · ` : ''}${line.quantity} × ${money(doc, line.unitPrice)} · ${doc.taxLabel} ${line.taxRate}%`}
+              </Text>
               <Text>{money(doc, lineAmount(line, doc.taxMode))}</Text>
             </View>
           </View>
@@ -191,9 +202,23 @@ function SellerBlock({ doc, layout, centred = false }: { doc: InvoiceDocumentMod
   );
 }
 
+/** A line's description, with the period it covers under it. */
+function LineDescription({ line, style }: { line: DocumentLine; style?: Style }) {
+  return (
+    <Text style={style}>
+      {line.description}
+      {line.period ? <Text style={{ color: muted }}>{`\n${formatPeriod(line.period)}`}</Text> : null}
+    </Text>
+  );
+}
+
 function CustomerBlock({ doc }: { doc: InvoiceDocumentModel }) {
   const { customer } = doc;
-  const details = [...customer.lines, ...(customer.taxId ? [`Tax ID: ${customer.taxId}`] : [])];
+  const details = [
+    ...customer.lines,
+    ...(customer.taxId ? [`Tax ID: ${customer.taxId}`] : []),
+    ...(customer.placeOfSupply ? [`Place of supply: ${customer.placeOfSupply}`] : []),
+  ];
   return (
     <Text>
       <Text style={{ color: muted, fontWeight: 700 }}>{doc.kind === 'credit_note' ? 'Credited to' : 'Bill to'}</Text>
@@ -213,6 +238,7 @@ function MetaRows({ doc, align }: { doc: InvoiceDocumentModel; align: 'right' | 
     rows.push(['Issue date', formatDay(doc.issueDate)], ['Due date', formatDay(doc.dueDate)]);
   }
   if (doc.paidOn && doc.kind !== 'credit_note') rows.push(['Paid on', formatDay(doc.paidOn)]);
+  if (doc.poNumber) rows.push(['PO / contract no.', doc.poNumber]);
   if (doc.corrects) rows.push(['Corrects', doc.corrects]);
   if (doc.consolidatedInto) rows.push(['Consolidated into', doc.consolidatedInto]);
   const [[, number], ...rest] = rows as [[string, string], ...Array<[string, string]>];

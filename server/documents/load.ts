@@ -1,14 +1,15 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { customers, invoices, settings } from '@/db/schema';
+import { invoices, settings } from '@/db/schema';
 import { trimDecimal } from '../billing/decimal';
 import { isIssued } from '../billing/invoice-status';
 import { toPlainDate } from '../billing/periods';
-import { notFound } from '../errors';
 import { companySettings } from '../schemas/company';
 import { billingSettings, type BillingSettings } from '../schemas/settings';
 import type { ServiceContext } from '../services/context';
 import { getInvoice } from '../services/invoices/get';
 import { publicInvoicePath } from '../services/invoices/public-link';
+import { addresseeOf } from '../services/invoices/snapshot';
+import { linePeriod } from '../services/invoices/store';
 import { printable } from './fonts';
 import { opaqueLogo } from './logo';
 import { addressLines, type InvoiceDocumentModel } from './model';
@@ -18,7 +19,7 @@ const lines = (value: string) => value.split(/\r?\n/).map(text).filter(Boolean);
 
 /**
  * Everything one document prints, read in one place: the invoice (through getInvoice, so the
- * caller's permission and scope apply and another tenant's invoice is a 404), its customer, the
+ * caller's permission and scope apply and another tenant's invoice is a 404), its addressee, the
  * seller settings, the invoices it consolidates and the numbers it refers to.
  */
 export async function loadInvoiceDocument(
@@ -27,11 +28,8 @@ export async function loadInvoiceDocument(
 ): Promise<{ doc: InvoiceDocumentModel; settings: BillingSettings }> {
   const invoice = await getInvoice(ctx, { id: input.id });
   const relatedIds = [invoice.correctsInvoiceId, invoice.consolidatedIntoId].filter((id): id is string => id !== null);
-  const [[customer], settingRows, sources, related] = await Promise.all([
-    ctx.db
-      .select({ name: customers.name, company: customers.company, taxId: customers.taxId, billingAddress: customers.billingAddress })
-      .from(customers)
-      .where(eq(customers.id, invoice.customerId)),
+  const [customer, settingRows, sources, related] = await Promise.all([
+    addresseeOf(ctx.db, invoice),
     ctx.db
       .select({ key: settings.key, value: settings.value })
       .from(settings)
@@ -45,7 +43,6 @@ export async function loadInvoiceDocument(
       ? ctx.db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(inArray(invoices.id, relatedIds))
       : Promise.resolve([]),
   ]);
-  if (!customer) throw notFound('Customer');
   const settingOf = (key: string) => settingRows.find((row) => row.key === key)?.value ?? {};
   const billing = billingSettings.parse(settingOf('billing'));
   const company = companySettings.parse(settingOf('company'));
@@ -79,7 +76,10 @@ export async function loadInvoiceDocument(
       name: text(customer.company ?? '') || text(customer.name),
       lines: [...(customer.company?.trim() ? [text(customer.name)] : []), ...addressLines(customer.billingAddress).map(text)],
       taxId: customer.taxId ? text(customer.taxId) : null,
+      placeOfSupply: customer.placeOfSupply?.trim() ? text(customer.placeOfSupply) : null,
     },
+    orderName: invoice.orderName?.trim() ? text(invoice.orderName) : null,
+    poNumber: invoice.poNumber?.trim() ? text(invoice.poNumber) : null,
     lines: invoice.lines.map((line) => ({
       description: printable(line.description),
       quantity: trimDecimal(line.quantity),
@@ -88,6 +88,8 @@ export async function loadInvoiceDocument(
       subtotal: line.subtotal,
       tax: line.tax,
       total: line.total,
+      period: linePeriod(line),
+      code: line.code?.trim() ? text(line.code) : null,
     })),
     subtotal: invoice.subtotal,
     taxTotal: invoice.taxTotal,

@@ -18,6 +18,10 @@ export type DocumentLine = {
   subtotal: bigint;
   tax: bigint;
   total: bigint;
+  /** The period it covers, both days included. */
+  period?: { start: string; end: string } | null;
+  /** Its tax classification code (HSN/SAC). */
+  code?: string | null;
 };
 
 /** Everything a document prints, gathered once (load.ts) so the template only lays it out. */
@@ -35,7 +39,12 @@ export type InvoiceDocumentModel = {
   /** The day it was paid in full, as a plain date. */
   paidOn: string | null;
   seller: Party & { logo: string | null; bankDetails: string };
-  customer: Party;
+  /** The addressee: the snapshot taken when the number was assigned (a draft: the customer now). */
+  customer: Party & { placeOfSupply?: string | null };
+  /** The contract order's name, which the customer sees. */
+  orderName: string | null;
+  /** The customer's purchase order or contract number. */
+  poNumber: string | null;
   lines: DocumentLine[];
   subtotal: bigint;
   taxTotal: bigint;
@@ -104,6 +113,9 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sho
 
 /** "2026-01-31" → "31 Jan 2026": unambiguous for readers on either side of the Atlantic. */
 export const formatDay = (plainDate: string) => dayFormat.format(new Date(`${plainDate}T00:00:00Z`));
+
+/** A line's period as printed: "1 Mar 2026 – 31 Mar 2026". */
+export const formatPeriod = (period: { start: string; end: string }) => `${formatDay(period.start)} – ${formatDay(period.end)}`;
 
 /** Whether the document asks to be paid: an issued, open document with something left to pay. */
 export function awaitsPayment(doc: Pick<InvoiceDocumentModel, 'kind' | 'status' | 'balance'>): boolean {

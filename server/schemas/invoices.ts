@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { invoiceStatuses } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
-import { booleanParam, currencyCode, id, isoInstant, listInput, optionalText, type DomainInput } from './common';
+import { booleanParam, currencyCode, id, isoInstant, listInput, optionalText, requiredText, type DomainInput } from './common';
+import { billingAddressInput, customerOutput } from './customers';
 
 export const MAX_UNIT_PRICE = 10n ** 13n;
 
@@ -19,6 +20,13 @@ const decimal3 = (field: string) =>
 
 export const plainDate = z.string().refine(isPlainDate, 'must be a date like 2026-01-31');
 
+/** Text a PATCH may clear: absent leaves it, null or an empty string removes it. */
+const clearableText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional(),
+  );
+
 /** An amount in minor units: a whole number, never a float. */
 export const minorUnits = z
   .number({ error: 'must be an integer amount in minor units' })
@@ -26,14 +34,27 @@ export const minorUnits = z
   .refine((n) => Number.isSafeInteger(n), 'is too large')
   .transform((n) => BigInt(n));
 
-export const invoiceItemInput = z.strictObject({
-  description: z.string({ error: 'is required' }).trim().min(1, 'is required').max(1000, 'must be at most 1000 characters'),
-  quantity: decimal3('quantity').refine((q) => q > 0n, 'must be greater than 0'),
-  unit_price: minorUnits.refine((p) => p > -MAX_UNIT_PRICE && p < MAX_UNIT_PRICE, 'must be less than 10^13 in absolute value'),
-  tax_rate: decimal3('tax_rate')
-    .refine((r) => r >= 0n && r <= 100n * MILLI, 'must be between 0 and 100')
-    .optional(),
-});
+export const invoiceItemInput = z
+  .strictObject({
+    description: z.string({ error: 'is required' }).trim().min(1, 'is required').max(1000, 'must be at most 1000 characters'),
+    quantity: decimal3('quantity').refine((q) => q > 0n, 'must be greater than 0'),
+    unit_price: minorUnits.refine((p) => p > -MAX_UNIT_PRICE && p < MAX_UNIT_PRICE, 'must be less than 10^13 in absolute value'),
+    tax_rate: decimal3('tax_rate')
+      .refine((r) => r >= 0n && r <= 100n * MILLI, 'must be between 0 and 100')
+      .optional(),
+    // The period the line covers, both days included.
+    period_start: plainDate.nullable().optional(),
+    period_end: plainDate.nullable().optional(),
+    // A tax classification code (HSN/SAC).
+    code: clearableText(50),
+  })
+  .superRefine((item, ctx) => {
+    if (!item.period_start !== !item.period_end) {
+      ctx.addIssue({ code: 'custom', path: [item.period_start ? 'period_end' : 'period_start'], message: 'is required with the other end of the period' });
+    } else if (item.period_start && item.period_end && item.period_end < item.period_start) {
+      ctx.addIssue({ code: 'custom', path: ['period_end'], message: 'must not be before the period start' });
+    }
+  });
 export type InvoiceItemInput = DomainInput<typeof invoiceItemInput>;
 
 const items = z.array(invoiceItemInput, { error: 'must be a list of items' }).min(1, 'must have at least one item').max(500, 'must have at most 500 items');
@@ -53,12 +74,27 @@ export const createInvoiceInput = z.strictObject({
 });
 export type CreateInvoiceInput = DomainInput<typeof createInvoiceInput>;
 
+/**
+ * Changes to a numbered document's addressee (its customer snapshot): absent fields stay, null
+ * or empty ones are removed. The customer record itself is not touched.
+ */
+export const customerSnapshotInput = z.strictObject({
+  name: requiredText(200).optional(),
+  company: clearableText(200),
+  tax_id: clearableText(50),
+  billing_address: billingAddressInput.nullable().optional(),
+  place_of_supply: clearableText(100),
+});
+
 export const updateInvoiceInput = z.strictObject({
   currency: invoiceFields.currency,
   due_date: invoiceFields.due_date,
   issue_date: invoiceFields.issue_date,
   notes: z.string().max(10_000, 'must be at most 10000 characters').nullable().optional(),
   items: items.optional(),
+  // The customer's purchase order or contract number.
+  po_number: clearableText(100),
+  customer_snapshot: customerSnapshotInput.optional(),
 });
 export type UpdateInvoiceInput = DomainInput<typeof updateInvoiceInput>;
 
@@ -110,7 +146,22 @@ const itemOutput = z.object({
   subtotal: z.number().int(),
   tax: z.number().int(),
   total: z.number().int(),
+  period_start: z.string().nullable().describe('first day of the period the line covers'),
+  period_end: z.string().nullable().describe('last day of the period the line covers (included)'),
+  code: z.string().nullable().describe('tax classification code, e.g. HSN/SAC'),
 });
+
+export const customerSnapshotOutput = z
+  .object({
+    name: z.string(),
+    company: z.string().nullable(),
+    email: z.string(),
+    tax_id: z.string().nullable(),
+    billing_address: customerOutput.shape.billing_address,
+    place_of_supply: z.string().nullable(),
+  })
+  .nullable()
+  .describe('the addressee, frozen when the number was assigned; null for drafts and documents numbered before snapshots');
 
 export const invoiceOutput = z.object({
   id: z.string(),
@@ -134,6 +185,9 @@ export const invoiceOutput = z.object({
   consolidated_into_id: z.string().nullable(),
   corrects_invoice_id: z.string().nullable(),
   order_id: z.string().nullable(),
+  order_name: z.string().nullable().describe('the contract order’s name, shown to the customer'),
+  po_number: z.string().nullable(),
+  customer_snapshot: customerSnapshotOutput,
   public_url: z.string(),
   notifications: z.array(z.object({ at: z.string(), channel: z.string(), status: z.string(), detail: z.string().nullable() })),
   created_at: z.string(),

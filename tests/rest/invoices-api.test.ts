@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as adjustCredit } from '@/app/api/v1/customers/[id]/credit/route';
-import { PATCH as patchCustomer } from '@/app/api/v1/customers/[id]/route';
+import { GET as getCustomer, PATCH as patchCustomer } from '@/app/api/v1/customers/[id]/route';
 import { POST as cancel } from '@/app/api/v1/invoices/[id]/cancel/route';
 import { POST as finalize } from '@/app/api/v1/invoices/[id]/finalize/route';
 import { POST as markPaid } from '@/app/api/v1/invoices/[id]/mark-paid/route';
@@ -72,6 +72,7 @@ describe('POST /api/v1/invoices', () => {
         'created_at',
         'currency',
         'customer_id',
+        'customer_snapshot',
         'deleted_at',
         'due_date',
         'id',
@@ -82,7 +83,9 @@ describe('POST /api/v1/invoices', () => {
         'notifications',
         'number',
         'order_id',
+        'order_name',
         'paid_at',
+        'po_number',
         'public_url',
         'status',
         'subtotal',
@@ -101,6 +104,18 @@ describe('POST /api/v1/invoices', () => {
       deleted_at: null,
     });
     expect(invoice.items[0]).toMatchObject({ quantity: '1.5', tax_rate: '7.375', unit_price: 1999, subtotal: 2999, tax: 221, total: 3220 });
+    expect(Object.keys(invoice.items[0]).sort()).toEqual(
+      ['code', 'description', 'id', 'period_end', 'period_start', 'quantity', 'subtotal', 'tax', 'tax_rate', 'total', 'unit_price'].sort(),
+    );
+    expect(invoice).toMatchObject({ order_name: null, po_number: null });
+    expect(invoice.customer_snapshot).toEqual({
+      name: 'Invoice Customer',
+      company: null,
+      email: expect.stringMatching(/@example\.test$/),
+      tax_id: null,
+      billing_address: null,
+      place_of_supply: null,
+    });
     expect(invoice.public_url).toMatch(new RegExp(`^https://billing\\.example\\.test/p/invoice/${invoice.id}\\?token=[\\w-]{43}$`));
   });
 
@@ -246,6 +261,78 @@ describe('invoice actions', () => {
       await send(req(`/api/v1/invoices/${invoice.id}/send`, { method: 'POST', body: { channel: 'whatsapp' } }), params({ id: invoice.id })),
     );
     expect(unconfigured).toMatchObject({ status: 409, body: { error: { code: 'invalid_state' } } });
+  });
+});
+
+describe('PO number, addressee, line period and code', () => {
+  const patchOf = async (id: string, body: Record<string, unknown>) =>
+    json(await patch(req(`/api/v1/invoices/${id}`, { method: 'PATCH', body }), params({ id })));
+
+  it('edits them on an unpaid invoice: the snapshot in part, periods with both days included', async () => {
+    const invoice = await newInvoice();
+    const edited = await patchOf(invoice.id, {
+      po_number: 'PO-7781',
+      customer_snapshot: {
+        name: 'Acme Corp',
+        tax_id: '29ABCDE1234F1Z5',
+        billing_address: { line1: '1 MG Road', city: 'Bengaluru', region: 'Karnataka', postal_code: '560001', country: 'in' },
+        place_of_supply: 'Karnataka (29)',
+      },
+      items: [{ description: 'Support Agent — Pro', quantity: 1, unit_price: 1000, period_start: '2026-03-01', period_end: '2026-03-31', code: '998314' }],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      number: invoice.number,
+      po_number: 'PO-7781',
+      customer_snapshot: {
+        name: 'Acme Corp',
+        company: null,
+        email: invoice.customer_snapshot.email,
+        tax_id: '29ABCDE1234F1Z5',
+        billing_address: { line1: '1 MG Road', city: 'Bengaluru', region: 'Karnataka', postal_code: '560001', country: 'IN' },
+        place_of_supply: 'Karnataka (29)',
+      },
+      items: [{ period_start: '2026-03-01', period_end: '2026-03-31', code: '998314' }],
+    });
+    // The customer record is not the invoice's addressee: it stays as it was.
+    const customer = await json(await getCustomer(req(`/api/v1/customers/${customerId}`), params({ id: customerId })));
+    expect(customer.body).toMatchObject({ name: 'Invoice Customer', tax_id: null });
+
+    // Fields left out stay; empty ones are removed.
+    const again = await patchOf(invoice.id, { po_number: '', customer_snapshot: { tax_id: null } });
+    expect(again.body).toMatchObject({ po_number: null, customer_snapshot: { name: 'Acme Corp', tax_id: null, place_of_supply: 'Karnataka (29)' } });
+    expect(again.body.items).toEqual([expect.objectContaining({ code: '998314', period_end: '2026-03-31' })]);
+  });
+
+  it.each([
+    ['an end before the start', { period_start: '2026-03-10', period_end: '2026-03-09' }, 'items.0.period_end', 'must not be before the period start'],
+    ['a start without an end', { period_start: '2026-03-10' }, 'items.0.period_end', 'is required with the other end of the period'],
+    ['a bad date', { period_start: '2026-02-30', period_end: '2026-03-09' }, 'items.0.period_start', 'must be a date like 2026-01-31'],
+    ['a long code', { code: 'x'.repeat(51) }, 'items.0.code', 'must be at most 50 characters'],
+  ])('answers 400 to %s and changes nothing', async (_what, item, field, message) => {
+    const invoice = await newInvoice();
+    const response = await patchOf(invoice.id, { items: [{ description: 'x', quantity: 1, unit_price: 5, ...item }] });
+    expect(response).toMatchObject({ status: 400, body: { error: { code: 'validation_error', fields: { [field]: message } } } });
+    const after = await json(await getOne(req(`/api/v1/invoices/${invoice.id}`), params({ id: invoice.id })));
+    expect(after.body.items).toEqual(invoice.items);
+  });
+
+  it('refuses an addressee on a draft (400) and any edit of a paid invoice (409)', async () => {
+    const draft = await newInvoice({ status: 'draft', items: [{ description: 'x', quantity: 1, unit_price: 5, code: '9983' }] });
+    expect(draft).toMatchObject({ customer_snapshot: null, items: [{ code: '9983', period_start: null, period_end: null }] });
+    const refused = await patchOf(draft.id, { customer_snapshot: { name: 'Someone else' } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { fields: { customer_snapshot: expect.stringContaining('finalized') } } } });
+    expect((await patchOf(draft.id, { po_number: 'PO-1' })).body.po_number).toBe('PO-1');
+
+    const paid = await newInvoice();
+    await markPaid(req(`/api/v1/invoices/${paid.id}/mark-paid`, { method: 'POST', body: {} }), params({ id: paid.id }));
+    for (const body of [
+      { po_number: 'PO-2' },
+      { customer_snapshot: { name: 'Late' } },
+      { items: [{ description: 'x', quantity: 1, unit_price: 1000, code: '1' }] },
+    ]) {
+      expect(await patchOf(paid.id, body)).toMatchObject({ status: 409, body: { error: { code: 'invalid_state' } } });
+    }
   });
 });
 

@@ -15,6 +15,8 @@ export const sampleDocument = (over: Partial<InvoiceDocumentModel> = {}): Invoic
   paidOn: null,
   seller: { name: 'Seller', lines: [], taxId: null, logo: null, bankDetails: 'IBAN DE89 3704 0044 0532 0130 00' },
   customer: { name: 'Customer', lines: [], taxId: null },
+  orderName: null,
+  poNumber: null,
   lines: [],
   subtotal: 10000n,
   taxTotal: 2000n,

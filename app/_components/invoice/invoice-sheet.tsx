@@ -1,5 +1,5 @@
 import { formatMoney } from '@/server/billing/currency';
-import { documentTitle, lineAmount, paymentInstructions, taxBreakdown } from '@/server/documents/model';
+import { documentTitle, formatPeriod, lineAmount, paymentInstructions, taxBreakdown } from '@/server/documents/model';
 import type { CustomerInvoice } from '@/server/services/invoices/customer-invoice';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { Card } from '../ui/card';
@@ -16,6 +16,7 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
   const money = (amount: bigint) => formatMoney(amount, doc.currency, { decimals: invoice.decimals ?? undefined });
   const bands = taxBreakdown(doc.lines);
   const taxed = bands.some((band) => band.tax !== 0n);
+  const coded = doc.lines.some((line) => line.code);
   return (
     <Card className="p-6 sm:p-8 print:border-0 print:p-0 print:shadow-none" aria-label="Invoice">
       <header className="flex flex-wrap items-start justify-between gap-6 border-b border-border pb-6">
@@ -34,6 +35,7 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
         <div className="space-y-1 text-right">
           <div className="text-sm text-fg-muted">{documentTitle(doc)}</div>
           <h1 className="text-2xl font-semibold tracking-tight tabular-nums">{doc.number ?? 'Draft'}</h1>
+          {doc.orderName ? <div data-testid="order-name">{doc.orderName}</div> : null}
           <StatusPill status={doc.status} className="text-sm" />
           <dl className="mt-2 grid grid-cols-[auto_auto] justify-end gap-x-4 gap-y-0.5 text-sm">
             <dt className="text-fg-muted">Issued</dt>
@@ -48,6 +50,12 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
                 <dd>{formatDay(doc.paidOn)}</dd>
               </>
             ) : null}
+            {doc.poNumber ? (
+              <>
+                <dt className="text-fg-muted">PO / contract no.</dt>
+                <dd data-testid="po-number">{doc.poNumber}</dd>
+              </>
+            ) : null}
           </dl>
         </div>
       </header>
@@ -60,6 +68,7 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
           </div>
           <Lines lines={doc.customer.lines} />
           {doc.customer.taxId ? <div className="text-sm text-fg-muted">Tax ID {doc.customer.taxId}</div> : null}
+          {doc.customer.placeOfSupply ? <div className="text-sm text-fg-muted">Place of supply {doc.customer.placeOfSupply}</div> : null}
         </div>
         {doc.corrects || doc.consolidatedInto ? (
           <div className="text-sm sm:text-right">
@@ -74,6 +83,7 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
         variant="inset"
         columns={[
           { label: 'Description' },
+          ...(coded ? [{ label: 'Code' }] : []),
           { label: 'Qty', align: 'right' },
           { label: 'Unit price', align: 'right' },
           ...(taxed ? [{ label: doc.taxLabel, align: 'right' as const }] : []),
@@ -82,7 +92,11 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
       >
         {doc.lines.map((line, i) => (
           <tr key={i} className="align-top">
-            <td className="py-2 pr-4 whitespace-pre-line">{line.description}</td>
+            <td className="py-2 pr-4 whitespace-pre-line">
+              {line.description}
+              {line.period ? <div className="text-xs text-fg-muted">{formatPeriod(line.period)}</div> : null}
+            </td>
+            {coded ? <td className="py-2 pr-4">{line.code ?? ''}</td> : null}
             <td className="py-2 text-right tabular-nums">{line.quantity}</td>
             <td className="py-2 text-right tabular-nums whitespace-nowrap">{money(line.unitPrice)}</td>
             {taxed ? <td className="py-2 text-right tabular-nums">{line.taxRate}%</td> : null}

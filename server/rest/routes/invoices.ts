@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import type { CustomerSnapshot } from '../../../db/schema';
 import { trimDecimal } from '../../billing/decimal';
 import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
 import { paperParam, paperSyntax } from '../../documents/paper';
 import { camelized } from '../../schemas/common';
 import {
   createInvoiceInput,
+  customerSnapshotOutput,
   invoiceIdInput,
   invoiceOutput,
   listInvoicesInput,
@@ -27,12 +29,13 @@ import { markInvoicePaid } from '../../services/invoices/mark-paid';
 import { openPublicInvoice, publicInvoicePath } from '../../services/invoices/public-link';
 import { regenerateInvoiceToken } from '../../services/invoices/regenerate-token';
 import { sendInvoice } from '../../services/invoices/send';
-import type { InvoiceView, NotificationRow } from '../../services/invoices/store';
+import { linePeriod, type InvoiceView, type NotificationRow } from '../../services/invoices/store';
 import { updateInvoice } from '../../services/invoices/update';
 import { recordPayment, type PaymentRow } from '../../services/payments/record';
 import { csvResponse } from '../csv';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
+import { billingAddressJson } from './customers';
 
 export const notificationJson = (n: NotificationRow): z.input<typeof notificationOutput> => ({
   id: n.id,
@@ -44,6 +47,18 @@ export const notificationJson = (n: NotificationRow): z.input<typeof notificatio
   provider_message_id: n.providerMessageId,
   triggered_by: n.triggeredBy,
 });
+
+function snapshotJson(snapshot: CustomerSnapshot | null): z.input<typeof customerSnapshotOutput> {
+  if (!snapshot) return null;
+  return {
+    name: snapshot.name,
+    company: snapshot.company,
+    email: snapshot.email,
+    tax_id: snapshot.taxId,
+    billing_address: billingAddressJson(snapshot.billingAddress),
+    place_of_supply: snapshot.placeOfSupply,
+  };
+}
 
 export function invoiceJson(invoice: InvoiceView, origin: string, options: { internal?: boolean } = {}): z.input<typeof invoiceOutput> {
   return {
@@ -72,12 +87,18 @@ export function invoiceJson(invoice: InvoiceView, origin: string, options: { int
       subtotal: Number(line.subtotal),
       tax: Number(line.tax),
       total: Number(line.total),
+      period_start: linePeriod(line)?.start ?? null,
+      period_end: linePeriod(line)?.end ?? null,
+      code: line.code,
     })),
     // Internal notes stay off the public page.
     notes: options.internal === false ? null : invoice.notes,
     consolidated_into_id: invoice.consolidatedIntoId,
     corrects_invoice_id: invoice.correctsInvoiceId,
     order_id: invoice.orderId,
+    order_name: invoice.orderName,
+    po_number: invoice.poNumber,
+    customer_snapshot: snapshotJson(invoice.customerSnapshot),
     public_url: invoice.status === 'draft' ? '' : `${origin}${publicInvoicePath(invoice.id, invoice.tokenVersion)}`,
     notifications: invoice.notifications.map((n) => ({
       at: n.at.toISOString(),

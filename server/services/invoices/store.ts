@@ -5,6 +5,7 @@ import type { Scope } from '@/server/auth/actor';
 import { formatMilli } from '@/server/billing/decimal';
 import { balanceOf, type InvoiceMoney } from '@/server/billing/invoice-status';
 import { counterYear, formatNumber } from '@/server/billing/numbering';
+import { addDays } from '@/server/billing/periods';
 import { documentTotals, lineAmounts, type TaxMode } from '@/server/billing/totals';
 import { AppError, notFound } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
@@ -77,6 +78,10 @@ export function priceItems(items: readonly InvoiceItemInput[], taxMode: TaxMode,
       unitPrice: item.unitPrice,
       taxRate: formatMilli(taxRateMilli),
       ...amounts,
+      periodStart: item.periodStart ?? null,
+      // Stored as the day after, like the periods the billing run writes and settlement reads.
+      periodEnd: item.periodEnd ? addDays(item.periodEnd, 1) : null,
+      code: item.code ?? null,
     };
   });
   const totals = documentTotals(lines.map((l) => ({ subtotal: l.subtotal!, tax: l.tax!, total: l.total! })));
@@ -86,6 +91,11 @@ export function priceItems(items: readonly InvoiceItemInput[], taxMode: TaxMode,
     });
   }
   return { lines, totals };
+}
+
+/** The period a line covers, both days included (the stored end is the day after); null when it has none. */
+export function linePeriod(line: Pick<InvoiceLineRow, 'periodStart' | 'periodEnd'>): { start: string; end: string } | null {
+  return line.periodStart && line.periodEnd ? { start: line.periodStart, end: addDays(line.periodEnd, -1) } : null;
 }
 
 export async function insertLines(tx: Database, invoiceId: string, lines: readonly LineDraft[]) {

@@ -8,11 +8,13 @@ import type { UpdateInvoiceInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { addresseeOf } from './snapshot';
 import { insertLines, loadInvoice, lockInvoice, moneyOf, priceItems, type InvoiceView } from './store';
 
 /**
- * Edits a draft freely, or a finalized invoice while nothing is paid (its number stays). Paid
- * and partly paid invoices are locked: they are corrected with credit or debit notes.
+ * Edits a draft freely, or a finalized invoice while nothing is paid (its number stays; its
+ * addressee, frozen at numbering, may be corrected). Paid and partly paid invoices are locked:
+ * they are corrected with credit or debit notes.
  */
 export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInput & { id: string }): Promise<InvoiceView> {
   requirePermission(ctx.actor, 'invoices.edit');
@@ -27,6 +29,12 @@ export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInp
     if (input.currency && input.currency !== locked.currency && locked.status !== 'draft') {
       throw new AppError('invalid_state', 'The currency of a finalized invoice cannot change', { currency: 'is fixed once the invoice is finalized' });
     }
+    // A draft is addressed to the customer as it is until its number freezes that.
+    if (input.customerSnapshot && locked.status === 'draft') {
+      throw new AppError('validation', 'A draft has no addressee of its own yet', {
+        customer_snapshot: 'can be changed once the invoice is finalized; a draft shows the customer as it is',
+      });
+    }
 
     const changes: Partial<typeof invoices.$inferInsert> = {
       issueDate,
@@ -35,6 +43,12 @@ export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInp
       updatedAt: ctx.now,
     };
     if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.poNumber !== undefined) changes.poNumber = input.poNumber;
+    if (input.customerSnapshot) {
+      // Fields left out stay as they are; one numbered before snapshots existed starts from the customer.
+      const sent = Object.entries(input.customerSnapshot).filter(([, value]) => value !== undefined);
+      changes.customerSnapshot = { ...(await addresseeOf(tx, locked)), ...Object.fromEntries(sent) };
+    }
     if (input.items) {
       const settings = await readBillingSettings(tx);
       const { lines, totals } = priceItems(input.items, locked.taxMode, parseMilli(settings.tax_rate)!);

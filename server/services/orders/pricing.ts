@@ -148,9 +148,11 @@ export function firstInvoiceItems(
   const drafts: Array<{ item: InvoiceItemInput & { taxRate: bigint }; plan: number | null }> = [];
   cart.items.forEach((priced, index) => {
     const quantity = BigInt(priced.item.quantity) * MILLI;
-    drafts.push({ item: { description: planLabel(priced, index), quantity, unitPrice: priced.price.unitPrice, taxRate }, plan: index });
+    // The product's tax code (HSN/SAC) goes with its plan and its setup fee.
+    const code = priced.product.taxCode;
+    drafts.push({ item: { description: planLabel(priced, index), quantity, unitPrice: priced.price.unitPrice, taxRate, code }, plan: index });
     if (priced.price.setupFee > 0n) {
-      drafts.push({ item: { description: `Setup fee: ${priced.product.name}`, quantity, unitPrice: priced.price.setupFee, taxRate }, plan: null });
+      drafts.push({ item: { description: `Setup fee: ${priced.product.name}`, quantity, unitPrice: priced.price.setupFee, taxRate, code }, plan: null });
     }
   });
   if (cart.coupon && cart.discountTotal > 0n) {
