@@ -27,15 +27,17 @@ let adminKey: string;
  *   S5  monthly 800, cancelled 2027-03-20 (churned 800 in March)
  *   S11 monthly 1000, discount 300 with no renewals left                                         → 1000
  * Order O2, never activated: S6 semiannual 6000, cancelled → never counts; S7 pending → never counts.
- * Order O3 (contract to 2027-02-15, activated 2026-12-01): S10 monthly 500 → runs in January, churned in February.
+ * Order O3 (to 2027-02-15, activated 2026-12-01): S10 monthly 500 → runs in January, churned in February.
+ * Order O5, a contract placed active on 2027-01-10 (no activation row: contracts start running):
+ *   S12 monthly 400, cancelled 2027-02-20 → new in January, churned in February.
  * Also: a usage service (no fixed price) and S8, monthly 700 in EUR.
  *
- *            S1    S2    S3   S4    S5   S10  S11   MRR    new   exp  contr  churn
- * Dec 31   3000     —   267  2000  800  500  1000   7567
- * Jan 31   3000  1001   267  2000  800  500  1000   8568   1001    0      0      0
- * Feb 28   3000  1001   467  2000  800    —  1000   8268      0  200      0    500
- * Mar 31   3000  1001   467  1500    —    —  1000   6968      0    0    500    800
- * Apr 30   the same                                  6968      0    0      0      0
+ *            S1    S2    S3   S4    S5   S10  S11  S12   MRR    new   exp  contr  churn
+ * Dec 31   3000     —   267  2000  800  500  1000    —   7567
+ * Jan 31   3000  1001   267  2000  800  500  1000  400   8968   1401    0      0      0
+ * Feb 28   3000  1001   467  2000  800    —  1000    —   8268      0  200      0    900
+ * Mar 31   3000  1001   467  1500    —    —  1000    —   6968      0    0    500    800
+ * Apr 30   the same                                       6968      0    0      0      0
  */
 beforeAll(async () => {
   const customer = await givenCustomer(db(), { currency: 'USD' });
@@ -47,6 +49,7 @@ beforeAll(async () => {
     endDate?: string;
     activatedAt?: string;
     currency?: string;
+    contract?: boolean;
   }) => {
     const [row] = await db()
       .insert(orders)
@@ -61,6 +64,7 @@ beforeAll(async () => {
         dueDays: 30,
         startDate: values.startDate,
         endDate: values.endDate ?? null,
+        contract: values.contract ?? false,
         createdAt: new Date(`${values.startDate}T08:00:00Z`),
       })
       .returning();
@@ -134,6 +138,9 @@ beforeAll(async () => {
   const o3 = await order({ startDate: '2026-12-01', endDate: '2027-02-15', status: 'completed', activatedAt: '2026-12-01T09:00:00Z' });
   await service(o3, { cycle: 'monthly', price: 500n, created: '2026-12-01T08:00:00Z' });
 
+  const o5 = await order({ startDate: '2027-01-10', contract: true });
+  await service(o5, { cycle: 'monthly', price: 400n, created: '2027-01-10T08:00:00Z', status: 'cancelled', updated: '2027-02-20T08:00:00Z' });
+
   const o4 = await order({ startDate: '2027-01-05', currency: 'EUR', activatedAt: '2027-01-05T09:00:00Z' });
   await service(o4, { cycle: 'monthly', price: 700n, created: '2027-01-05T08:00:00Z', currency: 'EUR' });
   adminKey = await givenApiKey(db(), 'admin');
@@ -144,8 +151,8 @@ describe('MRR report', () => {
     expect(await mrrReport(ctx(), { from: '2027-01-01', to: '2027-04-30', currency: 'USD' })).toEqual({
       currency: 'USD',
       rows: [
-        { period: '2027-01', mrr: 8568n, new: 1001n, expansion: 0n, contraction: 0n, churned: 0n },
-        { period: '2027-02', mrr: 8268n, new: 0n, expansion: 200n, contraction: 0n, churned: 500n },
+        { period: '2027-01', mrr: 8968n, new: 1401n, expansion: 0n, contraction: 0n, churned: 0n },
+        { period: '2027-02', mrr: 8268n, new: 0n, expansion: 200n, contraction: 0n, churned: 900n },
         { period: '2027-03', mrr: 6968n, new: 0n, expansion: 0n, contraction: 500n, churned: 800n },
         { period: '2027-04', mrr: 6968n, new: 0n, expansion: 0n, contraction: 0n, churned: 0n },
       ],
@@ -188,6 +195,7 @@ describe('MRR report', () => {
       [800n, 'monthly'], // S5
       [500n, 'monthly'], // S10
       [1000n, 'monthly'], // S11, its discount spent
+      [400n, 'monthly'], // S12
     ];
     expect(rows[0]!.mrr).toBe(january.reduce((sum, [price, cycle]) => sum + monthlyAmount(price, cycle), 0n));
   });

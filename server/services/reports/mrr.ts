@@ -17,12 +17,14 @@ const monthsOf = (cycle: SQL) =>
 /**
  * The recurring services that ever ran, with when they started and ended (docs/reports.md, "MRR").
  * There is no status history, so:
- * - a service runs from the latest of its creation, its order's start date and its order's first
- *   activation (the `order.activated` audit row) — it bills nothing before;
+ * - a service runs from the latest of its creation, its order's start date and, for a store
+ *   order, the order's first activation (the `order.activated` audit row: paid or approved) — it
+ *   bills nothing before; a contract's services are created running (placed active, or
+ *   activated from draft);
  * - one now active or suspended still runs (suspension is a collection step, not an ending);
  * - one now cancelled or terminated ended at its `updated_at` — those statuses are final, so
- *   its last write is the one that ended it — and counts only if its order was ever activated
- *   (one cancelled while still pending never ran);
+ *   its last write is the one that ended it — and counts only if it ever ran: a contract's, or
+ *   a store order's that was activated (one cancelled while still pending never ran);
  * - pending and failed services have not run; usage services have no fixed recurring price;
  *   services of an order paused now count nowhere (a pause leaves no dated trace), and a
  *   contract's services run through its end date.
@@ -32,7 +34,7 @@ const monthsOf = (cycle: SQL) =>
 const candidates = (currency: SQL) => sql`
   select s.id, s.order_id, s.order_line_id, s.price, s.cycle::text as cycle, o.end_date,
          case when b.discount_cycles_left is null or b.discount_cycles_left > 0 then s.recurring_discount else 0 end as discount,
-         greatest(s.created_at, ${dayStart(sql`o.start_date`)}, coalesce(act.at, s.created_at)) as live_from,
+         greatest(s.created_at, ${dayStart(sql`o.start_date`)}, case when o.contract then s.created_at else coalesce(act.at, s.created_at) end) as live_from,
          case when s.status in ('cancelled', 'terminated') then s.updated_at end as ended_at,
          s.currency
   from services s
@@ -43,7 +45,7 @@ const candidates = (currency: SQL) => sql`
     where a.entity_type = 'order' and a.entity_id = s.order_id::text and a.action = 'order.activated'
   ) act on true
   where ${currency} and s.usage_unit_price is null and s.cycle <> 'one_time' and o.status <> 'paused'
-    and (s.status in ('active', 'suspended') or (s.status in ('cancelled', 'terminated') and act.at is not null))`;
+    and (s.status in ('active', 'suspended') or (s.status in ('cancelled', 'terminated') and (o.contract or act.at is not null)))`;
 
 /**
  * A service's price and cycle at an instant: the audit log keeps every change (plan changes,
