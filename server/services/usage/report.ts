@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, sql } from 'drizzle-orm';
 import { services, usageRecords } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import { formatMicro, parseMicro } from '@/server/billing/decimal';
+import { formatMicro } from '@/server/billing/decimal';
 import type { ServiceStatus } from '@/server/billing/order-status';
 import { AppError, type FieldErrors } from '@/server/errors';
 import type { UsageRecordInput } from '@/server/schemas/usage';
@@ -15,12 +15,13 @@ import { usageView, type UsageRecordView } from './view';
 // before; one not running (pending, cancelled, terminated, failed) takes none.
 const reportable: readonly ServiceStatus[] = ['active', 'suspended'];
 
-type Row = { id: string; key: string; customer_id: string; service_id: string; quantity: string; occurred_at: string };
+/** A record as it will be stored (and answered, if it is new): `id` is the key, `rowId` the row's. */
+type Candidate = UsageRecordView & { rowId: string; micro: bigint };
 
 /** The field a record's error names: `service_id` alone, `records.3.service_id` in a batch. */
 export type FieldOf = (index: number, field: string) => string;
 
-const identity = (row: { customerId: string; key: string }) => `${row.customerId} ${row.key}`;
+const identity = (record: { customerId: string; id: string }) => `${record.customerId} ${record.id}`;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -31,8 +32,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  *
  * Ingestion speed is the point (docs/performance.md): whatever the request's size, one lookup of
  * its services, one insert, at most one read-back of ids stored before, one audit statement. The
- * rows travel as one JSON parameter: building a 1,000-row VALUES list with the query builder
- * cost more than the insert itself.
+ * rows travel as one JSON parameter (building a 1,000-row VALUES list with the query builder cost
+ * more than the insert itself), and new records are answered from what was sent, not read back.
  */
 export async function reportUsage(
   ctx: ServiceContext,
@@ -50,59 +51,66 @@ export async function reportUsage(
 
   const invalid: FieldErrors = {};
   const notRunning: FieldErrors = {};
-  const now = ctx.now.toISOString();
-  const rows: Row[] = records.map((record, index) => {
+  const candidates: Candidate[] = records.map((record, index) => {
     const service = serviceOf.get(record.serviceId);
     // Another book's service is as unknown as a missing one: its existence is not the caller's to learn.
     if (!service) invalid[fieldOf(index, 'service_id')] = 'is not a service';
     else if (service.usageUnitPrice === null) invalid[fieldOf(index, 'service_id')] = 'is not a usage service';
     else if (!reportable.includes(service.status)) notRunning[fieldOf(index, 'service_id')] = `is ${service.status}; it takes no usage`;
     // Without the reporter's id the record's own id is its key, answered so a retry can send it.
-    const id = randomUUID();
+    const rowId = randomUUID();
     return {
-      id,
-      key: record.id ?? id,
-      customer_id: service?.customerId ?? '',
-      service_id: record.serviceId,
+      rowId,
+      id: record.id ?? rowId,
+      serviceId: record.serviceId,
+      customerId: service?.customerId ?? '',
+      micro: record.quantity,
       quantity: formatMicro(record.quantity),
-      occurred_at: record.occurredAt ?? now,
+      // Through Date, so what is answered is what the millisecond column keeps.
+      occurredAt: record.occurredAt ? new Date(record.occurredAt) : ctx.now,
+      createdAt: ctx.now,
+      invoiceId: null,
     };
   });
   if (Object.keys(invalid).length > 0) throw new AppError('validation', 'The usage is not valid; see fields', invalid);
   if (Object.keys(notRunning).length > 0) throw new AppError('invalid_state', 'Usage can only be reported for a running service', notRunning);
 
-  const first = new Map<string, Row>();
-  for (const row of rows) {
-    const at = identity({ customerId: row.customer_id, key: row.key });
-    if (!first.has(at)) first.set(at, row);
-  }
+  const first = new Map<string, Candidate>();
+  for (const candidate of candidates) if (!first.has(identity(candidate))) first.set(identity(candidate), candidate);
   // Concurrent batches insert overlapping ids in one order, so each waits for the other's
   // conflicting row instead of deadlocking on two of them taken in opposite orders.
-  const fresh = [...first.values()].sort((a, b) => (a.customer_id === b.customer_id ? compare(a.key, b.key) : compare(a.customer_id, b.customer_id)));
-  const input = sql`rows from (jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb)
+  const fresh = [...first.values()].sort((a, b) => (a.customerId === b.customerId ? compare(a.id, b.id) : compare(a.customerId, b.customerId)));
+  const json = JSON.stringify(
+    fresh.map((c) => ({ id: c.rowId, key: c.id, customer_id: c.customerId, service_id: c.serviceId, quantity: c.quantity, occurred_at: c.occurredAt })),
+  );
+  const input = sql`rows from (jsonb_to_recordset(${json}::jsonb)
     as (id uuid, key text, customer_id uuid, service_id uuid, quantity numeric, occurred_at timestamptz)) with ordinality
     as r(id, key, customer_id, service_id, quantity, occurred_at, n)`;
 
   return ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(usageRecords)
-      .select(sql`select r.id, r.key, r.customer_id, r.service_id, r.quantity, r.occurred_at, null, ${now}::timestamptz from ${input} order by r.n`)
+      .select(
+        sql`select r.id, r.key, r.customer_id, r.service_id, r.quantity, r.occurred_at, null, ${ctx.now.toISOString()}::timestamptz from ${input} order by r.n`,
+      )
       .onConflictDoNothing({ target: [usageRecords.customerId, usageRecords.key] })
-      .returning();
-    const stored = new Map(inserted.map((row) => [identity(row), row]));
-    if (stored.size < fresh.length) {
+      .returning({ customerId: usageRecords.customerId, id: usageRecords.key });
+    const answer = new Map<string, UsageRecordView>();
+    for (const row of inserted) answer.set(identity(row), first.get(identity(row))!);
+    if (answer.size < fresh.length) {
       // Stored earlier, or by a concurrent request the insert waited for: this statement sees it.
       const earlier = await tx
         .select()
         .from(usageRecords)
         .where(sql`(${usageRecords.customerId}, ${usageRecords.key}) in (select r.customer_id, r.key from ${input})`);
-      for (const row of earlier) if (!stored.has(identity(row))) stored.set(identity(row), row);
+      for (const row of earlier.map(usageView)) if (!answer.has(identity(row))) answer.set(identity(row), row);
     }
 
     const perService = new Map<string, { records: number; quantity: bigint }>();
     for (const row of inserted) {
-      const total = perService.get(row.serviceId) ?? { records: 0, quantity: 0n };
-      perService.set(row.serviceId, { records: total.records + 1, quantity: total.quantity + parseMicro(row.quantity)! });
+      const { serviceId, micro } = first.get(identity(row))!;
+      const total = perService.get(serviceId) ?? { records: 0, quantity: 0n };
+      perService.set(serviceId, { records: total.records + 1, quantity: total.quantity + micro });
     }
     await auditEach(
       tx,
@@ -111,6 +119,6 @@ export async function reportUsage(
       [...perService].map(([id, total]) => ({ entity: { type: 'service', id }, after: { records: total.records, quantity: formatMicro(total.quantity) } })),
     );
 
-    return { records: rows.map((row) => usageView(stored.get(identity({ customerId: row.customer_id, key: row.key }))!)), inserted: inserted.length };
+    return { records: candidates.map((c) => answer.get(identity(c))!), inserted: inserted.length };
   });
 }
