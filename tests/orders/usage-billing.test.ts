@@ -8,7 +8,9 @@ import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { createProduct } from '@/server/services/catalog/create-product';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { activateContractOrder, deactivateContractOrder } from '@/server/services/orders/activate-contract';
+import { changePlan } from '@/server/services/orders/change-plan';
 import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
@@ -196,6 +198,20 @@ describe('usage billed in arrears by the billing run', () => {
 });
 
 describe('usage products are not sold in the store', () => {
+  it('refuses a plan change to a usage product (nothing paid up to prorate)', async () => {
+    const customer = await givenCustomer(db());
+    const plan = await givenProduct(db(), { monthly: 1000 });
+    const usage = await givenUsageProduct('0.2');
+    const order = await placeOrder(
+      at('2057-01-01'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: plan.id, cycle: 'monthly' }] }),
+    );
+    await markInvoicePaid(at('2057-01-01'), { id: order.invoiceId! });
+    await expect(
+      changePlan(at('2057-01-10'), { serviceId: order.services[0]!.id, productId: usage.id, cycle: 'monthly', preview: true }),
+    ).rejects.toMatchObject({ code: 'validation', fields: { product_id: 'cannot change to or from a usage product; order it on a contract' } });
+  });
+
   it('refuses a usage product on a store order', async () => {
     const customer = await givenCustomer(db());
     const usage = await givenUsageProduct('0.2');

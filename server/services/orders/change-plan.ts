@@ -43,6 +43,10 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
     const product = await loadProduct(tx, input.productId).catch(() => {
       throw new AppError('validation', 'Unknown product', { product_id: 'is not a product on sale' });
     });
+    // Usage is billed in arrears per unit used: there is no paid-up period to prorate, to or from it.
+    if (product.type === 'usage' || service.usageUnitPrice !== null) {
+      throw new AppError('validation', 'Usage is not prorated', { product_id: 'cannot change to or from a usage product; order it on a contract' });
+    }
     const price = priceLine(product, input.cycle, service.currency, []);
     if (!price.ok) throw new AppError('validation', 'The new plan cannot be priced', { [price.field === 'cycle' ? 'cycle' : 'product_id']: price.message });
 
