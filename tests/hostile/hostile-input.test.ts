@@ -22,6 +22,7 @@ import * as refundRoutes from '@/server/rest/routes/refunds';
 import * as resellerRoutes from '@/server/rest/routes/resellers';
 import * as settingsRoutes from '@/server/rest/routes/settings';
 import * as transactionRoutes from '@/server/rest/routes/transactions';
+import * as usageRoutes from '@/server/rest/routes/usage';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
@@ -104,6 +105,7 @@ const restRoutes = [
   resellerRoutes,
   transactionRoutes,
   commissionRoutes,
+  usageRoutes,
 ].flatMap((module) => Object.values(module).filter(isRoute));
 
 /**
