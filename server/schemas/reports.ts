@@ -29,7 +29,8 @@ export type RevenueReportInput = DomainInput<typeof revenueReportQuery>;
 const mrrReportFields = z.object({ from: reportDate, to: reportDate, interval: z.literal('month', { error: 'must be month' }).default('month'), currency });
 export const mrrReportQuery = checkedRange(mrrReportFields, () => 'month');
 export const mrrReportInput = checkedRange(mrrReportFields.extend(withFormat), () => 'month');
-export type MrrReportInput = DomainInput<typeof mrrReportQuery>;
+// Months are the only interval: the edge checks it, the service has nothing to choose.
+export type MrrReportInput = Omit<DomainInput<typeof mrrReportQuery>, 'interval'>;
 
 const taxReportFields = z.object({ from: reportDate, to: reportDate, currency });
 export const taxReportQuery = checkedRange(taxReportFields, () => null);
