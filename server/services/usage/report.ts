@@ -96,7 +96,10 @@ export async function reportUsage(
       .onConflictDoNothing({ target: [usageRecords.customerId, usageRecords.key] })
       .returning({ customerId: usageRecords.customerId, id: usageRecords.key });
     const answer = new Map<string, UsageRecordView>();
-    for (const row of inserted) answer.set(identity(row), first.get(identity(row))!);
+    for (const row of inserted) {
+      const { rowId: _rowId, micro: _micro, ...view } = first.get(identity(row))!;
+      answer.set(identity(row), view);
+    }
     if (answer.size < fresh.length) {
       // Stored earlier, or by a concurrent request the insert waited for: this statement sees it.
       const earlier = await tx
