@@ -108,6 +108,8 @@ export async function usageBench() {
     await server.close();
     const [stored] = await sql<{ n: number }[]>`select count(*)::int as n from usage_records`;
 
+    // The ceiling: the same rows, plainly inserted (on the bench client's 2 connections, which
+    // the raw inserts saturate as well as 4 would).
     await sql`truncate usage_records`;
     const customerOf = new Map((await sql<{ id: string; customer_id: string }[]>`select id, customer_id from services`).map((s) => [s.id, s.customer_id]));
     const raw = await pump(
