@@ -280,6 +280,7 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'orders.list', needs: 'orders.view', input: () => ({}), expect: ownList },
   { call: 'orders.byId', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
   { call: 'orders.history', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
+  { call: 'orders.nextInvoice', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
   // Another tenant's customer is "not a customer you can sell to" (400), as a made-up id is.
   {
     call: 'orders.place',

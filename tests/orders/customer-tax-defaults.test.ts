@@ -7,6 +7,8 @@ import { createInvoiceInput } from '@/server/schemas/invoices';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { createInvoice } from '@/server/services/invoices/create';
+import { activateContractOrder, deactivateContractOrder } from '@/server/services/orders/activate-contract';
+import { previewNextInvoice } from '@/server/services/orders/next-invoice';
 import { placeOrder } from '@/server/services/orders/place';
 import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
@@ -108,5 +110,53 @@ describe('new documents take the customer’s rate', () => {
         ['10.000', 100n],
       ],
     ]);
+  });
+});
+
+describe('the order page’s next invoice preview is what the billing run then bills', () => {
+  it.each(['exclusive', 'inclusive'] as const)('%s mode, at the customer’s override', async (mode) => {
+    const day = mode === 'exclusive' ? '2034-01-15' : '2035-01-15';
+    await updateBillingSettings(at(day), { tax_rate: '20', tax_mode: mode });
+    const customer = await givenCustomer(db(), override);
+    const [monthly, annual] = await Promise.all([givenProduct(db(), { monthly: 1333 }), givenProduct(db(), { monthly: 999 })]);
+    const draft = await placeOrder(
+      at(day),
+      camelized(placeOrderInput).parse({
+        customer_id: customer.id,
+        draft: true,
+        billing_day: 31,
+        start_date: day,
+        items: [
+          { product_id: monthly.id, cycle: 'monthly', quantity: 3 },
+          { product_id: annual.id, cycle: 'annual', quantity: 2 },
+        ],
+      }),
+    );
+    const first = `${day.slice(0, 8)}31`;
+    expect(await previewNextInvoice(at(day), { id: draft.id })).toEqual({ kind: 'draft', firstBillingDay: first, currency: 'USD' });
+
+    await activateContractOrder(at(day), { id: draft.id });
+    const preview = await previewNextInvoice(at(day), { id: draft.id });
+    expect(preview).toMatchObject({ kind: 'next', date: first, plusUsage: false, currency: 'USD' });
+    await runBilling(at(first), { date: first });
+    const [invoice] = await db().select().from(invoices).where(eq(invoices.orderId, draft.id));
+    expect(preview).toMatchObject({ subtotal: invoice!.subtotal, tax: invoice!.taxTotal, total: invoice!.total });
+    expect(invoice!.issueDate).toBe(first);
+
+    // Next: only the monthly line, on February's last day.
+    const next = await previewNextInvoice(at(first), { id: draft.id });
+    expect(next).toMatchObject({ kind: 'next', date: `${day.slice(0, 5)}02-28`, subtotal: mode === 'exclusive' ? 3999n : 3720n });
+    await deactivateContractOrder(at(first), { id: draft.id });
+    expect(await previewNextInvoice(at(first), { id: draft.id })).toEqual({ kind: 'none', reason: 'paused', currency: 'USD' });
+  });
+
+  it('says nothing for a store order', async () => {
+    const customer = await givenCustomer(db());
+    const product = await givenProduct(db());
+    const order = await placeOrder(
+      at('2034-01-15'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+    );
+    expect(await previewNextInvoice(at('2034-01-15'), { id: order.id })).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ import { editOrderPrice } from '../../services/orders/edit-price';
 import { getOrder } from '../../services/orders/get';
 import { getOrderHistory } from '../../services/orders/history';
 import { listOrders } from '../../services/orders/list';
+import { previewNextInvoice } from '../../services/orders/next-invoice';
 import { placeOrder } from '../../services/orders/place';
 import { markServiceProvisioned } from '../../services/orders/provision';
 import { updateOrder } from '../../services/orders/update';
@@ -37,6 +38,10 @@ export const ordersRouter = router({
   history: permissionProcedure('orders.view')
     .input(orderIdInput)
     .query(({ ctx, input }) => getOrderHistory(ctx.service, input)),
+  // A contract's next invoice date and amount as the billing run will make it (null for a store order).
+  nextInvoice: permissionProcedure('orders.view')
+    .input(orderIdInput)
+    .query(({ ctx, input }) => previewNextInvoice(ctx.service, input)),
   place: permissionProcedure('orders.create')
     .input(camelized(placeOrderInput))
     .mutation(({ ctx, input }) => placeOrder(ctx.service, input)),
