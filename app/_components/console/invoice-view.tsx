@@ -5,9 +5,11 @@ import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
 import { invoiceActions, isIssued, returnableOf } from '@/server/billing/invoice-status';
+import { addressLines } from '@/server/documents/model';
 import { papers } from '@/server/documents/paper';
 import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
+import { linePeriod } from '@/server/services/invoices/store';
 import { documentKindNames, formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { DocumentActions } from '../../admin/invoices/[id]/document-actions';
@@ -39,6 +41,16 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
   const actions = invoiceActions(invoice);
   const publicPath = isIssued(invoice.status) ? publicInvoicePath(invoice.id, invoice.tokenVersion) : null;
   const title = invoice.number ?? '(draft)';
+  // A numbered document's own addressee; a draft (or one numbered before snapshots) the customer's.
+  const addressee = invoice.customerSnapshot ?? {
+    name: customer.name,
+    company: customer.company,
+    email: customer.email,
+    taxId: customer.taxId,
+    billingAddress: customer.billingAddress,
+    placeOfSupply: null,
+  };
+  const coded = invoice.lines.some((line) => line.code);
 
   return (
     <>
@@ -75,7 +87,13 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
             quantity: trimDecimal(l.quantity),
             unitPrice: l.unitPrice.toString(),
             taxRate: trimDecimal(l.taxRate),
+            periodStart: linePeriod(l)?.start ?? '',
+            periodEnd: linePeriod(l)?.end ?? '',
+            code: l.code ?? '',
           })),
+          numbered: invoice.number !== null,
+          poNumber: invoice.poNumber,
+          addressee,
         }}
         allowed={actions}
         canEdit={me.permissions.includes('invoices.edit')}
@@ -100,6 +118,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
             variant="inset"
             columns={[
               { label: 'Description' },
+              ...(coded ? [{ label: 'Code' }] : []),
               { label: 'Qty', align: 'right' },
               { label: 'Unit price', align: 'right' },
               { label: 'Tax', align: 'right' },
@@ -108,7 +127,11 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           >
             {invoice.lines.map((line) => (
               <tr key={line.id}>
-                <td className="py-2 pr-4">{line.description}</td>
+                <td className="py-2 pr-4">
+                  {line.description}
+                  <LinePeriod period={linePeriod(line)} />
+                </td>
+                {coded ? <td className="py-2 pr-4">{line.code ?? ''}</td> : null}
                 <td className="py-2 text-right tabular-nums">{trimDecimal(line.quantity)}</td>
                 <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
                 <td className="py-2 text-right tabular-nums">{trimDecimal(line.taxRate)}%</td>
@@ -120,8 +143,24 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
         </Card>
 
         <Card className="p-5">
+          <div className="mb-4 border-b border-border pb-4 text-sm" aria-label="Bill to" role="group">
+            <div className="mb-1 text-xs font-medium uppercase tracking-wide text-fg-muted">Bill to</div>
+            <div className="font-medium" data-testid="addressee">
+              {addressee.company || addressee.name}
+            </div>
+            <div className="text-fg-muted">
+              {addressee.company ? <div>{addressee.name}</div> : null}
+              {addressLines(addressee.billingAddress).map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+              {addressee.taxId ? <div>Tax ID {addressee.taxId}</div> : null}
+              {addressee.placeOfSupply ? <div>Place of supply {addressee.placeOfSupply}</div> : null}
+            </div>
+          </div>
           <dl className="space-y-2 text-sm" aria-label="Totals">
             {[
+              ...(invoice.orderName ? [['Order', invoice.orderName]] : []),
+              ...(invoice.poNumber ? [['PO / contract no.', invoice.poNumber]] : []),
               ['Issued', formatDay(invoice.issueDate)],
               ['Due', formatDay(invoice.dueDate)],
               ['Subtotal', money(invoice.subtotal)],
@@ -231,6 +270,15 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
       </Card>
     </>
   );
+}
+
+/** The period a line covers, under its description. */
+function LinePeriod({ period }: { period: { start: string; end: string } | null }) {
+  return period ? (
+    <div className="text-xs text-fg-muted">
+      {formatDay(period.start)} – {formatDay(period.end)}
+    </div>
+  ) : null;
 }
 
 /** A marker beside the page title: what else is true of the document, with its reason on hover. */

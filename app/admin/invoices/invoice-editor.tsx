@@ -12,9 +12,22 @@ import { Dialog } from '../../_components/ui/dialog';
 import { Field, Input, inputClass } from '../../_components/ui/field';
 import { humanize } from '../../_lib/format';
 
-/** A line as typed: quantity and tax rate as decimals, the unit price in major units. */
-export type EditorLine = { description: string; quantity: string; unitPrice: string; taxRate: string };
-export type EditorItem = { description: string; quantity: string; unit_price: number; tax_rate: string };
+/**
+ * A line as typed: quantity and tax rate as decimals, the unit price in major units, the period
+ * as dates with both days included ('' for none).
+ */
+export type EditorLine = { description: string; quantity: string; unitPrice: string; taxRate: string; periodStart?: string; periodEnd?: string; code?: string };
+export type EditorItem = {
+  description: string;
+  quantity: string;
+  unit_price: number;
+  tax_rate: string;
+  period_start: string | null;
+  period_end: string | null;
+  code: string | null;
+};
+
+const lineFields = ['description', 'quantity', 'unit_price', 'tax_rate', 'period_start', 'period_end', 'code'];
 
 /**
  * The invoice line editor in a dialog, for a new invoice or an unpaid one: totals update as you
@@ -66,11 +79,22 @@ export function InvoiceEditor({
       if (p.quantity === null || p.quantity <= 0n) problems[`items.${i}.quantity`] = 'must be greater than 0';
       if (p.price === null) problems[`items.${i}.unit_price`] = 'must be an amount';
       if (p.rate === null) problems[`items.${i}.tax_rate`] = 'must be a percent';
+      const { periodStart, periodEnd } = lines[i]!;
+      if (!periodStart !== !periodEnd) problems[`items.${i}.${periodStart ? 'period_end' : 'period_start'}`] = 'is required with the other end of the period';
+      else if (periodStart && periodEnd && periodEnd < periodStart) problems[`items.${i}.period_end`] = 'must not be before the period start';
     });
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
     onSave(
-      lines.map((l, i) => ({ description: l.description, quantity: l.quantity, unit_price: Number(parsed[i]!.price), tax_rate: l.taxRate || '0' })),
+      lines.map((l, i) => ({
+        description: l.description,
+        quantity: l.quantity,
+        unit_price: Number(parsed[i]!.price),
+        tax_rate: l.taxRate || '0',
+        period_start: l.periodStart || null,
+        period_end: l.periodEnd || null,
+        code: l.code?.trim() || null,
+      })),
       dueDate,
       notes.trim() ? notes : null,
     );
@@ -120,7 +144,10 @@ export function InvoiceEditor({
             >
               <Trash2 className="size-4" aria-hidden />
             </button>
-            {['description', 'quantity', 'unit_price', 'tax_rate'].map((k) =>
+            <LineInput label="Period from" index={i} type="date" value={line.periodStart ?? ''} onChange={(v) => set(i, 'periodStart', v)} />
+            <LineInput label="Period to" index={i} type="date" value={line.periodEnd ?? ''} onChange={(v) => set(i, 'periodEnd', v)} />
+            <LineInput label="Code (HSN/SAC)" name="Code" index={i} value={line.code ?? ''} onChange={(v) => set(i, 'code', v)} />
+            {lineFields.map((k) =>
               shown[`items.${i}.${k}`] ? (
                 <p key={k} role="alert" className="col-span-12 text-xs text-danger">
                   {humanize(k)} {shown[`items.${i}.${k}`]}
@@ -163,5 +190,29 @@ export function InvoiceEditor({
         </div>
       </div>
     </Dialog>
+  );
+}
+
+/** One of a line's optional fields, labelled above it ("Period from"), named with the line ("Period from 1"). */
+function LineInput({
+  label,
+  name = label,
+  index,
+  value,
+  onChange,
+  type = 'text',
+}: {
+  label: string;
+  name?: string;
+  index: number;
+  value: string;
+  onChange: (value: string) => void;
+  type?: string;
+}) {
+  return (
+    <label className="col-span-4 space-y-0.5 text-xs text-fg-muted">
+      <span>{label}</span>
+      <input aria-label={`${name} ${index + 1}`} type={type} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }

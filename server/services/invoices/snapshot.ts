@@ -3,6 +3,8 @@ import type { Database } from '@/db';
 import { customers, type CustomerSnapshot } from '@/db/schema';
 import { notFound } from '@/server/errors';
 
+export type { CustomerSnapshot };
+
 /**
  * The customers row under `alias` as a document's addressee (CustomerSnapshot). Written in SQL
  * so the billing run's set-based insert and every single document freeze the same thing. The

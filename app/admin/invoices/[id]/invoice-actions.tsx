@@ -4,6 +4,7 @@ import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Trash2, Undo2 }
 import { useState, type ReactNode } from 'react';
 import type { InvoiceActions as Allowed } from '@/server/billing/invoice-status';
 import type { TaxMode } from '@/server/billing/totals';
+import type { CustomerSnapshot } from '@/server/services/invoices/snapshot';
 import { Button } from '../../../_components/ui/button';
 import type { EditorLine } from '../invoice-editor';
 import { CancelInvoiceDialog } from './actions/cancel-invoice-dialog';
@@ -26,6 +27,11 @@ export type ActionInvoice = {
   dueDate: string;
   notes: string | null;
   lines: EditorLine[];
+  /** Numbered: its addressee is its own (frozen then) and may be corrected. */
+  numbered: boolean;
+  poNumber: string | null;
+  /** The frozen addressee, else the customer as it is. */
+  addressee: Omit<CustomerSnapshot, 'email'>;
 };
 
 type Open = null | 'pay' | 'markPaid' | 'cancel' | 'delete' | 'edit' | 'finalize' | 'token' | 'refund' | 'correct';
