@@ -6,6 +6,7 @@ import { changePlanPermission } from '@/server/auth/permissions';
 import { formatUnitPrice } from '@/server/billing/currency';
 import { MILLI, parseMilli } from '@/server/billing/decimal';
 import { awaitsProvisioning, canActivateOrder, canChangeSeats, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
+import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { RetryJob } from '../../admin/jobs/retry-job';
@@ -19,6 +20,7 @@ import { StatusPill } from '../ui/status-pill';
 import { AuditLog } from './audit-log';
 import type { ConsoleBase } from './base-path';
 import { Notes } from './notes';
+import { NextInvoiceText, OrderInvoices } from './order-invoices';
 
 /**
  * An order's page in either console: lines, customer, documents, services, notes, history and
@@ -29,12 +31,13 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
   const trpc = await api();
   const order = await trpc.orders.byId({ id }).catch(() => notFound());
   const me = await trpc.me();
-  const [history, customer, documents, notes] = await Promise.all([
+  const [history, customer, documents, notes, next] = await Promise.all([
     trpc.orders.history({ id }),
     trpc.customers.byId({ id: order.customerId }),
     // A reseller may lack invoices.view: then the order lists no documents.
-    me.permissions.includes('invoices.view') ? trpc.invoices.list({ order_id: id, limit: 50, date_field: 'issue', format: 'json' }) : { items: [] },
+    me.permissions.includes('invoices.view') ? trpc.invoices.list({ order_id: id, limit: documentLimit, date_field: 'issue', format: 'json' }) : { items: [] },
     trpc.notes.list({ scope: 'order', id }),
+    order.contract ? trpc.orders.nextInvoice({ id }) : null,
   ]);
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, order.currency);
@@ -95,7 +98,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         {order.contract ? (
-          <ContractCard order={order} money={money} />
+          <ContractCard order={order} money={money} next={next} />
         ) : (
           <Card className="p-5 lg:col-span-2">
             <h2 className="mb-3 font-semibold">Purchase</h2>
@@ -244,6 +247,13 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
         </DataTable>
       </Card>
 
+      {me.permissions.includes('invoices.view') ? (
+        <Card className="mt-6 p-5" aria-label="Invoices">
+          <h2 className="mb-3 font-semibold">Invoices</h2>
+          <OrderInvoices invoices={documents.items} basePath={basePath} money={format} limit={documentLimit} />
+        </Card>
+      ) : null}
+
       <div className="mt-6">
         <Notes subject={{ scope: 'order', id: order.id }} own={notes.own} customer={notes.customer} canEdit={canEdit} />
       </div>
@@ -278,6 +288,8 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
   );
 }
 
+const documentLimit = 50;
+
 const emailModeLabels: Record<string, string> = { off: 'Off', invoice: 'Invoice', invoice_and_link: 'Invoice + payment link' };
 
 type ContractOrder = Awaited<ReturnType<Awaited<ReturnType<typeof api>>['orders']['byId']>>;
@@ -286,7 +298,7 @@ type ContractOrder = Awaited<ReturnType<Awaited<ReturnType<typeof api>>['orders'
  * A contract order's terms: its status, when the billing run invoices it (billing day, due days,
  * start and end), where its invoice e-mails go and how, and its lines with seats and unit prices.
  */
-function ContractCard({ order, money }: { order: ContractOrder; money: (amount: bigint) => string }) {
+function ContractCard({ order, money, next }: { order: ContractOrder; money: (amount: bigint) => string; next: NextInvoicePreview | null }) {
   // Seats are whole (integers ≥ 1), so seats × unit price is exact.
   const perPeriod = order.lines.map((l) => {
     const seats = (parseMilli(l.quantity) ?? MILLI) / MILLI;
@@ -312,6 +324,7 @@ function ContractCard({ order, money }: { order: ContractOrder; money: (amount: 
           ['Invoice e-mail', emailModeLabels[order.autoEmail] ?? humanize(order.autoEmail)],
           ['Invoice e-mails go to', order.contact?.email ?? 'The customer’s e-mail'],
           ['Placed', formatMoment(order.createdAt)],
+          ...(next ? [['Next invoice', <NextInvoiceText key="next" next={next} money={money} />] as const] : []),
         ]}
       />
       <DataTable
