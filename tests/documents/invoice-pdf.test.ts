@@ -7,6 +7,7 @@ import { formatMoney } from '@/server/billing/currency';
 import { invoicePdf } from '@/server/documents/invoice-pdf';
 import { papers, parsePaper, type Paper } from '@/server/documents/paper';
 import { pdfCache } from '@/server/documents/render';
+import { updateCustomer } from '@/server/services/customers/update';
 import { consolidateInvoices } from '@/server/services/invoices/consolidate';
 import { correctInvoice } from '@/server/services/invoices/correct';
 import { createInvoice } from '@/server/services/invoices/create';
@@ -152,6 +153,61 @@ describe('the invoice template', () => {
       expect(all).toContain(expected);
     }
     expect(docs.invoice.total).toBe(2999n + 221n + 600n + 120n);
+  });
+
+  it('prints the order name, PO number, the frozen addressee with place of supply, and each line’s period and code', async () => {
+    const customer = await givenCustomer(db(), {
+      name: 'Priya Raman',
+      company: 'Acme Corp',
+      tax_id: '29ABCDE1234F1Z5',
+      currency: 'EUR',
+      billing_address: { line1: '1 MG Road', city: 'Bengaluru', region: 'Karnataka', postal_code: '560001', country: 'IN' },
+    });
+    const invoice = await createInvoice(ctx(), { customerId: customer.id, status: 'pending', items });
+    await db().update(invoices).set({ orderName: 'Acme — Support Agent Annual' }).where(eq(invoices.id, invoice.id));
+    await updateInvoice(ctx(), {
+      id: invoice.id,
+      poNumber: 'PO-7781',
+      customerSnapshot: { placeOfSupply: 'Karnataka (29)' },
+      items: [
+        {
+          description: 'Support Agent — Pro',
+          quantity: 1000n,
+          unitPrice: 5000n,
+          taxRate: 18_000n,
+          periodStart: '2026-03-01',
+          periodEnd: '2026-03-31',
+          code: '998314',
+        },
+        { description: 'Onboarding', quantity: 1000n, unitPrice: 1000n, taxRate: 18_000n },
+      ],
+    });
+    // The customer record changes after numbering; the invoice keeps its addressee.
+    await updateCustomer(ctx(), { id: customer.id, name: 'Someone Else', company: 'Other Co' });
+
+    for (const paper of ['A4', 'receipt-80']) {
+      const all = text((await render(invoice, parsePaper(paper)!)).pages);
+      for (const expected of [
+        'Acme — Support Agent Annual',
+        'PO-7781',
+        'Acme Corp',
+        'Priya Raman',
+        'Tax ID: 29ABCDE1234F1Z5',
+        'Place of supply: Karnataka (29)',
+        'Support Agent — Pro',
+        '1 Mar 2026 – 31 Mar 2026',
+        '998314',
+      ]) {
+        expect(all, paper).toContain(expected);
+      }
+      expect(all, paper).not.toContain('Other Co');
+      expect(all, paper).not.toContain('2026-03-01');
+    }
+    const a4 = text((await render(invoice, parsePaper('A4')!)).pages);
+    expect(a4).toContain('PO / contract no.');
+    expect(a4).toMatch(/Description Code Qty/);
+    // Without any code on its lines, a document has no Code column.
+    expect(text((await render(docs.invoice, parsePaper('A4')!)).pages)).not.toMatch(/Description Code/);
   });
 
   it('draws all text in the embedded, shipped fonts, and embeds the logo', async () => {
