@@ -96,10 +96,10 @@ describe('usage billed in arrears by the billing run', () => {
     // 12345.5 units × 0.015 minor units = 185.1825 → 185 (one rounding for the line). An invoice
     // line cannot hold a unit price of 0.015, so it is 1 × 185 and the description says the
     // exact units × price in dollars (0.015 cents = 0.00015 USD).
-    const lines = (await linesOf(second!.id)).map((l) => [l.description, l.quantity, l.unitPrice, l.subtotal, l.periodStart, l.periodEnd]);
-    expect(lines.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
-      ['API calls usage 2051-01-01 – 2051-01-31: 12345.5 × 0.00015 USD', '1.000', 185n, 185n, '2051-01-01', '2051-02-01'],
+    // The fees of the period starting first, then the usage of the period that ended.
+    expect((await linesOf(second!.id)).map((l) => [l.description, l.quantity, l.unitPrice, l.subtotal, l.periodStart, l.periodEnd])).toEqual([
       ['Support plan (monthly) 2051-02-01 – 2051-02-28', '1.000', 1000n, 1000n, '2051-02-01', '2051-03-01'],
+      ['API calls usage 2051-01-01 – 2051-01-31: 12345.5 × 0.00015 USD', '1.000', 185n, 185n, '2051-01-01', '2051-02-01'],
     ]);
     expect((await recordsOf(service.id)).map((r) => r.invoiceId)).toEqual([second!.id, second!.id, second!.id, null]);
     expect(await billedUntil(service.id)).toBe('2051-02-01');

@@ -178,7 +178,8 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         select invoice_id, service_id, period_start, period_end, description, amount, kind, quantity, unit_price, tax_rate,
                ${net(sql`amount`, sql`tax_rate`)} as subtotal, ${taxOf(sql`amount`, sql`tax_rate`)} as tax,
                ${gross(sql`amount`, sql`tax_rate`)} as total,
-               (row_number() over (partition by invoice_id order by service_id, kind) - 1)::int as position
+               -- The fees of the period starting first, then the usage of the period that ended.
+               (row_number() over (partition by invoice_id order by period_start desc, service_id, kind) - 1)::int as position
         from items
         -- Every line of an invoice takes its customer's rate (billing/tax-defaults.ts): exempt
         -- bills none, an override replaces the settings' rate.
