@@ -5,6 +5,7 @@ import {
   awaitsPayment,
   documentTitle,
   formatDay,
+  formatPeriod,
   lineAmount,
   paymentInstructions,
   pdfFilename,
@@ -157,6 +158,10 @@ describe('formatDay', () => {
   it('writes the day unambiguously, in UTC', () => {
     expect(formatDay('2026-01-31')).toBe('31 Jan 2026');
     expect(formatDay('2024-02-29')).toBe('29 Feb 2024');
+  });
+
+  it('writes a period with both its days', () => {
+    expect(formatPeriod({ start: '2026-03-01', end: '2026-03-31' })).toBe('1 Mar 2026 – 31 Mar 2026');
   });
 });
 
