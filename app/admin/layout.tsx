@@ -14,7 +14,6 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/orders', label: 'Orders', icon: 'orders', needs: 'orders.view' },
   { href: '/admin/invoices', label: 'Invoices', icon: 'invoices', needs: 'invoices.view' },
   { href: '/admin/transactions', label: 'Transactions', icon: 'credit', needs: 'reports.view' },
-  { href: '/admin/reports/commissions', label: 'Commissions', icon: 'commissions', needs: 'reports.view' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
   { href: '/admin/catalog', label: 'Catalog', icon: 'catalog', needs: 'catalog.view' },
   { href: '/admin/resellers', label: 'Resellers', icon: 'resellers', needs: 'settings.manage' },
@@ -24,6 +23,13 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/email-templates', label: 'Email templates', icon: 'templates', needs: 'settings.manage' },
   { href: '/admin/outbox', label: 'Outbox', icon: 'outbox', needs: 'settings.manage' },
   { href: '/admin/settings', label: 'Settings', icon: 'settings', needs: 'settings.manage' },
+  // Last, under their own heading: the reports, the commissions report among them.
+  { href: '/admin/reports', label: 'All reports', icon: 'reports', needs: 'reports.view', section: 'Reports' },
+  { href: '/admin/reports/revenue', label: 'Revenue', icon: 'revenue', needs: 'reports.view', section: 'Reports' },
+  { href: '/admin/reports/mrr', label: 'MRR', icon: 'mrr', needs: 'reports.view', section: 'Reports' },
+  { href: '/admin/reports/aging', label: 'Receivables aging', icon: 'aging', needs: 'reports.view', section: 'Reports' },
+  { href: '/admin/reports/tax', label: 'Tax', icon: 'tax', needs: 'reports.view', section: 'Reports' },
+  { href: '/admin/reports/commissions', label: 'Commissions', icon: 'commissions', needs: 'reports.view', section: 'Reports' },
 ];
 
 // `npm start` listens on 127.0.0.1 only while demo passwords are in use, unless HOSTNAME says where.

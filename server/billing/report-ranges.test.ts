@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chosenRange, defaultInterval, percentChange, presetRange, previousRange } from './report-ranges';
+import { agingDueRange, chosenRange, defaultInterval, percentChange, presetRange, previousRange } from './report-ranges';
 
 describe('presetRange: a preset on a given day', () => {
   it.each([
@@ -80,5 +80,17 @@ describe('percentChange: ± % of the previous figure', () => {
   it('has no percent against a zero previous period', () => {
     expect(percentChange(500n, 0n)).toBeNull();
     expect(percentChange(0n, 0n)).toBeNull();
+  });
+});
+
+describe('agingDueRange: the due dates of a bucket at a date', () => {
+  it.each([
+    ['current', { from: '2027-01-31' }], // due today or later
+    ['days_1_30', { from: '2027-01-01', to: '2027-01-30' }],
+    ['days_31_60', { from: '2026-12-02', to: '2026-12-31' }],
+    ['days_61_90', { from: '2026-11-02', to: '2026-12-01' }],
+    ['days_over_90', { to: '2026-11-01' }],
+  ] as const)('%s', (bucket, range) => {
+    expect(agingDueRange(bucket, '2027-01-31')).toEqual(range);
   });
 });

@@ -4,7 +4,7 @@
 // rules never read a clock.
 import { divRound } from './decimal';
 import { addDays, addMonths, daysBetween, type PlainDate } from './periods';
-import { periodCount, type ReportInterval } from './reports';
+import { agingBucketEnds, periodCount, type AgingBucketKey, type ReportInterval } from './reports';
 
 export const rangePresets = ['this_month', 'last_month', 'this_quarter', 'this_year'] as const;
 export type RangePreset = (typeof rangePresets)[number];
@@ -89,4 +89,18 @@ export function percentChange(current: bigint, previous: bigint): string | null 
   const magnitude = tenths < 0n ? -tenths : tenths;
   const sign = tenths > 0n ? '+' : tenths < 0n ? '−' : '';
   return `${sign}${magnitude / 10n}.${magnitude % 10n} %`;
+}
+
+/**
+ * The due dates an aging bucket holds at `asOf` (days past due = asOf − due date), for the invoice
+ * list's due-date filter: current is due on or after `asOf` (no end), over 90 days has no start.
+ */
+export function agingDueRange(bucket: AgingBucketKey, asOf: PlainDate): { from?: PlainDate; to?: PlainDate } {
+  const index = agingBucketEnds.findIndex((b) => b.key === bucket);
+  const lastDay = agingBucketEnds[index]!.lastDay;
+  const firstDay = index === 0 ? null : agingBucketEnds[index - 1]!.lastDay! + 1;
+  return {
+    ...(lastDay === null ? {} : { from: addDays(asOf, -lastDay) }),
+    ...(firstDay === null ? {} : { to: addDays(asOf, -firstDay) }),
+  };
 }

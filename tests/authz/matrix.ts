@@ -651,6 +651,12 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /reseller/commissions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /admin/transactions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /admin/reports/commissions/export', session: true, needs: 'reports.view', expect: ledgerRead },
+  // The report pages' CSV (the REST export with the session): the desk only, as the procedures. No
+  // query: this month (aging: today) in the only currency, or a 400 naming several — past authorization.
+  { call: 'GET /admin/reports/revenue/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
+  { call: 'GET /admin/reports/mrr/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
+  { call: 'GET /admin/reports/aging/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
+  { call: 'GET /admin/reports/tax/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
   { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   {
     call: 'GET /client/invoices/[id]/pdf',
@@ -714,6 +720,11 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/invoices', needs: 'invoices.view', expect: adminSection },
   { page: '/admin/invoices/[id]', needs: 'invoices.view', expect: adminSection },
   { page: '/admin/transactions', needs: 'reports.view', expect: adminsOnly },
+  { page: '/admin/reports', needs: 'reports.view', expect: adminsOnly },
+  { page: '/admin/reports/revenue', needs: 'reports.view', expect: adminsOnly },
+  { page: '/admin/reports/mrr', needs: 'reports.view', expect: adminsOnly },
+  { page: '/admin/reports/aging', needs: 'reports.view', expect: adminsOnly },
+  { page: '/admin/reports/tax', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/reports/commissions', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/customers', needs: 'customers.view', expect: adminSection },
   { page: '/admin/customers/[id]', needs: 'customers.view', expect: adminSection },

@@ -22,9 +22,10 @@ export function ConsoleShell({
   banner?: ReactNode;
   children: ReactNode;
 }) {
+  // Printed (a report's Print button), only the page's content shows: no sidebar, top bar or banner.
   return (
     <div className="flex min-h-screen">
-      <aside className="hidden w-60 shrink-0 border-r border-border bg-surface p-4 md:block">
+      <aside className="hidden w-60 shrink-0 border-r border-border bg-surface p-4 md:block print:hidden">
         <div className="mb-6 flex items-center gap-2 px-2">
           <div className="flex size-8 items-center justify-center rounded-md bg-accent font-bold text-accent-fg">C</div>
           <div>
@@ -36,11 +37,11 @@ export function ConsoleShell({
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         {banner ? (
-          <div role="alert" className="bg-danger px-6 py-2 text-center text-sm font-medium text-white">
+          <div role="alert" className="bg-danger px-6 py-2 text-center text-sm font-medium text-white print:hidden">
             {banner}
           </div>
         ) : null}
-        <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-6">
+        <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-6 print:hidden">
           <ThemeToggle />
           <div className="text-right" data-testid="signed-in-user">
             <div className="text-sm font-medium leading-tight">{user.name}</div>
@@ -54,7 +55,7 @@ export function ConsoleShell({
           </Link>
           <SignOutButton />
         </header>
-        <div className="border-b border-border bg-surface px-4 py-2 md:hidden">
+        <div className="border-b border-border bg-surface px-4 py-2 md:hidden print:hidden">
           <Nav items={nav} layout="bar" />
         </div>
         <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>

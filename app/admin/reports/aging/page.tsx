@@ -1,0 +1,147 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { toPlainDate } from '@/server/billing/periods';
+import { agingDueRange } from '@/server/billing/report-ranges';
+import { agingBucketKeys, type AgingBucketKey } from '@/server/billing/reports';
+import { camelized } from '@/server/schemas/common';
+import { agingReportQuery } from '@/server/schemas/reports';
+import { agingReport, type AgingReport } from '@/server/services/reports/aging';
+import { Card } from '../../../_components/ui/card';
+import { DataTable } from '../../../_components/ui/data-table';
+import { formatDay, queryString, type SearchParams } from '../../../_lib/format';
+import { requireArea } from '../../../_lib/guard';
+import { moneyFormatter } from '../../../_lib/money';
+import { CurrencyNeeded, ReportControls, ReportHeader, ReportScope, StatTile } from '../report-chrome';
+import { currencyChoices, readReportParams, reportContext, reportInput, runReport } from '../report-page';
+
+export const metadata: Metadata = { title: 'Receivables aging' };
+
+const bucketLabels: Record<AgingBucketKey, string> = {
+  current: 'Current',
+  days_1_30: '1–30 days',
+  days_31_60: '31–60 days',
+  days_61_90: '61–90 days',
+  days_over_90: 'Over 90 days',
+};
+
+const cell = 'px-4 py-2.5';
+const amount = `${cell} text-right whitespace-nowrap tabular-nums`;
+
+/**
+ * The invoice list behind a figure: the currency, the customer (a row's cells), and the due dates
+ * of the bucket at the report's date (no bucket: the row's or the report's total). The list's
+ * status filter takes one status, so it cannot narrow to the open ones (pending, partial,
+ * overdue): paid invoices due in the same days are listed too.
+ */
+function invoicesHref(currency: string, asOf: string, bucket: AgingBucketKey | null, customerId?: string) {
+  const due = bucket ? agingDueRange(bucket, asOf) : {};
+  return `/admin/invoices?${queryString({ customer: customerId, currency, date_field: bucket ? 'due' : undefined, ...due })}`;
+}
+
+export default async function AgingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireArea('admin');
+  const ctx = await reportContext();
+  const params = readReportParams(await searchParams);
+  const today = toPlainDate(ctx.now);
+  const { input, errors } = reportInput(camelized(agingReportQuery), { as_of: params.as_of ?? today, currency: params.currency }, { as_of: today });
+  const [money, outcome] = await Promise.all([moneyFormatter(), runReport(() => agingReport(ctx, input))]);
+  const currency = outcome.report?.currency ?? null;
+  const asOf = input.asOf ?? today;
+  return (
+    <>
+      <ReportHeader
+        title="Receivables aging"
+        description="What customers owe on open invoices and debit notes, by how long past due at the date. Each figure opens the invoices behind it."
+        csvHref={currency ? `/admin/reports/aging/export?${queryString({ as_of: asOf, currency })}` : null}
+      />
+      <ReportControls
+        path="/admin/reports/aging"
+        params={params}
+        asOf={asOf}
+        currency={currency}
+        currencies={await currencyChoices(ctx, currency ?? undefined)}
+        errors={errors}
+      />
+      {outcome.report === null ? (
+        <CurrencyNeeded message={outcome.currencyMissing} />
+      ) : (
+        <AgingBody report={outcome.report} money={(value) => money(value, outcome.report.currency)} />
+      )}
+    </>
+  );
+}
+
+function AgingBody({ report, money }: { report: AgingReport; money: (value: bigint) => string }) {
+  const { currency, asOf } = report;
+  const figure = (value: bigint, href: string, label: string) =>
+    value === 0n ? (
+      <span className="text-fg-muted">{money(value)}</span>
+    ) : (
+      <Link href={href} className="hover:underline" aria-label={`${label}: ${money(value)}`}>
+        {money(value)}
+      </Link>
+    );
+  return (
+    <>
+      <ReportScope>
+        As of {formatDay(asOf)} · {currency} · balances as they stand now
+      </ReportScope>
+      <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
+        {agingBucketKeys.map((bucket) => (
+          <StatTile
+            key={bucket}
+            label={bucketLabels[bucket]}
+            value={money(report.buckets[bucket])}
+            href={invoicesHref(currency, asOf, bucket)}
+            testId={`aging-${bucket}`}
+          />
+        ))}
+        <StatTile label="Total" value={money(report.total)} href={invoicesHref(currency, asOf, null)} testId="aging-total" />
+      </div>
+      <Card className="overflow-hidden">
+        <div className="max-h-[70vh] overflow-auto print:max-h-none print:overflow-visible">
+          <DataTable
+            label="Receivables aging"
+            columns={[
+              { label: 'Customer' },
+              ...agingBucketKeys.map((b) => ({ label: bucketLabels[b], align: 'right' as const })),
+              { label: 'Total', align: 'right' },
+            ]}
+            empty={report.rows.length === 0 ? 'Nothing is owed in this currency.' : undefined}
+          >
+            {report.rows.map((r) => (
+              <tr key={r.customerId} className="hover:bg-muted/40">
+                <td className={`${cell} font-medium`}>
+                  <Link href={`/admin/customers/${r.customerId}`} className="hover:underline">
+                    {r.customerName}
+                  </Link>
+                </td>
+                {agingBucketKeys.map((bucket) => (
+                  <td key={bucket} className={amount}>
+                    {figure(r.buckets[bucket], invoicesHref(currency, asOf, bucket, r.customerId), `${r.customerName}, ${bucketLabels[bucket]}`)}
+                  </td>
+                ))}
+                <td className={`${amount} font-medium`}>{figure(r.total, invoicesHref(currency, asOf, null, r.customerId), `${r.customerName}, total`)}</td>
+              </tr>
+            ))}
+            {report.rows.length > 0 ? (
+              <tr className="bg-muted/60 font-semibold">
+                <td className={cell}>Total</td>
+                {agingBucketKeys.map((bucket) => (
+                  <td key={bucket} className={amount}>
+                    {money(report.buckets[bucket])}
+                  </td>
+                ))}
+                <td className={amount}>{money(report.total)}</td>
+              </tr>
+            ) : null}
+          </DataTable>
+        </div>
+      </Card>
+      <p className="mt-3 text-xs text-fg-muted">
+        Days past due are counted from each due date to the report’s date. A figure opens the customer’s invoices in this currency due in the bucket’s days;
+        that list shows paid ones due on those days too, as it filters by one status only.
+      </p>
+    </>
+  );
+}

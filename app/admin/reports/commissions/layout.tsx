@@ -1,3 +1,0 @@
-import { guardedSection } from '../../../_lib/guard';
-
-export default guardedSection('reports.view');

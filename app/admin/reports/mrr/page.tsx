@@ -1,0 +1,118 @@
+import type { Metadata } from 'next';
+import { camelized } from '@/server/schemas/common';
+import { mrrReportQuery } from '@/server/schemas/reports';
+import { mrrReport, type MrrRow } from '@/server/services/reports/mrr';
+import { Card } from '../../../_components/ui/card';
+import { DataTable } from '../../../_components/ui/data-table';
+import { queryString, type SearchParams } from '../../../_lib/format';
+import { requireArea } from '../../../_lib/guard';
+import { moneyFormatter } from '../../../_lib/money';
+import { MrrChart } from '../report-charts';
+import { CurrencyNeeded, rangeText, ReportControls, ReportHeader, ReportScope, StatTile } from '../report-chrome';
+import { currencyChoices, rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
+
+export const metadata: Metadata = { title: 'MRR' };
+
+const movements = ['new', 'expansion', 'contraction', 'churned'] as const;
+const labels: Record<(typeof movements)[number], string> = { new: 'New', expansion: 'Expansion', contraction: 'Contraction', churned: 'Churned' };
+
+const cell = 'px-4 py-2.5';
+const amount = `${cell} text-right whitespace-nowrap tabular-nums`;
+
+export default async function MrrPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireArea('admin');
+  const ctx = await reportContext();
+  const params = readReportParams(await searchParams);
+  // A year by default: one month is a single point on the line.
+  const { input, errors, range } = rangeReportInput(camelized(mrrReportQuery), params, ctx.now, 'this_year');
+  const [money, outcome] = await Promise.all([moneyFormatter(), runReport(() => mrrReport(ctx, input))]);
+  const currency = outcome.report?.currency ?? null;
+  return (
+    <>
+      <ReportHeader
+        title="MRR"
+        description="Monthly recurring revenue at each month’s end, with what moved it: new, expansion, contraction and churned services."
+        csvHref={currency ? `/admin/reports/mrr/export?${queryString({ from: input.from, to: input.to, currency })}` : null}
+      />
+      <ReportControls
+        path="/admin/reports/mrr"
+        params={params}
+        range={range}
+        currency={currency}
+        currencies={await currencyChoices(ctx, currency ?? undefined)}
+        errors={errors}
+      />
+      {outcome.report === null ? (
+        <CurrencyNeeded message={outcome.currencyMissing} />
+      ) : (
+        <MrrBody currency={outcome.report.currency} rows={outcome.report.rows} range={input} money={(value) => money(value, outcome.report.currency)} />
+      )}
+    </>
+  );
+}
+
+function MrrBody({
+  currency,
+  rows,
+  range,
+  money,
+}: {
+  currency: string;
+  rows: MrrRow[];
+  range: { from: string; to: string };
+  money: (value: bigint) => string;
+}) {
+  const last = rows.at(-1);
+  const mrr = last?.mrr ?? 0n;
+  const moved = Object.fromEntries(movements.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0n)])) as Record<(typeof movements)[number], bigint>;
+  const summary = `MRR in ${currency} at each month’s end, ${rangeText(range.from, range.to)}: ${rows.map((r) => `${r.period} ${money(r.mrr)}`).join(', ')}.`;
+  return (
+    <>
+      <ReportScope>
+        {rangeText(range.from, range.to)} · {currency} · at each month’s end
+      </ReportScope>
+      <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-3">
+        <StatTile label={last ? `MRR at the end of ${last.period}` : 'MRR'} value={money(mrr)} testId="mrr-mrr" />
+        <StatTile label="ARR (12 × MRR)" value={money(12n * mrr)} testId="mrr-arr" />
+        <StatTile label="Net movement" value={money(moved.new + moved.expansion - moved.contraction - moved.churned)} testId="mrr-net" />
+        {movements.map((k) => (
+          <StatTile key={k} label={labels[k]} value={money(moved[k])} testId={`mrr-${k}`} />
+        ))}
+      </div>
+      <Card className="mb-6 p-4">
+        <MrrChart currency={currency} rows={rows.map((r) => ({ period: r.period, mrr: r.mrr.toString() }))} summary={summary} />
+      </Card>
+      <Card className="overflow-hidden">
+        <div className="max-h-[70vh] overflow-auto print:max-h-none print:overflow-visible">
+          <DataTable
+            label="MRR movements"
+            columns={[
+              { label: 'Month' },
+              { label: 'New', align: 'right' },
+              { label: 'Expansion', align: 'right' },
+              { label: 'Contraction', align: 'right' },
+              { label: 'Churned', align: 'right' },
+              { label: 'MRR', align: 'right' },
+              { label: 'ARR', align: 'right' },
+            ]}
+          >
+            {rows.map((r) => (
+              <tr key={r.period} className="hover:bg-muted/40">
+                <td className={`${cell} whitespace-nowrap tabular-nums`}>{r.period}</td>
+                <td className={amount}>{money(r.new)}</td>
+                <td className={amount}>{money(r.expansion)}</td>
+                <td className={amount}>{money(-r.contraction)}</td>
+                <td className={amount}>{money(-r.churned)}</td>
+                <td className={`${amount} font-medium`}>{money(r.mrr)}</td>
+                <td className={amount}>{money(12n * r.mrr)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      </Card>
+      <p className="mt-3 text-xs text-fg-muted">
+        Each month: MRR = the month before + new + expansion − contraction − churned. The first month is measured against the end of the month before the range.
+      </p>
+    </>
+  );
+}

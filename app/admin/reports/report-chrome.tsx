@@ -1,0 +1,203 @@
+import { Download } from 'lucide-react';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { rangePresetLabels, rangePresets, type RangePreset } from '@/server/billing/report-ranges';
+import { buttonClass } from '../../_components/ui/button';
+import { Card, PageHeader } from '../../_components/ui/card';
+import { cn } from '../../_components/ui/cn';
+import { inputClass } from '../../_components/ui/field';
+import { formatDay, queryString } from '../../_lib/format';
+import { PrintButton } from './print-button';
+import type { ReportParams } from './report-page';
+
+/** A report's title with its Download CSV (the range and currency shown) and Print. */
+export function ReportHeader({ title, description, csvHref }: { title: string; description: string; csvHref: string | null }) {
+  return (
+    <PageHeader title={title} description={description}>
+      <div className="flex gap-2 print:hidden">
+        {csvHref ? (
+          <a className={buttonClass('secondary')} href={csvHref} download data-testid="report-csv">
+            <Download className="size-4" aria-hidden /> Download CSV
+          </a>
+        ) : null}
+        <PrintButton />
+      </div>
+    </PageHeader>
+  );
+}
+
+const chip = (active: boolean) =>
+  cn('rounded-md px-3 py-1.5 text-sm font-medium transition', active ? 'bg-accent/10 text-accent' : 'text-fg-muted hover:bg-muted hover:text-fg');
+
+/** A row of links that set one URL parameter, the current one marked. */
+function Switch({ label, items }: { label: string; items: Array<{ key: string; label: string; href: string; active: boolean }> }) {
+  return (
+    <nav aria-label={label} className="flex flex-wrap items-center gap-1">
+      <span className="mr-1 text-xs font-medium text-fg-muted">{label}</span>
+      {items.map((item) => (
+        <Link key={item.key} href={item.href} aria-current={item.active ? 'true' : undefined} className={chip(item.active)}>
+          {item.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+const errorText = (error: string | undefined) =>
+  error ? (
+    <span role="alert" className="font-normal text-danger">
+      {error}
+    </span>
+  ) : null;
+
+/** A date field of the controls' GET form. */
+function DateField({ label, name, value, error }: { label: string; name: string; value: string; error: string | undefined }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-fg-muted">
+      {label}
+      <input type="date" name={name} defaultValue={value} aria-invalid={error ? true : undefined} className={cn(inputClass, 'w-44')} />
+      {errorText(error)}
+    </label>
+  );
+}
+
+/**
+ * A report's controls, all in the URL (links and a GET form, read back by the server page): the
+ * range — presets, or a custom From/To — or, for aging, the As of date; the currency; and any
+ * switch of the report's own (`extra`). Hidden when printed.
+ */
+export function ReportControls({
+  path,
+  params,
+  range,
+  asOf,
+  currency,
+  currencies,
+  errors,
+  extra,
+}: {
+  path: string;
+  params: ReportParams;
+  range?: { preset: RangePreset | 'custom'; from: string; to: string };
+  asOf?: string;
+  currency: string | null;
+  currencies: string[];
+  errors: Record<string, string>;
+  extra?: { label: string; name: keyof ReportParams; current: string; options: Array<{ value: string; label: string }> };
+}) {
+  const href = (change: ReportParams) => `${path}?${queryString({ ...params, ...change })}`;
+  // The form sends what it does not edit along, so applying a range keeps the currency.
+  const kept = Object.entries(params).filter(([key, value]) => value && !['from', 'to', 'preset', 'as_of'].includes(key));
+  return (
+    <Card className="mb-6 space-y-3 p-4 print:hidden" data-testid="report-controls">
+      {range ? (
+        <Switch
+          label="Range"
+          items={[
+            ...rangePresets.map((p) => ({
+              key: p,
+              label: rangePresetLabels[p],
+              href: href({ preset: p, from: undefined, to: undefined }),
+              active: range.preset === p,
+            })),
+          ]}
+        />
+      ) : null}
+      <form method="get" action={path} aria-label={range ? 'Custom range' : 'As of'} className="flex flex-wrap items-end gap-3">
+        {kept.map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        {range ? (
+          <>
+            <DateField label="From" name="from" value={range.from} error={errors.from} />
+            <DateField label="To" name="to" value={range.to} error={errors.to} />
+          </>
+        ) : (
+          <DateField label="As of" name="as_of" value={asOf ?? ''} error={errors.as_of} />
+        )}
+        <button type="submit" className={buttonClass('secondary')}>
+          {range ? 'Apply range' : 'Apply date'}
+        </button>
+        {range?.preset === 'custom' ? <span className="pb-2 text-xs text-fg-muted">Custom range</span> : null}
+      </form>
+      <Switch label="Currency" items={currencies.map((c) => ({ key: c, label: c, href: href({ currency: c }), active: c === currency }))} />
+      {errorText(errors.currency)}
+      {extra ? (
+        <Switch
+          label={extra.label}
+          items={extra.options.map((o) => ({ key: o.value, label: o.label, href: href({ [extra.name]: o.value }), active: o.value === extra.current }))}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+/** What a printed page says it shows (the controls are not printed). */
+export function ReportScope({ children }: { children: ReactNode }) {
+  return (
+    <p className="mb-4 text-sm text-fg-muted" data-testid="report-scope">
+      {children}
+    </p>
+  );
+}
+
+export const rangeText = (from: string, to: string) => `${formatDay(from)} – ${formatDay(to)}`;
+
+/** Figures in several currencies and none chosen: the service's message, pointing at the switch. */
+export function CurrencyNeeded({ message }: { message: string }) {
+  return (
+    <Card className="p-6 text-sm" role="status" data-testid="report-currency-needed">
+      <p className="font-medium">{message}.</p>
+      <p className="mt-1 text-fg-muted">Pick a currency above to see the report.</p>
+    </Card>
+  );
+}
+
+/** One headline figure; with the previous period's and the change when compared. */
+export function StatTile({
+  label,
+  value,
+  previous,
+  change,
+  href,
+  testId,
+}: {
+  label: string;
+  value: string;
+  previous?: string;
+  /** "+12.5 %", or null: nothing to compare against. */
+  change?: string | null;
+  href?: string;
+  testId: string;
+}) {
+  const body = (
+    <>
+      <div className="text-xs font-medium uppercase tracking-wide text-fg-muted">{label}</div>
+      <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`${testId}-value`}>
+        {value}
+      </div>
+      {previous !== undefined ? (
+        <div className="mt-1 text-xs text-fg-muted">
+          <span
+            data-testid={`${testId}-change`}
+            className={cn('font-medium', change?.startsWith('+') && 'text-success', change?.startsWith('−') && 'text-danger')}
+          >
+            {change ?? 'no base'}
+          </span>{' '}
+          vs {previous} before
+        </div>
+      ) : null}
+    </>
+  );
+  return (
+    <Card className="p-4" data-testid={testId}>
+      {href ? (
+        <Link href={href} className="block hover:underline">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </Card>
+  );
+}

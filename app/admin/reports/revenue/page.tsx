@@ -1,0 +1,143 @@
+import type { Metadata } from 'next';
+import { defaultInterval, percentChange, previousRange } from '@/server/billing/report-ranges';
+import { camelized } from '@/server/schemas/common';
+import { revenueReportQuery } from '@/server/schemas/reports';
+import { revenueReport, type RevenueRow } from '@/server/services/reports/revenue';
+import { Card } from '../../../_components/ui/card';
+import { DataTable } from '../../../_components/ui/data-table';
+import { queryString, type SearchParams } from '../../../_lib/format';
+import { requireArea } from '../../../_lib/guard';
+import { moneyFormatter } from '../../../_lib/money';
+import { RevenueChart } from '../report-charts';
+import { CurrencyNeeded, rangeText, ReportControls, ReportHeader, ReportScope, StatTile } from '../report-chrome';
+import { currencyChoices, rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
+
+export const metadata: Metadata = { title: 'Revenue' };
+
+const figures = ['invoiced', 'collected', 'refunded', 'net'] as const;
+const labels: Record<(typeof figures)[number], string> = { invoiced: 'Invoiced', collected: 'Collected', refunded: 'Refunded', net: 'Net' };
+
+const totalOf = (rows: readonly RevenueRow[]) =>
+  Object.fromEntries(figures.map((f) => [f, rows.reduce((sum, r) => sum + r[f], 0n)])) as Record<(typeof figures)[number], bigint>;
+
+const cell = 'px-4 py-2.5';
+const amount = `${cell} text-right whitespace-nowrap tabular-nums`;
+
+export default async function RevenuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireArea('admin');
+  const ctx = await reportContext();
+  const params = readReportParams(await searchParams);
+  const { input, errors, range } = rangeReportInput(camelized(revenueReportQuery), params, ctx.now, 'this_month', (r, given) => ({
+    interval: given.interval ?? defaultInterval(r),
+  }));
+  const previous = previousRange(input);
+  const money = await moneyFormatter();
+  const outcome = await runReport(async () => {
+    const current = await revenueReport(ctx, input);
+    // The previous period in the same currency, by month: only its totals are shown.
+    const before = await revenueReport(ctx, { ...previous, interval: 'month', currency: current.currency });
+    return { ...current, before: totalOf(before.rows) };
+  });
+  const currency = outcome.report?.currency ?? null;
+  const shown = { from: input.from, to: input.to, interval: input.interval, currency: currency ?? undefined };
+  return (
+    <>
+      <ReportHeader
+        title="Revenue"
+        description="Invoiced, collected, refunded and net per period, compared with the period of the same length before."
+        csvHref={currency ? `/admin/reports/revenue/export?${queryString(shown)}` : null}
+      />
+      <ReportControls
+        path="/admin/reports/revenue"
+        params={params}
+        range={range}
+        currency={currency}
+        currencies={await currencyChoices(ctx, currency ?? undefined)}
+        errors={errors}
+        extra={{
+          label: 'By',
+          name: 'interval',
+          current: input.interval,
+          options: [
+            { value: 'day', label: 'Day' },
+            { value: 'month', label: 'Month' },
+          ],
+        }}
+      />
+      {outcome.report === null ? (
+        <CurrencyNeeded message={outcome.currencyMissing} />
+      ) : (
+        <RevenueBody report={outcome.report} input={input} previous={previous} money={money} />
+      )}
+    </>
+  );
+}
+
+function RevenueBody({
+  report,
+  input,
+  previous,
+  money,
+}: {
+  report: { currency: string; rows: RevenueRow[]; before: Record<(typeof figures)[number], bigint> };
+  input: { from: string; to: string; interval: 'day' | 'month' };
+  previous: { from: string; to: string };
+  money: (amount: bigint, currency: string) => string;
+}) {
+  const { currency, rows, before } = report;
+  const total = totalOf(rows);
+  const m = (value: bigint) => money(value, currency);
+  const summary = `Revenue in ${currency} by ${input.interval}, ${rangeText(input.from, input.to)}: invoiced ${m(total.invoiced)}, collected ${m(total.collected)}, refunded ${m(total.refunded)}, net ${m(total.net)}.`;
+  return (
+    <>
+      <ReportScope>
+        {rangeText(input.from, input.to)} · {currency} · by {input.interval} · compared with {rangeText(previous.from, previous.to)}
+      </ReportScope>
+      <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        {figures.map((f) => (
+          <StatTile key={f} label={labels[f]} value={m(total[f])} previous={m(before[f])} change={percentChange(total[f], before[f])} testId={`revenue-${f}`} />
+        ))}
+      </div>
+      <Card className="mb-6 p-4">
+        <RevenueChart
+          currency={currency}
+          rows={rows.map((r) => ({ period: r.period, invoiced: r.invoiced.toString(), collected: r.collected.toString(), refunded: r.refunded.toString() }))}
+          summary={summary}
+        />
+      </Card>
+      <Card className="overflow-hidden">
+        <div className="max-h-[70vh] overflow-auto print:max-h-none print:overflow-visible">
+          <DataTable
+            label="Revenue"
+            columns={[
+              { label: input.interval === 'day' ? 'Day' : 'Month' },
+              { label: 'Invoiced', align: 'right' },
+              { label: 'Collected', align: 'right' },
+              { label: 'Refunded', align: 'right' },
+              { label: 'Net', align: 'right' },
+            ]}
+          >
+            {rows.map((r) => (
+              <tr key={r.period} className="hover:bg-muted/40">
+                <td className={`${cell} whitespace-nowrap tabular-nums`}>{r.period}</td>
+                {figures.map((f) => (
+                  <td key={f} className={amount}>
+                    {m(r[f])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr className="bg-muted/60 font-semibold">
+              <td className={cell}>Total</td>
+              {figures.map((f) => (
+                <td key={f} className={amount}>
+                  {m(total[f])}
+                </td>
+              ))}
+            </tr>
+          </DataTable>
+        </div>
+      </Card>
+    </>
+  );
+}
