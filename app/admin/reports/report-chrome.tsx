@@ -177,14 +177,15 @@ export function StatTile({
         {value}
       </div>
       {previous !== undefined ? (
-        <div className="mt-1 text-xs text-fg-muted">
-          <span
-            data-testid={`${testId}-change`}
-            className={cn('font-medium', change?.startsWith('+') && 'text-success', change?.startsWith('−') && 'text-danger')}
-          >
-            {change ?? 'no base'}
-          </span>{' '}
-          vs {previous} before
+        <div className="mt-1 text-xs text-fg-muted" data-testid={`${testId}-change`}>
+          {change ? (
+            <>
+              <span className={cn('font-medium', change.startsWith('+') && 'text-success', change.startsWith('−') && 'text-danger')}>{change}</span> vs{' '}
+              {previous} before
+            </>
+          ) : (
+            `Nothing to compare: ${previous} before`
+          )}
         </div>
       ) : null}
     </>

@@ -38,12 +38,20 @@ export async function reportContext(): Promise<ServiceContext> {
 
 /**
  * The report's input from the URL, parsed by its schema (the one the API parses): with a message
- * per field it refuses, and then `fallback` (the page's default range, no currency) instead.
+ * per field it refuses, and then the first of `fallbacks` it takes (the page's default range with
+ * the URL's currency, else without) instead.
  */
-export function reportInput<S extends z.ZodType>(schema: S, given: unknown, fallback: unknown): { input: z.output<S>; errors: Record<string, string> } {
+export function reportInput<S extends z.ZodType>(
+  schema: S,
+  given: unknown,
+  ...fallbacks: [unknown, ...unknown[]]
+): { input: z.output<S>; errors: Record<string, string> } {
   const parsed = schema.safeParse(given);
   if (parsed.success) return { input: parsed.data, errors: {} };
-  return { input: schema.parse(fallback), errors: fieldErrors(parsed.error.issues) };
+  const errors = fieldErrors(parsed.error.issues);
+  const shown = fallbacks.map((fallback) => schema.safeParse(fallback)).find((result) => result.success);
+  // The last fallback is the page's own default, which its schema always takes.
+  return { input: shown ? shown.data : schema.parse(fallbacks.at(-1)), errors };
 }
 
 /**
@@ -64,6 +72,7 @@ export function rangeReportInput<S extends z.ZodType<DateRange>>(
   const { input, errors } = reportInput(
     schema,
     { ...chosen.range, currency: params.currency, ...extra(chosen.range, params) },
+    { ...home, currency: params.currency, ...extra(home, {}) },
     { ...home, ...extra(home, {}) },
   );
   const preset = Object.keys(errors).length > 0 ? fallback : chosen.preset;

@@ -43,7 +43,12 @@ export default async function AgingPage({ searchParams }: { searchParams: Promis
   const ctx = await reportContext();
   const params = readReportParams(await searchParams);
   const today = toPlainDate(ctx.now);
-  const { input, errors } = reportInput(camelized(agingReportQuery), { as_of: params.as_of ?? today, currency: params.currency }, { as_of: today });
+  const { input, errors } = reportInput(
+    camelized(agingReportQuery),
+    { as_of: params.as_of ?? today, currency: params.currency },
+    { as_of: today, currency: params.currency },
+    { as_of: today },
+  );
   const [money, outcome] = await Promise.all([moneyFormatter(), runReport(() => agingReport(ctx, input))]);
   const currency = outcome.report?.currency ?? null;
   const asOf = input.asOf ?? today;
