@@ -93,14 +93,12 @@ export function ReportControls({
       {range ? (
         <Switch
           label="Range"
-          items={[
-            ...rangePresets.map((p) => ({
-              key: p,
-              label: rangePresetLabels[p],
-              href: href({ preset: p, from: undefined, to: undefined }),
-              active: range.preset === p,
-            })),
-          ]}
+          items={rangePresets.map((p) => ({
+            key: p,
+            label: rangePresetLabels[p],
+            href: href({ preset: p, from: undefined, to: undefined }),
+            active: range.preset === p,
+          }))}
         />
       ) : null}
       <form method="get" action={path} aria-label={range ? 'Custom range' : 'As of'} className="flex flex-wrap items-end gap-3">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { isPlainDate } from '@/server/billing/periods';
 import { defaultInterval, percentChange, previousRange } from '@/server/billing/report-ranges';
 import { camelized } from '@/server/schemas/common';
 import { revenueReportQuery } from '@/server/schemas/reports';
@@ -34,9 +35,10 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   const money = await moneyFormatter();
   const outcome = await runReport(async () => {
     const current = await revenueReport(ctx, input);
-    // The previous period in the same currency, by month: only its totals are shown.
-    const before = await revenueReport(ctx, { ...previous, interval: 'month', currency: current.currency });
-    return { ...current, before: totalOf(before.rows) };
+    // The previous period in the same currency, by month: only its totals are shown. A range
+    // starting in year 1 has none (the calendar has no year 0).
+    const before = isPlainDate(previous.from) ? await revenueReport(ctx, { ...previous, interval: 'month', currency: current.currency }) : null;
+    return { ...current, before: before && totalOf(before.rows) };
   });
   const currency = outcome.report?.currency ?? null;
   const shown = { from: input.from, to: input.to, interval: input.interval, currency: currency ?? undefined };
@@ -79,7 +81,7 @@ function RevenueBody({
   previous,
   money,
 }: {
-  report: { currency: string; rows: RevenueRow[]; before: Record<(typeof figures)[number], bigint> };
+  report: { currency: string; rows: RevenueRow[]; before: Record<(typeof figures)[number], bigint> | null };
   input: { from: string; to: string; interval: 'day' | 'month' };
   previous: { from: string; to: string };
   money: (amount: bigint, currency: string) => string;
@@ -91,11 +93,18 @@ function RevenueBody({
   return (
     <>
       <ReportScope>
-        {rangeText(input.from, input.to)} · {currency} · by {input.interval} · compared with {rangeText(previous.from, previous.to)}
+        {rangeText(input.from, input.to)} · {currency} · by {input.interval}
+        {before ? ` · compared with ${rangeText(previous.from, previous.to)}` : null}
       </ReportScope>
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         {figures.map((f) => (
-          <StatTile key={f} label={labels[f]} value={m(total[f])} previous={m(before[f])} change={percentChange(total[f], before[f])} testId={`revenue-${f}`} />
+          <StatTile
+            key={f}
+            label={labels[f]}
+            value={m(total[f])}
+            {...(before ? { previous: m(before[f]), change: percentChange(total[f], before[f]) } : {})}
+            testId={`revenue-${f}`}
+          />
         ))}
       </div>
       <Card className="mb-6 p-4">
