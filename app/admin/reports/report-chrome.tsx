@@ -126,6 +126,7 @@ export function ReportControls({
           items={extra.options.map((o) => ({ key: o.value, label: o.label, href: href({ [extra.name]: o.value }), active: o.value === extra.current }))}
         />
       ) : null}
+      {extra ? errorText(errors[extra.name]) : null}
     </Card>
   );
 }

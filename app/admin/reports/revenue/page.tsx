@@ -57,7 +57,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
         currencies={await currencyChoices(ctx, currency ?? undefined)}
         errors={errors}
         extra={{
-          label: 'By',
+          label: 'Interval',
           name: 'interval',
           current: input.interval,
           options: [
