@@ -12,10 +12,19 @@ const currency = z.preprocess((v) => (v === '' ? undefined : v), currencyCode.op
 const checkedRange = <S extends z.ZodType<{ from: string; to: string }>>(schema: S, interval: (value: z.output<S>) => ReportInterval | null) =>
   schema
     .refine((range) => range.from <= range.to, { message: 'must not be before from', path: ['to'] })
-    .refine((range) => range.from > range.to || interval(range) === null || periodCount(range.from, range.to, interval(range)!) <= maxReportPeriods, {
-      message: `must be at most ${maxReportPeriods} periods after from`,
-      path: ['to'],
-    });
+    // Zod runs these even when a date failed its own check, so a bad date must not reach periodCount.
+    .refine(
+      (range) =>
+        !isPlainDate(range.from) ||
+        !isPlainDate(range.to) ||
+        range.from > range.to ||
+        interval(range) === null ||
+        periodCount(range.from, range.to, interval(range)!) <= maxReportPeriods,
+      {
+        message: `must be at most ${maxReportPeriods} periods after from`,
+        path: ['to'],
+      },
+    );
 
 // Each report's query (what the console's procedure takes and the service receives) and its
 // REST input, the same with `format`.

@@ -19,10 +19,12 @@ import * as customerRoutes from '@/server/rest/routes/customers';
 import * as invoiceRoutes from '@/server/rest/routes/invoices';
 import * as orderRoutes from '@/server/rest/routes/orders';
 import * as refundRoutes from '@/server/rest/routes/refunds';
+import * as reportRoutes from '@/server/rest/routes/reports';
 import * as resellerRoutes from '@/server/rest/routes/resellers';
 import * as settingsRoutes from '@/server/rest/routes/settings';
 import * as transactionRoutes from '@/server/rest/routes/transactions';
 import * as usageRoutes from '@/server/rest/routes/usage';
+import * as walletRoutes from '@/server/rest/routes/wallet';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
@@ -106,6 +108,8 @@ const restRoutes = [
   transactionRoutes,
   commissionRoutes,
   usageRoutes,
+  walletRoutes,
+  reportRoutes,
 ].flatMap((module) => Object.values(module).filter(isRoute));
 
 /**
