@@ -20,6 +20,7 @@ import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
 import { refundPayment } from '@/server/services/payments/refund';
 import { updateCompany } from '@/server/services/settings/company';
+import { seedContract } from './contracts';
 import { seedResellers } from './resellers';
 
 export const demoPassword = 'cashdesk';
@@ -109,6 +110,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
   await seedBilling(db, now, customer);
   // A sub-reseller under Rene, a second reseller, invoices in every book and Rene's last payout.
   await seedResellers(db, now, { reneId: reseller!.id, password: demoPassword, customer });
+  // Katherine's company is on a contract: seats with prepaid credits, and usage billed in arrears.
+  await seedContract(db, now, customer('katherine@orbit.test'));
   // Today's run: Ada's renewal is invoiced and the unpaid invoices past due (Barbara's, one in each reseller's book) turn overdue.
   await runBilling(ctx, {});
   // The demo client signs in to the first customer's account (Ada Lovelace).
