@@ -34,30 +34,41 @@ export const minorUnits = z
   .refine((n) => Number.isSafeInteger(n), 'is too large')
   .transform((n) => BigInt(n));
 
-export const invoiceItemInput = z
-  .strictObject({
-    description: z.string({ error: 'is required' }).trim().min(1, 'is required').max(1000, 'must be at most 1000 characters'),
-    quantity: decimal3('quantity').refine((q) => q > 0n, 'must be greater than 0'),
-    unit_price: minorUnits.refine((p) => p > -MAX_UNIT_PRICE && p < MAX_UNIT_PRICE, 'must be less than 10^13 in absolute value'),
-    tax_rate: decimal3('tax_rate')
-      .refine((r) => r >= 0n && r <= 100n * MILLI, 'must be between 0 and 100')
-      .optional(),
-    // The period the line covers, both days included.
-    period_start: plainDate.nullable().optional(),
-    period_end: plainDate.nullable().optional(),
-    // A tax classification code (HSN/SAC).
-    code: clearableText(50),
-  })
-  .superRefine((item, ctx) => {
-    if (!item.period_start !== !item.period_end) {
-      ctx.addIssue({ code: 'custom', path: [item.period_start ? 'period_end' : 'period_start'], message: 'is required with the other end of the period' });
-    } else if (item.period_start && item.period_end && item.period_end < item.period_start) {
-      ctx.addIssue({ code: 'custom', path: ['period_end'], message: 'must not be before the period start' });
-    }
-  });
+const invoiceItemFields = {
+  description: z.string({ error: 'is required' }).trim().min(1, 'is required').max(1000, 'must be at most 1000 characters'),
+  quantity: decimal3('quantity').refine((q) => q > 0n, 'must be greater than 0'),
+  unit_price: minorUnits.refine((p) => p > -MAX_UNIT_PRICE && p < MAX_UNIT_PRICE, 'must be less than 10^13 in absolute value'),
+  tax_rate: decimal3('tax_rate')
+    .refine((r) => r >= 0n && r <= 100n * MILLI, 'must be between 0 and 100')
+    .optional(),
+  // The period the line covers, both days included.
+  period_start: plainDate.nullable().optional(),
+  period_end: plainDate.nullable().optional(),
+  // A tax classification code (HSN/SAC).
+  code: clearableText(50),
+};
+
+function checkPeriod(item: { period_start?: string | null | undefined; period_end?: string | null | undefined }, ctx: z.RefinementCtx) {
+  if (!item.period_start !== !item.period_end) {
+    ctx.addIssue({ code: 'custom', path: [item.period_start ? 'period_end' : 'period_start'], message: 'is required with the other end of the period' });
+  } else if (item.period_start && item.period_end && item.period_end < item.period_start) {
+    ctx.addIssue({ code: 'custom', path: ['period_end'], message: 'must not be before the period start' });
+  }
+}
+
+export const invoiceItemInput = z.strictObject(invoiceItemFields).superRefine(checkPeriod);
 export type InvoiceItemInput = DomainInput<typeof invoiceItemInput>;
 
-const items = z.array(invoiceItemInput, { error: 'must be a list of items' }).min(1, 'must have at least one item').max(500, 'must have at most 500 items');
+/**
+ * An item of an edit: with the `id` of one of the invoice's lines it is that line, edited (it
+ * keeps the service it bills, and its period and code unless they are sent); without, a new line.
+ */
+export const invoiceEditItemInput = z.strictObject({ id: id.optional(), ...invoiceItemFields }).superRefine(checkPeriod);
+export type InvoiceEditItemInput = DomainInput<typeof invoiceEditItemInput>;
+
+const itemList = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: 'must be a list of items' }).min(1, 'must have at least one item').max(500, 'must have at most 500 items');
+const items = itemList(invoiceItemInput);
 
 const invoiceFields = {
   currency: currencyCode.optional(),
@@ -91,7 +102,7 @@ export const updateInvoiceInput = z.strictObject({
   due_date: invoiceFields.due_date,
   issue_date: invoiceFields.issue_date,
   notes: z.string().max(10_000, 'must be at most 10000 characters').nullable().optional(),
-  items: items.optional(),
+  items: itemList(invoiceEditItemInput).optional(),
   // The customer's purchase order or contract number.
   po_number: clearableText(100),
   customer_snapshot: customerSnapshotInput.optional(),
