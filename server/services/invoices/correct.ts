@@ -2,13 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
 import { requirePermission } from '@/server/auth/actor';
-import { parseMilli } from '@/server/billing/decimal';
 import { canCorrect, creditNoteSplit } from '@/server/billing/invoice-status';
 import { toPlainDate } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { customerDefaultRate } from '@/server/services/customers/tax-rate';
 import { recordPayment } from '@/server/services/payments/record';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { issueDocument } from './issue-document';
@@ -36,7 +36,8 @@ export async function correctInvoice(
         .select({ total: sumBigint(invoices.total) })
         .from(invoices)
         .where(and(eq(invoices.correctsInvoiceId, original.id), inArray(invoices.kind, ['credit_note'])));
-      const { totals } = priceItems(input.items, original.taxMode, parseMilli(settings.tax_rate)!);
+      // Priced as issueDocument prices the note: a line without a rate takes the customer's.
+      const { totals } = priceItems(input.items, original.taxMode, await customerDefaultRate(tx, original.customerId, settings));
       if (totals.total > original.total - credited!.total) {
         throw new AppError('conflict', 'Credit notes cannot credit more than the invoice total', { items: 'add up to more than is left to credit' });
       }

@@ -1,9 +1,9 @@
 import type { Database } from '@/db';
 import { creditLedger, invoices } from '@/db/schema';
-import { parseMilli } from '@/server/billing/decimal';
 import { addDays } from '@/server/billing/periods';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { BillingSettings } from '@/server/schemas/settings';
+import { customerDefaultRate } from '@/server/services/customers/tax-rate';
 import { customerSnapshot } from './snapshot';
 import { insertLines, nextNumber, priceItems, type InvoiceRow } from './store';
 
@@ -11,7 +11,8 @@ type Purpose = InvoiceRow['purpose'];
 
 /**
  * A finalized document for a customer: a pending invoice or debit note to be paid, or a credit
- * note whose amount goes onto the customer's credit balance (it is settled on issue).
+ * note whose amount goes onto the customer's credit balance (it is settled on issue). A line
+ * that names no rate takes the customer's (exempt, an override, else the settings').
  */
 export async function issueDocument(
   tx: Database,
@@ -31,7 +32,8 @@ export async function issueDocument(
     credit?: boolean;
   },
 ): Promise<InvoiceRow> {
-  const { lines, totals } = priceItems(input.items, input.settings.tax_mode, parseMilli(input.settings.tax_rate)!);
+  const defaultRate = await customerDefaultRate(tx, input.customerId, input.settings);
+  const { lines, totals } = priceItems(input.items, input.settings.tax_mode, defaultRate);
   const creditNote = input.kind === 'credit_note';
   const [row] = await tx
     .insert(invoices)

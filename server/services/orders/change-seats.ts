@@ -3,7 +3,6 @@ import type { Database } from '@/db';
 import { customers, invoiceLines, invoices, orderLines, orders, services } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { changePlanPermission } from '@/server/auth/permissions';
-import { parseMilli } from '@/server/billing/decimal';
 import { canChangeSeats } from '@/server/billing/order-status';
 import { daysBetween, toPlainDate, type PlainDate } from '@/server/billing/periods';
 import { prorate, type Proration } from '@/server/billing/proration';
@@ -12,6 +11,7 @@ import type { ChangeSeatsInput } from '@/server/schemas/orders';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { customerScope } from '@/server/services/customers/scope';
+import { customerDefaultRate } from '@/server/services/customers/tax-rate';
 import { priceItems } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
@@ -31,7 +31,7 @@ export type SeatChange = Proration & {
   charge: bigint;
   /** Credited now: a negative proration, capped at what the period's invoice took in. */
   credit: bigint;
-  /** The total of the invoice or credit note, tax included per the settings; 0 when none. */
+  /** The total of the invoice or credit note, tax included at the customer's rate; 0 when none. */
   total: bigint;
   invoiceId: string | null;
   creditNoteId: string | null;
@@ -127,7 +127,7 @@ export async function changeSeats(ctx: ServiceContext, input: ChangeSeatsInput &
     const settings = await readBillingSettings(tx);
     const description = `Seats: ${service.name}, ${service.quantity} → ${input.quantity}, ${breakdown.unusedDays} of ${breakdown.periodDays} days`;
     const items = prorationItems(description, charge > 0n ? charge : credit);
-    const total = priceItems(items, settings.tax_mode, parseMilli(settings.tax_rate)!).totals.total;
+    const total = priceItems(items, settings.tax_mode, await customerDefaultRate(tx, service.customerId, settings)).totals.total;
     const change = {
       ...breakdown,
       quantity: input.quantity,
