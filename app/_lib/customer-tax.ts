@@ -1,5 +1,9 @@
 import { formatMilli, parseMilli } from '@/server/billing/decimal';
-import { customerTaxRate, type CustomerTaxDefaults } from '@/server/billing/tax-defaults';
+import { customerTaxRate, taxRateFor, type CustomerTaxDefaults } from '@/server/billing/tax-defaults';
+
+/** The rate a new line for this customer starts at, as the editors type it ("7.5", "0"). */
+export const customerRateText = (settingsRate: string, customer: CustomerTaxDefaults): string =>
+  formatMilli(taxRateFor(parseMilli(settingsRate) ?? 0n, customer));
 
 /**
  * A customer's tax as the consoles say it, with where it comes from: "Exempt (no tax)",

@@ -10,8 +10,9 @@ import { papers } from '@/server/documents/paper';
 import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { linePeriod } from '@/server/services/invoices/store';
+import { customerRateText } from '../../_lib/customer-tax';
 import { documentKindNames, formatDay, formatMoment, humanize } from '../../_lib/format';
-import { moneyFormatter } from '../../_lib/money';
+import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { DocumentActions } from '../../admin/invoices/[id]/document-actions';
 import { InvoiceActions } from '../../admin/invoices/[id]/invoice-actions';
 import { Card, PageHeader } from '../ui/card';
@@ -30,11 +31,12 @@ import type { ConsoleBase } from './base-path';
 export async function InvoiceView({ id, basePath }: { id: string; basePath: ConsoleBase }) {
   const trpc = await api();
   const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
-  const [history, me, customer, channels] = await Promise.all([
+  const [history, me, customer, channels, settings] = await Promise.all([
     trpc.invoices.history({ id }),
     trpc.me(),
     trpc.customers.byId({ id: invoice.customerId }),
     trpc.notify.channels(),
+    displaySettings(),
   ]);
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, invoice.currency);
@@ -83,6 +85,8 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           dueDate: invoice.dueDate,
           notes: invoice.notes,
           lines: invoice.lines.map((l) => ({
+            id: l.id,
+            billsService: l.serviceId !== null,
             description: l.description,
             quantity: trimDecimal(l.quantity),
             unitPrice: l.unitPrice.toString(),
@@ -94,6 +98,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           numbered: invoice.number !== null,
           poNumber: invoice.poNumber,
           addressee,
+          newLineTaxRate: customerRateText(settings.taxRate, customer),
         }}
         allowed={actions}
         canEdit={me.permissions.includes('invoices.edit')}

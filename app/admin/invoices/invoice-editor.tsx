@@ -14,10 +14,24 @@ import { humanize } from '../../_lib/format';
 
 /**
  * A line as typed: quantity and tax rate as decimals, the unit price in major units, the period
- * as dates with both days included ('' for none).
+ * as dates with both days included ('' for none). An existing line has its `id` (sent back, so the
+ * server keeps what it bills) and says whether it bills a service's period (it cannot be removed).
  */
-export type EditorLine = { description: string; quantity: string; unitPrice: string; taxRate: string; periodStart?: string; periodEnd?: string; code?: string };
+export type EditorLine = {
+  id?: string;
+  billsService?: boolean;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  taxRate: string;
+  periodStart?: string;
+  periodEnd?: string;
+  code?: string;
+};
+/** A line whose rate nobody typed shows the customer's rate, and follows it when the customer changes. */
+type LineState = EditorLine & { defaultRate?: boolean };
 export type EditorItem = {
+  id?: string;
   description: string;
   quantity: string;
   unit_price: number;
@@ -32,7 +46,8 @@ const lineFields = ['description', 'quantity', 'unit_price', 'tax_rate', 'period
 /**
  * The invoice line editor in a dialog, for a new invoice or an unpaid one: totals update as you
  * type, from the same billing code the server uses. `children` go above the lines (a customer
- * picker, for a new invoice).
+ * picker, for a new invoice). New lines start at `taxRate`, the customer's rate (its exemption or
+ * override, else the settings').
  */
 export function InvoiceEditor({
   title,
@@ -40,6 +55,7 @@ export function InvoiceEditor({
   submit,
   currency,
   taxMode,
+  taxRate,
   initial,
   errors,
   pending,
@@ -52,7 +68,8 @@ export function InvoiceEditor({
   submit: string;
   currency: string;
   taxMode: TaxMode;
-  initial: { lines: EditorLine[]; dueDate: string; notes: string };
+  taxRate: string;
+  initial: { lines: LineState[]; dueDate: string; notes: string };
   errors: FieldErrors;
   pending: boolean;
   onClose: () => void;
@@ -60,7 +77,8 @@ export function InvoiceEditor({
   children?: ReactNode;
 }) {
   const money = useMoney();
-  const [lines, setLines] = useState<EditorLine[]>(initial.lines);
+  const [typed, setLines] = useState<LineState[]>(initial.lines);
+  const lines = typed.map((l) => (l.defaultRate ? { ...l, taxRate } : l));
   const [dueDate, setDueDate] = useState(initial.dueDate);
   const [notes, setNotes] = useState(initial.notes);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
@@ -69,7 +87,8 @@ export function InvoiceEditor({
   const totals = valid
     ? documentTotals(parsed.map((p) => lineAmounts({ quantityMilli: p.quantity!, unitPrice: p.price!, taxRateMilli: p.rate! }, taxMode)))
     : null;
-  const set = (index: number, key: keyof EditorLine, value: string) => setLines((all) => all.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
+  const set = (index: number, key: keyof EditorLine, value: string) =>
+    setLines((all) => all.map((l, i) => (i === index ? { ...l, ...(key === 'taxRate' ? { defaultRate: false } : {}), [key]: value } : l)));
   const shown = { ...localErrors, ...errors };
 
   function save() {
@@ -87,6 +106,7 @@ export function InvoiceEditor({
     if (Object.keys(problems).length > 0) return;
     onSave(
       lines.map((l, i) => ({
+        ...(l.id ? { id: l.id } : {}),
         description: l.description,
         quantity: l.quantity,
         unit_price: Number(parsed[i]!.price),
@@ -139,7 +159,8 @@ export function InvoiceEditor({
               type="button"
               aria-label={`Remove line ${i + 1}`}
               className="col-span-2 flex items-center justify-center text-fg-muted hover:text-danger disabled:opacity-30"
-              disabled={lines.length === 1}
+              disabled={lines.length === 1 || line.billsService}
+              title={line.billsService ? 'This line bills a service’s period, so it stays: change its price instead' : undefined}
               onClick={() => setLines((all) => all.filter((_, j) => j !== i))}
             >
               <Trash2 className="size-4" aria-hidden />
@@ -156,10 +177,7 @@ export function InvoiceEditor({
             )}
           </fieldset>
         ))}
-        <Button
-          variant="ghost"
-          onClick={() => setLines((all) => [...all, { description: '', quantity: '1', unitPrice: '0', taxRate: all.at(-1)?.taxRate ?? '0' }])}
-        >
+        <Button variant="ghost" onClick={() => setLines((all) => [...all, { description: '', quantity: '1', unitPrice: '0', taxRate, defaultRate: true }])}>
           <Plus className="size-4" aria-hidden /> Add line
         </Button>
         <div className="grid grid-cols-2 gap-3">

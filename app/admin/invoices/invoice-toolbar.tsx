@@ -5,17 +5,19 @@ import { FilePlus2, Merge } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import type { CustomerTaxDefaults } from '@/server/billing/tax-defaults';
 import type { TaxMode } from '@/server/billing/totals';
 import type { FieldErrors } from '@/server/errors';
 import type { ConsoleBase } from '../../_components/console/base-path';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
 import { Field, Input } from '../../_components/ui/field';
+import { customerRateText } from '../../_lib/customer-tax';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 import { InvoiceEditor } from './invoice-editor';
 
-export type PickedCustomer = { id: string; name: string; email: string; currency: string };
+export type PickedCustomer = { id: string; name: string; email: string; currency: string } & CustomerTaxDefaults;
 
 /** Find a customer by name or e-mail and pick one; large books never load a full list (also the order wizard's). */
 export function CustomerPicker({
@@ -59,7 +61,9 @@ export function CustomerPicker({
               <button
                 type="button"
                 className="w-full px-3 py-1.5 text-left text-sm hover:bg-muted"
-                onClick={() => onPick({ id: c.id, name: c.name, email: c.email, currency: c.currency })}
+                onClick={() =>
+                  onPick({ id: c.id, name: c.name, email: c.email, currency: c.currency, taxExempt: c.taxExempt, taxRateOverride: c.taxRateOverride })
+                }
               >
                 {c.name} <span className="text-fg-muted">· {c.email}</span>
               </button>
@@ -117,7 +121,8 @@ export function InvoiceToolbar({ basePath, taxMode, taxRate, dueDate }: { basePa
           submit="Create invoice"
           currency={customer?.currency ?? 'USD'}
           taxMode={taxMode}
-          initial={{ lines: [{ description: '', quantity: '1', unitPrice: '', taxRate }], dueDate, notes: '' }}
+          taxRate={customer ? customerRateText(taxRate, customer) : taxRate}
+          initial={{ lines: [{ description: '', quantity: '1', unitPrice: '', taxRate, defaultRate: true }], dueDate, notes: '' }}
           errors={errors}
           pending={create.isPending}
           onClose={close}

@@ -27,6 +27,8 @@ export type ActionInvoice = {
   dueDate: string;
   notes: string | null;
   lines: EditorLine[];
+  /** What a line added by an edit is taxed at: the customer's rate. */
+  newLineTaxRate: string;
   /** Numbered: its addressee is its own (frozen then) and may be corrected. */
   numbered: boolean;
   poNumber: string | null;

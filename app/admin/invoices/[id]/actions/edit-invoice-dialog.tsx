@@ -79,6 +79,7 @@ export function EditInvoiceDialog({ invoice, onClose }: { invoice: ActionInvoice
       submit="Save changes"
       currency={invoice.currency}
       taxMode={invoice.taxMode}
+      taxRate={invoice.newLineTaxRate}
       initial={{
         lines: invoice.lines.map((l) => ({ ...l, unitPrice: formatMinor(BigInt(l.unitPrice), invoice.currency) })),
         dueDate: invoice.dueDate,

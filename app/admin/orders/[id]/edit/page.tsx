@@ -25,7 +25,14 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
         orderId={order.id}
         products={products}
         initial={draftValues(order, products)}
-        initialCustomer={{ id: customer.id, name: customer.name, email: customer.email, currency: customer.currency }}
+        initialCustomer={{
+          id: customer.id,
+          name: customer.name,
+          email: customer.email,
+          currency: customer.currency,
+          taxExempt: customer.taxExempt,
+          taxRateOverride: customer.taxRateOverride,
+        }}
       />
     </>
   );
