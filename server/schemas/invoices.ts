@@ -63,7 +63,12 @@ export type InvoiceItemInput = DomainInput<typeof invoiceItemInput>;
  * An item of an edit: with the `id` of one of the invoice's lines it is that line, edited (it
  * keeps the service it bills, and its period and code unless they are sent); without, a new line.
  */
-export const invoiceEditItemInput = z.strictObject({ id: id.optional(), ...invoiceItemFields }).superRefine(checkPeriod);
+export const invoiceEditItemInput = z
+  .strictObject({
+    id: id.optional().describe('an existing line of this invoice, edited in place: it keeps the service period it bills; omit for a new line'),
+    ...invoiceItemFields,
+  })
+  .superRefine(checkPeriod);
 export type InvoiceEditItemInput = DomainInput<typeof invoiceEditItemInput>;
 
 const itemList = <T extends z.ZodType>(item: T) =>
