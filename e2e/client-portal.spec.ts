@@ -92,8 +92,11 @@ test('a client finds unpaid invoices on top, opens one, downloads its PDF, edits
   await expect(form.getByLabel('Address line 1')).toHaveValue('12 Engine Street');
   await expect(form.getByLabel(/^Country/)).toHaveValue('GB');
   await shot(page, 'portal-profile');
-  // The new address is on the invoice at once.
+  // An issued invoice keeps the addressee it was numbered with; the next one carries the new address.
   await page.goto(`/client/invoices/${pending.id}`);
+  await expect(page.getByRole('region', { name: 'Parties' })).not.toContainText('12 Engine Street');
+  const next = await apiPost<Invoice>(request, '/invoices', { customer_id: customer.id, items: [item('VPS May', 4200)] });
+  await page.goto(`/client/invoices/${next.id}`);
   await expect(page.getByRole('region', { name: 'Parties' })).toContainText('12 Engine Street');
   await expect(page.getByRole('region', { name: 'Parties' })).toContainText('Lovelace Analytics');
 

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { apiPost, shot, signIn } from './support';
+
+// The Reports section as an owner reads it: revenue over a range in one currency with its chart,
+// table and CSV, then who owes what in the aging report, each cell opening the invoices behind it.
+test('an admin reads revenue for a range and currency, downloads it, and drills into aging', async ({ page, request }) => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  // A Swiss franc customer of this test alone, paid in a fixed month, so the figures are its own.
+  const customer = await apiPost<{ id: string; name: string }>(request, '/customers', {
+    name: `Report Co ${tag}`,
+    email: `report-${tag}@example.test`,
+    currency: 'NOK',
+  });
+  const invoice = await apiPost<{ id: string }>(request, '/invoices', {
+    customer_id: customer.id,
+    issue_date: '2026-03-02',
+    due_date: '2026-03-16',
+    items: [{ description: 'Report consulting', quantity: 1, unit_price: 12345 }],
+  });
+  await apiPost(request, `/invoices/${invoice.id}/payments`, { amount: 2345, method: 'bank_transfer', paid_at: '2026-03-10T12:00:00Z' });
+
+  await signIn(page, 'admin@cashdesk.test');
+  const nav = page.getByRole('navigation', { name: 'Main', exact: true });
+  await nav.getByRole('link', { name: 'Revenue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Revenue');
+  await page.getByRole('form', { name: 'Custom range' }).getByLabel('From').fill('2026-03-01');
+  await page.getByRole('form', { name: 'Custom range' }).getByLabel('To').fill('2026-03-31');
+  await page.getByRole('button', { name: 'Apply range' }).click();
+  await page.getByRole('navigation', { name: 'Currency' }).getByRole('link', { name: 'NOK' }).click();
+  await expect(page).toHaveURL(/currency=NOK/);
+  await expect(page.getByTestId('revenue-invoiced-value')).toContainText('123.45');
+  await expect(page.getByTestId('revenue-collected-value')).toContainText('23.45');
+  await expect(page.getByTestId('revenue-chart')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Revenue' });
+  await expect(table.getByRole('row', { name: /Total/ })).toContainText('123.45');
+  await shot(page, 'reports-revenue');
+
+  const csv = await page.request.get((await page.getByTestId('report-csv').getAttribute('href'))!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain('123.45');
+
+  await nav.getByRole('link', { name: 'Receivables aging' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Receivables aging');
+  await page.getByRole('navigation', { name: 'Currency' }).getByRole('link', { name: 'NOK' }).click();
+  const aging = page.getByRole('table', { name: 'Receivables aging' });
+  const cell = aging.getByRole('link', { name: new RegExp(`^${customer.name}, Over 90 days`) });
+  await expect(cell).toContainText('100.00');
+  await shot(page, 'reports-aging');
+  await cell.click();
+  await expect(page).toHaveURL(new RegExp(`/admin/invoices\\?.*customer=${customer.id}`));
+  await expect(page.getByRole('table').first()).toContainText('123.45');
+});
