@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
 import { ChangePasswordForm } from '../../_components/account/change-password-form';
 import { Card, PageHeader } from '../../_components/ui/card';
+import { addressFields } from '../../_lib/address-form';
 import { requireArea } from '../../_lib/guard';
 import { ProfileForm } from './profile-form';
 
@@ -10,7 +11,6 @@ export const metadata: Metadata = { title: 'Profile' };
 export default async function ClientProfile() {
   await requireArea('client');
   const account = await (await api()).customers.mine();
-  const address = account.billingAddress;
   return (
     <>
       <PageHeader title="Profile" description="Your details and billing address, as your invoices show them." />
@@ -22,12 +22,7 @@ export default async function ClientProfile() {
               company: account.company ?? '',
               phone: account.phone ?? '',
               tax_id: account.taxId ?? '',
-              line1: address?.line1 ?? '',
-              line2: address?.line2 ?? '',
-              city: address?.city ?? '',
-              region: address?.region ?? '',
-              postal_code: address?.postalCode ?? '',
-              country: address?.country ?? '',
+              ...addressFields(account.billingAddress),
             }}
           />
         </Card>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatMinor } from '@/server/billing/currency';
 import type { FieldErrors } from '@/server/errors';
 import { Field, Input } from '../../../../_components/ui/field';
+import { addressFields } from '../../../../_lib/address-form';
 import { showFieldErrors } from '../../../../_lib/form-errors';
 import { useTRPC } from '../../../../_lib/trpc';
 import { useFinish } from '../../../../_lib/use-finish';
@@ -28,18 +29,12 @@ type AddresseeForm = {
 const addressParts = ['line1', 'line2', 'city', 'region', 'postal_code', 'country'] as const;
 
 function addresseeForm(addressee: ActionInvoice['addressee']): AddresseeForm {
-  const address = addressee.billingAddress;
   return {
     name: addressee.name,
     company: addressee.company ?? '',
     tax_id: addressee.taxId ?? '',
     place_of_supply: addressee.placeOfSupply ?? '',
-    line1: address?.line1 ?? '',
-    line2: address?.line2 ?? '',
-    city: address?.city ?? '',
-    region: address?.region ?? '',
-    postal_code: address?.postalCode ?? '',
-    country: address?.country ?? '',
+    ...addressFields(addressee.billingAddress),
   };
 }
 
