@@ -1,17 +1,60 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { rangePresetLabels, rangePresets, type RangePreset } from '@/server/billing/report-ranges';
+import type { ServiceContext } from '@/server/services/context';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
+import { DataTable, type Column } from '../../_components/ui/data-table';
 import { inputClass } from '../../_components/ui/field';
 import { formatDay, queryString } from '../../_lib/format';
+import { moneyFormatter } from '../../_lib/money';
 import { PrintButton } from './print-button';
-import type { ReportParams } from './report-page';
+import { currencyChoices, type ReportOutcome, type ReportParams } from './report-page';
+
+/**
+ * A report page as every one is laid out: its header, with the CSV of the range and currency
+ * shown (`${path}/export`, the `csv` query and the report's currency); its controls; then the
+ * body, given the report and its money format — or, figures in several currencies and none
+ * chosen, the service's message instead.
+ */
+export async function ReportFrame<T extends { currency: string }>({
+  ctx,
+  title,
+  description,
+  path,
+  csv,
+  controls,
+  outcome,
+  children,
+}: {
+  ctx: ServiceContext;
+  title: string;
+  description: string;
+  path: string;
+  csv: Record<string, string | undefined>;
+  controls: Omit<ComponentProps<typeof ReportControls>, 'path' | 'currency' | 'currencies'>;
+  outcome: ReportOutcome<T>;
+  children: (report: T, money: (value: bigint) => string) => ReactNode;
+}) {
+  const currency = outcome.report?.currency ?? null;
+  const [money, currencies] = await Promise.all([moneyFormatter(), currencyChoices(ctx, currency ?? undefined)]);
+  return (
+    <>
+      <ReportHeader title={title} description={description} csvHref={currency ? `${path}/export?${queryString({ ...csv, currency })}` : null} />
+      <ReportControls path={path} {...controls} currency={currency} currencies={currencies} />
+      {outcome.currencyMissing === null ? (
+        children(outcome.report, (value) => money(value, outcome.report.currency))
+      ) : (
+        <CurrencyNeeded message={outcome.currencyMissing} />
+      )}
+    </>
+  );
+}
 
 /** A report's title with its Download CSV (the range and currency shown) and Print. */
-export function ReportHeader({ title, description, csvHref }: { title: string; description: string; csvHref: string | null }) {
+function ReportHeader({ title, description, csvHref }: { title: string; description: string; csvHref: string | null }) {
   return (
     <PageHeader title={title} description={description}>
       <div className="flex gap-2 print:hidden">
@@ -66,7 +109,7 @@ function DateField({ label, name, value, error }: { label: string; name: string;
  * range — presets, or a custom From/To — or, for aging, the As of date; the currency; and any
  * switch of the report's own (`extra`). Hidden when printed.
  */
-export function ReportControls({
+function ReportControls({
   path,
   params,
   range,
@@ -143,11 +186,52 @@ export function ReportScope({ children }: { children: ReactNode }) {
 export const rangeText = (from: string, to: string) => `${formatDay(from)} – ${formatDay(to)}`;
 
 /** Figures in several currencies and none chosen: the service's message, pointing at the switch. */
-export function CurrencyNeeded({ message }: { message: string }) {
+function CurrencyNeeded({ message }: { message: string }) {
   return (
     <Card className="p-6 text-sm" role="status" data-testid="report-currency-needed">
       <p className="font-medium">{message}.</p>
       <p className="mt-1 text-fg-muted">Pick a currency above to see the report.</p>
+    </Card>
+  );
+}
+
+export const cell = 'px-4 py-2.5';
+export const amount = `${cell} text-right whitespace-nowrap tabular-nums`;
+
+/**
+ * A report's table in its card: scrolled on screen, printed whole. `total` is its last row's
+ * figures, after "Total" (none: no such row).
+ */
+export function ReportTable({
+  label,
+  columns,
+  empty,
+  total,
+  children,
+}: {
+  label: string;
+  columns: readonly Column[];
+  empty?: string;
+  total?: string[] | null;
+  children: ReactNode;
+}) {
+  return (
+    <Card className="overflow-hidden">
+      <div className="max-h-[70vh] overflow-auto print:max-h-none print:overflow-visible">
+        <DataTable label={label} columns={columns} empty={empty}>
+          {children}
+          {total ? (
+            <tr className="bg-muted/60 font-semibold">
+              <td className={cell}>Total</td>
+              {total.map((figure, i) => (
+                <td key={i} className={amount}>
+                  {figure}
+                </td>
+              ))}
+            </tr>
+          ) : null}
+        </DataTable>
+      </div>
     </Card>
   );
 }

@@ -6,13 +6,10 @@ import { agingBucketKeys, type AgingBucketKey } from '@/server/billing/reports';
 import { camelized } from '@/server/schemas/common';
 import { agingReportQuery } from '@/server/schemas/reports';
 import { agingReport, type AgingReport } from '@/server/services/reports/aging';
-import { Card } from '../../../_components/ui/card';
-import { DataTable } from '../../../_components/ui/data-table';
 import { formatDay, queryString, type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
-import { moneyFormatter } from '../../../_lib/money';
-import { CurrencyNeeded, ReportControls, ReportHeader, ReportScope, StatTile } from '../report-chrome';
-import { currencyChoices, readReportParams, reportContext, reportInput, runReport } from '../report-page';
+import { amount, cell, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
+import { readReportParams, reportContext, reportInput, runReport } from '../report-page';
 
 export const metadata: Metadata = { title: 'Receivables aging' };
 
@@ -23,9 +20,6 @@ const bucketLabels: Record<AgingBucketKey, string> = {
   days_61_90: '61–90 days',
   days_over_90: 'Over 90 days',
 };
-
-const cell = 'px-4 py-2.5';
-const amount = `${cell} text-right whitespace-nowrap tabular-nums`;
 
 /**
  * The invoice list behind a figure: the currency, the customer (a row's cells), and the due dates
@@ -49,30 +43,19 @@ export default async function AgingPage({ searchParams }: { searchParams: Promis
     { as_of: today, currency: params.currency },
     { as_of: today },
   );
-  const [money, outcome] = await Promise.all([moneyFormatter(), runReport(() => agingReport(ctx, input))]);
-  const currency = outcome.report?.currency ?? null;
   const asOf = input.asOf ?? today;
   return (
-    <>
-      <ReportHeader
-        title="Receivables aging"
-        description="What customers owe on open invoices and debit notes, by how long past due at the date. Each figure opens the invoices behind it."
-        csvHref={currency ? `/admin/reports/aging/export?${queryString({ as_of: asOf, currency })}` : null}
-      />
-      <ReportControls
-        path="/admin/reports/aging"
-        params={params}
-        asOf={asOf}
-        currency={currency}
-        currencies={await currencyChoices(ctx, currency ?? undefined)}
-        errors={errors}
-      />
-      {outcome.report === null ? (
-        <CurrencyNeeded message={outcome.currencyMissing} />
-      ) : (
-        <AgingBody report={outcome.report} money={(value) => money(value, outcome.report.currency)} />
-      )}
-    </>
+    <ReportFrame
+      ctx={ctx}
+      title="Receivables aging"
+      description="What customers owe on open invoices and debit notes, by how long past due at the date. Each figure opens the invoices behind it."
+      path="/admin/reports/aging"
+      csv={{ as_of: asOf }}
+      controls={{ params, asOf, errors }}
+      outcome={await runReport(() => agingReport(ctx, input))}
+    >
+      {(report, money) => <AgingBody report={report} money={money} />}
+    </ReportFrame>
   );
 }
 
@@ -103,46 +86,32 @@ function AgingBody({ report, money }: { report: AgingReport; money: (value: bigi
         ))}
         <StatTile label="Total" value={money(report.total)} href={invoicesHref(currency, asOf, null)} testId="aging-total" />
       </div>
-      <Card className="overflow-hidden">
-        <div className="max-h-[70vh] overflow-auto print:max-h-none print:overflow-visible">
-          <DataTable
-            label="Receivables aging"
-            columns={[
-              { label: 'Customer' },
-              ...agingBucketKeys.map((b) => ({ label: bucketLabels[b], align: 'right' as const })),
-              { label: 'Total', align: 'right' },
-            ]}
-            empty={report.rows.length === 0 ? 'Nothing is owed in this currency.' : undefined}
-          >
-            {report.rows.map((r) => (
-              <tr key={r.customerId} className="hover:bg-muted/40">
-                <td className={`${cell} font-medium`}>
-                  <Link href={`/admin/customers/${r.customerId}`} className="hover:underline">
-                    {r.customerName}
-                  </Link>
-                </td>
-                {agingBucketKeys.map((bucket) => (
-                  <td key={bucket} className={amount}>
-                    {figure(r.buckets[bucket], invoicesHref(currency, asOf, bucket, r.customerId), `${r.customerName}, ${bucketLabels[bucket]}`)}
-                  </td>
-                ))}
-                <td className={`${amount} font-medium`}>{figure(r.total, invoicesHref(currency, asOf, null, r.customerId), `${r.customerName}, total`)}</td>
-              </tr>
+      <ReportTable
+        label="Receivables aging"
+        columns={[
+          { label: 'Customer' },
+          ...agingBucketKeys.map((b) => ({ label: bucketLabels[b], align: 'right' as const })),
+          { label: 'Total', align: 'right' },
+        ]}
+        empty={report.rows.length === 0 ? 'Nothing is owed in this currency.' : undefined}
+        total={report.rows.length > 0 ? [...agingBucketKeys.map((bucket) => money(report.buckets[bucket])), money(report.total)] : null}
+      >
+        {report.rows.map((r) => (
+          <tr key={r.customerId} className="hover:bg-muted/40">
+            <td className={`${cell} font-medium`}>
+              <Link href={`/admin/customers/${r.customerId}`} className="hover:underline">
+                {r.customerName}
+              </Link>
+            </td>
+            {agingBucketKeys.map((bucket) => (
+              <td key={bucket} className={amount}>
+                {figure(r.buckets[bucket], invoicesHref(currency, asOf, bucket, r.customerId), `${r.customerName}, ${bucketLabels[bucket]}`)}
+              </td>
             ))}
-            {report.rows.length > 0 ? (
-              <tr className="bg-muted/60 font-semibold">
-                <td className={cell}>Total</td>
-                {agingBucketKeys.map((bucket) => (
-                  <td key={bucket} className={amount}>
-                    {money(report.buckets[bucket])}
-                  </td>
-                ))}
-                <td className={amount}>{money(report.total)}</td>
-              </tr>
-            ) : null}
-          </DataTable>
-        </div>
-      </Card>
+            <td className={`${amount} font-medium`}>{figure(r.total, invoicesHref(currency, asOf, null, r.customerId), `${r.customerName}, total`)}</td>
+          </tr>
+        ))}
+      </ReportTable>
       <p className="mt-3 text-xs text-fg-muted">
         Days past due are counted from each due date to the report’s date. A figure opens the customer’s invoices in this currency due in the bucket’s days;
         that list shows paid ones due on those days too, as it filters by one status only.

@@ -3,21 +3,16 @@ import { camelized } from '@/server/schemas/common';
 import { mrrReportQuery } from '@/server/schemas/reports';
 import { mrrReport, type MrrRow } from '@/server/services/reports/mrr';
 import { Card } from '../../../_components/ui/card';
-import { DataTable } from '../../../_components/ui/data-table';
-import { queryString, type SearchParams } from '../../../_lib/format';
+import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
-import { moneyFormatter } from '../../../_lib/money';
 import { MrrChart } from '../report-charts';
-import { CurrencyNeeded, rangeText, ReportControls, ReportHeader, ReportScope, StatTile } from '../report-chrome';
-import { currencyChoices, rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
+import { amount, cell, rangeText, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
+import { rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
 
 export const metadata: Metadata = { title: 'MRR' };
 
 const movements = ['new', 'expansion', 'contraction', 'churned'] as const;
 const labels: Record<(typeof movements)[number], string> = { new: 'New', expansion: 'Expansion', contraction: 'Contraction', churned: 'Churned' };
-
-const cell = 'px-4 py-2.5';
-const amount = `${cell} text-right whitespace-nowrap tabular-nums`;
 
 export default async function MrrPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
@@ -25,29 +20,18 @@ export default async function MrrPage({ searchParams }: { searchParams: Promise<
   const params = readReportParams(await searchParams);
   // A year by default: one month is a single point on the line.
   const { input, errors, range } = rangeReportInput(camelized(mrrReportQuery), params, ctx.now, 'this_year');
-  const [money, outcome] = await Promise.all([moneyFormatter(), runReport(() => mrrReport(ctx, input))]);
-  const currency = outcome.report?.currency ?? null;
   return (
-    <>
-      <ReportHeader
-        title="MRR"
-        description="Monthly recurring revenue at each month’s end, with what moved it: new, expansion, contraction and churned services."
-        csvHref={currency ? `/admin/reports/mrr/export?${queryString({ from: input.from, to: input.to, currency })}` : null}
-      />
-      <ReportControls
-        path="/admin/reports/mrr"
-        params={params}
-        range={range}
-        currency={currency}
-        currencies={await currencyChoices(ctx, currency ?? undefined)}
-        errors={errors}
-      />
-      {outcome.report === null ? (
-        <CurrencyNeeded message={outcome.currencyMissing} />
-      ) : (
-        <MrrBody currency={outcome.report.currency} rows={outcome.report.rows} range={input} money={(value) => money(value, outcome.report.currency)} />
-      )}
-    </>
+    <ReportFrame
+      ctx={ctx}
+      title="MRR"
+      description="Monthly recurring revenue at each month’s end, with what moved it: new, expansion, contraction and churned services."
+      path="/admin/reports/mrr"
+      csv={{ from: input.from, to: input.to }}
+      controls={{ params, range, errors }}
+      outcome={await runReport(() => mrrReport(ctx, input))}
+    >
+      {(report, money) => <MrrBody currency={report.currency} rows={report.rows} range={input} money={money} />}
+    </ReportFrame>
   );
 }
 
@@ -82,34 +66,27 @@ function MrrBody({
       <Card className="mb-6 p-4">
         <MrrChart currency={currency} rows={rows.map((r) => ({ period: r.period, mrr: r.mrr.toString() }))} summary={summary} />
       </Card>
-      <Card className="overflow-hidden">
-        <div className="max-h-[70vh] overflow-auto print:max-h-none print:overflow-visible">
-          <DataTable
-            label="MRR movements"
-            columns={[
-              { label: 'Month' },
-              { label: 'New', align: 'right' },
-              { label: 'Expansion', align: 'right' },
-              { label: 'Contraction', align: 'right' },
-              { label: 'Churned', align: 'right' },
-              { label: 'MRR', align: 'right' },
-              { label: 'ARR', align: 'right' },
-            ]}
-          >
-            {rows.map((r) => (
-              <tr key={r.period} className="hover:bg-muted/40">
-                <td className={`${cell} whitespace-nowrap tabular-nums`}>{r.period}</td>
-                <td className={amount}>{money(r.new)}</td>
-                <td className={amount}>{money(r.expansion)}</td>
-                <td className={amount}>{money(-r.contraction)}</td>
-                <td className={amount}>{money(-r.churned)}</td>
-                <td className={`${amount} font-medium`}>{money(r.mrr)}</td>
-                <td className={amount}>{money(12n * r.mrr)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
-      </Card>
+      <ReportTable
+        label="MRR movements"
+        columns={[
+          { label: 'Month' },
+          ...movements.map((k) => ({ label: labels[k], align: 'right' as const })),
+          { label: 'MRR', align: 'right' },
+          { label: 'ARR', align: 'right' },
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.period} className="hover:bg-muted/40">
+            <td className={`${cell} whitespace-nowrap tabular-nums`}>{r.period}</td>
+            <td className={amount}>{money(r.new)}</td>
+            <td className={amount}>{money(r.expansion)}</td>
+            <td className={amount}>{money(-r.contraction)}</td>
+            <td className={amount}>{money(-r.churned)}</td>
+            <td className={`${amount} font-medium`}>{money(r.mrr)}</td>
+            <td className={amount}>{money(12n * r.mrr)}</td>
+          </tr>
+        ))}
+      </ReportTable>
       <p className="mt-3 text-xs text-fg-muted">
         Each month: MRR = the month before + new + expansion − contraction − churned. The first month is measured against the end of the month before the range.
       </p>

@@ -5,13 +5,11 @@ import { camelized } from '@/server/schemas/common';
 import { revenueReportQuery } from '@/server/schemas/reports';
 import { revenueReport, type RevenueRow } from '@/server/services/reports/revenue';
 import { Card } from '../../../_components/ui/card';
-import { DataTable } from '../../../_components/ui/data-table';
-import { queryString, type SearchParams } from '../../../_lib/format';
+import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
-import { moneyFormatter } from '../../../_lib/money';
 import { RevenueChart } from '../report-charts';
-import { CurrencyNeeded, rangeText, ReportControls, ReportHeader, ReportScope, StatTile } from '../report-chrome';
-import { currencyChoices, rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
+import { amount, cell, rangeText, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
+import { rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
 
 export const metadata: Metadata = { title: 'Revenue' };
 
@@ -21,9 +19,6 @@ const labels: Record<(typeof figures)[number], string> = { invoiced: 'Invoiced',
 const totalOf = (rows: readonly RevenueRow[]) =>
   Object.fromEntries(figures.map((f) => [f, rows.reduce((sum, r) => sum + r[f], 0n)])) as Record<(typeof figures)[number], bigint>;
 
-const cell = 'px-4 py-2.5';
-const amount = `${cell} text-right whitespace-nowrap tabular-nums`;
-
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
   const ctx = await reportContext();
@@ -32,7 +27,6 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
     interval: given.interval ?? defaultInterval(r),
   }));
   const previous = previousRange(input);
-  const money = await moneyFormatter();
   const outcome = await runReport(async () => {
     const current = await revenueReport(ctx, input);
     // The previous period in the same currency, by month: only its totals are shown. A range
@@ -40,23 +34,18 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
     const before = isPlainDate(previous.from) ? await revenueReport(ctx, { ...previous, interval: 'month', currency: current.currency }) : null;
     return { ...current, before: before && totalOf(before.rows) };
   });
-  const currency = outcome.report?.currency ?? null;
-  const shown = { from: input.from, to: input.to, interval: input.interval, currency: currency ?? undefined };
   return (
-    <>
-      <ReportHeader
-        title="Revenue"
-        description="Invoiced, collected, refunded and net per period, compared with the period of the same length before."
-        csvHref={currency ? `/admin/reports/revenue/export?${queryString(shown)}` : null}
-      />
-      <ReportControls
-        path="/admin/reports/revenue"
-        params={params}
-        range={range}
-        currency={currency}
-        currencies={await currencyChoices(ctx, currency ?? undefined)}
-        errors={errors}
-        extra={{
+    <ReportFrame
+      ctx={ctx}
+      title="Revenue"
+      description="Invoiced, collected, refunded and net per period, compared with the period of the same length before."
+      path="/admin/reports/revenue"
+      csv={{ from: input.from, to: input.to, interval: input.interval }}
+      controls={{
+        params,
+        range,
+        errors,
+        extra: {
           label: 'Interval',
           name: 'interval',
           current: input.interval,
@@ -64,14 +53,12 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
             { value: 'day', label: 'Day' },
             { value: 'month', label: 'Month' },
           ],
-        }}
-      />
-      {outcome.report === null ? (
-        <CurrencyNeeded message={outcome.currencyMissing} />
-      ) : (
-        <RevenueBody report={outcome.report} input={input} previous={previous} money={money} />
-      )}
-    </>
+        },
+      }}
+      outcome={outcome}
+    >
+      {(report, money) => <RevenueBody report={report} input={input} previous={previous} money={money} />}
+    </ReportFrame>
   );
 }
 
@@ -84,12 +71,11 @@ function RevenueBody({
   report: { currency: string; rows: RevenueRow[]; before: Record<(typeof figures)[number], bigint> | null };
   input: { from: string; to: string; interval: 'day' | 'month' };
   previous: { from: string; to: string };
-  money: (amount: bigint, currency: string) => string;
+  money: (value: bigint) => string;
 }) {
   const { currency, rows, before } = report;
   const total = totalOf(rows);
-  const m = (value: bigint) => money(value, currency);
-  const summary = `Revenue in ${currency} by ${input.interval}, ${rangeText(input.from, input.to)}: invoiced ${m(total.invoiced)}, collected ${m(total.collected)}, refunded ${m(total.refunded)}, net ${m(total.net)}.`;
+  const summary = `Revenue in ${currency} by ${input.interval}, ${rangeText(input.from, input.to)}: invoiced ${money(total.invoiced)}, collected ${money(total.collected)}, refunded ${money(total.refunded)}, net ${money(total.net)}.`;
   return (
     <>
       <ReportScope>
@@ -101,8 +87,8 @@ function RevenueBody({
           <StatTile
             key={f}
             label={labels[f]}
-            value={m(total[f])}
-            {...(before ? { previous: m(before[f]), change: percentChange(total[f], before[f]) } : {})}
+            value={money(total[f])}
+            {...(before ? { previous: money(before[f]), change: percentChange(total[f], before[f]) } : {})}
             testId={`revenue-${f}`}
           />
         ))}
@@ -114,39 +100,22 @@ function RevenueBody({
           summary={summary}
         />
       </Card>
-      <Card className="overflow-hidden">
-        <div className="max-h-[70vh] overflow-auto print:max-h-none print:overflow-visible">
-          <DataTable
-            label="Revenue"
-            columns={[
-              { label: input.interval === 'day' ? 'Day' : 'Month' },
-              { label: 'Invoiced', align: 'right' },
-              { label: 'Collected', align: 'right' },
-              { label: 'Refunded', align: 'right' },
-              { label: 'Net', align: 'right' },
-            ]}
-          >
-            {rows.map((r) => (
-              <tr key={r.period} className="hover:bg-muted/40">
-                <td className={`${cell} whitespace-nowrap tabular-nums`}>{r.period}</td>
-                {figures.map((f) => (
-                  <td key={f} className={amount}>
-                    {m(r[f])}
-                  </td>
-                ))}
-              </tr>
+      <ReportTable
+        label="Revenue"
+        columns={[{ label: input.interval === 'day' ? 'Day' : 'Month' }, ...figures.map((f) => ({ label: labels[f], align: 'right' as const }))]}
+        total={figures.map((f) => money(total[f]))}
+      >
+        {rows.map((r) => (
+          <tr key={r.period} className="hover:bg-muted/40">
+            <td className={`${cell} whitespace-nowrap tabular-nums`}>{r.period}</td>
+            {figures.map((f) => (
+              <td key={f} className={amount}>
+                {money(r[f])}
+              </td>
             ))}
-            <tr className="bg-muted/60 font-semibold">
-              <td className={cell}>Total</td>
-              {figures.map((f) => (
-                <td key={f} className={amount}>
-                  {m(total[f])}
-                </td>
-              ))}
-            </tr>
-          </DataTable>
-        </div>
-      </Card>
+          </tr>
+        ))}
+      </ReportTable>
     </>
   );
 }
