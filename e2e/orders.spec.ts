@@ -98,8 +98,8 @@ test('the order desk edits the price, payment method, labels and notes, all in t
   await price.getByLabel('Reason').fill('Moved to the larger machine');
   await price.getByRole('button', { name: 'Change price' }).click();
   await expect(page.getByText('Price raised; a debit note bills the difference')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('debit note');
-  const pdfLink = page.getByRole('list', { name: 'Documents' }).getByRole('link', { name: /^Download DN-.* as PDF$/ });
+  await expect(page.getByRole('table', { name: 'Order invoices' })).toContainText('debit note');
+  const pdfLink = page.getByRole('table', { name: 'Order invoices' }).getByRole('link', { name: /^Download DN-.* as PDF$/ });
   const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');

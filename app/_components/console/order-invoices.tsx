@@ -1,3 +1,4 @@
+import { FileDown } from 'lucide-react';
 import Link from 'next/link';
 import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
 import { formatDay, humanize } from '../../_lib/format';
@@ -8,14 +9,21 @@ import type { ConsoleBase } from './base-path';
 
 type Row = { id: string; number: string | null; kind: string; status: string; issueDate: string; dueDate: string; total: bigint; currency: string };
 
-/** The order page's Invoices section: every document of the order, newest first, each linking to its page. */
+/** The order page's Invoices section: every document of the order, newest first, each linking to its page and its PDF. */
 export function OrderInvoices({ invoices, basePath, money, limit }: { invoices: readonly Row[]; basePath: ConsoleBase; money: FormatMoney; limit: number }) {
   return (
     <>
       <DataTable
         label="Order invoices"
         variant="inset"
-        columns={[{ label: 'Number' }, { label: 'Issued' }, { label: 'Due' }, { label: 'Status' }, { label: 'Total', align: 'right' }]}
+        columns={[
+          { label: 'Number' },
+          { label: 'Issued' },
+          { label: 'Due' },
+          { label: 'Status' },
+          { label: 'Total', align: 'right' },
+          { label: 'PDF', align: 'right' },
+        ]}
         empty={invoices.length === 0 ? 'No invoices yet.' : undefined}
       >
         {invoices.map((i) => (
@@ -32,6 +40,17 @@ export function OrderInvoices({ invoices, basePath, money, limit }: { invoices: 
               <StatusPill status={i.status} />
             </td>
             <td className="py-2 text-right tabular-nums">{money(i.total, i.currency)}</td>
+            <td className="py-2 text-right">
+              <a
+                href={`${basePath}/invoices/${i.id}/pdf`}
+                target="_blank"
+                rel="noreferrer"
+                className="inline-flex text-fg-muted hover:text-fg"
+                aria-label={`Download ${i.number ?? 'draft'} as PDF`}
+              >
+                <FileDown className="size-4" aria-hidden />
+              </a>
+            </td>
           </tr>
         ))}
       </DataTable>

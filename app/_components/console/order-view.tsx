@@ -1,4 +1,3 @@
-import { FileDown } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
@@ -17,13 +16,14 @@ import { CopyButton } from '../ui/copy-button';
 import { DataTable } from '../ui/data-table';
 import { Facts } from '../ui/facts';
 import { StatusPill } from '../ui/status-pill';
+import { WalletCard } from '../wallet-card';
 import { AuditLog } from './audit-log';
 import type { ConsoleBase } from './base-path';
 import { Notes } from './notes';
 import { NextInvoiceText, OrderInvoices } from './order-invoices';
 
 /**
- * An order's page in either console: lines, customer, documents, services, notes, history and
+ * An order's page in either console: lines, customer, services, documents, notes, history and
  * jobs; its actions only for those with orders.edit. Reads go through the scoped services, so
  * another reseller's order is a 404.
  */
@@ -182,28 +182,6 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
             </div>
             {customer.company ? <div className="text-fg-muted">{customer.company}</div> : null}
           </div>
-          <h2 className="mt-6 mb-3 font-semibold">Documents</h2>
-          <ul className="space-y-1 text-sm" aria-label="Documents">
-            {documents.items.map((d) => (
-              <li key={d.id} className="flex items-center justify-between gap-2">
-                <Link href={`${basePath}/invoices/${d.id}`} className="text-accent hover:underline">
-                  {d.number ?? 'Draft'} <span className="text-fg-muted">· {humanize(d.kind)}</span>
-                </Link>
-                <span className="flex items-center gap-2">
-                  <StatusPill status={d.status} />
-                  <a
-                    href={`${basePath}/invoices/${d.id}/pdf`}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="text-fg-muted hover:text-fg"
-                    aria-label={`Download ${d.number ?? 'draft'} as PDF`}
-                  >
-                    <FileDown className="size-4" aria-hidden />
-                  </a>
-                </span>
-              </li>
-            ))}
-          </ul>
         </Card>
       </div>
 
@@ -252,6 +230,13 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
           <h2 className="mb-3 font-semibold">Invoices</h2>
           <OrderInvoices invoices={documents.items} basePath={basePath} money={format} limit={documentLimit} />
         </Card>
+      ) : null}
+
+      {/* A contract's included credits land in the customer's wallet; it shows itself only when there is one. */}
+      {order.contract ? (
+        <div className="mt-6">
+          <WalletCard customerId={order.customerId} invoiceBase={`${basePath}/invoices`} />
+        </div>
       ) : null}
 
       <div className="mt-6">
