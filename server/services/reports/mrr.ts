@@ -1,8 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { services } from '@/db/schema';
+import type { Scope } from '@/server/auth/actor';
 import { cycleMonths } from '@/server/billing/periods';
 import type { MrrReportInput } from '@/server/schemas/reports';
 import type { ServiceContext } from '@/server/services/context';
-import { dayStart, minorColumn, reportCurrency, requireReports } from './shared';
+import { dayStart, inScope, minorColumn, reportCurrency, requireReports } from './shared';
 
 export type MrrRow = { period: string; mrr: bigint; new: bigint; expansion: bigint; contraction: bigint; churned: bigint };
 export type MrrReport = { currency: string; rows: MrrRow[] };
@@ -31,8 +34,8 @@ const monthsOf = (cycle: SQL) =>
  * The coupon discount is today's: the per-renewal discount while the schedule says renewals
  * are left to discount (or for ever), applied to every date.
  */
-const candidates = (currency: SQL) => sql`
-  select s.id, s.order_id, s.order_line_id, s.price, s.cycle::text as cycle, o.end_date,
+export const candidates = (currency: SQL) => sql`
+  select s.id, s.customer_id, s.order_id, s.order_line_id, s.price, s.cycle::text as cycle, o.end_date,
          case when b.discount_cycles_left is null or b.discount_cycles_left > 0 then s.recurring_discount else 0 end as discount,
          greatest(s.created_at, ${dayStart(sql`o.start_date`)}, case when o.contract then s.created_at else coalesce(act.at, s.created_at) end) as live_from,
          case when s.status in ('cancelled', 'terminated') then s.updated_at end as ended_at,
@@ -83,9 +86,6 @@ const cycleAt = (at: SQL) => sql`
 export async function mrrReport(ctx: ServiceContext, input: MrrReportInput): Promise<MrrReport> {
   requireReports(ctx.actor);
   const { from, to } = input;
-  const periods = sql`
-    select gs::date as start, least((gs + interval '1 month' - interval '1 day')::date, ${to}::date) as at_date
-    from generate_series(date_trunc('month', ${from}::date::timestamp), ${to}::date::timestamp, interval '1 month') gs`;
   const firstDay = sql`date_trunc('month', ${from}::date::timestamp)::date`;
   const currency = await reportCurrency(
     ctx.db,
@@ -93,16 +93,36 @@ export async function mrrReport(ctx: ServiceContext, input: MrrReportInput): Pro
     sql`select c.currency from (${candidates(sql`true`)}) c
         where c.live_from < ${dayStart(sql`${to}::date + 1`)} and (c.ended_at is null or c.ended_at >= ${dayStart(firstDay)})`,
   );
+  return { currency, rows: await mrrRows(ctx.db, { from, to, currency }, { kind: 'all' }) };
+}
+
+/**
+ * Whether candidate `c` runs at the end of UTC day `day` (the instant the next day begins): started
+ * before it, not ended by it, and within its contract's end date.
+ */
+export const runsAfter = (day: SQL) => {
+  const at = dayStart(sql`${day} + 1`);
+  return sql`(c.live_from < ${at} and (c.ended_at is null or c.ended_at >= ${at}) and (c.end_date is null or ${day} <= c.end_date))`;
+};
+
+/**
+ * The MRR rows of [from, to] in `currency` over the recurring services of the book of `scope` (the
+ * desk's reports: all; the dashboard: the caller's book).
+ */
+export async function mrrRows(db: Database, { from, to, currency }: { from: string; to: string; currency: string }, scope: Scope): Promise<MrrRow[]> {
+  const periods = sql`
+    select gs::date as start, least((gs + interval '1 month' - interval '1 day')::date, ${to}::date) as at_date
+    from generate_series(date_trunc('month', ${from}::date::timestamp), ${to}::date::timestamp, interval '1 month') gs`;
   const at = dayStart(sql`dt.d + 1`);
   const report = sql`
     with periods as (${periods}),
     dates as (select at_date as d from periods union select start - 1 from periods),
-    candidates as (${candidates(sql`s.currency = ${currency}`)}),
+    candidates as (${candidates(sql`s.currency = ${currency} and ${inScope(services, 's', scope)}`)}),
     vals as (
       select dt.d, c.id as service_id,
              round(greatest(coalesce(pc.price, c.price) - c.discount, 0)::numeric / ${monthsOf(sql`coalesce(cc.cycle, c.cycle)`)})::bigint as mrr
       from dates dt
-      join candidates c on c.live_from < ${at} and (c.ended_at is null or c.ended_at >= ${at}) and (c.end_date is null or dt.d <= c.end_date)
+      join candidates c on ${runsAfter(sql`dt.d`)}
       left join lateral (${priceAt(at)}) pc on true
       left join lateral (${cycleAt(at)}) cc on true
     )
@@ -118,7 +138,7 @@ export async function mrrReport(ctx: ServiceContext, input: MrrReportInput): Pro
       from (select * from vals where d = p.at_date) cur
       full join (select * from vals where d = p.start - 1) prev on prev.service_id = cur.service_id
     ) m`;
-  const rows = await ctx.db
+  return db
     .select({
       period: sql<string>`r.period`,
       mrr: minorColumn('mrr'),
@@ -129,5 +149,4 @@ export async function mrrReport(ctx: ServiceContext, input: MrrReportInput): Pro
     })
     .from(sql`(${report}) as r`)
     .orderBy(sql`r.start`);
-  return { currency, rows };
 }

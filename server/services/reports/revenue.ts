@@ -1,7 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { invoices, payments as paymentsTable } from '@/db/schema';
+import type { Scope } from '@/server/auth/actor';
+import type { ReportInterval } from '@/server/billing/reports';
 import type { RevenueReportInput } from '@/server/schemas/reports';
 import type { ServiceContext } from '@/server/services/context';
-import { dayStart, minorColumn, reportCurrency, requireReports } from './shared';
+import { dayStart, inScope, minorColumn, reportCurrency, requireReports } from './shared';
 
 export type RevenueRow = { period: string; invoiced: bigint; collected: bigint; refunded: bigint; net: bigint };
 export type RevenueReport = { currency: string; rows: RevenueRow[] };
@@ -15,8 +19,8 @@ export type RevenueReport = { currency: string; rows: RevenueRow[] };
  * parent carries a negative line for what was paid on it): the source counts that paid part, so
  * the pair counts the source's total once. Deleted documents count nowhere.
  */
-const invoicedAmount = sql`case when i.kind = 'credit_note' then -i.total when i.consolidated_into_id is not null then i.amount_paid else i.total end`;
-const invoicedDocuments = (from: string, to: string, currency: SQL) => sql`
+export const invoicedAmount = sql`case when i.kind = 'credit_note' then -i.total when i.consolidated_into_id is not null then i.amount_paid else i.total end`;
+export const invoicedDocuments = (from: string, to: string, currency: SQL) => sql`
   from invoices i
   where ${currency} and i.issue_date between ${from}::date and ${to}::date
     and i.kind in ('invoice', 'debit_note', 'credit_note') and i.status <> 'draft' and i.deleted_at is null
@@ -25,7 +29,7 @@ const invoicedDocuments = (from: string, to: string, currency: SQL) => sql`
 // Payments on their paid date, refunds on their refund date (UTC days), every method: money that
 // moved between invoices through the credit balance shows as a refund to credit and a payment
 // from credit, which net out.
-const payments = (from: string, to: string, currency: SQL) =>
+export const payments = (from: string, to: string, currency: SQL) =>
   sql`from payments p where ${currency} and p.paid_at >= ${dayStart(from)} and p.paid_at < ${dayStart(sql`${to}::date + 1`)}`;
 const refunds = (from: string, to: string, currency: SQL) =>
   sql`from refunds r where ${currency} and r.refunded_at >= ${dayStart(from)} and r.refunded_at < ${dayStart(sql`${to}::date + 1`)}`;
@@ -46,9 +50,22 @@ export async function revenueReport(ctx: ServiceContext, input: RevenueReportInp
         union all select p.currency ${payments(from, to, sql`true`)}
         union all select r.currency ${refunds(from, to, sql`true`)}`,
   );
-  const unit = sql.raw(input.interval === 'day' ? `'day'` : `'month'`);
-  const step = sql.raw(input.interval === 'day' ? `interval '1 day'` : `interval '1 month'`);
-  const label = sql.raw(input.interval === 'day' ? `'YYYY-MM-DD'` : `'YYYY-MM'`);
+  return { currency, rows: await revenueRows(ctx.db, { ...input, currency }, { kind: 'all' }) };
+}
+
+/**
+ * The revenue rows of [from, to] in `currency` over the book of `scope` (the desk's reports: all;
+ * the dashboard: the caller's book): documents, payments and refunds of the customers it reaches.
+ */
+export async function revenueRows(
+  db: Database,
+  { from, to, interval, currency }: { from: string; to: string; interval: ReportInterval; currency: string },
+  scope: Scope,
+): Promise<RevenueRow[]> {
+  const refundsInScope = scope.kind === 'all' ? sql`true` : sql`r.invoice_id in (select i.id from invoices i where ${inScope(invoices, 'i', scope)})`;
+  const unit = sql.raw(interval === 'day' ? `'day'` : `'month'`);
+  const step = sql.raw(interval === 'day' ? `interval '1 day'` : `interval '1 month'`);
+  const label = sql.raw(interval === 'day' ? `'YYYY-MM-DD'` : `'YYYY-MM'`);
   const periodOf = (instant: SQL) => sql`date_trunc(${unit}, ${instant})::date`;
   const report = sql`
     with periods as (
@@ -56,17 +73,17 @@ export async function revenueReport(ctx: ServiceContext, input: RevenueReportInp
     ),
     invoiced as (
       select ${periodOf(sql`i.issue_date::timestamp`)} as start, sum(${invoicedAmount}) as amount
-      ${invoicedDocuments(from, to, sql`i.currency = ${currency}`)}
+      ${invoicedDocuments(from, to, sql`i.currency = ${currency} and ${inScope(invoices, 'i', scope)}`)}
       group by 1
     ),
     collected as (
       select ${periodOf(sql`p.paid_at at time zone 'UTC'`)} as start, sum(p.amount) as amount
-      ${payments(from, to, sql`p.currency = ${currency}`)}
+      ${payments(from, to, sql`p.currency = ${currency} and ${inScope(paymentsTable, 'p', scope)}`)}
       group by 1
     ),
     refunded as (
       select ${periodOf(sql`r.refunded_at at time zone 'UTC'`)} as start, sum(r.amount) as amount
-      ${refunds(from, to, sql`r.currency = ${currency}`)}
+      ${refunds(from, to, sql`r.currency = ${currency} and ${refundsInScope}`)}
       group by 1
     )
     select to_char(periods.start, ${label}) as period,
@@ -79,7 +96,7 @@ export async function revenueReport(ctx: ServiceContext, input: RevenueReportInp
     left join invoiced using (start)
     left join collected using (start)
     left join refunded using (start)`;
-  const rows = await ctx.db
+  return db
     .select({
       period: sql<string>`r.period`,
       invoiced: minorColumn('invoiced'),
@@ -89,5 +106,4 @@ export async function revenueReport(ctx: ServiceContext, input: RevenueReportInp
     })
     .from(sql`(${report}) as r`)
     .orderBy(sql`r.start`);
-  return { currency, rows };
 }

@@ -1,8 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
+import type { invoices, payments, services } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
-import { requirePermission, type Actor } from '@/server/auth/actor';
+import { requirePermission, type Actor, type Scope } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
+import { ownedByScope } from '@/server/services/customers/scope';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 /**
@@ -42,3 +45,11 @@ export const utcDay = (instant: SQL): SQL => sql`((${instant}) at time zone 'UTC
 
 /** A minor-units column of a raw report query, read exactly. */
 export const minorColumn = (name: string) => sql<bigint>`${sql.identifier(name)}`.mapWith(bigintValue);
+
+/**
+ * The rows of a raw report query's table, under its alias there (`payments p`), that a scope
+ * reaches: the desk everything, a reseller its book's, a client its own (`ownedByScope`).
+ */
+export function inScope(table: typeof invoices | typeof payments | typeof services, name: string, scope: Scope): SQL {
+  return ownedByScope(alias(table, name).customerId, scope) ?? sql`true`;
+}
