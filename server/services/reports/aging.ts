@@ -15,7 +15,7 @@ export type AgingReport = { currency: string; asOf: string; buckets: AgingFigure
  * elsewhere or owed nowhere; paid and refunded ones owe nothing; credit notes are born paid;
  * proformas ask for no payment of their own; drafts are not issued.
  */
-const openDocuments = (asOf: string) => sql`
+export const openDocuments = (asOf: string) => sql`
   from invoices i
   join customers c on c.id = i.customer_id
   where i.kind in ('invoice', 'debit_note') and i.status in ('pending', 'partial', 'overdue')
