@@ -29,6 +29,7 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/reports/mrr', label: 'MRR', icon: 'mrr', needs: 'reports.view', section: 'Reports' },
   { href: '/admin/reports/aging', label: 'Receivables aging', icon: 'aging', needs: 'reports.view', section: 'Reports' },
   { href: '/admin/reports/tax', label: 'Tax', icon: 'tax', needs: 'reports.view', section: 'Reports' },
+  { href: '/admin/reports/resellers', label: 'Reseller performance', icon: 'resellers', needs: 'reports.view', section: 'Reports' },
   { href: '/admin/reports/commissions', label: 'Commissions', icon: 'commissions', needs: 'reports.view', section: 'Reports' },
 ];
 

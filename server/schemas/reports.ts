@@ -46,6 +46,11 @@ export const taxReportQuery = checkedRange(taxReportFields, () => null);
 export const taxReportInput = checkedRange(taxReportFields.extend(withFormat), () => null);
 export type TaxReportInput = DomainInput<typeof taxReportQuery>;
 
+const resellerReportFields = z.object({ from: reportDate, to: reportDate, currency });
+export const resellerReportQuery = checkedRange(resellerReportFields, () => null);
+export const resellerReportInput = checkedRange(resellerReportFields.extend(withFormat), () => null);
+export type ResellerReportInput = DomainInput<typeof resellerReportQuery>;
+
 // Aging is a picture at one date (today by default), not a range.
 export const agingReportQuery = z.object({ as_of: reportDate.optional(), currency });
 export const agingReportInput = agingReportQuery.extend(withFormat);
@@ -92,4 +97,21 @@ export const mrrReportOutput = z.object({
 export const taxReportOutput = z.object({
   currency: z.string(),
   data: z.array(z.object({ tax_rate: z.string().describe('a percent as a decimal string, e.g. "7.5"'), taxable: minor, tax: minor })),
+});
+
+export const resellerReportOutput = z.object({
+  currency: z.string(),
+  data: z.array(
+    z.object({
+      reseller_id: z.string().nullable().describe('null: the customers without a reseller (reseller_name "Direct")'),
+      reseller_name: z.string(),
+      customers: z.number().int().describe('its customers in the currency created by the end of `to`'),
+      new_customers: z.number().int().describe('of those, created in the range'),
+      billed: minor.describe('invoices and debit notes issued in the range less credit notes, as revenue’s invoiced'),
+      collected: minor.describe('payments in the range on its customers’ invoices'),
+      collection_rate: z.string().nullable().describe('collected ÷ billed as a percent to one decimal, e.g. "62.5"; null when nothing was billed'),
+      churned_services: z.number().int().describe('recurring services that ended (cancelled or terminated) in the range'),
+      commission: minor.describe('commission_earned of the commissions report for the same range and currency'),
+    }),
+  ),
 });

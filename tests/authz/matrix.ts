@@ -208,6 +208,7 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'reports.aging', needs: 'reports.view', input: () => ({ currency: 'USD' }), expect: adminOnly },
   { call: 'reports.mrr', needs: 'reports.view', input: () => ({ from: '2026-01-01', to: '2027-12-31', currency: 'USD' }), expect: adminOnly },
   { call: 'reports.tax', needs: 'reports.view', input: () => ({ from: '2026-01-01', to: '2027-12-31', currency: 'USD' }), expect: adminOnly },
+  { call: 'reports.resellers', needs: 'reports.view', input: () => ({ from: '2026-01-01', to: '2027-12-31', currency: 'USD' }), expect: adminOnly },
   // No commission is outstanding in the year 2000: the admin gets past authorization to the 409.
   {
     call: 'commissions.markPaid',
@@ -549,6 +550,8 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/reports/mrr', case: 'CSV', query: '?from=2026-01-01&to=2027-12-31&currency=USD&format=csv', expect: restAdmin },
   { call: 'GET /api/v1/reports/tax', query: '?from=2026-01-01&to=2027-12-31&currency=USD', expect: restAdmin },
   { call: 'GET /api/v1/reports/tax', case: 'CSV', query: '?from=2026-01-01&to=2027-12-31&currency=USD&format=csv', expect: restAdmin },
+  { call: 'GET /api/v1/reports/resellers', query: '?from=2026-01-01&to=2027-12-31&currency=USD', expect: restAdmin },
+  { call: 'GET /api/v1/reports/resellers', case: 'CSV', query: '?from=2026-01-01&to=2027-12-31&currency=USD&format=csv', expect: restAdmin },
   { call: 'GET /api/v1/invoices/{id}', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'PATCH /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), body: () => ({ notes: 'authz' }), expect: restBookEdit },
   { call: 'DELETE /api/v1/invoices/{id}', id: (t) => t.fresh.draftInvoice(), expect: { ...restBookEdit, resellers: 403 } },
@@ -657,6 +660,7 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /admin/reports/mrr/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
   { call: 'GET /admin/reports/aging/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
   { call: 'GET /admin/reports/tax/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
+  { call: 'GET /admin/reports/resellers/export', session: true, needs: 'reports.view', expect: { ...adminOnly, admin: 'allowed' } },
   { call: 'GET /client/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   {
     call: 'GET /client/invoices/[id]/pdf',
@@ -725,6 +729,7 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/reports/mrr', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/reports/aging', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/reports/tax', needs: 'reports.view', expect: adminsOnly },
+  { page: '/admin/reports/resellers', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/reports/commissions', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/customers', needs: 'customers.view', expect: adminSection },
   { page: '/admin/customers/[id]', needs: 'customers.view', expect: adminSection },

@@ -14,6 +14,11 @@ const reports = [
   },
   { href: '/admin/reports/aging', title: 'Receivables aging', text: 'Open balances per customer: current, 1–30, 31–60, 61–90 and over 90 days past due.' },
   { href: '/admin/reports/tax', title: 'Tax', text: 'Taxable amount and tax per rate of the documents issued, for a VAT or GST return.' },
+  {
+    href: '/admin/reports/resellers',
+    title: 'Reseller performance',
+    text: 'Per reseller: customers, new customers, billed, collected, collection rate, churned services and commission.',
+  },
   { href: '/admin/reports/commissions', title: 'Commissions', text: 'What each reseller earned on its customers’ invoices, and what is left to pay out.' },
   { href: '/admin/transactions', title: 'Transactions', text: 'Every movement of money in the ledger, with filters and CSV.' },
 ] as const;

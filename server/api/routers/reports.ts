@@ -1,7 +1,8 @@
 import { camelized } from '../../schemas/common';
-import { agingReportQuery, mrrReportQuery, revenueReportQuery, taxReportQuery } from '../../schemas/reports';
+import { agingReportQuery, mrrReportQuery, resellerReportQuery, revenueReportQuery, taxReportQuery } from '../../schemas/reports';
 import { agingReport } from '../../services/reports/aging';
 import { mrrReport } from '../../services/reports/mrr';
+import { resellerPerformanceReport } from '../../services/reports/resellers';
 import { revenueReport } from '../../services/reports/revenue';
 import { taxReport } from '../../services/reports/tax';
 import { permissionProcedure, router } from '../trpc';
@@ -20,4 +21,7 @@ export const reportsRouter = router({
   tax: permissionProcedure('reports.view')
     .input(camelized(taxReportQuery))
     .query(({ ctx, input }) => taxReport(ctx.service, input)),
+  resellers: permissionProcedure('reports.view')
+    .input(camelized(resellerReportQuery))
+    .query(({ ctx, input }) => resellerPerformanceReport(ctx.service, input)),
 });

@@ -5,14 +5,17 @@ import {
   agingReportOutput,
   mrrReportInput,
   mrrReportOutput,
+  resellerReportInput,
+  resellerReportOutput,
   revenueReportInput,
   revenueReportOutput,
   taxReportInput,
   taxReportOutput,
 } from '../../schemas/reports';
 import { agingReport } from '../../services/reports/aging';
-import { exportAging, exportMrr, exportRevenue, exportTax } from '../../services/reports/export';
+import { exportAging, exportMrr, exportResellers, exportRevenue, exportTax } from '../../services/reports/export';
 import { mrrReport } from '../../services/reports/mrr';
+import { resellerPerformanceReport } from '../../services/reports/resellers';
 import { revenueReport } from '../../services/reports/revenue';
 import { taxReport } from '../../services/reports/tax';
 import { csvResponse } from '../csv';
@@ -123,5 +126,36 @@ export const taxReportRoute = defineRoute(
       currency: report.currency,
       data: report.rows.map((r) => ({ tax_rate: r.taxRate, taxable: Number(r.taxable), tax: Number(r.tax) })),
     } satisfies z.input<typeof taxReportOutput>;
+  },
+);
+
+export const resellerReportRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/reports/resellers',
+    summary: `Per reseller (its own book; \`reseller_id\` null: the customers without a reseller) from \`from\` to \`to\` (inclusive): customers, new customers, billed, collected, collection rate, churned services and commission, by billed, ${common}`,
+    tag: 'Reports',
+    permission: 'reports.view',
+    query: camelized(resellerReportInput),
+    response: resellerReportOutput,
+  },
+  async ({ ctx, query }) => {
+    const { format, ...input } = query;
+    if (format === 'csv') return csvResponse(await exportResellers(ctx, input), `resellers-${input.from}-${input.to}.csv`);
+    const report = await resellerPerformanceReport(ctx, input);
+    return {
+      currency: report.currency,
+      data: report.rows.map((r) => ({
+        reseller_id: r.resellerId,
+        reseller_name: r.resellerName,
+        customers: r.customers,
+        new_customers: r.newCustomers,
+        billed: Number(r.billed),
+        collected: Number(r.collected),
+        collection_rate: r.collectionRate,
+        churned_services: r.churnedServices,
+        commission: Number(r.commission),
+      })),
+    } satisfies z.input<typeof resellerReportOutput>;
   },
 );

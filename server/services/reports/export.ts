@@ -1,10 +1,11 @@
 import { formatMinor } from '@/server/billing/currency';
 import { agingBucketKeys } from '@/server/billing/reports';
-import type { AgingReportInput, MrrReportInput, RevenueReportInput, TaxReportInput } from '@/server/schemas/reports';
+import type { AgingReportInput, MrrReportInput, ResellerReportInput, RevenueReportInput, TaxReportInput } from '@/server/schemas/reports';
 import type { ServiceContext } from '@/server/services/context';
 import { safeCell } from '@/server/services/spreadsheet';
 import { agingReport } from './aging';
 import { mrrReport } from './mrr';
+import { resellerPerformanceReport } from './resellers';
 import { revenueReport } from './revenue';
 import { taxReport } from './tax';
 
@@ -43,4 +44,24 @@ export async function exportTax(ctx: ServiceContext, input: TaxReportInput): Pro
   const { currency, rows } = await taxReport(ctx, input);
   const money = (amount: bigint) => formatMinor(amount, currency);
   return [['tax_rate', 'currency', 'taxable', 'tax'], ...rows.map((r) => [r.taxRate, currency, money(r.taxable), money(r.tax)])];
+}
+
+export async function exportResellers(ctx: ServiceContext, input: ResellerReportInput): Promise<string[][]> {
+  const { currency, rows } = await resellerPerformanceReport(ctx, input);
+  const money = (amount: bigint) => formatMinor(amount, currency);
+  return [
+    ['reseller_id', 'reseller_name', 'currency', 'customers', 'new_customers', 'billed', 'collected', 'collection_rate', 'churned_services', 'commission'],
+    ...rows.map((r) => [
+      r.resellerId ?? '',
+      safeCell(r.resellerName),
+      currency,
+      String(r.customers),
+      String(r.newCustomers),
+      money(r.billed),
+      money(r.collected),
+      r.collectionRate ?? '',
+      String(r.churnedServices),
+      money(r.commission),
+    ]),
+  ];
 }

@@ -1,0 +1,3 @@
+import { resellerReportRoute } from '@/server/rest/routes/reports';
+
+export const GET = resellerReportRoute.handler;
