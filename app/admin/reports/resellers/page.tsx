@@ -27,7 +27,10 @@ export default async function ResellerPerformancePage({ searchParams }: { search
       controls={{ params, range, errors }}
       outcome={await runReport(() => resellerPerformanceReport(ctx, input))}
     >
-      {(report, money) => <ResellersBody rows={report.rows} range={input} currency={report.currency} money={money} />}
+      {(report, money) => (
+        // The reseller pages are reseller management (settings.manage): staff who only read reports get names, not links.
+        <ResellersBody rows={report.rows} range={input} currency={report.currency} money={money} linked={ctx.actor.permissions.has('settings.manage')} />
+      )}
     </ReportFrame>
   );
 }
@@ -37,11 +40,13 @@ function ResellersBody({
   range,
   currency,
   money,
+  linked,
 }: {
   rows: ResellerPerformanceRow[];
   range: { from: string; to: string };
   currency: string;
   money: (value: bigint) => string;
+  linked: boolean;
 }) {
   const sum = (figure: (r: ResellerPerformanceRow) => bigint | number) => rows.reduce((total, r) => total + BigInt(figure(r)), 0n);
   const billed = sum((r) => r.billed);
@@ -89,10 +94,12 @@ function ResellersBody({
         {rows.map((r) => (
           <tr key={r.resellerId ?? 'direct'} className="hover:bg-muted/40" data-testid={`reseller-row-${r.resellerId ?? 'direct'}`}>
             <td className={cell}>
-              {r.resellerId ? (
+              {r.resellerId && linked ? (
                 <Link href={`/admin/resellers/${r.resellerId}`} className="font-medium text-accent hover:underline">
                   {r.resellerName}
                 </Link>
+              ) : r.resellerId ? (
+                r.resellerName
               ) : (
                 <span className="text-fg-muted">{r.resellerName} (no reseller)</span>
               )}
