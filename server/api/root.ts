@@ -1,4 +1,6 @@
+import { dashboardKpisQuery } from '../schemas/dashboard';
 import { dashboardSummary } from '../services/reports/dashboard';
+import { dashboardKpis } from '../services/reports/kpis';
 import { accountRouter } from './routers/account';
 import { automationRouter } from './routers/automation';
 import { catalogRouter } from './routers/catalog';
@@ -21,6 +23,10 @@ export const appRouter = router({
   /** Who is signed in and what they may do, for showing only the actions that will work. */
   me: authedProcedure.query(({ ctx }) => ({ role: ctx.actor.role, permissions: [...ctx.actor.permissions] })),
   dashboard: permissionProcedure('invoices.view').query(({ ctx }) => dashboardSummary(ctx.service)),
+  /** The dashboard's KPI tiles for the caller's book, in one currency (the dashboard's gate, not reports.view). */
+  dashboardKpis: permissionProcedure('invoices.view')
+    .input(dashboardKpisQuery)
+    .query(({ ctx, input }) => dashboardKpis(ctx.service, input)),
   account: accountRouter,
   customers: customersRouter,
   invoices: invoicesRouter,

@@ -2,9 +2,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import type { SessionUser } from '@/server/auth/next-auth';
+import { dashboardKpisQuery } from '@/server/schemas/dashboard';
 import { moneyFormatter } from '../../_lib/money';
 import { Card, PageHeader } from '../ui/card';
 import type { ConsoleBase } from './base-path';
+import { KpiTiles } from './kpi-tiles';
 
 const day = (d: string) => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 
@@ -23,19 +25,22 @@ export function Tile({ title, href, children, empty }: { title: string; href: st
 }
 
 /**
- * The console's home for the admin desk and for a reseller: what is owed and late per currency,
- * what falls due, what came in, what waits. The service scopes every figure to the signed-in
- * actor (a reseller sees its book); `children` add tiles of the console's own.
+ * The console's home for the admin desk and for a reseller: the KPI tiles and the year's revenue
+ * (in `currency`, from the URL), then what is owed and late per currency, what falls due, what
+ * came in, what waits. The services scope every figure to the signed-in actor (a reseller sees
+ * its book); `children` add tiles of the console's own.
  */
 export async function Dashboard({
   basePath,
   user,
   description,
+  currency,
   children,
 }: {
   basePath: ConsoleBase;
   user: SessionUser;
   description: string;
+  currency?: string | string[] | undefined;
   children?: ReactNode;
 }) {
   const money = await moneyFormatter();
@@ -49,7 +54,9 @@ export async function Dashboard({
       </>
     );
   }
-  const summary = await trpc.dashboard();
+  // A currency the URL spells wrong shows the default one rather than an error page.
+  const asked = dashboardKpisQuery.safeParse({ currency });
+  const [summary, kpis] = await Promise.all([trpc.dashboard(), trpc.dashboardKpis(asked.success ? asked.data : {})]);
   const totals = (rows: typeof summary.unpaid, label: string) => (
     <ul className="space-y-1">
       {rows.map((r) => (
@@ -65,6 +72,7 @@ export async function Dashboard({
   return (
     <>
       <PageHeader title={`Welcome back, ${firstName}`} description={description} />
+      <KpiTiles kpis={kpis} money={money} basePath={basePath} />
       <div className="grid gap-6 md:grid-cols-2">
         <Tile title="Unpaid" href={`${basePath}/invoices?status=pending`} empty={summary.unpaid.length === 0 && 'Nothing is owed. Nice.'}>
           {totals(summary.unpaid, 'open')}

@@ -73,7 +73,7 @@ const chip = (active: boolean) =>
   cn('rounded-md px-3 py-1.5 text-sm font-medium transition', active ? 'bg-accent/10 text-accent' : 'text-fg-muted hover:bg-muted hover:text-fg');
 
 /** A row of links that set one URL parameter, the current one marked. */
-function Switch({ label, items }: { label: string; items: Array<{ key: string; label: string; href: string; active: boolean }> }) {
+export function Switch({ label, items }: { label: string; items: Array<{ key: string; label: string; href: string; active: boolean }> }) {
   return (
     <nav aria-label={label} className="flex flex-wrap items-center gap-1">
       <span className="mr-1 text-xs font-medium text-fg-muted">{label}</span>
@@ -236,23 +236,34 @@ export function ReportTable({
   );
 }
 
-/** One headline figure; with the previous period's and the change when compared. */
+/**
+ * One headline figure; with the previous period's and the change when compared (against what:
+ * `versus`, e.g. "last month", else "before"); `children` below it (a note, a sparkline).
+ */
 export function StatTile({
   label,
   value,
   previous,
   change,
+  versus,
+  lowerIsBetter = false,
   href,
   testId,
+  children,
 }: {
   label: string;
   value: string;
   previous?: string;
   /** "+12.5 %", or null: nothing to compare against. */
   change?: string | null;
+  versus?: string;
+  /** A rise is bad news (churn, days to pay): coloured as a warning, a fall as good news. */
+  lowerIsBetter?: boolean;
   href?: string;
   testId: string;
+  children?: ReactNode;
 }) {
+  const [good, bad] = lowerIsBetter ? ['−', '+'] : ['+', '−'];
   const body = (
     <>
       <div className="text-xs font-medium uppercase tracking-wide text-fg-muted">{label}</div>
@@ -263,14 +274,15 @@ export function StatTile({
         <div className="mt-1 text-xs text-fg-muted" data-testid={`${testId}-change`}>
           {change ? (
             <>
-              <span className={cn('font-medium', change.startsWith('+') && 'text-success', change.startsWith('−') && 'text-danger')}>{change}</span> vs{' '}
-              {previous} before
+              <span className={cn('font-medium', change.startsWith(good) && 'text-success', change.startsWith(bad) && 'text-danger')}>{change}</span> vs{' '}
+              {versus ? `${versus} (${previous})` : `${previous} before`}
             </>
           ) : (
-            `Nothing to compare: ${previous} before`
+            `Nothing to compare: ${previous} ${versus ?? 'before'}`
           )}
         </div>
       ) : null}
+      {children}
     </>
   );
   return (
