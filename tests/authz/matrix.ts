@@ -117,6 +117,8 @@ const item = { description: 'Authz check', quantity: 1, unit_price: 100, tax_rat
 export const trpcMatrix: TrpcEntry[] = [
   { call: 'me', expect: signedIn },
   { call: 'dashboard', needs: 'invoices.view', expect: ownList },
+  // The KPI tiles: each its own book's figures (a client its own), no record ids in them.
+  { call: 'dashboardKpis', needs: 'invoices.view', input: () => ({}), expect: ownList },
 
   { call: 'account.twoFactor', expect: signedIn },
   { call: 'account.gate', expect: consoleOnly },
