@@ -59,8 +59,11 @@ export async function resellerPerformanceReport(ctx: ServiceContext, input: Rese
   const { from, to } = input;
   const start = dayStart(from);
   const end = dayStart(sql`${to}::date + 1`);
+  // The ending's window is also handed to the services' own filter, so only those that ended in
+  // the range reach the per-service look-up of their order's activation.
   const ended = (currency: SQL) =>
-    sql`select c.customer_id, c.currency from (${recurringServices(currency)}) c where c.ended_at >= ${start} and c.ended_at < ${end}`;
+    sql`select c.customer_id, c.currency from (${recurringServices(sql`${currency} and s.updated_at >= ${start} and s.updated_at < ${end}`)}) c
+        where c.ended_at >= ${start} and c.ended_at < ${end}`;
   const currency = await reportCurrency(
     ctx.db,
     input.currency,
