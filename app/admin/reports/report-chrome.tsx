@@ -277,8 +277,10 @@ export function StatTile({
               <span className={cn('font-medium', change.startsWith(good) && 'text-success', change.startsWith(bad) && 'text-danger')}>{change}</span> vs{' '}
               {versus ? `${versus} (${previous})` : `${previous} before`}
             </>
+          ) : versus ? (
+            `Nothing to compare with ${versus} (${previous})`
           ) : (
-            `Nothing to compare: ${previous} ${versus ?? 'before'}`
+            `Nothing to compare: ${previous} before`
           )}
         </div>
       ) : null}
