@@ -31,6 +31,8 @@ export const payments = pgTable(
   (t) => [
     index('payments_invoice_idx').on(t.invoiceId, t.paidAt),
     index('payments_customer_idx').on(t.customerId, t.createdAt, t.id),
+    // The revenue report sums one currency's payments by paid date from the index alone.
+    index('payments_report_idx').on(t.currency, t.paidAt, t.amount),
     uniqueIndex('payments_provider_uq').on(t.provider, t.providerId),
     check('payments_amount_positive_ck', sql`${t.amount} > 0`),
   ],
@@ -59,6 +61,7 @@ export const refunds = pgTable(
   (t) => [
     index('refunds_invoice_idx').on(t.invoiceId),
     index('refunds_payment_idx').on(t.paymentId),
+    index('refunds_report_idx').on(t.currency, t.refundedAt, t.amount),
     uniqueIndex('refunds_provider_uq').on(t.provider, t.providerId),
     check('refunds_amount_positive_ck', sql`${t.amount} > 0`),
   ],
