@@ -4,6 +4,7 @@ import { billingBench } from './billing';
 import { consoleBench } from './console';
 import { customersBench } from './customers';
 import { pdfBench } from './pdf';
+import { reportsBench } from './reports';
 import { usageBench } from './usage';
 import { webhooksBench } from './webhooks';
 
@@ -14,9 +15,10 @@ const benches: Record<string, () => Promise<void>> = {
   pdf: pdfBench,
   webhooks: webhooksBench,
   usage: usageBench,
+  reports: reportsBench,
 };
 
-const names = process.argv.slice(2).filter((a) => a !== '--');
+const names = process.argv.slice(2).filter((a) => a !== '--' && !a.startsWith('--'));
 const selected = names.length > 0 ? names : Object.keys(benches);
 for (const name of selected) {
   const bench = benches[name];
