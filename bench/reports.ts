@@ -186,7 +186,17 @@ export async function reportsBench() {
       const main = captured.at(-1)!;
       const plan = (await sql.unsafe(`explain ${main.query}`, main.params as postgres.ParameterOrJSON<never>[])).map((r) => r['QUERY PLAN'] as string);
       const scans = plan.filter((line) => /Seq Scan on (invoices|payments|refunds|invoice_lines)\b/.test(line));
-      const indexes = [...new Set(plan.flatMap((line) => line.match(/Index (?:Only )?Scan(?: Backward)? using (\w+)/)?.[1] ?? []))];
+      const indexes = [
+        ...new Set(
+          plan.flatMap(
+            (line) =>
+              line
+                .match(/Index (?:Only )?Scan(?: Backward)? using (\w+)|Bitmap Index Scan on (\w+)/)
+                ?.slice(1)
+                .filter(Boolean) ?? [],
+          ),
+        ),
+      ];
       if (c.bounded) seqScans += scans.length;
       plans.push(
         `-- ${c.name}, ${c.range}: indexes ${indexes.join(', ') || 'none'}; sequential scans: ${

@@ -3,7 +3,7 @@ import { toPlainDate } from '@/server/billing/periods';
 import { agingBucketEnds, type AgingBucketKey } from '@/server/billing/reports';
 import type { AgingReportInput } from '@/server/schemas/reports';
 import type { ServiceContext } from '@/server/services/context';
-import { minorColumn, reportCurrency, requireReports } from './shared';
+import { minorColumn, reportCurrency, requireReports, withoutJit } from './shared';
 
 export type AgingFigures = Record<AgingBucketKey, bigint>;
 export type AgingRow = { customerId: string; customerName: string; buckets: AgingFigures; total: bigint };
@@ -51,10 +51,12 @@ export async function agingReport(ctx: ServiceContext, input: AgingReportInput):
     ${openDocuments(asOf)} and i.currency = ${currency}
     group by grouping sets ((i.customer_id, c.name), ())`;
   const figures = Object.fromEntries(agingBucketEnds.map((b) => [b.key, minorColumn(b.key)])) as Record<AgingBucketKey, ReturnType<typeof minorColumn>>;
-  const rows = await ctx.db
-    .select({ customerId: sql<string | null>`a.customer_id`, customerName: sql<string | null>`a.customer_name`, ...figures, total: minorColumn('total') })
-    .from(sql`(${perCustomer}) as a`)
-    .orderBy(sql`a.total desc, a.customer_name, a.customer_id`);
+  const rows = await withoutJit(ctx.db, (tx) =>
+    tx
+      .select({ customerId: sql<string | null>`a.customer_id`, customerName: sql<string | null>`a.customer_name`, ...figures, total: minorColumn('total') })
+      .from(sql`(${perCustomer}) as a`)
+      .orderBy(sql`a.total desc, a.customer_name, a.customer_id`),
+  );
   const report: AgingReport = {
     currency,
     asOf,

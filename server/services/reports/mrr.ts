@@ -5,7 +5,7 @@ import type { Scope } from '@/server/auth/actor';
 import { cycleMonths } from '@/server/billing/periods';
 import type { MrrReportInput } from '@/server/schemas/reports';
 import type { ServiceContext } from '@/server/services/context';
-import { dayStart, inScope, minorColumn, reportCurrency, requireReports } from './shared';
+import { dayStart, inScope, minorColumn, reportCurrency, requireReports, withoutJit } from './shared';
 
 export type MrrRow = { period: string; mrr: bigint; new: bigint; expansion: bigint; contraction: bigint; churned: bigint };
 export type MrrReport = { currency: string; rows: MrrRow[] };
@@ -151,11 +151,8 @@ export async function mrrRows(db: Database, { from, to, currency }: { from: stri
     from periods p
     left join pairs x on x.start = p.start
     group by p.start`;
-  // The planner's estimates for the per-date lookups are far too high, so PostgreSQL would
-  // JIT-compile the plan on every call: seconds, for a query that runs in far less.
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return tx
+  return withoutJit(db, (tx) =>
+    tx
       .select({
         period: sql<string>`r.period`,
         mrr: minorColumn('mrr'),
@@ -165,6 +162,6 @@ export async function mrrRows(db: Database, { from, to, currency }: { from: stri
         churned: minorColumn('churned'),
       })
       .from(sql`(${report}) as r`)
-      .orderBy(sql`r.start`);
-  });
+      .orderBy(sql`r.start`),
+  );
 }

@@ -5,7 +5,7 @@ import type { Scope } from '@/server/auth/actor';
 import type { ReportInterval } from '@/server/billing/reports';
 import type { RevenueReportInput } from '@/server/schemas/reports';
 import type { ServiceContext } from '@/server/services/context';
-import { dayStart, inScope, minorColumn, reportCurrency, requireReports } from './shared';
+import { dayStart, inScope, minorColumn, reportCurrency, requireReports, withoutJit } from './shared';
 
 export type RevenueRow = { period: string; invoiced: bigint; collected: bigint; refunded: bigint; net: bigint };
 export type RevenueReport = { currency: string; rows: RevenueRow[] };
@@ -96,14 +96,16 @@ export async function revenueRows(
     left join invoiced using (start)
     left join collected using (start)
     left join refunded using (start)`;
-  return db
-    .select({
-      period: sql<string>`r.period`,
-      invoiced: minorColumn('invoiced'),
-      collected: minorColumn('collected'),
-      refunded: minorColumn('refunded'),
-      net: minorColumn('net'),
-    })
-    .from(sql`(${report}) as r`)
-    .orderBy(sql`r.start`);
+  return withoutJit(db, (tx) =>
+    tx
+      .select({
+        period: sql<string>`r.period`,
+        invoiced: minorColumn('invoiced'),
+        collected: minorColumn('collected'),
+        refunded: minorColumn('refunded'),
+        net: minorColumn('net'),
+      })
+      .from(sql`(${report}) as r`)
+      .orderBy(sql`r.start`),
+  );
 }

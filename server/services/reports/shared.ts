@@ -43,6 +43,18 @@ export const dayStart = (date: string | SQL): SQL => sql`((${date})::date::times
 /** The UTC calendar day of a timestamp. */
 export const utcDay = (instant: SQL): SQL => sql`((${instant}) at time zone 'UTC')::date`;
 
+/**
+ * A report's statement, run without JIT: over a large book its estimated cost passes
+ * `jit_above_cost`, and compiling the plan took longer than running it (bench/reports.ts,
+ * docs/performance.md "Reports").
+ */
+export function withoutJit<T>(db: Database, query: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return query(tx as unknown as Database);
+  });
+}
+
 /** A minor-units column of a raw report query, read exactly. */
 export const minorColumn = (name: string) => sql<bigint>`${sql.identifier(name)}`.mapWith(bigintValue);
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { trimDecimal } from '@/server/billing/decimal';
 import type { TaxReportInput } from '@/server/schemas/reports';
 import type { ServiceContext } from '@/server/services/context';
-import { minorColumn, reportCurrency, requireReports } from './shared';
+import { minorColumn, reportCurrency, requireReports, withoutJit } from './shared';
 
 export type TaxRow = { taxRate: string; taxable: bigint; tax: bigint };
 export type TaxReport = { currency: string; rows: TaxRow[] };
@@ -31,9 +31,11 @@ export async function taxReport(ctx: ServiceContext, input: TaxReportInput): Pro
     join invoices i on i.id = l.invoice_id
     where i.currency = ${currency} and ${taxDocuments(input.from, input.to)}
     group by l.tax_rate`;
-  const rows = await ctx.db
-    .select({ taxRate: sql<string>`t.tax_rate::text`, taxable: minorColumn('taxable'), tax: minorColumn('tax') })
-    .from(sql`(${perRate}) as t`)
-    .orderBy(sql`t.tax_rate`);
+  const rows = await withoutJit(ctx.db, (tx) =>
+    tx
+      .select({ taxRate: sql<string>`t.tax_rate::text`, taxable: minorColumn('taxable'), tax: minorColumn('tax') })
+      .from(sql`(${perRate}) as t`)
+      .orderBy(sql`t.tax_rate`),
+  );
   return { currency, rows: rows.map((r) => ({ ...r, taxRate: trimDecimal(r.taxRate) })) };
 }
