@@ -1,3 +1,2 @@
-CREATE INDEX "invoices_report_idx" ON "invoices" USING btree ("currency","issue_date","kind","status","total","amount_paid","consolidated_into_id","id") WHERE "invoices"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "payments_report_idx" ON "payments" USING btree ("currency","paid_at","amount");--> statement-breakpoint
 CREATE INDEX "refunds_report_idx" ON "refunds" USING btree ("currency","refunded_at","amount");

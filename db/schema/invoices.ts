@@ -98,11 +98,6 @@ export const invoices = pgTable(
     // The overdue sweep: open invoices by due date.
     index('invoices_status_due_idx').on(t.status, t.dueDate),
     index('invoices_issue_date_idx').on(t.issueDate),
-    // The revenue and tax reports: one currency's documents by issue date, with every column
-    // they read, so a range is an index-only scan (bench/reports.ts).
-    index('invoices_report_idx')
-      .on(t.currency, t.issueDate, t.kind, t.status, t.total, t.amountPaid, t.consolidatedIntoId, t.id)
-      .where(sql`${t.deletedAt} is null`),
     index('invoices_due_date_idx').on(t.dueDate),
     index('invoices_order_idx').on(t.orderId),
     index('invoices_consolidated_into_idx').on(t.consolidatedIntoId),
