@@ -77,8 +77,10 @@ test('an admin approves an order, then moves it only along allowed transitions',
 test('the dashboard shows what is owed, late and waiting', async ({ page }) => {
   await signIn(page, 'admin@cashdesk.test');
   await expect(page.getByRole('heading', { name: 'Overdue' })).toBeVisible();
-  // The demo's direct customers owe $159.00 overdue, its resellers' books $134.00 more.
-  await expect(page.getByText('$293.00')).toBeVisible();
+  // The demo's direct customers owe $159.00 overdue, its resellers' books $134.00 more: the
+  // Overdue key figure and the Overdue list agree.
+  await expect(page.getByTestId('kpi-overdue-value')).toHaveText('$293.00');
+  await expect(page.getByText('$293.00')).toHaveCount(2);
   await expect(page.getByRole('link', { name: /Cloud VPS/ })).toBeVisible();
   await shot(page, 'dashboard');
 });

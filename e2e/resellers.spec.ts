@@ -11,6 +11,9 @@ const signOut = async (page: Page) => {
 test('a reseller’s journey: the admin creates it at 10 %, it bills and collects cash from its own customer, the admin pays its commission, and it sees the payout', async ({
   page,
 }) => {
+  // Four sign-ins and a dozen pages: about 40 s on a quiet machine, so the default minute leaves
+  // too little room on a busy one.
+  test.slow();
   const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const name = `Pat Partner ${tag}`;
   const email = `partner-${tag}@example.test`;
