@@ -13,6 +13,8 @@ const tooltip = {
   cursor: { fill: 'var(--muted)' },
 };
 const height = 280;
+// No animation: a figure is there to be read (and printed) at once, not caught half-drawn.
+const still = { isAnimationActive: false } as const;
 
 function useAmount(currency: string) {
   const money = useMoney();
@@ -34,9 +36,9 @@ export function RevenueChart({ currency, rows, summary }: { currency: string; ro
           <YAxis {...axis} width={96} tickFormatter={amount} />
           <Tooltip {...tooltip} formatter={(value) => amount(value)} />
           <Legend wrapperStyle={{ color: 'var(--fg-muted)', fontSize: 12 }} />
-          <Bar dataKey="collected" name="Collected" stackId="cash" fill="var(--success)" />
-          <Bar dataKey="refunded" name="Refunded" stackId="cash" fill="var(--danger)" />
-          <Line dataKey="invoiced" name="Invoiced" type="monotone" stroke="var(--accent)" strokeWidth={2} dot={false} />
+          <Bar dataKey="collected" name="Collected" stackId="cash" fill="var(--success)" {...still} />
+          <Bar dataKey="refunded" name="Refunded" stackId="cash" fill="var(--danger)" {...still} />
+          <Line dataKey="invoiced" name="Invoiced" type="linear" stroke="var(--accent)" strokeWidth={2} dot={false} {...still} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
@@ -55,7 +57,7 @@ export function MrrChart({ currency, rows, summary }: { currency: string; rows: 
           <XAxis dataKey="period" {...axis} />
           <YAxis {...axis} width={96} tickFormatter={amount} />
           <Tooltip {...tooltip} cursor={{ stroke: 'var(--border)' }} formatter={(value) => amount(value)} />
-          <Line dataKey="mrr" name="MRR" type="monotone" stroke="var(--accent)" strokeWidth={2} dot={{ r: 3, fill: 'var(--accent)' }} />
+          <Line dataKey="mrr" name="MRR" type="linear" stroke="var(--accent)" strokeWidth={2} dot={{ r: 3, fill: 'var(--accent)' }} {...still} />
         </LineChart>
       </ResponsiveContainer>
     </div>
