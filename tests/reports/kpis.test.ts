@@ -1,12 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, billingSchedule, invoices, orders, services } from '@/db/schema';
+import { auditLog, billingSchedule, invoices, services } from '@/db/schema';
 import { systemActor, type Actor } from '@/server/auth/actor';
 import { createInvoice } from '@/server/services/invoices/create';
 import { recordPayment } from '@/server/services/payments/record';
 import { dashboardKpis } from '@/server/services/reports/kpis';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenOrderRow, givenProduct, givenUser } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (instant: string) => ctxOf(db(), systemActor(), new Date(instant));
@@ -78,23 +78,8 @@ beforeAll(async () => {
 
   // Services are written directly, with the dates the use cases would have written then (as in mrr.test.ts).
   const product = await givenProduct(db());
-  let n = 0;
   const order = async (customerId: string) => {
-    const [row] = await db()
-      .insert(orders)
-      .values({
-        number: `ORD-KPI-${++n}`,
-        customerId,
-        name: 'KPI',
-        status: 'active',
-        currency: 'USD',
-        total: 0n,
-        billingDay: 1,
-        dueDays: 30,
-        startDate: '2026-12-01',
-        createdAt: new Date('2026-12-01T08:00:00Z'),
-      })
-      .returning();
+    const id = await givenOrderRow(db(), { customerId, startDate: '2026-12-01' });
     await db()
       .insert(auditLog)
       .values({
@@ -103,11 +88,11 @@ beforeAll(async () => {
         actorLabel: 'system',
         action: 'order.activated',
         entityType: 'order',
-        entityId: row!.id,
+        entityId: id,
         before: { status: 'pending' },
         after: null,
       });
-    return { id: row!.id, customerId };
+    return { id, customerId };
   };
   const service = async (o: { id: string; customerId: string }, created: string, ended?: { status: 'cancelled' | 'terminated'; at: string }) => {
     const [row] = await db()

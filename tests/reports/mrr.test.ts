@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as mrrRoute } from '@/app/api/v1/reports/mrr/route';
-import { auditLog, billingSchedule, orderLines, orders, services } from '@/db/schema';
+import { auditLog, billingSchedule, orderLines, services } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import type { Cycle } from '@/server/billing/periods';
 import { monthlyAmount } from '@/server/billing/reports';
 import { mrrReport } from '@/server/services/reports/mrr';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenApiKey, givenCustomer, givenProduct } from '../support/fixtures';
+import { ctxOf, givenApiKey, givenCustomer, givenOrderRow, givenProduct } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
@@ -42,7 +42,6 @@ let adminKey: string;
 beforeAll(async () => {
   const customer = await givenCustomer(db(), { currency: 'USD' });
   const product = await givenProduct(db());
-  let n = 0;
   const order = async (values: {
     startDate: string;
     status?: 'active' | 'cancelled' | 'completed';
@@ -51,25 +50,9 @@ beforeAll(async () => {
     currency?: string;
     contract?: boolean;
   }) => {
-    const [row] = await db()
-      .insert(orders)
-      .values({
-        number: `ORD-MRR-${++n}`,
-        customerId: customer.id,
-        name: 'MRR',
-        status: values.status ?? 'active',
-        currency: values.currency ?? 'USD',
-        total: 0n,
-        billingDay: 1,
-        dueDays: 30,
-        startDate: values.startDate,
-        endDate: values.endDate ?? null,
-        contract: values.contract ?? false,
-        createdAt: new Date(`${values.startDate}T08:00:00Z`),
-      })
-      .returning();
-    if (values.activatedAt) await audit('order.activated', 'order', row!.id, values.activatedAt, { status: 'pending' });
-    return row!.id;
+    const id = await givenOrderRow(db(), { customerId: customer.id, ...values });
+    if (values.activatedAt) await audit('order.activated', 'order', id, values.activatedAt, { status: 'pending' });
+    return id;
   };
   const audit = (action: string, entityType: string, entityId: string, at: string, before: unknown) =>
     db()

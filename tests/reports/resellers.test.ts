@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as resellersRoute } from '@/app/api/v1/reports/resellers/route';
-import { orders, resellers, services, users } from '@/db/schema';
+import { resellers, services, users } from '@/db/schema';
 import { systemActor, type Actor } from '@/server/auth/actor';
 import { correctInvoice } from '@/server/services/invoices/correct';
 import { createInvoice } from '@/server/services/invoices/create';
@@ -9,7 +9,7 @@ import { recordPayment } from '@/server/services/payments/record';
 import { collectionRate, resellerPerformanceReport } from '@/server/services/reports/resellers';
 import { commissionRows } from '@/server/services/resellers/commissions';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenApiKey, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
+import { ctxOf, givenApiKey, givenCustomer, givenOrderRow, givenProduct, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
@@ -90,26 +90,7 @@ beforeAll(async () => {
   // Services are written directly, as the MRR report's test does: a contract's services run from
   // creation, and a cancelled one ended at its last write.
   const product = await givenProduct(db());
-  let n = 0;
-  const contract = async (customerId: string) => {
-    const [row] = await db()
-      .insert(orders)
-      .values({
-        number: `ORD-RP-${++n}`,
-        customerId,
-        name: 'Contract',
-        status: 'active',
-        currency: 'USD',
-        total: 0n,
-        billingDay: 1,
-        dueDays: 30,
-        startDate: '2026-12-01',
-        contract: true,
-        createdAt: new Date('2026-12-01T08:00:00Z'),
-      })
-      .returning();
-    return row!.id;
-  };
+  const contract = (customerId: string) => givenOrderRow(db(), { customerId, startDate: '2026-12-01', contract: true });
   const service = (orderId: string, customerId: string, status: 'active' | 'cancelled' | 'terminated', updated: string) =>
     db()
       .insert(services)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database } from '@/db';
-import { resellers, users } from '@/db/schema';
+import { orders, resellers, users } from '@/db/schema';
 import { systemActor, userActor, type Actor } from '@/server/auth/actor';
 import { defaultResellerFlags, type Role } from '@/server/auth/permissions';
 import { createProductInput } from '@/server/schemas/catalog';
@@ -85,4 +85,32 @@ export async function givenProduct(db: Database, options: { monthly?: number; au
       ],
     }),
   );
+}
+
+/**
+ * An order row written directly, created at 08:00 UTC on its start date, for the reports' tests
+ * that need orders as they stood in the past (the use cases stamp the clock of the moment).
+ */
+export async function givenOrderRow(
+  db: Database,
+  values: { customerId: string; startDate: string; status?: 'active' | 'cancelled' | 'completed'; endDate?: string; currency?: string; contract?: boolean },
+): Promise<string> {
+  const [row] = await db
+    .insert(orders)
+    .values({
+      number: `ORD-${unique()}`,
+      customerId: values.customerId,
+      name: 'Report fixture',
+      status: values.status ?? 'active',
+      currency: values.currency ?? 'USD',
+      total: 0n,
+      billingDay: 1,
+      dueDays: 30,
+      startDate: values.startDate,
+      endDate: values.endDate ?? null,
+      contract: values.contract ?? false,
+      createdAt: new Date(`${values.startDate}T08:00:00Z`),
+    })
+    .returning({ id: orders.id });
+  return row!.id;
 }
