@@ -91,6 +91,68 @@ export const createInvoiceInput = z.strictObject({
 export type CreateInvoiceInput = DomainInput<typeof createInvoiceInput>;
 
 /**
+ * A field of the invoice object the server computes. The contract has a create that carries one
+ * (an integration posting back what it read, or its own running total) ignore it rather than
+ * refuse it; unknown keys are still refused. readOnly tells generated clients the same.
+ */
+const computed = (description: string) =>
+  z
+    .unknown()
+    .optional()
+    .meta({ readOnly: true, description: `${description}; computed by the server, ignored if sent` });
+
+const computedItemFields = {
+  id: computed('the line’s id'),
+  subtotal: computed('quantity × unit price'),
+  tax: computed('the line’s tax'),
+  total: computed('subtotal + tax'),
+};
+
+const computedInvoiceFields = {
+  id: computed('the invoice’s id'),
+  number: computed('the gapless number, assigned when the invoice is finalized'),
+  subtotal: computed('Σ line subtotals'),
+  tax_total: computed('Σ line taxes'),
+  total: computed('subtotal + tax_total'),
+  amount_paid: computed('Σ payments'),
+  amount_refunded: computed('Σ refunds'),
+  balance: computed('what is still owed'),
+  paid_at: computed('when it was paid in full'),
+  deleted_at: computed('when it was deleted'),
+  public_url: computed('the customer’s link'),
+  notifications: computed('the log of sends'),
+  created_at: computed('when it was created'),
+};
+
+function withoutKeys<K extends string>(fields: Record<K, unknown>) {
+  const ignored = new Set<string>(Object.keys(fields));
+  return <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([key]) => !ignored.has(key))) as Omit<T, K>;
+}
+
+const invoiceItemRequest = z
+  .strictObject({ ...invoiceItemFields, ...computedItemFields })
+  .superRefine(checkPeriod)
+  .transform(withoutKeys(computedItemFields));
+
+/**
+ * `POST /api/v1/invoices`: the create input, plus the invoice object's computed fields accepted
+ * and dropped. A status the server computes (paid, overdue …) is dropped too: the invoice starts
+ * pending.
+ */
+export const createInvoiceRequest = z
+  .strictObject({
+    ...createInvoiceInput.shape,
+    status: z
+      .enum(invoiceStatuses, { error: `must be one of ${invoiceStatuses.join(', ')}` })
+      .optional()
+      .transform((status) => (status === 'draft' ? status : 'pending'))
+      .describe('draft or pending (the default); any other status is computed by the server and ignored'),
+    items: itemList(invoiceItemRequest),
+    ...computedInvoiceFields,
+  })
+  .transform(withoutKeys(computedInvoiceFields));
+
+/**
  * Changes to a numbered document's addressee (its customer snapshot): absent fields stay, null
  * or empty ones are removed. The customer record itself is not touched.
  */

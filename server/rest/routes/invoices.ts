@@ -5,7 +5,7 @@ import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
 import { paperParam, paperSyntax } from '../../documents/paper';
 import { camelized } from '../../schemas/common';
 import {
-  createInvoiceInput,
+  createInvoiceRequest,
   customerSnapshotOutput,
   invoiceIdInput,
   invoiceOutput,
@@ -128,7 +128,7 @@ export const createInvoiceRoute = defineRoute(
     summary: 'Create an invoice (pending by default, or a draft); totals are computed by the server',
     tag: 'Invoices',
     permission: 'invoices.create',
-    body: camelized(createInvoiceInput),
+    body: camelized(createInvoiceRequest),
     response: invoiceOutput,
     status: 201,
   },
