@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicOrigin } from '../env';
 import type { RouteSpec } from './handler';
 import * as billingRuns from './routes/billing-runs';
 import * as catalog from './routes/catalog';
@@ -61,6 +62,31 @@ const errorResponses = {
   409: 'Conflict, invalid state or idempotency mismatch',
 };
 
+const camel = (segment: string) => segment.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+const isParam = (segment: string) => segment.startsWith('{');
+const isPage = (schema: z.ZodType) => schema instanceof z.ZodObject && 'next_cursor' in schema.shape;
+
+/**
+ * The operationId, derived from the method and the (frozen) path alone, so it stays the same as
+ * long as the contract does: integrators' generated clients name their methods after it. The
+ * path's words name the resource; a record (`/{id}`) is got, updated or deleted; a top-level
+ * collection is listed (paginated GET) or created (POST); any other POST is the action its last
+ * word names (`invoices.markPaid`, `invoices.payments`).
+ */
+export function operationId(spec: Pick<AnySpec, 'method' | 'path' | 'response'>): string {
+  const segments = spec.path.split('/').filter(Boolean);
+  const words = segments.filter((segment) => !isParam(segment)).map(camel);
+  const last = segments.at(-1) ?? '';
+  const topLevel = segments.length === 1;
+  const verb = (() => {
+    if (spec.method === 'PATCH') return 'update';
+    if (spec.method === 'DELETE') return 'delete';
+    if (spec.method === 'GET') return isPage(spec.response) ? 'list' : 'get';
+    return isParam(last) || topLevel ? 'create' : undefined;
+  })();
+  return [...words, ...(verb ? [verb] : [])].join('.');
+}
+
 function parameters(spec: AnySpec) {
   const list: object[] = [];
   for (const [where, schema] of [
@@ -89,6 +115,7 @@ export function openApiDocument(): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const spec of routes) {
     const operation = {
+      operationId: operationId(spec),
       tags: [spec.tag],
       summary: spec.summary,
       ...(spec.permission ? { description: `Requires the \`${spec.permission}\` permission.` } : {}),
@@ -111,8 +138,13 @@ export function openApiDocument(): object {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Cashdesk API', version: '1', description: 'Orders, invoices and recurring billing. Money is in minor units.' },
-    servers: [{ url: '/' }],
+    info: {
+      title: 'Cashdesk API',
+      version: '1',
+      description: 'Orders, invoices and recurring billing. Money is in minor units.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+    },
+    servers: [{ url: publicOrigin(), description: 'This installation (CASHDESK_PUBLIC_URL)' }],
     security: [{ apiKey: [] }],
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from the console' } },
