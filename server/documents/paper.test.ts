@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPaper, paperFromSettings, paperParam, papers, parsePaper } from './paper';
+import { defaultPaper, paperFromSettings, paperQuery, papers, parsePaper } from './paper';
 
 describe('paper sizes in points', () => {
   it.each([
@@ -43,6 +43,8 @@ describe('parsePaper', () => {
     ['custom:100x150', 'custom:100x150'],
     ['Custom:100.5X150', 'custom:100.5x150'],
     ['custom:40x1000', 'custom:40x1000'],
+    ['58mm', 'receipt-58'],
+    [' 80MM', 'receipt-80'],
   ])('reads %j as %s', (text, id) => {
     expect(parsePaper(text)?.id).toBe(id);
   });
@@ -70,11 +72,38 @@ describe('parsePaper', () => {
   });
 });
 
-describe('paperParam', () => {
+describe('paperQuery', () => {
+  const fieldsOf = (query: Record<string, string>) => {
+    const result = paperQuery.safeParse(query);
+    return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
+  };
+
   it('explains the accepted sizes on a bad value', () => {
-    const result = paperParam.safeParse('A7');
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/^must be one of A3, A4, .*receipt-80, or custom:<width>x<height> in mm/);
+    expect(fieldsOf({ paper: 'A7' }).paper).toMatch(
+      /^must be one of A3, A4, .*receipt-80, 58mm, 80mm, or custom with width_mm and height_mm \(40–1000 mm each\)/,
+    );
+  });
+
+  it.each([
+    [{}, undefined],
+    [{ paper: 'a5' }, 'A5'],
+    [{ paper: '58mm' }, 'receipt-58'],
+    [{ paper: '80MM' }, 'receipt-80'],
+    [{ paper: 'custom', width_mm: '100', height_mm: '150.25' }, 'custom:100x150.25'],
+    [{ paper: 'Custom', width_mm: ' 40 ', height_mm: '1000' }, 'custom:40x1000'],
+  ])('reads %j as %s', (query, id) => {
+    expect(paperQuery.parse(query).paper?.id).toBe(id);
+  });
+
+  it.each([
+    [{ paper: 'custom' }, { width_mm: 'is required with paper=custom', height_mm: 'is required with paper=custom' }],
+    [{ paper: 'custom', width_mm: '100' }, { height_mm: 'is required with paper=custom' }],
+    [{ paper: 'custom', width_mm: '39.99', height_mm: '100' }, { width_mm: 'must be between 40 and 1000 mm' }],
+    [{ paper: 'custom', width_mm: '100', height_mm: '100.123' }, { height_mm: 'must be a size in millimetres with at most 2 decimals, 40–1000' }],
+    [{ paper: 'letter', height_mm: '100' }, { height_mm: 'is only taken with paper=custom' }],
+    [{ width_mm: '100' }, { width_mm: 'is only taken with paper=custom' }],
+  ])('refuses %j with %j', (query, fields) => {
+    expect(fieldsOf(query)).toEqual(fields);
   });
 });
 

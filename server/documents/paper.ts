@@ -45,7 +45,11 @@ export const papers: readonly Paper[] = [
   receipt(80),
 ];
 
+/** The contract's names for the thermal rolls (API.md), beside the ids the settings store. */
+const aliases: Record<string, string> = { '58mm': 'receipt-58', '80mm': 'receipt-80' };
+
 const byId = new Map(papers.map((paper) => [paper.id.toLowerCase(), paper]));
+for (const [alias, id] of Object.entries(aliases)) byId.set(alias, byId.get(id)!);
 
 export const defaultPaper = byId.get('a4')!;
 
@@ -60,7 +64,7 @@ export function customPaper(widthMm: number, heightMm: number): Paper | null {
 
 const customPattern = /^custom:(\d{1,4}(?:\.\d{1,2})?)x(\d{1,4}(?:\.\d{1,2})?)$/;
 
-/** A named size ("A4", "letter", "receipt-80") or `custom:<width>x<height>` in millimetres; null if neither. */
+/** A named size ("A4", "letter", "80mm", "receipt-80") or `custom:<width>x<height>` in millimetres; null if neither. */
 export function parsePaper(text: string): Paper | null {
   const key = text.trim().toLowerCase();
   const named = byId.get(key);
@@ -69,20 +73,56 @@ export function parsePaper(text: string): Paper | null {
   return custom ? customPaper(Number(custom[1]), Number(custom[2])) : null;
 }
 
-export const paperSyntax = `one of ${papers.map((p) => p.id).join(', ')}, or custom:<width>x<height> in mm (${customBoundsMm.min}–${customBoundsMm.max}), e.g. custom:100x150`;
+const bounds = `${customBoundsMm.min}–${customBoundsMm.max}`;
 
-/** The `?paper=` parameter: absent means the settings' default. */
-export const paperParam = z
+export const paperSyntax =
+  `one of ${papers.map((p) => p.id).join(', ')}, ${Object.keys(aliases).join(', ')}, ` +
+  `or custom with width_mm and height_mm (${bounds} mm each), also written custom:<width>x<height>, e.g. custom:100x150`;
+
+const millimetres = z
   .string()
-  .max(40, `must be ${paperSyntax}`)
-  .transform((text, ctx) => {
-    const paper = parsePaper(text);
-    if (!paper) {
-      ctx.addIssue({ code: 'custom', message: `must be ${paperSyntax}` });
-      return z.NEVER;
-    }
-    return paper;
-  });
+  .trim()
+  .regex(/^\d{1,4}(\.\d{1,2})?$/, `must be a size in millimetres with at most 2 decimals, ${bounds}`)
+  .transform(Number)
+  .refine((mm) => mm >= customBoundsMm.min && mm <= customBoundsMm.max, `must be between ${customBoundsMm.min} and ${customBoundsMm.max} mm`);
+
+/**
+ * The query parameters that pick a PDF's paper: `paper` (absent means the settings' default) and,
+ * for `paper=custom`, the page's `width_mm` and `height_mm`. Read them with `paperFromQuery`.
+ */
+export const paperQueryFields = {
+  paper: z.string().max(40, `must be ${paperSyntax}`).optional().describe(`the paper size: ${paperSyntax}`),
+  width_mm: millimetres.optional().describe(`with paper=custom: the page's width in mm (${bounds})`),
+  height_mm: millimetres.optional().describe(`with paper=custom: the page's height in mm (${bounds})`),
+};
+
+type PaperQuery = { paper?: string | undefined; width_mm?: number | undefined; height_mm?: number | undefined };
+
+/** The paper a query asks for, with a field error for each parameter that does not fit. */
+export function paperFromQuery<T extends PaperQuery>(query: T, ctx: z.RefinementCtx): Omit<T, keyof PaperQuery> & { paper: Paper | undefined } {
+  const { paper: text, width_mm: width, height_mm: height, ...rest } = query;
+  const issue = (path: keyof PaperQuery, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const custom = text?.trim().toLowerCase() === 'custom';
+  for (const [field, value] of [
+    ['width_mm', width],
+    ['height_mm', height],
+  ] as const) {
+    if (custom && value === undefined) issue(field, 'is required with paper=custom');
+    if (!custom && value !== undefined) issue(field, 'is only taken with paper=custom');
+  }
+  if (custom) return width === undefined || height === undefined ? z.NEVER : { ...rest, paper: customPaper(width, height)! };
+  if (width !== undefined || height !== undefined) return z.NEVER;
+  if (text === undefined) return { ...rest, paper: undefined };
+  const paper = parsePaper(text);
+  if (!paper) {
+    issue('paper', `must be ${paperSyntax}`);
+    return z.NEVER;
+  }
+  return { ...rest, paper };
+}
+
+/** A PDF route's query when paper is all it takes. */
+export const paperQuery = z.object(paperQueryFields).transform(paperFromQuery);
 
 /**
  * The paper the settings ask for. The setting is free text saved before this list existed, so

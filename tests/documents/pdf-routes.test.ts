@@ -10,7 +10,7 @@ import type { InvoiceView } from '@/server/services/invoices/store';
 import { withTestDatabase } from '../support/database';
 import { givenApiKey, givenCustomer, givenInvoice, givenUser } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
-import { readPdf, squeezed } from './read-pdf';
+import { mediaBoxes, readPdf, squeezed } from './read-pdf';
 
 // The console route reads the next-auth session; here the signed-in user is whoever the test says.
 vi.mock('@/server/auth/next-auth', () => ({ currentUser: vi.fn() }));
@@ -64,8 +64,66 @@ describe('GET /api/v1/invoices/{id}/pdf', () => {
     const body = await response.json();
     expect(body.error).toMatchObject({ code: 'validation_error' });
     expect(body.error.fields.paper).toMatch(
-      /^must be one of A3, A4, A5, A6, B4, B5, letter, legal, tabloid, executive, receipt-58, receipt-80, or custom:<width>x<height> in mm/,
+      /^must be one of A3, A4, A5, A6, B4, B5, letter, legal, tabloid, executive, receipt-58, receipt-80, 58mm, 80mm, or custom with width_mm and height_mm/,
     );
+  });
+
+  // Every size API.md names, spelled as it does, and the server's own names; the page is the MediaBox.
+  const mm = (n: number) => Math.round(((n * 72) / 25.4) * 100) / 100;
+  it.each([
+    ['A3', mm(297), mm(420)],
+    ['A4', mm(210), mm(297)],
+    ['A5', mm(148), mm(210)],
+    ['A6', mm(105), mm(148)],
+    ['B4', mm(250), mm(353)],
+    ['B5', mm(176), mm(250)],
+    ['Letter', 612, 792],
+    ['Legal', 612, 1008],
+    ['Tabloid', 792, 1224],
+    ['Executive', 522, 756],
+    ['custom&width_mm=100&height_mm=150', mm(100), mm(150)],
+    ['CUSTOM&width_mm=40&height_mm=1000', mm(40), mm(1000)],
+    ['custom&width_mm=99.5&height_mm=210', mm(99.5), mm(210)],
+    ['custom:100x150', mm(100), mm(150)],
+  ])('renders paper=%s on a %s × %s pt MediaBox', async (paper, width, height) => {
+    const response = await api(`?paper=${paper}`);
+    expect(response.status).toBe(200);
+    const boxes = mediaBoxes(new Uint8Array(await response.arrayBuffer()));
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) expect(box).toEqual([0, 0, width, height]);
+  });
+
+  it.each([
+    ['58mm', mm(58)],
+    ['58MM', mm(58)],
+    ['receipt-58', mm(58)],
+    ['80mm', mm(80)],
+    ['80Mm', mm(80)],
+    ['receipt-80', mm(80)],
+  ])('renders paper=%s as one receipt %s pt wide, as tall as its content', async (paper, width) => {
+    const response = await api(`?paper=${paper}`);
+    expect(response.status).toBe(200);
+    const boxes = mediaBoxes(new Uint8Array(await response.arrayBuffer()));
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0]!.slice(0, 3)).toEqual([0, 0, width]);
+    expect(boxes[0]![3]).toBeGreaterThan(width);
+  });
+
+  it.each([
+    ['?paper=custom', { width_mm: 'is required with paper=custom', height_mm: 'is required with paper=custom' }],
+    ['?paper=custom&width_mm=100', { height_mm: 'is required with paper=custom' }],
+    ['?paper=custom&width_mm=39&height_mm=100', { width_mm: 'must be between 40 and 1000 mm' }],
+    ['?paper=custom&width_mm=100&height_mm=1001', { height_mm: 'must be between 40 and 1000 mm' }],
+    ['?paper=custom&width_mm=abc&height_mm=100', { width_mm: 'must be a size in millimetres with at most 2 decimals, 40–1000' }],
+    ['?paper=custom&width_mm=-100&height_mm=100', { width_mm: 'must be a size in millimetres with at most 2 decimals, 40–1000' }],
+    ['?paper=custom&width_mm=1e2&height_mm=100', { width_mm: 'must be a size in millimetres with at most 2 decimals, 40–1000' }],
+    ['?paper=A4&width_mm=100', { width_mm: 'is only taken with paper=custom' }],
+    ['?height_mm=100', { height_mm: 'is only taken with paper=custom' }],
+  ])('answers 400 with field errors for %s', async (query, fields) => {
+    const response = await api(query);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toMatchObject({ code: 'validation_error', fields });
   });
 
   it('answers 404 for an unknown invoice and for one outside a reseller key’s book', async () => {
@@ -86,8 +144,8 @@ describe('GET /api/v1/invoices/{id}/pdf', () => {
   it('documents the paper syntax in the OpenAPI summary', async () => {
     const doc = await openapi().json();
     const operation = doc.paths['/api/v1/invoices/{id}/pdf'].get;
-    expect(operation.summary).toContain('custom:<width>x<height> in mm');
-    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'paper']);
+    expect(operation.summary).toContain('58mm, 80mm, or custom with width_mm and height_mm (40–1000 mm each)');
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'paper', 'width_mm', 'height_mm']);
   });
 });
 

@@ -33,3 +33,17 @@ export const squeezed = (pages: PdfPage[]) =>
     .map((p) => p.text)
     .join('')
     .replace(/\s+/g, '');
+
+/**
+ * Each page's MediaBox as written in the file, in points rounded to hundredths: the page size a
+ * printer is sent, read from the bytes rather than through a reader's idea of the page.
+ */
+export function mediaBoxes(bytes: Uint8Array): number[][] {
+  const text = Buffer.from(bytes).toString('latin1');
+  return [...text.matchAll(/\/MediaBox\s*\[([^\]]*)\]/g)].map((match) =>
+    match[1]!
+      .trim()
+      .split(/\s+/)
+      .map((n) => Math.round(Number(n) * 100) / 100),
+  );
+}

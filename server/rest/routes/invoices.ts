@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CustomerSnapshot } from '../../../db/schema';
 import { trimDecimal } from '../../billing/decimal';
 import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
-import { paperParam, paperSyntax } from '../../documents/paper';
+import { paperQuery, paperSyntax } from '../../documents/paper';
 import { camelized } from '../../schemas/common';
 import {
   createInvoiceRequest,
@@ -280,7 +280,7 @@ export const invoicePdfRoute = defineRoute(
     tag: 'Invoices',
     permission: 'invoices.view',
     params: idParams,
-    query: z.object({ paper: paperParam.optional() }),
+    query: paperQuery,
     response: z.unknown(),
     raw: true,
   },

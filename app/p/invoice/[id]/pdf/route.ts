@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { visitorContext } from '@/server/context';
 import { pdfResponse } from '@/server/documents/invoice-pdf';
-import { paperParam } from '@/server/documents/paper';
+import { paperFromQuery, paperQueryFields } from '@/server/documents/paper';
 import { publicOrigin } from '@/server/env';
 import { parseOrThrow } from '@/server/errors';
 import { toErrorResponse } from '@/server/rest/http-errors';
 import { publicInvoicePdf } from '@/server/services/invoices/public-link';
 
-const query = z.object({ token: z.string().max(200).default(''), paper: paperParam.optional() });
+const query = z.object({ token: z.string().max(200).default(''), ...paperQueryFields }).transform(paperFromQuery);
 
 /** The PDF behind a public invoice link: no sign-in, the link's token instead (same check and limit as the page). */
 export async function GET(request: Request, route: { params: Promise<{ id: string }> }): Promise<Response> {
