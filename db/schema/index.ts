@@ -12,3 +12,4 @@ export * from './outbox';
 export * from './throttles';
 export * from './ledger';
 export * from './resellers';
+export * from './rollups';
