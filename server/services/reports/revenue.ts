@@ -11,20 +11,20 @@ export type RevenueRow = { period: string; invoiced: bigint; collected: bigint; 
 export type RevenueReport = { currency: string; rows: RevenueRow[] };
 
 /**
- * The documents that count as invoiced, by issue date: numbered invoices and debit notes (plus)
- * and credit notes (minus). Drafts have no number and count nowhere; proformas are not tax
- * documents (their paid conversion is the invoice that counts) and are left out by kind; a
- * cancelled document counts nothing, except a consolidation source (cancelled, with
- * `consolidated_into_id`), whose parent re-bills only what the source had not received (the
- * parent carries a negative line for what was paid on it): the source counts that paid part, so
- * the pair counts the source's total once. Deleted documents count nowhere.
+ * The documents that count as invoiced, by issue date, and what each counts: the database's
+ * `report_invoiced` (migration 0017_report_rollups, docs/reports.md "Revenue"), the one
+ * definition the rollups' triggers use too. Numbered invoices and debit notes (plus) and credit
+ * notes (minus); drafts have no number and count nowhere; proformas are not tax documents (their
+ * paid conversion is the invoice that counts); a cancelled document counts nothing, except a
+ * consolidation source (cancelled, with `consolidated_into_id`), whose parent re-bills only what
+ * the source had not received (the parent carries a negative line for what was paid on it): the
+ * source counts that paid part, so the pair counts the source's total once. Deleted documents
+ * count nowhere.
  */
-export const invoicedAmount = sql`case when i.kind = 'credit_note' then -i.total when i.consolidated_into_id is not null then i.amount_paid else i.total end`;
+export const invoicedAmount = sql`report_invoiced(i.kind, i.status, i.consolidated_into_id, i.deleted_at, i.total, i.amount_paid)`;
 export const invoicedDocuments = (from: string, to: string, currency: SQL) => sql`
   from invoices i
-  where ${currency} and i.issue_date between ${from}::date and ${to}::date
-    and i.kind in ('invoice', 'debit_note', 'credit_note') and i.status <> 'draft' and i.deleted_at is null
-    and (i.status <> 'cancelled' or i.consolidated_into_id is not null)`;
+  where ${currency} and i.issue_date between ${from}::date and ${to}::date and ${invoicedAmount} is not null`;
 
 // Payments on their paid date, refunds on their refund date (UTC days), every method: money that
 // moved between invoices through the credit balance shows as a refund to credit and a payment
@@ -38,7 +38,7 @@ const refunds = (from: string, to: string, currency: SQL) =>
  * Revenue per day or month of [from, to] (API.md "Reports"): invoiced (see `invoicedDocuments`),
  * collected = Σ payments, refunded = Σ refunds, net = collected − refunded, in one currency,
  * every period of the range present (zero when nothing happened). A month only partly inside the
- * range counts only the days inside it. One SQL statement; nothing is summed here.
+ * range counts only the days inside it. One SQL statement, over the rollups; nothing is summed here.
  */
 export async function revenueReport(ctx: ServiceContext, input: RevenueReportInput): Promise<RevenueReport> {
   requireReports(ctx.actor);
@@ -46,23 +46,23 @@ export async function revenueReport(ctx: ServiceContext, input: RevenueReportInp
   const currency = await reportCurrency(
     ctx.db,
     input.currency,
-    sql`select i.currency ${invoicedDocuments(from, to, sql`true`)}
-        union all select p.currency ${payments(from, to, sql`true`)}
-        union all select r.currency ${refunds(from, to, sql`true`)}`,
+    sql`select currency from revenue_rollup where day between ${from}::date and ${to}::date
+        group by currency, day having sum(invoiced) <> 0 or sum(collected) <> 0 or sum(refunded) <> 0`,
   );
   return { currency, rows: await revenueRows(ctx.db, { ...input, currency }, { kind: 'all' }) };
 }
 
 /**
- * The revenue rows of [from, to] in `currency` over the book of `scope` (the desk's reports: all;
- * the dashboard: the caller's book): documents, payments and refunds of the customers it reaches.
+ * The revenue rows of [from, to] in `currency` over the book of `scope`. The desk's (scope all)
+ * sum the rollups (`revenue_rollup`: per currency and UTC day, maintained by triggers in the
+ * transaction of every write; docs/reports.md "Rollups"); a smaller book (the dashboard of a
+ * reseller) sums its documents, payments and refunds themselves, by the same definitions.
  */
 export async function revenueRows(
   db: Database,
   { from, to, interval, currency }: { from: string; to: string; interval: ReportInterval; currency: string },
   scope: Scope,
 ): Promise<RevenueRow[]> {
-  const refundsInScope = scope.kind === 'all' ? sql`true` : sql`r.invoice_id in (select i.id from invoices i where ${inScope(invoices, 'i', scope)})`;
   const unit = sql.raw(interval === 'day' ? `'day'` : `'month'`);
   const step = sql.raw(interval === 'day' ? `interval '1 day'` : `interval '1 month'`);
   const label = sql.raw(interval === 'day' ? `'YYYY-MM-DD'` : `'YYYY-MM'`);
@@ -71,31 +71,15 @@ export async function revenueRows(
     with periods as (
       select gs::date as start from generate_series(date_trunc(${unit}, ${from}::date::timestamp), ${to}::date::timestamp, ${step}) gs
     ),
-    invoiced as (
-      select ${periodOf(sql`i.issue_date::timestamp`)} as start, sum(${invoicedAmount}) as amount
-      ${invoicedDocuments(from, to, sql`i.currency = ${currency} and ${inScope(invoices, 'i', scope)}`)}
-      group by 1
-    ),
-    collected as (
-      select ${periodOf(sql`p.paid_at at time zone 'UTC'`)} as start, sum(p.amount) as amount
-      ${payments(from, to, sql`p.currency = ${currency} and ${inScope(paymentsTable, 'p', scope)}`)}
-      group by 1
-    ),
-    refunded as (
-      select ${periodOf(sql`r.refunded_at at time zone 'UTC'`)} as start, sum(r.amount) as amount
-      ${refunds(from, to, sql`r.currency = ${currency} and ${refundsInScope}`)}
-      group by 1
-    )
+    figures as (${scope.kind === 'all' ? rolledUp(from, to, currency, periodOf) : summed(from, to, currency, periodOf, scope)})
     select to_char(periods.start, ${label}) as period,
-           coalesce(invoiced.amount, 0)::bigint as invoiced,
-           coalesce(collected.amount, 0)::bigint as collected,
-           coalesce(refunded.amount, 0)::bigint as refunded,
-           (coalesce(collected.amount, 0) - coalesce(refunded.amount, 0))::bigint as net,
+           coalesce(figures.invoiced, 0)::bigint as invoiced,
+           coalesce(figures.collected, 0)::bigint as collected,
+           coalesce(figures.refunded, 0)::bigint as refunded,
+           (coalesce(figures.collected, 0) - coalesce(figures.refunded, 0))::bigint as net,
            periods.start
     from periods
-    left join invoiced using (start)
-    left join collected using (start)
-    left join refunded using (start)`;
+    left join figures using (start)`;
   return withoutJit(db, (tx) =>
     tx
       .select({
@@ -108,4 +92,34 @@ export async function revenueRows(
       .from(sql`(${report}) as r`)
       .orderBy(sql`r.start`),
   );
+}
+
+type PeriodOf = (instant: SQL) => SQL;
+
+/** Each period's (start, invoiced, collected, refunded) from the rollups' deltas. */
+const rolledUp = (from: string, to: string, currency: string, periodOf: PeriodOf) => sql`
+  select ${periodOf(sql`day::timestamp`)} as start, sum(invoiced) as invoiced, sum(collected) as collected, sum(refunded) as refunded
+  from revenue_rollup
+  where currency = ${currency} and day between ${from}::date and ${to}::date
+  group by 1`;
+
+/** Each period's (start, invoiced, collected, refunded) summed from the rows of a scope's book. */
+function summed(from: string, to: string, currency: string, periodOf: PeriodOf, scope: Scope): SQL {
+  const refundsInScope = sql`r.invoice_id in (select i.id from invoices i where ${inScope(invoices, 'i', scope)})`;
+  return sql`
+    select start, sum(invoiced) as invoiced, sum(collected) as collected, sum(refunded) as refunded
+    from (
+      select ${periodOf(sql`i.issue_date::timestamp`)} as start, sum(${invoicedAmount}) as invoiced, 0 as collected, 0 as refunded
+      ${invoicedDocuments(from, to, sql`i.currency = ${currency} and ${inScope(invoices, 'i', scope)}`)}
+      group by 1
+      union all
+      select ${periodOf(sql`p.paid_at at time zone 'UTC'`)}, 0, sum(p.amount), 0
+      ${payments(from, to, sql`p.currency = ${currency} and ${inScope(paymentsTable, 'p', scope)}`)}
+      group by 1
+      union all
+      select ${periodOf(sql`r.refunded_at at time zone 'UTC'`)}, 0, 0, sum(r.amount)
+      ${refunds(from, to, sql`r.currency = ${currency} and ${refundsInScope}`)}
+      group by 1
+    ) f
+    group by start`;
 }

@@ -8,29 +8,29 @@ export type TaxRow = { taxRate: string; taxable: bigint; tax: bigint };
 export type TaxReport = { currency: string; rows: TaxRow[] };
 
 /**
- * The tax documents issued in the range: numbered invoices, debit notes and credit notes that
- * stand (not cancelled: a consolidation source's lines are carried by its parent, which counts
- * them). Proformas are no tax documents; drafts have no number; deleted documents count nowhere.
- */
-const taxDocuments = (from: string, to: string) => sql`
-  i.issue_date between ${from}::date and ${to}::date
-    and i.kind in ('invoice', 'debit_note', 'credit_note') and i.status not in ('draft', 'cancelled') and i.deleted_at is null`;
-
-/**
  * Tax per rate for documents issued in [from, to] (API.md "Reports"): taxable = Σ line subtotals,
- * tax = Σ line tax, lines of credit notes subtracted, in one currency, by rate ascending. The
- * rate is the one frozen on each line when its document was issued.
+ * tax = Σ line tax, lines of credit notes subtracted, in one currency, by rate ascending; a rate
+ * whose figures come to zero is not listed. The rate is the one frozen on each line when its
+ * document was issued. The tax documents are numbered invoices, debit notes and credit notes
+ * that stand: the database's `report_tax_sign` (migration 0017_report_rollups) defines them and
+ * the sign of their lines. The figures are summed from the rollups (`tax_rollup`: per currency,
+ * issue day and rate, maintained by triggers in the transaction of every write; docs/reports.md
+ * "Rollups").
  */
 export async function taxReport(ctx: ServiceContext, input: TaxReportInput): Promise<TaxReport> {
   requireReports(ctx.actor);
-  const currency = await reportCurrency(ctx.db, input.currency, sql`select i.currency from invoices i where ${taxDocuments(input.from, input.to)}`);
-  const sign = sql`case when i.kind = 'credit_note' then -1 else 1 end`;
+  const range = sql`day between ${input.from}::date and ${input.to}::date`;
+  const currency = await reportCurrency(
+    ctx.db,
+    input.currency,
+    sql`select currency from tax_rollup where ${range} group by currency, day, tax_rate having sum(taxable) <> 0 or sum(tax) <> 0`,
+  );
   const perRate = sql`
-    select l.tax_rate, sum(${sign} * l.subtotal)::bigint as taxable, sum(${sign} * l.tax)::bigint as tax
-    from invoice_lines l
-    join invoices i on i.id = l.invoice_id
-    where i.currency = ${currency} and ${taxDocuments(input.from, input.to)}
-    group by l.tax_rate`;
+    select tax_rate, sum(taxable)::bigint as taxable, sum(tax)::bigint as tax
+    from tax_rollup
+    where currency = ${currency} and ${range}
+    group by tax_rate
+    having sum(taxable) <> 0 or sum(tax) <> 0`;
   const rows = await withoutJit(ctx.db, (tx) =>
     tx
       .select({ taxRate: sql<string>`t.tax_rate::text`, taxable: minorColumn('taxable'), tax: minorColumn('tax') })
