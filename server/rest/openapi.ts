@@ -6,8 +6,11 @@ import * as catalog from './routes/catalog';
 import * as commissions from './routes/commissions';
 import * as consolidation from './routes/consolidation';
 import * as creditNotes from './routes/credit-notes';
+import * as customerDesk from './routes/customer-desk';
 import * as customers from './routes/customers';
 import * as invoices from './routes/invoices';
+import * as notes from './routes/notes';
+import * as orderDesk from './routes/order-desk';
 import * as orders from './routes/orders';
 import * as refunds from './routes/refunds';
 import * as reports from './routes/reports';
@@ -25,8 +28,11 @@ const isRoute = (value: unknown): value is { spec: AnySpec } => typeof value ===
 export const routes: AnySpec[] = [
   settings,
   customers,
+  customerDesk,
+  notes,
   catalog,
   orders,
+  orderDesk,
   consolidation,
   refunds,
   creditNotes,

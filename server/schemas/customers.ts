@@ -99,3 +99,9 @@ export const addCustomerContactInput = z.strictObject({
 export type AddCustomerContactInput = DomainInput<typeof addCustomerContactInput>;
 
 export const customerContactIdInput = z.object({ id });
+
+/** Quick pay: every open invoice of the customer in that currency, oldest due first, each in full. */
+export const quickPayInput = z.strictObject({ currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) });
+export const quickPayOutput = z.object({ paid: z.number().int(), amount: z.number().int(), currency: z.string() });
+
+export const customerContactOutput = z.object({ id: z.string(), customer_id: z.string(), name: z.string(), email: z.string(), created_at: z.string() });

@@ -169,6 +169,13 @@ export const orderLabelInput = z.strictObject({
   label: z.string({ error: 'is required' }).trim().min(1, 'is required').max(40, 'must be at most 40 characters'),
 });
 
+/** What Edit price did: the order, and the document that carried the current period along. */
+export const editOrderPriceOutput = z.object({
+  order: orderOutput,
+  invoice_id: z.string(),
+  document: z.enum(['invoice_edited', 'credit_note', 'debit_note']),
+});
+
 export const editOrderPriceInput = z.strictObject({
   id,
   line_id: id,

@@ -520,11 +520,12 @@ describe('every cell holds', () => {
           const routeModule = await routeFiles[`/app${template.replace(/\{(\w+)\}/g, '[$1]')}/route.ts`]!();
           const handler = routeModule[method] as (request: Request, route: ReturnType<typeof params>) => Promise<Response>;
           const spec = openApiRoutes.find((r) => `${r.method} /api/v1${r.path}` === entry.call);
-          await runEntry(label(entry), spec?.permission, entry.expect, async (w, tenant) => {
+          await runEntry(label(entry), entry.needs ?? spec?.permission, entry.expect, async (w, tenant) => {
             const id = entry.id ? await entry.id(tenant) : undefined;
-            const url = `${template.replace('{id}', id ?? '')}${entry.query ?? ''}`;
+            const values: Record<string, string> = { ...entry.params, ...(id ? { id } : {}) };
+            const url = `${template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')}${entry.query ?? ''}`;
             const request = apiRequest(url, { method, key: w.key, body: entry.body?.(tenant) });
-            return attemptResponse(await handler(request, params(id ? { id } : {})));
+            return attemptResponse(await handler(request, params(values)));
           });
         });
       }),

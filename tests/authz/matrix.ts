@@ -72,6 +72,10 @@ export type RestEntry = {
   case?: string;
   /** The `{id}` of the path. */
   id?: (t: Tenant) => string | Promise<string>;
+  /** When the spec names no permission (the service decides by the record): the one this case needs. */
+  needs?: Need;
+  /** Any other path parameter (e.g. `{label}`). */
+  params?: Record<string, string>;
   body?: (t: Tenant) => unknown;
   query?: string;
   expect: RestExpect;
@@ -642,6 +646,46 @@ export const restMatrix: RestEntry[] = [
     body: () => ({ from: '2000-01-01', to: '2000-01-31', currency: 'USD' }),
     expect: { ...restAdmin, admin: 'allowed' },
   },
+  // The desk's actions on customers and orders (issue 17's REST parity), under their console rules.
+  {
+    call: 'POST /api/v1/customers/{id}/quick-pay',
+    id: (t) => t.fresh.customerWithOpenInvoices(),
+    body: () => ({ currency: 'USD', method: 'cash' }),
+    expect: restBookEdit,
+  },
+  { call: 'GET /api/v1/customers/{id}/contacts', id: (t) => t.customerId, expect: restOwnRead },
+  {
+    call: 'POST /api/v1/customers/{id}/contacts',
+    id: (t) => t.customerId,
+    body: (t) => ({ name: 'Authz Desk', email: `contact-${t.unique()}@example.test` }),
+    expect: restBookEdit,
+  },
+  { call: 'DELETE /api/v1/contacts/{id}', id: (t) => t.fresh.customerContact(), expect: restBookEdit },
+  // Notes: resellers their own on their book; a note the desk wrote is not found for them. Editing
+  // and deleting need the subject's permission (here a customer's), which the service decides.
+  { call: 'GET /api/v1/customers/{id}/notes', id: (t) => t.customerId, expect: restOwnRead },
+  { call: 'POST /api/v1/customers/{id}/notes', id: (t) => t.customerId, body: () => ({ body: 'authz' }), expect: restBookEdit },
+  { call: 'GET /api/v1/orders/{id}/notes', id: (t) => t.orderId, expect: restOwnRead },
+  { call: 'POST /api/v1/orders/{id}/notes', id: (t) => t.orderId, body: () => ({ body: 'authz' }), expect: restAdmin },
+  {
+    call: 'PATCH /api/v1/notes/{id}',
+    id: (t) => t.fresh.customerNote(),
+    needs: 'customers.edit',
+    body: () => ({ body: 'authz edited' }),
+    expect: { ...restBookEdit, resellers: 404 },
+  },
+  { call: 'DELETE /api/v1/notes/{id}', id: (t) => t.fresh.customerNote(), needs: 'customers.edit', expect: { ...restBookEdit, resellers: 404 } },
+  { call: 'POST /api/v1/orders/{id}/payment-method', id: (t) => t.orderId, body: () => ({ payment_method: 'bank_transfer' }), expect: restAdmin },
+  { call: 'POST /api/v1/orders/{id}/labels', id: (t) => t.orderId, body: () => ({ label: 'authz' }), expect: restAdmin },
+  { call: 'DELETE /api/v1/orders/{id}/labels/{label}', id: (t) => t.orderId, params: { label: 'authz' }, expect: restAdmin },
+  {
+    call: 'POST /api/v1/orders/{id}/edit-price',
+    id: async (t) => (await t.fresh.order()).id,
+    body: () => ({ line_id: '00000000-0000-4000-8000-000000000000', unit_price: 900, reason: 'authz' }),
+    expect: { ...restAdmin, admin: 'allowed' },
+  },
+  // Only a service waiting on manual provisioning can be marked; reaching that check is the point.
+  { call: 'POST /api/v1/services/{id}/mark-provisioned', id: async (t) => (await t.fresh.order()).serviceId, expect: { ...restAdmin, admin: 'allowed' } },
   { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
 ];
 

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { camelized, currencyCode } from '../../schemas/common';
+import { camelized } from '../../schemas/common';
 import {
   addCustomerContactInput,
   adjustCreditInput,
@@ -7,6 +6,7 @@ import {
   customerContactIdInput,
   customerIdInput,
   listCustomersInput,
+  quickPayInput,
   updateCustomerInput,
 } from '../../schemas/customers';
 import { adjustCredit } from '../../services/credit/adjust';
@@ -37,11 +37,7 @@ export const customersRouter = router({
     .input(customerIdInput)
     .query(({ ctx, input }) => getCustomerAccount(ctx.service, input)),
   quickPay: permissionProcedure('invoices.edit')
-    .input(
-      z
-        .object({ customerId: customerIdInput.shape.id, currency: currencyCode, method: z.enum(['cash', 'card', 'bank_transfer', 'credit']) })
-        .extend(withIdempotencyKey.shape),
-    )
+    .input(quickPayInput.extend({ customerId: customerIdInput.shape.id }).extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => once(ctx, 'customers.quickPay', input, (service) => quickPay(service, input))),
   create: permissionProcedure('customers.create')
     .input(camelized(createCustomerInput))

@@ -105,8 +105,8 @@ async function lockNote(tx: Database, actor: Actor, noteId: string) {
   return { note, subject };
 }
 
-export async function editNote(ctx: ServiceContext, input: { noteId: string; body: string }): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+export async function editNote(ctx: ServiceContext, input: { noteId: string; body: string }): Promise<NoteView> {
+  return ctx.db.transaction(async (tx) => {
     const { note, subject } = await lockNote(tx, ctx.actor, input.noteId);
     await tx.update(notes).set({ body: input.body, updatedAt: ctx.now }).where(eq(notes.id, note.id));
     await audit(
@@ -116,6 +116,8 @@ export async function editNote(ctx: ServiceContext, input: { noteId: string; bod
       { type: subject.scope, id: subject.id },
       { before: { id: note.id, body: note.body }, after: { id: note.id, body: input.body } },
     );
+    const [edited] = await selectNotes(tx, ctx.actor, eq(notes.id, note.id));
+    return edited!;
   });
 }
 

@@ -1,0 +1,3 @@
+import { quickPayRoute } from '@/server/rest/routes/customer-desk';
+
+export const POST = quickPayRoute.handler;

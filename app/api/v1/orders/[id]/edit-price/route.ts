@@ -1,0 +1,3 @@
+import { editOrderPriceRoute } from '@/server/rest/routes/order-desk';
+
+export const POST = editOrderPriceRoute.handler;

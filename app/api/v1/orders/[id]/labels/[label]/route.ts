@@ -1,0 +1,3 @@
+import { removeOrderLabelRoute } from '@/server/rest/routes/order-desk';
+
+export const DELETE = removeOrderLabelRoute.handler;

@@ -1,0 +1,3 @@
+import { addOrderLabelRoute } from '@/server/rest/routes/order-desk';
+
+export const POST = addOrderLabelRoute.handler;

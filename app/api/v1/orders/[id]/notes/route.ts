@@ -1,0 +1,4 @@
+import { addOrderNoteRoute, listOrderNotesRoute } from '@/server/rest/routes/notes';
+
+export const GET = listOrderNotesRoute.handler;
+export const POST = addOrderNoteRoute.handler;

@@ -1,0 +1,3 @@
+import { markServiceProvisionedRoute } from '@/server/rest/routes/order-desk';
+
+export const POST = markServiceProvisionedRoute.handler;
