@@ -5,6 +5,7 @@ import { zonedDate } from '@/server/jobs/zoned-time';
 import { runBilling } from '@/server/services/billing-runs/run-billing';
 import { runDunning } from '@/server/services/billing-runs/run-dunning';
 import { systemContext } from '@/server/services/context';
+import { compactReportRollups } from '@/server/services/reports/rollups';
 
 /**
  * The date a run is for: asked for explicitly, or the calendar day its cron firing fell on in
@@ -22,11 +23,19 @@ export const billingRun = defineWorkflow({
   handler: ({ event, step, db, now }) => step.run('bill renewals', () => runBilling(systemContext(db, now), { date: dateOf(event) })),
 });
 
-/** Daily at 00:15 in the configured time zone, after billing, or on demand: overdue marking, reminders, suspension, termination. */
+/**
+ * Daily at 00:15 in the configured time zone, after billing, or on demand: overdue marking,
+ * reminders, suspension, termination; then the report rollups' deltas of the day (the billing
+ * run's among them) are folded into one row per key.
+ */
 export const dunningRun = defineWorkflow({
   id: 'dunning',
   triggers: [{ cron: '15 0 * * *' }, { event: 'dunning/run.requested' }],
   retries: 3,
   subject: (event) => ({ type: 'dunning_run', id: dateOf(event) }),
-  handler: ({ event, step, db, now }) => step.run('dun', () => runDunning(systemContext(db, now), { date: dateOf(event), origin: publicOrigin() })),
+  handler: async ({ event, step, db, now }) => {
+    const dunned = await step.run('dun', () => runDunning(systemContext(db, now), { date: dateOf(event), origin: publicOrigin() }));
+    await step.run('compact report rollups', () => compactReportRollups(db));
+    return dunned;
+  },
 });
