@@ -55,6 +55,9 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     // A plan this large would otherwise be JIT-compiled on every run, which costs more than a
     // run with nothing to bill.
     await tx.execute(sql`set local jit = off`);
+    // Its materialized steps and sorts hold a row per due service (100,000 in the bench): at the
+    // default 4 MB each spills to temporary files, read back several times.
+    await tx.execute(sql`set local work_mem = '64MB'`);
     const settingsRate = parseMilli(settings.tax_rate)!;
     // Per-line tax at the line's rate (a percent), rounded half away from zero (PostgreSQL's
     // round(numeric)), as billing/totals.ts.
@@ -67,8 +70,12 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
 
     const created = rowsOf(
       await tx.execute(sql`
-      with services_due as materialized (
-        select s.*, b.billed_until, b.discount_cycles_left, o.contract, o.end_date, o.due_days, o.name as order_name,
+      -- services_due and periods are read once, by candidates, so they are inlined into it instead
+      -- of being copied twice more into tuplestores of every due service.
+      with services_due as (
+        select s.id, s.order_id, s.customer_id, s.currency, s.name, s.cycle, s.price, s.quantity, s.billing_day,
+               s.recurring_discount, s.usage_unit_price, b.billed_until, b.discount_cycles_left,
+               o.contract, o.end_date, o.due_days, o.name as order_name,
                -- Contract orders bill on their billing day, not ahead by the renewal window.
                case when o.contract then ${date}::date else ${horizon}::date end as bill_by,
                case s.cycle when 'monthly' then 1 when 'quarterly' then 3 when 'semiannual' then 6
@@ -87,7 +94,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       -- Every period from billed_until up to the horizon (normally one; more when a service
       -- fell behind), so a rerun for the same date finds nothing left to bill. Period k spans
       -- [billed_until + k cycles, billed_until + (k+1) cycles), months clamped to the billing day.
-      periods as materialized (
+      periods as (
         select d.*, k,
                (f0 + (least(d.billing_day, extract(day from f0 + interval '1 month' - interval '1 day')::int) - 1)) as bill_start,
                (f1 + (least(d.billing_day, extract(day from f1 + interval '1 month' - interval '1 day')::int) - 1)) as bill_end
@@ -128,16 +135,22 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       -- One invoice per order and invoice date. A period without usage makes no invoice of its own
       -- (its billed_until still advances); on an invoice made anyway it is a line of 0.
       groups as materialized (
-        select order_id, invoice_date, min(customer_id::text)::uuid as customer_id, min(currency) as currency,
-               bool_or(contract) as contract, min(due_days) as due_days, min(order_name) as order_name,
-               gen_random_uuid() as invoice_id
-        from candidates c
-        where c.usage_unit_price is null
-           or exists (select 1 from usage_totals u where u.service_id = c.service_id and u.period_start = c.period_start)
-        group by order_id, invoice_date
+        select g.*, gen_random_uuid() as invoice_id,
+               -- Every line of an invoice takes its customer's rate (billing/tax-defaults.ts): exempt
+               -- bills none, an override replaces the settings' rate.
+               case when cu.tax_exempt then 0 else coalesce(cu.tax_rate_override, ${formatMilli(settingsRate)}::numeric) end as tax_rate
+        from (
+          select order_id, invoice_date, min(customer_id::text)::uuid as customer_id, min(currency) as currency,
+                 bool_or(contract) as contract, min(due_days) as due_days, min(order_name) as order_name
+          from candidates c
+          where c.usage_unit_price is null
+             or exists (select 1 from usage_totals u where u.service_id = c.service_id and u.period_start = c.period_start)
+          group by order_id, invoice_date
+        ) g
+        join customers cu on cu.id = g.customer_id
       ),
       items as materialized (
-        select c.service_id, g.invoice_id, c.period_start, c.period_end, 0 as kind,
+        select c.service_id, g.invoice_id, g.tax_rate, c.period_start, c.period_end, 0 as kind,
                c.name || ' (' || c.cycle || ') ' || c.period_start || ' – ' || (c.period_end - 1) as description,
                c.price as amount, seats.quantity, c.price / seats.quantity as unit_price
         from candidates c join groups g on g.order_id = c.order_id and g.invoice_date = c.invoice_date
@@ -146,7 +159,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         cross join lateral (select case when c.price % c.quantity = 0 then c.quantity else 1 end as quantity) seats
         where c.usage_unit_price is null
         union all
-        select c.service_id, g.invoice_id, c.period_start, c.period_end, 1,
+        select c.service_id, g.invoice_id, g.tax_rate, c.period_start, c.period_end, 1,
                'Discount: ' || c.name, -c.recurring_discount, 1, -c.recurring_discount
         from candidates c join groups g on g.order_id = c.order_id and g.invoice_date = c.invoice_date
         where c.recurring_discount > 0 and (c.discount_cycles_left is null or c.k < c.discount_cycles_left)
@@ -156,7 +169,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         -- units × price are itemized only when both fit; otherwise the line is 1 × the amount and
         -- its description says the exact units × price (in major units), so the line's own
         -- arithmetic, which edits and credit notes reprice by, still gives its amount.
-        select c.service_id, g.invoice_id, c.period_start, c.period_end, 0,
+        select c.service_id, g.invoice_id, g.tax_rate, c.period_start, c.period_end, 0,
                c.name || ' usage ' || c.period_start || ' – ' || (c.period_end - 1)
                  || case when metered.itemized then ''
                          else ': ' || trim_scale(metered.used) || ' × '
@@ -181,11 +194,6 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
                -- The fees of the period starting first, then the usage of the period that ended.
                (row_number() over (partition by invoice_id order by period_start desc, service_id, kind) - 1)::int as position
         from items
-        -- Every line of an invoice takes its customer's rate (billing/tax-defaults.ts): exempt
-        -- bills none, an override replaces the settings' rate.
-        join (select g.invoice_id,
-                     case when cu.tax_exempt then 0 else coalesce(cu.tax_rate_override, ${formatMilli(settingsRate)}::numeric) end as tax_rate
-              from groups g join customers cu on cu.id = g.customer_id) rates using (invoice_id)
       ),
       -- Reserve a block of invoice numbers as large as the run, in the same statement: gapless,
       -- since the reservation commits or rolls back with the invoices.
