@@ -17,7 +17,7 @@ type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** One REST operation: what it accepts and returns (also the source of openapi.json) and what it does. */
 export type RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   summary: string;
   tag: string;

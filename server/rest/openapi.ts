@@ -12,6 +12,7 @@ import * as invoices from './routes/invoices';
 import * as notes from './routes/notes';
 import * as orderDesk from './routes/order-desk';
 import * as orders from './routes/orders';
+import * as people from './routes/people';
 import * as refunds from './routes/refunds';
 import * as reports from './routes/reports';
 import * as resellers from './routes/resellers';
@@ -39,6 +40,7 @@ export const routes: AnySpec[] = [
   billingRuns,
   invoices,
   resellers,
+  people,
   transactions,
   commissions,
   usage,
@@ -75,7 +77,7 @@ const isPage = (schema: z.ZodType) => schema instanceof z.ZodObject && 'next_cur
 /**
  * The operationId, derived from the method and the (frozen) path alone, so it stays the same as
  * long as the contract does: integrators' generated clients name their methods after it. The
- * path's words name the resource; a record (`/{id}`) is got, updated or deleted; a top-level
+ * path's words name the resource; a record (`/{id}`) is got, updated (PATCH or PUT) or deleted; a top-level
  * collection is listed (paginated GET) or created (POST); any other POST is the action its last
  * word names (`invoices.markPaid`, `invoices.payments`).
  */
@@ -85,7 +87,7 @@ export function operationId(spec: Pick<AnySpec, 'method' | 'path' | 'response'>)
   const last = segments.at(-1) ?? '';
   const topLevel = segments.length === 1;
   const verb = (() => {
-    if (spec.method === 'PATCH') return 'update';
+    if (spec.method === 'PATCH' || spec.method === 'PUT') return 'update';
     if (spec.method === 'DELETE') return 'delete';
     if (spec.method === 'GET') return isPage(spec.response) ? 'list' : 'get';
     return isParam(last) || topLevel ? 'create' : undefined;

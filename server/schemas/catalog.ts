@@ -139,7 +139,10 @@ export type CreateProductInput = DomainInput<typeof createProductInput>;
  * options sent with their id keep it. `active: false` takes the product off sale; orders placed
  * before keep their prices either way.
  */
-export const updateProductInput = z.strictObject({ ...productFields, id, active: z.boolean().default(true) }).superRefine(checkProduct);
+const productChanges = { ...productFields, active: z.boolean().default(true) };
+/** PUT /api/v1/products/{id}'s body: the same, the id being the path's. */
+export const replaceProductInput = z.strictObject(productChanges).superRefine(checkProduct);
+export const updateProductInput = z.strictObject({ ...productChanges, id }).superRefine(checkProduct);
 export type UpdateProductInput = DomainInput<typeof updateProductInput>;
 
 export const listProductsInput = listInput;

@@ -686,6 +686,31 @@ export const restMatrix: RestEntry[] = [
   },
   // Only a service waiting on manual provisioning can be marked; reaching that check is the point.
   { call: 'POST /api/v1/services/{id}/mark-provisioned', id: async (t) => (await t.fresh.order()).serviceId, expect: { ...restAdmin, admin: 'allowed' } },
+  // The catalog's reads and the product editor; settings-level staff, keys and audit log (admins only).
+  { call: 'GET /api/v1/products/{id}', id: (t) => t.productId, expect: restList },
+  // Past authorization the admin's incomplete product is a 400: the tenant's product stays as it is.
+  { call: 'PUT /api/v1/products/{id}', id: (t) => t.productId, body: () => ({ name: 'authz' }), expect: { ...restAdmin, admin: 'allowed' } },
+  { call: 'GET /api/v1/coupons', expect: restList },
+  { call: 'GET /api/v1/staff', expect: restAdmin },
+  {
+    call: 'POST /api/v1/staff',
+    body: (t) => ({ name: 'Authz', email: `staff-${t.unique()}@example.test`, password: 'a-long-password', permissions: [] }),
+    expect: restAdmin,
+  },
+  { call: 'PATCH /api/v1/staff/{id}', id: (t) => t.fresh.staffUser(), body: () => ({ permissions: ['customers.view'] }), expect: restAdmin },
+  { call: 'POST /api/v1/users/{id}/disabled', id: (t) => t.fresh.staffUser(), body: () => ({ disabled: true }), expect: restAdmin },
+  { call: 'GET /api/v1/audit-log', expect: restAdmin },
+  { call: 'GET /api/v1/api-keys', expect: restAdmin },
+  { call: 'POST /api/v1/api-keys', body: () => ({ name: 'authz', role: 'staff' }), expect: restAdmin },
+  { call: 'DELETE /api/v1/api-keys/{id}', id: (t) => t.fresh.apiKey(), expect: restAdmin },
+  { call: 'GET /api/v1/resellers/{id}/api-keys', id: (t) => t.rivalResellerId, expect: restAdmin },
+  // No such key of that reseller: past authorization the admin gets the 404.
+  {
+    call: 'DELETE /api/v1/resellers/{id}/api-keys/{key_id}',
+    id: (t) => t.rivalResellerId,
+    params: { key_id: '00000000-0000-4000-8000-000000000000' },
+    expect: { ...restAdmin, admin: 404 },
+  },
   { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
 ];
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { defaultStaffPermissions } from '../../auth/permissions';
 import { id } from '../../schemas/common';
 import { companySettingsInput } from '../../schemas/company';
 import { paymentSettingsInput } from '../../schemas/payments';
+import { createApiKeyInput } from '../../schemas/people';
 import { billingSettingsPatch } from '../../schemas/settings';
-import { createApiKey } from '../../services/people/api-keys';
-import { listApiKeys, revokeApiKey } from '../../services/people/manage-api-keys';
+import { createConsoleApiKey, listApiKeys, revokeApiKey } from '../../services/people/manage-api-keys';
 import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/settings/billing';
 import { getCompany, updateCompany } from '../../services/settings/company';
 import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
@@ -26,10 +25,6 @@ export const settingsRouter = router({
   payments: adminProcedure.query(({ ctx }) => getPaymentSettings(ctx.service)),
   updatePayments: adminProcedure.input(paymentSettingsInput).mutation(({ ctx, input }) => updatePaymentSettings(ctx.service, input)),
   apiKeys: adminProcedure.query(({ ctx }) => listApiKeys(ctx.service)),
-  createApiKey: adminProcedure
-    .input(z.object({ name: z.string().trim().min(1, 'is required').max(100), role: z.enum(['admin', 'staff']) }))
-    .mutation(({ ctx, input }) =>
-      createApiKey(ctx.service, { name: input.name, role: input.role, permissions: input.role === 'staff' ? [...defaultStaffPermissions] : [] }),
-    ),
+  createApiKey: adminProcedure.input(createApiKeyInput).mutation(({ ctx, input }) => createConsoleApiKey(ctx.service, input)),
   revokeApiKey: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => revokeApiKey(ctx.service, input)),
 });

@@ -1,11 +1,14 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formatMilli, trimDecimal } from '../../billing/decimal';
-import { couponOutput, createCouponInput, createProductInput, listProductsInput, productOutput } from '../../schemas/catalog';
-import { camelized } from '../../schemas/common';
+import { couponOutput, createCouponInput, createProductInput, listProductsInput, productOutput, replaceProductInput } from '../../schemas/catalog';
+import { camelized, id } from '../../schemas/common';
 import { createCoupon } from '../../services/catalog/create-coupon';
 import { createProduct } from '../../services/catalog/create-product';
+import { getProduct } from '../../services/catalog/get-product';
+import { listCoupons } from '../../services/catalog/list-coupons';
 import { listProducts } from '../../services/catalog/list-products';
 import type { CouponRow, ProductView } from '../../services/catalog/store';
+import { updateProduct } from '../../services/catalog/update-product';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -103,4 +106,46 @@ export const createCouponRoute = defineRoute(
     status: 201,
   },
   async ({ ctx, body }) => couponJson(await createCoupon(ctx, body)),
+);
+
+const productIdInput = z.object({ id });
+
+export const getProductRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/products/{id}',
+    summary: 'Get a product with its prices and option groups',
+    tag: 'Catalog',
+    permission: 'catalog.view',
+    params: productIdInput,
+    response: productOutput,
+  },
+  async ({ ctx, params }) => productJson(await getProduct(ctx, params)),
+);
+
+export const replaceProductRoute = defineRoute(
+  {
+    method: 'PUT',
+    path: '/products/{id}',
+    summary:
+      'Replace a product as the console’s editor does: the whole product as on create, plus `active` (default true; false takes it off sale). Prices and option groups are replaced; groups and options sent with their id keep it. Orders placed before keep their prices',
+    tag: 'Catalog',
+    permission: 'catalog.manage',
+    params: productIdInput,
+    body: camelized(replaceProductInput),
+    response: productOutput,
+  },
+  async ({ ctx, params, body }) => productJson(await updateProduct(ctx, { ...body, id: params.id })),
+);
+
+export const listCouponsRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/coupons',
+    summary: 'Coupons, newest first, with how often each was redeemed (`uses`); a reseller key sees only those it may apply now, without `uses`',
+    tag: 'Catalog',
+    permission: 'catalog.view',
+    response: z.object({ data: z.array(couponOutput.extend({ uses: z.number().int().nullable() })) }),
+  },
+  async ({ ctx }) => ({ data: (await listCoupons(ctx)).map((c) => ({ ...couponJson(c), uses: c.uses })) }),
 );

@@ -1,9 +1,11 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { apiKeys } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
+import { defaultStaffPermissions } from '@/server/auth/permissions';
 import { notFound } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { createApiKey } from './api-keys';
 
 export type ApiKeyListItem = Pick<typeof apiKeys.$inferSelect, 'id' | 'name' | 'prefix' | 'role' | 'createdAt' | 'revokedAt'>;
 
@@ -16,6 +18,14 @@ export const apiKeyListColumns = {
   createdAt: apiKeys.createdAt,
   revokedAt: apiKeys.revokedAt,
 };
+
+/**
+ * A key made by an admin (Settings → API keys, or POST /api/v1/api-keys): an admin key holds every
+ * permission, a staff key the default staff ones; either is shown once.
+ */
+export function createConsoleApiKey(ctx: ServiceContext, input: { name: string; role: 'admin' | 'staff' }): Promise<{ id: string; key: string }> {
+  return createApiKey(ctx, { name: input.name, role: input.role, permissions: input.role === 'staff' ? [...defaultStaffPermissions] : [] });
+}
 
 /** Every key, newest first. */
 export async function listApiKeys(ctx: ServiceContext): Promise<ApiKeyListItem[]> {

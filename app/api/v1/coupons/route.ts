@@ -1,3 +1,4 @@
-import { createCouponRoute } from '@/server/rest/routes/catalog';
+import { createCouponRoute, listCouponsRoute } from '@/server/rest/routes/catalog';
 
 export const POST = createCouponRoute.handler;
+export const GET = listCouponsRoute.handler;

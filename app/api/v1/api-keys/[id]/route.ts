@@ -1,0 +1,3 @@
+import { revokeApiKeyRoute } from '@/server/rest/routes/people';
+
+export const DELETE = revokeApiKeyRoute.handler;

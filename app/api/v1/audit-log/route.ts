@@ -1,0 +1,3 @@
+import { listAuditRoute } from '@/server/rest/routes/people';
+
+export const GET = listAuditRoute.handler;

@@ -1,0 +1,3 @@
+import { revokeResellerApiKeyRoute } from '@/server/rest/routes/people';
+
+export const DELETE = revokeResellerApiKeyRoute.handler;

@@ -1,0 +1,3 @@
+import { setStaffPermissionsRoute } from '@/server/rest/routes/people';
+
+export const PATCH = setStaffPermissionsRoute.handler;

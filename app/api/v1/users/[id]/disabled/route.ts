@@ -1,0 +1,3 @@
+import { setUserDisabledRoute } from '@/server/rest/routes/people';
+
+export const POST = setUserDisabledRoute.handler;
