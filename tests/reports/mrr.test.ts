@@ -39,66 +39,68 @@ let adminKey: string;
  * Mar 31   3000  1001   467  1500    —    —  1000    —   6968      0    0    500    800
  * Apr 30   the same                                       6968      0    0      0      0
  */
-beforeAll(async () => {
-  const customer = await givenCustomer(db(), { currency: 'USD' });
-  const product = await givenProduct(db());
-  const order = async (values: {
-    startDate: string;
-    status?: 'active' | 'cancelled' | 'completed';
-    endDate?: string;
-    activatedAt?: string;
+const fixture = { customerId: '', productId: '' };
+const audit = (action: string, entityType: string, entityId: string, at: string, before: unknown) =>
+  db()
+    .insert(auditLog)
+    .values({ at: new Date(at), actorType: 'system', actorLabel: 'system', action, entityType, entityId, before, after: null });
+const order = async (values: {
+  startDate: string;
+  status?: 'active' | 'cancelled' | 'completed';
+  endDate?: string;
+  activatedAt?: string;
+  currency?: string;
+  contract?: boolean;
+}) => {
+  const id = await givenOrderRow(db(), { customerId: fixture.customerId, ...values });
+  if (values.activatedAt) await audit('order.activated', 'order', id, values.activatedAt, { status: 'pending' });
+  return id;
+};
+const service = async (
+  orderId: string,
+  values: {
+    cycle: Cycle;
+    price: bigint;
+    created: string;
+    status?: 'active' | 'cancelled' | 'pending';
+    updated?: string;
+    discount?: bigint;
+    cyclesLeft?: number | null;
+    lineId?: string;
     currency?: string;
-    contract?: boolean;
-  }) => {
-    const id = await givenOrderRow(db(), { customerId: customer.id, ...values });
-    if (values.activatedAt) await audit('order.activated', 'order', id, values.activatedAt, { status: 'pending' });
-    return id;
-  };
-  const audit = (action: string, entityType: string, entityId: string, at: string, before: unknown) =>
-    db()
-      .insert(auditLog)
-      .values({ at: new Date(at), actorType: 'system', actorLabel: 'system', action, entityType, entityId, before, after: null });
-  const service = async (
-    orderId: string,
-    values: {
-      cycle: Cycle;
-      price: bigint;
-      created: string;
-      status?: 'active' | 'cancelled' | 'pending';
-      updated?: string;
-      discount?: bigint;
-      cyclesLeft?: number | null;
-      lineId?: string;
-      currency?: string;
-      usage?: boolean;
-    },
-  ) => {
-    const [row] = await db()
-      .insert(services)
-      .values({
-        orderId,
-        orderLineId: values.lineId ?? null,
-        customerId: customer.id,
-        productId: product.id,
-        name: 'Service',
-        cycle: values.cycle,
-        currency: values.currency ?? 'USD',
-        price: values.price,
-        usageUnitPrice: values.usage ? '0.5' : null,
-        status: values.status ?? 'active',
-        billingDay: 1,
-        nextDueDate: '2027-06-01',
-        recurringDiscount: values.discount ?? 0n,
-        createdAt: new Date(values.created),
-        updatedAt: new Date(values.updated ?? values.created),
-      })
-      .returning();
-    await db()
-      .insert(billingSchedule)
-      .values({ serviceId: row!.id, billedUntil: '2027-06-01', discountCyclesLeft: values.cyclesLeft ?? null });
-    return row!.id;
-  };
+    usage?: boolean;
+  },
+) => {
+  const [row] = await db()
+    .insert(services)
+    .values({
+      orderId,
+      orderLineId: values.lineId ?? null,
+      customerId: fixture.customerId,
+      productId: fixture.productId,
+      name: 'Service',
+      cycle: values.cycle,
+      currency: values.currency ?? 'USD',
+      price: values.price,
+      usageUnitPrice: values.usage ? '0.5' : null,
+      status: values.status ?? 'active',
+      billingDay: 1,
+      nextDueDate: '2027-06-01',
+      recurringDiscount: values.discount ?? 0n,
+      createdAt: new Date(values.created),
+      updatedAt: new Date(values.updated ?? values.created),
+    })
+    .returning();
+  await db()
+    .insert(billingSchedule)
+    .values({ serviceId: row!.id, billedUntil: '2027-06-01', discountCyclesLeft: values.cyclesLeft ?? null });
+  return row!.id;
+};
 
+beforeAll(async () => {
+  fixture.customerId = (await givenCustomer(db(), { currency: 'USD' })).id;
+  const product = await givenProduct(db());
+  fixture.productId = product.id;
   const o1 = await order({ startDate: '2026-12-10', activatedAt: '2026-12-15T10:00:00Z' });
   await service(o1, { cycle: 'monthly', price: 3000n, created: '2026-12-10T08:00:00Z' });
   await service(o1, { cycle: 'annual', price: 12_006n, created: '2027-01-20T08:00:00Z' });
@@ -201,5 +203,68 @@ describe('MRR report', () => {
         '\n',
       ),
     );
+  });
+});
+
+/*
+ * The edges of starts and ends, in GBP in 2028 (apart from everything above). Order A, placed
+ * 2027-12-01, activated 2027-12-01 09:00:
+ *   E1  monthly 1000, created 2028-02-03, cancelled 2028-02-20: runs at no month end → nowhere
+ *   E2  triennial 36018 → 1000.5 → 1001
+ *   E3  annual 12000; plan changed 2028-02-10 from monthly 1500 → 1500, then 12000 / 12 = 1000 (contraction 500 in February)
+ *   E4  monthly 600, cancelled at 2028-03-01 00:00, the instant February ends: runs then, churned in March
+ *   E7  monthly 800, created 2028-03-05, plan changed 2028-03-10 from 500, cancelled 2028-03-25 → nowhere
+ * Order B, placed 2028-02-25 and activated at 2028-03-01 00:00: E5 monthly 700 → not at February's end, new in March.
+ * Contract C, 2028-01-15 to 2028-03-31: E6 quarterly 900 → 300, runs at March's end (its last day), churned in April.
+ * Contract D from 2028-02-01: E8 monthly 5000, cancelled 2028-01-25, before it began → never runs.
+ *
+ *            E2    E3   E4   E5   E6    MRR   new  exp  contr  churn
+ * Dec 31   1001  1500  600    —    —   3101
+ * Jan 31   1001  1500  600    —  300   3401   300    0      0      0
+ * Feb 29   1001  1000  600    —  300   2901     0    0    500      0
+ * Mar 31   1001  1000    —  700  300   3001   700    0      0    600
+ * Apr 30   1001  1000    —  700    —   2701     0    0      0    300
+ */
+describe('MRR at the edges of starts and ends', () => {
+  const currency = 'GBP';
+  beforeAll(async () => {
+    const a = await order({ startDate: '2027-12-01', activatedAt: '2027-12-01T09:00:00Z', currency });
+    await service(a, { cycle: 'monthly', price: 1000n, created: '2028-02-03T08:00:00Z', status: 'cancelled', updated: '2028-02-20T08:00:00Z', currency });
+    await service(a, { cycle: 'triennial', price: 36_018n, created: '2027-12-01T08:00:00Z', currency });
+    const e3 = await service(a, { cycle: 'annual', price: 12_000n, created: '2027-12-01T08:00:00Z', currency });
+    await audit('service.plan_changed', 'service', e3, '2028-02-10T12:00:00Z', { productId: fixture.productId, cycle: 'monthly', price: '1500' });
+    await service(a, { cycle: 'monthly', price: 600n, created: '2027-12-01T08:00:00Z', status: 'cancelled', updated: '2028-03-01T00:00:00Z', currency });
+    const e7 = await service(a, {
+      cycle: 'monthly',
+      price: 800n,
+      created: '2028-03-05T08:00:00Z',
+      status: 'cancelled',
+      updated: '2028-03-25T08:00:00Z',
+      currency,
+    });
+    await audit('service.plan_changed', 'service', e7, '2028-03-10T12:00:00Z', { productId: fixture.productId, cycle: 'monthly', price: '500' });
+    const b = await order({ startDate: '2028-02-25', activatedAt: '2028-03-01T00:00:00Z', currency });
+    await service(b, { cycle: 'monthly', price: 700n, created: '2028-02-25T08:00:00Z', currency });
+    const c = await order({ startDate: '2028-01-15', endDate: '2028-03-31', status: 'completed', contract: true, currency });
+    await service(c, { cycle: 'quarterly', price: 900n, created: '2028-01-15T08:00:00Z', currency });
+    const d = await order({ startDate: '2028-02-01', contract: true, currency });
+    await service(d, { cycle: 'monthly', price: 5000n, created: '2028-01-20T08:00:00Z', status: 'cancelled', updated: '2028-01-25T08:00:00Z', currency });
+  });
+  const months = [
+    { period: '2028-01', mrr: 3401n, new: 300n, expansion: 0n, contraction: 0n, churned: 0n },
+    { period: '2028-02', mrr: 2901n, new: 0n, expansion: 0n, contraction: 500n, churned: 0n },
+    { period: '2028-03', mrr: 3001n, new: 700n, expansion: 0n, contraction: 0n, churned: 600n },
+    { period: '2028-04', mrr: 2701n, new: 0n, expansion: 0n, contraction: 0n, churned: 300n },
+  ];
+
+  it('counts a service only at the month ends it runs at: boundaries, a month-long life, a cycle change, a contract end', async () => {
+    expect(await mrrReport(ctx(), { from: '2028-01-01', to: '2028-04-30', currency })).toEqual({ currency, rows: months });
+  });
+
+  it('gives each month the same figures whichever month the range starts in', async () => {
+    for (let first = 1; first < months.length; first++) {
+      const { rows } = await mrrReport(ctx(), { from: `2028-0${first + 1}-01`, to: '2028-04-30', currency });
+      expect(rows).toEqual(months.slice(first));
+    }
   });
 });

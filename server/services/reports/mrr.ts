@@ -30,50 +30,47 @@ const monthsOf = (cycle: SQL) =>
  *   a store order's that was activated (one cancelled while still pending never ran);
  * - pending and failed services have not run; usage services have no fixed recurring price;
  *   services of an order paused now count nowhere (a pause leaves no dated trace), and a
- *   contract's services run through its end date.
+ *   contract's services run through its end date;
+ * - so it runs at the instants after `live_from` up to `stops_at` included (the earlier of its
+ *   ending and the end of its contract; null: still running).
  * The coupon discount is today's: the per-renewal discount while the schedule says renewals
  * are left to discount (or for ever), applied to every date.
  */
 export const candidates = (currency: SQL) => sql`
   select s.id, s.customer_id, s.order_id, s.order_line_id, s.price, s.cycle::text as cycle, o.end_date,
          case when b.discount_cycles_left is null or b.discount_cycles_left > 0 then s.recurring_discount else 0 end as discount,
-         greatest(s.created_at, ${dayStart(sql`o.start_date`)}, case when o.contract then s.created_at else coalesce(act.at, s.created_at) end) as live_from,
+         greatest(s.created_at, ${dayStart(sql`o.start_date`)}, case when o.contract then s.created_at else coalesce(min(act.at), s.created_at) end) as live_from,
          case when s.status in ('cancelled', 'terminated') then s.updated_at end as ended_at,
+         least(case when s.status in ('cancelled', 'terminated') then s.updated_at end, ${dayStart(sql`o.end_date + 1`)}) as stops_at,
          s.currency
   from services s
   join orders o on o.id = s.order_id
   left join billing_schedule b on b.service_id = s.id
-  left join lateral (
-    select min(a.at) as at from audit_log a
-    where a.entity_type = 'order' and a.entity_id = s.order_id::text and a.action = 'order.activated'
-  ) act on true
+  -- A join, not a look-up per service, so the planner may hash an order's activations when it
+  -- reads most services (a report) and look them up when it reads a few.
+  left join audit_log act on act.entity_type = 'order' and act.entity_id = s.order_id::text and act.action = 'order.activated'
   where ${currency} and s.usage_unit_price is null and s.cycle <> 'one_time' and o.status <> 'paused'
-    and (s.status in ('active', 'suspended') or (s.status in ('cancelled', 'terminated') and (o.contract or act.at is not null)))`;
+  group by s.id, o.id, b.service_id
+  having s.status in ('active', 'suspended') or (s.status in ('cancelled', 'terminated') and (o.contract or min(act.at) is not null))`;
 
 /**
- * A service's price and cycle at an instant: the audit log keeps every change (plan changes,
- * price edits, seat changes) with the value before it, so the value at `at` is the "before" of
- * the first change made at or after `at`, or the service's own when none was made since.
- * Most services never changed (`changed`); for them the lookups are skipped, not run per date.
+ * The changes of candidate `c`'s price and cycle: the audit log keeps every change (plan changes,
+ * price edits, seat changes) with the value before it (`plan`: a plan change, the one kind that
+ * also keeps the cycle). So its value at an instant is the "before" of the first change made at
+ * or after it, or the service's own when none was made since.
  */
-const priceAt = (at: SQL) => sql`
-  select ch.price from (
-    select a.at, a.id, (a.before->>'price')::bigint as price from audit_log a
-    where a.entity_type = 'service' and a.entity_id = c.id::text and a.action = 'service.plan_changed' and a.at >= ${at}
-    union all
-    select a.at, a.id, round((a.before->>'unitPrice')::numeric * ol.quantity)::bigint from audit_log a
-    join order_lines ol on ol.id = c.order_line_id
-    where a.entity_type = 'order' and a.entity_id = c.order_id::text and a.action = 'order.price_edited'
-      and a.before->>'line' = c.order_line_id::text and a.at >= ${at}
-    union all
-    select a.at, a.id, (a.before->>'price')::bigint from audit_log a
-    where a.entity_type = 'order' and a.entity_id = c.order_id::text and a.action = 'service.seats_changed'
-      and a.before->>'serviceId' = c.id::text and a.at >= ${at}
-  ) ch where c.changed order by ch.at, ch.id limit 1`;
-const cycleAt = (at: SQL) => sql`
-  select a.before->>'cycle' as cycle from audit_log a
-  where c.changed and a.entity_type = 'service' and a.entity_id = c.id::text and a.action = 'service.plan_changed' and a.at >= ${at}
-  order by a.at, a.id limit 1`;
+const changesOf = sql`
+  select a.at, a.id, (a.before->>'price')::bigint as price, a.before->>'cycle' as cycle, true as plan from audit_log a
+  where a.entity_type = 'service' and a.entity_id = c.id::text and a.action = 'service.plan_changed'
+  union all
+  select a.at, a.id, round((a.before->>'unitPrice')::numeric * ol.quantity)::bigint, null, false from audit_log a
+  join order_lines ol on ol.id = c.order_line_id
+  where a.entity_type = 'order' and a.entity_id = c.order_id::text and a.action = 'order.price_edited'
+    and a.before->>'line' = c.order_line_id::text
+  union all
+  select a.at, a.id, (a.before->>'price')::bigint, null, false from audit_log a
+  where a.entity_type = 'order' and a.entity_id = c.order_id::text and a.action = 'service.seats_changed'
+    and a.before->>'serviceId' = c.id::text`;
 
 /**
  * MRR at the end of each month of [from, to] (the last at `to` when it ends sooner; API.md
@@ -97,28 +94,39 @@ export async function mrrReport(ctx: ServiceContext, input: MrrReportInput): Pro
   return { currency, rows: await mrrRows(ctx.db, { from, to, currency }, { kind: 'all' }) };
 }
 
+/** Whether candidate `c` runs at instant `at`. */
+const runsAt = (at: SQL) => sql`(c.live_from < ${at} and (c.stops_at is null or c.stops_at >= ${at}))`;
+
 /**
  * Whether candidate `c` runs at the end of UTC day `day` (the instant the next day begins): started
  * before it, not ended by it, and within its contract's end date.
  */
-export const runsAfter = (day: SQL) => {
-  const at = dayStart(sql`${day} + 1`);
-  return sql`(c.live_from < ${at} and (c.ended_at is null or c.ended_at >= ${at}) and (c.end_date is null or ${day} <= c.end_date))`;
-};
+export const runsAfter = (day: SQL) => runsAt(dayStart(sql`${day} + 1`));
+
+/** Candidate `c`'s MRR at a price and cycle: after its discount, never below zero, per month, rounded once. */
+const monthly = (price: SQL, cycle: SQL) => sql`round(greatest(${price} - c.discount, 0)::numeric / ${monthsOf(cycle)})::bigint`;
 
 /**
  * The MRR rows of [from, to] in `currency` over the recurring services of the book of `scope` (the
  * desk's reports: all; the dashboard: the caller's book).
+ *
+ * Most services never change price or cycle: their MRR is one figure from start to end, so the
+ * months need only their starts and ends — new where one starts in a month and still runs at its
+ * end, churned where one that ran before the month stops in it, the MRR a running sum of those
+ * from the MRR before the first month (O(services + months), not services × months). Only the
+ * services that changed (`changed`) are valued at each month end and the month before it, and
+ * give the expansion and contraction. Per service the figures are the same either way.
  */
 export async function mrrRows(db: Database, { from, to, currency }: { from: string; to: string; currency: string }, scope: Scope): Promise<MrrRow[]> {
+  // Each month with its two instants: the end of the month before it (since) and its own end, or `to`'s (until).
   const periods = sql`
-    select gs::date as start, least((gs + interval '1 month' - interval '1 day')::date, ${to}::date) as at_date
-    from generate_series(date_trunc('month', ${from}::date::timestamp), ${to}::date::timestamp, interval '1 month') gs`;
-  const at = dayStart(sql`dt.d + 1`);
+    select m.start, ${dayStart(sql`m.start`)} as since, ${dayStart(sql`m.at_date + 1`)} as until
+    from (select gs::date as start, least((gs + interval '1 month' - interval '1 day')::date, ${to}::date) as at_date
+          from generate_series(date_trunc('month', ${from}::date::timestamp), ${to}::date::timestamp, interval '1 month') gs) m`;
+  const monthOf = (instant: SQL) => sql`date_trunc('month', ${instant} at time zone 'UTC')::date`;
   const report = sql`
     with periods as (${periods}),
-    dates as (select at_date as d from periods union select start - 1 from periods),
-    -- Materialized: whether each service ever changed is looked up once, not once per date.
+    -- Materialized: whether each service ever changed is looked up once, not once per use.
     candidates as materialized (
       select c.*,
              exists (select from audit_log a where a.entity_type = 'service' and a.entity_id = c.id::text and a.action = 'service.plan_changed')
@@ -126,31 +134,61 @@ export async function mrrRows(db: Database, { from, to, currency }: { from: stri
                             and a.action in ('order.price_edited', 'service.seats_changed')) as changed
       from (${candidates(sql`s.currency = ${currency} and ${inScope(services, 's', scope)}`)}) c
     ),
-    vals as (
-      select dt.d, c.id as service_id,
-             round(greatest(coalesce(pc.price, c.price) - c.discount, 0)::numeric / ${monthsOf(sql`coalesce(cc.cycle, c.cycle)`)})::bigint as mrr
-      from dates dt
-      join candidates c on ${runsAfter(sql`dt.d`)}
-      left join lateral (${priceAt(at)}) pc on true
-      left join lateral (${cycleAt(at)}) cc on true
+    steady as (
+      select c.live_from, c.stops_at, ${monthly(sql`c.price`, sql`c.cycle`)} as mrr
+      from candidates c where not c.changed
     ),
-    -- Each month's two dates, its end (cur) and the day before it began (prev), and each
-    -- service's MRR at both, in one pass over vals rather than two scans of it per month.
-    ends as (select start, at_date as d, true as cur from periods union all select start, start - 1, false from periods),
+    opening as (select coalesce(sum(c.mrr), 0) as mrr from steady c where ${runsAt(sql`(select min(since) from periods)`)}),
+    arrivals as (
+      select p.start, sum(c.mrr) as new from periods p join steady c on ${monthOf(sql`c.live_from`)} = p.start
+      where c.live_from < p.until and (c.stops_at is null or c.stops_at >= p.until)
+      group by p.start
+    ),
+    departures as (
+      select p.start, sum(c.mrr) as churned from periods p join steady c on ${monthOf(sql`c.stops_at`)} = p.start
+      where c.stops_at < p.until and c.live_from < p.since
+      group by p.start
+    ),
+    -- The services that changed: their changes, read once each, and their MRR at each instant a
+    -- month starts or ends, from the first change at or after it.
+    changes as (select c.id as service_id, ch.* from candidates c cross join lateral (${changesOf}) ch where c.changed),
+    instants as (select until as at from periods union select since from periods),
+    vals as (
+      select i.at, c.id as service_id,
+             ${monthly(
+               sql`coalesce((array_agg(ch.price order by ch.at, ch.id))[1], c.price)`,
+               sql`coalesce((array_agg(ch.cycle order by ch.at, ch.id) filter (where ch.plan))[1], c.cycle)`,
+             )} as mrr
+      from instants i
+      join candidates c on c.changed and ${runsAt(sql`i.at`)}
+      left join changes ch on ch.service_id = c.id and ch.at >= i.at
+      group by i.at, c.id, c.price, c.cycle, c.discount
+    ),
+    -- Each month's two instants and each service's MRR at both, in one pass over vals.
+    ends as (select start, until as at, true as cur from periods union all select start, since, false from periods),
     pairs as (
       select e.start, max(v.mrr) filter (where e.cur) as cur, max(v.mrr) filter (where not e.cur) as prev
-      from ends e join vals v on v.d = e.d
+      from ends e join vals v on v.at = e.at
       group by e.start, v.service_id
+    ),
+    shifts as (
+      select x.start, sum(x.cur) as mrr,
+             sum(x.cur) filter (where x.prev is null) as new,
+             sum(x.cur - x.prev) filter (where x.cur > x.prev) as expansion,
+             sum(x.prev - x.cur) filter (where x.cur < x.prev) as contraction,
+             sum(x.prev) filter (where x.cur is null) as churned
+      from pairs x group by x.start
     )
     select to_char(p.start, 'YYYY-MM') as period, p.start,
-           coalesce(sum(x.cur), 0)::bigint as mrr,
-           coalesce(sum(x.cur) filter (where x.prev is null), 0)::bigint as new,
-           coalesce(sum(x.cur - x.prev) filter (where x.cur > x.prev), 0)::bigint as expansion,
-           coalesce(sum(x.prev - x.cur) filter (where x.cur < x.prev), 0)::bigint as contraction,
-           coalesce(sum(x.prev) filter (where x.cur is null), 0)::bigint as churned
-    from periods p
-    left join pairs x on x.start = p.start
-    group by p.start`;
+           (o.mrr + sum(coalesce(a.new, 0) - coalesce(d.churned, 0)) over (order by p.start) + coalesce(x.mrr, 0))::bigint as mrr,
+           (coalesce(a.new, 0) + coalesce(x.new, 0))::bigint as new,
+           coalesce(x.expansion, 0)::bigint as expansion,
+           coalesce(x.contraction, 0)::bigint as contraction,
+           (coalesce(d.churned, 0) + coalesce(x.churned, 0))::bigint as churned
+    from periods p cross join opening o
+    left join arrivals a on a.start = p.start
+    left join departures d on d.start = p.start
+    left join shifts x on x.start = p.start`;
   return withoutJit(db, (tx) =>
     tx
       .select({
