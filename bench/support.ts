@@ -3,24 +3,51 @@ import { openDatabase, type DatabaseHandle } from '@/db';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-/** A migrated, empty database that exists for the duration of `work`. */
-export async function withBenchDatabase(work: (handle: DatabaseHandle, sql: postgres.Sql) => Promise<void>) {
-  const name = `cashdesk_bench_${Date.now()}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+const databaseUrl = (name: string) => {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 16 });
-  const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  return url.toString();
+};
+
+/** A database created (empty and migrated, or as a copy of `template`) for the duration of `work`. */
+async function withDatabase(template: string | null, work: (handle: DatabaseHandle, sql: postgres.Sql, name: string) => Promise<void>) {
+  const name = `cashdesk_bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const handle = await openDatabase({ url: databaseUrl(name), poolSize: 16 });
+  const sql = postgres(databaseUrl(name), { max: 2, onnotice: () => {} });
   try {
-    await handle.migrate();
-    await work(handle, sql);
+    if (!template) await handle.migrate();
+    await work(handle, sql, name);
   } finally {
     await sql.end();
     await handle.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+/** A migrated, empty database that exists for the duration of `work`. */
+export const withBenchDatabase = (work: (handle: DatabaseHandle, sql: postgres.Sql) => Promise<void>) => withDatabase(null, work);
+
+/**
+ * `rounds` fresh copies of one seeded database, one after the other: a bench that changes the
+ * data measures each round on the same starting point and reports the median, as single runs on
+ * a shared 2-core machine vary by a third.
+ */
+export async function withBenchCopies(
+  seed: (sql: postgres.Sql) => Promise<void>,
+  rounds: number,
+  work: (handle: DatabaseHandle, sql: postgres.Sql, round: number) => Promise<void>,
+) {
+  await withDatabase(null, async (handle, sql, template) => {
+    await seed(sql);
+    await sql`vacuum analyze`;
+    // A template must have no other connection while it is copied.
+    await handle.close();
+    await sql.end();
+    for (let round = 0; round < rounds; round++) await withDatabase(template, (copy, copySql) => work(copy, copySql, round));
+  });
 }
 
 /** Milliseconds of `runs` sequential calls, sorted, after a few warm-up calls. */
