@@ -39,6 +39,11 @@ test('an admin reads revenue for a range and currency, downloads it, and drills 
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(await csv.text()).toContain('123.45');
+  const pdf = await page.request.get((await page.getByTestId('report-pdf').getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(pdf.headers()['content-disposition']).toMatch(/^attachment; filename="revenue-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf"$/);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
   await nav.getByRole('link', { name: 'Receivables aging' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Receivables aging');

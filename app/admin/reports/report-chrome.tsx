@@ -14,7 +14,7 @@ import { PrintButton } from './print-button';
 import { currencyChoices, type ReportOutcome, type ReportParams } from './report-page';
 
 /**
- * A report page as every one is laid out: its header, with the CSV of the range and currency
+ * A report page as every one is laid out: its header, with the CSV and PDF of the range and currency
  * shown (`${path}/export`, the `csv` query and the report's currency); its controls; then the
  * body, given the report and its money format — or, figures in several currencies and none
  * chosen, the service's message instead.
@@ -42,7 +42,7 @@ export async function ReportFrame<T extends { currency: string }>({
   const [money, currencies] = await Promise.all([moneyFormatter(), currencyChoices(ctx, currency ?? undefined)]);
   return (
     <>
-      <ReportHeader title={title} description={description} csvHref={currency ? `${path}/export?${queryString({ ...csv, currency })}` : null} />
+      <ReportHeader title={title} description={description} exportHref={currency ? `${path}/export?${queryString({ ...csv, currency })}` : null} />
       <ReportControls path={path} {...controls} currency={currency} currencies={currencies} />
       {outcome.currencyMissing === null ? (
         children(outcome.report, (value) => money(value, outcome.report.currency))
@@ -53,15 +53,20 @@ export async function ReportFrame<T extends { currency: string }>({
   );
 }
 
-/** A report's title with its Download CSV (the range and currency shown) and Print. */
-function ReportHeader({ title, description, csvHref }: { title: string; description: string; csvHref: string | null }) {
+/** A report's title with its Download CSV and PDF (the range and currency shown) and Print. */
+function ReportHeader({ title, description, exportHref }: { title: string; description: string; exportHref: string | null }) {
   return (
     <PageHeader title={title} description={description}>
       <div className="flex gap-2 print:hidden">
-        {csvHref ? (
-          <a className={buttonClass('secondary')} href={csvHref} download data-testid="report-csv">
-            <Download className="size-4" aria-hidden /> Download CSV
-          </a>
+        {exportHref ? (
+          <>
+            <a className={buttonClass('secondary')} href={exportHref} download data-testid="report-csv">
+              <Download className="size-4" aria-hidden /> Download CSV
+            </a>
+            <a className={buttonClass('secondary')} href={`${exportHref}&format=pdf`} download data-testid="report-pdf">
+              <Download className="size-4" aria-hidden /> Download PDF
+            </a>
+          </>
         ) : null}
         <PrintButton />
       </div>

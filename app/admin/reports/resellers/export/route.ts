@@ -1,6 +1,11 @@
 import { camelized } from '@/server/schemas/common';
 import { resellerReportQuery } from '@/server/schemas/reports';
 import { exportResellers } from '@/server/services/reports/export';
-import { reportCsvRoute } from '../../csv-route';
+import { rangeCovered, reportExportRoute } from '../../export-route';
 
-export const GET = reportCsvRoute(camelized(resellerReportQuery), exportResellers, (input) => `resellers-${input.from}-${input.to}.csv`, { ranged: true });
+export const GET = reportExportRoute(
+  camelized(resellerReportQuery),
+  exportResellers,
+  { title: 'Reseller performance', file: (input) => `resellers-${input.from}-${input.to}`, covers: rangeCovered },
+  { ranged: true },
+);
