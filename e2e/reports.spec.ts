@@ -56,3 +56,55 @@ test('an admin reads revenue for a range and currency, downloads it, and drills 
   await expect(page).toHaveURL(new RegExp(`/admin/invoices\\?.*customer=${customer.id}`));
   await expect(page.getByRole('table').first()).toContainText('123.45');
 });
+
+// The owner's other view of the money: the dashboard's key figures with their twelve-month lines,
+// read in dark mode, then how each reseller's book did in a month, from its own figures.
+test('an admin reads the key figures in dark mode and a reseller’s performance for a month', async ({ page, request }) => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const reseller = await apiPost<{ id: string; name: string }>(request, '/resellers', {
+    name: `Perf Partner ${tag}`,
+    email: `perf-${tag}@example.test`,
+    commission_percent: 10,
+  });
+  // A currency of this test alone, billed and partly paid in a fixed month.
+  const customer = await apiPost<{ id: string }>(request, '/customers', {
+    name: `Perf Client ${tag}`,
+    email: `perf-client-${tag}@example.test`,
+    currency: 'SEK',
+    reseller_id: reseller.id,
+  });
+  const invoice = await apiPost<{ id: string }>(request, '/invoices', {
+    customer_id: customer.id,
+    issue_date: '2026-02-03',
+    due_date: '2026-02-17',
+    items: [{ description: 'Managed hosting', quantity: 1, unit_price: 40000 }],
+  });
+  await apiPost(request, `/invoices/${invoice.id}/payments`, { amount: 30000, method: 'bank_transfer', paid_at: '2026-02-10T12:00:00Z' });
+
+  await signIn(page, 'admin@cashdesk.test');
+  await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  const kpis = page.getByTestId('kpis');
+  await expect(kpis.getByText('Collected this month')).toBeVisible();
+  // Each trend says in words what its line shows, and draws it.
+  await expect(page.getByTestId('kpi-collected-trend')).toHaveAttribute('aria-label', /^Collected per month, \w{3} \d{4} to \w{3} \d{4}: /);
+  await expect(page.getByTestId('kpi-mrr-trend')).toHaveAttribute('aria-label', /^MRR at each month's end, /);
+  await expect(page.getByTestId('kpi-collected-trend').locator('path.recharts-line-curve')).toBeVisible();
+  await shot(page, 'dashboard-dark');
+
+  await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Reseller performance' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reseller performance');
+  await page.getByRole('form', { name: 'Custom range' }).getByLabel('From').fill('2026-02-01');
+  await page.getByRole('form', { name: 'Custom range' }).getByLabel('To').fill('2026-02-28');
+  await page.getByRole('button', { name: 'Apply range' }).click();
+  await page.getByRole('navigation', { name: 'Currency' }).getByRole('link', { name: 'SEK' }).click();
+  await expect(page).toHaveURL(/currency=SEK/);
+  const row = page.getByTestId(`reseller-row-${reseller.id}`);
+  // Billed 400.00, collected 300.00 (75 %), a tenth of the invoice as commission.
+  await expect(row).toContainText(reseller.name);
+  await expect(row).toContainText('400.00');
+  await expect(row).toContainText('300.00');
+  await expect(row).toContainText('75');
+  await expect(page.getByTestId('resellers-billed')).toContainText('400.00');
+  await shot(page, 'reports-resellers-dark');
+});
