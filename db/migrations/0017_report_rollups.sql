@@ -208,8 +208,10 @@ CREATE TRIGGER "invoices_rollups_delete_lines" BEFORE DELETE ON "invoices" FOR E
 --> statement-breakpoint
 -- Folds each key's deltas into one row (zero sums leave no row). Safe beside writers: the delete
 -- takes only rows this statement sees, and inserts their sum in the same statement; deltas
--- committed meanwhile stay as they are, for the next compaction.
+-- committed meanwhile stay as they are, for the next compaction. Compactions take turns, so two
+-- never delete the same rows in different orders (a deadlock).
 CREATE FUNCTION "compact_report_rollups"() RETURNS void LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtext('cashdesk:compact-report-rollups'));
   WITH keys AS (SELECT currency, day FROM revenue_rollup GROUP BY 1, 2 HAVING count(*) > 1),
   moved AS (DELETE FROM revenue_rollup r USING keys k WHERE r.currency = k.currency AND r.day = k.day
             RETURNING r.currency, r.day, r.invoiced, r.collected, r.refunded)
@@ -246,5 +248,21 @@ CREATE FUNCTION "rebuild_report_rollups"() RETURNS void LANGUAGE sql AS $$
   WHERE s.sign IS NOT NULL
   GROUP BY 1, 2, 3 HAVING sum(s.sign * l.subtotal) <> 0 OR sum(s.sign * l.tax) <> 0;
 $$;
+--> statement-breakpoint
+-- TRUNCATE fires no row or delete trigger: what is left is summed again.
+CREATE FUNCTION "report_rollups_truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM rebuild_report_rollups();
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "invoices_rollups_truncate" AFTER TRUNCATE ON "invoices" FOR EACH STATEMENT EXECUTE FUNCTION "report_rollups_truncated"();
+--> statement-breakpoint
+CREATE TRIGGER "invoice_lines_rollups_truncate" AFTER TRUNCATE ON "invoice_lines" FOR EACH STATEMENT EXECUTE FUNCTION "report_rollups_truncated"();
+--> statement-breakpoint
+CREATE TRIGGER "payments_rollups_truncate" AFTER TRUNCATE ON "payments" FOR EACH STATEMENT EXECUTE FUNCTION "report_rollups_truncated"();
+--> statement-breakpoint
+CREATE TRIGGER "refunds_rollups_truncate" AFTER TRUNCATE ON "refunds" FOR EACH STATEMENT EXECUTE FUNCTION "report_rollups_truncated"();
 --> statement-breakpoint
 SELECT rebuild_report_rollups();

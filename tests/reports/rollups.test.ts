@@ -192,4 +192,14 @@ describe('rollups maintained by the triggers', () => {
     await rebuild();
     expect(await rollups()).toEqual(maintained);
   });
+
+  it('are summed again after a TRUNCATE, which fires no row trigger', async () => {
+    await db().execute(sql`truncate payments cascade`);
+    const report = await revenueReport(admin(), { from: '2027-09-01', to: '2027-09-03', interval: 'day', currency: 'CHF' });
+    expect(report.rows.map((r) => [r.period, r.invoiced, r.collected, r.refunded])).toEqual([
+      ['2027-09-01', 60_000n, 0n, 0n],
+      ['2027-09-02', 0n, 0n, 0n],
+      ['2027-09-03', -7_500n, 0n, 0n],
+    ]);
+  });
 });
