@@ -3,13 +3,13 @@
 // starts the workflow loop (outbox dispatch, and the cron scheduler without Inngest).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const [{ database }, { env }, { startWorkflowLoop }, { workflows }] = await Promise.all([
+  const [{ databaseHandle }, { env }, { startWorkflowLoop }, { workflows }] = await Promise.all([
     import('./server/db'),
     import('./server/env'),
     import('./server/jobs/loop'),
     import('./inngest/functions'),
   ]);
-  const db = await database();
+  const handle = await databaseHandle();
   const config = env();
-  startWorkflowLoop(db, { mode: config.inngestMode, workflows }, { scheduler: config.CASHDESK_SCHEDULER === 'on' });
+  startWorkflowLoop(handle.db, { mode: config.inngestMode, workflows }, { scheduler: config.CASHDESK_SCHEDULER === 'on', listen: handle.listen });
 }

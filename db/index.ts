@@ -15,6 +15,11 @@ export type DatabaseHandle = {
   driver: 'postgres' | 'pglite';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` on each NOTIFY on the channel; PostgreSQL delivers a transaction's
+   * notifications when it commits, never when it rolls back. Resolves to the unsubscribe.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 };
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -39,6 +44,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       driver: 'postgres',
       migrate: () => migrate(db, { migrationsFolder }),
       close: () => client.end({ timeout: 5 }),
+      listen: async (channel, onNotify) => {
+        const { unlisten } = await client.listen(channel, () => onNotify());
+        return unlisten;
+      },
     };
   }
   const [{ PGlite }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
@@ -61,5 +70,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     driver: 'pglite',
     migrate: () => migrate(db, { migrationsFolder }),
     close: () => client.close(),
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, () => onNotify());
+      return () => unlisten();
+    },
   };
 }

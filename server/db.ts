@@ -31,13 +31,18 @@ export function installDatabase(handle: DatabaseHandle): void {
   holder.__cashdesk = Promise.resolve(handle);
 }
 
-/** The process's database, migrated (and seeded on a fresh embedded install) on first use. */
-export async function database() {
+/** The process's database handle, migrated (and seeded on a fresh embedded install) on first use. */
+export async function databaseHandle(): Promise<DatabaseHandle> {
   holder.__cashdesk ??= start().catch((error: unknown) => {
     holder.__cashdesk = undefined;
     throw error;
   });
-  return (await holder.__cashdesk).db;
+  return holder.__cashdesk;
+}
+
+/** The process's database. */
+export async function database() {
+  return (await databaseHandle()).db;
 }
 
 /** The health check's question: does the database answer at all? Throws when it does not. */

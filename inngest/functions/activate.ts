@@ -3,10 +3,11 @@ import { defineWorkflow } from '@/server/jobs/workflow';
 import { activateIfProvisioned, failProvisioning, provisionService, servicesToProvision } from '@/server/services/orders/provision';
 
 /**
- * A paid (or approved) order whose products need provisioning: each service is set up at its
- * provider in its own step (a webhook that fails is retried with backoff; the services it
- * could not set up are marked failed once the retries are spent, for an admin to retry from
- * Jobs), then the order goes live — or waits for an admin where provisioning is manual.
+ * Every paid (or approved) order goes live here, so its activation is a recorded job: each
+ * service with a provisioning module is set up at its provider in its own step (a webhook that
+ * fails is retried with backoff; the services it could not set up are marked failed once the
+ * retries are spent, for an admin to retry from Jobs), then the order goes live — or waits for
+ * an admin where provisioning is manual. Without a module it is only the activate step.
  */
 export const activateOrder = defineWorkflow({
   id: 'activate-order',

@@ -1,5 +1,5 @@
-import type { Database } from '@/db';
-import { dispatchPending, failInterrupted, resumeStalled, schedulerTick, type Runtime } from './runtime';
+import type { Database, DatabaseHandle } from '@/db';
+import { dispatchPending, failInterrupted, resumeStalled, schedulerTick, workflowEventsChannel, type Runtime } from './runtime';
 
 const DISPATCH_EVERY_MS = 2_000;
 const TICK_EVERY_MS = 30_000;
@@ -8,15 +8,21 @@ type Loop = { stop: () => void; kick: () => void };
 const holder = globalThis as typeof globalThis & { __cashdeskWorkflows?: Loop };
 
 /**
- * The in-process side of workflows, started once per server process: drains the event outbox
- * every few seconds (or at once on `kick`), and in embedded mode ticks the cron scheduler. One
- * pass at a time; a failing pass is logged and the next one tries again.
+ * The in-process side of workflows, started once per server process: drains the event outbox as
+ * soon as a transaction that emitted events commits (`listen`: PostgreSQL's NOTIFY), on `kick`,
+ * and every few seconds in case a notification was missed, and in embedded mode ticks the cron
+ * scheduler. One pass at a time; a wake-up during a pass runs another after it; a failing pass
+ * is logged and the next one tries again.
  */
-export function startWorkflowLoop(db: Database, runtime: Runtime, options: { scheduler: boolean }): Loop {
+export function startWorkflowLoop(db: Database, runtime: Runtime, options: { scheduler: boolean; listen?: DatabaseHandle['listen'] }): Loop {
   if (holder.__cashdeskWorkflows) return holder.__cashdeskWorkflows;
   let busy = false;
-  const pass = async (withTick: boolean) => {
-    if (busy) return;
+  let again = false;
+  const pass = async (withTick: boolean): Promise<void> => {
+    if (busy) {
+      again = true;
+      return;
+    }
     busy = true;
     try {
       if (withTick) await schedulerTick(db, runtime, new Date());
@@ -26,7 +32,17 @@ export function startWorkflowLoop(db: Database, runtime: Runtime, options: { sch
     } finally {
       busy = false;
     }
+    if (again) {
+      again = false;
+      await pass(false);
+    }
   };
+  const unlisten = options
+    .listen?.(workflowEventsChannel, () => void pass(false))
+    .catch((error: unknown) => {
+      console.error('[cashdesk] listening for workflow events failed; they are dispatched every few seconds instead:', error);
+      return undefined;
+    });
   const scheduled = options.scheduler && runtime.mode === 'embedded';
   const dispatch = setInterval(() => void pass(false), DISPATCH_EVERY_MS);
   const tick = scheduled ? setInterval(() => void pass(true), TICK_EVERY_MS) : undefined;
@@ -38,7 +54,12 @@ export function startWorkflowLoop(db: Database, runtime: Runtime, options: { sch
     .catch((error: unknown) => console.error('[cashdesk] resuming unfinished workflow runs failed:', error))
     .then(() => pass(scheduled));
   holder.__cashdeskWorkflows = {
-    stop: () => (clearInterval(dispatch), tick && clearInterval(tick), (holder.__cashdeskWorkflows = undefined)),
+    stop: () => {
+      clearInterval(dispatch);
+      if (tick) clearInterval(tick);
+      void unlisten?.then((stop) => stop?.());
+      holder.__cashdeskWorkflows = undefined;
+    },
     kick: () => void pass(false),
   };
   return holder.__cashdeskWorkflows;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { cronTicks, jobs, workflowEvents } from '@/db/schema';
 import { inngest } from '@/inngest/client';
@@ -10,12 +10,16 @@ import { receivedEvent, type RunEvent, type Workflow } from './workflow';
 
 export type Runtime = { mode: 'inngest' | 'embedded'; workflows: readonly Workflow[] } & ExecutorOptions;
 
+/** Notified as an emitting transaction commits, so the loop dispatches at once instead of at its next pass. */
+export const workflowEventsChannel = 'cashdesk_workflow_events';
+
 async function enqueue(tx: Database, events: readonly RunEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx
     .insert(workflowEvents)
     .values(events.map((e) => ({ name: e.name, data: e.data, eventId: e.id })))
     .onConflictDoNothing();
+  await tx.execute(sql`select pg_notify(${workflowEventsChannel}, '')`);
 }
 
 /**

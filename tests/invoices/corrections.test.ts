@@ -14,7 +14,7 @@ import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
 import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser, runOrderActivation } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso));
@@ -29,6 +29,7 @@ describe('change plan with proration', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, new Date('2026-06-01T01:00:00Z'));
     return { service: order.services[0]!, customer };
   }
 
@@ -94,6 +95,7 @@ describe('change plan after an unpaid plan change', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, new Date('2026-06-01T01:00:00Z'));
     const service = order.services[0]!;
     const upgrade = await changePlan(now(), { serviceId: service.id, productId: bigger.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
     const downgrade = { serviceId: service.id, productId: product.id, cycle: 'monthly' as const, preview: false, today: '2026-06-16' };
@@ -121,6 +123,7 @@ describe('a downgrade credits only what the period took in', () => {
       items: [{ description: 'Waived', quantity: 1000n, unitPrice: 6000n, taxRate: 0n }],
       reason: 'waived',
     });
+    await runOrderActivation(db(), order.id, new Date('2026-06-01T01:00:00Z'));
     const change = await changePlan(now(), { serviceId: order.services[0]!.id, productId: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
     expect(change).toMatchObject({ prorate: -1500n, creditNoteId: null });
     expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
@@ -130,6 +133,7 @@ describe('a downgrade credits only what the period took in', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2026-06-01T01:00:00Z'), { id: paying.invoiceId! });
+    await runOrderActivation(db(), paying.id, new Date('2026-06-01T01:00:00Z'));
     await refundPayment(now(), { invoiceId: paying.invoiceId!, amount: 5000n, toCredit: false });
     const partly = await changePlan(now(), { serviceId: paying.services[0]!.id, productId: smaller.id, cycle: 'monthly', preview: false, today: '2026-06-16' });
     const note = await getInvoice(now(), { id: partly.creditNoteId! });

@@ -14,7 +14,7 @@ import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { placeOrder } from '@/server/services/orders/place';
 import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenProduct, givenUser, runOrderActivation } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const runtime: Runtime = { mode: 'embedded', workflows: [billingRun, dunningRun], backoff: () => 0 };
@@ -46,6 +46,7 @@ describe('the schedules in a configured time zone', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(placed, { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, placed.now);
 
     // 23:04 UTC on 30 November is 00:04 in Berlin: billing has not fired for 1 December yet.
     await schedulerTick(db(), { ...runtime, workflows: [billingRun] }, at('2026-11-29T23:30:00Z'));

@@ -17,7 +17,7 @@ import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { placeOrder } from '@/server/services/orders/place';
 import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenProduct, runOrderActivation } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (day: string) => ctxOf(db(), systemActor(), new Date(`${day}T12:00:00Z`));
@@ -182,6 +182,7 @@ describe('billing and dunning as workflows', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2026-01-10'), { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, at('2026-01-10').now);
 
     await emitEvents(db(), [{ name: 'billing/run.requested', id: 'billrun:manual:1', data: { date: '2026-02-05' } }]);
     await dispatchPending(db(), runtime([billingRun]));
@@ -198,6 +199,7 @@ describe('billing and dunning as workflows', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2026-03-01'), { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, at('2026-03-01').now);
     await runBilling(at('2026-03-28'), { date: '2026-03-28' });
     const [renewal] = await db()
       .select()
@@ -230,6 +232,7 @@ describe('billing and dunning as workflows', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2026-05-01'), { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, at('2026-05-01').now);
     await runBilling(at('2026-05-28'), { date: '2026-05-28' });
     const [renewal] = await db()
       .select()
@@ -283,6 +286,7 @@ describe('customer e-mails as workflows', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2026-07-01'), { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, at('2026-07-01').now);
     await runBilling(at('2026-07-28'), { date: '2026-07-28' });
     const [renewal] = await db()
       .select({ id: invoices.id })

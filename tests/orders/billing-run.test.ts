@@ -18,7 +18,7 @@ import { approveOrder } from '@/server/services/orders/change-status';
 import { placeOrder } from '@/server/services/orders/place';
 import { loadOrder } from '@/server/services/orders/store';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenProduct, givenUser, runOrderActivation } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso));
@@ -35,6 +35,7 @@ async function givenActiveOrder(day: string, productIds: string[], couponCode?: 
     }),
   );
   await markInvoicePaid(at(`${day}T10:00:00Z`), { id: order.invoiceId! });
+  await runOrderActivation(db(), order.id, new Date(`${day}T10:00:00Z`));
   return loadOrder(db(), { kind: 'all' }, order.id);
 }
 
@@ -152,6 +153,7 @@ describe('billing run', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly' }] }),
     );
     await approveOrder(at('2034-01-01T00:00:00Z'), { id: order.id });
+    await runOrderActivation(db(), order.id, new Date('2034-01-01T00:00:00Z'));
     const run = await runBilling(at('2034-03-01T00:05:00Z'), { date: '2034-03-01' });
     expect(run.invoicesMarkedOverdue).toBeGreaterThanOrEqual(1);
     const [first] = await db()

@@ -12,7 +12,7 @@ import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { approveOrder, changeOrderStatus } from '@/server/services/orders/change-status';
 import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenProduct, runOrderActivation } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso));
@@ -111,7 +111,7 @@ describe('placing an order', () => {
 });
 
 describe('paying and approving', () => {
-  it('activates an auto-activating order and its services when the first invoice is paid', async () => {
+  it('activates an auto-activating order and its services by the activate-order workflow once the first invoice is paid', async () => {
     const product = await givenProduct(db());
     const customer = await givenCustomer(db());
     const order = await placeOrder(
@@ -122,6 +122,10 @@ describe('paying and approving', () => {
     const [invoice] = await db().select().from(invoices).where(eq(invoices.id, order.invoiceId!));
     expect(invoice!.status).toBe('paid');
     const { loadOrder } = await import('@/server/services/orders/store');
+    // The payment committed the activation's event, not the activation.
+    expect(await loadOrder(db(), { kind: 'all' }, order.id)).toMatchObject({ status: 'pending', awaitingApproval: false });
+    const [job] = await runOrderActivation(db(), order.id, new Date('2026-03-15T01:00:00Z'));
+    expect(job).toMatchObject({ function: 'activate-order', status: 'completed', subjectType: 'order', subjectId: order.id });
     const live = await loadOrder(db(), { kind: 'all' }, order.id);
     expect(live).toMatchObject({ status: 'active', awaitingApproval: false });
     expect(live.services[0]).toMatchObject({ status: 'active', nextDueDate: '2026-04-15' });
@@ -138,8 +142,11 @@ describe('paying and approving', () => {
     const { loadOrder } = await import('@/server/services/orders/store');
     expect(await loadOrder(db(), { kind: 'all' }, order.id)).toMatchObject({ status: 'pending', awaitingApproval: true });
     const approved = await approveOrder(at('2026-03-16T00:00:00Z'), { id: order.id });
-    expect(approved).toMatchObject({ status: 'active', awaitingApproval: false });
-    expect(approved.services.every((s) => s.status === 'active')).toBe(true);
+    expect(approved).toMatchObject({ status: 'pending', awaitingApproval: false });
+    await runOrderActivation(db(), order.id, new Date('2026-03-16T00:00:00Z'));
+    const live = await loadOrder(db(), { kind: 'all' }, order.id);
+    expect(live).toMatchObject({ status: 'active', awaitingApproval: false });
+    expect(live.services.every((s) => s.status === 'active')).toBe(true);
   });
 
   it('follows the order state machine and carries services along', async () => {
@@ -151,6 +158,7 @@ describe('paying and approving', () => {
     );
     await expect(changeOrderStatus(at('2026-03-15T00:00:00Z'), { id: order.id, status: 'suspended' })).rejects.toMatchObject({ code: 'invalid_state' });
     await approveOrder(at('2026-03-15T00:00:00Z'), { id: order.id });
+    await runOrderActivation(db(), order.id, new Date('2026-03-15T00:00:00Z'));
     const suspended = await changeOrderStatus(at('2026-03-16T00:00:00Z'), { id: order.id, status: 'suspended' });
     expect(suspended.services[0]!.status).toBe('suspended');
     const back = await changeOrderStatus(at('2026-03-17T00:00:00Z'), { id: order.id, status: 'active' });

@@ -13,7 +13,7 @@ import { activateContractOrder, deactivateContractOrder } from '@/server/service
 import { changePlan } from '@/server/services/orders/change-plan';
 import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenProduct, runOrderActivation } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const at = (iso: string) => ctxOf(db(), systemActor(), new Date(iso.length === 10 ? `${iso}T08:00:00Z` : iso));
@@ -207,6 +207,7 @@ describe('usage products are not sold in the store', () => {
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: plan.id, cycle: 'monthly' }] }),
     );
     await markInvoicePaid(at('2057-01-01'), { id: order.invoiceId! });
+    await runOrderActivation(db(), order.id, at('2057-01-01').now);
     await expect(
       changePlan(at('2057-01-10'), { serviceId: order.services[0]!.id, productId: usage.id, cycle: 'monthly', preview: true }),
     ).rejects.toMatchObject({ code: 'validation', fields: { product_id: 'cannot change to or from a usage product; order it on a contract' } });

@@ -17,7 +17,7 @@ import { POST as changePlan } from '@/app/api/v1/services/[id]/change-plan/route
 import { addDays, addMonths, toPlainDate } from '@/server/billing/periods';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';
-import { givenApiKey, givenCustomer, givenUser } from '../support/fixtures';
+import { givenApiKey, givenCustomer, givenUser, runOrderActivation } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
@@ -93,7 +93,10 @@ describe('orders', () => {
     const waiting = await (await getOrder(req(`/api/v1/orders/${id}`), params({ id }))).json();
     expect(waiting).toMatchObject({ status: 'pending', awaiting_approval: true });
     const approved = await post(approve, `/api/v1/orders/${id}/approve`, {}, { id });
-    expect(approved.body).toMatchObject({ status: 'active', services: [{ status: 'active' }] });
+    // Approval commits the activation's event; the activate-order workflow puts the order live.
+    expect(approved.body).toMatchObject({ status: 'pending', awaiting_approval: false });
+    await runOrderActivation(db(), id);
+    expect(await (await getOrder(req(`/api/v1/orders/${id}`), params({ id }))).json()).toMatchObject({ status: 'active', services: [{ status: 'active' }] });
 
     const byStatus = await (await listOrders(req(`/api/v1/orders?status=active&customer=order%20customer&product_id=${productId}`), params())).json();
     expect(byStatus.data.map((o: { id: string }) => o.id)).toEqual([id]);
@@ -222,6 +225,7 @@ describe('money corrections over REST', () => {
     const customer = await givenCustomer(db());
     const order = await post(placeOrder, '/api/v1/orders', { customer_id: customer.id, items: [{ product_id: product.body.id, cycle: 'monthly' }] });
     await post(markPaid, `/api/v1/invoices/${order.body.invoice_id}/mark-paid`, {}, { id: order.body.invoice_id });
+    await runOrderActivation(db(), order.body.id);
     // The renewal is billed on the day the renewal window reaches it (7 days ahead), due 30 days
     // later; 20 days past due, the last reminder and the suspension (after 14 days) are both due.
     const renewalRun = addDays(addMonths(toPlainDate(testNow), 1), -7);

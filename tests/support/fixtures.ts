@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '@/db';
-import { orders, resellers, users } from '@/db/schema';
+import { orders, resellers, users, workflowEvents } from '@/db/schema';
+import { activateOrder } from '@/inngest/functions/activate';
 import { systemActor, userActor, type Actor } from '@/server/auth/actor';
 import { defaultResellerFlags, type Role } from '@/server/auth/permissions';
+import { runWorkflow } from '@/server/jobs/executor';
+import { receivedEvent } from '@/server/jobs/workflow';
 import { createProductInput } from '@/server/schemas/catalog';
 import { camelized } from '@/server/schemas/common';
 import { createCustomerInput } from '@/server/schemas/customers';
@@ -113,4 +117,20 @@ export async function givenOrderRow(
     })
     .returning({ id: orders.id });
   return row!.id;
+}
+
+/**
+ * What the server's workflow loop does as soon as an order's first payment or its approval
+ * commits: the activate-order runs of the events they emitted for the order (there must be one).
+ */
+export async function runOrderActivation(db: Database, orderId: string, now = new Date()) {
+  const emitted = await db
+    .select()
+    .from(workflowEvents)
+    .where(and(inArray(workflowEvents.name, ['order/paid', 'order/approved']), sql`${workflowEvents.data}->>'orderId' = ${orderId}`));
+  if (emitted.length === 0) throw new Error(`Nothing emitted the activation of order ${orderId}`);
+  const runs = [];
+  for (const row of emitted)
+    runs.push(await runWorkflow(db, activateOrder, receivedEvent(row.name, row.data, row.eventId), { now: () => now, backoff: () => 0 }));
+  return runs;
 }

@@ -4,14 +4,14 @@ import { invoiceLines, invoices, orders, services } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
-import { activateOrder, activationNeeds } from '@/server/services/orders/activate';
+import { needsApproval, orderPaidEvent } from '@/server/services/orders/activate';
 import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
 import { releaseCredits } from '@/server/services/wallet/release';
 
 /**
  * What a fully paid invoice sets in motion, in the paying transaction: every service period it
  * (or an invoice consolidated into it) billed is now paid through; a paid first invoice
- * activates its order, or queues it for an admin when a product needs approval; an order dunning
+ * has its order activated (the activate-order workflow, after commit), or queues it for an admin when a product needs approval; an order dunning
  * suspended for it is reactivated; the prepaid credits it granted become available.
  */
 export async function settleInvoice(tx: Database, actor: Actor, invoiceId: string, now: Date): Promise<void> {
@@ -62,8 +62,7 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
     // An order an admin approved before it was paid is already on its way (live, or being set
     // up by the approval's provisioning): payment adds nothing to that.
     if (!order || order.status !== 'pending' || order.approvedAt) continue;
-    const needs = await activationNeeds(tx, orderId);
-    if (needs.approval) {
+    if (await needsApproval(tx, orderId)) {
       await tx.update(orders).set({ awaitingApproval: true, updatedAt: now }).where(eq(orders.id, orderId));
       await audit(
         tx,
@@ -74,11 +73,12 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
       );
       // Admins hear of it by e-mail (the notify-admins-approval workflow), once per order.
       await emitEvents(tx, [{ name: 'order/awaiting-approval', id: `order-awaiting-approval:${orderId}`, data: { orderId } }]);
-    } else if (needs.provisioning) {
-      // Set up at the provider first (the activate-order workflow), live when that is done.
-      await emitEvents(tx, [{ name: 'order/paid', id: `order-paid:${orderId}`, data: { orderId } }]);
     } else {
-      await activateOrder(tx, actor, orderId, now);
+      // Activation is always the activate-order workflow, with a provisioner or without: a
+      // recorded job (the order's Jobs, GET /api/v1/jobs) that sets the services up at their
+      // provider where they have one and then puts the order live. The event's id makes it once
+      // per order however often the invoice's payment is replayed.
+      await emitEvents(tx, [orderPaidEvent(orderId)]);
     }
   }
   // Included credits these invoices granted become available now, not at a partial payment.

@@ -1,21 +1,25 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { orders, products, services } from '@/db/schema';
+import type { WorkflowEvent } from '@/inngest/events';
 import type { Actor } from '@/server/auth/actor';
 import { audit } from '@/server/services/audit/record';
 
-/** Whether an order's products wait for an admin's approval, or for provisioning, before going live. */
-export async function activationNeeds(tx: Database, orderId: string): Promise<{ approval: boolean; provisioning: boolean }> {
+/** Whether one of an order's products waits for an admin's approval before going live. */
+export async function needsApproval(tx: Database, orderId: string): Promise<boolean> {
   const [row] = await tx
-    .select({
-      approval: sql<number>`count(*) filter (where not ${products.autoActivate})::int`,
-      provisioning: sql<number>`count(*) filter (where ${products.provisioningModule} is not null)::int`,
-    })
+    .select({ approval: sql<number>`count(*) filter (where not ${products.autoActivate})::int` })
     .from(services)
     .innerJoin(products, eq(products.id, services.productId))
     .where(eq(services.orderId, orderId));
-  return { approval: row!.approval > 0, provisioning: row!.provisioning > 0 };
+  return row!.approval > 0;
 }
+
+/**
+ * The event that has the activate-order workflow set a paid order up and put it live. Its id is
+ * the order's, so however often the payment is replayed the order is activated by one job.
+ */
+export const orderPaidEvent = (orderId: string): WorkflowEvent<'order/paid'> => ({ name: 'order/paid', id: `order-paid:${orderId}`, data: { orderId } });
 
 /** Pending → active, with its pending services. */
 export async function activateOrder(tx: Database, actor: Actor, orderId: string, now: Date): Promise<void> {

@@ -6,7 +6,6 @@ import { AppError } from '@/server/errors';
 import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { activateOrder, activationNeeds } from '@/server/services/orders/activate';
 import { emitServiceLifecycle } from './lifecycle';
 import { loadOrder, lockOrder, type OrderView } from './store';
 
@@ -52,22 +51,17 @@ export async function changeOrderStatus(ctx: ServiceContext, input: { id: string
 }
 
 /**
- * Approves a pending order: it goes live with its services, paid or not (the admin decides) —
- * at once, or once its services are provisioned.
+ * Approves a pending order: it goes live with its services, paid or not (the admin decides), by
+ * the activate-order workflow right after this commits — once its services are provisioned where
+ * a product has a provisioning module — so activation is always a recorded job.
  */
 export async function approveOrder(ctx: ServiceContext, input: { id: string }): Promise<OrderView> {
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
     if (!canApproveOrder(order.status)) throw new AppError('invalid_state', `Only a pending order can be approved; this one is ${order.status}`);
-    if ((await activationNeeds(tx, order.id)).provisioning) {
-      // Approved, and now set up at the provider by the activate-order workflow.
-      await tx.update(orders).set({ awaitingApproval: false, updatedAt: ctx.now }).where(eq(orders.id, order.id));
-      await emitEvents(tx, [{ name: 'order/approved', id: `order-approved:${order.id}`, data: { orderId: order.id } }]);
-    } else {
-      await activateOrder(tx, ctx.actor, order.id, ctx.now);
-    }
-    await tx.update(orders).set({ approvedAt: ctx.now }).where(eq(orders.id, order.id));
+    await tx.update(orders).set({ awaitingApproval: false, approvedAt: ctx.now, updatedAt: ctx.now }).where(eq(orders.id, order.id));
+    await emitEvents(tx, [{ name: 'order/approved', id: `order-approved:${order.id}`, data: { orderId: order.id } }]);
     await audit(tx, ctx.actor, 'order.approved', { type: 'order', id: order.id }, { before: { status: 'pending' }, after: { awaitingApproval: false } });
     return loadOrder(tx, { kind: 'all' }, order.id);
   });
