@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicOrigin } from '../env';
 import type { RouteSpec } from './handler';
+import * as adminSettings from './routes/admin-settings';
 import * as billingRuns from './routes/billing-runs';
 import * as catalog from './routes/catalog';
 import * as commissions from './routes/commissions';
@@ -28,6 +29,7 @@ const isRoute = (value: unknown): value is { spec: AnySpec } => typeof value ===
 /** Every /api/v1 operation; the same specs that serve the routes describe them here. */
 export const routes: AnySpec[] = [
   settings,
+  adminSettings,
   customers,
   customerDesk,
   notes,

@@ -59,10 +59,11 @@ export const communicationSettingsInput = z.strictObject({
 export type CommunicationSettingsInput = z.infer<typeof communicationSettingsInput>;
 
 /** Settings → Communication as the console reads it: whether a secret is saved, never the secret. */
-export type CommunicationView = {
-  sms: { url: string; method: 'POST' | 'GET'; body_template: string; auth_header_set: boolean } | null;
-  whatsapp: { base_url: string; instance: string; token_set: boolean } | null;
-};
+export const communicationView = z.object({
+  sms: z.object({ url: z.string(), method: z.enum(['POST', 'GET']), body_template: z.string(), auth_header_set: z.boolean() }).nullable(),
+  whatsapp: z.object({ base_url: z.string(), instance: z.string(), token_set: z.boolean() }).nullable(),
+});
+export type CommunicationView = z.infer<typeof communicationView>;
 
 const templateText = z.object({
   subject: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
@@ -71,4 +72,14 @@ const templateText = z.object({
 
 /** The admin's wording per template (subject and intro); templates not edited use the default. */
 export const emailTemplateSettings = z.partialRecord(z.enum(templateKeys), templateText).default({});
-export const emailTemplateInput = templateText.extend({ template: z.enum(templateKeys) });
+export const emailTemplateKeyInput = z.object({ template: z.enum(templateKeys) });
+export const emailTemplateText = z.strictObject(templateText.shape);
+export const emailTemplateInput = templateText.extend(emailTemplateKeyInput.shape);
+export const emailTemplateOutput = z.object({
+  key: z.enum(templateKeys),
+  label: z.string(),
+  subject: z.string(),
+  intro: z.string(),
+  edited: z.boolean(),
+  attach_pdf: z.boolean(),
+});

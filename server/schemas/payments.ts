@@ -73,3 +73,23 @@ export const paymentSettingsInput = z.strictObject({
   terms_url: paymentSettings.shape.terms_url,
 });
 export type PaymentSettingsInput = z.infer<typeof paymentSettingsInput>;
+
+const secretSource = z.enum(['settings', 'environment', 'missing']).describe('where the secret comes from; never the secret itself');
+/** Settings → Payments as the console and the API read it: whether each secret is set and where from. */
+export const paymentSettingsView = z.object({
+  stripe: z.object({ enabled: z.boolean(), secret_key: secretSource, webhook_secret: secretSource }),
+  paypal: z.object({
+    enabled: z.boolean(),
+    mode: z.enum(['sandbox', 'live']),
+    client_id: z.string(),
+    client_secret: secretSource,
+    webhook_id: z.string(),
+    env_client_id: z.boolean(),
+    env_webhook_id: z.boolean(),
+  }),
+  bank_transfer: z.object({ enabled: z.boolean(), instructions: z.string() }),
+  credit_enabled: z.boolean(),
+  terms_url: z.string(),
+  /** Why an enabled method is hidden from customers, for the admin's notice. */
+  notices: z.array(z.string()),
+});

@@ -711,6 +711,36 @@ export const restMatrix: RestEntry[] = [
     params: { key_id: '00000000-0000-4000-8000-000000000000' },
     expect: { ...restAdmin, admin: 404 },
   },
+  // Settings → Company, Payments, Communication, Automation, Security; templates, outbox, jobs.
+  { call: 'GET /api/v1/settings/company', expect: restAdmin },
+  { call: 'PATCH /api/v1/settings/company', body: () => ({}), expect: restAdmin },
+  { call: 'GET /api/v1/settings/payments', expect: restAdmin },
+  // An incomplete block is refused after authorization (the real one is in tests/rest/settings-api.test.ts).
+  { call: 'PUT /api/v1/settings/payments', body: () => ({}), expect: { ...restAdmin, admin: 'allowed' } },
+  { call: 'GET /api/v1/settings/communication', expect: restAdmin },
+  { call: 'PUT /api/v1/settings/communication', body: () => ({ whatsapp: {} }), expect: { ...restAdmin, admin: 'allowed' } },
+  { call: 'GET /api/v1/settings/automation', expect: restAdmin },
+  { call: 'PATCH /api/v1/settings/automation', body: () => ({ time_zone: 'UTC' }), expect: restAdmin },
+  { call: 'GET /api/v1/settings/security', expect: restAdmin },
+  { call: 'PATCH /api/v1/settings/security', body: () => ({ require_two_factor: false }), expect: restAdmin },
+  { call: 'GET /api/v1/email-templates', expect: restAdmin },
+  {
+    call: 'PUT /api/v1/email-templates/{template}',
+    params: { template: 'invoice_created' },
+    body: () => ({ subject: 'Invoice {number}', intro: 'Here is your invoice.' }),
+    expect: restAdmin,
+  },
+  {
+    call: 'POST /api/v1/email-templates/{template}/preview',
+    params: { template: 'invoice_created' },
+    body: () => ({ subject: 'Invoice {number}', intro: 'Here is your invoice.' }),
+    expect: restAdmin,
+  },
+  { call: 'GET /api/v1/outbox', expect: restAdmin },
+  { call: 'GET /api/v1/outbox/{id}', id: (t) => t.fresh.outboxMessage(), expect: restAdmin },
+  // No such job: the admin reaches the lookup and finds nothing.
+  { call: 'POST /api/v1/jobs/{id}/retry', id: () => '00000000-0000-4000-8000-000000000000', expect: { ...restAdmin, admin: 404 } },
+  { call: 'POST /api/v1/workflows/{id}/run', id: () => 'dunning', body: () => ({}), expect: restAdmin },
   { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
 ];
 

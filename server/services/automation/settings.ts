@@ -11,6 +11,11 @@ export async function readCronTimeZone(db: Database): Promise<string> {
   return (await readSettingsBlock(db, 'automation', automationSettings)).time_zone;
 }
 
+export async function getAutomationSettings(ctx: ServiceContext): Promise<AutomationSettings> {
+  requirePermission(ctx.actor, 'settings.manage');
+  return readSettingsBlock(ctx.db, 'automation', automationSettings);
+}
+
 /**
  * Sets the time zone of the schedules. The embedded scheduler reads it on its next tick; Inngest
  * registered its crons when it last synced the app, so it needs a resync to follow.

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { requirePermission } from '@/server/auth/actor';
-import { companySettings, companySettingsInput, type CompanySettings } from '@/server/schemas/company';
+import { companySettings, type CompanySettings, type companySettingsPatch } from '@/server/schemas/company';
 import type { ServiceContext } from '@/server/services/context';
 import { writeSettingsBlock } from './billing';
 import { readSettingsBlock } from './read';
@@ -9,9 +10,14 @@ export async function getCompany(ctx: ServiceContext): Promise<CompanySettings> 
   return readSettingsBlock(ctx.db, 'company', companySettings);
 }
 
-export async function updateCompany(ctx: ServiceContext, input: typeof companySettingsInput._output): Promise<CompanySettings> {
+/**
+ * Changes the seller block: the fields sent, the rest kept (the console sends them all, the API
+ * any of them). `logo: null` removes the logo; a logo left out keeps it.
+ */
+export async function updateCompany(ctx: ServiceContext, input: z.output<typeof companySettingsPatch>): Promise<CompanySettings> {
   requirePermission(ctx.actor, 'settings.manage');
-  const { logo, ...rest } = input;
+  const before = await readSettingsBlock(ctx.db, 'company', companySettings);
+  const { logo, ...rest } = { ...before, ...input };
   const after = companySettings.parse({ ...rest, ...(logo ? { logo } : {}) });
-  return writeSettingsBlock(ctx, 'company', await readSettingsBlock(ctx.db, 'company', companySettings), after);
+  return writeSettingsBlock(ctx, 'company', before, after);
 }

@@ -1,31 +1,16 @@
+import type { z } from 'zod';
 import { requirePermission } from '@/server/auth/actor';
 import { resolvePaymentConfig } from '@/server/payments/config';
 import { seal } from '@/server/payments/secret-box';
-import { paymentSettings, type PaymentSettings, type PaymentSettingsInput } from '@/server/schemas/payments';
+import { paymentSettings, paymentSettingsView, type PaymentSettings, type PaymentSettingsInput } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
 import { writeSettingsBlock } from './billing';
 import { readSettingsBlock } from './read';
 
 /** Where a secret comes from, never the secret itself. */
-type SecretSource = 'settings' | 'environment' | 'missing';
+type SecretSource = PaymentSettingsView['stripe']['secret_key'];
 
-export type PaymentSettingsView = {
-  stripe: { enabled: boolean; secret_key: SecretSource; webhook_secret: SecretSource };
-  paypal: {
-    enabled: boolean;
-    mode: 'sandbox' | 'live';
-    client_id: string;
-    client_secret: SecretSource;
-    webhook_id: string;
-    env_client_id: boolean;
-    env_webhook_id: boolean;
-  };
-  bank_transfer: PaymentSettings['bank_transfer'];
-  credit_enabled: boolean;
-  terms_url: string;
-  /** Why an enabled method is hidden from customers, for the admin's notice. */
-  notices: string[];
-};
+export type PaymentSettingsView = z.infer<typeof paymentSettingsView>;
 
 const source = (saved: string, envName: string): SecretSource => (saved ? 'settings' : process.env[envName] ? 'environment' : 'missing');
 

@@ -1,0 +1,3 @@
+import { putEmailTemplateRoute } from '@/server/rest/routes/admin-settings';
+
+export const PUT = putEmailTemplateRoute.handler;

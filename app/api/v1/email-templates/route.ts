@@ -1,0 +1,3 @@
+import { listEmailTemplatesRoute } from '@/server/rest/routes/admin-settings';
+
+export const GET = listEmailTemplatesRoute.handler;

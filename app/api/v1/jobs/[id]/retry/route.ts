@@ -1,0 +1,3 @@
+import { retryJobRoute } from '@/server/rest/routes/admin-settings';
+
+export const POST = retryJobRoute.handler;

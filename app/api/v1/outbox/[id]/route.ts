@@ -1,0 +1,3 @@
+import { getOutboxMessageRoute } from '@/server/rest/routes/admin-settings';
+
+export const GET = getOutboxMessageRoute.handler;
