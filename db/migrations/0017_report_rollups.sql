@@ -82,8 +82,8 @@ BEGIN
     INSERT INTO tax_rollup (currency, day, tax_rate, taxable, tax)
     SELECT x.currency, x.day, l.tax_rate, sum(x.sign * l.subtotal), sum(x.sign * l.tax)
     FROM changed c
-    CROSS JOIN LATERAL (VALUES (c.was_currency, c.was_day, -c.was_sign), (c.currency, c.day, c.sign)) x(currency, day, sign)
     CROSS JOIN LATERAL (SELECT l.tax_rate, sum(l.subtotal) AS subtotal, sum(l.tax) AS tax FROM invoice_lines l WHERE l.invoice_id = c.id GROUP BY l.tax_rate) l
+    CROSS JOIN LATERAL (VALUES (c.was_currency, c.was_day, -c.was_sign), (c.currency, c.day, c.sign)) x(currency, day, sign)
     WHERE x.sign IS NOT NULL
     GROUP BY 1, 2, 3 HAVING sum(x.sign * l.subtotal) <> 0 OR sum(x.sign * l.tax) <> 0;
   END IF;
