@@ -76,11 +76,11 @@ test('an admin filters invoices and exports exactly the filtered set', async ({ 
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const csv = await readFile((await (await download).path())!, 'utf8');
   const lines = csv.trim().split('\n');
-  expect(lines[0]).toBe('number,kind,status,customer,email,currency,issue_date,due_date,total,paid,balance');
+  expect(lines[0]).toBe('number,kind,status,customer,email,currency,issue_date,due_date,paid_at,total,paid,balance');
   expect(
     lines
       .slice(1)
-      .map((l) => l.split(',')[8])
+      .map((l) => l.split(',')[9])
       .sort(),
   ).toEqual(['12.34', '56.78']);
 

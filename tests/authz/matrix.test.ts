@@ -524,7 +524,7 @@ describe('every cell holds', () => {
             const id = entry.id ? await entry.id(tenant) : undefined;
             const values: Record<string, string> = { ...entry.params, ...(id ? { id } : {}) };
             const url = `${template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')}${entry.query ?? ''}`;
-            const request = apiRequest(url, { method, key: w.key, body: entry.body?.(tenant) });
+            const request = apiRequest(url, { method, key: w.key, body: await entry.body?.(tenant) });
             return attemptResponse(await handler(request, params(values)));
           });
         });

@@ -76,7 +76,7 @@ export type RestEntry = {
   needs?: Need;
   /** Any other path parameter (e.g. `{label}`). */
   params?: Record<string, string>;
-  body?: (t: Tenant) => unknown;
+  body?: (t: Tenant) => unknown; // may be a promise (a fresh record to act on)
   query?: string;
   expect: RestExpect;
 };
@@ -281,6 +281,26 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: bookEdit,
   },
   { call: 'invoices.send', needs: 'invoices.edit', input: (t) => ({ id: t.invoiceId, channel: 'email' }), expect: bookEdit },
+  // A bulk action answers 200 to a reseller: another book's ids fail inside the answer as not
+  // found (tests/invoices/bulk.test.ts), so the cell checks the reseller's own invoices only.
+  {
+    call: 'invoices.bulkMarkPaid',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), ids: [await t.fresh.pendingInvoice()] }),
+    expect: { ...bookEdit, resellers: 'ok' },
+  },
+  {
+    call: 'invoices.bulkSend',
+    needs: 'invoices.edit',
+    input: (t) => ({ idempotencyKey: t.idempotencyKey(), ids: [t.invoiceId], channel: 'email' }),
+    expect: { ...bookEdit, resellers: 'ok' },
+  },
+  {
+    call: 'invoices.bulkSendReminder',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), ids: [await t.fresh.pendingInvoice()] }),
+    expect: { ...bookEdit, resellers: 'ok' },
+  },
   { call: 'invoices.consolidate', needs: 'invoices.create', input: async (t) => ({ customerId: await t.fresh.customerWithOpenInvoices() }), expect: bookEdit },
   { call: 'invoices.regenerateToken', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
 
@@ -565,6 +585,18 @@ export const restMatrix: RestEntry[] = [
   { call: 'POST /api/v1/invoices/{id}/payments', id: (t) => t.invoiceId, body: () => ({ amount: 1, method: 'cash' }), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/mark-paid', id: (t) => t.fresh.pendingInvoice(), body: () => ({}), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/cancel', id: (t) => t.fresh.pendingInvoice(), expect: restBookEdit },
+  // As the tRPC bulk actions: another book's ids fail inside a 200 answer, as not found.
+  {
+    call: 'POST /api/v1/invoices/bulk/mark-paid',
+    body: async (t) => ({ ids: [await t.fresh.pendingInvoice()] }),
+    expect: { ...restBookEdit, resellers: 'ok' },
+  },
+  { call: 'POST /api/v1/invoices/bulk/send', body: (t) => ({ ids: [t.invoiceId], channel: 'email' }), expect: { ...restBookEdit, resellers: 'ok' } },
+  {
+    call: 'POST /api/v1/invoices/bulk/send-reminder',
+    body: async (t) => ({ ids: [await t.fresh.pendingInvoice()] }),
+    expect: { ...restBookEdit, resellers: 'ok' },
+  },
   { call: 'POST /api/v1/invoices/{id}/regenerate-token', id: (t) => t.fresh.pendingInvoice(), expect: restBookEdit },
   { call: 'GET /api/v1/invoices/{id}/pdf', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'POST /api/v1/invoices/{id}/send', id: (t) => t.invoiceId, body: () => ({ channel: 'email' }), expect: restBookEdit },

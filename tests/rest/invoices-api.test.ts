@@ -399,7 +399,7 @@ describe('lists and CSV', () => {
     const response = await list(req(`/api/v1/invoices?format=csv&customer=${sneaky.id}`), params());
     expect(response.headers.get('content-type')).toContain('text/csv');
     const [header, row] = (await response.text()).trim().split('\n');
-    expect(header).toBe('number,kind,status,customer,email,currency,issue_date,due_date,total,paid,balance');
+    expect(header).toBe('number,kind,status,customer,email,currency,issue_date,due_date,paid_at,total,paid,balance');
     expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(row).toMatch(/,JPY,.*,1200,0,1200$/);
   });

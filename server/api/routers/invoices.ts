@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { camelized, currencyCode, id } from '../../schemas/common';
+import { bulkMarkPaidInput, bulkReminderInput, bulkSendInput } from '../../schemas/invoice-bulk';
 import {
   correctionInput,
   createInvoiceInput,
@@ -13,6 +14,7 @@ import {
 } from '../../schemas/invoices';
 import { applyCredit } from '../../services/credit/apply';
 import { cancelInvoice } from '../../services/invoices/cancel';
+import { bulkMarkPaid, bulkSend, bulkSendReminder } from '../../services/invoices/bulk';
 import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { correctInvoice } from '../../services/invoices/correct';
 import { createInvoice } from '../../services/invoices/create';
@@ -88,5 +90,16 @@ export const invoicesRouter = router({
     .mutation(({ ctx, input }) => consolidateInvoices(ctx.service, input)),
   regenerateToken: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
+  // The list's selection. A key makes a repeated click act once (mark paid in the key's
+  // transaction, each invoice in its own savepoint; sends dedupe per invoice on it).
+  bulkMarkPaid: permissionProcedure('invoices.edit')
+    .input(bulkMarkPaidInput.extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'invoices.bulkMarkPaid', input, (service) => bulkMarkPaid(service, input))),
+  bulkSend: permissionProcedure('invoices.edit')
+    .input(bulkSendInput.extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => bulkSend(ctx.service, { ...input, origin: ctx.origin, eventId: input.idempotencyKey })),
+  bulkSendReminder: permissionProcedure('invoices.edit')
+    .input(bulkReminderInput.extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => bulkSendReminder(ctx.service, { ...input, origin: ctx.origin, eventId: input.idempotencyKey })),
     .mutation(({ ctx, input }) => regenerateInvoiceToken(ctx.service, input)),
 });

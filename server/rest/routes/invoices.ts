@@ -4,6 +4,7 @@ import { trimDecimal } from '../../billing/decimal';
 import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
 import { paperQuery, paperSyntax } from '../../documents/paper';
 import { camelized } from '../../schemas/common';
+import { bulkMarkPaidInput, bulkReminderInput, bulkResultOutput, bulkSendInput } from '../../schemas/invoice-bulk';
 import {
   createInvoiceRequest,
   customerSnapshotOutput,
@@ -18,6 +19,7 @@ import {
   sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
+import { bulkMarkPaid, bulkSend, bulkSendReminder } from '../../services/invoices/bulk';
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { createInvoice } from '../../services/invoices/create';
 import { deleteInvoice } from '../../services/invoices/delete';
@@ -302,6 +304,48 @@ export const sendInvoiceRoute = defineRoute(
     status: 201,
   },
   async ({ ctx, params, body, origin }) => notificationJson(await sendInvoice(ctx, { id: params.id, channel: body.channel, origin })),
+);
+
+const bulkAnswer =
+  'Each invoice is its own transaction: the answer lists those that succeeded and those that failed with the reason (an id outside the key’s book fails as not_found)';
+
+export const bulkMarkPaidRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/bulk/mark-paid',
+    summary: `Pay the whole balance of each listed invoice (up to 100; method defaults to bank_transfer); one already paid fails with invalid_state. ${bulkAnswer}`,
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    body: bulkMarkPaidInput,
+    response: bulkResultOutput,
+  },
+  ({ ctx, body }) => bulkMarkPaid(ctx, body),
+);
+
+export const bulkSendRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/bulk/send',
+    summary: `Send each listed invoice (up to 100) by email, SMS or WhatsApp, as POST /invoices/{id}/send does. ${bulkAnswer}`,
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    body: bulkSendInput,
+    response: bulkResultOutput,
+  },
+  ({ ctx, body, origin }) => bulkSend(ctx, { ...body, origin }),
+);
+
+export const bulkSendReminderRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/bulk/send-reminder',
+    summary: `Send a payment reminder (an overdue notice when overdue) for each listed open invoice (up to 100; channel defaults to email); one not awaiting payment fails with invalid_state. ${bulkAnswer}`,
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    body: bulkReminderInput,
+    response: bulkResultOutput,
+  },
+  ({ ctx, body, origin }) => bulkSendReminder(ctx, { ...body, origin }),
 );
 
 export const publicInvoiceRoute = defineRoute(

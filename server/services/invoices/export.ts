@@ -6,7 +6,7 @@ import { eachInvoice } from './list';
 
 /** The filtered invoices as CSV rows (header first), amounts as exact decimals. */
 export async function exportInvoices(ctx: ServiceContext, input: ListInvoicesInput): Promise<string[][]> {
-  const rows = [['number', 'kind', 'status', 'customer', 'email', 'currency', 'issue_date', 'due_date', 'total', 'paid', 'balance']];
+  const rows = [['number', 'kind', 'status', 'customer', 'email', 'currency', 'issue_date', 'due_date', 'paid_at', 'total', 'paid', 'balance']];
   for await (const invoice of eachInvoice(ctx, input)) {
     rows.push([
       invoice.number ?? '',
@@ -17,6 +17,7 @@ export async function exportInvoices(ctx: ServiceContext, input: ListInvoicesInp
       invoice.currency,
       invoice.issueDate,
       invoice.dueDate,
+      invoice.paidAt?.toISOString() ?? '',
       formatMinor(invoice.total, invoice.currency),
       formatMinor(invoice.amountPaid, invoice.currency),
       formatMinor(invoice.balance, invoice.currency),

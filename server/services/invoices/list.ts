@@ -33,6 +33,7 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
     input.to ? lte(dateColumn, input.to) : undefined,
     input.currency ? eq(invoices.currency, input.currency) : undefined,
     input.orderId ? eq(invoices.orderId, input.orderId) : undefined,
+    input.ids ? inArray(invoices.id, input.ids) : undefined,
     input.minTotal !== undefined ? gte(invoices.total, BigInt(input.minTotal)) : undefined,
     input.maxTotal !== undefined ? lte(invoices.total, BigInt(input.maxTotal)) : undefined,
     input.resellerId

@@ -1,0 +1,3 @@
+import { bulkMarkPaidRoute } from '@/server/rest/routes/invoices';
+
+export const POST = bulkMarkPaidRoute.handler;

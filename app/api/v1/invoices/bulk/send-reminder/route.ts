@@ -1,0 +1,3 @@
+import { bulkSendReminderRoute } from '@/server/rest/routes/invoices';
+
+export const POST = bulkSendReminderRoute.handler;

@@ -1,0 +1,3 @@
+import { bulkSendRoute } from '@/server/rest/routes/invoices';
+
+export const POST = bulkSendRoute.handler;
