@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { stripeAccepts } from '../billing/stripe-amounts';
 import { AppError } from '../errors';
 import type { StripeConfig } from './config';
 import type { PaymentGateway } from './gateway';
@@ -49,7 +50,13 @@ export async function stripeCall<T>(what: string, call: () => Promise<T>): Promi
 export function stripeGateway(config: StripeConfig): PaymentGateway {
   return {
     provider: 'stripe',
-    async refund({ providerPaymentId, amount, idempotencyKey }) {
+    async refund({ providerPaymentId, amount, currency, idempotencyKey }) {
+      // Refused here, with the field to fix, rather than by Stripe as a failed payment.
+      if (!stripeAccepts(amount, currency)) {
+        throw new AppError('validation', `Stripe refunds ${currency} only in multiples of 10 minor units`, {
+          amount: `must be a multiple of 10 minor units for a card refund in ${currency}; refund the rest to credit`,
+        });
+      }
       const refund = await stripeCall('refund the payment', () =>
         stripeClient(config).refunds.create({ payment_intent: providerPaymentId, amount: Number(amount) }, { idempotencyKey }),
       );

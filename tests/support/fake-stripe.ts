@@ -245,6 +245,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       const quantity = integerParam(form, `${param}[quantity]`, text(item, 'quantity'));
       if (quantity === undefined) throw missing(`${param}[quantity]`);
       const amount = unitAmount * quantity;
+      checkTens(amount, itemCurrency, `${param}[price_data][unit_amount]`);
       const productId = stripeId('prod', 14);
       return {
         id: stripeId('li'),
@@ -523,6 +524,12 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     return charge;
   }
 
+  // As Stripe does: the three-decimal currencies only in multiples of 10 of their minor unit.
+  function checkTens(amount: number, currency: string, param: string) {
+    if (['bhd', 'jod', 'kwd', 'omr', 'tnd'].includes(currency) && amount % 10 !== 0)
+      throw invalid(`Amounts in ${currency.toUpperCase()} must be a multiple of 10 (the last decimal must be 0).`, 'amount_invalid', param);
+  }
+
   function refund(input: { paymentIntentId?: string; chargeId?: string; amount?: number; reason?: string; metadata?: Stripe.Metadata }) {
     const charge = input.chargeId ? charges.get(input.chargeId) : chargeOf(input.paymentIntentId!);
     if (!charge) throw noSuch('charge', input.chargeId!, 'charge');
@@ -532,6 +539,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     if (left <= 0) throw invalid(`Charge ${charge.id} has already been refunded.`, 'charge_already_refunded', 'charge');
     const amount = input.amount ?? left;
     if (amount <= 0) throw invalid('Refund amount must be greater than 0.', 'parameter_invalid_integer', 'amount');
+    checkTens(amount, charge.currency, 'amount');
     if (amount > left)
       throw invalid(
         `Refund amount (${formatMoney(amount, charge.currency)}) is greater than unrefunded amount on charge (${formatMoney(left, charge.currency)})`,

@@ -1,6 +1,7 @@
 import { creditLedger } from '@/db/schema';
 import { formatMinor, isCurrency } from '@/server/billing/currency';
 import { balanceOf } from '@/server/billing/invoice-status';
+import { stripeChargeAmount } from '@/server/billing/stripe-amounts';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { lockInvoiceAndCustomer, moneyOf } from '@/server/services/invoices/store';
@@ -40,6 +41,9 @@ export async function recordGatewayPayment(ctx: ServiceContext, input: GatewayPa
     const balance = sameCurrency ? balanceOf(moneyOf(invoice)) : 0n;
     const applied = input.amount < balance ? input.amount : balance;
     const excess = input.amount - applied;
+    // Stripe charged a three-decimal balance rounded up to its tens (stripeChargeAmount): the few
+    // fils over it are expected, credited to the customer with that reason, and no mismatch.
+    const rounded = input.provider === 'stripe' && excess > 0n && applied === balance && input.amount === stripeChargeAmount(balance, input.currency);
     const payment = await insertPayment(
       tx,
       ctx,
@@ -61,13 +65,26 @@ export async function recordGatewayPayment(ctx: ServiceContext, input: GatewayPa
         kind: 'overpayment',
         amount: excess,
         currency: input.currency,
-        reason: `Received beyond the balance of ${invoice.number ?? 'an invoice'} (${input.provider} ${input.providerPaymentId})`,
+        reason: rounded
+          ? `Stripe charges ${input.currency} in multiples of 10 minor units: ${shown(excess, input.currency)} over the balance of ${invoice.number ?? 'an invoice'} (${input.provider} ${input.providerPaymentId})`
+          : `Received beyond the balance of ${invoice.number ?? 'an invoice'} (${input.provider} ${input.providerPaymentId})`,
         invoiceId: invoice.id,
         reference: overpaymentReference(input.provider, input.providerPaymentId),
         createdAt: ctx.now,
       });
     }
-    if (excess > 0n || applied < balance) {
+    if (rounded) {
+      await audit(
+        tx,
+        ctx.actor,
+        'invoice.payment_rounded',
+        { type: 'invoice', id: invoice.id },
+        {
+          before: { balance: shown(balance, invoice.currency) },
+          after: { charged: shown(input.amount, input.currency), toCreditBalance: excess, paymentId: payment.id },
+        },
+      );
+    } else if (excess > 0n || applied < balance) {
       await audit(
         tx,
         ctx.actor,

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { customers, paymentAttempts } from '@/db/schema';
+import { stripeChargeAmount } from '@/server/billing/stripe-amounts';
 import { AppError } from '@/server/errors';
 import { readPaymentConfig, type PayPalConfig, type StripeConfig } from '@/server/payments/config';
 import { createPayPalOrder } from '@/server/payments/paypal';
@@ -59,7 +60,8 @@ function requirePayPal(config: PayPalConfig | null): PayPalConfig {
 export async function startStripeCheckout(ctx: ServiceContext, input: { invoiceId: string; access: PayAccess; origin: string }): Promise<string> {
   const config = requireStripe((await readPaymentConfig(ctx.db)).stripe);
   const invoice = await payerInvoice(ctx, input.invoiceId, input.access);
-  const amount = amountDue(invoice);
+  // What Stripe accepts: a three-decimal balance rounded up to tens, the rest credited when paid.
+  const amount = stripeChargeAmount(amountDue(invoice), invoice.currency);
   const attempt = await claimAttempt(ctx, invoice, 'stripe', amount);
   if (attempt.url) return attempt.url;
   const [customer] = await ctx.db.select({ email: customers.email }).from(customers).where(eq(customers.id, invoice.customerId));
