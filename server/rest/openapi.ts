@@ -74,14 +74,17 @@ const errorResponses = {
 
 const camel = (segment: string) => segment.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 const isParam = (segment: string) => segment.startsWith('{');
-const isPage = (schema: z.ZodType) => schema instanceof z.ZodObject && 'next_cursor' in schema.shape;
+// Rows in `data` make a list; a report is one computed document even when it carries rows.
+const isList = (spec: Pick<AnySpec, 'path' | 'response'>) =>
+  !spec.path.startsWith('/reports/') && spec.response instanceof z.ZodObject && spec.response.shape.data instanceof z.ZodArray;
 
 /**
- * The operationId, derived from the method and the (frozen) path alone, so it stays the same as
- * long as the contract does: integrators' generated clients name their methods after it. The
- * path's words name the resource; a record (`/{id}`) is got, updated (PATCH or PUT) or deleted; a top-level
- * collection is listed (paginated GET) or created (POST); any other POST is the action its last
- * word names (`invoices.markPaid`, `invoices.payments`).
+ * The operationId, derived from the method, the (frozen) path and whether it answers rows, so it
+ * stays the same as long as the contract does: integrators' generated clients name their methods
+ * after it. The path's words name the resource; a record (`/{id}`) is got, updated (PATCH or PUT)
+ * or deleted; rows are listed (a GET answering `data`), anything else is got; a top-level
+ * collection is created (POST); any other POST is the action its last word names
+ * (`invoices.markPaid`, `invoices.payments`).
  */
 export function operationId(spec: Pick<AnySpec, 'method' | 'path' | 'response'>): string {
   const segments = spec.path.split('/').filter(Boolean);
@@ -91,7 +94,7 @@ export function operationId(spec: Pick<AnySpec, 'method' | 'path' | 'response'>)
   const verb = (() => {
     if (spec.method === 'PATCH' || spec.method === 'PUT') return 'update';
     if (spec.method === 'DELETE') return 'delete';
-    if (spec.method === 'GET') return isPage(spec.response) ? 'list' : 'get';
+    if (spec.method === 'GET') return !isParam(last) && isList(spec) ? 'list' : 'get';
     return isParam(last) || topLevel ? 'create' : undefined;
   })();
   return [...words, ...(verb ? [verb] : [])].join('.');

@@ -678,6 +678,12 @@ export const restMatrix: RestEntry[] = [
     body: () => ({ from: '2000-01-01', to: '2000-01-31', currency: 'USD' }),
     expect: { ...restAdmin, admin: 'allowed' },
   },
+  // No credit on the tenant's customer: past authorization the payment is refused (409).
+  {
+    call: 'POST /api/v1/invoices/{id}/apply-credit',
+    id: (t) => t.fresh.pendingInvoice(),
+    expect: { ...restBookEdit, resellers: 'own:allowed other:404', admin: 'allowed' },
+  },
   // The desk's actions on customers and orders (issue 17's REST parity), under their console rules.
   {
     call: 'POST /api/v1/customers/{id}/quick-pay',

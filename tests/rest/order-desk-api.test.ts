@@ -4,6 +4,7 @@ import { DELETE as removeContact } from '@/app/api/v1/contacts/[id]/route';
 import { POST as addContact, GET as listContacts } from '@/app/api/v1/customers/[id]/contacts/route';
 import { POST as addCustomerNote, GET as customerNotes } from '@/app/api/v1/customers/[id]/notes/route';
 import { POST as quickPay } from '@/app/api/v1/customers/[id]/quick-pay/route';
+import { POST as applyCredit } from '@/app/api/v1/invoices/[id]/apply-credit/route';
 import { DELETE as deleteNote, PATCH as editNote } from '@/app/api/v1/notes/[id]/route';
 import { POST as editPrice } from '@/app/api/v1/orders/[id]/edit-price/route';
 import { DELETE as removeLabel } from '@/app/api/v1/orders/[id]/labels/[label]/route';
@@ -15,6 +16,7 @@ import { auditLog, invoices } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
+import { adjustCredit } from '@/server/services/credit/adjust';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
@@ -31,7 +33,7 @@ let rivalKey: string;
 let resellerCustomerId: string;
 
 async function call(handler: Handler, path: string, init: { method?: string; key?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const ids = /\/(?:customers|orders|notes|services|contacts)\/([0-9a-f-]{36})/.exec(path);
+  const ids = /\/(?:customers|orders|notes|services|contacts|invoices)\/([0-9a-f-]{36})/.exec(path);
   const label = /\/labels\/([^/]+)$/.exec(path);
   const response = await handler(
     apiRequest(path, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), key: init.key ?? admin, body: init.body, headers: init.headers }),
@@ -65,8 +67,11 @@ beforeAll(async () => {
 describe('order desk actions over REST', () => {
   it('changes the payment method, audited; an unknown method is a 400 naming the field', async () => {
     const order = await givenOrder();
-    const changed = await call(paymentMethod, `/api/v1/orders/${order.id}/payment-method`, { body: { payment_method: 'paypal' } });
-    expect(changed).toMatchObject({ status: 200, body: { id: order.id, payment_method: 'paypal' } });
+    const changed = await call(paymentMethod, `/api/v1/orders/${order.id}/payment-method`, { body: { payment_method: 'cash' } });
+    expect(changed).toMatchObject({ status: 200, body: { id: order.id, payment_method: 'cash' } });
+    // PayPal is not set up here: it could not take the payment.
+    const unset = await call(paymentMethod, `/api/v1/orders/${order.id}/payment-method`, { body: { payment_method: 'paypal' } });
+    expect(unset).toMatchObject({ status: 400, body: { error: { fields: { payment_method: expect.stringContaining('must be one of') } } } });
     expect(await audited(order.id)).toContain('order.payment_method_changed');
     const bad = await call(paymentMethod, `/api/v1/orders/${order.id}/payment-method`, { body: { payment_method: 'barter' } });
     expect(bad.status).toBe(400);
@@ -113,7 +118,7 @@ describe('order desk actions over REST', () => {
     const order = await givenOrder(resellerCustomerId);
     const path = `/api/v1/orders/${order.id}`;
     for (const [handler, suffix, body] of [
-      [paymentMethod, '/payment-method', { payment_method: 'paypal' }],
+      [paymentMethod, '/payment-method', { payment_method: 'cash' }],
       [addLabel, '/labels', { label: 'VIP' }],
       [editPrice, '/edit-price', { line_id: order.lines[0]!.id, unit_price: 1, reason: 'x' }],
     ] as const) {
@@ -200,5 +205,21 @@ describe('customer desk actions over REST', () => {
     ).toBe(403);
     expect((await call(listContacts, `/api/v1/customers/${resellerCustomerId}/contacts`, { key: rivalKey })).status).toBe(404);
     expect((await call(listContacts, `/api/v1/customers/${resellerCustomerId}/contacts`, { key: resellerKey })).status).toBe(200);
+  });
+
+  it('pays an invoice from the customer’s credit balance; without credit left it is a 409', async () => {
+    const customer = await givenCustomer(db());
+    const invoice = await givenInvoice(db(), { customerId: customer.id, total: 1000n });
+    await adjustCredit(ctxOf(db(), systemActor()), { customerId: customer.id, amount: 400n, reason: 'Goodwill' });
+    const paid = await call(applyCredit, `/api/v1/invoices/${invoice.id}/apply-credit`, { body: {} });
+    expect(paid).toMatchObject({
+      status: 200,
+      body: { payment: { amount: 400, method: 'credit' }, invoice: { id: invoice.id, status: 'partial', balance: 600 } },
+    });
+    expect((await call(applyCredit, `/api/v1/invoices/${invoice.id}/apply-credit`, { body: {} })).status).toBe(409);
+    expect((await call(applyCredit, '/api/v1/invoices/nope/apply-credit', { body: {} })).status).toBe(400);
+    expect((await call(applyCredit, `/api/v1/invoices/${invoice.id}/apply-credit`, { key: noPermissions, body: {} })).status).toBe(403);
+    const theirs = await givenInvoice(db(), { customerId: resellerCustomerId });
+    expect((await call(applyCredit, `/api/v1/invoices/${theirs.id}/apply-credit`, { key: rivalKey, body: {} })).status).toBe(404);
   });
 });

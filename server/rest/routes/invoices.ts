@@ -19,6 +19,7 @@ import {
   sendInvoiceInput,
   updateInvoiceInput,
 } from '../../schemas/invoices';
+import { applyCredit } from '../../services/credit/apply';
 import { bulkMarkPaid, bulkSend, bulkSendReminder } from '../../services/invoices/bulk';
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { createInvoice } from '../../services/invoices/create';
@@ -223,6 +224,23 @@ export const markPaidRoute = defineRoute(
   },
   async ({ ctx, params, body, origin }) => {
     const result = await markInvoicePaid(ctx, { id: params.id, method: body.method, reference: body.reference });
+    return { payment: paymentJson(result.payment), invoice: invoiceJson(result.invoice, origin) };
+  },
+);
+
+export const applyCreditRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/apply-credit',
+    summary:
+      'Pay from the customer’s credit balance in the invoice’s currency, as much as it covers up to what is due; nothing due → 409 invalid_state, no credit → 409 conflict',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: idParams,
+    response: paymentResult,
+  },
+  async ({ ctx, params, origin }) => {
+    const result = await applyCredit(ctx, params);
     return { payment: paymentJson(result.payment), invoice: invoiceJson(result.invoice, origin) };
   },
 );

@@ -1,0 +1,3 @@
+import { applyCreditRoute } from '@/server/rest/routes/invoices';
+
+export const POST = applyCreditRoute.handler;

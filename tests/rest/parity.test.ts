@@ -1,0 +1,110 @@
+import type { AnyProcedure } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { appRouter } from '@/server/api/root';
+import { operationId, routes } from '@/server/rest/openapi';
+
+/**
+ * What the console can change, an integrator can change too: every tRPC mutation names its REST
+ * twin(s) here by operationId, or is console-only below with the reason. A new mutation fails
+ * this test until it is given one or the other.
+ */
+const restTwins: Record<string, string[]> = {
+  'account.updateSecurity': ['settings.security.update'],
+  'customers.create': ['customers.create'],
+  'customers.update': ['customers.update'],
+  'customers.adjustCredit': ['customers.credit'],
+  'customers.quickPay': ['customers.quickPay'],
+  'customers.addContact': ['customers.contacts'],
+  'customers.removeContact': ['contacts.delete'],
+  'invoices.create': ['invoices.create'],
+  'invoices.update': ['invoices.update'],
+  'invoices.finalize': ['invoices.finalize'],
+  'invoices.recordPayment': ['invoices.payments'],
+  'invoices.markPaid': ['invoices.markPaid'],
+  'invoices.applyCredit': ['invoices.applyCredit'],
+  'invoices.cancel': ['invoices.cancel'],
+  'invoices.delete': ['invoices.delete'],
+  'invoices.refund': ['invoices.refunds'],
+  'invoices.correct': ['invoices.creditNotes', 'invoices.debitNotes'],
+  'invoices.send': ['invoices.send'],
+  'invoices.bulkMarkPaid': ['invoices.bulk.markPaid'],
+  'invoices.bulkSend': ['invoices.bulk.send'],
+  'invoices.bulkSendReminder': ['invoices.bulk.sendReminder'],
+  'invoices.consolidate': ['customers.consolidate'],
+  'invoices.regenerateToken': ['invoices.regenerateToken'],
+  'invoiceDesk.changeStatus': ['invoices.status'],
+  'invoiceDesk.sendReminder': ['invoices.sendReminder'],
+  'orders.place': ['orders.create'],
+  'orders.update': ['orders.update'],
+  'orders.activate': ['orders.activate'],
+  'orders.deactivate': ['orders.deactivate'],
+  'orders.approve': ['orders.approve'],
+  'orders.changeStatus': ['orders.status'],
+  'orders.changePaymentMethod': ['orders.paymentMethod'],
+  'orders.addLabel': ['orders.labels'],
+  'orders.removeLabel': ['orders.labels.delete'],
+  'orders.editPrice': ['orders.editPrice'],
+  'orders.markServiceProvisioned': ['services.markProvisioned'],
+  'orders.changePlan': ['services.changePlan'],
+  'orders.changeSeats': ['services.seats'],
+  'orders.runBilling': ['billingRuns.create'],
+  'catalog.createProduct': ['products.create'],
+  'catalog.updateProduct': ['products.update'],
+  'catalog.createCoupon': ['coupons.create'],
+  'settings.updateBilling': ['settings.billing.update'],
+  'settings.updateCompany': ['settings.company.update'],
+  'settings.updatePayments': ['settings.payments.update'],
+  'settings.createApiKey': ['apiKeys.create'],
+  'settings.revokeApiKey': ['apiKeys.delete'],
+  'people.createStaff': ['staff.create'],
+  'people.setPermissions': ['staff.update'],
+  'people.setDisabled': ['users.disabled'],
+  'notes.add': ['customers.notes', 'orders.notes'],
+  'notes.edit': ['notes.update'],
+  'notes.delete': ['notes.delete'],
+  'notify.updateCommunication': ['settings.communication.update'],
+  'notify.saveTemplate': ['emailTemplates.update'],
+  'automation.updateSettings': ['settings.automation.update'],
+  'automation.run': ['workflows.run'],
+  'automation.retry': ['jobs.retry'],
+  'resellers.create': ['resellers.create'],
+  'resellers.update': ['resellers.update'],
+  'resellers.issueApiKey': ['resellers.apiKeys'],
+  'resellers.revokeApiKey': ['resellers.apiKeys.delete'],
+  'commissions.markPaid': ['resellers.payouts'],
+};
+
+const yourOwnAccount = 'the signed-in person’s own account; an API key is no person and has none';
+
+/** Mutations with no REST twin, each with why. */
+const consoleOnly: Record<string, string> = {
+  'account.changeName': yourOwnAccount,
+  'account.changePassword': yourOwnAccount,
+  'account.startTwoFactor': yourOwnAccount,
+  'account.confirmTwoFactor': yourOwnAccount,
+  'account.disableTwoFactor': yourOwnAccount,
+  'portal.updateProfile': 'a client’s own profile in the portal; API keys name admin, staff or reseller roles, never a client',
+};
+
+const mutations = Object.entries(appRouter._def.procedures)
+  .filter(([, procedure]) => (procedure as AnyProcedure)._def.type === 'mutation')
+  .map(([name]) => name);
+const operationIds = new Set(routes.map(operationId));
+
+describe('REST parity with the console', () => {
+  it('gives every tRPC mutation a REST twin, or a reason it is console-only', () => {
+    expect(mutations.filter((name) => !(name in restTwins) && !(name in consoleOnly)).sort(), 'mutations with neither a twin nor a reason').toEqual([]);
+    expect(
+      mutations.filter((name) => name in restTwins && name in consoleOnly),
+      'mutations listed as both',
+    ).toEqual([]);
+  });
+
+  it('names only operations the API serves', () => {
+    const named = mutations.flatMap((name) => (restTwins[name] ?? []).map((id) => `${name} → ${id}`));
+    expect(
+      named.filter((pair) => !operationIds.has(pair.split(' → ')[1]!)),
+      'twins the OpenAPI document does not have',
+    ).toEqual([]);
+  });
+});
