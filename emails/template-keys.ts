@@ -7,6 +7,7 @@ export const templateKeys = [
   'payment_received',
   'payment_reminder',
   'overdue_notice',
+  'final_notice',
   'service_suspended',
   'service_unsuspended',
   'order_activated',

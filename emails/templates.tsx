@@ -95,6 +95,13 @@ export const templates = {
     body: amountDue,
     attachPdf: true,
   },
+  final_notice: {
+    label: 'Final notice',
+    subject: 'Final notice: {number} is still unpaid',
+    intro: 'This is our last reminder: this invoice is still unpaid. Please pay it now to avoid the suspension of your services.',
+    body: amountDue,
+    attachPdf: true,
+  },
   service_suspended: {
     label: 'Service suspended',
     subject: 'Service suspended: {number} is unpaid',

@@ -12,6 +12,8 @@ export type Events = {
   'invoice/created': { invoiceId: string };
   'payment/received': { invoiceId: string; paymentId: string };
   'refund/issued': { invoiceId: string; refundId: string };
+  /** The desk asked for a reminder with this e-mail template (Send reminder). */
+  'invoice/reminder.requested': { invoiceId: string; template: 'payment_reminder' | 'overdue_notice' | 'final_notice' };
   /** An order's first invoice was paid and nobody has to approve it: provision it. */
   'order/paid': { orderId: string };
   'order/approved': { orderId: string };

@@ -13,12 +13,13 @@ const templateFor = {
 
 /**
  * Tells the customer by e-mail: a new invoice (from an order or the billing run), a payment
- * received, a refund issued. The event id is the send's dedupe key: a redelivered event, a
- * retry or a second dispatcher never sends twice.
+ * received, a refund issued, a reminder the desk asked for (its template in the event). The
+ * event id is the send's dedupe key: a redelivered event, a retry or a second dispatcher never
+ * sends twice.
  */
 export const notifyCustomer = defineWorkflow({
   id: 'notify-customer',
-  triggers: [{ event: 'invoice/created' }, { event: 'payment/received' }, { event: 'refund/issued' }],
+  triggers: [{ event: 'invoice/created' }, { event: 'payment/received' }, { event: 'refund/issued' }, { event: 'invoice/reminder.requested' }],
   retries: 5,
   subject: (event) => ({ type: 'invoice', id: event.data.invoiceId }),
   handler: ({ event, step, db, now }) =>
@@ -26,7 +27,7 @@ export const notifyCustomer = defineWorkflow({
       const entry = await sendInvoice(systemContext(db, now), {
         id: event.data.invoiceId,
         channel: 'email',
-        template: templateFor[event.name],
+        template: event.name === 'invoice/reminder.requested' ? event.data.template : templateFor[event.name],
         eventId: event.id,
         origin: publicOrigin(),
       });

@@ -6,6 +6,7 @@ import { automationRouter } from './routers/automation';
 import { catalogRouter } from './routers/catalog';
 import { commissionsRouter } from './routers/commissions';
 import { customersRouter } from './routers/customers';
+import { invoiceDeskRouter } from './routers/invoice-desk';
 import { invoicesRouter } from './routers/invoices';
 import { notesRouter } from './routers/notes';
 import { notifyRouter } from './routers/notify';
@@ -30,6 +31,7 @@ export const appRouter = router({
   account: accountRouter,
   customers: customersRouter,
   invoices: invoicesRouter,
+  invoiceDesk: invoiceDeskRouter,
   orders: ordersRouter,
   catalog: catalogRouter,
   settings: settingsRouter,

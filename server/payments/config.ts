@@ -1,4 +1,6 @@
 import type { Database } from '@/db';
+import { deskPaymentMethods } from '../schemas/invoice-desk';
+import type { PaymentMethod } from '../schemas/invoices';
 import { paymentSettings, type CheckoutMethod, type PaymentSettings } from '../schemas/payments';
 import { readSettingsBlock } from '../services/settings/read';
 import { unseal } from './secret-box';
@@ -69,4 +71,13 @@ export function offeredMethods(config: PaymentConfig): CheckoutMethod[] {
   if (config.credit) methods.push('credit');
   if (config.bankTransfer) methods.push('bank_transfer');
   return methods;
+}
+
+/**
+ * What an order may be set to be paid by (Change payment method): the gateways set up now, the
+ * methods the desk records by hand, and the credit balance while it is on.
+ */
+export function orderPaymentChoices(config: PaymentConfig): PaymentMethod[] {
+  const gateways: PaymentMethod[] = [...(config.stripe ? (['stripe'] as const) : []), ...(config.paypal ? (['paypal'] as const) : [])];
+  return [...gateways, ...deskPaymentMethods, ...(config.credit ? (['credit'] as const) : [])];
 }

@@ -9,6 +9,7 @@ import * as consolidation from './routes/consolidation';
 import * as creditNotes from './routes/credit-notes';
 import * as customerDesk from './routes/customer-desk';
 import * as customers from './routes/customers';
+import * as invoiceDesk from './routes/invoice-desk';
 import * as invoices from './routes/invoices';
 import * as notes from './routes/notes';
 import * as orderDesk from './routes/order-desk';
@@ -41,6 +42,7 @@ export const routes: AnySpec[] = [
   creditNotes,
   billingRuns,
   invoices,
+  invoiceDesk,
   resellers,
   people,
   transactions,

@@ -281,6 +281,20 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: bookEdit,
   },
   { call: 'invoices.send', needs: 'invoices.edit', input: (t) => ({ id: t.invoiceId, channel: 'email' }), expect: bookEdit },
+  // What Change status offers: [] to those who may read the invoice but not edit it.
+  { call: 'invoiceDesk.statusTargets', needs: 'invoices.view', input: (t) => ({ id: t.invoiceId }), expect: ownRead },
+  {
+    call: 'invoiceDesk.changeStatus',
+    needs: 'invoices.edit',
+    input: async (t) => ({ id: await t.fresh.pendingInvoice(), status: 'overdue', reason: 'authz' }),
+    expect: bookEdit,
+  },
+  {
+    call: 'invoiceDesk.sendReminder',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice(), template: 'friendly' }),
+    expect: bookEdit,
+  },
   // A bulk action answers 200 to a reseller: another book's ids fail inside the answer as not
   // found (tests/invoices/bulk.test.ts), so the cell checks the reseller's own invoices only.
   {
@@ -322,6 +336,7 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'orders.activate', needs: 'orders.edit', input: (t) => ({ id: t.orderId }), expect: { ...deskEdit, admin: 'allowed' } },
   { call: 'orders.deactivate', needs: 'orders.edit', input: (t) => ({ id: t.orderId }), expect: { ...deskEdit, admin: 'allowed' } },
   { call: 'orders.changeStatus', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id, status: 'cancelled' }), expect: deskEdit },
+  { call: 'orders.paymentMethodChoices', needs: 'orders.edit', expect: deskEdit },
   { call: 'orders.changePaymentMethod', needs: 'orders.edit', input: (t) => ({ id: t.orderId, payment_method: 'bank_transfer' }), expect: deskEdit },
   { call: 'orders.addLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
   { call: 'orders.removeLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
@@ -600,6 +615,13 @@ export const restMatrix: RestEntry[] = [
   { call: 'POST /api/v1/invoices/{id}/regenerate-token', id: (t) => t.fresh.pendingInvoice(), expect: restBookEdit },
   { call: 'GET /api/v1/invoices/{id}/pdf', id: (t) => t.invoiceId, expect: restOwnRead },
   { call: 'POST /api/v1/invoices/{id}/send', id: (t) => t.invoiceId, body: () => ({ channel: 'email' }), expect: restBookEdit },
+  {
+    call: 'POST /api/v1/invoices/{id}/status',
+    id: (t) => t.fresh.pendingInvoice(),
+    body: () => ({ status: 'overdue', reason: 'authz' }),
+    expect: restBookEdit,
+  },
+  { call: 'POST /api/v1/invoices/{id}/send-reminder', id: (t) => t.fresh.pendingInvoice(), body: () => ({ template: 'friendly' }), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/refunds', id: (t) => t.fresh.paidInvoice(), body: () => ({}), expect: restAdmin },
   {
     call: 'POST /api/v1/invoices/{id}/credit-notes',

@@ -8,7 +8,7 @@ import { creditBalance } from '@/server/services/credit/balance';
 import { getInvoice } from '@/server/services/invoices/get';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { addNote, deleteNote, editNote, listNotes } from '@/server/services/notes/manage-notes';
-import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '@/server/services/orders/edit-details';
+import { addOrderLabel, changeOrderPaymentMethod, orderPaymentMethodChoices, removeOrderLabel } from '@/server/services/orders/edit-details';
 import { editOrderPrice } from '@/server/services/orders/edit-price';
 import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
@@ -118,13 +118,32 @@ describe('editing an order’s price', () => {
 describe('the order desk', () => {
   it('changes the payment method and labels the order, each step audited', async () => {
     const { order } = await givenOrder();
-    expect((await changeOrderPaymentMethod(ctx(), { id: order.id, paymentMethod: 'paypal' })).paymentMethod).toBe('paypal');
+    expect((await changeOrderPaymentMethod(ctx(), { id: order.id, paymentMethod: 'cash' })).paymentMethod).toBe('cash');
     await addOrderLabel(ctx(), { id: order.id, label: 'VIP' });
     const twice = await addOrderLabel(ctx(), { id: order.id, label: 'VIP' });
     expect(twice.labels).toEqual(['VIP']);
     await addOrderLabel(ctx(), { id: order.id, label: 'Migrating' });
     expect((await removeOrderLabel(ctx(), { id: order.id, label: 'VIP' })).labels).toEqual(['Migrating']);
     expect(await actions(order.id)).toEqual(['order.placed', 'order.payment_method_changed', 'order.label_added', 'order.label_added', 'order.label_removed']);
+  });
+
+  it('offers and accepts only the gateways that are set up, beside the desk’s manual methods', async () => {
+    const { order } = await givenOrder();
+    const manual = ['bank_transfer', 'cash', 'card', 'prepaid_card', 'collector', 'online', 'credit'];
+    expect(await orderPaymentMethodChoices(ctx())).toEqual(manual);
+    const refused = await changeOrderPaymentMethod(ctx(), { id: order.id, paymentMethod: 'stripe' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'validation', fields: { payment_method: `must be one of ${manual.join(', ')}` } });
+    expect(await actions(order.id)).toEqual(['order.placed']);
+
+    process.env.STRIPE_SECRET_KEY = 'sk_test_desk';
+    process.env.STRIPE_WEBHOOK_SECRET = 'whsec_desk';
+    try {
+      expect(await orderPaymentMethodChoices(ctx())).toEqual(['stripe', ...manual]);
+      expect((await changeOrderPaymentMethod(ctx(), { id: order.id, paymentMethod: 'stripe' })).paymentMethod).toBe('stripe');
+    } finally {
+      delete process.env.STRIPE_SECRET_KEY;
+      delete process.env.STRIPE_WEBHOOK_SECRET;
+    }
   });
 
   it('keeps order notes on the order and shows the customer’s notes beside them', async () => {

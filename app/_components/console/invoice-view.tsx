@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
+import { canRemind } from '@/server/billing/invoice-desk';
 import { invoiceActions, isIssued, returnableOf } from '@/server/billing/invoice-status';
 import { addressLines } from '@/server/documents/model';
 import { papers } from '@/server/documents/paper';
@@ -31,12 +32,13 @@ import type { ConsoleBase } from './base-path';
 export async function InvoiceView({ id, basePath }: { id: string; basePath: ConsoleBase }) {
   const trpc = await api();
   const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
-  const [history, me, customer, channels, settings] = await Promise.all([
+  const [history, me, customer, channels, settings, statusTargets] = await Promise.all([
     trpc.invoices.history({ id }),
     trpc.me(),
     trpc.customers.byId({ id: invoice.customerId }),
     trpc.notify.channels(),
     displaySettings(),
+    trpc.invoiceDesk.statusTargets({ id }),
   ]);
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, invoice.currency);
@@ -101,6 +103,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           newLineTaxRate: customerRateText(settings.taxRate, customer),
         }}
         allowed={actions}
+        desk={{ statusTargets, remind: canRemind(invoice), overdue: invoice.status === 'overdue' }}
         canEdit={me.permissions.includes('invoices.edit')}
         canRefund={me.permissions.includes('payments.refund')}
         canDelete={me.permissions.includes('invoices.delete') && !invoice.deletedAt}

@@ -18,7 +18,7 @@ import { activateContractOrder, deactivateContractOrder } from '../../services/o
 import { changePlan } from '../../services/orders/change-plan';
 import { changeSeats } from '../../services/orders/change-seats';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
-import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
+import { addOrderLabel, changeOrderPaymentMethod, orderPaymentMethodChoices, removeOrderLabel } from '../../services/orders/edit-details';
 import { editOrderPrice } from '../../services/orders/edit-price';
 import { getOrder } from '../../services/orders/get';
 import { getOrderHistory } from '../../services/orders/history';
@@ -61,6 +61,7 @@ export const ordersRouter = router({
   changeStatus: permissionProcedure('orders.edit')
     .input(changeOrderStatusInput.extend(orderIdInput.shape))
     .mutation(({ ctx, input }) => changeOrderStatus(ctx.service, input)),
+  paymentMethodChoices: permissionProcedure('orders.edit').query(({ ctx }) => orderPaymentMethodChoices(ctx.service)),
   changePaymentMethod: permissionProcedure('orders.edit')
     .input(camelized(orderPaymentMethodInput))
     .mutation(({ ctx, input }) => changeOrderPaymentMethod(ctx.service, input)),

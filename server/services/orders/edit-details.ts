@@ -1,16 +1,34 @@
 import { and, eq } from 'drizzle-orm';
 import { orderLabels, orders } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
+import { AppError } from '@/server/errors';
+import { orderPaymentChoices, readPaymentConfig } from '@/server/payments/config';
+import { paymentMethodNames } from '@/server/schemas/invoice-desk';
 import type { PaymentMethod } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { loadOrder, lockOrder, type OrderView } from './store';
 
-/** The method the customer means to pay by; what the pay page offers first. */
+/** The methods Change payment method offers: configured gateways, the desk's manual methods, credit when on. */
+export async function orderPaymentMethodChoices(ctx: ServiceContext): Promise<PaymentMethod[]> {
+  requirePermission(ctx.actor, 'orders.edit');
+  return orderPaymentChoices(await readPaymentConfig(ctx.db));
+}
+
+/**
+ * The method the customer means to pay by; what the pay page offers first. A gateway that is
+ * not set up (Settings → Payments) could not take the payment, so it is refused.
+ */
 export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id: string; paymentMethod: PaymentMethod }): Promise<OrderView> {
   requirePermission(ctx.actor, 'orders.edit');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
+    const choices = orderPaymentChoices(await readPaymentConfig(tx));
+    if (!choices.includes(input.paymentMethod)) {
+      throw new AppError('validation', `${paymentMethodNames[input.paymentMethod]} is not set up: see Settings → Payments`, {
+        payment_method: `must be one of ${choices.join(', ')}`,
+      });
+    }
     await tx.update(orders).set({ paymentMethod: input.paymentMethod, updatedAt: ctx.now }).where(eq(orders.id, order.id));
     await audit(
       tx,

@@ -1,13 +1,15 @@
 'use client';
 
-import { Ban, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Trash2, Undo2 } from 'lucide-react';
+import { Ban, BellRing, CheckCheck, FileMinus, FilePen, Link2, Plus, Send, Shuffle, Trash2, Undo2 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
+import type { ManualStatus } from '@/server/billing/invoice-desk';
 import type { InvoiceActions as Allowed } from '@/server/billing/invoice-status';
 import type { TaxMode } from '@/server/billing/totals';
 import type { CustomerSnapshot } from '@/server/services/invoices/snapshot';
 import { Button } from '../../../_components/ui/button';
 import type { EditorLine } from '../invoice-editor';
 import { CancelInvoiceDialog } from './actions/cancel-invoice-dialog';
+import { ChangeStatusDialog } from './actions/change-status-dialog';
 import { CorrectionDialog } from './actions/correction-dialog';
 import { DeleteInvoiceDialog } from './actions/delete-invoice-dialog';
 import { EditInvoiceDialog } from './actions/edit-invoice-dialog';
@@ -16,6 +18,7 @@ import { MarkPaidDialog } from './actions/mark-paid-dialog';
 import { RecordPaymentDialog } from './actions/record-payment-dialog';
 import { RefundDialog } from './actions/refund-dialog';
 import { RegenerateLinkDialog } from './actions/regenerate-link-dialog';
+import { SendReminderDialog } from './actions/send-reminder-dialog';
 
 export type ActionInvoice = {
   id: string;
@@ -36,7 +39,10 @@ export type ActionInvoice = {
   addressee: Omit<CustomerSnapshot, 'email'>;
 };
 
-type Open = null | 'pay' | 'markPaid' | 'cancel' | 'delete' | 'edit' | 'finalize' | 'token' | 'refund' | 'correct';
+type Open = null | 'pay' | 'markPaid' | 'cancel' | 'delete' | 'edit' | 'finalize' | 'token' | 'refund' | 'correct' | 'status' | 'remind';
+
+/** Change status and Send reminder: what the invoice allows today (invoice-desk.ts). */
+export type DeskAllowed = { statusTargets: ManualStatus[]; remind: boolean; overdue: boolean };
 
 /**
  * The invoice's actions: only those its state allows (`allowed`, from the billing rules), and
@@ -45,12 +51,14 @@ type Open = null | 'pay' | 'markPaid' | 'cancel' | 'delete' | 'edit' | 'finalize
 export function InvoiceActions({
   invoice,
   allowed,
+  desk,
   canEdit,
   canRefund,
   canDelete,
 }: {
   invoice: ActionInvoice;
   allowed: Allowed;
+  desk: DeskAllowed;
   canEdit: boolean;
   canRefund: boolean;
   canDelete: boolean;
@@ -69,6 +77,10 @@ export function InvoiceActions({
       {canEdit && allowed.edit ? <Action icon={<FilePen className="size-4" />} label="Edit" onClick={() => setOpen('edit')} /> : null}
       {canEdit && allowed.correct ? <Action icon={<FileMinus className="size-4" />} label="Credit / debit note" onClick={() => setOpen('correct')} /> : null}
       {canRefund && allowed.refund ? <Action icon={<Undo2 className="size-4" />} label="Refund" onClick={() => setOpen('refund')} /> : null}
+      {canEdit && desk.remind ? <Action icon={<BellRing className="size-4" />} label="Send reminder" onClick={() => setOpen('remind')} /> : null}
+      {canEdit && desk.statusTargets.length > 0 ? (
+        <Action icon={<Shuffle className="size-4" />} label="Change status" onClick={() => setOpen('status')} />
+      ) : null}
       {canEdit && allowed.regenerateLink ? <Action icon={<Link2 className="size-4" />} label="Regenerate link" onClick={() => setOpen('token')} /> : null}
       {canEdit && allowed.cancel ? <Action icon={<Ban className="size-4" />} label="Cancel invoice" onClick={() => setOpen('cancel')} /> : null}
       {canDelete && allowed.delete ? <Action icon={<Trash2 className="size-4" />} label="Delete" onClick={() => setOpen('delete')} /> : null}
@@ -82,6 +94,8 @@ export function InvoiceActions({
       {open === 'finalize' ? <FinalizeDialog invoiceId={invoice.id} onClose={close} /> : null}
       {open === 'token' ? <RegenerateLinkDialog invoiceId={invoice.id} onClose={close} /> : null}
       {open === 'edit' ? <EditInvoiceDialog invoice={invoice} onClose={close} /> : null}
+      {open === 'status' ? <ChangeStatusDialog invoiceId={invoice.id} targets={desk.statusTargets} onClose={close} /> : null}
+      {open === 'remind' ? <SendReminderDialog invoiceId={invoice.id} overdue={desk.overdue} onClose={close} /> : null}
     </div>
   );
 }

@@ -1,0 +1,3 @@
+import { sendInvoiceReminderRoute } from '@/server/rest/routes/invoice-desk';
+
+export const POST = sendInvoiceReminderRoute.handler;

@@ -1,0 +1,3 @@
+import { changeInvoiceStatusRoute } from '@/server/rest/routes/invoice-desk';
+
+export const POST = changeInvoiceStatusRoute.handler;

@@ -1,0 +1,49 @@
+import { changeInvoiceStatusInput, reminderOutput, sendReminderInput } from '../../schemas/invoice-desk';
+import { invoiceIdInput, invoiceOutput } from '../../schemas/invoices';
+import { changeInvoiceStatus } from '../../services/invoices/change-status';
+import { sendInvoiceReminder } from '../../services/invoices/send-reminder';
+import { defineRoute } from '../handler';
+import { invoiceJson } from './invoices';
+
+// The invoice page's Change status and Send reminder, as the console does them.
+
+export const changeInvoiceStatusRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/status',
+    summary:
+      'Set the status by hand, with a reason (audited): pending/partial → overdue, overdue → pending (partial when part paid) while the due date has not passed, or → cancelled when nothing was received; 409 invalid_state for any other move. Never moves money: pay with mark-paid or payments',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: invoiceIdInput,
+    body: changeInvoiceStatusInput,
+    response: invoiceOutput,
+  },
+  async ({ ctx, params, body, origin }) => invoiceJson(await changeInvoiceStatus(ctx, { ...body, id: params.id }), origin),
+);
+
+export const sendInvoiceReminderRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/send-reminder',
+    summary:
+      'Queue a payment reminder e-mail with a template (friendly, overdue, final); it is sent moments later and logged in the invoice’s notifications. 409 invalid_state when the invoice is not awaiting payment',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: invoiceIdInput,
+    body: sendReminderInput,
+    response: reminderOutput,
+    status: 202,
+  },
+  async ({ ctx, params, body }) => {
+    const reminder = await sendInvoiceReminder(ctx, { ...body, id: params.id });
+    return {
+      id: reminder.id,
+      invoice_id: reminder.invoiceId,
+      template: reminder.template,
+      channel: reminder.channel,
+      status: reminder.status,
+      queued_at: reminder.queuedAt.toISOString(),
+    };
+  },
+);
