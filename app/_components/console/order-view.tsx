@@ -21,6 +21,7 @@ import { AuditLog } from './audit-log';
 import type { ConsoleBase } from './base-path';
 import { Notes } from './notes';
 import { NextInvoiceText, OrderInvoices } from './order-invoices';
+import { RefreshWhilePending } from './refresh-while-pending';
 
 /**
  * An order's page in either console: lines, customer, services, documents, notes, history and
@@ -51,9 +52,16 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
   const canChangeSeatsHere = me.permissions.includes(changePlanPermission(me.role));
   // Paid (or approved) and waiting for its services to be set up.
   const awaitingProvisioning = canEdit && order.status === 'pending' && !order.awaitingApproval && first?.status === 'paid';
+  // Paid or approved, and its activate-order job has not finished yet: the page follows it.
+  const activating =
+    order.status === 'pending' &&
+    !order.awaitingApproval &&
+    (first?.status === 'paid' || order.approvedAt !== null) &&
+    !history.jobs.some((j) => j.function === 'activate-order' && (j.status === 'completed' || j.status === 'failed'));
 
   return (
     <>
+      {activating ? <RefreshWhilePending /> : null}
       <PageHeader title={`Order ${order.number}`} description={order.name}>
         <StatusPill status={order.status} className="text-sm" />
         {order.awaitingApproval ? (

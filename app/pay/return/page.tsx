@@ -2,6 +2,7 @@ import { CheckCircle2, Clock, XCircle } from 'lucide-react';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
+import { RefreshWhilePending } from '@/app/_components/console/refresh-while-pending';
 import { buttonClass } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { StatusPill } from '@/app/_components/ui/status-pill';
@@ -59,10 +60,13 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
   const ownInvoice = outcome && ctx.actor.scope.kind === 'customer' && ctx.actor.scope.customerId === outcome.customerId;
   const invoiceHref = outcome && (ownInvoice ? `/client/invoices/${outcome.invoiceId}` : publicInvoicePath(outcome.invoiceId, outcome.tokenVersion));
   const paid = outcome && outcome.invoiceStatus === 'paid';
+  // A paid order goes live by its activation job right after the payment commits: follow it.
+  const activating = paid && outcome?.order?.status === 'pending' && !outcome.order.awaitingApproval;
   const headline = problem ? 'The payment did not go through' : paid ? 'Payment received' : outcome?.gateway === 'pending' ? 'Payment processing' : 'Not paid';
 
   return (
     <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center gap-6 px-4 py-12">
+      {activating && <RefreshWhilePending forMs={15_000} />}
       <Link href="/store" className="text-sm font-semibold tracking-tight">
         Cashdesk
       </Link>
