@@ -9,7 +9,7 @@ const stringParams = <K extends string>(...keys: K[]) => Object.fromEntries(keys
  * bar and pager (nuqs): plain strings, each page parses them into its procedure's input.
  */
 export const listParams = {
-  invoices: stringParams('status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'reseller_id', 'cursor'),
+  invoices: stringParams('status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'reseller_id', 'include_deleted', 'cursor'),
   orders: stringParams('status', 'customer', 'product_id', 'from', 'to', 'cursor'),
   transactions: stringParams('type', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
   commissions: stringParams('from', 'to'),

@@ -108,6 +108,8 @@ const deskEdit: Expect = adminOnly;
 /** Lists: each sees its own book (the test also checks no other tenant's id is in the answer). */
 const ownList: Expect = { anonymous: 401, clients: 'ok', resellers: 'ok', staffWithout: 403, viewer: 'ok', admin: 'ok' };
 const deskList: Expect = { ...ownList, clients: 403 };
+/** A download of the invoices chosen on a list: everyone who may read invoices gets past authorization. */
+const zipOfChosen: Expect = { anonymous: 401, clients: 'allowed', resellers: 'allowed', staffWithout: 403, viewer: 'allowed', admin: 'allowed' };
 /** The console's people (admin and staff roles), whatever their permissions. */
 const consoleOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
 /** A client's own portal account: everyone else has none (404). */
@@ -807,10 +809,13 @@ export const restMatrix: RestEntry[] = [
 export const routeMatrix: RouteEntry[] = [
   { call: 'GET /admin/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   { call: 'GET /admin/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
+  // Download PDFs: without ids it is refused past authorization; which invoices go in is the scope's (tests/invoices/bulk.test.ts).
+  { call: 'GET /admin/invoices/pdfs', session: true, needs: 'invoices.view', expect: zipOfChosen },
   { call: 'GET /admin/orders/export', session: true, needs: 'orders.view', expect: ownList },
   // The reseller console's downloads are the desk's handlers under its own paths: the session's scope decides.
   { call: 'GET /reseller/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   { call: 'GET /reseller/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
+  { call: 'GET /reseller/invoices/pdfs', session: true, needs: 'invoices.view', expect: zipOfChosen },
   { call: 'GET /reseller/orders/export', session: true, needs: 'orders.view', expect: ownList },
   { call: 'GET /reseller/commissions/export', session: true, needs: 'reports.view', expect: ledgerRead },
   { call: 'GET /admin/transactions/export', session: true, needs: 'reports.view', expect: ledgerRead },

@@ -1,8 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { POST as bulkMarkPaidRoute } from '@/app/api/v1/invoices/bulk/mark-paid/route';
 import { auditLog, invoiceNotifications, payments } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { invoicePdfZip } from '@/server/documents/invoice-zip';
 import { bulkMarkPaid, bulkSendReminder } from '@/server/services/invoices/bulk';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
 import { getInvoice } from '@/server/services/invoices/get';
@@ -136,5 +138,31 @@ describe('bulk reminders', () => {
     expect((await bulkSendReminder(ctxOf(db(), admin.actor, now), click)).succeeded.map((s) => s.id)).toEqual([open.id]);
     const log = await db().select().from(invoiceNotifications).where(eq(invoiceNotifications.invoiceId, open.id));
     expect(log.map((n) => [n.status, n.dedupeKey])).toEqual([['sent', 'payment_reminder:click-0001']]);
+  });
+});
+
+describe('Download PDFs', () => {
+  it("zips each chosen invoice's PDF, leaves out those outside the reseller's book, and finds nothing when none is left", async () => {
+    const reseller = await givenUser(db(), 'reseller');
+    const customer = await givenCustomer(db(), { reseller_id: reseller.id });
+    const [first, second] = [await givenInvoice(db(), { customerId: customer.id }), await givenInvoice(db(), { customerId: customer.id })];
+    const [draft, otherDraft] = [
+      await givenInvoice(db(), { customerId: customer.id, status: 'draft' }),
+      await givenInvoice(db(), { customerId: customer.id, status: 'draft' }),
+    ];
+    const elsewhere = await givenInvoice(db());
+    const origin = 'https://desk.example.test';
+
+    const zip = await invoicePdfZip(ctxOf(db(), reseller.actor, now), { ids: [first.id, elsewhere.id, second.id, draft.id, otherDraft.id], origin });
+    const files = unzipSync(zip.bytes);
+    const names = Object.keys(files).sort();
+    expect(names).toHaveLength(4);
+    expect(names.filter((n) => n.includes(first.number!) || n.includes(second.number!))).toHaveLength(2);
+    expect(names.some((n) => n.includes(elsewhere.number!))).toBe(false);
+    // Two drafts share a file name: the second gets its own.
+    expect(new Set(names).size).toBe(4);
+    for (const bytes of Object.values(files)) expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+
+    await expect(invoicePdfZip(ctxOf(db(), reseller.actor, now), { ids: [elsewhere.id], origin })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -1,11 +1,14 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { invoiceStatuses } from '@/server/billing/invoice-status';
+import { invoiceActions, invoiceStatuses } from '@/server/billing/invoice-status';
 import { addDays, toPlainDate } from '@/server/billing/periods';
+import type { Channel } from '@/server/schemas/invoices';
 import { formatDay, humanize, queryString, type SearchParams } from '../../_lib/format';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { invoiceFiltersFrom } from '../../admin/invoices/filters';
+import { InvoiceRowMenu } from '../../admin/invoices/invoice-row-menu';
+import { BulkBar, InvoiceSelection, SelectAllOnPage, SelectInvoice } from '../../admin/invoices/invoice-selection';
 import { InvoiceToolbar } from '../../admin/invoices/invoice-toolbar';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
@@ -20,8 +23,8 @@ import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
 
 /**
- * The invoice list of a console: filters in the URL, CSV export, and Create invoice and
- * Consolidate pending for those with invoices.create. The service scopes it (a reseller sees
+ * The invoice list of a console: filters in the URL, CSV export, Create invoice and Consolidate
+ * pending for those with invoices.create, a menu on each row and bulk actions on the rows chosen. The service scopes it (a reseller sees
  * its book), so the page adds no filter of its own.
  */
 export async function InvoiceList({
@@ -39,12 +42,17 @@ export async function InvoiceList({
   const { errors, raw } = filters;
   const input = showReseller ? filters.input : { ...filters.input, reseller_id: undefined };
   const trpc = await api();
-  const [page, me, settings, resellers] = await Promise.all([
+  const [page, me, settings, resellers, channelState] = await Promise.all([
     trpc.invoices.list({ ...input, format: 'json' }),
     trpc.me(),
     displaySettings(),
     showReseller ? trpc.resellers.options() : [],
+    trpc.notify.channels(),
   ]);
+  // Only the channels that can send: e-mail always (the dev outbox at worst), SMS and WhatsApp once set up.
+  const channels: Channel[] = ['email', ...(channelState.sms ? (['sms'] as const) : []), ...(channelState.whatsapp ? (['whatsapp'] as const) : [])];
+  const canEdit = me.permissions.includes('invoices.edit');
+  const canDelete = me.permissions.includes('invoices.delete');
   const resellerName = new Map(resellers.map((r) => [r.id, r.active ? r.name : `${r.name} (disabled)`]));
   const today = toPlainDate(new Date());
   // The export route takes the API's filters: amounts in minor units, no page cursor.
@@ -94,64 +102,97 @@ export async function InvoiceList({
             error={errors.reseller_id}
           />
         ) : null}
+        <FilterSelect label="Deleted" name="include_deleted" any="Hidden" options={[{ value: 'true', label: 'Shown' }]} error={errors.include_deleted} />
       </FilterForm>
 
-      <Card className="overflow-hidden">
-        <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
-          <DataTable
-            label="Invoices"
-            columns={[
-              { label: 'Number' },
-              { label: 'Customer' },
-              ...(showReseller ? [{ label: 'Reseller' }] : []),
-              { label: 'Issued' },
-              { label: 'Due' },
-              { label: 'Total', align: 'right' },
-              { label: 'Paid', align: 'right' },
-              { label: 'Balance', align: 'right' },
-              { label: 'Status' },
-              { label: 'Sent' },
-            ]}
-            empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}
-          >
-            {page.items.map((invoice) => (
-              <tr
-                key={invoice.id}
-                data-href={`${basePath}/invoices/${invoice.id}`}
-                tabIndex={-1}
-                className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger')}
-              >
-                <td className="px-4 py-2.5 font-medium whitespace-nowrap">
-                  <Link href={`${basePath}/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
-                    {invoice.number ?? 'Draft'}
-                  </Link>
-                  {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
-                </td>
-                <td className="px-4 py-2.5">{invoice.customerName}</td>
-                {showReseller ? (
-                  <td className="px-4 py-2.5">{invoice.customerResellerId ? (resellerName.get(invoice.customerResellerId) ?? '—') : '—'}</td>
-                ) : null}
-                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
-                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.amountPaid, invoice.currency)}</td>
-                <td className="px-4 py-2.5 text-right font-medium tabular-nums">{money(invoice.balance, invoice.currency)}</td>
-                <td className="px-4 py-2.5">
-                  <StatusPill status={invoice.status} />
-                </td>
-                <td className="px-4 py-2.5">
-                  {[...new Set(invoice.notifications.filter((n) => n.status === 'sent').map((n) => n.channel))].map((channel) => (
-                    <span key={channel} className="mr-1 rounded bg-muted px-1.5 py-0.5 text-xs">
-                      {channel}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </KeyboardRows>
-        <ListPager shown={page.items.length} next={page.nextCursor} />
-      </Card>
+      <InvoiceSelection rows={page.items.map((i) => ({ id: i.id, number: i.number, currency: i.currency, balance: i.balance.toString() }))}>
+        <Card className="overflow-hidden">
+          {canEdit ? <BulkBar basePath={basePath} channels={channels} /> : null}
+          <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
+            <DataTable
+              label="Invoices"
+              columns={[
+                ...(canEdit ? [{ label: 'Select', header: <SelectAllOnPage /> }] : []),
+                { label: 'Number' },
+                { label: 'Customer' },
+                ...(showReseller ? [{ label: 'Reseller' }] : []),
+                { label: 'Issued' },
+                { label: 'Due' },
+                { label: 'Total', align: 'right' },
+                { label: 'Paid', align: 'right' },
+                { label: 'Balance', align: 'right' },
+                { label: 'Payment date' },
+                { label: 'Status' },
+                { label: 'Sent' },
+                { label: 'Actions' },
+              ]}
+              empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}
+            >
+              {page.items.map((invoice) => {
+                const allowed = invoiceActions(invoice);
+                const deleted = invoice.deletedAt !== null;
+                return (
+                  <tr
+                    key={invoice.id}
+                    data-href={`${basePath}/invoices/${invoice.id}`}
+                    tabIndex={-1}
+                    className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger', deleted && 'text-fg-muted')}
+                  >
+                    {canEdit ? (
+                      <td className="px-4 py-2.5">
+                        <SelectInvoice id={invoice.id} number={invoice.number} />
+                      </td>
+                    ) : null}
+                    <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                      <Link href={`${basePath}/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
+                        {invoice.number ?? 'Draft'}
+                      </Link>
+                      {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
+                      {deleted ? <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs text-fg-muted">Deleted</span> : null}
+                    </td>
+                    <td className="px-4 py-2.5">{invoice.customerName}</td>
+                    {showReseller ? (
+                      <td className="px-4 py-2.5">{invoice.customerResellerId ? (resellerName.get(invoice.customerResellerId) ?? '—') : '—'}</td>
+                    ) : null}
+                    <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
+                    <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
+                    <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.amountPaid, invoice.currency)}</td>
+                    <td className="px-4 py-2.5 text-right font-medium tabular-nums">{money(invoice.balance, invoice.currency)}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{invoice.paidAt ? formatDay(invoice.paidAt) : '—'}</td>
+                    <td className="px-4 py-2.5">
+                      <StatusPill status={invoice.status} />
+                    </td>
+                    <td className="px-4 py-2.5">
+                      {[...new Set(invoice.notifications.filter((n) => n.status === 'sent').map((n) => n.channel))].map((channel) => (
+                        <span key={channel} className="mr-1 rounded bg-muted px-1.5 py-0.5 text-xs">
+                          {channel}
+                        </span>
+                      ))}
+                    </td>
+                    <td className="px-2 py-2.5 text-right">
+                      <InvoiceRowMenu
+                        basePath={basePath}
+                        channels={channels}
+                        invoice={{
+                          id: invoice.id,
+                          number: invoice.number,
+                          currency: invoice.currency,
+                          balance: invoice.balance.toString(),
+                          canSend: canEdit && !deleted && allowed.send,
+                          canPay: canEdit && allowed.recordPayment,
+                          canDelete: canDelete && !deleted && allowed.delete,
+                        }}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          </KeyboardRows>
+          <ListPager shown={page.items.length} next={page.nextCursor} />
+        </Card>
+      </InvoiceSelection>
     </>
   );
 }

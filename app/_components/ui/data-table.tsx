@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { cn } from './cn';
 
-export type Column = { label: string; align?: 'right' };
+/** `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox). */
+export type Column = { label: string; header?: ReactNode; align?: 'right' };
 
 const variants = {
   // A list filling its card: padded cells, a shaded header that stays put while rows scroll.
@@ -37,7 +38,7 @@ export function DataTable({
         <tr>
           {columns.map((column, i) => (
             <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right')}>
-              {column.label}
+              {column.header ?? column.label}
             </th>
           ))}
         </tr>

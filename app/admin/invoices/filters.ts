@@ -36,6 +36,7 @@ export function invoiceFiltersFrom(params: SearchParams): {
     min_total: amount('min'),
     max_total: amount('max'),
     reseller_id: raw.reseller_id,
+    include_deleted: raw.include_deleted,
     cursor: raw.cursor,
     limit: 25,
   };

@@ -27,7 +27,7 @@ const paymentForm = (currency: string) =>
     paid_at: z.string(),
   });
 
-export function RecordPaymentDialog({ invoice, onClose }: { invoice: ActionInvoice; onClose: () => void }) {
+export function RecordPaymentDialog({ invoice, onClose }: { invoice: Pick<ActionInvoice, 'id' | 'currency' | 'balance'>; onClose: () => void }) {
   const money = useMoney();
   const trpc = useTRPC();
   const finish = useFinish(onClose);
