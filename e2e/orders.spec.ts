@@ -111,7 +111,7 @@ test('the order desk edits the price, payment method, labels and notes, all in t
   const method = page.getByRole('dialog', { name: 'Change payment method' });
   await method.getByLabel('Payment method').selectOption('paypal');
   await method.getByRole('button', { name: 'Change method' }).click();
-  await expect(page.getByText('Payment method is now paypal')).toBeVisible();
+  await expect(page.getByText('Payment method is now PayPal')).toBeVisible();
 
   await page.getByRole('button', { name: 'Add label' }).click();
   await page.getByRole('dialog', { name: 'Add label' }).getByLabel('Label').fill('VIP');

@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { POST as markPaidRoute } from '@/app/api/v1/invoices/[id]/mark-paid/route';
 import { POST as sendReminderRoute } from '@/app/api/v1/invoices/[id]/send-reminder/route';
 import { POST as statusRoute } from '@/app/api/v1/invoices/[id]/status/route';
 import { auditLog, emailOutbox, invoiceNotifications, invoices, payments, workflowEvents } from '@/db/schema';
@@ -98,6 +99,18 @@ describe('Mark as paid with a method and a reference', () => {
       expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'invalid_state' });
       expect(await state(invoice.id)).toEqual({ status: 'paid', amountPaid: 1000n, payments: 1 });
     }
+  });
+
+  it('over REST: the method and reference land on the payment; a gateway method is a 400 on the field and pays nothing', async () => {
+    const invoice = await givenInvoice(db(), { total: 1200n });
+    const refused = await call(markPaidRoute, invoice.id, 'mark-paid', { method: 'paypal' });
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: 'validation_error', fields: { method: expect.any(String) } } } });
+    expect(await state(invoice.id)).toEqual({ status: 'pending', amountPaid: 0n, payments: 0 });
+    const paid = await call(markPaidRoute, invoice.id, 'mark-paid', { method: 'prepaid_card', reference: 'CARD-7781' });
+    expect(paid).toMatchObject({
+      status: 200,
+      body: { payment: { amount: 1200, method: 'prepaid_card', reference: 'CARD-7781' }, invoice: { status: 'paid' } },
+    });
   });
 
   it('lets a reseller pay in its own book only; the viewer not at all', async () => {
