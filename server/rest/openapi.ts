@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicOrigin } from '../env';
-import type { RouteSpec } from './handler';
+import type { RouteHandler, RouteSpec } from './handler';
 import * as adminSettings from './routes/admin-settings';
 import * as billingRuns from './routes/billing-runs';
 import * as catalog from './routes/catalog';
@@ -24,11 +24,12 @@ import * as usage from './routes/usage';
 import * as wallet from './routes/wallet';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+type AnyRoute = { spec: AnySpec; handler: RouteHandler };
 
-const isRoute = (value: unknown): value is { spec: AnySpec } => typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
+const isRoute = (value: unknown): value is AnyRoute => typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
 
-/** Every /api/v1 operation; the same specs that serve the routes describe them here. */
-export const routes: AnySpec[] = [
+/** Every /api/v1 operation with its handler: the one registry the document and the tests read. */
+export const restRoutes: AnyRoute[] = [
   settings,
   adminSettings,
   customers,
@@ -50,11 +51,10 @@ export const routes: AnySpec[] = [
   usage,
   wallet,
   reports,
-].flatMap((module) =>
-  Object.values(module)
-    .filter(isRoute)
-    .map((route) => route.spec),
-);
+].flatMap((module) => Object.values(module).filter(isRoute));
+
+/** Every /api/v1 operation; the same specs that serve the routes describe them here. */
+export const routes: AnySpec[] = restRoutes.map((route) => route.spec);
 
 const errorSchema = z.object({
   error: z.object({

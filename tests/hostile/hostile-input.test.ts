@@ -9,22 +9,7 @@ import { services } from '@/db/schema';
 import { appRouter, createCaller } from '@/server/api/root';
 import type { Actor } from '@/server/auth/actor';
 import type { RouteHandler, RouteSpec } from '@/server/rest/handler';
-import { routes as documentedRoutes } from '@/server/rest/openapi';
-import * as billingRunRoutes from '@/server/rest/routes/billing-runs';
-import * as catalogRoutes from '@/server/rest/routes/catalog';
-import * as commissionRoutes from '@/server/rest/routes/commissions';
-import * as consolidationRoutes from '@/server/rest/routes/consolidation';
-import * as creditNoteRoutes from '@/server/rest/routes/credit-notes';
-import * as customerRoutes from '@/server/rest/routes/customers';
-import * as invoiceRoutes from '@/server/rest/routes/invoices';
-import * as orderRoutes from '@/server/rest/routes/orders';
-import * as refundRoutes from '@/server/rest/routes/refunds';
-import * as reportRoutes from '@/server/rest/routes/reports';
-import * as resellerRoutes from '@/server/rest/routes/resellers';
-import * as settingsRoutes from '@/server/rest/routes/settings';
-import * as transactionRoutes from '@/server/rest/routes/transactions';
-import * as usageRoutes from '@/server/rest/routes/usage';
-import * as walletRoutes from '@/server/rest/routes/wallet';
+import { restRoutes } from '@/server/rest/openapi';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { adjustCredit } from '@/server/services/credit/adjust';
@@ -90,27 +75,6 @@ function show(value: unknown): string {
   });
   return (text ?? String(value)).slice(0, 600);
 }
-
-const isRoute = (value: unknown): value is { spec: RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>; handler: RouteHandler } =>
-  typeof value === 'object' && value !== null && 'spec' in value && 'handler' in value;
-
-const restRoutes = [
-  settingsRoutes,
-  customerRoutes,
-  catalogRoutes,
-  orderRoutes,
-  consolidationRoutes,
-  refundRoutes,
-  creditNoteRoutes,
-  billingRunRoutes,
-  invoiceRoutes,
-  resellerRoutes,
-  transactionRoutes,
-  commissionRoutes,
-  usageRoutes,
-  walletRoutes,
-  reportRoutes,
-].flatMap((module) => Object.values(module).filter(isRoute));
 
 /**
  * Runs one property over a call. A failure is recorded (with fast-check's shrunk input) rather
@@ -225,11 +189,6 @@ async function callRest(route: { spec: RouteSpec<z.ZodType | undefined, z.ZodTyp
 }
 
 describe('hostile input', () => {
-  it('covers every documented REST operation', () => {
-    expect(restRoutes.map((route) => route.spec)).toEqual(expect.arrayContaining(documentedRoutes));
-    expect(restRoutes).toHaveLength(documentedRoutes.length);
-  });
-
   describe('REST /api/v1', () => {
     for (const route of restRoutes) {
       const call = `${route.spec.method} ${route.spec.path}`;
