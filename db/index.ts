@@ -19,7 +19,7 @@ export type DatabaseHandle = {
    * Calls `onNotify` on each NOTIFY on the channel; PostgreSQL delivers a transaction's
    * notifications when it commits, never when it rolls back. Resolves to the unsubscribe.
    */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 };
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -45,7 +45,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       migrate: () => migrate(db, { migrationsFolder }),
       close: () => client.end({ timeout: 5 }),
       listen: async (channel, onNotify) => {
-        const { unlisten } = await client.listen(channel, () => onNotify());
+        const { unlisten } = await client.listen(channel, (payload) => onNotify(payload));
         return unlisten;
       },
     };
@@ -71,7 +71,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     migrate: () => migrate(db, { migrationsFolder }),
     close: () => client.close(),
     listen: async (channel, onNotify) => {
-      const unlisten = await client.listen(channel, () => onNotify());
+      const unlisten = await client.listen(channel, (payload) => onNotify(payload));
       return () => unlisten();
     },
   };

@@ -1,5 +1,5 @@
 import type { Database, DatabaseHandle } from '@/db';
-import { dispatchPending, failInterrupted, resumeStalled, schedulerTick, workflowEventsChannel, type Runtime } from './runtime';
+import { dispatchPending, failInterrupted, notifiedEventIds, resumeStalled, schedulerTick, workflowEventsChannel, type Runtime } from './runtime';
 
 const DISPATCH_EVERY_MS = 2_000;
 const TICK_EVERY_MS = 30_000;
@@ -37,8 +37,16 @@ export function startWorkflowLoop(db: Database, runtime: Runtime, options: { sch
       await pass(false);
     }
   };
+  // Events a commit names run at once, even while a pass works through a backlog (an order's
+  // activation must not wait behind a batch of e-mails); the claim keeps each to one run.
+  const dispatchNamed = (ids: string[]) =>
+    dispatchPending(db, runtime, ids.length, ids).catch((error: unknown) => console.error('[cashdesk] dispatching notified workflow events failed:', error));
   const unlisten = options
-    .listen?.(workflowEventsChannel, () => void pass(false))
+    .listen?.(workflowEventsChannel, (payload) => {
+      const ids = notifiedEventIds(payload);
+      if (ids.length > 0) void dispatchNamed(ids);
+      else void pass(false);
+    })
     .catch((error: unknown) => {
       console.error('[cashdesk] listening for workflow events failed; they are dispatched every few seconds instead:', error);
       return undefined;
@@ -57,7 +65,8 @@ export function startWorkflowLoop(db: Database, runtime: Runtime, options: { sch
     stop: () => {
       clearInterval(dispatch);
       if (tick) clearInterval(tick);
-      void unlisten?.then((stop) => stop?.());
+      // A connection already closed (the server going down) has nothing left to unlisten.
+      void unlisten?.then((stop) => stop?.()).catch(() => undefined);
       holder.__cashdeskWorkflows = undefined;
     },
     kick: () => void pass(false),

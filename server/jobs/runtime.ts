@@ -10,8 +10,18 @@ import { receivedEvent, type RunEvent, type Workflow } from './workflow';
 
 export type Runtime = { mode: 'inngest' | 'embedded'; workflows: readonly Workflow[] } & ExecutorOptions;
 
-/** Notified as an emitting transaction commits, so the loop dispatches at once instead of at its next pass. */
+/**
+ * Notified as an emitting transaction commits, with the ids of the events it emitted (one per
+ * line; empty when they would not fit a notification), so the loop dispatches them at once
+ * instead of at its next pass — and beside a pass already busy with others' events.
+ */
 export const workflowEventsChannel = 'cashdesk_workflow_events';
+
+// PostgreSQL refuses a notification payload of 8,000 bytes or more.
+const maxNotifiedIds = 7_000;
+
+/** The event ids a notification names (none: look at every pending event). */
+export const notifiedEventIds = (payload: string): string[] => payload.split('\n').filter(Boolean);
 
 async function enqueue(tx: Database, events: readonly RunEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -19,7 +29,8 @@ async function enqueue(tx: Database, events: readonly RunEvent[]): Promise<void>
     .insert(workflowEvents)
     .values(events.map((e) => ({ name: e.name, data: e.data, eventId: e.id })))
     .onConflictDoNothing();
-  await tx.execute(sql`select pg_notify(${workflowEventsChannel}, '')`);
+  const ids = events.map((e) => e.id).join('\n');
+  await tx.execute(sql`select pg_notify(${workflowEventsChannel}, ${ids.length < maxNotifiedIds ? ids : ''})`);
 }
 
 /**
@@ -38,8 +49,13 @@ const triggeredBy = (workflow: Workflow, name: string) => workflow.triggers.some
  * the claim leaves queued runs that `resumeStalled` takes up on the next start. Two dispatchers
  * never take the same event.
  */
-export async function dispatchPending(db: Database, runtime: Runtime, limit = 50): Promise<number> {
-  const pending = await db.select().from(workflowEvents).where(isNull(workflowEvents.dispatchedAt)).orderBy(asc(workflowEvents.createdAt)).limit(limit);
+export async function dispatchPending(db: Database, runtime: Runtime, limit = 50, only?: readonly string[]): Promise<number> {
+  const pending = await db
+    .select()
+    .from(workflowEvents)
+    .where(and(isNull(workflowEvents.dispatchedAt), only ? inArray(workflowEvents.eventId, [...only]) : undefined))
+    .orderBy(asc(workflowEvents.createdAt))
+    .limit(limit);
   const unclaimed = (id: string) => and(eq(workflowEvents.id, id), isNull(workflowEvents.dispatchedAt));
   let handled = 0;
   for (const row of pending) {

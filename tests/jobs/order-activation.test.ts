@@ -9,6 +9,7 @@ import { activateOrder } from '@/inngest/functions/activate';
 import { systemActor } from '@/server/auth/actor';
 import { startWorkflowLoop } from '@/server/jobs/loop';
 import { dispatchPending, emitEvents, workflowEventsChannel, type Runtime } from '@/server/jobs/runtime';
+import { defineWorkflow } from '@/server/jobs/workflow';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
@@ -151,8 +152,10 @@ describe('dispatch right after the commit', () => {
     closers.push(() => listener.close());
     let heard = 0;
     let wake = () => {};
-    const stop = await listener.listen(workflowEventsChannel, () => {
+    const named: string[] = [];
+    const stop = await listener.listen(workflowEventsChannel, (payload) => {
       heard += 1;
+      named.push(payload);
       wake();
     });
     closers.push(stop);
@@ -168,6 +171,42 @@ describe('dispatch right after the commit', () => {
     await db().transaction((tx) => emitEvents(tx, [{ name: 'system/ping', id: 'committed-ping', data: { at: '2026-01-01T00:00:00.000Z' } }]));
     await committed;
     expect(heard).toBe(1);
+    // The notification names what the commit emitted, so the loop can run exactly that at once.
+    expect(named).toEqual(['committed-ping']);
+  });
+
+  it('runs a paid order’s activation at once while a pass is still busy with a slow backlog', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let slowStarted = () => {};
+    const slowRunning = new Promise<void>((resolve) => (slowStarted = resolve));
+    // A backlog event whose run (an e-mail to a slow provider, say) holds the loop's pass.
+    const slow = defineWorkflow({
+      id: 'slow-backlog',
+      triggers: [{ event: 'system/ping' }],
+      retries: 0,
+      subject: (event) => ({ type: 'test', id: event.id }),
+      handler: async ({ step }) =>
+        step.run('wait', async () => {
+          slowStarted();
+          await held;
+          return 1;
+        }),
+    });
+    const listener = await openDatabase({ url: url(), poolSize: 2 });
+    closers.push(() => listener.close());
+    const loop = startWorkflowLoop(db(), { ...runtime, workflows: [activateOrder, slow] }, { scheduler: false, listen: listener.listen });
+    closers.push(() => loop.stop());
+    closers.push(release);
+    await db().transaction((tx) => emitEvents(tx, [{ name: 'system/ping', id: 'slow-ping', data: { at: '2026-01-01T00:00:00.000Z' } }]));
+    await slowRunning;
+
+    const { order } = await givenOrder();
+    await markInvoicePaid(ctxOf(db(), systemActor()), { id: order.invoiceId! });
+    await expect.poll(() => statusOf(order.id), { timeout: 10_000, interval: 50 }).toEqual({ order: 'active', services: ['active'] });
+    const [backlog] = await db().select().from(jobs).where(eq(jobs.function, 'slow-backlog'));
+    expect(backlog?.status).toBe('running');
+    release();
   });
 
   it('has the server’s loop activate a paid order as the payment commits, without a dispatch call', async () => {
