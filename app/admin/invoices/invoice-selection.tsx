@@ -176,42 +176,56 @@ function MarkPaidDialog({ invoices, onClose, onDone }: DialogProps) {
   const [result, setResult] = useState<Result | null>(null);
   const markPaid = useMutation(trpc.invoices.bulkMarkPaid.mutationOptions({ onError: showFieldErrors(setFieldErrors(form)), onSuccess: setResult }));
   if (result) return <ResultDialog title="Mark invoices as paid" done="paid" result={result} onClose={onDone} />;
+  // What the page showed as due; the server pays what is due when it locks each invoice.
+  const payable = invoices.filter((i) => BigInt(i.balance) > 0n);
+  const nothingDue = invoices.length - payable.length;
   return (
     <Dialog
       open
       onOpenChange={(o) => o || onClose()}
       title="Mark invoices as paid"
-      description="Records one payment of the whole amount due on each invoice. Those with nothing due are left as they are."
+      description="Records one payment of the whole amount due on each of these invoices."
     >
       <Form
         form={form}
         className="space-y-4"
-        onSubmit={(v) => markPaid.mutate({ ids: invoices.map((i) => i.id), method: v.method, reference: v.reference || undefined, idempotencyKey })}
+        onSubmit={(v) => markPaid.mutate({ ids: payable.map((i) => i.id), method: v.method, reference: v.reference || undefined, idempotencyKey })}
       >
-        <table className="w-full text-sm" aria-label="Invoices to mark as paid">
-          <thead className="text-left text-xs text-fg-muted uppercase">
-            <tr>
-              <th className="py-1 font-medium">Invoice</th>
-              <th className="py-1 text-right font-medium">Amount due</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {invoices.map((i) => (
-              <tr key={i.id}>
-                <td className="py-1">{i.number ?? 'Draft'}</td>
-                <td className="py-1 text-right tabular-nums">{money(BigInt(i.balance), i.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot className="border-t border-border font-medium">
-            {totalsByCurrency(invoices).map(([currency, total]) => (
-              <tr key={currency}>
-                <td className="py-1">Total {currency}</td>
-                <td className="py-1 text-right tabular-nums">{money(total, currency)}</td>
-              </tr>
-            ))}
-          </tfoot>
-        </table>
+        {payable.length > 0 ? (
+          <div className="max-h-60 overflow-auto">
+            <table className="w-full text-sm" aria-label="Invoices to mark as paid">
+              <thead className="text-left text-xs text-fg-muted uppercase">
+                <tr>
+                  <th className="py-1 font-medium">Invoice</th>
+                  <th className="py-1 text-right font-medium">Amount due</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-border">
+                {payable.map((i) => (
+                  <tr key={i.id}>
+                    <td className="py-1">{i.number ?? 'Draft'}</td>
+                    <td className="py-1 text-right tabular-nums">{money(BigInt(i.balance), i.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <dl className="border-t border-border pt-2 text-sm font-medium" aria-label="Totals">
+          {totalsByCurrency(payable).map(([currency, total]) => (
+            <div key={currency} className="flex justify-between">
+              <dt>Total {currency}</dt>
+              <dd className="tabular-nums">{money(total, currency)}</dd>
+            </div>
+          ))}
+        </dl>
+        {nothingDue > 0 ? (
+          <p className="text-sm text-fg-muted">
+            {nothingDue === invoices.length
+              ? 'None of the selected invoices has anything due.'
+              : `${nothingDue} of the selected invoices ${nothingDue === 1 ? 'has' : 'have'} nothing due and ${nothingDue === 1 ? 'is' : 'are'} left as ${nothingDue === 1 ? 'it is' : 'they are'}.`}
+          </p>
+        ) : null}
         <FormSelect name="method" label="Payment method">
           {deskPaymentMethods.map((m) => (
             <option key={m} value={m}>
@@ -221,7 +235,7 @@ function MarkPaidDialog({ invoices, onClose, onDone }: DialogProps) {
         </FormSelect>
         <FormText name="reference" label="Reference (optional)" hint="The same reference goes on every payment, e.g. a transfer's statement line." />
         <FormError />
-        <DialogActions onCancel={onClose} pending={markPaid.isPending} submit={`Mark ${invoices.length} as paid`} />
+        <DialogActions onCancel={onClose} pending={markPaid.isPending || payable.length === 0} submit={`Mark ${payable.length} as paid`} />
       </Form>
     </Dialog>
   );
@@ -234,7 +248,7 @@ function ResultDialog({ title, done, result, onClose }: { title: string; done: s
   return (
     <Dialog open onOpenChange={(o) => o || finish()} title={title} description={`${result.succeeded.length} ${done}, ${result.failed.length} failed.`}>
       {result.failed.length > 0 ? (
-        <ul className="mb-4 space-y-1 text-sm" aria-label="Failed">
+        <ul className="mb-4 max-h-60 space-y-1 overflow-auto text-sm" aria-label="Failed">
           {result.failed.map((f) => (
             <li key={f.id}>
               <span className="font-medium">{f.number ?? 'Draft'}</span>: {f.message}
@@ -243,7 +257,7 @@ function ResultDialog({ title, done, result, onClose }: { title: string; done: s
         </ul>
       ) : null}
       <div className="flex justify-end">
-        <Button onClick={finish}>Close</Button>
+        <Button onClick={finish}>Done</Button>
       </div>
     </Dialog>
   );
