@@ -196,6 +196,9 @@ export const invoiceIdInput = z.object({ id });
 
 const integerParam = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').refine(Number.isSafeInteger, 'is too large');
 
+/** At most a few pages of a list: what a selection on the console (bulk actions, Export selected) may hold. */
+export const bulkLimit = 100;
+
 export const listInvoicesInput = listInput.extend({
   status: z.enum(invoiceStatuses).optional(),
   kind: z.enum(['invoice', 'proforma', 'credit_note', 'debit_note']).optional(),
@@ -206,12 +209,14 @@ export const listInvoicesInput = listInput.extend({
   currency: currencyCode.optional(),
   min_total: integerParam.optional(),
   max_total: integerParam.optional(),
-/** At most a few pages of a list: what a selection on the console (bulk actions, Export selected) may hold. */
-export const bulkLimit = 100;
-
   reseller_id: id.optional(),
   order_id: id.optional(),
   include_deleted: booleanParam.optional(),
+  /** Only these invoices, comma-separated in a URL (the console's Export selected). */
+  ids: z
+    .union([z.string().transform((list) => list.split(',').filter(Boolean)), z.array(z.string())], { error: 'must be invoice ids separated by commas' })
+    .pipe(z.array(id).max(bulkLimit, `must list at most ${bulkLimit} ids`))
+    .optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type ListInvoicesInput = DomainInput<typeof listInvoicesInput>;
@@ -222,11 +227,6 @@ const itemOutput = z.object({
   id: z.string(),
   description: z.string(),
   quantity: z.string(),
-  /** Only these invoices, comma-separated in a URL (the console's Export selected). */
-  ids: z
-    .union([z.string().transform((list) => list.split(',').filter(Boolean)), z.array(z.string())], { error: 'must be invoice ids separated by commas' })
-    .pipe(z.array(id).max(bulkLimit, `must list at most ${bulkLimit} ids`))
-    .optional(),
   unit_price: z.number().int(),
   tax_rate: z.string(),
   subtotal: z.number().int(),

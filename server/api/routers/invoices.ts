@@ -13,8 +13,8 @@ import {
   updateInvoiceInput,
 } from '../../schemas/invoices';
 import { applyCredit } from '../../services/credit/apply';
-import { cancelInvoice } from '../../services/invoices/cancel';
 import { bulkMarkPaid, bulkSend, bulkSendReminder } from '../../services/invoices/bulk';
+import { cancelInvoice } from '../../services/invoices/cancel';
 import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { correctInvoice } from '../../services/invoices/correct';
 import { createInvoice } from '../../services/invoices/create';
@@ -85,11 +85,6 @@ export const invoicesRouter = router({
   send: permissionProcedure('invoices.edit')
     .input(sendInvoiceInput.extend(invoiceIdInput.shape))
     .mutation(({ ctx, input }) => sendInvoice(ctx.service, { id: input.id, channel: input.channel, origin: ctx.origin })),
-  consolidate: permissionProcedure('invoices.create')
-    .input(z.object({ customerId: id, currency: currencyCode.optional() }))
-    .mutation(({ ctx, input }) => consolidateInvoices(ctx.service, input)),
-  regenerateToken: permissionProcedure('invoices.edit')
-    .input(invoiceIdInput)
   // The list's selection. A key makes a repeated click act once (mark paid in the key's
   // transaction, each invoice in its own savepoint; sends dedupe per invoice on it).
   bulkMarkPaid: permissionProcedure('invoices.edit')
@@ -101,5 +96,10 @@ export const invoicesRouter = router({
   bulkSendReminder: permissionProcedure('invoices.edit')
     .input(bulkReminderInput.extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => bulkSendReminder(ctx.service, { ...input, origin: ctx.origin, eventId: input.idempotencyKey })),
+  consolidate: permissionProcedure('invoices.create')
+    .input(z.object({ customerId: id, currency: currencyCode.optional() }))
+    .mutation(({ ctx, input }) => consolidateInvoices(ctx.service, input)),
+  regenerateToken: permissionProcedure('invoices.edit')
+    .input(invoiceIdInput)
     .mutation(({ ctx, input }) => regenerateInvoiceToken(ctx.service, input)),
 });
