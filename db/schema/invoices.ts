@@ -69,6 +69,12 @@ export const invoices = pgTable(
       .notNull()
       .default(sql`0`),
     notes: text('notes'),
+    // The desk's own remarks: never printed, mailed, nor shown to the customer or a client's API key.
+    internalNotes: text('internal_notes'),
+    // A paid proforma's invoice: issued once, with the proforma's lines, when it is paid in full.
+    convertedInvoiceId: uuid('converted_invoice_id').references((): AnyPgColumn => invoices.id),
+    // On that invoice, the proforma it was issued for (unique: a proforma converts once).
+    proformaId: uuid('proforma_id').references((): AnyPgColumn => invoices.id),
     // A contract order's name, which customers see on its invoices.
     orderName: text('order_name'),
     // The customer's purchase order or contract number.
@@ -102,6 +108,9 @@ export const invoices = pgTable(
     index('invoices_order_idx').on(t.orderId),
     index('invoices_consolidated_into_idx').on(t.consolidatedIntoId),
     index('invoices_corrects_idx').on(t.correctsInvoiceId),
+    uniqueIndex('invoices_proforma_uq')
+      .on(t.proformaId)
+      .where(sql`${t.proformaId} is not null`),
     check('invoices_total_nonnegative_ck', sql`${t.total} >= 0`),
     check('invoices_paid_within_total_ck', sql`${t.amountPaid} >= 0 and ${t.amountPaid} <= ${t.total}`),
     check(

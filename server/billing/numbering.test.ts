@@ -10,6 +10,8 @@ describe('document numbers', () => {
     [{ ...yearly, padding: 3 }, 2026, 123456n, 'INV-2026-123456'],
     [{ ...yearly, prefix: 'CN' }, 2027, 1n, 'CN-2027-00001'],
     [{ ...yearly, prefix: '' }, 2026, 7n, '2026-00007'],
+    [{ ...yearly, prefix: 'PF-' }, 2026, 1n, 'PF-2026-00001'],
+    [{ ...yearly, prefix: 'PF-', includeYear: false }, 2026, 3n, 'PF-00003'],
   ])('%o, %i, #%s → %s', (format, year, sequence, expected) => {
     expect(formatNumber(format, year, sequence)).toBe(expected);
   });

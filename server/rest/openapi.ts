@@ -13,6 +13,7 @@ import * as invoiceDesk from './routes/invoice-desk';
 import * as invoices from './routes/invoices';
 import * as notes from './routes/notes';
 import * as orderDesk from './routes/order-desk';
+import * as orderDocuments from './routes/order-documents';
 import * as orders from './routes/orders';
 import * as people from './routes/people';
 import * as refunds from './routes/refunds';
@@ -38,6 +39,7 @@ export const restRoutes: AnyRoute[] = [
   catalog,
   orders,
   orderDesk,
+  orderDocuments,
   consolidation,
   refunds,
   creditNotes,

@@ -83,10 +83,17 @@ const invoiceFields = {
   items,
 };
 
+const internalNotes = z.string().max(10_000, 'must be at most 10000 characters');
+
 export const createInvoiceInput = z.strictObject({
   customer_id: id,
+  kind: z
+    .enum(['invoice', 'proforma'], { error: 'must be invoice or proforma' })
+    .optional()
+    .describe('invoice (the default) or proforma: a proforma has its own number series, is no tax document, and becomes a paid invoice when paid in full'),
   status: z.enum(['draft', 'pending']).default('pending'),
   ...invoiceFields,
+  internal_notes: internalNotes.optional().describe('the desk’s own notes: never printed, mailed or shown to the customer'),
 });
 export type CreateInvoiceInput = DomainInput<typeof createInvoiceInput>;
 
@@ -173,6 +180,8 @@ export const updateInvoiceInput = z.strictObject({
   // The customer's purchase order or contract number.
   po_number: clearableText(100),
   customer_snapshot: customerSnapshotInput.optional(),
+  // Never printed: editable on any document, paid or cancelled, when sent alone.
+  internal_notes: internalNotes.nullable().optional(),
 });
 export type UpdateInvoiceInput = DomainInput<typeof updateInvoiceInput>;
 
@@ -267,7 +276,10 @@ export const invoiceOutput = z.object({
   amount_refunded: z.number().int(),
   balance: z.number().int(),
   items: z.array(itemOutput),
-  notes: z.string().nullable(),
+  notes: z.string().nullable().describe('printed on the document'),
+  internal_notes: z.string().nullable().optional().describe('the desk’s own notes; absent from what a customer reads'),
+  proforma_id: z.string().nullable().describe('on an invoice issued for a paid proforma, that proforma'),
+  converted_invoice_id: z.string().nullable().describe('on a paid proforma, the invoice it became'),
   consolidated_into_id: z.string().nullable(),
   corrects_invoice_id: z.string().nullable(),
   order_id: z.string().nullable(),

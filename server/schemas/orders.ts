@@ -55,6 +55,10 @@ export const placeOrderInput = z.strictObject({
   coupon_code: optionalText(50),
   payment_method: optionalText(50),
   draft: z.boolean().optional(),
+  document: z
+    .enum(['invoice', 'proforma'], { error: 'must be invoice or proforma' })
+    .optional()
+    .describe('the order’s first document: an invoice (the default), or a proforma that becomes the invoice when paid'),
   ...contractFields,
 });
 export type PlaceOrderInput = DomainInput<typeof placeOrderInput>;
@@ -69,6 +73,8 @@ export const updateOrderInput = z.strictObject({
 export type UpdateOrderInput = DomainInput<typeof updateOrderInput>;
 
 export const orderIdInput = z.object({ id });
+/** The order page's Create invoice / Create proforma: a draft for the order's lines. */
+export const orderDocumentInput = z.strictObject({ kind: z.enum(['invoice', 'proforma'], { error: 'must be invoice or proforma' }) });
 export const changeOrderStatusInput = z.strictObject({ status: z.enum(orderStatuses) });
 
 export const listOrdersInput = listInput.extend({

@@ -15,11 +15,13 @@ export const billingSettings = z.object({
   invoice_number: z
     .object({
       prefix: z.string().trim().max(20).default('INV'),
+      // Proformas are no tax documents: their own series, so the invoice series stays gapless.
+      proforma_prefix: z.string().trim().max(20).default('PF-'),
       include_year: z.boolean().default(true),
       padding: z.number().int().min(1).max(12).default(5),
       reset: z.enum(['yearly', 'never']).default('yearly'),
     })
-    .default({ prefix: 'INV', include_year: true, padding: 5, reset: 'yearly' }),
+    .default({ prefix: 'INV', proforma_prefix: 'PF-', include_year: true, padding: 5, reset: 'yearly' }),
   renewal_window_days: z.number().int().min(0).max(90).default(7),
   payment_due_days: z.number().int().min(0).max(365).default(30),
   paper_size: z.string().default('A4'),
@@ -50,6 +52,7 @@ export const billingSettingsPatch = z.strictObject({
   invoice_number: z
     .strictObject({
       prefix: z.string().trim().max(20).optional(),
+      proforma_prefix: z.string().trim().max(20).optional(),
       include_year: z.boolean().optional(),
       padding: z.number().int().min(1).max(12).optional(),
       reset: z.enum(['yearly', 'never']).optional(),

@@ -105,7 +105,7 @@ async function makeTenant(
   const invoice = await createInvoice(system, {
     customerId: customer.id,
     status: 'pending',
-    notes: deskSecrets.invoiceNote,
+    internalNotes: deskSecrets.invoiceNote,
     items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 1_000_000n, taxRate: 0n }],
   });
   const placeFor = (customerId: string) =>

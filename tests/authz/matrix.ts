@@ -332,6 +332,8 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: { ...bookEdit, clients: 'own:ok other:400', resellers: 'own:ok other:400' },
   },
   { call: 'orders.approve', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id }), expect: deskEdit },
+  // Create invoice / Create proforma on the order page: a draft in the order's customer's book.
+  { call: 'orders.createDocument', needs: 'invoices.create', input: async (t) => ({ id: (await t.fresh.order()).id, kind: 'proforma' }), expect: bookEdit },
   // Contract orders (orders.edit, a desk's write like the rest): on the tenant's store order the
   // admin reaches the state check (409: not a draft contract), which is the point here.
   { call: 'orders.update', needs: 'orders.edit', input: (t) => ({ id: t.orderId, name: 'authz' }), expect: { ...deskEdit, admin: 'allowed' } },
@@ -654,6 +656,7 @@ export const restMatrix: RestEntry[] = [
   { call: 'GET /api/v1/orders/{id}', id: (t) => t.orderId, expect: restOwnRead },
   { call: 'POST /api/v1/orders/{id}/status', id: async (t) => (await t.fresh.order()).id, body: () => ({ status: 'cancelled' }), expect: restAdmin },
   { call: 'POST /api/v1/orders/{id}/approve', id: async (t) => (await t.fresh.order()).id, expect: restAdmin },
+  { call: 'POST /api/v1/orders/{id}/documents', id: async (t) => (await t.fresh.order()).id, body: () => ({ kind: 'proforma' }), expect: restBookEdit },
   // A store order: past authz the admin gets 409 (only a draft / paused / active contract moves).
   { call: 'PATCH /api/v1/orders/{id}', id: (t) => t.orderId, body: () => ({ name: 'authz' }), expect: { ...restAdmin, admin: 'allowed' } },
   { call: 'POST /api/v1/orders/{id}/activate', id: (t) => t.orderId, expect: { ...restAdmin, admin: 'allowed' } },

@@ -80,7 +80,7 @@ describe('a client in the portal', () => {
   it('never sees drafts, internal notes, order labels, the audit trail or the notification log', async () => {
     const mine = await givenClientWithDocuments();
     const draft = await givenInvoice(db(), { customerId: mine.customer.id, status: 'draft' });
-    await updateInvoice(system(), { id: mine.invoice.id, notes: 'Internal: chase him, he pays late' });
+    await updateInvoice(system(), { id: mine.invoice.id, internalNotes: 'Internal: chase him, he pays late' });
     await addOrderLabel(system(), { id: mine.order.id, label: 'late payer' });
     await markInvoicePaid(system(), { id: mine.order.invoiceId!, method: 'bank_transfer', reference: 'desk ref 42' });
 
@@ -102,11 +102,11 @@ describe('a client in the portal', () => {
     expect(await getOrderHistory(mine.ctx, { id: mine.order.id })).toEqual({ audit: [], jobs: [] });
     expect((await getInvoiceHistory(mine.ctx, { id: mine.invoice.id })).audit).toEqual([]);
     // The tRPC readers behind the same permission hide the same things.
-    expect((await getInvoice(mine.ctx, { id: mine.invoice.id })).notes).toBeNull();
-    expect(list.items.find((i) => i.id === mine.invoice.id)!.notes).toBeNull();
+    expect((await getInvoice(mine.ctx, { id: mine.invoice.id })).internalNotes).toBeNull();
+    expect(list.items.find((i) => i.id === mine.invoice.id)!.internalNotes).toBeNull();
     expect((await getInvoiceHistory(mine.ctx, { id: mine.order.invoiceId! })).payments[0]).toMatchObject({ reference: null, recordedById: null });
     // The desk still sees all of it.
-    expect((await getInvoice(system(), { id: mine.invoice.id })).notes).toContain('chase him');
+    expect((await getInvoice(system(), { id: mine.invoice.id })).internalNotes).toContain('chase him');
     expect((await getOrder(system(), { id: mine.order.id })).labels).toEqual(['late payer']);
     expect((await getOrderHistory(system(), { id: mine.order.id })).audit.length).toBeGreaterThan(0);
   });

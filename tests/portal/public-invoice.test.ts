@@ -26,7 +26,7 @@ describe('the public invoice page', () => {
   it('shows the invoice for the current token, without internal notes', async () => {
     const customer = await givenCustomer(db(), { name: 'Public Person', currency: 'USD' });
     const invoice = await givenInvoice(db(), { customerId: customer.id, total: 4200n });
-    await updateInvoice(ctxOf(db(), systemActor()), { id: invoice.id, notes: 'Internal: do not tell the customer' });
+    await updateInvoice(ctxOf(db(), systemActor()), { id: invoice.id, internalNotes: 'Internal: do not tell the customer' });
     const view = await publicInvoice(visitor(), { id: invoice.id, token: publicToken(invoice.id, 1), origin });
     expect(view.document).toMatchObject({
       id: invoice.id,

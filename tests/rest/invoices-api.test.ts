@@ -68,6 +68,7 @@ describe('POST /api/v1/invoices', () => {
         'amount_refunded',
         'balance',
         'consolidated_into_id',
+        'converted_invoice_id',
         'corrects_invoice_id',
         'created_at',
         'currency',
@@ -76,6 +77,7 @@ describe('POST /api/v1/invoices', () => {
         'deleted_at',
         'due_date',
         'id',
+        'internal_notes',
         'issue_date',
         'items',
         'kind',
@@ -86,6 +88,7 @@ describe('POST /api/v1/invoices', () => {
         'order_name',
         'paid_at',
         'po_number',
+        'proforma_id',
         'public_url',
         'status',
         'subtotal',
@@ -337,12 +340,13 @@ describe('PO number, addressee, line period and code', () => {
 });
 
 describe('public invoice', () => {
-  it('opens by token without notes, 404s on a wrong or old token, and rate-limits guessing', async () => {
-    const invoice = await newInvoice({ notes: 'internal: customer is slow to pay' });
+  it('opens by token without internal notes, 404s on a wrong or old token, and rate-limits guessing', async () => {
+    const invoice = await newInvoice({ internal_notes: 'internal: customer is slow to pay' });
     const token = new URL(invoice.public_url).searchParams.get('token')!;
     const open = await json(await publicInvoice(apiRequest(`/api/v1/public/invoices/${invoice.id}?token=${token}`), params({ id: invoice.id })));
     expect(open.status).toBe(200);
     expect(open.body).toMatchObject({ id: invoice.id, total: 1000, notes: null });
+    expect(open.body).not.toHaveProperty('internal_notes');
 
     const regenerated = await json(await regenerate(req(`/api/v1/invoices/${invoice.id}/regenerate-token`, { method: 'POST' }), params({ id: invoice.id })));
     expect(regenerated.body.public_url).not.toBe(invoice.public_url);

@@ -44,6 +44,7 @@ const restTwins: Record<string, string[]> = {
   'orders.addLabel': ['orders.labels'],
   'orders.removeLabel': ['orders.labels.delete'],
   'orders.editPrice': ['orders.editPrice'],
+  'orders.createDocument': ['orders.documents'],
   'orders.markServiceProvisioned': ['services.markProvisioned'],
   'orders.changePlan': ['services.changePlan'],
   'orders.changeSeats': ['services.seats'],

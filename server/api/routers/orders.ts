@@ -7,6 +7,7 @@ import {
   changeSeatsInput,
   editOrderPriceInput,
   listOrdersInput,
+  orderDocumentInput,
   orderIdInput,
   orderLabelInput,
   orderPaymentMethodInput,
@@ -18,6 +19,7 @@ import { activateContractOrder, deactivateContractOrder } from '../../services/o
 import { changePlan } from '../../services/orders/change-plan';
 import { changeSeats } from '../../services/orders/change-seats';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
+import { createOrderDocument } from '../../services/orders/create-document';
 import { addOrderLabel, changeOrderPaymentMethod, orderPaymentMethodChoices, removeOrderLabel } from '../../services/orders/edit-details';
 import { editOrderPrice } from '../../services/orders/edit-price';
 import { getOrder } from '../../services/orders/get';
@@ -61,6 +63,9 @@ export const ordersRouter = router({
   changeStatus: permissionProcedure('orders.edit')
     .input(changeOrderStatusInput.extend(orderIdInput.shape))
     .mutation(({ ctx, input }) => changeOrderStatus(ctx.service, input)),
+  createDocument: permissionProcedure('invoices.create')
+    .input(orderDocumentInput.extend(orderIdInput.shape))
+    .mutation(({ ctx, input }) => createOrderDocument(ctx.service, input)),
   paymentMethodChoices: permissionProcedure('orders.edit').query(({ ctx }) => orderPaymentMethodChoices(ctx.service)),
   changePaymentMethod: permissionProcedure('orders.edit')
     .input(camelized(orderPaymentMethodInput))

@@ -94,8 +94,11 @@ export function invoiceJson(invoice: InvoiceView, origin: string, options: { int
       period_end: linePeriod(line)?.end ?? null,
       code: line.code,
     })),
-    // Internal notes stay off the public page.
-    notes: options.internal === false ? null : invoice.notes,
+    notes: invoice.notes,
+    // The desk's own notes stay off the public page.
+    ...(options.internal === false ? {} : { internal_notes: invoice.internalNotes }),
+    proforma_id: invoice.proformaId,
+    converted_invoice_id: invoice.convertedInvoiceId,
     consolidated_into_id: invoice.consolidatedIntoId,
     corrects_invoice_id: invoice.correctsInvoiceId,
     order_id: invoice.orderId,

@@ -12,8 +12,11 @@ import { readBillingSettings } from '@/server/services/settings/read';
 import { customerSnapshot } from './snapshot';
 import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceView } from './store';
 
-/** A manual invoice, as a draft or finalized at once (pending, numbered); totals are ours. */
-export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInput): Promise<InvoiceView> {
+/**
+ * A manual invoice or proforma, as a draft or finalized at once (pending, numbered from its
+ * kind's series); totals are ours. Made from an order's page, it is listed with that order.
+ */
+export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInput, orderId?: string): Promise<InvoiceView> {
   requirePermission(ctx.actor, 'invoices.create');
   return ctx.db.transaction(async (tx) => {
     const customer = await findCustomer(tx, ctx.actor.scope, input.customerId).catch(() => {
@@ -26,14 +29,16 @@ export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInp
     // A line without a rate takes the customer's (exempt, an override, else the settings').
     const { lines, totals } = priceItems(input.items, settings.tax_mode, taxRateFor(parseMilli(settings.tax_rate)!, customer));
     const finalize = input.status === 'pending';
+    const kind = input.kind ?? 'invoice';
     const [row] = await tx
       .insert(invoices)
       .values({
-        kind: 'invoice',
+        kind,
         status: finalize ? 'pending' : 'draft',
-        number: finalize ? await nextNumber(tx, 'invoice', issueDate, settings) : null,
+        number: finalize ? await nextNumber(tx, kind, issueDate, settings) : null,
         customerSnapshot: finalize ? customerSnapshot(customer.id) : null,
         customerId: customer.id,
+        orderId: orderId ?? null,
         currency: input.currency ?? customer.currency,
         taxMode: settings.tax_mode,
         issueDate,
@@ -42,6 +47,7 @@ export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInp
         taxTotal: totals.tax,
         total: totals.total,
         notes: input.notes ?? null,
+        internalNotes: input.internalNotes ?? null,
         purpose: 'manual',
         createdAt: ctx.now,
         updatedAt: ctx.now,

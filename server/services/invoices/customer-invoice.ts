@@ -21,8 +21,7 @@ export type CustomerInvoice = {
 export async function customerInvoice(ctx: ServiceContext, input: { id: string; origin: string }): Promise<CustomerInvoice> {
   const [{ doc, settings }, history] = await Promise.all([loadInvoiceDocument(ctx, input), getInvoiceHistory(ctx, { id: input.id })]);
   return {
-    // The notes field is the desk's to write; the public JSON leaves it out too.
-    document: { ...doc, notes: null },
+    document: doc,
     payments: history.payments.map((p) => ({ id: p.id, paidAt: p.paidAt, method: p.method, amount: p.amount })),
     refunds: history.refunds.map((r) => ({ id: r.id, refundedAt: r.refundedAt, amount: r.amount, toCredit: r.toCredit })),
     decimals: settings.display_decimals ?? null,

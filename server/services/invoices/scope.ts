@@ -6,11 +6,12 @@ import type { NotificationRow } from './store';
 
 /**
  * An invoice as its own customer may read it: the desk's notification log (provider answers,
- * who sent it) and internal notes stay with the desk, as on the public link. A reseller reads the
- * log without the providers' answers, which are for the desk's eyes only.
+ * who sent it) and internal notes stay with the desk, as on the public link; the printed notes
+ * are the customer's to read. A reseller reads the log without the providers' answers, which
+ * are for the desk's eyes only.
  */
-export function asSeenByCustomer<T extends { notes: string | null; notifications: NotificationRow[] }>(scope: Scope, invoice: T): T {
-  if (scope.kind === 'customer') return { ...invoice, notes: null, notifications: [] };
+export function asSeenByCustomer<T extends { internalNotes: string | null; notifications: NotificationRow[] }>(scope: Scope, invoice: T): T {
+  if (scope.kind === 'customer') return { ...invoice, internalNotes: null, notifications: [] };
   if (scope.kind === 'reseller') return { ...invoice, notifications: invoice.notifications.map((n) => ({ ...n, detail: null })) };
   return invoice;
 }

@@ -107,7 +107,7 @@ export type NumberSeries = InvoiceKind | 'order';
 
 const seriesPrefix: Record<NumberSeries, (settings: BillingSettings) => string> = {
   invoice: (s) => s.invoice_number.prefix,
-  proforma: () => 'PRO',
+  proforma: (s) => s.invoice_number.proforma_prefix,
   credit_note: () => 'CN',
   debit_note: () => 'DN',
   order: () => 'ORD',

@@ -37,8 +37,10 @@ export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInp
 function editInvoice(ctx: ServiceContext, input: UpdateInvoiceInput & { id: string }): Promise<InvoiceView> {
   return ctx.db.transaction(async (tx) => {
     const locked = await lockInvoice(tx, ctx.actor.scope, input.id);
+    // Internal notes are never printed, so the desk annotates any document, paid or cancelled.
+    const internalOnly = Object.entries(input).every(([key, value]) => value === undefined || ['id', 'internalNotes', 'preview'].includes(key));
     const next = invoiceTransition(moneyOf(locked), 'edit');
-    if (!next.ok) throw new AppError(next.code, next.message);
+    if (!next.ok && !internalOnly) throw new AppError(next.code, next.message);
     const before = await loadInvoice(tx, { kind: 'all' }, locked.id);
     const issueDate = input.issueDate ?? locked.issueDate;
     const dueDate = input.dueDate ?? locked.dueDate;
@@ -60,6 +62,7 @@ function editInvoice(ctx: ServiceContext, input: UpdateInvoiceInput & { id: stri
       updatedAt: ctx.now,
     };
     if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.internalNotes !== undefined) changes.internalNotes = input.internalNotes;
     if (input.poNumber !== undefined) changes.poNumber = input.poNumber;
     if (input.customerSnapshot) {
       // Fields left out stay as they are; one numbered before snapshots existed starts from the customer.

@@ -182,9 +182,9 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     const [invoice] = await tx
       .insert(invoices)
       .values({
-        kind: 'invoice',
+        kind: input.document ?? 'invoice',
         status: 'pending',
-        number: await nextNumber(tx, 'invoice', today, settings),
+        number: await nextNumber(tx, input.document ?? 'invoice', today, settings),
         customerSnapshot: customerSnapshot(customer.id),
         customerId: customer.id,
         orderId,

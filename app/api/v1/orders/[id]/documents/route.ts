@@ -1,0 +1,3 @@
+import { createOrderDocumentRoute } from '@/server/rest/routes/order-documents';
+
+export const POST = createOrderDocumentRoute.handler;
