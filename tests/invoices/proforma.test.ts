@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/invoices/[id]/route';
 import { POST as createRoute } from '@/app/api/v1/invoices/route';
+import { POST as orderDocumentRoute } from '@/app/api/v1/orders/[id]/documents/route';
 import { invoiceLines, invoices, ledgerTransactions, payments, revenueRollup, taxRollup } from '@/db/schema';
 import { systemActor, userActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
@@ -222,5 +223,32 @@ describe('internal notes', () => {
     const portal = await customerInvoice(client, { id: invoice.id, origin: 'http://localhost' });
     expect(JSON.stringify(portal, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('desk-only');
     expect(portal.document.notes).toBe('Thank you for your business');
+  });
+});
+
+describe('documents made from the order page', () => {
+  it('are drafts of the order’s lines, listed with the order, that bill no service period', async () => {
+    const key = await givenApiKey(db(), 'admin');
+    const product = await givenProduct(db(), { monthly: 3_000, name: 'Managed VPS' });
+    const customer = await givenCustomer(db(), { currency: 'USD' });
+    const order = await placeOrder(
+      at('2031-07-01T09:00:00Z'),
+      camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly', quantity: 2 }] }),
+    );
+    const response = await orderDocumentRoute(
+      apiRequest(`/api/v1/orders/${order.id}/documents`, { method: 'POST', key, body: { kind: 'proforma' } }),
+      params({ id: order.id }),
+    );
+    expect(response.status).toBe(201);
+    const proforma = await response.json();
+    expect(proforma).toMatchObject({ kind: 'proforma', status: 'draft', number: null, order_id: order.id, currency: 'USD', subtotal: 6_000 });
+    expect(proforma.items).toMatchObject([{ quantity: '2', unit_price: 3_000, period_start: null }]);
+    const [line] = await db().select({ serviceId: invoiceLines.serviceId }).from(invoiceLines).where(eq(invoiceLines.invoiceId, proforma.id));
+    expect(line).toEqual({ serviceId: null });
+    const refused = await orderDocumentRoute(
+      apiRequest(`/api/v1/orders/${order.id}/documents`, { method: 'POST', key, body: { kind: 'credit_note' } }),
+      params({ id: order.id }),
+    );
+    expect(refused.status).toBe(400);
   });
 });
