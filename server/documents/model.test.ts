@@ -20,7 +20,7 @@ describe('documentTitle', () => {
   it.each([
     ['invoice', 'manual', 'Invoice'],
     ['invoice', 'consolidated', 'Consolidated invoice'],
-    ['proforma', 'manual', 'Proforma invoice'],
+    ['proforma', 'manual', 'PROFORMA'],
     ['credit_note', 'correction', 'Credit note'],
     ['debit_note', 'correction', 'Debit note'],
   ] as const)('%s (%s) is titled %s', (kind, purpose, title) => {
@@ -107,8 +107,13 @@ describe('paymentInstructions', () => {
     ],
     [
       'a proforma',
-      { kind: 'proforma', number: 'PRO-2026-00001', publicUrl: null },
-      ['This proforma is not a tax invoice.', 'Please pay €120.00 by 31 Mar 2026, quoting PRO-2026-00001.', 'By bank transfer to the account below.'],
+      { kind: 'proforma', number: 'PF-2026-00001', publicUrl: null },
+      ['This is not a tax invoice.', 'Please pay €120.00 by 31 Mar 2026, quoting PF-2026-00001.', 'By bank transfer to the account below.'],
+    ],
+    [
+      'a paid proforma',
+      { kind: 'proforma', number: 'PF-2026-00001', status: 'paid', balance: 0n, amountPaid: 12000n, paidOn: '2026-03-15' },
+      ['This is not a tax invoice.', 'Paid in full on 15 Mar 2026. Thank you.'],
     ],
     ['a paid invoice', { status: 'paid', balance: 0n, amountPaid: 12000n, paidOn: '2026-03-15' }, ['Paid in full on 15 Mar 2026. Thank you.']],
     ['a draft', { status: 'draft', number: null }, ['Draft: not issued yet. Do not pay.']],

@@ -65,7 +65,7 @@ export type InvoiceDocumentModel = {
 
 const titles: Record<InvoiceKind, string> = {
   invoice: 'Invoice',
-  proforma: 'Proforma invoice',
+  proforma: 'PROFORMA',
   credit_note: 'Credit note',
   debit_note: 'Debit note',
 };
@@ -122,8 +122,16 @@ export function awaitsPayment(doc: Pick<InvoiceDocumentModel, 'kind' | 'status' 
   return isAwaitingPayment(doc.status) && doc.kind !== 'credit_note' && doc.balance > 0n;
 }
 
-/** The words under the totals telling the reader what, if anything, to do. */
+/**
+ * The words under the totals telling the reader what, if anything, to do; a proforma says first,
+ * paid or not, that it is no tax document (its invoice is issued when it is paid).
+ */
 export function paymentInstructions(doc: InvoiceDocumentModel): string[] {
+  const lines = instructions(doc);
+  return doc.kind === 'proforma' ? ['This is not a tax invoice.', ...lines] : lines;
+}
+
+function instructions(doc: InvoiceDocumentModel): string[] {
   const money = (amount: bigint) => formatMoney(amount, doc.currency);
   switch (doc.status) {
     case 'draft':
@@ -148,7 +156,6 @@ export function paymentInstructions(doc: InvoiceDocumentModel): string[] {
   ];
   if (doc.seller.bankDetails.trim()) lines.push('By bank transfer to the account below.');
   if (doc.publicUrl) lines.push('Or pay online: scan the QR code or open the link under it.');
-  if (doc.kind === 'proforma') lines.unshift('This proforma is not a tax invoice.');
   return lines;
 }
 

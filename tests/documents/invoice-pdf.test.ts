@@ -228,7 +228,9 @@ describe('the invoice template', () => {
     expect(debit).toContain('Debit note');
     expect(debit).toContain('Corrects');
     expect(debit).toContain(corrected);
-    expect(text((await render(docs.proforma)).pages)).toContain('This proforma is not a tax invoice.');
+    const proforma = text((await render(docs.proforma)).pages);
+    expect(proforma).toContain('PROFORMA');
+    expect(proforma).toContain('This is not a tax invoice.');
   });
 
   it('lists the invoices a consolidated invoice replaces, and each source points to it', async () => {
