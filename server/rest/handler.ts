@@ -66,6 +66,8 @@ async function readJsonBody(request: Request): Promise<unknown> {
 
 class PayloadTooLarge extends Error {}
 
+const isPreview = (body: unknown) => typeof body === 'object' && body !== null && 'preview' in body && body.preview === true;
+
 /**
  * Turns a route spec and a use-case call into a Next.js route handler: authentication,
  * permission, input parsing, Idempotency-Key and the error format of the API contract.
@@ -93,7 +95,8 @@ function restHandler<P extends Schema | undefined, Q extends Schema | undefined,
       const query = parse(spec.query as Q, Object.fromEntries(new URL(request.url).searchParams));
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const body = parse(spec.body as B, rawBody);
-      const status = spec.status ?? 200;
+      // A preview (API.md, "Previews") creates nothing, so it is never a 201.
+      const status = isPreview(body) ? 200 : (spec.status ?? 200);
       const origin = publicOrigin();
       const call = async (dbOrTx: typeof db) => ({
         status,

@@ -171,6 +171,15 @@ export const customerSnapshotInput = z.strictObject({
   place_of_supply: clearableText(100),
 });
 
+/**
+ * On the money actions (API.md, "Previews"): answer with what the call would write — the same
+ * shape, with `preview: true` — and write nothing.
+ */
+export const preview = z.boolean().optional().describe('answer with what the call would write, and write nothing');
+/** A preview's answer says so; ids it shows belong to documents that were never written. */
+export const previewed = <S extends z.ZodObject>(output: S) =>
+  output.extend({ preview: z.literal(true).optional().describe('present on a preview: nothing was written, and its ids name no record') });
+
 export const updateInvoiceInput = z.strictObject({
   currency: invoiceFields.currency,
   due_date: invoiceFields.due_date,
@@ -182,6 +191,7 @@ export const updateInvoiceInput = z.strictObject({
   customer_snapshot: customerSnapshotInput.optional(),
   // Never printed: editable on any document, paid or cancelled, when sent alone.
   internal_notes: internalNotes.nullable().optional(),
+  preview,
 });
 export type UpdateInvoiceInput = DomainInput<typeof updateInvoiceInput>;
 
@@ -320,13 +330,18 @@ export const refundInput = z.strictObject({
   payment_id: id.optional(),
   reason: optionalText(500),
   to_credit: z.boolean().default(false),
+  preview,
 });
 export type RefundInput = DomainInput<typeof refundInput>;
 
 export const correctionInput = z.strictObject({
   items,
   reason: z.string({ error: 'is required' }).trim().min(1, 'is required').max(1000),
+  preview,
 });
+
+/** A customer's open invoices in one currency merged into one (DESIGN.md §4). */
+export const consolidateInput = z.strictObject({ currency: currencyCode.optional(), preview });
 
 export const refundOutput = z.object({
   refund: z.object({
@@ -340,4 +355,5 @@ export const refundOutput = z.object({
   }),
   invoice: invoiceOutput,
   credit_note_id: z.string().nullable(),
+  credit_note: invoiceOutput.nullable(),
 });

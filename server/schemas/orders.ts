@@ -3,7 +3,7 @@ import { formatMicro, MICRO } from '../billing/decimal';
 import { orderStatuses } from '../billing/order-status';
 import { priceCycles, unitAmount } from './catalog';
 import { id, listInput, optionalText, type DomainInput } from './common';
-import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate } from './invoices';
+import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate, preview } from './invoices';
 
 const cartItem = z.strictObject({
   product_id: id,
@@ -180,6 +180,9 @@ export const editOrderPriceOutput = z.object({
   order: orderOutput,
   invoice_id: z.string(),
   document: z.enum(['invoice_edited', 'credit_note', 'debit_note']),
+  number: z.string().nullable().describe('the edited invoice’s or the note’s number'),
+  total: z.number().int().describe('the edited invoice’s or the note’s total'),
+  total_change: z.number().int().describe('what the current period is billed more (positive) or less (negative) than before'),
 });
 
 export const editOrderPriceInput = z.strictObject({
@@ -187,5 +190,6 @@ export const editOrderPriceInput = z.strictObject({
   line_id: id,
   unit_price: minorUnits.refine((p) => p >= 0n && p < MAX_UNIT_PRICE, 'must be 0 or more, below 10^13'),
   reason: z.string({ error: 'is required' }).trim().min(1, 'is required').max(500, 'must be at most 500 characters'),
+  preview,
 });
 export type EditOrderPriceInput = DomainInput<typeof editOrderPriceInput>;

@@ -30,6 +30,8 @@ export type EditorLine = {
 };
 /** A line whose rate nobody typed shows the customer's rate, and follows it when the customer changes. */
 type LineState = EditorLine & { defaultRate?: boolean };
+/** What the editor holds, complete and ready to send. */
+export type EditorDraft = { items: EditorItem[]; dueDate: string; notes: string | null };
 export type EditorItem = {
   id?: string;
   description: string;
@@ -47,7 +49,9 @@ const lineFields = ['description', 'quantity', 'unit_price', 'tax_rate', 'period
  * The invoice line editor in a dialog, for a new invoice or an unpaid one: totals update as you
  * type, from the same billing code the server uses. `children` go above the lines (a customer
  * picker, for a new invoice). New lines start at `taxRate`, the customer's rate (its exemption or
- * override, else the settings').
+ * override, else the settings'). With `confirm`, what the editor holds (a draft, or null while
+ * incomplete, its problems shown as typed) goes to that instead of a save button: a dialog that
+ * previews it on the server before saving.
  */
 export function InvoiceEditor({
   title,
@@ -61,21 +65,22 @@ export function InvoiceEditor({
   pending,
   onClose,
   onSave,
+  confirm,
   children,
 }: {
   title: string;
   description: string;
-  submit: string;
   currency: string;
   taxMode: TaxMode;
   taxRate: string;
   initial: { lines: LineState[]; dueDate: string; notes: string };
   errors: FieldErrors;
-  pending: boolean;
   onClose: () => void;
-  onSave: (items: EditorItem[], dueDate: string, notes: string | null) => void;
   children?: ReactNode;
-}) {
+} & (
+  | { submit: string; pending: boolean; onSave: (items: EditorItem[], dueDate: string, notes: string | null) => void; confirm?: undefined }
+  | { confirm: (draft: EditorDraft | null) => ReactNode; submit?: undefined; pending?: undefined; onSave?: undefined }
+)) {
   const money = useMoney();
   const [typed, setLines] = useState<LineState[]>(initial.lines);
   const lines = typed.map((l) => (l.defaultRate ? { ...l, taxRate } : l));
@@ -89,35 +94,41 @@ export function InvoiceEditor({
     : null;
   const set = (index: number, key: keyof EditorLine, value: string) =>
     setLines((all) => all.map((l, i) => (i === index ? { ...l, ...(key === 'taxRate' ? { defaultRate: false } : {}), [key]: value } : l)));
-  const shown = { ...localErrors, ...errors };
+
+  // What would be sent, or what stops it: checked as the server would, field by field.
+  const problems: FieldErrors = {};
+  parsed.forEach((p, i) => {
+    if (!lines[i]!.description.trim()) problems[`items.${i}.description`] = 'is required';
+    if (p.quantity === null || p.quantity <= 0n) problems[`items.${i}.quantity`] = 'must be greater than 0';
+    if (p.price === null) problems[`items.${i}.unit_price`] = 'must be an amount';
+    if (p.rate === null) problems[`items.${i}.tax_rate`] = 'must be a percent';
+    const { periodStart, periodEnd } = lines[i]!;
+    if (!periodStart !== !periodEnd) problems[`items.${i}.${periodStart ? 'period_end' : 'period_start'}`] = 'is required with the other end of the period';
+    else if (periodStart && periodEnd && periodEnd < periodStart) problems[`items.${i}.period_end`] = 'must not be before the period start';
+  });
+  const draft: EditorDraft | null =
+    Object.keys(problems).length > 0
+      ? null
+      : {
+          items: lines.map((l, i) => ({
+            ...(l.id ? { id: l.id } : {}),
+            description: l.description,
+            quantity: l.quantity,
+            unit_price: Number(parsed[i]!.price),
+            tax_rate: l.taxRate || '0',
+            period_start: l.periodStart || null,
+            period_end: l.periodEnd || null,
+            code: l.code?.trim() || null,
+          })),
+          dueDate,
+          notes: notes.trim() ? notes : null,
+        };
+
+  const shown = { ...(confirm ? problems : localErrors), ...errors };
 
   function save() {
-    const problems: FieldErrors = {};
-    parsed.forEach((p, i) => {
-      if (!lines[i]!.description.trim()) problems[`items.${i}.description`] = 'is required';
-      if (p.quantity === null || p.quantity <= 0n) problems[`items.${i}.quantity`] = 'must be greater than 0';
-      if (p.price === null) problems[`items.${i}.unit_price`] = 'must be an amount';
-      if (p.rate === null) problems[`items.${i}.tax_rate`] = 'must be a percent';
-      const { periodStart, periodEnd } = lines[i]!;
-      if (!periodStart !== !periodEnd) problems[`items.${i}.${periodStart ? 'period_end' : 'period_start'}`] = 'is required with the other end of the period';
-      else if (periodStart && periodEnd && periodEnd < periodStart) problems[`items.${i}.period_end`] = 'must not be before the period start';
-    });
     setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    onSave(
-      lines.map((l, i) => ({
-        ...(l.id ? { id: l.id } : {}),
-        description: l.description,
-        quantity: l.quantity,
-        unit_price: Number(parsed[i]!.price),
-        tax_rate: l.taxRate || '0',
-        period_start: l.periodStart || null,
-        period_end: l.periodEnd || null,
-        code: l.code?.trim() || null,
-      })),
-      dueDate,
-      notes.trim() ? notes : null,
-    );
+    if (draft) onSave!(draft.items, draft.dueDate, draft.notes);
   }
 
   return (
@@ -198,15 +209,18 @@ export function InvoiceEditor({
         <div className="text-sm" data-testid="live-total">
           Total <strong className="tabular-nums">{totals ? money(totals.total, currency) : '—'}</strong>
         </div>
-        <div className="flex gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={save} disabled={pending}>
-            {submit}
-          </Button>
-        </div>
+        {confirm ? null : (
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={save} disabled={pending}>
+              {submit}
+            </Button>
+          </div>
+        )}
       </div>
+      {confirm ? <div className="mt-3 space-y-3">{confirm(draft)}</div> : null}
     </Dialog>
   );
 }

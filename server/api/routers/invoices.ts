@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { camelized, currencyCode, id } from '../../schemas/common';
+import { camelized, id } from '../../schemas/common';
 import { bulkMarkPaidInput, bulkReminderInput, bulkSendInput } from '../../schemas/invoice-bulk';
 import {
+  consolidateInput,
   correctionInput,
   createInvoiceInput,
   invoiceIdInput,
@@ -16,7 +17,7 @@ import { applyCredit } from '../../services/credit/apply';
 import { bulkMarkPaid, bulkSend, bulkSendReminder } from '../../services/invoices/bulk';
 import { cancelInvoice } from '../../services/invoices/cancel';
 import { consolidateInvoices } from '../../services/invoices/consolidate';
-import { correctInvoice } from '../../services/invoices/correct';
+import { issueCorrection } from '../../services/invoices/correct';
 import { createInvoice } from '../../services/invoices/create';
 import { deleteInvoice } from '../../services/invoices/delete';
 import { finalizeInvoice } from '../../services/invoices/finalize';
@@ -74,14 +75,18 @@ export const invoicesRouter = router({
     .mutation(({ ctx, input }) => deleteInvoice(ctx.service, input)),
   refund: permissionProcedure('payments.refund')
     .input(camelized(refundInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape)))
-    .mutation(({ ctx, input }) => once(ctx, 'invoices.refund', input, (service) => refundPayment(service, { ...input, invoiceId: input.id }))),
+    // A preview writes nothing, so it needs no key; the confirmed refund runs once per dialog's key.
+    .mutation(({ ctx, input }) =>
+      input.preview
+        ? refundPayment(ctx.service, { ...input, invoiceId: input.id })
+        : once(ctx, 'invoices.refund', input, (service) => refundPayment(service, { ...input, invoiceId: input.id })),
+    ),
   correct: permissionProcedure('invoices.edit')
     .input(camelized(correctionInput.extend({ id, kind: z.enum(['credit_note', 'debit_note']) }).extend(withIdempotencyKey.shape)))
-    .mutation(({ ctx, input }) =>
-      once(ctx, 'invoices.correct', input, (service) =>
-        correctInvoice(service, { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason }),
-      ),
-    ),
+    .mutation(({ ctx, input }) => {
+      const correction = { invoiceId: input.id, kind: input.kind, items: input.items, reason: input.reason, preview: input.preview };
+      return input.preview ? issueCorrection(ctx.service, correction) : once(ctx, 'invoices.correct', input, (service) => issueCorrection(service, correction));
+    }),
   send: permissionProcedure('invoices.edit')
     .input(sendInvoiceInput.extend(invoiceIdInput.shape))
     .mutation(({ ctx, input }) => sendInvoice(ctx.service, { id: input.id, channel: input.channel, origin: ctx.origin })),
@@ -97,7 +102,7 @@ export const invoicesRouter = router({
     .input(bulkReminderInput.extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => bulkSendReminder(ctx.service, { ...input, origin: ctx.origin, eventId: input.idempotencyKey })),
   consolidate: permissionProcedure('invoices.create')
-    .input(z.object({ customerId: id, currency: currencyCode.optional() }))
+    .input(consolidateInput.extend({ customerId: id }))
     .mutation(({ ctx, input }) => consolidateInvoices(ctx.service, input)),
   regenerateToken: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)

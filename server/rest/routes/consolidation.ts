@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { currencyCode } from '../../schemas/common';
 import { customerIdInput } from '../../schemas/customers';
-import { invoiceOutput } from '../../schemas/invoices';
+import { consolidateInput, invoiceOutput, previewed } from '../../schemas/invoices';
 import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { defineRoute } from '../handler';
 import { invoiceJson } from './invoices';
@@ -10,13 +8,17 @@ export const consolidateRoute = defineRoute(
   {
     method: 'POST',
     path: '/customers/{id}/consolidate',
-    summary: 'Merge a customer’s open invoices in one currency into one (409 with fewer than two)',
+    summary:
+      'Merge a customer’s open invoices in one currency into one (409 with fewer than two); `preview: true` answers with the parent invoice it would write (200) and writes nothing',
     tag: 'Customers',
     permission: 'invoices.create',
     params: customerIdInput,
-    body: z.strictObject({ currency: currencyCode.optional() }),
-    response: invoiceOutput,
+    body: consolidateInput,
+    response: previewed(invoiceOutput),
     status: 201,
   },
-  async ({ ctx, params, body, origin }) => invoiceJson(await consolidateInvoices(ctx, { customerId: params.id, currency: body.currency }), origin),
+  async ({ ctx, params, body, origin }) => ({
+    ...invoiceJson(await consolidateInvoices(ctx, { customerId: params.id, currency: body.currency, preview: body.preview }), origin),
+    ...(body.preview ? { preview: true as const } : {}),
+  }),
 );

@@ -14,6 +14,7 @@ import {
   markPaidInput,
   notificationOutput,
   paymentOutput,
+  previewed,
   publicInvoiceInput,
   recordPaymentInput,
   sendInvoiceInput,
@@ -167,14 +168,18 @@ export const updateInvoiceRoute = defineRoute(
   {
     method: 'PATCH',
     path: '/invoices/{id}',
-    summary: 'Edit a draft, or a pending/overdue invoice with nothing paid (else 409 invalid_state)',
+    summary:
+      'Edit a draft, or a pending/overdue invoice with nothing paid (else 409 invalid_state); `preview: true` answers with the invoice as the edit would leave it and writes nothing',
     tag: 'Invoices',
     permission: 'invoices.edit',
     params: idParams,
     body: camelized(updateInvoiceInput),
-    response: invoiceOutput,
+    response: previewed(invoiceOutput),
   },
-  async ({ ctx, params, body, origin }) => invoiceJson(await updateInvoice(ctx, { ...body, id: params.id }), origin),
+  async ({ ctx, params, body, origin }) => ({
+    ...invoiceJson(await updateInvoice(ctx, { ...body, id: params.id }), origin),
+    ...(body.preview ? { preview: true as const } : {}),
+  }),
 );
 
 export const finalizeInvoiceRoute = defineRoute(

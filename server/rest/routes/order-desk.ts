@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { camelized, id } from '../../schemas/common';
+import { previewed } from '../../schemas/invoices';
 import { editOrderPriceInput, editOrderPriceOutput, orderIdInput, orderLabelInput, orderOutput, orderPaymentMethodInput } from '../../schemas/orders';
 import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
 import { editOrderPrice } from '../../services/orders/edit-price';
@@ -55,16 +56,24 @@ export const editOrderPriceRoute = defineRoute(
     method: 'POST',
     path: '/orders/{id}/edit-price',
     summary:
-      'A new price per unit and cycle for one line, from now on; the current period follows: the unpaid first invoice is edited, else a debit note bills a rise or a credit note returns a cut',
+      'A new price per unit and cycle for one line, from now on; the current period follows: the unpaid first invoice is edited, else a debit note bills a rise or a credit note returns a cut. `preview: true` answers with that document and change and writes nothing',
     tag: 'Orders',
     permission: 'orders.edit',
     params: orderIdInput,
     body: camelized(editOrderPriceInput.omit({ id: true })),
-    response: editOrderPriceOutput,
+    response: previewed(editOrderPriceOutput),
   },
   async ({ ctx, params, body }) => {
     const edit = await editOrderPrice(ctx, { ...body, id: params.id });
-    return { order: orderJson(edit.order), invoice_id: edit.invoiceId, document: edit.document };
+    return {
+      order: orderJson(edit.order),
+      invoice_id: edit.invoiceId,
+      document: edit.document,
+      number: edit.number,
+      total: Number(edit.total),
+      total_change: Number(edit.totalChange),
+      ...(body.preview ? { preview: true as const } : {}),
+    };
   },
 );
 

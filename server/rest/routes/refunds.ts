@@ -1,5 +1,5 @@
 import { camelized } from '../../schemas/common';
-import { invoiceIdInput, refundInput, refundOutput } from '../../schemas/invoices';
+import { invoiceIdInput, previewed, refundInput, refundOutput } from '../../schemas/invoices';
 import { refundPayment } from '../../services/payments/refund';
 import { defineRoute } from '../handler';
 import { invoiceJson } from './invoices';
@@ -8,12 +8,13 @@ export const refundRoute = defineRoute(
   {
     method: 'POST',
     path: '/invoices/{id}/refunds',
-    summary: 'Refund through the gateway, record a manual refund, or refund to credit',
+    summary:
+      'Refund through the gateway, record a manual refund, or refund to credit; `preview: true` answers with the refund, credit note and invoice it would write (200) and writes nothing',
     tag: 'Invoices',
     permission: 'payments.refund',
     params: invoiceIdInput,
     body: camelized(refundInput),
-    response: refundOutput,
+    response: previewed(refundOutput),
     status: 201,
   },
   async ({ ctx, params, body, origin }) => {
@@ -30,6 +31,8 @@ export const refundRoute = defineRoute(
       },
       invoice: invoiceJson(result.invoice, origin),
       credit_note_id: result.creditNoteId,
+      credit_note: result.creditNote && invoiceJson(result.creditNote, origin),
+      ...(body.preview ? { preview: true as const } : {}),
     };
   },
 );

@@ -9,6 +9,7 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
 import { lockCustomer } from '@/server/services/locks';
+import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { customerSnapshot } from './snapshot';
 import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
@@ -16,11 +17,15 @@ import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 /**
  * All open invoices of a customer in one currency become one parent invoice (DESIGN.md §4):
  * their lines, plus a negative line per source for what was already paid on it. The sources
- * are cancelled and point at the parent; their payments stay where they were made.
+ * are cancelled and point at the parent; their payments stay where they were made. A preview
+ * answers with the parent as it would be and writes nothing.
  */
-export async function consolidateInvoices(ctx: ServiceContext, input: { customerId: string; currency?: string | undefined }): Promise<InvoiceView> {
+export async function consolidateInvoices(
+  ctx: ServiceContext,
+  input: { customerId: string; currency?: string | undefined; preview?: boolean | undefined },
+): Promise<InvoiceView> {
   requirePermission(ctx.actor, 'invoices.create');
-  return ctx.db.transaction(async (tx) => {
+  return writeOrPreview(ctx.db, input.preview, async (tx) => {
     const customer = await findCustomer(tx, ctx.actor.scope, input.customerId);
     await lockCustomer(tx, customer.id);
     const currency = input.currency ?? customer.currency;

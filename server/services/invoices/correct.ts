@@ -10,21 +10,30 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { customerDefaultRate } from '@/server/services/customers/tax-rate';
 import { recordPayment } from '@/server/services/payments/record';
+import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { issueDocument } from './issue-document';
 import { loadInvoice, lockInvoiceAndCustomer, moneyOf, priceItems, type InvoiceView } from './store';
 
+type CorrectionInput = { invoiceId: string; kind: 'credit_note' | 'debit_note'; items: InvoiceItemInput[]; reason: string; preview?: boolean | undefined };
+
+/** The note issued, and the invoice it corrects as the note leaves it (what a credit note settled on it). */
+export type Correction = { document: InvoiceView; corrected: InvoiceView };
+
+/** The note a correction issues (see issueCorrection). */
+export async function correctInvoice(ctx: ServiceContext, input: CorrectionInput): Promise<InvoiceView> {
+  return (await issueCorrection(ctx, input)).document;
+}
+
 /**
  * A credit note (less) or debit note (more) against a finalized invoice, the only way to change
  * one that money was received for. A credit note's amount goes onto the credit balance and at
- * once settles what is still open on the invoice; a debit note is a new document to pay.
+ * once settles what is still open on the invoice; a debit note is a new document to pay. A
+ * preview answers with both as they would be and writes nothing.
  */
-export async function correctInvoice(
-  ctx: ServiceContext,
-  input: { invoiceId: string; kind: 'credit_note' | 'debit_note'; items: InvoiceItemInput[]; reason: string },
-): Promise<InvoiceView> {
+export async function issueCorrection(ctx: ServiceContext, input: CorrectionInput): Promise<Correction> {
   requirePermission(ctx.actor, 'invoices.edit');
-  return ctx.db.transaction(async (tx) => {
+  return writeOrPreview(ctx.db, input.preview, async (tx) => {
     const original = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.invoiceId);
     if (!canCorrect(original)) {
       throw new AppError('invalid_state', `A ${original.status} ${original.kind.replace('_', ' ')} cannot be corrected`);
@@ -77,6 +86,6 @@ export async function correctInvoice(
         after: { documentId: document.id, number: document.number, total: document.total, reason: input.reason },
       },
     );
-    return loadInvoice(tx, { kind: 'all' }, document.id);
+    return { document: await loadInvoice(tx, { kind: 'all' }, document.id), corrected: await loadInvoice(tx, { kind: 'all' }, original.id) };
   });
 }

@@ -11,6 +11,7 @@ import type { BillingSettings } from '@/server/schemas/settings';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { customerDefaultRate } from '@/server/services/customers/tax-rate';
+import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { addresseeOf } from './snapshot';
 import { linePeriod, loadInvoice, lockInvoice, moneyOf, priceItems, type InvoiceLineRow, type InvoiceRow, type InvoiceView, type LineDraft } from './store';
@@ -20,6 +21,7 @@ import { linePeriod, loadInvoice, lockInvoice, moneyOf, priceItems, type Invoice
  * addressee, frozen at numbering, may be corrected). Paid and partly paid invoices are locked:
  * they are corrected with credit or debit notes. Lines the edit keeps (items naming their id)
  * are updated in place, so the services and periods they bill are still extended when it is paid.
+ * A preview answers with the invoice as the edit would leave it and writes nothing.
  */
 export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInput & { id: string }): Promise<InvoiceView> {
   requirePermission(ctx.actor, 'invoices.edit');
@@ -35,7 +37,7 @@ export async function updateInvoice(ctx: ServiceContext, input: UpdateInvoiceInp
 }
 
 function editInvoice(ctx: ServiceContext, input: UpdateInvoiceInput & { id: string }): Promise<InvoiceView> {
-  return ctx.db.transaction(async (tx) => {
+  return writeOrPreview(ctx.db, input.preview, async (tx) => {
     const locked = await lockInvoice(tx, ctx.actor.scope, input.id);
     // Internal notes are never printed, so the desk annotates any document, paid or cancelled.
     const internalOnly = Object.entries(input).every(([key, value]) => value === undefined || ['id', 'internalNotes', 'preview'].includes(key));

@@ -9,21 +9,32 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { correctInvoice } from '@/server/services/invoices/correct';
 import { lockInvoiceAndCustomer, moneyOf, priceItems } from '@/server/services/invoices/store';
+import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { planLineLabel } from './place';
 import { loadOrder, lockOrder, type OrderView } from './store';
 
-export type PriceEdit = { order: OrderView; invoiceId: string; document: 'invoice_edited' | 'credit_note' | 'debit_note' };
+export type PriceEdit = {
+  order: OrderView;
+  invoiceId: string;
+  document: 'invoice_edited' | 'credit_note' | 'debit_note';
+  /** The edited invoice's or the note's number and total (tax included). */
+  number: string | null;
+  total: bigint;
+  /** What the current period's documents bill more (positive) or less (negative) than before. */
+  totalChange: bigint;
+};
 
 /**
  * A new price for one line of an order, per unit and cycle, from now on: its service renews at
  * it. The current period follows too, by the document the first invoice's state calls for:
  * while nothing is paid the invoice itself is edited (same number, same lines); once money came
- * in, a debit note bills the rise or a credit note returns the cut.
+ * in, a debit note bills the rise or a credit note returns the cut. A preview answers with that
+ * document and the change as they would be, and writes nothing.
  */
 export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceInput): Promise<PriceEdit> {
   requirePermission(ctx.actor, 'orders.edit');
-  return ctx.db.transaction(async (tx) => {
+  return writeOrPreview(ctx.db, input.preview, async (tx) => {
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
     const [line] = await tx
       .select()
@@ -44,6 +55,8 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
     let outcome: PriceEdit['document'];
     let totalChange: bigint;
     let documentId = invoice.id;
+    let number = invoice.number;
+    let total: bigint;
     if (invoiceTransition(moneyOf(invoice), 'edit').ok) {
       const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(invoiceLines.position);
       const planLabel = planLineLabel(line.description, line.cycle);
@@ -70,6 +83,7 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
         .set({ subtotal: totals.subtotal, taxTotal: totals.tax, total: totals.total, updatedAt: ctx.now })
         .where(eq(invoices.id, invoice.id));
       totalChange = totals.total - invoice.total;
+      total = totals.total;
       outcome = 'invoice_edited';
     } else {
       const rise = input.unitPrice > line.unitPrice;
@@ -97,6 +111,8 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
       );
       totalChange = rise ? document.total : -document.total;
       documentId = document.id;
+      number = document.number;
+      total = document.total;
     }
 
     await tx.update(orderLines).set({ unitPrice: input.unitPrice }).where(eq(orderLines.id, line.id));
@@ -119,6 +135,6 @@ export async function editOrderPrice(ctx: ServiceContext, input: EditOrderPriceI
         after: { line: line.id, unitPrice: input.unitPrice, document: outcome, documentId, reason: input.reason },
       },
     );
-    return { order: await loadOrder(tx, { kind: 'all' }, order.id), invoiceId: documentId, document: outcome };
+    return { order: await loadOrder(tx, { kind: 'all' }, order.id), invoiceId: documentId, document: outcome, number, total, totalChange };
   });
 }

@@ -14,6 +14,7 @@ import type { ServiceContext } from '@/server/services/context';
 import { issueDocument } from '@/server/services/invoices/issue-document';
 import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceView } from '@/server/services/invoices/store';
 import { recordLedgerMovement } from '@/server/services/ledger/record';
+import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -25,6 +26,7 @@ const refundedSoFar = sql<bigint>`coalesce((select sum(r.amount) from refunds r 
 /**
  * Returns money: through the gateway it came from, recorded for a manual method, or onto the
  * credit balance. All of it back makes the invoice `refunded`; part of it issues a credit note.
+ * A preview answers with the refund, credit note and invoice this would write, and asks no gateway.
  */
 export async function refundPayment(
   ctx: ServiceContext,
@@ -33,9 +35,9 @@ export async function refundPayment(
     /** A refund the gateway already made (from its dashboard): record it, call nobody. */
     external?: { providerRefundId: string } | undefined;
   },
-): Promise<{ refund: RefundRow; invoice: InvoiceView; creditNoteId: string | null }> {
+): Promise<{ refund: RefundRow; invoice: InvoiceView; creditNoteId: string | null; creditNote: InvoiceView | null }> {
   requirePermission(ctx.actor, 'payments.refund');
-  return ctx.db.transaction(async (tx) => {
+  return writeOrPreview(ctx.db, input.preview, async (tx) => {
     const invoice = await lockInvoiceAndCustomer(tx, ctx.actor.scope, input.invoiceId);
     const refusal = refundRefusal(invoice);
     if (refusal) throw new AppError('invalid_state', refusal);
@@ -66,13 +68,16 @@ export async function refundPayment(
     else if (!input.toCredit && payment.provider && payment.providerId) {
       const gateway = await gatewayFor(tx, payment.provider);
       if (!gateway) throw new AppError('payment_failed', `No ${payment.provider} gateway is configured; refund to credit instead`);
-      const result = await gateway.refund({
-        providerPaymentId: payment.providerId,
-        amount,
-        currency: invoice.currency,
-        idempotencyKey: `refund:${payment.id}:${source.refunded}:${amount}`,
-      });
-      providerRefundId = result.providerRefundId;
+      // A preview only learns that the gateway could be asked; asking it would move the money.
+      if (!input.preview) {
+        const result = await gateway.refund({
+          providerPaymentId: payment.providerId,
+          amount,
+          currency: invoice.currency,
+          idempotencyKey: `refund:${payment.id}:${source.refunded}:${amount}`,
+        });
+        providerRefundId = result.providerRefundId;
+      }
     }
 
     const full = refundsEverything(moneyOf(invoice), amount);
@@ -151,6 +156,11 @@ export async function refundPayment(
       },
     );
     await emitEvents(tx, [{ name: 'refund/issued', id: `refund-issued:${refund!.id}`, data: { invoiceId: invoice.id, refundId: refund!.id } }]);
-    return { refund: refund!, invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id), creditNoteId };
+    return {
+      refund: refund!,
+      invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id),
+      creditNoteId,
+      creditNote: creditNoteId ? await loadInvoice(tx, { kind: 'all' }, creditNoteId) : null,
+    };
   });
 }

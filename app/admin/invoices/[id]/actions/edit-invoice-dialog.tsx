@@ -4,12 +4,17 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatMinor } from '@/server/billing/currency';
 import type { FieldErrors } from '@/server/errors';
+import type { InvoiceView } from '@/server/services/invoices/store';
+import { documentName, MoneyPreview } from '../../../../_components/console/money-preview';
+import { useMoney } from '../../../../_components/money';
+import { Button } from '../../../../_components/ui/button';
 import { Field, Input } from '../../../../_components/ui/field';
 import { addressFields } from '../../../../_lib/address-form';
 import { showFieldErrors } from '../../../../_lib/form-errors';
 import { useTRPC } from '../../../../_lib/trpc';
 import { useFinish } from '../../../../_lib/use-finish';
-import { InvoiceEditor } from '../../invoice-editor';
+import { useLivePreview } from '../../../../_lib/use-live-preview';
+import { InvoiceEditor, type EditorDraft, type EditorItem } from '../../invoice-editor';
 import type { ActionInvoice } from '../invoice-actions';
 
 /** The addressee as typed; the address's parts are '' when empty. */
@@ -61,6 +66,17 @@ export function EditInvoiceDialog({ invoice, onClose }: { invoice: ActionInvoice
   const trpc = useTRPC();
   const finish = useFinish(onClose);
   const update = useMutation(trpc.invoices.update.mutationOptions({ onError: showFieldErrors(setErrors), onSuccess: () => finish('Invoice updated') }));
+  const ask = useMutation(trpc.invoices.update.mutationOptions({ onError: showFieldErrors(setErrors), onSuccess: () => setErrors({}) }));
+  const requestOf = (draft: EditorDraft | null): EditRequest | null =>
+    draft && {
+      id: invoice.id,
+      items: draft.items,
+      due_date: draft.dueDate,
+      notes: draft.notes,
+      po_number: poNumber,
+      // A draft is addressed to the customer as it is until it is numbered.
+      ...(invoice.numbered ? { customer_snapshot: addresseeChanges(initialAddressee, addressee) } : {}),
+    };
   const field = (key: keyof AddresseeForm, label: string, error?: string) => (
     <Field label={label} name={`addressee_${key}`} error={error ?? errors[`customer_snapshot.${key}`]}>
       <Input id={`addressee_${key}`} value={addressee[key]} onChange={(e) => setAddressee((all) => ({ ...all, [key]: e.target.value }))} />
@@ -71,7 +87,6 @@ export function EditInvoiceDialog({ invoice, onClose }: { invoice: ActionInvoice
     <InvoiceEditor
       title="Edit invoice"
       description="Unpaid invoices only; the number stays the same."
-      submit="Save changes"
       currency={invoice.currency}
       taxMode={invoice.taxMode}
       taxRate={invoice.newLineTaxRate}
@@ -81,19 +96,18 @@ export function EditInvoiceDialog({ invoice, onClose }: { invoice: ActionInvoice
         notes: invoice.notes ?? '',
       }}
       errors={errors}
-      pending={update.isPending}
       onClose={onClose}
-      onSave={(items, dueDate, notes) =>
-        update.mutate({
-          id: invoice.id,
-          items,
-          due_date: dueDate,
-          notes,
-          po_number: poNumber,
-          // A draft is addressed to the customer as it is until it is numbered.
-          ...(invoice.numbered ? { customer_snapshot: addresseeChanges(initialAddressee, addressee) } : {}),
-        })
-      }
+      confirm={(draft) => (
+        <EditPreview
+          currency={invoice.currency}
+          owed={BigInt(invoice.balance)}
+          request={requestOf(draft)}
+          ask={(request) => ask.mutateAsync({ ...request, preview: true })}
+          pending={update.isPending}
+          onCancel={onClose}
+          onConfirm={(request) => update.mutate(request)}
+        />
+      )}
     >
       <Field label="PO / contract number" name="po_number" error={errors.po_number}>
         <Input id="po_number" value={poNumber} onChange={(e) => setPoNumber(e.target.value)} />
@@ -122,5 +136,66 @@ export function EditInvoiceDialog({ invoice, onClose }: { invoice: ActionInvoice
         </fieldset>
       ) : null}
     </InvoiceEditor>
+  );
+}
+
+type EditRequest = {
+  id: string;
+  items: EditorItem[];
+  due_date: string;
+  notes: string | null;
+  po_number: string;
+  customer_snapshot?: Record<string, unknown> | undefined;
+};
+
+/** The server's preview of the edit (the invoice as it would be), and the Save changes that confirms exactly it. */
+function EditPreview({
+  currency,
+  owed,
+  request,
+  ask,
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  currency: string;
+  /** What the invoice asks now: its total, since an invoice is editable only while nothing is paid. */
+  owed: bigint;
+  request: EditRequest | null;
+  ask: (request: EditRequest) => Promise<InvoiceView>;
+  pending: boolean;
+  onCancel: () => void;
+  onConfirm: (request: EditRequest) => void;
+}) {
+  const format = useMoney();
+  const money = (amount: bigint) => format(amount, currency);
+  const preview = useLivePreview(request, ask);
+  const after = preview.result;
+  return (
+    <>
+      <MoneyPreview
+        asking={preview.asking}
+        items={
+          after && [
+            [
+              documentName(after.kind, after.number),
+              <span key="total" data-testid="preview-total">
+                {`${money(owed)} → ${money(after.total)}`}
+              </span>,
+            ],
+            ['Tax', money(after.taxTotal)],
+            ['Due', after.dueDate],
+          ]
+        }
+      />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button onClick={() => request && after && onConfirm(request)} disabled={pending || !after}>
+          Save changes
+        </Button>
+      </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { formatMinor } from '@/server/billing/currency';
 import { editOrderPriceInput } from '@/server/schemas/orders';
+import { documentName, MoneyPreview } from '../../../../_components/console/money-preview';
 import { useMoney } from '../../../../_components/money';
 import { Dialog, DialogActions } from '../../../../_components/ui/dialog';
 import { Form, FormSelect, FormText, setFieldErrors, useZodForm } from '../../../../_components/ui/form';
@@ -10,12 +11,16 @@ import { showFieldErrors } from '../../../../_lib/form-errors';
 import { majorAmount } from '../../../../_lib/form-schemas';
 import { useTRPC } from '../../../../_lib/trpc';
 import { useFinish } from '../../../../_lib/use-finish';
+import { useLivePreview } from '../../../../_lib/use-live-preview';
 import type { ActionOrder } from '../order-actions';
 
 const priceForm = (currency: string) =>
   editOrderPriceInput.omit({ id: true }).extend({ unit_price: majorAmount(currency, (minor) => minor >= 0n, `must be an amount like 12.50 in ${currency}`) });
 
-/** A new price for one line; the first invoice is edited, or a credit or debit note settles the difference. */
+/**
+ * A new price for one line; the first invoice is edited, or a credit or debit note settles the
+ * difference — shown as the server's preview of that document before it is confirmed.
+ */
 export function EditPriceDialog({ order, firstInvoicePaid, onClose }: { order: ActionOrder; firstInvoicePaid: boolean; onClose: () => void }) {
   const money = useMoney();
   const trpc = useTRPC();
@@ -25,10 +30,13 @@ export function EditPriceDialog({ order, firstInvoicePaid, onClose }: { order: A
     return line ? formatMinor(line.unitPrice, order.currency) : '';
   };
   const first = order.lines[0]?.id ?? '';
-  const form = useZodForm(priceForm(order.currency), { line_id: first, unit_price: priceOf(first), reason: '' });
+  const schema = priceForm(order.currency);
+  const form = useZodForm(schema, { line_id: first, unit_price: priceOf(first), reason: '' });
+  const onError = showFieldErrors(setFieldErrors(form));
+  const ask = useMutation(trpc.orders.editPrice.mutationOptions({ onError, onSuccess: () => form.clearErrors() }));
   const price = useMutation(
     trpc.orders.editPrice.mutationOptions({
-      onError: showFieldErrors(setFieldErrors(form)),
+      onError,
       onSuccess: (result) =>
         finish(
           result.document === 'invoice_edited'
@@ -39,6 +47,11 @@ export function EditPriceDialog({ order, firstInvoicePaid, onClose }: { order: A
         ),
     }),
   );
+  const typed = schema.safeParse(form.watch());
+  const request = typed.success ? { id: order.id, line_id: typed.data.line_id, unit_price: Number(typed.data.unit_price), reason: typed.data.reason } : null;
+  const preview = useLivePreview(request, (r) => ask.mutateAsync({ ...r, preview: true }));
+  const shown = preview.result;
+  const signed = (amount: bigint) => `${amount > 0n ? '+' : ''}${money(amount, order.currency)}`;
   return (
     <Dialog
       open
@@ -53,7 +66,9 @@ export function EditPriceDialog({ order, firstInvoicePaid, onClose }: { order: A
       <Form
         form={form}
         className="grid gap-4"
-        onSubmit={(v) => price.mutate({ id: order.id, line_id: v.line_id, unit_price: Number(v.unit_price), reason: v.reason })}
+        onSubmit={() => {
+          if (shown && request) price.mutate(request);
+        }}
       >
         {/* Choosing another line starts from that line's price. */}
         <FormSelect
@@ -69,7 +84,27 @@ export function EditPriceDialog({ order, firstInvoicePaid, onClose }: { order: A
         </FormSelect>
         <FormText name="unit_price" label={`New price per unit and cycle (${order.currency})`} inputMode="decimal" />
         <FormText name="reason" label="Reason" hint="Shown on the credit or debit note, and in the log." />
-        <DialogActions onCancel={onClose} pending={price.isPending} submit="Change price" />
+        <MoneyPreview
+          asking={preview.asking}
+          items={
+            shown && [
+              [
+                shown.document === 'invoice_edited' ? `${documentName('invoice', shown.number)} (edited)` : documentName(shown.document, shown.number),
+                <span key="total" data-testid="preview-document">
+                  {money(shown.total, order.currency)}
+                </span>,
+              ],
+              [
+                'This period',
+                <span key="change" data-testid="preview-change">
+                  {signed(shown.totalChange)}
+                </span>,
+              ],
+            ]
+          }
+          note="Renewals bill the new price."
+        />
+        <DialogActions onCancel={onClose} pending={price.isPending || !shown} submit="Change price" />
       </Form>
     </Dialog>
   );

@@ -1,0 +1,39 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { Facts } from '../ui/facts';
+
+const kinds = { invoice: 'Invoice', proforma: 'Proforma', credit_note: 'Credit note', debit_note: 'Debit note' } as const;
+
+/** "Credit note CN-2026-00004": a document as a preview names it (a draft has no number yet). */
+export const documentName = (kind: keyof typeof kinds, number: string | null) => `${kinds[kind]} ${number ?? '(draft)'}`;
+
+/**
+ * What a money dialog's server preview says will be written, above its Confirm button: the
+ * documents and amounts as `items`, or why there is nothing to show yet (`idle`: the input is
+ * incomplete, or the server refused it and said why).
+ */
+export function MoneyPreview({
+  asking,
+  items,
+  note,
+  idle = 'Complete the form to see what this writes.',
+}: {
+  asking: boolean;
+  items: ReadonlyArray<readonly [string, ReactNode]> | null;
+  note?: ReactNode;
+  idle?: string;
+}) {
+  return (
+    <div className="rounded-md bg-muted p-3 text-sm" role="status" aria-label="Preview" aria-busy={asking}>
+      {items ? (
+        <>
+          <Facts className="grid grid-cols-2 gap-x-6 gap-y-2" valueClassName="font-medium tabular-nums" items={items} />
+          {note ? <p className="mt-2 text-fg-muted">{note}</p> : null}
+        </>
+      ) : (
+        <p className="text-fg-muted">{asking ? 'Working out what this writes…' : idle}</p>
+      )}
+    </div>
+  );
+}
