@@ -11,6 +11,7 @@ import { createInvoice } from '@/server/services/invoices/create';
 import { customerInvoice } from '@/server/services/invoices/customer-invoice';
 import { finalizeInvoice } from '@/server/services/invoices/finalize';
 import { getInvoice } from '@/server/services/invoices/get';
+import { getInvoiceHistory } from '@/server/services/invoices/history';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
@@ -76,6 +77,10 @@ describe('proformas', () => {
     expect(converted!.paidAt).toEqual(new Date('2031-02-03T10:00:00Z'));
     expect(converted!.customerSnapshot).toMatchObject({ email: customer.email });
     expect(await row(proforma.id)).toMatchObject({ status: 'paid', convertedInvoiceId: converted!.id });
+    // Each page links the other (the console's Related documents).
+    const admin = at('2031-02-04T10:00:00Z');
+    expect((await getInvoiceHistory(admin, { id: proforma.id })).related).toMatchObject([{ id: converted!.id, relation: 'converted_into' }]);
+    expect((await getInvoiceHistory(admin, { id: converted!.id })).related).toMatchObject([{ id: proforma.id, relation: 'proforma' }]);
     const lines = (id: string) =>
       db()
         .select({ description: invoiceLines.description, unitPrice: invoiceLines.unitPrice, taxRate: invoiceLines.taxRate, total: invoiceLines.total })

@@ -15,6 +15,7 @@ import { customerRateText } from '../../_lib/customer-tax';
 import { documentKindNames, formatDay, formatMoment, humanize } from '../../_lib/format';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { DocumentActions } from '../../admin/invoices/[id]/document-actions';
+import { InternalNotes } from '../../admin/invoices/[id]/internal-notes';
 import { InvoiceActions } from '../../admin/invoices/[id]/invoice-actions';
 import { Card, PageHeader } from '../ui/card';
 import { CopyButton } from '../ui/copy-button';
@@ -201,6 +202,8 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
         </Card>
       </div>
 
+      <InternalNotes invoiceId={invoice.id} notes={invoice.internalNotes} canEdit={me.permissions.includes('invoices.edit')} />
+
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card className="p-5">
           <h2 className="mb-3 font-semibold">Payments</h2>
@@ -238,8 +241,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
                       {doc.number ?? 'Draft'} · {humanize(doc.kind)}
                     </Link>
                     <span className="text-fg-muted">
-                      {doc.relation === 'consolidated_into' ? 'consolidated into' : doc.relation === 'consolidates' ? 'consolidated here' : 'corrects'} ·{' '}
-                      {money(doc.total)}
+                      {relationNames[doc.relation]} · {money(doc.total)}
                     </span>
                   </li>
                 ))}
@@ -279,6 +281,14 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
     </>
   );
 }
+
+const relationNames = {
+  corrects: 'corrects',
+  consolidated_into: 'consolidated into',
+  consolidates: 'consolidated here',
+  converted_into: 'issued for this proforma',
+  proforma: 'the proforma it was issued for',
+} as const;
 
 /** The period a line covers, under its description. */
 function LinePeriod({ period }: { period: { start: string; end: string } | null }) {

@@ -93,6 +93,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
           allowed={actions}
           payHref={first && actions.pay ? `${basePath}/invoices/${first.id}` : null}
           firstInvoicePaid={first ? first.amountPaid > 0n : false}
+          documents={me.permissions.includes('invoices.create') ? basePath : null}
         />
       ) : order.labels.length > 0 ? (
         <ul className="flex flex-wrap gap-2" aria-label="Labels">

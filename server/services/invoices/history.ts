@@ -15,7 +15,7 @@ export type InvoiceHistory = {
     kind: string;
     status: string;
     total: bigint;
-    relation: 'corrects' | 'consolidated_into' | 'consolidates';
+    relation: 'corrects' | 'consolidated_into' | 'consolidates' | 'converted_into' | 'proforma';
   }>;
   audit: AuditEntry[];
 };
@@ -36,6 +36,7 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
         total: invoices.total,
         correctsInvoiceId: invoices.correctsInvoiceId,
         consolidatedIntoId: invoices.consolidatedIntoId,
+        proformaId: invoices.proformaId,
       })
       .from(invoices)
       .where(
@@ -46,6 +47,9 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
             eq(invoices.consolidatedIntoId, invoice.id),
             invoice.consolidatedIntoId ? eq(invoices.id, invoice.consolidatedIntoId) : undefined,
             invoice.correctsInvoiceId ? eq(invoices.id, invoice.correctsInvoiceId) : undefined,
+            // A paid proforma and the invoice it became.
+            eq(invoices.proformaId, invoice.id),
+            invoice.proformaId ? eq(invoices.id, invoice.proformaId) : undefined,
           ),
         ),
       )
@@ -65,13 +69,17 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
       status: r.status,
       total: r.total,
       relation:
-        r.correctsInvoiceId === invoice.id
-          ? 'corrects'
-          : r.consolidatedIntoId === invoice.id
-            ? 'consolidates'
-            : r.id === invoice.consolidatedIntoId
-              ? 'consolidated_into'
-              : 'corrects',
+        r.proformaId === invoice.id
+          ? 'converted_into'
+          : r.id === invoice.proformaId
+            ? 'proforma'
+            : r.correctsInvoiceId === invoice.id
+              ? 'corrects'
+              : r.consolidatedIntoId === invoice.id
+                ? 'consolidates'
+                : r.id === invoice.consolidatedIntoId
+                  ? 'consolidated_into'
+                  : 'corrects',
     })),
     audit: auditRows,
   };

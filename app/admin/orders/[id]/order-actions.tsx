@@ -1,18 +1,20 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { BadgeCheck, CirclePause, CirclePlay, CreditCard, FilePenLine, PencilLine, Tag, Wallet, X } from 'lucide-react';
+import { BadgeCheck, CirclePause, CirclePlay, CreditCard, FilePenLine, FilePlus, PencilLine, Tag, Wallet, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { OrderActions as Allowed, OrderStatus } from '@/server/billing/order-status';
+import type { ConsoleBase } from '../../../_components/console/base-path';
 import { Button, buttonClass } from '../../../_components/ui/button';
 import { useTRPC } from '../../../_lib/trpc';
 import { toastError, useFinish } from '../../../_lib/use-finish';
 import { AddLabelDialog } from './actions/add-label-dialog';
 import { ApproveDialog } from './actions/approve-dialog';
 import { ContractStatusDialog } from './actions/contract-status-dialog';
+import { CreateDocumentDialog } from './actions/create-document-dialog';
 import { EditPriceDialog } from './actions/edit-price-dialog';
 import { PaymentMethodDialog } from './actions/payment-method-dialog';
 import { StatusDialog } from './actions/status-dialog';
@@ -29,23 +31,30 @@ export type ActionOrder = {
   /** A contract order's schedule and what its state allows (canActivateOrder, canDeactivateOrder, canEditContract). */
   contract: { billingDay: number; startDate: string; activate: boolean; deactivate: boolean; edit: boolean } | null;
 };
-type Open = { dialog: 'approve' | 'method' | 'price' | 'label' | 'activate' | 'deactivate' } | { dialog: 'status'; status: OrderStatus } | null;
+type Open =
+  | { dialog: 'approve' | 'method' | 'price' | 'label' | 'activate' | 'deactivate' }
+  | { dialog: 'status'; status: OrderStatus }
+  | { dialog: 'document'; kind: 'invoice' | 'proforma' }
+  | null;
 
 /**
  * Everything the desk does to an order: approve, change status, pay, edit price (each as far as
  * the billing rules allow: `allowed`), change payment method, and labels; for a contract order,
- * Activate, Deactivate and (a draft) Edit.
+ * Activate, Deactivate and (a draft) Edit; with invoices.create, Create invoice and Create proforma.
  */
 export function OrderActions({
   order,
   allowed,
   payHref,
   firstInvoicePaid,
+  documents,
 }: {
   order: ActionOrder;
   allowed: Allowed;
   payHref: string | null;
   firstInvoicePaid: boolean;
+  /** Where a created document opens; null without invoices.create. */
+  documents: ConsoleBase | null;
 }) {
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
@@ -112,6 +121,16 @@ export function OrderActions({
         <Button variant="secondary" onClick={() => setOpen({ dialog: 'label' })}>
           <Tag className="size-4" aria-hidden /> Add label
         </Button>
+        {documents ? (
+          <>
+            <Button variant="secondary" onClick={() => setOpen({ dialog: 'document', kind: 'invoice' })}>
+              <FilePlus className="size-4" aria-hidden /> Create invoice
+            </Button>
+            <Button variant="secondary" onClick={() => setOpen({ dialog: 'document', kind: 'proforma' })}>
+              <FilePlus className="size-4" aria-hidden /> Create proforma
+            </Button>
+          </>
+        ) : null}
       </div>
 
       {order.labels.length > 0 ? (
@@ -146,6 +165,7 @@ export function OrderActions({
       {open?.dialog === 'method' ? <PaymentMethodDialog order={order} onClose={close} /> : null}
       {open?.dialog === 'price' ? <EditPriceDialog order={order} firstInvoicePaid={firstInvoicePaid} onClose={close} /> : null}
       {open?.dialog === 'label' ? <AddLabelDialog orderId={order.id} onClose={close} /> : null}
+      {open?.dialog === 'document' && documents ? <CreateDocumentDialog orderId={order.id} kind={open.kind} basePath={documents} onClose={close} /> : null}
     </div>
   );
 }
