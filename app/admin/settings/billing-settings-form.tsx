@@ -24,7 +24,13 @@ const billingForm = z
     tax_label: z.string(),
     tax_rate: z.string(),
     tax_mode: z.enum(['exclusive', 'inclusive']),
-    invoice_number: z.object({ prefix: z.string(), include_year: z.boolean(), padding: z.string(), reset: z.enum(['yearly', 'never']) }),
+    invoice_number: z.object({
+      prefix: z.string(),
+      proforma_prefix: z.string(),
+      include_year: z.boolean(),
+      padding: z.string(),
+      reset: z.enum(['yearly', 'never']),
+    }),
     renewal_window_days: z.string(),
     payment_due_days: z.string(),
     paper_size: z.string(),
@@ -109,6 +115,7 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
         <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2 lg:grid-cols-4">
           <legend className="mb-2 text-sm font-medium text-fg-muted">Invoice numbers</legend>
           <FormText name="invoice_number.prefix" label="Prefix" />
+          <FormText name="invoice_number.proforma_prefix" label="Proforma prefix" hint="Proformas have their own series." />
           <FormText name="invoice_number.padding" label="Digits" type="number" min={1} max={12} />
           <FormSelect name="invoice_number.reset" label="Sequence restarts">
             <option value="yearly">every year</option>
