@@ -107,12 +107,12 @@ export async function InvoiceList({
 
       <InvoiceSelection rows={page.items.map((i) => ({ id: i.id, number: i.number, currency: i.currency, balance: i.balance.toString() }))}>
         <Card className="overflow-hidden">
-          {canEdit ? <BulkBar basePath={basePath} channels={channels} /> : null}
+          <BulkBar basePath={basePath} channels={channels} canEdit={canEdit} />
           <KeyboardRows label="Invoices" className="max-h-[70vh] overflow-auto">
             <DataTable
               label="Invoices"
               columns={[
-                ...(canEdit ? [{ label: 'Select', header: <SelectAllOnPage /> }] : []),
+                { label: 'Select', header: <SelectAllOnPage /> },
                 { label: 'Number' },
                 { label: 'Customer' },
                 ...(showReseller ? [{ label: 'Reseller' }] : []),
@@ -138,11 +138,9 @@ export async function InvoiceList({
                     tabIndex={-1}
                     className={cn('hover:bg-muted/40', navigableRow, invoice.status === 'overdue' && 'bg-danger/5 text-danger', deleted && 'text-fg-muted')}
                   >
-                    {canEdit ? (
-                      <td className="px-4 py-2.5">
-                        <SelectInvoice id={invoice.id} number={invoice.number} />
-                      </td>
-                    ) : null}
+                    <td className="px-4 py-2.5">
+                      <SelectInvoice id={invoice.id} number={invoice.number} />
+                    </td>
                     <td className="px-4 py-2.5 font-medium whitespace-nowrap">
                       <Link href={`${basePath}/invoices/${invoice.id}`} className="hover:underline focus:underline focus:outline-none">
                         {invoice.number ?? 'Draft'}

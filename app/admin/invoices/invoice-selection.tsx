@@ -71,10 +71,11 @@ type Action = 'send' | 'remind' | 'markPaid';
 
 /**
  * The bar over the list while invoices are chosen: Send, Send reminder, Download PDFs (one zip),
- * Export selected (CSV) and Mark paid, each for all of them at once. Each invoice succeeds or fails on its own; the dialog then
+ * Export selected (CSV) and Mark paid, each for all of them at once; the sends and Mark paid only
+ * for those with invoices.edit (the downloads need what the list needs). Each invoice succeeds or fails on its own; the dialog then
  * lists what failed and why.
  */
-export function BulkBar({ basePath, channels }: { basePath: ConsoleBase; channels: readonly Channel[] }) {
+export function BulkBar({ basePath, channels, canEdit }: { basePath: ConsoleBase; channels: readonly Channel[]; canEdit: boolean }) {
   const { rows, selected, setAll } = useSelection();
   const [open, setOpen] = useState<Action | null>(null);
   if (selected.size === 0) return null;
@@ -86,21 +87,27 @@ export function BulkBar({ basePath, channels }: { basePath: ConsoleBase; channel
   return (
     <div role="toolbar" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 border-b border-border bg-accent/5 px-4 py-2">
       <span className="mr-2 text-sm font-medium">{selected.size} selected</span>
-      <Button variant="secondary" onClick={() => setOpen('send')}>
-        <Send className="size-4" aria-hidden /> Send
-      </Button>
-      <Button variant="secondary" onClick={() => setOpen('remind')}>
-        <BellRing className="size-4" aria-hidden /> Send reminder
-      </Button>
+      {canEdit ? (
+        <>
+          <Button variant="secondary" onClick={() => setOpen('send')}>
+            <Send className="size-4" aria-hidden /> Send
+          </Button>
+          <Button variant="secondary" onClick={() => setOpen('remind')}>
+            <BellRing className="size-4" aria-hidden /> Send reminder
+          </Button>
+        </>
+      ) : null}
       <a className={buttonClass('secondary')} href={`${basePath}/invoices/pdfs?ids=${ids}`} download>
         <FileArchive className="size-4" aria-hidden /> Download PDFs
       </a>
       <a className={buttonClass('secondary')} href={`${basePath}/invoices/export?ids=${ids}`} download>
         <Download className="size-4" aria-hidden /> Export selected
       </a>
-      <Button variant="secondary" onClick={() => setOpen('markPaid')}>
-        <CheckCheck className="size-4" aria-hidden /> Mark paid
-      </Button>
+      {canEdit ? (
+        <Button variant="secondary" onClick={() => setOpen('markPaid')}>
+          <CheckCheck className="size-4" aria-hidden /> Mark paid
+        </Button>
+      ) : null}
       <Button variant="ghost" onClick={() => setAll(false)}>
         <X className="size-4" aria-hidden /> Clear selection
       </Button>
