@@ -8,9 +8,11 @@ import { toast } from 'sonner';
 import type { CustomerTaxDefaults } from '@/server/billing/tax-defaults';
 import type { TaxMode } from '@/server/billing/totals';
 import type { FieldErrors } from '@/server/errors';
+import type { InvoiceView } from '@/server/services/invoices/store';
 import type { ConsoleBase } from '../../_components/console/base-path';
+import { ConsolidationConfirm } from '../../_components/console/consolidation-confirm';
 import { Button } from '../../_components/ui/button';
-import { Dialog, DialogActions } from '../../_components/ui/dialog';
+import { Dialog } from '../../_components/ui/dialog';
 import { Field, Input } from '../../_components/ui/field';
 import { customerRateText } from '../../_lib/customer-tax';
 import { showFieldErrors } from '../../_lib/form-errors';
@@ -95,16 +97,11 @@ export function InvoiceToolbar({ basePath, taxMode, taxRate, dueDate }: { basePa
       },
     }),
   );
-  const consolidate = useMutation(
-    trpc.invoices.consolidate.mutationOptions({
-      onError,
-      onSuccess: (invoice) => {
-        toast.success(`Open invoices merged into ${invoice.number}`);
-        close();
-        router.push(`${basePath}/invoices/${invoice.id}`);
-      },
-    }),
-  );
+  const merged = (invoice: InvoiceView) => {
+    toast.success(`Open invoices merged into ${invoice.number}`);
+    close();
+    router.push(`${basePath}/invoices/${invoice.id}`);
+  };
 
   return (
     <>
@@ -140,17 +137,16 @@ export function InvoiceToolbar({ basePath, taxMode, taxRate, dueDate }: { basePa
         title="Consolidate pending"
         description="Every open invoice of the customer, in their currency, becomes one; the others are cancelled and point to it."
       >
-        <form
-          className="grid gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!customer) return setErrors({ customer_id: 'choose whose invoices to merge' });
-            consolidate.mutate({ customerId: customer.id, currency: customer.currency });
-          }}
-        >
+        <div className="grid gap-4">
           <CustomerPicker picked={customer} onPick={setCustomer} error={errors.customer_id} />
-          <DialogActions onCancel={close} pending={consolidate.isPending} submit="Consolidate" />
-        </form>
+          <ConsolidationConfirm
+            customer={customer}
+            cancel="Cancel"
+            onCancel={close}
+            onMerged={merged}
+            onMissing={() => setErrors({ customer_id: 'choose whose invoices to merge' })}
+          />
+        </div>
       </Dialog>
     </>
   );

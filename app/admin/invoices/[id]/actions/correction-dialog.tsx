@@ -18,9 +18,9 @@ import type { ActionInvoice } from '../invoice-actions';
 const correctionForm = (currency: string) =>
   z.object({
     kind: z.enum(['credit_note', 'debit_note']),
-    description: z.string(),
+    description: z.string().trim().min(1, 'is required'),
     amount: majorAmount(currency, (minor) => minor > 0n, `must be an amount above 0 with at most ${currencyExponent(currency)} decimals`),
-    reason: z.string(),
+    reason: z.string().trim().min(1, 'is required'),
   });
 
 /** A credit or debit note of one line against the invoice, shown as the server's preview (the note, the invoice after) before it is issued. */
@@ -42,15 +42,14 @@ export function CorrectionDialog({ invoice, onClose }: { invoice: ActionInvoice;
     }),
   );
   const typed = schema.safeParse(form.watch());
-  const request =
-    typed.success && typed.data.description.trim() && typed.data.reason.trim()
-      ? {
-          id: invoice.id,
-          kind: typed.data.kind,
-          reason: typed.data.reason,
-          items: [{ description: typed.data.description, quantity: 1, unit_price: Number(typed.data.amount) }],
-        }
-      : null;
+  const request = typed.success
+    ? {
+        id: invoice.id,
+        kind: typed.data.kind,
+        reason: typed.data.reason,
+        items: [{ description: typed.data.description, quantity: 1, unit_price: Number(typed.data.amount) }],
+      }
+    : null;
   const preview = useLivePreview(request, (r) => ask.mutateAsync({ ...r, preview: true, idempotencyKey }));
   const shown = preview.result;
   return (
@@ -98,7 +97,7 @@ export function CorrectionDialog({ invoice, onClose }: { invoice: ActionInvoice;
               : null
           }
         />
-        <DialogActions onCancel={onClose} pending={correct.isPending || !shown} submit="Issue" />
+        <DialogActions onCancel={onClose} pending={correct.isPending || (request !== null && !shown)} submit="Issue" />
       </Form>
     </Dialog>
   );

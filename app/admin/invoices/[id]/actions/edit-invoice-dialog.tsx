@@ -192,7 +192,7 @@ function EditPreview({
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
-        <Button onClick={() => request && after && onConfirm(request)} disabled={pending || !after}>
+        <Button onClick={() => request && after && onConfirm(request)} disabled={pending || (request !== null && !after)}>
           Save changes
         </Button>
       </div>

@@ -96,7 +96,7 @@ export function RefundDialog({ invoice, refundable, onClose }: { invoice: Action
             ]
           }
         />
-        <DialogActions onCancel={onClose} pending={refund.isPending || !shown} submit="Refund" />
+        <DialogActions onCancel={onClose} pending={refund.isPending || (request !== null && !shown)} submit="Refund" />
       </Form>
     </Dialog>
   );

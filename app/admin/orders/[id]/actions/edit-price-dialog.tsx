@@ -104,7 +104,7 @@ export function EditPriceDialog({ order, firstInvoicePaid, onClose }: { order: A
           }
           note="Renewals bill the new price."
         />
-        <DialogActions onCancel={onClose} pending={price.isPending || !shown} submit="Change price" />
+        <DialogActions onCancel={onClose} pending={price.isPending || (request !== null && !shown)} submit="Change price" />
       </Form>
     </Dialog>
   );
