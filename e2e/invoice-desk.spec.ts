@@ -43,3 +43,29 @@ test('a clerk reminds a customer, marks the invoice overdue with a reason, then 
   await expect(payments).toContainText(/cash/i);
   await expect(page.getByRole('button', { name: 'Change status' })).toHaveCount(0);
 });
+
+// Money moves only after the clerk has seen what it writes: the dialog shows the server's
+// preview of the document and the balance it leaves, and changing the amount changes them.
+test('a clerk sees the credit note and the balance it leaves before issuing it', async ({ page, request }) => {
+  const { invoice } = await givenInvoice(request, [{ description: 'Managed firewall', quantity: 1, unit_price: 10000 }]);
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/invoices/${invoice.id}`);
+  await page.getByRole('button', { name: 'Credit / debit note' }).click();
+  const note = page.getByRole('dialog', { name: 'Credit or debit note' });
+  const preview = note.getByRole('status', { name: 'Preview' });
+  await expect(preview).toContainText('Complete the form to see what this writes.');
+  await note.getByLabel('Description').fill('Outage goodwill');
+  await note.getByLabel('Amount (USD)').fill('15');
+  await note.getByLabel('Reason').fill('Four hours down on the 3rd');
+  await expect(preview.getByTestId('preview-note')).toContainText(/Credit note CN-\d{4}-\d{5}/);
+  await expect(preview.getByTestId('preview-note')).toContainText('$15.00');
+  await expect(preview.getByTestId('preview-balance')).toContainText('$100.00 → $85.00');
+  await note.getByLabel('Amount (USD)').fill('25');
+  await expect(preview.getByTestId('preview-balance')).toContainText('$100.00 → $75.00');
+  await shot(page, 'invoice-credit-note-preview');
+  // Nothing was written while the clerk looked.
+  await expect(page.getByTestId('balance')).toHaveText('$100.00');
+  await note.getByRole('button', { name: 'Issue' }).click();
+  await expect(page.getByText(/Credit note CN-\d{4}-\d{5} issued/)).toBeVisible();
+  await expect(page.getByTestId('balance')).toHaveText('$75.00');
+});
