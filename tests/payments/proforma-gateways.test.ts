@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
-import { invoices, payments } from '@/db/schema';
+import { creditLedger, invoices, payments } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { createInvoice } from '@/server/services/invoices/create';
+import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { confirmStripeReturn } from '@/server/services/payments/confirm';
 import { startStripeCheckout } from '@/server/services/payments/start-checkout';
 import { withTestDatabase } from '../support/database';
@@ -55,5 +56,32 @@ describe('a proforma paid through Stripe', () => {
       const received = await db().select().from(payments).where(eq(payments.customerId, customer.id));
       expect(received).toMatchObject([{ invoiceId: converted[0]!.id, amount: 7_500n, method: 'stripe' }]);
     }
+  });
+
+  it('records a card payment arriving after the desk marked it paid on the invoice it became, the money to credit', async () => {
+    const customer = await givenCustomer(db(), { currency: 'USD' });
+    const client = await givenUser(db(), 'client', { customerId: customer.id });
+    const proforma = await createInvoice(ctxOf(db(), systemActor()), {
+      customerId: customer.id,
+      kind: 'proforma',
+      status: 'pending',
+      items: [{ description: 'Setup', quantity: 1000n, unitPrice: 3_000n, taxRate: 0n }],
+    });
+    const url = await startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: proforma.id, access: { kind: 'session' }, origin: 'http://shop.test' });
+    await markInvoicePaid(ctxOf(db(), systemActor()), { id: proforma.id, method: 'bank_transfer' });
+    const { events } = await stripe().completeSession(url.split('/').pop()!, { deliver: false });
+    for (const event of events) expect((await deliver(JSON.stringify(event))).status).toBe(200);
+
+    const [converted] = await db().select().from(invoices).where(eq(invoices.proformaId, proforma.id));
+    const received = await db().select({ invoiceId: payments.invoiceId, method: payments.method }).from(payments).where(eq(payments.customerId, customer.id));
+    expect(received.sort((a, b) => a.method.localeCompare(b.method))).toEqual([
+      { invoiceId: converted!.id, method: 'bank_transfer' },
+      { invoiceId: converted!.id, method: 'stripe' },
+    ]);
+    const credited = await db()
+      .select({ kind: creditLedger.kind, amount: creditLedger.amount })
+      .from(creditLedger)
+      .where(eq(creditLedger.customerId, customer.id));
+    expect(credited).toEqual([{ kind: 'overpayment', amount: 3_000n }]);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { creditLedger, invoiceLines, invoices, ledgerTransactions, payments } from '@/db/schema';
+import { invoiceLines, invoices, ledgerTransactions, payments } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 import { toPlainDate } from '@/server/billing/periods';
 import { audit } from '@/server/services/audit/record';
@@ -9,10 +9,11 @@ import { customerSnapshot } from './snapshot';
 import { nextNumber } from './store';
 
 /**
- * A proforma paid in full becomes a numbered invoice, in the paying transaction (docs/invoices.md,
+ * A proforma paid in full becomes a numbered invoice, in the paying transaction (docs/documents.md,
  * "Proformas"): the invoice takes the proforma's lines and totals, born paid, and the money
- * received — the payments, their ledger rows and the credit entries they made — moves onto it, so the customer
- * holds one paid tax document and refunds and credit notes start from it. The proforma stays,
+ * received — the payments and their ledger rows — moves onto it (later ones go there too:
+ * insertPayment), so the customer holds one paid tax document and refunds and credit notes start
+ * from it. The credit balance's entries stay where they were written. The proforma stays,
  * `paid`, pointing at its invoice. The lines' link to the services they bill stays on the
  * proforma (a service's period is billed by one line; settlement has already read it there).
  * Exactly once: the caller holds the proforma's row lock, a converted one is left alone, and
@@ -59,7 +60,6 @@ export async function convertProforma(tx: Database, actor: Actor, proformaId: st
   }
   await tx.update(payments).set({ invoiceId: invoice!.id }).where(eq(payments.invoiceId, proforma.id));
   await tx.update(ledgerTransactions).set({ invoiceId: invoice!.id }).where(eq(ledgerTransactions.invoiceId, proforma.id));
-  await tx.update(creditLedger).set({ invoiceId: invoice!.id }).where(eq(creditLedger.invoiceId, proforma.id));
   await tx.update(invoices).set({ convertedInvoiceId: invoice!.id, updatedAt: now }).where(eq(invoices.id, proforma.id));
   await audit(
     tx,

@@ -100,11 +100,13 @@ type PaymentValues = Pick<typeof payments.$inferInsert, 'amount' | 'currency' | 
  * the payment event.
  */
 export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: InvoiceRow, values: PaymentValues, applied: bigint): Promise<PaymentRow> {
+  // A paid proforma's money sits on the invoice it became, money arriving late included.
+  const holder = invoice.convertedInvoiceId ?? invoice.id;
   const [payment] = await tx
     .insert(payments)
     .values({
       ...values,
-      invoiceId: invoice.id,
+      invoiceId: holder,
       customerId: invoice.customerId,
       recordedById: ctx.actor.type === 'user' ? ctx.actor.id : null,
       createdAt: ctx.now,
@@ -115,7 +117,7 @@ export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: 
     amount: values.amount,
     currency: values.currency,
     customerId: invoice.customerId,
-    invoiceId: invoice.id,
+    invoiceId: holder,
     paymentId: payment!.id,
     reference: values.reference,
   });
