@@ -13,7 +13,7 @@ import type { ConsoleBase } from '../../_components/console/base-path';
 import { ConsolidationConfirm } from '../../_components/console/consolidation-confirm';
 import { Button } from '../../_components/ui/button';
 import { Dialog } from '../../_components/ui/dialog';
-import { Field, Input } from '../../_components/ui/field';
+import { Field, Input, inputClass } from '../../_components/ui/field';
 import { customerRateText } from '../../_lib/customer-tax';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
@@ -82,16 +82,17 @@ export function CustomerPicker({
 export function InvoiceToolbar({ basePath, taxMode, taxRate, dueDate }: { basePath: ConsoleBase; taxMode: TaxMode; taxRate: string; dueDate: string }) {
   const [open, setOpen] = useState<'create' | 'consolidate' | null>(null);
   const [customer, setCustomer] = useState<PickedCustomer | null>(null);
+  const [kind, setKind] = useState<'invoice' | 'proforma'>('invoice');
   const [errors, setErrors] = useState<FieldErrors>({});
   const router = useRouter();
   const trpc = useTRPC();
-  const close = () => (setOpen(null), setCustomer(null), setErrors({}));
+  const close = () => (setOpen(null), setCustomer(null), setKind('invoice'), setErrors({}));
   const onError = showFieldErrors(setErrors);
   const create = useMutation(
     trpc.invoices.create.mutationOptions({
       onError,
       onSuccess: (invoice) => {
-        toast.success(`Invoice ${invoice.number} created`);
+        toast.success(`${invoice.kind === 'proforma' ? 'Proforma' : 'Invoice'} ${invoice.number} created`);
         close();
         router.push(`${basePath}/invoices/${invoice.id}`);
       },
@@ -125,9 +126,15 @@ export function InvoiceToolbar({ basePath, taxMode, taxRate, dueDate }: { basePa
           onClose={close}
           onSave={(items, dueDate, notes) => {
             if (!customer) return setErrors({ customer_id: 'choose the customer to bill' });
-            create.mutate({ customer_id: customer.id, currency: customer.currency, items, due_date: dueDate, ...(notes ? { notes } : {}) });
+            create.mutate({ customer_id: customer.id, kind, currency: customer.currency, items, due_date: dueDate, ...(notes ? { notes } : {}) });
           }}
         >
+          <Field label="Document" name="kind" hint="A proforma has its own numbers and is no tax invoice; paid in full, it becomes a paid invoice.">
+            <select id="kind" className={inputClass} value={kind} onChange={(e) => setKind(e.target.value === 'proforma' ? 'proforma' : 'invoice')}>
+              <option value="invoice">Invoice</option>
+              <option value="proforma">Proforma</option>
+            </select>
+          </Field>
           <CustomerPicker picked={customer} onPick={setCustomer} error={errors.customer_id} />
         </InvoiceEditor>
       ) : null}
