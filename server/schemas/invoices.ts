@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
-import { invoiceStatuses } from '../billing/invoice-status';
+import { invoiceStatuses, type InvoiceStatus } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
 import { booleanParam, currencyCode, id, isoInstant, listInput, optionalText, requiredText, type DomainInput } from './common';
 import { billingAddressInput, customerOutput } from './customers';
@@ -218,8 +218,21 @@ const integerParam = z.coerce.number({ error: 'must be a whole number' }).int('m
 /** At most a few pages of a list: what a selection on the console (bulk actions, Export selected) may hold. */
 export const bulkLimit = 100;
 
+/**
+ * A list's status filter: one status, or several separated by commas — `pending,partial,overdue`
+ * is what is still open (the aging report's cells link to it).
+ */
+const statusFilter = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((status) => status.trim()).filter(Boolean))
+  .refine(
+    (statuses) => statuses.length > 0 && statuses.every((status) => (invoiceStatuses as readonly string[]).includes(status)),
+    `must be one or more of ${invoiceStatuses.join(', ')}, separated by commas`,
+  )
+  .transform((statuses) => statuses as InvoiceStatus[]);
+
 export const listInvoicesInput = listInput.extend({
-  status: z.enum(invoiceStatuses).optional(),
+  status: statusFilter.optional(),
   kind: z.enum(['invoice', 'proforma', 'credit_note', 'debit_note']).optional(),
   customer: optionalText(200),
   date_field: z.enum(['issue', 'due']).default('issue'),

@@ -384,6 +384,14 @@ describe('lists and CSV', () => {
     expect((await query(`customer=${other.id}&min_total=200&max_total=300`)).data).toHaveLength(2);
     expect((await query('currency=GBP&status=pending')).data).toHaveLength(4);
     expect((await query('currency=GBP&status=paid')).data).toHaveLength(0);
+    // Several statuses, comma-separated: what is still open (the aging report's links).
+    const [paidOne] = (await query(`customer=${other.id}&min_total=400`)).data as Array<{ id: string }>;
+    expect((await markPaid(req(`/api/v1/invoices/${paidOne!.id}/mark-paid`, { method: 'POST', body: {} }), params({ id: paidOne!.id }))).status).toBe(200);
+    expect((await query(`customer=${other.id}&status=pending,partial,overdue`)).data.map((i: { total: number }) => i.total)).toEqual([300, 200, 100]);
+    expect((await query(`customer=${other.id}&status=paid,pending`)).data).toHaveLength(4);
+    const unknown = await json(await list(req('/api/v1/invoices?status=pending,settled'), params()));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.status).toBe('must be one or more of draft, pending, partial, paid, overdue, cancelled, refunded, separated by commas');
     const page1 = await query(`customer=${other.id}&limit=3`);
     expect(page1.data).toHaveLength(3);
     const page2 = await query(`customer=${other.id}&limit=3&cursor=${page1.next_cursor}`);

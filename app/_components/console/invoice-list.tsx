@@ -1,7 +1,7 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { invoiceActions, invoiceStatuses } from '@/server/billing/invoice-status';
+import { awaitingPayment, invoiceActions, invoiceStatuses } from '@/server/billing/invoice-status';
 import { addDays, toPlainDate } from '@/server/billing/periods';
 import type { Channel } from '@/server/schemas/invoices';
 import { formatDay, humanize, queryString, type SearchParams } from '../../_lib/format';
@@ -77,7 +77,12 @@ export async function InvoiceList({
       </PageHeader>
 
       <FilterForm list="invoices" defaults={{ date_field: 'issue' }} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
-        <FilterSelect label="Status" name="status" options={invoiceStatuses} error={errors.status} />
+        <FilterSelect
+          label="Status"
+          name="status"
+          options={[{ value: awaitingPayment.join(','), label: 'open (pending, partial, overdue)' }, ...invoiceStatuses]}
+          error={errors.status}
+        />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
         <FilterSelect
           label="Date"

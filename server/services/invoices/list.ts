@@ -26,7 +26,7 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
   return and(
     invoiceScope(invoiceReadScope(ctx.actor)),
     input.includeDeleted ? undefined : isNull(invoices.deletedAt),
-    input.status ? eq(invoices.status, input.status) : undefined,
+    input.status ? inArray(invoices.status, input.status) : undefined,
     input.kind ? eq(invoices.kind, input.kind) : undefined,
     customerFilter,
     input.from ? gte(dateColumn, input.from) : undefined,

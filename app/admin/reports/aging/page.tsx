@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { awaitingPayment } from '@/server/billing/invoice-status';
 import { toPlainDate } from '@/server/billing/periods';
 import { agingDueRange } from '@/server/billing/report-ranges';
 import { agingBucketKeys, type AgingBucketKey } from '@/server/billing/reports';
@@ -22,14 +23,13 @@ const bucketLabels: Record<AgingBucketKey, string> = {
 };
 
 /**
- * The invoice list behind a figure: the currency, the customer (a row's cells), and the due dates
- * of the bucket at the report's date (no bucket: the row's or the report's total). The list's
- * status filter takes one status, so it cannot narrow to the open ones (pending, partial,
- * overdue): paid invoices due in the same days are listed too.
+ * The invoice list behind a figure: the open documents (pending, partial, overdue) in the
+ * currency, of the customer (a row's cells), due in the bucket's days at the report's date (no
+ * bucket: the row's or the report's total).
  */
 function invoicesHref(currency: string, asOf: string, bucket: AgingBucketKey | null, customerId?: string) {
   const due = bucket ? agingDueRange(bucket, asOf) : {};
-  return `/admin/invoices?${queryString({ customer: customerId, currency, date_field: bucket ? 'due' : undefined, ...due })}`;
+  return `/admin/invoices?${queryString({ status: awaitingPayment.join(','), customer: customerId, currency, date_field: bucket ? 'due' : undefined, ...due })}`;
 }
 
 export default async function AgingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -113,8 +113,8 @@ function AgingBody({ report, money }: { report: AgingReport; money: (value: bigi
         ))}
       </ReportTable>
       <p className="mt-3 text-xs text-fg-muted">
-        Days past due are counted from each due date to the report’s date. A figure opens the customer’s invoices in this currency due in the bucket’s days;
-        that list shows paid ones due on those days too, as it filters by one status only.
+        Days past due are counted from each due date to the report’s date. A figure opens the customer’s open invoices (pending, partial or overdue) in this
+        currency due in the bucket’s days.
       </p>
     </>
   );
