@@ -132,6 +132,7 @@ const publishedOperationIds = [
   'orders.approve',
   'orders.create',
   'orders.deactivate',
+  'orders.documents',
   'orders.editPrice',
   'orders.get',
   'orders.labels',
