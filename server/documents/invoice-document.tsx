@@ -241,6 +241,8 @@ function MetaRows({ doc, align }: { doc: InvoiceDocumentModel; align: 'right' | 
   if (doc.poNumber) rows.push(['PO / contract no.', doc.poNumber]);
   if (doc.corrects) rows.push(['Corrects', doc.corrects]);
   if (doc.consolidatedInto) rows.push(['Consolidated into', doc.consolidatedInto]);
+  if (doc.proforma) rows.push(['For proforma', doc.proforma]);
+  if (doc.convertedInto) rows.push(['Invoice', doc.convertedInto]);
   const [[, number], ...rest] = rows as [[string, string], ...Array<[string, string]>];
   return (
     <View style={{ flexDirection: 'row', justifyContent: align === 'right' ? 'flex-end' : 'space-between', alignSelf: 'stretch' }}>

@@ -27,7 +27,9 @@ export async function loadInvoiceDocument(
   input: { id: string; origin: string },
 ): Promise<{ doc: InvoiceDocumentModel; settings: BillingSettings }> {
   const invoice = await getInvoice(ctx, { id: input.id });
-  const relatedIds = [invoice.correctsInvoiceId, invoice.consolidatedIntoId].filter((id): id is string => id !== null);
+  const relatedIds = [invoice.correctsInvoiceId, invoice.consolidatedIntoId, invoice.proformaId, invoice.convertedInvoiceId].filter(
+    (id): id is string => id !== null,
+  );
   const [customer, settingRows, sources, related] = await Promise.all([
     addresseeOf(ctx.db, invoice),
     ctx.db
@@ -102,6 +104,8 @@ export async function loadInvoiceDocument(
     sources: sources.map((source) => ({ number: text(source.number ?? ''), issueDate: source.issueDate, total: source.total })),
     corrects: numberOf(invoice.correctsInvoiceId),
     consolidatedInto: numberOf(invoice.consolidatedIntoId),
+    proforma: numberOf(invoice.proformaId),
+    convertedInto: numberOf(invoice.convertedInvoiceId),
   };
   return { doc, settings: billing };
 }

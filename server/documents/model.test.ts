@@ -115,6 +115,11 @@ describe('paymentInstructions', () => {
       { kind: 'proforma', number: 'PF-2026-00001', status: 'paid', balance: 0n, amountPaid: 12000n, paidOn: '2026-03-15' },
       ['This is not a tax invoice.', 'Paid in full on 15 Mar 2026. Thank you.'],
     ],
+    [
+      'a paid proforma with its invoice',
+      { kind: 'proforma', number: 'PF-2026-00001', status: 'paid', balance: 0n, amountPaid: 12000n, paidOn: '2026-03-15', convertedInto: 'INV-2026-00043' },
+      ['This is not a tax invoice.', 'Paid in full on 15 Mar 2026. Thank you.', 'Invoice INV-2026-00043 was issued for this payment.'],
+    ],
     ['a paid invoice', { status: 'paid', balance: 0n, amountPaid: 12000n, paidOn: '2026-03-15' }, ['Paid in full on 15 Mar 2026. Thank you.']],
     ['a draft', { status: 'draft', number: null }, ['Draft: not issued yet. Do not pay.']],
     ['a cancelled invoice', { status: 'cancelled', balance: 0n }, ['Cancelled: nothing is due.']],

@@ -61,6 +61,10 @@ export type InvoiceDocumentModel = {
   corrects: string | null;
   /** The number of the invoice this one was consolidated into. */
   consolidatedInto: string | null;
+  /** On an invoice issued for a paid proforma, the proforma's number. */
+  proforma: string | null;
+  /** On a paid proforma, the number of the invoice issued for it. */
+  convertedInto: string | null;
 };
 
 const titles: Record<InvoiceKind, string> = {
@@ -128,7 +132,8 @@ export function awaitsPayment(doc: Pick<InvoiceDocumentModel, 'kind' | 'status' 
  */
 export function paymentInstructions(doc: InvoiceDocumentModel): string[] {
   const lines = instructions(doc);
-  return doc.kind === 'proforma' ? ['This is not a tax invoice.', ...lines] : lines;
+  if (doc.kind !== 'proforma') return lines;
+  return ['This is not a tax invoice.', ...lines, ...(doc.convertedInto ? [`Invoice ${doc.convertedInto} was issued for this payment.`] : [])];
 }
 
 function instructions(doc: InvoiceDocumentModel): string[] {

@@ -5,6 +5,8 @@ import { POST as createRoute } from '@/app/api/v1/invoices/route';
 import { POST as orderDocumentRoute } from '@/app/api/v1/orders/[id]/documents/route';
 import { invoiceLines, invoices, ledgerTransactions, payments, revenueRollup, taxRollup } from '@/db/schema';
 import { systemActor, userActor } from '@/server/auth/actor';
+import { loadInvoiceDocument } from '@/server/documents/load';
+import { paymentInstructions } from '@/server/documents/model';
 import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { createInvoice } from '@/server/services/invoices/create';
@@ -81,6 +83,14 @@ describe('proformas', () => {
     const admin = at('2031-02-04T10:00:00Z');
     expect((await getInvoiceHistory(admin, { id: proforma.id })).related).toMatchObject([{ id: converted!.id, relation: 'converted_into' }]);
     expect((await getInvoiceHistory(admin, { id: converted!.id })).related).toMatchObject([{ id: proforma.id, relation: 'proforma' }]);
+    // The documents name each other too: the proforma's PDF says which invoice its payment bought.
+    const printed = async (id: string) => (await loadInvoiceDocument(admin, { id, origin: 'http://localhost' })).doc;
+    expect(paymentInstructions(await printed(proforma.id))).toEqual([
+      'This is not a tax invoice.',
+      'Paid in full on 3 Feb 2031. Thank you.',
+      `Invoice ${converted!.number} was issued for this payment.`,
+    ]);
+    expect(await printed(converted!.id)).toMatchObject({ kind: 'invoice', proforma: proforma.number, convertedInto: null });
     const lines = (id: string) =>
       db()
         .select({ description: invoiceLines.description, unitPrice: invoiceLines.unitPrice, taxRate: invoiceLines.taxRate, total: invoiceLines.total })

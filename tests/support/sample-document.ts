@@ -29,5 +29,7 @@ export const sampleDocument = (over: Partial<InvoiceDocumentModel> = {}): Invoic
   sources: [],
   corrects: null,
   consolidatedInto: null,
+  proforma: null,
+  convertedInto: null,
   ...over,
 });
