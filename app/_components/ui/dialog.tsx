@@ -23,7 +23,9 @@ export function Dialog({
     <Primitive.Root open={open} onOpenChange={onOpenChange}>
       <Primitive.Portal>
         <Primitive.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Primitive.Content className="fixed top-[12vh] left-1/2 z-50 w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 rounded-lg border border-border bg-surface p-6 shadow-xl focus:outline-none">
+        {/* Never taller than the screen below its top: a long form (an invoice's lines with its
+            preview) scrolls inside, so its buttons can always be reached. */}
+        <Primitive.Content className="fixed top-[12vh] left-1/2 z-50 max-h-[86vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 overflow-y-auto rounded-lg border border-border bg-surface p-6 shadow-xl focus:outline-none">
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>
               <Primitive.Title className="text-lg font-semibold">{title}</Primitive.Title>

@@ -133,7 +133,7 @@ export function InvoiceEditor({
 
   return (
     <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title={title} description={description}>
-      <div className="max-h-[55vh] space-y-3 overflow-y-auto pr-1">
+      <div className="max-h-[45vh] space-y-3 overflow-y-auto pr-1">
         {children}
         <div className="grid grid-cols-12 gap-2 px-2 text-xs font-medium text-fg-muted" aria-hidden>
           <span className="col-span-3">Quantity</span>
