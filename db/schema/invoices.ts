@@ -108,6 +108,8 @@ export const invoices = pgTable(
     index('invoices_order_idx').on(t.orderId),
     index('invoices_consolidated_into_idx').on(t.consolidatedIntoId),
     index('invoices_corrects_idx').on(t.correctsInvoiceId),
+    // invoices_open_idx (open documents with the figures aging sums, INCLUDE columns) is created
+    // by migration 0019 by hand: the builder cannot say INCLUDE.
     uniqueIndex('invoices_proforma_uq')
       .on(t.proformaId)
       .where(sql`${t.proformaId} is not null`),
