@@ -108,3 +108,47 @@ test('an admin reads the key figures in dark mode and a reseller’s performance
   await expect(page.getByTestId('resellers-billed')).toContainText('400.00');
   await shot(page, 'reports-resellers-dark');
 });
+
+// What an accountant takes to a VAT return, and what the owner reads as recurring revenue.
+test('an admin reads tax per rate for a month, and MRR with ARR beside it', async ({ page, request }) => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  // A currency of this test alone, so the month's figures are its own.
+  const customer = await apiPost<{ id: string }>(request, '/customers', { name: `Tax Co ${tag}`, email: `tax-${tag}@example.test`, currency: 'PLN' });
+  await apiPost(request, '/invoices', {
+    customer_id: customer.id,
+    issue_date: '2026-05-05',
+    due_date: '2026-05-19',
+    items: [
+      { description: 'Hosting', quantity: 1, unit_price: 10000, tax_rate: 23 },
+      { description: 'Printed manual', quantity: 2, unit_price: 2500, tax_rate: 8 },
+    ],
+  });
+
+  await signIn(page, 'admin@cashdesk.test');
+  const nav = page.getByRole('navigation', { name: 'Main', exact: true });
+  await nav.getByRole('link', { name: 'Tax', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tax');
+  await page.getByRole('form', { name: 'Custom range' }).getByLabel('From').fill('2026-05-01');
+  await page.getByRole('form', { name: 'Custom range' }).getByLabel('To').fill('2026-05-31');
+  await page.getByRole('button', { name: 'Apply range' }).click();
+  await page.getByRole('navigation', { name: 'Currency' }).getByRole('link', { name: 'PLN' }).click();
+  const rates = page.getByRole('table', { name: 'Tax by rate' });
+  await expect(rates.getByRole('row', { name: /^8\s*%/ })).toContainText('50.00');
+  await expect(rates.getByRole('row', { name: /^8\s*%/ })).toContainText('4.00');
+  await expect(rates.getByRole('row', { name: /^23\s*%/ })).toContainText('100.00');
+  await expect(rates.getByRole('row', { name: /^23\s*%/ })).toContainText('23.00');
+  await expect(page.getByTestId('tax-taxable-value')).toHaveText('PLN 150.00');
+  await expect(page.getByTestId('tax-tax-value')).toHaveText('PLN 27.00');
+  await shot(page, 'reports-tax');
+
+  await nav.getByRole('link', { name: 'MRR' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('MRR');
+  await page.getByRole('navigation', { name: 'Currency' }).getByRole('link', { name: 'USD' }).click();
+  await expect(page.getByRole('table', { name: 'MRR movements' })).toBeVisible();
+  // ARR is twelve times the MRR at the range's last month end.
+  const amountOf = async (testId: string) => Number((await page.getByTestId(testId).textContent())!.replace(/[^\d.]/g, ''));
+  const mrr = await amountOf('mrr-mrr-value');
+  expect(mrr).toBeGreaterThan(0);
+  expect(await amountOf('mrr-arr-value')).toBeCloseTo(12 * mrr, 2);
+  await shot(page, 'reports-mrr');
+});
