@@ -27,19 +27,24 @@ const deliver = (payload: string) =>
     }),
   );
 
+/** A customer's pending proforma of one line, its client on Stripe Checkout for it. */
+async function givenProformaAtCheckout(description: string, unitPrice: bigint) {
+  const customer = await givenCustomer(db(), { currency: 'USD' });
+  const client = await givenUser(db(), 'client', { customerId: customer.id });
+  const proforma = await createInvoice(ctxOf(db(), systemActor()), {
+    customerId: customer.id,
+    kind: 'proforma',
+    status: 'pending',
+    items: [{ description, quantity: 1000n, unitPrice, taxRate: 0n }],
+  });
+  const url = await startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: proforma.id, access: { kind: 'session' }, origin: 'http://shop.test' });
+  return { customer, proforma, sessionId: url.split('/').pop()! };
+}
+
 describe('a proforma paid through Stripe', () => {
   it('converts once, holding the one payment, when webhooks and the return page race', async () => {
     for (let round = 0; round < 3; round++) {
-      const customer = await givenCustomer(db(), { currency: 'USD' });
-      const client = await givenUser(db(), 'client', { customerId: customer.id });
-      const proforma = await createInvoice(ctxOf(db(), systemActor()), {
-        customerId: customer.id,
-        kind: 'proforma',
-        status: 'pending',
-        items: [{ description: 'Annual licence', quantity: 1000n, unitPrice: 7_500n, taxRate: 0n }],
-      });
-      const url = await startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: proforma.id, access: { kind: 'session' }, origin: 'http://shop.test' });
-      const sessionId = url.split('/').pop()!;
+      const { customer, proforma, sessionId } = await givenProformaAtCheckout('Annual licence', 7_500n);
       const { events } = await stripe().completeSession(sessionId, { deliver: false });
       const answers = await Promise.all([
         confirmStripeReturn(ctxOf(db(), systemActor()), { sessionId }),
@@ -59,17 +64,9 @@ describe('a proforma paid through Stripe', () => {
   });
 
   it('records a card payment arriving after the desk marked it paid on the invoice it became, the money to credit', async () => {
-    const customer = await givenCustomer(db(), { currency: 'USD' });
-    const client = await givenUser(db(), 'client', { customerId: customer.id });
-    const proforma = await createInvoice(ctxOf(db(), systemActor()), {
-      customerId: customer.id,
-      kind: 'proforma',
-      status: 'pending',
-      items: [{ description: 'Setup', quantity: 1000n, unitPrice: 3_000n, taxRate: 0n }],
-    });
-    const url = await startStripeCheckout(ctxOf(db(), client.actor), { invoiceId: proforma.id, access: { kind: 'session' }, origin: 'http://shop.test' });
+    const { customer, proforma, sessionId } = await givenProformaAtCheckout('Setup', 3_000n);
     await markInvoicePaid(ctxOf(db(), systemActor()), { id: proforma.id, method: 'bank_transfer' });
-    const { events } = await stripe().completeSession(url.split('/').pop()!, { deliver: false });
+    const { events } = await stripe().completeSession(sessionId, { deliver: false });
     for (const event of events) expect((await deliver(JSON.stringify(event))).status).toBe(200);
 
     const [converted] = await db().select().from(invoices).where(eq(invoices.proformaId, proforma.id));
