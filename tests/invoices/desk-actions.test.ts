@@ -17,6 +17,9 @@ import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
 const now = new Date('2027-01-31T10:00:00Z');
+// Invoices are issued on the test's day, whatever day the suite runs on (CI reruns it on others),
+// so the due dates the status rules read stand where the tests put them.
+const issueDate = '2027-01-31';
 const system = (at = now) => ctxOf(db(), systemActor(), at);
 const as = (actor: Actor, at = now) => ctxOf(db(), actor, at);
 
@@ -68,18 +71,18 @@ async function call(handler: typeof statusRoute, id: string, suffix: string, bod
 
 describe('Mark as paid with a method and a reference', () => {
   it('pays the whole balance by the method and with the reference given, audited', async () => {
-    const invoice = await givenInvoice(db(), { total: 2500n });
+    const invoice = await givenInvoice(db(), { issueDate, total: 2500n });
     const { payment, invoice: after } = await markInvoicePaid(system(), { id: invoice.id, method: 'cash', reference: 'Receipt 0042' });
     expect(payment).toMatchObject({ amount: 2500n, method: 'cash', reference: 'Receipt 0042' });
     expect(after.status).toBe('paid');
     expect(await audits(invoice.id, 'invoice.payment_recorded')).toHaveLength(1);
     // Without a method it stays what it always was.
-    const other = await givenInvoice(db());
+    const other = await givenInvoice(db(), { issueDate });
     expect((await markInvoicePaid(system(), { id: other.id })).payment.method).toBe('bank_transfer');
   });
 
   it('refuses a gateway method with a field error, and changes nothing', async () => {
-    const invoice = await givenInvoice(db());
+    const invoice = await givenInvoice(db(), { issueDate });
     for (const method of ['stripe', 'paypal'] as const) {
       const error = await rejection(markInvoicePaid(system(), { id: invoice.id, method }));
       expect(error).toMatchObject({ code: 'validation', fields: { method: expect.stringContaining('received outside Cashdesk') } });
@@ -89,7 +92,7 @@ describe('Mark as paid with a method and a reference', () => {
 
   it('pays once when two clerks mark it paid at the same time', async () => {
     for (let round = 0; round < 5; round++) {
-      const invoice = await givenInvoice(db(), { total: 1000n });
+      const invoice = await givenInvoice(db(), { issueDate, total: 1000n });
       const results = await Promise.allSettled([
         markInvoicePaid(system(), { id: invoice.id, method: 'cash' }),
         markInvoicePaid(system(), { id: invoice.id, method: 'bank_transfer', reference: 'TR-1' }),
@@ -102,7 +105,7 @@ describe('Mark as paid with a method and a reference', () => {
   });
 
   it('over REST: the method and reference land on the payment; a gateway method is a 400 on the field and pays nothing', async () => {
-    const invoice = await givenInvoice(db(), { total: 1200n });
+    const invoice = await givenInvoice(db(), { issueDate, total: 1200n });
     const refused = await call(markPaidRoute, invoice.id, 'mark-paid', { method: 'paypal' });
     expect(refused).toMatchObject({ status: 400, body: { error: { code: 'validation_error', fields: { method: expect.any(String) } } } });
     expect(await state(invoice.id)).toEqual({ status: 'pending', amountPaid: 0n, payments: 0 });
@@ -114,9 +117,9 @@ describe('Mark as paid with a method and a reference', () => {
   });
 
   it('lets a reseller pay in its own book only; the viewer not at all', async () => {
-    const own = await givenInvoice(db(), { customerId: resellerCustomerId });
+    const own = await givenInvoice(db(), { issueDate, customerId: resellerCustomerId });
     expect((await markInvoicePaid(as(reseller), { id: own.id, method: 'card', reference: 'POS 17' })).invoice.status).toBe('paid');
-    const other = await givenInvoice(db(), { customerId: resellerCustomerId });
+    const other = await givenInvoice(db(), { issueDate, customerId: resellerCustomerId });
     expect(await rejection(markInvoicePaid(as(rival), { id: other.id }))).toMatchObject({ code: 'not_found' });
     expect(await rejection(markInvoicePaid(as(viewer), { id: other.id }))).toMatchObject({ code: 'forbidden' });
     expect(await state(other.id)).toEqual({ status: 'pending', amountPaid: 0n, payments: 0 });
@@ -125,7 +128,7 @@ describe('Mark as paid with a method and a reference', () => {
 
 describe('Change status', () => {
   it('marks a pending invoice overdue and back, each with its reason in the audit row; no money moves', async () => {
-    const invoice = await givenInvoice(db());
+    const invoice = await givenInvoice(db(), { issueDate });
     expect(await invoiceStatusTargets(system(), { id: invoice.id })).toEqual(['overdue', 'cancelled']);
     const overdue = await changeInvoiceStatus(system(), { id: invoice.id, status: 'overdue', reason: 'Customer said they will not pay on time' });
     expect(overdue.status).toBe('overdue');
@@ -139,7 +142,7 @@ describe('Change status', () => {
   });
 
   it('keeps a part-paid overdue invoice partial, and refuses to bring one back past its due date', async () => {
-    const invoice = await givenInvoice(db(), { total: 1000n });
+    const invoice = await givenInvoice(db(), { issueDate, total: 1000n });
     await changeInvoiceStatus(system(), { id: invoice.id, status: 'overdue', reason: 'Late' });
     const error = await rejection(changeInvoiceStatus(system(), { id: invoice.id, status: 'partial', reason: 'x' }));
     expect(error).toMatchObject({ code: 'invalid_state', fields: { status: expect.stringContaining('goes back to pending') } });
@@ -151,12 +154,12 @@ describe('Change status', () => {
   });
 
   it('cancels through the same rule as Cancel invoice, with the reason; never once money was received', async () => {
-    const invoice = await givenInvoice(db());
+    const invoice = await givenInvoice(db(), { issueDate });
     await changeInvoiceStatus(system(), { id: invoice.id, status: 'cancelled', reason: 'Duplicate of another invoice' });
     expect(await audits(invoice.id, 'invoice.cancelled')).toEqual([
       { before: { status: 'pending' }, after: { status: 'cancelled', reason: 'Duplicate of another invoice' } },
     ]);
-    const paid = await givenInvoice(db());
+    const paid = await givenInvoice(db(), { issueDate });
     await markInvoicePaid(system(), { id: paid.id, method: 'cash' });
     expect(await invoiceStatusTargets(system(), { id: paid.id })).toEqual([]);
     for (const status of ['cancelled', 'overdue', 'pending'] as const) {
@@ -166,7 +169,7 @@ describe('Change status', () => {
   });
 
   it('is scoped: a reseller in its own book, another reseller gets not found, the viewer is forbidden and offered nothing', async () => {
-    const own = await givenInvoice(db(), { customerId: resellerCustomerId });
+    const own = await givenInvoice(db(), { issueDate, customerId: resellerCustomerId });
     expect((await changeInvoiceStatus(as(reseller), { id: own.id, status: 'overdue', reason: 'Late' })).status).toBe('overdue');
     expect(await rejection(changeInvoiceStatus(as(rival), { id: own.id, status: 'cancelled', reason: 'x' }))).toMatchObject({ code: 'not_found' });
     expect(await rejection(changeInvoiceStatus(as(viewer), { id: own.id, status: 'cancelled', reason: 'x' }))).toMatchObject({ code: 'forbidden' });
@@ -175,7 +178,7 @@ describe('Change status', () => {
   });
 
   it('over REST: POST /invoices/{id}/status answers the invoice; no reason or a bad status is a 400 on the field, a forbidden move 409', async () => {
-    const invoice = await givenInvoice(db());
+    const invoice = await givenInvoice(db(), { issueDate });
     const missing = await call(statusRoute, invoice.id, 'status', { status: 'overdue' });
     expect(missing).toMatchObject({ status: 400, body: { error: { code: 'validation_error', fields: { reason: expect.any(String) } } } });
     const bad = await call(statusRoute, invoice.id, 'status', { status: 'paid', reason: 'Paid in cash' });
@@ -185,7 +188,7 @@ describe('Change status', () => {
     expect(changed).toMatchObject({ status: 200, body: { id: invoice.id, status: 'overdue' } });
     const refused = await call(statusRoute, invoice.id, 'status', { status: 'overdue', reason: 'Again' });
     expect(refused).toMatchObject({ status: 409, body: { error: { code: 'invalid_state' } } });
-    const rivalsInvoice = await givenInvoice(db());
+    const rivalsInvoice = await givenInvoice(db(), { issueDate });
     expect((await call(statusRoute, rivalsInvoice.id, 'status', { status: 'overdue', reason: 'x' }, { key: resellerKey })).status).toBe(404);
   });
 });
@@ -195,7 +198,7 @@ describe('Send reminder', () => {
 
   it('queues the chosen template through the outbox, audited; the workflow sends it once and logs it on the invoice', async () => {
     const customer = await givenCustomer(db());
-    const invoice = await givenInvoice(db(), { customerId: customer.id });
+    const invoice = await givenInvoice(db(), { issueDate, customerId: customer.id });
     const reminder = await sendInvoiceReminder(system(), { id: invoice.id, template: 'final' });
     expect(reminder).toMatchObject({ invoiceId: invoice.id, template: 'final', channel: 'email', status: 'queued' });
     expect(await audits(invoice.id, 'invoice.reminder_requested')).toEqual([
@@ -219,10 +222,10 @@ describe('Send reminder', () => {
   });
 
   it('reminds only what still awaits payment, in the actor’s book; a refusal queues nothing', async () => {
-    const paid = await givenInvoice(db(), { customerId: resellerCustomerId });
+    const paid = await givenInvoice(db(), { issueDate, customerId: resellerCustomerId });
     await markInvoicePaid(system(), { id: paid.id, method: 'cash' });
-    const draft = await givenInvoice(db(), { status: 'draft' });
-    const open = await givenInvoice(db(), { customerId: resellerCustomerId });
+    const draft = await givenInvoice(db(), { issueDate, status: 'draft' });
+    const open = await givenInvoice(db(), { issueDate, customerId: resellerCustomerId });
     expect(await rejection(sendInvoiceReminder(system(), { id: paid.id, template: 'friendly' }))).toMatchObject({ code: 'invalid_state' });
     expect(await rejection(sendInvoiceReminder(system(), { id: draft.id, template: 'friendly' }))).toMatchObject({ code: 'invalid_state' });
     expect(await rejection(sendInvoiceReminder(as(rival), { id: open.id, template: 'friendly' }))).toMatchObject({ code: 'not_found' });
@@ -233,7 +236,7 @@ describe('Send reminder', () => {
   });
 
   it('over REST: 202 with the queued reminder; a bad template is a 400 on the field; the same Idempotency-Key queues one', async () => {
-    const invoice = await givenInvoice(db());
+    const invoice = await givenInvoice(db(), { issueDate });
     const bad = await call(sendReminderRoute, invoice.id, 'send-reminder', { template: 'angry' });
     expect(bad).toMatchObject({ status: 400, body: { error: { fields: { template: expect.stringContaining('friendly, overdue, final') } } } });
     const headers = { 'idempotency-key': `reminder-${invoice.id}` };
