@@ -74,7 +74,8 @@ async function refuseCurrencyOnceBilled(tx: Database, customerId: string): Promi
     (await tx.select({ id: table.id }).from(table).where(eq(table.customerId, customerId)).limit(1)).length > 0 ? [name] : [];
   const what = [...(await billedIn(invoices, 'invoices')), ...(await billedIn(orders, 'orders')), ...(await billedIn(creditLedger, 'credit entries'))];
   if (what.length === 0) return;
-  const reason = `cannot change: this customer already has ${what.join(' and ')} in its currency`;
+  const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : what[0];
+  const reason = `cannot change: this customer already has ${listed} in its currency`;
   throw new AppError('invalid_state', 'The currency of a customer with invoices, orders or credit entries cannot change', { currency: reason });
 }
 
