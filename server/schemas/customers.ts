@@ -61,11 +61,24 @@ export const customerOutput = z.object({
   created_at: z.iso.datetime(),
 });
 
-export const updateCustomerInput = createCustomerInput.omit({ reseller_id: true }).partial().extend({
-  billing_address: billingAddressInput.nullable().optional(),
-  // Moves the customer to another reseller's book, or with null makes it a direct customer (the desk only).
-  reseller_id: id.nullable().optional(),
-});
+/** An optional detail an edit may clear: null, or a form's empty field, removes it; absent leaves it. */
+const clearableText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(max, `must be at most ${max} characters`).nullable().optional(),
+  );
+
+export const updateCustomerInput = createCustomerInput
+  .omit({ reseller_id: true })
+  .partial()
+  .extend({
+    company: clearableText(200),
+    phone: clearableText(50),
+    tax_id: clearableText(50),
+    billing_address: billingAddressInput.nullable().optional(),
+    // Moves the customer to another reseller's book, or with null makes it a direct customer (the desk only).
+    reseller_id: id.nullable().optional(),
+  });
 export type UpdateCustomerInput = DomainInput<typeof updateCustomerInput>;
 
 export const adjustCreditInput = z.strictObject({

@@ -193,3 +193,7 @@ export const editOrderPriceInput = z.strictObject({
   preview,
 });
 export type EditOrderPriceInput = DomainInput<typeof editOrderPriceInput>;
+
+/** Change customer: the order, its services and its unpaid documents move to another profile of the same person. */
+export const changeOrderCustomerInput = z.strictObject({ id, customer_id: id });
+export type ChangeOrderCustomerInput = DomainInput<typeof changeOrderCustomerInput>;

@@ -342,6 +342,9 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'orders.changeStatus', needs: 'orders.edit', input: async (t) => ({ id: (await t.fresh.order()).id, status: 'cancelled' }), expect: deskEdit },
   { call: 'orders.paymentMethodChoices', needs: 'orders.edit', expect: deskEdit },
   { call: 'orders.changePaymentMethod', needs: 'orders.edit', input: (t) => ({ id: t.orderId, payment_method: 'bank_transfer' }), expect: deskEdit },
+  // Change customer: the choices, and a move to the order's own customer (refused on its input, 400).
+  { call: 'orders.customerChoices', needs: 'orders.edit', input: (t) => ({ id: t.orderId }), expect: deskEdit },
+  { call: 'orders.changeCustomer', needs: 'orders.edit', input: (t) => ({ id: t.orderId, customer_id: t.customerId }), expect: adminAllowed },
   { call: 'orders.addLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
   { call: 'orders.removeLabel', needs: 'orders.edit', input: (t) => ({ id: t.orderId, label: 'authz' }), expect: deskEdit },
   {
@@ -741,6 +744,7 @@ export const restMatrix: RestEntry[] = [
   },
   { call: 'DELETE /api/v1/notes/{id}', id: (t) => t.fresh.customerNote(), needs: 'customers.edit', expect: { ...restBookEdit, resellers: 404 } },
   { call: 'POST /api/v1/orders/{id}/payment-method', id: (t) => t.orderId, body: () => ({ payment_method: 'bank_transfer' }), expect: restAdmin },
+  { call: 'POST /api/v1/orders/{id}/customer', id: (t) => t.orderId, body: (t) => ({ customer_id: t.customerId }), expect: { ...restAdmin, admin: 'allowed' } },
   { call: 'POST /api/v1/orders/{id}/labels', id: (t) => t.orderId, body: () => ({ label: 'authz' }), expect: restAdmin },
   { call: 'DELETE /api/v1/orders/{id}/labels/{label}', id: (t) => t.orderId, params: { label: 'authz' }, expect: restAdmin },
   {

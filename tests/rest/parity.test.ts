@@ -41,6 +41,7 @@ const restTwins: Record<string, string[]> = {
   'orders.approve': ['orders.approve'],
   'orders.changeStatus': ['orders.status'],
   'orders.changePaymentMethod': ['orders.paymentMethod'],
+  'orders.changeCustomer': ['orders.customer'],
   'orders.addLabel': ['orders.labels'],
   'orders.removeLabel': ['orders.labels.delete'],
   'orders.editPrice': ['orders.editPrice'],

@@ -52,6 +52,16 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
       <PageHeader title={customer.name} description={[customer.company, customer.email].filter(Boolean).join(' · ')} />
       <CustomerActions
         customer={{ id: customer.id, currency: customer.currency, owed: owed.toString(), credit: customer.creditBalance.toString() }}
+        editable={{
+          id: customer.id,
+          name: customer.name,
+          email: customer.email,
+          company: customer.company,
+          phone: customer.phone,
+          taxId: customer.taxId,
+          currency: customer.currency,
+          billingAddress: customer.billingAddress,
+        }}
         canEditInvoices={canEdit}
         canCreateInvoices={may('invoices.create')}
         canEditCustomer={may('customers.edit')}

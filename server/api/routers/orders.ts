@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { billingRunInput } from '../../schemas/billing-runs';
 import { camelized, id } from '../../schemas/common';
 import {
+  changeOrderCustomerInput,
   changeOrderStatusInput,
   changePlanInput,
   changeSeatsInput,
@@ -16,6 +17,7 @@ import {
 } from '../../schemas/orders';
 import { runBillingDay } from '../../services/billing-runs/run-day';
 import { activateContractOrder, deactivateContractOrder } from '../../services/orders/activate-contract';
+import { changeOrderCustomer, orderCustomerChoices } from '../../services/orders/change-customer';
 import { changePlan } from '../../services/orders/change-plan';
 import { changeSeats } from '../../services/orders/change-seats';
 import { approveOrder, changeOrderStatus } from '../../services/orders/change-status';
@@ -70,6 +72,12 @@ export const ordersRouter = router({
   changePaymentMethod: permissionProcedure('orders.edit')
     .input(camelized(orderPaymentMethodInput))
     .mutation(({ ctx, input }) => changeOrderPaymentMethod(ctx.service, input)),
+  customerChoices: permissionProcedure('orders.edit')
+    .input(orderIdInput)
+    .query(({ ctx, input }) => orderCustomerChoices(ctx.service, input)),
+  changeCustomer: permissionProcedure('orders.edit')
+    .input(camelized(changeOrderCustomerInput))
+    .mutation(({ ctx, input }) => changeOrderCustomer(ctx.service, input)),
   addLabel: permissionProcedure('orders.edit')
     .input(orderLabelInput)
     .mutation(({ ctx, input }) => addOrderLabel(ctx.service, input)),

@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import { camelized, id } from '../../schemas/common';
 import { previewed } from '../../schemas/invoices';
-import { editOrderPriceInput, editOrderPriceOutput, orderIdInput, orderLabelInput, orderOutput, orderPaymentMethodInput } from '../../schemas/orders';
+import {
+  changeOrderCustomerInput,
+  editOrderPriceInput,
+  editOrderPriceOutput,
+  orderIdInput,
+  orderLabelInput,
+  orderOutput,
+  orderPaymentMethodInput,
+} from '../../schemas/orders';
+import { changeOrderCustomer } from '../../services/orders/change-customer';
 import { addOrderLabel, changeOrderPaymentMethod, removeOrderLabel } from '../../services/orders/edit-details';
 import { editOrderPrice } from '../../services/orders/edit-price';
 import { markServiceProvisioned } from '../../services/orders/provision';
 import { defineRoute } from '../handler';
 import { orderJson } from './orders';
 
-// The order page's desk actions (payment method, labels, Edit price, Mark provisioned), as the console does them.
+// The order page's desk actions (payment method, customer, labels, Edit price, Mark provisioned), as the console does them.
 
 export const changeOrderPaymentMethodRoute = defineRoute(
   {
@@ -22,6 +31,21 @@ export const changeOrderPaymentMethodRoute = defineRoute(
     response: orderOutput,
   },
   async ({ ctx, params, body }) => orderJson(await changeOrderPaymentMethod(ctx, { ...body, id: params.id })),
+);
+
+export const changeOrderCustomerRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/orders/{id}/customer',
+    summary:
+      'Move the order to another active customer profile of the same person (one sharing an e-mail address, its own or a contact’s) in the order’s currency: its services and unpaid open documents go with it; paid, refunded and cancelled documents stay. A partly paid document → 409 `invalid_state`',
+    tag: 'Orders',
+    permission: 'orders.edit',
+    params: orderIdInput,
+    body: camelized(changeOrderCustomerInput.omit({ id: true })),
+    response: orderOutput,
+  },
+  async ({ ctx, params, body }) => orderJson(await changeOrderCustomer(ctx, { ...body, id: params.id })),
 );
 
 export const addOrderLabelRoute = defineRoute(

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
+import type { Database } from '@/db';
 import { isUniqueViolation } from '@/db/errors';
-import { customers } from '@/db/schema';
+import { creditLedger, customers, invoices, orders } from '@/db/schema';
 import { requirePermission, type Actor } from '@/server/auth/actor';
 import { AppError, notFound } from '@/server/errors';
 import type { UpdateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { lockCustomer } from '@/server/services/locks';
 import { assignableReseller } from './assignable-reseller';
 import { findCustomer, type CustomerView } from './store';
 
@@ -14,10 +16,13 @@ import { findCustomer, type CustomerView } from './store';
  * reseller's book, null makes it a direct customer. A reseller may edit its customers but never
  * move one: naming another reseller is not found (as on create), taking one out of its book or
  * into its own from a sub-reseller's is forbidden. Naming the reseller it already has changes nothing.
+ * The currency changes only while nothing is billed in it: no invoice, order or credit entry.
  */
 export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerInput & { id: string }): Promise<CustomerView> {
   requirePermission(ctx.actor, 'customers.edit');
   return ctx.db.transaction(async (tx) => {
+    // Billing takes the customer's lock and then (its inserts' foreign keys) the row: the same order here avoids a deadlock.
+    if (input.currency !== undefined) await lockCustomer(tx, input.id);
     // The row lock makes the audit's "before" the state this change replaced, even when two desks race.
     await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, input.id)).for('update');
     const before = await findCustomer(tx, ctx.actor.scope, input.id);
@@ -29,7 +34,10 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
     if (input.taxId !== undefined) changes.taxId = input.taxId;
     if (input.taxExempt !== undefined) changes.taxExempt = input.taxExempt;
     if (input.taxRateOverride !== undefined) changes.taxRateOverride = input.taxRateOverride;
-    if (input.currency !== undefined) changes.currency = input.currency;
+    if (input.currency !== undefined && input.currency !== before.currency) {
+      await refuseCurrencyOnceBilled(tx, before.id);
+      changes.currency = input.currency;
+    }
     if (input.billingAddress !== undefined) changes.billingAddress = input.billingAddress;
     const detailsGiven = Object.keys(changes).length > 1;
 
@@ -54,6 +62,21 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
     }
     return after;
   });
+}
+
+/**
+ * Documents, orders and the credit ledger carry the currency they were made in: changing the
+ * customer's afterwards would leave its balance and renewals in another one. The caller holds the
+ * customer lock billing, ordering and crediting take, so nothing is billed between the check and the change.
+ */
+async function refuseCurrencyOnceBilled(tx: Database, customerId: string): Promise<void> {
+  const billedIn = async (table: typeof invoices | typeof orders | typeof creditLedger, name: string) =>
+    (await tx.select({ id: table.id }).from(table).where(eq(table.customerId, customerId)).limit(1)).length > 0 ? [name] : [];
+  const what = [...(await billedIn(invoices, 'invoices')), ...(await billedIn(orders, 'orders')), ...(await billedIn(creditLedger, 'credit entries'))];
+  if (what.length === 0) return;
+  const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : what[0];
+  const reason = `cannot change: this customer already has ${listed} in its currency`;
+  throw new AppError('invalid_state', 'The currency of a customer with invoices, orders or credit entries cannot change', { currency: reason });
 }
 
 /** Only the desk moves customers between books; a reseller learns nothing about another reseller. */

@@ -8,6 +8,7 @@ import type { CreateInvoiceInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
+import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { customerSnapshot } from './snapshot';
 import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceView } from './store';
@@ -19,6 +20,8 @@ import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceView } fr
 export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInput, orderId?: string): Promise<InvoiceView> {
   requirePermission(ctx.actor, 'invoices.create');
   return ctx.db.transaction(async (tx) => {
+    // Under the customer's lock, so its currency (the invoice's default) cannot change before the invoice is in.
+    await lockCustomer(tx, input.customerId);
     const customer = await findCustomer(tx, ctx.actor.scope, input.customerId).catch(() => {
       throw new AppError('validation', 'Unknown customer', { customer_id: 'is not a customer you can bill' });
     });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { BadgeCheck, CirclePause, CirclePlay, CreditCard, FilePenLine, FilePlus, PencilLine, Tag, Wallet, X } from 'lucide-react';
+import { BadgeCheck, CirclePause, CirclePlay, CreditCard, FilePenLine, FilePlus, PencilLine, Tag, UserRoundPen, Wallet, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useTRPC } from '../../../_lib/trpc';
 import { toastError, useFinish } from '../../../_lib/use-finish';
 import { AddLabelDialog } from './actions/add-label-dialog';
 import { ApproveDialog } from './actions/approve-dialog';
+import { ChangeCustomerDialog } from './actions/change-customer-dialog';
 import { ContractStatusDialog } from './actions/contract-status-dialog';
 import { CreateDocumentDialog } from './actions/create-document-dialog';
 import { EditPriceDialog } from './actions/edit-price-dialog';
@@ -32,14 +33,14 @@ export type ActionOrder = {
   contract: { billingDay: number; startDate: string; activate: boolean; deactivate: boolean; edit: boolean } | null;
 };
 type Open =
-  | { dialog: 'approve' | 'method' | 'price' | 'label' | 'activate' | 'deactivate' }
+  | { dialog: 'approve' | 'method' | 'customer' | 'price' | 'label' | 'activate' | 'deactivate' }
   | { dialog: 'status'; status: OrderStatus }
   | { dialog: 'document'; kind: 'invoice' | 'proforma' }
   | null;
 
 /**
  * Everything the desk does to an order: approve, change status, pay, edit price (each as far as
- * the billing rules allow: `allowed`), change payment method, and labels; for a contract order,
+ * the billing rules allow: `allowed`), change payment method, change customer, and labels; for a contract order,
  * Activate, Deactivate and (a draft) Edit; with invoices.create, Create invoice and Create proforma.
  */
 export function OrderActions({
@@ -118,6 +119,9 @@ export function OrderActions({
         <Button variant="secondary" onClick={() => setOpen({ dialog: 'method' })}>
           <Wallet className="size-4" aria-hidden /> Change payment method
         </Button>
+        <Button variant="secondary" onClick={() => setOpen({ dialog: 'customer' })}>
+          <UserRoundPen className="size-4" aria-hidden /> Change customer
+        </Button>
         <Button variant="secondary" onClick={() => setOpen({ dialog: 'label' })}>
           <Tag className="size-4" aria-hidden /> Add label
         </Button>
@@ -163,6 +167,7 @@ export function OrderActions({
       {open?.dialog === 'approve' ? <ApproveDialog orderId={order.id} onClose={close} /> : null}
       {open?.dialog === 'status' ? <StatusDialog orderId={order.id} status={open.status} onClose={close} /> : null}
       {open?.dialog === 'method' ? <PaymentMethodDialog order={order} onClose={close} /> : null}
+      {open?.dialog === 'customer' ? <ChangeCustomerDialog order={order} onClose={close} /> : null}
       {open?.dialog === 'price' ? <EditPriceDialog order={order} firstInvoicePaid={firstInvoicePaid} onClose={close} /> : null}
       {open?.dialog === 'label' ? <AddLabelDialog orderId={order.id} onClose={close} /> : null}
       {open?.dialog === 'document' && documents ? <CreateDocumentDialog orderId={order.id} kind={open.kind} basePath={documents} onClose={close} /> : null}

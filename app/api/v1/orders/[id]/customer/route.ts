@@ -1,0 +1,3 @@
+import { changeOrderCustomerRoute } from '@/server/rest/routes/order-desk';
+
+export const POST = changeOrderCustomerRoute.handler;
