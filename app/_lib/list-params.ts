@@ -1,4 +1,5 @@
 import { createLoader, parseAsString, type SingleParserBuilder } from 'nuqs/server';
+import { invoiceFilterKeys } from '@/server/schemas/invoice-filters';
 
 type StringParams<K extends string> = Record<K, SingleParserBuilder<string>>;
 
@@ -9,7 +10,7 @@ const stringParams = <K extends string>(...keys: K[]) => Object.fromEntries(keys
  * bar and pager (nuqs): plain strings, each page parses them into its procedure's input.
  */
 export const listParams = {
-  invoices: stringParams('status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'reseller_id', 'include_deleted', 'cursor'),
+  invoices: stringParams(...invoiceFilterKeys, 'cursor'),
   orders: stringParams('status', 'customer', 'product_id', 'from', 'to', 'cursor'),
   transactions: stringParams('type', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
   commissions: stringParams('from', 'to'),
