@@ -1,13 +1,31 @@
 import { z } from 'zod';
+import { fieldErrors } from '../errors';
 import { id, requiredText } from './common';
+import { listCustomersInput } from './customers';
 import { invoiceFilterKeys, invoiceFilters } from './invoice-filters';
+import { listOrdersInput } from './orders';
+
+/** The order and customer lists' filters as their URLs name them (the list's input's own names). */
+export const orderFilterKeys = ['status', 'customer', 'product_id', 'from', 'to'] as const;
+export const customerFilterKeys = ['q'] as const;
+
+/** A list whose URL values are its procedure's input as they are: what that input refuses. */
+const refusedBy = (schema: z.ZodType) => (query: Record<string, string>) => {
+  const parsed = schema.safeParse({ ...query, limit: 25 });
+  return parsed.success ? {} : fieldErrors(parsed.error.issues);
+};
 
 /**
  * The lists a person can keep views of: the filters each list's URL takes (its page cursor is no
  * filter: a view opens on the first page) and the messages the list itself gives a query it refuses.
  */
-export const viewLists = {
-  invoices: { keys: invoiceFilterKeys as readonly string[], errors: (query: Record<string, string>) => invoiceFilters(query).errors },
+export const viewLists: Record<
+  'invoices' | 'orders' | 'customers',
+  { keys: readonly string[]; errors: (query: Record<string, string>) => Record<string, string> }
+> = {
+  invoices: { keys: invoiceFilterKeys, errors: (query) => invoiceFilters(query).errors },
+  orders: { keys: orderFilterKeys, errors: refusedBy(listOrdersInput) },
+  customers: { keys: customerFilterKeys, errors: refusedBy(listCustomersInput) },
 };
 export type ViewList = keyof typeof viewLists;
 export const viewList = z.enum(Object.keys(viewLists) as [ViewList, ...ViewList[]], { error: 'must be a list with saved views' });

@@ -114,10 +114,29 @@ describe('saved views', () => {
     const caller = createCaller({ db: db(), actor: staff, origin: 'http://localhost' });
     const made = await caller.savedViews.create({ list: 'invoices', name: 'Via tRPC', query: { status: 'pending' } });
     await expect(caller.savedViews.create({ list: 'invoices', name: 'via trpc', query: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.savedViews.create({ list: 'orders' as 'invoices', name: 'Orders', query: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.savedViews.create({ list: 'payments' as 'invoices', name: 'Payments', query: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(createCaller({ db: db(), actor: admin, origin: 'http://localhost' }).savedViews.delete({ id: made.id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await caller.savedViews.delete({ id: made.id });
+  });
+});
+
+describe('saved views of the order and customer lists', () => {
+  it('checks each list’s query by that list’s own filters', async () => {
+    const user = (await givenUser(db(), 'staff')).actor;
+    const save = (list: 'orders' | 'customers', name: string, query: Record<string, string>) =>
+      createSavedView(as(user), createSavedViewInput.parse({ list, name, query }));
+    await save('orders', 'Active in January', { status: 'active', from: '2027-01-01', to: '2027-01-31' });
+    await save('customers', 'Acme people', { q: 'acme' });
+    // The same name on another list is another view.
+    await save('customers', 'Active in January', {});
+    expect(await refusal(save('orders', 'Broken', { status: 'lost', product_id: 'nope', q: 'acme' }))).toMatchObject({
+      code: 'validation',
+      fields: { 'query.status': expect.any(String), 'query.product_id': 'must be an id', 'query.q': 'is not a filter of this list' },
+    });
+    expect(await refusal(save('customers', 'Broken', { q: 'x'.repeat(201) }))).toMatchObject({ fields: { 'query.q': expect.any(String) } });
+    expect((await listSavedViews(as(user), { list: 'orders' })).map((v) => v.query)).toEqual([{ status: 'active', from: '2027-01-01', to: '2027-01-31' }]);
+    expect((await listSavedViews(as(user), { list: 'customers' })).map((v) => v.name)).toEqual(['Acme people', 'Active in January']);
   });
 });
