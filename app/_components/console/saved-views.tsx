@@ -37,7 +37,10 @@ export function SavedViews({ list, path, views, current }: { list: ViewList; pat
         return (
           <span
             key={view.id}
-            className={cn('inline-flex items-center rounded-full border border-border text-sm', active ? 'bg-primary/10 font-medium' : 'bg-surface')}
+            className={cn(
+              'inline-flex items-center rounded-full border border-border text-sm',
+              active ? 'border-accent bg-accent/10 font-medium' : 'bg-surface',
+            )}
           >
             <Link href={`${path}?${queryString(view.query)}`} aria-current={active ? 'page' : undefined} className="py-1 pr-1 pl-3 hover:underline">
               {view.name}
@@ -90,7 +93,7 @@ function SaveViewDialog({ list, query, onClose }: { list: ViewList; query: Recor
   const trpc = useTRPC();
   const finish = useFinish(onClose);
   const form = useZodForm(nameForm, { name: '' });
-  const save = useMutation(trpc.savedViews.create.mutationOptions({ onSuccess: (view) => finish(`View ${view.name} saved`), onError: showViewErrors(form) }));
+  const save = useMutation(trpc.savedViews.create.mutationOptions({ onSuccess: (view) => finish(`View “${view.name}” saved`), onError: showViewErrors(form) }));
   return (
     <Dialog open onOpenChange={(open) => open || onClose()} title="Save view" description="Keeps this list’s current filters under a name only you see.">
       <Form form={form} className="space-y-4" onSubmit={({ name }) => save.mutate({ list, name, query })}>
@@ -107,7 +110,7 @@ function RenameViewDialog({ view, onClose }: { view: ViewChip; onClose: () => vo
   const finish = useFinish(onClose);
   const form = useZodForm(nameForm, { name: view.name });
   const rename = useMutation(
-    trpc.savedViews.rename.mutationOptions({ onSuccess: (renamed) => finish(`View renamed to ${renamed.name}`), onError: showViewErrors(form) }),
+    trpc.savedViews.rename.mutationOptions({ onSuccess: (renamed) => finish(`View renamed to “${renamed.name}”`), onError: showViewErrors(form) }),
   );
   return (
     <Dialog open onOpenChange={(open) => open || onClose()} title="Rename view">
@@ -123,7 +126,7 @@ function RenameViewDialog({ view, onClose }: { view: ViewChip; onClose: () => vo
 function DeleteViewDialog({ view, onClose }: { view: ViewChip; onClose: () => void }) {
   const trpc = useTRPC();
   const finish = useFinish(onClose);
-  const remove = useMutation(trpc.savedViews.delete.mutationOptions({ onSuccess: () => finish(`View ${view.name} deleted`), onError: toastError }));
+  const remove = useMutation(trpc.savedViews.delete.mutationOptions({ onSuccess: () => finish(`View “${view.name}” deleted`), onError: toastError }));
   return (
     <ConfirmDialog
       title="Delete view"
