@@ -1,4 +1,6 @@
 import { createLoader, parseAsString, type SingleParserBuilder } from 'nuqs/server';
+import { invoiceFilterKeys } from '@/server/schemas/invoice-filters';
+import { customerFilterKeys, orderFilterKeys } from '@/server/schemas/saved-views';
 
 type StringParams<K extends string> = Record<K, SingleParserBuilder<string>>;
 
@@ -9,13 +11,13 @@ const stringParams = <K extends string>(...keys: K[]) => Object.fromEntries(keys
  * bar and pager (nuqs): plain strings, each page parses them into its procedure's input.
  */
 export const listParams = {
-  invoices: stringParams('status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'reseller_id', 'include_deleted', 'cursor'),
-  orders: stringParams('status', 'customer', 'product_id', 'from', 'to', 'cursor'),
+  invoices: stringParams(...invoiceFilterKeys, 'cursor'),
+  orders: stringParams(...orderFilterKeys, 'cursor'),
   transactions: stringParams('type', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
   commissions: stringParams('from', 'to'),
   audit: stringParams('actor', 'entity_type', 'action', 'from', 'to', 'before'),
   jobs: stringParams('status', 'function', 'cursor'),
-  customers: stringParams('q', 'cursor'),
+  customers: stringParams(...customerFilterKeys, 'cursor'),
   resellers: stringParams('q', 'cursor'),
   pages: stringParams('cursor'),
 };

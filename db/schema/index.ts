@@ -13,3 +13,4 @@ export * from './throttles';
 export * from './ledger';
 export * from './resellers';
 export * from './rollups';
+export * from './saved-views';

@@ -15,6 +15,7 @@ import { peopleRouter } from './routers/people';
 import { portalRouter } from './routers/portal';
 import { reportsRouter } from './routers/reports';
 import { resellersRouter } from './routers/resellers';
+import { savedViewsRouter } from './routers/saved-views';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
 import { transactionsRouter } from './routers/transactions';
@@ -45,6 +46,7 @@ export const appRouter = router({
   transactions: transactionsRouter,
   commissions: commissionsRouter,
   reports: reportsRouter,
+  savedViews: savedViewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

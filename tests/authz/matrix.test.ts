@@ -24,6 +24,7 @@ import { addNote } from '@/server/services/notes/manage-notes';
 import { addOrderLabel } from '@/server/services/orders/edit-details';
 import { placeOrder } from '@/server/services/orders/place';
 import { createApiKey } from '@/server/services/people/api-keys';
+import { createSavedView } from '@/server/services/saved-views/manage-views';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';
 import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
@@ -152,6 +153,7 @@ async function makeTenant(
         return { id: placed.id, lineId: placed.lines[0]!.id, serviceId: seen(placed.services[0]!.id) };
       },
       customerNote: async () => (await addNote(ctxOf(db(), admin), { scope: 'customer', id: customer.id, body: 'authz note' })).id,
+      adminSavedView: async () => (await createSavedView(ctxOf(db(), admin), { list: 'invoices', name: `Authz ${unique()}`, query: {} })).id,
       customerContact: async () => {
         const contact = await addCustomerContact(system, { customerId: customer.id, name: 'Authz Desk', email: `contact-${unique()}@example.test` });
         return seen(contact.id, contact.email);

@@ -51,6 +51,8 @@ export interface Tenant {
     customerWithOpenInvoices(): Promise<string>;
     order(): Promise<{ id: string; lineId: string; serviceId: string }>;
     customerNote(): Promise<string>;
+    /** A saved view of the admin's (someone else's for every other actor). */
+    adminSavedView(): Promise<string>;
     /** A contact of the tenant's customer, to remove. */
     customerContact(): Promise<string>;
     staffUser(): Promise<string>;
@@ -505,6 +507,25 @@ export const trpcMatrix: TrpcEntry[] = [
     needs: 'customers.edit',
     input: async (t) => ({ noteId: await t.fresh.customerNote() }),
     expect: { ...consoleOnly, staffWithout: 403, viewer: 403, resellers: 404 },
+  },
+
+  // Saved views: each person's own, whatever the role (clients have no console lists). The view
+  // renamed or deleted is the admin's: anyone else is told it does not exist.
+  { call: 'savedViews.list', input: () => ({ list: 'invoices' }), expect: { ...consoleOnly, resellers: 'ok' } },
+  {
+    call: 'savedViews.create',
+    input: (t) => ({ list: 'invoices', name: `Authz ${t.unique()}`, query: { status: 'overdue' } }),
+    expect: { ...consoleOnly, resellers: 'ok' },
+  },
+  {
+    call: 'savedViews.rename',
+    input: async (t) => ({ id: await t.fresh.adminSavedView(), name: `Renamed ${t.unique()}` }),
+    expect: { anonymous: 401, clients: 403, resellers: 404, staffWithout: 404, viewer: 404, admin: 'ok' },
+  },
+  {
+    call: 'savedViews.delete',
+    input: async (t) => ({ id: await t.fresh.adminSavedView() }),
+    expect: { anonymous: 401, clients: 403, resellers: 404, staffWithout: 404, viewer: 404, admin: 'ok' },
   },
 
   { call: 'notify.channels', needs: 'invoices.view', expect: ownList },

@@ -77,6 +77,7 @@ const restTwins: Record<string, string[]> = {
 };
 
 const yourOwnAccount = 'the signed-in person’s own account; an API key is no person and has none';
+const yourOwnViews = 'saved views are a console convenience of the signed-in person (filter sets of a list’s URL); an API key is no person and has none';
 
 /** Mutations with no REST twin, each with why. */
 const consoleOnly: Record<string, string> = {
@@ -85,6 +86,9 @@ const consoleOnly: Record<string, string> = {
   'account.startTwoFactor': yourOwnAccount,
   'account.confirmTwoFactor': yourOwnAccount,
   'account.disableTwoFactor': yourOwnAccount,
+  'savedViews.create': yourOwnViews,
+  'savedViews.rename': yourOwnViews,
+  'savedViews.delete': yourOwnViews,
   'portal.updateProfile': 'a client’s own profile in the portal; API keys name admin, staff or reseller roles, never a client',
 };
 

@@ -5,14 +5,16 @@ import { CreateCustomer } from '../../admin/customers/create-customer';
 import { PageHeader } from '../ui/card';
 import type { ConsoleBase } from './base-path';
 import { CustomerTable } from './customer-table';
+import { SavedViews } from './saved-views';
 import { SearchBox } from './search-box';
 
 const pageSize = 20;
 
 /**
- * The customer list of a console, with search, paging and New customer for those who may
- * create one. The service scopes the list (a reseller sees its book) and files a reseller's new
- * customer under it; the page adds no filter of its own.
+ * The customer list of a console, with search (the signed-in person's saved searches as views above
+ * it), paging and New customer for those who may create one. The service scopes the list (a
+ * reseller sees its book) and files a reseller's new customer under it; the page adds no filter of
+ * its own.
  */
 export async function CustomerList({
   basePath,
@@ -28,10 +30,11 @@ export async function CustomerList({
   const { q, cursor } = readParams(listParams.customers, searchParams);
   const trpc = await api();
   // The desk sees each customer's reseller; a reseller's console names no other reseller.
-  const [page, me, resellers] = await Promise.all([
+  const [page, me, resellers, views] = await Promise.all([
     trpc.customers.list({ q, cursor, limit: pageSize }),
     trpc.me(),
     basePath === '/admin' ? trpc.resellers.options() : null,
+    trpc.savedViews.list({ list: 'customers' }),
   ]);
   const resellerNames = resellers ? new Map(resellers.map((r) => [r.id, r.active ? r.name : `${r.name} (disabled)`])) : undefined;
   return (
@@ -39,6 +42,7 @@ export async function CustomerList({
       <PageHeader title={title} description={description}>
         {me.permissions.includes('customers.create') ? <CreateCustomer /> : null}
       </PageHeader>
+      <SavedViews list="customers" path={`${basePath}/customers`} views={views} current={q ? { q } : {}} />
       <div className="mb-4">
         <SearchBox placeholder="Search by name or e-mail" />
       </div>

@@ -21,10 +21,12 @@ import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
+import { SavedViews } from './saved-views';
 
 /**
  * The invoice list of a console: filters in the URL, CSV export, Create invoice and Consolidate
- * pending for those with invoices.create, a menu on each row and bulk actions on the rows chosen. The service scopes it (a reseller sees
+ * pending for those with invoices.create, the signed-in person's saved views above the filters, a menu
+ * on each row and bulk actions on the rows chosen. The service scopes it (a reseller sees
  * its book), so the page adds no filter of its own.
  */
 export async function InvoiceList({
@@ -42,12 +44,13 @@ export async function InvoiceList({
   const { errors, raw } = filters;
   const input = showReseller ? filters.input : { ...filters.input, reseller_id: undefined };
   const trpc = await api();
-  const [page, me, settings, resellers, channelState] = await Promise.all([
+  const [page, me, settings, resellers, channelState, views] = await Promise.all([
     trpc.invoices.list({ ...input, format: 'json' }),
     trpc.me(),
     displaySettings(),
     showReseller ? trpc.resellers.options() : [],
     trpc.notify.channels(),
+    trpc.savedViews.list({ list: 'invoices' }),
   ]);
   // Only the channels that can send: e-mail always (the dev outbox at worst), SMS and WhatsApp once set up.
   const channels: Channel[] = ['email', ...(channelState.sms ? (['sms'] as const) : []), ...(channelState.whatsapp ? (['whatsapp'] as const) : [])];
@@ -65,6 +68,8 @@ export async function InvoiceList({
     max: undefined,
     cursor: undefined,
   });
+  // A view keeps the filters, not the page: it opens on the first one.
+  const { cursor: _cursor, ...viewQuery } = raw;
   return (
     <>
       <PageHeader title="Invoices" description="Every document you issued, newest first.">
@@ -75,6 +80,8 @@ export async function InvoiceList({
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
       </PageHeader>
+
+      <SavedViews list="invoices" path={`${basePath}/invoices`} views={views} current={viewQuery} />
 
       <FilterForm list="invoices" defaults={{ date_field: 'issue' }} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
         <FilterSelect

@@ -17,19 +17,25 @@ import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
+import { SavedViews } from './saved-views';
 
-/** The order list of a console, with filters in the URL and CSV export; the service scopes it (a reseller sees its book). */
+/**
+ * The order list of a console, with filters in the URL, the signed-in person's saved views of them
+ * and CSV export; the service scopes it (a reseller sees its book).
+ */
 export async function OrderList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
   const money = await moneyFormatter();
   const raw = readParams(listParams.orders, searchParams);
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
-  const [page, products, me] = await Promise.all([
+  const [page, products, me, views] = await Promise.all([
     trpc.orders.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
     trpc.catalog.products({ limit: 200 }),
     trpc.me(),
+    trpc.savedViews.list({ list: 'orders' }),
   ]);
+  const { cursor: _cursor, ...viewQuery } = raw;
   // The contract wizard is the desk's in this slice; a reseller's console places no contract yet.
   const canCreate = basePath === '/admin' && me.permissions.includes('orders.create');
   return (
@@ -44,6 +50,7 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
           </Link>
         ) : null}
       </PageHeader>
+      <SavedViews list="orders" path={`${basePath}/orders`} views={views} current={viewQuery} />
       <FilterForm list="orders" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <FilterSelect label="Status" name="status" options={orderStatuses} error={errors.status} />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
