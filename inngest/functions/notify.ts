@@ -29,6 +29,9 @@ export const notifyCustomer = defineWorkflow({
         channel: 'email',
         template: event.name === 'invoice/reminder.requested' ? event.data.template : templateFor[event.name],
         eventId: event.id,
+        // This run is the event's only sender: a send its earlier attempt left half-done (the
+        // server killed mid-send) is finished now, not skipped as someone else's.
+        ownRun: true,
         origin: publicOrigin(),
       });
       // A refused send is retried with backoff; the log keeps each failure's words.

@@ -105,6 +105,35 @@ describe('sending an invoice by e-mail', () => {
     expect(new Set([...entries, again].map((e) => e.id)).size).toBe(1);
     expect(await log(invoice.id)).toHaveLength(1);
   });
+
+  it('finishes a send its own run left half-done when the server died, and leaves another sender’s fresh claim alone', async () => {
+    const resend = await fake(() => ({ status: 200, body: { id: 'msg-resumed' } }));
+    const { invoice } = await givenSendable();
+    const notifier = noChannels(resendTransport({ apiKey: 're_x', from: 'a@b.test', baseUrl: resend.url }));
+    const eventId = 'payment-received:pay-1';
+    // The earlier attempt claimed the send a moment ago, then its process was killed.
+    await db()
+      .insert(invoiceNotifications)
+      .values({
+        invoiceId: invoice.id,
+        channel: 'email',
+        recipient: 'x@example.test',
+        status: 'sending',
+        triggeredBy: 'system',
+        dedupeKey: `payment_received:${eventId}`,
+        at: ctx().now,
+      });
+    const send = (ownRun: boolean) => sendInvoice(ctx(), { id: invoice.id, channel: 'email', origin, template: 'payment_received', eventId, ownRun }, notifier);
+
+    // Anyone else finds it being sent and sends nothing.
+    expect((await send(false)).status).toBe('sending');
+    expect(resend.requests).toHaveLength(0);
+    // The event's own run, resumed after the restart, sends it, under the key the provider dedupes on.
+    expect(await send(true)).toMatchObject({ status: 'sent', providerMessageId: 'msg-resumed' });
+    expect(resend.requests).toHaveLength(1);
+    expect(resend.requests[0]!.headers['idempotency-key']).toBe(`${invoice.id}:payment_received:${eventId}`);
+    expect(await log(invoice.id)).toHaveLength(1);
+  });
 });
 
 describe('sending by SMS and WhatsApp', () => {

@@ -26,6 +26,13 @@ export type SendInput = {
   template?: TemplateKey | undefined;
   /** What the send is about (a payment, a dunning step); the same event never sends twice. */
   eventId?: string | undefined;
+  /**
+   * The caller is the one workflow run of `eventId`: a claim it finds still sending was left by
+   * an earlier attempt of its own, cut off by a process that died mid-send, and is taken over at
+   * once rather than after the stale-claim wait (the provider's idempotency key keeps a message
+   * that did go out from going twice).
+   */
+  ownRun?: boolean | undefined;
   /** Where public links point (this server as customers reach it). */
   origin: string;
 };
@@ -67,6 +74,7 @@ async function claim(
   channel: Channel,
   recipient: string,
   dedupeKey: string,
+  ownRun: boolean,
 ): Promise<{ row: NotificationRow; mine: boolean }> {
   const triggeredBy = ctx.actor.label;
   const [fresh] = await ctx.db
@@ -83,7 +91,7 @@ async function claim(
         eq(invoiceNotifications.invoiceId, invoiceId),
         eq(invoiceNotifications.dedupeKey, dedupeKey),
         eq(invoiceNotifications.status, 'sending'),
-        lt(invoiceNotifications.at, new Date(ctx.now.getTime() - STALE_CLAIM_MS)),
+        ownRun ? undefined : lt(invoiceNotifications.at, new Date(ctx.now.getTime() - STALE_CLAIM_MS)),
       ),
     )
     .returning();
@@ -128,7 +136,7 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
 
   const template = input.template ?? (doc.purpose === 'consolidated' ? 'consolidated_invoice' : 'invoice_created');
   const dedupeKey = `${template}:${input.eventId ?? randomUUID()}`;
-  const { row, mine } = await claim(ctx, doc.id, input.channel, recipient, dedupeKey);
+  const { row, mine } = await claim(ctx, doc.id, input.channel, recipient, dedupeKey, input.ownRun === true && input.eventId !== undefined);
   if (!mine) return { entry: row, sentNow: false };
 
   let outcome: { status: 'sent'; providerMessageId: string } | { status: 'failed'; detail: string };
