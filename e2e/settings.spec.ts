@@ -41,7 +41,7 @@ test('an admin changes the invoice number format with a live preview', async ({ 
   const form = page.getByRole('form', { name: 'Billing settings' });
   const year = new Date().getUTCFullYear();
   await expect(page.getByTestId('number-preview')).toHaveText(new RegExp(`^INV-${year}-\\d{5}$`));
-  await form.getByLabel('Prefix').fill('ACME');
+  await form.getByLabel('Prefix', { exact: true }).fill('ACME');
   await form.getByLabel('Digits').fill('3');
   await form.getByLabel('Include the year').uncheck();
   await expect(page.getByTestId('number-preview')).toHaveText(/^ACME-\d{3,}$/);
