@@ -55,7 +55,7 @@ test('an admin changes the invoice number format with a live preview', async ({ 
   await page.reload();
   await expect(page.getByTestId('number-preview')).toHaveText(/^ACME-\d{3,}$/);
 
-  await form.getByLabel('Prefix').fill('INV');
+  await form.getByLabel('Prefix', { exact: true }).fill('INV');
   await form.getByLabel('Digits').fill('5');
   await form.getByLabel('Include the year').check();
   await form.getByRole('button', { name: 'Save billing settings' }).click();
