@@ -90,9 +90,17 @@ test('an admin runs the billing run now, follows it to its summary, and finds it
   await page.goto('/admin/settings');
   await expect(page.getByRole('list', { name: 'Schedules' })).toContainText('Billing run');
   const run = page.getByRole('form', { name: 'Run now' });
-  await run.getByLabel('Workflow').selectOption('billing-run');
-  await run.getByRole('button', { name: 'Run now' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 20_000 });
+  const runNow = async () => {
+    await run.getByLabel('Workflow').selectOption('billing-run');
+    await run.getByRole('button', { name: 'Run now' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Run progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 20_000 });
+  };
+  // What is due depends on the day the demo was seeded and what other specs ordered; whatever
+  // the first run bills, a second one the same day bills nothing.
+  await runNow();
+  await expect(page.getByTestId('run-summary')).toContainText(/invoices created: \d+/);
+  await page.reload();
+  await runNow();
   await expect(page.getByTestId('run-summary')).toContainText('invoices created: 0');
   await shot(page, 'automation-run');
 
