@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as markPaidRoute } from '@/app/api/v1/invoices/[id]/mark-paid/route';
 import { POST as sendReminderRoute } from '@/app/api/v1/invoices/[id]/send-reminder/route';
@@ -59,7 +59,9 @@ const audits = async (id: string, action: string) =>
   db()
     .select({ before: auditLog.before, after: auditLog.after })
     .from(auditLog)
-    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)));
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)))
+    // In the order written: the test's fixed clock gives two changes the same instant.
+    .orderBy(asc(auditLog.id));
 
 async function call(handler: typeof statusRoute, id: string, suffix: string, body: unknown, options: { key?: string; headers?: Record<string, string> } = {}) {
   const response = await handler(
