@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { apiPost, givenInvoice, shot, signIn } from './support';
 
-test('an admin records a payment, finds it in Transactions filtered by type, and exports that set', async ({ page, request }) => {
+test('an admin records a payment, finds it in Transactions filtered by range, currency and type, and exports that set as CSV and PDF', async ({
+  page,
+  request,
+}) => {
   const { customer, invoice } = await givenInvoice(request, [{ description: 'Managed hosting', quantity: 1, unit_price: 4500 }]);
   // Credit granted to the same customer: a ledger row the income filter must leave out.
   await apiPost(request, `/customers/${customer.id}/credit`, { amount: 700, reason: 'Goodwill' });
@@ -25,6 +28,20 @@ test('an admin records a payment, finds it in Transactions filtered by type, and
   const rows = page.getByRole('table', { name: 'Transactions' }).locator('tbody tr');
   await expect(rows).toHaveCount(2);
 
+  // The ledger shows a range, this month by default, and one currency or all of them.
+  const range = page.getByRole('navigation', { name: 'Range' });
+  await range.getByRole('link', { name: 'Last month' }).click();
+  await expect(page).toHaveURL(/preset=last_month/);
+  await expect(page.getByText('No transaction matches these filters.')).toBeVisible();
+  await range.getByRole('link', { name: 'This month' }).click();
+  await expect(rows).toHaveCount(2);
+  const currency = page.getByRole('navigation', { name: 'Currency' });
+  await currency.getByRole('link', { name: 'USD' }).click();
+  await expect(page).toHaveURL(/currency=USD/);
+  await expect(currency.getByRole('link', { name: 'USD' })).toHaveAttribute('aria-current', 'true');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('report-scope')).toContainText('USD');
+
   await form.getByLabel('Type').selectOption('income');
   await form.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/type=income/);
@@ -37,8 +54,13 @@ test('an admin records a payment, finds it in Transactions filtered by type, and
   await expect(rows.first().getByRole('link', { name: invoice.number })).toHaveAttribute('href', `/admin/invoices/${invoice.id}`);
   await shot(page, 'transactions-filtered');
 
+  const pdf = await page.request.get((await page.getByTestId('report-pdf').getAttribute('href'))!);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect(pdf.headers()['content-disposition']).toMatch(/^attachment; filename="transactions-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.pdf"$/);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Export CSV' }).click();
+  await page.getByRole('link', { name: 'Download CSV' }).click();
   const csv = await readFile((await (await download).path())!, 'utf8');
   const [header, ...lines] = csv
     .trim()

@@ -13,7 +13,7 @@ const stringParams = <K extends string>(...keys: K[]) => Object.fromEntries(keys
 export const listParams = {
   invoices: stringParams(...invoiceFilterKeys, 'cursor'),
   orders: stringParams(...orderFilterKeys, 'cursor'),
-  transactions: stringParams('type', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
+  transactions: stringParams('type', 'preset', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
   commissions: stringParams('from', 'to'),
   audit: stringParams('actor', 'entity_type', 'action', 'from', 'to', 'before'),
   jobs: stringParams('status', 'function', 'cursor'),

@@ -23,7 +23,13 @@ export const rangeCovered = (input: { from: string; to: string }) => `${input.fr
 export function reportExportRoute<S extends z.ZodType>(
   schema: S,
   exporter: (ctx: ServiceContext, input: z.output<S>) => Promise<string[][]>,
-  report: { title: string; file: (input: z.output<S>, today: string) => string; covers: (input: z.output<S>, today: string) => string },
+  report: {
+    title: string;
+    file: (input: z.output<S>, today: string) => string;
+    covers: (input: z.output<S>, today: string) => string;
+    /** The CSV's columns the PDF prints (all when absent): a wide export's ids do not fit a page. */
+    pdfColumns?: readonly string[];
+  },
   { ranged }: { ranged: boolean },
 ) {
   return sessionRoute(z.record(z.string(), z.string()), async (ctx, query) => {
@@ -32,18 +38,31 @@ export function reportExportRoute<S extends z.ZodType>(
     const input = parseOrThrow(schema, { ...(ranged ? presetRange('this_month', today) : {}), ...given });
     const table = await exporter(ctx, input);
     if (format !== 'pdf') return csvResponse(table, `${report.file(input, today)}.csv`);
-    // Every data row names its currency; with no rows the page's own choice (or none) is shown.
-    const currency = table[1]?.[table[0]!.indexOf('currency')] ?? given.currency;
     const company = await readSettingsBlock(ctx.db, 'company', companySettings);
     const pdf = await renderReportPdf({
       title: report.title,
-      subtitle: [report.covers(input, today), currency].filter(Boolean).join(' · '),
+      subtitle: [report.covers(input, today), tableCurrency(table, given.currency)].filter(Boolean).join(' · '),
       generatedAt: `${ctx.now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       seller: company.name,
-      table,
+      table: report.pdfColumns ? pickColumns(table, report.pdfColumns) : table,
     });
     return new Response(pdf, {
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${report.file(input, today)}.pdf"` },
     });
   });
 }
+
+/**
+ * The currency a report's file covers: the one its rows name, else (no rows) the one asked for;
+ * rows in several currencies (the ledger shows all at once) cover all of them.
+ */
+function tableCurrency([header = [], ...rows]: string[][], asked: string | undefined): string | undefined {
+  const named = new Set(rows.map((row) => row[header.indexOf('currency')]));
+  if (named.size > 1) return 'All currencies';
+  return [...named][0] ?? asked;
+}
+
+const pickColumns = (table: string[][], columns: readonly string[]) => {
+  const indexes = columns.map((column) => table[0]!.indexOf(column));
+  return table.map((row) => indexes.map((i) => row[i] ?? ''));
+};

@@ -54,7 +54,7 @@ export async function ReportFrame<T extends { currency: string }>({
 }
 
 /** A report's title with its Download CSV and PDF (the range and currency shown) and Print. */
-function ReportHeader({ title, description, exportHref }: { title: string; description: string; exportHref: string | null }) {
+export function ReportHeader({ title, description, exportHref }: { title: string; description: string; exportHref: string | null }) {
   return (
     <PageHeader title={title} description={description}>
       <div className="flex gap-2 print:hidden">
@@ -112,24 +112,28 @@ function DateField({ label, name, value, error }: { label: string; name: string;
 /**
  * A report's controls, all in the URL (links and a GET form, read back by the server page): the
  * range — presets, or a custom From/To — or, for aging, the As of date; the currency; and any
- * switch of the report's own (`extra`). Hidden when printed.
+ * switch of the report's own (`extra`). `anyCurrency`: the report can show every currency at
+ * once, the switch's first choice. Hidden when printed.
  */
-function ReportControls({
+export function ReportControls({
   path,
   params,
   range,
   asOf,
   currency,
   currencies,
+  anyCurrency = false,
   errors,
   extra,
 }: {
   path: string;
-  params: ReportParams;
+  /** The URL's parameters, the report's own and any filter of the page, which the controls keep. */
+  params: ReportParams & Record<string, string | undefined>;
   range?: { preset: RangePreset | 'custom'; from: string; to: string };
   asOf?: string;
   currency: string | null;
   currencies: string[];
+  anyCurrency?: boolean;
   errors: Record<string, string>;
   extra?: { label: string; name: keyof ReportParams; current: string; options: Array<{ value: string; label: string }> };
 }) {
@@ -166,7 +170,13 @@ function ReportControls({
         </button>
         {range?.preset === 'custom' ? <span className="pb-2 text-xs text-fg-muted">Custom range</span> : null}
       </form>
-      <Switch label="Currency" items={currencies.map((c) => ({ key: c, label: c, href: href({ currency: c }), active: c === currency }))} />
+      <Switch
+        label="Currency"
+        items={[
+          ...(anyCurrency ? [{ key: 'all', label: 'All', href: href({ currency: undefined }), active: currency === null }] : []),
+          ...currencies.map((c) => ({ key: c, label: c, href: href({ currency: c }), active: c === currency })),
+        ]}
+      />
       {errorText(errors.currency)}
       {extra ? (
         <Switch

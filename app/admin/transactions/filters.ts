@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { toPlainDate } from '@/server/billing/periods';
+import { chosenRange, presetRange, type RangePreset } from '@/server/billing/report-ranges';
 import { fieldErrors } from '@/server/errors';
 import { listTransactionsInput } from '@/server/schemas/ledger';
 import type { SearchParams } from '../../_lib/format';
@@ -6,14 +8,31 @@ import { listParams, readParams } from '../../_lib/list-params';
 
 export type { SearchParams };
 
-/** The ledger's filters from the URL, with a message per filter the API would refuse. */
-export function transactionFiltersFrom(params: SearchParams): {
-  input: z.output<typeof listTransactionsInput>;
+const fallback: RangePreset = 'this_month';
+
+/**
+ * The ledger's filters from the URL, with a message per filter the API would refuse. Like every
+ * report it shows a range: a preset or from–to, this month (reckoned from `now`) by default.
+ */
+export function transactionFiltersFrom(
+  params: SearchParams,
+  now: Date,
+): {
+  input: z.output<typeof listTransactionsInput> & { from: string; to: string };
   errors: Record<string, string>;
   raw: ReturnType<typeof readParams<keyof typeof listParams.transactions>>;
+  range: { preset: RangePreset | 'custom'; from: string; to: string };
 } {
   const raw = readParams(listParams.transactions, params);
-  const parsed = listTransactionsInput.safeParse({ ...raw, limit: 25 });
-  if (parsed.success) return { input: parsed.data, errors: {}, raw };
-  return { input: listTransactionsInput.parse({ limit: 25 }), errors: fieldErrors(parsed.error.issues), raw };
+  const today = toPlainDate(now);
+  const chosen = chosenRange(raw, today, fallback);
+  const parsed = listTransactionsInput.safeParse({ ...raw, ...chosen.range, limit: 25 });
+  if (parsed.success) return { input: { ...parsed.data, ...chosen.range }, errors: {}, raw, range: { preset: chosen.preset, ...chosen.range } };
+  const home = presetRange(fallback, today);
+  return {
+    input: { ...listTransactionsInput.parse({ ...home, limit: 25 }), ...home },
+    errors: fieldErrors(parsed.error.issues),
+    raw,
+    range: { preset: fallback, ...home },
+  };
 }

@@ -1,43 +1,60 @@
-import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { transactionTypes } from '@/server/schemas/ledger';
-import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
+import { FilterSelect, FilterText } from '../../_components/console/filter-field';
 import { FilterForm } from '../../_components/console/filter-form';
 import { ListPager } from '../../_components/console/list-chrome';
-import { buttonClass } from '../../_components/ui/button';
-import { Card, PageHeader } from '../../_components/ui/card';
+import { Card } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { formatMoment, humanize, queryString } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 import { moneyFormatter } from '../../_lib/money';
+import { rangeText, ReportControls, ReportHeader, ReportScope } from '../reports/report-chrome';
+import { currencyChoices, reportContext } from '../reports/report-page';
 import { transactionFiltersFrom, type SearchParams } from './filters';
 
 export const metadata: Metadata = { title: 'Transactions' };
 
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
+  const ctx = await reportContext();
   const money = await moneyFormatter();
-  const { input, errors, raw } = transactionFiltersFrom(await searchParams);
+  const { input, errors, raw, range } = transactionFiltersFrom(await searchParams, ctx.now);
   const trpc = await api();
   // The reseller picker names every reseller, disabled ones too: their past rows stay in the ledger.
-  const [page, resellers] = await Promise.all([trpc.transactions.list({ ...input, format: 'json' }), trpc.resellers.options()]);
-  // The export takes the same filters as the list, every page of it.
-  const exportQuery = queryString({ ...raw, cursor: undefined });
+  const [page, resellers, currencies] = await Promise.all([
+    trpc.transactions.list({ ...input, format: 'json' }),
+    trpc.resellers.options(),
+    currencyChoices(ctx, input.currency),
+  ]);
+  // The files hold what the filters select, every page of it.
+  const exportQuery = queryString({
+    type: input.type,
+    from: input.from,
+    to: input.to,
+    currency: input.currency,
+    customer_id: input.customer_id,
+    reseller_id: input.reseller_id,
+  });
   return (
     <>
-      <PageHeader title="Transactions" description="Every movement of money — payments, refunds, credit granted, commission payouts — newest first.">
-        <a className={buttonClass('secondary')} href={`/admin/transactions/export?${exportQuery}`} download>
-          <Download className="size-4" aria-hidden /> Export CSV
-        </a>
-      </PageHeader>
-
-      <FilterForm list="transactions" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+      <ReportHeader
+        title="Transactions"
+        description="Every movement of money — payments, refunds, credit granted, commission payouts — newest first."
+        exportHref={`/admin/transactions/export?${exportQuery}`}
+      />
+      <ReportControls
+        path="/admin/transactions"
+        params={{ ...raw, cursor: undefined }}
+        range={range}
+        currency={input.currency ?? null}
+        currencies={currencies}
+        anyCurrency
+        errors={errors}
+      />
+      <FilterForm list="transactions" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-3 print:hidden">
         <FilterSelect label="Type" name="type" options={transactionTypes} error={errors.type} />
-        <FilterDate label="From" name="from" error={errors.from} />
-        <FilterDate label="To" name="to" error={errors.to} />
-        <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
         <FilterText label="Customer ID" name="customer_id" placeholder="Any" error={errors.customer_id} />
         <FilterSelect
           label="Reseller"
@@ -46,6 +63,9 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           error={errors.reseller_id}
         />
       </FilterForm>
+      <ReportScope>
+        {rangeText(input.from, input.to)} · {input.currency ?? 'All currencies'}
+      </ReportScope>
 
       <Card className="overflow-hidden">
         <div className="max-h-[70vh] overflow-auto">
