@@ -4,6 +4,7 @@ import { invoiceStatuses, type InvoiceStatus } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
 import { booleanParam, currencyCode, id, isoInstant, listInput, optionalText, requiredText, type DomainInput } from './common';
 import { billingAddressInput, customerOutput } from './customers';
+import { deskPaymentMethods } from './invoice-desk';
 
 export const MAX_UNIT_PRICE = 10n ** 13n;
 
@@ -206,8 +207,10 @@ export const recordPaymentInput = z.strictObject({
 });
 export type RecordPaymentInput = DomainInput<typeof recordPaymentInput>;
 
+// Gateway payments are recorded by their gateways and credit by Apply credit, so the schema (and
+// the OpenAPI document generated from it) offers only money received outside Cashdesk.
 export const markPaidInput = z.strictObject({
-  method: z.enum(paymentMethods, { error: `must be one of ${paymentMethods.join(', ')}` }).optional(),
+  method: z.enum(deskPaymentMethods, { error: `must be a method received outside Cashdesk: ${deskPaymentMethods.join(', ')}` }).optional(),
   reference: optionalText(200),
 });
 

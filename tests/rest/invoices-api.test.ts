@@ -220,6 +220,11 @@ describe('invoice actions', () => {
     const noCancel = await json(await cancel(req(`/api/v1/invoices/${draft.id}/cancel`, { method: 'POST' }), params({ id: draft.id })));
     expect(noCancel).toMatchObject({ status: 409, body: { error: { code: 'invalid_state' } } });
 
+    // A gateway's payment is recorded by the gateway, never marked by hand.
+    const byHand = await json(
+      await markPaid(req(`/api/v1/invoices/${draft.id}/mark-paid`, { method: 'POST', body: { method: 'stripe' } }), params({ id: draft.id })),
+    );
+    expect(byHand).toMatchObject({ status: 400, body: { error: { fields: { method: expect.stringContaining('received outside Cashdesk') } } } });
     const paid = await json(await markPaid(req(`/api/v1/invoices/${draft.id}/mark-paid`, { method: 'POST', body: {} }), params({ id: draft.id })));
     expect(paid.body.invoice).toMatchObject({ status: 'paid', balance: 0 });
     expect(paid.body.invoice.paid_at).not.toBeNull();

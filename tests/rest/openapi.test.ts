@@ -64,6 +64,12 @@ describe('public endpoints', () => {
     expect(doc.paths['/api/v1/customers/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
   });
 
+  it('offers Mark as paid only the methods received outside Cashdesk', async () => {
+    const doc = await openapi().json();
+    const body = doc.paths['/api/v1/invoices/{id}/mark-paid'].post.requestBody.content['application/json'].schema;
+    expect(body.properties.method.enum).toEqual(['bank_transfer', 'cash', 'card', 'prepaid_card', 'collector', 'online']);
+  });
+
   it('passes Redocly’s recommended rules with no error and no warning', async () => {
     const report = await redoclyLint(await openapi().json());
     expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
