@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/invoices/[id]/route';
 import { POST as createRoute } from '@/app/api/v1/invoices/route';
 import { POST as orderDocumentRoute } from '@/app/api/v1/orders/[id]/documents/route';
-import { invoiceLines, invoices, ledgerTransactions, payments, revenueRollup, taxRollup } from '@/db/schema';
+import { invoiceLines, invoices, ledgerTransactions, payments, revenueRollup, taxRollup, workflowEvents } from '@/db/schema';
 import { systemActor, userActor } from '@/server/auth/actor';
 import { loadInvoiceDocument } from '@/server/documents/load';
 import { paymentInstructions } from '@/server/documents/model';
@@ -106,6 +106,13 @@ describe('proformas', () => {
       .from(ledgerTransactions)
       .where(eq(ledgerTransactions.customerId, customer.id));
     expect(ledger.map((l) => l.invoiceId)).toEqual([converted!.id, converted!.id]);
+    // The part payment's receipt names the proforma; the one that paid it, the invoice it became.
+    const receipts = await db()
+      .select({ data: workflowEvents.data })
+      .from(workflowEvents)
+      .where(eq(workflowEvents.name, 'payment/received'))
+      .orderBy(asc(workflowEvents.createdAt));
+    expect(receipts.map((r) => r.data.invoiceId)).toEqual([proforma.id, converted!.id]);
   });
 
   it('convert exactly once when payments race for the whole balance', async () => {

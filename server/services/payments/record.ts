@@ -141,7 +141,15 @@ export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: 
       after: { ...after, payment },
     },
   );
-  await emitEvents(tx, [{ name: 'payment/received', id: `payment-received:${payment!.id}`, data: { invoiceId: invoice.id, paymentId: payment!.id } }]);
   if (after.status === 'paid' && invoice.status !== 'paid') await settleInvoice(tx, ctx.actor, invoice.id, ctx.now);
+  // The receipt e-mail carries the document the money now sits on: a proforma this payment
+  // settled has just become its numbered invoice, the tax document the customer keeps.
+  const receiptFor = invoice.kind === 'proforma' ? await convertedInvoiceOf(tx, invoice.id) : holder;
+  await emitEvents(tx, [{ name: 'payment/received', id: `payment-received:${payment!.id}`, data: { invoiceId: receiptFor, paymentId: payment!.id } }]);
   return payment!;
+}
+
+async function convertedInvoiceOf(tx: Database, proformaId: string): Promise<string> {
+  const [row] = await tx.select({ id: invoices.id, convertedInvoiceId: invoices.convertedInvoiceId }).from(invoices).where(eq(invoices.id, proformaId));
+  return row!.convertedInvoiceId ?? row!.id;
 }
