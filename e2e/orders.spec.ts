@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { apiPost, shot, signIn } from './support';
+import { apiKey, apiPost, shot, signIn } from './support';
 
 /** A customer of this test with a paid order for a product that needs approval. */
 async function givenPaidOrder(request: Parameters<typeof apiPost>[0]) {
@@ -187,4 +187,42 @@ test('an order whose product is provisioned by hand waits for payment, then for 
   await expect(services).toContainText('active');
   await expect(services.getByRole('button', { name: 'Mark provisioned' })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Audit log' })).toContainText('service provisioned');
+});
+
+test('an admin issues a proforma in place of an unpaid order invoice; paying it activates the order and bills once', async ({ page, request }) => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const customer = await apiPost<{ id: string }>(request, '/customers', { name: `Proforma Buyer ${tag}`, email: `pf-${tag}@example.test`, currency: 'USD' });
+  const product = await apiPost<{ id: string }>(request, '/products', {
+    name: `Web hosting ${tag}`,
+    type: 'recurring',
+    prices: [{ cycle: 'monthly', currency: 'USD', amount: 2500 }],
+  });
+  const order = await apiPost<{ id: string; number: string; invoice_id: string }>(request, '/orders', {
+    customer_id: customer.id,
+    items: [{ product_id: product.id, cycle: 'monthly' }],
+  });
+  const first = await (await request.get(`/api/v1/invoices/${order.invoice_id}`, { headers: { authorization: `Bearer ${apiKey}` } })).json();
+
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto(`/admin/orders/${order.id}`);
+  await page.getByRole('toolbar', { name: 'Order actions' }).getByRole('button', { name: 'Create proforma' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create proforma' });
+  await expect(dialog).toContainText(`Invoice ${first.number} is unpaid, so the proforma replaces it`);
+  await shot(page, 'order-proforma-replaces');
+  await dialog.getByRole('button', { name: 'Issue proforma' }).click();
+  await expect(page.getByText(new RegExp(`Proforma PF-\\S+ issued; invoice ${first.number} cancelled`))).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/invoices\//);
+
+  await page.getByRole('button', { name: 'Mark as paid' }).click();
+  await page.getByRole('dialog', { name: 'Mark as paid' }).getByRole('button', { name: 'Mark as paid' }).click();
+  await expect(page.getByTestId('balance')).toHaveText('$0.00');
+
+  await page.goto(`/admin/orders/${order.id}`);
+  const invoices = page.locator('[aria-label="Invoices"]');
+  await expect(invoices.locator('tbody tr', { hasText: first.number })).toContainText('cancelled');
+  await expect(invoices.locator('tbody tr', { hasText: 'PF-' })).toContainText('paid');
+  // The invoice the paid proforma became is the one tax document, and the order goes live.
+  await expect(invoices.locator('tbody tr', { hasText: 'paid' })).toHaveCount(2);
+  await expect(page.getByRole('heading', { level: 1 }).locator('xpath=../..')).toContainText('active', { timeout: 15_000 });
+  await shot(page, 'order-proforma-paid');
 });

@@ -9,6 +9,7 @@ import {
   invoiceStatuses,
   invoiceTransition,
   refundsEverything,
+  replaceableByProforma,
   returnableOf,
   type InvoiceActions,
   type InvoiceEvent,
@@ -204,5 +205,20 @@ describe('what the console offers on an invoice', () => {
     ['pending proforma', facts('pending', 0n, { kind: 'proforma' }), { edit: true, recordPayment: true, cancel: true, send: true, regenerateLink: true }],
   ] as const)('%s', (_, invoice, allowed) => {
     expect(invoiceActions(invoice)).toEqual({ ...none, ...allowed });
+  });
+
+  // An order's first invoice a proforma asked for before payment takes the place of.
+  it.each([
+    ['pending', facts('pending', 0n), true],
+    ['overdue', facts('overdue', 0n), true],
+    ['draft', facts('draft', 0n), false],
+    ['part paid', facts('partial', 400n), false],
+    ['overdue, part paid', facts('overdue', 400n), false],
+    ['paid', facts('paid', 1000n), false],
+    ['cancelled', facts('cancelled', 0n), false],
+    ['merged into another', facts('cancelled', 0n, { consolidatedIntoId: 'parent' }), false],
+    ['a proforma itself', facts('pending', 0n, { kind: 'proforma' }), false],
+  ] as const)('a proforma replaces a %s first invoice: %s', (_, invoice, replaced) => {
+    expect(replaceableByProforma(invoice)).toBe(replaced);
   });
 });

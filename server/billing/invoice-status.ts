@@ -136,6 +136,19 @@ export function canDelete(invoice: InvoiceFacts): boolean {
   return (invoice.status === 'draft' || invoice.status === 'cancelled') && !moneyReceived(invoice) && invoice.consolidatedIntoId === null;
 }
 
+/**
+ * Whether an order's first invoice gives way to a proforma asked for before paying it
+ * (docs/documents.md): issued, nothing received on it, not merged into another.
+ */
+export function replaceableByProforma(invoice: InvoiceFacts): boolean {
+  return (
+    invoice.kind === 'invoice' &&
+    (invoice.status === 'pending' || invoice.status === 'overdue') &&
+    !moneyReceived(invoice) &&
+    invoice.consolidatedIntoId === null
+  );
+}
+
 export type InvoiceActions = {
   finalize: boolean;
   edit: boolean;

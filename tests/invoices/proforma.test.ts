@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/invoices/[id]/route';
 import { POST as createRoute } from '@/app/api/v1/invoices/route';
@@ -15,6 +15,7 @@ import { finalizeInvoice } from '@/server/services/invoices/finalize';
 import { getInvoice } from '@/server/services/invoices/get';
 import { getInvoiceHistory } from '@/server/services/invoices/history';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { createOrderDocument } from '@/server/services/orders/create-document';
 import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
 import { agingReport } from '@/server/services/reports/aging';
@@ -249,14 +250,20 @@ describe('internal notes', () => {
 });
 
 describe('documents made from the order page', () => {
-  it('are drafts of the order’s lines, listed with the order, that bill no service period', async () => {
-    const key = await givenApiKey(db(), 'admin');
+  const orderOfTwo = async () => {
     const product = await givenProduct(db(), { monthly: 3_000, name: 'Managed VPS' });
     const customer = await givenCustomer(db(), { currency: 'USD' });
-    const order = await placeOrder(
+    return placeOrder(
       at('2031-07-01T09:00:00Z'),
       camelized(placeOrderInput).parse({ customer_id: customer.id, items: [{ product_id: product.id, cycle: 'monthly', quantity: 2 }] }),
     );
+  };
+
+  it('are drafts of the order’s lines, listed with the order, that bill no service period', async () => {
+    const key = await givenApiKey(db(), 'admin');
+    const order = await orderOfTwo();
+    // Paid: there is no unpaid first invoice for a proforma to replace.
+    await markInvoicePaid(at('2031-07-02T09:00:00Z'), { id: order.invoiceId! });
     const response = await orderDocumentRoute(
       apiRequest(`/api/v1/orders/${order.id}/documents`, { method: 'POST', key, body: { kind: 'proforma' } }),
       params({ id: order.id }),
@@ -272,5 +279,36 @@ describe('documents made from the order page', () => {
       params({ id: order.id }),
     );
     expect(refused.status).toBe(400);
+  });
+
+  it('replace an unpaid first invoice with a proforma, so paying it activates the order once and bills nothing twice', async () => {
+    const order = await orderOfTwo();
+    const first = await row(order.invoiceId!);
+    const proforma = await createOrderDocument(at('2031-07-03T09:00:00Z'), { id: order.id, kind: 'proforma' });
+    expect(proforma).toMatchObject({
+      kind: 'proforma',
+      status: 'pending',
+      number: expect.stringMatching(/^PF-2031-/),
+      total: first.total,
+      dueDate: first.dueDate,
+    });
+    expect(await row(first.id)).toMatchObject({ status: 'cancelled', consolidatedIntoId: proforma.id });
+    // Nothing left to replace: a second proforma is a draft of the lines, as for a paid order.
+    expect(await createOrderDocument(at('2031-07-03T10:00:00Z'), { id: order.id, kind: 'proforma' })).toMatchObject({ status: 'draft' });
+
+    await recordPayment(at('2031-07-04T09:00:00Z'), { invoiceId: proforma.id, amount: first.total, method: 'bank_transfer' });
+    const [converted] = await convertedFrom(proforma.id);
+    expect(converted).toMatchObject({ kind: 'invoice', status: 'paid', total: first.total });
+    const activations = await db()
+      .select({ id: workflowEvents.id })
+      .from(workflowEvents)
+      .where(and(eq(workflowEvents.name, 'order/paid'), sql`${workflowEvents.data}->>'orderId' = ${order.id}`));
+    expect(activations).toHaveLength(1);
+    // The customer owes nothing more: no open document is left for the order.
+    const open = await db()
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.orderId, order.id), inArray(invoices.status, ['pending', 'partial', 'overdue'])));
+    expect(open).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { api } from '@/server/api/server-caller';
 import { changePlanPermission } from '@/server/auth/permissions';
 import { formatUnitPrice } from '@/server/billing/currency';
 import { MILLI, parseMilli } from '@/server/billing/decimal';
+import { replaceableByProforma } from '@/server/billing/invoice-status';
 import { awaitsProvisioning, canActivateOrder, canChangeSeats, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
 import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
@@ -42,8 +43,12 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
   ]);
   const format = await moneyFormatter();
   const money = (amount: bigint) => format(amount, order.currency);
-  const first = documents.items.find((d) => d.id === order.invoiceId);
-  const rules = orderActions({ status: order.status, lineCount: order.lines.length }, first ?? null);
+  const original = documents.items.find((d) => d.id === order.invoiceId);
+  // A first invoice consolidated, or replaced by a proforma, is paid through the document that took it over.
+  const first = documents.items.find((d) => d.id === original?.consolidatedIntoId) ?? original;
+  const facts = { status: order.status, lineCount: order.lines.length };
+  // Edit price follows the first invoice itself; a payment goes to the document that carries it now.
+  const rules = { ...orderActions(facts, original ?? null), pay: orderActions(facts, first ?? null).pay };
   // A contract goes live through Activate, not by the store's draft → pending.
   const actions = order.contract ? { ...rules, changeStatus: rules.changeStatus.filter((s) => s !== 'pending') } : rules;
   const canEdit = me.permissions.includes('orders.edit');
@@ -92,7 +97,8 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
           }}
           allowed={actions}
           payHref={first && actions.pay ? `${basePath}/invoices/${first.id}` : null}
-          firstInvoicePaid={first ? first.amountPaid > 0n : false}
+          firstInvoicePaid={original ? original.amountPaid > 0n : false}
+          proformaReplaces={original && replaceableByProforma(original) ? original.number : null}
           documents={me.permissions.includes('invoices.create') ? basePath : null}
         />
       ) : order.labels.length > 0 ? (

@@ -48,12 +48,15 @@ export function OrderActions({
   allowed,
   payHref,
   firstInvoicePaid,
+  proformaReplaces,
   documents,
 }: {
   order: ActionOrder;
   allowed: Allowed;
   payHref: string | null;
   firstInvoicePaid: boolean;
+  /** The unpaid first invoice (its number) that Create proforma replaces; null: it makes a draft. */
+  proformaReplaces: string | null;
   /** Where a created document opens; null without invoices.create. */
   documents: ConsoleBase | null;
 }) {
@@ -170,7 +173,9 @@ export function OrderActions({
       {open?.dialog === 'customer' ? <ChangeCustomerDialog order={order} onClose={close} /> : null}
       {open?.dialog === 'price' ? <EditPriceDialog order={order} firstInvoicePaid={firstInvoicePaid} onClose={close} /> : null}
       {open?.dialog === 'label' ? <AddLabelDialog orderId={order.id} onClose={close} /> : null}
-      {open?.dialog === 'document' && documents ? <CreateDocumentDialog orderId={order.id} kind={open.kind} basePath={documents} onClose={close} /> : null}
+      {open?.dialog === 'document' && documents ? (
+        <CreateDocumentDialog orderId={order.id} kind={open.kind} replaces={proformaReplaces} basePath={documents} onClose={close} />
+      ) : null}
     </div>
   );
 }
