@@ -22,6 +22,9 @@ export const billingSettings = z.object({
       reset: z.enum(['yearly', 'never']).default('yearly'),
     })
     .default({ prefix: 'INV', proforma_prefix: 'PF-', include_year: true, padding: 5, reset: 'yearly' }),
+  // The document a new order starts with when it names none (POST /orders `document`): a desk
+  // whose customers pay against proformas (Billia) sets it once instead of on every order.
+  first_document: z.enum(['invoice', 'proforma']).default('invoice'),
   renewal_window_days: z.number().int().min(0).max(90).default(7),
   payment_due_days: z.number().int().min(0).max(365).default(30),
   paper_size: z.string().default('A4'),
@@ -58,6 +61,7 @@ export const billingSettingsPatch = z.strictObject({
       reset: z.enum(['yearly', 'never']).optional(),
     })
     .optional(),
+  first_document: z.enum(['invoice', 'proforma'], { error: 'must be invoice or proforma' }).optional(),
   renewal_window_days: z.number().int().min(0).max(90).optional(),
   payment_due_days: z.number().int().min(0).max(365).optional(),
   // A size the documents know (or "custom" with custom_paper_mm): a typo would print on A4 unnoticed.

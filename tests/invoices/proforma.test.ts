@@ -21,6 +21,7 @@ import { recordPayment } from '@/server/services/payments/record';
 import { agingReport } from '@/server/services/reports/aging';
 import { revenueReport } from '@/server/services/reports/revenue';
 import { taxReport } from '@/server/services/reports/tax';
+import { updateBillingSettings } from '@/server/services/settings/billing';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenApiKey, givenCustomer, givenProduct } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
@@ -190,6 +191,29 @@ describe('proformas', () => {
     expect(converted).toMatchObject({ kind: 'invoice', status: 'paid', orderId: order.id, total: first.total });
     const orderDocuments = await db().select({ kind: invoices.kind }).from(invoices).where(eq(invoices.orderId, order.id)).orderBy(asc(invoices.createdAt));
     expect(orderDocuments).toEqual([{ kind: 'proforma' }, { kind: 'invoice' }]);
+  });
+
+  it('are every new order’s first document when the billing settings say so, unless the order names its own', async () => {
+    const product = await givenProduct(db(), { monthly: 2_500 });
+    const customer = await givenCustomer(db(), { currency: 'USD' });
+    const admin = at('2031-06-01T09:00:00Z');
+    const place = async (document?: 'invoice') =>
+      row(
+        (
+          await placeOrder(
+            admin,
+            camelized(placeOrderInput).parse({ customer_id: customer.id, document, items: [{ product_id: product.id, cycle: 'monthly' }] }),
+          )
+        ).invoiceId!,
+      );
+    await updateBillingSettings(admin, { first_document: 'proforma' });
+    try {
+      expect(await place()).toMatchObject({ kind: 'proforma', number: expect.stringMatching(/^PF-/) });
+      expect(await place('invoice')).toMatchObject({ kind: 'invoice', number: expect.stringMatching(/^INV-/) });
+    } finally {
+      await updateBillingSettings(admin, { first_document: 'invoice' });
+    }
+    expect(await place()).toMatchObject({ kind: 'invoice' });
   });
 
   it('are created through POST /api/v1/invoices with kind: proforma', async () => {

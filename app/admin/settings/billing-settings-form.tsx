@@ -24,6 +24,7 @@ const billingForm = z
     tax_label: z.string(),
     tax_rate: z.string(),
     tax_mode: z.enum(['exclusive', 'inclusive']),
+    first_document: z.enum(['invoice', 'proforma']),
     invoice_number: z.object({
       prefix: z.string(),
       proforma_prefix: z.string(),
@@ -66,6 +67,7 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
     tax_label: settings.tax_label,
     tax_rate: settings.tax_rate,
     tax_mode: settings.tax_mode,
+    first_document: settings.first_document,
     invoice_number: { ...settings.invoice_number, padding: String(settings.invoice_number.padding) },
     renewal_window_days: String(settings.renewal_window_days),
     payment_due_days: String(settings.payment_due_days),
@@ -124,6 +126,10 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
           <FormCheckbox name="invoice_number.include_year" className="self-end pb-2">
             Include the year
           </FormCheckbox>
+          <FormSelect name="first_document" label="New orders start with" hint="Unless the order names its own first document.">
+            <option value="invoice">an invoice</option>
+            <option value="proforma">a proforma (the invoice follows payment)</option>
+          </FormSelect>
           <p className="col-span-full text-sm">
             Next invoice number:{' '}
             <strong className="font-mono" data-testid="number-preview">

@@ -182,9 +182,9 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     const [invoice] = await tx
       .insert(invoices)
       .values({
-        kind: input.document ?? 'invoice',
+        kind: input.document ?? settings.first_document,
         status: 'pending',
-        number: await nextNumber(tx, input.document ?? 'invoice', today, settings),
+        number: await nextNumber(tx, input.document ?? settings.first_document, today, settings),
         customerSnapshot: customerSnapshot(customer.id),
         customerId: customer.id,
         orderId,
