@@ -24,9 +24,10 @@ export function Dialog({
       <Primitive.Portal>
         <Primitive.Overlay className="fixed inset-0 z-40 bg-black/40" />
         {/* Never taller than the screen below its top: a long form (an invoice's lines with its
-            preview) scrolls inside, so its buttons can always be reached. */}
-        <Primitive.Content className="fixed top-[12vh] left-1/2 z-50 max-h-[86vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 overflow-y-auto rounded-lg border border-border bg-surface p-6 shadow-xl focus:outline-none">
-          <div className="mb-4 flex items-start justify-between gap-4">
+            preview) scrolls inside, under its title, so its buttons can always be reached and the
+            clerk still sees which dialog it is. */}
+        <Primitive.Content className="fixed top-[12vh] left-1/2 z-50 flex max-h-[86vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 flex-col rounded-lg border border-border bg-surface shadow-xl focus:outline-none">
+          <div className="flex shrink-0 items-start justify-between gap-4 px-6 pt-6 pb-4">
             <div>
               <Primitive.Title className="text-lg font-semibold">{title}</Primitive.Title>
               {description ? <Primitive.Description className="mt-1 text-sm text-fg-muted">{description}</Primitive.Description> : null}
@@ -35,7 +36,7 @@ export function Dialog({
               <X className="size-4" aria-hidden />
             </Primitive.Close>
           </div>
-          {children}
+          <div className="overflow-y-auto px-6 pb-6">{children}</div>
         </Primitive.Content>
       </Primitive.Portal>
     </Primitive.Root>
