@@ -9,19 +9,32 @@ const databaseUrl = (name: string) => {
   return url.toString();
 };
 
-/** A database created (empty and migrated, or as a copy of `template`) for the duration of `work`. */
-async function withDatabase(template: string | null, work: (handle: DatabaseHandle, sql: postgres.Sql, name: string) => Promise<void>) {
+/**
+ * A database created (empty and migrated, or as a copy of `template`) for the duration of `work`.
+ * `disconnect` closes `work`'s connections before it ends (a template must have none while it is
+ * copied); they are closed once either way.
+ */
+async function withDatabase(
+  template: string | null,
+  work: (handle: DatabaseHandle, sql: postgres.Sql, name: string, disconnect: () => Promise<void>) => Promise<void>,
+) {
   const name = `cashdesk_bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const handle = await openDatabase({ url: databaseUrl(name), poolSize: 16 });
   const sql = postgres(databaseUrl(name), { max: 2, onnotice: () => {} });
-  try {
-    if (!template) await handle.migrate();
-    await work(handle, sql, name);
-  } finally {
+  let connected = true;
+  const disconnect = async () => {
+    if (!connected) return;
+    connected = false;
     await sql.end();
     await handle.close();
+  };
+  try {
+    if (!template) await handle.migrate();
+    await work(handle, sql, name, disconnect);
+  } finally {
+    await disconnect();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
@@ -40,12 +53,10 @@ export async function withBenchCopies(
   rounds: number,
   work: (handle: DatabaseHandle, sql: postgres.Sql, round: number) => Promise<void>,
 ) {
-  await withDatabase(null, async (handle, sql, template) => {
+  await withDatabase(null, async (_handle, sql, template, disconnect) => {
     await seed(sql);
     await sql`vacuum analyze`;
-    // A template must have no other connection while it is copied.
-    await handle.close();
-    await sql.end();
+    await disconnect();
     for (let round = 0; round < rounds; round++) await withDatabase(template, (copy, copySql) => work(copy, copySql, round));
   });
 }
