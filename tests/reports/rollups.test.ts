@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { invoiceLines, invoices, revenueRollup, taxRollup } from '@/db/schema';
+import { invoiceLines, invoices, ledgerTransactions, payments, refunds, revenueRollup, taxRollup } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { updateInvoiceInput } from '@/server/schemas/invoices';
@@ -148,6 +148,18 @@ describe('rollups maintained by the triggers', () => {
     await db().delete(invoiceLines).where(eq(invoiceLines.id, loose.lines[1]!.id));
     const gone = await invoice(a.id, '2027-06-02', [line(3_300n, 10n)]);
     await db().delete(invoices).where(eq(invoices.id, gone.id));
+    // …and money moved to another day, a refund changed and one removed.
+    await db()
+      .update(payments)
+      .set({ paidAt: new Date('2027-01-15T08:00:00Z') })
+      .where(eq(payments.id, first.payment.id));
+    const [refunded, removed] = await db().select({ id: refunds.id }).from(refunds).where(eq(refunds.invoiceId, i1.id)).orderBy(asc(refunds.refundedAt));
+    await db()
+      .update(refunds)
+      .set({ amount: 900n, refundedAt: new Date('2027-01-22T10:00:00Z') })
+      .where(eq(refunds.id, refunded!.id));
+    await db().delete(ledgerTransactions).where(eq(ledgerTransactions.refundId, removed!.id));
+    await db().delete(refunds).where(eq(refunds.id, removed!.id));
 
     const maintained = await rollups();
     expect(maintained.revenue.length).toBeGreaterThan(10);
