@@ -205,7 +205,7 @@ function CashForm({ invoice, customerName, onCollected }: { invoice: OpenInvoice
 function ReceiptPanel({ receipt, onDone }: { receipt: CollectionReceipt; onDone: () => void }) {
   const qr = qrPath(receipt.publicUrl);
   return (
-    <Card className="space-y-4 p-4" aria-label="Receipt">
+    <Card className="space-y-4 p-4" role="region" aria-label="Receipt">
       <div>
         <h2 className="text-lg font-semibold text-success">Payment recorded</h2>
         <p className="text-sm text-fg-muted">Give the customer the receipt, or let them scan the code to see their invoice.</p>
