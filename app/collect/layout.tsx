@@ -1,4 +1,6 @@
+import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { api } from '@/server/api/server-caller';
 import type { NavItem } from '../_components/console/nav';
 import { ConsoleShell } from '../_components/console/shell';
 import { MoneyProvider } from '../_components/money';
@@ -9,7 +11,11 @@ import { displayDecimals } from '../_lib/money';
 export default async function CollectLayout({ children }: { children: ReactNode }) {
   const user = await requireArea('collect');
   const nav: NavItem[] = [{ href: '/collect', label: 'Collect', icon: 'collect' }];
-  if (user.role !== 'collector') nav.push({ href: '/admin', label: 'Admin console', icon: 'dashboard' });
+  if (user.role !== 'collector') {
+    // The desk's own gate holds here too: Settings → Security's two-factor requirement first.
+    if ((await (await api()).account.gate()).enrolTwoFactor) redirect('/account/two-factor');
+    nav.push({ href: '/admin', label: 'Admin console', icon: 'dashboard' });
+  }
   return (
     <ConsoleShell user={user} area="Cash collection" nav={nav}>
       <MoneyProvider decimals={await displayDecimals()}>{children}</MoneyProvider>
