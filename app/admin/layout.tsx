@@ -16,6 +16,8 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/transactions', label: 'Transactions', icon: 'credit', needs: 'reports.view' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
   { href: '/admin/catalog', label: 'Catalog', icon: 'catalog', needs: 'catalog.view' },
+  // The phone-sized cash collection page (its own area, where collectors work).
+  { href: '/collect', label: 'Collect', icon: 'collect', needs: 'payments.collect' },
   { href: '/admin/resellers', label: 'Resellers', icon: 'resellers', needs: 'settings.manage' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff', needs: 'settings.manage' },
   { href: '/admin/jobs', label: 'Jobs', icon: 'jobs', needs: 'settings.manage' },

@@ -3,7 +3,8 @@ import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex,
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 
-export const role = pgEnum('role', ['admin', 'staff', 'reseller', 'client']);
+// `collector`: a staff member in the field who records cash for the customers assigned to it (docs/collectors.md).
+export const role = pgEnum('role', ['admin', 'staff', 'reseller', 'client', 'collector']);
 
 export const users = pgTable(
   'users',

@@ -31,6 +31,9 @@ export const customers = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     // The reseller (a user with role reseller) who owns this customer; null for direct ones.
     resellerId: uuid('reseller_id').references((): AnyPgColumn => users.id),
+    // The cash collector (a user with role collector) who visits this customer; one at most, as
+    // a round has one person collecting. Null: nobody collects in the field.
+    collectorId: uuid('collector_id').references((): AnyPgColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -42,6 +45,8 @@ export const customers = pgTable(
     // would not match it and every first page would sort the whole table.
     index('customers_created_idx').on(t.createdAt, t.id),
     index('customers_reseller_created_idx').on(t.resellerId, t.createdAt, t.id),
+    // A collector's round: the Collect page searches only these.
+    index('customers_collector_idx').on(t.collectorId),
     // The console searches "contains" on name and e-mail; trigram indexes keep that fast on large
     // books where ILIKE '%…%' would otherwise read every row.
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roles } from '../../server/auth/permissions';
 import { invoiceKinds, invoiceStatuses } from '../../server/billing/invoice-status';
 import { orderStatuses, serviceStatuses } from '../../server/billing/order-status';
 import { priceCycles } from '../../server/billing/periods';
 import { jobStatuses } from '../../server/jobs/job-status';
+import { role } from './auth';
 import { priceCycle } from './catalog';
 import { invoiceKind, invoiceStatus } from './invoices';
 import { jobStatus } from './jobs';
@@ -26,6 +28,7 @@ describe.each([
   [serviceStatus, serviceStatuses],
   [priceCycle, priceCycles],
   [jobStatus, jobStatuses],
+  [role, roles],
 ] as const)('pgEnum $enumName', (pgEnum, constant) => {
   it('holds its billing constant, in order', () => {
     expect(pgEnum.enumValues).toEqual(constant);

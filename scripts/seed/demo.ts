@@ -13,6 +13,7 @@ import { createProduct } from '@/server/services/catalog/create-product';
 import { systemContext } from '@/server/services/context';
 import { adjustCredit } from '@/server/services/credit/adjust';
 import { createCustomer } from '@/server/services/customers/create';
+import { updateCustomer } from '@/server/services/customers/update';
 import { cancelInvoice } from '@/server/services/invoices/cancel';
 import { createInvoice } from '@/server/services/invoices/create';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
@@ -61,7 +62,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
   const ctx = systemContext(db, now);
   const passwordHash = await hashPassword(demoPassword);
 
-  const [reseller] = await db
+  const people = await db
     .insert(users)
     .values([
       { email: 'admin@cashdesk.test', name: 'Avery Admin', passwordHash, demoPassword: true, role: 'admin' },
@@ -76,9 +77,12 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
         role: 'staff',
         permissions: ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'],
       },
+      // A cash collector: the Collect page with the customers assigned below (docs/collectors.md).
+      { email: 'collector@cashdesk.test', name: 'Colin Collector', passwordHash, demoPassword: true, role: 'collector' },
     ])
-    .returning({ id: users.id, role: users.role })
-    .then((rows) => rows.filter((r) => r.role === 'reseller'));
+    .returning({ id: users.id, role: users.role });
+  const reseller = people.find((r) => r.role === 'reseller');
+  const collector = people.find((r) => r.role === 'collector');
   await db.insert(resellers).values({ userId: reseller!.id, commissionMilli: 10_000n, mayCreateSubResellers: true });
 
   // Spread creation times a minute apart so the newest-first list has a stable, readable order.
@@ -107,6 +111,9 @@ export async function seedDemo(db: Database, now = new Date()): Promise<void> {
     logo: null,
   });
   const customer = (email: string) => ids.get(email)!;
+  // Colin's round: Barbara (an overdue invoice after today's run), Linus (a new order to pay) and Dennis (nothing due).
+  for (const email of ['barbara@clu.test', 'linus@kernel.test', 'dennis@unix.test'])
+    await updateCustomer(ctx, { id: customer(email), collectorId: collector!.id });
   await seedBilling(db, now, customer);
   // A sub-reseller under Rene, a second reseller, invoices in every book and Rene's last payout.
   await seedResellers(db, now, { reneId: reseller!.id, password: demoPassword, customer });

@@ -4,6 +4,7 @@ import { dashboardKpis } from '../services/reports/kpis';
 import { accountRouter } from './routers/account';
 import { automationRouter } from './routers/automation';
 import { catalogRouter } from './routers/catalog';
+import { collectRouter } from './routers/collect';
 import { commissionsRouter } from './routers/commissions';
 import { customersRouter } from './routers/customers';
 import { invoiceDeskRouter } from './routers/invoice-desk';
@@ -47,6 +48,7 @@ export const appRouter = router({
   commissions: commissionsRouter,
   reports: reportsRouter,
   savedViews: savedViewsRouter,
+  collect: collectRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,8 @@ export type Scope =
   | { kind: 'all' }
   | { kind: 'reseller'; resellerId: string }
   | { kind: 'customer'; customerId: string }
+  // A cash collector: the customers an admin assigned to it (customers.collector_id).
+  | { kind: 'collector'; collectorId: string }
   // A visitor without an account: sees no record through a scope (public pages use tokens).
   | { kind: 'none' };
 
@@ -30,6 +32,7 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 function scopeFor(role: Role, principalId: string | null, customerId: string | null): Scope {
   // A reseller without a reseller to stand for must see nothing, never everything.
   if (role === 'reseller') return principalId ? { kind: 'reseller', resellerId: principalId } : { kind: 'none' };
+  if (role === 'collector') return principalId ? { kind: 'collector', collectorId: principalId } : { kind: 'none' };
   if (role === 'client') {
     if (!customerId) throw new AppError('forbidden', 'This account is not linked to a customer');
     return { kind: 'customer', customerId };

@@ -1,4 +1,4 @@
-export const roles = ['admin', 'staff', 'reseller', 'client'] as const;
+export const roles = ['admin', 'staff', 'reseller', 'client', 'collector'] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
@@ -27,6 +27,9 @@ export const permissions = [
   'settings.manage',
   'reports.view',
   'transactions.view_all',
+  // Recording cash in the field on the Collect page (docs/collectors.md): a collector's only
+  // permission, limited by its scope to the customers assigned to it.
+  'payments.collect',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -79,6 +82,10 @@ export const changePlanPermission = (role: Role): Permission => (role === 'resel
 // their one customer account, so these never reach anyone else's records.
 const clientPermissions: readonly Permission[] = ['invoices.view', 'orders.view', 'orders.create'];
 
+// A cash collector records cash for its assigned customers and nothing else: no desk page,
+// procedure or route opens for it, whatever an admin ticks.
+const collectorPermissions: readonly Permission[] = ['payments.collect'];
+
 /** The permissions a role effectively holds; staff hold their explicit list, resellers their base plus the flags granted. */
 export function effectivePermissions(role: Role, explicit: readonly string[]): ReadonlySet<Permission> {
   switch (role) {
@@ -90,6 +97,8 @@ export function effectivePermissions(role: Role, explicit: readonly string[]): R
       return new Set([...resellerBasePermissions, ...explicit.filter(isResellerFlag)]);
     case 'client':
       return new Set(clientPermissions);
+    case 'collector':
+      return new Set(collectorPermissions);
   }
 }
 
@@ -99,11 +108,14 @@ export const homeOf: Record<Role, string> = {
   staff: '/admin',
   reseller: '/reseller',
   client: '/client',
+  collector: '/collect',
 };
 
-export type Area = 'admin' | 'reseller' | 'client';
+export type Area = 'admin' | 'reseller' | 'client' | 'collect';
 export const areaRoles: Record<Area, readonly Role[]> = {
   admin: ['admin', 'staff'],
   reseller: ['reseller'],
   client: ['client'],
+  // The phone-sized Collect page: collectors, and desk people holding payments.collect.
+  collect: ['collector', 'admin', 'staff'],
 };

@@ -133,7 +133,7 @@ function SheetBody({ doc, layout, title }: BodyProps) {
           <Instructions doc={doc} />
         </View>
         <View style={{ width: '38%', alignItems: 'center' }}>
-          <PublicLink doc={doc} layout={layout} width={layout.contentWidth * 0.38} />
+          <PublicLink url={doc.publicUrl} layout={layout} width={layout.contentWidth * 0.38} />
         </View>
       </View>
     </View>
@@ -178,7 +178,7 @@ function ReceiptBody({ doc, layout, title }: BodyProps) {
         <Instructions doc={doc} />
       </View>
       <View style={{ ...section, alignItems: 'center' }}>
-        <PublicLink doc={doc} layout={layout} width={layout.contentWidth} />
+        <PublicLink url={doc.publicUrl} layout={layout} width={layout.contentWidth} />
       </View>
     </View>
   );
@@ -325,14 +325,15 @@ function Instructions({ doc }: { doc: InvoiceDocumentModel }) {
   );
 }
 
-function PublicLink({ doc, layout, width }: { doc: InvoiceDocumentModel; layout: Layout; width: number }) {
-  if (!doc.publicUrl) return null;
-  const qr = qrPath(doc.publicUrl);
+/** The QR code of a public invoice link with the link printed under it (cash receipts print it too). */
+export function PublicLink({ url, layout, width }: { url: string | null; layout: Layout; width: number }) {
+  if (!url) return null;
+  const qr = qrPath(url);
   const quiet = 2;
   const side = qr.size + quiet * 2;
   // The link is printed too, for readers without a camera and for text search. It has no
   // spaces to wrap at, so it is cut to the column's width here.
-  const lines = breakToWidth(doc.publicUrl, width * 0.98, (char) => charWidth(char, layout.smallSize));
+  const lines = breakToWidth(url, width * 0.98, (char) => charWidth(char, layout.smallSize));
   return (
     <View style={{ alignItems: 'center' }}>
       {/* Painted straight onto the page: as an <Svg> its 600 sub-paths cost more than the rest of the page. */}

@@ -57,6 +57,7 @@ export const customerOutput = z.object({
     .nullable(),
   currency: z.string(),
   reseller_id: z.string().nullable(),
+  collector_id: z.string().nullable().describe('the cash collector (a user with role collector) assigned to this customer'),
   credit_balance: z.number().int().describe('minor units of `currency`'),
   created_at: z.iso.datetime(),
 });
@@ -78,6 +79,8 @@ export const updateCustomerInput = createCustomerInput
     billing_address: billingAddressInput.nullable().optional(),
     // Moves the customer to another reseller's book, or with null makes it a direct customer (the desk only).
     reseller_id: id.nullable().optional(),
+    // Assigns the customer to a cash collector's round, or with null takes it off (the desk only).
+    collector_id: id.nullable().optional(),
   });
 export type UpdateCustomerInput = DomainInput<typeof updateCustomerInput>;
 

@@ -10,6 +10,8 @@ export const createStaffInput = z.strictObject({
   email: z.string({ error: 'is required' }).trim().toLowerCase().pipe(z.email('must be a valid e-mail address')),
   password: z.string({ error: 'is required' }).min(10, 'must be at least 10 characters').max(200),
   permissions: permissionList,
+  // A cash collector holds payments.collect for its assigned customers only; its permissions are the role's, not these.
+  role: z.enum(['staff', 'collector'], { error: 'must be staff or collector' }).default('staff'),
 });
 export const staffPermissionsInput = z.strictObject({ permissions: permissionList });
 export const userDisabledInput = z.strictObject({ disabled: z.boolean({ error: 'must be true or false' }) });
@@ -18,7 +20,7 @@ export const staffOutput = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),
-  role: z.enum(['admin', 'staff']),
+  role: z.enum(['admin', 'staff', 'collector']),
   permissions: z.array(z.string()),
   disabled: z.boolean(),
   created_at: z.string(),

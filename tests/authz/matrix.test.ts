@@ -17,12 +17,14 @@ import { createCoupon } from '@/server/services/catalog/create-coupon';
 import { createProduct } from '@/server/services/catalog/create-product';
 import { adjustCredit } from '@/server/services/credit/adjust';
 import { addCustomerContact } from '@/server/services/customers/add-contact';
+import { updateCustomer } from '@/server/services/customers/update';
 import { createInvoice } from '@/server/services/invoices/create';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { sendInvoice } from '@/server/services/invoices/send';
 import { addNote } from '@/server/services/notes/manage-notes';
 import { addOrderLabel } from '@/server/services/orders/edit-details';
 import { placeOrder } from '@/server/services/orders/place';
+import { recordPayment } from '@/server/services/payments/record';
 import { createApiKey } from '@/server/services/people/api-keys';
 import { createSavedView } from '@/server/services/saved-views/manage-views';
 import { withTestDatabase } from '../support/database';
@@ -159,6 +161,11 @@ async function makeTenant(
         return seen(contact.id, contact.email);
       },
       staffUser: async () => (await givenUser(db(), 'staff')).id,
+      collector: async () => (await givenUser(db(), 'collector')).id,
+      collectorPayment: async () => {
+        const { payment } = await recordPayment(system, { invoiceId: await pending(), amount: 100n, method: 'collector', reference: 'AUTHZ-RB' });
+        return payment.id;
+      },
       apiKey: async () => (await createApiKey(system, { name: 'authz', role: 'staff' })).id,
       outboxMessage: async () => {
         await sendInvoice(system, { id: invoice.id, channel: 'email', origin: 'http://localhost' });
@@ -241,7 +248,13 @@ beforeAll(async () => {
   const a = await makeTenant('A', resellerX, resellerY.id, product.id, admin.actor);
   const b = await makeTenant('B', resellerY, resellerX.id, product.id, admin.actor);
   tenants = { A: a, B: b };
-  const [clientA, clientB] = await Promise.all([person('client', { customerId: a.customerId }), person('client', { customerId: b.customerId })]);
+  const [clientA, clientB, collector] = await Promise.all([
+    person('client', { customerId: a.customerId }),
+    person('client', { customerId: b.customerId }),
+    person('collector'),
+  ]);
+  // The collector's round is tenant A's customer; tenant B's is nobody's.
+  await updateCustomer(system, { id: a.customerId, collectorId: collector.id });
   const desk = (p: typeof admin, apiKey: string): Who => ({ actor: p.actor, session: p.session, key: apiKey, own: tenants.A, other: null });
   who = {
     anonymous: { actor: null, session: null, key: null, own: tenants.A, other: null },
@@ -265,6 +278,7 @@ beforeAll(async () => {
     staffWithout: await staffWithout(undefined),
     viewer: desk(viewer, await key('staff', { permissions: viewerPermissions })),
     admin: desk(admin, await key('admin')),
+    collector: { actor: collector.actor, session: collector.session, key: null, own: tenants.A, other: tenants.B },
   };
 });
 
@@ -310,8 +324,15 @@ function judge(label: string, actor: ActorName, on: 'own' | 'other', want: Cell,
   const where = `${label} as ${actor}${on === 'other' ? ' on the other tenant' : ''}`;
   let leak = !matches(want, attempt.got) && isLeak(want, attempt.got, on);
   // A passing answer to a tenant must not carry the other tenant's records.
-  const other = actor === 'clientA' || actor === 'resellerX' ? tenantIds.B : actor === 'clientB' || actor === 'resellerY' ? tenantIds.A : null;
-  const hidden = actor === 'clientA' || actor === 'clientB' ? hiddenFrom.clients : actor === 'resellerX' || actor === 'resellerY' ? hiddenFrom.resellers : [];
+  const other =
+    actor === 'clientA' || actor === 'resellerX' || actor === 'collector' ? tenantIds.B : actor === 'clientB' || actor === 'resellerY' ? tenantIds.A : null;
+  // A collector reads what a client would of its customers, no more: the desk's notes and labels neither.
+  const hidden =
+    actor === 'clientA' || actor === 'clientB' || actor === 'collector'
+      ? hiddenFrom.clients
+      : actor === 'resellerX' || actor === 'resellerY'
+        ? hiddenFrom.resellers
+        : [];
   const shown = attempt.got === 'ok' && attempt.text ? [...(other ?? []), ...hidden].find((mark) => attempt.text!.includes(mark)) : undefined;
   if (shown) leak = true;
   if (leak) {
@@ -582,7 +603,9 @@ describe('every cell holds', () => {
           const pageSource = source(`/app${dir}/page.tsx`);
           const pageGuards = [...pageSource.matchAll(/\b(requireArea|requirePermissionPage)\('([\w.]+)'\)/g)].map((m) => [m[1]!, m[2]!] as const);
           const expected: Expect =
-            entry.expect === 'public' ? { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } : entry.expect;
+            entry.expect === 'public'
+              ? { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 'ok' }
+              : entry.expect;
           for (const actor of actorNames) {
             await runEntry(
               `page ${entry.page}`,

@@ -6,8 +6,10 @@
  * Actors: `anonymous` (no session, no key); `clientA`/`clientB` (client users of customers A and
  * B); `resellerX`/`resellerY` (A belongs to reseller X, B to reseller Y); `staffWithout` (staff
  * with every permission but the one the entry `needs`, see Need); `viewer` (staff with only the
- * demo seed's viewer@cashdesk.test permissions); `admin`. In `expect`, `clients` and
- * `resellers` stand for both of the pair.
+ * demo seed's viewer@cashdesk.test permissions); `admin`; `collector` (a cash collector with
+ * tenant A's customer assigned to it: its own records are A's, the other tenant's B's; it holds
+ * no API key, so REST entries have no collector cell). In `expect`, `clients` and `resellers`
+ * stand for both of the pair.
  *
  * Cells: 'ok' succeeds; 'allowed' gets past authorization and is then refused on its input or
  * state (400/409), for calls whose real success would need a world this suite does not build;
@@ -18,17 +20,17 @@
  */
 import type { Permission } from '@/server/auth/permissions';
 
-export type ActorName = 'anonymous' | 'clientA' | 'clientB' | 'resellerX' | 'resellerY' | 'staffWithout' | 'viewer' | 'admin';
-export const actorNames: readonly ActorName[] = ['anonymous', 'clientA', 'clientB', 'resellerX', 'resellerY', 'staffWithout', 'viewer', 'admin'];
+export type ActorName = 'anonymous' | 'clientA' | 'clientB' | 'resellerX' | 'resellerY' | 'staffWithout' | 'viewer' | 'admin' | 'collector';
+export const actorNames: readonly ActorName[] = ['anonymous', 'clientA', 'clientB', 'resellerX', 'resellerY', 'staffWithout', 'viewer', 'admin', 'collector'];
 
 /** The demo seed's read-only staff member (scripts/seed/demo.ts, viewer@cashdesk.test). */
 export const viewerPermissions: Permission[] = ['customers.view', 'invoices.view', 'orders.view', 'catalog.view'];
 
 type Plain = 'ok' | 'allowed' | 400 | 401 | 403 | 404;
 export type Cell = Plain | `own:${'ok' | 'allowed'} other:${400 | 404}`;
-export type Expect = { anonymous: Cell; clients: Cell; resellers: Cell; staffWithout: Cell; viewer: Cell; admin: Cell };
-/** REST has no client keys: a key names a role, and a client is only ever a person. */
-export type RestExpect = Omit<Expect, 'clients'>;
+export type Expect = { anonymous: Cell; clients: Cell; resellers: Cell; staffWithout: Cell; viewer: Cell; admin: Cell; collector: Cell };
+/** REST has no client or collector keys: a key names a role, and a client or a collector is only ever a person. */
+export type RestExpect = Omit<Expect, 'clients' | 'collector'>;
 
 /** Records of one tenant (A: clientA's under reseller X; B: clientB's under reseller Y) and makers of new ones. */
 export interface Tenant {
@@ -44,6 +46,10 @@ export interface Tenant {
   /** A new key for a console money action (each dialog makes one). */
   idempotencyKey(): string;
   fresh: {
+    /** A cash collection (a `collector` payment) on the tenant's customer, for its receipt. */
+    collectorPayment(): Promise<string>;
+    /** A new cash collector, to assign a customer to. */
+    collector(): Promise<string>;
     draftInvoice(): Promise<string>;
     pendingInvoice(): Promise<string>;
     paidInvoice(): Promise<string>;
@@ -92,35 +98,55 @@ export type RouteEntry =
     };
 export type PageEntry = { page: string; needs?: Need; expect: Expect | 'public' };
 
-const everyone: Expect = { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+const everyone: Expect = { anonymous: 'ok', clients: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 'ok' };
 const signedIn: Expect = { ...everyone, anonymous: 401 };
 /** Anyone signed in gets past authorization, and the input or state then refuses it. */
-const signedInAllowed: Expect = { anonymous: 401, clients: 'allowed', resellers: 'allowed', staffWithout: 'allowed', viewer: 'allowed', admin: 'allowed' };
-const adminOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 403, viewer: 403, admin: 'ok' };
+const signedInAllowed: Expect = {
+  anonymous: 401,
+  clients: 'allowed',
+  resellers: 'allowed',
+  staffWithout: 'allowed',
+  viewer: 'allowed',
+  admin: 'allowed',
+  collector: 'allowed',
+};
+// A cash collector holds payments.collect alone: every desk entry refuses it (403), as it refuses a client.
+const adminOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 403, viewer: 403, admin: 'ok', collector: 403 };
 const adminAllowed: Expect = { ...adminOnly, admin: 'allowed' };
 const own = 'own:ok other:404' as const;
 /** Desk reads a client may not make (customers.*): resellers on their book, the viewer too. */
-const deskRead: Expect = { anonymous: 401, clients: 403, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
+const deskRead: Expect = { anonymous: 401, clients: 403, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok', collector: 403 };
 /** Reads a client makes of its own records too (invoices.view, orders.view in its scope). */
-const ownRead: Expect = { anonymous: 401, clients: own, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
+const ownRead: Expect = { anonymous: 401, clients: own, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok', collector: 403 };
 /** Edits within the book (customers.edit, invoices.edit/create): resellers yes, the viewer no. */
-const bookEdit: Expect = { anonymous: 401, clients: 403, resellers: own, staffWithout: 403, viewer: 403, admin: 'ok' };
+const bookEdit: Expect = { anonymous: 401, clients: 403, resellers: own, staffWithout: 403, viewer: 403, admin: 'ok', collector: 403 };
 /** orders.edit, payments.refund, catalog.manage, billing.run: not a reseller's. */
 const deskEdit: Expect = adminOnly;
 /** Lists: each sees its own book (the test also checks no other tenant's id is in the answer). */
-const ownList: Expect = { anonymous: 401, clients: 'ok', resellers: 'ok', staffWithout: 403, viewer: 'ok', admin: 'ok' };
+const ownList: Expect = { anonymous: 401, clients: 'ok', resellers: 'ok', staffWithout: 403, viewer: 'ok', admin: 'ok', collector: 403 };
 const deskList: Expect = { ...ownList, clients: 403 };
 /** A download of the invoices chosen on a list: everyone who may read invoices gets past authorization. */
-const zipOfChosen: Expect = { anonymous: 401, clients: 'allowed', resellers: 'allowed', staffWithout: 403, viewer: 'allowed', admin: 'allowed' };
+const zipOfChosen: Expect = {
+  anonymous: 401,
+  clients: 'allowed',
+  resellers: 'allowed',
+  staffWithout: 403,
+  viewer: 'allowed',
+  admin: 'allowed',
+  collector: 403,
+};
 /** The console's people (admin and staff roles), whatever their permissions. */
-const consoleOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+const consoleOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 403 };
 /** A client's own portal account: everyone else has none (404). */
-const clientOwn: Expect = { anonymous: 401, clients: 'ok', resellers: 404, staffWithout: 404, viewer: 404, admin: 404 };
+const clientOwn: Expect = { anonymous: 401, clients: 'ok', resellers: 404, staffWithout: 404, viewer: 404, admin: 404, collector: 404 };
 
 /** The money ledger: a reseller reads its own book, the desk needs reports.view (the viewer lacks it). */
-const ledgerRead: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 'ok' };
+const ledgerRead: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 'ok', collector: 403 };
 
 const item = { description: 'Authz check', quantity: 1, unit_price: 100, tax_rate: 0 };
+
+/** payments.collect: the admin, and a collector on its own customers (`own` for the other tenant's). */
+const collecting = (collector: Cell): Expect => ({ ...adminOnly, collector });
 
 export const trpcMatrix: TrpcEntry[] = [
   { call: 'me', expect: signedIn },
@@ -144,6 +170,8 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'customers.list', needs: 'customers.view', input: () => ({}), expect: deskList },
   { call: 'customers.byId', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: ownRead },
   { call: 'customers.mine', expect: clientOwn },
+  // The collector picker of the customer page: the desk reading customers (the viewer too); a reseller assigns none.
+  { call: 'customers.collectors', needs: 'customers.view', expect: { ...deskRead, resellers: 403 } },
   { call: 'customers.wallet', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: ownRead },
   { call: 'customers.history', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
   { call: 'customers.account', needs: 'customers.view', input: (t) => ({ id: t.customerId }), expect: deskRead },
@@ -432,7 +460,7 @@ export const trpcMatrix: TrpcEntry[] = [
   // Their names for the desk's pickers: anyone at the desk reading customers, invoices or the ledger (staffWithout holds nothing here).
   { call: 'resellers.options', expect: { ...consoleOnly, staffWithout: 403 } },
   // A reseller reads its own profile (what it may hand down to sub-resellers); nobody else has one.
-  { call: 'resellers.me', expect: { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 403 } },
+  { call: 'resellers.me', expect: { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 403, collector: 403 } },
   { call: 'resellers.get', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId }), expect: { ...adminOnly, resellers: 404 } },
   { call: 'resellers.customers', needs: 'settings.manage', input: (t) => ({ id: t.rivalResellerId, limit: 10 }), expect: { ...adminOnly, resellers: 404 } },
   // A reseller manages its own keys from its console; another reseller's are not found.
@@ -520,12 +548,12 @@ export const trpcMatrix: TrpcEntry[] = [
   {
     call: 'savedViews.rename',
     input: async (t) => ({ id: await t.fresh.adminSavedView(), name: `Renamed ${t.unique()}` }),
-    expect: { anonymous: 401, clients: 403, resellers: 404, staffWithout: 404, viewer: 404, admin: 'ok' },
+    expect: { anonymous: 401, clients: 403, resellers: 404, staffWithout: 404, viewer: 404, admin: 'ok', collector: 403 },
   },
   {
     call: 'savedViews.delete',
     input: async (t) => ({ id: await t.fresh.adminSavedView() }),
-    expect: { anonymous: 401, clients: 403, resellers: 404, staffWithout: 404, viewer: 404, admin: 'ok' },
+    expect: { anonymous: 401, clients: 403, resellers: 404, staffWithout: 404, viewer: 404, admin: 'ok', collector: 403 },
   },
 
   { call: 'notify.channels', needs: 'invoices.view', expect: ownList },
@@ -568,6 +596,27 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: { ...ownRead, clients: 404 },
   },
   { call: 'portal.updateProfile', input: () => ({ name: 'Client Renamed', company: '', phone: '', tax_id: '', billing_address: null }), expect: clientOwn },
+
+  // The Collect page (docs/collectors.md): payments.collect, a collector's only permission, within
+  // the customers assigned to it (the other tenant's customer is nobody's: not found); the admin
+  // holds every permission and reaches every customer.
+  { call: 'collect.customers', needs: 'payments.collect', input: () => ({}), expect: collecting('ok') },
+  { call: 'collect.customer', needs: 'payments.collect', input: (t) => ({ id: t.customerId }), expect: collecting(own) },
+  {
+    call: 'collect.collectCash',
+    needs: 'payments.collect',
+    input: async (t) => ({ invoice_id: await t.fresh.pendingInvoice(), amount: 1, receipt_number: 'AUTHZ-1', idempotencyKey: t.idempotencyKey() }),
+    expect: collecting(own),
+  },
+  { call: 'collect.receipt', needs: 'payments.collect', input: async (t) => ({ id: await t.fresh.collectorPayment() }), expect: collecting(own) },
+  // Assigning a customer to a collector is the desk's customers.edit; a reseller may not, even in its book.
+  {
+    call: 'customers.update',
+    case: 'assigning a collector',
+    needs: 'customers.edit',
+    input: async (t) => ({ id: await t.fresh.customerWithOpenInvoices(), collector_id: await t.fresh.collector() }),
+    expect: { ...bookEdit, resellers: 403 },
+  },
 ];
 
 const restOwnRead: RestExpect = { anonymous: 401, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
@@ -832,6 +881,14 @@ export const restMatrix: RestEntry[] = [
   { call: 'POST /api/v1/jobs/{id}/retry', id: () => '00000000-0000-4000-8000-000000000000', expect: { ...restAdmin, admin: 404 } },
   { call: 'POST /api/v1/workflows/{id}/run', id: () => 'dunning', body: () => ({}), expect: restAdmin },
   { call: 'GET /api/v1/openapi.json', expect: { anonymous: 'ok', resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' } },
+  // The desk puts a customer on a collector's round by PATCH too; a reseller may not, even in its book.
+  {
+    call: 'PATCH /api/v1/customers/{id}',
+    case: 'assigning a collector',
+    id: (t) => t.fresh.customerWithOpenInvoices(),
+    body: async (t) => ({ collector_id: await t.fresh.collector() }),
+    expect: { ...restBookEdit, resellers: 403 },
+  },
 ];
 
 export const routeMatrix: RouteEntry[] = [
@@ -864,6 +921,8 @@ export const routeMatrix: RouteEntry[] = [
     id: (t) => t.fresh.draftInvoice(),
     expect: { ...ownRead, clients: 404 },
   },
+  // The 80 mm receipt of a cash collection: as collect.receipt.
+  { call: 'GET /collect/receipts/[id]/pdf', session: true, needs: 'payments.collect', id: (t) => t.fresh.collectorPayment(), expect: collecting(own) },
   { call: 'GET /api/auth/[...nextauth]', public: 'public', why: 'next-auth: session, CSRF token, providers' },
   { call: 'POST /api/auth/[...nextauth]', public: 'public', why: 'next-auth sign-in and sign-out, throttled' },
   { call: 'GET /api/health', public: 'public', why: 'says only whether the database answers' },
@@ -889,13 +948,16 @@ export const routeMatrix: RouteEntry[] = [
   { call: 'GET /pay/[id]/stripe', public: 'public (token or session)', why: 'the e-mailed card link carries the token' },
 ];
 
-const adminArea: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+// A collector entering the desk is sent to its own area, the Collect page (403: a redirect).
+const adminArea: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 403 };
 const adminSection: Expect = { ...adminArea, staffWithout: 404 };
 const adminsOnly: Expect = { ...adminArea, staffWithout: 404, viewer: 404 };
-const clientArea: Expect = { anonymous: 401, clients: 'ok', resellers: 403, staffWithout: 403, viewer: 403, admin: 403 };
-const resellerArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 403 };
+const clientArea: Expect = { anonymous: 401, clients: 'ok', resellers: 403, staffWithout: 403, viewer: 403, admin: 403, collector: 403 };
+const resellerArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 403, collector: 403 };
 // Outside the areas so an admin told to enrol in two-factor can reach it; clients keep theirs in the portal.
-const accountArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok' };
+const accountArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 'ok' };
+// The Collect page: collectors on their round, desk people holding payments.collect (the admin); other staff 404.
+const collectArea: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 404, viewer: 404, admin: 'ok', collector: 'ok' };
 
 export const pageMatrix: PageEntry[] = [
   { page: '/', expect: 'public' },
@@ -960,6 +1022,7 @@ export const pageMatrix: PageEntry[] = [
   { page: '/reseller/sub-resellers/[id]', expect: resellerArea },
   { page: '/reseller/api-keys', expect: resellerArea },
   { page: '/reseller/profile', expect: resellerArea },
+  { page: '/collect', needs: 'payments.collect', expect: collectArea },
 ];
 
 /** Cells where the code lets an actor do or see more than the rules say, each with why it is not fixed here. */

@@ -28,6 +28,7 @@ describe('demo seed', () => {
     expect(people.map((u) => u.email).sort()).toEqual([
       'admin@cashdesk.test',
       'client@cashdesk.test',
+      'collector@cashdesk.test',
       'nora@cashdesk.test',
       'reseller@cashdesk.test',
       'staff@cashdesk.test',
@@ -48,6 +49,14 @@ describe('demo seed', () => {
     const all = await listCustomers(ctxOf(db(), systemActor()), { limit: 200 });
     expect(all.items.length).toBeGreaterThan(20);
     expect(all.items.filter((c) => c.resellerId === reseller.id)).toHaveLength(3);
+    const collector = people.find((u) => u.email === 'collector@cashdesk.test')!;
+    expect(collector.role).toBe('collector');
+    expect(
+      all.items
+        .filter((c) => c.collectorId === collector.id)
+        .map((c) => c.email)
+        .sort(),
+    ).toEqual(['barbara@clu.test', 'dennis@unix.test', 'linus@kernel.test']);
 
     const statuses = new Set((await db().select({ status: invoices.status }).from(invoices)).map((r) => r.status));
     expect([...statuses].sort()).toEqual(['cancelled', 'draft', 'overdue', 'paid', 'partial', 'pending', 'refunded']);

@@ -90,6 +90,8 @@ const consoleOnly: Record<string, string> = {
   'savedViews.rename': yourOwnViews,
   'savedViews.delete': yourOwnViews,
   'portal.updateProfile': 'a client’s own profile in the portal; API keys name admin, staff or reseller roles, never a client',
+  'collect.collectCash':
+    'a cash collector is a person in the field with a session, never an API key (docs/collectors.md); an integrator records the same payment with invoices.payments, method collector',
 };
 
 const mutations = Object.entries(appRouter._def.procedures)

@@ -8,7 +8,7 @@ import { formatDay } from '../../_lib/format';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { ChangePlan } from '../../admin/customers/[id]/actions/change-plan-dialog';
 import { CustomerActions } from '../../admin/customers/[id]/customer-actions';
-import { CustomerReseller } from '../../admin/customers/[id]/customer-reseller';
+import { CustomerAssignee } from '../../admin/customers/[id]/customer-assignee';
 import { CustomerTax } from '../../admin/customers/[id]/customer-tax';
 import { Card, PageHeader } from '../ui/card';
 import { StatusPill } from '../ui/status-pill';
@@ -40,7 +40,8 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
   ]);
   const { customer } = account;
   // The desk sees and moves the customer's reseller; a reseller's console shows no other reseller.
-  const resellers = basePath === '/admin' ? await trpc.resellers.options() : null;
+  // Cash collectors likewise: the desk assigns customers to their rounds (docs/collectors.md).
+  const [resellers, collectors] = basePath === '/admin' ? await Promise.all([trpc.resellers.options(), trpc.customers.collectors()]) : [null, null];
   const [format, settings] = await Promise.all([moneyFormatter(), displaySettings()]);
   const money = (amount: bigint, currency = customer.currency) => format(amount, currency);
   const owed = invoices.filter((i) => isAwaitingPayment(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
@@ -89,12 +90,22 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
               canEdit={may('customers.edit')}
             />
             {resellers ? (
-              <CustomerReseller
+              <CustomerAssignee
+                kind="reseller"
                 customerId={customer.id}
-                resellerId={customer.resellerId}
-                resellers={resellers}
+                assigneeId={customer.resellerId}
+                choices={resellers}
                 canEdit={may('customers.edit')}
-                canOpenReseller={may('settings.manage')}
+                href={may('settings.manage') && customer.resellerId ? `/admin/resellers/${customer.resellerId}` : undefined}
+              />
+            ) : null}
+            {collectors ? (
+              <CustomerAssignee
+                kind="collector"
+                customerId={customer.id}
+                assigneeId={customer.collectorId}
+                choices={collectors}
+                canEdit={may('customers.edit')}
               />
             ) : null}
             <div>

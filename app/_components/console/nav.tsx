@@ -4,6 +4,7 @@ import {
   BadgePercent,
   ChartColumn,
   ChartLine,
+  HandCoins,
   Handshake,
   History,
   Hourglass,
@@ -56,6 +57,7 @@ const icons = {
   mrr: ChartLine,
   aging: Hourglass,
   tax: Landmark,
+  collect: HandCoins,
 } satisfies Record<string, LucideIcon>;
 
 /** `section`: the heading the sidebar shows above the first of consecutive items that share it. */

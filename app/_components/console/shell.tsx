@@ -5,7 +5,7 @@ import { Nav, type NavItem } from './nav';
 import { SignOutButton } from './sign-out-button';
 import { ThemeToggle } from './theme-toggle';
 
-const roleLabel = { admin: 'Administrator', staff: 'Staff', reseller: 'Reseller', client: 'Client' } as const;
+const roleLabel = { admin: 'Administrator', staff: 'Staff', reseller: 'Reseller', client: 'Client', collector: 'Collector' } as const;
 
 /** The console frame shared by /admin, /reseller and /client: sidebar, top bar, content. */
 export function ConsoleShell({

@@ -8,6 +8,16 @@ import { DisableUser, StaffActions, StaffPermissions } from './staff-actions';
 
 export const metadata: Metadata = { title: 'Staff' };
 
+const roleLabels = { admin: 'Admin', staff: 'Staff', collector: 'Cash collector' } as const;
+
+const permissionsOf = (member: { role: keyof typeof roleLabels; permissions: string[]; assignedCustomers: number }) => {
+  if (member.role === 'admin') return 'everything';
+  // Collectors are assigned customers on each customer's page (Cash collector).
+  if (member.role === 'collector')
+    return `cash collection for ${member.assignedCustomers === 1 ? '1 assigned customer' : `${member.assignedCustomers} assigned customers`}`;
+  return member.permissions.join(', ') || 'none';
+};
+
 export default async function StaffPage() {
   const me = await requireArea('admin');
   const staff = await (await api()).people.staff();
@@ -27,8 +37,8 @@ export default async function StaffPage() {
                 </div>
                 <div className="text-xs text-fg-muted">{member.email}</div>
               </td>
-              <td className="px-4 py-2.5 capitalize">{member.role}</td>
-              <td className="px-4 py-2.5 text-xs text-fg-muted">{member.role === 'admin' ? 'everything' : member.permissions.join(', ') || 'none'}</td>
+              <td className="px-4 py-2.5">{roleLabels[member.role]}</td>
+              <td className="px-4 py-2.5 text-xs text-fg-muted">{permissionsOf(member)}</td>
               <td className="px-4 py-2.5 text-right">
                 {member.role === 'staff' ? (
                   <StaffPermissions member={{ id: member.id, name: member.name, permissions: member.permissions }} all={[...permissions]} />

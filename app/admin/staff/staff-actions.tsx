@@ -4,13 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { UserPlus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useFormContext } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { permissions, type Permission } from '@/server/auth/permissions';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
-import { Form, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
+import { Form, FormSelect, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 import { toastError, useFinish } from '../../_lib/use-finish';
@@ -32,7 +32,20 @@ function PermissionBoxes({ all }: { all: Permission[] }) {
 
 const permissionsForm = z.object({ permissions: z.array(z.enum(permissions)) });
 // The server checks name, e-mail and password; its answers land under the fields.
-const staffForm = permissionsForm.extend({ name: z.string(), email: z.string(), password: z.string() });
+const staffForm = permissionsForm.extend({ name: z.string(), email: z.string(), password: z.string(), role: z.enum(['staff', 'collector']) });
+
+/** A collector's permissions are its role's (payments.collect on its customers): no boxes to tick. */
+function RolePermissions({ all }: { all: Permission[] }) {
+  const role = useWatch({ name: 'role' });
+  if (role === 'collector') {
+    return (
+      <p className="text-sm text-fg-muted">
+        A cash collector only records cash for the customers you assign to it (on each customer’s page), on the Collect page.
+      </p>
+    );
+  }
+  return <PermissionBoxes all={all} />;
+}
 
 /** Add a staff member with a starting password and exactly the permissions ticked. */
 export function StaffActions({ all }: { all: Permission[] }) {
@@ -50,7 +63,7 @@ export function StaffActions({ all }: { all: Permission[] }) {
 function AddStaffDialog({ all, onClose }: { all: Permission[]; onClose: () => void }) {
   const trpc = useTRPC();
   const finish = useFinish(onClose);
-  const form = useZodForm(staffForm, { name: '', email: '', password: '', permissions: ['customers.view', 'invoices.view', 'orders.view'] });
+  const form = useZodForm(staffForm, { name: '', email: '', password: '', role: 'staff', permissions: ['customers.view', 'invoices.view', 'orders.view'] });
   const create = useMutation(
     trpc.people.createStaff.mutationOptions({
       onSuccess: (member) => finish(`${member.name} can now sign in`),
@@ -68,7 +81,11 @@ function AddStaffDialog({ all, onClose }: { all: Permission[]; onClose: () => vo
         <FormText name="name" label="Name" />
         <FormText name="email" label="E-mail" type="email" />
         <FormText name="password" label="Starting password" type="password" />
-        <PermissionBoxes all={all} />
+        <FormSelect name="role" label="Role">
+          <option value="staff">Staff</option>
+          <option value="collector">Cash collector</option>
+        </FormSelect>
+        <RolePermissions all={all} />
         <DialogActions onCancel={onClose} pending={create.isPending} submit="Add" />
       </Form>
     </Dialog>

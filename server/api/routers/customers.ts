@@ -12,6 +12,7 @@ import {
 import { adjustCredit } from '../../services/credit/adjust';
 import { getCustomerAccount, quickPay } from '../../services/customers/account';
 import { addCustomerContact } from '../../services/customers/add-contact';
+import { listCollectorOptions } from '../../services/customers/collector-options';
 import { createCustomer } from '../../services/customers/create';
 import { getCustomer, getCustomerHistory, getOwnAccount } from '../../services/customers/get';
 import { listCustomers } from '../../services/customers/list';
@@ -28,6 +29,8 @@ export const customersRouter = router({
     .query(({ ctx, input }) => listCustomers(ctx.service, input)),
   byId: authedProcedure.input(customerIdInput).query(({ ctx, input }) => getCustomer(ctx.service, input)),
   mine: authedProcedure.query(({ ctx }) => getOwnAccount(ctx.service)),
+  /** The cash collectors a customer may be assigned to (the customer page's picker); the desk only. */
+  collectors: permissionProcedure('customers.view').query(({ ctx }) => listCollectorOptions(ctx.service)),
   /** The prepaid wallet: a client reads its own, the consoles their scope's (the service decides). */
   wallet: authedProcedure.input(customerIdInput).query(({ ctx, input }) => getWallet(ctx.service, input)),
   history: permissionProcedure('customers.view')

@@ -46,6 +46,7 @@ export function customerJson(c: CustomerView): z.input<typeof customerOutput> {
     billing_address: billingAddressJson(c.billingAddress),
     currency: c.currency,
     reseller_id: c.resellerId,
+    collector_id: c.collectorId,
     credit_balance: Number(c.creditBalance),
     created_at: c.createdAt.toISOString(),
   };

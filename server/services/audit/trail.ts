@@ -5,7 +5,7 @@ import type { ServiceContext } from '@/server/services/context';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
-const roleLabel: Record<Role, string> = { admin: 'Staff', staff: 'Staff', reseller: 'Reseller', client: 'Customer' };
+const roleLabel: Record<Role, string> = { admin: 'Staff', staff: 'Staff', reseller: 'Reseller', client: 'Customer', collector: 'Staff' };
 // Labels that name no person: they stay as written for every reader.
 const impersonal = new Set<AuditEntry['actorType']>(['system', 'stripe', 'paypal', 'anonymous']);
 

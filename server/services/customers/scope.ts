@@ -3,7 +3,7 @@ import { customers, resellers } from '@/db/schema';
 import type { Scope } from '@/server/auth/actor';
 
 /*
- * Where a reseller's (and a client's) reach is decided: every aggregate that belongs to a
+ * Where a reseller's (and a client's, and a cash collector's) reach is decided: every aggregate that belongs to a
  * customer narrows its queries with these, so another tenant's record simply does not exist.
  */
 
@@ -35,6 +35,8 @@ export function customerScope(scope: Scope): SQL | undefined {
       return sql`${customers.resellerId} in ${bookResellers(scope.resellerId)}`;
     case 'customer':
       return eq(customers.id, scope.customerId);
+    case 'collector':
+      return eq(customers.collectorId, scope.collectorId);
     case 'none':
       return sql`false`;
   }
@@ -49,6 +51,8 @@ export function ownedByScope(customerId: AnyColumn, scope: Scope): SQL | undefin
       return sql`${customerId} in (select ${customers.id} from ${customers} where ${customers.resellerId} in ${bookResellers(scope.resellerId)})`;
     case 'customer':
       return eq(customerId, scope.customerId);
+    case 'collector':
+      return sql`${customerId} in (select ${customers.id} from ${customers} where ${customers.collectorId} = ${scope.collectorId})`;
     case 'none':
       return sql`false`;
   }

@@ -19,6 +19,7 @@ export const customerColumns = {
   billingAddress: customers.billingAddress,
   currency: customers.currency,
   resellerId: customers.resellerId,
+  collectorId: customers.collectorId,
   createdAt: customers.createdAt,
   // Written out with explicit qualifiers: in a single-table query drizzle renders columns
   // unqualified, and inside this subquery "id" would mean the ledger's own id.
@@ -41,6 +42,7 @@ export type CustomerView = {
   billingAddress: (typeof customers.$inferSelect)['billingAddress'];
   currency: string;
   resellerId: string | null;
+  collectorId: string | null;
   createdAt: Date;
   creditBalance: bigint;
 };

@@ -8,6 +8,7 @@ import type { UpdateCustomerInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { lockCustomer } from '@/server/services/locks';
+import { assignableCollector } from './assignable-collector';
 import { assignableReseller } from './assignable-reseller';
 import { findCustomer, type CustomerView } from './store';
 
@@ -16,6 +17,7 @@ import { findCustomer, type CustomerView } from './store';
  * reseller's book, null makes it a direct customer. A reseller may edit its customers but never
  * move one: naming another reseller is not found (as on create), taking one out of its book or
  * into its own from a sub-reseller's is forbidden. Naming the reseller it already has changes nothing.
+ * `collectorId` puts the customer on a cash collector's round (null takes it off): the desk only.
  * The currency changes only while nothing is billed in it: no invoice, order or credit entry.
  */
 export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerInput & { id: string }): Promise<CustomerView> {
@@ -46,6 +48,11 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
       refuseResellerMove(ctx.actor, input.resellerId ?? null);
       changes.resellerId = input.resellerId ? (await assignableReseller(tx, input.resellerId)).id : null;
     }
+    const reassigned = input.collectorId !== undefined && input.collectorId !== before.collectorId;
+    if (reassigned) {
+      if (ctx.actor.scope.kind !== 'all') throw new AppError('forbidden', 'Only the desk assigns customers to cash collectors');
+      changes.collectorId = input.collectorId ? (await assignableCollector(tx, input.collectorId)).id : null;
+    }
     try {
       await tx.update(customers).set(changes).where(eq(customers.id, before.id));
     } catch (error) {
@@ -56,9 +63,15 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
     }
     const after = await findCustomer(tx, { kind: 'all' }, before.id);
     const entity = { type: 'customer', id: before.id };
-    if (detailsGiven || !moved) await audit(tx, ctx.actor, 'customer.updated', entity, { before, after });
+    if (detailsGiven || !(moved || reassigned)) await audit(tx, ctx.actor, 'customer.updated', entity, { before, after });
     if (moved) {
       await audit(tx, ctx.actor, 'customer.reseller_changed', entity, { before: { resellerId: before.resellerId }, after: { resellerId: after.resellerId } });
+    }
+    if (reassigned) {
+      await audit(tx, ctx.actor, 'customer.collector_changed', entity, {
+        before: { collectorId: before.collectorId },
+        after: { collectorId: after.collectorId },
+      });
     }
     return after;
   });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { hashPassword } from '@/server/auth/password';
@@ -8,7 +8,8 @@ import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { emailTaken, isEmailTaken } from './accounts';
 
-export type StaffMember = { id: string; name: string; email: string; role: 'admin' | 'staff'; permissions: Permission[]; disabled: boolean; createdAt: Date };
+export type StaffRole = 'admin' | 'staff' | 'collector';
+export type StaffMember = { id: string; name: string; email: string; role: StaffRole; permissions: Permission[]; disabled: boolean; createdAt: Date };
 
 const columns = {
   id: users.id,
@@ -21,25 +22,31 @@ const columns = {
 };
 const asMember = (row: { role: string; permissions: string[] } & Omit<StaffMember, 'role' | 'permissions'>): StaffMember => ({
   ...row,
-  role: row.role as 'admin' | 'staff',
+  role: row.role as StaffRole,
   permissions: row.permissions.filter(isPermission),
 });
 
-/** The people who work the console. */
-export async function listStaff(ctx: ServiceContext): Promise<StaffMember[]> {
+/**
+ * The people who work the console, cash collectors among them with how many customers are on
+ * their round (qualified by hand: drizzle writes a single table's columns unqualified).
+ */
+export async function listStaff(ctx: ServiceContext): Promise<Array<StaffMember & { assignedCustomers: number }>> {
   requirePermission(ctx.actor, 'settings.manage');
   const rows = await ctx.db
-    .select(columns)
+    .select({ ...columns, assignedCustomers: sql<number>`(select count(*) from customers c where c.collector_id = "users"."id")::int` })
     .from(users)
-    .where(inArray(users.role, ['admin', 'staff']))
+    .where(inArray(users.role, ['admin', 'staff', 'collector']))
     .orderBy(asc(users.name));
-  return rows.map(asMember);
+  return rows.map(({ assignedCustomers, ...row }) => ({ ...asMember(row), assignedCustomers }));
 }
 
-/** A new staff member who signs in with the given password and holds exactly these permissions. */
+/**
+ * A new staff member who signs in with the given password and holds exactly these permissions,
+ * or a cash collector, whose only permission is its role's (payments.collect, on its customers).
+ */
 export async function createStaff(
   ctx: ServiceContext,
-  input: { name: string; email: string; password: string; permissions: Permission[] },
+  input: { name: string; email: string; password: string; permissions: Permission[]; role?: 'staff' | 'collector' | undefined },
 ): Promise<StaffMember> {
   requirePermission(ctx.actor, 'settings.manage');
   const passwordHash = await hashPassword(input.password);
@@ -47,7 +54,14 @@ export async function createStaff(
     try {
       const [row] = await tx
         .insert(users)
-        .values({ name: input.name, email: input.email, passwordHash, role: 'staff', permissions: input.permissions, createdAt: ctx.now })
+        .values({
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          role: input.role ?? 'staff',
+          permissions: input.role === 'collector' ? [] : input.permissions,
+          createdAt: ctx.now,
+        })
         .returning(columns);
       const member = asMember(row!);
       await audit(tx, ctx.actor, 'staff.created', { type: 'user', id: member.id }, { after: member });
