@@ -19,6 +19,7 @@ import { savedViewsRouter } from './routers/saved-views';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
 import { transactionsRouter } from './routers/transactions';
+import { vouchersRouter } from './routers/vouchers';
 import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
 export const appRouter = router({
@@ -47,6 +48,7 @@ export const appRouter = router({
   commissions: commissionsRouter,
   reports: reportsRouter,
   savedViews: savedViewsRouter,
+  vouchers: vouchersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,6 +55,9 @@ export interface Tenant {
     adminSavedView(): Promise<string>;
     /** A contact of the tenant's customer, to remove. */
     customerContact(): Promise<string>;
+    /** A prepaid card batch of one unused card, and such a card (the desk's, not a tenant's). */
+    voucherBatch(): Promise<string>;
+    voucher(): Promise<string>;
     staffUser(): Promise<string>;
     apiKey(): Promise<string>;
     outboxMessage(): Promise<string>;
@@ -568,6 +571,23 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: { ...ownRead, clients: 404 },
   },
   { call: 'portal.updateProfile', input: () => ({ name: 'Client Renamed', company: '', phone: '', tax_id: '', billing_address: null }), expect: clientOwn },
+  // A client redeems into and tops up its own account only (the code here is malformed: past
+  // authorization, refused on input); anyone else has no portal account.
+  { call: 'portal.redeemVoucher', input: () => ({ code: 'NOT-A-CODE' }), expect: { ...clientOwn, clients: 'allowed' } },
+  { call: 'portal.topUp', input: () => ({ amount: 1000 }), expect: clientOwn },
+
+  // Prepaid card batches are the desk's money: vouchers.manage (admins; staff when granted), never a reseller's.
+  { call: 'vouchers.batches', needs: 'vouchers.manage', expect: adminOnly },
+  { call: 'vouchers.batch', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
+  { call: 'vouchers.sheet', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
+  {
+    call: 'vouchers.createBatch',
+    needs: 'vouchers.manage',
+    input: () => ({ value: 500, currency: 'USD', expires_on: '2099-12-31', count: 1 }),
+    expect: adminOnly,
+  },
+  { call: 'vouchers.voidBatch', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
+  { call: 'vouchers.voidCard', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucher() }), expect: adminOnly },
 ];
 
 const restOwnRead: RestExpect = { anonymous: 401, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
@@ -584,6 +604,21 @@ export const restMatrix: RestEntry[] = [
   { call: 'PATCH /api/v1/customers/{id}', id: (t) => t.customerId, body: () => ({ phone: '+15550101' }), expect: restBookEdit },
   { call: 'POST /api/v1/customers/{id}/credit', case: 'debit', id: (t) => t.customerId, body: () => ({ amount: -1, reason: 'authz' }), expect: restBookEdit },
   { call: 'POST /api/v1/customers/{id}/credit', case: 'grant', id: (t) => t.customerId, body: () => ({ amount: 1, reason: 'authz' }), expect: restAdmin },
+  // A top-up invoice for a customer of the book (invoices.create); a client tops up in the portal.
+  { call: 'POST /api/v1/customers/{id}/top-ups', id: (t) => t.customerId, body: () => ({ amount: 1000 }), expect: restBookEdit },
+  // Redeeming at the desk takes vouchers.manage (the code here is malformed: past authorization, refused on input).
+  {
+    call: 'POST /api/v1/customers/{id}/vouchers/redeem',
+    id: (t) => t.customerId,
+    body: () => ({ code: 'NOT-A-CODE' }),
+    expect: { ...restAdmin, admin: 'allowed' },
+  },
+  { call: 'POST /api/v1/voucher-batches', body: () => ({ value: 500, currency: 'USD', expires_on: '2099-12-31', count: 1 }), expect: restAdmin },
+  { call: 'GET /api/v1/voucher-batches', expect: restAdmin },
+  { call: 'GET /api/v1/voucher-batches/{id}', id: (t) => t.fresh.voucherBatch(), expect: restAdmin },
+  { call: 'GET /api/v1/voucher-batches/{id}/codes', id: (t) => t.fresh.voucherBatch(), expect: restAdmin },
+  { call: 'POST /api/v1/voucher-batches/{id}/void', id: (t) => t.fresh.voucherBatch(), body: () => ({}), expect: restAdmin },
+  { call: 'POST /api/v1/vouchers/{id}/void', id: (t) => t.fresh.voucher(), body: () => ({}), expect: restAdmin },
   { call: 'POST /api/v1/customers/{id}/consolidate', id: (t) => t.fresh.customerWithOpenInvoices(), body: () => ({}), expect: restBookEdit },
 
   { call: 'GET /api/v1/products', expect: restList },
