@@ -15,6 +15,7 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/invoices', label: 'Invoices', icon: 'invoices', needs: 'invoices.view' },
   { href: '/admin/transactions', label: 'Transactions', icon: 'credit', needs: 'reports.view' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
+  { href: '/admin/prepaid-cards', label: 'Prepaid cards', icon: 'cards', needs: 'vouchers.manage' },
   { href: '/admin/catalog', label: 'Catalog', icon: 'catalog', needs: 'catalog.view' },
   { href: '/admin/resellers', label: 'Resellers', icon: 'resellers', needs: 'settings.manage' },
   { href: '/admin/staff', label: 'Staff', icon: 'staff', needs: 'settings.manage' },

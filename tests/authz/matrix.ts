@@ -875,6 +875,8 @@ export const routeMatrix: RouteEntry[] = [
   // Download PDFs: without ids it is refused past authorization; which invoices go in is the scope's (tests/invoices/bulk.test.ts).
   { call: 'GET /admin/invoices/pdfs', session: true, needs: 'invoices.view', expect: zipOfChosen },
   { call: 'GET /admin/orders/export', session: true, needs: 'orders.view', expect: ownList },
+  // The batch's codes as CSV: the service's vouchers.manage decides (audited).
+  { call: 'GET /admin/prepaid-cards/[id]/codes', session: true, needs: 'vouchers.manage', id: (t) => t.fresh.voucherBatch(), expect: adminOnly },
   // The reseller console's downloads are the desk's handlers under its own paths: the session's scope decides.
   { call: 'GET /reseller/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   { call: 'GET /reseller/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
@@ -962,6 +964,9 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/reports/commissions', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/customers', needs: 'customers.view', expect: adminSection },
   { page: '/admin/customers/[id]', needs: 'customers.view', expect: adminSection },
+  { page: '/admin/prepaid-cards', needs: 'vouchers.manage', expect: adminsOnly },
+  { page: '/admin/prepaid-cards/[id]', needs: 'vouchers.manage', expect: adminsOnly },
+  { page: '/admin/prepaid-cards/[id]/sheet', needs: 'vouchers.manage', expect: adminsOnly },
   { page: '/admin/catalog', needs: 'catalog.view', expect: adminSection },
   // New and edit need catalog.manage on top of the section's catalog.view.
   { page: '/admin/catalog/new', needs: 'catalog.manage', expect: adminsOnly },

@@ -20,6 +20,7 @@ import {
   ShieldCheck,
   ShoppingCart,
   Store,
+  TicketCheck,
   UserRound,
   Users,
   Wallet,
@@ -56,6 +57,7 @@ const icons = {
   mrr: ChartLine,
   aging: Hourglass,
   tax: Landmark,
+  cards: TicketCheck,
 } satisfies Record<string, LucideIcon>;
 
 /** `section`: the heading the sidebar shows above the first of consecutive items that share it. */

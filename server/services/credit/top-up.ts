@@ -2,8 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { creditLedger, invoiceLines, invoices } from '@/db/schema';
 import { requirePermission, type Actor } from '@/server/auth/actor';
-import { currencyExponent, formatMinor } from '@/server/billing/currency';
+import { formatMinor } from '@/server/billing/currency';
 import { toPlainDate } from '@/server/billing/periods';
+import { topUpBounds } from '@/server/billing/top-up';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
@@ -19,12 +20,6 @@ import { readBillingSettings } from '@/server/services/settings/read';
  * untaxed line (credit is a deposit; what it later pays is taxed on that invoice), and paying it
  * in full puts its total on the credit balance, once, in the paying transaction.
  */
-
-/** A top-up's bounds in the currency's major unit: 5 to 10,000 (USD 5.00–10,000.00, JPY 5–10,000). */
-export const topUpBounds = (currency: string) => {
-  const unit = 10n ** BigInt(currencyExponent(currency));
-  return { min: 5n * unit, max: 10_000n * unit };
-};
 
 /** A numbered, pending `top_up` invoice for `amount`, due at once; the caller holds the customer's lock. */
 export async function issueTopUpInvoice(
