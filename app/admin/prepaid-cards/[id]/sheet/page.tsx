@@ -40,7 +40,9 @@ export default async function PrepaidCardSheet({ params }: { params: Promise<{ i
           >
             <div className="text-xs tracking-wide text-fg-muted uppercase">Prepaid card</div>
             <div className="mt-1 text-2xl font-semibold tabular-nums">{money(batch.value, batch.currency)}</div>
-            <div className="mt-3 font-mono text-lg tracking-widest">{card.code}</div>
+            <div className="mt-3 font-mono text-lg tracking-widest" data-testid="card-code">
+              {card.code}
+            </div>
             <div className="mt-2 text-xs text-fg-muted">Redeem under Credit in your account before the end of {batch.expiresOn}.</div>
           </div>
         ))}
