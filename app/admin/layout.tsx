@@ -15,6 +15,7 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/invoices', label: 'Invoices', icon: 'invoices', needs: 'invoices.view' },
   { href: '/admin/transactions', label: 'Transactions', icon: 'credit', needs: 'reports.view' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
+  { href: '/admin/prepaid-cards', label: 'Prepaid cards', icon: 'cards', needs: 'vouchers.manage' },
   { href: '/admin/catalog', label: 'Catalog', icon: 'catalog', needs: 'catalog.view' },
   // The phone-sized cash collection page (its own area, where collectors work).
   { href: '/collect', label: 'Collect', icon: 'collect', needs: 'payments.collect' },

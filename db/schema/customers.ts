@@ -78,7 +78,16 @@ export const customerContacts = pgTable(
   ],
 );
 
-export const creditEntryKind = pgEnum('credit_entry_kind', ['adjustment', 'credit_note', 'overpayment', 'applied_to_invoice', 'refund_to_credit', 'payout']);
+// `top_up`: credit bought with a paid top-up invoice (a card or PayPal top-up, a prepaid card).
+export const creditEntryKind = pgEnum('credit_entry_kind', [
+  'adjustment',
+  'credit_note',
+  'overpayment',
+  'applied_to_invoice',
+  'refund_to_credit',
+  'payout',
+  'top_up',
+]);
 
 // Append-only: the balance is the sum of a customer's entries and is never stored twice.
 export const creditLedger = pgTable(

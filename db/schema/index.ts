@@ -14,3 +14,4 @@ export * from './ledger';
 export * from './resellers';
 export * from './rollups';
 export * from './saved-views';
+export * from './vouchers';

@@ -35,7 +35,9 @@ export type CustomerSnapshot = {
 export const invoiceKind = pgEnum('invoice_kind', invoiceKinds);
 export const invoiceStatus = pgEnum('invoice_status', invoiceStatuses);
 export const taxMode = pgEnum('tax_mode', ['exclusive', 'inclusive']);
-export const invoicePurpose = pgEnum('invoice_purpose', ['manual', 'first', 'renewal', 'proration', 'consolidated', 'correction']);
+// A `top_up` invoice buys credit: paying it in full puts its total on the customer's credit balance
+// (a portal top-up by card or PayPal, or a prepaid card's redemption; docs/prepaid-cards.md).
+export const invoicePurpose = pgEnum('invoice_purpose', ['manual', 'first', 'renewal', 'proration', 'consolidated', 'correction', 'top_up']);
 
 export const invoices = pgTable(
   'invoices',

@@ -20,6 +20,7 @@ import { savedViewsRouter } from './routers/saved-views';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
 import { transactionsRouter } from './routers/transactions';
+import { vouchersRouter } from './routers/vouchers';
 import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
 export const appRouter = router({
@@ -49,6 +50,7 @@ export const appRouter = router({
   reports: reportsRouter,
   savedViews: savedViewsRouter,
   collect: collectRouter,
+  vouchers: vouchersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,9 @@ export const permissions = [
   'billing.run',
   // Positive credit adjustments create spendable value from nothing; debits need only customers.edit.
   'credit.grant',
+  // Prepaid cards: generating, printing (the codes are value) and voiding batches, and redeeming
+  // a card for a customer at the desk. Admins by default; never resellers.
+  'vouchers.manage',
   'settings.manage',
   'reports.view',
   'transactions.view_all',

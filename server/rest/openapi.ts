@@ -22,6 +22,7 @@ import * as resellers from './routes/resellers';
 import * as settings from './routes/settings';
 import * as transactions from './routes/transactions';
 import * as usage from './routes/usage';
+import * as vouchers from './routes/vouchers';
 import * as wallet from './routes/wallet';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
@@ -52,6 +53,7 @@ export const restRoutes: AnyRoute[] = [
   commissions,
   usage,
   wallet,
+  vouchers,
   reports,
 ].flatMap((module) => Object.values(module).filter(isRoute));
 

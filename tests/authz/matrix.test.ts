@@ -27,6 +27,7 @@ import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
 import { createApiKey } from '@/server/services/people/api-keys';
 import { createSavedView } from '@/server/services/saved-views/manage-views';
+import { generateVoucherBatch } from '@/server/services/vouchers/generate-batch';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';
 import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
@@ -160,6 +161,8 @@ async function makeTenant(
         const contact = await addCustomerContact(system, { customerId: customer.id, name: 'Authz Desk', email: `contact-${unique()}@example.test` });
         return seen(contact.id, contact.email);
       },
+      voucherBatch: async () => (await generateVoucherBatch(system, { value: 500n, currency: 'USD', expiresOn: '2099-12-31', count: 1 })).id,
+      voucher: async () => (await generateVoucherBatch(system, { value: 500n, currency: 'USD', expiresOn: '2099-12-31', count: 1 })).cards[0]!.id,
       staffUser: async () => (await givenUser(db(), 'staff')).id,
       collector: async () => (await givenUser(db(), 'collector')).id,
       collectorPayment: async () => {

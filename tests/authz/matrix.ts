@@ -61,6 +61,9 @@ export interface Tenant {
     adminSavedView(): Promise<string>;
     /** A contact of the tenant's customer, to remove. */
     customerContact(): Promise<string>;
+    /** A prepaid card batch of one unused card, and such a card (the desk's, not a tenant's). */
+    voucherBatch(): Promise<string>;
+    voucher(): Promise<string>;
     staffUser(): Promise<string>;
     apiKey(): Promise<string>;
     outboxMessage(): Promise<string>;
@@ -617,6 +620,23 @@ export const trpcMatrix: TrpcEntry[] = [
     input: async (t) => ({ id: await t.fresh.customerWithOpenInvoices(), collector_id: await t.fresh.collector() }),
     expect: { ...bookEdit, resellers: 403 },
   },
+  // A client redeems into and tops up its own account only (the code here is malformed: past
+  // authorization, refused on input); anyone else has no portal account.
+  { call: 'portal.redeemVoucher', input: () => ({ code: 'NOT-A-CODE' }), expect: { ...clientOwn, clients: 'allowed' } },
+  { call: 'portal.topUp', input: () => ({ amount: 1000 }), expect: clientOwn },
+
+  // Prepaid card batches are the desk's money: vouchers.manage (admins; staff when granted), never a reseller's.
+  { call: 'vouchers.batches', needs: 'vouchers.manage', expect: adminOnly },
+  { call: 'vouchers.batch', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
+  { call: 'vouchers.sheet', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
+  {
+    call: 'vouchers.createBatch',
+    needs: 'vouchers.manage',
+    input: () => ({ value: 500, currency: 'USD', expires_on: '2099-12-31', count: 1 }),
+    expect: adminOnly,
+  },
+  { call: 'vouchers.voidBatch', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
+  { call: 'vouchers.voidCard', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucher() }), expect: adminOnly },
 ];
 
 const restOwnRead: RestExpect = { anonymous: 401, resellers: own, staffWithout: 403, viewer: 'ok', admin: 'ok' };
@@ -633,6 +653,21 @@ export const restMatrix: RestEntry[] = [
   { call: 'PATCH /api/v1/customers/{id}', id: (t) => t.customerId, body: () => ({ phone: '+15550101' }), expect: restBookEdit },
   { call: 'POST /api/v1/customers/{id}/credit', case: 'debit', id: (t) => t.customerId, body: () => ({ amount: -1, reason: 'authz' }), expect: restBookEdit },
   { call: 'POST /api/v1/customers/{id}/credit', case: 'grant', id: (t) => t.customerId, body: () => ({ amount: 1, reason: 'authz' }), expect: restAdmin },
+  // A top-up invoice for a customer of the book (invoices.create); a client tops up in the portal.
+  { call: 'POST /api/v1/customers/{id}/top-ups', id: (t) => t.customerId, body: () => ({ amount: 1000 }), expect: restBookEdit },
+  // Redeeming at the desk takes vouchers.manage (the code here is malformed: past authorization, refused on input).
+  {
+    call: 'POST /api/v1/customers/{id}/vouchers/redeem',
+    id: (t) => t.customerId,
+    body: () => ({ code: 'NOT-A-CODE' }),
+    expect: { ...restAdmin, admin: 'allowed' },
+  },
+  { call: 'POST /api/v1/voucher-batches', body: () => ({ value: 500, currency: 'USD', expires_on: '2099-12-31', count: 1 }), expect: restAdmin },
+  { call: 'GET /api/v1/voucher-batches', expect: restAdmin },
+  { call: 'GET /api/v1/voucher-batches/{id}', id: (t) => t.fresh.voucherBatch(), expect: restAdmin },
+  { call: 'GET /api/v1/voucher-batches/{id}/codes', id: (t) => t.fresh.voucherBatch(), expect: restAdmin },
+  { call: 'POST /api/v1/voucher-batches/{id}/void', id: (t) => t.fresh.voucherBatch(), body: () => ({}), expect: restAdmin },
+  { call: 'POST /api/v1/vouchers/{id}/void', id: (t) => t.fresh.voucher(), body: () => ({}), expect: restAdmin },
   { call: 'POST /api/v1/customers/{id}/consolidate', id: (t) => t.fresh.customerWithOpenInvoices(), body: () => ({}), expect: restBookEdit },
 
   { call: 'GET /api/v1/products', expect: restList },
@@ -897,6 +932,8 @@ export const routeMatrix: RouteEntry[] = [
   // Download PDFs: without ids it is refused past authorization; which invoices go in is the scope's (tests/invoices/bulk.test.ts).
   { call: 'GET /admin/invoices/pdfs', session: true, needs: 'invoices.view', expect: zipOfChosen },
   { call: 'GET /admin/orders/export', session: true, needs: 'orders.view', expect: ownList },
+  // The batch's codes as CSV: the service's vouchers.manage decides (audited).
+  { call: 'GET /admin/prepaid-cards/[id]/codes', session: true, needs: 'vouchers.manage', id: (t) => t.fresh.voucherBatch(), expect: adminOnly },
   // The reseller console's downloads are the desk's handlers under its own paths: the session's scope decides.
   { call: 'GET /reseller/invoices/[id]/pdf', session: true, needs: 'invoices.view', id: (t) => t.invoiceId, expect: ownRead },
   { call: 'GET /reseller/invoices/export', session: true, needs: 'invoices.view', expect: ownList },
@@ -989,6 +1026,9 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/reports/commissions', needs: 'reports.view', expect: adminsOnly },
   { page: '/admin/customers', needs: 'customers.view', expect: adminSection },
   { page: '/admin/customers/[id]', needs: 'customers.view', expect: adminSection },
+  { page: '/admin/prepaid-cards', needs: 'vouchers.manage', expect: adminsOnly },
+  { page: '/admin/prepaid-cards/[id]', needs: 'vouchers.manage', expect: adminsOnly },
+  { page: '/admin/prepaid-cards/[id]/sheet', needs: 'vouchers.manage', expect: adminsOnly },
   { page: '/admin/catalog', needs: 'catalog.view', expect: adminSection },
   // New and edit need catalog.manage on top of the section's catalog.view.
   { page: '/admin/catalog/new', needs: 'catalog.manage', expect: adminsOnly },

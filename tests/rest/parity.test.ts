@@ -74,6 +74,12 @@ const restTwins: Record<string, string[]> = {
   'resellers.issueApiKey': ['resellers.apiKeys'],
   'resellers.revokeApiKey': ['resellers.apiKeys.delete'],
   'commissions.markPaid': ['resellers.payouts'],
+  'vouchers.createBatch': ['voucherBatches.create'],
+  'vouchers.voidBatch': ['voucherBatches.void'],
+  'vouchers.voidCard': ['vouchers.void'],
+  // The portal's own-account actions; the desk's twins name the customer.
+  'portal.redeemVoucher': ['customers.vouchers.redeem'],
+  'portal.topUp': ['customers.topUps'],
 };
 
 const yourOwnAccount = 'the signed-in person’s own account; an API key is no person and has none';

@@ -21,6 +21,7 @@ import {
   ShieldCheck,
   ShoppingCart,
   Store,
+  TicketCheck,
   UserRound,
   Users,
   Wallet,
@@ -58,6 +59,7 @@ const icons = {
   aging: Hourglass,
   tax: Landmark,
   collect: HandCoins,
+  cards: TicketCheck,
 } satisfies Record<string, LucideIcon>;
 
 /** `section`: the heading the sidebar shows above the first of consecutive items that share it. */

@@ -18,6 +18,11 @@ const tones: Record<string, string> = {
   running: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
   completed: 'bg-success/15 text-success',
   paused: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
+  // Prepaid cards.
+  unused: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
+  redeemed: 'bg-success/15 text-success',
+  voided: 'bg-muted text-fg-muted line-through',
+  expired: 'bg-muted text-fg-muted',
 };
 
 export function StatusPill({ status, className }: { status: string; className?: string }) {

@@ -1,17 +1,28 @@
 import { camelized } from '../../schemas/common';
 import { invoiceIdInput } from '../../schemas/invoices';
 import { updateOwnProfileInput } from '../../schemas/profile';
+import { redeemVoucherInput, topUpInput } from '../../schemas/vouchers';
+import { startTopUp } from '../../services/credit/top-up';
 import { getCustomerAccount } from '../../services/customers/account';
 import { getOwnAccount } from '../../services/customers/get';
 import { updateOwnProfile } from '../../services/customers/update-own-profile';
 import { customerInvoice } from '../../services/invoices/customer-invoice';
+import { redeemVoucher } from '../../services/vouchers/redeem';
 import { authedProcedure, router } from '../trpc';
 
-/** The client portal's own reads and its one edit; the services scope everything to the actor's customer. */
+/** The client portal's own reads and edits; the services scope everything to the actor's customer. */
 export const portalRouter = router({
   /** The signed-in client's services and credit ledger. */
   account: authedProcedure.query(async ({ ctx }) => getCustomerAccount(ctx.service, { id: (await getOwnAccount(ctx.service)).id })),
   /** One invoice as the customer reads it (no notes, no desk history). */
   invoice: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => customerInvoice(ctx.service, { id: input.id, origin: ctx.origin })),
+  /** A prepaid card's value onto the signed-in client's credit balance (throttled by the service). */
+  redeemVoucher: authedProcedure
+    .input(redeemVoucherInput)
+    .mutation(async ({ ctx, input }) => redeemVoucher(ctx.service, { customerId: (await getOwnAccount(ctx.service)).id, code: input.code })),
+  /** A top-up invoice for the signed-in client to pay by card or PayPal. */
+  topUp: authedProcedure
+    .input(topUpInput)
+    .mutation(async ({ ctx, input }) => startTopUp(ctx.service, { customerId: (await getOwnAccount(ctx.service)).id, amount: input.amount })),
   updateProfile: authedProcedure.input(camelized(updateOwnProfileInput)).mutation(({ ctx, input }) => updateOwnProfile(ctx.service, input)),
 });

@@ -4,6 +4,7 @@ import { invoiceLines, invoices, orders, services } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
+import { creditPaidTopUps } from '@/server/services/credit/top-up';
 import { needsApproval, orderPaidEvent } from '@/server/services/orders/activate';
 import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
 import { releaseCredits } from '@/server/services/wallet/release';
@@ -14,7 +15,7 @@ import { convertProforma } from './convert-proforma';
  * (or an invoice consolidated into it) billed is now paid through; a paid first invoice
  * has its order activated (the activate-order workflow, after commit), or queues it for an admin when a product needs approval; an order dunning
  * suspended for it is reactivated; the prepaid credits it granted become available; a paid
- * proforma becomes its numbered invoice.
+ * top-up puts its total on the credit balance; a paid proforma becomes its numbered invoice.
  */
 export async function settleInvoice(tx: Database, actor: Actor, invoiceId: string, now: Date): Promise<void> {
   const paidInvoices = or(eq(invoices.id, invoiceId), eq(invoices.consolidatedIntoId, invoiceId));
@@ -86,5 +87,6 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
   // Included credits these invoices granted become available now, not at a partial payment.
   // Last, so a payment takes its order rows before grant rows, in the billing run's order.
   await releaseCredits(tx, ids, now);
+  await creditPaidTopUps(tx, actor, ids, now);
   await convertProforma(tx, actor, invoiceId, now);
 }

@@ -22,7 +22,9 @@ export async function payOptions(ctx: ServiceContext, input: { invoiceId: string
     readPaymentConfig(ctx.db),
     readBillingSettings(ctx.db),
   ]);
-  const available = config.credit && input.access.kind === 'session' ? await creditBalance(ctx.db, invoice.customerId, invoice.currency) : null;
+  // A top-up buys credit, so credit is never offered to pay one.
+  const available =
+    config.credit && input.access.kind === 'session' && invoice.purpose !== 'top_up' ? await creditBalance(ctx.db, invoice.customerId, invoice.currency) : null;
   return {
     invoice: { id: invoice.id, number: invoice.number, status: invoice.status, balance: invoice.balance, currency: invoice.currency, dueDate: invoice.dueDate },
     decimals: settings.display_decimals ?? null,

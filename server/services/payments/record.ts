@@ -47,6 +47,7 @@ export async function recordPayment(ctx: ServiceContext, request: RecordPaymentR
       throw new AppError(next.code, next.message, fields);
     }
     if (request.method === 'credit') {
+      if (invoice.purpose === 'top_up') throw new AppError('invalid_state', 'A top-up buys credit; it cannot be paid from credit');
       const available = await creditBalance(tx, invoice.customerId, invoice.currency);
       if (available < request.amount) {
         throw new AppError('conflict', `The credit balance (${available}) does not cover this payment`, {

@@ -19,20 +19,24 @@ export type RevenueReport = { currency: string; rows: RevenueRow[] };
  * consolidation source (cancelled, with `consolidated_into_id`), whose parent re-bills only what
  * the source had not received (the parent carries a negative line for what was paid on it): the
  * source counts that paid part, so the pair counts the source's total once. Deleted documents
- * count nowhere.
+ * and top-ups (deposits: the credit they buy counts when it pays an invoice) count nowhere.
  */
-export const invoicedAmount = sql`report_invoiced(i.kind, i.status, i.consolidated_into_id, i.deleted_at, i.total, i.amount_paid)`;
+export const invoicedAmount = sql`report_invoiced(i.kind, i.status, i.consolidated_into_id, i.deleted_at, i.total, i.amount_paid, i.purpose)`;
 export const invoicedDocuments = (from: string, to: string, currency: SQL) => sql`
   from invoices i
   where ${currency} and i.issue_date between ${from}::date and ${to}::date and ${invoicedAmount} is not null`;
 
 // Payments on their paid date, refunds on their refund date (UTC days), every method: money that
 // moved between invoices through the credit balance shows as a refund to credit and a payment
-// from credit, which net out.
+// from credit, which net out. A top-up's money is a deposit, paid in or given back: it counts when
+// its credit is spent.
+const notDeposit = (invoiceId: SQL) => sql`not exists (select 1 from invoices deposit where deposit.id = ${invoiceId} and deposit.purpose = 'top_up')`;
 export const payments = (from: string, to: string, currency: SQL) =>
-  sql`from payments p where ${currency} and p.paid_at >= ${dayStart(from)} and p.paid_at < ${dayStart(sql`${to}::date + 1`)}`;
+  sql`from payments p where ${currency} and p.paid_at >= ${dayStart(from)} and p.paid_at < ${dayStart(sql`${to}::date + 1`)}
+      and ${notDeposit(sql`p.invoice_id`)}`;
 const refunds = (from: string, to: string, currency: SQL) =>
-  sql`from refunds r where ${currency} and r.refunded_at >= ${dayStart(from)} and r.refunded_at < ${dayStart(sql`${to}::date + 1`)}`;
+  sql`from refunds r where ${currency} and r.refunded_at >= ${dayStart(from)} and r.refunded_at < ${dayStart(sql`${to}::date + 1`)}
+      and ${notDeposit(sql`r.invoice_id`)}`;
 
 /**
  * Revenue per day or month of [from, to] (API.md "Reports"): invoiced (see `invoicedDocuments`),

@@ -1,0 +1,3 @@
+import { topUpRoute } from '@/server/rest/routes/vouchers';
+
+export const POST = topUpRoute.handler;

@@ -1,0 +1,3 @@
+import { redeemVoucherRoute } from '@/server/rest/routes/vouchers';
+
+export const POST = redeemVoucherRoute.handler;

@@ -1,0 +1,3 @@
+import { voucherBatchCodesRoute } from '@/server/rest/routes/vouchers';
+
+export const GET = voucherBatchCodesRoute.handler;

@@ -1,0 +1,3 @@
+import { getVoucherBatchRoute } from '@/server/rest/routes/vouchers';
+
+export const GET = getVoucherBatchRoute.handler;

@@ -1,0 +1,3 @@
+import { voidVoucherBatchRoute } from '@/server/rest/routes/vouchers';
+
+export const POST = voidVoucherBatchRoute.handler;

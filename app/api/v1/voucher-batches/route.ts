@@ -1,0 +1,4 @@
+import { createVoucherBatchRoute, listVoucherBatchesRoute } from '@/server/rest/routes/vouchers';
+
+export const GET = listVoucherBatchesRoute.handler;
+export const POST = createVoucherBatchRoute.handler;

@@ -1,0 +1,3 @@
+import { voidVoucherRoute } from '@/server/rest/routes/vouchers';
+
+export const POST = voidVoucherRoute.handler;
