@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
 import { auditLog, creditLedger, invoices, payments } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { applyCredit } from '@/server/services/credit/apply';
 import { creditBalance } from '@/server/services/credit/balance';
 import { startTopUp } from '@/server/services/credit/top-up';
+import { consolidateInvoices } from '@/server/services/invoices/consolidate';
+import { createInvoice } from '@/server/services/invoices/create';
 import { recordPayment } from '@/server/services/payments/record';
+import { refundPayment } from '@/server/services/payments/refund';
 import { startStripeCheckout } from '@/server/services/payments/start-checkout';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';
@@ -62,6 +66,46 @@ describe('topping up credit', () => {
     });
     await expect(startTopUp(ctx, { customerId: customer.id, amount: 10_001n })).rejects.toMatchObject({ code: 'validation' });
     expect((await startTopUp(ctx, { customerId: customer.id, amount: 10_000n })).total).toBe(10_000n);
+  });
+
+  it('gives a top-up back only as money and only while its credit is unspent, taking that credit back', async () => {
+    const { customer, ctx } = await givenClient();
+    const desk = ctxOf(db(), systemActor(), testNow);
+    const topUp = await startTopUp(ctx, { customerId: customer.id, amount: 5000n });
+    await recordPayment(desk, { invoiceId: topUp.id, amount: 5000n, method: 'bank_transfer' });
+    // 30.00 of the credit pays an invoice.
+    const spent = await createInvoice(desk, {
+      customerId: customer.id,
+      status: 'pending',
+      items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 3000n, taxRate: 0n }],
+    });
+    await applyCredit(desk, { id: spent.id });
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(2000n);
+
+    await expect(refundPayment(desk, { invoiceId: topUp.id, amount: 5000n, toCredit: false })).rejects.toMatchObject({
+      code: 'invalid_state',
+      fields: { amount: 'must be at most the unspent credit, $20.00' },
+    });
+    await expect(refundPayment(desk, { invoiceId: topUp.id, amount: 1000n, toCredit: true })).rejects.toMatchObject({ code: 'invalid_state' });
+    await refundPayment(desk, { invoiceId: topUp.id, amount: 2000n, toCredit: false });
+    expect(await creditBalance(db(), customer.id, 'USD')).toBe(0n);
+    const payout = await db().select().from(creditLedger).where(eq(creditLedger.invoiceId, topUp.id));
+    expect(payout.map((e) => [e.kind, e.amount])).toEqual([
+      ['top_up', 5000n],
+      ['payout', -2000n],
+    ]);
+  });
+
+  it('is never folded into a consolidated invoice', async () => {
+    const { customer, ctx } = await givenClient();
+    const desk = ctxOf(db(), systemActor(), testNow);
+    await startTopUp(ctx, { customerId: customer.id, amount: 1000n });
+    const open = () =>
+      createInvoice(desk, { customerId: customer.id, status: 'pending', items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 700n, taxRate: 0n }] });
+    await open();
+    await expect(consolidateInvoices(desk, { customerId: customer.id })).rejects.toMatchObject({ code: 'invalid_state' });
+    await open();
+    expect((await consolidateInvoices(desk, { customerId: customer.id })).total).toBe(1400n);
   });
 
   it('never pays a top-up from the credit it would buy', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { invoiceLines, invoices } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { formatMilli } from '@/server/billing/decimal';
@@ -36,6 +36,8 @@ export async function consolidateInvoices(
         and(
           eq(invoices.customerId, customer.id),
           eq(invoices.kind, 'invoice'),
+          // A top-up buys credit when it is paid; folded into a parent it would be billed as a sale.
+          ne(invoices.purpose, 'top_up'),
           eq(invoices.currency, currency),
           inArray(invoices.status, [...awaitingPayment]),
         ),

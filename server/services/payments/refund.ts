@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { creditLedger, invoices, payments, refunds } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
 import { requirePermission } from '@/server/auth/actor';
+import { formatMoney } from '@/server/billing/currency';
 import { MILLI } from '@/server/billing/decimal';
 import { invoiceTransition, refundRefusal, refundsEverything, returnableOf, type InvoiceStatus } from '@/server/billing/invoice-status';
 import { toPlainDate } from '@/server/billing/periods';
@@ -11,6 +12,7 @@ import { gatewayFor } from '@/server/payments/gateway';
 import type { RefundInput } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from '@/server/services/credit/balance';
 import { issueDocument } from '@/server/services/invoices/issue-document';
 import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceView } from '@/server/services/invoices/store';
 import { recordLedgerMovement } from '@/server/services/ledger/record';
@@ -56,6 +58,17 @@ export async function refundPayment(
       throw new AppError('conflict', `At most ${refundable} can be refunded`, {
         amount: 'exceeds what was paid and not yet given back (refunds and credit notes)',
       });
+    }
+    // A top-up's money bought credit: giving the money back takes that credit back, so only what
+    // is still unspent can go (the customer's lock, held, keeps a payment from spending it meanwhile).
+    if (invoice.purpose === 'top_up') {
+      if (input.toCredit) throw new AppError('invalid_state', 'A top-up is already credit; refund it as money', { to_credit: 'must be false for a top-up' });
+      const unspent = await creditBalance(tx, invoice.customerId, invoice.currency);
+      if (unspent < amount) {
+        throw new AppError('invalid_state', `Only ${formatMoney(unspent > 0n ? unspent : 0n, invoice.currency)} of the credit is unspent`, {
+          amount: `must be at most the unspent credit, ${formatMoney(unspent > 0n ? unspent : 0n, invoice.currency)}`,
+        });
+      }
     }
     const source = candidates.find((c) => c.payment.amount - c.refunded >= amount);
     if (!source) {
@@ -124,6 +137,17 @@ export async function refundPayment(
       refundId: refund!.id,
       reference: input.reason,
     });
+    if (invoice.purpose === 'top_up') {
+      await tx.insert(creditLedger).values({
+        customerId: invoice.customerId,
+        kind: 'payout',
+        amount: -amount,
+        currency: invoice.currency,
+        reason: `Top-up ${invoice.number} refunded`,
+        invoiceId: invoice.id,
+        createdAt: ctx.now,
+      });
+    }
     if (input.toCredit) {
       await tx.insert(creditLedger).values({
         customerId: invoice.customerId,
