@@ -6,6 +6,7 @@ import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import { needsApproval, orderPaidEvent } from '@/server/services/orders/activate';
 import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
+import { readCommunicationRules, ruleChannels } from '@/server/services/settings/communication-rules';
 import { releaseCredits } from '@/server/services/wallet/release';
 import { convertProforma } from './convert-proforma';
 
@@ -38,6 +39,8 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
     .set({ status: 'active', suspendedForInvoiceId: null, updatedAt: now })
     .where(and(inArray(orders.suspendedForInvoiceId, ids), eq(orders.status, 'suspended')))
     .returning({ id: orders.id });
+  // The customer hears of it only when the rule names a channel (by default none, as before rules).
+  const tellCustomer = unsuspended.length > 0 && ruleChannels((await readCommunicationRules(tx)).reactivated).length > 0;
   for (const { id } of unsuspended) {
     const lifted = await tx
       .update(services)
@@ -56,6 +59,8 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
       { type: 'order', id },
       { before: { status: 'suspended' }, after: { status: 'active', paidInvoiceId: invoiceId } },
     );
+    if (tellCustomer)
+      await emitEvents(tx, [{ name: 'invoice/service.reactivated', id: `service-reactivated:${id}:${invoiceId}`, data: { invoiceId, orderId: id } }]);
   }
 
   const firstOrders = covered.filter((i) => i.purpose === 'first' && i.orderId).map((i) => i.orderId!);
