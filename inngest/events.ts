@@ -14,6 +14,10 @@ export type Events = {
   'refund/issued': { invoiceId: string; refundId: string };
   /** The desk asked for a reminder with this e-mail template (Send reminder). */
   'invoice/reminder.requested': { invoiceId: string; template: 'payment_reminder' | 'overdue_notice' | 'final_notice' };
+  /** Dunning suspended an order for this unpaid invoice (sent only when its rule names a channel). */
+  'invoice/service.suspended': { invoiceId: string; orderId: string };
+  /** Paying this invoice lifted the suspension dunning had put on the order. */
+  'invoice/service.reactivated': { invoiceId: string; orderId: string };
   /** An order's first invoice was paid and nobody has to approve it: provision it. */
   'order/paid': { orderId: string };
   'order/approved': { orderId: string };

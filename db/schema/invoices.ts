@@ -174,7 +174,9 @@ export const numberCounters = pgTable(
 
 export const notificationChannel = pgEnum('notification_channel', ['email', 'sms', 'whatsapp']);
 // 'sending': claimed by one sender (the dedupe key is taken), the provider not yet answered.
-export const notificationStatus = pgEnum('notification_status', ['sending', 'sent', 'failed']);
+// 'skipped': a communication rule named a channel that is not configured (or a customer without
+// a phone); it keeps its dedupe key, so a retried event logs the skip once.
+export const notificationStatus = pgEnum('notification_status', ['sending', 'sent', 'failed', 'skipped']);
 
 export const invoiceNotifications = pgTable(
   'invoice_notifications',

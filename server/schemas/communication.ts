@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { templateKeys } from '@/emails/template-keys';
+import { unknownPlaceholders } from '@/server/notify/placeholders';
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -83,3 +84,108 @@ export const emailTemplateOutput = z.object({
   edited: z.boolean(),
   attach_pdf: z.boolean(),
 });
+
+/** The events a communication rule is set for, in the order the console lists them. */
+export const communicationEvents = ['invoice_created', 'reminder', 'overdue', 'suspended', 'reactivated', 'payment_received'] as const;
+export type CommunicationEvent = (typeof communicationEvents)[number];
+export const communicationEventNames: Record<CommunicationEvent, string> = {
+  invoice_created: 'Invoice created',
+  reminder: 'Payment reminder',
+  overdue: 'Overdue notice',
+  suspended: 'Service suspended',
+  reactivated: 'Service reactivated',
+  payment_received: 'Payment received',
+};
+
+const ruleChannels = z.object({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() });
+const ruleTexts = { sms_text: z.string(), whatsapp_text: z.string() };
+
+// Nothing saved is what was sent before rules existed: e-mail for what sent e-mail, and nothing
+// for a suspension or reactivation, which no message told of.
+const defaultRule = (event: CommunicationEvent, sms: string, whatsapp: string) => ({
+  channels: { email: event !== 'suspended' && event !== 'reactivated', sms: false, whatsapp: false },
+  sms_text: sms,
+  whatsapp_text: whatsapp,
+});
+export const defaultCommunicationRules = {
+  invoice_created: defaultRule(
+    'invoice_created',
+    '{company}: invoice {invoice_number}, {amount} due {due_date}. {link}',
+    'Hello {customer_name}, your invoice {invoice_number} from {company} is ready: {amount} due {due_date}.\n{link}',
+  ),
+  reminder: defaultRule(
+    'reminder',
+    '{company}: a reminder that invoice {invoice_number} ({amount}) is due {due_date}. {link}',
+    'Hello {customer_name}, a friendly reminder that invoice {invoice_number} ({amount}) is due {due_date}.\n{link}',
+  ),
+  overdue: defaultRule(
+    'overdue',
+    '{company}: invoice {invoice_number} is overdue, {amount} was due {due_date}. {link}',
+    'Hello {customer_name}, invoice {invoice_number} is past its due date ({due_date}): {amount} is still open.\n{link}',
+  ),
+  suspended: defaultRule(
+    'suspended',
+    '{company}: your service is suspended, invoice {invoice_number} ({amount}) is unpaid. {link}',
+    'Hello {customer_name}, we suspended your service because invoice {invoice_number} ({amount}) is unpaid. Paying it reactivates the service.\n{link}',
+  ),
+  reactivated: defaultRule(
+    'reactivated',
+    '{company}: thank you, your service is running again.',
+    'Hello {customer_name}, thank you for paying invoice {invoice_number}: your service is running again.\n{link}',
+  ),
+  payment_received: defaultRule(
+    'payment_received',
+    '{company}: thank you, we received your payment for invoice {invoice_number}. {link}',
+    'Hello {customer_name}, thank you: we received your payment for invoice {invoice_number}.\n{link}',
+  ),
+} satisfies Record<CommunicationEvent, { channels: z.infer<typeof ruleChannels>; sms_text: string; whatsapp_text: string }>;
+
+/**
+ * Settings → Communication rules as stored (key `communication_rules`): per event, the channels
+ * an automatic notification goes out on and the SMS and WhatsApp texts. An event never saved
+ * reads as its default.
+ */
+export const communicationRules = z.object(
+  Object.fromEntries(
+    communicationEvents.map((event) => [event, z.object({ channels: ruleChannels, ...ruleTexts }).default(defaultCommunicationRules[event])]),
+  ) as {
+    [E in CommunicationEvent]: z.ZodDefault<z.ZodObject<{ channels: typeof ruleChannels } & typeof ruleTexts>>;
+  },
+);
+export type CommunicationRules = z.infer<typeof communicationRules>;
+export type CommunicationRule = CommunicationRules[CommunicationEvent];
+
+// An SMS is kept to what a gateway takes as a few concatenated parts; WhatsApp captions to 1024.
+const ruleText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((text, ctx) => {
+      const unknown = unknownPlaceholders(text);
+      if (unknown.length > 0)
+        ctx.addIssue({ code: 'custom', message: `unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `{${n}}`).join(', ')}` });
+    });
+
+/** One event's rule as the form and PUT /api/v1/settings/communication/rules send it. */
+export const communicationRuleInput = z.strictObject({
+  channels: z.strictObject({ email: z.boolean(), sms: z.boolean(), whatsapp: z.boolean() }),
+  sms_text: ruleText(480),
+  whatsapp_text: ruleText(1024),
+});
+
+/** Every event's rule: the whole table is replaced at once. */
+export const communicationRulesInput = z.strictObject(
+  Object.fromEntries(communicationEvents.map((event) => [event, communicationRuleInput])) as { [E in CommunicationEvent]: typeof communicationRuleInput },
+);
+export type CommunicationRulesInput = z.infer<typeof communicationRulesInput>;
+
+/** The rules, and which of their channels can send now (an unticked-able warning in the form). */
+export const communicationRulesView = z.object({
+  rules: communicationRulesInput,
+  configured: z
+    .object({ email: z.literal(true), sms: z.boolean(), whatsapp: z.boolean() })
+    .describe('a channel not configured is skipped, and the skip logged'),
+});
+export type CommunicationRulesView = z.infer<typeof communicationRulesView>;

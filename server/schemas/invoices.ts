@@ -327,8 +327,8 @@ export const notificationOutput = z.object({
   at: z.string(),
   channel: z.enum(['email', 'sms', 'whatsapp']),
   recipient: z.string(),
-  status: z.enum(['sending', 'sent', 'failed']),
-  detail: z.string().nullable().describe('the provider’s error for a failed send'),
+  status: z.enum(['sending', 'sent', 'failed', 'skipped']),
+  detail: z.string().nullable().describe('the provider’s error for a failed send, or why a channel was skipped'),
   provider_message_id: z.string().nullable(),
   triggered_by: z.string(),
 });

@@ -19,6 +19,7 @@
  * the actor's own area, 404 the not-found page.
  */
 import type { Permission } from '@/server/auth/permissions';
+import { defaultCommunicationRules } from '@/server/schemas/communication';
 
 export type ActorName = 'anonymous' | 'clientA' | 'clientB' | 'resellerX' | 'resellerY' | 'staffWithout' | 'viewer' | 'admin' | 'collector';
 export const actorNames: readonly ActorName[] = ['anonymous', 'clientA', 'clientB', 'resellerX', 'resellerY', 'staffWithout', 'viewer', 'admin', 'collector'];
@@ -562,6 +563,8 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'notify.channels', needs: 'invoices.view', expect: ownList },
   { call: 'notify.communication', needs: 'admin', expect: adminOnly },
   { call: 'notify.updateCommunication', needs: 'admin', input: () => ({}), expect: adminAllowed },
+  { call: 'notify.communicationRules', needs: 'admin', expect: adminOnly },
+  { call: 'notify.updateCommunicationRules', needs: 'admin', input: () => defaultCommunicationRules, expect: adminOnly },
   { call: 'notify.templates', needs: 'admin', expect: adminOnly },
   {
     call: 'notify.saveTemplate',
@@ -893,6 +896,8 @@ export const restMatrix: RestEntry[] = [
   { call: 'PUT /api/v1/settings/payments', body: () => ({}), expect: { ...restAdmin, admin: 'allowed' } },
   { call: 'GET /api/v1/settings/communication', expect: restAdmin },
   { call: 'PUT /api/v1/settings/communication', body: () => ({ whatsapp: {} }), expect: { ...restAdmin, admin: 'allowed' } },
+  { call: 'GET /api/v1/settings/communication/rules', expect: restAdmin },
+  { call: 'PUT /api/v1/settings/communication/rules', body: () => defaultCommunicationRules, expect: restAdmin },
   { call: 'GET /api/v1/settings/automation', expect: restAdmin },
   { call: 'PATCH /api/v1/settings/automation', body: () => ({ time_zone: 'UTC' }), expect: restAdmin },
   { call: 'GET /api/v1/settings/security', expect: restAdmin },

@@ -65,6 +65,7 @@ const restTwins: Record<string, string[]> = {
   'notes.edit': ['notes.update'],
   'notes.delete': ['notes.delete'],
   'notify.updateCommunication': ['settings.communication.update'],
+  'notify.updateCommunicationRules': ['settings.communication.rules.update'],
   'notify.saveTemplate': ['emailTemplates.update'],
   'automation.updateSettings': ['settings.automation.update'],
   'automation.run': ['workflows.run'],

@@ -8,12 +8,14 @@ import { GET as outboxMessage } from '@/app/api/v1/outbox/[id]/route';
 import { GET as outbox } from '@/app/api/v1/outbox/route';
 import { GET as getAutomation, PATCH as patchAutomation } from '@/app/api/v1/settings/automation/route';
 import { GET as getCommunication, PUT as putCommunication } from '@/app/api/v1/settings/communication/route';
+import { GET as getRules, PUT as putRules } from '@/app/api/v1/settings/communication/rules/route';
 import { GET as getCompany, PATCH as patchCompany } from '@/app/api/v1/settings/company/route';
 import { GET as getPayments, PUT as putPayments } from '@/app/api/v1/settings/payments/route';
 import { GET as getSecurity, PATCH as patchSecurity } from '@/app/api/v1/settings/security/route';
 import { POST as runWorkflow } from '@/app/api/v1/workflows/[id]/run/route';
 import { auditLog, jobs } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { defaultCommunicationRules } from '@/server/schemas/communication';
 import { sendInvoice } from '@/server/services/invoices/send';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenApiKey, givenInvoice, givenUser } from '../support/fixtures';
@@ -76,6 +78,25 @@ describe('settings blocks', () => {
     expect((await call(getCommunication, '/api/v1/settings/communication')).body).toEqual({ sms: null, whatsapp: null });
     const bad = await call(putCommunication, '/api/v1/settings/communication', { method: 'PUT', body: { whatsapp: { token: 'x' } } });
     expect(bad).toMatchObject({ status: 400, body: { error: { fields: { 'whatsapp.instance': expect.any(String) } } } });
+  });
+
+  it('reads and replaces the communication rules; an unknown placeholder is a 400 naming it', async () => {
+    const read = await call(getRules, '/api/v1/settings/communication/rules');
+    expect(read.body.rules.payment_received.channels).toEqual({ email: true, sms: false, whatsapp: false });
+    const rules = {
+      ...defaultCommunicationRules,
+      payment_received: { ...defaultCommunicationRules.payment_received, channels: { email: false, sms: true, whatsapp: true } },
+    };
+    const saved = await call(putRules, '/api/v1/settings/communication/rules', { method: 'PUT', body: rules });
+    expect(saved).toMatchObject({ status: 200, body: { rules: { payment_received: { channels: { email: false, sms: true, whatsapp: true } } } } });
+    expect((await call(getRules, '/api/v1/settings/communication/rules')).body).toEqual(saved.body);
+    const bad = await call(putRules, '/api/v1/settings/communication/rules', {
+      method: 'PUT',
+      body: { ...rules, overdue: { ...rules.overdue, whatsapp_text: 'Pay {amount} by {due}' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual({ 'overdue.whatsapp_text': 'unknown placeholder {due}' });
+    await call(putRules, '/api/v1/settings/communication/rules', { method: 'PUT', body: defaultCommunicationRules });
   });
 
   it('sets the schedules’ time zone and the two-factor rule', async () => {

@@ -14,6 +14,7 @@ const tones: Record<string, string> = {
   failed: 'bg-danger/15 text-danger',
   sent: 'bg-success/15 text-success',
   sending: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
+  skipped: 'bg-muted text-fg-muted',
   queued: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
   running: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
   completed: 'bg-success/15 text-success',

@@ -7,6 +7,7 @@ import { ApiKeys } from './api-keys';
 import { AutomationPanel } from './automation-panel';
 import { BillingSettingsForm } from './billing-settings-form';
 import { CommunicationForm } from './communication-form';
+import { CommunicationRulesForm } from './communication-rules-form';
 import { CompanyForm } from './company-form';
 import { PaymentsForm } from './payments-form';
 import { SecurityForm } from './security-form';
@@ -16,11 +17,12 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage() {
   await requireArea('admin');
   const trpc = await api();
-  const [settings, next, keys, communication, company, automation, payments, security] = await Promise.all([
+  const [settings, next, keys, communication, rules, company, automation, payments, security] = await Promise.all([
     trpc.settings.billing(),
     trpc.settings.nextInvoiceSequence(),
     trpc.settings.apiKeys(),
     trpc.notify.communication(),
+    trpc.notify.communicationRules(),
     trpc.settings.company(),
     trpc.automation.status(),
     trpc.settings.payments(),
@@ -34,6 +36,7 @@ export default async function SettingsPage() {
         <CompanyForm company={company} />
         <PaymentsForm settings={payments} origin={publicOrigin()} />
         <CommunicationForm settings={communication} />
+        <CommunicationRulesForm view={rules} />
         <AutomationPanel status={automation} />
         <SecurityForm settings={security} />
         <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { id } from '../../schemas/common';
-import { communicationSettingsInput, emailTemplateInput } from '../../schemas/communication';
+import { communicationRulesInput, communicationSettingsInput, emailTemplateInput } from '../../schemas/communication';
 import { getOutboxMessage, listOutbox } from '../../services/notifications/outbox';
 import { channelStatus, getCommunication, listTemplates, previewTemplate, saveTemplate, updateCommunication } from '../../services/settings/communication';
+import { getCommunicationRules, updateCommunicationRules } from '../../services/settings/communication-rules';
 import { adminProcedure, permissionProcedure, router } from '../trpc';
 
 export const notifyRouter = router({
   channels: permissionProcedure('invoices.view').query(({ ctx }) => channelStatus(ctx.service)),
   communication: adminProcedure.query(({ ctx }) => getCommunication(ctx.service)),
   updateCommunication: adminProcedure.input(communicationSettingsInput).mutation(({ ctx, input }) => updateCommunication(ctx.service, input)),
+  communicationRules: adminProcedure.query(({ ctx }) => getCommunicationRules(ctx.service)),
+  updateCommunicationRules: adminProcedure.input(communicationRulesInput).mutation(({ ctx, input }) => updateCommunicationRules(ctx.service, input)),
   templates: adminProcedure.query(({ ctx }) => listTemplates(ctx.service)),
   saveTemplate: adminProcedure.input(emailTemplateInput).mutation(({ ctx, input }) => saveTemplate(ctx.service, input)),
   preview: adminProcedure.input(emailTemplateInput).query(({ ctx, input }) => previewTemplate(ctx.service, input)),

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { securitySettings } from '../../schemas/account';
 import { automationSettings, automationSettingsInput } from '../../schemas/automation';
 import { id, listInput } from '../../schemas/common';
-import { communicationSettingsInput, communicationView, emailTemplateKeyInput, emailTemplateOutput, emailTemplateText } from '../../schemas/communication';
+import {
+  communicationRulesInput,
+  communicationRulesView,
+  communicationSettingsInput,
+  communicationView,
+  emailTemplateKeyInput,
+  emailTemplateOutput,
+  emailTemplateText,
+} from '../../schemas/communication';
 import { companySettings, companySettingsPatch } from '../../schemas/company';
 import { plainDate } from '../../schemas/invoices';
 import { paymentSettingsInput, paymentSettingsView } from '../../schemas/payments';
@@ -10,6 +18,7 @@ import { getAutomationSettings, updateAutomationSettings } from '../../services/
 import { retryJob, runWorkflowNow } from '../../services/automation/workflows';
 import { getOutboxMessage, listOutbox } from '../../services/notifications/outbox';
 import { getCommunication, listTemplates, previewTemplate, saveTemplate, updateCommunication, type TemplateView } from '../../services/settings/communication';
+import { getCommunicationRules, updateCommunicationRules } from '../../services/settings/communication-rules';
 import { getCompany, updateCompany } from '../../services/settings/company';
 import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
 import { getSecuritySettings, updateSecuritySettings } from '../../services/settings/security';
@@ -95,6 +104,33 @@ export const putCommunicationRoute = defineRoute(
     response: communicationView,
   },
   ({ ctx, body }) => updateCommunication(ctx, body),
+);
+
+export const getCommunicationRulesRoute = defineRoute(
+  {
+    method: 'GET',
+    path: '/settings/communication/rules',
+    summary:
+      'Per event (invoice_created, reminder, overdue, suspended, reactivated, payment_received): the channels automatic notifications use and the SMS and WhatsApp texts; and which channels are configured',
+    tag,
+    permission,
+    response: communicationRulesView,
+  },
+  ({ ctx }) => getCommunicationRules(ctx),
+);
+
+export const putCommunicationRulesRoute = defineRoute(
+  {
+    method: 'PUT',
+    path: '/settings/communication/rules',
+    summary:
+      'Replace every event’s rule. Texts may use {customer_name} {invoice_number} {amount} {total} {due_date} {link} {company}; any other placeholder → 400 naming it',
+    tag,
+    permission,
+    body: communicationRulesInput,
+    response: communicationRulesView,
+  },
+  ({ ctx, body }) => updateCommunicationRules(ctx, body),
 );
 
 export const getAutomationRoute = defineRoute(

@@ -3,11 +3,13 @@ import { invoices, orders } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { awaitingPayment } from '@/server/billing/invoice-status';
 import { addDays } from '@/server/billing/periods';
-import type { Notifier } from '@/server/notify/notifier';
+import { emitEvents } from '@/server/jobs/runtime';
+import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { deliverInvoice } from '@/server/services/invoices/send';
+import { sendByRule } from '@/server/services/invoices/notify-by-rule';
 import { changeOrderStatus } from '@/server/services/orders/change-status';
+import { readCommunicationRules, ruleChannels } from '@/server/services/settings/communication-rules';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { checkDunningDate } from './dates';
 import { markOverdueInvoices } from './run-billing';
@@ -38,6 +40,9 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
   const { dunning } = await readBillingSettings(ctx.db);
   const invoicesMarkedOverdue = await markOverdueInvoices(ctx.db, date, ctx.now);
 
+  // Reminders go out on the channels of the 'reminder' and 'overdue' communication rules.
+  const rules = await readCommunicationRules(ctx.db);
+  const channels = notifier ?? (await configuredNotifier(ctx.db));
   let remindersSent = 0;
   let remindersFailed = 0;
   const offsets = [...new Set(dunning.reminder_days)].sort((a, b) => a - b);
@@ -55,20 +60,26 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
     for (const invoice of due) {
       const reached = offsets.filter((offset) => addDays(invoice.dueDate, offset) <= date).at(-1);
       if (reached === undefined) continue;
-      const { entry, sentNow } = await deliverInvoice(
-        ctx,
-        {
-          id: invoice.id,
-          channel: 'email',
-          template: reached < 0 ? 'payment_reminder' : 'overdue_notice',
-          eventId: `dunning:${reached}`,
-          origin: input.origin,
-        },
-        notifier,
-      );
+      const rule = reached < 0 ? rules.reminder : rules.overdue;
+      const sends = [];
+      for (const channel of ruleChannels(rule))
+        sends.push(
+          await sendByRule(
+            ctx,
+            {
+              id: invoice.id,
+              channel,
+              template: reached < 0 ? 'payment_reminder' : 'overdue_notice',
+              eventId: `dunning:${reached}`,
+              origin: input.origin,
+              rule,
+            },
+            channels,
+          ),
+        );
       // A failed send gives its key back, so a failed entry is always this run's attempt.
-      if (sentNow) remindersSent += 1;
-      else if (entry.status === 'failed') remindersFailed += 1;
+      if (sends.some((s) => s.sentNow)) remindersSent += 1;
+      else if (sends.some((s) => s.entry.status === 'failed')) remindersFailed += 1;
     }
   }
 
@@ -95,6 +106,9 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
     const order = await ctx.db.transaction(async (tx) => {
       const suspended = await changeOrderStatus({ ...ctx, db: tx }, { id: orderId, status: 'suspended' });
       await tx.update(orders).set({ suspendedForInvoiceId: invoiceId }).where(eq(orders.id, orderId));
+      // The customer hears of it only when the rule names a channel (by default none, as before rules).
+      if (ruleChannels(rules.suspended).length > 0)
+        await emitEvents(tx, [{ name: 'invoice/service.suspended', id: `service-suspended:${orderId}:${date}`, data: { invoiceId, orderId } }]);
       return suspended;
     });
     ordersSuspended += 1;

@@ -12,6 +12,7 @@ import { paperFromSettings } from '@/server/documents/paper';
 import { cachedInvoicePdf } from '@/server/documents/render';
 import { AppError } from '@/server/errors';
 import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
+import { fillPlaceholders, type PlaceholderValues } from '@/server/notify/placeholders';
 import { readPaymentConfig } from '@/server/payments/config';
 import { emailTemplateSettings } from '@/server/schemas/communication';
 import { channelNames, type Channel } from '@/server/schemas/invoices';
@@ -35,6 +36,8 @@ export type SendInput = {
   ownRun?: boolean | undefined;
   /** Where public links point (this server as customers reach it). */
   origin: string;
+  /** A communication rule's SMS or WhatsApp text, placeholders unfilled; without it the desk's fixed wording. */
+  text?: string | undefined;
 };
 
 // A claim older than this was left by a sender that died mid-send: another may take it over.
@@ -56,6 +59,23 @@ function mailData(doc: InvoiceDocumentModel, publicUrl: string, paymentLink: str
     sources: doc.sources.map((s) => s.number),
   };
 }
+
+const placeholderValues = (data: InvoiceMailData, customerName: string): PlaceholderValues => ({
+  customer_name: customerName,
+  invoice_number: data.number,
+  amount: data.balance,
+  total: data.total,
+  due_date: data.dueDate,
+  link: data.publicUrl,
+  company: data.company,
+});
+
+/**
+ * The log key of one send: (template, event) for e-mail, as it always was, and the channel
+ * added for SMS and WhatsApp, so one event goes out once on each channel its rule names.
+ */
+export const dedupeKeyOf = (template: TemplateKey, eventId: string, channel: Channel) =>
+  channel === 'email' ? `${template}:${eventId}` : `${template}:${eventId}:${channel}`;
 
 /**
  * With Stripe set up, messages also carry a link straight to card payment: the public link's
@@ -135,7 +155,7 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
   if (!recipient) throw new AppError('validation', 'The customer has no phone number', { channel: 'needs a phone number on the customer' });
 
   const template = input.template ?? (doc.purpose === 'consolidated' ? 'consolidated_invoice' : 'invoice_created');
-  const dedupeKey = `${template}:${input.eventId ?? randomUUID()}`;
+  const dedupeKey = dedupeKeyOf(template, input.eventId ?? randomUUID(), input.channel);
   const { row, mine } = await claim(ctx, doc.id, input.channel, recipient, dedupeKey, input.ownRun === true && input.eventId !== undefined);
   if (!mine) return { entry: row, sentNow: false };
 
@@ -161,15 +181,17 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
     } else if (input.channel === 'sms') {
       ({ id } = await channels.sms!.send({
         to: recipient,
-        text: `${data.company}: ${data.documentTitle} ${data.number}, ${data.balance} due ${data.dueDate}. ${data.publicUrl}`,
+        text: input.text
+          ? fillPlaceholders(input.text, placeholderValues(data, doc.customer.name))
+          : `${data.company}: ${data.documentTitle} ${data.number}, ${data.balance} due ${data.dueDate}. ${data.publicUrl}`,
       }));
     } else {
-      ({ id } = await channels.whatsapp!.sendDocument({
-        to: recipient,
-        filename: pdf!.filename,
-        content: pdf!.content,
-        caption: `${data.documentTitle} ${data.number}: ${data.balance} due ${data.dueDate}\n${data.publicUrl}`,
-      }));
+      // The PDF goes as the message's media; its caption always carries the public link, added
+      // after a rule's text that does not place it.
+      const caption = input.text
+        ? fillPlaceholders(input.text, placeholderValues(data, doc.customer.name)) + (input.text.includes('{link}') ? '' : `\n${data.publicUrl}`)
+        : `${data.documentTitle} ${data.number}: ${data.balance} due ${data.dueDate}\n${data.publicUrl}`;
+      ({ id } = await channels.whatsapp!.sendDocument({ to: recipient, filename: pdf!.filename, content: pdf!.content, caption }));
     }
     outcome = { status: 'sent', providerMessageId: id };
   } catch (error) {

@@ -7,6 +7,7 @@ import { audit } from '@/server/services/audit/record';
 import { creditPaidTopUps } from '@/server/services/credit/top-up';
 import { needsApproval, orderPaidEvent } from '@/server/services/orders/activate';
 import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
+import { readCommunicationRules, ruleChannels } from '@/server/services/settings/communication-rules';
 import { releaseCredits } from '@/server/services/wallet/release';
 import { convertProforma } from './convert-proforma';
 
@@ -39,6 +40,8 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
     .set({ status: 'active', suspendedForInvoiceId: null, updatedAt: now })
     .where(and(inArray(orders.suspendedForInvoiceId, ids), eq(orders.status, 'suspended')))
     .returning({ id: orders.id });
+  // The customer hears of it only when the rule names a channel (by default none, as before rules).
+  const tellCustomer = unsuspended.length > 0 && ruleChannels((await readCommunicationRules(tx)).reactivated).length > 0;
   for (const { id } of unsuspended) {
     const lifted = await tx
       .update(services)
@@ -57,6 +60,8 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
       { type: 'order', id },
       { before: { status: 'suspended' }, after: { status: 'active', paidInvoiceId: invoiceId } },
     );
+    if (tellCustomer)
+      await emitEvents(tx, [{ name: 'invoice/service.reactivated', id: `service-reactivated:${id}:${invoiceId}`, data: { invoiceId, orderId: id } }]);
   }
 
   const firstOrders = covered.filter((i) => i.purpose === 'first' && i.orderId).map((i) => i.orderId!);
