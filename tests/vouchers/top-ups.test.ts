@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { POST as stripeWebhook } from '@/app/api/webhooks/stripe/route';
-import { auditLog, creditLedger, invoices, payments } from '@/db/schema';
+import { auditLog, creditLedger, invoiceNotifications, invoices, payments } from '@/db/schema';
 import { systemActor } from '@/server/auth/actor';
+import { addDays } from '@/server/billing/periods';
+import { runDunning } from '@/server/services/billing-runs/run-dunning';
 import { applyCredit } from '@/server/services/credit/apply';
 import { creditBalance } from '@/server/services/credit/balance';
 import { startTopUp } from '@/server/services/credit/top-up';
@@ -106,6 +108,25 @@ describe('topping up credit', () => {
     await expect(consolidateInvoices(desk, { customerId: customer.id })).rejects.toMatchObject({ code: 'invalid_state' });
     await open();
     expect((await consolidateInvoices(desk, { customerId: customer.id })).total).toBe(1400n);
+  });
+
+  it('is not chased by dunning when left unpaid, as an invoice due the same day is', async () => {
+    const { customer, ctx } = await givenClient();
+    const desk = ctxOf(db(), systemActor(), testNow);
+    const topUp = await startTopUp(ctx, { customerId: customer.id, amount: 1000n });
+    const owed = await createInvoice(desk, {
+      customerId: customer.id,
+      status: 'pending',
+      issueDate: topUp.issueDate,
+      dueDate: topUp.dueDate,
+      items: [{ description: 'Hosting', quantity: 1000n, unitPrice: 700n, taxRate: 0n }],
+    });
+    const day = addDays(topUp.dueDate, 1);
+    await runDunning(ctxOf(db(), systemActor(), new Date(`${day}T12:00:00Z`)), { date: day, origin: 'https://billing.example.test' });
+    const told = (invoiceId: string) =>
+      db().select({ channel: invoiceNotifications.channel }).from(invoiceNotifications).where(eq(invoiceNotifications.invoiceId, invoiceId));
+    expect(await told(owed.id)).toEqual([{ channel: 'email' }]);
+    expect(await told(topUp.id)).toEqual([]);
   });
 
   it('never pays a top-up from the credit it would buy', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm';
 import { invoices, orders } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { awaitingPayment } from '@/server/billing/invoice-status';
@@ -54,6 +54,8 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
         and(
           inArray(invoices.status, [...awaitingPayment]),
           inArray(invoices.kind, ['invoice', 'debit_note']),
+          // A top-up left unpaid is a purchase of credit the customer gave up, not a debt to chase.
+          ne(invoices.purpose, 'top_up'),
           lte(invoices.dueDate, addDays(date, -offsets[0]!)),
         ),
       );
