@@ -2,6 +2,7 @@
 
 import {
   BadgePercent,
+  Banknote,
   ChartColumn,
   ChartLine,
   Handshake,
@@ -47,6 +48,7 @@ const icons = {
   jobs: Workflow,
   services: Server,
   credit: Wallet,
+  payments: Banknote,
   store: Store,
   resellers: Handshake,
   keys: KeyRound,
