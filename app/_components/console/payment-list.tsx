@@ -5,7 +5,7 @@ import { fieldErrors } from '@/server/errors';
 import { paymentMethodNames } from '@/server/schemas/invoice-desk';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { listPaymentsInput } from '@/server/schemas/money-lists';
-import { formatMoment, queryString, type SearchParams } from '../../_lib/format';
+import { formatDay, formatTime, queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 import { moneyFormatter } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
@@ -85,34 +85,37 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
           >
             {page.items.map((p) => (
               <tr key={p.id} data-href={`${basePath}/invoices/${p.invoiceId}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
-                <td className="px-4 py-2.5 whitespace-nowrap">{formatMoment(p.date)}</td>
-                <td className="px-4 py-2.5">
+                <td className="px-3 py-2.5 whitespace-nowrap">
+                  {formatDay(p.date)}
+                  <span className="block text-xs text-fg-muted">{formatTime(p.date)}</span>
+                </td>
+                <td className="px-3 py-2.5">
                   <StatusPill status={p.type === 'refund' ? 'refunded' : 'paid'} className="normal-case">
                     {p.type === 'refund' ? 'Refund' : 'Payment'}
                   </StatusPill>
                 </td>
-                <td className="px-4 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">
+                <td className="px-3 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">
                   {p.type === 'refund' ? '−' : ''}
                   {money(p.amount, p.currency)}
                 </td>
-                <td className="px-4 py-2.5">{paymentMethodNames[p.method]}</td>
-                <td className="max-w-40 truncate px-4 py-2.5" title={p.reference ?? undefined}>
+                <td className="px-3 py-2.5">{paymentMethodNames[p.method]}</td>
+                <td className="max-w-32 truncate px-3 py-2.5" title={p.reference ?? undefined}>
                   {p.reference ?? '—'}
                 </td>
-                <td className="max-w-44 truncate px-4 py-2.5 text-xs text-fg-muted" title={p.providerId ?? undefined}>
+                <td className="max-w-32 truncate px-3 py-2.5 text-xs text-fg-muted" title={p.providerId ?? undefined}>
                   {p.provider && p.providerId ? `${p.provider} · ${p.providerId}` : '—'}
                 </td>
-                <td className="px-4 py-2.5 whitespace-nowrap">
+                <td className="px-3 py-2.5 whitespace-nowrap">
                   <Link href={`${basePath}/invoices/${p.invoiceId}`} className="hover:underline">
                     {p.invoiceNumber ?? 'Draft'}
                   </Link>
                 </td>
-                <td className="px-4 py-2.5">
+                <td className="px-3 py-2.5">
                   <Link href={`${basePath}/customers/${p.customerId}`} className="hover:underline">
                     {p.customerName}
                   </Link>
                 </td>
-                <td className="max-w-44 truncate px-4 py-2.5 text-fg-muted" title={p.recordedBy ?? undefined}>
+                <td className="max-w-32 truncate px-3 py-2.5 text-fg-muted" title={p.recordedBy ?? undefined}>
                   {p.recordedBy ?? '—'}
                 </td>
               </tr>

@@ -1,7 +1,7 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
-import { serviceStatuses } from '@/server/billing/order-status';
+import { serviceStatuses, type ServiceStatus } from '@/server/billing/order-status';
 import { fieldErrors } from '@/server/errors';
 import { listServicesInput } from '@/server/schemas/money-lists';
 import { formatDay, humanize, queryString, type SearchParams } from '../../_lib/format';
@@ -17,6 +17,16 @@ import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
+
+/** The statuses as a person reads them, in the filter and on each row. */
+const statusNames: Record<ServiceStatus, string> = {
+  pending: 'Pending',
+  active: 'Active',
+  suspended: 'Suspended',
+  terminated: 'Terminated',
+  cancelled: 'Cancelled',
+  failed: 'Setup failed',
+};
 
 const terminatingChoices = [
   { value: '7', label: 'Within 7 days' },
@@ -50,7 +60,7 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
         </a>
       </PageHeader>
       <FilterForm list="services" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
-        <FilterSelect label="Status" name="status" options={serviceStatuses} error={errors.status} />
+        <FilterSelect label="Status" name="status" options={serviceStatuses.map((v) => ({ value: v, label: statusNames[v] }))} error={errors.status} />
         <FilterSelect label="Terminating" name="terminating_within" options={terminatingChoices} error={errors.terminating_within} />
         <FilterSelect label="Product" name="product_id" options={products.items.map((p) => ({ value: p.id, label: p.name }))} error={errors.product_id} />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
@@ -93,7 +103,7 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
                   <span className="block text-xs text-fg-muted capitalize">{humanize(s.cycle)}</span>
                 </td>
                 <td className="px-4 py-2.5">
-                  <StatusPill status={s.status} />
+                  <StatusPill status={s.status}>{statusNames[s.status]}</StatusPill>
                   {s.terminatesOn ? <span className="block text-xs whitespace-nowrap text-danger">Terminates {formatDay(s.terminatesOn)}</span> : null}
                 </td>
                 <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(s.nextDueDate)}</td>
