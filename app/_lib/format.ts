@@ -14,6 +14,10 @@ export function formatDay(value: string | Date | null): string {
 /** An instant to the minute: "30 Nov 2026, 00:04". */
 export const formatMoment = (value: Date) => momentFormat.format(value);
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
+/** An instant's time of day, UTC: "00:04". */
+export const formatTime = (value: Date) => timeFormat.format(value);
+
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** A query string of the values that are set (an undefined one drops the parameter). */

@@ -13,6 +13,8 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin', label: 'Dashboard', icon: 'dashboard' },
   { href: '/admin/orders', label: 'Orders', icon: 'orders', needs: 'orders.view' },
   { href: '/admin/invoices', label: 'Invoices', icon: 'invoices', needs: 'invoices.view' },
+  { href: '/admin/payments', label: 'Payments', icon: 'payments', needs: 'invoices.view' },
+  { href: '/admin/services', label: 'Services', icon: 'services', needs: 'orders.view' },
   { href: '/admin/transactions', label: 'Transactions', icon: 'credit', needs: 'reports.view' },
   { href: '/admin/customers', label: 'Customers', icon: 'customers', needs: 'customers.view' },
   { href: '/admin/prepaid-cards', label: 'Prepaid cards', icon: 'cards', needs: 'vouchers.manage' },

@@ -13,6 +13,8 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/reseller/customers', label: 'Customers', icon: 'customers' },
   { href: '/reseller/invoices', label: 'Invoices', icon: 'invoices', needs: 'invoices.view' },
   { href: '/reseller/orders', label: 'Orders', icon: 'orders', needs: 'orders.view' },
+  { href: '/reseller/payments', label: 'Payments', icon: 'payments', needs: 'invoices.view' },
+  { href: '/reseller/services', label: 'Services', icon: 'services', needs: 'orders.view' },
   { href: '/reseller/sub-resellers', label: 'Sub-resellers', icon: 'resellers' },
   { href: '/reseller/commissions', label: 'My commissions', icon: 'credit' },
   { href: '/reseller/api-keys', label: 'API keys', icon: 'keys' },

@@ -152,7 +152,12 @@ export const services = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('services_customer_idx').on(t.customerId, t.createdAt, t.id), index('services_order_idx').on(t.orderId)],
+  (t) => [
+    index('services_customer_idx').on(t.customerId, t.createdAt, t.id),
+    index('services_order_idx').on(t.orderId),
+    // The Services list pages newest first by (created_at, id).
+    index('services_created_idx').on(t.createdAt, t.id),
+  ],
 );
 
 // What the billing run reads and advances for each service, apart from the wide services row:

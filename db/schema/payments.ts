@@ -33,6 +33,8 @@ export const payments = pgTable(
     index('payments_customer_idx').on(t.customerId, t.createdAt, t.id),
     // The revenue report sums one currency's payments by paid date from the index alone.
     index('payments_report_idx').on(t.currency, t.paidAt, t.amount),
+    // The Payments list pages newest first by (paid_at, id).
+    index('payments_paid_idx').on(t.paidAt, t.id),
     uniqueIndex('payments_provider_uq').on(t.provider, t.providerId),
     check('payments_amount_positive_ck', sql`${t.amount} > 0`),
   ],
@@ -62,6 +64,8 @@ export const refunds = pgTable(
     index('refunds_invoice_idx').on(t.invoiceId),
     index('refunds_payment_idx').on(t.paymentId),
     index('refunds_report_idx').on(t.currency, t.refundedAt, t.amount),
+    // The Payments list pages refunds newest first by (refunded_at, id).
+    index('refunds_refunded_idx').on(t.refundedAt, t.id),
     uniqueIndex('refunds_provider_uq').on(t.provider, t.providerId),
     check('refunds_amount_positive_ck', sql`${t.amount} > 0`),
   ],

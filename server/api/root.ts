@@ -12,11 +12,13 @@ import { invoicesRouter } from './routers/invoices';
 import { notesRouter } from './routers/notes';
 import { notifyRouter } from './routers/notify';
 import { ordersRouter } from './routers/orders';
+import { paymentsRouter } from './routers/payments';
 import { peopleRouter } from './routers/people';
 import { portalRouter } from './routers/portal';
 import { reportsRouter } from './routers/reports';
 import { resellersRouter } from './routers/resellers';
 import { savedViewsRouter } from './routers/saved-views';
+import { servicesRouter } from './routers/services';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
 import { transactionsRouter } from './routers/transactions';
@@ -46,6 +48,8 @@ export const appRouter = router({
   portal: portalRouter,
   resellers: resellersRouter,
   transactions: transactionsRouter,
+  payments: paymentsRouter,
+  services: servicesRouter,
   commissions: commissionsRouter,
   reports: reportsRouter,
   savedViews: savedViewsRouter,

@@ -3,6 +3,7 @@ import { publicOrigin } from '../env';
 import type { RouteHandler, RouteSpec } from './handler';
 import * as adminSettings from './routes/admin-settings';
 import * as billingRuns from './routes/billing-runs';
+import * as bookLists from './routes/book-lists';
 import * as catalog from './routes/catalog';
 import * as commissions from './routes/commissions';
 import * as consolidation from './routes/consolidation';
@@ -50,6 +51,7 @@ export const restRoutes: AnyRoute[] = [
   resellers,
   people,
   transactions,
+  bookLists,
   commissions,
   usage,
   wallet,

@@ -3,7 +3,9 @@ import { GET as listCustomers } from '@/app/api/v1/customers/route';
 import { GET as listInvoices } from '@/app/api/v1/invoices/route';
 import { GET as listJobs } from '@/app/api/v1/jobs/route';
 import { GET as listOrders } from '@/app/api/v1/orders/route';
+import { GET as listPayments } from '@/app/api/v1/payments/route';
 import { GET as listProducts } from '@/app/api/v1/products/route';
+import { GET as listServices } from '@/app/api/v1/services/route';
 import { withTestDatabase } from '../support/database';
 import { givenApiKey, givenCustomer } from '../support/fixtures';
 import { apiRequest, params } from '../support/rest';
@@ -22,6 +24,8 @@ const lists = [
   ['/orders', listOrders],
   ['/products', listProducts],
   ['/jobs', listJobs],
+  ['/payments', listPayments],
+  ['/services', listServices],
 ] as const;
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

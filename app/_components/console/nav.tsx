@@ -2,6 +2,7 @@
 
 import {
   BadgePercent,
+  Banknote,
   ChartColumn,
   ChartLine,
   HandCoins,
@@ -49,6 +50,7 @@ const icons = {
   jobs: Workflow,
   services: Server,
   credit: Wallet,
+  payments: Banknote,
   store: Store,
   resellers: Handshake,
   keys: KeyRound,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 const tones: Record<string, string> = {
@@ -26,10 +27,11 @@ const tones: Record<string, string> = {
   expired: 'bg-muted text-fg-muted',
 };
 
-export function StatusPill({ status, className }: { status: string; className?: string }) {
+/** `children`: the words shown, when the status's own code is not what a person should read. */
+export function StatusPill({ status, className, children }: { status: string; className?: string; children?: ReactNode }) {
   return (
     <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium capitalize', tones[status] ?? 'bg-muted', className)}>
-      {status}
+      {children ?? status}
     </span>
   );
 }

@@ -1,6 +1,10 @@
-import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { eq, ilike, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { customers, resellers } from '@/db/schema';
-import type { Scope } from '@/server/auth/actor';
+import { requirePermission, type Actor, type Scope } from '@/server/auth/actor';
+import type { Permission } from '@/server/auth/permissions';
+import { AppError } from '@/server/errors';
+import { isUuid } from '@/server/schemas/common';
+import { containsPattern } from '@/server/services/pagination';
 
 /*
  * Where a reseller's (and a client's, and a cash collector's) reach is decided: every aggregate that belongs to a
@@ -56,4 +60,21 @@ export function ownedByScope(customerId: AnyColumn, scope: Scope): SQL | undefin
     case 'none':
       return sql`false`;
   }
+}
+
+/**
+ * Lists of a book (payments, services): the desk and a reseller, never a client, whose portal
+ * shows its own money and services on its own pages.
+ */
+export function requireBookReader(actor: Actor, permission: Permission): void {
+  if (actor.scope.kind !== 'all' && actor.scope.kind !== 'reseller') throw new AppError('forbidden', 'This list is not available to this account');
+  requirePermission(actor, permission);
+}
+
+/** A list's customer filter: the customer's id, or part of its name or e-mail (case-insensitive). */
+export function customerMatching(customerId: AnyColumn, text: string | undefined): SQL | undefined {
+  if (!text) return undefined;
+  if (isUuid(text)) return eq(customerId, text);
+  const pattern = containsPattern(text);
+  return sql`${customerId} in (select ${customers.id} from ${customers} where ${or(ilike(customers.name, pattern), ilike(customers.email, pattern))})`;
 }

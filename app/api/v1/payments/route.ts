@@ -1,0 +1,3 @@
+import { listPaymentsRoute } from '@/server/rest/routes/book-lists';
+
+export const GET = listPaymentsRoute.handler;

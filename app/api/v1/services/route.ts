@@ -1,0 +1,3 @@
+import { listServicesRoute } from '@/server/rest/routes/book-lists';
+
+export const GET = listServicesRoute.handler;

@@ -1,0 +1,2 @@
+// The reseller console's CSV download: the desk's handler, which scopes by the session's actor.
+export { GET } from '../../../admin/payments/export/route';

@@ -1,0 +1,151 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { customers, invoices, ledgerTransactions, payments, refunds } from '@/db/schema';
+import type { PaymentMethod } from '@/server/schemas/invoices';
+import type { ListPaymentsInput, PaymentEntryType } from '@/server/schemas/money-lists';
+import type { ServiceContext } from '@/server/services/context';
+import { customerMatching, ownedByScope, requireBookReader } from '@/server/services/customers/scope';
+import { afterCursor, decodeCursor, encodeCursor, withinDays, type Cursor } from '@/server/services/pagination';
+
+/** One row of the Payments list: money received on an invoice, or given back. */
+export type PaymentEntry = {
+  id: string;
+  type: PaymentEntryType;
+  /** When the money moved: a payment's paid_at, a refund's refunded_at. */
+  date: Date;
+  amount: bigint;
+  currency: string;
+  method: PaymentMethod;
+  /** A payment's reference; a refund's reason. */
+  reference: string | null;
+  provider: string | null;
+  providerId: string | null;
+  invoiceId: string;
+  invoiceNumber: string | null;
+  customerId: string;
+  customerName: string;
+  /** Who recorded it, as the ledger names them (a user's e-mail, an API key, stripe, system). */
+  recordedBy: string | null;
+};
+
+type Filters = Omit<ListPaymentsInput, 'limit' | 'cursor' | 'format'>;
+type Branch = { customerId: PgColumn; date: PgColumn; id: PgColumn; currency: PgColumn };
+
+// A refund onto the credit balance went nowhere else, whatever the payment's method was.
+const refundMethod = sql<PaymentMethod>`(case when ${refunds.toCredit} then 'credit'::payment_method else ${refunds.method} end)`;
+
+/** The filters both tables share, on one table's columns, from the cursor's position on. */
+function shared(ctx: ServiceContext, input: Filters, branch: Branch, cursor: Cursor | undefined): SQL | undefined {
+  return and(
+    ownedByScope(branch.customerId, ctx.actor.scope),
+    withinDays(branch.date, input.from, input.to),
+    customerMatching(branch.customerId, input.customer),
+    input.currency ? eq(branch.currency, input.currency) : undefined,
+    input.resellerId ? eq(customers.resellerId, input.resellerId) : undefined,
+    cursor ? afterCursor({ createdAt: branch.date, id: branch.id }, cursor) : undefined,
+  );
+}
+
+async function paymentRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number): Promise<PaymentEntry[]> {
+  const rows = await ctx.db
+    .select({
+      id: payments.id,
+      date: payments.paidAt,
+      amount: payments.amount,
+      currency: payments.currency,
+      method: payments.method,
+      reference: payments.reference,
+      provider: payments.provider,
+      providerId: payments.providerId,
+      invoiceId: payments.invoiceId,
+      invoiceNumber: invoices.number,
+      customerId: payments.customerId,
+      customerName: customers.name,
+      recordedBy: ledgerTransactions.actor,
+    })
+    .from(payments)
+    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+    .innerJoin(customers, eq(customers.id, payments.customerId))
+    .leftJoin(ledgerTransactions, and(eq(ledgerTransactions.paymentId, payments.id), eq(ledgerTransactions.type, 'income')))
+    .where(
+      and(
+        shared(ctx, input, { customerId: payments.customerId, date: payments.paidAt, id: payments.id, currency: payments.currency }, cursor),
+        input.method ? eq(payments.method, input.method) : undefined,
+      ),
+    )
+    .orderBy(desc(payments.paidAt), desc(payments.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, type: 'payment' as const }));
+}
+
+async function refundRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number): Promise<PaymentEntry[]> {
+  const rows = await ctx.db
+    .select({
+      id: refunds.id,
+      date: refunds.refundedAt,
+      amount: refunds.amount,
+      currency: refunds.currency,
+      method: refundMethod,
+      reference: refunds.reason,
+      provider: refunds.provider,
+      providerId: refunds.providerId,
+      invoiceId: refunds.invoiceId,
+      invoiceNumber: invoices.number,
+      customerId: invoices.customerId,
+      customerName: customers.name,
+      recordedBy: ledgerTransactions.actor,
+    })
+    .from(refunds)
+    .innerJoin(invoices, eq(invoices.id, refunds.invoiceId))
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .leftJoin(ledgerTransactions, and(eq(ledgerTransactions.refundId, refunds.id), eq(ledgerTransactions.type, 'refund')))
+    .where(
+      and(
+        shared(ctx, input, { customerId: invoices.customerId, date: refunds.refundedAt, id: refunds.id, currency: refunds.currency }, cursor),
+        input.method ? eq(refundMethod, input.method) : undefined,
+      ),
+    )
+    .orderBy(desc(refunds.refundedAt), desc(refunds.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, type: 'refund' as const }));
+}
+
+// Newest first, ties by id descending: the order of PostgreSQL's (date, uuid) row comparison,
+// since a uuid compares as its bytes and so as its lowercase text.
+const newestFirst = (a: PaymentEntry, b: PaymentEntry) => b.date.getTime() - a.date.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+async function fetchPage(ctx: ServiceContext, input: Filters, cursorText: string | undefined, limit: number) {
+  requireBookReader(ctx.actor, 'invoices.view');
+  const cursor = cursorText ? decodeCursor(cursorText) : undefined;
+  // Each table answers its own first `limit + 1` rows from its (date, id) index; the page is the
+  // first `limit + 1` of both, which those always contain.
+  const [received, returned] = await Promise.all([
+    input.type === 'refund' ? [] : paymentRows(ctx, input, cursor, limit + 1),
+    input.type === 'payment' ? [] : refundRows(ctx, input, cursor, limit + 1),
+  ]);
+  const rows = [...received, ...returned].sort(newestFirst);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.date, id: last.id }) : null };
+}
+
+/**
+ * One page of every payment and refund in the actor's reach, newest first: the desk's with
+ * `invoices.view`, a reseller's book with its `invoices.view` flag; a client is refused.
+ */
+export async function listPayments(
+  ctx: ServiceContext,
+  input: Omit<ListPaymentsInput, 'format'>,
+): Promise<{ items: PaymentEntry[]; nextCursor: string | null }> {
+  return fetchPage(ctx, input, input.cursor, input.limit);
+}
+
+/** Every payment and refund matching the filters, newest first, in keyset batches (for CSV). */
+export async function* eachPayment(ctx: ServiceContext, input: Filters): AsyncGenerator<PaymentEntry> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(ctx, input, cursor, 1000);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
