@@ -45,6 +45,7 @@ describe('what the console offers on an order', () => {
     amountPaid,
     amountRefunded: 0n,
     amountCredited: 0n,
+    currency: 'USD',
   });
 
   // One row per status, with its usual first invoice; then the first invoice's own cases.
