@@ -20,10 +20,13 @@ const tones: Record<string, string> = {
   paused: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
 };
 
-export function StatusPill({ status, className }: { status: string; className?: string }) {
+/** A status as a coloured pill; `label` words it where the bare status would mislead (statusLabel). */
+export function StatusPill({ status, label, className }: { status: string; label?: string | undefined; className?: string }) {
   return (
-    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium capitalize', tones[status] ?? 'bg-muted', className)}>
-      {status}
+    <span
+      className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', !label && 'capitalize', tones[status] ?? 'bg-muted', className)}
+    >
+      {label ?? status}
     </span>
   );
 }
