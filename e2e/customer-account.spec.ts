@@ -34,7 +34,7 @@ test('an admin adjusts credit and takes quick pay of everything owed', async ({ 
   await credit.getByLabel('Amount (USD)').fill('-5');
   await credit.getByLabel('Reason').fill('Oops');
   await credit.getByRole('button', { name: 'Save' }).click();
-  await expect(credit.locator('#amount-error')).toHaveText('would take the balance below zero');
+  await expect(credit.locator('#amount-error')).toHaveText('would take the balance of $0.00 below zero');
   await credit.getByLabel('Amount (USD)').fill('12.50');
   await credit.getByLabel('Reason').fill('Goodwill');
   await credit.getByRole('button', { name: 'Save' }).click();

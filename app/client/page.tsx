@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
+import { nextRenewal } from '@/server/billing/next-invoice';
+import { toPlainDate } from '@/server/billing/periods';
 import { buttonClass } from '../_components/ui/button';
 import { Card, PageHeader } from '../_components/ui/card';
 import { StatusPill } from '../_components/ui/status-pill';
@@ -22,7 +24,13 @@ export default async function ClientHome() {
   const owed = new Map<string, bigint>();
   for (const invoice of open) owed.set(invoice.currency, (owed.get(invoice.currency) ?? 0n) + invoice.balance);
   const live = services.filter((s) => s.status === 'active' || s.status === 'suspended' || s.status === 'pending');
-  const renewals = [...live].sort((a, b) => a.nextDueDate.localeCompare(b.nextDueDate)).slice(0, 5);
+  // Pages may read the real clock: a renewal is listed while it is still ahead.
+  const today = toPlainDate(new Date());
+  const renewals = live
+    .map((service) => ({ ...service, renews: nextRenewal(service, today) }))
+    .filter((service): service is typeof service & { renews: string } => service.renews !== null)
+    .sort((a, b) => a.renews.localeCompare(b.renews))
+    .slice(0, 5);
   return (
     <>
       <PageHeader title="My account" description={`Welcome, ${account.name}. Your invoices, services and credit with us.`}>
@@ -84,7 +92,7 @@ export default async function ClientHome() {
                   <span className="text-fg-muted">
                     {humanize(service.cycle)} · {money(service.price, service.currency)}
                   </span>
-                  <span>{formatDay(service.nextDueDate)}</span>
+                  <span data-testid="renews">{formatDay(service.renews)}</span>
                   <StatusPill status={service.status} />
                 </span>
               </li>

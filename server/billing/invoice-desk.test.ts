@@ -11,6 +11,7 @@ const facts = (status: InvoiceStatus, amountPaid: bigint, more: Partial<DeskFact
   amountPaid,
   amountRefunded: 0n,
   amountCredited: 0n,
+  currency: 'USD',
   dueDate: '2026-12-31',
   ...more,
 });

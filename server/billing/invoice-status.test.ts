@@ -71,7 +71,7 @@ describe('invoice state machine: every transition', () => {
     expect(canTransition(status, event)).toBe(next !== null);
     // Money guards are tested below; here the invoice is in the state the event needs.
     const paid = event === 'refund_full' || status === 'partial' || status === 'paid' ? 500n : 0n;
-    const outcome = invoiceTransition({ status, total: 1000n, amountPaid: paid, amountRefunded: 0n, amountCredited: 0n }, event);
+    const outcome = invoiceTransition({ status, total: 1000n, amountPaid: paid, amountRefunded: 0n, amountCredited: 0n, currency: 'USD' }, event);
     expect(outcome.ok ? outcome.value : null).toBe(next);
     if (!outcome.ok) expect(outcome.code).toBe('invalid_state');
   });
@@ -80,13 +80,15 @@ describe('invoice state machine: every transition', () => {
 describe('invoice money guards', () => {
   it('refuse cancelling or editing once money was received', () => {
     for (const event of ['cancel', 'edit'] as const) {
-      const outcome = invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 1n, amountRefunded: 0n, amountCredited: 0n }, event);
+      const outcome = invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 1n, amountRefunded: 0n, amountCredited: 0n, currency: 'USD' }, event);
       expect(outcome).toMatchObject({ ok: false, code: 'invalid_state' });
     }
   });
 
   it('refuse a full refund when nothing was paid', () => {
-    expect(invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 0n, amountRefunded: 0n, amountCredited: 0n }, 'refund_full')).toMatchObject({
+    expect(
+      invoiceTransition({ status: 'overdue', total: 1000n, amountPaid: 0n, amountRefunded: 0n, amountCredited: 0n, currency: 'USD' }, 'refund_full'),
+    ).toMatchObject({
       ok: false,
     });
   });
@@ -105,7 +107,16 @@ describe('invoice money guards', () => {
     ['refunded', 1000n, 100n, { ok: false, code: 'invalid_state' }],
     ['paid', 1000n, 1n, { ok: false, code: 'invalid_state' }],
   ] as const)('%s invoice with %s paid, paying %s', (status, amountPaid, amount, outcome) => {
-    expect(applyPayment({ status, total: 1000n, amountPaid, amountRefunded: 0n, amountCredited: 0n }, amount)).toMatchObject(outcome);
+    expect(applyPayment({ status, total: 1000n, amountPaid, amountRefunded: 0n, amountCredited: 0n, currency: 'USD' }, amount)).toMatchObject(outcome);
+  });
+
+  it('names an overpayment’s limit as money in the invoice’s currency, on the Amount field', () => {
+    expect(applyPayment({ status: 'partial', total: 10000n, amountPaid: 4950n, amountRefunded: 0n, amountCredited: 0n, currency: 'EUR' }, 6000n)).toEqual({
+      ok: false,
+      code: 'conflict',
+      message: 'The payment exceeds the balance of €50.50',
+      fields: { amount: 'must be at most the balance of €50.50' },
+    });
   });
 
   it.each([
@@ -123,6 +134,7 @@ describe('invoice money guards', () => {
 describe('giving money back (refunds and credit notes onto the balance)', () => {
   const invoice = (status: InvoiceStatus, amountPaid: bigint, amountRefunded = 0n, amountCredited = 0n) => ({
     status,
+    currency: 'USD',
     total: 1000n,
     amountPaid,
     amountRefunded,
@@ -152,6 +164,13 @@ describe('giving money back (refunds and credit notes onto the balance)', () => 
     expect(creditNoteSplit(invoice(status, paid, refunded, credited), amount)).toMatchObject(outcome);
   });
 
+  it('names what a credit note may credit as money', () => {
+    expect(creditNoteSplit(invoice('paid', 1000n, 600n), 500n)).toMatchObject({
+      message: 'At most $4.00 can be credited: $0.00 still open and $4.00 received and not yet given back',
+      fields: { items: 'add up to more than the $4.00 the invoice can still give back' },
+    });
+  });
+
   it.each([
     ['paid', 1000n, 0n, 0n, 1000n, true],
     ['paid', 1000n, 400n, 0n, 600n, true],
@@ -173,6 +192,7 @@ describe('what the console offers on an invoice', () => {
     amountPaid,
     amountRefunded: 0n,
     amountCredited: 0n,
+    currency: 'USD',
     ...more,
   });
   const none: InvoiceActions = {

@@ -1,3 +1,5 @@
+import { formatMoney } from './currency';
+
 export const invoiceKinds = ['invoice', 'proforma', 'credit_note', 'debit_note'] as const;
 export type InvoiceKind = (typeof invoiceKinds)[number];
 
@@ -33,6 +35,8 @@ const transitions: Record<InvoiceStatus, Partial<Record<InvoiceEvent, InvoiceSta
 
 export type InvoiceMoney = {
   status: InvoiceStatus;
+  /** The currency its amounts are in: refusals name amounts as money in it. */
+  currency: string;
   total: bigint;
   amountPaid: bigint;
   amountRefunded: bigint;
@@ -40,12 +44,19 @@ export type InvoiceMoney = {
   amountCredited: bigint;
 };
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: 'invalid_state' | 'conflict' | 'validation'; message: string };
+/** A refusal's `fields` say which input field it is about, for the form to show it there. */
+export type Outcome<T> =
+  { ok: true; value: T } | { ok: false; code: 'invalid_state' | 'conflict' | 'validation'; message: string; fields?: Record<string, string> };
 
-const refuse = (code: 'invalid_state' | 'conflict' | 'validation', message: string): Outcome<never> => ({ ok: false, code, message });
+const refuse = (code: 'invalid_state' | 'conflict' | 'validation', message: string, fields?: Record<string, string>): Outcome<never> => ({
+  ok: false,
+  code,
+  message,
+  ...(fields ? { fields } : {}),
+});
 
 /** What is still owed: nothing on a cancelled, refunded or draft document. */
-export function balanceOf(invoice: InvoiceMoney): bigint {
+export function balanceOf(invoice: Omit<InvoiceMoney, 'currency'>): bigint {
   if (invoice.status === 'cancelled' || invoice.status === 'refunded' || invoice.status === 'draft') return 0n;
   return invoice.total - invoice.amountPaid;
 }
@@ -65,12 +76,15 @@ export function invoiceTransition(invoice: InvoiceMoney, event: InvoiceEvent): O
 
 /** A payment of `amount` on the invoice: the new status and amount paid, or why not. */
 export function applyPayment(invoice: InvoiceMoney, amount: bigint): Outcome<{ status: InvoiceStatus; amountPaid: bigint }> {
-  if (amount <= 0n) return refuse('validation', 'A payment must be greater than zero');
+  if (amount <= 0n) return refuse('validation', 'A payment must be greater than zero', { amount: 'must be greater than 0' });
   const balance = balanceOf(invoice);
   const event = amount >= balance ? 'pay_full' : 'pay_partial';
   const status = invoiceTransition(invoice, event);
   if (!status.ok) return status;
-  if (amount > balance) return refuse('conflict', `The payment exceeds the balance of ${balance}`);
+  if (amount > balance) {
+    const owed = formatMoney(balance, invoice.currency);
+    return refuse('conflict', `The payment exceeds the balance of ${owed}`, { amount: `must be at most the balance of ${owed}` });
+  }
   return { ok: true, value: { status: status.value, amountPaid: invoice.amountPaid + amount } };
 }
 
@@ -95,7 +109,12 @@ export function creditNoteSplit(invoice: InvoiceMoney, amount: bigint): Outcome<
   const toBalance = amount - settles;
   const returnable = returnableOf(invoice);
   if (toBalance > returnable) {
-    return refuse('conflict', `At most ${open + returnable} can be credited: ${open} still open and ${returnable} received and not yet given back`);
+    const money = (value: bigint) => formatMoney(value, invoice.currency);
+    return refuse(
+      'conflict',
+      `At most ${money(open + returnable)} can be credited: ${money(open)} still open and ${money(returnable)} received and not yet given back`,
+      { items: `add up to more than the ${money(open + returnable)} the invoice can still give back` },
+    );
   }
   return { ok: true, value: { settles, toBalance } };
 }

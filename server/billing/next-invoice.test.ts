@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextContractInvoice, type PreviewOrder, type PreviewService } from './next-invoice';
+import { nextContractInvoice, nextRenewal, type PreviewOrder, type PreviewService } from './next-invoice';
 
 const active: PreviewOrder = { status: 'active', billingDay: 1, startDate: '2031-01-01', endDate: null };
 /** A monthly service of 3 seats × 1,000 billed on day 1, next period from 2031-03-01. */
@@ -81,5 +81,19 @@ describe('next contract invoice: how much', () => {
     // Alone, its invoice comes at the end of its period.
     expect(preview({}, [usage])).toEqual({ kind: 'next', date: '2031-03-01', subtotal: 0n, tax: 0n, total: 0n, plusUsage: true });
     expect(preview({}, [service({ usage: true, price: 0n, billedUntil: '2031-03-01' }), service()])).toMatchObject({ date: '2031-03-01', plusUsage: false });
+  });
+});
+
+describe('nextRenewal', () => {
+  const today = '2026-12-07';
+  it('is the next due date when it lies ahead', () => {
+    expect(nextRenewal({ nextDueDate: '2026-12-31', periodEnd: '2026-12-31' }, today)).toBe('2026-12-31');
+  });
+  it('is the end of the first period for a service not paid yet, whose next due date is its start', () => {
+    expect(nextRenewal({ nextDueDate: '2026-11-20', periodEnd: '2026-12-20' }, today)).toBe('2026-12-20');
+  });
+  it('is none when nothing lies ahead', () => {
+    expect(nextRenewal({ nextDueDate: '2026-11-20', periodEnd: '2026-12-01' }, today)).toBeNull();
+    expect(nextRenewal({ nextDueDate: '2026-11-20', periodEnd: null }, today)).toBeNull();
   });
 });

@@ -62,3 +62,14 @@ export function nextContractInvoice(input: { order: PreviewOrder; services: read
     .map((amount) => lineAmounts({ quantityMilli: MILLI, unitPrice: amount, taxRateMilli: input.taxRateMilli }, input.taxMode));
   return { kind: 'next', date, ...documentTotals(amounts), plusUsage: onDate.some((s) => s.usage) };
 }
+
+/**
+ * When a service next renews, as its customer reads it: the first of its next due date and the
+ * end of the period it is billed for that is still ahead. A service not paid for yet keeps its
+ * start as its next due date, which is behind: its renewal is when its first period ends. Null
+ * when neither lies ahead (the renewal is overdue, or the service has no period).
+ */
+export function nextRenewal(service: { nextDueDate: PlainDate; periodEnd: PlainDate | null }, today: PlainDate): PlainDate | null {
+  const ahead = [service.nextDueDate, service.periodEnd].filter((day): day is PlainDate => day !== null && day >= today).sort();
+  return ahead[0] ?? null;
+}

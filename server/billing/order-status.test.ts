@@ -5,6 +5,7 @@ import {
   canChangeOrderStatus,
   canChangePlan,
   canChangeSeats,
+  documentCarrying,
   nextOrderStatuses,
   orderActions,
   orderStatuses,
@@ -45,6 +46,7 @@ describe('what the console offers on an order', () => {
     amountPaid,
     amountRefunded: 0n,
     amountCredited: 0n,
+    currency: 'USD',
   });
 
   // One row per status, with its usual first invoice; then the first invoice's own cases.
@@ -115,4 +117,15 @@ describe('what the console offers on an order', () => {
       expect(awaitsProvisioning({ status, provisionedAt: new Date('2026-01-01T00:00:00Z') })).toBe(false);
     },
   );
+});
+
+describe('the document that carries an order’s first invoice', () => {
+  const first = { id: 'first', consolidatedIntoId: 'parent' };
+  const parent = { id: 'parent', consolidatedIntoId: null };
+  it('is the invoice it was consolidated into, else the first invoice itself', () => {
+    expect(documentCarrying(first, [first, parent])).toBe(parent);
+    expect(documentCarrying(parent, [parent])).toBe(parent);
+    expect(documentCarrying(first, [first])).toBe(first);
+    expect(documentCarrying(undefined, [parent])).toBeUndefined();
+  });
 });

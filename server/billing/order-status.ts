@@ -78,3 +78,12 @@ export function orderActions(order: { status: OrderStatus; lineCount: number }, 
     editPrice: order.lineCount > 0 && invoice !== null && (invoice.edit || invoice.correct),
   };
 }
+
+/**
+ * The document that carries what an order's first invoice billed: the invoice it was consolidated
+ * into when there is one among `documents`, else the first invoice itself. The console's order
+ * page and the portal's orders both pay and link through it.
+ */
+export function documentCarrying<T extends { id: string; consolidatedIntoId: string | null }>(original: T | undefined, documents: readonly T[]): T | undefined {
+  return documents.find((d) => d.id === original?.consolidatedIntoId) ?? original;
+}

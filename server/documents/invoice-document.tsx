@@ -4,6 +4,7 @@ import { charWidth, fontFamily, printable } from './fonts';
 import { breakToWidth, layoutFor, type Layout } from './layout';
 import {
   awaitsPayment,
+  documentHeading,
   documentTitle,
   formatDay,
   formatPeriod,
@@ -38,7 +39,7 @@ export function InvoiceDocument({ doc, paper }: Props) {
   const page: Style = { fontFamily, fontSize: layout.fontSize, color: ink, padding: layout.margin };
   const pageNumbers: Style = { textAlign: 'center', fontSize: layout.smallSize, color: muted, marginTop: layout.fontSize };
   return (
-    <Document title={`${title} ${doc.number ?? 'draft'}`} author={doc.seller.name} creator="Cashdesk" producer="Cashdesk">
+    <Document title={documentHeading(title, doc.number)} author={doc.seller.name} creator="Cashdesk" producer="Cashdesk">
       {paper.heightPt === null ? (
         // A roll is cut where the content ends: one page, as tall as the document.
         <Page size={{ width: paper.widthPt }} style={page}>

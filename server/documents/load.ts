@@ -12,7 +12,7 @@ import { addresseeOf } from '../services/invoices/snapshot';
 import { linePeriod } from '../services/invoices/store';
 import { printable } from './fonts';
 import { opaqueLogo } from './logo';
-import { addressLines, type InvoiceDocumentModel } from './model';
+import { addressLines, readableDescription, type InvoiceDocumentModel } from './model';
 
 const text = (value: string) => printable(value.trim());
 const lines = (value: string) => value.split(/\r?\n/).map(text).filter(Boolean);
@@ -83,7 +83,7 @@ export async function loadInvoiceDocument(
     orderName: invoice.orderName?.trim() ? text(invoice.orderName) : null,
     poNumber: invoice.poNumber?.trim() ? text(invoice.poNumber) : null,
     lines: invoice.lines.map((line) => ({
-      description: printable(line.description),
+      description: printable(readableDescription(line.description, linePeriod(line))),
       quantity: trimDecimal(line.quantity),
       unitPrice: line.unitPrice,
       taxRate: trimDecimal(line.taxRate),

@@ -3,13 +3,16 @@ import { sampleDocument } from '@/tests/support/sample-document';
 import {
   addressLines,
   awaitsPayment,
+  documentHeading,
   documentTitle,
   formatDay,
   formatPeriod,
   lineAmount,
   paymentInstructions,
   pdfFilename,
+  readableDescription,
   stampFor,
+  statusLabel,
   taxBreakdown,
   type InvoiceDocumentModel,
 } from './model';
@@ -189,5 +192,34 @@ describe('addressLines', () => {
   it('keeps a code it cannot name, and prints nothing for no address', () => {
     expect(addressLines({ line1: 'x', city: 'y', country: 'ZZZ' })).toEqual(['x', 'y', 'ZZZ']);
     expect(addressLines(null)).toEqual([]);
+  });
+});
+
+describe('documentHeading', () => {
+  it('names a numbered document by its number and a draft as a draft', () => {
+    expect(documentHeading('Invoice', 'INV-2026-0007')).toBe('Invoice INV-2026-0007');
+    expect(documentHeading('Invoice', null)).toBe('Draft invoice');
+    expect(documentHeading('Credit note', null)).toBe('Draft credit note');
+  });
+});
+
+describe('statusLabel', () => {
+  it('words a settled credit note as credited, and leaves every other status to itself', () => {
+    expect(statusLabel({ kind: 'credit_note', status: 'paid' })).toBe('Credited');
+    expect(statusLabel({ kind: 'invoice', status: 'paid' })).toBeUndefined();
+    expect(statusLabel({ kind: 'credit_note', status: 'draft' })).toBeUndefined();
+  });
+});
+
+describe('readableDescription', () => {
+  const period = { start: '2026-01-31', end: '2026-02-27' };
+  it('drops the ISO period a billed line repeats, since its period is shown under it, and keeps the options line', () => {
+    expect(readableDescription('Cloud VPS (monthly) 2026-01-31 – 2026-02-27\nOperating system: Windows · Memory: 2 GB', period)).toBe(
+      'Cloud VPS (monthly)\nOperating system: Windows · Memory: 2 GB',
+    );
+  });
+  it('writes any other date as people read it', () => {
+    expect(readableDescription('API calls usage 2051-01-01 – 2051-01-31: 3 × 0.005 USD', null)).toBe('API calls usage 1 Jan 2051 – 31 Jan 2051: 3 × 0.005 USD');
+    expect(readableDescription('Order 2026-13-45', null)).toBe('Order 2026-13-45');
   });
 });

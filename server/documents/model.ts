@@ -2,6 +2,7 @@ import type { BillingAddress } from '@/db/schema';
 import { formatMoney } from '../billing/currency';
 import { formatMilli, parseMilli } from '../billing/decimal';
 import { isAwaitingPayment, type InvoiceKind, type InvoiceStatus } from '../billing/invoice-status';
+import { isPlainDate } from '../billing/periods';
 import type { TaxMode } from '../billing/totals';
 import type { InvoiceRow } from '../services/invoices/store';
 
@@ -78,6 +79,18 @@ export function documentTitle(doc: Pick<InvoiceDocumentModel, 'kind' | 'purpose'
   return doc.kind === 'invoice' && doc.purpose === 'consolidated' ? 'Consolidated invoice' : titles[doc.kind];
 }
 
+/** A document's heading: "Invoice INV-2026-0007", or "Draft invoice" before it has a number. */
+export const documentHeading = (title: string, number: string | null) => (number ? `${title} ${number}` : `Draft ${title.toLowerCase()}`);
+
+/**
+ * A document's status in words, where the bare status would mislead: a credit note is born
+ * settled (its amount settles what the invoice still owed, the rest goes onto the customer's credit
+ * balance), so "paid" would say somebody paid it.
+ */
+export function statusLabel(doc: { kind: InvoiceKind; status: InvoiceStatus }): string | undefined {
+  return doc.kind === 'credit_note' && doc.status === 'paid' ? 'Credited' : undefined;
+}
+
 export type Stamp = { text: string; tone: 'good' | 'bad' | 'neutral' };
 
 /** The stamp across the header; a credit note is born settled, so PAID would say nothing. */
@@ -117,6 +130,21 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sho
 
 /** "2026-01-31" → "31 Jan 2026": unambiguous for readers on either side of the Atlantic. */
 export const formatDay = (plainDate: string) => dayFormat.format(new Date(`${plainDate}T00:00:00Z`));
+
+const isoDay = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/**
+ * A line's description as people read it. Descriptions written at billing time carry their period
+ * as ISO dates ("Cloud VPS (monthly) 2026-01-31 – 2026-02-27"): where the line's own period is
+ * shown under it that tail goes, and any other date reads as "31 Jan 2026".
+ */
+export function readableDescription(description: string, period: { start: string; end: string } | null): string {
+  const tail = period ? ` ${period.start} – ${period.end}` : null;
+  return description
+    .split('\n')
+    .map((line) => (tail && line.endsWith(tail) ? line.slice(0, -tail.length) : line).replace(isoDay, (day) => (isPlainDate(day) ? formatDay(day) : day)))
+    .join('\n');
+}
 
 /** A line's period as printed: "1 Mar 2026 – 31 Mar 2026". */
 export const formatPeriod = (period: { start: string; end: string }) => `${formatDay(period.start)} – ${formatDay(period.end)}`;

@@ -46,7 +46,7 @@ describe('placing an order', () => {
     const invoice = await getInvoice(at('2026-01-31T10:00:00Z'), { id: order.invoiceId! });
     expect(invoice).toMatchObject({ status: 'pending', purpose: 'first', total: 3200n });
     expect(invoice.lines.map((l) => [l.description, l.total])).toEqual([
-      ['Cloud VPS (monthly) 2026-01-31 – 2026-02-27', 3000n],
+      ['Cloud VPS (monthly) 2026-01-31 – 2026-02-27\nRAM: 4 × GB', 3000n],
       ['Setup fee: Cloud VPS', 500n],
       ['Coupon WELCOME10', -300n],
     ]);

@@ -198,7 +198,7 @@ describe('Stripe Checkout', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, over.invoice.id), eq(auditLog.action, 'invoice.refund_unmatched')));
-    expect(flags.map((f) => (f.after as { reason: string }).reason)).toEqual(['300 of the overpaid credit was already spent']);
+    expect(flags.map((f) => (f.after as { reason: string }).reason)).toEqual(['$3.00 of the overpaid credit was already spent']);
   });
 
   it('refunds through Stripe once: the refund webhook after a console refund adds nothing', async () => {

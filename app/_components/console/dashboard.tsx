@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import type { SessionUser } from '@/server/auth/next-auth';
+import { invoiceSetQuery, paymentSetQuery, recentPaymentDays } from '@/server/billing/dashboard-sets';
 import { dashboardKpisQuery } from '@/server/schemas/dashboard';
 import { moneyFormatter } from '../../_lib/money';
 import { Card, PageHeader } from '../ui/card';
@@ -9,6 +10,8 @@ import type { ConsoleBase } from './base-path';
 import { KpiTiles } from './kpi-tiles';
 
 const day = (d: string) => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function Tile({ title, href, children, empty }: { title: string; href: string; children: ReactNode; empty?: string | false }) {
   return (
@@ -57,6 +60,8 @@ export async function Dashboard({
   // A currency the URL spells wrong shows the default one rather than an error page.
   const asked = dashboardKpisQuery.safeParse({ currency });
   const [summary, kpis] = await Promise.all([trpc.dashboard(), trpc.dashboardKpis(asked.success ? asked.data : {})]);
+  const { sets } = summary;
+  const invoicesIn = (set: Parameters<typeof invoiceSetQuery>[0]) => `${basePath}/invoices?${invoiceSetQuery(set)}`;
   const totals = (rows: typeof summary.unpaid, label: string) => (
     <ul className="space-y-1">
       {rows.map((r) => (
@@ -74,17 +79,16 @@ export async function Dashboard({
       <PageHeader title={`Welcome back, ${firstName}`} description={description} />
       <KpiTiles kpis={kpis} money={money} basePath={basePath} />
       <div className="grid gap-6 md:grid-cols-2">
-        <Tile title="Unpaid" href={`${basePath}/invoices?status=pending`} empty={summary.unpaid.length === 0 && 'Nothing is owed. Nice.'}>
+        <Tile title="Unpaid" href={invoicesIn(sets.unpaid)} empty={summary.unpaid.length === 0 && 'Nothing is owed. Nice.'}>
           {totals(summary.unpaid, 'open')}
         </Tile>
-        <Tile title="Overdue" href={`${basePath}/invoices?status=overdue`} empty={summary.overdue.length === 0 && 'Nothing is late.'}>
+        <Tile title="Overdue" href={invoicesIn(sets.overdue)} empty={summary.overdue.length === 0 && 'Nothing is late.'}>
           <div className="text-danger">{totals(summary.overdue, 'overdue')}</div>
         </Tile>
-        <Tile
-          title="Due this week"
-          href={`${basePath}/invoices?date_field=due`}
-          empty={summary.dueSoon.length === 0 && 'Nothing falls due in the next 7 days.'}
-        >
+        <Tile title="Due this week" href={invoicesIn(sets.dueSoon)} empty={summary.dueSoon.length === 0 && 'Nothing falls due in the next 7 days.'}>
+          <p className="mb-1 text-sm text-fg-muted" data-testid="due-soon-count">
+            {plural(summary.dueSoonCount, 'invoice', 'invoices')} due by {day(sets.dueSoon.to)}
+          </p>
           <ul className="divide-y divide-border text-sm">
             {summary.dueSoon.map((i) => (
               <li key={i.id} className="flex justify-between gap-2 py-2">
@@ -98,7 +102,14 @@ export async function Dashboard({
             ))}
           </ul>
         </Tile>
-        <Tile title="Recent payments" href={`${basePath}/invoices?status=paid`} empty={summary.recent.length === 0 && 'No payment yet.'}>
+        <Tile
+          title="Recent payments"
+          href={`${basePath}/payments?${paymentSetQuery(sets.payments)}`}
+          empty={summary.recent.length === 0 && `No payment in the last ${recentPaymentDays} days.`}
+        >
+          <p className="mb-1 text-sm text-fg-muted" data-testid="payment-count">
+            {plural(summary.paymentCount, 'payment', 'payments')} in the last {recentPaymentDays} days
+          </p>
           <ul className="divide-y divide-border text-sm">
             {summary.recent.map((p) => (
               <li key={p.id} className="flex justify-between gap-2 py-2">

@@ -6,7 +6,7 @@ import { api } from '@/server/api/server-caller';
 import { trimDecimal } from '@/server/billing/decimal';
 import { canRemind } from '@/server/billing/invoice-desk';
 import { invoiceActions, isIssued, returnableOf } from '@/server/billing/invoice-status';
-import { addressLines } from '@/server/documents/model';
+import { addressLines, documentHeading, lineAmount, readableDescription, statusLabel, taxBreakdown } from '@/server/documents/model';
 import { papers } from '@/server/documents/paper';
 import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
@@ -45,7 +45,8 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
   const money = (amount: bigint) => format(amount, invoice.currency);
   const actions = invoiceActions(invoice);
   const publicPath = isIssued(invoice.status) ? publicInvoicePath(invoice.id, invoice.tokenVersion) : null;
-  const title = invoice.number ?? '(draft)';
+  const creditNote = invoice.kind === 'credit_note';
+  const corrected = history.related.find((doc) => doc.relation === 'corrects');
   // A numbered document's own addressee; a draft (or one numbered before snapshots) the customer's.
   const addressee = invoice.customerSnapshot ?? {
     name: customer.name,
@@ -56,11 +57,14 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
     placeOfSupply: null,
   };
   const coded = invoice.lines.some((line) => line.code);
+  // The documents' convention (PDF, public page, portal): net line amounts, tax per rate below.
+  const lines = invoice.lines.map((line) => ({ ...line, taxRate: trimDecimal(line.taxRate), period: linePeriod(line) }));
+  const bands = taxBreakdown(lines);
 
   return (
     <>
-      <PageHeader title={`${documentKindNames[invoice.kind]} ${title}`} description={`${customer.name} · ${customer.email}`}>
-        <StatusPill status={invoice.status} className="text-sm" />
+      <PageHeader title={documentHeading(documentKindNames[invoice.kind], invoice.number)} description={`${customer.name} · ${customer.email}`}>
+        <StatusPill status={invoice.status} label={statusLabel(invoice)} className="text-sm" />
         {actions.locked ? (
           <HeaderBadge icon={Lock} title="Correct it with a credit or debit note">
             Locked
@@ -130,21 +134,21 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
               ...(coded ? [{ label: 'Code' }] : []),
               { label: 'Qty', align: 'right' },
               { label: 'Unit price', align: 'right' },
-              { label: 'Tax', align: 'right' },
-              { label: 'Total', align: 'right' },
+              { label: settings.taxLabel, align: 'right' },
+              { label: 'Amount', align: 'right' },
             ]}
           >
-            {invoice.lines.map((line) => (
-              <tr key={line.id}>
-                <td className="py-2 pr-4">
-                  {line.description}
-                  <LinePeriod period={linePeriod(line)} />
+            {lines.map((line) => (
+              <tr key={line.id} className="align-top">
+                <td className="py-2 pr-4 whitespace-pre-line">
+                  {readableDescription(line.description, line.period)}
+                  <LinePeriod period={line.period} />
                 </td>
                 {coded ? <td className="py-2 pr-4">{line.code ?? ''}</td> : null}
                 <td className="py-2 text-right tabular-nums">{trimDecimal(line.quantity)}</td>
                 <td className="py-2 text-right tabular-nums">{money(line.unitPrice)}</td>
-                <td className="py-2 text-right tabular-nums">{trimDecimal(line.taxRate)}%</td>
-                <td className="py-2 text-right tabular-nums">{money(line.total)}</td>
+                <td className="py-2 text-right tabular-nums">{line.taxRate}%</td>
+                <td className="py-2 text-right tabular-nums">{money(lineAmount(line, invoice.taxMode))}</td>
               </tr>
             ))}
           </DataTable>
@@ -171,25 +175,43 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
               ...(invoice.orderName ? [['Order', invoice.orderName]] : []),
               ...(invoice.poNumber ? [['PO / contract no.', invoice.poNumber]] : []),
               ['Issued', formatDay(invoice.issueDate)],
-              ['Due', formatDay(invoice.dueDate)],
-              ['Subtotal', money(invoice.subtotal)],
-              ['Tax', money(invoice.taxTotal)],
+              // A credit note is settled when issued: nothing falls due and nothing is paid on it.
+              ...(creditNote ? [] : [['Due', formatDay(invoice.dueDate)]]),
+              [invoice.taxMode === 'inclusive' ? 'Net' : 'Subtotal', money(invoice.subtotal)],
+              ...bands.map((band) => [`${settings.taxLabel} ${band.rate}% on ${money(band.base)}`, money(band.tax)]),
               ['Total', money(invoice.total)],
-              ['Paid', money(invoice.amountPaid)],
+              ...(creditNote ? [] : [['Paid', money(invoice.amountPaid)]]),
               ...(invoice.amountRefunded > 0n ? [['Refunded', money(invoice.amountRefunded)]] : []),
             ].map(([label, value]) => (
-              <div key={label} className="flex justify-between">
+              <div key={label} className="flex justify-between gap-4">
                 <dt className="text-fg-muted">{label}</dt>
                 <dd className="tabular-nums">{value}</dd>
               </div>
             ))}
-            <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
-              <dt>Balance</dt>
-              <dd className="tabular-nums" data-testid="balance">
-                {money(invoice.balance)}
-              </dd>
-            </div>
+            {creditNote ? (
+              <div className="flex justify-between gap-4 border-t border-border pt-2 text-base font-semibold">
+                <dt>Credited</dt>
+                <dd className="tabular-nums" data-testid="credited">
+                  {money(invoice.total)}
+                </dd>
+              </div>
+            ) : (
+              <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
+                <dt>Balance</dt>
+                <dd className="tabular-nums" data-testid="balance">
+                  {money(invoice.balance)}
+                </dd>
+              </div>
+            )}
           </dl>
+          {creditNote && invoice.correctsInvoiceId ? (
+            <p className="mt-3 text-sm" data-testid="corrects">
+              Corrects{' '}
+              <Link href={`${basePath}/invoices/${invoice.correctsInvoiceId}`} className="text-accent hover:underline">
+                {corrected?.number ?? 'the invoice'}
+              </Link>
+            </p>
+          ) : null}
           {publicPath ? (
             <div className="mt-5 border-t border-border pt-4 text-sm">
               <div className="mb-1 font-medium">Public link</div>

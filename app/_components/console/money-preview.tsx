@@ -1,12 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { documentHeading } from '@/server/documents/model';
 import { Facts } from '../ui/facts';
 
 const kinds = { invoice: 'Invoice', proforma: 'Proforma', credit_note: 'Credit note', debit_note: 'Debit note' } as const;
 
 /** "Credit note CN-2026-00004": a document as a preview names it (a draft has no number yet). */
-export const documentName = (kind: keyof typeof kinds, number: string | null) => `${kinds[kind]} ${number ?? '(draft)'}`;
+export const documentName = (kind: keyof typeof kinds, number: string | null) => documentHeading(kinds[kind], number);
 
 /**
  * What a money dialog's server preview says will be written, above its Confirm button: the

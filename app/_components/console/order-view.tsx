@@ -5,7 +5,15 @@ import { changePlanPermission } from '@/server/auth/permissions';
 import { formatUnitPrice } from '@/server/billing/currency';
 import { MILLI, parseMilli } from '@/server/billing/decimal';
 import { replaceableByProforma } from '@/server/billing/invoice-status';
-import { awaitsProvisioning, canActivateOrder, canChangeSeats, canDeactivateOrder, canEditContract, orderActions } from '@/server/billing/order-status';
+import {
+  awaitsProvisioning,
+  canActivateOrder,
+  canChangeSeats,
+  canDeactivateOrder,
+  canEditContract,
+  documentCarrying,
+  orderActions,
+} from '@/server/billing/order-status';
 import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
@@ -45,7 +53,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
   const money = (amount: bigint) => format(amount, order.currency);
   const original = documents.items.find((d) => d.id === order.invoiceId);
   // A first invoice consolidated, or replaced by a proforma, is paid through the document that took it over.
-  const first = documents.items.find((d) => d.id === original?.consolidatedIntoId) ?? original;
+  const first = documentCarrying(original, documents.items);
   const facts = { status: order.status, lineCount: order.lines.length };
   // Edit price follows the first invoice itself; a payment goes to the document that carries it now.
   const rules = { ...orderActions(facts, original ?? null), pay: orderActions(facts, first ?? null).pay };

@@ -90,9 +90,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
                   <span className="block text-xs text-fg-muted">{formatTime(p.date)}</span>
                 </td>
                 <td className="px-3 py-2.5">
-                  <StatusPill status={p.type === 'refund' ? 'refunded' : 'paid'} className="normal-case">
-                    {p.type === 'refund' ? 'Refund' : 'Payment'}
-                  </StatusPill>
+                  <StatusPill status={p.type === 'refund' ? 'refunded' : 'paid'} label={p.type === 'refund' ? 'Refund' : 'Payment'} />
                 </td>
                 <td className="px-3 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">
                   {p.type === 'refund' ? '−' : ''}

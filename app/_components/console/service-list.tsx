@@ -103,7 +103,7 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
                   <span className="block text-xs text-fg-muted capitalize">{humanize(s.cycle)}</span>
                 </td>
                 <td className="px-4 py-2.5">
-                  <StatusPill status={s.status}>{statusNames[s.status]}</StatusPill>
+                  <StatusPill status={s.status} label={statusNames[s.status]} />
                   {s.terminatesOn ? <span className="block text-xs whitespace-nowrap text-danger">Terminates {formatDay(s.terminatesOn)}</span> : null}
                 </td>
                 <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(s.nextDueDate)}</td>

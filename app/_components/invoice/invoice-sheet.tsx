@@ -1,5 +1,5 @@
 import { formatMoney } from '@/server/billing/currency';
-import { documentTitle, formatPeriod, lineAmount, paymentInstructions, taxBreakdown } from '@/server/documents/model';
+import { documentTitle, formatPeriod, lineAmount, paymentInstructions, statusLabel, taxBreakdown } from '@/server/documents/model';
 import type { CustomerInvoice } from '@/server/services/invoices/customer-invoice';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { Card } from '../ui/card';
@@ -17,6 +17,8 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
   const bands = taxBreakdown(doc.lines);
   const taxed = bands.some((band) => band.tax !== 0n);
   const coded = doc.lines.some((line) => line.code);
+  // A credit note is settled when issued: no due date, no balance to pay.
+  const creditNote = doc.kind === 'credit_note';
   return (
     <Card className="p-6 sm:p-8 print:border-0 print:p-0 print:shadow-none" aria-label="Invoice">
       <header className="flex flex-wrap items-start justify-between gap-6 border-b border-border pb-6">
@@ -36,15 +38,19 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
           <div className="text-sm text-fg-muted">{documentTitle(doc)}</div>
           <h1 className="text-2xl font-semibold tracking-tight tabular-nums">{doc.number ?? 'Draft'}</h1>
           {doc.orderName ? <div data-testid="order-name">{doc.orderName}</div> : null}
-          <StatusPill status={doc.status} className="text-sm" />
+          <StatusPill status={doc.status} label={statusLabel(doc)} className="text-sm" />
           <dl className="mt-2 grid grid-cols-[auto_auto] justify-end gap-x-4 gap-y-0.5 text-sm">
             <dt className="text-fg-muted">Issued</dt>
             <dd>{formatDay(doc.issueDate)}</dd>
-            <dt className="text-fg-muted">Due</dt>
-            <dd className={doc.status === 'overdue' ? 'font-medium text-danger' : undefined} data-testid="due-date">
-              {formatDay(doc.dueDate)}
-            </dd>
-            {doc.paidOn ? (
+            {creditNote ? null : (
+              <>
+                <dt className="text-fg-muted">Due</dt>
+                <dd className={doc.status === 'overdue' ? 'font-medium text-danger' : undefined} data-testid="due-date">
+                  {formatDay(doc.dueDate)}
+                </dd>
+              </>
+            )}
+            {doc.paidOn && !creditNote ? (
               <>
                 <dt className="text-fg-muted">Paid</dt>
                 <dd>{formatDay(doc.paidOn)}</dd>
@@ -130,14 +136,16 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
           <Row label={doc.taxMode === 'inclusive' ? 'Net' : 'Subtotal'} value={money(doc.subtotal)} />
           {taxed ? bands.map((band) => <Row key={band.rate} label={`${doc.taxLabel} ${band.rate}% on ${money(band.base)}`} value={money(band.tax)} />) : null}
           <Row label="Total" value={money(doc.total)} strong />
-          {doc.amountPaid > 0n ? <Row label="Paid" value={`−${money(doc.amountPaid)}`} /> : null}
+          {doc.amountPaid > 0n && !creditNote ? <Row label="Paid" value={`−${money(doc.amountPaid)}`} /> : null}
           {doc.amountRefunded > 0n ? <Row label="Refunded" value={money(doc.amountRefunded)} /> : null}
-          <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
-            <dt>Balance due</dt>
-            <dd className="tabular-nums" data-testid="balance-due">
-              {money(doc.balance)}
-            </dd>
-          </div>
+          {creditNote ? null : (
+            <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
+              <dt>Balance due</dt>
+              <dd className="tabular-nums" data-testid="balance-due">
+                {money(doc.balance)}
+              </dd>
+            </div>
+          )}
         </dl>
       </div>
 

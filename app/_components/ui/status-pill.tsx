@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 const tones: Record<string, string> = {
@@ -27,11 +26,13 @@ const tones: Record<string, string> = {
   expired: 'bg-muted text-fg-muted',
 };
 
-/** `children`: the words shown, when the status's own code is not what a person should read. */
-export function StatusPill({ status, className, children }: { status: string; className?: string; children?: ReactNode }) {
+/** A status as a coloured pill; `label` words it where the bare status would mislead (statusLabel). */
+export function StatusPill({ status, label, className }: { status: string; label?: string | undefined; className?: string }) {
   return (
-    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium capitalize', tones[status] ?? 'bg-muted', className)}>
-      {children ?? status}
+    <span
+      className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', !label && 'capitalize', tones[status] ?? 'bg-muted', className)}
+    >
+      {label ?? status}
     </span>
   );
 }

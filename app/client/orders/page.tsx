@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
+import { documentCarrying } from '@/server/billing/order-status';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
@@ -16,7 +17,12 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
   await requireArea('client');
   const { cursor } = readParams(listParams.pages, await searchParams);
   const money = await moneyFormatter();
-  const page = await (await api()).orders.list({ limit: 50, cursor });
+  const trpc = await api();
+  const page = await trpc.orders.list({ limit: 50, cursor });
+  const documents = await carryingDocuments(
+    trpc,
+    page.items.map((order) => order.invoiceId),
+  );
   return (
     <>
       <PageHeader title="Orders" description="What you ordered, newest first." />
@@ -54,13 +60,12 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
                   {order.awaitingApproval ? <div className="mt-1 text-xs text-fg-muted">Awaiting approval</div> : null}
                 </td>
                 <td className="px-4 py-2.5 whitespace-nowrap">
-                  {order.invoiceId ? (
-                    <Link href={`/client/invoices/${order.invoiceId}`} className="text-accent hover:underline">
-                      View invoice
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
+                  <FirstInvoice
+                    carrier={documentCarrying(
+                      documents.find((d) => d.id === order.invoiceId),
+                      documents,
+                    )}
+                  />
                 </td>
               </tr>
             ))}
@@ -69,5 +74,38 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
         <ListPager shown={page.items.length} next={page.nextCursor} />
       </Card>
     </>
+  );
+}
+
+type Trpc = Awaited<ReturnType<typeof api>>;
+
+/** The orders' first invoices and the invoices they were consolidated into, which carry them now. */
+async function carryingDocuments(trpc: Trpc, invoiceIds: Array<string | null>) {
+  const firsts = await listed(trpc, invoiceIds);
+  return [
+    ...firsts,
+    ...(await listed(
+      trpc,
+      firsts.map((invoice) => invoice.consolidatedIntoId),
+    )),
+  ];
+}
+
+async function listed(trpc: Trpc, ids: Array<string | null>) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  return wanted.length === 0 ? [] : (await trpc.invoices.list({ ids: wanted, limit: wanted.length })).items;
+}
+
+/** A link to the document the customer pays the order through: after a consolidation, the invoice that carries it. */
+function FirstInvoice({
+  carrier,
+}: {
+  carrier: { id: string; kind: 'invoice' | 'proforma' | 'credit_note' | 'debit_note'; purpose: string; number: string | null } | undefined;
+}) {
+  if (!carrier) return '—';
+  return (
+    <Link href={`/client/invoices/${carrier.id}`} className="text-accent hover:underline">
+      {carrier.purpose === 'consolidated' ? `Consolidated invoice ${carrier.number ?? ''}`.trim() : 'View invoice'}
+    </Link>
   );
 }

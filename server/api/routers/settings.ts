@@ -15,7 +15,13 @@ export const settingsRouter = router({
   /** How the console shows and computes amounts: the same for anyone signed in. */
   display: authedProcedure.query(async ({ ctx }) => {
     const settings = await readBillingSettings(ctx.service.db);
-    return { decimals: settings.display_decimals ?? null, taxMode: settings.tax_mode, taxRate: settings.tax_rate, paymentDueDays: settings.payment_due_days };
+    return {
+      decimals: settings.display_decimals ?? null,
+      taxLabel: settings.tax_label.trim() || 'Tax',
+      taxMode: settings.tax_mode,
+      taxRate: settings.tax_rate,
+      paymentDueDays: settings.payment_due_days,
+    };
   }),
   billing: adminProcedure.query(({ ctx }) => getBillingSettings(ctx.service)),
   nextInvoiceSequence: adminProcedure.query(({ ctx }) => nextInvoiceSequence(ctx.service)),

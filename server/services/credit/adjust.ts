@@ -1,5 +1,6 @@
 import { creditLedger } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
+import { formatMoney } from '@/server/billing/currency';
 import { AppError } from '@/server/errors';
 import type { AdjustCreditInput } from '@/server/schemas/customers';
 import { audit } from '@/server/services/audit/record';
@@ -24,8 +25,8 @@ export async function adjustCredit(ctx: ServiceContext, input: AdjustCreditInput
     await lockCustomer(tx, customer.id);
     const balance = await creditBalance(tx, customer.id, customer.currency);
     if (balance + input.amount < 0n) {
-      throw new AppError('conflict', `The credit balance is ${balance}; it cannot go below zero`, {
-        amount: 'would take the balance below zero',
+      throw new AppError('conflict', `The credit balance is ${formatMoney(balance, customer.currency)}; it cannot go below zero`, {
+        amount: `would take the balance of ${formatMoney(balance, customer.currency)} below zero`,
       });
     }
     const [entry] = await tx

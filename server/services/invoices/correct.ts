@@ -51,7 +51,7 @@ export async function issueCorrection(ctx: ServiceContext, input: CorrectionInpu
         throw new AppError('conflict', 'Credit notes cannot credit more than the invoice total', { items: 'add up to more than is left to credit' });
       }
       const split = creditNoteSplit(moneyOf(original), totals.total);
-      if (!split.ok) throw new AppError(split.code, split.message, { items: 'add up to more than the invoice can still give back' });
+      if (!split.ok) throw new AppError(split.code, split.message, split.fields);
       settles = split.value.settles;
     }
     const document = await issueDocument(tx, {

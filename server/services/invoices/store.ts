@@ -21,6 +21,7 @@ export type InvoiceKind = InvoiceRow['kind'];
 
 export const moneyOf = (row: InvoiceRow): InvoiceMoney => ({
   status: row.status,
+  currency: row.currency,
   total: row.total,
   amountPaid: row.amountPaid,
   amountRefunded: row.amountRefunded,

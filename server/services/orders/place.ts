@@ -169,9 +169,9 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
         });
       }
     }
-    const items = firstInvoiceItems(cart, taxRate, ({ product, item }, index) => {
+    const items = firstInvoiceItems(cart, taxRate, ({ product, item, price }, index) => {
       const period = periods[index];
-      return `${planLineLabel(product.name, item.cycle)}${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}`;
+      return `${planLineLabel(product.name, item.cycle)}${period ? ` ${period.start} – ${addDays(period.end, -1)}` : ''}${chosenOptionsLine(price.options)}`;
     }).map(({ item, plan }) => ({
       ...item,
       serviceId: plan === null ? undefined : serviceOf[plan],
@@ -226,4 +226,11 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
 }
 
 /** How an order line's plan is named on its invoice, before the period it covers. */
+/**
+ * The options chosen on a plan, as the second line of its invoice line: "Operating system:
+ * Windows · RAM: 4 × GB" (an option's name is "Group: Option"; a quantity goes before the option).
+ */
+export const chosenOptionsLine = (options: ReadonlyArray<{ name: string; quantity: number }>) =>
+  options.length === 0 ? '' : `\n${options.map((o) => (o.quantity > 1 ? o.name.replace(/^(.*?: )?/, `$1${o.quantity} × `) : o.name)).join(' · ')}`;
+
 export const planLineLabel = (name: string, cycle: string) => `${name} (${cycleLabel[cycle]})`;

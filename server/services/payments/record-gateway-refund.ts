@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { creditLedger, refunds } from '@/db/schema';
 import { sumBigint } from '@/db/sql';
+import { formatMoney } from '@/server/billing/currency';
 import { returnableOf } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
@@ -61,7 +62,7 @@ export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRef
         createdAt: ctx.now,
       });
       balance -= amount;
-      notes.push(`${amount} of credit taken back`);
+      notes.push(`${formatMoney(amount, payment.currency)} of credit taken back`);
     };
     const flag = async (amount: bigint, reason: string) => {
       await audit(
@@ -70,10 +71,10 @@ export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRef
         'invoice.refund_unmatched',
         { type: 'invoice', id: invoice.id },
         {
-          after: { providerRefundId: input.providerRefundId, amount: input.amount, reason: `${amount} ${reason}` },
+          after: { providerRefundId: input.providerRefundId, amount: input.amount, reason: `${formatMoney(amount, payment.currency)} ${reason}` },
         },
       );
-      notes.push(`flagged: ${amount} ${reason}`);
+      notes.push(`flagged: ${formatMoney(amount, payment.currency)} ${reason}`);
     };
 
     const fromOverpayment = min(input.amount, await overpaymentLeft(tx, invoice.customerId, payment.currency, input.provider, input.providerPaymentId));
@@ -100,7 +101,7 @@ export async function recordGatewayRefund(ctx: ServiceContext, input: GatewayRef
             external: { providerRefundId: input.providerRefundId },
           },
         );
-        notes.push(`${refunded} refunded`);
+        notes.push(`${formatMoney(refunded, payment.currency)} refunded`);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         await flag(refunded, `could not be matched: ${error.message}`);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { creditLedger, invoices, payments } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
+import { formatMoney } from '@/server/billing/currency';
 import { applyPayment } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
 import { emitEvents } from '@/server/jobs/runtime';
@@ -42,16 +43,13 @@ export async function recordPayment(ctx: ServiceContext, request: RecordPaymentR
     if (existing) return { payment: existing, invoice: await loadInvoice(tx, { kind: 'all' }, existing.invoiceId) };
 
     const next = applyPayment(moneyOf(invoice), request.amount);
-    if (!next.ok) {
-      const fields = next.code === 'validation' ? { amount: 'must be greater than 0' } : undefined;
-      throw new AppError(next.code, next.message, fields);
-    }
+    if (!next.ok) throw new AppError(next.code, next.message, next.fields);
     if (request.method === 'credit') {
       if (invoice.purpose === 'top_up') throw new AppError('invalid_state', 'A top-up buys credit; it cannot be paid from credit');
       const available = await creditBalance(tx, invoice.customerId, invoice.currency);
       if (available < request.amount) {
-        throw new AppError('conflict', `The credit balance (${available}) does not cover this payment`, {
-          amount: 'exceeds the customer’s credit balance',
+        throw new AppError('conflict', `The credit balance (${formatMoney(available, invoice.currency)}) does not cover this payment`, {
+          amount: `exceeds the customer’s credit balance of ${formatMoney(available, invoice.currency)}`,
         });
       }
       await tx.insert(creditLedger).values({
@@ -125,7 +123,7 @@ export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: 
   let after = { status: invoice.status, amountPaid: invoice.amountPaid };
   if (applied > 0n) {
     const next = applyPayment(moneyOf(invoice), applied);
-    if (!next.ok) throw new AppError(next.code, next.message);
+    if (!next.ok) throw new AppError(next.code, next.message, next.fields);
     after = next.value;
     await tx
       .update(invoices)

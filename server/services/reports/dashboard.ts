@@ -1,34 +1,39 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { customers, invoices, orders, payments } from '@/db/schema';
 import { bigintValue, sumBigint } from '@/db/sql';
 import { requirePermission } from '@/server/auth/actor';
-import { awaitingPayment } from '@/server/billing/invoice-status';
-import { addDays, toPlainDate } from '@/server/billing/periods';
+import { dashboardSets, type InvoiceSet } from '@/server/billing/dashboard-sets';
+import { toPlainDate } from '@/server/billing/periods';
 import type { ServiceContext } from '@/server/services/context';
-import { invoiceScope } from '@/server/services/invoices/scope';
+import { invoiceFilters } from '@/server/services/invoices/list';
+import { invoiceReadScope, invoiceScope } from '@/server/services/invoices/scope';
 import { orderScope } from '@/server/services/orders/scope';
+import { withinDays } from '@/server/services/pagination';
 
-const open = inArray(invoices.status, [...awaitingPayment]);
+const count = sql<number>`count(*)::int`;
+const countOf = async (rows: Promise<Array<{ count: number }>>) => (await rows)[0]?.count ?? 0;
 const sumBalance = sumBigint(sql`${invoices.total} - ${invoices.amountPaid}`);
 
-/** The desk at a glance: what is owed and late per currency, what falls due, what came in, what waits. */
+/**
+ * The desk at a glance: what is owed and late per currency, what falls due, what came in, what
+ * waits. Each card's rows are selected by the invoice list's own filters over `sets`, so the list
+ * its View all opens holds exactly what the card counted.
+ */
 export async function dashboardSummary(ctx: ServiceContext) {
   requirePermission(ctx.actor, 'invoices.view');
-  const scope = invoiceScope(ctx.actor.scope);
-  const today = toPlainDate(ctx.now);
-  const [unpaid, overdue, dueSoon, recent, awaiting] = await Promise.all([
+  const sets = dashboardSets(toPlainDate(ctx.now));
+  const inSet = (set: InvoiceSet) => invoiceFilters(ctx, { dateField: 'issue', ...set });
+  const perCurrency = (set: InvoiceSet) =>
     ctx.db
-      .select({ currency: invoices.currency, amount: sumBalance, count: sql<number>`count(*)::int` })
+      .select({ currency: invoices.currency, amount: sumBalance, count })
       .from(invoices)
-      .where(and(scope, open))
+      .where(inSet(set))
       .groupBy(invoices.currency)
-      .orderBy(invoices.currency),
-    ctx.db
-      .select({ currency: invoices.currency, amount: sumBalance, count: sql<number>`count(*)::int` })
-      .from(invoices)
-      .where(and(scope, eq(invoices.status, 'overdue')))
-      .groupBy(invoices.currency)
-      .orderBy(invoices.currency),
+      .orderBy(invoices.currency);
+  const paidInRange = and(invoiceScope(invoiceReadScope(ctx.actor)), withinDays(payments.paidAt, sets.payments.from, sets.payments.to));
+  const [unpaid, overdue, dueSoon, dueSoonCount, recent, paymentCount, awaiting] = await Promise.all([
+    perCurrency(sets.unpaid),
+    perCurrency(sets.overdue),
     ctx.db
       .select({
         id: invoices.id,
@@ -40,9 +45,10 @@ export async function dashboardSummary(ctx: ServiceContext) {
       })
       .from(invoices)
       .innerJoin(customers, eq(customers.id, invoices.customerId))
-      .where(and(scope, inArray(invoices.status, ['pending', 'partial']), gte(invoices.dueDate, today), lte(invoices.dueDate, addDays(today, 7))))
+      .where(inSet(sets.dueSoon))
       .orderBy(asc(invoices.dueDate))
       .limit(8),
+    countOf(ctx.db.select({ count }).from(invoices).where(inSet(sets.dueSoon))),
     ctx.db
       .select({
         id: payments.id,
@@ -57,9 +63,10 @@ export async function dashboardSummary(ctx: ServiceContext) {
       .from(payments)
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
       .innerJoin(customers, eq(customers.id, payments.customerId))
-      .where(scope)
+      .where(paidInRange)
       .orderBy(desc(payments.paidAt))
       .limit(8),
+    countOf(ctx.db.select({ count }).from(payments).innerJoin(invoices, eq(invoices.id, payments.invoiceId)).where(paidInRange)),
     ctx.actor.permissions.has('orders.view')
       ? ctx.db
           .select({ id: orders.id, number: orders.number, name: orders.name, customer: customers.name, createdAt: orders.createdAt })
@@ -70,5 +77,5 @@ export async function dashboardSummary(ctx: ServiceContext) {
           .limit(8)
       : Promise.resolve([]),
   ]);
-  return { unpaid, overdue, dueSoon, recent, awaiting };
+  return { sets, unpaid, overdue, dueSoon, dueSoonCount, recent, paymentCount, awaiting };
 }
