@@ -70,3 +70,19 @@ export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
 export function withinDays(column: PgColumn, from: string | undefined, to: string | undefined): SQL | undefined {
   return and(from ? gte(column, new Date(`${from}T00:00:00Z`)) : undefined, to ? lt(column, new Date(`${addDays(to, 1)}T00:00:00Z`)) : undefined);
 }
+
+/**
+ * Every item of a keyset-paged list, fetched `batch` at a time: exports read a whole filtered
+ * list this way without holding it all, page after page as the list itself answers them.
+ */
+export async function* everyItem<T>(
+  page: (cursor: string | undefined, limit: number) => Promise<{ items: T[]; nextCursor: string | null }>,
+  batch = 1000,
+): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor, batch);
+    yield* next.items;
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+}

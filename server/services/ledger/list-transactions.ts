@@ -6,7 +6,7 @@ import { AppError } from '@/server/errors';
 import type { ListTransactionsInput } from '@/server/schemas/ledger';
 import type { ServiceContext } from '@/server/services/context';
 import { ownedByScope } from '@/server/services/customers/scope';
-import { afterCursor, decodeCursor, toPage, withinDays } from '@/server/services/pagination';
+import { afterCursor, decodeCursor, everyItem, toPage, withinDays } from '@/server/services/pagination';
 
 export type TransactionRow = typeof ledgerTransactions.$inferSelect;
 export type TransactionListItem = TransactionRow & { customerName: string | null; resellerName: string | null; invoiceNumber: string | null };
@@ -68,11 +68,5 @@ export async function listTransactions(
 }
 
 /** Every ledger row matching the filters, newest first, in keyset batches (for CSV). */
-export async function* eachTransaction(ctx: ServiceContext, input: Filters): AsyncGenerator<TransactionListItem> {
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(ctx, input, cursor, 1000);
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}
+export const eachTransaction = (ctx: ServiceContext, input: Filters): AsyncGenerator<TransactionListItem> =>
+  everyItem((cursor, limit) => fetchPage(ctx, input, cursor, limit));

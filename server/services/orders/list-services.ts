@@ -6,7 +6,7 @@ import { addDays, toPlainDate } from '@/server/billing/periods';
 import type { ListServicesInput } from '@/server/schemas/money-lists';
 import type { ServiceContext } from '@/server/services/context';
 import { customerMatching, ownedByScope, requireBookReader } from '@/server/services/customers/scope';
-import { afterCursor, decodeCursor, toPage } from '@/server/services/pagination';
+import { afterCursor, decodeCursor, everyItem, toPage } from '@/server/services/pagination';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 /** One row of the Services list. */
@@ -112,11 +112,5 @@ export async function listServices(
 }
 
 /** Every service matching the filters, newest first, in keyset batches (for CSV). */
-export async function* eachService(ctx: ServiceContext, input: Filters): AsyncGenerator<ServiceEntry> {
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(ctx, input, cursor, 1000);
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}
+export const eachService = (ctx: ServiceContext, input: Filters): AsyncGenerator<ServiceEntry> =>
+  everyItem((cursor, limit) => fetchPage(ctx, input, cursor, limit));

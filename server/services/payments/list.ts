@@ -5,7 +5,7 @@ import type { PaymentMethod } from '@/server/schemas/invoices';
 import type { ListPaymentsInput, PaymentEntryType } from '@/server/schemas/money-lists';
 import type { ServiceContext } from '@/server/services/context';
 import { customerMatching, ownedByScope, requireBookReader } from '@/server/services/customers/scope';
-import { afterCursor, decodeCursor, encodeCursor, withinDays, type Cursor } from '@/server/services/pagination';
+import { afterCursor, decodeCursor, encodeCursor, everyItem, withinDays, type Cursor } from '@/server/services/pagination';
 
 /** One row of the Payments list: money received on an invoice, or given back. */
 export type PaymentEntry = {
@@ -141,11 +141,5 @@ export async function listPayments(
 }
 
 /** Every payment and refund matching the filters, newest first, in keyset batches (for CSV). */
-export async function* eachPayment(ctx: ServiceContext, input: Filters): AsyncGenerator<PaymentEntry> {
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(ctx, input, cursor, 1000);
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}
+export const eachPayment = (ctx: ServiceContext, input: Filters): AsyncGenerator<PaymentEntry> =>
+  everyItem((cursor, limit) => fetchPage(ctx, input, cursor, limit));
