@@ -35,3 +35,6 @@ export const documentKindNames: Record<InvoiceKind, string> = {
   credit_note: 'Credit note',
   debit_note: 'Debit note',
 };
+
+/** A reseller as lists name it: disabled ones stay listed (their past rows remain), marked. */
+export const resellerLabel = (reseller: { name: string; active: boolean }) => (reseller.active ? reseller.name : `${reseller.name} (disabled)`);

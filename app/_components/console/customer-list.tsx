@@ -1,5 +1,5 @@
 import { api } from '@/server/api/server-caller';
-import type { SearchParams } from '../../_lib/format';
+import { resellerLabel, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 import { CreateCustomer } from '../../admin/customers/create-customer';
 import { PageHeader } from '../ui/card';
@@ -36,7 +36,7 @@ export async function CustomerList({
     basePath === '/admin' ? trpc.resellers.options() : null,
     trpc.savedViews.list({ list: 'customers' }),
   ]);
-  const resellerNames = resellers ? new Map(resellers.map((r) => [r.id, r.active ? r.name : `${r.name} (disabled)`])) : undefined;
+  const resellerNames = resellers ? new Map(resellers.map((r) => [r.id, resellerLabel(r)])) : undefined;
   return (
     <>
       <PageHeader title={title} description={description}>

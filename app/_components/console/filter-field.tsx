@@ -1,7 +1,7 @@
 'use client';
 
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { humanize } from '../../_lib/format';
+import { humanize, resellerLabel } from '../../_lib/format';
 import { inputClass } from '../ui/field';
 import { useField } from '../ui/form';
 
@@ -72,4 +72,9 @@ export function FilterSelect({
 /** A date filter (one end of a range). */
 export function FilterDate({ label, name, error }: { label: string; name: string; error?: string | undefined }) {
   return <FilterText label={label} name={name} error={error} type="date" />;
+}
+
+/** The Reseller filter: every reseller, disabled ones too, whose past rows stay in the lists. */
+export function FilterReseller({ resellers, error }: { resellers: ReadonlyArray<{ id: string; name: string; active: boolean }>; error?: string | undefined }) {
+  return <FilterSelect label="Reseller" name="reseller_id" options={resellers.map((r) => ({ value: r.id, label: resellerLabel(r) }))} error={error} />;
 }

@@ -4,7 +4,7 @@ import { api } from '@/server/api/server-caller';
 import { awaitingPayment, invoiceActions, invoiceStatuses } from '@/server/billing/invoice-status';
 import { addDays, toPlainDate } from '@/server/billing/periods';
 import type { Channel } from '@/server/schemas/invoices';
-import { formatDay, humanize, queryString, type SearchParams } from '../../_lib/format';
+import { formatDay, humanize, queryString, resellerLabel, type SearchParams } from '../../_lib/format';
 import { displaySettings, moneyFormatter } from '../../_lib/money';
 import { invoiceFiltersFrom } from '../../admin/invoices/filters';
 import { InvoiceRowMenu } from '../../admin/invoices/invoice-row-menu';
@@ -16,7 +16,7 @@ import { cn } from '../ui/cn';
 import { DataTable } from '../ui/data-table';
 import { StatusPill } from '../ui/status-pill';
 import type { ConsoleBase } from './base-path';
-import { FilterDate, FilterSelect, FilterText } from './filter-field';
+import { FilterDate, FilterReseller, FilterSelect, FilterText } from './filter-field';
 import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
@@ -56,7 +56,7 @@ export async function InvoiceList({
   const channels: Channel[] = ['email', ...(channelState.sms ? (['sms'] as const) : []), ...(channelState.whatsapp ? (['whatsapp'] as const) : [])];
   const canEdit = me.permissions.includes('invoices.edit');
   const canDelete = me.permissions.includes('invoices.delete');
-  const resellerName = new Map(resellers.map((r) => [r.id, r.active ? r.name : `${r.name} (disabled)`]));
+  const resellerName = new Map(resellers.map((r) => [r.id, resellerLabel(r)]));
   const today = toPlainDate(new Date());
   // The export route takes the API's filters: amounts in minor units, no page cursor.
   const exportQuery = queryString({
@@ -106,14 +106,7 @@ export async function InvoiceList({
         <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
         <FilterText label="Total from" name="min" inputMode="decimal" error={errors.min} />
         <FilterText label="Total to" name="max" inputMode="decimal" error={errors.max} />
-        {showReseller ? (
-          <FilterSelect
-            label="Reseller"
-            name="reseller_id"
-            options={resellers.map((r) => ({ value: r.id, label: resellerName.get(r.id)! }))}
-            error={errors.reseller_id}
-          />
-        ) : null}
+        {showReseller ? <FilterReseller resellers={resellers} error={errors.reseller_id} /> : null}
         <FilterSelect label="Deleted" name="include_deleted" any="Hidden" options={[{ value: 'true', label: 'Shown' }]} error={errors.include_deleted} />
       </FilterForm>
 

@@ -13,7 +13,7 @@ import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import { StatusPill } from '../ui/status-pill';
 import type { ConsoleBase } from './base-path';
-import { FilterDate, FilterSelect, FilterText } from './filter-field';
+import { FilterDate, FilterReseller, FilterSelect, FilterText } from './filter-field';
 import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
@@ -57,14 +57,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
         <FilterDate label="To" name="to" error={errors.to} />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
         <FilterText label="Currency" name="currency" placeholder="Any" maxLength={3} error={errors.currency} />
-        {showReseller ? (
-          <FilterSelect
-            label="Reseller"
-            name="reseller_id"
-            options={resellers.map((r) => ({ value: r.id, label: r.active ? r.name : `${r.name} (disabled)` }))}
-            error={errors.reseller_id}
-          />
-        ) : null}
+        {showReseller ? <FilterReseller resellers={resellers} error={errors.reseller_id} /> : null}
       </FilterForm>
       <Card className="overflow-hidden">
         <KeyboardRows label="Payments" className="max-h-[70vh] overflow-auto">

@@ -12,7 +12,7 @@ import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import { StatusPill } from '../ui/status-pill';
 import type { ConsoleBase } from './base-path';
-import { FilterDate, FilterSelect, FilterText } from './filter-field';
+import { FilterDate, FilterReseller, FilterSelect, FilterText } from './filter-field';
 import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
@@ -66,14 +66,7 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
         <FilterDate label="Next due from" name="due_from" error={errors.due_from} />
         <FilterDate label="Next due to" name="due_to" error={errors.due_to} />
-        {showReseller ? (
-          <FilterSelect
-            label="Reseller"
-            name="reseller_id"
-            options={resellers.map((r) => ({ value: r.id, label: r.active ? r.name : `${r.name} (disabled)` }))}
-            error={errors.reseller_id}
-          />
-        ) : null}
+        {showReseller ? <FilterReseller resellers={resellers} error={errors.reseller_id} /> : null}
       </FilterForm>
       <Card className="overflow-hidden">
         <KeyboardRows label="Services" className="max-h-[70vh] overflow-auto">

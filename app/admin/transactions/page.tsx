@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { transactionTypes } from '@/server/schemas/ledger';
-import { FilterSelect, FilterText } from '../../_components/console/filter-field';
+import { FilterReseller, FilterSelect, FilterText } from '../../_components/console/filter-field';
 import { FilterForm } from '../../_components/console/filter-form';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card } from '../../_components/ui/card';
@@ -56,12 +56,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
       <FilterForm list="transactions" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-3 print:hidden">
         <FilterSelect label="Type" name="type" options={transactionTypes} error={errors.type} />
         <FilterText label="Customer ID" name="customer_id" placeholder="Any" error={errors.customer_id} />
-        <FilterSelect
-          label="Reseller"
-          name="reseller_id"
-          options={resellers.map((r) => ({ value: r.id, label: r.active ? r.name : `${r.name} (disabled)` }))}
-          error={errors.reseller_id}
-        />
+        <FilterReseller resellers={resellers} error={errors.reseller_id} />
       </FilterForm>
       <ReportScope>
         {rangeText(input.from, input.to)} · {input.currency ?? 'All currencies'}
