@@ -3,21 +3,18 @@
 import { useMutation } from '@tanstack/react-query';
 import { Wallet } from 'lucide-react';
 import { z } from 'zod';
-import { currencyExponent } from '@/server/billing/currency';
+import { currencyExponent, formatMinor } from '@/server/billing/currency';
+import { deskPaymentMethods, paymentMethodNames } from '@/server/schemas/invoice-desk';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { useMoney } from '../../../../_components/money';
 import { Dialog, DialogActions } from '../../../../_components/ui/dialog';
 import { Form, FormSelect, FormText, setFieldErrors, useZodForm } from '../../../../_components/ui/form';
 import { showFieldErrors } from '../../../../_lib/form-errors';
 import { majorAmount } from '../../../../_lib/form-schemas';
-import { humanize } from '../../../../_lib/format';
 import { useIdempotencyKey } from '../../../../_lib/idempotency-key';
 import { useTRPC } from '../../../../_lib/trpc';
 import { useFinish } from '../../../../_lib/use-finish';
 import type { ActionInvoice } from '../invoice-actions';
-
-// Card and PayPal payments arrive through their gateways, never typed in at the desk.
-const deskMethods = paymentMethods.filter((m) => !['stripe', 'paypal'].includes(m));
 
 const paymentForm = (currency: string) =>
   z.object({
@@ -32,7 +29,14 @@ export function RecordPaymentDialog({ invoice, onClose }: { invoice: Pick<Action
   const trpc = useTRPC();
   const finish = useFinish(onClose);
   const [idempotencyKey, renewKey] = useIdempotencyKey();
-  const form = useZodForm(paymentForm(invoice.currency), { amount: '', method: 'bank_transfer', reference: '', paid_at: '' });
+  // Most payments settle the balance: it is there to accept or to change for a part payment.
+  const balance = BigInt(invoice.balance);
+  const form = useZodForm(paymentForm(invoice.currency), {
+    amount: balance > 0n ? formatMinor(balance, invoice.currency) : '',
+    method: 'bank_transfer',
+    reference: '',
+    paid_at: '',
+  });
   const pay = useMutation(
     trpc.invoices.recordPayment.mutationOptions({
       onError: showFieldErrors(setFieldErrors(form)),
@@ -57,9 +61,9 @@ export function RecordPaymentDialog({ invoice, onClose }: { invoice: Pick<Action
       >
         <FormText name="amount" label={`Amount (${invoice.currency})`} inputMode="decimal" autoFocus />
         <FormSelect name="method" label="Method">
-          {deskMethods.map((m) => (
+          {deskPaymentMethods.map((m) => (
             <option key={m} value={m}>
-              {humanize(m)}
+              {paymentMethodNames[m]}
             </option>
           ))}
         </FormSelect>
