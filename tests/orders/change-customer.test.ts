@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as changeCustomerRoute } from '@/app/api/v1/orders/[id]/customer/route';
 import { auditLog, invoices, orders, services, users } from '@/db/schema';
@@ -7,6 +7,7 @@ import { camelized } from '@/server/schemas/common';
 import { placeOrderInput } from '@/server/schemas/orders';
 import { addCustomerContact } from '@/server/services/customers/add-contact';
 import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
+import { lockCustomer } from '@/server/services/locks';
 import { changeOrderCustomer, orderCustomerChoices } from '@/server/services/orders/change-customer';
 import { placeOrder } from '@/server/services/orders/place';
 import { recordPayment } from '@/server/services/payments/record';
@@ -16,6 +17,22 @@ import { ctxOf, givenApiKey, givenCustomer, givenProduct, givenUser } from '../s
 import { apiRequest, params } from '../support/rest';
 
 const { db } = withTestDatabase();
+
+/** Advisory locks in this test's database, granted or waited for. */
+const advisoryLocks = async (granted: boolean) => {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`pg_locks`)
+    .where(sql`locktype = 'advisory' and granted = ${granted} and database = (select oid from pg_database where datname = current_database())`);
+  return row!.n;
+};
+
+async function until(condition: () => Promise<boolean>) {
+  for (let tries = 0; !(await condition()); tries++) {
+    if (tries > 500) throw new Error('the racing moves never met at the lock');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 const system = () => ctxOf(db(), systemActor(), testNow);
 let admin: { id: string; actor: Actor };
 let adminKey: string;
@@ -155,10 +172,22 @@ describe('switching an order to another profile of the same person', () => {
       const { jane, acme, order } = await givenTwoProfiles();
       const side = await givenCustomer(db(), { currency: 'USD' });
       await addCustomerContact(system(), { customerId: side.id, name: 'Jane', email: jane.email });
-      const results = await Promise.allSettled([
+      // Both must read the order's owner before either moves it (else they simply run one after
+      // the other, and both moves are right): the owner's lock is held until both wait on it.
+      let release!: () => void;
+      const holding = db().transaction(async (tx) => {
+        await lockCustomer(tx, jane.id);
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await until(async () => (await advisoryLocks(true)) === 1);
+      const racing = Promise.allSettled([
         changeOrderCustomer(as(admin.actor), { id: order.id, customerId: acme.id }),
         changeOrderCustomer(as(admin.actor), { id: order.id, customerId: side.id }),
       ]);
+      await until(async () => (await advisoryLocks(false)) === 2);
+      release();
+      await holding;
+      const results = await racing;
       const won = results.findIndex((r) => r.status === 'fulfilled');
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(results[1 - won]).toMatchObject({ status: 'rejected', reason: { code: 'conflict' } });
