@@ -54,10 +54,7 @@ export async function convertProforma(tx: Database, actor: Actor, proformaId: st
       updatedAt: now,
     })
     .returning({ id: invoices.id, number: invoices.number });
-  const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, proforma.id)).orderBy(asc(invoiceLines.position));
-  if (lines.length > 0) {
-    await tx.insert(invoiceLines).values(lines.map(({ id: _id, invoiceId: _from, serviceId: _service, ...line }) => ({ ...line, invoiceId: invoice!.id })));
-  }
+  await copyLinesWithoutServices(tx, proforma.id, invoice!.id);
   await tx.update(payments).set({ invoiceId: invoice!.id }).where(eq(payments.invoiceId, proforma.id));
   await tx.update(ledgerTransactions).set({ invoiceId: invoice!.id }).where(eq(ledgerTransactions.invoiceId, proforma.id));
   await tx.update(invoices).set({ convertedInvoiceId: invoice!.id, updatedAt: now }).where(eq(invoices.id, proforma.id));
@@ -75,4 +72,14 @@ export async function convertProforma(tx: Database, actor: Actor, proformaId: st
     { type: 'invoice', id: proforma.id },
     { before: { convertedInvoiceId: null }, after: { convertedInvoiceId: invoice!.id, number: invoice!.number } },
   );
+}
+
+/**
+ * Copies a document's lines (amounts, periods, codes) onto another, without their services: a
+ * service's period is billed by one line, which stays where settlement reads it.
+ */
+export async function copyLinesWithoutServices(tx: Database, fromId: string, toId: string): Promise<void> {
+  const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, fromId)).orderBy(asc(invoiceLines.position));
+  if (lines.length === 0) return;
+  await tx.insert(invoiceLines).values(lines.map(({ id: _id, invoiceId: _from, serviceId: _service, ...line }) => ({ ...line, invoiceId: toId })));
 }

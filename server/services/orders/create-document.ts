@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { invoiceLines, invoices } from '@/db/schema';
+import { invoices } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { parseMilli } from '@/server/billing/decimal';
 import { invoiceTransition, replaceableByProforma } from '@/server/billing/invoice-status';
@@ -9,6 +9,7 @@ import { AppError } from '@/server/errors';
 import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { copyLinesWithoutServices } from '@/server/services/invoices/convert-proforma';
 import { createInvoice } from '@/server/services/invoices/create';
 import { customerSnapshot } from '@/server/services/invoices/snapshot';
 import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from '@/server/services/invoices/store';
@@ -97,9 +98,8 @@ async function replaceFirstInvoice(tx: Database, ctx: ServiceContext, order: Ord
       updatedAt: ctx.now,
     })
     .returning({ id: invoices.id });
-  const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, first.id)).orderBy(asc(invoiceLines.position));
   // The service periods stay billed by the invoice's lines, which settlement reads through it.
-  await tx.insert(invoiceLines).values(lines.map(({ id: _id, invoiceId: _from, serviceId: _service, ...line }) => ({ ...line, invoiceId: proforma!.id })));
+  await copyLinesWithoutServices(tx, first.id, proforma!.id);
   await tx.update(invoices).set({ status: next.value, consolidatedIntoId: proforma!.id, updatedAt: ctx.now }).where(eq(invoices.id, first.id));
 
   const view = await loadInvoice(tx, { kind: 'all' }, proforma!.id);
