@@ -217,6 +217,7 @@ describe('dispatch right after the commit', () => {
     const { order } = await givenOrder();
     await markInvoicePaid(ctxOf(db(), systemActor()), { id: order.invoiceId! });
     await expect.poll(() => statusOf(order.id), { timeout: 10_000, interval: 50 }).toEqual({ order: 'active', services: ['active'] });
-    expect((await activationJobs(order.id)).map((r) => r.status)).toEqual(['completed']);
+    // The job is marked completed just after the step that put the order live commits.
+    await expect.poll(async () => (await activationJobs(order.id)).map((r) => r.status), { timeout: 10_000, interval: 50 }).toEqual(['completed']);
   });
 });
