@@ -69,6 +69,8 @@ export default defineConfig({
         NODE_ENV: 'production',
         // The SMS and WhatsApp gateways of the specs are fakes on 127.0.0.1.
         CASHDESK_ALLOW_PRIVATE_URLS: '1',
+        // And the webhook receivers of the specs.
+        CASHDESK_WEBHOOKS_ALLOW_PRIVATE: '1',
         ...gateways,
         STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
         PAYPAL_API_URL: `http://127.0.0.1:${paypalPort}`,

@@ -27,6 +27,7 @@ const pages: Array<NavItem & { needs?: Permission }> = [
   { href: '/admin/audit', label: 'Audit log', icon: 'audit', needs: 'settings.manage' },
   { href: '/admin/email-templates', label: 'Email templates', icon: 'templates', needs: 'settings.manage' },
   { href: '/admin/outbox', label: 'Outbox', icon: 'outbox', needs: 'settings.manage' },
+  { href: '/admin/webhooks', label: 'Webhooks', icon: 'webhooks', needs: 'settings.manage' },
   { href: '/admin/settings', label: 'Settings', icon: 'settings', needs: 'settings.manage' },
   // Last, under their own heading: the reports, the commissions report among them.
   { href: '/admin/reports', label: 'All reports', icon: 'reports', needs: 'reports.view', section: 'Reports' },

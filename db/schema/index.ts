@@ -15,3 +15,4 @@ export * from './resellers';
 export * from './rollups';
 export * from './saved-views';
 export * from './vouchers';
+export * from './webhooks';

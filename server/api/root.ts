@@ -23,6 +23,7 @@ import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
 import { transactionsRouter } from './routers/transactions';
 import { vouchersRouter } from './routers/vouchers';
+import { webhooksRouter } from './routers/webhooks';
 import { authedProcedure, createCallerFactory, permissionProcedure, router } from './trpc';
 
 export const appRouter = router({
@@ -55,6 +56,7 @@ export const appRouter = router({
   savedViews: savedViewsRouter,
   collect: collectRouter,
   vouchers: vouchersRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -103,7 +103,11 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
  * refused. A name that does not resolve now is let through; the call itself checks again.
  */
 export async function pointsToPrivateAddress(url: string): Promise<boolean> {
-  if (privateUrlsAllowed()) return false;
+  return !privateUrlsAllowed() && resolvesToPrivateAddress(url);
+}
+
+/** Whether the URL's host is, or resolves to, a private address, whatever the server allows. */
+export async function resolvesToPrivateAddress(url: string): Promise<boolean> {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) return !isPublicAddress(host);
   return new Promise((resolve) => {
@@ -130,13 +134,13 @@ export type OutboundResponse = { status: number; ok: boolean; statusText: string
 const MAX_ANSWER_BYTES = 256 * 1024;
 
 /**
- * One HTTP(S) request to a URL the desk configured: private targets refused (see above),
- * redirects not followed (a 3xx is the answer), the answer read up to 256 KiB.
+ * One HTTP(S) request to a URL the desk configured: private targets refused (see above) unless
+ * `allowPrivate`, redirects not followed (a 3xx is the answer), the answer read up to 256 KiB.
  */
-export async function outboundRequest(url: string, init: OutboundRequest): Promise<OutboundResponse> {
+export async function outboundRequest(url: string, init: OutboundRequest, allowPrivate = privateUrlsAllowed()): Promise<OutboundResponse> {
   const target = new URL(url);
   if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`${target.protocol} URLs are not called`);
-  const guarded = !privateUrlsAllowed();
+  const guarded = !allowPrivate;
   const host = target.hostname.replace(/^\[|\]$/g, '');
   if (guarded && isIP(host) && !isPublicAddress(host)) throw refusal(host);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;

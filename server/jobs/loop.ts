@@ -1,5 +1,6 @@
 import type { Database, DatabaseHandle } from '@/db';
 import { dispatchPending, failInterrupted, notifiedEventIds, resumeStalled, schedulerTick, workflowEventsChannel, type Runtime } from './runtime';
+import { serialPasses } from './serial-passes';
 
 const DISPATCH_EVERY_MS = 2_000;
 const TICK_EVERY_MS = 30_000;
@@ -16,27 +17,10 @@ const holder = globalThis as typeof globalThis & { __cashdeskWorkflows?: Loop };
  */
 export function startWorkflowLoop(db: Database, runtime: Runtime, options: { scheduler: boolean; listen?: DatabaseHandle['listen'] }): Loop {
   if (holder.__cashdeskWorkflows) return holder.__cashdeskWorkflows;
-  let busy = false;
-  let again = false;
-  const pass = async (withTick: boolean): Promise<void> => {
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    try {
-      if (withTick) await schedulerTick(db, runtime, new Date());
-      while ((await dispatchPending(db, runtime)) > 0);
-    } catch (error) {
-      console.error('[cashdesk] workflow pass failed:', error);
-    } finally {
-      busy = false;
-    }
-    if (again) {
-      again = false;
-      await pass(false);
-    }
-  };
+  const pass = serialPasses('workflow pass', async (withTick) => {
+    if (withTick) await schedulerTick(db, runtime, new Date());
+    while ((await dispatchPending(db, runtime)) > 0);
+  });
   // Events a commit names run at once, even while a pass works through a backlog (an order's
   // activation must not wait behind a batch of e-mails); the claim keeps each to one run.
   const dispatchNamed = (ids: string[]) =>

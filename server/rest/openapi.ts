@@ -25,6 +25,7 @@ import * as transactions from './routes/transactions';
 import * as usage from './routes/usage';
 import * as vouchers from './routes/vouchers';
 import * as wallet from './routes/wallet';
+import * as webhooks from './routes/webhooks';
 
 type AnySpec = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
 type AnyRoute = { spec: AnySpec; handler: RouteHandler };
@@ -57,6 +58,7 @@ export const restRoutes: AnyRoute[] = [
   wallet,
   vouchers,
   reports,
+  webhooks,
 ].flatMap((module) => Object.values(module).filter(isRoute));
 
 /** Every /api/v1 operation; the same specs that serve the routes describe them here. */

@@ -28,6 +28,7 @@ import { recordPayment } from '@/server/services/payments/record';
 import { createApiKey } from '@/server/services/people/api-keys';
 import { createSavedView } from '@/server/services/saved-views/manage-views';
 import { generateVoucherBatch } from '@/server/services/vouchers/generate-batch';
+import { createWebhookEndpoint } from '@/server/services/webhooks/endpoints';
 import { withTestDatabase } from '../support/database';
 import { testNow } from '../support/fixed-clock';
 import { ctxOf, givenCustomer, givenInvoice, givenProduct, givenUser } from '../support/fixtures';
@@ -163,6 +164,7 @@ async function makeTenant(
       },
       voucherBatch: async () => (await generateVoucherBatch(system, { value: 500n, currency: 'USD', expiresOn: '2099-12-31', count: 1 })).id,
       voucher: async () => (await generateVoucherBatch(system, { value: 500n, currency: 'USD', expiresOn: '2099-12-31', count: 1 })).cards[0]!.id,
+      webhookEndpoint: async () => (await createWebhookEndpoint(system, { url: 'https://93.184.215.14/hooks', events: ['invoice.paid'] })).id,
       staffUser: async () => (await givenUser(db(), 'staff')).id,
       collector: async () => (await givenUser(db(), 'collector')).id,
       collectorPayment: async () => {

@@ -64,6 +64,7 @@ export interface Tenant {
     customerContact(): Promise<string>;
     /** A prepaid card batch of one unused card, and such a card (the desk's, not a tenant's). */
     voucherBatch(): Promise<string>;
+    webhookEndpoint(): Promise<string>;
     voucher(): Promise<string>;
     staffUser(): Promise<string>;
     apiKey(): Promise<string>;
@@ -641,6 +642,21 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'portal.topUp', input: () => ({ amount: 1000 }), expect: clientOwn },
 
   // Prepaid card batches are the desk's money: vouchers.manage (admins; staff when granted), never a reseller's.
+  // Settings → Webhooks (docs/webhooks.md).
+  { call: 'webhooks.endpoints', needs: 'admin', expect: adminOnly },
+  { call: 'webhooks.endpoint', needs: 'admin', input: async (t) => ({ id: await t.fresh.webhookEndpoint() }), expect: adminOnly },
+  { call: 'webhooks.create', needs: 'admin', input: () => ({ url: 'https://93.184.215.14/hooks', events: ['*'] }), expect: adminOnly },
+  { call: 'webhooks.update', needs: 'admin', input: async (t) => ({ id: await t.fresh.webhookEndpoint(), description: 'authz' }), expect: adminOnly },
+  { call: 'webhooks.remove', needs: 'admin', input: async (t) => ({ id: await t.fresh.webhookEndpoint() }), expect: adminOnly },
+  { call: 'webhooks.rotateSecret', needs: 'admin', input: async (t) => ({ id: await t.fresh.webhookEndpoint() }), expect: adminOnly },
+  { call: 'webhooks.sendTest', needs: 'admin', input: async (t) => ({ id: await t.fresh.webhookEndpoint() }), expect: adminOnly },
+  { call: 'webhooks.deliveries', needs: 'admin', input: async (t) => ({ id: await t.fresh.webhookEndpoint(), limit: 10 }), expect: adminOnly },
+  {
+    call: 'webhooks.retry',
+    needs: 'admin',
+    input: async (t) => ({ id: await t.fresh.webhookEndpoint(), delivery_id: '00000000-0000-4000-8000-000000000000' }),
+    expect: { ...adminOnly, admin: 404 },
+  },
   { call: 'vouchers.batches', needs: 'vouchers.manage', expect: adminOnly },
   { call: 'vouchers.batch', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
   { call: 'vouchers.sheet', needs: 'vouchers.manage', input: async (t) => ({ id: await t.fresh.voucherBatch() }), expect: adminOnly },
@@ -931,6 +947,22 @@ export const restMatrix: RestEntry[] = [
     body: () => ({ subject: 'Invoice {number}', intro: 'Here is your invoice.' }),
     expect: restAdmin,
   },
+  // Webhooks out: Settings → Webhooks (a literal public address: saving one needs no DNS).
+  { call: 'POST /api/v1/webhook-endpoints', body: () => ({ url: 'https://93.184.215.14/hooks', events: ['*'] }), expect: restAdmin },
+  { call: 'GET /api/v1/webhook-endpoints', expect: restAdmin },
+  { call: 'GET /api/v1/webhook-endpoints/{id}', id: (t) => t.fresh.webhookEndpoint(), expect: restAdmin },
+  { call: 'PATCH /api/v1/webhook-endpoints/{id}', id: (t) => t.fresh.webhookEndpoint(), body: () => ({ description: 'authz' }), expect: restAdmin },
+  { call: 'DELETE /api/v1/webhook-endpoints/{id}', id: (t) => t.fresh.webhookEndpoint(), expect: restAdmin },
+  { call: 'POST /api/v1/webhook-endpoints/{id}/rotate-secret', id: (t) => t.fresh.webhookEndpoint(), expect: restAdmin },
+  { call: 'POST /api/v1/webhook-endpoints/{id}/test', id: (t) => t.fresh.webhookEndpoint(), expect: restAdmin },
+  { call: 'GET /api/v1/webhook-endpoints/{id}/deliveries', id: (t) => t.fresh.webhookEndpoint(), expect: restAdmin },
+  // No such delivery of that endpoint: past authorization the admin gets the 404.
+  {
+    call: 'POST /api/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/retry',
+    id: (t) => t.fresh.webhookEndpoint(),
+    params: { delivery_id: '00000000-0000-4000-8000-000000000000' },
+    expect: { ...restAdmin, admin: 404 },
+  },
   { call: 'GET /api/v1/outbox', expect: restAdmin },
   { call: 'GET /api/v1/outbox/{id}', id: (t) => t.fresh.outboxMessage(), expect: restAdmin },
   // No such job: the admin reaches the lookup and finds nothing.
@@ -1066,6 +1098,8 @@ export const pageMatrix: PageEntry[] = [
   { page: '/admin/jobs', needs: 'admin', expect: adminsOnly },
   { page: '/admin/audit', needs: 'admin', expect: adminsOnly },
   { page: '/admin/email-templates', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/webhooks', needs: 'admin', expect: adminsOnly },
+  { page: '/admin/webhooks/[id]', needs: 'admin', expect: adminsOnly },
   { page: '/admin/outbox', needs: 'admin', expect: adminsOnly },
   { page: '/admin/outbox/[id]', needs: 'admin', expect: adminsOnly },
   { page: '/admin/settings', needs: 'admin', expect: adminsOnly },

@@ -26,6 +26,7 @@ import {
   UserRound,
   Users,
   Wallet,
+  Webhook,
   Workflow,
   type LucideIcon,
 } from 'lucide-react';
@@ -46,6 +47,7 @@ const icons = {
   staff: ShieldCheck,
   audit: History,
   outbox: Inbox,
+  webhooks: Webhook,
   templates: MailPlus,
   jobs: Workflow,
   services: Server,

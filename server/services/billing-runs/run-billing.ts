@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { rowsOf } from '@/db/sql';
 import { requirePermission } from '@/server/auth/actor';
 import { exponentExceptions } from '@/server/billing/currency';
 import { formatMilli, parseMilli } from '@/server/billing/decimal';
@@ -12,6 +13,7 @@ import { readBillingSettings } from '@/server/services/settings/read';
 import { drawCredits } from '@/server/services/wallet/draw';
 import { grantIncludedCredits } from '@/server/services/wallet/grant';
 import { lapseCredits } from '@/server/services/wallet/lapse';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { checkBillingDate } from './dates';
 
 export type BillingRunResult = {
@@ -22,8 +24,6 @@ export type BillingRunResult = {
 };
 
 // Number of rows a statement touched, whichever driver ran it.
-const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
-  Array.isArray(result) ? result : ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []);
 
 /**
  * The billing run for a date (DESIGN.md §4): every active service whose next unbilled period
@@ -288,6 +288,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     await drawCredits(tx, newInvoices, ctx.now);
     await lapseCredits(tx, date, ctx.now);
     await grantIncludedCredits(tx, newInvoices, ctx.now);
+    await publishWebhookEvents(tx, 'invoice.created', 'invoice', newInvoices, ctx.now);
 
     const overdue = await markOverdueInvoices(tx, date, ctx.now);
 
@@ -304,11 +305,20 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
 
 /** Open invoices and debit notes past their due date become overdue; returns how many did. */
 export async function markOverdueInvoices(db: Database, date: string, at: Date): Promise<number> {
-  const marked = rowsOf(
-    await db.execute(sql`
-      update invoices set status = 'overdue', updated_at = ${at.toISOString()}::timestamptz
-      where status in ('pending', 'partial') and kind in ('invoice', 'debit_note') and due_date < ${date}::date
-      returning id`),
-  );
-  return marked.length;
+  return db.transaction(async (tx) => {
+    const marked = rowsOf(
+      await tx.execute(sql`
+        update invoices set status = 'overdue', updated_at = ${at.toISOString()}::timestamptz
+        where status in ('pending', 'partial') and kind in ('invoice', 'debit_note') and due_date < ${date}::date
+        returning id`),
+    );
+    await publishWebhookEvents(
+      tx,
+      'invoice.overdue',
+      'invoice',
+      marked.map((row) => String(row.id)),
+      at,
+    );
+    return marked.length;
+  });
 }

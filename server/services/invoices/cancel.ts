@@ -7,6 +7,7 @@ import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { voidCredits } from '@/server/services/wallet/void';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { loadInvoice, lockInvoice, moneyOf, type InvoiceRow, type InvoiceView } from './store';
 
 /** Cancels an invoice no money was received for; its number stays used (numbers are never reused). */
@@ -47,4 +48,5 @@ export async function cancelLocked(tx: Database, ctx: ServiceContext, invoice: I
       after: reason === undefined ? { status: next.value } : { status: next.value, reason },
     },
   );
+  await publishWebhookEvents(tx, 'invoice.cancelled', 'invoice', [invoice.id], ctx.now);
 }

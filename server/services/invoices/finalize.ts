@@ -6,6 +6,7 @@ import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { customerSnapshot } from './snapshot';
 import { loadInvoice, lockInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 
@@ -31,6 +32,7 @@ export async function finalizeInvoice(ctx: ServiceContext, input: { id: string }
         after: { status: next.value, number },
       },
     );
+    await publishWebhookEvents(tx, 'invoice.finalized', 'invoice', [invoice.id], ctx.now);
     return loadInvoice(tx, { kind: 'all' }, invoice.id);
   });
 }

@@ -9,6 +9,7 @@ import { needsApproval, orderPaidEvent } from '@/server/services/orders/activate
 import { emitServiceLifecycle } from '@/server/services/orders/lifecycle';
 import { readCommunicationRules, ruleChannels } from '@/server/services/settings/communication-rules';
 import { releaseCredits } from '@/server/services/wallet/release';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { convertProforma } from './convert-proforma';
 
 /**
@@ -22,6 +23,7 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
   const paidInvoices = or(eq(invoices.id, invoiceId), eq(invoices.consolidatedIntoId, invoiceId));
   const covered = await tx.select({ id: invoices.id, orderId: invoices.orderId, purpose: invoices.purpose }).from(invoices).where(paidInvoices);
   const ids = covered.map((i) => i.id);
+  await publishWebhookEvents(tx, 'invoice.paid', 'invoice', [invoiceId], now);
 
   await tx
     .update(services)
@@ -52,6 +54,7 @@ export async function settleInvoice(tx: Database, actor: Actor, invoiceId: strin
       tx,
       'unsuspend',
       lifted.map((s) => s.id),
+      now,
     );
     await audit(
       tx,

@@ -6,6 +6,7 @@ import { toPlainDate } from '@/server/billing/periods';
 import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { createContractServices, resumeContractServices } from './contract';
 import { loadOrder, lockOrder, type OrderView } from './store';
 
@@ -30,6 +31,7 @@ export async function activateContractOrder(ctx: ServiceContext, input: { id: st
     else await createContractServices(tx, order, ctx.now);
     await tx.update(orders).set({ status: 'active', updatedAt: ctx.now }).where(eq(orders.id, order.id));
     await audit(tx, ctx.actor, 'order.activated', { type: 'order', id: order.id }, { before: { status: order.status }, after: { status: 'active' } });
+    await publishWebhookEvents(tx, 'order.activated', 'order', [order.id], ctx.now);
     return loadOrder(tx, { kind: 'all' }, order.id);
   });
 }

@@ -4,6 +4,7 @@ import { orders, products, services } from '@/db/schema';
 import type { WorkflowEvent } from '@/inngest/events';
 import type { Actor } from '@/server/auth/actor';
 import { audit } from '@/server/services/audit/record';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 
 /** Whether one of an order's products waits for an admin's approval before going live. */
 export async function needsApproval(tx: Database, orderId: string): Promise<boolean> {
@@ -29,4 +30,5 @@ export async function activateOrder(tx: Database, actor: Actor, orderId: string,
     .set({ status: 'active', updatedAt: now })
     .where(and(eq(services.orderId, orderId), eq(services.status, 'pending')));
   await audit(tx, actor, 'order.activated', { type: 'order', id: orderId }, { before: { status: 'pending' }, after: { status: 'active' } });
+  await publishWebhookEvents(tx, 'order.activated', 'order', [orderId], now);
 }

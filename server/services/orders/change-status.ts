@@ -43,7 +43,7 @@ export async function changeOrderStatus(ctx: ServiceContext, input: { id: string
       const ids = (from: string[]) => moving.filter((s) => from.includes(s.status)).map((s) => s.id);
       const lifecycle = { active: 'unsuspend', suspended: 'suspend', cancelled: 'terminate', terminated: 'terminate' } as const;
       const action = lifecycle[effect.to];
-      await emitServiceLifecycle(tx, action, action === 'unsuspend' ? ids(['suspended']) : ids(effect.from));
+      await emitServiceLifecycle(tx, action, action === 'unsuspend' ? ids(['suspended']) : ids(effect.from), ctx.now);
     }
     await audit(tx, ctx.actor, 'order.status_changed', { type: 'order', id: order.id }, { before: { status: order.status }, after: { status: input.status } });
     return loadOrder(tx, { kind: 'all' }, order.id);

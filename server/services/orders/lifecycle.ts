@@ -8,10 +8,13 @@ import { canChangePlan } from '@/server/billing/order-status';
 import { emitEvents } from '@/server/jobs/runtime';
 import { provisionerFor } from '@/server/provisioning/provisioner';
 import { audit } from '@/server/services/audit/record';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 
 /** The data of a `service/lifecycle` event: what to tell which product's provisioner about a service. */
 export type LifecycleEventData = Events['service/lifecycle'];
 export type LifecycleAction = LifecycleEventData['action'];
+
+const webhookOfLifecycle = { suspend: 'service.suspended', unsuspend: 'service.unsuspended', terminate: 'service.terminated' } as const;
 
 /**
  * One event per transition: the transition itself happens once (a status change under the
@@ -30,11 +33,18 @@ const lifecycleEvent = (data: LifecycleEventData): WorkflowEvent<'service/lifecy
 
 /**
  * Tells the providers of these services (in the caller's transaction) that they were suspended,
- * unsuspended or terminated. Only services set up at a webhook provider are told: one never
- * provisioned has nothing there to change, and manual provisioning calls nothing.
+ * unsuspended or terminated, and integrators through webhooks out. Only services set up at a
+ * webhook provider are told: one never provisioned has nothing there to change, and manual
+ * provisioning calls nothing. Webhooks out hear of every one.
  */
-export async function emitServiceLifecycle(tx: Database, action: Exclude<LifecycleAction, 'change_plan'>, serviceIds: readonly string[]): Promise<number> {
+export async function emitServiceLifecycle(
+  tx: Database,
+  action: Exclude<LifecycleAction, 'change_plan'>,
+  serviceIds: readonly string[],
+  now: Date,
+): Promise<number> {
   if (serviceIds.length === 0) return 0;
+  await publishWebhookEvents(tx, webhookOfLifecycle[action], 'service', serviceIds, now);
   const rows = await tx
     .select({ id: services.id, orderId: services.orderId, productId: services.productId })
     .from(services)

@@ -50,7 +50,7 @@ function terminationDate(terminateAfterDays: number): SQL<string | null> {
     ) end)`.mapWith(orders.endDate);
 }
 
-async function fetchPage(ctx: ServiceContext, input: Filters, cursor: string | undefined, limit: number) {
+async function fetchPage(ctx: ServiceContext, input: Filters, cursor: string | undefined, limit: number, only?: string) {
   requireBookReader(ctx.actor, 'orders.view');
   const { dunning } = await readBillingSettings(ctx.db);
   const terminatesOn = terminationDate(dunning.terminate_after_days);
@@ -93,6 +93,7 @@ async function fetchPage(ctx: ServiceContext, input: Filters, cursor: string | u
           ? undefined
           : and(inArray(services.status, ['active', 'suspended']), isNotNull(terminatesOn), lte(terminatesOn, addDays(today, input.terminatingWithin))),
         cursor ? afterCursor(services, decodeCursor(cursor)) : undefined,
+        only ? eq(services.id, only) : undefined,
       ),
     )
     .orderBy(desc(services.createdAt), desc(services.id))
@@ -114,3 +115,9 @@ export async function listServices(
 /** Every service matching the filters, newest first, in keyset batches (for CSV). */
 export const eachService = (ctx: ServiceContext, input: Filters): AsyncGenerator<ServiceEntry> =>
   everyItem((cursor, limit) => fetchPage(ctx, input, cursor, limit));
+
+/** One service as the Services list shows it (a webhook's `data`), if in the actor's reach. */
+export async function getServiceEntry(ctx: ServiceContext, id: string): Promise<ServiceEntry | undefined> {
+  const { items } = await fetchPage(ctx, {}, undefined, 1, id);
+  return items[0];
+}

@@ -46,7 +46,7 @@ function shared(ctx: ServiceContext, input: Filters, branch: Branch, cursor: Cur
   );
 }
 
-async function paymentRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number): Promise<PaymentEntry[]> {
+async function paymentRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number, only?: string): Promise<PaymentEntry[]> {
   const rows = await ctx.db
     .select({
       id: payments.id,
@@ -71,6 +71,7 @@ async function paymentRows(ctx: ServiceContext, input: Filters, cursor: Cursor |
       and(
         shared(ctx, input, { customerId: payments.customerId, date: payments.paidAt, id: payments.id, currency: payments.currency }, cursor),
         input.method ? eq(payments.method, input.method) : undefined,
+        only ? eq(payments.id, only) : undefined,
       ),
     )
     .orderBy(desc(payments.paidAt), desc(payments.id))
@@ -78,7 +79,7 @@ async function paymentRows(ctx: ServiceContext, input: Filters, cursor: Cursor |
   return rows.map((row) => ({ ...row, type: 'payment' as const }));
 }
 
-async function refundRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number): Promise<PaymentEntry[]> {
+async function refundRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number, only?: string): Promise<PaymentEntry[]> {
   const rows = await ctx.db
     .select({
       id: refunds.id,
@@ -103,6 +104,7 @@ async function refundRows(ctx: ServiceContext, input: Filters, cursor: Cursor | 
       and(
         shared(ctx, input, { customerId: invoices.customerId, date: refunds.refundedAt, id: refunds.id, currency: refunds.currency }, cursor),
         input.method ? eq(refundMethod, input.method) : undefined,
+        only ? eq(refunds.id, only) : undefined,
       ),
     )
     .orderBy(desc(refunds.refundedAt), desc(refunds.id))
@@ -143,3 +145,10 @@ export async function listPayments(
 /** Every payment and refund matching the filters, newest first, in keyset batches (for CSV). */
 export const eachPayment = (ctx: ServiceContext, input: Filters): AsyncGenerator<PaymentEntry> =>
   everyItem((cursor, limit) => fetchPage(ctx, input, cursor, limit));
+
+/** One payment or refund as the Payments list shows it (a webhook's `data`), if in the actor's reach. */
+export async function getPaymentEntry(ctx: ServiceContext, type: PaymentEntryType, id: string): Promise<PaymentEntry | undefined> {
+  requireBookReader(ctx.actor, 'invoices.view');
+  const [entry] = await (type === 'payment' ? paymentRows : refundRows)(ctx, {}, undefined, 1, id);
+  return entry;
+}

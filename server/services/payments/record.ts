@@ -13,6 +13,7 @@ import { creditBalance } from '@/server/services/credit/balance';
 import { settleInvoice } from '@/server/services/invoices/settle';
 import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceRow, type InvoiceView } from '@/server/services/invoices/store';
 import { recordLedgerMovement } from '@/server/services/ledger/record';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -145,6 +146,7 @@ export async function insertPayment(tx: Database, ctx: ServiceContext, invoice: 
   // settled has just become its numbered invoice, the tax document the customer keeps.
   const receiptFor = invoice.kind === 'proforma' ? await convertedInvoiceOf(tx, invoice.id) : holder;
   await emitEvents(tx, [{ name: 'payment/received', id: `payment-received:${payment!.id}`, data: { invoiceId: receiptFor, paymentId: payment!.id } }]);
+  await publishWebhookEvents(tx, 'payment.received', 'payment', [payment!.id], ctx.now);
   return payment!;
 }
 

@@ -18,6 +18,7 @@ import { loadInvoice, lockInvoiceAndCustomer, moneyOf, type InvoiceView } from '
 import { recordLedgerMovement } from '@/server/services/ledger/record';
 import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 
 export type RefundRow = typeof refunds.$inferSelect;
 
@@ -180,6 +181,7 @@ export async function refundPayment(
       },
     );
     await emitEvents(tx, [{ name: 'refund/issued', id: `refund-issued:${refund!.id}`, data: { invoiceId: invoice.id, refundId: refund!.id } }]);
+    await publishWebhookEvents(tx, 'refund.created', 'refund', [refund!.id], ctx.now);
     return {
       refund: refund!,
       invoice: await loadInvoice(tx, { kind: 'all' }, invoice.id),

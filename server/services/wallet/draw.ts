@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { walletEntries } from '@/db/schema';
+import { rowsOf } from '@/db/sql';
 import { formatMilli, parseMilli } from '@/server/billing/decimal';
 import type { TaxMode } from '@/server/billing/totals';
 import { allocateDraw, creditLine, type DrawableGrant } from '@/server/billing/wallet';
-import { lockGrants, remainderOf, rowsOf, uuidList } from './grants';
+import { lockGrants, remainderOf, uuidList } from './grants';
 
 export const creditLineDescription = 'Prepaid credits applied';
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { rowsOf, uuidList } from './grants';
+import { rowsOf } from '@/db/sql';
+import { uuidList } from './grants';
 
 /**
  * Posts the included credits of every service these invoices bill (a line whose service's

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { rowsOf } from '@/db/sql';
 
 /*
  * What the wallet's use cases share: a grant's remainder, and the settling entries (release,
@@ -8,10 +9,6 @@ import type { Database } from '@/db';
  * statement that starts after the lock: a payment releasing a grant and a run lapsing it then
  * see each other's entry, and a grant never gives more than it holds.
  */
-
-/** Rows of a raw statement, whichever driver ran it. */
-export const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
-  Array.isArray(result) ? result : ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []);
 
 /** A list of ids as one parameter (a list of parameters would hit the driver's limit on a big run). */
 export const uuidList = (ids: readonly string[]) => sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;

@@ -1,0 +1,3 @@
+import { guardedSection } from '../../_lib/guard';
+
+export default guardedSection('admin');

@@ -1,0 +1,3 @@
+import { retryWebhookDeliveryRoute } from '@/server/rest/routes/webhooks';
+
+export const POST = retryWebhookDeliveryRoute.handler;

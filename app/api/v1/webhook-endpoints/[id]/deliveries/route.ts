@@ -1,0 +1,3 @@
+import { listWebhookDeliveriesRoute } from '@/server/rest/routes/webhooks';
+
+export const GET = listWebhookDeliveriesRoute.handler;

@@ -1,0 +1,3 @@
+import { sendTestWebhookRoute } from '@/server/rest/routes/webhooks';
+
+export const POST = sendTestWebhookRoute.handler;
