@@ -19,6 +19,8 @@ const restTwins: Record<string, string[]> = {
   'invoices.create': ['invoices.create'],
   'invoices.update': ['invoices.update'],
   'invoices.finalize': ['invoices.finalize'],
+  'invoices.finalizeAndSend': ['invoices.finalizeAndSend'],
+  'invoices.duplicate': ['invoices.duplicate'],
   'invoices.recordPayment': ['invoices.payments'],
   'invoices.markPaid': ['invoices.markPaid'],
   'invoices.applyCredit': ['invoices.applyCredit'],
@@ -81,6 +83,7 @@ const restTwins: Record<string, string[]> = {
   // The portal's own-account actions; the desk's twins name the customer.
   'portal.redeemVoucher': ['customers.vouchers.redeem'],
   'portal.topUp': ['customers.topUps'],
+  'portal.applyCredit': ['invoices.applyCredit'],
 };
 
 const yourOwnAccount = 'the signed-in person’s own account; an API key is no person and has none';

@@ -106,10 +106,15 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           poNumber: invoice.poNumber,
           addressee,
           newLineTaxRate: customerRateText(settings.taxRate, customer),
+          email: customer.email,
+          credit: (invoice.purpose === 'top_up' ? 0n : history.credit).toString(),
+          duplicable: (invoice.kind === 'invoice' || invoice.kind === 'proforma') && invoice.purpose !== 'top_up',
         }}
         allowed={actions}
         desk={{ statusTargets, remind: canRemind(invoice), overdue: invoice.status === 'overdue' }}
+        basePath={basePath}
         canEdit={me.permissions.includes('invoices.edit')}
+        canCreate={me.permissions.includes('invoices.create')}
         canRefund={me.permissions.includes('payments.refund')}
         canDelete={me.permissions.includes('invoices.delete') && !invoice.deletedAt}
       />
