@@ -641,6 +641,13 @@ export const trpcMatrix: TrpcEntry[] = [
   // authorization, refused on input); anyone else has no portal account.
   { call: 'portal.redeemVoucher', input: () => ({ code: 'NOT-A-CODE' }), expect: { ...clientOwn, clients: 'allowed' } },
   { call: 'portal.topUp', input: () => ({ amount: 1000 }), expect: clientOwn },
+  // One checkout for several open invoices: a client's own; the desk with invoices.create in its book.
+  {
+    call: 'portal.massPay',
+    needs: 'invoices.create',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), ids: [await t.fresh.pendingInvoice()] }),
+    expect: { ...bookEdit, clients: own },
+  },
   // Part of the credit balance onto an invoice: a client's own; beyond that it records a payment,
   // so it needs invoices.edit in the book. No credit on the tenant's customer: refused past authorization.
   {

@@ -100,6 +100,8 @@ const consoleOnly: Record<string, string> = {
   'savedViews.rename': yourOwnViews,
   'savedViews.delete': yourOwnViews,
   'portal.updateProfile': 'a client’s own profile in the portal; API keys name admin, staff or reseller roles, never a client',
+  'portal.massPay':
+    'a client’s one checkout for several of its invoices, paid by card or PayPal in the browser; an integrator records each payment with invoices.payments',
   'collect.collectCash':
     'a cash collector is a person in the field with a session, never an API key (docs/collectors.md); an integrator records the same payment with invoices.payments, method collector',
 };

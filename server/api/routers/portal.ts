@@ -1,4 +1,5 @@
 import { camelized } from '../../schemas/common';
+import { bulkInvoicesInput } from '../../schemas/invoice-bulk';
 import { applyCreditInput, invoiceIdInput } from '../../schemas/invoices';
 import { updateOwnProfileInput } from '../../schemas/profile';
 import { redeemVoucherInput, topUpInput } from '../../schemas/vouchers';
@@ -7,6 +8,7 @@ import { getCustomerAccount } from '../../services/customers/account';
 import { getOwnAccount } from '../../services/customers/get';
 import { updateOwnProfile } from '../../services/customers/update-own-profile';
 import { customerInvoice } from '../../services/invoices/customer-invoice';
+import { startMassPayment } from '../../services/payments/mass-pay';
 import { payWithCredit } from '../../services/payments/pay-with-credit';
 import { redeemVoucher } from '../../services/vouchers/redeem';
 import { once, withIdempotencyKey } from '../idempotent';
@@ -24,6 +26,10 @@ export const portalRouter = router({
   applyCredit: authedProcedure
     .input(applyCreditInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => once(ctx, 'portal.applyCredit', input, (service) => payWithCredit(service, { invoiceId: input.id, amount: input.amount }))),
+  /** One payment for several of the signed-in client's open invoices: the invoice to pay it by card or PayPal. */
+  massPay: authedProcedure
+    .input(bulkInvoicesInput.extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'portal.massPay', input, (service) => startMassPayment(service, input))),
   /** A prepaid card's value onto the signed-in client's credit balance (throttled by the service). */
   redeemVoucher: authedProcedure
     .input(redeemVoucherInput)
