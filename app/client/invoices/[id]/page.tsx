@@ -36,7 +36,9 @@ export default async function ClientInvoicePage({ params }: Props) {
           ) : null}
         </div>
       </div>
-      {invoice.creditCovers > 0n ? <UseCredit invoiceId={doc.id} currency={doc.currency} covers={invoice.creditCovers.toString()} /> : null}
+      {invoice.creditCovers > 0n ? (
+        <UseCredit key={invoice.creditCovers.toString()} invoiceId={doc.id} currency={doc.currency} covers={invoice.creditCovers.toString()} />
+      ) : null}
       <InvoiceSheet invoice={invoice} />
     </>
   );
