@@ -121,3 +121,27 @@ test('a client uses part of their credit balance on an invoice', async ({ page }
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, 'portal-use-credit-390');
 });
+
+// Bank transfer is on in the demo and Settings → Billing has no bank details: the admin is told,
+// and the public invoice page still says how to pay by transfer, with the reference.
+test('Settings warns that bank transfer has no details; the public invoice shows the transfer box', async ({ page, request }) => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const customer = await apiPost<{ id: string }>(request, '/customers', {
+    name: `Transfer Payer ${tag}`,
+    email: `transfer-${tag}@example.test`,
+    currency: 'USD',
+  });
+  const invoice = await apiPost<Invoice & { public_url: string }>(request, '/invoices', {
+    customer_id: customer.id,
+    items: [{ description: 'Rack space', quantity: 1, unit_price: 9900 }],
+  });
+  const link = new URL(invoice.public_url);
+  await page.goto(`${link.pathname}${link.search}`);
+  await expect(page.getByTestId('bank-transfer-details')).toContainText(`Reference: ${invoice.number}`);
+
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/settings');
+  await expect(page.getByTestId('payment-notices')).toContainText('Bank transfer is on but there are no bank details');
+  await page.getByTestId('payment-notices').scrollIntoViewIfNeeded();
+  await shot(page, 'settings-bank-details-warning');
+});
