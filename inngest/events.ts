@@ -14,6 +14,8 @@ export type Events = {
   'refund/issued': { invoiceId: string; refundId: string };
   /** The desk asked for a reminder with this e-mail template (Send reminder). */
   'invoice/reminder.requested': { invoiceId: string; template: 'payment_reminder' | 'overdue_notice' | 'final_notice' };
+  /** The desk finalized a draft and asked for it to be e-mailed (Finalize & send). */
+  'invoice/send.requested': { invoiceId: string };
   /** Dunning suspended an order for this unpaid invoice (sent only when its rule names a channel). */
   'invoice/service.suspended': { invoiceId: string; orderId: string };
   /** Paying this invoice lifted the suspension dunning had put on the order. */

@@ -197,3 +197,20 @@ export const invoiceNotifications = pgTable(
   },
   (t) => [index('invoice_notifications_invoice_idx').on(t.invoiceId, t.at), uniqueIndex('invoice_notifications_dedupe_uq').on(t.invoiceId, t.dedupeKey)],
 );
+
+/**
+ * What a mass payment pays (the portal's "Pay selected"): its `top_up` invoice, once paid, puts
+ * the money on the credit balance and applies it to these invoices in due-date order.
+ */
+export const massPaymentItems = pgTable(
+  'mass_payment_items',
+  {
+    massPaymentId: uuid('mass_payment_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+  },
+  (t) => [primaryKey({ columns: [t.massPaymentId, t.invoiceId] }), index('mass_payment_items_invoice_idx').on(t.invoiceId)],
+);

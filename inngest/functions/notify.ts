@@ -35,7 +35,7 @@ const failUnlessDone = (entry: { status: string; detail: string | null; channel:
  * Tells the customer: a new invoice (from an order or the billing run), a payment received, a
  * service suspended or reactivated, on the channels their communication rule names (one step
  * each); a refund issued, or a reminder the desk asked for (its template in the event), by
- * e-mail. The event id is the send's dedupe key, per channel: a redelivered event, a retry or
+ * e-mail, as is an invoice the desk finalized and sent. The event id is the send's dedupe key, per channel: a redelivered event, a retry or
  * a second dispatcher never sends twice on one channel.
  */
 export const notifyCustomer = defineWorkflow({
@@ -45,6 +45,7 @@ export const notifyCustomer = defineWorkflow({
     { event: 'payment/received' },
     { event: 'refund/issued' },
     { event: 'invoice/reminder.requested' },
+    { event: 'invoice/send.requested' },
     { event: 'invoice/service.suspended' },
     { event: 'invoice/service.reactivated' },
   ],
@@ -59,8 +60,9 @@ export const notifyCustomer = defineWorkflow({
       ownRun: true,
       origin: publicOrigin(),
     };
-    if (event.name === 'refund/issued' || event.name === 'invoice/reminder.requested') {
-      const template = event.name === 'invoice/reminder.requested' ? event.data.template : templateFor[event.name];
+    if (event.name === 'refund/issued' || event.name === 'invoice/reminder.requested' || event.name === 'invoice/send.requested') {
+      // A send the desk asked for goes with the invoice's own template (sendInvoice picks it).
+      const template = event.name === 'invoice/reminder.requested' ? event.data.template : event.name === 'refund/issued' ? templateFor[event.name] : undefined;
       return step.run('send e-mail', async () => failUnlessDone(await sendInvoice(systemContext(db, now), { ...common, channel: 'email', template })));
     }
     // Read once per run: a retry sends on the channels, with the texts, its first attempt read.

@@ -216,6 +216,14 @@ export const markPaidInput = z.strictObject({
 
 export const invoiceIdInput = z.object({ id });
 
+/** Apply credit balance: all it covers (no amount), or the part the desk or the customer types. */
+export const applyCreditInput = z.strictObject({
+  amount: minorUnits
+    .refine((a) => a > 0n, 'must be greater than 0')
+    .optional()
+    .describe('minor units to take from the credit balance; omitted: as much as it covers, up to the balance due'),
+});
+
 const integerParam = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').refine(Number.isSafeInteger, 'is too large');
 
 /** At most a few pages of a list: what a selection on the console (bulk actions, Export selected) may hold. */

@@ -284,6 +284,8 @@ export const trpcMatrix: TrpcEntry[] = [
   },
   { call: 'invoices.update', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.draftInvoice(), notes: 'authz' }), expect: bookEdit },
   { call: 'invoices.finalize', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: bookEdit },
+  { call: 'invoices.finalizeAndSend', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.draftInvoice() }), expect: bookEdit },
+  { call: 'invoices.duplicate', needs: 'invoices.create', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
   {
     call: 'invoices.recordPayment',
     needs: 'invoices.edit',
@@ -640,6 +642,21 @@ export const trpcMatrix: TrpcEntry[] = [
   // authorization, refused on input); anyone else has no portal account.
   { call: 'portal.redeemVoucher', input: () => ({ code: 'NOT-A-CODE' }), expect: { ...clientOwn, clients: 'allowed' } },
   { call: 'portal.topUp', input: () => ({ amount: 1000 }), expect: clientOwn },
+  // One checkout for several open invoices: a client's own; the desk with invoices.create in its book.
+  {
+    call: 'portal.massPay',
+    needs: 'invoices.create',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), ids: [await t.fresh.pendingInvoice()] }),
+    expect: { ...bookEdit, clients: own },
+  },
+  // Part of the credit balance onto an invoice: a client's own; beyond that it records a payment,
+  // so it needs invoices.edit in the book. No credit on the tenant's customer: refused past authorization.
+  {
+    call: 'portal.applyCredit',
+    needs: 'invoices.edit',
+    input: async (t) => ({ idempotencyKey: t.idempotencyKey(), id: await t.fresh.pendingInvoice(), amount: 1 }),
+    expect: { ...bookEdit, clients: 'own:allowed other:404', resellers: 'own:allowed other:404', admin: 'allowed' },
+  },
 
   // Prepaid card batches are the desk's money: vouchers.manage (admins; staff when granted), never a reseller's.
   // Settings → Webhooks (docs/webhooks.md).
@@ -765,6 +782,8 @@ export const restMatrix: RestEntry[] = [
     expect: restBookEdit,
   },
   { call: 'POST /api/v1/invoices/{id}/send-reminder', id: (t) => t.fresh.pendingInvoice(), body: () => ({ template: 'friendly' }), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/duplicate', id: (t) => t.fresh.pendingInvoice(), expect: restBookEdit },
+  { call: 'POST /api/v1/invoices/{id}/finalize-and-send', id: (t) => t.fresh.draftInvoice(), expect: restBookEdit },
   { call: 'POST /api/v1/invoices/{id}/refunds', id: (t) => t.fresh.paidInvoice(), body: () => ({}), expect: restAdmin },
   {
     call: 'POST /api/v1/invoices/{id}/credit-notes',

@@ -39,7 +39,8 @@ describe('Settings → Payments', () => {
     expect(config.paypal).toMatchObject({ clientId: 'app-id', clientSecret: 'paypal-secret-value', webhookId: 'WH-9' });
     // Stripe still lacks its webhook secret: hidden from customers, with a notice for the admin.
     expect(config.stripe).toBeNull();
-    expect((await getPaymentSettings(admin)).notices).toEqual([expect.stringContaining('Stripe')]);
+    // (The other notice: bank transfer is on by default and this book has no bank details.)
+    expect((await getPaymentSettings(admin)).notices).toEqual([expect.stringContaining('Stripe'), expect.stringContaining('no bank details')]);
   });
 
   it('refuses a malformed key and anyone but an admin', async () => {

@@ -19,6 +19,8 @@ const restTwins: Record<string, string[]> = {
   'invoices.create': ['invoices.create'],
   'invoices.update': ['invoices.update'],
   'invoices.finalize': ['invoices.finalize'],
+  'invoices.finalizeAndSend': ['invoices.finalizeAndSend'],
+  'invoices.duplicate': ['invoices.duplicate'],
   'invoices.recordPayment': ['invoices.payments'],
   'invoices.markPaid': ['invoices.markPaid'],
   'invoices.applyCredit': ['invoices.applyCredit'],
@@ -81,6 +83,7 @@ const restTwins: Record<string, string[]> = {
   // The portal's own-account actions; the desk's twins name the customer.
   'portal.redeemVoucher': ['customers.vouchers.redeem'],
   'portal.topUp': ['customers.topUps'],
+  'portal.applyCredit': ['invoices.applyCredit'],
 };
 
 const yourOwnAccount = 'the signed-in person’s own account; an API key is no person and has none';
@@ -97,6 +100,8 @@ const consoleOnly: Record<string, string> = {
   'savedViews.rename': yourOwnViews,
   'savedViews.delete': yourOwnViews,
   'portal.updateProfile': 'a client’s own profile in the portal; API keys name admin, staff or reseller roles, never a client',
+  'portal.massPay':
+    'a client’s one checkout for several of its invoices, paid by card or PayPal in the browser; an integrator records each payment with invoices.payments',
   'collect.collectCash':
     'a cash collector is a person in the field with a session, never an API key (docs/collectors.md); an integrator records the same payment with invoices.payments, method collector',
 };

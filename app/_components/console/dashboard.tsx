@@ -92,9 +92,15 @@ export async function Dashboard({
           <ul className="divide-y divide-border text-sm">
             {summary.dueSoon.map((i) => (
               <li key={i.id} className="flex justify-between gap-2 py-2">
-                <Link href={`${basePath}/invoices/${i.id}`} className="font-medium hover:underline">
-                  {i.number} · {i.customer}
-                </Link>
+                <span className="min-w-0">
+                  <Link href={`${basePath}/invoices/${i.id}`} className="font-medium hover:underline">
+                    {i.number}
+                  </Link>
+                  {' · '}
+                  <Link href={`${basePath}/customers/${i.customerId}`} className="hover:underline">
+                    {i.customer}
+                  </Link>
+                </span>
                 <span className="tabular-nums">
                   {money(i.balance, i.currency)} · {day(i.dueDate)}
                 </span>
@@ -113,9 +119,15 @@ export async function Dashboard({
           <ul className="divide-y divide-border text-sm">
             {summary.recent.map((p) => (
               <li key={p.id} className="flex justify-between gap-2 py-2">
-                <Link href={`${basePath}/invoices/${p.invoiceId}`} className="hover:underline">
-                  {p.customer} · {p.number}
-                </Link>
+                <span className="min-w-0">
+                  <Link href={`${basePath}/customers/${p.customerId}`} className="hover:underline">
+                    {p.customer}
+                  </Link>
+                  {' · '}
+                  <Link href={`${basePath}/invoices/${p.invoiceId}`} className="hover:underline">
+                    {p.number}
+                  </Link>
+                </span>
                 <span className="text-success tabular-nums">+{money(p.amount, p.currency)}</span>
               </li>
             ))}
@@ -132,7 +144,9 @@ export async function Dashboard({
                 <Link href={`${basePath}/orders/${o.id}`} className="font-medium hover:underline">
                   {o.number} · {o.name}
                 </Link>
-                <span className="text-fg-muted">{o.customer}</span>
+                <Link href={`${basePath}/customers/${o.customerId}`} className="text-fg-muted hover:underline">
+                  {o.customer}
+                </Link>
               </li>
             ))}
           </ul>

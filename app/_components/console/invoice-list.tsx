@@ -153,7 +153,11 @@ export async function InvoiceList({
                       {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(invoice.kind)}</span> : null}
                       {deleted ? <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs text-fg-muted">Deleted</span> : null}
                     </td>
-                    <td className="px-4 py-2.5">{invoice.customerName}</td>
+                    <td className="px-4 py-2.5">
+                      <Link href={`${basePath}/customers/${invoice.customerId}`} className="hover:underline">
+                        {invoice.customerName}
+                      </Link>
+                    </td>
                     {showReseller ? (
                       <td className="px-4 py-2.5">{invoice.customerResellerId ? (resellerName.get(invoice.customerResellerId) ?? '—') : '—'}</td>
                     ) : null}

@@ -63,7 +63,17 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
 
   return (
     <>
-      <PageHeader title={documentHeading(documentKindNames[invoice.kind], invoice.number)} description={`${customer.name} · ${customer.email}`}>
+      <PageHeader
+        title={documentHeading(documentKindNames[invoice.kind], invoice.number)}
+        description={
+          <>
+            <Link href={`${basePath}/customers/${customer.id}`} className="text-accent hover:underline" data-testid="invoice-customer">
+              {customer.name}
+            </Link>{' '}
+            · {customer.email}
+          </>
+        }
+      >
         <StatusPill status={invoice.status} label={statusLabel(invoice)} className="text-sm" />
         {actions.locked ? (
           <HeaderBadge icon={Lock} title="Correct it with a credit or debit note">
@@ -106,10 +116,15 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           poNumber: invoice.poNumber,
           addressee,
           newLineTaxRate: customerRateText(settings.taxRate, customer),
+          email: customer.email,
+          credit: (invoice.purpose === 'top_up' ? 0n : history.credit).toString(),
+          duplicable: (invoice.kind === 'invoice' || invoice.kind === 'proforma') && invoice.purpose !== 'top_up',
         }}
         allowed={actions}
         desk={{ statusTargets, remind: canRemind(invoice), overdue: invoice.status === 'overdue' }}
+        basePath={basePath}
         canEdit={me.permissions.includes('invoices.edit')}
+        canCreate={me.permissions.includes('invoices.create')}
         canRefund={me.permissions.includes('payments.refund')}
         canDelete={me.permissions.includes('invoices.delete') && !invoice.deletedAt}
       />
@@ -172,7 +187,16 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           </div>
           <dl className="space-y-2 text-sm" aria-label="Totals">
             {[
-              ...(invoice.orderName ? [['Order', invoice.orderName]] : []),
+              ...(invoice.orderName && invoice.orderId
+                ? [
+                    [
+                      'Order',
+                      <Link key="order" href={`${basePath}/orders/${invoice.orderId}`} className="text-accent hover:underline" data-testid="invoice-order">
+                        {invoice.orderName}
+                      </Link>,
+                    ] as const,
+                  ]
+                : []),
               ...(invoice.poNumber ? [['PO / contract no.', invoice.poNumber]] : []),
               ['Issued', formatDay(invoice.issueDate)],
               // A credit note is settled when issued: nothing falls due and nothing is paid on it.

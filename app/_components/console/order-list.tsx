@@ -79,7 +79,11 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
                     {order.number}
                   </Link>
                 </td>
-                <td className="px-4 py-2.5">{order.customerName}</td>
+                <td className="px-4 py-2.5">
+                  <Link href={`${basePath}/customers/${order.customerId}`} className="hover:underline">
+                    {order.customerName}
+                  </Link>
+                </td>
                 <td className="px-4 py-2.5">{order.lines.map((l) => l.description).join(', ')}</td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
                 <td className="px-4 py-2.5">

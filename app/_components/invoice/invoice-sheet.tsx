@@ -130,7 +130,18 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
           {paymentInstructions({ ...doc, publicUrl: null }).map((line) => (
             <p key={line}>{line}</p>
           ))}
-          {doc.seller.bankDetails && doc.balance > 0n ? <p className="whitespace-pre-line text-fg-muted">{doc.seller.bankDetails}</p> : null}
+          {invoice.bankTransfer ? (
+            <div className="mt-3 rounded-md border border-border bg-muted/50 p-3" data-testid="bank-transfer-details">
+              <h2 className="font-medium">Pay by bank transfer</h2>
+              <p className="mt-1 whitespace-pre-line text-fg-muted">{invoice.bankTransfer.instructions}</p>
+              {doc.seller.bankDetails ? <p className="mt-1 whitespace-pre-line">{doc.seller.bankDetails}</p> : null}
+              <p className="mt-1">
+                Reference: <span className="font-mono font-medium">{invoice.bankTransfer.reference}</span>
+              </p>
+            </div>
+          ) : doc.seller.bankDetails && doc.balance > 0n ? (
+            <p className="whitespace-pre-line text-fg-muted">{doc.seller.bankDetails}</p>
+          ) : null}
         </div>
         <dl className="space-y-1.5 text-sm" aria-label="Totals">
           <Row label={doc.taxMode === 'inclusive' ? 'Net' : 'Subtotal'} value={money(doc.subtotal)} />

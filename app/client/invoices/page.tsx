@@ -8,6 +8,7 @@ import { listParams, readParams } from '../../_lib/list-params';
 import { moneyFormatter } from '../../_lib/money';
 import { InvoiceRows } from '../invoice-rows';
 import { openInvoices } from '../open-invoices';
+import { MassPay } from './mass-pay';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
@@ -20,9 +21,14 @@ export default async function ClientInvoices({ searchParams }: { searchParams: P
   const openIds = new Set(open.map((i) => i.id));
   const rest = page.items.filter((invoice) => !openIds.has(invoice.id));
   const rows = [...open, ...rest];
+  // A credit top-up buys credit; it is paid on its own page, never in a batch.
+  const payable = open.filter((invoice) => invoice.purpose !== 'top_up');
   return (
     <>
       <PageHeader title="Invoices" description="Unpaid invoices first; open one to see it, pay it or download its PDF." />
+      {payable.length > 1 ? (
+        <MassPay invoices={payable.map((i) => ({ id: i.id, number: i.number, currency: i.currency, dueDate: i.dueDate, balance: i.balance.toString() }))} />
+      ) : null}
       <Card className="overflow-hidden">
         <InvoiceRows invoices={rows} money={money} empty="No invoices yet." />
         <ListPager shown={rows.length} next={page.nextCursor} />

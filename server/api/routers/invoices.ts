@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { camelized, id } from '../../schemas/common';
 import { bulkMarkPaidInput, bulkReminderInput, bulkSendInput } from '../../schemas/invoice-bulk';
 import {
+  applyCreditInput,
   consolidateInput,
   correctionInput,
   createInvoiceInput,
@@ -20,7 +21,9 @@ import { consolidateInvoices } from '../../services/invoices/consolidate';
 import { issueCorrection } from '../../services/invoices/correct';
 import { createInvoice } from '../../services/invoices/create';
 import { deleteInvoice } from '../../services/invoices/delete';
+import { duplicateInvoice } from '../../services/invoices/duplicate';
 import { finalizeInvoice } from '../../services/invoices/finalize';
+import { finalizeAndSend } from '../../services/invoices/finalize-and-send';
 import { getInvoice } from '../../services/invoices/get';
 import { getInvoiceHistory } from '../../services/invoices/history';
 import { listInvoices } from '../../services/invoices/list';
@@ -48,6 +51,12 @@ export const invoicesRouter = router({
   finalize: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)
     .mutation(({ ctx, input }) => finalizeInvoice(ctx.service, input)),
+  finalizeAndSend: permissionProcedure('invoices.edit')
+    .input(invoiceIdInput)
+    .mutation(({ ctx, input }) => finalizeAndSend(ctx.service, input)),
+  duplicate: permissionProcedure('invoices.create')
+    .input(invoiceIdInput)
+    .mutation(({ ctx, input }) => duplicateInvoice(ctx.service, input)),
   recordPayment: permissionProcedure('invoices.edit')
     .input(camelized(recordPaymentInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape)))
     .mutation(({ ctx, input }) =>
@@ -65,7 +74,7 @@ export const invoicesRouter = router({
     .input(markPaidInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => once(ctx, 'invoices.markPaid', input, (service) => markInvoicePaid(service, input))),
   applyCredit: permissionProcedure('invoices.edit')
-    .input(invoiceIdInput.extend(withIdempotencyKey.shape))
+    .input(applyCreditInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
     .mutation(({ ctx, input }) => once(ctx, 'invoices.applyCredit', input, (service) => applyCredit(service, input))),
   cancel: permissionProcedure('invoices.edit')
     .input(invoiceIdInput)

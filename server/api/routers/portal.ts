@@ -1,5 +1,6 @@
 import { camelized } from '../../schemas/common';
-import { invoiceIdInput } from '../../schemas/invoices';
+import { bulkInvoicesInput } from '../../schemas/invoice-bulk';
+import { applyCreditInput, invoiceIdInput } from '../../schemas/invoices';
 import { updateOwnProfileInput } from '../../schemas/profile';
 import { redeemVoucherInput, topUpInput } from '../../schemas/vouchers';
 import { startTopUp } from '../../services/credit/top-up';
@@ -7,7 +8,10 @@ import { getCustomerAccount } from '../../services/customers/account';
 import { getOwnAccount } from '../../services/customers/get';
 import { updateOwnProfile } from '../../services/customers/update-own-profile';
 import { customerInvoice } from '../../services/invoices/customer-invoice';
+import { startMassPayment } from '../../services/payments/mass-pay';
+import { payWithCredit } from '../../services/payments/pay-with-credit';
 import { redeemVoucher } from '../../services/vouchers/redeem';
+import { once, withIdempotencyKey } from '../idempotent';
 import { authedProcedure, router } from '../trpc';
 
 /** The client portal's own reads and edits; the services scope everything to the actor's customer. */
@@ -15,7 +19,17 @@ export const portalRouter = router({
   /** The signed-in client's services and credit ledger. */
   account: authedProcedure.query(async ({ ctx }) => getCustomerAccount(ctx.service, { id: (await getOwnAccount(ctx.service)).id })),
   /** One invoice as the customer reads it (no notes, no desk history). */
-  invoice: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => customerInvoice(ctx.service, { id: input.id, origin: ctx.origin })),
+  invoice: authedProcedure
+    .input(invoiceIdInput)
+    .query(({ ctx, input }) => customerInvoice(ctx.service, { id: input.id, origin: ctx.origin, withCredit: true })),
+  /** Part of the signed-in client's credit balance onto one of their invoices (at most what it covers). */
+  applyCredit: authedProcedure
+    .input(applyCreditInput.extend(invoiceIdInput.shape).extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'portal.applyCredit', input, (service) => payWithCredit(service, { invoiceId: input.id, amount: input.amount }))),
+  /** One payment for several of the signed-in client's open invoices: the invoice to pay it by card or PayPal. */
+  massPay: authedProcedure
+    .input(bulkInvoicesInput.extend(withIdempotencyKey.shape))
+    .mutation(({ ctx, input }) => once(ctx, 'portal.massPay', input, (service) => startMassPayment(service, input))),
   /** A prepaid card's value onto the signed-in client's credit balance (throttled by the service). */
   redeemVoucher: authedProcedure
     .input(redeemVoucherInput)

@@ -1,11 +1,13 @@
 import { changeInvoiceStatusInput, reminderOutput, sendReminderInput } from '../../schemas/invoice-desk';
 import { invoiceIdInput, invoiceOutput } from '../../schemas/invoices';
 import { changeInvoiceStatus } from '../../services/invoices/change-status';
+import { duplicateInvoice } from '../../services/invoices/duplicate';
+import { finalizeAndSend } from '../../services/invoices/finalize-and-send';
 import { sendInvoiceReminder } from '../../services/invoices/send-reminder';
 import { defineRoute } from '../handler';
 import { invoiceJson } from './invoices';
 
-// The invoice page's Change status and Send reminder, as the console does them.
+// The invoice page's Change status, Send reminder, Duplicate and Finalize & send, as the console does them.
 
 export const changeInvoiceStatusRoute = defineRoute(
   {
@@ -46,4 +48,33 @@ export const sendInvoiceReminderRoute = defineRoute(
       queued_at: reminder.queuedAt.toISOString(),
     };
   },
+);
+
+export const duplicateInvoiceRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/duplicate',
+    summary:
+      'A new draft for the same customer with the same lines, currency and notes, issued today; no number, payments or order are copied. 409 invalid_state for a credit or debit note or a credit top-up',
+    tag: 'Invoices',
+    permission: 'invoices.create',
+    params: invoiceIdInput,
+    response: invoiceOutput,
+    status: 201,
+  },
+  async ({ ctx, params, origin }) => invoiceJson(await duplicateInvoice(ctx, params), origin),
+);
+
+export const finalizeAndSendInvoiceRoute = defineRoute(
+  {
+    method: 'POST',
+    path: '/invoices/{id}/finalize-and-send',
+    summary:
+      'Finalize a draft and queue its e-mail in one step; the e-mail is sent moments later and logged in the invoice’s notifications. 409 invalid_state when it is not a draft',
+    tag: 'Invoices',
+    permission: 'invoices.edit',
+    params: invoiceIdInput,
+    response: invoiceOutput,
+  },
+  async ({ ctx, params, origin }) => invoiceJson((await finalizeAndSend(ctx, params)).invoice, origin),
 );

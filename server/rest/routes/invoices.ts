@@ -6,6 +6,7 @@ import { paperQuery, paperSyntax } from '../../documents/paper';
 import { camelized } from '../../schemas/common';
 import { bulkMarkPaidInput, bulkReminderInput, bulkResultOutput, bulkSendInput } from '../../schemas/invoice-bulk';
 import {
+  applyCreditInput,
   createInvoiceRequest,
   customerSnapshotOutput,
   invoiceIdInput,
@@ -241,14 +242,15 @@ export const applyCreditRoute = defineRoute(
     method: 'POST',
     path: '/invoices/{id}/apply-credit',
     summary:
-      'Pay from the customer’s credit balance in the invoice’s currency, as much as it covers up to what is due; nothing due → 409 invalid_state, no credit → 409 conflict',
+      'Pay from the customer’s credit balance in the invoice’s currency: `amount`, or as much as it covers up to what is due; more than that → 400 on amount, nothing due → 409 invalid_state, no credit → 409 conflict',
     tag: 'Invoices',
     permission: 'invoices.edit',
     params: idParams,
+    body: applyCreditInput,
     response: paymentResult,
   },
-  async ({ ctx, params, origin }) => {
-    const result = await applyCredit(ctx, params);
+  async ({ ctx, params, body, origin }) => {
+    const result = await applyCredit(ctx, { id: params.id, amount: body.amount });
     return { payment: paymentJson(result.payment), invoice: invoiceJson(result.invoice, origin) };
   },
 );

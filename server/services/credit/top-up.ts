@@ -12,6 +12,7 @@ import { findCustomer } from '@/server/services/customers/store';
 import { customerSnapshot } from '@/server/services/invoices/snapshot';
 import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceRow, type InvoiceView } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
+import { payMassPaymentInvoices } from '@/server/services/payments/mass-pay';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 /*
@@ -58,7 +59,7 @@ export async function issueTopUpInvoice(
 
 /**
  * Settlement's part for top-up invoices just paid in full: each puts its total on the credit
- * balance. The entry's reference is unique, so however a payment is replayed the credit is
+ * balance, and a mass payment's then pays its invoices. The entry's reference is unique, so however a payment is replayed the credit is
  * written once.
  */
 export async function creditPaidTopUps(tx: Database, actor: Actor, invoiceIds: readonly string[], now: Date): Promise<void> {
@@ -83,7 +84,9 @@ export async function creditPaidTopUps(tx: Database, actor: Actor, invoiceIds: r
       })
       .onConflictDoNothing()
       .returning();
-    if (entry) await audit(tx, actor, 'customer.credit_topped_up', { type: 'customer', id: invoice.customerId }, { after: entry });
+    if (!entry) continue;
+    await audit(tx, actor, 'customer.credit_topped_up', { type: 'customer', id: invoice.customerId }, { after: entry });
+    await payMassPaymentInvoices(tx, invoice.id, invoice.total, now);
   }
 }
 

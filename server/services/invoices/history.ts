@@ -3,6 +3,7 @@ import { invoices, payments, refunds } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { auditTrail, type AuditEntry } from '@/server/services/audit/trail';
 import type { ServiceContext } from '@/server/services/context';
+import { creditBalance } from '@/server/services/credit/balance';
 import { invoiceReadScope, invoiceScope } from './scope';
 import { loadInvoice } from './store';
 
@@ -18,13 +19,15 @@ export type InvoiceHistory = {
     relation: 'corrects' | 'consolidated_into' | 'consolidates' | 'converted_into' | 'proforma';
   }>;
   audit: AuditEntry[];
+  /** The customer's credit balance in the invoice's currency (what Apply credit may draw on). */
+  credit: bigint;
 };
 
 /** What happened to an invoice: money in and out, documents around it, and its audit trail. */
 export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string }): Promise<InvoiceHistory> {
   if (ctx.actor.scope.kind !== 'customer') requirePermission(ctx.actor, 'invoices.view');
   const invoice = await loadInvoice(ctx.db, invoiceReadScope(ctx.actor), input.id);
-  const [paymentRows, refundRows, relatedRows, auditRows] = await Promise.all([
+  const [paymentRows, refundRows, relatedRows, auditRows, credit] = await Promise.all([
     ctx.db.select().from(payments).where(eq(payments.invoiceId, invoice.id)).orderBy(asc(payments.paidAt)),
     ctx.db.select().from(refunds).where(eq(refunds.invoiceId, invoice.id)).orderBy(asc(refunds.refundedAt)),
     ctx.db
@@ -56,6 +59,7 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
       .orderBy(asc(invoices.createdAt)),
     // Clients see their invoices, not the desk's audit trail.
     ctx.actor.scope.kind === 'customer' ? Promise.resolve([]) : auditTrail(ctx, { type: 'invoice', id: invoice.id }),
+    creditBalance(ctx.db, invoice.customerId, invoice.currency),
   ]);
   const customer = ctx.actor.scope.kind === 'customer';
   return {
@@ -82,5 +86,6 @@ export async function getInvoiceHistory(ctx: ServiceContext, input: { id: string
                   : 'corrects',
     })),
     audit: auditRows,
+    credit,
   };
 }

@@ -42,6 +42,7 @@ export async function dashboardSummary(ctx: ServiceContext) {
         currency: invoices.currency,
         balance: sql<bigint>`(${invoices.total} - ${invoices.amountPaid})`.mapWith(bigintValue),
         customer: customers.name,
+        customerId: customers.id,
       })
       .from(invoices)
       .innerJoin(customers, eq(customers.id, invoices.customerId))
@@ -59,6 +60,7 @@ export async function dashboardSummary(ctx: ServiceContext) {
         paidAt: payments.paidAt,
         number: invoices.number,
         customer: customers.name,
+        customerId: customers.id,
       })
       .from(payments)
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
@@ -69,7 +71,7 @@ export async function dashboardSummary(ctx: ServiceContext) {
     countOf(ctx.db.select({ count }).from(payments).innerJoin(invoices, eq(invoices.id, payments.invoiceId)).where(paidInRange)),
     ctx.actor.permissions.has('orders.view')
       ? ctx.db
-          .select({ id: orders.id, number: orders.number, name: orders.name, customer: customers.name, createdAt: orders.createdAt })
+          .select({ id: orders.id, number: orders.number, name: orders.name, customer: customers.name, customerId: customers.id, createdAt: orders.createdAt })
           .from(orders)
           .innerJoin(customers, eq(customers.id, orders.customerId))
           .where(and(orderScope(ctx.actor.scope), eq(orders.status, 'pending'), eq(orders.awaitingApproval, true)))

@@ -5,7 +5,7 @@ import { seal } from '@/server/payments/secret-box';
 import { paymentSettings, paymentSettingsView, type PaymentSettings, type PaymentSettingsInput } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
 import { writeSettingsBlock } from './billing';
-import { readSettingsBlock } from './read';
+import { readBillingSettings, readSettingsBlock } from './read';
 
 /** Where a secret comes from, never the secret itself. */
 type SecretSource = PaymentSettingsView['stripe']['secret_key'];
@@ -23,7 +23,9 @@ const masked = (settings: PaymentSettings) => ({
 
 export async function getPaymentSettings(ctx: ServiceContext): Promise<PaymentSettingsView> {
   requirePermission(ctx.actor, 'settings.manage');
-  const saved = await readSettingsBlock(ctx.db, 'payments', paymentSettings);
+  const [saved, billing] = await Promise.all([readSettingsBlock(ctx.db, 'payments', paymentSettings), readBillingSettings(ctx.db)]);
+  // The bank details live with the invoice settings (they are printed); the method that needs them here.
+  const noBankDetails = saved.bank_transfer.enabled && !billing.bank_details.trim();
   return {
     stripe: {
       enabled: saved.stripe.enabled,
@@ -42,7 +44,14 @@ export async function getPaymentSettings(ctx: ServiceContext): Promise<PaymentSe
     bank_transfer: saved.bank_transfer,
     credit_enabled: saved.credit_enabled,
     terms_url: saved.terms_url,
-    notices: resolvePaymentConfig(saved).notices,
+    notices: [
+      ...resolvePaymentConfig(saved).notices,
+      ...(noBankDetails
+        ? [
+            'Bank transfer is on but there are no bank details, so customers who choose it are not told where to send the money: add them under Billing → Bank details.',
+          ]
+        : []),
+    ],
   };
 }
 

@@ -6,6 +6,7 @@ import { InvoiceSheet } from '../../../_components/invoice/invoice-sheet';
 import { buttonClass } from '../../../_components/ui/button';
 import { requireArea } from '../../../_lib/guard';
 import { clientInvoice } from './load';
+import { UseCredit } from './use-credit';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -35,6 +36,9 @@ export default async function ClientInvoicePage({ params }: Props) {
           ) : null}
         </div>
       </div>
+      {invoice.creditCovers > 0n ? (
+        <UseCredit key={invoice.creditCovers.toString()} invoiceId={doc.id} currency={doc.currency} covers={invoice.creditCovers.toString()} />
+      ) : null}
       <InvoiceSheet invoice={invoice} />
     </>
   );

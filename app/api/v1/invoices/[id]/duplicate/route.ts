@@ -1,0 +1,3 @@
+import { duplicateInvoiceRoute } from '@/server/rest/routes/invoice-desk';
+
+export const POST = duplicateInvoiceRoute.handler;

@@ -1,0 +1,3 @@
+import { finalizeAndSendInvoiceRoute } from '@/server/rest/routes/invoice-desk';
+
+export const POST = finalizeAndSendInvoiceRoute.handler;
