@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceLine, type CatalogProduct } from './pricing';
+import { optionSummary, priceLine, type CatalogProduct } from './pricing';
 
 const vps: CatalogProduct = {
   id: 'vps',
@@ -99,5 +99,24 @@ describe('pricing a catalog line', () => {
   ] as const)('refuses %s', (_what, cycle, currency, chosen, field, message, groupId) => {
     // The group the refusal is about, when there is one: a form shows the message beside it.
     expect(priceLine(vps, cycle, currency, chosen)).toEqual({ ok: false, field, message, ...(groupId ? { groupId } : {}) });
+  });
+});
+
+describe('optionSummary', () => {
+  it.each([
+    ['nothing chosen', [], ''],
+    ['one choice', [{ name: 'OS: Windows', quantity: 1 }], 'OS: Windows'],
+    ['a quantity goes before the option', [{ name: 'RAM: GB', quantity: 4 }], 'RAM: 4 × GB'],
+    ['an option without a group name', [{ name: 'GB', quantity: 2 }], '2 × GB'],
+    [
+      'several, in the order chosen',
+      [
+        { name: 'OS: Linux', quantity: 1 },
+        { name: 'RAM: GB', quantity: 2 },
+      ],
+      'OS: Linux · RAM: 2 × GB',
+    ],
+  ])('%s', (_what, options, line) => {
+    expect(optionSummary(options)).toBe(line);
   });
 });
