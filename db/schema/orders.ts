@@ -133,6 +133,12 @@ export const services = pgTable(
     price: money('price').notNull(),
     // Seats: price is the unit price times this, and the billing run's line says how many.
     quantity: integer('quantity').notNull().default(1),
+    // The options the service runs with now (its order line's at first, a plan change's after):
+    // renewal lines list them, as the first invoice did, and a plan change starts from them.
+    options: jsonb('options').$type<ChosenOption[]>().notNull().default([]),
+    // A cancellation the customer asked for at the end of the paid period: no period starting on
+    // or after this day is billed, and the daily dunning run cancels the service on it.
+    cancelAt: date('cancel_at', { mode: 'string' }),
     // A usage service (non-null): billed in arrears, the period's usage records × this price per
     // unit (minor units, up to 6 decimals), rounded once per line; `price` is then 0.
     usageUnitPrice: numeric('usage_unit_price', { precision: 24, scale: 6 }),

@@ -100,6 +100,8 @@ const roleProcedure = (allowed: readonly Role[]) =>
 export const consoleProcedure = roleProcedure(['admin', 'staff']);
 /** Those who work a book of customers: the console's people and resellers (limited to their book by the services). */
 export const bookProcedure = roleProcedure(['admin', 'staff', 'reseller']);
+/** Clients only: the portal's self-service, where the desk has its own procedures. */
+export const clientProcedure = roleProcedure(['client']);
 /** Admins only (settings, users, keys). */
 export const adminProcedure = roleProcedure(['admin']);
 

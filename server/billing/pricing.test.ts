@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceLine, type CatalogProduct } from './pricing';
+import { optionSummary, priceLine, type CatalogProduct } from './pricing';
 
 const vps: CatalogProduct = {
   id: 'vps',
@@ -67,9 +67,9 @@ describe('pricing a catalog line', () => {
   });
 
   it.each([
-    ['a cycle not offered', 'quarterly', 'USD', [], 'cycle', 'is not offered for VPS in USD'],
-    ['a currency not offered', 'monthly', 'EUR', [], 'cycle', 'is not offered for VPS in EUR'],
-    ['a missing required group', 'monthly', 'USD', [], 'options', 'OS must be chosen'],
+    ['a cycle not offered', 'quarterly', 'USD', [], 'cycle', 'is not offered for VPS in USD', undefined],
+    ['a currency not offered', 'monthly', 'EUR', [], 'cycle', 'is not offered for VPS in EUR', undefined],
+    ['a missing required group', 'monthly', 'USD', [], 'options', 'OS must be chosen', 'os'],
     [
       'two choices in a select',
       'monthly',
@@ -80,8 +80,9 @@ describe('pricing a catalog line', () => {
       ],
       'options',
       'OS takes one choice',
+      'os',
     ],
-    ['an unknown option', 'monthly', 'USD', [{ optionId: 'nope', quantity: 1 }], 'options', 'includes an option that VPS does not have'],
+    ['an unknown option', 'monthly', 'USD', [{ optionId: 'nope', quantity: 1 }], 'options', 'includes an option that VPS does not have', undefined],
     [
       'a quantity on a checkbox',
       'monthly',
@@ -92,9 +93,30 @@ describe('pricing a catalog line', () => {
       ],
       'options',
       'Backups is chosen once, not by quantity',
+      'backup',
     ],
-    ['an option not priced for the cycle', 'annual', 'USD', [{ optionId: 'windows', quantity: 1 }], 'options', 'Windows is not priced for annual in USD'],
-  ] as const)('refuses %s', (_what, cycle, currency, chosen, field, message) => {
-    expect(priceLine(vps, cycle, currency, chosen)).toEqual({ ok: false, field, message });
+    ['an option not priced for the cycle', 'annual', 'USD', [{ optionId: 'windows', quantity: 1 }], 'options', 'Windows is not priced for annual in USD', 'os'],
+  ] as const)('refuses %s', (_what, cycle, currency, chosen, field, message, groupId) => {
+    // The group the refusal is about, when there is one: a form shows the message beside it.
+    expect(priceLine(vps, cycle, currency, chosen)).toEqual({ ok: false, field, message, ...(groupId ? { groupId } : {}) });
+  });
+});
+
+describe('optionSummary', () => {
+  it.each([
+    ['nothing chosen', [], ''],
+    ['one choice', [{ name: 'OS: Windows', quantity: 1 }], 'OS: Windows'],
+    ['a quantity goes before the option', [{ name: 'RAM: GB', quantity: 4 }], 'RAM: 4 × GB'],
+    ['an option without a group name', [{ name: 'GB', quantity: 2 }], '2 × GB'],
+    [
+      'several, in the order chosen',
+      [
+        { name: 'OS: Linux', quantity: 1 },
+        { name: 'RAM: GB', quantity: 2 },
+      ],
+      'OS: Linux · RAM: 2 × GB',
+    ],
+  ])('%s', (_what, options, line) => {
+    expect(optionSummary(options)).toBe(line);
   });
 });

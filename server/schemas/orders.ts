@@ -5,14 +5,16 @@ import { priceCycles, unitAmount } from './catalog';
 import { id, listInput, optionalText, type DomainInput } from './common';
 import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate, preview } from './invoices';
 
+const chosenOptions = z
+  .array(z.strictObject({ option_id: id, quantity: z.number().int().min(1).max(100_000).default(1) }))
+  .max(50)
+  .default([]);
+
 const cartItem = z.strictObject({
   product_id: id,
   cycle: z.enum(priceCycles, { error: `must be one of ${priceCycles.join(', ')}` }),
   quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).default(1),
-  options: z
-    .array(z.strictObject({ option_id: id, quantity: z.number().int().min(1).max(100_000).default(1) }))
-    .max(50)
-    .default([]),
+  options: chosenOptions,
 });
 const itemList = <T extends z.ZodType>(item: T) =>
   z.array(item, { error: 'must be a list of items' }).min(1, 'must have at least one item').max(50, 'must have at most 50 items');
@@ -87,13 +89,23 @@ export const listOrdersInput = listInput.extend({
 });
 export type ListOrdersInput = DomainInput<typeof listOrdersInput>;
 
+/**
+ * A service's new plan: product, cycle and the options it runs with (a required group's choice
+ * is refused under `options.<group id>` when missing); `preview` writes nothing.
+ */
 export const changePlanInput = z.strictObject({
   product_id: id,
   cycle: z.enum(priceCycles),
+  options: chosenOptions,
   preview: z.boolean().default(false),
   today: plainDate.optional(),
 });
 export type ChangePlanInput = DomainInput<typeof changePlanInput>;
+/** The portal's plan change: the customer's own service, priced today (no date of their choosing). */
+export const ownPlanChangeInput = changePlanInput.omit({ today: true }).extend({ service_id: id });
+
+/** A customer's cancellation request for their own service (when it ends is the settings'). */
+export const cancelOwnServiceInput = z.strictObject({ service_id: id, reason: optionalText(500), preview: preview });
 
 /** A service's new seats (docs/contract-orders.md, "Seats"); `preview` writes nothing. */
 export const changeSeatsInput = z.strictObject({
@@ -146,6 +158,7 @@ export const changePlanOutput = z.object({
   prorate: z.number().int(),
   invoice_id: z.string().nullable(),
   credit_note_id: z.string().nullable(),
+  new_price: z.number().int().describe('what the service renews at on the new plan, per cycle (minor units)'),
 });
 
 export const changeSeatsOutput = z.object({

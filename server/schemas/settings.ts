@@ -37,6 +37,15 @@ export const billingSettings = z.object({
       terminate_after_days: z.number().int().min(0).default(60),
     })
     .default({ reminder_days: [-3, 1, 7], suspend_after_days: 14, terminate_after_days: 60 }),
+  // What customers may do to their services in the portal (docs/services.md): change plan within
+  // the product's category, and whether a cancellation ends the service at the end of its paid
+  // period (nothing more is billed) or at once.
+  self_service: z
+    .object({
+      plan_changes: z.boolean().default(true),
+      cancellation: z.enum(['end_of_period', 'immediately']).default('end_of_period'),
+    })
+    .default({ plan_changes: true, cancellation: 'end_of_period' }),
 });
 export type BillingSettings = z.infer<typeof billingSettings>;
 
@@ -78,6 +87,12 @@ export const billingSettingsPatch = z.strictObject({
       reminder_days: z.array(z.number().int().min(-60).max(365)).max(20).optional(),
       suspend_after_days: z.number().int().min(0).optional(),
       terminate_after_days: z.number().int().min(0).optional(),
+    })
+    .optional(),
+  self_service: z
+    .strictObject({
+      plan_changes: z.boolean().optional(),
+      cancellation: z.enum(['end_of_period', 'immediately'], { error: 'must be end_of_period or immediately' }).optional(),
     })
     .optional(),
 });

@@ -144,6 +144,8 @@ const zipOfChosen: Expect = {
 const consoleOnly: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 403 };
 /** A client's own portal account: everyone else has none (404). */
 const clientOwn: Expect = { anonymous: 401, clients: 'ok', resellers: 404, staffWithout: 404, viewer: 404, admin: 404, collector: 404 };
+/** The portal's self-service on a client's own service: clients alone, anyone else is refused by role. */
+const clientService = (clients: Cell): Expect => ({ anonymous: 401, clients, resellers: 403, staffWithout: 403, viewer: 403, admin: 403, collector: 403 });
 
 /** The money ledger: a reseller reads its own book, the desk needs reports.view (the viewer lacks it). */
 const ledgerRead: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 'ok', collector: 403 };
@@ -415,9 +417,22 @@ export const trpcMatrix: TrpcEntry[] = [
   {
     call: 'orders.changePlan',
     needs: 'orders.edit',
-    input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId, product_id: t.productId, cycle: 'annual', preview: true }),
+    input: async (t) => ({
+      serviceId: (await t.fresh.order()).serviceId,
+      product_id: t.productId,
+      cycle: 'annual',
+      preview: true,
+      idempotencyKey: t.idempotencyKey(),
+    }),
     // A reseller changes plans in its book with invoices.edit (changePlanPermission).
     expect: { ...deskEdit, admin: 'allowed', resellers: 'own:allowed other:404' },
+  },
+  // What the desk's change-plan form offers: decided as changePlan.
+  {
+    call: 'orders.planChoices',
+    needs: 'orders.edit',
+    input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId }),
+    expect: { ...deskEdit, resellers: own },
   },
   // As changePlan: a reseller changes seats in its book with invoices.edit. The fresh order's
   // service is not active yet, so past authorization it is a 409.
@@ -615,6 +630,27 @@ export const trpcMatrix: TrpcEntry[] = [
     needs: 'invoices.view',
     input: async (t) => ({ id: await t.fresh.draftInvoice() }),
     expect: { ...ownRead, clients: 404 },
+  },
+  // A client's own service (docs/services.md): clients only (the desk has orders.*), another
+  // customer's is not found. The fresh service is not active yet, so a change or a cancellation
+  // is refused past authorization (409).
+  { call: 'portal.service', input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId }), expect: clientService(own) },
+  { call: 'portal.planChoices', input: async (t) => ({ serviceId: (await t.fresh.order()).serviceId }), expect: clientService(own) },
+  {
+    call: 'portal.changePlan',
+    input: async (t) => ({
+      service_id: (await t.fresh.order()).serviceId,
+      product_id: t.productId,
+      cycle: 'monthly',
+      preview: true,
+      idempotencyKey: t.idempotencyKey(),
+    }),
+    expect: clientService('own:allowed other:404'),
+  },
+  {
+    call: 'portal.cancelService',
+    input: async (t) => ({ service_id: (await t.fresh.order()).serviceId, preview: true }),
+    expect: clientService('own:allowed other:404'),
   },
   { call: 'portal.updateProfile', input: () => ({ name: 'Client Renamed', company: '', phone: '', tax_id: '', billing_address: null }), expect: clientOwn },
 
@@ -1127,7 +1163,9 @@ export const pageMatrix: PageEntry[] = [
   { page: '/client/invoices/[id]', expect: clientArea },
   { page: '/client/invoices/[id]/pay', expect: clientArea },
   { page: '/client/orders', expect: clientArea },
+  { page: '/client/orders/[id]', expect: clientArea },
   { page: '/client/services', expect: clientArea },
+  { page: '/client/services/[id]', expect: clientArea },
   { page: '/client/credit', expect: clientArea },
   { page: '/client/profile', expect: clientArea },
   { page: '/reseller', expect: resellerArea },

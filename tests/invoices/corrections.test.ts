@@ -53,7 +53,16 @@ describe('change plan with proration', () => {
     const bigger = await givenProduct(db(), { monthly: 6000 });
     // June 1 – July 1 is 30 days; on June 16, 15 are left.
     const preview = await changePlan(now(), { serviceId: service.id, productId: bigger.id, cycle: 'monthly', preview: true, today: '2026-06-16' });
-    expect(preview).toEqual({ unusedDays: 15, periodDays: 30, oldCredit: 1500n, newCharge: 3000n, prorate: 1500n, invoiceId: null, creditNoteId: null });
+    expect(preview).toEqual({
+      unusedDays: 15,
+      periodDays: 30,
+      oldCredit: 1500n,
+      newCharge: 3000n,
+      prorate: 1500n,
+      invoiceId: null,
+      creditNoteId: null,
+      newPrice: 6000n,
+    });
     const [unchanged] = await db().select().from(services).where(eq(services.id, service.id));
     expect(unchanged!.price).toBe(3000n);
 

@@ -102,6 +102,9 @@ const consoleOnly: Record<string, string> = {
   'portal.updateProfile': 'a client’s own profile in the portal; API keys name admin, staff or reseller roles, never a client',
   'portal.massPay':
     'a client’s one checkout for several of its invoices, paid by card or PayPal in the browser; an integrator records each payment with invoices.payments',
+  // The desk's twin of a customer's plan change is services.changePlan, for any service of its book.
+  'portal.changePlan': 'a client changing its own service in the portal (docs/services.md); API keys are never a client’s',
+  'portal.cancelService': 'a client’s own cancellation request in the portal (docs/services.md); API keys are never a client’s',
   'collect.collectCash':
     'a cash collector is a person in the field with a session, never an API key (docs/collectors.md); an integrator records the same payment with invoices.payments, method collector',
 };

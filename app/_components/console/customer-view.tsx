@@ -29,11 +29,10 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
   const account = await trpc.customers.account({ id }).catch(() => notFound());
   const me = await trpc.me();
   const may = (permission: (typeof me.permissions)[number]) => me.permissions.includes(permission);
-  const [invoices, orders, products, notes, history, contacts] = await Promise.all([
+  const [invoices, orders, notes, history, contacts] = await Promise.all([
     // A reseller may lack invoices.view: then its customer page simply lists none.
     may('invoices.view') ? trpc.invoices.list({ customer: id, limit: 50, date_field: 'issue', format: 'json' }).then((page) => page.items) : [],
     trpc.orders.list({ customer: id, limit: 50, format: 'json' }),
-    trpc.catalog.products({ limit: 200 }),
     trpc.notes.list({ scope: 'customer', id }),
     trpc.customers.history({ id }),
     trpc.customers.contacts({ id }),
@@ -173,12 +172,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
                 <td className="py-2 text-right tabular-nums">{money(s.price, s.currency)}</td>
                 <td className="py-2 text-right">
                   {may(changePlanPermission(me.role)) && canChangePlan(s.status) ? (
-                    <ChangePlan
-                      service={{ id: s.id, name: s.name, cycle: s.cycle, currency: s.currency }}
-                      products={products.items
-                        .filter((p) => p.type === 'recurring')
-                        .map((p) => ({ id: p.id, name: p.name, cycles: [...new Set(p.prices.filter((x) => x.currency === s.currency).map((x) => x.cycle))] }))}
-                    />
+                    <ChangePlan service={{ id: s.id, name: s.name, currency: s.currency }} />
                   ) : null}
                 </td>
               </tr>

@@ -38,6 +38,7 @@ const billingForm = z
     custom_paper_mm: z.object({ width: z.string(), height: z.string() }),
     bank_details: z.string(),
     dunning: z.object({ reminder_days: z.string(), suspend_after_days: z.string(), terminate_after_days: z.string() }),
+    self_service: z.object({ plan_changes: z.boolean(), cancellation: z.enum(['end_of_period', 'immediately']) }),
   })
   .transform((form) => ({
     ...form,
@@ -79,6 +80,7 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
       suspend_after_days: String(settings.dunning.suspend_after_days),
       terminate_after_days: String(settings.dunning.terminate_after_days),
     },
+    self_service: settings.self_service,
   });
   const save = useMutation(
     trpc.settings.updateBilling.mutationOptions({
@@ -144,6 +146,20 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
           {field('dunning.reminder_days', 'Reminders (days from due, e.g. -3, 1, 7)')}
           {field('dunning.suspend_after_days', 'Suspend after (days overdue)', { type: 'number' })}
           {field('dunning.terminate_after_days', 'Terminate after (days overdue)', { type: 'number' })}
+        </fieldset>
+        <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2">
+          <legend className="mb-2 text-sm font-medium text-fg-muted">Customer self-service</legend>
+          <FormCheckbox name="self_service.plan_changes" className="self-end pb-2">
+            Customers may change plan within the product&apos;s category
+          </FormCheckbox>
+          <FormSelect
+            name="self_service.cancellation"
+            label="A customer's cancellation takes effect"
+            hint="Unpaid invoices for the time after it are cancelled; the rest stays due."
+          >
+            <option value="end_of_period">at the end of the paid period</option>
+            <option value="immediately">immediately</option>
+          </FormSelect>
         </fieldset>
         <fieldset className="grid gap-4 border-t border-border pt-4">
           <legend className="mb-2 text-sm font-medium text-fg-muted">Documents</legend>

@@ -42,7 +42,11 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
           >
             {page.items.map((order) => (
               <tr key={order.id} className="align-top">
-                <td className="px-4 py-2.5 font-medium whitespace-nowrap">{order.number}</td>
+                <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                  <Link href={`/client/orders/${order.id}`} className="text-accent hover:underline">
+                    {order.number}
+                  </Link>
+                </td>
                 <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(order.createdAt)}</td>
                 <td className="px-4 py-2.5">
                   <div>{order.name}</div>

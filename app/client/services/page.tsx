@@ -43,7 +43,11 @@ export default async function ClientServices() {
             const ended = service.status === 'cancelled' || service.status === 'terminated';
             return (
               <tr key={service.id} className={service.status === 'suspended' ? 'bg-danger/5' : undefined}>
-                <td className="px-4 py-2.5 font-medium">{service.name}</td>
+                <td className="px-4 py-2.5 font-medium">
+                  <Link href={`/client/services/${service.id}`} className="text-accent hover:underline">
+                    {service.name}
+                  </Link>
+                </td>
                 <td className="px-4 py-2.5 capitalize">{humanize(service.cycle)}</td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{money(service.price - service.recurringDiscount, service.currency)}</td>
                 <td className="px-4 py-2.5 whitespace-nowrap">{service.periodEnd ? formatDay(service.periodEnd) : '—'}</td>

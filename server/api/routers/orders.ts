@@ -29,6 +29,7 @@ import { getOrderHistory } from '../../services/orders/history';
 import { listOrders } from '../../services/orders/list';
 import { previewNextInvoice } from '../../services/orders/next-invoice';
 import { placeOrder } from '../../services/orders/place';
+import { planChoices } from '../../services/orders/plan-choices';
 import { markServiceProvisioned } from '../../services/orders/provision';
 import { updateOrder } from '../../services/orders/update';
 import { once, withIdempotencyKey } from '../idempotent';
@@ -91,7 +92,14 @@ export const ordersRouter = router({
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => markServiceProvisioned(ctx.service, input)),
   // The service decides (changePlanPermission): orders.edit for the desk, invoices.edit for a reseller.
-  changePlan: bookProcedure.input(camelized(changePlanInput.extend({ serviceId: id }))).mutation(({ ctx, input }) => changePlan(ctx.service, input)),
+  // A confirmed change (it bills or credits) runs once per dialog's key, a preview writes nothing.
+  changePlan: bookProcedure
+    .input(camelized(changePlanInput.extend({ serviceId: id }).extend(withIdempotencyKey.shape)))
+    .mutation(({ ctx, input }) =>
+      input.preview ? changePlan(ctx.service, input) : once(ctx, 'orders.changePlan', input, (service) => changePlan(service, input)),
+    ),
+  // What the change-plan form offers for a service: its plan now and the plans it may move to, with their options.
+  planChoices: bookProcedure.input(z.object({ serviceId: id })).query(({ ctx, input }) => planChoices(ctx.service, input)),
   // Decided as changePlan; a confirmed change (it bills or credits) runs once per dialog's key, a preview writes nothing.
   changeSeats: bookProcedure
     .input(changeSeatsInput.extend({ serviceId: id }).extend(withIdempotencyKey.shape))

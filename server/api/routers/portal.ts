@@ -1,6 +1,8 @@
-import { camelized } from '../../schemas/common';
+import { z } from 'zod';
+import { camelized, id } from '../../schemas/common';
 import { bulkInvoicesInput } from '../../schemas/invoice-bulk';
 import { applyCreditInput, invoiceIdInput } from '../../schemas/invoices';
+import { cancelOwnServiceInput, ownPlanChangeInput } from '../../schemas/orders';
 import { updateOwnProfileInput } from '../../schemas/profile';
 import { redeemVoucherInput, topUpInput } from '../../schemas/vouchers';
 import { startTopUp } from '../../services/credit/top-up';
@@ -8,11 +10,15 @@ import { getCustomerAccount } from '../../services/customers/account';
 import { getOwnAccount } from '../../services/customers/get';
 import { updateOwnProfile } from '../../services/customers/update-own-profile';
 import { customerInvoice } from '../../services/invoices/customer-invoice';
+import { cancelOwnService } from '../../services/orders/cancel-service';
+import { changePlan } from '../../services/orders/change-plan';
+import { planChoices } from '../../services/orders/plan-choices';
+import { getOwnService } from '../../services/orders/service-detail';
 import { startMassPayment } from '../../services/payments/mass-pay';
 import { payWithCredit } from '../../services/payments/pay-with-credit';
 import { redeemVoucher } from '../../services/vouchers/redeem';
 import { once, withIdempotencyKey } from '../idempotent';
-import { authedProcedure, router } from '../trpc';
+import { authedProcedure, clientProcedure, router } from '../trpc';
 
 /** The client portal's own reads and edits; the services scope everything to the actor's customer. */
 export const portalRouter = router({
@@ -38,5 +44,16 @@ export const portalRouter = router({
   topUp: authedProcedure
     .input(topUpInput)
     .mutation(async ({ ctx, input }) => startTopUp(ctx.service, { customerId: (await getOwnAccount(ctx.service)).id, amount: input.amount })),
+  // The customer's own service (docs/services.md): its detail, the plans it may move to, a plan
+  // change (a confirmed one runs once per dialog's key) and a cancellation request. The services
+  // scope them to the customer; the procedures are the customer's alone.
+  service: clientProcedure.input(z.object({ serviceId: id })).query(({ ctx, input }) => getOwnService(ctx.service, input)),
+  planChoices: clientProcedure.input(z.object({ serviceId: id })).query(({ ctx, input }) => planChoices(ctx.service, input)),
+  changePlan: clientProcedure
+    .input(camelized(ownPlanChangeInput.extend(withIdempotencyKey.shape)))
+    .mutation(({ ctx, input }) =>
+      input.preview ? changePlan(ctx.service, input) : once(ctx, 'portal.changePlan', input, (service) => changePlan(service, input)),
+    ),
+  cancelService: clientProcedure.input(camelized(cancelOwnServiceInput)).mutation(({ ctx, input }) => cancelOwnService(ctx.service, input)),
   updateProfile: authedProcedure.input(camelized(updateOwnProfileInput)).mutation(({ ctx, input }) => updateOwnProfile(ctx.service, input)),
 });

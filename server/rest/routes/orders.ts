@@ -187,6 +187,7 @@ export const changePlanRoute = defineRoute(
       prorate: Number(change.prorate),
       invoice_id: change.invoiceId,
       credit_note_id: change.creditNoteId,
+      new_price: Number(change.newPrice),
     };
   },
 );

@@ -9,6 +9,7 @@ import { addDays } from '@/server/billing/periods';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { snapshotOfRow } from '@/server/services/invoices/snapshot';
+import { cycleLabel } from '@/server/services/orders/place';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { drawCredits } from '@/server/services/wallet/draw';
 import { grantIncludedCredits } from '@/server/services/wallet/grant';
@@ -73,7 +74,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       -- services_due and periods are read once, by candidates, so they are inlined into it instead
       -- of being copied twice more into tuplestores of every due service.
       with services_due as (
-        select s.id, s.order_id, s.customer_id, s.currency, s.name, s.cycle, s.price, s.quantity, s.billing_day,
+        select s.id, s.order_id, s.customer_id, s.currency, s.name, s.cycle, s.price, s.quantity, s.billing_day, s.options, s.cancel_at,
                s.recurring_discount, s.usage_unit_price, b.billed_until, b.discount_cycles_left,
                o.contract, o.end_date, o.due_days, o.name as order_name,
                -- Contract orders bill on their billing day, not ahead by the renewal window.
@@ -107,7 +108,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         ) target
       ),
       candidates as materialized (
-        select p.id as service_id, p.order_id, p.customer_id, p.currency, p.name, p.cycle, p.price, p.quantity, p.k,
+        select p.id as service_id, p.order_id, p.customer_id, p.currency, p.name, p.cycle, p.price, p.quantity, p.k, p.options,
                p.recurring_discount, p.discount_cycles_left, p.bill_start as period_start, p.bill_end as period_end,
                p.contract, p.due_days, p.order_name, p.usage_unit_price, bill.invoice_date
         from periods p
@@ -118,6 +119,8 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
         -- unbilled; were one not, the unique (service, period) of invoice lines would abort the run.
         where bill.invoice_date <= p.bill_by
           and (p.end_date is null or p.bill_start < p.end_date or (p.contract and p.bill_start <= p.end_date))
+          -- A cancellation at the end of the paid period: nothing from that day on is billed.
+          and (p.cancel_at is null or p.bill_start < p.cancel_at)
       ),
       -- A usage period's unbilled records: those before its end — the first period billed also
       -- takes records reported late for periods already billed, the next ones only their own.
@@ -151,7 +154,16 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
       ),
       items as materialized (
         select c.service_id, g.invoice_id, g.tax_rate, c.period_start, c.period_end, 0 as kind,
-               c.name || ' (' || c.cycle || ') ' || c.period_start || ' – ' || (c.period_end - 1) as description,
+               -- As the first invoice names it (orders/place.ts: planLineLabel, chosenOptionsLine).
+               c.name || ' (' || (${JSON.stringify(cycleLabel)}::jsonb ->> c.cycle::text) || ') ' || c.period_start || ' – ' || (c.period_end - 1)
+                 || case when c.options = '[]'::jsonb then '' else E'\n' || (
+                      select string_agg(case when (o ->> 'quantity')::int > 1
+                                             then case when position(': ' in o ->> 'name') > 0
+                                                       then left(o ->> 'name', position(': ' in o ->> 'name') + 1) || (o ->> 'quantity') || ' × '
+                                                            || substr(o ->> 'name', position(': ' in o ->> 'name') + 2)
+                                                       else (o ->> 'quantity') || ' × ' || (o ->> 'name') end
+                                             else o ->> 'name' end, ' · ' order by n)
+                      from jsonb_array_elements(c.options) with ordinality as chosen(o, n)) end as description,
                c.price as amount, seats.quantity, c.price / seats.quantity as unit_price
         from candidates c join groups g on g.order_id = c.order_id and g.invoice_date = c.invoice_date
         -- Seats: quantity × unit price (price is seats × unit price, so it divides; a price

@@ -8,6 +8,7 @@ import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { sendByRule } from '@/server/services/invoices/notify-by-rule';
+import { endCancelledServices } from '@/server/services/orders/cancel-service';
 import { changeOrderStatus } from '@/server/services/orders/change-status';
 import { readCommunicationRules, ruleChannels } from '@/server/services/settings/communication-rules';
 import { readBillingSettings } from '@/server/services/settings/read';
@@ -23,6 +24,8 @@ export type DunningResult = {
   /** The services those suspensions took offline. */
   servicesSuspended: number;
   ordersTerminated: number;
+  /** Services whose cancellation at the end of their period came on or before the date. */
+  servicesCancelled: number;
 };
 
 /**
@@ -31,7 +34,7 @@ export type DunningResult = {
  * due: a payment reminder; on or after: an overdue notice), keyed `dunning:<offset>` in its
  * notification log so a rerun, a retry or a second scheduler sends it once; orders with an
  * invoice overdue `suspend_after_days` are suspended for it, and terminated after
- * `terminate_after_days`. Paying the invoice ends it all: nothing open is reminded, and the
+ * `terminate_after_days`; services cancelled at the end of their period end. Paying the invoice ends it all: nothing open is reminded, and the
  * payment reactivates the order (settle-invoice).
  */
 export async function runDunning(ctx: ServiceContext, input: { date?: string | undefined; origin: string }, notifier?: Notifier): Promise<DunningResult> {
@@ -122,7 +125,18 @@ export async function runDunning(ctx: ServiceContext, input: { date?: string | u
     ordersTerminated += 1;
   }
 
-  const result: DunningResult = { date, invoicesMarkedOverdue, remindersSent, remindersFailed, ordersSuspended, servicesSuspended, ordersTerminated };
+  const servicesCancelled = await ctx.db.transaction((tx) => endCancelledServices(tx, ctx.actor, date, ctx.now));
+
+  const result: DunningResult = {
+    date,
+    invoicesMarkedOverdue,
+    remindersSent,
+    remindersFailed,
+    ordersSuspended,
+    servicesSuspended,
+    ordersTerminated,
+    servicesCancelled,
+  };
   await ctx.db.transaction((tx) => audit(tx, ctx.actor, 'dunning.run', { type: 'dunning_run', id: date }, { after: result }));
   return result;
 }

@@ -1,65 +1,72 @@
-import { and, eq } from 'drizzle-orm';
-import { customers, services } from '@/db/schema';
-import { requirePermission } from '@/server/auth/actor';
-import { changePlanPermission } from '@/server/auth/permissions';
+import { eq } from 'drizzle-orm';
+import { orders, services } from '@/db/schema';
 import { canChangePlan } from '@/server/billing/order-status';
 import { daysBetween, toPlainDate } from '@/server/billing/periods';
 import { priceLine } from '@/server/billing/pricing';
 import { prorate, type Proration } from '@/server/billing/proration';
-import { AppError, notFound } from '@/server/errors';
+import { AppError } from '@/server/errors';
+import { emitEvents } from '@/server/jobs/runtime';
 import type { ChangePlanInput } from '@/server/schemas/orders';
 import { audit } from '@/server/services/audit/record';
-import { loadProduct } from '@/server/services/catalog/store';
 import type { ServiceContext } from '@/server/services/context';
-import { customerScope } from '@/server/services/customers/scope';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { emitPlanChange } from './lifecycle';
+import { findService, requirePlanChange, selfService, targetProduct } from './plan-choices';
+import { storedOptions } from './pricing';
 import { issueProration, periodCredit, refuseUnpaidProration } from './proration-documents';
 
-export type PlanChange = Proration & { invoiceId: string | null; creditNoteId: string | null };
+/** The breakdown, the documents a confirmed change issued, and what the service renews at from now on. */
+export type PlanChange = Proration & { invoiceId: string | null; creditNoteId: string | null; newPrice: bigint };
 
 /**
- * Moves a service to another plan for the rest of its paid period (DESIGN.md §4). A preview
- * computes the breakdown and writes nothing; a confirmed change bills the difference or
- * credits it (credit note + credit balance) and switches the service's plan and price.
+ * Moves a service to another plan — product, cycle and options — for the rest of its paid period
+ * (DESIGN.md §4). A preview computes the breakdown and writes nothing; a confirmed change bills
+ * the difference (and e-mails that invoice as the order's auto-e-mail says, through the
+ * notify-customer workflow and its communication rules) or credits it (credit note + credit
+ * balance), and switches the service's plan, options and price. The desk changes any service in
+ * its scope; a customer (the portal) only its own, to the plans `planChoices` offers, priced today.
  */
-export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & { serviceId: string }): Promise<PlanChange> {
-  requirePermission(ctx.actor, changePlanPermission(ctx.actor.role));
+export async function changePlan(
+  ctx: ServiceContext,
+  input: Omit<ChangePlanInput, 'options'> & { options?: ChangePlanInput['options']; serviceId: string },
+): Promise<PlanChange> {
+  requirePlanChange(ctx.actor);
   if (input.cycle === 'one_time') throw new AppError('validation', 'A service renews on a cycle', { cycle: 'must be a billing cycle' });
   return ctx.db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ service: services })
-      .from(services)
-      .innerJoin(customers, eq(customers.id, services.customerId))
-      .where(and(eq(services.id, input.serviceId), customerScope(ctx.actor.scope)));
-    if (!found) throw notFound('Service');
-    await lockCustomer(tx, found.service.customerId);
+    const found = await findService(tx, ctx.actor, input.serviceId);
+    await lockCustomer(tx, found.customerId);
     const [service] = await tx.select().from(services).where(eq(services.id, input.serviceId)).for('update');
     if (!service || !canChangePlan(service.status) || !service.periodStart || !service.periodEnd) {
       throw new AppError('invalid_state', 'Only an active service with a paid period can change plan');
     }
+    if (service.cancelAt) throw new AppError('invalid_state', `This service is cancelled from ${service.cancelAt}: its plan no longer changes`);
     await refuseUnpaidProration(tx, service.orderId);
-    const product = await loadProduct(tx, input.productId).catch(() => {
-      throw new AppError('validation', 'Unknown product', { product_id: 'is not a product on sale' });
-    });
+    const settings = await readBillingSettings(tx);
+    const product = await targetProduct(tx, ctx.actor, service, input.productId, settings);
     // Usage is billed in arrears per unit used: there is no paid-up period to prorate, to or from it.
     if (product.type === 'usage' || service.usageUnitPrice !== null) {
       throw new AppError('validation', 'Usage is not prorated', { product_id: 'cannot change to or from a usage product; order it on a contract' });
     }
-    const price = priceLine(product, input.cycle, service.currency, []);
-    if (!price.ok) throw new AppError('validation', 'The new plan cannot be priced', { [price.field === 'cycle' ? 'cycle' : 'product_id']: price.message });
+    const price = priceLine(product, input.cycle, service.currency, input.options ?? []);
+    if (!price.ok) {
+      // An option's refusal goes beside its group ("options.<group id>"), so the form can say which choice is missing.
+      const field = price.field === 'cycle' ? 'cycle' : price.groupId ? `options.${price.groupId}` : 'options';
+      throw new AppError('validation', `The new plan cannot be priced: ${price.field === 'cycle' ? `the cycle ${price.message}` : price.message}`, {
+        [field]: price.message,
+      });
+    }
 
-    const today = input.today ?? toPlainDate(ctx.now);
+    // A customer's change is priced today; the desk may date it (a change agreed earlier).
+    const today = (selfService(ctx.actor) ? undefined : input.today) ?? toPlainDate(ctx.now);
     const breakdown = prorate({
       oldPrice: service.price,
       newPrice: price.unitPrice,
       periodDays: daysBetween(service.periodStart, service.periodEnd),
       daysLeft: daysBetween(today, service.periodEnd),
     });
-    if (input.preview) return { ...breakdown, invoiceId: null, creditNoteId: null };
+    if (input.preview) return { ...breakdown, invoiceId: null, creditNoteId: null, newPrice: price.unitPrice };
 
-    const settings = await readBillingSettings(tx);
     const description = `Plan change: ${service.name} → ${product.name}, ${breakdown.unusedDays} of ${breakdown.periodDays} days`;
     const { payer, credit } =
       breakdown.prorate < 0n ? await periodCredit(tx, service.id, service.periodStart, -breakdown.prorate) : { payer: null, credit: 0n };
@@ -75,8 +82,12 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
     });
     await tx
       .update(services)
-      .set({ productId: product.id, name: product.name, cycle: input.cycle, price: price.unitPrice, updatedAt: ctx.now })
+      .set({ productId: product.id, name: product.name, cycle: input.cycle, price: price.unitPrice, options: storedOptions(price.options), updatedAt: ctx.now })
       .where(eq(services.id, service.id));
+    if (invoiceId) {
+      const [order] = await tx.select({ autoEmail: orders.autoEmail }).from(orders).where(eq(orders.id, service.orderId));
+      if (order?.autoEmail !== 'off') await emitEvents(tx, [{ name: 'invoice/created', id: `invoice-created:${invoiceId}`, data: { invoiceId } }]);
+    }
     await emitPlanChange(
       tx,
       service,
@@ -89,10 +100,18 @@ export async function changePlan(ctx: ServiceContext, input: ChangePlanInput & {
       'service.plan_changed',
       { type: 'service', id: service.id },
       {
-        before: { productId: service.productId, cycle: service.cycle, price: service.price },
-        after: { productId: product.id, cycle: input.cycle, price: price.unitPrice, ...breakdown, invoiceId, creditNoteId },
+        before: { productId: service.productId, cycle: service.cycle, price: service.price, options: service.options },
+        after: {
+          productId: product.id,
+          cycle: input.cycle,
+          price: price.unitPrice,
+          options: storedOptions(price.options),
+          ...breakdown,
+          invoiceId,
+          creditNoteId,
+        },
       },
     );
-    return { ...breakdown, invoiceId, creditNoteId };
+    return { ...breakdown, invoiceId, creditNoteId, newPrice: price.unitPrice };
   });
 }

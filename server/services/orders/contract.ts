@@ -7,7 +7,7 @@ import { AppError } from '@/server/errors';
 import type { EmailMode, PlaceOrderInput } from '@/server/schemas/orders';
 import type { BillingSettings } from '@/server/schemas/settings';
 import { priceItems } from '@/server/services/invoices/store';
-import type { PricedCart } from './pricing';
+import { storedOptions, type PricedCart } from './pricing';
 import type { OrderRow } from './store';
 
 // The wire says invoice_with_payment_link (API.md); the auto_email enum, older than the API's
@@ -69,7 +69,7 @@ export async function writeContractLines(tx: Database, orderId: string, cart: Pr
       quantity: String(item.quantity),
       unitPrice: price.unitPrice,
       setupFee: 0n,
-      options: price.options.map((o) => ({ ...o, amount: o.amount.toString() })),
+      options: storedOptions(price.options),
       usageUnitPrice,
     });
   }
@@ -103,6 +103,7 @@ export async function createContractServices(tx: Database, order: OrderRow, now:
         currency: order.currency,
         price: line.unitPrice * BigInt(quantity),
         quantity,
+        options: line.options,
         // A usage line's service is billed in arrears, per unit used, on the same billing days.
         usageUnitPrice: line.usageUnitPrice,
         status: 'active',

@@ -4,6 +4,7 @@ import { requirePermission } from '@/server/auth/actor';
 import { couponAppliesToCycle } from '@/server/billing/coupons';
 import { parseMilli } from '@/server/billing/decimal';
 import { addDays, periodOf, toPlainDate, type Cycle } from '@/server/billing/periods';
+import { optionSummary } from '@/server/billing/pricing';
 import { taxRateFor } from '@/server/billing/tax-defaults';
 import { AppError } from '@/server/errors';
 import { emitEvents } from '@/server/jobs/runtime';
@@ -18,10 +19,10 @@ import { readBillingSettings } from '@/server/services/settings/read';
 import { grantIncludedCredits } from '@/server/services/wallet/grant';
 import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { autoEmailOf, checkContract, contactFor, createContractServices, isContractInput, writeContractLines } from './contract';
-import { asCoupon, firstInvoiceItems, priceCart } from './pricing';
+import { asCoupon, firstInvoiceItems, priceCart, storedOptions } from './pricing';
 import { loadOrder, type OrderView } from './store';
 
-const cycleLabel: Record<string, string> = {
+export const cycleLabel: Record<string, string> = {
   one_time: 'one-time',
   monthly: 'monthly',
   quarterly: 'quarterly',
@@ -136,7 +137,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
           quantity: String(item.quantity),
           unitPrice: price.unitPrice,
           setupFee: price.setupFee,
-          options: price.options.map((o) => ({ ...o, amount: o.amount.toString() })),
+          options: storedOptions(price.options),
         })
         .returning({ id: orderLines.id });
       if (period) {
@@ -153,6 +154,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
             cycle: item.cycle,
             currency,
             price: price.unitPrice * BigInt(item.quantity),
+            options: storedOptions(price.options),
             status: 'pending',
             billingDay,
             periodStart: period.start,
@@ -229,12 +231,8 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
   });
 }
 
-/** How an order line's plan is named on its invoice, before the period it covers. */
-/**
- * The options chosen on a plan, as the second line of its invoice line: "Operating system:
- * Windows · RAM: 4 × GB" (an option's name is "Group: Option"; a quantity goes before the option).
- */
-export const chosenOptionsLine = (options: ReadonlyArray<{ name: string; quantity: number }>) =>
-  options.length === 0 ? '' : `\n${options.map((o) => (o.quantity > 1 ? o.name.replace(/^(.*?: )?/, `$1${o.quantity} × `) : o.name)).join(' · ')}`;
+/** The options chosen on a plan, as the second line of its invoice line (`optionSummary`). */
+const chosenOptionsLine = (options: ReadonlyArray<{ name: string; quantity: number }>) => (options.length === 0 ? '' : `\n${optionSummary(options)}`);
 
+/** How an order line's plan is named on its invoice, before the period it covers. */
 export const planLineLabel = (name: string, cycle: string) => `${name} (${cycleLabel[cycle]})`;

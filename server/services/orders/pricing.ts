@@ -1,9 +1,9 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { couponRedemptions, coupons } from '@/db/schema';
+import { couponRedemptions, coupons, type ChosenOption } from '@/db/schema';
 import { couponDiscount, couponRefusal, couponRefusalMessage, type Coupon } from '@/server/billing/coupons';
 import { MILLI, trimDecimal } from '@/server/billing/decimal';
-import { priceLine, type LinePrice } from '@/server/billing/pricing';
+import { priceLine, type LinePrice, type PricedOption } from '@/server/billing/pricing';
 import { AppError } from '@/server/errors';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { PlaceOrderInput } from '@/server/schemas/orders';
@@ -174,3 +174,6 @@ export function asCoupon(row: CouponRow): Coupon {
     productIds: row.productIds,
   };
 }
+
+/** Priced options as an order line and its service keep them (amounts as text, for JSON). */
+export const storedOptions = (options: readonly PricedOption[]): ChosenOption[] => options.map((o) => ({ ...o, amount: o.amount.toString() }));

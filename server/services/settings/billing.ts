@@ -22,6 +22,7 @@ export async function updateBillingSettings(ctx: ServiceContext, patch: BillingS
       ...patch,
       invoice_number: { ...before.invoice_number, ...patch.invoice_number },
       dunning: { ...before.dunning, ...patch.dunning },
+      self_service: { ...before.self_service, ...patch.self_service },
     });
     await tx
       .insert(settings)
