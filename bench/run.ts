@@ -7,6 +7,7 @@ import { pdfBench } from './pdf';
 import { reportsBench } from './reports';
 import { usageBench } from './usage';
 import { webhooksBench } from './webhooks';
+import { webhooksOutBench } from './webhooks-out';
 
 const benches: Record<string, () => Promise<void>> = {
   customers: customersBench,
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   console: consoleBench,
   pdf: pdfBench,
   webhooks: webhooksBench,
+  'webhooks-out': webhooksOutBench,
   usage: usageBench,
   reports: reportsBench,
 };
