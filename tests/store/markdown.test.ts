@@ -30,6 +30,7 @@ describe('catalog markdown in the store', () => {
     for (const out of [html(text), inline(text)]) {
       expect(out).toContain('click me');
       expect(out).not.toMatch(/javascript:|data:|vbscript:/i);
+      expect(out).not.toContain('href');
     }
   });
 
