@@ -66,7 +66,7 @@ function ProductCard({ product, billing, money }: { product: StoreProduct; billi
       <div className="mt-4" data-testid="product-price">
         <p>
           <span className="text-3xl font-semibold tracking-tight tabular-nums">{money(price.amount)}</span>
-          <span className="text-sm text-fg-muted"> {price.cycle === 'one_time' ? 'one-time' : perCycle[price.cycle]}</span>
+          <span className="text-sm text-fg-muted">{price.cycle === 'one_time' ? ' one-time' : perCycle[price.cycle]}</span>
         </p>
         <p className="mt-1 flex min-h-6 flex-wrap items-center gap-2 text-xs text-fg-muted">
           {price.savings && price.savingsPercent ? (

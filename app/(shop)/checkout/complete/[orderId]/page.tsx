@@ -2,7 +2,6 @@ import { CheckCircle2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatMoney } from '@/server/billing/currency';
 import { AppError } from '@/server/errors';
 import { isUuid } from '@/server/schemas/common';
 import { checkoutMethods } from '@/server/schemas/payments';
@@ -17,6 +16,7 @@ import { Card } from '../../../../_components/ui/card';
 import { StatusPill } from '../../../../_components/ui/status-pill';
 import { formatDay } from '../../../../_lib/format';
 import { requireArea } from '../../../../_lib/guard';
+import { moneyFormatter } from '../../../../_lib/money';
 
 export const metadata: Metadata = { title: 'Order placed' };
 
@@ -36,7 +36,8 @@ export default async function OrderComplete({ params }: Params) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const money = (amount: bigint) => formatMoney(amount, order.currency);
+  const format = await moneyFormatter();
+  const money = (amount: bigint) => format(amount, order.currency);
   const method = checkoutMethods.find((m) => m === order.paymentMethod);
   const paid = !invoice || invoice.balance <= 0n;
   // A paid order goes live by its activation job right after the payment commits: follow it.
