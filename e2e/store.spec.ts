@@ -184,7 +184,7 @@ test('a visitor compares plans yearly, configures one, applies a coupon, opens a
   await page.getByRole('radio', { name: /Windows/ }).check();
   await page.getByRole('button', { name: 'Add to cart' }).last().click();
   await expect(page).toHaveURL(/\/checkout$/);
-  await expect(total).toHaveText('$35.00');
+  await expect(total).toHaveText('$40.00');
   await expectNoSidewaysScroll(page);
   await shot(page, 'checkout-390');
   await page.getByRole('button', { name: `Remove ${product.name}` }).click();

@@ -12,7 +12,7 @@ describe('catalog markdown in the store', () => {
     const out = html('Fast **NVMe** storage.\n\n- Daily backups\n- [Status page](https://status.example.com)');
     expect(out).toContain('<strong>NVMe</strong>');
     expect(out).toContain('<li>Daily backups</li>');
-    expect(out).toContain('<a href="https://status.example.com" rel="nofollow noreferrer">Status page</a>');
+    expect(out).toContain('<a href="https://status.example.com" rel="nofollow noreferrer" class="text-accent underline underline-offset-2">Status page</a>');
   });
 
   it('never renders raw HTML: a script tag, an inline handler or an iframe', () => {
@@ -30,7 +30,8 @@ describe('catalog markdown in the store', () => {
     for (const out of [html(text), inline(text)]) {
       expect(out).toContain('click me');
       expect(out).not.toMatch(/javascript:|data:|vbscript:/i);
-      expect(out).not.toContain('href');
+      // Not even a dead link: the words alone.
+      expect(out).not.toContain('<a');
     }
   });
 

@@ -61,97 +61,46 @@ export default async function OrderComplete({ params }: Params) {
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
       {activating ? <RefreshWhilePending forMs={15_000} /> : null}
-      <div className="min-w-0 space-y-6">
-        <Card className="p-6" data-testid="order-confirmation">
-          <div className="flex items-start gap-3">
-            <CheckCircle2 className="mt-0.5 size-8 shrink-0 text-success" aria-hidden />
-            <div className="min-w-0">
-              <h1 className="text-2xl font-semibold tracking-tight">Thank you for your order</h1>
-              <p className="mt-1 text-sm text-fg-muted">
-                Your order number is{' '}
-                <span className="font-mono font-semibold text-fg" data-testid="order-number">
-                  {order.number}
-                </span>
-                . Quote it if you contact us.
-              </p>
-            </div>
+      <Card className="min-w-0 p-6 lg:col-start-1" data-testid="order-confirmation">
+        <div className="flex items-start gap-3">
+          <CheckCircle2 className="mt-0.5 size-8 shrink-0 text-success" aria-hidden />
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight">Thank you for your order</h1>
+            <p className="mt-1 text-sm text-fg-muted">
+              Your order number is{' '}
+              <span className="font-mono font-semibold text-fg" data-testid="order-number">
+                {order.number}
+              </span>
+              . Quote it if you contact us.
+            </p>
           </div>
-          <dl className="mt-5 grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
-            <dt className="text-fg-muted">Placed</dt>
-            <dd>{formatDay(order.createdAt)}</dd>
-            <dt className="text-fg-muted">Order status</dt>
-            <dd data-testid="order-state">{order.awaitingApproval ? 'Awaiting approval' : <StatusPill status={order.status} />}</dd>
-            {invoice ? (
-              <>
-                <dt className="text-fg-muted">Invoice</dt>
-                <dd className="flex flex-wrap items-center gap-2">
-                  <Link href={`/client/invoices/${invoice.id}`} className="font-medium hover:underline">
-                    {invoice.number}
-                  </Link>
-                  <StatusPill status={invoice.status} />
-                </dd>
-              </>
-            ) : null}
-            {method ? (
-              <>
-                <dt className="text-fg-muted">Payment</dt>
-                <dd>{methodText[method].label}</dd>
-              </>
-            ) : null}
-          </dl>
-        </Card>
+        </div>
+        <dl className="mt-5 grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm">
+          <dt className="text-fg-muted">Placed</dt>
+          <dd>{formatDay(order.createdAt)}</dd>
+          <dt className="text-fg-muted">Order status</dt>
+          <dd data-testid="order-state">{order.awaitingApproval ? 'Awaiting approval' : <StatusPill status={order.status} />}</dd>
+          {invoice ? (
+            <>
+              <dt className="text-fg-muted">Invoice</dt>
+              <dd className="flex flex-wrap items-center gap-2">
+                <Link href={`/client/invoices/${invoice.id}`} className="font-medium hover:underline">
+                  {invoice.number}
+                </Link>
+                <StatusPill status={invoice.status} />
+              </dd>
+            </>
+          ) : null}
+          {method ? (
+            <>
+              <dt className="text-fg-muted">Payment</dt>
+              <dd>{methodText[method].label}</dd>
+            </>
+          ) : null}
+        </dl>
+      </Card>
 
-        <Card className="p-6">
-          <h2 className="text-base font-semibold">What happens next</h2>
-          <ol className="mt-3 space-y-3 text-sm" aria-label="What happens next">
-            {steps.map((step, index) => (
-              <li key={step} className="flex gap-3">
-                <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-accent/15 text-xs font-semibold text-accent" aria-hidden>
-                  {index + 1}
-                </span>
-                <span className="pt-0.5">{step}</span>
-              </li>
-            ))}
-          </ol>
-          <div className="mt-5 flex flex-wrap gap-2">
-            <Link href="/client" className={buttonClass('secondary')}>
-              Go to your account
-            </Link>
-            <Link href="/client/orders" className={buttonClass('ghost')}>
-              Your orders
-            </Link>
-            <Link href="/store" className={buttonClass('ghost')}>
-              Continue shopping
-            </Link>
-          </div>
-        </Card>
-
-        <Card className="p-6">
-          <h2 className="text-base font-semibold">What you ordered</h2>
-          <ul className="mt-3 divide-y divide-border text-sm" aria-label="Ordered items">
-            {order.lines.map((line) => (
-              <li key={line.id} className="flex items-start justify-between gap-3 py-2.5">
-                <div className="min-w-0">
-                  <p className="font-medium">{line.description}</p>
-                  <p className="text-xs text-fg-muted">
-                    {[cycleName[line.cycle], ...line.options.map((o) => (o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name))].join(' · ')}
-                  </p>
-                </div>
-                <span className="shrink-0 tabular-nums">
-                  {money(line.unitPrice)}
-                  <span className="text-fg-muted">{perCycle[line.cycle]}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-          <div className="mt-2 flex items-baseline justify-between border-t border-border pt-3">
-            <span className="font-medium">First invoice</span>
-            <span className="text-lg font-semibold tabular-nums">{money(invoice?.total ?? order.total)}</span>
-          </div>
-        </Card>
-      </div>
-
-      <section aria-label="Pay your invoice" className="lg:sticky lg:top-6">
+      <section aria-label="Pay your invoice" className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-3 lg:row-start-1">
         {invoice && !paid ? (
           <PayPanel invoiceId={invoice.id} access={{ kind: 'session' }} method={method} />
         ) : (
@@ -170,6 +119,55 @@ export default async function OrderComplete({ params }: Params) {
           </Card>
         )}
       </section>
+
+      <Card className="min-w-0 p-6 lg:col-start-1">
+        <h2 className="text-base font-semibold">What happens next</h2>
+        <ol className="mt-3 space-y-3 text-sm" aria-label="What happens next">
+          {steps.map((step, index) => (
+            <li key={step} className="flex gap-3">
+              <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-accent/15 text-xs font-semibold text-accent" aria-hidden>
+                {index + 1}
+              </span>
+              <span className="pt-0.5">{step}</span>
+            </li>
+          ))}
+        </ol>
+        <div className="mt-5 flex flex-wrap gap-2">
+          <Link href="/client" className={buttonClass('secondary')}>
+            Go to your account
+          </Link>
+          <Link href="/client/orders" className={buttonClass('ghost')}>
+            Your orders
+          </Link>
+          <Link href="/store" className={buttonClass('ghost')}>
+            Continue shopping
+          </Link>
+        </div>
+      </Card>
+
+      <Card className="min-w-0 p-6 lg:col-start-1">
+        <h2 className="text-base font-semibold">What you ordered</h2>
+        <ul className="mt-3 divide-y divide-border text-sm" aria-label="Ordered items">
+          {order.lines.map((line) => (
+            <li key={line.id} className="flex items-start justify-between gap-3 py-2.5">
+              <div className="min-w-0">
+                <p className="font-medium">{line.description}</p>
+                <p className="text-xs text-fg-muted">
+                  {[cycleName[line.cycle], ...line.options.map((o) => (o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name))].join(' · ')}
+                </p>
+              </div>
+              <span className="shrink-0 tabular-nums">
+                {money(line.unitPrice)}
+                <span className="text-fg-muted">{perCycle[line.cycle]}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-2 flex items-baseline justify-between border-t border-border pt-3">
+          <span className="font-medium">First invoice</span>
+          <span className="text-lg font-semibold tabular-nums">{money(invoice?.total ?? order.total)}</span>
+        </div>
+      </Card>
     </div>
   );
 }
