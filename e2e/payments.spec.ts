@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { givenClient } from './portal-support';
-import { apiKey, apiPost, givenInvoice, shot, signIn } from './support';
+import { apiKey, apiPost, givenInvoice, shot, signIn, signUpAs } from './support';
 
 type Invoice = { id: string; number: string; public_url: string; status: string };
 
@@ -52,16 +52,15 @@ async function buyAsNewVisitor(page: Page, method: 'Card' | 'PayPal', autoActiva
   await expect(page.getByTestId('summary-total')).toHaveText('$12.00');
 
   const email = `buyer-${tag}@example.test`;
-  const signUp = page.getByRole('form', { name: 'Create an account' });
-  await signUp.getByLabel('Your name').fill(`Buyer ${tag}`);
-  await signUp.getByLabel('E-mail').fill(email);
-  await signUp.getByLabel('Password').fill('a long enough password');
-  await signUp.getByRole('button', { name: 'Create account' }).click();
+  await signUpAs(page, { name: `Buyer ${tag}`, email });
   await expect(page.getByTestId('checkout-signed-in')).toContainText(email);
 
   await page.getByRole('radio', { name: new RegExp(`^${method}`) }).check();
   await page.getByRole('checkbox', { name: /I accept the terms/ }).check();
   await page.getByRole('button', { name: /^Place order/ }).click();
+  // The order's confirmation, with the chosen method's pay button first.
+  await expect(page.getByTestId('order-confirmation')).toContainText(/Your order number is ORD-/);
+  await expect(page.getByTestId('pay-panel').locator('[data-method]').first()).toHaveAttribute('data-method', method === 'Card' ? 'stripe' : 'paypal');
   return { email };
 }
 
@@ -78,6 +77,7 @@ async function expectPaidOrder(page: Page, orderState: RegExp) {
 
 test('a new visitor orders from the store and pays on Stripe Checkout: Paid, order active', async ({ page }) => {
   await buyAsNewVisitor(page, 'Card', true);
+  await page.getByRole('button', { name: 'Pay $12.00 by card' }).click();
   await expect(page).toHaveTitle(/Stripe Checkout/);
   await page.getByRole('button', { name: 'Pay', exact: true }).click();
   await expectPaidOrder(page, /active/i);
@@ -86,10 +86,7 @@ test('a new visitor orders from the store and pays on Stripe Checkout: Paid, ord
 
 test('a new visitor orders from the store and pays with PayPal: Paid, awaiting approval', async ({ page }) => {
   await buyAsNewVisitor(page, 'PayPal', false);
-  await page.waitForURL(/\/client\/invoices\/[0-9a-f-]{36}\/pay\?method=paypal/);
-  // The method chosen at checkout comes first on the pay page.
-  await expect(page.getByTestId('pay-panel').locator('[data-method]').first()).toHaveAttribute('data-method', 'paypal');
-  await shot(page, 'payments-pay-page-paypal-first');
+  await shot(page, 'payments-confirmation-paypal-first');
   await page.getByTestId('paypal-buttons').getByRole('button', { name: 'PayPal' }).click();
   await expectPaidOrder(page, /Awaiting approval/);
 });

@@ -40,3 +40,22 @@ export async function givenInvoice(
   const invoice = await apiPost<{ id: string; number: string }>(request, '/invoices', { customer_id: customer.id, items });
   return { customer, invoice };
 }
+
+/** The page fits a phone's width: nothing scrolls sideways (the issue's `scrollWidth ≤ innerWidth`). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `${page.url()} is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Fills the sign-up form (checkout's or /sign-up's) as a new customer would, and sends it. */
+export async function signUpAs(page: Page, person: { name: string; email: string; password?: string }) {
+  const form = page.getByRole('form', { name: 'Create an account' });
+  await form.getByLabel('Your name').fill(person.name);
+  await form.getByLabel('E-mail').fill(person.email);
+  await form.getByLabel('Address', { exact: true }).fill('12 Harbour Road');
+  await form.getByLabel('City').fill('Bristol');
+  await form.getByLabel('Postal code (optional)').fill('BS1 4RN');
+  await form.getByLabel('Country').selectOption('GB');
+  await form.getByLabel('Password').fill(person.password ?? 'a long enough password');
+  await form.getByRole('button', { name: 'Create account' }).click();
+}

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
+import { passwordRules, requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
 import { Button } from '../_components/ui/button';
 import { Card } from '../_components/ui/card';
 import { Form, FormText, setFieldErrors, useZodForm } from '../_components/ui/form';
@@ -80,7 +80,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
             </Link>
           </p>
         ) : null}
-        <FormText name="new_password" label="New password" type="password" autoComplete="new-password" required autoFocus />
+        <FormText name="new_password" label="New password" type="password" autoComplete="new-password" required autoFocus hint={passwordRules} />
         <FormText name="confirm_password" label="New password again" type="password" autoComplete="new-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? 'Saving…' : 'Set new password'}

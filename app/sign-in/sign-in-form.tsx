@@ -16,6 +16,8 @@ const codeForm = z.object({ code: z.string() });
 type Credentials = z.infer<typeof credentialsForm>;
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | undefined }) {
+  // A customer coming from the store goes back there after opening an account; otherwise the portal.
+  const signUpHref = callbackUrl === '/' ? '/sign-up' : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`;
   const [pending, setPending] = useState(false);
   // After a right password on an account with two-factor sign-in, the same form asks for the code.
   const [credentials, setCredentials] = useState<Credentials>();
@@ -86,6 +88,12 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
           </Link>
         </p>
       </Form>
+      <p className="mt-4 border-t border-border pt-4 text-center text-sm text-fg-muted">
+        New here?{' '}
+        <Link href={signUpHref} className="font-medium text-fg hover:underline">
+          Create account
+        </Link>
+      </p>
     </Card>
   );
 }

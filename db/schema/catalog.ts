@@ -13,7 +13,13 @@ export const products = pgTable(
   {
     id: id(),
     name: text('name').notNull(),
+    // Markdown, rendered sanitized in the store (no raw HTML): a paragraph or two on the card.
     description: text('description'),
+    // The store's bullet list, one short markdown line each, in the order shown.
+    features: text('features')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     category: text('category'),
     type: productType('type').notNull(),
     // Paid orders of auto-activating products go live on their own; others wait for an admin.

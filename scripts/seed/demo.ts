@@ -149,7 +149,36 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
     ]);
   const hosting = await createProduct(
     ctx(90),
-    camelized(createProductInput).parse({ name: 'Shared Hosting', category: 'Hosting', type: 'recurring', prices: prices(899) }),
+    camelized(createProductInput).parse({
+      name: 'Shared Hosting',
+      category: 'Hosting',
+      type: 'recurring',
+      description: 'Everything a small site needs, on fast **NVMe** storage with daily backups. Set up in minutes; upgrade any time.',
+      features: ['1 website', '10 GB NVMe storage', 'Free SSL certificates', '5 e-mail accounts', 'Daily backups, kept 14 days'],
+      prices: prices(899),
+    }),
+  );
+  await createProduct(
+    ctx(90),
+    camelized(createProductInput).parse({
+      name: 'Business Hosting',
+      category: 'Hosting',
+      type: 'recurring',
+      description: 'More room and more power for busy shops and agencies, with staging sites and *priority* support.',
+      features: ['Unlimited websites', '100 GB NVMe storage', 'Free SSL certificates', 'Unlimited e-mail accounts', 'Staging sites', 'Priority support'],
+      prices: prices(1999),
+    }),
+  );
+  await createProduct(
+    ctx(90),
+    camelized(createProductInput).parse({
+      name: 'WordPress Hosting',
+      category: 'Hosting',
+      type: 'recurring',
+      description: 'WordPress installed, updated and cached for you. Bring your theme; we look after the rest.',
+      features: ['1 WordPress site', '25 GB NVMe storage', 'Automatic core and plugin updates', 'Built-in page cache and CDN', 'Malware scanning'],
+      prices: prices(1299),
+    }),
   );
   const vps = await createProduct(
     ctx(90),
@@ -157,6 +186,8 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
       name: 'Cloud VPS',
       category: 'Servers',
       type: 'recurring',
+      description: 'A virtual server with **root access** and dedicated resources. Choose Debian or Windows Server and add memory as you grow.',
+      features: ['2 vCPU, 4 GB RAM', '80 GB NVMe storage', '1 Gbit/s network, 4 TB traffic', 'DDoS protection', 'Snapshots from the control panel'],
       auto_activate: false,
       prices: prices(2400, 1000),
       option_groups: [
@@ -176,8 +207,22 @@ async function seedBilling(db: Database, now: Date, customer: (email: string) =>
   await createProduct(
     ctx(90),
     camelized(createProductInput).parse({
+      name: 'Dedicated Server',
+      category: 'Servers',
+      type: 'recurring',
+      description: 'A whole machine to yourself in our Frankfurt data centre, set up by our team within one working day.',
+      features: ['Intel Xeon E-2388G, 8 cores', '64 GB ECC RAM', '2 × 1 TB NVMe (RAID 1)', 'Unmetered 1 Gbit/s', 'Remote console (IPMI)'],
+      auto_activate: false,
+      prices: prices(8900, 4900),
+    }),
+  );
+  await createProduct(
+    ctx(90),
+    camelized(createProductInput).parse({
       name: 'Website Migration',
       category: 'Services',
+      description: 'We move your site, databases and mailboxes from your old host, with no downtime.',
+      features: ['Up to 5 websites', 'E-mail and DNS moved too', 'Done within 3 working days'],
       type: 'one_time',
       prices: ['USD', 'EUR', 'GBP'].map((currency) => ({ cycle: 'one_time', currency, amount: 4900 })),
     }),

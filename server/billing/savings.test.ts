@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycleSavings } from './savings';
+import { cycleSaving, cycleSavings } from './savings';
 
 describe('savings of a longer cycle against paying monthly', () => {
   it.each([
@@ -18,5 +18,16 @@ describe('savings of a longer cycle against paying monthly', () => {
     ['a free annual plan', 'annual', 0n, 1000n, 100],
   ])('%s', (_what, cycle, price, monthly, expected) => {
     expect(cycleSavings(cycle, price, monthly)).toBe(expected);
+  });
+});
+
+describe('the amount saved', () => {
+  it.each([
+    ['a year at ten months saves two', 'annual', 10000n, 1000n, { percent: 17, amount: 2000n }],
+    ['a quarter at 2.7 months', 'quarterly', 2700n, 1000n, { percent: 10, amount: 300n }],
+    ['under half a percent is no saving to show', 'semiannual', 5980n, 1000n, null],
+    ['dearer than monthly', 'annual', 13000n, 1000n, null],
+  ])('%s', (_what, cycle, price, monthly, expected) => {
+    expect(cycleSaving(cycle, price, monthly)).toEqual(expected);
   });
 });

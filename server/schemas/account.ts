@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { requiredText, type DomainInput } from './common';
 
+const passwordMin = 10;
+
+/** The rule in words, shown under a new-password field before anyone types (kept beside the rule). */
+export const passwordRules = `At least ${passwordMin} characters. A few unrelated words are easy to remember and hard to guess.`;
+
 /** What any new password must be; the same rule for staff created by an admin. */
-export const newPassword = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
+export const newPassword = z
+  .string({ error: 'is required' })
+  .min(passwordMin, `must be at least ${passwordMin} characters`)
+  .max(200, 'must be at most 200 characters');
 
 export const changePasswordInput = z.object({
   current_password: z.string().min(1, 'is required').max(200),

@@ -69,9 +69,18 @@ const optionGroupInput = z.strictObject({
 const uniquePrices = (prices: ReadonlyArray<{ cycle: string; currency: string }>) =>
   new Set(prices.map((p) => `${p.cycle}/${p.currency}`)).size === prices.length;
 
+// The store's bullets: short markdown lines; blank ones (a trailing newline in the editor) drop out.
+const features = z
+  .array(z.string({ error: 'must be text' }).trim().max(200, 'must be at most 200 characters'))
+  .max(20, 'must have at most 20 features')
+  .default([])
+  .transform((lines) => lines.filter((line) => line !== ''));
+
 const productFields = {
   name: requiredText(200),
+  // Markdown, shown sanitized in the store.
   description: optionalText(5000),
+  features,
   category: optionalText(100),
   type: z.enum(['recurring', 'one_time', 'usage']),
   auto_activate: z.boolean().default(true),
@@ -156,7 +165,8 @@ const priceOutput = z.object({
 export const productOutput = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().nullable(),
+  description: z.string().nullable().describe('markdown'),
+  features: z.array(z.string()).describe('the store’s feature bullets, one markdown line each'),
   category: z.string().nullable(),
   type: z.enum(['recurring', 'one_time', 'usage']),
   auto_activate: z.boolean(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { optionalText, requiredText, type DomainInput } from './common';
+import { newPassword } from './account';
+import { currencyCode, optionalText, requiredText, type DomainInput } from './common';
+import { billingAddressInput } from './customers';
 import { cartItemsInput } from './orders';
 import { checkoutMethods } from './payments';
 
@@ -13,14 +15,19 @@ export type QuoteInput = DomainInput<typeof quoteInput>;
 
 const email = z.string({ error: 'is required' }).trim().toLowerCase().min(1, 'is required').pipe(z.email('must be a valid e-mail address').max(320));
 
-/** A visitor opening an account at checkout: their customer record and the client login. */
+/**
+ * A visitor opening an account (at checkout or on /sign-up): their customer record, where it
+ * is billed, in which of the store's currencies (default: the store's own), and the login.
+ */
 export const signUpInput = z.strictObject({
   name: requiredText(200),
   email,
   company: optionalText(200),
-  password: z.string({ error: 'is required' }).min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters'),
+  billing_address: billingAddressInput.strict(),
+  currency: z.preprocess((v) => (v === '' ? undefined : v), currencyCode.optional()),
+  password: newPassword,
 });
-export type SignUpInput = z.infer<typeof signUpInput>;
+export type SignUpInput = DomainInput<typeof signUpInput>;
 
 /** Placing the cart as an order from /checkout, as the signed-in client. */
 export const checkoutInput = z.strictObject({

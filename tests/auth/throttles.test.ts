@@ -61,6 +61,7 @@ describe('sign-up throttle', () => {
       signUp(ctxOf(db(), anonymousActor(ip), new Date(now.getTime() + 5 * 60_000)), {
         name: 'Spray',
         email: 'spray@example.test',
+        billingAddress: { line1: '1 Main St', city: 'Springfield', country: 'US' },
         password: 'long enough password',
       }),
     ).rejects.toMatchObject({ code: 'rate_limited', message: 'Too many attempts; try again in 5 minutes' });

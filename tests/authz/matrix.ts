@@ -1113,9 +1113,13 @@ export const pageMatrix: PageEntry[] = [
   { page: '/sign-in', expect: 'public' },
   { page: '/sign-out', expect: 'public' },
   { page: '/reset-password', expect: 'public' },
+  // Opening a customer account ("Create account" on the sign-in page); signed-in people are sent home.
+  { page: '/sign-up', expect: 'public' },
   { page: '/(shop)/store', expect: 'public' },
   { page: '/(shop)/store/[productId]', expect: 'public' },
   { page: '/(shop)/checkout', expect: 'public' },
+  // The buyer's order confirmation: the order service answers another customer's order with a 404.
+  { page: '/(shop)/checkout/complete/[orderId]', expect: clientArea },
   { page: '/p/invoice/[id]', expect: 'public' },
   { page: '/pay/return', expect: 'public' },
   { page: '/account', expect: accountArea },

@@ -58,6 +58,21 @@ describe('catalog', () => {
     expect(bad).toMatchObject({ status: 400, body: { error: { fields: { 'prices.0.cycle': 'must be a billing cycle for a recurring product' } } } });
     expect((await call(getProduct, `/api/v1/products/${product.id}`, { values: { id: product.id } })).body.name).toBe('Starter 2');
 
+    // The store's description and feature bullets travel as markdown; a bullet too long is named.
+    const described = {
+      ...replacement,
+      description: 'Fast **NVMe** storage.',
+      features: ['10 GB storage', 'Free SSL'],
+    };
+    const withFeatures = await call(putProduct, `/api/v1/products/${product.id}`, { method: 'PUT', body: described, values: { id: product.id } });
+    expect(withFeatures).toMatchObject({ status: 200, body: { description: 'Fast **NVMe** storage.', features: ['10 GB storage', 'Free SSL'] } });
+    const tooLong = await call(putProduct, `/api/v1/products/${product.id}`, {
+      method: 'PUT',
+      body: { ...described, features: ['ok', 'x'.repeat(201)] },
+      values: { id: product.id },
+    });
+    expect(tooLong).toMatchObject({ status: 400, body: { error: { fields: { 'features.1': 'must be at most 200 characters' } } } });
+
     // A staff key lacks catalog.manage; a reseller key reads the catalog but never writes it.
     for (const key of [staffKey, resellerKey]) {
       expect((await call(putProduct, `/api/v1/products/${product.id}`, { method: 'PUT', key, body: replacement, values: { id: product.id } })).status).toBe(

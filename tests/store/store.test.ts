@@ -14,6 +14,7 @@ import { updateProduct } from '@/server/services/catalog/update-product';
 import { adjustCredit } from '@/server/services/credit/adjust';
 import { getInvoice } from '@/server/services/invoices/get';
 import { placeOrder } from '@/server/services/orders/place';
+import { orderConfirmation } from '@/server/services/storefront/confirmation';
 import { placeStoreOrder } from '@/server/services/storefront/place-order';
 import { quoteCart } from '@/server/services/storefront/quote-cart';
 import { readStorefront, readStoreProduct } from '@/server/services/storefront/read';
@@ -36,18 +37,26 @@ async function givenCoupon(extra: Record<string, unknown> = {}, at = new Date())
   return createCoupon(ctxOf(db(), systemActor(), at), camelized(createCouponInput).parse({ code, type: 'percent', value: 10, duration: 'once', ...extra }));
 }
 
+const address = { line1: '1 Harbour Road', city: 'Bristol', postal_code: 'BS1 4RN', country: 'gb' };
+/** What the sign-up form sends, with an address. */
+const signUpOf = (fields: Record<string, unknown>) => camelized(signUpInput).parse({ billing_address: address, ...fields });
+
 const countOf = async (table: typeof customers | typeof users | typeof orders) => (await db().select({ n: count() }).from(table))[0]!.n;
 
 describe('signing up at checkout', () => {
-  it('creates a customer in the default currency and its client login, with an audit row', async () => {
+  it('creates a customer at their address in the default currency and its client login, with an audit row', async () => {
     const email = `new-${tag()}@example.test`;
-    const result = await signUp(
-      visitor(),
-      signUpInput.parse({ name: 'Nia New', email: email.toUpperCase(), company: 'Nia Ltd', password: 'correct horse battery' }),
-    );
+    const result = await signUp(visitor(), signUpOf({ name: 'Nia New', email: email.toUpperCase(), company: 'Nia Ltd', password: 'correct horse battery' }));
 
     const [customer] = await db().select().from(customers).where(eq(customers.id, result.customerId));
-    expect(customer).toMatchObject({ name: 'Nia New', email, company: 'Nia Ltd', currency: 'USD', resellerId: null });
+    expect(customer).toMatchObject({
+      name: 'Nia New',
+      email,
+      company: 'Nia Ltd',
+      currency: 'USD',
+      resellerId: null,
+      billingAddress: { line1: '1 Harbour Road', city: 'Bristol', postalCode: 'BS1 4RN', country: 'GB' },
+    });
     const [user] = await db().select().from(users).where(eq(users.id, result.userId));
     expect(user).toMatchObject({ email, role: 'client', customerId: customer!.id, disabled: false });
     expect(user!.passwordHash).toMatch(/^scrypt\$/);
@@ -73,7 +82,7 @@ describe('signing up at checkout', () => {
   ])('refuses an e-mail that %s already has (any case) and writes nothing', async (_who, existing) => {
     const email = (await existing()).toUpperCase();
     const [customersBefore, usersBefore] = [await countOf(customers), await countOf(users)];
-    await expect(signUp(visitor(), signUpInput.parse({ name: 'Copy Cat', email, password: 'long enough password' }))).rejects.toMatchObject({
+    await expect(signUp(visitor(), signUpOf({ name: 'Copy Cat', email, password: 'long enough password' }))).rejects.toMatchObject({
       code: 'conflict',
       fields: { email: 'already has an account; sign in instead' },
     });
@@ -82,17 +91,20 @@ describe('signing up at checkout', () => {
 
   it('refuses someone already signed in', async () => {
     const { ctx } = await givenClient();
-    await expect(signUp(ctx, signUpInput.parse({ name: 'Again', email: `a-${tag()}@example.test`, password: 'long enough password' }))).rejects.toMatchObject({
+    await expect(signUp(ctx, signUpOf({ name: 'Again', email: `a-${tag()}@example.test`, password: 'long enough password' }))).rejects.toMatchObject({
       code: 'invalid_state',
     });
   });
 
   it('validates the form with field messages', () => {
-    const parsed = signUpInput.safeParse({ name: ' ', email: 'nope', password: 'short' });
+    const parsed = signUpInput.safeParse({ name: ' ', email: 'nope', billing_address: { line1: '', city: '', country: 'Germany' }, password: 'short' });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['name', 'is required'],
       ['email', 'must be a valid e-mail address'],
+      ['billing_address.line1', 'is required'],
+      ['billing_address.city', 'is required'],
+      ['billing_address.country', 'must be a two-letter country code, like US'],
       ['password', 'must be at least 10 characters'],
     ]);
   });
@@ -107,6 +119,8 @@ describe('the storefront', () => {
         name,
         category: 'Servers',
         type: 'recurring',
+        description: 'A server with **root** access.',
+        features: ['2 vCPU', '', '  4 GB RAM  '],
         prices: [
           { cycle: 'annual', currency: 'USD', amount: 10000 },
           { cycle: 'monthly', currency: 'USD', amount: 1000, setup_fee: 500 },
@@ -153,9 +167,11 @@ describe('the storefront', () => {
     expect(all).not.toContain(retired.id);
     const servers = store.categories.find((c) => c.name === 'Servers')!;
     const shown = servers.products.find((p) => p.id === product.id)!;
+    // Blank feature lines drop out; the markdown is kept as typed, for the page to render sanitized.
+    expect(shown).toMatchObject({ description: 'A server with **root** access.', features: ['2 vCPU', '4 GB RAM'] });
     expect(shown.prices).toEqual([
-      { cycle: 'monthly', currency: 'USD', amount: 1000n, setupFee: 500n, savingsPercent: null },
-      { cycle: 'annual', currency: 'USD', amount: 10000n, setupFee: 0n, savingsPercent: 17 },
+      { cycle: 'monthly', currency: 'USD', amount: 1000n, setupFee: 500n, savingsPercent: null, savings: null },
+      { cycle: 'annual', currency: 'USD', amount: 10000n, setupFee: 0n, savingsPercent: 17, savings: 2000n },
     ]);
     expect(shown.optionGroups[0]!.options[0]!.prices).toEqual([{ cycle: 'monthly', currency: 'USD', amount: 0n }]);
     // Uncategorised products are listed last, under "Other".
@@ -369,5 +385,45 @@ describe('placing the order at checkout', () => {
       ),
     ).rejects.toMatchObject({ code: 'validation' });
     expect((await db().select({ n: count() }).from(couponRedemptions).where(eq(couponRedemptions.couponId, coupon.id)))[0]!.n).toBe(0);
+  });
+});
+
+describe('the confirmation after checkout', () => {
+  it('shows the buyer their order, its first invoice and whether it is reviewed; nobody else', async () => {
+    const product = await givenProduct(db(), { monthly: 2500, autoActivate: false });
+    const { ctx } = await givenClient();
+    const order = await placeStoreOrder(
+      ctx,
+      camelized(checkoutInput).parse({ items: [{ product_id: product.id, cycle: 'monthly' }], payment_method: 'bank_transfer', accept_terms: true }),
+    );
+
+    const seen = await orderConfirmation(ctx, { id: order.id });
+    expect(seen).toMatchObject({
+      order: { number: order.number, paymentMethod: 'bank_transfer', status: 'pending' },
+      invoice: { id: order.invoiceId, status: 'pending', balance: 2500n },
+      reviewed: true,
+    });
+
+    const stranger = await givenClient();
+    await expect(orderConfirmation(stranger.ctx, { id: order.id })).rejects.toMatchObject({ code: 'not_found' });
+    // Staff read orders in the console; this page is the buyer's.
+    const staff = await givenUser(db(), 'admin');
+    await expect(orderConfirmation(ctxOf(db(), staff.actor), { id: order.id })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+// After the storefront's test, which expects to be the first to put products on sale.
+describe('the currency chosen at sign-up', () => {
+  it('opens the account in a currency the store sells in, and refuses one it does not', async () => {
+    await givenProduct(db()); // priced in USD and EUR
+    const euro = await signUp(visitor(), signUpOf({ name: 'Eva Euro', email: `eur-${tag()}@example.test`, currency: 'eur', password: 'long enough password' }));
+    const [customer] = await db().select().from(customers).where(eq(customers.id, euro.customerId));
+    expect(customer!.currency).toBe('EUR');
+
+    const before = await countOf(customers);
+    await expect(
+      signUp(visitor(), signUpOf({ name: 'Yuki Yen', email: `jpy-${tag()}@example.test`, currency: 'JPY', password: 'long enough password' })),
+    ).rejects.toMatchObject({ code: 'validation', fields: { currency: expect.stringMatching(/^must be one of .*EUR.*USD/) } });
+    expect(await countOf(customers)).toBe(before);
   });
 });

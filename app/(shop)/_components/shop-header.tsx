@@ -15,10 +15,12 @@ export function ShopHeader({ user }: { user: SessionUser | null }) {
           <span className="flex size-8 items-center justify-center rounded-md bg-accent font-bold text-accent-fg" aria-hidden>
             C
           </span>
-          Cashdesk
+          {/* On a phone the mark alone: the header must fit 390 px with the cart and account. */}
+          <span className="max-sm:sr-only">Cashdesk</span>
         </Link>
         <nav aria-label="Store" className="flex items-center gap-1">
-          <Link href="/store" className={buttonClass('ghost')}>
+          {/* The brand links to the store too, so a phone can spare this one. */}
+          <Link href="/store" className={buttonClass('ghost', 'max-sm:hidden')}>
             Store
           </Link>
           <CartLink />

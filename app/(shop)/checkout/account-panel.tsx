@@ -1,22 +1,24 @@
 'use client';
 
-import { signIn, signOut } from 'next-auth/react';
+import { signOut } from 'next-auth/react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { z } from 'zod';
-import { signUpInput, type SignUpInput } from '@/server/schemas/store';
+import { signInWith, SignUpForm, type StoreCurrencies } from '../../_components/account/sign-up-form';
 import { Button } from '../../_components/ui/button';
 import { cn } from '../../_components/ui/cn';
-import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
-import { showFieldErrors } from '../../_lib/form-errors';
-import { signUpAction } from './actions';
+import { Form, FormText, useZodForm } from '../../_components/ui/form';
 import type { CheckoutAccount } from './checkout';
+
+// A full reload, so the header, currency and checkout render for the new session.
+const reload = () => window.location.reload();
 
 /**
  * Who is ordering: a signed-in client, or a visitor who opens an account or signs in right
  * here. Both end in a reload, so the page renders for the new session; the cart stays in
  * localStorage meanwhile.
  */
-export function AccountPanel({ account }: { account: CheckoutAccount }) {
+export function AccountPanel({ account, currencies }: { account: CheckoutAccount; currencies: StoreCurrencies }) {
   const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
 
   if (account.kind === 'client') {
@@ -64,54 +66,8 @@ export function AccountPanel({ account }: { account: CheckoutAccount }) {
           </button>
         ))}
       </div>
-      {mode === 'sign-up' ? <SignUpForm /> : <SignInForm />}
+      {mode === 'sign-up' ? <SignUpForm currencies={currencies} then={reload} /> : <SignInForm />}
     </div>
-  );
-}
-
-async function signInAndReload(email: string, password: string): Promise<boolean> {
-  const result = await signIn('credentials', { email, password, redirect: false });
-  if (!result?.ok || result.error) return false;
-  // A full reload, so the header, currency and checkout render for the new session.
-  window.location.reload();
-  return true;
-}
-
-function SignUpForm() {
-  const [pending, setPending] = useState(false);
-  // The server's schema answers first, without a round trip.
-  const form = useZodForm(signUpInput, { name: '', email: '', company: '', password: '' });
-  const setErrors = setFieldErrors(form);
-
-  async function onSubmit(values: SignUpInput) {
-    setPending(true);
-    try {
-      const result = await signUpAction(values);
-      if ('ok' in result) {
-        if (await signInAndReload(values.email, values.password)) return;
-        setErrors({ _: 'Your account is ready, but signing in failed. Use “I have an account”.' });
-      } else {
-        showFieldErrors(setErrors)({ message: result.message, data: { fields: result.fields } });
-      }
-    } catch {
-      setErrors({ _: 'Could not reach the server. Check your connection and try again.' });
-    }
-    setPending(false);
-  }
-
-  return (
-    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label="Create an account">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormText id="signup-name" name="name" label="Your name" autoComplete="name" />
-        <FormText id="signup-email" name="email" label="E-mail" type="email" autoComplete="email" />
-        <FormText id="signup-company" name="company" label="Company (optional)" autoComplete="organization" />
-        <FormText id="signup-password" name="password" label="Password" type="password" autoComplete="new-password" />
-      </div>
-      <FormError />
-      <Button type="submit" disabled={pending}>
-        {pending ? 'Creating your account…' : 'Create account'}
-      </Button>
-    </Form>
   );
 }
 
@@ -124,7 +80,7 @@ function SignInForm() {
 
   async function onSubmit(values: z.output<typeof signInForm>) {
     setPending(true);
-    if (await signInAndReload(values.email, values.password)) return;
+    if (await signInWith(values.email, values.password)) return reload();
     setPending(false);
     form.setError('password', { message: 'That e-mail and password do not match an account.' });
   }
@@ -135,9 +91,14 @@ function SignInForm() {
         <FormText id="signin-email" name="email" label="E-mail" type="email" autoComplete="username" />
         <FormText id="signin-password" name="password" label="Password" type="password" autoComplete="current-password" />
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
-      </Button>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </Button>
+        <Link href="/reset-password" className="text-sm text-fg-muted hover:underline">
+          Forgot your password?
+        </Link>
+      </div>
     </Form>
   );
 }

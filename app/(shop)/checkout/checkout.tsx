@@ -10,6 +10,8 @@ import type { FieldErrors } from '@/server/errors';
 import type { CheckoutMethod } from '@/server/schemas/payments';
 import { cartActions, itemsOf, useCart, useCartReady, type Cart } from '../_lib/cart';
 import { cycleName, perCycle } from '../_lib/cycles';
+import { methodText } from '../_lib/methods';
+import type { StoreCurrencies } from '../../_components/account/sign-up-form';
 import { useMoney } from '../../_components/money';
 import { Button, buttonClass } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
@@ -27,19 +29,13 @@ type Props = {
   methods: CheckoutMethod[];
   bankInstructions: string | null;
   termsUrl: string;
-};
-
-const methodText: Record<CheckoutMethod, { label: string; hint: string }> = {
-  stripe: { label: 'Card', hint: 'Pay by card on Stripe’s secure page.' },
-  paypal: { label: 'PayPal', hint: 'Pay with your PayPal account.' },
-  credit: { label: 'Account credit', hint: 'Pay from your credit balance.' },
-  bank_transfer: { label: 'Bank transfer', hint: 'We e-mail the invoice; pay it from your bank.' },
+  currencies: StoreCurrencies;
 };
 
 type ErrorData = { data?: { fields?: FieldErrors | undefined } | null; message: string };
 const fieldsOf = (error: unknown): FieldErrors => (error as ErrorData | null)?.data?.fields ?? {};
 
-export function Checkout({ account, currency, methods, bankInstructions, termsUrl }: Props) {
+export function Checkout({ account, currency, methods, bankInstructions, termsUrl, currencies }: Props) {
   const money = useMoney();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -105,11 +101,6 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
     setPlacing(taken);
     try {
       const result = await placeOrderAction({ items: itemsOf(taken), coupon_code: taken.coupon ?? undefined, payment_method: method, accept_terms: true });
-      if (result.placed) {
-        toast.error(result.message);
-        window.location.assign(result.placed.href);
-        return;
-      }
       cartActions.restore(taken);
       setPlacing(null);
       if (result.fields) {
@@ -119,7 +110,7 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
       toast.error(result.message);
     } catch (error) {
       // Success is a redirect, which Next.js delivers to the caller as a rejection: the order
-      // is placed and the browser is on its way to pay, so the cart stays empty.
+      // is placed and the browser is on its way to its confirmation, so the cart stays empty.
       try {
         unstable_rethrow(error);
       } catch {
@@ -147,8 +138,8 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
   const generalError = quote.isError && !staleCoupon && !cart.lines.some((_, i) => lineError(i)) ? (quote.error as ErrorData).message : null;
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[1fr_22rem]">
-      <div className="space-y-6">
+    <div className="grid items-start gap-6 pb-20 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pb-0">
+      <div className="min-w-0 space-y-6">
         <Card className="p-5">
           <h2 className="mb-3 text-base font-semibold">Your cart</h2>
           <ul className="divide-y divide-border" aria-label="Cart">
@@ -193,7 +184,7 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
 
         <Card className="p-5">
           <h2 className="mb-3 text-base font-semibold">Your account</h2>
-          <AccountPanel account={account} />
+          <AccountPanel account={account} currencies={currencies} />
         </Card>
 
         <Card className="p-5">
@@ -367,6 +358,19 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
           )}
         </div>
       </Card>
+
+      {/* On a phone the summary comes after the form: what is due stays in view here. */}
+      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur lg:hidden">
+        <div className="flex items-center justify-between gap-3">
+          <div className="min-w-0 text-sm">
+            <div className="text-xs text-fg-muted">Due today</div>
+            <div className="font-semibold tabular-nums">{data ? money(data.total, currency) : '…'}</div>
+          </div>
+          <a href="#order-summary" className={buttonClass('secondary')}>
+            Order summary
+          </a>
+        </div>
+      </div>
     </div>
   );
 }

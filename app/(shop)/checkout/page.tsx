@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { offeredMethods, readPaymentConfig } from '@/server/payments/config';
-import { shopperOf } from '@/server/services/storefront/read';
+import { shopperOf, storeCurrencies } from '@/server/services/storefront/read';
 import { shopper } from '../_lib/shopper';
 import { PageHeader } from '../../_components/ui/card';
 import { Checkout, type CheckoutAccount } from './checkout';
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Checkout' };
 
 export default async function CheckoutPage() {
   const { ctx, user } = await shopper();
-  const [config, { currency }] = await Promise.all([readPaymentConfig(ctx.db), shopperOf(ctx.db, ctx.actor)]);
+  const [config, { currency }, currencies] = await Promise.all([readPaymentConfig(ctx.db), shopperOf(ctx.db, ctx.actor), storeCurrencies(ctx.db)]);
   const account: CheckoutAccount = !user
     ? { kind: 'visitor' }
     : ctx.actor.scope.kind === 'customer'
@@ -24,6 +24,7 @@ export default async function CheckoutPage() {
         methods={offeredMethods(config)}
         bankInstructions={config.bankTransfer?.instructions ?? null}
         termsUrl={config.termsUrl}
+        currencies={currencies}
       />
     </>
   );

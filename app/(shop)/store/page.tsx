@@ -3,24 +3,34 @@ import Link from 'next/link';
 import { formatMoney } from '@/server/billing/currency';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { readStorefront, type StoreProduct } from '@/server/services/storefront/read';
-import { cycleName, perCycle } from '../_lib/cycles';
+import { billingChoice, BillingSwitch, shownPrice } from '../_components/billing-switch';
+import { FeatureList } from '../_components/feature-list';
+import { perCycle } from '../_lib/cycles';
 import { shopper } from '../_lib/shopper';
+import { Markdown } from '../../_components/markdown';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 
 export const metadata: Metadata = { title: 'Store' };
 
-export default async function StorePage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StorePage({ searchParams }: { searchParams: Search }) {
+  const billing = billingChoice((await searchParams).billing);
   const { ctx } = await shopper();
   const [store, settings] = await Promise.all([readStorefront(ctx), readBillingSettings(ctx.db)]);
   const money = (amount: bigint) => formatMoney(amount, store.currency, { decimals: settings.display_decimals });
+  const products = store.categories.flatMap((c) => c.products);
+  const bestSaving = Math.max(0, ...products.flatMap((p) => p.prices.filter((price) => price.cycle === 'annual').map((price) => price.savingsPercent ?? 0)));
 
   return (
     <>
       <PageHeader
         title="Store"
         description={`Choose a plan and its options; prices are in ${store.currency}${Number(settings.tax_rate) > 0 ? `, before ${settings.tax_label.toLowerCase()}` : ''}.`}
-      />
+      >
+        {products.length > 0 ? <BillingSwitch billing={billing} bestSaving={bestSaving} path="/store" /> : null}
+      </PageHeader>
       {store.categories.length === 0 ? (
         <Card className="p-8 text-center text-sm text-fg-muted">Nothing is on sale in {store.currency} right now.</Card>
       ) : (
@@ -32,8 +42,8 @@ export default async function StorePage() {
               </h2>
               <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {category.products.map((product) => (
-                  <li key={product.id}>
-                    <ProductCard product={product} money={money} />
+                  <li key={product.id} className="min-w-0">
+                    <ProductCard product={product} billing={billing} money={money} />
                   </li>
                 ))}
               </ul>
@@ -45,43 +55,34 @@ export default async function StorePage() {
   );
 }
 
-function ProductCard({ product, money }: { product: StoreProduct; money: (amount: bigint) => string }) {
-  const from = product.prices[0]!;
+function ProductCard({ product, billing, money }: { product: StoreProduct; billing: ReturnType<typeof billingChoice>; money: (amount: bigint) => string }) {
+  const price = shownPrice(product, billing);
   return (
     <Card className="flex h-full flex-col p-5" aria-labelledby={`product-${product.id}`} role="article">
       <h3 id={`product-${product.id}`} className="text-base font-semibold">
         {product.name}
       </h3>
-      {product.description ? <p className="mt-1 line-clamp-3 text-sm text-fg-muted">{product.description}</p> : null}
-      <p className="mt-3">
-        <span className="text-2xl font-semibold tabular-nums">{money(from.amount)}</span>
-        <span className="text-sm text-fg-muted"> {perCycle[from.cycle]}</span>
-      </p>
-      <table className="mt-3 w-full text-sm" aria-label={`${product.name} billing cycles`}>
-        <tbody>
-          {product.prices.map((price) => (
-            <tr key={price.cycle} className="border-t border-border">
-              <th scope="row" className="py-1.5 text-left font-normal text-fg-muted">
-                {cycleName[price.cycle]}
-              </th>
-              <td className="py-1.5 text-right tabular-nums">
-                {money(price.amount)}
-                {price.setupFee > 0n ? <div className="text-xs text-fg-muted">+ {money(price.setupFee)} setup</div> : null}
-              </td>
-              <td className="w-20 py-1.5 text-right">
-                {price.savingsPercent ? (
-                  <span className="rounded-full bg-success/15 px-2 py-0.5 text-xs font-medium text-success">save {price.savingsPercent}%</span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {product.description ? <Markdown text={product.description} className="mt-1 text-sm text-fg-muted" /> : null}
+      <div className="mt-4" data-testid="product-price">
+        <p>
+          <span className="text-3xl font-semibold tracking-tight tabular-nums">{money(price.amount)}</span>
+          <span className="text-sm text-fg-muted">{price.cycle === 'one_time' ? ' one-time' : perCycle[price.cycle]}</span>
+        </p>
+        <p className="mt-1 flex min-h-6 flex-wrap items-center gap-2 text-xs text-fg-muted">
+          {price.savings && price.savingsPercent ? (
+            <span className="rounded-full bg-success/15 px-2 py-0.5 font-medium text-success">
+              Save {price.savingsPercent}% · {money(price.savings)} a year
+            </span>
+          ) : null}
+          {price.setupFee > 0n ? <span>+ {money(price.setupFee)} setup</span> : null}
+        </p>
+      </div>
+      <FeatureList product={product} className="mt-4" />
       {product.optionGroups.length > 0 ? (
         <p className="mt-3 text-xs text-fg-muted">Configurable: {product.optionGroups.map((g) => g.name).join(', ')}</p>
       ) : null}
-      <div className="mt-auto pt-4">
-        <Link href={`/store/${product.id}`} className={buttonClass('primary', 'w-full')} aria-label={`Choose ${product.name}`}>
+      <div className="mt-auto pt-5">
+        <Link href={`/store/${product.id}?cycle=${price.cycle}`} className={buttonClass('primary', 'w-full')} aria-label={`Choose ${product.name}`}>
           {product.optionGroups.length > 0 ? 'Configure' : 'Choose'}
         </Link>
       </div>

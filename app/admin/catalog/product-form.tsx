@@ -25,6 +25,7 @@ export type ProductDraft = {
   id: string;
   name: string;
   description: string | null;
+  features: string[];
   category: string | null;
   type: 'recurring' | 'one_time' | 'usage';
   autoActivate: boolean;
@@ -45,6 +46,8 @@ type ProductValues = {
   name: string;
   category: string;
   description: string;
+  /** One feature per line, as typed. */
+  features: string;
   type: ProductDraft['type'];
   auto_activate: boolean;
   active: boolean;
@@ -69,6 +72,7 @@ function valuesOf(product: ProductDraft | null): ProductValues {
     name: product?.name ?? '',
     category: product?.category ?? '',
     description: product?.description ?? '',
+    features: product?.features.join('\n') ?? '',
     type: product?.type ?? 'recurring',
     auto_activate: product?.autoActivate ?? true,
     active: product?.active ?? true,
@@ -122,6 +126,15 @@ function toUnitAmount(text: string, currency: string, path: (string | number)[],
   return value ?? '0';
 }
 
+/** The features box → its lines; the server's per-line messages are said of the box, with the line. */
+function featureLines(text: string, ctx: z.RefinementCtx): string[] {
+  const lines = text.split('\n');
+  const long = lines.findIndex((line) => line.trim().length > 200);
+  if (long >= 0) ctx.addIssue({ code: 'custom', path: ['features'], message: `line ${long + 1} is longer than 200 characters` });
+  if (lines.filter((line) => line.trim() !== '').length > 20) ctx.addIssue({ code: 'custom', path: ['features'], message: 'must have at most 20 features' });
+  return lines;
+}
+
 // The editor's rows become the API's product; the server's schema checks it on the way.
 const productForm = (product: ProductDraft | null) =>
   z
@@ -129,6 +142,7 @@ const productForm = (product: ProductDraft | null) =>
     .transform((form, ctx) => ({
       name: form.name,
       description: form.description,
+      features: featureLines(form.features, ctx),
       category: form.category,
       type: form.type,
       auto_activate: form.auto_activate,
@@ -319,7 +333,21 @@ export function ProductForm({ product }: { product: ProductDraft | null }) {
         <FormText name="name" label="Name" autoFocus={!product} />
         <FormText name="category" label="Category" hint="Groups products in the store, e.g. Hosting" />
         <div className="sm:col-span-2">
-          <FormTextarea name="description" label="Description" rows={2} />
+          <FormTextarea
+            name="description"
+            label="Description"
+            rows={4}
+            hint="Shown on the product’s card and page. Markdown: **bold**, *italic*, [links](https://…), lists; HTML is not shown."
+          />
+        </div>
+        <div className="sm:col-span-2">
+          <FormTextarea
+            name="features"
+            label="Features"
+            rows={5}
+            placeholder={'10 GB SSD storage\nFree SSL certificates\n**24/7** support'}
+            hint="One per line, shown as the store’s bullet list (up to 20). Markdown for emphasis and links."
+          />
         </div>
         <FormSelect
           name="type"

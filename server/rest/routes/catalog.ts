@@ -24,6 +24,7 @@ export function productJson(product: ProductView): z.input<typeof productOutput>
     id: product.id,
     name: product.name,
     description: product.description,
+    features: product.features,
     category: product.category,
     type: product.type,
     auto_activate: product.autoActivate,

@@ -7,7 +7,7 @@ import { hitThrottle, ThrottledError, type ThrottleRule } from '@/server/http/ra
 import type { SignUpInput } from '@/server/schemas/store';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { readBillingSettings } from '@/server/services/settings/read';
+import { storeCurrencies } from '@/server/services/storefront/read';
 
 export type SignedUp = { customerId: string; userId: string; email: string };
 
@@ -17,7 +17,8 @@ export const signUpThrottle: ThrottleRule = { limit: 10, windowMs: 10 * 60_000 }
 const taken = () => new AppError('conflict', 'An account with this e-mail already exists', { email: 'already has an account; sign in instead' });
 
 /**
- * A visitor opens an account at checkout: a direct customer in the store's default currency
+ * A visitor opens an account (at checkout or on /sign-up): a direct customer billed at their
+ * address, in the currency they chose among those the store sells in (default: the store's),
  * and the client login for it, together or not at all. The unique e-mail indexes (customers
  * and users), not a prior lookup, refuse a second account, so racing sign-ups cannot both win.
  */
@@ -29,11 +30,23 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<S
   // scrypt takes a while on purpose; do it before the transaction holds any lock.
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
-    const { currency } = await readBillingSettings(tx);
+    const offered = await storeCurrencies(tx);
+    const currency = input.currency ?? offered.default;
+    if (!offered.all.includes(currency)) {
+      throw new AppError('validation', 'Choose one of the currencies we sell in', { currency: `must be one of ${offered.all.join(', ')}` });
+    }
     try {
       const [customer] = await tx
         .insert(customers)
-        .values({ name: input.name, email: input.email, company: input.company ?? null, currency, createdAt: ctx.now, updatedAt: ctx.now })
+        .values({
+          name: input.name,
+          email: input.email,
+          company: input.company ?? null,
+          billingAddress: input.billingAddress,
+          currency,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
         .returning();
       const [user] = await tx
         .insert(users)

@@ -57,6 +57,7 @@ export async function loadProduct(db: Database, id: string): Promise<ProductView
 export const productColumns = (input: Omit<UpdateProductInput, 'id' | 'active'>) => ({
   name: input.name,
   description: input.description ?? null,
+  features: input.features,
   category: input.category ?? null,
   type: input.type,
   autoActivate: input.autoActivate,

@@ -5,11 +5,10 @@ import { AppError } from '@/server/errors';
 import { readPaymentConfig, type PayPalConfig, type StripeConfig } from '@/server/payments/config';
 import { createPayPalOrder } from '@/server/payments/paypal';
 import { stripeCall, stripeClient } from '@/server/payments/stripe';
-import type { CheckoutMethod, PayAccess } from '@/server/schemas/payments';
+import type { PayAccess } from '@/server/schemas/payments';
 import type { ServiceContext } from '@/server/services/context';
 import { amountDue, payerInvoice } from '@/server/services/invoices/payer';
 import { lockInvoice, type InvoiceView } from '@/server/services/invoices/store';
-import { payWithCredit } from './pay-with-credit';
 
 type Attempt = typeof paymentAttempts.$inferSelect;
 
@@ -111,24 +110,4 @@ export async function startPayPalOrder(ctx: ServiceContext, input: { invoiceId: 
   });
   await remember(ctx, attempt, order.id, null);
   return { orderId: order.id };
-}
-
-/**
- * Where to send a customer who chose `method` for an invoice: Stripe's hosted page, the pay
- * page (PayPal's buttons need a click there), the return page after paying from credit, or the
- * invoice with the bank details.
- */
-export async function paymentRedirect(ctx: ServiceContext, input: { invoiceId: string; method: CheckoutMethod; origin: string }): Promise<string> {
-  const access: PayAccess = { kind: 'session' };
-  switch (input.method) {
-    case 'stripe':
-      return startStripeCheckout(ctx, { invoiceId: input.invoiceId, access, origin: input.origin });
-    case 'credit':
-      await payWithCredit(ctx, { invoiceId: input.invoiceId });
-      return `${input.origin}/pay/return?provider=credit&invoice=${input.invoiceId}`;
-    case 'paypal':
-      return `${input.origin}/client/invoices/${input.invoiceId}/pay?method=paypal`;
-    case 'bank_transfer':
-      return `${input.origin}/client/invoices/${input.invoiceId}/pay?method=bank_transfer`;
-  }
 }

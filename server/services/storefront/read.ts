@@ -1,10 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { products } from '@/db/schema';
+import { productPrices, products } from '@/db/schema';
 import type { Actor } from '@/server/auth/actor';
 import { priceCycles, type PriceCycle } from '@/server/billing/periods';
 import type { CatalogProduct } from '@/server/billing/pricing';
-import { cycleSavings } from '@/server/billing/savings';
+import { cycleSaving } from '@/server/billing/savings';
 import { loadProducts } from '@/server/services/catalog/store';
 import type { ServiceContext } from '@/server/services/context';
 import { findCustomer, type CustomerView } from '@/server/services/customers/store';
@@ -12,10 +12,14 @@ import { readBillingSettings } from '@/server/services/settings/read';
 
 /** A product as the storefront sells it: only the shopper's currency, cycles in billing order. */
 export type StoreProduct = Omit<CatalogProduct, 'prices'> & {
+  /** Markdown; render it sanitized. */
   description: string | null;
+  /** Feature bullets, one markdown line each. */
+  features: string[];
   category: string | null;
   type: 'recurring' | 'one_time' | 'usage';
-  prices: Array<{ cycle: PriceCycle; currency: string; amount: bigint; setupFee: bigint; savingsPercent: number | null }>;
+  /** `savings`: against paying monthly for as long, of the plan price alone. */
+  prices: Array<{ cycle: PriceCycle; currency: string; amount: bigint; setupFee: bigint; savingsPercent: number | null; savings: bigint | null }>;
 };
 
 export type Storefront = {
@@ -37,6 +41,23 @@ export async function shopperOf(db: Database, actor: Actor): Promise<{ customer:
     return { customer, currency: customer.currency };
   }
   return { customer: null, currency: (await readBillingSettings(db)).currency };
+}
+
+/**
+ * The currencies a new customer may choose: the store's own (the settings' default, in which
+ * visitors shop) and every other one some product on sale is priced in. There is no separate
+ * list to keep: a currency is enabled by pricing a product in it.
+ */
+export async function storeCurrencies(db: Database): Promise<{ default: string; all: string[] }> {
+  const [{ currency }, rows] = await Promise.all([
+    readBillingSettings(db),
+    db
+      .selectDistinct({ currency: productPrices.currency })
+      .from(productPrices)
+      .innerJoin(products, eq(products.id, productPrices.productId))
+      .where(and(eq(products.active, true), ne(products.type, 'usage'))),
+  ]);
+  return { default: currency, all: [...new Set([currency, ...rows.map((r) => r.currency)])].sort() };
 }
 
 /** The products on sale in the shopper's currency, grouped by category. Public: no permission. */
@@ -80,9 +101,13 @@ function storeProduct(product: Awaited<ReturnType<typeof loadProducts>>[number],
     id: product.id,
     name: product.name,
     description: product.description,
+    features: product.features,
     category: product.category,
     type: product.type,
-    prices: prices.map((p) => ({ cycle: p.cycle, currency, amount: p.amount, setupFee: p.setupFee, savingsPercent: cycleSavings(p.cycle, p.amount, monthly) })),
+    prices: prices.map((p) => {
+      const saving = cycleSaving(p.cycle, p.amount, monthly);
+      return { cycle: p.cycle, currency, amount: p.amount, setupFee: p.setupFee, savingsPercent: saving?.percent ?? null, savings: saving?.amount ?? null };
+    }),
     optionGroups: product.optionGroups.map((group) => ({
       id: group.id,
       name: group.name,

@@ -24,10 +24,13 @@ const choiceClass =
  * Choosing a cycle and options, with the price worked out in the browser by the same pure
  * priceLine the server orders with (the server prices the cart again; this is for showing).
  */
-export function ConfigureProduct({ product, currency }: { product: StoreProduct; currency: string }) {
+export function ConfigureProduct({ product, currency, initialCycle }: { product: StoreProduct; currency: string; initialCycle: string | undefined }) {
   const money = useMoney();
   const router = useRouter();
-  const [cycle, setCycle] = useState(() => (product.prices.find((p) => p.cycle === 'monthly') ?? product.prices[0]!).cycle);
+  // The cycle the store showed (its monthly/yearly switch), else monthly, else the first.
+  const [cycle, setCycle] = useState(
+    () => (product.prices.find((p) => p.cycle === initialCycle) ?? product.prices.find((p) => p.cycle === 'monthly') ?? product.prices[0]!).cycle,
+  );
   // select/radio: the chosen option id ('' for none); checkbox: ticked ids; quantity: units per option.
   const [single, setSingle] = useState<Record<string, string>>(() =>
     Object.fromEntries(
@@ -69,8 +72,8 @@ export function ConfigureProduct({ product, currency }: { product: StoreProduct;
   }
 
   return (
-    <div className="mt-6 grid items-start gap-6 lg:grid-cols-[1fr_20rem]">
-      <div className="space-y-6">
+    <div className="mt-6 grid items-start gap-6 pb-20 lg:grid-cols-[minmax(0,1fr)_20rem] lg:pb-0">
+      <div className="min-w-0 space-y-6">
         <fieldset>
           <legend className="mb-2 text-sm font-semibold">Billing cycle</legend>
           <div className="grid gap-2 sm:grid-cols-2">
@@ -229,6 +232,20 @@ export function ConfigureProduct({ product, currency }: { product: StoreProduct;
           Add to cart
         </Button>
       </Card>
+
+      {/* On a phone the summary sits below the options: the total and the button stay in view here. */}
+      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur lg:hidden">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
+          <div className="min-w-0 text-sm">
+            <div className="text-xs text-fg-muted">Due today</div>
+            <div className="font-semibold tabular-nums">{price.ok ? money(price.unitPrice + price.setupFee, currency) : '—'}</div>
+          </div>
+          <Button disabled={!price.ok} onClick={addToCart}>
+            <ShoppingCart className="size-4" aria-hidden />
+            Add to cart
+          </Button>
+        </div>
+      </div>
     </div>
   );
 }

@@ -4,10 +4,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isUuid } from '@/server/schemas/common';
 import { readStoreProduct } from '@/server/services/storefront/read';
+import { FeatureList } from '../../_components/feature-list';
 import { shopper } from '../../_lib/shopper';
+import { Markdown } from '../../../_components/markdown';
 import { ConfigureProduct } from './configure-product';
 
 type Params = { params: Promise<{ productId: string }> };
+type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** A product that is not on sale in the shopper's currency is a plain 404, like an unknown one. */
 async function load(params: Params['params']) {
@@ -22,8 +25,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: product.name };
 }
 
-export default async function ProductPage({ params }: Params) {
+export default async function ProductPage({ params, searchParams }: Params & Search) {
   const { product, currency } = await load(params);
+  const { cycle } = await searchParams;
   return (
     <>
       <Link href="/store" className="mb-4 inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
@@ -31,8 +35,13 @@ export default async function ProductPage({ params }: Params) {
         All products
       </Link>
       <h1 className="text-2xl font-semibold tracking-tight">{product.name}</h1>
-      {product.description ? <p className="mt-1 max-w-2xl text-sm text-fg-muted">{product.description}</p> : null}
-      <ConfigureProduct product={product} currency={currency} />
+      {product.description || product.features.length > 0 ? (
+        <div className="mt-3 grid max-w-4xl gap-x-10 gap-y-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          {product.description ? <Markdown text={product.description} className="text-sm text-fg-muted" /> : <div />}
+          <FeatureList product={product} />
+        </div>
+      ) : null}
+      <ConfigureProduct product={product} currency={currency} initialCycle={typeof cycle === 'string' ? cycle : undefined} />
     </>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "products" ADD COLUMN "features" text[] DEFAULT '{}'::text[] NOT NULL;
