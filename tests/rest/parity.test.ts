@@ -80,6 +80,12 @@ const restTwins: Record<string, string[]> = {
   'vouchers.createBatch': ['voucherBatches.create'],
   'vouchers.voidBatch': ['voucherBatches.void'],
   'vouchers.voidCard': ['vouchers.void'],
+  'webhooks.create': ['webhookEndpoints.create'],
+  'webhooks.update': ['webhookEndpoints.update'],
+  'webhooks.remove': ['webhookEndpoints.delete'],
+  'webhooks.rotateSecret': ['webhookEndpoints.rotateSecret'],
+  'webhooks.sendTest': ['webhookEndpoints.test'],
+  'webhooks.retry': ['webhookEndpoints.deliveries.retry'],
   // The portal's own-account actions; the desk's twins name the customer.
   'portal.redeemVoucher': ['customers.vouchers.redeem'],
   'portal.topUp': ['customers.topUps'],
