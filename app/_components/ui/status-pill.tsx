@@ -1,3 +1,4 @@
+import { statusLabel } from '@/server/labels';
 import { cn } from './cn';
 
 const tones: Record<string, string> = {
@@ -26,13 +27,11 @@ const tones: Record<string, string> = {
   expired: 'bg-muted text-fg-muted',
 };
 
-/** A status as a coloured pill; `label` words it where the bare status would mislead (statusLabel). */
+/** A status as a coloured pill in words (server/labels); `label` words it where even those would mislead (a credit note's "Credited"). */
 export function StatusPill({ status, label, className }: { status: string; label?: string | undefined; className?: string }) {
   return (
-    <span
-      className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', !label && 'capitalize', tones[status] ?? 'bg-muted', className)}
-    >
-      {label ?? status}
+    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', tones[status] ?? 'bg-muted', className)}>
+      {label ?? statusLabel(status)}
     </span>
   );
 }
