@@ -45,7 +45,7 @@ test('a visitor configures a product, applies a coupon, opens an account and ord
   const card = page.getByRole('article', { name: product.name });
   await expect(card.getByRole('table')).toContainText('save 17%');
   await shot(page, 'store');
-  await card.getByRole('link', { name: `Choose ${product.name}` }).click();
+  await card.getByRole('link', { name: `Configure ${product.name}` }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(product.name);
   const price = page.getByTestId('configured-price');

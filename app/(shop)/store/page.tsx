@@ -81,8 +81,9 @@ function ProductCard({ product, money }: { product: StoreProduct; money: (amount
         <p className="mt-3 text-xs text-fg-muted">Configurable: {product.optionGroups.map((g) => g.name).join(', ')}</p>
       ) : null}
       <div className="mt-auto pt-4">
-        <Link href={`/store/${product.id}`} className={buttonClass('primary', 'w-full')} aria-label={`Choose ${product.name}`}>
+        <Link href={`/store/${product.id}`} className={buttonClass('primary', 'w-full')}>
           {product.optionGroups.length > 0 ? 'Configure' : 'Choose'}
+          <span className="sr-only"> {product.name}</span>
         </Link>
       </div>
     </Card>

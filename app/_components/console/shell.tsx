@@ -58,7 +58,9 @@ export function ConsoleShell({
         <div className="border-b border-border bg-surface px-4 py-2 md:hidden print:hidden">
           <Nav items={nav} layout="bar" />
         </div>
-        <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+        <main id="content" tabIndex={-1} className="outline-none mx-auto w-full max-w-6xl flex-1 p-4 sm:p-6">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { cn } from './cn';
 
-/** `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox). */
-export type Column = { label: string; header?: ReactNode; align?: 'right' };
+/**
+ * `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox);
+ * `className`: the heading cell's, which the column's cells repeat (e.g. `hidden sm:table-cell`
+ * for a column a phone leaves out).
+ */
+export type Column = { label: string; header?: ReactNode; align?: 'right'; className?: string };
 
 const variants = {
   // A list filling its card: padded cells, a shaded header that stays put while rows scroll.
@@ -37,7 +41,7 @@ export function DataTable({
       <thead className={cn('border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted', style.head)}>
         <tr>
           {columns.map((column, i) => (
-            <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right')}>
+            <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right', column.className)}>
               {column.header ?? column.label}
             </th>
           ))}
