@@ -15,10 +15,11 @@ export function ShopHeader({ user }: { user: SessionUser | null }) {
           <span className="flex size-8 items-center justify-center rounded-md bg-accent font-bold text-accent-fg" aria-hidden>
             C
           </span>
-          Cashdesk
+          {/* A phone keeps the mark and gives its width to the cart and account links. */}
+          <span className="sr-only sm:not-sr-only">Cashdesk</span>
         </Link>
         <nav aria-label="Store" className="flex items-center gap-1">
-          <Link href="/store" className={buttonClass('ghost')}>
+          <Link href="/store" className={buttonClass('ghost', 'hidden sm:inline-flex')}>
             Store
           </Link>
           <CartLink />

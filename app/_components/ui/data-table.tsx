@@ -17,13 +17,17 @@ const variants = {
 
 /**
  * The console's tables: one header style, one body divider, and the sentence a person reads
- * when there are no rows. Rows are the caller's `<tr>`s.
+ * when there are no rows. Rows are the caller's `<tr>`s. `scroll` (inset tables' default) lets a
+ * table wider than a phone scroll sideways inside its card instead of widening the page; the
+ * scroll area takes focus, so a keyboard can scroll it. Lists in a scrolling `KeyboardRows` are
+ * scrolled by it, which also keeps their header sticky.
  */
 export function DataTable({
   label,
   columns,
   variant = 'list',
   empty,
+  scroll = variant === 'inset',
   className,
   children,
 }: {
@@ -32,11 +36,12 @@ export function DataTable({
   variant?: keyof typeof variants;
   /** Shown in place of rows, when given. */
   empty?: ReactNode;
+  scroll?: boolean;
   className?: string;
   children: ReactNode;
 }) {
   const style = variants[variant];
-  return (
+  const table = (
     <table className={cn('w-full text-sm', className)} aria-label={label}>
       <thead className={cn('border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted', style.head)}>
         <tr>
@@ -58,5 +63,12 @@ export function DataTable({
         ) : null}
       </tbody>
     </table>
+  );
+  return scroll ? (
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent">
+      {table}
+    </div>
+  ) : (
+    table
   );
 }
