@@ -40,6 +40,11 @@ test('Settings has a menu of its sections', async ({ page }) => {
   await expect(page).toHaveURL(/#security$/);
   await expect(page.getByRole('heading', { name: 'Security', level: 2 })).toBeInViewport();
   await shot(page, 'settings-menu');
+  // On a phone the menu wraps above the sections.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/admin/settings');
+  await expect(menu.getByRole('link', { name: 'API keys' })).toBeInViewport();
+  await shot(page, 'settings-menu-phone');
 });
 
 test('the customer picker of a new invoice works from the keyboard', async ({ page }) => {
