@@ -15,7 +15,9 @@ function Value({ value }: { value: ShownValue }) {
 export function ChangeList({ changes, label }: { changes: Change[]; label?: string }) {
   if (changes.length === 0) return <p className="text-xs text-fg-muted">No details recorded.</p>;
   return (
-    <ul className="space-y-0.5 text-xs" aria-label={label}>
+    // relative: the screen-reader words ("from", "to") are positioned inside the list, so a card
+    // that clips a narrow table clips them too instead of their widening the page.
+    <ul className="relative space-y-0.5 text-xs" aria-label={label}>
       {changes.map((change, i) => (
         <li key={`${change.field}-${i}`}>
           <span className="text-fg-muted">{change.field}:</span>{' '}

@@ -62,6 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </FilterForm>
       <Card className="overflow-hidden">
         <DataTable
+          scroll
           label="Audit entries"
           columns={[{ label: 'When' }, { label: 'Who' }, { label: 'Action' }, { label: 'Record' }]}
           empty={page.items.length === 0 ? 'Nothing matches these filters.' : undefined}

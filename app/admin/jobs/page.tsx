@@ -34,6 +34,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       </FilterForm>
       <Card className="overflow-hidden">
         <DataTable
+          scroll
           label="Jobs"
           columns={[
             { label: 'Workflow' },

@@ -140,7 +140,7 @@ export function AutomationPanel({ status }: { status: Status }) {
           : status.scheduler === 'on'
             ? 'Workflows run in this server (no Inngest configured); its scheduler fires them.'
             : 'Workflows run in this server, but its scheduler is off (CASHDESK_SCHEDULER=off): runs start only by hand.'}{' '}
-        <Link href="/admin/jobs" className="text-accent hover:underline">
+        <Link href="/admin/jobs" className="text-accent underline">
           See all jobs →
         </Link>
       </p>
@@ -159,7 +159,7 @@ export function AutomationPanel({ status }: { status: Status }) {
         <span className="font-medium">Provisioning webhook secret</span>{' '}
         <span className="text-fg-muted">(check the Cashdesk-Signature header: HMAC-SHA256 of “t.body”)</span>
         <div className="mt-1 flex items-center gap-1">
-          <code className="rounded bg-muted px-2 py-1 text-xs">{status.webhookSecret}</code>
+          <code className="min-w-0 rounded bg-muted px-2 py-1 text-xs break-all">{status.webhookSecret}</code>
           <CopyButton text={status.webhookSecret} label="Copy webhook secret" />
         </div>
       </div>
