@@ -55,7 +55,8 @@ test('an admin approves an order, then moves it only along allowed transitions',
   await signIn(page, 'admin@cashdesk.test');
   await page.goto(`/admin/orders/${order.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${order.number}`);
-  await expect(page.getByText('Awaiting approval', { exact: true })).toBeVisible();
+  // The badge by the heading (the log below also words the step: "Awaiting approval").
+  await expect(page.getByText('Awaiting approval', { exact: true }).first()).toBeVisible();
   const statuses = page.getByRole('combobox', { name: 'Change status' });
   await expect(statuses.locator('option:not([disabled])')).toHaveText(['active', 'cancelled']);
 
