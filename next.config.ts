@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() and forbidden.tsx: the "You don't have access" page answers 403 (app/_lib/guard.ts).
+  experimental: { authInterrupts: true },
   // The same on every response, build assets included; the per-request headers (CSP with its
   // nonce, Referrer-Policy, HSTS) come from proxy.ts.
   headers: async () => [{ source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }],

@@ -35,7 +35,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/fixed-clock.ts'],
           // The fake providers listen on 127.0.0.1; the tests that prove the refusal unset it.
-          env: { CASHDESK_ALLOW_PRIVATE_URLS: '1' },
+          // next.config's experimental.authInterrupts, which `next build` turns into this variable:
+          // the page guards call forbidden() (the authz matrix renders them).
+          env: { CASHDESK_ALLOW_PRIVATE_URLS: '1', __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: 'true' },
           // Each file has its own database, so files run in parallel; tests inside a file share it.
           pool: 'forks',
           testTimeout: 30_000,
@@ -51,7 +53,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           // No fixed clock here: the server under test is a child process on the real clock,
           // and the webhooks signed for it must be fresh on that clock.
-          env: { CASHDESK_ALLOW_PRIVATE_URLS: '1' },
+          // next.config's experimental.authInterrupts, which `next build` turns into this variable:
+          // the page guards call forbidden() (the authz matrix renders them).
+          env: { CASHDESK_ALLOW_PRIVATE_URLS: '1', __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: 'true' },
           pool: 'forks',
           testTimeout: 180_000,
           hookTimeout: 120_000,

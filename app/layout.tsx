@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { SkipLink } from './_components/ui/skip-link';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // next-themes sets the theme class before hydration, so the server markup differs by design.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen antialiased">
+        <SkipLink />
         <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>

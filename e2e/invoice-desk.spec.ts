@@ -25,7 +25,7 @@ test('a clerk reminds a customer, marks the invoice overdue with a reason, then 
   await status.getByLabel('Reason').fill('Customer said the transfer bounced');
   await status.getByRole('button', { name: 'Change status' }).click();
   await expect(page.getByText('Invoice is now overdue')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Audit log' })).toContainText('status changed');
+  await expect(page.getByRole('list', { name: 'Audit log' })).toContainText('Status changed');
   await shot(page, 'invoice-desk-overdue');
 
   await page.getByRole('button', { name: 'Mark as paid' }).click();

@@ -190,8 +190,8 @@ test('an admin creates an invoice from the list toolbar, then consolidates the c
   await expect(dialog.getByText('choose the customer to bill')).toBeVisible();
   await dialog.getByLabel('Customer').fill(customer.name);
   await dialog
-    .getByRole('list', { name: 'Matching customers' })
-    .getByRole('button', { name: new RegExp(customer.name) })
+    .getByRole('listbox', { name: 'Matching customers' })
+    .getByRole('option', { name: new RegExp(customer.name) })
     .click();
   await expect(dialog.getByTestId('picked-customer')).toContainText(customer.name);
   await dialog.getByRole('button', { name: 'Create invoice' }).click();
@@ -204,8 +204,8 @@ test('an admin creates an invoice from the list toolbar, then consolidates the c
   const merge = page.getByRole('dialog', { name: 'Consolidate pending' });
   await merge.getByLabel('Customer').fill(customer.name);
   await merge
-    .getByRole('list', { name: 'Matching customers' })
-    .getByRole('button', { name: new RegExp(customer.name) })
+    .getByRole('listbox', { name: 'Matching customers' })
+    .getByRole('option', { name: new RegExp(customer.name) })
     .click();
   await merge.getByRole('button', { name: 'Consolidate', exact: true }).click();
   await expect(page.getByText(/Open invoices merged into INV-/)).toBeVisible();

@@ -13,11 +13,11 @@ test('an admin adds a staff member who can only do what was ticked, and the audi
   await dialog.getByRole('button', { name: 'Add' }).click();
   await expect(dialog.locator('#password-error')).toHaveText('must be at least 10 characters');
   await dialog.getByLabel('Starting password').fill('a-long-enough-password');
-  await dialog.getByLabel('invoices.view').uncheck();
-  await dialog.getByLabel('orders.view').uncheck();
+  await dialog.getByLabel('See invoices').uncheck();
+  await dialog.getByLabel('See orders').uncheck();
   await dialog.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByText('Cleo Clerk can now sign in')).toBeVisible();
-  await expect(page.getByRole('row', { name: /Cleo Clerk/ })).toContainText('customers.view');
+  await expect(page.getByRole('row', { name: /Cleo Clerk/ })).toContainText('See customers');
   await shot(page, 'staff');
 
   await page.getByRole('link', { name: 'Audit log' }).click();
@@ -35,5 +35,6 @@ test('an admin adds a staff member who can only do what was ticked, and the audi
   await page.goto('/admin/customers');
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   const invoices = await page.goto('/admin/invoices');
-  expect(invoices?.status()).toBe(404);
+  expect(invoices?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'You don’t have access to this page', level: 1 })).toBeVisible();
 });

@@ -78,8 +78,8 @@ test('a reseller’s journey: the admin creates it at 10 %, it bills and collect
   const editor = page.getByRole('dialog', { name: 'Create invoice' });
   await editor.getByLabel('Customer').fill(customerName);
   await editor
-    .getByRole('list', { name: 'Matching customers' })
-    .getByRole('button', { name: new RegExp(customerName) })
+    .getByRole('listbox', { name: 'Matching customers' })
+    .getByRole('option', { name: new RegExp(customerName) })
     .click();
   await expect(editor.getByTestId('picked-customer')).toContainText(customerName);
   await editor.getByLabel('Description 1').fill('Resold hosting, one month');

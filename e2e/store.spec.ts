@@ -64,7 +64,7 @@ test('a visitor compares plans yearly, configures one, applies a coupon, opens a
   await expect(card.getByTestId('product-price')).toContainText('$200.00/yr');
   await expect(card.getByTestId('product-price')).toContainText('Save 17% · $40.00 a year');
   await shot(page, 'store-yearly');
-  await card.getByRole('link', { name: `Choose ${product.name}` }).click();
+  await card.getByRole('link', { name: `Configure ${product.name}` }).click();
 
   await expect(page).toHaveURL(/cycle=annual/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(product.name);

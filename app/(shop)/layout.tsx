@@ -11,7 +11,7 @@ export default async function ShopLayout({ children }: { children: ReactNode }) 
   return (
     <div className="flex min-h-screen flex-col">
       <ShopHeader user={user} />
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+      <main id="content" tabIndex={-1} className="outline-none mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
         <MoneyProvider decimals={settings.display_decimals ?? null}>{children}</MoneyProvider>
       </main>
     </div>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import { currentUser, type SessionUser } from '@/server/auth/next-auth';
@@ -14,22 +14,26 @@ export async function requireArea(area: Area): Promise<SessionUser> {
   return user;
 }
 
-/** Pages of the console that need a permission answer 404 to those without it. */
+/**
+ * Pages of the console that need a permission answer those without it "You don't have access"
+ * (403, the area's forbidden.tsx): they are signed in to this area and its pages are no secret.
+ * Records outside their scope stay 404, decided by the services.
+ */
 export async function requirePermissionPage(permission: Permission): Promise<void> {
   const me = await (await api()).me();
-  if (!me.permissions.includes(permission)) notFound();
+  if (!me.permissions.includes(permission)) forbidden();
 }
 
 /**
  * The layout of a console section that only some may open. Layouts render before a loading
- * skeleton starts streaming, so those without the permission get a real 404 status ("admin":
+ * skeleton starts streaming, so those without the permission get a real 403 status ("admin":
  * the admin role only).
  */
 export function guardedSection(permission: Permission | 'admin') {
   return async function GuardedSection({ children }: { children: ReactNode }) {
     const user = await requireArea('admin');
     if (permission === 'admin') {
-      if (user.role !== 'admin') notFound();
+      if (user.role !== 'admin') forbidden();
     } else await requirePermissionPage(permission);
     return children;
   };

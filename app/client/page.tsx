@@ -86,9 +86,10 @@ export default async function ClientHome() {
           <h2 className="mb-3 font-semibold">Next renewals</h2>
           <ul className="divide-y divide-border text-sm" aria-label="Next renewals">
             {renewals.map((service) => (
-              <li key={service.id} className="flex items-center justify-between gap-4 py-2">
-                <span className="min-w-0 truncate">{service.name}</span>
-                <span className="flex items-center gap-3 whitespace-nowrap">
+              // On a phone the name takes its own line rather than being cut to "Sh…".
+              <li key={service.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2">
+                <span className="min-w-0 break-words">{service.name}</span>
+                <span className="flex flex-wrap items-center gap-x-3 gap-y-1 whitespace-nowrap">
                   <span className="text-fg-muted">
                     {humanize(service.cycle)} · {money(service.price, service.currency)}
                   </span>

@@ -15,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeRedirectPath(query.callbackUrl);
   const notice = query.reset === 'done' ? 'Your password is changed; sign in with the new one.' : undefined;
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
+    <main id="content" tabIndex={-1} className="outline-none flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
           <div className="mx-auto mb-3 flex size-10 items-center justify-center rounded-lg bg-accent text-lg font-bold text-accent-fg">C</div>

@@ -10,7 +10,7 @@ export default async function SignOutPage() {
   const user = await currentUser();
   if (!user) redirect('/sign-in');
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
+    <main id="content" tabIndex={-1} className="outline-none flex min-h-screen items-center justify-center p-6">
       <Card className="w-full max-w-sm p-6 text-center">
         <h1 className="text-xl font-semibold">Sign out of Cashdesk?</h1>
         <p className="mt-2 text-sm text-fg-muted">You are signed in as {user.email}.</p>

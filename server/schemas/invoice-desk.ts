@@ -12,19 +12,6 @@ import type { PaymentMethod } from './invoices';
 export const deskPaymentMethods = ['bank_transfer', 'cash', 'card', 'prepaid_card', 'collector', 'online'] as const satisfies readonly PaymentMethod[];
 export const gatewayMethods = ['stripe', 'paypal'] as const satisfies readonly PaymentMethod[];
 
-/** The desk's names for them, as the console shows them. */
-export const paymentMethodNames: Record<PaymentMethod, string> = {
-  bank_transfer: 'Bank transfer',
-  cash: 'Cash',
-  card: 'Card (terminal)',
-  prepaid_card: 'Prepaid card',
-  collector: 'Cash collector',
-  online: 'Other online payment',
-  stripe: 'Stripe (card)',
-  paypal: 'PayPal',
-  credit: 'Credit balance',
-};
-
 export const changeInvoiceStatusInput = z.strictObject({
   status: z.enum(manualStatuses, { error: `must be one of ${manualStatuses.join(', ')}` }),
   reason: requiredText(500),

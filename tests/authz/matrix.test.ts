@@ -381,7 +381,7 @@ async function attemptResponse(response: Response): Promise<Attempt> {
   return { got: response.status, error: text?.slice(0, 200) };
 }
 
-/** A page's guards as the browser meets them: 401 to sign-in, 403 to another area, 404 not found. */
+/** A page's guards as the browser meets them: 401 to sign-in, 403 to another area or "You don't have access", 404 not found. */
 function pageOutcome(error: unknown): Attempt {
   const digest = (error as { digest?: unknown } | null)?.digest;
   if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT;')) {
@@ -389,6 +389,7 @@ function pageOutcome(error: unknown): Attempt {
     return { got: location.startsWith('/sign-in') ? 401 : 403, error: `redirect to ${location}` };
   }
   if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404')) return { got: 404 };
+  if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;403')) return { got: 403, error: 'no access' };
   throw error;
 }
 

@@ -16,7 +16,8 @@
  * 401, 403, 404 are UNAUTHORIZED, FORBIDDEN, NOT_FOUND (or the HTTP status); 'own:X other:Y' is
  * X on the actor's own tenant's record and Y on the other tenant's. Desk actors (staff, viewer,
  * admin) act on tenant A's records. A page's 401 is the redirect to sign-in, 403 a redirect to
- * the actor's own area, 404 the not-found page.
+ * the actor's own area or, signed in to the area without the permission, the "You don't have
+ * access" page; 404 the not-found page.
  */
 import type { Permission } from '@/server/auth/permissions';
 import { defaultCommunicationRules } from '@/server/schemas/communication';
@@ -1099,14 +1100,14 @@ export const routeMatrix: RouteEntry[] = [
 
 // A collector entering the desk is sent to its own area, the Collect page (403: a redirect).
 const adminArea: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 403 };
-const adminSection: Expect = { ...adminArea, staffWithout: 404 };
-const adminsOnly: Expect = { ...adminArea, staffWithout: 404, viewer: 404 };
+const adminSection: Expect = { ...adminArea, staffWithout: 403 };
+const adminsOnly: Expect = { ...adminArea, staffWithout: 403, viewer: 403 };
 const clientArea: Expect = { anonymous: 401, clients: 'ok', resellers: 403, staffWithout: 403, viewer: 403, admin: 403, collector: 403 };
 const resellerArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 403, viewer: 403, admin: 403, collector: 403 };
 // Outside the areas so an admin told to enrol in two-factor can reach it; clients keep theirs in the portal.
 const accountArea: Expect = { anonymous: 401, clients: 403, resellers: 'ok', staffWithout: 'ok', viewer: 'ok', admin: 'ok', collector: 'ok' };
-// The Collect page: collectors on their round, desk people holding payments.collect (the admin); other staff 404.
-const collectArea: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 404, viewer: 404, admin: 'ok', collector: 'ok' };
+// The Collect page: collectors on their round, desk people holding payments.collect (the admin); other staff "no access".
+const collectArea: Expect = { anonymous: 401, clients: 403, resellers: 403, staffWithout: 403, viewer: 403, admin: 'ok', collector: 'ok' };
 
 export const pageMatrix: PageEntry[] = [
   { page: '/', expect: 'public' },

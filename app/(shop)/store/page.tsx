@@ -82,8 +82,9 @@ function ProductCard({ product, billing, money }: { product: StoreProduct; billi
         <p className="mt-3 text-xs text-fg-muted">Configurable: {product.optionGroups.map((g) => g.name).join(', ')}</p>
       ) : null}
       <div className="mt-auto pt-5">
-        <Link href={`/store/${product.id}?cycle=${price.cycle}`} className={buttonClass('primary', 'w-full')} aria-label={`Choose ${product.name}`}>
+        <Link href={`/store/${product.id}?cycle=${price.cycle}`} className={buttonClass('primary', 'w-full')}>
           {product.optionGroups.length > 0 ? 'Configure' : 'Choose'}
+          <span className="sr-only"> {product.name}</span>
         </Link>
       </div>
     </Card>

@@ -8,6 +8,7 @@ import { canRemind } from '@/server/billing/invoice-desk';
 import { invoiceActions, isIssued, returnableOf } from '@/server/billing/invoice-status';
 import { addressLines, documentHeading, lineAmount, readableDescription, statusLabel, taxBreakdown } from '@/server/documents/model';
 import { papers } from '@/server/documents/paper';
+import { paymentMethodLabel } from '@/server/labels';
 import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { linePeriod } from '@/server/services/invoices/store';
@@ -261,7 +262,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
                 {history.payments.map((p) => (
                   <tr key={p.id}>
                     <td className="py-2">{formatMoment(p.paidAt)}</td>
-                    <td className="py-2 capitalize">{humanize(p.method)}</td>
+                    <td className="py-2">{paymentMethodLabel(p.method)}</td>
                     <td className="py-2 text-fg-muted">{p.reference ?? ''}</td>
                     <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
                   </tr>

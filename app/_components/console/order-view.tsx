@@ -14,6 +14,7 @@ import {
   documentCarrying,
   orderActions,
 } from '@/server/billing/order-status';
+import { paymentMethodLabel, statusLabel } from '@/server/labels';
 import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
 import { formatDay, formatMoment, humanize } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
@@ -131,8 +132,8 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
               items={[
                 ['Placed', formatMoment(order.createdAt)],
                 ['Type', order.services.length > 0 ? 'Recurring' : 'One-time'],
-                ['Payment', first ? first.status : '—'],
-                ['Method', order.paymentMethod ? humanize(order.paymentMethod) : 'Not chosen'],
+                ['Payment', first ? statusLabel(first.status) : '—'],
+                ['Method', order.paymentMethod ? paymentMethodLabel(order.paymentMethod) : 'Not chosen'],
                 ['Billing day', String(order.billingDay)],
               ]}
             />

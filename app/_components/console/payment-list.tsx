@@ -2,7 +2,7 @@ import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { fieldErrors } from '@/server/errors';
-import { paymentMethodNames } from '@/server/schemas/invoice-desk';
+import { paymentMethodLabels } from '@/server/labels';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { listPaymentsInput } from '@/server/schemas/money-lists';
 import { formatDay, formatTime, queryString, type SearchParams } from '../../_lib/format';
@@ -52,7 +52,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
           ]}
           error={errors.type}
         />
-        <FilterSelect label="Method" name="method" options={paymentMethods.map((m) => ({ value: m, label: paymentMethodNames[m] }))} error={errors.method} />
+        <FilterSelect label="Method" name="method" options={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m] }))} error={errors.method} />
         <FilterDate label="From" name="from" error={errors.from} />
         <FilterDate label="To" name="to" error={errors.to} />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
@@ -89,7 +89,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
                   {p.type === 'refund' ? '−' : ''}
                   {money(p.amount, p.currency)}
                 </td>
-                <td className="px-3 py-2.5">{paymentMethodNames[p.method]}</td>
+                <td className="px-3 py-2.5">{paymentMethodLabels[p.method]}</td>
                 <td className="max-w-32 truncate px-3 py-2.5" title={p.reference ?? undefined}>
                   {p.reference ?? '—'}
                 </td>

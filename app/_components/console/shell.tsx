@@ -41,16 +41,17 @@ export function ConsoleShell({
             {banner}
           </div>
         ) : null}
-        <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-6 print:hidden">
+        <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-4 sm:px-6 print:hidden">
           <ThemeToggle />
-          <div className="text-right" data-testid="signed-in-user">
-            <div className="text-sm font-medium leading-tight">{user.name}</div>
-            <div className="text-xs text-fg-muted">
+          {/* On a phone a long name or e-mail is cut short rather than pushing Sign out off the screen. */}
+          <div className="min-w-0 text-right" data-testid="signed-in-user">
+            <div className="truncate text-sm leading-tight font-medium">{user.name}</div>
+            <div className="truncate text-xs text-fg-muted">
               {user.email} · {roleLabel[user.role]}
             </div>
           </div>
           {/* Clients keep their password with their details in the portal's profile. */}
-          <Link href={user.role === 'client' ? '/client/profile' : '/account'} className="text-sm text-fg-muted hover:text-fg hover:underline">
+          <Link href={user.role === 'client' ? '/client/profile' : '/account'} className="shrink-0 text-sm text-fg-muted hover:text-fg hover:underline">
             Account
           </Link>
           <SignOutButton />
@@ -58,7 +59,9 @@ export function ConsoleShell({
         <div className="border-b border-border bg-surface px-4 py-2 md:hidden print:hidden">
           <Nav items={nav} layout="bar" />
         </div>
-        <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+        <main id="content" tabIndex={-1} className="outline-none mx-auto w-full max-w-6xl flex-1 p-4 sm:p-6">
+          {children}
+        </main>
       </div>
     </div>
   );

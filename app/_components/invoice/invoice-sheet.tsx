@@ -1,7 +1,8 @@
 import { formatMoney } from '@/server/billing/currency';
 import { documentTitle, formatPeriod, lineAmount, paymentInstructions, statusLabel, taxBreakdown } from '@/server/documents/model';
+import { paymentMethodLabel } from '@/server/labels';
 import type { CustomerInvoice } from '@/server/services/invoices/customer-invoice';
-import { formatDay, formatMoment, humanize } from '../../_lib/format';
+import { formatDay, formatMoment } from '../../_lib/format';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import { StatusPill } from '../ui/status-pill';
@@ -167,7 +168,7 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
             {invoice.payments.map((p) => (
               <tr key={p.id}>
                 <td className="py-2">{formatMoment(p.paidAt)}</td>
-                <td className="py-2 capitalize">{humanize(p.method)}</td>
+                <td className="py-2">{paymentMethodLabel(p.method)}</td>
                 <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
               </tr>
             ))}

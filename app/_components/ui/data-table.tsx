@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { cn } from './cn';
 
-/** `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox). */
-export type Column = { label: string; header?: ReactNode; align?: 'right' };
+/**
+ * `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox);
+ * `className`: the heading cell's, which the column's cells repeat (e.g. `hidden sm:table-cell`
+ * for a column a phone leaves out).
+ */
+export type Column = { label: string; header?: ReactNode; align?: 'right'; className?: string };
 
 const variants = {
   // A list filling its card: padded cells, a shaded header that stays put while rows scroll.
@@ -13,13 +17,17 @@ const variants = {
 
 /**
  * The console's tables: one header style, one body divider, and the sentence a person reads
- * when there are no rows. Rows are the caller's `<tr>`s.
+ * when there are no rows. Rows are the caller's `<tr>`s. `scroll` (inset tables' default) lets a
+ * table wider than a phone scroll sideways inside its card instead of widening the page; the
+ * scroll area takes focus, so a keyboard can scroll it. Lists in a scrolling `KeyboardRows` are
+ * scrolled by it, which also keeps their header sticky.
  */
 export function DataTable({
   label,
   columns,
   variant = 'list',
   empty,
+  scroll = variant === 'inset',
   className,
   children,
 }: {
@@ -28,16 +36,17 @@ export function DataTable({
   variant?: keyof typeof variants;
   /** Shown in place of rows, when given. */
   empty?: ReactNode;
+  scroll?: boolean;
   className?: string;
   children: ReactNode;
 }) {
   const style = variants[variant];
-  return (
+  const table = (
     <table className={cn('w-full text-sm', className)} aria-label={label}>
       <thead className={cn('border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted', style.head)}>
         <tr>
           {columns.map((column, i) => (
-            <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right')}>
+            <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right', column.className)}>
               {column.header ?? column.label}
             </th>
           ))}
@@ -54,5 +63,12 @@ export function DataTable({
         ) : null}
       </tbody>
     </table>
+  );
+  return scroll ? (
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent">
+      {table}
+    </div>
+  ) : (
+    table
   );
 }

@@ -1,38 +1,37 @@
+import { statusLabel } from '@/server/labels';
 import { cn } from './cn';
 
 const tones: Record<string, string> = {
   draft: 'bg-muted text-fg-muted',
-  pending: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
-  partial: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
+  pending: 'bg-amber-500/15 text-amber-800 dark:text-amber-300',
+  partial: 'bg-sky-500/15 text-sky-800 dark:text-sky-300',
   paid: 'bg-success/15 text-success',
   overdue: 'bg-danger/15 text-danger',
   cancelled: 'bg-muted text-fg-muted line-through',
-  refunded: 'bg-violet-500/15 text-violet-700 dark:text-violet-300',
+  refunded: 'bg-violet-500/15 text-violet-800 dark:text-violet-300',
   active: 'bg-success/15 text-success',
   suspended: 'bg-danger/15 text-danger',
   terminated: 'bg-muted text-fg-muted',
   failed: 'bg-danger/15 text-danger',
   sent: 'bg-success/15 text-success',
-  sending: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
+  sending: 'bg-amber-500/15 text-amber-800 dark:text-amber-300',
   skipped: 'bg-muted text-fg-muted',
-  queued: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
-  running: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
+  queued: 'bg-amber-500/15 text-amber-800 dark:text-amber-300',
+  running: 'bg-sky-500/15 text-sky-800 dark:text-sky-300',
   completed: 'bg-success/15 text-success',
-  paused: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',
+  paused: 'bg-amber-500/15 text-amber-800 dark:text-amber-300',
   // Prepaid cards.
-  unused: 'bg-sky-500/15 text-sky-700 dark:text-sky-300',
+  unused: 'bg-sky-500/15 text-sky-800 dark:text-sky-300',
   redeemed: 'bg-success/15 text-success',
   voided: 'bg-muted text-fg-muted line-through',
   expired: 'bg-muted text-fg-muted',
 };
 
-/** A status as a coloured pill; `label` words it where the bare status would mislead (statusLabel). */
+/** A status as a coloured pill in words (server/labels); `label` words it where even those would mislead (a credit note's "Credited"). */
 export function StatusPill({ status, label, className }: { status: string; label?: string | undefined; className?: string }) {
   return (
-    <span
-      className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', !label && 'capitalize', tones[status] ?? 'bg-muted', className)}
-    >
-      {label ?? status}
+    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', tones[status] ?? 'bg-muted', className)}>
+      {label ?? statusLabel(status)}
     </span>
   );
 }

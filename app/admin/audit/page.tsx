@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
+import { changeList } from '@/server/audit-changes';
+import { humanizeCode } from '@/server/labels';
+import { ChangeList } from '../../_components/console/change-list';
 import { FilterDate, FilterSelect, FilterText } from '../../_components/console/filter-field';
 import { FilterForm } from '../../_components/console/filter-form';
 import { ListPager } from '../../_components/console/list-chrome';
+import { RecordLink } from '../../_components/console/record-link';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { requireArea } from '../../_lib/guard';
@@ -30,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   });
   return (
     <>
-      <PageHeader title="Audit log" description="Every change, who made it, and what it was before and after." />
+      <PageHeader title="Audit log" description="Every change, who made it, and what it changed." />
       <FilterForm list="audit" pageKey="before" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <FilterText label="Actor" name="actor" placeholder="e-mail, api key, system" />
         <FilterSelect
@@ -58,6 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </FilterForm>
       <Card className="overflow-hidden">
         <DataTable
+          scroll
           label="Audit entries"
           columns={[{ label: 'When' }, { label: 'Who' }, { label: 'Action' }, { label: 'Record' }]}
           empty={page.items.length === 0 ? 'Nothing matches these filters.' : undefined}
@@ -70,15 +75,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {entry.ip ? <div className="text-xs text-fg-muted">{entry.ip}</div> : null}
               </td>
               <td className="px-4 py-2.5">
-                <details>
-                  <summary className="cursor-pointer font-medium">{entry.action}</summary>
-                  <pre className="mt-2 max-h-60 max-w-xl overflow-auto rounded bg-muted p-2 text-xs">
-                    {JSON.stringify({ before: entry.before, after: entry.after }, null, 2)}
-                  </pre>
-                </details>
+                <div className="font-medium">{humanizeCode(entry.action)}</div>
+                <ChangeList changes={changeList(entry.before, entry.after)} />
               </td>
-              <td className="px-4 py-2.5 font-mono text-xs">
-                {entry.entityType} {entry.entityId.slice(0, 8)}
+              <td className="px-4 py-2.5 text-xs">
+                <RecordLink type={entry.entityType} id={entry.entityId} />
               </td>
             </tr>
           ))}

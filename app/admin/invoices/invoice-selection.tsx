@@ -5,7 +5,8 @@ import { BellRing, CheckCheck, Download, FileArchive, Send, X } from 'lucide-rea
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { z } from 'zod';
-import { deskPaymentMethods, paymentMethodNames } from '@/server/schemas/invoice-desk';
+import { paymentMethodLabels } from '@/server/labels';
+import { deskPaymentMethods } from '@/server/schemas/invoice-desk';
 import { channelNames, type Channel } from '@/server/schemas/invoices';
 import type { ConsoleBase } from '../../_components/console/base-path';
 import { useMoney } from '../../_components/money';
@@ -236,7 +237,7 @@ function MarkPaidDialog({ invoices, onClose, onDone }: DialogProps) {
         <FormSelect name="method" label="Payment method">
           {deskPaymentMethods.map((m) => (
             <option key={m} value={m}>
-              {paymentMethodNames[m]}
+              {paymentMethodLabels[m]}
             </option>
           ))}
         </FormSelect>

@@ -21,7 +21,11 @@ import { InvoiceEditor } from './invoice-editor';
 
 export type PickedCustomer = { id: string; name: string; email: string; currency: string } & CustomerTaxDefaults;
 
-/** Find a customer by name or e-mail and pick one; large books never load a full list (also the order wizard's). */
+/**
+ * Find a customer by name or e-mail and pick one, by mouse or from the keyboard (a combobox:
+ * ↓/↑ move through the matches, Enter picks); large books never load a full
+ * list (also the order wizard's).
+ */
 export function CustomerPicker({
   picked,
   onPick,
@@ -32,6 +36,7 @@ export function CustomerPicker({
   error?: string | undefined;
 }) {
   const [q, setQ] = useState('');
+  const [active, setActive] = useState(-1);
   const trpc = useTRPC();
   const found = useQuery({ ...trpc.customers.list.queryOptions({ q, limit: 8 }), enabled: q.trim().length >= 2 && !picked });
   if (picked) {
@@ -46,32 +51,57 @@ export function CustomerPicker({
       </div>
     );
   }
+  const matches = found.data?.items ?? [];
+  const pick = (c: (typeof matches)[number]) =>
+    onPick({ id: c.id, name: c.name, email: c.email, currency: c.currency, taxExempt: c.taxExempt, taxRateOverride: c.taxRateOverride });
+  const optionId = (i: number) => `customer-option-${i}`;
   return (
     <Field label="Customer" name="customer-search" error={error}>
       <Input
         id="customer-search"
+        role="combobox"
+        aria-expanded={found.data !== undefined}
+        aria-controls="customer-options"
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 && active < matches.length ? optionId(active) : undefined}
         placeholder="Name or e-mail"
+        autoComplete="off"
         autoFocus
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => (setQ(e.target.value), setActive(-1))}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            if (matches.length > 0) setActive((i) => (e.key === 'ArrowDown' ? (i + 1) % matches.length : (i - 1 + matches.length) % matches.length));
+          } else if (e.key === 'Enter') {
+            // Enter in the search picks; it never submits the dialog's form half filled.
+            e.preventDefault();
+            const chosen = matches[active] ?? (matches.length === 1 ? matches[0] : undefined);
+            if (chosen) pick(chosen);
+          }
+        }}
         aria-invalid={error ? true : undefined}
       />
       {found.data ? (
-        <ul className="mt-1 max-h-48 overflow-auto rounded-md border border-border" aria-label="Matching customers">
-          {found.data.items.map((c) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                className="w-full px-3 py-1.5 text-left text-sm hover:bg-muted"
-                onClick={() =>
-                  onPick({ id: c.id, name: c.name, email: c.email, currency: c.currency, taxExempt: c.taxExempt, taxRateOverride: c.taxRateOverride })
-                }
-              >
-                {c.name} <span className="text-fg-muted">· {c.email}</span>
-              </button>
+        <ul id="customer-options" role="listbox" className="mt-1 max-h-48 overflow-auto rounded-md border border-border" aria-label="Matching customers">
+          {matches.map((c, i) => (
+            <li
+              key={c.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              className={`cursor-pointer px-3 py-1.5 text-sm hover:bg-muted ${i === active ? 'bg-muted' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(c)}
+            >
+              {c.name} <span className="text-fg-muted">· {c.email}</span>
             </li>
           ))}
-          {found.data.items.length === 0 ? <li className="px-3 py-1.5 text-sm text-fg-muted">No customer matches.</li> : null}
+          {matches.length === 0 ? (
+            <li role="presentation" className="px-3 py-1.5 text-sm text-fg-muted">
+              No customer matches.
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </Field>

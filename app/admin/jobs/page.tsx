@@ -1,25 +1,23 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { workflows } from '@/inngest/functions';
 import { api } from '@/server/api/server-caller';
+import { outputFacts } from '@/server/audit-changes';
 import { jobStatuses } from '@/server/jobs/job-status';
+import { humanizeCode, statusLabel } from '@/server/labels';
+import { ChangeList } from '../../_components/console/change-list';
 import { FilterSelect } from '../../_components/console/filter-field';
 import { FilterForm } from '../../_components/console/filter-form';
 import { ListPager } from '../../_components/console/list-chrome';
+import { RecordLink } from '../../_components/console/record-link';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { formatMoment, humanize, type SearchParams } from '../../_lib/format';
+import { formatMoment, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 import { RetryJob } from './retry-job';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
-const subjectHref: Record<string, (id: string) => string> = {
-  order: (id) => `/admin/orders/${id}`,
-  invoice: (id) => `/admin/invoices/${id}`,
-  customer: (id) => `/admin/customers/${id}`,
-};
 const seconds = (from: Date | null, to: Date | null) => (from && to ? `${((to.getTime() - from.getTime()) / 1000).toFixed(1)} s` : '—');
 const statuses = jobStatuses;
 
@@ -31,11 +29,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader title="Jobs" description="Every run of every workflow (billing, dunning, …): its steps, attempts and errors." />
       <FilterForm list="jobs" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <FilterSelect label="Status" name="status" options={statuses} />
-        <FilterSelect label="Workflow" name="function" options={workflows.map((w) => ({ value: w.id, label: w.id }))} />
+        <FilterSelect label="Status" name="status" options={statuses.map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <FilterSelect label="Workflow" name="function" options={workflows.map((w) => ({ value: w.id, label: humanizeCode(w.id) }))} />
       </FilterForm>
       <Card className="overflow-hidden">
         <DataTable
+          scroll
           label="Jobs"
           columns={[
             { label: 'Workflow' },
@@ -50,17 +49,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         >
           {page.items.map((job) => (
             <tr key={job.id} className="align-top">
-              <td className="px-4 py-2.5 font-medium">{job.function}</td>
+              <td className="px-4 py-2.5 font-medium">{humanizeCode(job.function)}</td>
               <td className="px-4 py-2.5">
-                {subjectHref[job.subjectType] ? (
-                  <Link href={subjectHref[job.subjectType]!(job.subjectId)} className="text-accent hover:underline">
-                    {humanize(job.subjectType)}
-                  </Link>
-                ) : (
-                  <span>
-                    {humanize(job.subjectType)} <span className="text-fg-muted">{job.subjectId}</span>
-                  </span>
-                )}
+                <RecordLink type={job.subjectType} id={job.subjectId} />
               </td>
               <td className="px-4 py-2.5">
                 <StatusPill status={job.status} />
@@ -75,12 +66,17 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                   <ol className="mt-1 space-y-1 text-xs">
                     {job.steps.map((step, i) => (
                       <li key={i} className={step.status === 'failed' ? 'text-danger' : ''}>
-                        {step.name}: {step.status} ({seconds(new Date(step.startedAt), new Date(step.finishedAt))}){step.error ? ` — ${step.error}` : ''}
+                        {humanizeCode(step.name)}: {statusLabel(step.status)} ({seconds(new Date(step.startedAt), new Date(step.finishedAt))})
+                        {step.error ? ` — ${step.error}` : ''}
                       </li>
                     ))}
                   </ol>
                   {job.error ? <p className="mt-1 text-xs text-danger">{job.error}</p> : null}
-                  {job.output ? <pre className="mt-1 max-w-md overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify(job.output, null, 2)}</pre> : null}
+                  {job.output ? (
+                    <div className="mt-1">
+                      <ChangeList changes={outputFacts(job.output)} label="Result" />
+                    </div>
+                  ) : null}
                 </details>
               </td>
             </tr>

@@ -56,30 +56,32 @@ export function ApiKeys({ keys }: { keys: Key[] }) {
           <KeyRound className="size-4" aria-hidden /> Create API key
         </Button>
       </div>
-      <table className="w-full text-sm" aria-label="API keys">
-        <tbody className="divide-y divide-border">
-          {keys.map((key) => (
-            <tr key={key.id}>
-              <td className="py-2 font-medium">{key.name}</td>
-              <td className="py-2 font-mono text-xs">{key.prefix}…</td>
-              <td className="py-2">{key.role}</td>
-              <td className="py-2 text-fg-muted">{key.revokedAt ? 'revoked' : 'active'}</td>
-              <td className="py-2 text-right">
-                {key.revokedAt ? null : (
-                  <Button variant="ghost" onClick={() => setRevoking(key)}>
-                    Revoke
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {keys.length === 0 ? (
-            <tr>
-              <td className="py-3 text-fg-muted">No key yet.</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <div role="region" aria-label="API keys list" tabIndex={0} className="overflow-x-auto">
+        <table className="w-full text-sm" aria-label="API keys">
+          <tbody className="divide-y divide-border">
+            {keys.map((key) => (
+              <tr key={key.id}>
+                <td className="py-2 font-medium">{key.name}</td>
+                <td className="py-2 font-mono text-xs">{key.prefix}…</td>
+                <td className="py-2">{key.role}</td>
+                <td className="py-2 text-fg-muted">{key.revokedAt ? 'revoked' : 'active'}</td>
+                <td className="py-2 text-right">
+                  {key.revokedAt ? null : (
+                    <Button variant="ghost" onClick={() => setRevoking(key)}>
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {keys.length === 0 ? (
+              <tr>
+                <td className="py-3 text-fg-muted">No key yet.</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
 
       <Dialog open={creating} onOpenChange={setCreating} title="Create API key">
         <Form form={form} onSubmit={(v) => create.mutate(v)} className="space-y-4">

@@ -6,11 +6,14 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
+import { outputFacts } from '@/server/audit-changes';
 import { fieldErrors, type FieldErrors } from '@/server/errors';
+import { statusLabel } from '@/server/labels';
 import { automationSettingsInput } from '@/server/schemas/automation';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
 import { CopyButton } from '../../_components/ui/copy-button';
+import { ConfirmDialog } from '../../_components/ui/dialog';
 import { Field, Input, inputClass, TextField } from '../../_components/ui/field';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
@@ -25,6 +28,12 @@ type Status = {
 };
 const label = { 'billing-run': 'Billing run', dunning: 'Dunning' } as const;
 type Runnable = keyof typeof label;
+// What a run does to every customer at once, said before it starts: neither can be undone.
+const consequence: Record<Runnable, string> = {
+  'billing-run':
+    'It invoices every renewal due by that date, for every customer, and sends the invoices. It cannot be undone; a second run for the same date bills nothing more.',
+  dunning: 'It sends reminders for overdue invoices, adds late fees and suspends services past their grace period, for every customer. It cannot be undone.',
+};
 // Schedules an admin reads but cannot start by hand here.
 const scheduleLabel: Record<string, string> = { ...label, 'reconcile-payments': 'Payment reconciliation' };
 
@@ -106,8 +115,14 @@ export function AutomationPanel({ status }: { status: Status }) {
   const [workflow, setWorkflow] = useState<Runnable>('billing-run');
   const [date, setDate] = useState(today);
   const [eventId, setEventId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const trpc = useTRPC();
-  const run = useMutation(trpc.automation.run.mutationOptions({ onSuccess: (r) => setEventId(r.eventId), onError: (e) => toast.error(e.message) }));
+  const run = useMutation(
+    trpc.automation.run.mutationOptions({
+      onSuccess: (r) => (setConfirming(false), setEventId(r.eventId)),
+      onError: (e) => (setConfirming(false), toast.error(e.message)),
+    }),
+  );
   const job = useQuery({
     ...trpc.automation.job.queryOptions({ eventId: eventId ?? '' }),
     enabled: eventId !== null,
@@ -125,7 +140,7 @@ export function AutomationPanel({ status }: { status: Status }) {
           : status.scheduler === 'on'
             ? 'Workflows run in this server (no Inngest configured); its scheduler fires them.'
             : 'Workflows run in this server, but its scheduler is off (CASHDESK_SCHEDULER=off): runs start only by hand.'}{' '}
-        <Link href="/admin/jobs" className="text-accent hover:underline">
+        <Link href="/admin/jobs" className="text-accent underline">
           See all jobs →
         </Link>
       </p>
@@ -144,7 +159,7 @@ export function AutomationPanel({ status }: { status: Status }) {
         <span className="font-medium">Provisioning webhook secret</span>{' '}
         <span className="text-fg-muted">(check the Cashdesk-Signature header: HMAC-SHA256 of “t.body”)</span>
         <div className="mt-1 flex items-center gap-1">
-          <code className="rounded bg-muted px-2 py-1 text-xs">{status.webhookSecret}</code>
+          <code className="min-w-0 rounded bg-muted px-2 py-1 text-xs break-all">{status.webhookSecret}</code>
           <CopyButton text={status.webhookSecret} label="Copy webhook secret" />
         </div>
       </div>
@@ -153,8 +168,7 @@ export function AutomationPanel({ status }: { status: Status }) {
         aria-label="Run now"
         onSubmit={(e) => {
           e.preventDefault();
-          setEventId(null);
-          run.mutate({ workflow, date });
+          setConfirming(true);
         }}
       >
         <Field label="Workflow" name="run-workflow">
@@ -170,6 +184,20 @@ export function AutomationPanel({ status }: { status: Status }) {
           <Play className="size-4" aria-hidden /> Run now
         </Button>
       </form>
+      {confirming ? (
+        <ConfirmDialog
+          title={`Start the ${label[workflow].toLowerCase()} for ${date}?`}
+          description={consequence[workflow]}
+          confirm={`Start ${label[workflow].toLowerCase()}`}
+          keep="Not now"
+          pending={run.isPending}
+          onClose={() => setConfirming(false)}
+          onConfirm={() => {
+            setEventId(null);
+            run.mutate({ workflow, date });
+          }}
+        />
+      ) : null}
       {state ? (
         <div className="mt-4 space-y-2 text-sm" aria-live="polite">
           <div
@@ -184,13 +212,13 @@ export function AutomationPanel({ status }: { status: Status }) {
           </div>
           <p data-testid="run-summary">
             {state === 'completed' && job.data?.output
-              ? Object.entries(job.data.output as Record<string, unknown>)
-                  .filter(([key]) => key !== 'date')
-                  .map(([key, value]) => `${key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}: ${String(value)}`)
+              ? outputFacts(job.data.output)
+                  .filter((fact) => fact.field !== 'Date')
+                  .map((fact) => `${fact.field}: ${fact.after?.text}`)
                   .join(' · ')
               : state === 'failed'
                 ? `Failed: ${job.data?.error ?? 'see Jobs'}`
-                : `${state}…`}
+                : `${statusLabel(state)}…`}
           </p>
         </div>
       ) : null}

@@ -72,7 +72,7 @@ export function CommunicationRulesForm({ view }: { view: CommunicationRulesView 
       <h2 className="font-semibold">Communication rules</h2>
       <p className="mb-2 text-sm text-fg-muted">
         Which channels tell the customer of each event, and what SMS and WhatsApp say. E-mail uses its{' '}
-        <Link href="/admin/email-templates" className="text-accent hover:underline">
+        <Link href="/admin/email-templates" className="text-accent underline">
           template
         </Link>
         ; WhatsApp sends the invoice PDF with the text, and adds the public invoice link when the text does not place it.

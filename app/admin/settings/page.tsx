@@ -28,18 +28,52 @@ export default async function SettingsPage() {
     trpc.settings.payments(),
     trpc.account.security(),
   ]);
+  const sections = [
+    { id: 'billing', label: 'Billing', body: <BillingSettingsForm settings={settings} nextSequence={next.toString()} year={new Date().getUTCFullYear()} /> },
+    { id: 'company', label: 'Company', body: <CompanyForm company={company} /> },
+    { id: 'payments', label: 'Payments', body: <PaymentsForm settings={payments} origin={publicOrigin()} /> },
+    {
+      id: 'communication',
+      label: 'Communication',
+      body: (
+        <div className="space-y-6">
+          <CommunicationForm settings={communication} />
+          <CommunicationRulesForm view={rules} />
+        </div>
+      ),
+    },
+    { id: 'automation', label: 'Automation', body: <AutomationPanel status={automation} /> },
+    { id: 'security', label: 'Security', body: <SecurityForm settings={security} /> },
+    {
+      id: 'api-keys',
+      label: 'API keys',
+      body: <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />,
+    },
+  ];
+  // One page of sections with a menu, so a search of the page (Ctrl+F) still finds any setting;
+  // the menu stays beside them on wide screens and wraps above them on a phone.
   return (
     <>
       <PageHeader title="Settings" description="Billing rules, how customers are reached, and access for integrations." />
-      <div className="space-y-6">
-        <BillingSettingsForm settings={settings} nextSequence={next.toString()} year={new Date().getUTCFullYear()} />
-        <CompanyForm company={company} />
-        <PaymentsForm settings={payments} origin={publicOrigin()} />
-        <CommunicationForm settings={communication} />
-        <CommunicationRulesForm view={rules} />
-        <AutomationPanel status={automation} />
-        <SecurityForm settings={security} />
-        <ApiKeys keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }))} />
+      <div className="grid gap-6 lg:grid-cols-[11rem_minmax(0,1fr)]">
+        <nav aria-label="Settings sections" className="lg:sticky lg:top-6 lg:self-start">
+          <ul className="flex flex-wrap gap-1 lg:flex-col">
+            {sections.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`} className="block rounded-md px-3 py-1.5 text-sm text-fg-muted hover:bg-muted hover:text-fg">
+                  {section.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="min-w-0 space-y-6">
+          {sections.map((section) => (
+            <section key={section.id} id={section.id} className="scroll-mt-6">
+              {section.body}
+            </section>
+          ))}
+        </div>
       </div>
     </>
   );

@@ -67,7 +67,7 @@ export function PaymentsForm({ settings, origin }: { settings: PaymentSettingsVi
   );
   const webhook = (path: string) => (
     <p className="flex items-center gap-2 text-xs text-fg-muted">
-      Webhook URL: <code className="rounded bg-muted px-1.5 py-0.5">{`${origin}${path}`}</code>{' '}
+      Webhook URL: <code className="rounded bg-muted px-1.5 py-0.5 break-all">{`${origin}${path}`}</code>{' '}
       <CopyButton text={`${origin}${path}`} label="Copy webhook URL" />
     </p>
   );

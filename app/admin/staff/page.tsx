@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { api } from '@/server/api/server-caller';
 import { permissions } from '@/server/auth/permissions';
+import { permissionLabel } from '@/server/labels';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { requireArea } from '../../_lib/guard';
@@ -15,7 +16,7 @@ const permissionsOf = (member: { role: keyof typeof roleLabels; permissions: str
   // Collectors are assigned customers on each customer's page (Cash collector).
   if (member.role === 'collector')
     return `cash collection for ${member.assignedCustomers === 1 ? '1 assigned customer' : `${member.assignedCustomers} assigned customers`}`;
-  return member.permissions.join(', ') || 'none';
+  return member.permissions.map(permissionLabel).join(', ') || 'none';
 };
 
 export default async function StaffPage() {

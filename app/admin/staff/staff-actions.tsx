@@ -8,6 +8,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { permissions, type Permission } from '@/server/auth/permissions';
+import { permissionGroups, permissionTexts } from '@/server/labels';
 import { Button } from '../../_components/ui/button';
 import { Dialog, DialogActions } from '../../_components/ui/dialog';
 import { Form, FormSelect, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
@@ -15,16 +16,38 @@ import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 import { toastError, useFinish } from '../../_lib/use-finish';
 
-/** The permissions, one box each; the form's `permissions` is the list of those ticked. */
+/** The permissions by group, one box each with what it allows; the form's `permissions` is the list of those ticked. */
 function PermissionBoxes({ all }: { all: Permission[] }) {
   const { register } = useFormContext();
   return (
-    <fieldset className="grid grid-cols-2 gap-1 text-sm sm:grid-cols-3">
+    <fieldset className="space-y-3 text-sm">
       <legend className="mb-1 text-sm font-medium">Permissions</legend>
-      {all.map((p) => (
-        <label key={p} className="flex items-center gap-2">
-          <input type="checkbox" value={p} {...register('permissions')} /> {p}
-        </label>
+      {permissionGroups.map((group) => (
+        <fieldset key={group.name}>
+          <legend className="mb-1 text-xs font-semibold tracking-wide text-fg-muted uppercase">{group.name}</legend>
+          <div className="grid gap-x-4 gap-y-1.5 sm:grid-cols-2">
+            {group.permissions
+              .filter((p) => all.includes(p))
+              .map((p) => (
+                <div key={p} className="flex items-start gap-2">
+                  <input
+                    id={`permission-${p}`}
+                    type="checkbox"
+                    value={p}
+                    className="mt-1"
+                    aria-describedby={`permission-${p}-hint`}
+                    {...register('permissions')}
+                  />
+                  <div>
+                    <label htmlFor={`permission-${p}`}>{permissionTexts[p].label}</label>
+                    <p id={`permission-${p}-hint`} className="text-xs text-fg-muted">
+                      {permissionTexts[p].description}
+                    </p>
+                  </div>
+                </div>
+              ))}
+          </div>
+        </fieldset>
       ))}
     </fieldset>
   );

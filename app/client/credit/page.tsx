@@ -55,8 +55,9 @@ export default async function ClientCredit() {
           <TopUp currency={customer.currency} range={`${money(bounds.min, customer.currency)} to ${money(bounds.max, customer.currency)}`} />
         </Card>
       </div>
-      <Card className="overflow-x-auto">
+      <Card className="overflow-hidden">
         <DataTable
+          scroll
           label="Credit ledger"
           columns={[{ label: 'When' }, { label: 'What' }, { label: 'Details' }, { label: 'Amount', align: 'right' }]}
           empty={ledger.length === 0 ? 'No credit movements yet.' : undefined}

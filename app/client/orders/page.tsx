@@ -27,54 +27,53 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Orders" description="What you ordered, newest first." />
       <Card className="overflow-hidden">
-        <div className="overflow-x-auto">
-          <DataTable
-            label="Orders"
-            columns={[
-              { label: 'Order' },
-              { label: 'Placed' },
-              { label: 'Items' },
-              { label: 'Total', align: 'right' },
-              { label: 'Status' },
-              { label: 'First invoice' },
-            ]}
-            empty={page.items.length === 0 ? 'No orders yet.' : undefined}
-          >
-            {page.items.map((order) => (
-              <tr key={order.id} className="align-top">
-                <td className="px-4 py-2.5 font-medium whitespace-nowrap">
-                  <Link href={`/client/orders/${order.id}`} className="text-accent hover:underline">
-                    {order.number}
-                  </Link>
-                </td>
-                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(order.createdAt)}</td>
-                <td className="px-4 py-2.5">
-                  <div>{order.name}</div>
-                  {order.lines.length > 1 || order.lines[0]?.description !== order.name ? (
-                    <ul className="text-xs text-fg-muted">
-                      {order.lines.map((line) => (
-                        <li key={line.id}>{line.description}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-                <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
-                <td className="px-4 py-2.5">
-                  <StatusPill status={order.status} />
-                  {order.awaitingApproval ? <div className="mt-1 text-xs text-fg-muted">Awaiting approval</div> : null}
-                </td>
-                <td className="px-4 py-2.5 whitespace-nowrap">
-                  <FirstInvoice
-                    carrier={documentCarrying(
-                      documents.find((d) => d.id === order.invoiceId),
-                      documents,
-                    )}
-                  />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
+        <DataTable
+          scroll
+          label="Orders"
+          columns={[
+            { label: 'Order' },
+            { label: 'Placed' },
+            { label: 'Items' },
+            { label: 'Total', align: 'right' },
+            { label: 'Status' },
+            { label: 'First invoice' },
+          ]}
+          empty={page.items.length === 0 ? 'No orders yet.' : undefined}
+        >
+          {page.items.map((order) => (
+            <tr key={order.id} className="align-top">
+              <td className="px-4 py-2.5 font-medium whitespace-nowrap">
+                <Link href={`/client/orders/${order.id}`} className="text-accent hover:underline">
+                  {order.number}
+                </Link>
+              </td>
+              <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(order.createdAt)}</td>
+              <td className="px-4 py-2.5">
+                <div>{order.name}</div>
+                {order.lines.length > 1 || order.lines[0]?.description !== order.name ? (
+                  <ul className="text-xs text-fg-muted">
+                    {order.lines.map((line) => (
+                      <li key={line.id}>{line.description}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+              <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
+              <td className="px-4 py-2.5">
+                <StatusPill status={order.status} />
+                {order.awaitingApproval ? <div className="mt-1 text-xs text-fg-muted">Awaiting approval</div> : null}
+              </td>
+              <td className="px-4 py-2.5 whitespace-nowrap">
+                <FirstInvoice
+                  carrier={documentCarrying(
+                    documents.find((d) => d.id === order.invoiceId),
+                    documents,
+                  )}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <ListPager shown={page.items.length} next={page.nextCursor} />
       </Card>
     </>

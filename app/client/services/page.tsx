@@ -26,8 +26,9 @@ export default async function ClientServices() {
           Order more
         </Link>
       </PageHeader>
-      <Card className="overflow-x-auto">
+      <Card className="overflow-hidden">
         <DataTable
+          scroll
           label="Services"
           columns={[
             { label: 'Service' },

@@ -65,7 +65,7 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
   const headline = problem ? 'The payment did not go through' : paid ? 'Payment received' : outcome?.gateway === 'pending' ? 'Payment processing' : 'Not paid';
 
   return (
-    <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center gap-6 px-4 py-12">
+    <main id="content" tabIndex={-1} className="outline-none mx-auto flex min-h-screen max-w-lg flex-col justify-center gap-6 px-4 py-12">
       {activating && <RefreshWhilePending forMs={15_000} />}
       <Link href="/store" className="text-sm font-semibold tracking-tight">
         Cashdesk

@@ -1,7 +1,8 @@
 import { requirePermission } from '@/server/auth/actor';
 import { balanceOf } from '@/server/billing/invoice-status';
 import { AppError } from '@/server/errors';
-import { gatewayMethods, paymentMethodNames } from '@/server/schemas/invoice-desk';
+import { paymentMethodLabels } from '@/server/labels';
+import { gatewayMethods } from '@/server/schemas/invoice-desk';
 import type { PaymentMethod } from '@/server/schemas/invoices';
 import type { ServiceContext } from '@/server/services/context';
 import { recordPayment, type PaymentRow } from '@/server/services/payments/record';
@@ -22,7 +23,7 @@ export async function markInvoicePaid(
   requirePermission(ctx.actor, 'invoices.edit');
   const method = input.method ?? 'bank_transfer';
   if (byGateway.has(method)) {
-    throw new AppError('validation', `${paymentMethodNames[method]} payments are recorded by the gateway, not marked by hand`, {
+    throw new AppError('validation', `${paymentMethodLabels[method]} payments are recorded by the gateway, not marked by hand`, {
       method: 'must be a method received outside Cashdesk (bank transfer, cash, card …)',
     });
   }

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { orderLabels, orders } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { AppError } from '@/server/errors';
+import { paymentMethodLabels } from '@/server/labels';
 import { orderPaymentChoices, readPaymentConfig } from '@/server/payments/config';
-import { paymentMethodNames } from '@/server/schemas/invoice-desk';
 import type { PaymentMethod } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
@@ -25,7 +25,7 @@ export async function changeOrderPaymentMethod(ctx: ServiceContext, input: { id:
     const order = await lockOrder(tx, ctx.actor.scope, input.id);
     const choices = orderPaymentChoices(await readPaymentConfig(tx));
     if (!choices.includes(input.paymentMethod)) {
-      throw new AppError('validation', `${paymentMethodNames[input.paymentMethod]} is not set up: see Settings → Payments`, {
+      throw new AppError('validation', `${paymentMethodLabels[input.paymentMethod]} is not set up: see Settings → Payments`, {
         payment_method: `must be one of ${choices.join(', ')}`,
       });
     }

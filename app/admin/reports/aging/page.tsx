@@ -65,8 +65,10 @@ function AgingBody({ report, money }: { report: AgingReport; money: (value: bigi
     value === 0n ? (
       <span className="text-fg-muted">{money(value)}</span>
     ) : (
-      <Link href={href} className="hover:underline" aria-label={`${label}: ${money(value)}`}>
+      // The amount is what is seen, so it is said first; whose and which bucket follow for a screen reader.
+      <Link href={href} className="hover:underline">
         {money(value)}
+        <span className="sr-only"> ({label})</span>
       </Link>
     );
   return (

@@ -47,7 +47,7 @@ export default async function PublicInvoicePage({ params, searchParams }: Props)
   const invoice = await load(id, token);
   const payable = awaitsPayment(invoice.document);
   return (
-    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">
+    <main id="content" tabIndex={-1} className="outline-none mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">
       <div className="mb-4 flex flex-wrap items-center justify-end gap-2 print:hidden" role="toolbar" aria-label="Invoice actions">
         <PrintButton />
         <a className={buttonClass('secondary')} href={`/p/invoice/${id}/pdf?token=${encodeURIComponent(token)}`}>

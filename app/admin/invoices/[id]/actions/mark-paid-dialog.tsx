@@ -3,7 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { CheckCheck } from 'lucide-react';
 import { z } from 'zod';
-import { deskPaymentMethods, paymentMethodNames } from '@/server/schemas/invoice-desk';
+import { paymentMethodLabels } from '@/server/labels';
+import { deskPaymentMethods } from '@/server/schemas/invoice-desk';
 import { useMoney } from '../../../../_components/money';
 import { Dialog, DialogActions } from '../../../../_components/ui/dialog';
 import { Form, FormError, FormSelect, FormText, setFieldErrors, useZodForm } from '../../../../_components/ui/form';
@@ -28,7 +29,7 @@ export function MarkPaidDialog({ invoice, onClose }: { invoice: ActionInvoice; o
   const markPaid = useMutation(
     trpc.invoices.markPaid.mutationOptions({
       onError: showFieldErrors(setFieldErrors(form)),
-      onSuccess: (r) => (renewKey(), finish(`Invoice marked as paid by ${paymentMethodNames[r.payment.method].toLowerCase()}`)),
+      onSuccess: (r) => (renewKey(), finish(`Invoice marked as paid by ${paymentMethodLabels[r.payment.method].toLowerCase()}`)),
     }),
   );
   return (
@@ -46,7 +47,7 @@ export function MarkPaidDialog({ invoice, onClose }: { invoice: ActionInvoice; o
         <FormSelect name="method" label="Payment method" autoFocus>
           {deskPaymentMethods.map((m) => (
             <option key={m} value={m}>
-              {paymentMethodNames[m]}
+              {paymentMethodLabels[m]}
             </option>
           ))}
         </FormSelect>

@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Wallet } from 'lucide-react';
 import { z } from 'zod';
 import { currencyExponent, formatMinor } from '@/server/billing/currency';
-import { deskPaymentMethods, paymentMethodNames } from '@/server/schemas/invoice-desk';
+import { paymentMethodLabels } from '@/server/labels';
+import { deskPaymentMethods } from '@/server/schemas/invoice-desk';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { useMoney } from '../../../../_components/money';
 import { Dialog, DialogActions } from '../../../../_components/ui/dialog';
@@ -63,7 +64,7 @@ export function RecordPaymentDialog({ invoice, onClose }: { invoice: Pick<Action
         <FormSelect name="method" label="Method">
           {deskPaymentMethods.map((m) => (
             <option key={m} value={m}>
-              {paymentMethodNames[m]}
+              {paymentMethodLabels[m]}
             </option>
           ))}
         </FormSelect>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { paymentMethodNames } from '@/server/schemas/invoice-desk';
+import { paymentMethodLabels } from '@/server/labels';
 import type { PaymentMethod } from '@/server/schemas/invoices';
 import { orderPaymentMethodInput } from '@/server/schemas/orders';
 import { Dialog, DialogActions } from '../../../../_components/ui/dialog';
@@ -22,7 +22,7 @@ export function PaymentMethodDialog({ order, onClose }: { order: ActionOrder; on
   const method = useMutation(
     trpc.orders.changePaymentMethod.mutationOptions({
       onError: showFieldErrors(setFieldErrors(form)),
-      onSuccess: (o) => finish(`Payment method is now ${o.paymentMethod ? paymentMethodNames[o.paymentMethod as PaymentMethod] : 'not chosen'}`),
+      onSuccess: (o) => finish(`Payment method is now ${o.paymentMethod ? paymentMethodLabels[o.paymentMethod as PaymentMethod] : 'not chosen'}`),
     }),
   );
   return (
@@ -32,7 +32,7 @@ export function PaymentMethodDialog({ order, onClose }: { order: ActionOrder; on
           <FormSelect name="payment_method" label="Payment method">
             {choices.data.map((m) => (
               <option key={m} value={m}>
-                {paymentMethodNames[m]}
+                {paymentMethodLabels[m]}
               </option>
             ))}
           </FormSelect>
