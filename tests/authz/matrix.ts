@@ -553,6 +553,10 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: { ...consoleOnly, staffWithout: 403, viewer: 403, resellers: 404 },
   },
 
+  // The ⌘K palette: the desk and resellers; "Tenant" names both tenants' customers, so a reseller's
+  // answer shows it finds its own book only. Each kind needs its list's permission, else it is empty.
+  { call: 'search.find', input: () => ({ q: 'Tenant' }), expect: { ...consoleOnly, resellers: 'ok' } },
+
   // Saved views: each person's own, whatever the role (clients have no console lists). The view
   // renamed or deleted is the admin's: anyone else is told it does not exist.
   { call: 'savedViews.list', input: () => ({ list: 'invoices' }), expect: { ...consoleOnly, resellers: 'ok' } },

@@ -13,6 +13,7 @@ export function ConsoleShell({
   area,
   nav,
   banner,
+  search,
   children,
 }: {
   user: SessionUser;
@@ -20,6 +21,8 @@ export function ConsoleShell({
   nav: NavItem[];
   /** A warning across the top of every page (demo passwords in use). */
   banner?: ReactNode;
+  /** The global search palette's button, first in the top bar (the desk's and resellers' consoles). */
+  search?: ReactNode;
   children: ReactNode;
 }) {
   // Printed (a report's Print button), only the page's content shows: no sidebar, top bar or banner.
@@ -41,7 +44,8 @@ export function ConsoleShell({
             {banner}
           </div>
         ) : null}
-        <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-6 print:hidden">
+        <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-4 md:px-6 print:hidden">
+          {search}
           <ThemeToggle />
           <div className="text-right" data-testid="signed-in-user">
             <div className="text-sm font-medium leading-tight">{user.name}</div>
