@@ -118,12 +118,12 @@ export async function InvoiceList({
               label="Invoices"
               columns={[
                 { label: 'Select', header: <SelectAllOnPage /> },
-                { label: 'Number' },
-                { label: 'Customer' },
+                { label: 'Number', sort: 'number' },
+                { label: 'Customer', sort: 'customer' },
                 ...(showReseller ? [{ label: 'Reseller' }] : []),
-                { label: 'Issued' },
-                { label: 'Due' },
-                { label: 'Total', align: 'right' },
+                { label: 'Issued', sort: 'issued' },
+                { label: 'Due', sort: 'due' },
+                { label: 'Total', align: 'right', sort: 'total' },
                 { label: 'Paid', align: 'right' },
                 { label: 'Balance', align: 'right' },
                 { label: 'Payment date' },
@@ -132,6 +132,7 @@ export async function InvoiceList({
                 { label: 'Actions' },
               ]}
               empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}
+              sorted={input.sort}
             >
               {page.items.map((invoice) => {
                 const allowed = invoiceActions(invoice);

@@ -63,14 +63,15 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
           <DataTable
             label="Orders"
             columns={[
-              { label: 'Number' },
-              { label: 'Customer' },
+              { label: 'Number', sort: 'number' },
+              { label: 'Customer', sort: 'customer' },
               { label: 'Products' },
-              { label: 'Total', align: 'right' },
+              { label: 'Total', align: 'right', sort: 'total' },
               { label: 'Status' },
-              { label: 'Placed' },
+              { label: 'Placed', sort: 'created' },
             ]}
             empty={page.items.length === 0 ? 'No order matches these filters.' : undefined}
+            sorted={parsed.success ? parsed.data.sort : undefined}
           >
             {page.items.map((order) => (
               <tr key={order.id} data-href={`${basePath}/orders/${order.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>

@@ -73,15 +73,16 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
           <DataTable
             label="Services"
             columns={[
-              { label: 'Service' },
-              { label: 'Customer' },
+              { label: 'Service', sort: 'name' },
+              { label: 'Customer', sort: 'customer' },
               { label: 'Product' },
               { label: 'Status' },
-              { label: 'Next due' },
+              { label: 'Next due', sort: 'next_due' },
               { label: 'Price per cycle', align: 'right' },
               { label: 'Order' },
             ]}
             empty={page.items.length === 0 ? 'No service matches these filters.' : undefined}
+            sorted={parsed.success ? parsed.data.sort : undefined}
           >
             {page.items.map((s) => (
               <tr key={s.id} data-href={`${basePath}/orders/${s.orderId}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>

@@ -1,8 +1,17 @@
 import type { ReactNode } from 'react';
 import { cn } from './cn';
+import { SortLink } from './sort-link';
 
-/** `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox). */
-export type Column = { label: string; header?: ReactNode; align?: 'right' };
+/**
+ * `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox);
+ * `sort`: the list's sort key for this column, which makes its heading a sort link.
+ */
+export type Column = { label: string; header?: ReactNode; align?: 'right'; sort?: string };
+
+const ariaSort = (column: Column, sorted: string | undefined) => {
+  if (!column.sort) return undefined;
+  return sorted === column.sort ? 'ascending' : sorted === `-${column.sort}` ? 'descending' : 'none';
+};
 
 const variants = {
   // A list filling its card: padded cells, a shaded header that stays put while rows scroll.
@@ -20,6 +29,7 @@ export function DataTable({
   columns,
   variant = 'list',
   empty,
+  sorted,
   className,
   children,
 }: {
@@ -28,6 +38,8 @@ export function DataTable({
   variant?: keyof typeof variants;
   /** Shown in place of rows, when given. */
   empty?: ReactNode;
+  /** The list's `sort` as the URL holds it (`total`, `-total`), for the sortable columns' headings. */
+  sorted?: string | undefined;
   className?: string;
   children: ReactNode;
 }) {
@@ -37,8 +49,12 @@ export function DataTable({
       <thead className={cn('border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted', style.head)}>
         <tr>
           {columns.map((column, i) => (
-            <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right')}>
-              {column.header ?? column.label}
+            <th
+              key={`${column.label}-${i}`}
+              aria-sort={ariaSort(column, sorted)}
+              className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right')}
+            >
+              {column.header ?? (column.sort ? <SortLink label={column.label} sortKey={column.sort} current={sorted} /> : column.label)}
             </th>
           ))}
         </tr>
