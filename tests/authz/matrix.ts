@@ -225,6 +225,8 @@ export const trpcMatrix: TrpcEntry[] = [
   },
 
   { call: 'invoices.list', needs: 'invoices.view', input: () => ({}), expect: ownList },
+  // The list's status chips: counts under the same scope as the list.
+  { call: 'invoices.statusCounts', needs: 'invoices.view', input: () => ({}), expect: ownList },
   {
     call: 'invoices.list',
     case: 'filtered by the rival reseller',
@@ -355,6 +357,8 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'invoices.regenerateToken', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
 
   { call: 'orders.list', needs: 'orders.view', input: () => ({}), expect: ownList },
+  // The list's status chips: counts under the same scope as the list.
+  { call: 'orders.statusCounts', needs: 'orders.view', input: () => ({}), expect: ownList },
   // The Payments and Services lists: the desk, a reseller its book (payments with its invoices.view
   // flag); a client none, its portal shows its own.
   { call: 'payments.list', needs: 'invoices.view', input: () => ({}), expect: deskList },
@@ -366,6 +370,7 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: deskList,
   },
   { call: 'services.list', needs: 'orders.view', input: () => ({}), expect: deskList },
+  { call: 'services.statusCounts', needs: 'orders.view', input: () => ({}), expect: deskList },
   { call: 'services.list', case: 'filtered by the rival reseller', needs: 'orders.view', input: (t) => ({ reseller_id: t.rivalResellerId }), expect: deskList },
   { call: 'orders.byId', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
   { call: 'orders.history', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },

@@ -61,12 +61,7 @@ export async function listOrders(
     .select({ id: orders.id, createdAt: orders.createdAt, number: orders.number, total: orders.total, customerName: customers.name })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(
-      and(
-        orderFilters(ctx, input),
-        input.cursor ? order.after(input.cursor) : undefined,
-      ),
-    )
+    .where(and(orderFilters(ctx, input), input.cursor ? order.after(input.cursor) : undefined))
     .orderBy(...order.orderBy)
     .limit(input.limit + 1);
   const page = order.page(rows, input.limit);
