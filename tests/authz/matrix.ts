@@ -362,6 +362,7 @@ export const trpcMatrix: TrpcEntry[] = [
   // The Payments and Services lists: the desk, a reseller its book (payments with its invoices.view
   // flag); a client none, its portal shows its own.
   { call: 'payments.list', needs: 'invoices.view', input: () => ({}), expect: deskList },
+  { call: 'payments.typeCounts', needs: 'invoices.view', input: () => ({}), expect: deskList },
   {
     call: 'payments.list',
     case: 'filtered by the rival reseller',

@@ -17,6 +17,7 @@ export function StatusChips({
   chips,
   groups = [],
   param = 'status',
+  label = 'Statuses',
 }: {
   path: string;
   /** The list's URL parameters now (filters and sort). */
@@ -27,11 +28,13 @@ export function StatusChips({
   /** Several statuses at once (Unpaid: pending, partial and overdue), shown after All. */
   groups?: readonly Chip[];
   param?: string;
+  /** The chips' name for assistive technology. */
+  label?: string;
 }) {
   const all = chips.reduce((sum, chip) => sum + chip.count, 0);
   const items = [{ label: 'All', value: '', count: all }, ...groups, ...chips].filter((chip) => chip.count > 0 || chip.value === '' || chip.value === current);
   return (
-    <nav aria-label="Statuses" className="mb-3 flex gap-2 overflow-x-auto pb-1">
+    <nav aria-label={label} className="mb-3 flex gap-2 overflow-x-auto pb-1">
       {items.map((chip) => {
         const active = (current ?? '') === chip.value;
         return (
