@@ -9,7 +9,7 @@ import { Button } from '../ui/button';
 // A pause in typing before a text filter applies: one list per word, not per key.
 const typingPause = 400;
 
-const isTyped = (target: EventTarget) => target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'search' || target.type === '');
+const isTyped = (target: EventTarget) => target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'search');
 
 /**
  * A list's filter bar: a change lands in the URL as it is made (a drop-down or a date at once,
