@@ -54,13 +54,14 @@ export function SearchPalette({ basePath }: { basePath: ConsoleBase }) {
 
   return (
     <>
+      {/* On a phone only the magnifier shows (its name stays "Search…"); from sm up, the field-like button. */}
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className="mr-auto flex h-9 min-w-0 max-w-64 flex-1 items-center gap-2 rounded-md border border-border bg-bg px-3 text-sm text-fg-muted hover:text-fg"
+        className="mr-auto flex size-9 shrink-0 items-center justify-center gap-2 rounded-md border border-border bg-bg text-sm text-fg-muted hover:text-fg sm:w-auto sm:max-w-64 sm:min-w-0 sm:flex-1 sm:justify-start sm:px-3"
       >
         <Search className="size-4 shrink-0" aria-hidden />
-        <span className="flex-1 truncate text-left">Search…</span>
+        <span className="sr-only flex-1 truncate text-left sm:not-sr-only">Search…</span>
         <kbd className="hidden rounded border border-border px-1.5 text-xs sm:inline">Ctrl K</kbd>
       </button>
       <Dialog.Root open={open} onOpenChange={setOpen}>
