@@ -23,7 +23,6 @@ test('an admin adds a staff member who can only do what was ticked, and the audi
   await page.getByRole('link', { name: 'Audit log' }).click();
   const filters = page.getByRole('form', { name: 'Filters' });
   await filters.getByLabel('Action').fill('staff.created');
-  await filters.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first()).toContainText('admin@cashdesk.test');
   await shot(page, 'audit-log');
 

@@ -15,7 +15,7 @@ export const listParams = {
   orders: stringParams(...orderFilterKeys, 'cursor'),
   transactions: stringParams('type', 'preset', 'from', 'to', 'currency', 'customer_id', 'reseller_id', 'cursor'),
   payments: stringParams('type', 'method', 'from', 'to', 'customer', 'currency', 'reseller_id', 'cursor'),
-  services: stringParams('status', 'product_id', 'customer', 'due_from', 'due_to', 'reseller_id', 'terminating_within', 'cursor'),
+  services: stringParams('status', 'product_id', 'customer', 'due_from', 'due_to', 'reseller_id', 'terminating_within', 'sort', 'cursor'),
   commissions: stringParams('from', 'to'),
   audit: stringParams('actor', 'entity_type', 'action', 'from', 'to', 'before'),
   jobs: stringParams('status', 'function', 'cursor'),

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import type { Permission } from '@/server/auth/permissions';
 import type { NavItem } from '../_components/console/nav';
+import { SearchPalette } from '../_components/console/search-palette';
 import { ConsoleShell } from '../_components/console/shell';
 import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
@@ -52,14 +53,17 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   // Settings → Security requires two-factor sign-in: nothing else opens until it is set up.
   if (gate.enrolTwoFactor) redirect('/account/two-factor');
   return (
-    <ConsoleShell
-      user={user}
-      area="Admin console"
-      banner={gate.demoPasswords ? demoBanner() : undefined}
-      // Only what this person may open: a link to a page that answers 404 helps no one.
-      nav={pages.filter((page) => !page.needs || permissions.includes(page.needs)).map(({ needs: _needs, ...item }) => item)}
-    >
-      <MoneyProvider decimals={decimals}>{children}</MoneyProvider>
-    </ConsoleShell>
+    <MoneyProvider decimals={decimals}>
+      <ConsoleShell
+        user={user}
+        search={<SearchPalette basePath="/admin" />}
+        area="Admin console"
+        banner={gate.demoPasswords ? demoBanner() : undefined}
+        // Only what this person may open: a link to a page that answers 404 helps no one.
+        nav={pages.filter((page) => !page.needs || permissions.includes(page.needs)).map(({ needs: _needs, ...item }) => item)}
+      >
+        {children}
+      </ConsoleShell>
+    </MoneyProvider>
   );
 }

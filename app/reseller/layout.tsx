@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { api } from '@/server/api/server-caller';
 import type { Permission } from '@/server/auth/permissions';
 import type { NavItem } from '../_components/console/nav';
+import { SearchPalette } from '../_components/console/search-palette';
 import { ConsoleShell } from '../_components/console/shell';
 import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
@@ -25,12 +26,15 @@ export default async function ResellerLayout({ children }: { children: ReactNode
   const user = await requireArea('reseller');
   const [{ permissions }, decimals] = await Promise.all([(await api()).me(), displayDecimals()]);
   return (
-    <ConsoleShell
-      user={user}
-      area="Reseller console"
-      nav={pages.filter((page) => !page.needs || permissions.includes(page.needs)).map(({ needs: _needs, ...item }) => item)}
-    >
-      <MoneyProvider decimals={decimals}>{children}</MoneyProvider>
-    </ConsoleShell>
+    <MoneyProvider decimals={decimals}>
+      <ConsoleShell
+        user={user}
+        search={<SearchPalette basePath="/reseller" />}
+        area="Reseller console"
+        nav={pages.filter((page) => !page.needs || permissions.includes(page.needs)).map(({ needs: _needs, ...item }) => item)}
+      >
+        {children}
+      </ConsoleShell>
+    </MoneyProvider>
   );
 }

@@ -18,6 +18,7 @@ import { portalRouter } from './routers/portal';
 import { reportsRouter } from './routers/reports';
 import { resellersRouter } from './routers/resellers';
 import { savedViewsRouter } from './routers/saved-views';
+import { searchRouter } from './routers/search';
 import { servicesRouter } from './routers/services';
 import { settingsRouter } from './routers/settings';
 import { storeRouter } from './routers/store';
@@ -54,6 +55,7 @@ export const appRouter = router({
   commissions: commissionsRouter,
   reports: reportsRouter,
   savedViews: savedViewsRouter,
+  search: searchRouter,
   collect: collectRouter,
   vouchers: vouchersRouter,
   webhooks: webhooksRouter,

@@ -50,6 +50,15 @@ export const listInput = z.object({
   cursor: optionalText(500),
 });
 
+/**
+ * A list's `sort`: one of its keys for ascending, `-key` for descending (Stripe's spelling). Absent,
+ * a list is newest first. The service reads it with `sortedBy` (server/services/pagination.ts).
+ */
+export const sortParam = <const K extends string>(keys: readonly K[]) =>
+  z.enum([...keys, ...keys.map((key) => `-${key}` as const)] as [K | `-${K}`, ...Array<K | `-${K}`>], {
+    error: `must be one of ${keys.join(', ')}, each ascending or after "-" descending`,
+  });
+
 type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
 /** `T` with every object key, at any depth (arrays included), spelled in camelCase. */

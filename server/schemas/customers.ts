@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCode, id, listInput, optionalText, percentText, requiredText, type DomainInput } from './common';
+import { currencyCode, id, listInput, optionalText, percentText, requiredText, sortParam, type DomainInput } from './common';
 
 export const billingAddressInput = z.object({
   line1: requiredText(200),
@@ -31,7 +31,11 @@ export const createCustomerInput = z.object({
 });
 export type CreateCustomerInput = DomainInput<typeof createCustomerInput>;
 
-export const listCustomersInput = listInput.extend({ q: optionalText(200) });
+/** What the customer list sorts by (`sort`, `-` for descending); absent: newest first. */
+export const customerSortKeys = ['name', 'email', 'created'] as const;
+export type CustomerSortKey = (typeof customerSortKeys)[number];
+
+export const listCustomersInput = listInput.extend({ q: optionalText(200), sort: sortParam(customerSortKeys).optional() });
 export type ListCustomersInput = z.infer<typeof listCustomersInput>;
 
 export const customerIdInput = z.object({ id });

@@ -4,7 +4,19 @@ import { fieldErrors } from '../errors';
 import { listInvoicesInput } from './invoices';
 
 /** The invoice list's filters as its URL names them (amounts in major units, as typed). */
-export const invoiceFilterKeys = ['status', 'customer', 'date_field', 'from', 'to', 'currency', 'min', 'max', 'reseller_id', 'include_deleted'] as const;
+export const invoiceFilterKeys = [
+  'status',
+  'customer',
+  'date_field',
+  'from',
+  'to',
+  'currency',
+  'min',
+  'max',
+  'reseller_id',
+  'include_deleted',
+  'sort',
+] as const;
 export type InvoiceFilterKey = (typeof invoiceFilterKeys)[number];
 
 /**
@@ -36,6 +48,7 @@ export function invoiceFilters(raw: Partial<Record<InvoiceFilterKey | 'cursor', 
     max_total: amount('max'),
     reseller_id: raw.reseller_id,
     include_deleted: raw.include_deleted,
+    sort: raw.sort,
     cursor: raw.cursor,
     limit: 25,
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MILLI, parseMilli } from '../billing/decimal';
 import { invoiceStatuses, type InvoiceStatus } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
-import { booleanParam, currencyCode, id, isoInstant, listInput, optionalText, requiredText, type DomainInput } from './common';
+import { booleanParam, currencyCode, id, isoInstant, listInput, optionalText, requiredText, sortParam, type DomainInput } from './common';
 import { billingAddressInput, customerOutput } from './customers';
 import { deskPaymentMethods } from './invoice-desk';
 
@@ -242,6 +242,10 @@ const statusFilter = z
   )
   .transform((statuses) => statuses as InvoiceStatus[]);
 
+/** What the invoice list sorts by (`sort`, `-` for descending); absent: newest first. */
+export const invoiceSortKeys = ['number', 'customer', 'issued', 'due', 'total', 'created'] as const;
+export type InvoiceSortKey = (typeof invoiceSortKeys)[number];
+
 export const listInvoicesInput = listInput.extend({
   status: statusFilter.optional(),
   kind: z.enum(['invoice', 'proforma', 'credit_note', 'debit_note']).optional(),
@@ -255,6 +259,7 @@ export const listInvoicesInput = listInput.extend({
   reseller_id: id.optional(),
   order_id: id.optional(),
   include_deleted: booleanParam.optional(),
+  sort: sortParam(invoiceSortKeys).optional(),
   /** Only these invoices, comma-separated in a URL (the console's Export selected). */
   ids: z
     .union([z.string().transform((list) => list.split(',').filter(Boolean)), z.array(z.string())], { error: 'must be invoice ids separated by commas' })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serviceStatuses } from '../billing/order-status';
-import { currencyCode, id, listInput, optionalText, type DomainInput } from './common';
+import { currencyCode, id, listInput, optionalText, sortParam, type DomainInput } from './common';
 import { paymentMethods, plainDate } from './invoices';
 
 /*
@@ -53,6 +53,10 @@ export const terminatingWithin = z.coerce
   .min(0, 'must be between 0 and 365')
   .max(365, 'must be between 0 and 365');
 
+/** What the Services list sorts by (`sort`, `-` for descending); absent: newest first. */
+export const serviceSortKeys = ['name', 'customer', 'next_due', 'created'] as const;
+export type ServiceSortKey = (typeof serviceSortKeys)[number];
+
 export const listServicesInput = listInput.extend({
   status: z.enum(serviceStatuses).optional(),
   product_id: id.optional(),
@@ -62,6 +66,7 @@ export const listServicesInput = listInput.extend({
   due_to: plainDate.optional(),
   reseller_id: id.optional(),
   terminating_within: terminatingWithin.optional(),
+  sort: sortParam(serviceSortKeys).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type ListServicesInput = DomainInput<typeof listServicesInput>;

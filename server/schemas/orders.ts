@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatMicro, MICRO } from '../billing/decimal';
 import { orderStatuses } from '../billing/order-status';
 import { priceCycles, unitAmount } from './catalog';
-import { id, listInput, optionalText, type DomainInput } from './common';
+import { id, listInput, optionalText, sortParam, type DomainInput } from './common';
 import { MAX_UNIT_PRICE, minorUnits, paymentMethods, plainDate, preview } from './invoices';
 
 const chosenOptions = z
@@ -79,12 +79,17 @@ export const orderIdInput = z.object({ id });
 export const orderDocumentInput = z.strictObject({ kind: z.enum(['invoice', 'proforma'], { error: 'must be invoice or proforma' }) });
 export const changeOrderStatusInput = z.strictObject({ status: z.enum(orderStatuses) });
 
+/** What the order list sorts by (`sort`, `-` for descending); absent: newest first. */
+export const orderSortKeys = ['number', 'customer', 'total', 'created'] as const;
+export type OrderSortKey = (typeof orderSortKeys)[number];
+
 export const listOrdersInput = listInput.extend({
   status: z.enum(orderStatuses).optional(),
   customer: optionalText(200),
   product_id: id.optional(),
   from: plainDate.optional(),
   to: plainDate.optional(),
+  sort: sortParam(orderSortKeys).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type ListOrdersInput = DomainInput<typeof listOrdersInput>;

@@ -6,8 +6,8 @@ import { invoiceFilterKeys, invoiceFilters } from './invoice-filters';
 import { listOrdersInput } from './orders';
 
 /** The order and customer lists' filters as their URLs name them (the list's input's own names). */
-export const orderFilterKeys = ['status', 'customer', 'product_id', 'from', 'to'] as const;
-export const customerFilterKeys = ['q'] as const;
+export const orderFilterKeys = ['status', 'customer', 'product_id', 'from', 'to', 'sort'] as const;
+export const customerFilterKeys = ['q', 'sort'] as const;
 
 /** A list whose URL values are its procedure's input as they are: what that input refuses. */
 const refusedBy = (schema: z.ZodType) => (query: Record<string, string>) => {

@@ -229,6 +229,8 @@ export const trpcMatrix: TrpcEntry[] = [
   },
 
   { call: 'invoices.list', needs: 'invoices.view', input: () => ({}), expect: ownList },
+  // The list's status chips: counts under the same scope as the list.
+  { call: 'invoices.statusCounts', needs: 'invoices.view', input: () => ({}), expect: ownList },
   {
     call: 'invoices.list',
     case: 'filtered by the rival reseller',
@@ -361,9 +363,12 @@ export const trpcMatrix: TrpcEntry[] = [
   { call: 'invoices.regenerateToken', needs: 'invoices.edit', input: async (t) => ({ id: await t.fresh.pendingInvoice() }), expect: bookEdit },
 
   { call: 'orders.list', needs: 'orders.view', input: () => ({}), expect: ownList },
+  // The list's status chips: counts under the same scope as the list.
+  { call: 'orders.statusCounts', needs: 'orders.view', input: () => ({}), expect: ownList },
   // The Payments and Services lists: the desk, a reseller its book (payments with its invoices.view
   // flag); a client none, its portal shows its own.
   { call: 'payments.list', needs: 'invoices.view', input: () => ({}), expect: deskList },
+  { call: 'payments.typeCounts', needs: 'invoices.view', input: () => ({}), expect: deskList },
   {
     call: 'payments.list',
     case: 'filtered by the rival reseller',
@@ -372,6 +377,7 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: deskList,
   },
   { call: 'services.list', needs: 'orders.view', input: () => ({}), expect: deskList },
+  { call: 'services.statusCounts', needs: 'orders.view', input: () => ({}), expect: deskList },
   { call: 'services.list', case: 'filtered by the rival reseller', needs: 'orders.view', input: (t) => ({ reseller_id: t.rivalResellerId }), expect: deskList },
   { call: 'orders.byId', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
   { call: 'orders.history', needs: 'orders.view', input: (t) => ({ id: t.orderId }), expect: ownRead },
@@ -571,6 +577,10 @@ export const trpcMatrix: TrpcEntry[] = [
     input: async (t) => ({ noteId: await t.fresh.customerNote() }),
     expect: { ...consoleOnly, staffWithout: 403, viewer: 403, resellers: 404 },
   },
+
+  // The ⌘K palette: the desk and resellers; "Tenant" names both tenants' customers, so a reseller's
+  // answer shows it finds its own book only. Each kind needs its list's permission, else it is empty.
+  { call: 'search.find', input: () => ({ q: 'Tenant' }), expect: { ...consoleOnly, resellers: 'ok' } },
 
   // Saved views: each person's own, whatever the role (clients have no console lists). The view
   // renamed or deleted is the admin's: anyone else is told it does not exist.

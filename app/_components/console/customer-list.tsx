@@ -1,4 +1,5 @@
 import { api } from '@/server/api/server-caller';
+import { listCustomersInput } from '@/server/schemas/customers';
 import { resellerLabel, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
 import { CreateCustomer } from '../../admin/customers/create-customer';
@@ -27,11 +28,13 @@ export async function CustomerList({
   title: string;
   description: string;
 }) {
-  const { q, cursor } = readParams(listParams.customers, searchParams);
+  const { q, cursor, sort: sortParam } = readParams(listParams.customers, searchParams);
+  // A sort the list does not have is left out rather than refused: the heading links make every valid one.
+  const sort = listCustomersInput.shape.sort.safeParse(sortParam).data;
   const trpc = await api();
   // The desk sees each customer's reseller; a reseller's console names no other reseller.
   const [page, me, resellers, views] = await Promise.all([
-    trpc.customers.list({ q, cursor, limit: pageSize }),
+    trpc.customers.list({ q, cursor, sort, limit: pageSize }),
     trpc.me(),
     basePath === '/admin' ? trpc.resellers.options() : null,
     trpc.savedViews.list({ list: 'customers' }),
@@ -42,11 +45,11 @@ export async function CustomerList({
       <PageHeader title={title} description={description}>
         {me.permissions.includes('customers.create') ? <CreateCustomer /> : null}
       </PageHeader>
-      <SavedViews list="customers" path={`${basePath}/customers`} views={views} current={q ? { q } : {}} />
+      <SavedViews list="customers" path={`${basePath}/customers`} views={views} current={{ ...(q ? { q } : {}), ...(sort ? { sort } : {}) }} />
       <div className="mb-4">
         <SearchBox placeholder="Search by name or e-mail" />
       </div>
-      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath={basePath} q={q} resellerNames={resellerNames} />
+      <CustomerTable customers={page.items} nextCursor={page.nextCursor} basePath={basePath} q={q} sorting={{ current: sort }} resellerNames={resellerNames} />
     </>
   );
 }

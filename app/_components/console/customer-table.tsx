@@ -15,6 +15,7 @@ export async function CustomerTable({
   nextCursor,
   basePath,
   q,
+  sorting,
   resellerNames,
 }: {
   customers: CustomerView[];
@@ -22,6 +23,8 @@ export async function CustomerTable({
   /** The console the rows open in: `${basePath}/customers/<id>`. */
   basePath: ConsoleBase;
   q: string | undefined;
+  /** Given (the customer list), the headings sort it; `current` is the URL's `sort`. */
+  sorting?: { current: string | undefined };
   /** Reseller names by id: given, the table shows each customer's reseller (the desk's lists). */
   resellerNames?: ReadonlyMap<string, string>;
 }) {
@@ -32,14 +35,15 @@ export async function CustomerTable({
         <DataTable
           label="Customers"
           columns={[
-            { label: 'Name' },
-            { label: 'E-mail' },
+            { label: 'Name', sort: sorting && 'name' },
+            { label: 'E-mail', sort: sorting && 'email' },
             { label: 'Company' },
             ...(resellerNames ? [{ label: 'Reseller' }] : []),
             { label: 'Currency' },
             { label: 'Credit', align: 'right' },
-            { label: 'Created' },
+            { label: 'Created', sort: sorting && 'created' },
           ]}
+          sorted={sorting?.current}
           empty={customers.length === 0 ? (q ? `No customer matches “${q}”.` : 'No customers yet.') : undefined}
         >
           {customers.map((c) => (

@@ -22,6 +22,17 @@ import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
 import { SavedViews } from './saved-views';
+import { StatusChips } from './status-chips';
+
+const invoiceStatusLabels: Record<(typeof invoiceStatuses)[number], string> = {
+  draft: 'Draft',
+  pending: 'Pending',
+  partial: 'Partly paid',
+  overdue: 'Overdue',
+  paid: 'Paid',
+  cancelled: 'Cancelled',
+  refunded: 'Refunded',
+};
 
 /**
  * The invoice list of a console: filters in the URL, CSV export, Create invoice and Consolidate
@@ -44,8 +55,10 @@ export async function InvoiceList({
   const { errors, raw } = filters;
   const input = showReseller ? filters.input : { ...filters.input, reseller_id: undefined };
   const trpc = await api();
-  const [page, me, settings, resellers, channelState, views] = await Promise.all([
+  const { limit: _limit, cursor: _page, sort: _sort, ids: _ids, format: _format, ...countInput } = input;
+  const [page, counts, me, settings, resellers, channelState, views] = await Promise.all([
     trpc.invoices.list({ ...input, format: 'json' }),
+    trpc.invoices.statusCounts(countInput),
     trpc.me(),
     displaySettings(),
     showReseller ? trpc.resellers.options() : [],
@@ -83,6 +96,14 @@ export async function InvoiceList({
 
       <SavedViews list="invoices" path={`${basePath}/invoices`} views={views} current={viewQuery} />
 
+      <StatusChips
+        path={`${basePath}/invoices`}
+        query={viewQuery}
+        current={raw.status}
+        groups={[{ label: 'Unpaid', value: awaitingPayment.join(','), count: awaitingPayment.reduce((sum, s) => sum + (counts[s] ?? 0), 0) }]}
+        chips={invoiceStatuses.map((s) => ({ label: invoiceStatusLabels[s], value: s, count: counts[s] ?? 0 }))}
+      />
+
       <FilterForm list="invoices" defaults={{ date_field: 'issue' }} className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-8">
         <FilterSelect
           label="Status"
@@ -118,12 +139,12 @@ export async function InvoiceList({
               label="Invoices"
               columns={[
                 { label: 'Select', header: <SelectAllOnPage /> },
-                { label: 'Number' },
-                { label: 'Customer' },
+                { label: 'Number', sort: 'number' },
+                { label: 'Customer', sort: 'customer' },
                 ...(showReseller ? [{ label: 'Reseller' }] : []),
-                { label: 'Issued' },
-                { label: 'Due' },
-                { label: 'Total', align: 'right' },
+                { label: 'Issued', sort: 'issued' },
+                { label: 'Due', sort: 'due' },
+                { label: 'Total', align: 'right', sort: 'total' },
                 { label: 'Paid', align: 'right' },
                 { label: 'Balance', align: 'right' },
                 { label: 'Payment date' },
@@ -132,6 +153,7 @@ export async function InvoiceList({
                 { label: 'Actions' },
               ]}
               empty={page.items.length === 0 ? 'No invoice matches these filters.' : undefined}
+              sorted={input.sort}
             >
               {page.items.map((invoice) => {
                 const allowed = invoiceActions(invoice);

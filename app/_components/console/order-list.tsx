@@ -18,6 +18,9 @@ import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
 import { SavedViews } from './saved-views';
+import { StatusChips } from './status-chips';
+
+const capitalize = (status: string) => status.charAt(0).toUpperCase() + status.slice(1);
 
 /**
  * The order list of a console, with filters in the URL, the signed-in person's saved views of them
@@ -29,8 +32,11 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
-  const [page, products, me, views] = await Promise.all([
-    trpc.orders.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
+  const input = parsed.success ? parsed.data : listOrdersInput.parse({ limit: 25 });
+  const { limit: _limit, cursor: _page, sort: _sort, format: _format, ...countInput } = input;
+  const [page, counts, products, me, views] = await Promise.all([
+    trpc.orders.list({ ...input, format: 'json' }),
+    trpc.orders.statusCounts(countInput),
     trpc.catalog.products({ limit: 200 }),
     trpc.me(),
     trpc.savedViews.list({ list: 'orders' }),
@@ -51,6 +57,12 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
         ) : null}
       </PageHeader>
       <SavedViews list="orders" path={`${basePath}/orders`} views={views} current={viewQuery} />
+      <StatusChips
+        path={`${basePath}/orders`}
+        query={viewQuery}
+        current={raw.status}
+        chips={orderStatuses.map((s) => ({ label: capitalize(s), value: s, count: counts[s] ?? 0 }))}
+      />
       <FilterForm list="orders" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
         <FilterSelect label="Status" name="status" options={orderStatuses} error={errors.status} />
         <FilterText label="Customer" name="customer" placeholder="Name or e-mail" error={errors.customer} />
@@ -63,14 +75,15 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
           <DataTable
             label="Orders"
             columns={[
-              { label: 'Number' },
-              { label: 'Customer' },
+              { label: 'Number', sort: 'number' },
+              { label: 'Customer', sort: 'customer' },
               { label: 'Products' },
-              { label: 'Total', align: 'right' },
+              { label: 'Total', align: 'right', sort: 'total' },
               { label: 'Status' },
-              { label: 'Placed' },
+              { label: 'Placed', sort: 'created' },
             ]}
             empty={page.items.length === 0 ? 'No order matches these filters.' : undefined}
+            sorted={parsed.success ? parsed.data.sort : undefined}
           >
             {page.items.map((order) => (
               <tr key={order.id} data-href={`${basePath}/orders/${order.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>

@@ -18,6 +18,7 @@ import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
+import { StatusChips } from './status-chips';
 
 /**
  * Every payment and refund of a console, newest first, with filters in the URL and CSV export of
@@ -30,8 +31,11 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
   const parsed = listPaymentsInput.safeParse({ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
-  const [page, resellers] = await Promise.all([
-    trpc.payments.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
+  const input = parsed.success ? parsed.data : listPaymentsInput.parse({ limit: 25 });
+  const { limit: _limit, cursor: _page, type: _type, format: _format, ...countInput } = input;
+  const [page, counts, resellers] = await Promise.all([
+    trpc.payments.list({ ...input, format: 'json' }),
+    trpc.payments.typeCounts(countInput),
     showReseller ? trpc.resellers.options() : [],
   ]);
   const exportQuery = queryString({ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined, cursor: undefined });
@@ -42,6 +46,17 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
       </PageHeader>
+      <StatusChips
+        path={`${basePath}/payments`}
+        query={{ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined }}
+        current={raw.type}
+        param="type"
+        label="Types"
+        chips={[
+          { label: 'Payments', value: 'payment', count: counts.payment ?? 0 },
+          { label: 'Refunds', value: 'refund', count: counts.refund ?? 0 },
+        ]}
+      />
       <FilterForm list="payments" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
         <FilterSelect
           label="Type"

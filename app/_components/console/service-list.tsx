@@ -17,6 +17,7 @@ import { FilterForm } from './filter-form';
 import { KeyboardRows } from './keyboard-rows';
 import { ListPager } from './list-chrome';
 import { navigableRow } from './navigable-row';
+import { StatusChips } from './status-chips';
 
 /** The statuses as a person reads them, in the filter and on each row. */
 const statusNames: Record<ServiceStatus, string> = {
@@ -46,8 +47,11 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
   const parsed = listServicesInput.safeParse({ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
-  const [page, products, resellers] = await Promise.all([
-    trpc.services.list({ ...(parsed.success ? parsed.data : { limit: 25 }), format: 'json' }),
+  const input = parsed.success ? parsed.data : listServicesInput.parse({ limit: 25 });
+  const { limit: _limit, cursor: _page, sort: _sort, format: _format, ...countInput } = input;
+  const [page, counts, products, resellers] = await Promise.all([
+    trpc.services.list({ ...input, format: 'json' }),
+    trpc.services.statusCounts(countInput),
     trpc.catalog.products({ limit: 200 }),
     showReseller ? trpc.resellers.options() : [],
   ]);
@@ -59,6 +63,12 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
           <Download className="size-4" aria-hidden /> Export CSV
         </a>
       </PageHeader>
+      <StatusChips
+        path={`${basePath}/services`}
+        query={{ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined }}
+        current={raw.status}
+        chips={serviceStatuses.map((s) => ({ label: statusNames[s], value: s, count: counts[s] ?? 0 }))}
+      />
       <FilterForm list="services" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
         <FilterSelect label="Status" name="status" options={serviceStatuses.map((v) => ({ value: v, label: statusNames[v] }))} error={errors.status} />
         <FilterSelect label="Terminating" name="terminating_within" options={terminatingChoices} error={errors.terminating_within} />
@@ -73,15 +83,16 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
           <DataTable
             label="Services"
             columns={[
-              { label: 'Service' },
-              { label: 'Customer' },
+              { label: 'Service', sort: 'name' },
+              { label: 'Customer', sort: 'customer' },
               { label: 'Product' },
               { label: 'Status' },
-              { label: 'Next due' },
+              { label: 'Next due', sort: 'next_due' },
               { label: 'Price per cycle', align: 'right' },
               { label: 'Order' },
             ]}
             empty={page.items.length === 0 ? 'No service matches these filters.' : undefined}
+            sorted={parsed.success ? parsed.data.sort : undefined}
           >
             {page.items.map((s) => (
               <tr key={s.id} data-href={`${basePath}/orders/${s.orderId}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>

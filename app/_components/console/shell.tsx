@@ -13,6 +13,7 @@ export function ConsoleShell({
   area,
   nav,
   banner,
+  search,
   children,
 }: {
   user: SessionUser;
@@ -20,6 +21,8 @@ export function ConsoleShell({
   nav: NavItem[];
   /** A warning across the top of every page (demo passwords in use). */
   banner?: ReactNode;
+  /** The global search palette's button, first in the top bar (the desk's and resellers' consoles). */
+  search?: ReactNode;
   children: ReactNode;
 }) {
   // Printed (a report's Print button), only the page's content shows: no sidebar, top bar or banner.
@@ -42,6 +45,7 @@ export function ConsoleShell({
           </div>
         ) : null}
         <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-4 sm:px-6 print:hidden">
+          {search}
           <ThemeToggle />
           {/* On a phone a long name or e-mail is cut short rather than pushing Sign out off the screen. */}
           <div className="min-w-0 text-right" data-testid="signed-in-user">

@@ -1,12 +1,19 @@
 import type { ReactNode } from 'react';
 import { cn } from './cn';
+import { SortLink } from './sort-link';
 
 /**
  * `header`: what the heading cell shows instead of the label (e.g. a select-all checkbox);
  * `className`: the heading cell's, which the column's cells repeat (e.g. `hidden sm:table-cell`
- * for a column a phone leaves out).
+ * for a column a phone leaves out); `sort`: the list's sort key for this column, which makes its
+ * heading a sort link.
  */
-export type Column = { label: string; header?: ReactNode; align?: 'right'; className?: string };
+export type Column = { label: string; header?: ReactNode; align?: 'right'; className?: string; sort?: string };
+
+const ariaSort = (column: Column, sorted: string | undefined) => {
+  if (!column.sort) return undefined;
+  return sorted === column.sort ? 'ascending' : sorted === `-${column.sort}` ? 'descending' : 'none';
+};
 
 const variants = {
   // A list filling its card: padded cells, a shaded header that stays put while rows scroll.
@@ -28,6 +35,7 @@ export function DataTable({
   variant = 'list',
   empty,
   scroll = variant === 'inset',
+  sorted,
   className,
   children,
 }: {
@@ -37,6 +45,8 @@ export function DataTable({
   /** Shown in place of rows, when given. */
   empty?: ReactNode;
   scroll?: boolean;
+  /** The list's `sort` as the URL holds it (`total`, `-total`), for the sortable columns' headings. */
+  sorted?: string | undefined;
   className?: string;
   children: ReactNode;
 }) {
@@ -46,8 +56,12 @@ export function DataTable({
       <thead className={cn('border-b border-border text-left text-xs uppercase tracking-wide text-fg-muted', style.head)}>
         <tr>
           {columns.map((column, i) => (
-            <th key={`${column.label}-${i}`} className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right', column.className)}>
-              {column.header ?? column.label}
+            <th
+              key={`${column.label}-${i}`}
+              aria-sort={ariaSort(column, sorted)}
+              className={cn(style.cell, 'font-medium', column.align === 'right' && 'text-right', column.className)}
+            >
+              {column.header ?? (column.sort ? <SortLink label={column.label} sortKey={column.sort} current={sorted} /> : column.label)}
             </th>
           ))}
         </tr>

@@ -26,7 +26,7 @@ import { finalizeInvoice } from '../../services/invoices/finalize';
 import { finalizeAndSend } from '../../services/invoices/finalize-and-send';
 import { getInvoice } from '../../services/invoices/get';
 import { getInvoiceHistory } from '../../services/invoices/history';
-import { listInvoices } from '../../services/invoices/list';
+import { countInvoicesByStatus, listInvoices } from '../../services/invoices/list';
 import { markInvoicePaid } from '../../services/invoices/mark-paid';
 import { regenerateInvoiceToken } from '../../services/invoices/regenerate-token';
 import { sendInvoice } from '../../services/invoices/send';
@@ -40,6 +40,10 @@ export const invoicesRouter = router({
   list: permissionProcedure('invoices.view')
     .input(camelized(listInvoicesInput.omit({ format: true }).extend({ format: z.literal('json').default('json') })))
     .query(({ ctx, input }) => listInvoices(ctx.service, input)),
+  /** The list's status chips: how many invoices each status holds under the other filters. */
+  statusCounts: permissionProcedure('invoices.view')
+    .input(camelized(listInvoicesInput.omit({ format: true, limit: true, cursor: true, sort: true, ids: true })))
+    .query(({ ctx, input }) => countInvoicesByStatus(ctx.service, input)),
   byId: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => getInvoice(ctx.service, input)),
   history: authedProcedure.input(invoiceIdInput).query(({ ctx, input }) => getInvoiceHistory(ctx.service, input)),
   create: permissionProcedure('invoices.create')

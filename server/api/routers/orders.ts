@@ -26,7 +26,7 @@ import { addOrderLabel, changeOrderPaymentMethod, orderPaymentMethodChoices, rem
 import { editOrderPrice } from '../../services/orders/edit-price';
 import { getOrder } from '../../services/orders/get';
 import { getOrderHistory } from '../../services/orders/history';
-import { listOrders } from '../../services/orders/list';
+import { countOrdersByStatus, listOrders } from '../../services/orders/list';
 import { previewNextInvoice } from '../../services/orders/next-invoice';
 import { placeOrder } from '../../services/orders/place';
 import { planChoices } from '../../services/orders/plan-choices';
@@ -39,6 +39,10 @@ export const ordersRouter = router({
   list: permissionProcedure('orders.view')
     .input(camelized(listOrdersInput.omit({ format: true }).extend({ format: z.literal('json').default('json') })))
     .query(({ ctx, input }) => listOrders(ctx.service, input)),
+  /** The list's status chips: how many orders each status holds under the other filters. */
+  statusCounts: permissionProcedure('orders.view')
+    .input(camelized(listOrdersInput.omit({ format: true, limit: true, cursor: true, sort: true })))
+    .query(({ ctx, input }) => countOrdersByStatus(ctx.service, input)),
   byId: authedProcedure.input(orderIdInput).query(({ ctx, input }) => getOrder(ctx.service, input)),
   history: permissionProcedure('orders.view')
     .input(orderIdInput)

@@ -1,16 +1,23 @@
-import { and, desc, ilike, or } from 'drizzle-orm';
+import { and, ilike, or } from 'drizzle-orm';
 import { customers } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
-import type { ListCustomersInput } from '@/server/schemas/customers';
+import type { CustomerSortKey, ListCustomersInput } from '@/server/schemas/customers';
 import type { ServiceContext } from '@/server/services/context';
-import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { containsPattern, keysetFor, type SortColumns } from '@/server/services/pagination';
 import { customerScope } from './scope';
 import { customerColumns, type CustomerView } from './store';
 
-/** Newest first, optionally filtered by a case-insensitive match on name or e-mail. */
+const sortColumns: SortColumns<CustomerSortKey, CustomerView> = {
+  name: [customers.name, 'text', (row) => row.name],
+  email: [customers.email, 'text', (row) => row.email],
+  created: [customers.createdAt, 'timestamptz', (row) => row.createdAt],
+};
+
+/** Newest first unless sorted, optionally filtered by a case-insensitive match on name or e-mail. */
 export async function listCustomers(ctx: ServiceContext, input: ListCustomersInput): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
   requirePermission(ctx.actor, 'customers.view');
   const pattern = input.q ? containsPattern(input.q) : undefined;
+  const order = keysetFor(input.sort, sortColumns, customers);
   const rows = await ctx.db
     .select(customerColumns)
     .from(customers)
@@ -18,10 +25,10 @@ export async function listCustomers(ctx: ServiceContext, input: ListCustomersInp
       and(
         customerScope(ctx.actor.scope),
         pattern ? or(ilike(customers.name, pattern), ilike(customers.email, pattern)) : undefined,
-        input.cursor ? afterCursor(customers, decodeCursor(input.cursor)) : undefined,
+        input.cursor ? order.after(input.cursor) : undefined,
       ),
     )
-    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .orderBy(...order.orderBy)
     .limit(input.limit + 1);
-  return toPage(rows, input.limit);
+  return order.page(rows, input.limit);
 }

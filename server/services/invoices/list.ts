@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { customers, invoiceLines, invoiceNotifications, invoices } from '@/db/schema';
 import { requirePermission } from '@/server/auth/actor';
 import { balanceOf } from '@/server/billing/invoice-status';
 import { isUuid } from '@/server/schemas/common';
-import type { ListInvoicesInput } from '@/server/schemas/invoices';
+import type { InvoiceSortKey, ListInvoicesInput } from '@/server/schemas/invoices';
 import type { ServiceContext } from '@/server/services/context';
-import { afterCursor, containsPattern, decodeCursor, toPage } from '@/server/services/pagination';
+import { containsPattern, everyItem, keysetFor, statusCounts, type SortColumns } from '@/server/services/pagination';
 import { asSeenByCustomer, invoiceReadScope, invoiceScope } from './scope';
 import { moneyOf, type InvoiceView } from './store';
 
@@ -45,22 +45,40 @@ export function invoiceFilters(ctx: ServiceContext, input: Omit<ListInvoicesInpu
 // Which reseller holds a customer is the desk's to read: a reseller or client gets null.
 const deskOnly = (ctx: ServiceContext, resellerId: string | null) => (ctx.actor.scope.kind === 'all' ? resellerId : null);
 
+type ListRow = Omit<InvoiceListItem, 'balance' | 'lines' | 'notifications'>;
+
+const sortColumns: SortColumns<InvoiceSortKey, ListRow> = {
+  // Drafts have no number yet: they sort as the empty one, first going up.
+  number: [sql`coalesce(${invoices.number}, '')`, 'text', (row) => row.number ?? ''],
+  customer: [customers.name, 'text', (row) => row.customerName],
+  issued: [invoices.issueDate, 'date', (row) => row.issueDate],
+  due: [invoices.dueDate, 'date', (row) => row.dueDate],
+  total: [invoices.total, 'bigint', (row) => row.total],
+  created: [invoices.createdAt, 'timestamptz', (row) => row.createdAt],
+};
+
 const listColumns = { invoice: invoices, customerName: customers.name, customerEmail: customers.email, customerResellerId: customers.resellerId };
 
-/** One page of invoices, newest first, with their lines and notification log. */
-export async function listInvoices(ctx: ServiceContext, input: ListInvoicesInput): Promise<{ items: InvoiceListItem[]; nextCursor: string | null }> {
-  requirePermission(ctx.actor, 'invoices.view');
+/** One page of the invoices the filters select, in the order asked for (newest first by default). */
+async function fetchPage(ctx: ServiceContext, input: ListInvoicesInput, cursor: string | undefined, limit: number) {
+  const order = keysetFor(input.sort, sortColumns, invoices);
   const rows = await ctx.db
     .select(listColumns)
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
-    .where(and(invoiceFilters(ctx, input), input.cursor ? afterCursor(invoices, decodeCursor(input.cursor)) : undefined))
-    .orderBy(desc(invoices.createdAt), desc(invoices.id))
-    .limit(input.limit + 1);
-  const page = toPage(
+    .where(and(invoiceFilters(ctx, input), cursor ? order.after(cursor) : undefined))
+    .orderBy(...order.orderBy)
+    .limit(limit + 1);
+  return order.page(
     rows.map((r) => ({ ...r.invoice, customerName: r.customerName, customerEmail: r.customerEmail, customerResellerId: deskOnly(ctx, r.customerResellerId) })),
-    input.limit,
+    limit,
   );
+}
+
+/** One page of invoices, newest first unless sorted, with their lines and notification log. */
+export async function listInvoices(ctx: ServiceContext, input: ListInvoicesInput): Promise<{ items: InvoiceListItem[]; nextCursor: string | null }> {
+  requirePermission(ctx.actor, 'invoices.view');
+  const page = await fetchPage(ctx, input, input.cursor, input.limit);
   const ids = page.items.map((i) => i.id);
   const [lines, notifications] = ids.length
     ? await Promise.all([
@@ -84,28 +102,22 @@ export async function listInvoices(ctx: ServiceContext, input: ListInvoicesInput
   };
 }
 
-/** Every invoice matching the filters, newest first, streamed in keyset batches (for CSV). */
+/**
+ * How many invoices each status holds among those the other filters select (the list's status
+ * chips): the same scope and filters as the list, so a chip's count is the rows it shows.
+ */
+export async function countInvoicesByStatus(ctx: ServiceContext, input: Omit<ListInvoicesInput, 'limit' | 'cursor' | 'format' | 'sort'>) {
+  requirePermission(ctx.actor, 'invoices.view');
+  const rows = await ctx.db
+    .select({ status: invoices.status, count: count() })
+    .from(invoices)
+    .where(invoiceFilters(ctx, { ...input, status: undefined }))
+    .groupBy(invoices.status);
+  return statusCounts(rows);
+}
+
+/** Every invoice matching the filters, in the list's order, streamed in keyset batches (for CSV). */
 export async function* eachInvoice(ctx: ServiceContext, input: ListInvoicesInput) {
   requirePermission(ctx.actor, 'invoices.view');
-  let cursor: string | undefined;
-  do {
-    const rows = await ctx.db
-      .select(listColumns)
-      .from(invoices)
-      .innerJoin(customers, eq(customers.id, invoices.customerId))
-      .where(and(invoiceFilters(ctx, input), cursor ? afterCursor(invoices, decodeCursor(cursor)) : undefined))
-      .orderBy(desc(invoices.createdAt), desc(invoices.id))
-      .limit(1001);
-    const page = toPage(
-      rows.map((r) => ({
-        ...r.invoice,
-        customerName: r.customerName,
-        customerEmail: r.customerEmail,
-        customerResellerId: deskOnly(ctx, r.customerResellerId),
-      })),
-      1000,
-    );
-    for (const invoice of page.items) yield { ...invoice, balance: balanceOf(moneyOf(invoice)) };
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  for await (const invoice of everyItem((cursor, limit) => fetchPage(ctx, input, cursor, limit))) yield { ...invoice, balance: balanceOf(moneyOf(invoice)) };
 }

@@ -1,12 +1,12 @@
-import { and, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { customers, invoices, orders, products, services } from '@/db/schema';
 import type { ServiceStatus } from '@/server/billing/order-status';
 import { addDays, toPlainDate } from '@/server/billing/periods';
-import type { ListServicesInput } from '@/server/schemas/money-lists';
+import type { ListServicesInput, ServiceSortKey } from '@/server/schemas/money-lists';
 import type { ServiceContext } from '@/server/services/context';
 import { customerMatching, ownedByScope, requireBookReader } from '@/server/services/customers/scope';
-import { afterCursor, decodeCursor, everyItem, toPage } from '@/server/services/pagination';
+import { everyItem, keysetFor, statusCounts, type SortColumns } from '@/server/services/pagination';
 import { readBillingSettings } from '@/server/services/settings/read';
 
 /** One row of the Services list. */
@@ -50,11 +50,56 @@ function terminationDate(terminateAfterDays: number): SQL<string | null> {
     ) end)`.mapWith(orders.endDate);
 }
 
+const sortColumns: SortColumns<ServiceSortKey, ServiceEntry> = {
+  name: [services.name, 'text', (row) => row.name],
+  customer: [customers.name, 'text', (row) => row.customerName],
+  next_due: [services.nextDueDate, 'date', (row) => row.nextDueDate],
+  created: [services.createdAt, 'timestamptz', (row) => row.createdAt],
+};
+
+/**
+ * The list's filters within the actor's scope, on services joined to their order, customer and
+ * the invoice dunning suspended the order for (`terminatesOn` reads those).
+ */
+function serviceFilters(ctx: ServiceContext, input: Filters, terminatesOn: SQL<string | null>): SQL | undefined {
+  return and(
+    ownedByScope(services.customerId, ctx.actor.scope),
+    input.status ? eq(services.status, input.status) : undefined,
+    input.productId ? eq(services.productId, input.productId) : undefined,
+    customerMatching(services.customerId, input.customer),
+    input.dueFrom ? gte(services.nextDueDate, input.dueFrom) : undefined,
+    input.dueTo ? lte(services.nextDueDate, input.dueTo) : undefined,
+    input.resellerId ? eq(customers.resellerId, input.resellerId) : undefined,
+    input.terminatingWithin === undefined
+      ? undefined
+      : and(
+          inArray(services.status, ['active', 'suspended']),
+          isNotNull(terminatesOn),
+          lte(terminatesOn, addDays(toPlainDate(ctx.now), input.terminatingWithin)),
+        ),
+  );
+}
+
+/** How many services each status holds among those the other filters select (the list's chips). */
+export async function countServicesByStatus(ctx: ServiceContext, input: Omit<Filters, 'sort'>) {
+  requireBookReader(ctx.actor, 'orders.view');
+  const { dunning } = await readBillingSettings(ctx.db);
+  const rows = await ctx.db
+    .select({ status: services.status, count: count() })
+    .from(services)
+    .innerJoin(orders, eq(orders.id, services.orderId))
+    .innerJoin(customers, eq(customers.id, services.customerId))
+    .leftJoin(suspending, eq(suspending.id, orders.suspendedForInvoiceId))
+    .where(serviceFilters(ctx, { ...input, status: undefined }, terminationDate(dunning.terminate_after_days)))
+    .groupBy(services.status);
+  return statusCounts(rows);
+}
+
 async function fetchPage(ctx: ServiceContext, input: Filters, cursor: string | undefined, limit: number, only?: string) {
   requireBookReader(ctx.actor, 'orders.view');
   const { dunning } = await readBillingSettings(ctx.db);
   const terminatesOn = terminationDate(dunning.terminate_after_days);
-  const today = toPlainDate(ctx.now);
+  const order = keysetFor(input.sort, sortColumns, services);
   const rows = await ctx.db
     .select({
       id: services.id,
@@ -80,25 +125,10 @@ async function fetchPage(ctx: ServiceContext, input: Filters, cursor: string | u
     .innerJoin(customers, eq(customers.id, services.customerId))
     .innerJoin(products, eq(products.id, services.productId))
     .leftJoin(suspending, eq(suspending.id, orders.suspendedForInvoiceId))
-    .where(
-      and(
-        ownedByScope(services.customerId, ctx.actor.scope),
-        input.status ? eq(services.status, input.status) : undefined,
-        input.productId ? eq(services.productId, input.productId) : undefined,
-        customerMatching(services.customerId, input.customer),
-        input.dueFrom ? gte(services.nextDueDate, input.dueFrom) : undefined,
-        input.dueTo ? lte(services.nextDueDate, input.dueTo) : undefined,
-        input.resellerId ? eq(customers.resellerId, input.resellerId) : undefined,
-        input.terminatingWithin === undefined
-          ? undefined
-          : and(inArray(services.status, ['active', 'suspended']), isNotNull(terminatesOn), lte(terminatesOn, addDays(today, input.terminatingWithin))),
-        cursor ? afterCursor(services, decodeCursor(cursor)) : undefined,
-        only ? eq(services.id, only) : undefined,
-      ),
-    )
-    .orderBy(desc(services.createdAt), desc(services.id))
+    .where(and(serviceFilters(ctx, input, terminatesOn), cursor ? order.after(cursor) : undefined, only ? eq(services.id, only) : undefined))
+    .orderBy(...order.orderBy)
     .limit(limit + 1);
-  return toPage(rows, limit);
+  return order.page(rows, limit);
 }
 
 /**

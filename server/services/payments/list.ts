@@ -1,11 +1,11 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { customers, invoices, ledgerTransactions, payments, refunds } from '@/db/schema';
 import type { PaymentMethod } from '@/server/schemas/invoices';
 import type { ListPaymentsInput, PaymentEntryType } from '@/server/schemas/money-lists';
 import type { ServiceContext } from '@/server/services/context';
 import { customerMatching, ownedByScope, requireBookReader } from '@/server/services/customers/scope';
-import { afterCursor, decodeCursor, encodeCursor, everyItem, withinDays, type Cursor } from '@/server/services/pagination';
+import { afterCursor, decodeCursor, encodeCursor, everyItem, statusCounts, withinDays, type Cursor } from '@/server/services/pagination';
 
 /** One row of the Payments list: money received on an invoice, or given back. */
 export type PaymentEntry = {
@@ -129,6 +129,41 @@ async function fetchPage(ctx: ServiceContext, input: Filters, cursorText: string
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.date, id: last.id }) : null };
+}
+
+/**
+ * How many payments and refunds the filters select, apart from the type filter (the list's
+ * Payment / Refund chips): the same scope and filters as the list.
+ */
+export async function countPaymentsByType(ctx: ServiceContext, input: Omit<Filters, 'type'>): Promise<Partial<Record<PaymentEntryType, number>>> {
+  requireBookReader(ctx.actor, 'invoices.view');
+  const [[received], [returned]] = await Promise.all([
+    ctx.db
+      .select({ count: count() })
+      .from(payments)
+      .innerJoin(customers, eq(customers.id, payments.customerId))
+      .where(
+        and(
+          shared(ctx, input, { customerId: payments.customerId, date: payments.paidAt, id: payments.id, currency: payments.currency }, undefined),
+          input.method ? eq(payments.method, input.method) : undefined,
+        ),
+      ),
+    ctx.db
+      .select({ count: count() })
+      .from(refunds)
+      .innerJoin(invoices, eq(invoices.id, refunds.invoiceId))
+      .innerJoin(customers, eq(customers.id, invoices.customerId))
+      .where(
+        and(
+          shared(ctx, input, { customerId: invoices.customerId, date: refunds.refundedAt, id: refunds.id, currency: refunds.currency }, undefined),
+          input.method ? eq(refundMethod, input.method) : undefined,
+        ),
+      ),
+  ]);
+  return statusCounts([
+    { status: 'payment' as const, count: received?.count ?? 0 },
+    { status: 'refund' as const, count: returned?.count ?? 0 },
+  ]);
 }
 
 /**
