@@ -14,6 +14,9 @@ export type PaymentEntryType = (typeof paymentEntryTypes)[number];
 
 const customerFilter = optionalText(200);
 
+/** What the Payments list sorts by (`sort`, `-` for descending); absent: newest first by date. */
+export const paymentSortKeys = ['date', 'amount'] as const;
+
 export const listPaymentsInput = listInput.extend({
   type: z.enum(paymentEntryTypes).optional(),
   method: z.enum(paymentMethods).optional(),
@@ -25,6 +28,7 @@ export const listPaymentsInput = listInput.extend({
   currency: currencyCode.optional(),
   // The reseller whose book holds the customer now.
   reseller_id: id.optional(),
+  sort: sortParam(paymentSortKeys).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type ListPaymentsInput = DomainInput<typeof listPaymentsInput>;

@@ -3,8 +3,12 @@ import { systemActor } from '@/server/auth/actor';
 import { camelized } from '@/server/schemas/common';
 import { listCustomersInput } from '@/server/schemas/customers';
 import { listInvoicesInput } from '@/server/schemas/invoices';
+import { listPaymentsInput } from '@/server/schemas/money-lists';
 import { listCustomers } from '@/server/services/customers/list';
 import { listInvoices } from '@/server/services/invoices/list';
+import { listPayments, type PaymentEntry } from '@/server/services/payments/list';
+import { recordPayment } from '@/server/services/payments/record';
+import { refundPayment } from '@/server/services/payments/refund';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 
@@ -67,5 +71,47 @@ describe('sorted lists', () => {
     } while (cursor);
     expect(names).toHaveLength(4);
     expect(names.map((n) => n.toLowerCase())).toEqual(names.map((n) => n.toLowerCase()).sort((a, b) => a.localeCompare(b)));
+  });
+});
+
+describe('the Payments list sorted', () => {
+  it('merges payments and refunds by amount across pages, both ways, and by date', async () => {
+    const customer = await givenCustomer(db(), { name: 'Paying Pat' });
+    const amounts = [1200n, 300n, 1200n, 700n];
+    for (const amount of amounts) {
+      const invoice = await givenInvoice(db(), { customerId: customer.id, total: amount });
+      await recordPayment(admin(), { invoiceId: invoice.id, amount, method: 'bank_transfer', reference: `pay ${amount}` });
+    }
+    const refunded = await givenInvoice(db(), { customerId: customer.id, total: 900n });
+    await recordPayment(admin(), { invoiceId: refunded.id, amount: 900n, method: 'bank_transfer', reference: 'to refund' });
+    await refundPayment(admin(), { invoiceId: refunded.id, amount: 500n, toCredit: false });
+
+    const everyEntry = async (sort: string | undefined) => {
+      const seen: PaymentEntry[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPayments(admin(), camelized(listPaymentsInput).parse({ customer: customer.id, sort, cursor, limit: 2 }));
+        seen.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const up = await everyEntry('amount');
+    expect(up.map((e) => [e.type, e.amount])).toEqual([
+      ['payment', 300n],
+      ['refund', 500n],
+      ['payment', 700n],
+      ['payment', 900n],
+      ['payment', 1200n],
+      ['payment', 1200n],
+    ]);
+    expect((await everyEntry('-amount')).map((e) => e.id)).toEqual(up.map((e) => e.id).reverse());
+    const byDate = await everyEntry('date');
+    expect(byDate.map((e) => e.date.getTime())).toEqual([...byDate.map((e) => e.date.getTime())].sort((a, b) => a - b));
+    expect((await everyEntry(undefined)).map((e) => e.id)).toEqual(byDate.map((e) => e.id).reverse());
+    const first = await listPayments(admin(), camelized(listPaymentsInput).parse({ customer: customer.id, sort: 'amount', limit: 2 }));
+    await expect(
+      listPayments(admin(), camelized(listPaymentsInput).parse({ customer: customer.id, sort: 'date', cursor: first.nextCursor!, limit: 2 })),
+    ).rejects.toMatchObject({ code: 'validation', fields: { cursor: expect.any(String) } });
   });
 });

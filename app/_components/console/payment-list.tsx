@@ -32,7 +32,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   const trpc = await api();
   const input = parsed.success ? parsed.data : listPaymentsInput.parse({ limit: 25 });
-  const { limit: _limit, cursor: _page, type: _type, format: _format, ...countInput } = input;
+  const { limit: _limit, cursor: _page, type: _type, sort: _sort, format: _format, ...countInput } = input;
   const [page, counts, resellers] = await Promise.all([
     trpc.payments.list({ ...input, format: 'json' }),
     trpc.payments.typeCounts(countInput),
@@ -79,9 +79,9 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
           <DataTable
             label="Payments"
             columns={[
-              { label: 'Date' },
+              { label: 'Date', sort: 'date' },
               { label: 'Type' },
-              { label: 'Amount', align: 'right' },
+              { label: 'Amount', align: 'right', sort: 'amount' },
               { label: 'Method' },
               { label: 'Reference' },
               { label: 'Gateway ID' },
@@ -89,6 +89,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
               { label: 'Customer' },
               { label: 'Recorded by' },
             ]}
+            sorted={parsed.success ? parsed.data.sort : undefined}
             empty={page.items.length === 0 ? 'No payment or refund matches these filters.' : undefined}
           >
             {page.items.map((p) => (

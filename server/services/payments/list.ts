@@ -5,7 +5,7 @@ import type { PaymentMethod } from '@/server/schemas/invoices';
 import type { ListPaymentsInput, PaymentEntryType } from '@/server/schemas/money-lists';
 import type { ServiceContext } from '@/server/services/context';
 import { customerMatching, ownedByScope, requireBookReader } from '@/server/services/customers/scope';
-import { afterCursor, decodeCursor, encodeCursor, everyItem, statusCounts, withinDays, type Cursor } from '@/server/services/pagination';
+import { afterCursor, decodeCursor, encodeCursor, everyItem, sortedBy, statusCounts, withinDays, type Keyset } from '@/server/services/pagination';
 
 /** One row of the Payments list: money received on an invoice, or given back. */
 export type PaymentEntry = {
@@ -29,24 +29,58 @@ export type PaymentEntry = {
 };
 
 type Filters = Omit<ListPaymentsInput, 'limit' | 'cursor' | 'format'>;
-type Branch = { customerId: PgColumn; date: PgColumn; id: PgColumn; currency: PgColumn };
+type Branch = { customerId: PgColumn; date: PgColumn; id: PgColumn; currency: PgColumn; amount: PgColumn };
+
+const paymentBranch: Branch = { customerId: payments.customerId, date: payments.paidAt, id: payments.id, currency: payments.currency, amount: payments.amount };
+const refundBranch: Branch = { customerId: invoices.customerId, date: refunds.refundedAt, id: refunds.id, currency: refunds.currency, amount: refunds.amount };
 
 // A refund onto the credit balance went nowhere else, whatever the payment's method was.
 const refundMethod = sql<PaymentMethod>`(case when ${refunds.toCredit} then 'credit'::payment_method else ${refunds.method} end)`;
 
-/** The filters both tables share, on one table's columns, from the cursor's position on. */
-function shared(ctx: ServiceContext, input: Filters, branch: Branch, cursor: Cursor | undefined): SQL | undefined {
+/** The filters both tables share, on one table's columns. */
+function shared(ctx: ServiceContext, input: Filters, branch: Branch): SQL | undefined {
   return and(
     ownedByScope(branch.customerId, ctx.actor.scope),
     withinDays(branch.date, input.from, input.to),
     customerMatching(branch.customerId, input.customer),
     input.currency ? eq(branch.currency, input.currency) : undefined,
     input.resellerId ? eq(customers.resellerId, input.resellerId) : undefined,
-    cursor ? afterCursor({ createdAt: branch.date, id: branch.id }, cursor) : undefined,
   );
 }
 
-async function paymentRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number, only?: string): Promise<PaymentEntry[]> {
+/**
+ * The order the list asks for, on one table's columns: newest first by the date the money moved
+ * (with the cursor the list has always had) unless `sort` names the date or the amount.
+ */
+function orderOf(sort: Filters['sort'], branch: Branch): Keyset<PaymentEntry> {
+  if (!sort)
+    return {
+      after: (cursor) => afterCursor({ createdAt: branch.date, id: branch.id }, decodeCursor(cursor)),
+      orderBy: [desc(branch.date), desc(branch.id)],
+      page(rows, limit) {
+        const items = rows.slice(0, limit);
+        const last = items.at(-1);
+        return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.date, id: last.id }) : null };
+      },
+    };
+  return sort.replace(/^-/, '') === 'amount'
+    ? sortedBy<PaymentEntry>(sort, branch.amount, 'bigint', branch.id, (row) => row.amount)
+    : sortedBy<PaymentEntry>(sort, branch.date, 'timestamptz', branch.id, (row) => row.date);
+}
+
+/** The same order in memory, to merge the two tables' pages: by the sort's value, ties by id. */
+function compareFor(sort: Filters['sort']): (a: PaymentEntry, b: PaymentEntry) => number {
+  const key = sort?.replace(/^-/, '') === 'amount' ? (e: PaymentEntry) => e.amount : (e: PaymentEntry) => BigInt(e.date.getTime());
+  // A uuid compares as its bytes in PostgreSQL, and so as its lowercase text here.
+  const sign = !sort || sort.startsWith('-') ? -1 : 1;
+  return (a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return sign * (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  };
+}
+
+async function paymentRows(ctx: ServiceContext, input: Filters, cursor: string | undefined, limit: number, only?: string): Promise<PaymentEntry[]> {
+  const order = orderOf(input.sort, paymentBranch);
   const rows = await ctx.db
     .select({
       id: payments.id,
@@ -69,17 +103,19 @@ async function paymentRows(ctx: ServiceContext, input: Filters, cursor: Cursor |
     .leftJoin(ledgerTransactions, and(eq(ledgerTransactions.paymentId, payments.id), eq(ledgerTransactions.type, 'income')))
     .where(
       and(
-        shared(ctx, input, { customerId: payments.customerId, date: payments.paidAt, id: payments.id, currency: payments.currency }, cursor),
+        shared(ctx, input, paymentBranch),
         input.method ? eq(payments.method, input.method) : undefined,
         only ? eq(payments.id, only) : undefined,
+        cursor ? order.after(cursor) : undefined,
       ),
     )
-    .orderBy(desc(payments.paidAt), desc(payments.id))
+    .orderBy(...order.orderBy)
     .limit(limit);
   return rows.map((row) => ({ ...row, type: 'payment' as const }));
 }
 
-async function refundRows(ctx: ServiceContext, input: Filters, cursor: Cursor | undefined, limit: number, only?: string): Promise<PaymentEntry[]> {
+async function refundRows(ctx: ServiceContext, input: Filters, cursor: string | undefined, limit: number, only?: string): Promise<PaymentEntry[]> {
+  const order = orderOf(input.sort, refundBranch);
   const rows = await ctx.db
     .select({
       id: refunds.id,
@@ -102,33 +138,27 @@ async function refundRows(ctx: ServiceContext, input: Filters, cursor: Cursor | 
     .leftJoin(ledgerTransactions, and(eq(ledgerTransactions.refundId, refunds.id), eq(ledgerTransactions.type, 'refund')))
     .where(
       and(
-        shared(ctx, input, { customerId: invoices.customerId, date: refunds.refundedAt, id: refunds.id, currency: refunds.currency }, cursor),
+        shared(ctx, input, refundBranch),
         input.method ? eq(refundMethod, input.method) : undefined,
         only ? eq(refunds.id, only) : undefined,
+        cursor ? order.after(cursor) : undefined,
       ),
     )
-    .orderBy(desc(refunds.refundedAt), desc(refunds.id))
+    .orderBy(...order.orderBy)
     .limit(limit);
   return rows.map((row) => ({ ...row, type: 'refund' as const }));
 }
 
-// Newest first, ties by id descending: the order of PostgreSQL's (date, uuid) row comparison,
-// since a uuid compares as its bytes and so as its lowercase text.
-const newestFirst = (a: PaymentEntry, b: PaymentEntry) => b.date.getTime() - a.date.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-async function fetchPage(ctx: ServiceContext, input: Filters, cursorText: string | undefined, limit: number) {
+async function fetchPage(ctx: ServiceContext, input: Filters, cursor: string | undefined, limit: number) {
   requireBookReader(ctx.actor, 'invoices.view');
-  const cursor = cursorText ? decodeCursor(cursorText) : undefined;
-  // Each table answers its own first `limit + 1` rows from its (date, id) index; the page is the
-  // first `limit + 1` of both, which those always contain.
+  // Each table answers its own first `limit + 1` rows in the list's order from its index; the
+  // page is the first `limit + 1` of both, which those always contain.
   const [received, returned] = await Promise.all([
     input.type === 'refund' ? [] : paymentRows(ctx, input, cursor, limit + 1),
     input.type === 'payment' ? [] : refundRows(ctx, input, cursor, limit + 1),
   ]);
-  const rows = [...received, ...returned].sort(newestFirst);
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.date, id: last.id }) : null };
+  // Either table's keyset pages alike: the cursor holds the entry's value and id, not its table.
+  return orderOf(input.sort, paymentBranch).page([...received, ...returned].sort(compareFor(input.sort)), limit);
 }
 
 /**
@@ -142,23 +172,13 @@ export async function countPaymentsByType(ctx: ServiceContext, input: Omit<Filte
       .select({ count: count() })
       .from(payments)
       .innerJoin(customers, eq(customers.id, payments.customerId))
-      .where(
-        and(
-          shared(ctx, input, { customerId: payments.customerId, date: payments.paidAt, id: payments.id, currency: payments.currency }, undefined),
-          input.method ? eq(payments.method, input.method) : undefined,
-        ),
-      ),
+      .where(and(shared(ctx, input, paymentBranch), input.method ? eq(payments.method, input.method) : undefined)),
     ctx.db
       .select({ count: count() })
       .from(refunds)
       .innerJoin(invoices, eq(invoices.id, refunds.invoiceId))
       .innerJoin(customers, eq(customers.id, invoices.customerId))
-      .where(
-        and(
-          shared(ctx, input, { customerId: invoices.customerId, date: refunds.refundedAt, id: refunds.id, currency: refunds.currency }, undefined),
-          input.method ? eq(refundMethod, input.method) : undefined,
-        ),
-      ),
+      .where(and(shared(ctx, input, refundBranch), input.method ? eq(refundMethod, input.method) : undefined)),
   ]);
   return statusCounts([
     { status: 'payment' as const, count: received?.count ?? 0 },
