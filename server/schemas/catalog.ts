@@ -123,7 +123,9 @@ function checkProduct(
         message: product.type === 'one_time' ? 'must be one_time for a one-time product' : `must be a billing cycle for a ${product.type} product`,
       });
     }
-    if (!usage && price.unit_amount.includes('.')) {
+    // Zod runs this check even when a price's own fields failed (a bad currency leaves it half
+    // parsed), so a missing amount is that price's error already, not this one.
+    if (!usage && typeof price.unit_amount === 'string' && price.unit_amount.includes('.')) {
       ctx.addIssue({
         code: 'custom',
         path: ['prices', index, 'amount'],

@@ -56,6 +56,13 @@ describe('catalog', () => {
       values: { id: product.id },
     });
     expect(bad).toMatchObject({ status: 400, body: { error: { fields: { 'prices.0.cycle': 'must be a billing cycle for a recurring product' } } } });
+    // A price whose own fields fail (here its currency) is its field's 400, not a crash of the cross-field checks.
+    const badCurrency = await call(putProduct, `/api/v1/products/${product.id}`, {
+      method: 'PUT',
+      body: { ...replacement, prices: [{ cycle: 'monthly', currency: 'US', amount: 5 }] },
+      values: { id: product.id },
+    });
+    expect(badCurrency).toMatchObject({ status: 400, body: { error: { fields: { 'prices.0.currency': 'must be an ISO 4217 currency code, like USD' } } } });
     expect((await call(getProduct, `/api/v1/products/${product.id}`, { values: { id: product.id } })).body.name).toBe('Starter 2');
 
     // The store's description and feature bullets travel as markdown; a bullet too long is named.
