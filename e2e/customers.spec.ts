@@ -14,16 +14,16 @@ const rows = (page: import('@playwright/test').Page) => page.getByRole('table', 
 
 test('searches by name or e-mail and keeps the search in the URL', async ({ page }) => {
   await page.getByRole('searchbox').fill('lovelace');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/q=lovelace/);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('ada@analytical.test');
   await page.getByRole('searchbox').fill('KERNEL.TEST');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText('Linus Torvalds');
   await page.getByRole('searchbox').fill('nobody-here');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByText('No customer matches “nobody-here”.')).toBeVisible();
 });
 

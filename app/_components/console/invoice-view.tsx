@@ -68,7 +68,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
         title={documentHeading(documentKindNames[invoice.kind], invoice.number)}
         description={
           <>
-            <Link href={`${basePath}/customers/${customer.id}`} className="text-accent hover:underline" data-testid="invoice-customer">
+            <Link href={`${basePath}/customers/${customer.id}`} className="text-accent underline underline-offset-2" data-testid="invoice-customer">
               {customer.name}
             </Link>{' '}
             · {customer.email}

@@ -51,6 +51,56 @@ export function SearchPalette({ basePath }: { basePath: ConsoleBase }) {
     router.push(href);
   };
   const nothing = found && Object.values(found).every((group) => group.length === 0);
+  const typedNumber = q.toUpperCase();
+  const numberFirst = Boolean(found && [...found.invoices, ...found.orders].some((r) => r.number?.toUpperCase() === typedNumber));
+  const customersGroup = found?.customers.length ? (
+    <Group heading="Customers">
+      {found.customers.map((c) => (
+        <Item key={c.id} value={`customer ${c.id}`} onSelect={() => go(`${basePath}/customers/${c.id}`)} title={c.name} detail={c.email} />
+      ))}
+    </Group>
+  ) : null;
+  const invoicesGroup = found?.invoices.length ? (
+    <Group heading="Invoices">
+      {found.invoices.map((i) => (
+        <Item
+          key={i.id}
+          value={`invoice ${i.id}`}
+          onSelect={() => go(`${basePath}/invoices/${i.id}`)}
+          title={i.number ?? 'Draft'}
+          detail={`${i.customerName} · ${money(i.total, i.currency)}`}
+          status={i.status}
+        />
+      ))}
+    </Group>
+  ) : null;
+  const ordersGroup = found?.orders.length ? (
+    <Group heading="Orders">
+      {found.orders.map((o) => (
+        <Item
+          key={o.id}
+          value={`order ${o.id}`}
+          onSelect={() => go(`${basePath}/orders/${o.id}`)}
+          title={o.number}
+          detail={`${o.customerName} · ${money(o.total, o.currency)}`}
+          status={o.status}
+        />
+      ))}
+    </Group>
+  ) : null;
+  const paymentsGroup = found?.payments.length ? (
+    <Group heading="Payments">
+      {found.payments.map((p) => (
+        <Item
+          key={p.id}
+          value={`payment ${p.id}`}
+          onSelect={() => go(`${basePath}/invoices/${p.invoiceId}`)}
+          title={`${money(p.amount, p.currency)} · ${p.reference ?? p.providerId ?? 'payment'}`}
+          detail={`${p.customerName} · invoice ${p.invoiceNumber ?? 'draft'}${p.provider && p.providerId ? ` · ${p.provider} ${p.providerId}` : ''}`}
+        />
+      ))}
+    </Group>
+  ) : null;
 
   return (
     <>
@@ -86,54 +136,21 @@ export function SearchPalette({ basePath }: { basePath: ConsoleBase }) {
                 {q.length < 2 ? <p className="px-3 py-6 text-center text-sm text-fg-muted">Type at least two characters.</p> : null}
                 {results.isFetching && !found ? <Command.Loading>Searching…</Command.Loading> : null}
                 {nothing ? <p className="px-3 py-6 text-center text-sm text-fg-muted">Nothing matches “{q}”.</p> : null}
-                {found?.customers.length ? (
-                  <Group heading="Customers">
-                    {found.customers.map((c) => (
-                      <Item key={c.id} value={`customer ${c.id}`} onSelect={() => go(`${basePath}/customers/${c.id}`)} title={c.name} detail={c.email} />
-                    ))}
-                  </Group>
-                ) : null}
-                {found?.invoices.length ? (
-                  <Group heading="Invoices">
-                    {found.invoices.map((i) => (
-                      <Item
-                        key={i.id}
-                        value={`invoice ${i.id}`}
-                        onSelect={() => go(`${basePath}/invoices/${i.id}`)}
-                        title={i.number ?? 'Draft'}
-                        detail={`${i.customerName} · ${money(i.total, i.currency)}`}
-                        status={i.status}
-                      />
-                    ))}
-                  </Group>
-                ) : null}
-                {found?.orders.length ? (
-                  <Group heading="Orders">
-                    {found.orders.map((o) => (
-                      <Item
-                        key={o.id}
-                        value={`order ${o.id}`}
-                        onSelect={() => go(`${basePath}/orders/${o.id}`)}
-                        title={o.number}
-                        detail={`${o.customerName} · ${money(o.total, o.currency)}`}
-                        status={o.status}
-                      />
-                    ))}
-                  </Group>
-                ) : null}
-                {found?.payments.length ? (
-                  <Group heading="Payments">
-                    {found.payments.map((p) => (
-                      <Item
-                        key={p.id}
-                        value={`payment ${p.id}`}
-                        onSelect={() => go(`${basePath}/invoices/${p.invoiceId}`)}
-                        title={`${money(p.amount, p.currency)} · ${p.reference ?? p.providerId ?? 'payment'}`}
-                        detail={`${p.customerName} · invoice ${p.invoiceNumber ?? 'draft'}${p.provider && p.providerId ? ` · ${p.provider} ${p.providerId}` : ''}`}
-                      />
-                    ))}
-                  </Group>
-                ) : null}
+                {/* A number typed in full puts its invoices and orders first, so Enter opens it. */}
+                {numberFirst ? (
+                  <>
+                    {invoicesGroup}
+                    {ordersGroup}
+                    {customersGroup}
+                  </>
+                ) : (
+                  <>
+                    {customersGroup}
+                    {invoicesGroup}
+                    {ordersGroup}
+                  </>
+                )}
+                {paymentsGroup}
               </Command.List>
             </Command>
           </Dialog.Content>
