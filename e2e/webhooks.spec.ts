@@ -55,7 +55,7 @@ test('an admin adds a webhook endpoint, keeps its secret, sends a test event and
     const row = page.getByRole('row').filter({ hasText: 'webhook.test' });
     await expect(row.getByText('succeeded')).toBeVisible();
     await expect(row.getByRole('cell', { name: '200', exact: true })).toBeVisible();
-    await row.getByText('webhook.test').click();
+    await row.getByText('webhook.test', { exact: true }).click();
     await expect(row.getByText(`webhook-id ${String(first!.headers['webhook-id'])}`)).toBeVisible();
     await expect(row.getByText('"type": "webhook.test"')).toBeVisible();
     await shot(page, 'webhooks-endpoint');
