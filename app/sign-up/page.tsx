@@ -37,7 +37,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           Already have an account?{' '}
           <Link
             href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/sign-in'}
-            className="text-fg underline-offset-2 hover:underline"
+            className="font-medium text-fg underline underline-offset-2"
           >
             Sign in
           </Link>
