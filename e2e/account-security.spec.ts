@@ -1,11 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { shot, signIn } from './support';
-
-const signOut = async (page: Page) => {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
-};
+import { shot, signIn, signOut } from './support';
 
 // The authenticator app's code, `ahead` seconds from now: the code that confirmed enrolment is
 // spent, so signing in right after uses the next step's (the server allows one step of skew).

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { shot, signIn, signOut } from './support';
 
 test('an admin adds a staff member who can only do what was ticked, and the audit log shows it', async ({ page }) => {
   const email = `clerk-${Date.now()}@example.test`;
@@ -26,8 +26,7 @@ test('an admin adds a staff member who can only do what was ticked, and the audi
   await expect(page.getByRole('table', { name: 'Audit entries' }).locator('tbody tr').first()).toContainText('admin@cashdesk.test');
   await shot(page, 'audit-log');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
   await signIn(page, email, 'a-long-enough-password');
   await expect(page.getByText('Your account has no billing permissions yet')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link')).toHaveText(['Dashboard', 'Customers']);

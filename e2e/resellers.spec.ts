@@ -1,12 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { shot, signIn } from './support';
+import { shot, signIn, signOut } from './support';
 
 const password = 'a-long-enough-password';
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main', exact: true });
-const signOut = async (page: Page) => {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
-};
 
 test('a reseller’s journey: the admin creates it at 10 %, it bills and collects cash from its own customer, the admin pays its commission, and it sees the payout', async ({
   page,

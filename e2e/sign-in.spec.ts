@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { shot, signIn, signOut } from './support';
 
 for (const [role, email, area, heading] of [
   ['admin', 'admin@cashdesk.test', '/admin', /Welcome back/],
@@ -28,8 +28,7 @@ test('a wrong password is refused with a message and no session', async ({ page 
 
 test('signing out ends the session', async ({ page }) => {
   await signIn(page, 'staff@cashdesk.test');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
   await page.goto('/admin/customers');
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { shot, signIn, signOut } from './support';
 
 const password = 'a-long-enough-password';
 
@@ -25,8 +25,7 @@ test('a reseller the admin allowed creates a sub-reseller, at a commission not a
   await expect(page.getByText(`Reseller ${parentName} created`)).toBeVisible();
   await expect(newReseller).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(parentName) })).toContainText('10 %');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
 
   // The parent signs in and opens its Sub-resellers: none yet, and it may create one.
   await signIn(page, parentEmail, password);

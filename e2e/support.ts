@@ -11,6 +11,18 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await expect(page.getByTestId('signed-in-user')).toContainText(email);
 }
 
+/**
+ * Signs out with the console header's button. A click that lands before the page has hydrated
+ * does nothing (the button is a client component), so it is clicked again until the sign-in page
+ * shows; a second sign-out is harmless.
+ */
+export async function signOut(page: Page) {
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/sign-in/, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** Screenshots go to e2e/.artifacts (git-ignored) to be looked at after a run. */
 export const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/.artifacts/${name}.png`, fullPage: true });
 
