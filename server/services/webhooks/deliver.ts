@@ -134,7 +134,7 @@ const secretsOf = (delivery: Claimed, now: Date) => [
 ];
 
 /** The JSON body of a delivery: what the Standard Webhooks specification calls the payload. */
-export const deliveryBody = (event: { type: string; occurredAt: Date; data: unknown }) =>
+const deliveryBody = (event: { type: string; occurredAt: Date; data: unknown }) =>
   JSON.stringify({ type: event.type, timestamp: event.occurredAt.toISOString(), data: event.data });
 
 async function attempt(ctx: ServiceContext, delivery: Claimed, send: Send): Promise<void> {
