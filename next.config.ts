@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files it loads by path; bundled, it fails at runtime
@@ -13,4 +14,5 @@ const nextConfig: NextConfig = {
   headers: async () => [{ source: '/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }],
 };
 
-export default nextConfig;
+// Customer-facing pages read their texts through next-intl; i18n/request.ts picks the language.
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

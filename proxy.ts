@@ -25,6 +25,8 @@ export function proxy(request: NextRequest) {
   const headers = securityHeaders(request.nextUrl.pathname, nonce, headerConfig());
   const forwarded = new Headers(request.headers);
   forwarded.set('x-nonce', nonce);
+  // Which area the page is in, for the language (i18n/request.ts): the console stays English.
+  forwarded.set('x-cashdesk-path', request.nextUrl.pathname);
   forwarded.set('content-security-policy', headers['Content-Security-Policy']!);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

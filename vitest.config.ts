@@ -19,7 +19,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'db/**/*.test.ts', 'inngest/**/*.test.ts', 'emails/**/*.test.tsx'],
+          include: ['server/**/*.test.ts', 'i18n/**/*.test.ts', 'db/**/*.test.ts', 'inngest/**/*.test.ts', 'emails/**/*.test.tsx'],
           environment: 'node',
           setupFiles: ['tests/support/fixed-clock.ts'],
         },

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { SkipLink } from './_components/ui/skip-link';
@@ -13,13 +15,15 @@ export const metadata: Metadata = {
 // Reading the request makes every page render per request, as its CSP nonce requires
 // (proxy.ts); a prerendered page would carry scripts without it, which the browser refuses.
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const [nonce, locale] = await Promise.all([headers().then((h) => h.get('x-nonce') ?? undefined), getLocale()]);
   return (
     // next-themes sets the theme class before hydration, so the server markup differs by design.
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen antialiased">
         <SkipLink />
-        <Providers nonce={nonce}>{children}</Providers>
+        <NextIntlClientProvider>
+          <Providers nonce={nonce}>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -29,6 +29,10 @@ export const customers = pgTable(
     taxRateOverride: numeric('tax_rate_override', { precision: 6, scale: 3 }),
     billingAddress: jsonb('billing_address').$type<BillingAddress>(),
     currency: char('currency', { length: 3 }).notNull(),
+    // The language the customer reads documents, e-mails and the portal in (a tag from
+    // i18n/locales.ts). Null follows the settings' default_locale, so changing that default moves
+    // every customer who never chose.
+    locale: text('locale'),
     // The reseller (a user with role reseller) who owns this customer; null for direct ones.
     resellerId: uuid('reseller_id').references((): AnyPgColumn => users.id),
     // The cash collector (a user with role collector) who visits this customer; one at most, as
@@ -51,6 +55,7 @@ export const customers = pgTable(
     // books where ILIKE '%…%' would otherwise read every row.
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('customers_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    check('customers_locale_ck', sql`${t.locale} is null or ${t.locale} in ('en', 'de', 'fr', 'es', 'pt-BR')`),
     check('customers_tax_rate_override_ck', sql`${t.taxRateOverride} is null or (${t.taxRateOverride} >= 0 and ${t.taxRateOverride} <= 100)`),
   ],
 );

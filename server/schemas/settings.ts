@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customBoundsMm, paperSyntax, parsePaper } from '../documents/paper';
+import { fallbackLocale, localeInput, locales } from '@/i18n/locales';
 import { currencyCode, percentText } from './common';
 
 /** The billing settings block of the API (GET|PATCH /api/v1/settings/billing). */
@@ -22,6 +23,8 @@ export const billingSettings = z.object({
       reset: z.enum(['yearly', 'never']).default('yearly'),
     })
     .default({ prefix: 'INV', proforma_prefix: 'PF-', include_year: true, padding: 5, reset: 'yearly' }),
+  // The language of customers who chose none: their documents, e-mails and portal.
+  default_locale: z.enum(locales).catch(fallbackLocale).default(fallbackLocale),
   // The document a new order starts with when it names none (POST /orders `document`): a desk
   // whose customers pay against proformas (Billia) sets it once instead of on every order.
   first_document: z.enum(['invoice', 'proforma']).default('invoice'),
@@ -71,6 +74,7 @@ export const billingSettingsPatch = z.strictObject({
     })
     .optional(),
   first_document: z.enum(['invoice', 'proforma'], { error: 'must be invoice or proforma' }).optional(),
+  default_locale: localeInput.optional(),
   renewal_window_days: z.number().int().min(0).max(90).optional(),
   payment_due_days: z.number().int().min(0).max(365).optional(),
   // A size the documents know (or "custom" with custom_paper_mm): a typo would print on A4 unnoticed.

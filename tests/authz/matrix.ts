@@ -483,6 +483,7 @@ export const trpcMatrix: TrpcEntry[] = [
   },
 
   { call: 'settings.display', expect: signedIn },
+  { call: 'settings.locale', expect: everyone },
   { call: 'settings.billing', needs: 'admin', expect: adminOnly },
   { call: 'settings.nextInvoiceSequence', needs: 'admin', expect: adminOnly },
   { call: 'settings.updateBilling', needs: 'admin', input: () => ({}), expect: adminOnly },

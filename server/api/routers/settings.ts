@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anonymousActor } from '../../auth/actor';
 import { id } from '../../schemas/common';
 import { companySettingsInput } from '../../schemas/company';
 import { paymentSettingsInput } from '../../schemas/payments';
@@ -8,8 +9,9 @@ import { createConsoleApiKey, listApiKeys, revokeApiKey } from '../../services/p
 import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/settings/billing';
 import { getCompany, updateCompany } from '../../services/settings/company';
 import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
+import { localePreferences } from '../../services/settings/locale';
 import { readBillingSettings } from '../../services/settings/read';
-import { adminProcedure, authedProcedure, router } from '../trpc';
+import { adminProcedure, authedProcedure, publicProcedure, router } from '../trpc';
 
 export const settingsRouter = router({
   /** How the console shows and computes amounts: the same for anyone signed in. */
@@ -23,6 +25,8 @@ export const settingsRouter = router({
       paymentDueDays: settings.payment_due_days,
     };
   }),
+  /** Whose language a page is in: the signed-in customer's choice and the desk's default (visitors too). */
+  locale: publicProcedure.query(({ ctx }) => localePreferences({ db: ctx.db, actor: ctx.actor ?? anonymousActor(), now: new Date() })),
   billing: adminProcedure.query(({ ctx }) => getBillingSettings(ctx.service)),
   nextInvoiceSequence: adminProcedure.query(({ ctx }) => nextInvoiceSequence(ctx.service)),
   updateBilling: adminProcedure.input(billingSettingsPatch).mutation(({ ctx, input }) => updateBillingSettings(ctx.service, input)),

@@ -1,0 +1,2 @@
+ALTER TABLE "customers" ADD COLUMN "locale" text;--> statement-breakpoint
+ALTER TABLE "customers" ADD CONSTRAINT "customers_locale_ck" CHECK ("customers"."locale" is null or "customers"."locale" in ('en', 'de', 'fr', 'es', 'pt-BR'));

@@ -1,0 +1,14 @@
+import type { Locale } from './locales';
+
+// Keys are checked at compile time against the English files, the source of every other
+// locale: a namespace added to i18n/messages.ts gets its line here.
+type EnglishMessages = {
+  common: typeof import('../messages/en/common.json');
+};
+
+declare module 'next-intl' {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: EnglishMessages;
+  }
+}

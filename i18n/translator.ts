@@ -1,0 +1,11 @@
+import { createTranslator } from 'next-intl';
+import type { Locale } from './locales';
+import { loadMessages, type Namespace } from './messages';
+
+/**
+ * Texts outside a page render (PDFs, e-mails, SMS): the same messages and ICU rules as the
+ * pages, for a locale the caller names (the customer's).
+ */
+export async function translator<N extends Namespace>(locale: Locale, namespace: N) {
+  return createTranslator({ locale, messages: await loadMessages(locale), namespace });
+}
