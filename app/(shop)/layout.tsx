@@ -1,3 +1,4 @@
+import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { MoneyProvider } from '../_components/money';
@@ -12,7 +13,9 @@ export default async function ShopLayout({ children }: { children: ReactNode }) 
     <div className="flex min-h-screen flex-col">
       <ShopHeader user={user} />
       <main id="content" tabIndex={-1} className="outline-none mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-        <MoneyProvider decimals={settings.display_decimals ?? null}>{children}</MoneyProvider>
+        <MoneyProvider decimals={settings.display_decimals ?? null} locale={await getLocale()}>
+          {children}
+        </MoneyProvider>
       </main>
     </div>
   );

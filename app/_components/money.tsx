@@ -1,17 +1,25 @@
 'use client';
 
-import { createContext, useContext, type ReactNode } from 'react';
-import { formatMoney } from '@/server/billing/currency';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { formatsFor, type LocaleFormats } from '@/i18n/format';
+import { fallbackLocale, type Locale } from '@/i18n/locales';
 
-const DecimalsContext = createContext<number | null>(null);
+const FormatsContext = createContext<LocaleFormats>(formatsFor(fallbackLocale));
 
-/** Hands the settings' display decimals to the client components below it. */
-export function MoneyProvider({ decimals, children }: { decimals: number | null; children: ReactNode }) {
-  return <DecimalsContext.Provider value={decimals}>{children}</DecimalsContext.Provider>;
+/**
+ * Hands the page's formats to the client components below it: the settings' display decimals,
+ * and the locale whose separators, symbol position and dates they follow (the customer's on
+ * their pages, the settings' in the console).
+ */
+export function MoneyProvider({ decimals, locale, children }: { decimals: number | null; locale: Locale; children: ReactNode }) {
+  const formats = useMemo(() => formatsFor(locale, { decimals }), [locale, decimals]);
+  return <FormatsContext.Provider value={formats}>{children}</FormatsContext.Provider>;
 }
 
-/** Formats money in client components as the settings say. */
+/** Formats money in client components as the page's locale and the settings say. */
 export function useMoney(): (amount: bigint, currency: string) => string {
-  const decimals = useContext(DecimalsContext) ?? undefined;
-  return (amount, currency) => formatMoney(amount, currency, { decimals });
+  return useContext(FormatsContext).money;
 }
+
+/** Money, dates and numbers in client components, in the page's locale. */
+export const useFormats = (): LocaleFormats => useContext(FormatsContext);

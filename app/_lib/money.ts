@@ -1,5 +1,7 @@
 import 'server-only';
+import { getLocale } from 'next-intl/server';
 import { cache } from 'react';
+import { formatsFor, type LocaleFormats } from '@/i18n/format';
 import { api } from '@/server/api/server-caller';
 import { formatMoney } from '@/server/billing/currency';
 
@@ -15,3 +17,6 @@ export async function moneyFormatter(): Promise<FormatMoney> {
   const decimals = (await displayDecimals()) ?? undefined;
   return (amount, currency) => formatMoney(amount, currency, { decimals });
 }
+
+/** Money, dates and numbers on a customer's page, in the page's language (i18n/request.ts). */
+export const pageFormats = cache(async (): Promise<LocaleFormats> => formatsFor(await getLocale(), { decimals: await displayDecimals() }));

@@ -53,7 +53,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   // Settings → Security requires two-factor sign-in: nothing else opens until it is set up.
   if (gate.enrolTwoFactor) redirect('/account/two-factor');
   return (
-    <MoneyProvider decimals={decimals}>
+    <MoneyProvider decimals={decimals} locale="en">
       <ConsoleShell
         user={user}
         search={<SearchPalette basePath="/admin" />}

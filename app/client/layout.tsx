@@ -1,3 +1,4 @@
+import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { NavItem } from '../_components/console/nav';
 import { ConsoleShell } from '../_components/console/shell';
@@ -19,7 +20,9 @@ export default async function ClientLayout({ children }: { children: ReactNode }
   const user = await requireArea('client');
   return (
     <ConsoleShell user={user} area="Client portal" nav={nav}>
-      <MoneyProvider decimals={await displayDecimals()}>{children}</MoneyProvider>
+      <MoneyProvider decimals={await displayDecimals()} locale={await getLocale()}>
+        {children}
+      </MoneyProvider>
     </ConsoleShell>
   );
 }

@@ -18,7 +18,7 @@ export default async function CollectLayout({ children }: { children: ReactNode 
   }
   return (
     <ConsoleShell user={user} area="Cash collection" nav={nav}>
-      <MoneyProvider decimals={await displayDecimals()}>{children}</MoneyProvider>
+      <MoneyProvider decimals={await displayDecimals()} locale="en">{children}</MoneyProvider>
     </ConsoleShell>
   );
 }

@@ -26,7 +26,7 @@ export default async function ResellerLayout({ children }: { children: ReactNode
   const user = await requireArea('reseller');
   const [{ permissions }, decimals] = await Promise.all([(await api()).me(), displayDecimals()]);
   return (
-    <MoneyProvider decimals={decimals}>
+    <MoneyProvider decimals={decimals} locale="en">
       <ConsoleShell
         user={user}
         search={<SearchPalette basePath="/reseller" />}
