@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { apiKey, shot, signIn } from './support';
+import { apiKey, apiPost, givenInvoice, shot, signIn } from './support';
 
 // Every page of app/**/page.tsx, as each role that may open it, on a phone: nothing wider than
 // the screen and no serious or critical accessibility violation. docs/accessibility.md says how
@@ -84,8 +84,6 @@ async function visitAll(page: Page, paths: string[]) {
 const adminPages = {
   customers: ['/admin', '/admin/customers', '/admin/customers/*', '/account', '/account/two-factor'],
   invoices: ['/admin/invoices', '/admin/invoices/*', '/admin/payments', '/admin/transactions'],
-  // /admin/orders/[id]/edit opens only a draft contract order, which the demo has none of; it is
-  // the wizard of /admin/orders/new, checked here.
   orders: ['/admin/orders', '/admin/orders/*', '/admin/orders/new', '/admin/services'],
   catalog: ['/admin/catalog', '/admin/catalog/*', '/admin/catalog/new', '/admin/resellers', '/admin/resellers/*'],
   reports: [
@@ -108,6 +106,31 @@ const adminPages = {
     '/admin/webhooks',
   ],
 };
+
+// Pages of records the demo has none of: a draft contract order's edit page and a webhook
+// endpoint's page, each made here first.
+test("the admin's draft order and webhook endpoint pages", async ({ page, request }) => {
+  const tag = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+  const { customer } = await givenInvoice(request, [{ description: 'Setup', quantity: 1, unit_price: 1000 }], `Draft Co ${tag}`);
+  const product = await apiPost<{ id: string }>(request, '/products', {
+    name: `Draft VPS ${tag}`,
+    type: 'recurring',
+    prices: [{ cycle: 'monthly', currency: 'USD', amount: 2500 }],
+  });
+  const order = await apiPost<{ id: string }>(request, '/orders', {
+    customer_id: customer.id,
+    draft: true,
+    items: [{ product_id: product.id, cycle: 'monthly' }],
+  });
+  // A public address that is never called: the endpoint hears only refunds, and this test makes none.
+  const endpoint = await apiPost<{ id: string }>(request, '/webhook-endpoints', {
+    url: 'https://93.184.215.14/hooks',
+    events: ['refund.created'],
+    description: `Pages ${tag}`,
+  });
+  await signIn(page, 'admin@cashdesk.test');
+  await visitAll(page, [`/admin/orders/${order.id}/edit`, `/admin/webhooks/${endpoint.id}`]);
+});
 
 for (const [group, paths] of Object.entries(adminPages)) {
   test(`the admin's ${group} pages`, async ({ page }) => {
@@ -173,6 +196,11 @@ test('every portal page as the customer', async ({ page }) => {
     '/store/*',
     '/checkout',
   ]);
+  // The page a checkout ends on, for one of the customer's own orders.
+  await page.goto('/client/orders');
+  const order = await firstRecord(page, '/client/orders');
+  expect(order, 'the demo customer has an order').not.toBeNull();
+  await visitAll(page, [`/checkout/complete/${order!.split('/').pop()}`]);
 });
 
 test('the collector page', async ({ page }) => {
