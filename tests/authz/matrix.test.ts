@@ -52,6 +52,9 @@ import {
 vi.mock('@/server/auth/next-auth', () => ({ currentUser: vi.fn() }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
+// Layouts read the page's language from next-intl's request config, which only a Next.js server
+// sets up; the guards under test do not depend on it.
+vi.mock('next-intl/server', () => ({ getLocale: async () => 'en', getTranslations: async () => (key: string) => key }));
 
 const { db } = withTestDatabase();
 const root = path.resolve(import.meta.dirname, '../..');
