@@ -5,9 +5,9 @@ import { fieldErrors } from '@/server/errors';
 import { paymentMethodLabels } from '@/server/labels';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { listPaymentsInput } from '@/server/schemas/money-lists';
-import { formatDay, formatTime, queryString, type SearchParams } from '../../_lib/format';
+import { formatTime, queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats, moneyFormatter } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
@@ -25,6 +25,7 @@ import { StatusChips } from './status-chips';
  * the filtered set; a row opens its invoice. The service scopes it (a reseller sees its book).
  */
 export async function PaymentList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
+  const formats = await consoleFormats();
   const showReseller = basePath === '/admin';
   const money = await moneyFormatter();
   const raw = readParams(listParams.payments, searchParams);
@@ -95,7 +96,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
             {page.items.map((p) => (
               <tr key={p.id} data-href={`${basePath}/invoices/${p.invoiceId}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
                 <td className="px-3 py-2.5 whitespace-nowrap">
-                  {formatDay(p.date)}
+                  {formats.day(p.date)}
                   <span className="block text-xs text-fg-muted">{formatTime(p.date)}</span>
                 </td>
                 <td className="px-3 py-2.5">

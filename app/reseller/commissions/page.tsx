@@ -4,13 +4,14 @@ import { monthOf } from '@/server/services/resellers/commissions';
 import { commissionRangeFrom, CommissionsHeader, CommissionsTable } from '../../_components/console/commissions';
 import { Card } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
-import { formatDay, formatMoment, type SearchParams } from '../../_lib/format';
+import { type SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats, moneyFormatter } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'My commissions' };
 
 export default async function MyCommissionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const formats = await consoleFormats();
   await requireArea('reseller');
   // Pages may read the real clock: without a range the report shows this month.
   const month = monthOf(new Date());
@@ -46,10 +47,10 @@ export default async function MyCommissionsPage({ searchParams }: { searchParams
         >
           {payouts.items.map((p) => (
             <tr key={p.id}>
-              <td className="px-4 py-2.5 whitespace-nowrap">{formatMoment(p.createdAt)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap">{formats.moment(p.createdAt)}</td>
               <td className="px-4 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">{money(p.amount, p.currency)}</td>
               <td className="px-4 py-2.5 whitespace-nowrap">
-                {formatDay(p.periodFrom)} – {formatDay(p.periodTo)}
+                {formats.day(p.periodFrom)} – {formats.day(p.periodTo)}
               </td>
               <td className="px-4 py-2.5">{p.reference ?? '—'}</td>
             </tr>
