@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { CustomerView } from '@/server/services/customers/store';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import type { ConsoleBase } from './base-path';
@@ -28,7 +28,7 @@ export async function CustomerTable({
   resellerNames?: ReadonlyMap<string, string>;
 }) {
   const formats = await consoleFormats();
-  const money = await moneyFormatter();
+  const { money } = formats;
   return (
     <Card className="overflow-hidden">
       <KeyboardRows label="Customers" className="max-h-[70vh] overflow-auto">

@@ -5,7 +5,7 @@ import { api } from '@/server/api/server-caller';
 import { changePlanPermission } from '@/server/auth/permissions';
 import { isAwaitingPayment } from '@/server/billing/invoice-status';
 import { canChangePlan } from '@/server/billing/order-status';
-import { consoleFormats, displaySettings, moneyFormatter } from '../../_lib/money';
+import { consoleFormats, displaySettings } from '../../_lib/money';
 import { ChangePlan } from '../../admin/customers/[id]/actions/change-plan-dialog';
 import { CustomerActions } from '../../admin/customers/[id]/customer-actions';
 import { CustomerAssignee } from '../../admin/customers/[id]/customer-assignee';
@@ -42,7 +42,8 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
   // The desk sees and moves the customer's reseller; a reseller's console shows no other reseller.
   // Cash collectors likewise: the desk assigns customers to their rounds (docs/collectors.md).
   const [resellers, collectors] = basePath === '/admin' ? await Promise.all([trpc.resellers.options(), trpc.customers.collectors()]) : [null, null];
-  const [format, settings] = await Promise.all([moneyFormatter(), displaySettings()]);
+  const format = formats.money;
+  const settings = await displaySettings();
   const money = (amount: bigint, currency = customer.currency) => format(amount, currency);
   const owed = invoices.filter((i) => isAwaitingPayment(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
   const address = customer.billingAddress;

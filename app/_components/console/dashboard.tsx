@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { dateLocales } from '@/i18n/format';
 import type { Locale } from '@/i18n/locales';
 import { api } from '@/server/api/server-caller';
 import type { SessionUser } from '@/server/auth/next-auth';
@@ -10,9 +11,9 @@ import { Card, PageHeader } from '../ui/card';
 import type { ConsoleBase } from './base-path';
 import { KpiTiles } from './kpi-tiles';
 
-/** Day and month only, as the tiles have room for, in the console's locale: "07 Dec" (en dates read the British way), "07.12." in de. */
+/** Day and month only, as the tiles have room for, in the console's locale: "07 Dec" in en, "07. Dez." in de. */
 function shortDay(locale: Locale): (d: string) => string {
-  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: '2-digit', month: 'short', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(dateLocales[locale], { day: '2-digit', month: 'short', timeZone: 'UTC' });
   return (d) => format.format(new Date(`${d}T00:00:00Z`));
 }
 

@@ -5,7 +5,7 @@ import { awaitingPayment, invoiceActions, invoiceStatuses } from '@/server/billi
 import { addDays, toPlainDate } from '@/server/billing/periods';
 import type { Channel } from '@/server/schemas/invoices';
 import { humanize, queryString, resellerLabel, type SearchParams } from '../../_lib/format';
-import { consoleFormats, displaySettings, moneyFormatter } from '../../_lib/money';
+import { consoleFormats, displaySettings } from '../../_lib/money';
 import { invoiceFiltersFrom } from '../../admin/invoices/filters';
 import { InvoiceRowMenu } from '../../admin/invoices/invoice-row-menu';
 import { BulkBar, InvoiceSelection, SelectAllOnPage, SelectInvoice } from '../../admin/invoices/invoice-selection';
@@ -51,7 +51,7 @@ export async function InvoiceList({
   showReseller?: boolean;
 }) {
   const formats = await consoleFormats();
-  const money = await moneyFormatter();
+  const { money } = formats;
   const filters = invoiceFiltersFrom(searchParams);
   const { errors, raw } = filters;
   const input = showReseller ? filters.input : { ...filters.input, reseller_id: undefined };

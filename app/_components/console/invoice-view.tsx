@@ -14,7 +14,7 @@ import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { linePeriod } from '@/server/services/invoices/store';
 import { customerRateText } from '../../_lib/customer-tax';
 import { documentKindNames, humanize } from '../../_lib/format';
-import { consoleFormats, displaySettings, moneyFormatter } from '../../_lib/money';
+import { consoleFormats, displaySettings } from '../../_lib/money';
 import { DocumentActions } from '../../admin/invoices/[id]/document-actions';
 import { InternalNotes } from '../../admin/invoices/[id]/internal-notes';
 import { InvoiceActions } from '../../admin/invoices/[id]/invoice-actions';
@@ -43,7 +43,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
     displaySettings(),
     trpc.invoiceDesk.statusTargets({ id }),
   ]);
-  const format = await moneyFormatter();
+  const format = formats.money;
   const money = (amount: bigint) => format(amount, invoice.currency);
   const actions = invoiceActions(invoice);
   const publicPath = isIssued(invoice.status) ? publicInvoicePath(invoice.id, invoice.tokenVersion) : null;

@@ -6,7 +6,7 @@ import { fieldErrors } from '@/server/errors';
 import { listOrdersInput } from '@/server/schemas/orders';
 import { queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
@@ -28,7 +28,7 @@ const capitalize = (status: string) => status.charAt(0).toUpperCase() + status.s
  */
 export async function OrderList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
   const formats = await consoleFormats();
-  const money = await moneyFormatter();
+  const { money } = formats;
   const raw = readParams(listParams.orders, searchParams);
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);

@@ -17,7 +17,7 @@ import {
 import { paymentMethodLabel, statusLabel } from '@/server/labels';
 import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
 import { humanize } from '../../_lib/format';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { RetryJob } from '../../admin/jobs/retry-job';
 import { ChangeSeats } from '../../admin/orders/[id]/actions/change-seats-dialog';
 import { MarkProvisioned, OrderActions } from '../../admin/orders/[id]/order-actions';
@@ -51,7 +51,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
     trpc.notes.list({ scope: 'order', id }),
     order.contract ? trpc.orders.nextInvoice({ id }) : null,
   ]);
-  const format = await moneyFormatter();
+  const format = formats.money;
   const money = (amount: bigint) => format(amount, order.currency);
   const original = documents.items.find((d) => d.id === order.invoiceId);
   // A first invoice consolidated, or replaced by a proforma, is paid through the document that took it over.

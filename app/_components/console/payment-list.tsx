@@ -7,7 +7,7 @@ import { paymentMethods } from '@/server/schemas/invoices';
 import { listPaymentsInput } from '@/server/schemas/money-lists';
 import { formatTime, queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
@@ -27,7 +27,7 @@ import { StatusChips } from './status-chips';
 export async function PaymentList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
   const formats = await consoleFormats();
   const showReseller = basePath === '/admin';
-  const money = await moneyFormatter();
+  const { money } = formats;
   const raw = readParams(listParams.payments, searchParams);
   const parsed = listPaymentsInput.safeParse({ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);

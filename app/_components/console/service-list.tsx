@@ -6,7 +6,7 @@ import { fieldErrors } from '@/server/errors';
 import { listServicesInput } from '@/server/schemas/money-lists';
 import { humanize, queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
@@ -43,7 +43,7 @@ const terminatingChoices = [
 export async function ServiceList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
   const formats = await consoleFormats();
   const showReseller = basePath === '/admin';
-  const money = await moneyFormatter();
+  const { money } = formats;
   const raw = readParams(listParams.services, searchParams);
   const parsed = listServicesInput.safeParse({ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);

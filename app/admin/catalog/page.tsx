@@ -9,7 +9,7 @@ import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { humanize } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { CatalogActions } from './catalog-actions';
 
 export const metadata: Metadata = { title: 'Catalog' };
@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: 'Catalog' };
 const typeLabel = { recurring: 'Recurring', one_time: 'One-time', usage: 'Usage' } as const;
 
 export default async function CatalogPage() {
-  const formats = await consoleFormats();
   await requireArea('admin');
-  const money = await moneyFormatter();
+  const formats = await consoleFormats();
+  const { money } = formats;
   const trpc = await api();
   const [products, coupons, me] = await Promise.all([trpc.catalog.products({ limit: 200 }), trpc.catalog.coupons(), trpc.me()]);
   const canManage = me.permissions.includes('catalog.manage');

@@ -5,16 +5,16 @@ import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea } from '../../_lib/guard';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { CreateBatch } from './create-batch';
 
 export const metadata: Metadata = { title: 'Prepaid cards' };
 
 /** Batches of prepaid cards, newest first: what each card is worth, until when, and how many are used. */
 export default async function PrepaidCardsPage() {
-  const formats = await consoleFormats();
   await requireArea('admin');
-  const money = await moneyFormatter();
+  const formats = await consoleFormats();
+  const { money } = formats;
   const batches = await (await api()).vouchers.batches();
   return (
     <>

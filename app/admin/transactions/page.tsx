@@ -9,7 +9,7 @@ import { Card } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { humanize, queryString } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { rangeText, ReportControls, ReportHeader, ReportScope } from '../reports/report-chrome';
 import { currencyChoices, reportContext } from '../reports/report-page';
 import { transactionFiltersFrom, type SearchParams } from './filters';
@@ -17,10 +17,10 @@ import { transactionFiltersFrom, type SearchParams } from './filters';
 export const metadata: Metadata = { title: 'Transactions' };
 
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const formats = await consoleFormats();
   await requireArea('admin');
+  const formats = await consoleFormats();
   const ctx = await reportContext();
-  const money = await moneyFormatter();
+  const { money } = formats;
   const { input, errors, raw, range } = transactionFiltersFrom(await searchParams, ctx.now);
   const trpc = await api();
   // The reseller picker names every reseller, disabled ones too: their past rows stay in the ledger.

@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: 'Webhooks' };
 
 /** Webhook endpoints: where billing events go, and whether they get there. */
 export default async function WebhooksPage() {
-  const formats = await consoleFormats();
   await requireArea('admin');
+  const formats = await consoleFormats();
   const endpoints = await (await api()).webhooks.endpoints();
   return (
     <>

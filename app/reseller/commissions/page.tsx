@@ -6,23 +6,20 @@ import { Card } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { type SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { consoleFormats, moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'My commissions' };
 
 export default async function MyCommissionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const formats = await consoleFormats();
   await requireArea('reseller');
+  const formats = await consoleFormats();
   // Pages may read the real clock: without a range the report shows this month.
   const month = monthOf(new Date());
   const { range, errors } = commissionRangeFrom(await searchParams, month);
   const trpc = await api();
+  const { money } = formats;
   // The services scope both to this reseller: its own report rows, the payouts made to it.
-  const [rows, payouts, money] = await Promise.all([
-    trpc.commissions.report(range),
-    trpc.transactions.list({ type: 'commission_payout', limit: 50, format: 'json' }),
-    moneyFormatter(),
-  ]);
+  const [rows, payouts] = await Promise.all([trpc.commissions.report(range), trpc.transactions.list({ type: 'commission_payout', limit: 50, format: 'json' })]);
   return (
     <>
       <CommissionsHeader

@@ -8,17 +8,17 @@ import { DataTable } from '../../../_components/ui/data-table';
 import { Facts } from '../../../_components/ui/facts';
 import { StatusPill } from '../../../_components/ui/status-pill';
 import { recordId, requireArea } from '../../../_lib/guard';
-import { consoleFormats, moneyFormatter } from '../../../_lib/money';
+import { consoleFormats } from '../../../_lib/money';
 import { VoidBatch, VoidCard } from './void-actions';
 
 export const metadata: Metadata = { title: 'Prepaid card batch' };
 
 /** One batch: its facts, the sheet and CSV of its codes, and each card's state (by its last four symbols). */
 export default async function PrepaidCardBatchPage({ params }: { params: Promise<{ id: string }> }) {
-  const formats = await consoleFormats();
   await requireArea('admin');
+  const formats = await consoleFormats();
   const id = await recordId(params);
-  const money = await moneyFormatter();
+  const { money } = formats;
   const batch = await (await api()).vouchers.batch({ id });
   const title = batch.name ?? `Batch ${batch.id.slice(0, 8)}`;
   const open = batch.cards.filter((card) => card.status === 'unused').length;

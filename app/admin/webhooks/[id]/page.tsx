@@ -22,8 +22,8 @@ const cut = (text: string) => (text.length > bodyChars ? `${text.slice(0, bodyCh
 
 /** One endpoint: what it receives, how it stands, and its latest deliveries with their bodies. */
 export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const formats = await consoleFormats();
   await requireArea('admin');
+  const formats = await consoleFormats();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const status = statuses.find((s) => s === query.status);
   const trpc = await api();
