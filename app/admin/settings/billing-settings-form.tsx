@@ -121,7 +121,7 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
           <FormSelect
             name="default_locale"
             label="Default language for customers"
-            hint="Of invoices, e-mails and the portal for customers who chose none. The console writes money and dates this way too."
+            hint="For customers who chose none. The console’s money and dates follow it."
           >
             {locales.map((locale) => (
               <option key={locale} value={locale}>
