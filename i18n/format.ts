@@ -5,7 +5,8 @@ import type { Locale } from './locales';
 // British way ("31 Dec 2026"), unambiguous on both sides of the Atlantic; its numbers the
 // American way, as they always have.
 const numberLocales: Record<Locale, string> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', 'pt-BR': 'pt-BR' };
-const dateLocales: Record<Locale, string> = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', 'pt-BR': 'pt-BR' };
+/** The Intl locale each of ours writes dates with, for a page that needs a date style of its own. */
+export const dateLocales: Record<Locale, string> = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', 'pt-BR': 'pt-BR' };
 
 export type LocaleFormats = {
   locale: Locale;

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import type { WalletEntryView } from '@/server/services/wallet/get';
-import { formatDay } from '../_lib/format';
-import { moneyFormatter } from '../_lib/money';
+import { consoleFormats, pageFormats } from '../_lib/money';
 import { Card } from './ui/card';
 import { cn } from './ui/cn';
 import { DataTable } from './ui/data-table';
@@ -36,7 +35,8 @@ export async function WalletCard({
 }) {
   const wallet = await (await api()).customers.wallet({ id: customerId });
   if (wallet.entries.length === 0 && !wallet.includesCredits) return null;
-  const money = await moneyFormatter();
+  // The portal writes in the customer's language; the consoles in the settings' locale.
+  const { money, day } = invoiceBase === '/client/invoices' ? await pageFormats() : await consoleFormats();
   return (
     <Card className="p-5" data-testid="wallet">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
@@ -67,12 +67,12 @@ export async function WalletCard({
           const { amount, balance } = movement(entry);
           return (
             <tr key={entry.id}>
-              <td className="py-2 whitespace-nowrap text-fg-muted">{formatDay(entry.createdAt)}</td>
+              <td className="py-2 whitespace-nowrap text-fg-muted">{day(entry.createdAt)}</td>
               <td className="py-2">
                 <span className="font-medium">{kinds[entry.kind]}</span>
                 <span className="block text-xs text-fg-muted">
                   {entry.description}
-                  {entry.expiresOn ? ` · lapses ${formatDay(entry.expiresOn)}` : ''}
+                  {entry.expiresOn ? ` · lapses ${day(entry.expiresOn)}` : ''}
                 </span>
               </td>
               <td className="py-2">

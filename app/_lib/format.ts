@@ -1,18 +1,15 @@
+import { formatsFor } from '@/i18n/format';
 import type { InvoiceKind } from '@/server/billing/invoice-status';
 
-// Dates as the console shows them. All in UTC: billing dates are calendar dates, not instants
-// in the viewer's zone.
-const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-const momentFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+// English dates, in UTC: billing dates are calendar dates, not instants in the viewer's zone.
+// The consoles write theirs in the settings' locale instead (consoleFormats, useFormats).
+const english = formatsFor('en');
 
 /** A calendar date ("2026-11-30") or an instant, as "30 Nov 2026"; "—" for none. */
-export function formatDay(value: string | Date | null): string {
-  if (value === null) return '—';
-  return dayFormat.format(typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value);
-}
+export const formatDay = english.day;
 
 /** An instant to the minute: "30 Nov 2026, 00:04". */
-export const formatMoment = (value: Date) => momentFormat.format(value);
+export const formatMoment = english.moment;
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
 /** An instant's time of day, UTC: "00:04". */

@@ -7,7 +7,7 @@ import { SearchPalette } from '../_components/console/search-palette';
 import { ConsoleShell } from '../_components/console/shell';
 import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
-import { displayDecimals } from '../_lib/money';
+import { displaySettings } from '../_lib/money';
 
 // Each page with the permission it needs to open; admin-only pages need settings.manage.
 const pages: Array<NavItem & { needs?: Permission }> = [
@@ -49,11 +49,11 @@ const demoBanner = () =>
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireArea('admin');
   const trpc = await api();
-  const [{ permissions }, gate, decimals] = await Promise.all([trpc.me(), trpc.account.gate(), displayDecimals()]);
+  const [{ permissions }, gate, display] = await Promise.all([trpc.me(), trpc.account.gate(), displaySettings()]);
   // Settings → Security requires two-factor sign-in: nothing else opens until it is set up.
   if (gate.enrolTwoFactor) redirect('/account/two-factor');
   return (
-    <MoneyProvider decimals={decimals} locale="en">
+    <MoneyProvider decimals={display.decimals} locale={display.locale}>
       <ConsoleShell
         user={user}
         search={<SearchPalette basePath="/admin" />}

@@ -10,7 +10,7 @@ import { qrPath } from '@/server/documents/qr';
 import { receiptRows } from '@/server/documents/receipt-rows';
 import type { CollectionReceipt } from '@/server/services/collect/receipt';
 import type { OpenInvoice } from '@/server/services/collect/round';
-import { useMoney } from '../_components/money';
+import { useFormats, useMoney } from '../_components/money';
 import { Button, buttonClass } from '../_components/ui/button';
 import { Card } from '../_components/ui/card';
 import { Facts } from '../_components/ui/facts';
@@ -18,7 +18,6 @@ import { Input } from '../_components/ui/field';
 import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../_components/ui/form';
 import { showFieldErrors } from '../_lib/form-errors';
 import { majorAmount } from '../_lib/form-schemas';
-import { formatDay } from '../_lib/format';
 import { useIdempotencyKey } from '../_lib/idempotency-key';
 import { useTRPC } from '../_lib/trpc';
 
@@ -81,6 +80,7 @@ function FindCustomer({ onPick }: { onPick: (id: string) => void }) {
 function CustomerInvoices({ customerId, onBack, onCollected }: { customerId: string; onBack: () => void; onCollected: (r: CollectionReceipt) => void }) {
   const trpc = useTRPC();
   const money = useMoney();
+  const formats = useFormats();
   const round = useQuery(trpc.collect.customer.queryOptions({ id: customerId }));
   const [chosen, setChosen] = useState<OpenInvoice | null>(null);
   if (round.error) {
@@ -116,7 +116,7 @@ function CustomerInvoices({ customerId, onBack, onCollected }: { customerId: str
                 <span>
                   <span className="block font-medium">{invoice.number}</span>
                   <span className="block text-sm text-fg-muted">
-                    Due {formatDay(invoice.dueDate)}
+                    Due {formats.day(invoice.dueDate)}
                     {invoice.status === 'overdue' ? ' · overdue' : invoice.status === 'partial' ? ' · part paid' : ''}
                   </span>
                 </span>

@@ -5,7 +5,7 @@ import type { NavItem } from '../_components/console/nav';
 import { ConsoleShell } from '../_components/console/shell';
 import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
-import { displayDecimals } from '../_lib/money';
+import { displaySettings } from '../_lib/money';
 
 // The collector's whole console (docs/collectors.md); desk people who may collect find their way back.
 export default async function CollectLayout({ children }: { children: ReactNode }) {
@@ -16,9 +16,12 @@ export default async function CollectLayout({ children }: { children: ReactNode 
     if ((await (await api()).account.gate()).enrolTwoFactor) redirect('/account/two-factor');
     nav.push({ href: '/admin', label: 'Admin console', icon: 'dashboard' });
   }
+  const display = await displaySettings();
   return (
     <ConsoleShell user={user} area="Cash collection" nav={nav}>
-      <MoneyProvider decimals={await displayDecimals()} locale="en">{children}</MoneyProvider>
+      <MoneyProvider decimals={display.decimals} locale={display.locale}>
+        {children}
+      </MoneyProvider>
     </ConsoleShell>
   );
 }

@@ -6,7 +6,7 @@ import { SearchPalette } from '../_components/console/search-palette';
 import { ConsoleShell } from '../_components/console/shell';
 import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
-import { displayDecimals } from '../_lib/money';
+import { displaySettings } from '../_lib/money';
 
 // The reseller's console: the same pages as the desk's, scoped to its book by the services.
 const pages: Array<NavItem & { needs?: Permission }> = [
@@ -24,9 +24,9 @@ const pages: Array<NavItem & { needs?: Permission }> = [
 
 export default async function ResellerLayout({ children }: { children: ReactNode }) {
   const user = await requireArea('reseller');
-  const [{ permissions }, decimals] = await Promise.all([(await api()).me(), displayDecimals()]);
+  const [{ permissions }, display] = await Promise.all([(await api()).me(), displaySettings()]);
   return (
-    <MoneyProvider decimals={decimals} locale="en">
+    <MoneyProvider decimals={display.decimals} locale={display.locale}>
       <ConsoleShell
         user={user}
         search={<SearchPalette basePath="/reseller" />}

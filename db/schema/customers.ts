@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Locale } from '../../i18n/locales';
 import { users } from './auth';
 import { createdAt, id, money, updatedAt } from './columns';
 import { invoices } from './invoices';
@@ -32,7 +33,7 @@ export const customers = pgTable(
     // The language the customer reads documents, e-mails and the portal in (a tag from
     // i18n/locales.ts). Null follows the settings' default_locale, so changing that default moves
     // every customer who never chose.
-    locale: text('locale'),
+    locale: text('locale').$type<Locale>(),
     // The reseller (a user with role reseller) who owns this customer; null for direct ones.
     resellerId: uuid('reseller_id').references((): AnyPgColumn => users.id),
     // The cash collector (a user with role collector) who visits this customer; one at most, as

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeInput, locales } from '@/i18n/locales';
 import { currencyCode, id, listInput, optionalText, percentText, requiredText, sortParam, type DomainInput } from './common';
 
 export const billingAddressInput = z.object({
@@ -27,6 +28,9 @@ export const createCustomerInput = z.object({
   tax_rate_override: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), percentText.nullable().optional()),
   billing_address: billingAddressInput.optional(),
   currency: z.preprocess((v) => (v === '' ? undefined : v), currencyCode.optional()),
+  // The language of the customer's documents, e-mails and portal; absent (or a form's "") follows
+  // the settings' default_locale.
+  locale: z.preprocess((v) => (v === '' ? undefined : v), localeInput.optional()),
   reseller_id: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
 });
 export type CreateCustomerInput = DomainInput<typeof createCustomerInput>;
@@ -60,6 +64,7 @@ export const customerOutput = z.object({
     })
     .nullable(),
   currency: z.string(),
+  locale: z.enum(locales).describe('the language the customer reads documents, e-mails and the portal in: its own choice, else the settings’ default_locale'),
   reseller_id: z.string().nullable(),
   collector_id: z.string().nullable().describe('the cash collector (a user with role collector) assigned to this customer'),
   credit_balance: z.number().int().describe('minor units of `currency`'),
@@ -81,6 +86,8 @@ export const updateCustomerInput = createCustomerInput
     phone: clearableText(50),
     tax_id: clearableText(50),
     billing_address: billingAddressInput.nullable().optional(),
+    // null (or a form's "") drops the customer's own choice: it follows the settings' default_locale again.
+    locale: z.preprocess((v) => (v === '' ? null : v), localeInput.nullable().optional()),
     // Moves the customer to another reseller's book, or with null makes it a direct customer (the desk only).
     reseller_id: id.nullable().optional(),
     // Assigns the customer to a cash collector's round, or with null takes it off (the desk only).

@@ -1,12 +1,13 @@
 import { changeList } from '@/server/audit-changes';
 import { humanizeCode } from '@/server/labels';
 import type { AuditEntry } from '@/server/services/audit/trail';
-import { formatMoment } from '../../_lib/format';
+import { consoleFormats } from '../../_lib/money';
 import { Card } from '../ui/card';
 import { ChangeList } from './change-list';
 
 /** A record's audit trail, newest first: what was done, by whom, and what it changed. */
-export function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: string }) {
+export async function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: string }) {
+  const formats = await consoleFormats();
   return (
     <Card className="p-5">
       <h2 className="mb-3 font-semibold">Log</h2>
@@ -17,7 +18,7 @@ export function AuditLog({ entries, entity }: { entries: AuditEntry[]; entity: s
             <div className="flex flex-wrap justify-between gap-x-2">
               <span className="font-medium">{humanizeCode(entry.action.replace(`${entity}.`, ''))}</span>
               <span className="text-fg-muted">
-                {entry.actorLabel} · {formatMoment(entry.at)}
+                {entry.actorLabel} · {formats.moment(entry.at)}
               </span>
             </div>
             <div className="mt-1">

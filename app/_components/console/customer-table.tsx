@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import type { CustomerView } from '@/server/services/customers/store';
-import { formatDay } from '../../_lib/format';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import type { ConsoleBase } from './base-path';
@@ -28,7 +27,8 @@ export async function CustomerTable({
   /** Reseller names by id: given, the table shows each customer's reseller (the desk's lists). */
   resellerNames?: ReadonlyMap<string, string>;
 }) {
-  const money = await moneyFormatter();
+  const formats = await consoleFormats();
+  const { money } = formats;
   return (
     <Card className="overflow-hidden">
       <KeyboardRows label="Customers" className="max-h-[70vh] overflow-auto">
@@ -58,7 +58,7 @@ export async function CustomerTable({
               {resellerNames ? <td className="px-4 py-2.5">{c.resellerId ? (resellerNames.get(c.resellerId) ?? '—') : '—'}</td> : null}
               <td className="px-4 py-2.5 font-mono text-xs">{c.currency}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(c.creditBalance, c.currency)}</td>
-              <td className="px-4 py-2.5 text-fg-muted">{formatDay(c.createdAt)}</td>
+              <td className="px-4 py-2.5 text-fg-muted">{formats.day(c.createdAt)}</td>
             </tr>
           ))}
         </DataTable>

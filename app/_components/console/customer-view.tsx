@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { localeNames } from '@/i18n/locales';
 import { api } from '@/server/api/server-caller';
 import { changePlanPermission } from '@/server/auth/permissions';
 import { isAwaitingPayment } from '@/server/billing/invoice-status';
 import { canChangePlan } from '@/server/billing/order-status';
-import { formatDay } from '../../_lib/format';
-import { displaySettings, moneyFormatter } from '../../_lib/money';
+import { consoleFormats, displaySettings } from '../../_lib/money';
 import { ChangePlan } from '../../admin/customers/[id]/actions/change-plan-dialog';
 import { CustomerActions } from '../../admin/customers/[id]/customer-actions';
 import { CustomerAssignee } from '../../admin/customers/[id]/customer-assignee';
@@ -25,6 +25,7 @@ import { Notes } from './notes';
  * Every read goes through the scoped services, so another reseller's customer is a 404.
  */
 export async function CustomerView({ id, basePath }: { id: string; basePath: ConsoleBase }) {
+  const formats = await consoleFormats();
   const trpc = await api();
   const account = await trpc.customers.account({ id }).catch(() => notFound());
   const me = await trpc.me();
@@ -41,7 +42,8 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
   // The desk sees and moves the customer's reseller; a reseller's console shows no other reseller.
   // Cash collectors likewise: the desk assigns customers to their rounds (docs/collectors.md).
   const [resellers, collectors] = basePath === '/admin' ? await Promise.all([trpc.resellers.options(), trpc.customers.collectors()]) : [null, null];
-  const [format, settings] = await Promise.all([moneyFormatter(), displaySettings()]);
+  const format = formats.money;
+  const settings = await displaySettings();
   const money = (amount: bigint, currency = customer.currency) => format(amount, currency);
   const owed = invoices.filter((i) => isAwaitingPayment(i.status) && i.currency === customer.currency).reduce((sum, i) => sum + i.balance, 0n);
   const address = customer.billingAddress;
@@ -60,6 +62,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
           phone: customer.phone,
           taxId: customer.taxId,
           currency: customer.currency,
+          locale: customer.locale,
           billingAddress: customer.billingAddress,
         }}
         canEditInvoices={canEdit}
@@ -82,6 +85,10 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
             <div>
               <dt className="text-fg-muted">Tax ID</dt>
               <dd>{customer.taxId ?? '—'}</dd>
+            </div>
+            <div>
+              <dt className="text-fg-muted">Language</dt>
+              <dd data-testid="customer-language">{customer.locale ? localeNames[customer.locale] : `${localeNames[formats.locale]} (the default)`}</dd>
             </div>
             <CustomerTax
               customer={{ id: customer.id, taxExempt: customer.taxExempt, taxRateOverride: customer.taxRateOverride }}
@@ -130,7 +137,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
             <tbody className="divide-y divide-border">
               {account.ledger.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="py-2 text-fg-muted">{formatDay(entry.createdAt)}</td>
+                  <td className="py-2 text-fg-muted">{formats.day(entry.createdAt)}</td>
                   <td className="py-2">{entry.reason}</td>
                   <td className="py-2 text-fg-muted">{entry.kind.replaceAll('_', ' ')}</td>
                   <td className={`py-2 text-right tabular-nums ${entry.amount < 0n ? 'text-danger' : 'text-success'}`}>
@@ -168,7 +175,7 @@ export async function CustomerView({ id, basePath }: { id: string; basePath: Con
                 <td className="py-2">
                   <StatusPill status={s.status} />
                 </td>
-                <td className="py-2">Paid through {formatDay(s.periodEnd)}</td>
+                <td className="py-2">Paid through {formats.day(s.periodEnd)}</td>
                 <td className="py-2 text-right tabular-nums">{money(s.price, s.currency)}</td>
                 <td className="py-2 text-right">
                   {may(changePlanPermission(me.role)) && canChangePlan(s.status) ? (

@@ -1,15 +1,21 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { dateLocales } from '@/i18n/format';
+import type { Locale } from '@/i18n/locales';
 import { api } from '@/server/api/server-caller';
 import type { SessionUser } from '@/server/auth/next-auth';
 import { invoiceSetQuery, paymentSetQuery, recentPaymentDays } from '@/server/billing/dashboard-sets';
 import { dashboardKpisQuery } from '@/server/schemas/dashboard';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { Card, PageHeader } from '../ui/card';
 import type { ConsoleBase } from './base-path';
 import { KpiTiles } from './kpi-tiles';
 
-const day = (d: string) => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+/** Day and month only, as the tiles have room for, in the console's locale: "07 Dec" in en, "07. Dez." in de. */
+function shortDay(locale: Locale): (d: string) => string {
+  const format = new Intl.DateTimeFormat(dateLocales[locale], { day: '2-digit', month: 'short', timeZone: 'UTC' });
+  return (d) => format.format(new Date(`${d}T00:00:00Z`));
+}
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -46,7 +52,8 @@ export async function Dashboard({
   currency?: string | string[] | undefined;
   children?: ReactNode;
 }) {
-  const money = await moneyFormatter();
+  const { money, locale } = await consoleFormats();
+  const day = shortDay(locale);
   const trpc = await api();
   const firstName = user.name.split(' ')[0];
   if (!(await trpc.me()).permissions.includes('invoices.view')) {

@@ -4,8 +4,8 @@ import { api } from '@/server/api/server-caller';
 import { awaitingPayment, invoiceActions, invoiceStatuses } from '@/server/billing/invoice-status';
 import { addDays, toPlainDate } from '@/server/billing/periods';
 import type { Channel } from '@/server/schemas/invoices';
-import { formatDay, humanize, queryString, resellerLabel, type SearchParams } from '../../_lib/format';
-import { displaySettings, moneyFormatter } from '../../_lib/money';
+import { humanize, queryString, resellerLabel, type SearchParams } from '../../_lib/format';
+import { consoleFormats, displaySettings } from '../../_lib/money';
 import { invoiceFiltersFrom } from '../../admin/invoices/filters';
 import { InvoiceRowMenu } from '../../admin/invoices/invoice-row-menu';
 import { BulkBar, InvoiceSelection, SelectAllOnPage, SelectInvoice } from '../../admin/invoices/invoice-selection';
@@ -50,7 +50,8 @@ export async function InvoiceList({
   /** The Reseller filter and column: the desk's (a reseller's console shows no other reseller). */
   showReseller?: boolean;
 }) {
-  const money = await moneyFormatter();
+  const formats = await consoleFormats();
+  const { money } = formats;
   const filters = invoiceFiltersFrom(searchParams);
   const { errors, raw } = filters;
   const input = showReseller ? filters.input : { ...filters.input, reseller_id: undefined };
@@ -183,12 +184,12 @@ export async function InvoiceList({
                     {showReseller ? (
                       <td className="px-4 py-2.5">{invoice.customerResellerId ? (resellerName.get(invoice.customerResellerId) ?? '—') : '—'}</td>
                     ) : null}
-                    <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.dueDate)}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{formats.day(invoice.issueDate)}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{formats.day(invoice.dueDate)}</td>
                     <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
                     <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.amountPaid, invoice.currency)}</td>
                     <td className="px-4 py-2.5 text-right font-medium tabular-nums">{money(invoice.balance, invoice.currency)}</td>
-                    <td className="px-4 py-2.5 whitespace-nowrap">{invoice.paidAt ? formatDay(invoice.paidAt) : '—'}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap">{invoice.paidAt ? formats.day(invoice.paidAt) : '—'}</td>
                     <td className="px-4 py-2.5">
                       <StatusPill status={invoice.status} />
                     </td>

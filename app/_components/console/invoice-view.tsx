@@ -13,8 +13,8 @@ import { channelNames } from '@/server/schemas/invoices';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { linePeriod } from '@/server/services/invoices/store';
 import { customerRateText } from '../../_lib/customer-tax';
-import { documentKindNames, formatDay, formatMoment, humanize } from '../../_lib/format';
-import { displaySettings, moneyFormatter } from '../../_lib/money';
+import { documentKindNames, humanize } from '../../_lib/format';
+import { consoleFormats, displaySettings } from '../../_lib/money';
 import { DocumentActions } from '../../admin/invoices/[id]/document-actions';
 import { InternalNotes } from '../../admin/invoices/[id]/internal-notes';
 import { InvoiceActions } from '../../admin/invoices/[id]/invoice-actions';
@@ -32,6 +32,7 @@ import type { ConsoleBase } from './base-path';
  * services, so another reseller's invoice is a 404.
  */
 export async function InvoiceView({ id, basePath }: { id: string; basePath: ConsoleBase }) {
+  const formats = await consoleFormats();
   const trpc = await api();
   const invoice = await trpc.invoices.byId({ id }).catch(() => notFound());
   const [history, me, customer, channels, settings, statusTargets] = await Promise.all([
@@ -42,7 +43,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
     displaySettings(),
     trpc.invoiceDesk.statusTargets({ id }),
   ]);
-  const format = await moneyFormatter();
+  const format = formats.money;
   const money = (amount: bigint) => format(amount, invoice.currency);
   const actions = invoiceActions(invoice);
   const publicPath = isIssued(invoice.status) ? publicInvoicePath(invoice.id, invoice.tokenVersion) : null;
@@ -199,9 +200,9 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
                   ]
                 : []),
               ...(invoice.poNumber ? [['PO / contract no.', invoice.poNumber]] : []),
-              ['Issued', formatDay(invoice.issueDate)],
+              ['Issued', formats.day(invoice.issueDate)],
               // A credit note is settled when issued: nothing falls due and nothing is paid on it.
-              ...(creditNote ? [] : [['Due', formatDay(invoice.dueDate)]]),
+              ...(creditNote ? [] : [['Due', formats.day(invoice.dueDate)]]),
               [invoice.taxMode === 'inclusive' ? 'Net' : 'Subtotal', money(invoice.subtotal)],
               ...bands.map((band) => [`${settings.taxLabel} ${band.rate}% on ${money(band.base)}`, money(band.tax)]),
               ['Total', money(invoice.total)],
@@ -261,7 +262,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
               <tbody className="divide-y divide-border">
                 {history.payments.map((p) => (
                   <tr key={p.id}>
-                    <td className="py-2">{formatMoment(p.paidAt)}</td>
+                    <td className="py-2">{formats.moment(p.paidAt)}</td>
                     <td className="py-2">{paymentMethodLabel(p.method)}</td>
                     <td className="py-2 text-fg-muted">{p.reference ?? ''}</td>
                     <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
@@ -269,7 +270,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
                 ))}
                 {history.refunds.map((r) => (
                   <tr key={r.id} className="text-danger">
-                    <td className="py-2">{formatMoment(r.refundedAt)}</td>
+                    <td className="py-2">{formats.moment(r.refundedAt)}</td>
                     <td className="py-2">Refund{r.toCredit ? ' to credit' : ''}</td>
                     <td className="py-2 text-fg-muted">{r.reason ?? ''}</td>
                     <td className="py-2 text-right tabular-nums">−{money(r.amount)}</td>
@@ -312,7 +313,7 @@ export async function InvoiceView({ id, basePath }: { id: string; basePath: Cons
           >
             {[...invoice.notifications].reverse().map((n) => (
               <tr key={n.id} className="align-top">
-                <td className="py-2 whitespace-nowrap">{formatMoment(n.at)}</td>
+                <td className="py-2 whitespace-nowrap">{formats.moment(n.at)}</td>
                 <td className="py-2">{channelNames[n.channel]}</td>
                 <td className="py-2">{n.recipient}</td>
                 <td className="py-2">
@@ -338,10 +339,11 @@ const relationNames = {
 } as const;
 
 /** The period a line covers, under its description. */
-function LinePeriod({ period }: { period: { start: string; end: string } | null }) {
+async function LinePeriod({ period }: { period: { start: string; end: string } | null }) {
+  const formats = await consoleFormats();
   return period ? (
     <div className="text-xs text-fg-muted">
-      {formatDay(period.start)} – {formatDay(period.end)}
+      {formats.day(period.start)} – {formats.day(period.end)}
     </div>
   ) : null;
 }

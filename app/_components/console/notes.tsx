@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { addNoteInput } from '@/server/schemas/notes';
 import type { NoteView } from '@/server/services/notes/manage-notes';
-import { formatMoment } from '../../_lib/format';
 import { useTRPC } from '../../_lib/trpc';
 import { toastError } from '../../_lib/use-finish';
+import { useFormats } from '../money';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { inputClass } from '../ui/field';
@@ -34,7 +34,8 @@ function NoteItem({ note, editable }: { note: NoteView; editable: boolean }) {
     trpc.notes.edit.mutationOptions({ onError: toastError, onSuccess: () => (setEditing(false), toast.success('Note saved'), router.refresh()) }),
   );
   const remove = useMutation(trpc.notes.delete.mutationOptions({ onError: toastError, onSuccess: () => (toast.success('Note deleted'), router.refresh()) }));
-  const byline = `${note.author ?? 'System'} · ${formatMoment(note.createdAt)}${note.updatedAt.getTime() !== note.createdAt.getTime() ? ' · edited' : ''}`;
+  const formats = useFormats();
+  const byline = `${note.author ?? 'System'} · ${formats.moment(note.createdAt)}${note.updatedAt.getTime() !== note.createdAt.getTime() ? ' · edited' : ''}`;
 
   if (editing) {
     return (

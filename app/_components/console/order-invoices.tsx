@@ -1,8 +1,8 @@
 import { FileDown } from 'lucide-react';
 import Link from 'next/link';
 import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
-import { formatDay, humanize } from '../../_lib/format';
-import type { FormatMoney } from '../../_lib/money';
+import { humanize } from '../../_lib/format';
+import { consoleFormats, type FormatMoney } from '../../_lib/money';
 import { DataTable } from '../ui/data-table';
 import { StatusPill } from '../ui/status-pill';
 import type { ConsoleBase } from './base-path';
@@ -10,7 +10,18 @@ import type { ConsoleBase } from './base-path';
 type Row = { id: string; number: string | null; kind: string; status: string; issueDate: string; dueDate: string; total: bigint; currency: string };
 
 /** The order page's Invoices section: every document of the order, newest first, each linking to its page and its PDF. */
-export function OrderInvoices({ invoices, basePath, money, limit }: { invoices: readonly Row[]; basePath: ConsoleBase; money: FormatMoney; limit: number }) {
+export async function OrderInvoices({
+  invoices,
+  basePath,
+  money,
+  limit,
+}: {
+  invoices: readonly Row[];
+  basePath: ConsoleBase;
+  money: FormatMoney;
+  limit: number;
+}) {
+  const formats = await consoleFormats();
   return (
     <>
       <DataTable
@@ -34,8 +45,8 @@ export function OrderInvoices({ invoices, basePath, money, limit }: { invoices: 
               </Link>
               {i.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{humanize(i.kind)}</span> : null}
             </td>
-            <td className="py-2 whitespace-nowrap">{formatDay(i.issueDate)}</td>
-            <td className="py-2 whitespace-nowrap">{formatDay(i.dueDate)}</td>
+            <td className="py-2 whitespace-nowrap">{formats.day(i.issueDate)}</td>
+            <td className="py-2 whitespace-nowrap">{formats.day(i.dueDate)}</td>
             <td className="py-2">
               <StatusPill status={i.status} />
             </td>
@@ -63,18 +74,19 @@ export function OrderInvoices({ invoices, basePath, money, limit }: { invoices: 
  * A contract's next invoice in words: its date and amount (tax included, "plus usage" when a
  * usage line will add what was used), when a draft would start billing, or why none is scheduled.
  */
-export function NextInvoiceText({ next, money }: { next: NextInvoicePreview; money: (amount: bigint) => string }) {
+export async function NextInvoiceText({ next, money }: { next: NextInvoicePreview; money: (amount: bigint) => string }) {
+  const formats = await consoleFormats();
   switch (next.kind) {
     case 'next':
       return (
         <span data-testid="next-invoice">
-          {formatDay(next.date)} · {money(next.total)}
+          {formats.day(next.date)} · {money(next.total)}
           {next.plusUsage ? ' plus usage' : ''}
           <span className="block text-xs font-normal text-fg-muted">{next.tax > 0n ? `incl. ${money(next.tax)} tax` : 'No tax'}</span>
         </span>
       );
     case 'draft':
-      return <span data-testid="next-invoice">Bills from {formatDay(next.firstBillingDay)} once activated</span>;
+      return <span data-testid="next-invoice">Bills from {formats.day(next.firstBillingDay)} once activated</span>;
     case 'none':
       return <span data-testid="next-invoice">{noneScheduled[next.reason]}</span>;
   }

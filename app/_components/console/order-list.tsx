@@ -4,9 +4,9 @@ import { api } from '@/server/api/server-caller';
 import { orderStatuses } from '@/server/billing/order-status';
 import { fieldErrors } from '@/server/errors';
 import { listOrdersInput } from '@/server/schemas/orders';
-import { formatMoment, queryString, type SearchParams } from '../../_lib/format';
+import { queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
@@ -27,7 +27,8 @@ const capitalize = (status: string) => status.charAt(0).toUpperCase() + status.s
  * and CSV export; the service scopes it (a reseller sees its book).
  */
 export async function OrderList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
-  const money = await moneyFormatter();
+  const formats = await consoleFormats();
+  const { money } = formats;
   const raw = readParams(listParams.orders, searchParams);
   const parsed = listOrdersInput.safeParse({ ...raw, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -103,7 +104,7 @@ export async function OrderList({ basePath, searchParams }: { basePath: ConsoleB
                   <StatusPill status={order.status} />
                   {order.awaitingApproval ? <span className="ml-1 text-xs text-amber-600">needs approval</span> : null}
                 </td>
-                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(order.createdAt)}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formats.moment(order.createdAt)}</td>
               </tr>
             ))}
           </DataTable>

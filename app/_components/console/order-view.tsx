@@ -16,8 +16,8 @@ import {
 } from '@/server/billing/order-status';
 import { paymentMethodLabel, statusLabel } from '@/server/labels';
 import type { NextInvoicePreview } from '@/server/services/orders/next-invoice';
-import { formatDay, formatMoment, humanize } from '../../_lib/format';
-import { moneyFormatter } from '../../_lib/money';
+import { humanize } from '../../_lib/format';
+import { consoleFormats } from '../../_lib/money';
 import { RetryJob } from '../../admin/jobs/retry-job';
 import { ChangeSeats } from '../../admin/orders/[id]/actions/change-seats-dialog';
 import { MarkProvisioned, OrderActions } from '../../admin/orders/[id]/order-actions';
@@ -39,6 +39,7 @@ import { RefreshWhilePending } from './refresh-while-pending';
  * another reseller's order is a 404.
  */
 export async function OrderView({ id, basePath }: { id: string; basePath: ConsoleBase }) {
+  const formats = await consoleFormats();
   const trpc = await api();
   const order = await trpc.orders.byId({ id }).catch(() => notFound());
   const me = await trpc.me();
@@ -50,7 +51,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
     trpc.notes.list({ scope: 'order', id }),
     order.contract ? trpc.orders.nextInvoice({ id }) : null,
   ]);
-  const format = await moneyFormatter();
+  const format = formats.money;
   const money = (amount: bigint) => format(amount, order.currency);
   const original = documents.items.find((d) => d.id === order.invoiceId);
   // A first invoice consolidated, or replaced by a proforma, is paid through the document that took it over.
@@ -130,7 +131,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
               className="mb-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4"
               valueClassName="font-medium capitalize"
               items={[
-                ['Placed', formatMoment(order.createdAt)],
+                ['Placed', formats.moment(order.createdAt)],
                 ['Type', order.services.length > 0 ? 'Recurring' : 'One-time'],
                 ['Payment', first ? statusLabel(first.status) : '—'],
                 ['Method', order.paymentMethod ? paymentMethodLabel(order.paymentMethod) : 'Not chosen'],
@@ -180,11 +181,11 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
                 valueClassName="break-all"
                 items={[
                   ['Order ID', order.id],
-                  ['Starts', formatDay(order.startDate)],
-                  ['Ends', order.endDate ? formatDay(order.endDate) : 'Open-ended'],
+                  ['Starts', formats.day(order.startDate)],
+                  ['Ends', order.endDate ? formats.day(order.endDate) : 'Open-ended'],
                   ['Payment due', `${order.dueDays} days after issue`],
                   ['Invoice e-mails', humanize(order.autoEmail)],
-                  ['Last change', formatMoment(order.updatedAt)],
+                  ['Last change', formats.moment(order.updatedAt)],
                 ]}
               />
             </details>
@@ -234,9 +235,9 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
                 {awaitingProvisioning && awaitsProvisioning(s) ? <MarkProvisioned serviceId={s.id} /> : null}
               </td>
               <td className="py-2">
-                {formatDay(s.periodStart)} – {formatDay(s.periodEnd)}
+                {formats.day(s.periodStart)} – {formats.day(s.periodEnd)}
               </td>
-              <td className="py-2">{formatDay(s.nextDueDate)}</td>
+              <td className="py-2">{formats.day(s.nextDueDate)}</td>
               <td className="py-2 text-right tabular-nums">
                 {s.quantity}
                 {canChangeSeatsHere && canChangeSeats(order, s) ? (
@@ -279,7 +280,7 @@ export async function OrderView({ id, basePath }: { id: string; basePath: Consol
                 <li key={job.id} className="py-2">
                   <div className="flex items-center justify-between gap-2">
                     <span>
-                      {job.function} <span className="text-fg-muted">· {formatMoment(job.createdAt)}</span>
+                      {job.function} <span className="text-fg-muted">· {formats.moment(job.createdAt)}</span>
                     </span>
                     <span>
                       <StatusPill status={job.status} />
@@ -307,7 +308,8 @@ type ContractOrder = Awaited<ReturnType<Awaited<ReturnType<typeof api>>['orders'
  * A contract order's terms: its status, when the billing run invoices it (billing day, due days,
  * start and end), where its invoice e-mails go and how, and its lines with seats and unit prices.
  */
-function ContractCard({ order, money, next }: { order: ContractOrder; money: (amount: bigint) => string; next: NextInvoicePreview | null }) {
+async function ContractCard({ order, money, next }: { order: ContractOrder; money: (amount: bigint) => string; next: NextInvoicePreview | null }) {
+  const formats = await consoleFormats();
   // Seats are whole (integers ≥ 1), so seats × unit price is exact.
   const perPeriod = order.lines.map((l) => {
     const seats = (parseMilli(l.quantity) ?? MILLI) / MILLI;
@@ -328,11 +330,11 @@ function ContractCard({ order, money, next }: { order: ContractOrder; money: (am
           ],
           ['Billing day', `Day ${order.billingDay} of the month`],
           ['Payment due', `${order.dueDays} days after the invoice date`],
-          ['Starts', formatDay(order.startDate)],
-          ['Ends', order.endDate ? formatDay(order.endDate) : 'No end date'],
+          ['Starts', formats.day(order.startDate)],
+          ['Ends', order.endDate ? formats.day(order.endDate) : 'No end date'],
           ['Invoice e-mail', emailModeLabels[order.autoEmail] ?? humanize(order.autoEmail)],
           ['Invoice e-mails go to', order.contact?.email ?? 'The customer’s e-mail'],
-          ['Placed', formatMoment(order.createdAt)],
+          ['Placed', formats.moment(order.createdAt)],
           ...(next ? [['Next invoice', <NextInvoiceText key="next" next={next} money={money} />] as const] : []),
         ]}
       />

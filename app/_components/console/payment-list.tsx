@@ -5,9 +5,9 @@ import { fieldErrors } from '@/server/errors';
 import { paymentMethodLabels } from '@/server/labels';
 import { paymentMethods } from '@/server/schemas/invoices';
 import { listPaymentsInput } from '@/server/schemas/money-lists';
-import { formatDay, formatTime, queryString, type SearchParams } from '../../_lib/format';
+import { formatTime, queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
@@ -25,8 +25,9 @@ import { StatusChips } from './status-chips';
  * the filtered set; a row opens its invoice. The service scopes it (a reseller sees its book).
  */
 export async function PaymentList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
+  const formats = await consoleFormats();
   const showReseller = basePath === '/admin';
-  const money = await moneyFormatter();
+  const { money } = formats;
   const raw = readParams(listParams.payments, searchParams);
   const parsed = listPaymentsInput.safeParse({ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -95,7 +96,7 @@ export async function PaymentList({ basePath, searchParams }: { basePath: Consol
             {page.items.map((p) => (
               <tr key={p.id} data-href={`${basePath}/invoices/${p.invoiceId}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
                 <td className="px-3 py-2.5 whitespace-nowrap">
-                  {formatDay(p.date)}
+                  {formats.day(p.date)}
                   <span className="block text-xs text-fg-muted">{formatTime(p.date)}</span>
                 </td>
                 <td className="px-3 py-2.5">

@@ -1,5 +1,5 @@
 import { api } from '@/server/api/server-caller';
-import { formatDay } from '../../_lib/format';
+import { consoleFormats } from '../../_lib/money';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import { IssueResellerKey, RevokeResellerKey } from './reseller-actions';
@@ -10,6 +10,7 @@ import { IssueResellerKey, RevokeResellerKey } from './reseller-actions';
  * services let the reseller act on itself only.
  */
 export async function ResellerKeys({ resellerId }: { resellerId: string }) {
+  const formats = await consoleFormats();
   const keys = await (await api()).resellers.apiKeys({ id: resellerId });
   return (
     <>
@@ -27,7 +28,7 @@ export async function ResellerKeys({ resellerId }: { resellerId: string }) {
             <tr key={key.id}>
               <td className="px-4 py-2.5">{key.name}</td>
               <td className="px-4 py-2.5 font-mono text-xs">{key.prefix}…</td>
-              <td className="px-4 py-2.5 text-fg-muted">{formatDay(key.createdAt)}</td>
+              <td className="px-4 py-2.5 text-fg-muted">{formats.day(key.createdAt)}</td>
               <td className="px-4 py-2.5 text-right">
                 {key.revokedAt ? <span className="text-xs text-fg-muted">revoked</span> : <RevokeResellerKey resellerId={resellerId} apiKey={key} />}
               </td>

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { percentOfMilli } from '@/server/schemas/resellers';
-import { formatDay, type SearchParams } from '../../_lib/format';
+import { type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
+import { consoleFormats } from '../../_lib/money';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import type { ConsoleBase } from './base-path';
@@ -19,6 +20,7 @@ const pageSize = 20;
  * New … only for those who may create one: a reseller the admin has not allowed is told so.
  */
 export async function ResellerList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
+  const formats = await consoleFormats();
   const { q, cursor } = readParams(listParams.resellers, searchParams);
   const trpc = await api();
   const [page, { choices, names, self }] = await Promise.all([trpc.resellers.list({ q, cursor, limit: pageSize }), resellerChoices(basePath)]);
@@ -63,7 +65,7 @@ export async function ResellerList({ basePath, searchParams }: { basePath: Conso
               <td className="px-4 py-2.5 text-right tabular-nums">{percentOfMilli(r.commissionMilli)} %</td>
               <td className="px-4 py-2.5">{r.parentId ? (names.get(r.parentId) ?? '—') : '—'}</td>
               <td className="px-4 py-2.5 text-xs text-fg-muted">{r.permissions.join(', ') || 'none'}</td>
-              <td className="px-4 py-2.5 text-fg-muted">{formatDay(r.createdAt)}</td>
+              <td className="px-4 py-2.5 text-fg-muted">{formats.day(r.createdAt)}</td>
             </tr>
           ))}
         </DataTable>

@@ -4,9 +4,9 @@ import { api } from '@/server/api/server-caller';
 import { serviceStatuses, type ServiceStatus } from '@/server/billing/order-status';
 import { fieldErrors } from '@/server/errors';
 import { listServicesInput } from '@/server/schemas/money-lists';
-import { formatDay, humanize, queryString, type SearchParams } from '../../_lib/format';
+import { humanize, queryString, type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { buttonClass } from '../ui/button';
 import { Card, PageHeader } from '../ui/card';
 import { DataTable } from '../ui/data-table';
@@ -41,8 +41,9 @@ const terminatingChoices = [
  * The service scopes it (a reseller sees its book).
  */
 export async function ServiceList({ basePath, searchParams }: { basePath: ConsoleBase; searchParams: SearchParams }) {
+  const formats = await consoleFormats();
   const showReseller = basePath === '/admin';
-  const money = await moneyFormatter();
+  const { money } = formats;
   const raw = readParams(listParams.services, searchParams);
   const parsed = listServicesInput.safeParse({ ...raw, reseller_id: showReseller ? raw.reseller_id : undefined, limit: 25 });
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -108,9 +109,9 @@ export async function ServiceList({ basePath, searchParams }: { basePath: Consol
                 </td>
                 <td className="px-4 py-2.5">
                   <StatusPill status={s.status} label={statusNames[s.status]} />
-                  {s.terminatesOn ? <span className="block text-xs whitespace-nowrap text-danger">Terminates {formatDay(s.terminatesOn)}</span> : null}
+                  {s.terminatesOn ? <span className="block text-xs whitespace-nowrap text-danger">Terminates {formats.day(s.terminatesOn)}</span> : null}
                 </td>
-                <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(s.nextDueDate)}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap">{formats.day(s.nextDueDate)}</td>
                 <td className="px-4 py-2.5 text-right whitespace-nowrap tabular-nums">
                   {s.usageUnitPrice === null ? money(s.price * BigInt(s.quantity), s.currency) : 'By usage'}
                   {s.quantity > 1 ? <span className="block text-xs text-fg-muted">{s.quantity} seats</span> : null}

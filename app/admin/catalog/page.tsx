@@ -7,9 +7,9 @@ import { formatMilli } from '@/server/billing/decimal';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
-import { formatDay, humanize } from '../../_lib/format';
+import { humanize } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { CatalogActions } from './catalog-actions';
 
 export const metadata: Metadata = { title: 'Catalog' };
@@ -18,7 +18,8 @@ const typeLabel = { recurring: 'Recurring', one_time: 'One-time', usage: 'Usage'
 
 export default async function CatalogPage() {
   await requireArea('admin');
-  const money = await moneyFormatter();
+  const formats = await consoleFormats();
+  const { money } = formats;
   const trpc = await api();
   const [products, coupons, me] = await Promise.all([trpc.catalog.products({ limit: 200 }), trpc.catalog.coupons(), trpc.me()]);
   const canManage = me.permissions.includes('catalog.manage');
@@ -85,7 +86,7 @@ export default async function CatalogPage() {
                 {c.maxUses ? ` / ${c.maxUses}` : ''}
                 {c.oncePerCustomer ? <span className="text-fg-muted"> · once per customer</span> : null}
               </td>
-              <td className="px-4 py-2.5">{c.expiresAt ? formatDay(c.expiresAt) : 'never'}</td>
+              <td className="px-4 py-2.5">{c.expiresAt ? formats.day(c.expiresAt) : 'never'}</td>
             </tr>
           ))}
         </DataTable>

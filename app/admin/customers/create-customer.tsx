@@ -13,6 +13,7 @@ import { DialogActions } from '../../_components/ui/dialog';
 import { Form, FormCheckbox, FormError, FormText, setFieldErrors, useZodForm } from '../../_components/ui/form';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
+import { LanguageSelect } from './language-select';
 
 // The address is optional as a whole: typing any part of it asks for the required parts.
 const customerForm = createCustomerInput.extend({
@@ -30,6 +31,7 @@ const blank = {
   tax_exempt: false,
   tax_rate_override: '',
   currency: '',
+  locale: '',
   billing_address: { line1: '', city: '', postal_code: '', country: '' },
 };
 
@@ -85,6 +87,7 @@ export function CreateCustomer() {
             {field('phone', 'Phone (optional)')}
             {field('tax_id', 'Tax ID (optional)')}
             {field('currency', 'Currency (optional)', { placeholder: 'Default from settings', maxLength: 3 })}
+            <LanguageSelect />
           </div>
           <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2">
             <legend className="mb-2 text-sm font-medium text-fg-muted">Tax defaults (optional)</legend>

@@ -12,8 +12,9 @@ import { RecordLink } from '../../_components/console/record-link';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { formatMoment, type SearchParams } from '../../_lib/format';
+import { type SearchParams } from '../../_lib/format';
 import { listParams, readParams } from '../../_lib/list-params';
+import { consoleFormats } from '../../_lib/money';
 import { RetryJob } from './retry-job';
 
 export const metadata: Metadata = { title: 'Jobs' };
@@ -22,6 +23,7 @@ const seconds = (from: Date | null, to: Date | null) => (from && to ? `${((to.ge
 const statuses = jobStatuses;
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const formats = await consoleFormats();
   const raw = readParams(listParams.jobs, await searchParams);
   const status = statuses.find((s) => s === raw.status);
   const page = await (await api()).automation.jobs({ status, function: raw.function, cursor: raw.cursor, limit: 50 });
@@ -58,7 +60,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                 {job.status === 'failed' ? <RetryJob id={job.id} /> : null}
               </td>
               <td className="px-4 py-2.5 text-right tabular-nums">{job.attempts}</td>
-              <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{job.startedAt ? formatMoment(job.startedAt) : 'queued'}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{job.startedAt ? formats.moment(job.startedAt) : 'queued'}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{seconds(job.startedAt, job.finishedAt)}</td>
               <td className="px-4 py-2.5">
                 <details>

@@ -5,11 +5,13 @@ import { KeyboardRows } from '../../_components/console/keyboard-rows';
 import { navigableRow } from '../../_components/console/navigable-row';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
-import { formatMoment, humanize } from '../../_lib/format';
+import { humanize } from '../../_lib/format';
+import { consoleFormats } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'Outbox' };
 
 export default async function OutboxPage() {
+  const formats = await consoleFormats();
   const messages = await (await api()).notify.outbox({ limit: 100 });
   return (
     <>
@@ -26,7 +28,7 @@ export default async function OutboxPage() {
           >
             {messages.map((m) => (
               <tr key={m.id} data-href={`/admin/outbox/${m.id}`} tabIndex={-1} className={`hover:bg-muted/40 ${navigableRow}`}>
-                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(m.createdAt)}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formats.moment(m.createdAt)}</td>
                 <td className="px-4 py-2.5">{m.to}</td>
                 <td className="px-4 py-2.5">
                   <Link href={`/admin/outbox/${m.id}`} className="font-medium hover:underline">

@@ -4,9 +4,8 @@ import { api } from '@/server/api/server-caller';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { formatMoment } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { CreateBatch } from './create-batch';
 
 export const metadata: Metadata = { title: 'Prepaid cards' };
@@ -14,7 +13,8 @@ export const metadata: Metadata = { title: 'Prepaid cards' };
 /** Batches of prepaid cards, newest first: what each card is worth, until when, and how many are used. */
 export default async function PrepaidCardsPage() {
   await requireArea('admin');
-  const money = await moneyFormatter();
+  const formats = await consoleFormats();
+  const { money } = formats;
   const batches = await (await api()).vouchers.batches();
   return (
     <>
@@ -49,7 +49,7 @@ export default async function PrepaidCardsPage() {
               <td className="px-4 py-2.5">
                 <StatusPill status={batch.voidedAt ? 'voided' : 'active'} />
               </td>
-              <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(batch.createdAt)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formats.moment(batch.createdAt)}</td>
             </tr>
           ))}
         </DataTable>

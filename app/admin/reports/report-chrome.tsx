@@ -1,6 +1,7 @@
 import { Download } from 'lucide-react';
 import Link from 'next/link';
 import type { ComponentProps, ReactNode } from 'react';
+import type { LocaleFormats } from '@/i18n/format';
 import { rangePresetLabels, rangePresets, type RangePreset } from '@/server/billing/report-ranges';
 import type { ServiceContext } from '@/server/services/context';
 import { buttonClass } from '../../_components/ui/button';
@@ -8,7 +9,7 @@ import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
 import { DataTable, type Column } from '../../_components/ui/data-table';
 import { inputClass } from '../../_components/ui/field';
-import { formatDay, queryString } from '../../_lib/format';
+import { queryString } from '../../_lib/format';
 import { moneyFormatter } from '../../_lib/money';
 import { PrintButton } from './print-button';
 import { currencyChoices, type ReportOutcome, type ReportParams } from './report-page';
@@ -198,7 +199,7 @@ export function ReportScope({ children }: { children: ReactNode }) {
   );
 }
 
-export const rangeText = (from: string, to: string) => `${formatDay(from)} – ${formatDay(to)}`;
+export const rangeText = (formats: LocaleFormats, from: string, to: string) => `${formats.day(from)} – ${formats.day(to)}`;
 
 /** Figures in several currencies and none chosen: the service's message, pointing at the switch. */
 function CurrencyNeeded({ message }: { message: string }) {

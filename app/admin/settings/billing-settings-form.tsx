@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { z } from 'zod';
+import { localeNames, locales } from '@/i18n/locales';
 import { formatNumber } from '@/server/billing/numbering';
 import { parsePaper } from '@/server/documents/paper';
 import { billingSettingsPatch, type BillingSettings } from '@/server/schemas/settings';
@@ -25,6 +26,7 @@ const billingForm = z
     tax_rate: z.string(),
     tax_mode: z.enum(['exclusive', 'inclusive']),
     first_document: z.enum(['invoice', 'proforma']),
+    default_locale: z.string(),
     invoice_number: z.object({
       prefix: z.string(),
       proforma_prefix: z.string(),
@@ -69,6 +71,7 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
     tax_rate: settings.tax_rate,
     tax_mode: settings.tax_mode,
     first_document: settings.first_document,
+    default_locale: settings.default_locale,
     invoice_number: { ...settings.invoice_number, padding: String(settings.invoice_number.padding) },
     renewal_window_days: String(settings.renewal_window_days),
     payment_due_days: String(settings.payment_due_days),
@@ -114,6 +117,17 @@ export function BillingSettingsForm({ settings, nextSequence, year }: { settings
           <FormSelect name="tax_mode" label="Prices are">
             <option value="exclusive">without tax (tax added)</option>
             <option value="inclusive">with tax included</option>
+          </FormSelect>
+          <FormSelect
+            name="default_locale"
+            label="Default language for customers"
+            hint="For customers who chose none. The console’s money and dates follow it."
+          >
+            {locales.map((locale) => (
+              <option key={locale} value={locale}>
+                {localeNames[locale]}
+              </option>
+            ))}
           </FormSelect>
         </div>
         <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -7,9 +7,9 @@ import { FilterForm } from '../../_components/console/filter-form';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
-import { formatMoment, humanize, queryString } from '../../_lib/format';
+import { humanize, queryString } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 import { rangeText, ReportControls, ReportHeader, ReportScope } from '../reports/report-chrome';
 import { currencyChoices, reportContext } from '../reports/report-page';
 import { transactionFiltersFrom, type SearchParams } from './filters';
@@ -18,8 +18,9 @@ export const metadata: Metadata = { title: 'Transactions' };
 
 export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
+  const formats = await consoleFormats();
   const ctx = await reportContext();
-  const money = await moneyFormatter();
+  const { money } = formats;
   const { input, errors, raw, range } = transactionFiltersFrom(await searchParams, ctx.now);
   const trpc = await api();
   // The reseller picker names every reseller, disabled ones too: their past rows stay in the ledger.
@@ -59,7 +60,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
         <FilterReseller resellers={resellers} error={errors.reseller_id} />
       </FilterForm>
       <ReportScope>
-        {rangeText(input.from, input.to)} · {input.currency ?? 'All currencies'}
+        {rangeText(formats, input.from, input.to)} · {input.currency ?? 'All currencies'}
       </ReportScope>
 
       <Card className="overflow-hidden">
@@ -80,7 +81,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
           >
             {page.items.map((t) => (
               <tr key={t.id} className="hover:bg-muted/40">
-                <td className="px-4 py-2.5 whitespace-nowrap">{formatMoment(t.createdAt)}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap">{formats.moment(t.createdAt)}</td>
                 <td className="px-4 py-2.5 capitalize">{humanize(t.type)}</td>
                 <td className="px-4 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">{money(t.amount, t.currency)}</td>
                 <td className="px-4 py-2.5">

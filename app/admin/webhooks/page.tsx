@@ -4,8 +4,8 @@ import { api } from '@/server/api/server-caller';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
 import { StatusPill } from '../../_components/ui/status-pill';
-import { formatMoment } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
+import { consoleFormats } from '../../_lib/money';
 import { AddEndpoint } from './add-endpoint';
 import { endpointState } from './endpoint-state';
 
@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: 'Webhooks' };
 /** Webhook endpoints: where billing events go, and whether they get there. */
 export default async function WebhooksPage() {
   await requireArea('admin');
+  const formats = await consoleFormats();
   const endpoints = await (await api()).webhooks.endpoints();
   return (
     <>
@@ -40,7 +41,7 @@ export default async function WebhooksPage() {
                 <td className="px-4 py-2.5">
                   <StatusPill status={state.tone} label={state.label} />
                 </td>
-                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formatMoment(endpoint.createdAt)}</td>
+                <td className="px-4 py-2.5 whitespace-nowrap text-fg-muted">{formats.moment(endpoint.createdAt)}</td>
               </tr>
             );
           })}

@@ -4,24 +4,22 @@ import { monthOf } from '@/server/services/resellers/commissions';
 import { commissionRangeFrom, CommissionsHeader, CommissionsTable } from '../../_components/console/commissions';
 import { Card } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
-import { formatDay, formatMoment, type SearchParams } from '../../_lib/format';
+import { type SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { moneyFormatter } from '../../_lib/money';
+import { consoleFormats } from '../../_lib/money';
 
 export const metadata: Metadata = { title: 'My commissions' };
 
 export default async function MyCommissionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('reseller');
+  const formats = await consoleFormats();
   // Pages may read the real clock: without a range the report shows this month.
   const month = monthOf(new Date());
   const { range, errors } = commissionRangeFrom(await searchParams, month);
   const trpc = await api();
+  const { money } = formats;
   // The services scope both to this reseller: its own report rows, the payouts made to it.
-  const [rows, payouts, money] = await Promise.all([
-    trpc.commissions.report(range),
-    trpc.transactions.list({ type: 'commission_payout', limit: 50, format: 'json' }),
-    moneyFormatter(),
-  ]);
+  const [rows, payouts] = await Promise.all([trpc.commissions.report(range), trpc.transactions.list({ type: 'commission_payout', limit: 50, format: 'json' })]);
   return (
     <>
       <CommissionsHeader
@@ -46,10 +44,10 @@ export default async function MyCommissionsPage({ searchParams }: { searchParams
         >
           {payouts.items.map((p) => (
             <tr key={p.id}>
-              <td className="px-4 py-2.5 whitespace-nowrap">{formatMoment(p.createdAt)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap">{formats.moment(p.createdAt)}</td>
               <td className="px-4 py-2.5 text-right font-medium whitespace-nowrap tabular-nums">{money(p.amount, p.currency)}</td>
               <td className="px-4 py-2.5 whitespace-nowrap">
-                {formatDay(p.periodFrom)} – {formatDay(p.periodTo)}
+                {formats.day(p.periodFrom)} – {formats.day(p.periodTo)}
               </td>
               <td className="px-4 py-2.5">{p.reference ?? '—'}</td>
             </tr>

@@ -8,17 +8,18 @@ import { billingSettingsPatch } from '../../schemas/settings';
 import { createConsoleApiKey, listApiKeys, revokeApiKey } from '../../services/people/manage-api-keys';
 import { getBillingSettings, nextInvoiceSequence, updateBillingSettings } from '../../services/settings/billing';
 import { getCompany, updateCompany } from '../../services/settings/company';
-import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
 import { localePreferences } from '../../services/settings/locale';
+import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
 import { readBillingSettings } from '../../services/settings/read';
 import { adminProcedure, authedProcedure, publicProcedure, router } from '../trpc';
 
 export const settingsRouter = router({
-  /** How the console shows and computes amounts: the same for anyone signed in. */
+  /** How the console shows and computes amounts, and the locale it writes money and dates in: the same for anyone signed in. */
   display: authedProcedure.query(async ({ ctx }) => {
     const settings = await readBillingSettings(ctx.service.db);
     return {
       decimals: settings.display_decimals ?? null,
+      locale: settings.default_locale,
       taxLabel: settings.tax_label.trim() || 'Tax',
       taxMode: settings.tax_mode,
       taxRate: settings.tax_rate,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BillingAddress } from '../../../db/schema';
+import type { Locale } from '../../../i18n/locales';
 import { trimDecimal } from '../../billing/decimal';
 import { camelized } from '../../schemas/common';
 import {
@@ -11,12 +12,14 @@ import {
   listCustomersInput,
   updateCustomerInput,
 } from '../../schemas/customers';
+import type { ServiceContext } from '../../services/context';
 import { adjustCredit } from '../../services/credit/adjust';
 import { createCustomer } from '../../services/customers/create';
 import { getCustomer } from '../../services/customers/get';
 import { listCustomers } from '../../services/customers/list';
 import type { CustomerView } from '../../services/customers/store';
 import { updateCustomer } from '../../services/customers/update';
+import { readBillingSettings } from '../../services/settings/read';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -33,7 +36,11 @@ export const billingAddressJson = (address: BillingAddress | null): z.input<type
       }
     : null;
 
-export function customerJson(c: CustomerView): z.input<typeof customerOutput> {
+/**
+ * A customer on the wire. `locale` is the language it is actually written to in (its own choice,
+ * else the desk's default), so an integrator always gets a tag and never has to resolve a null.
+ */
+export function customerJson(c: CustomerView, defaultLocale: Locale): z.input<typeof customerOutput> {
   return {
     id: c.id,
     name: c.name,
@@ -45,12 +52,15 @@ export function customerJson(c: CustomerView): z.input<typeof customerOutput> {
     tax_rate_override: c.taxRateOverride === null ? null : trimDecimal(c.taxRateOverride),
     billing_address: billingAddressJson(c.billingAddress),
     currency: c.currency,
+    locale: c.locale ?? defaultLocale,
     reseller_id: c.resellerId,
     collector_id: c.collectorId,
     credit_balance: Number(c.creditBalance),
     created_at: c.createdAt.toISOString(),
   };
 }
+
+const defaultLocale = async (ctx: ServiceContext) => (await readBillingSettings(ctx.db)).default_locale;
 
 export const createCustomerRoute = defineRoute(
   {
@@ -63,7 +73,7 @@ export const createCustomerRoute = defineRoute(
     response: customerOutput,
     status: 201,
   },
-  async ({ ctx, body }) => customerJson(await createCustomer(ctx, body)),
+  async ({ ctx, body }) => customerJson(await createCustomer(ctx, body), await defaultLocale(ctx)),
 );
 
 export const listCustomersRoute = defineRoute(
@@ -77,8 +87,8 @@ export const listCustomersRoute = defineRoute(
     response: listOf(customerOutput),
   },
   async ({ ctx, query }) => {
-    const page = await listCustomers(ctx, query);
-    return { data: page.items.map(customerJson), next_cursor: page.nextCursor };
+    const [page, fallback] = await Promise.all([listCustomers(ctx, query), defaultLocale(ctx)]);
+    return { data: page.items.map((c) => customerJson(c, fallback)), next_cursor: page.nextCursor };
   },
 );
 
@@ -92,7 +102,7 @@ export const getCustomerRoute = defineRoute(
     params: customerIdInput,
     response: customerOutput,
   },
-  async ({ ctx, params }) => customerJson(await getCustomer(ctx, params)),
+  async ({ ctx, params }) => customerJson(await getCustomer(ctx, params), await defaultLocale(ctx)),
 );
 
 export const updateCustomerRoute = defineRoute(
@@ -106,7 +116,7 @@ export const updateCustomerRoute = defineRoute(
     body: camelized(updateCustomerInput),
     response: customerOutput,
   },
-  async ({ ctx, params, body }) => customerJson(await updateCustomer(ctx, { ...body, id: params.id })),
+  async ({ ctx, params, body }) => customerJson(await updateCustomer(ctx, { ...body, id: params.id }), await defaultLocale(ctx)),
 );
 
 export const adjustCreditRoute = defineRoute(

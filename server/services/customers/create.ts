@@ -41,6 +41,7 @@ export async function createCustomer(ctx: ServiceContext, input: CreateCustomerI
           taxRateOverride: input.taxRateOverride ?? null,
           billingAddress: input.billingAddress ?? null,
           currency,
+          locale: input.locale ?? null,
           resellerId,
           createdAt: ctx.now,
           updatedAt: ctx.now,

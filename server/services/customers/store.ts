@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers } from '@/db/schema';
 import { bigintValue } from '@/db/sql';
+import type { Locale } from '@/i18n/locales';
 import type { Scope } from '@/server/auth/actor';
 import { notFound } from '@/server/errors';
 import { customerScope } from './scope';
@@ -18,6 +19,7 @@ export const customerColumns = {
   taxRateOverride: customers.taxRateOverride,
   billingAddress: customers.billingAddress,
   currency: customers.currency,
+  locale: customers.locale,
   resellerId: customers.resellerId,
   collectorId: customers.collectorId,
   createdAt: customers.createdAt,
@@ -41,6 +43,8 @@ export type CustomerView = {
   taxRateOverride: string | null;
   billingAddress: (typeof customers.$inferSelect)['billingAddress'];
   currency: string;
+  // The customer's own language; null follows the settings' default_locale (see customerLocale).
+  locale: Locale | null;
   resellerId: string | null;
   collectorId: string | null;
   createdAt: Date;

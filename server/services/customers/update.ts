@@ -41,6 +41,7 @@ export async function updateCustomer(ctx: ServiceContext, input: UpdateCustomerI
       changes.currency = input.currency;
     }
     if (input.billingAddress !== undefined) changes.billingAddress = input.billingAddress;
+    if (input.locale !== undefined) changes.locale = input.locale;
     const detailsGiven = Object.keys(changes).length > 1;
 
     const moved = input.resellerId !== undefined && input.resellerId !== before.resellerId;

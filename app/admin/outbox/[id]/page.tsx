@@ -3,17 +3,18 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { api } from '@/server/api/server-caller';
 import { Card, PageHeader } from '../../../_components/ui/card';
-import { formatMoment } from '../../../_lib/format';
 import { recordId } from '../../../_lib/guard';
+import { consoleFormats } from '../../../_lib/money';
 
 export const metadata: Metadata = { title: 'Outbox message' };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const formats = await consoleFormats();
   const id = await recordId(params);
   const message = await (await api()).notify.outboxMessage({ id }).catch(() => notFound());
   return (
     <>
-      <PageHeader title={message.subject} description={`To ${message.to} · from ${message.from} · ${formatMoment(message.createdAt)}`}>
+      <PageHeader title={message.subject} description={`To ${message.to} · from ${message.from} · ${formats.moment(message.createdAt)}`}>
         {message.invoiceId ? (
           <Link href={`/admin/invoices/${message.invoiceId}`} className="text-sm text-accent hover:underline">
             Open the invoice →

@@ -7,9 +7,8 @@ import { Card, PageHeader } from '../../../_components/ui/card';
 import { DataTable } from '../../../_components/ui/data-table';
 import { Facts } from '../../../_components/ui/facts';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { formatMoment } from '../../../_lib/format';
 import { recordId, requireArea } from '../../../_lib/guard';
-import { moneyFormatter } from '../../../_lib/money';
+import { consoleFormats } from '../../../_lib/money';
 import { VoidBatch, VoidCard } from './void-actions';
 
 export const metadata: Metadata = { title: 'Prepaid card batch' };
@@ -17,8 +16,9 @@ export const metadata: Metadata = { title: 'Prepaid card batch' };
 /** One batch: its facts, the sheet and CSV of its codes, and each card's state (by its last four symbols). */
 export default async function PrepaidCardBatchPage({ params }: { params: Promise<{ id: string }> }) {
   await requireArea('admin');
+  const formats = await consoleFormats();
   const id = await recordId(params);
-  const money = await moneyFormatter();
+  const { money } = formats;
   const batch = await (await api()).vouchers.batch({ id });
   const title = batch.name ?? `Batch ${batch.id.slice(0, 8)}`;
   const open = batch.cards.filter((card) => card.status === 'unused').length;
@@ -60,7 +60,7 @@ export default async function PrepaidCardBatchPage({ params }: { params: Promise
               <td className="px-4 py-2.5 whitespace-nowrap">
                 {card.redeemedAt && card.redeemedById ? (
                   <Link href={`/admin/customers/${card.redeemedById}`} className="hover:underline">
-                    {formatMoment(card.redeemedAt)}
+                    {formats.moment(card.redeemedAt)}
                   </Link>
                 ) : (
                   '—'

@@ -7,8 +7,9 @@ import { agingBucketKeys, type AgingBucketKey } from '@/server/billing/reports';
 import { camelized } from '@/server/schemas/common';
 import { agingReportQuery } from '@/server/schemas/reports';
 import { agingReport, type AgingReport } from '@/server/services/reports/aging';
-import { formatDay, queryString, type SearchParams } from '../../../_lib/format';
+import { queryString, type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
+import { consoleFormats } from '../../../_lib/money';
 import { amount, cell, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
 import { readReportParams, reportContext, reportInput, runReport } from '../report-page';
 
@@ -59,7 +60,8 @@ export default async function AgingPage({ searchParams }: { searchParams: Promis
   );
 }
 
-function AgingBody({ report, money }: { report: AgingReport; money: (value: bigint) => string }) {
+async function AgingBody({ report, money }: { report: AgingReport; money: (value: bigint) => string }) {
+  const formats = await consoleFormats();
   const { currency, asOf } = report;
   const figure = (value: bigint, href: string, label: string) =>
     value === 0n ? (
@@ -74,7 +76,7 @@ function AgingBody({ report, money }: { report: AgingReport; money: (value: bigi
   return (
     <>
       <ReportScope>
-        As of {formatDay(asOf)} · {currency} · balances as they stand now
+        As of {formats.day(asOf)} · {currency} · balances as they stand now
       </ReportScope>
       <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
         {agingBucketKeys.map((bucket) => (

@@ -5,6 +5,7 @@ import { mrrReport, type MrrRow } from '@/server/services/reports/mrr';
 import { Card } from '../../../_components/ui/card';
 import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
+import { consoleFormats } from '../../../_lib/money';
 import { MrrChart } from '../report-charts';
 import { amount, cell, rangeText, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
 import { rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
@@ -35,7 +36,7 @@ export default async function MrrPage({ searchParams }: { searchParams: Promise<
   );
 }
 
-function MrrBody({
+async function MrrBody({
   currency,
   rows,
   range,
@@ -46,14 +47,15 @@ function MrrBody({
   range: { from: string; to: string };
   money: (value: bigint) => string;
 }) {
+  const formats = await consoleFormats();
   const last = rows.at(-1);
   const mrr = last?.mrr ?? 0n;
   const moved = Object.fromEntries(movements.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0n)])) as Record<(typeof movements)[number], bigint>;
-  const summary = `MRR in ${currency} at each month’s end, ${rangeText(range.from, range.to)}: ${rows.map((r) => `${r.period} ${money(r.mrr)}`).join(', ')}.`;
+  const summary = `MRR in ${currency} at each month’s end, ${rangeText(formats, range.from, range.to)}: ${rows.map((r) => `${r.period} ${money(r.mrr)}`).join(', ')}.`;
   return (
     <>
       <ReportScope>
-        {rangeText(range.from, range.to)} · {currency} · at each month’s end
+        {rangeText(formats, range.from, range.to)} · {currency} · at each month’s end
       </ReportScope>
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-3">
         <StatTile label={last ? `MRR at the end of ${last.period}` : 'MRR'} value={money(mrr)} testId="mrr-mrr" />

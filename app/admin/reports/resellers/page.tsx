@@ -5,6 +5,7 @@ import { resellerReportQuery } from '@/server/schemas/reports';
 import { collectionRate, resellerPerformanceReport, type ResellerPerformanceRow } from '@/server/services/reports/resellers';
 import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
+import { consoleFormats } from '../../../_lib/money';
 import { amount, cell, rangeText, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
 import { rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
 
@@ -35,7 +36,7 @@ export default async function ResellerPerformancePage({ searchParams }: { search
   );
 }
 
-function ResellersBody({
+async function ResellersBody({
   rows,
   range,
   currency,
@@ -48,6 +49,7 @@ function ResellersBody({
   money: (value: bigint) => string;
   linked: boolean;
 }) {
+  const formats = await consoleFormats();
   const sum = (figure: (r: ResellerPerformanceRow) => bigint | number) => rows.reduce((total, r) => total + BigInt(figure(r)), 0n);
   const billed = sum((r) => r.billed);
   const collected = sum((r) => r.collected);
@@ -56,7 +58,7 @@ function ResellersBody({
   return (
     <>
       <ReportScope>
-        {rangeText(range.from, range.to)} · {currency} · each reseller’s own customers
+        {rangeText(formats, range.from, range.to)} · {currency} · each reseller’s own customers
       </ReportScope>
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatTile label="Billed" value={money(billed)} testId="resellers-billed" />

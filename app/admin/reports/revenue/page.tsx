@@ -7,6 +7,7 @@ import { revenueReport, type RevenueRow } from '@/server/services/reports/revenu
 import { Card } from '../../../_components/ui/card';
 import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
+import { consoleFormats } from '../../../_lib/money';
 import { RevenueChart } from '../report-charts';
 import { amount, cell, rangeText, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
 import { rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
@@ -62,7 +63,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   );
 }
 
-function RevenueBody({
+async function RevenueBody({
   report,
   input,
   previous,
@@ -73,14 +74,15 @@ function RevenueBody({
   previous: { from: string; to: string };
   money: (value: bigint) => string;
 }) {
+  const formats = await consoleFormats();
   const { currency, rows, before } = report;
   const total = totalOf(rows);
-  const summary = `Revenue in ${currency} by ${input.interval}, ${rangeText(input.from, input.to)}: invoiced ${money(total.invoiced)}, collected ${money(total.collected)}, refunded ${money(total.refunded)}, net ${money(total.net)}.`;
+  const summary = `Revenue in ${currency} by ${input.interval}, ${rangeText(formats, input.from, input.to)}: invoiced ${money(total.invoiced)}, collected ${money(total.collected)}, refunded ${money(total.refunded)}, net ${money(total.net)}.`;
   return (
     <>
       <ReportScope>
-        {rangeText(input.from, input.to)} · {currency} · by {input.interval}
-        {before ? ` · compared with ${rangeText(previous.from, previous.to)}` : null}
+        {rangeText(formats, input.from, input.to)} · {currency} · by {input.interval}
+        {before ? ` · compared with ${rangeText(formats, previous.from, previous.to)}` : null}
       </ReportScope>
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         {figures.map((f) => (

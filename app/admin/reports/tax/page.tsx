@@ -4,6 +4,7 @@ import { taxReportQuery } from '@/server/schemas/reports';
 import { taxReport, type TaxRow } from '@/server/services/reports/tax';
 import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
+import { consoleFormats } from '../../../_lib/money';
 import { amount, cell, rangeText, ReportFrame, ReportScope, ReportTable, StatTile } from '../report-chrome';
 import { rangeReportInput, readReportParams, reportContext, runReport } from '../report-page';
 
@@ -29,7 +30,7 @@ export default async function TaxPage({ searchParams }: { searchParams: Promise<
   );
 }
 
-function TaxBody({
+async function TaxBody({
   rows,
   range,
   currency,
@@ -40,12 +41,13 @@ function TaxBody({
   currency: string;
   money: (value: bigint) => string;
 }) {
+  const formats = await consoleFormats();
   const taxable = rows.reduce((sum, r) => sum + r.taxable, 0n);
   const tax = rows.reduce((sum, r) => sum + r.tax, 0n);
   return (
     <>
       <ReportScope>
-        {rangeText(range.from, range.to)} · {currency} · by issue date
+        {rangeText(formats, range.from, range.to)} · {currency} · by issue date
       </ReportScope>
       <div className="mb-6 grid grid-cols-2 gap-4">
         <StatTile label="Taxable" value={money(taxable)} testId="tax-taxable" />

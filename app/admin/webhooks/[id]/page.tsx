@@ -6,8 +6,9 @@ import { cn } from '../../../_components/ui/cn';
 import { DataTable } from '../../../_components/ui/data-table';
 import { Facts } from '../../../_components/ui/facts';
 import { StatusPill } from '../../../_components/ui/status-pill';
-import { formatMoment, type SearchParams } from '../../../_lib/format';
+import { type SearchParams } from '../../../_lib/format';
 import { requireArea } from '../../../_lib/guard';
+import { consoleFormats } from '../../../_lib/money';
 import { endpointState } from '../endpoint-state';
 import { EndpointActions, RetryDelivery } from './endpoint-actions';
 
@@ -22,6 +23,7 @@ const cut = (text: string) => (text.length > bodyChars ? `${text.slice(0, bodyCh
 /** One endpoint: what it receives, how it stands, and its latest deliveries with their bodies. */
 export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await requireArea('admin');
+  const formats = await consoleFormats();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const status = statuses.find((s) => s === query.status);
   const trpc = await api();
@@ -38,11 +40,11 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
           items={[
             ['Status', <StatusPill key="status" status={state.tone} label={state.label} />],
             ['Events', endpoint.events.includes('*') ? 'All events' : endpoint.events.join(', ')],
-            ['Failing since', endpoint.failingSince ? formatMoment(endpoint.failingSince) : '—'],
+            ['Failing since', endpoint.failingSince ? formats.moment(endpoint.failingSince) : '—'],
             [
               'Previous secret',
               endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date()
-                ? `Signs too until ${formatMoment(endpoint.previousSecretExpiresAt)}`
+                ? `Signs too until ${formats.moment(endpoint.previousSecretExpiresAt)}`
                 : '—',
             ],
           ]}
@@ -100,9 +102,9 @@ export default async function WebhookEndpointPage({ params, searchParams }: { pa
               <td className="px-4 py-2.5 text-right tabular-nums">{delivery.attempts}</td>
               <td className="px-4 py-2.5 text-sm">{delivery.lastStatusCode ?? (delivery.lastError ? 'No answer' : '—')}</td>
               <td className="px-4 py-2.5 text-right text-sm tabular-nums">{delivery.lastDurationMs === null ? '—' : `${delivery.lastDurationMs} ms`}</td>
-              <td className="px-4 py-2.5 text-sm whitespace-nowrap text-fg-muted">{formatMoment(delivery.createdAt)}</td>
+              <td className="px-4 py-2.5 text-sm whitespace-nowrap text-fg-muted">{formats.moment(delivery.createdAt)}</td>
               <td className="px-4 py-2.5 text-sm whitespace-nowrap text-fg-muted">
-                {delivery.status === 'pending' && delivery.nextAttemptAt ? formatMoment(delivery.nextAttemptAt) : '—'}
+                {delivery.status === 'pending' && delivery.nextAttemptAt ? formats.moment(delivery.nextAttemptAt) : '—'}
               </td>
               <td className="px-4 py-2.5">{delivery.status === 'succeeded' ? null : <RetryDelivery id={endpoint.id} deliveryId={delivery.id} />}</td>
             </tr>

@@ -9,6 +9,7 @@ import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../../
 import { showFieldErrors } from '../../../../_lib/form-errors';
 import { useTRPC } from '../../../../_lib/trpc';
 import { useFinish } from '../../../../_lib/use-finish';
+import { LanguageSelect } from '../../language-select';
 
 export type EditableCustomer = {
   id: string;
@@ -18,11 +19,12 @@ export type EditableCustomer = {
   phone: string | null;
   taxId: string | null;
   currency: string;
+  locale: CustomerView['locale'];
   billingAddress: CustomerView['billingAddress'];
 };
 
 // The server's own rules; an address left wholly empty clears it, any part typed asks for the required parts.
-const editForm = updateCustomerInput.pick({ name: true, email: true, company: true, phone: true, tax_id: true, currency: true }).extend({
+const editForm = updateCustomerInput.pick({ name: true, email: true, company: true, phone: true, tax_id: true, currency: true, locale: true }).extend({
   billing_address: z.preprocess(
     (address) => (Object.values(address as Record<string, string>).some((part) => part.trim() !== '') ? address : null),
     billingAddressInput.nullable(),
@@ -30,7 +32,7 @@ const editForm = updateCustomerInput.pick({ name: true, email: true, company: tr
 });
 
 /**
- * Edit customer: contact, tax id, currency and billing address, through the same service as
+ * Edit customer: contact, tax id, currency, language and billing address, through the same service as
  * PATCH /api/v1/customers/:id. The currency is refused there (under its field) once anything is
  * billed; tax defaults and the reseller keep their own dialogs beside the fields they show.
  */
@@ -45,6 +47,7 @@ export function EditCustomerDialog({ customer, onClose }: { customer: EditableCu
     phone: customer.phone ?? '',
     tax_id: customer.taxId ?? '',
     currency: customer.currency,
+    locale: customer.locale ?? '',
     billing_address: {
       line1: address?.line1 ?? '',
       line2: address?.line2 ?? '',
@@ -70,6 +73,7 @@ export function EditCustomerDialog({ customer, onClose }: { customer: EditableCu
           <FormText name="phone" label="Phone (optional)" />
           <FormText name="tax_id" label="Tax ID (optional)" />
           <FormText name="currency" label="Currency" maxLength={3} hint="Only while nothing is billed: no invoice, order or credit entry yet." />
+          <LanguageSelect />
         </div>
         <fieldset className="grid gap-4 border-t border-border pt-4 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-medium text-fg-muted">Billing address (optional)</legend>

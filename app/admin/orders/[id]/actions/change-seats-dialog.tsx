@@ -6,13 +6,12 @@ import { useState } from 'react';
 import { z } from 'zod';
 import { changeSeatsInput } from '@/server/schemas/orders';
 import type { SeatChange } from '@/server/services/orders/change-seats';
-import { useMoney } from '../../../../_components/money';
+import { useFormats, useMoney } from '../../../../_components/money';
 import { Button } from '../../../../_components/ui/button';
 import { Dialog } from '../../../../_components/ui/dialog';
 import { Facts } from '../../../../_components/ui/facts';
 import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../../../_components/ui/form';
 import { showFieldErrors } from '../../../../_lib/form-errors';
-import { formatDay } from '../../../../_lib/format';
 import { useIdempotencyKey } from '../../../../_lib/idempotency-key';
 import { useTRPC } from '../../../../_lib/trpc';
 import { useFinish } from '../../../../_lib/use-finish';
@@ -91,6 +90,7 @@ function ChangeSeatsDialog({ service, onClose }: { service: SeatService; onClose
 }
 
 function SeatPreview({ preview, money }: { preview: SeatChange; money: (amount: bigint) => string }) {
+  const formats = useFormats();
   const now =
     preview.charge > 0n
       ? (['To invoice now', money(preview.total)] as const)
@@ -121,7 +121,7 @@ function SeatPreview({ preview, money }: { preview: SeatChange; money: (amount: 
       />
       <p className="mt-2 text-fg-muted">
         {preview.periodStart && preview.periodEnd
-          ? `Prorated for ${preview.unusedDays} of ${preview.periodDays} days of the invoiced period ${formatDay(preview.periodStart)} – ${formatDay(preview.periodEnd)}.`
+          ? `Prorated for ${preview.unusedDays} of ${preview.periodDays} days of the invoiced period ${formats.day(preview.periodStart)} – ${formats.day(preview.periodEnd)}.`
           : 'The current period is not invoiced yet: its invoice will bill the new seats.'}
         {preview.prorate < 0n && preview.credit < -preview.prorate ? ' The credit is limited to what was paid for this period.' : ''}
       </p>

@@ -1,18 +1,19 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import type { LocaleFormats } from '@/i18n/format';
+import { useFormats } from '../../../../_components/money';
 import { ConfirmDialog } from '../../../../_components/ui/dialog';
-import { formatDay } from '../../../../_lib/format';
 import { useTRPC } from '../../../../_lib/trpc';
 import { toastError, useFinish } from '../../../../_lib/use-finish';
 
 export type ContractFacts = { status: 'draft' | 'paused' | 'active' | string; billingDay: number; startDate: string };
 
 /** What activating says it does to billing: from a draft, the schedule starts; from paused, it resumes. */
-export const activateDescription = (c: ContractFacts) =>
+export const activateDescription = (c: ContractFacts, formats: LocaleFormats) =>
   c.status === 'paused'
     ? `Billing resumes: the billing run invoices this order again from its next billing day (day ${c.billingDay}); periods that started while paused are not billed.`
-    : `Billing starts: the billing run invoices this order on day ${c.billingDay} of each month from ${formatDay(c.startDate)}.`;
+    : `Billing starts: the billing run invoices this order on day ${c.billingDay} of each month from ${formats.day(c.startDate)}.`;
 
 export const deactivateDescription = 'Billing stops: no invoice for periods starting while paused; services are not suspended at the provider.';
 
@@ -29,6 +30,7 @@ export function ContractStatusDialog({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
+  const formats = useFormats();
   const finish = useFinish(onClose);
   const activate = useMutation(
     trpc.orders.activate.mutationOptions({ onError: toastError, onSuccess: () => finish(`Order activated; billing runs on day ${contract.billingDay}`) }),
@@ -37,7 +39,7 @@ export function ContractStatusDialog({
   return move === 'activate' ? (
     <ConfirmDialog
       title="Activate order"
-      description={activateDescription(contract)}
+      description={activateDescription(contract, formats)}
       confirm="Activate"
       onConfirm={() => activate.mutate({ id: orderId })}
       onClose={onClose}
