@@ -7,6 +7,7 @@ import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { copyLinesWithoutServices } from './convert-proforma';
 import { loadInvoice, type InvoiceView } from './store';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 
 /**
  * Duplicate: a new draft for the same customer with the same lines, currency, tax mode and
@@ -46,6 +47,7 @@ export async function duplicateInvoice(ctx: ServiceContext, input: { id: string 
     await copyLinesWithoutServices(tx, source.id, row!.id);
     const copy = await loadInvoice(tx, { kind: 'all' }, row!.id);
     await audit(tx, ctx.actor, 'invoice.duplicated', { type: 'invoice', id: copy.id }, { after: { ...copy, duplicatedFrom: source.number ?? source.id } });
+    await publishWebhookEvents(tx, 'invoice.created', 'invoice', [copy.id], ctx.now);
     return copy;
   });
 }
