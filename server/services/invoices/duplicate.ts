@@ -5,9 +5,9 @@ import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { copyLinesWithoutServices } from './convert-proforma';
 import { loadInvoice, type InvoiceView } from './store';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 
 /**
  * Duplicate: a new draft for the same customer with the same lines, currency, tax mode and

@@ -3,6 +3,7 @@ import { webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema'
 import { rowsOf } from '@/db/sql';
 import { unseal } from '@/server/auth/secret-box';
 import { excerpt, outboundRequest, type OutboundRequest, type OutboundResponse } from '@/server/http/outbound';
+import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { privateWebhooksAllowed } from '@/server/webhooks/endpoint-url';
@@ -191,6 +192,16 @@ async function attempt(ctx: ServiceContext, delivery: Claimed, send: Send): Prom
       .returning({ failingSince: webhookEndpoints.failingSince, active: webhookEndpoints.active });
     if (endpoint?.active && endpoint.failingSince && shouldDisable(endpoint.failingSince, ctx.now)) {
       await tx.update(webhookEndpoints).set({ active: false, disabledAt: ctx.now, updatedAt: ctx.now }).where(eq(webhookEndpoints.id, delivery.endpointId));
+      // The row lock taken above makes this the one transaction that disables the endpoint, so
+      // the admins' e-mail is queued once however many passes race or run again.
+      const disabledAt = ctx.now.toISOString();
+      await emitEvents(tx, [
+        {
+          name: 'webhook-endpoint/disabled',
+          id: `webhook-endpoint-disabled:${delivery.endpointId}:${disabledAt}`,
+          data: { endpointId: delivery.endpointId, disabledAt },
+        },
+      ]);
       await audit(
         tx,
         ctx.actor,
