@@ -21,6 +21,8 @@ export type DeliverOptions = {
   limit?: number;
   /** How many requests are in flight at once. */
   concurrency?: number;
+  /** How long a claim holds a delivery; 60 s unless a test shortens it. */
+  claimMs?: number;
   send?: Send;
 };
 
@@ -28,7 +30,7 @@ export const secretPurpose = 'webhook-secret';
 
 // An attempt is claimed for longer than it can take; a process that dies mid-request leaves the
 // delivery due again when the claim lapses, and the same webhook-id goes out once more.
-const claimMs = attemptTimeoutMs + 50_000;
+const defaultClaimMs = attemptTimeoutMs + 50_000;
 const responseExcerptChars = 4_000;
 
 type Claimed = {
@@ -55,7 +57,7 @@ type Claimed = {
  */
 export async function deliverDueWebhooks(ctx: ServiceContext, options: DeliverOptions): Promise<number> {
   const limit = options.limit ?? 50;
-  const claimed = await claimDue(ctx, limit);
+  const claimed = await claimDue(ctx, limit, options.claimMs ?? defaultClaimMs);
   if (claimed.length === 0) return 0;
   await describeEvents(ctx, claimed, options.describe);
   const send = options.send ?? ((url, request) => outboundRequest(url, request, privateWebhooksAllowed()));
@@ -67,7 +69,7 @@ export async function deliverDueWebhooks(ctx: ServiceContext, options: DeliverOp
   return claimed.length;
 }
 
-async function claimDue(ctx: ServiceContext, limit: number): Promise<Claimed[]> {
+async function claimDue(ctx: ServiceContext, limit: number, claimMs: number): Promise<Claimed[]> {
   const now = ctx.now.toISOString();
   const rows = rowsOf(
     await ctx.db.execute(sql`
