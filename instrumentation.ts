@@ -14,5 +14,5 @@ export async function register() {
   const handle = await databaseHandle();
   const config = env();
   startWorkflowLoop(handle.db, { mode: config.inngestMode, workflows }, { scheduler: config.CASHDESK_SCHEDULER === 'on', listen: handle.listen });
-  startWebhookLoop(handle.db, { origin: publicOrigin(), listen: handle.listen });
+  startWebhookLoop(handle.db, { origin: publicOrigin(), listen: handle.listen, claimMs: config.CASHDESK_WEBHOOK_CLAIM_MS });
 }

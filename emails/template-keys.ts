@@ -14,6 +14,7 @@ export const templateKeys = [
   'refund_issued',
   'consolidated_invoice',
   'order_awaiting_approval',
+  'webhook_endpoint_disabled',
 ] as const;
 
 export type TemplateKey = (typeof templateKeys)[number];

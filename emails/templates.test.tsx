@@ -24,7 +24,8 @@ describe('e-mail templates', () => {
     const html = await render(email);
     const text = await render(email, { plainText: true });
     expect(html).toMatch(/^<!DOCTYPE html/);
-    expect(html).toContain('Zoë Müller');
+    // A customer is greeted by name; the admins' mails say hello to the desk.
+    expect(text).toContain('audience' in templates[key] ? 'Hello,' : 'Hello Zoë Müller');
     expect(text).toContain(templates[key].intro);
     expect(text).toContain(data.publicUrl);
     expect(fillSubject(templates[key].subject, data)).not.toMatch(/\{\w+\}/);
@@ -55,5 +56,26 @@ describe('the desk’s e-mail about an order waiting for approval', () => {
     expect(text).toContain('Total: $120.00');
     expect(text).toContain('https://billing.example.test/admin/orders/abc');
     expect(fillSubject(templates.order_awaiting_approval.subject, order)).toBe('Approve order ORD-2026-00007 from Zoë Müller');
+  });
+});
+
+describe('the desk’s e-mail about a disabled webhook endpoint', () => {
+  it('names the endpoint, since when it failed and what it last got, and links to its page', async () => {
+    const endpoint = {
+      ...data,
+      documentTitle: 'Webhook endpoint',
+      number: 'https://hooks.example.test/in',
+      failingSince: '1 Dec 2026, 09:00 UTC',
+      lastAnswer: 'HTTP 503 Service Unavailable',
+      publicUrl: 'https://billing.example.test/admin/webhooks/abc',
+    };
+    const text = await render(<InvoiceEmail template="webhook_endpoint_disabled" intro={templates.webhook_endpoint_disabled.intro} data={endpoint} />, {
+      plainText: true,
+    });
+    expect(text).toContain('Endpoint: https://hooks.example.test/in');
+    expect(text).toContain('Failing since: 1 Dec 2026, 09:00 UTC');
+    expect(text).toContain('Last answer: HTTP 503 Service Unavailable');
+    expect(text).toContain('https://billing.example.test/admin/webhooks/abc');
+    expect(fillSubject(templates.webhook_endpoint_disabled.subject, endpoint)).toBe('Webhook endpoint disabled: https://hooks.example.test/in');
   });
 });

@@ -17,6 +17,9 @@ export type InvoiceMailData = {
   amount?: string | undefined;
   serviceName?: string | undefined;
   sources?: string[] | undefined;
+  /** A disabled webhook endpoint: since when every attempt failed, and what the last one got. */
+  failingSince?: string | undefined;
+  lastAnswer?: string | undefined;
 };
 
 type Template = {
@@ -165,6 +168,25 @@ export const templates = {
         <Section style={{ margin: '20px 0' }}>
           <Button href={data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
             Review order {data.number}
+          </Button>
+        </Section>
+      </>
+    ),
+    attachPdf: false,
+    audience: 'admin',
+  },
+  webhook_endpoint_disabled: {
+    label: 'Webhook endpoint disabled (to admins)',
+    subject: 'Webhook endpoint disabled: {number}',
+    intro: 'Every delivery to this webhook endpoint failed for 3 days, so Cashdesk stopped sending to it. Fix the receiver, then enable the endpoint again.',
+    body: (data) => (
+      <>
+        <Row label="Endpoint" value={data.number} />
+        <Row label="Failing since" value={data.failingSince ?? ''} />
+        <Row label="Last answer" value={data.lastAnswer ?? ''} />
+        <Section style={{ margin: '20px 0' }}>
+          <Button href={data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
+            Open the endpoint
           </Button>
         </Section>
       </>

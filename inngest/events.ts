@@ -24,6 +24,8 @@ export type Events = {
   'order/paid': { orderId: string };
   'order/approved': { orderId: string };
   'order/awaiting-approval': { orderId: string };
+  /** The delivery pass disabled a webhook endpoint that failed for 3 days, at `disabledAt`. */
+  'webhook-endpoint/disabled': { endpointId: string; disabledAt: string };
   /** What to tell which product's provisioner about a service. */
   'service/lifecycle': {
     action: Exclude<ProvisioningAction, 'create'>;

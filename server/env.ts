@@ -60,6 +60,10 @@ const envSchema = z.object({
   // The embedded scheduler fires the daily billing and dunning runs; "off" leaves that to
   // someone else (tests, a second instance that should only serve pages).
   CASHDESK_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  // How long a webhook attempt holds its delivery before another process may send it again
+  // (docs/webhooks.md). Below the 10 s attempt timeout a slow receiver can get an attempt twice:
+  // the crash test shortens it so a killed server's claims lapse within seconds.
+  CASHDESK_WEBHOOK_CLAIM_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1_000).optional()),
   INNGEST_EVENT_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   INNGEST_DEV: z.preprocess(emptyAsUndefined, z.string().optional()),

@@ -1,7 +1,7 @@
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { systemContext } from '@/server/services/context';
-import { approvalRecipients, mailApprovalRequest } from '@/server/services/notifications/approval-request';
+import { activeAdmins, mailApprovalRequest } from '@/server/services/notifications/approval-request';
 
 /**
  * A paid order waits for approval: every admin gets one e-mail about it (order, customer,
@@ -15,7 +15,7 @@ export const notifyApproval = defineWorkflow({
   subject: (event) => ({ type: 'order', id: event.data.orderId }),
   handler: async ({ event, step, db, now }) => {
     const { orderId } = event.data;
-    const admins = await step.run('find admins', () => approvalRecipients(db));
+    const admins = await step.run('find admins', () => activeAdmins(db));
     const mails = [];
     for (const admin of admins) {
       mails.push(

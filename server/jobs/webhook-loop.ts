@@ -18,12 +18,15 @@ const holder = globalThis as typeof globalThis & { __cashdeskWebhooks?: Loop };
  * an attempt) never holds up an order's activation. Processes share the work through the
  * deliveries' claims; a process that dies mid-attempt leaves its claims to lapse and be retried.
  */
-export function startWebhookLoop(db: Database, options: { origin: string; listen?: DatabaseHandle['listen']; send?: DeliverOptions['send'] }): Loop {
+export function startWebhookLoop(
+  db: Database,
+  options: { origin: string; listen?: DatabaseHandle['listen']; send?: DeliverOptions['send']; claimMs?: DeliverOptions['claimMs'] },
+): Loop {
   if (holder.__cashdeskWebhooks) return holder.__cashdeskWebhooks;
   const pass = serialPasses('webhook delivery pass', async () => {
     for (;;) {
       const ctx = systemContext(db, new Date());
-      const sent = await deliverDueWebhooks(ctx, { describe: webhookData(ctx, options.origin), limit: BATCH, send: options.send });
+      const sent = await deliverDueWebhooks(ctx, { describe: webhookData(ctx, options.origin), limit: BATCH, send: options.send, claimMs: options.claimMs });
       if (sent < BATCH) return;
     }
   });

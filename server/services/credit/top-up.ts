@@ -14,6 +14,7 @@ import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceRow, type
 import { lockCustomer } from '@/server/services/locks';
 import { payMassPaymentInvoices } from '@/server/services/payments/mass-pay';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 
 /*
  * Credit bought with an invoice (docs/prepaid-cards.md): a portal top-up paid by card or PayPal,
@@ -22,7 +23,10 @@ import { readBillingSettings } from '@/server/services/settings/read';
  * in full puts its total on the credit balance, once, in the paying transaction.
  */
 
-/** A numbered, pending `top_up` invoice for `amount`, due at once; the caller holds the customer's lock. */
+/**
+ * A numbered, pending `top_up` invoice for `amount`, due at once, published as `invoice.created`;
+ * the caller holds the customer's lock.
+ */
 export async function issueTopUpInvoice(
   tx: Database,
   now: Date,
@@ -54,6 +58,7 @@ export async function issueTopUpInvoice(
     })
     .returning();
   await insertLines(tx, row!.id, lines);
+  await publishWebhookEvents(tx, 'invoice.created', 'invoice', [row!.id], now);
   return row!;
 }
 

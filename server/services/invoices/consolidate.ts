@@ -11,6 +11,7 @@ import { findCustomer } from '@/server/services/customers/store';
 import { lockCustomer } from '@/server/services/locks';
 import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { customerSnapshot } from './snapshot';
 import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 
@@ -134,6 +135,14 @@ export async function consolidateInvoices(
         before: sources.map((s) => ({ id: s.id, number: s.number, status: s.status })),
         after: view,
       },
+    );
+    await publishWebhookEvents(tx, 'invoice.created', 'invoice', [parent!.id], ctx.now);
+    await publishWebhookEvents(
+      tx,
+      'invoice.cancelled',
+      'invoice',
+      sources.map((s) => s.id),
+      ctx.now,
     );
     return view;
   });

@@ -5,6 +5,7 @@ import { AppError } from '@/server/errors';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { readBillingSettings } from '@/server/services/settings/read';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { copyLinesWithoutServices } from './convert-proforma';
 import { loadInvoice, type InvoiceView } from './store';
 
@@ -46,6 +47,7 @@ export async function duplicateInvoice(ctx: ServiceContext, input: { id: string 
     await copyLinesWithoutServices(tx, source.id, row!.id);
     const copy = await loadInvoice(tx, { kind: 'all' }, row!.id);
     await audit(tx, ctx.actor, 'invoice.duplicated', { type: 'invoice', id: copy.id }, { after: { ...copy, duplicatedFrom: source.number ?? source.id } });
+    await publishWebhookEvents(tx, 'invoice.created', 'invoice', [copy.id], ctx.now);
     return copy;
   });
 }

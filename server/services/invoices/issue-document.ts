@@ -4,6 +4,7 @@ import { addDays } from '@/server/billing/periods';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { BillingSettings } from '@/server/schemas/settings';
 import { customerDefaultRate } from '@/server/services/customers/tax-rate';
+import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { customerSnapshot } from './snapshot';
 import { insertLines, nextNumber, priceItems, type InvoiceRow } from './store';
 
@@ -12,7 +13,8 @@ type Purpose = InvoiceRow['purpose'];
 /**
  * A finalized document for a customer: a pending invoice or debit note to be paid, or a credit
  * note whose amount goes onto the customer's credit balance (it is settled on issue). A line
- * that names no rate takes the customer's (exempt, an override, else the settings').
+ * that names no rate takes the customer's (exempt, an override, else the settings'). Every one
+ * is an `invoice.created` webhook, in the caller's transaction.
  */
 export async function issueDocument(
   tx: Database,
@@ -61,6 +63,7 @@ export async function issueDocument(
     })
     .returning();
   await insertLines(tx, row!.id, lines);
+  await publishWebhookEvents(tx, 'invoice.created', 'invoice', [row!.id], input.now);
   if (creditNote && input.credit && totals.total > 0n) {
     await tx.insert(creditLedger).values({
       customerId: input.customerId,

@@ -16,8 +16,8 @@ import { readSettingsBlock } from '@/server/services/settings/read';
 
 const template = 'order_awaiting_approval';
 
-/** Who hears of an order waiting for approval: every admin who may sign in. */
-export async function approvalRecipients(db: Database): Promise<Array<{ id: string; email: string }>> {
+/** Who hears what the desk must act on (an order to approve, a disabled webhook endpoint): every admin who may sign in. */
+export async function activeAdmins(db: Database): Promise<Array<{ id: string; email: string }>> {
   return db
     .select({ id: users.id, email: users.email })
     .from(users)

@@ -13,7 +13,6 @@ import { findCustomer } from '@/server/services/customers/store';
 import { loadInvoice } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { insertPayment } from '@/server/services/payments/record';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { hashCode, lockVoucher } from './store';
 
 export type Redemption = { voucherId: string; invoiceId: string; invoiceNumber: string; amount: bigint; currency: string; creditBalance: bigint };
@@ -71,7 +70,6 @@ async function redeem(ctx: ServiceContext, customerId: string, code: string): Pr
     const tail = codeTail(bare);
     const invoice = await issueTopUpInvoice(tx, ctx.now, customer, batch.value, `Prepaid card …${tail}`);
     await audit(tx, ctx.actor, 'invoice.created', { type: 'invoice', id: invoice.id }, { after: await loadInvoice(tx, { kind: 'all' }, invoice.id) });
-    await publishWebhookEvents(tx, 'invoice.created', 'invoice', [invoice.id], ctx.now);
     // The card pays its invoice in full; settlement puts the value on the credit balance.
     await insertPayment(
       tx,

@@ -3,6 +3,7 @@ import { webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema'
 import { rowsOf } from '@/db/sql';
 import { unseal } from '@/server/auth/secret-box';
 import { excerpt, outboundRequest, type OutboundRequest, type OutboundResponse } from '@/server/http/outbound';
+import { emitEvents } from '@/server/jobs/runtime';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
 import { privateWebhooksAllowed } from '@/server/webhooks/endpoint-url';
@@ -20,6 +21,8 @@ export type DeliverOptions = {
   limit?: number;
   /** How many requests are in flight at once. */
   concurrency?: number;
+  /** How long a claim holds a delivery; 60 s unless a test shortens it. */
+  claimMs?: number;
   send?: Send;
 };
 
@@ -27,7 +30,7 @@ export const secretPurpose = 'webhook-secret';
 
 // An attempt is claimed for longer than it can take; a process that dies mid-request leaves the
 // delivery due again when the claim lapses, and the same webhook-id goes out once more.
-const claimMs = attemptTimeoutMs + 50_000;
+const defaultClaimMs = attemptTimeoutMs + 50_000;
 const responseExcerptChars = 4_000;
 
 type Claimed = {
@@ -54,7 +57,7 @@ type Claimed = {
  */
 export async function deliverDueWebhooks(ctx: ServiceContext, options: DeliverOptions): Promise<number> {
   const limit = options.limit ?? 50;
-  const claimed = await claimDue(ctx, limit);
+  const claimed = await claimDue(ctx, limit, options.claimMs ?? defaultClaimMs);
   if (claimed.length === 0) return 0;
   await describeEvents(ctx, claimed, options.describe);
   const send = options.send ?? ((url, request) => outboundRequest(url, request, privateWebhooksAllowed()));
@@ -66,7 +69,7 @@ export async function deliverDueWebhooks(ctx: ServiceContext, options: DeliverOp
   return claimed.length;
 }
 
-async function claimDue(ctx: ServiceContext, limit: number): Promise<Claimed[]> {
+async function claimDue(ctx: ServiceContext, limit: number, claimMs: number): Promise<Claimed[]> {
   const now = ctx.now.toISOString();
   const rows = rowsOf(
     await ctx.db.execute(sql`
@@ -191,6 +194,16 @@ async function attempt(ctx: ServiceContext, delivery: Claimed, send: Send): Prom
       .returning({ failingSince: webhookEndpoints.failingSince, active: webhookEndpoints.active });
     if (endpoint?.active && endpoint.failingSince && shouldDisable(endpoint.failingSince, ctx.now)) {
       await tx.update(webhookEndpoints).set({ active: false, disabledAt: ctx.now, updatedAt: ctx.now }).where(eq(webhookEndpoints.id, delivery.endpointId));
+      // The row lock taken above makes this the one transaction that disables the endpoint, so
+      // the admins' e-mail is queued once however many passes race or run again.
+      const disabledAt = ctx.now.toISOString();
+      await emitEvents(tx, [
+        {
+          name: 'webhook-endpoint/disabled',
+          id: `webhook-endpoint-disabled:${delivery.endpointId}:${disabledAt}`,
+          data: { endpointId: delivery.endpointId, disabledAt },
+        },
+      ]);
       await audit(
         tx,
         ctx.actor,
