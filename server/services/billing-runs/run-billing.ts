@@ -14,7 +14,7 @@ import { readBillingSettings } from '@/server/services/settings/read';
 import { drawCredits } from '@/server/services/wallet/draw';
 import { grantIncludedCredits } from '@/server/services/wallet/grant';
 import { lapseCredits } from '@/server/services/wallet/lapse';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments, publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { checkBillingDate } from './dates';
 
 export type BillingRunResult = {
@@ -300,7 +300,7 @@ export async function runBilling(ctx: ServiceContext, input: { date?: string | u
     await drawCredits(tx, newInvoices, ctx.now);
     await lapseCredits(tx, date, ctx.now);
     await grantIncludedCredits(tx, newInvoices, ctx.now);
-    await publishWebhookEvents(tx, 'invoice.created', 'invoice', newInvoices, ctx.now);
+    await publishIssuedDocuments(tx, newInvoices, ctx.now);
 
     const overdue = await markOverdueInvoices(tx, date, ctx.now);
 

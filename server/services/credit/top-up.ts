@@ -14,7 +14,7 @@ import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceRow, type
 import { lockCustomer } from '@/server/services/locks';
 import { payMassPaymentInvoices } from '@/server/services/payments/mass-pay';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments } from '@/server/services/webhooks/publish';
 
 /*
  * Credit bought with an invoice (docs/prepaid-cards.md): a portal top-up paid by card or PayPal,
@@ -58,7 +58,7 @@ export async function issueTopUpInvoice(
     })
     .returning();
   await insertLines(tx, row!.id, lines);
-  await publishWebhookEvents(tx, 'invoice.created', 'invoice', [row!.id], now);
+  await publishIssuedDocuments(tx, [row!.id], now);
   return row!;
 }
 

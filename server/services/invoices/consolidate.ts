@@ -11,7 +11,7 @@ import { findCustomer } from '@/server/services/customers/store';
 import { lockCustomer } from '@/server/services/locks';
 import { writeOrPreview } from '@/server/services/preview';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments, publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { customerSnapshot } from './snapshot';
 import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from './store';
 
@@ -136,7 +136,7 @@ export async function consolidateInvoices(
         after: view,
       },
     );
-    await publishWebhookEvents(tx, 'invoice.created', 'invoice', [parent!.id], ctx.now);
+    await publishIssuedDocuments(tx, [parent!.id], ctx.now);
     await publishWebhookEvents(
       tx,
       'invoice.cancelled',

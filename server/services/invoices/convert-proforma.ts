@@ -5,7 +5,7 @@ import type { Actor } from '@/server/auth/actor';
 import { toPlainDate } from '@/server/billing/periods';
 import { audit } from '@/server/services/audit/record';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments } from '@/server/services/webhooks/publish';
 import { customerSnapshot } from './snapshot';
 import { nextNumber } from './store';
 
@@ -66,7 +66,7 @@ export async function convertProforma(tx: Database, actor: Actor, proformaId: st
     { type: 'invoice', id: invoice!.id },
     { after: { kind: 'invoice', number: invoice!.number, proformaId: proforma.id } },
   );
-  await publishWebhookEvents(tx, 'invoice.created', 'invoice', [invoice!.id], now);
+  await publishIssuedDocuments(tx, [invoice!.id], now);
   await audit(
     tx,
     actor,

@@ -10,7 +10,7 @@ import type { ServiceContext } from '@/server/services/context';
 import { findCustomer } from '@/server/services/customers/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments, publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { customerSnapshot } from './snapshot';
 import { insertLines, loadInvoice, nextNumber, priceItems, type InvoiceView } from './store';
 
@@ -60,7 +60,8 @@ export async function createInvoice(ctx: ServiceContext, input: CreateInvoiceInp
     await insertLines(tx, row!.id, lines);
     const invoice = await loadInvoice(tx, { kind: 'all' }, row!.id);
     await audit(tx, ctx.actor, 'invoice.created', { type: 'invoice', id: invoice.id }, { after: invoice });
-    await publishWebhookEvents(tx, 'invoice.created', 'invoice', [invoice.id], ctx.now);
+    if (finalize) await publishIssuedDocuments(tx, [invoice.id], ctx.now);
+    else await publishWebhookEvents(tx, 'invoice.created', 'invoice', [invoice.id], ctx.now);
     return invoice;
   });
 }

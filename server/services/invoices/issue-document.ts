@@ -4,7 +4,7 @@ import { addDays } from '@/server/billing/periods';
 import type { InvoiceItemInput } from '@/server/schemas/invoices';
 import type { BillingSettings } from '@/server/schemas/settings';
 import { customerDefaultRate } from '@/server/services/customers/tax-rate';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments } from '@/server/services/webhooks/publish';
 import { customerSnapshot } from './snapshot';
 import { insertLines, nextNumber, priceItems, type InvoiceRow } from './store';
 
@@ -63,7 +63,7 @@ export async function issueDocument(
     })
     .returning();
   await insertLines(tx, row!.id, lines);
-  await publishWebhookEvents(tx, 'invoice.created', 'invoice', [row!.id], input.now);
+  await publishIssuedDocuments(tx, [row!.id], input.now);
   if (creditNote && input.credit && totals.total > 0n) {
     await tx.insert(creditLedger).values({
       customerId: input.customerId,

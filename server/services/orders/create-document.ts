@@ -15,7 +15,7 @@ import { customerSnapshot } from '@/server/services/invoices/snapshot';
 import { loadInvoice, moneyOf, nextNumber, type InvoiceView } from '@/server/services/invoices/store';
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments } from '@/server/services/webhooks/publish';
 import { loadOrder, type OrderView } from './store';
 
 /**
@@ -105,7 +105,7 @@ async function replaceFirstInvoice(tx: Database, ctx: ServiceContext, order: Ord
 
   const view = await loadInvoice(tx, { kind: 'all' }, proforma!.id);
   await audit(tx, ctx.actor, 'invoice.created', { type: 'invoice', id: proforma!.id }, { after: view });
-  await publishWebhookEvents(tx, 'invoice.created', 'invoice', [proforma!.id], ctx.now);
+  await publishIssuedDocuments(tx, [proforma!.id], ctx.now);
   await audit(
     tx,
     ctx.actor,

@@ -17,7 +17,7 @@ import { insertLines, nextNumber, priceItems } from '@/server/services/invoices/
 import { lockCustomer } from '@/server/services/locks';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { grantIncludedCredits } from '@/server/services/wallet/grant';
-import { publishWebhookEvents } from '@/server/services/webhooks/publish';
+import { publishIssuedDocuments, publishWebhookEvents } from '@/server/services/webhooks/publish';
 import { autoEmailOf, checkContract, contactFor, createContractServices, isContractInput, writeContractLines } from './contract';
 import { asCoupon, firstInvoiceItems, priceCart, storedOptions } from './pricing';
 import { loadOrder, type OrderView } from './store';
@@ -226,7 +226,7 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     const view = await loadOrder(tx, { kind: 'all' }, orderId);
     await audit(tx, ctx.actor, 'order.placed', { type: 'order', id: orderId }, { after: view });
     await publishWebhookEvents(tx, 'order.created', 'order', [orderId], ctx.now);
-    await publishWebhookEvents(tx, 'invoice.created', 'invoice', [invoice!.id], ctx.now);
+    await publishIssuedDocuments(tx, [invoice!.id], ctx.now);
     return view;
   });
 }

@@ -42,6 +42,16 @@ export async function publishWebhookEvents(
   if (rowsOf(written).length > 0) await wakeWebhookDeliveries(tx);
 }
 
+/**
+ * Documents issued with their number at once (not drafts): integrators hear `invoice.created`
+ * and then `invoice.finalized`, as for a draft finalized later, so a receiver that acts on
+ * finalized documents sees every one of them.
+ */
+export async function publishIssuedDocuments(tx: Database, invoiceIds: readonly string[], now: Date): Promise<void> {
+  await publishWebhookEvents(tx, 'invoice.created', 'invoice', invoiceIds, now);
+  await publishWebhookEvents(tx, 'invoice.finalized', 'invoice', invoiceIds, now);
+}
+
 /** Tells the loop, at commit (PostgreSQL and PGlite drop it on rollback), that deliveries are due. */
 export async function wakeWebhookDeliveries(tx: Database): Promise<void> {
   await tx.execute(sql`select pg_notify(${webhookDeliveriesChannel}, '')`);
