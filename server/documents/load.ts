@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { customers, invoices, settings } from '@/db/schema';
+import { invoices, settings } from '@/db/schema';
 import type { Locale } from '@/i18n/locales';
 import { loadMessages } from '@/i18n/messages';
 import { trimDecimal } from '../billing/decimal';
@@ -12,11 +12,16 @@ import { getInvoice } from '../services/invoices/get';
 import { publicInvoicePath } from '../services/invoices/public-link';
 import { addresseeOf } from '../services/invoices/snapshot';
 import { linePeriod } from '../services/invoices/store';
-import { customerLocale } from '../services/settings/locale';
+import { customerLocaleById } from '../services/settings/locale';
 import { printable } from './fonts';
 import { opaqueLogo } from './logo';
 import { addressLines, readableDescription, type InvoiceDocumentModel } from './model';
-import { documentWords } from './words';
+import { documentWords, type DocumentWords } from './words';
+
+/** A document's language with its messages loaded (once per process): PDFs, and the pages that show documents. */
+export async function loadDocumentWords(locale: Locale, decimals?: number | null): Promise<DocumentWords> {
+  return documentWords(locale, await loadMessages(locale), decimals);
+}
 
 const text = (value: string) => printable(value.trim());
 const lines = (value: string) => value.split(/\r?\n/).map(text).filter(Boolean);
@@ -37,12 +42,7 @@ export async function loadInvoiceDocument(
   );
   const [customer, locale, settingRows, sources, related] = await Promise.all([
     addresseeOf(ctx.db, invoice),
-    input.locale ??
-      ctx.db
-        .select({ locale: customers.locale })
-        .from(customers)
-        .where(eq(customers.id, invoice.customerId))
-        .then(([row]) => customerLocale(ctx, { locale: row?.locale ?? null })),
+    input.locale ?? customerLocaleById(ctx, invoice.customerId),
     ctx.db
       .select({ key: settings.key, value: settings.value })
       .from(settings)
@@ -64,7 +64,7 @@ export async function loadInvoiceDocument(
     return number ? text(number) : null;
   };
 
-  const w = documentWords(locale, await loadMessages(locale));
+  const w = await loadDocumentWords(locale);
 
   const contact = [company.email, company.phone].map(text).filter(Boolean).join(' · ');
   const doc: InvoiceDocumentModel = {

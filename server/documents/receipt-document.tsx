@@ -1,14 +1,14 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Document, Page, renderToBuffer, Text, View, type Styles } from '@react-pdf/renderer';
-import { loadMessages } from '@/i18n/messages';
 import type { CollectionReceipt } from '../services/collect/receipt';
 import type { Bytes } from './byte-cache';
 import { fontFamily, fontsReady, printable } from './fonts';
 import { PublicLink } from './invoice-document';
 import { layoutFor } from './layout';
+import { loadDocumentWords } from './load';
 import { parsePaper } from './paper';
 import { receiptRows } from './receipt-rows';
-import { documentWords, type DocumentWords } from './words';
+import type { DocumentWords } from './words';
 
 const muted = '#5f6368';
 const rule = '#d9d9d9';
@@ -50,8 +50,8 @@ function ReceiptDocument({ receipt, w }: { receipt: CollectionReceipt; w: Docume
 
 /** The 80 mm receipt of one cash collection, with the invoice's public link as a QR code, in the customer's language. */
 export async function renderReceiptPdf(receipt: CollectionReceipt): Promise<{ bytes: Bytes; filename: string }> {
-  const [, messages] = await Promise.all([fontsReady(), loadMessages(receipt.locale)]);
-  const bytes = new Uint8Array(await renderToBuffer(<ReceiptDocument receipt={receipt} w={documentWords(receipt.locale, messages)} />));
+  const [, w] = await Promise.all([fontsReady(), loadDocumentWords(receipt.locale)]);
+  const bytes = new Uint8Array(await renderToBuffer(<ReceiptDocument receipt={receipt} w={w} />));
   await yieldToEventLoop();
   const safe = receipt.receiptNumber.replace(/[^\w.-]+/g, '-');
   return { bytes, filename: `receipt-${safe}.pdf` };

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { renderToBuffer } from '@react-pdf/renderer';
-import { loadMessages } from '@/i18n/messages';
 import { ByteCache, type Bytes } from './byte-cache';
 import { fontsReady } from './fonts';
 import { InvoiceDocument } from './invoice-document';
+import { loadDocumentWords } from './load';
 import type { InvoiceDocumentModel } from './model';
 import type { Paper } from './paper';
-import { documentWords } from './words';
 
 export async function renderInvoicePdf(doc: InvoiceDocumentModel, paper: Paper): Promise<Bytes> {
-  const [, messages] = await Promise.all([fontsReady(), loadMessages(doc.locale)]);
-  const w = documentWords(doc.locale, messages);
+  const [, w] = await Promise.all([fontsReady(), loadDocumentWords(doc.locale)]);
   // Copied onto an ArrayBuffer of its own: what a Response body takes, and nothing shared with
   // Node's buffer pool stays alive in the cache.
   const bytes = new Uint8Array(await renderToBuffer(<InvoiceDocument doc={doc} paper={paper} w={w} />));

@@ -77,9 +77,12 @@ function linkReader(ctx: ServiceContext, invoice: InvoiceView): ServiceContext {
 }
 
 /** The public invoice page's content, once the token is checked. */
-export async function publicInvoice(ctx: ServiceContext, input: { id: string; token: string; origin: string }): Promise<CustomerInvoice> {
+export async function publicInvoice(
+  ctx: ServiceContext,
+  input: { id: string; token: string; origin: string; locale?: Locale | undefined },
+): Promise<CustomerInvoice> {
   const invoice = await openPublicInvoice(ctx, input);
-  return customerInvoice(linkReader(ctx, invoice), { id: invoice.id, origin: input.origin });
+  return customerInvoice(linkReader(ctx, invoice), { id: invoice.id, origin: input.origin, locale: input.locale });
 }
 
 /** The PDF behind a public link: the same token check and limit as the page. */
