@@ -8,6 +8,7 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { StatusPill } from '@/app/_components/ui/status-pill';
 import { loadDocumentWords } from '@/server/documents/load';
+import { statusText } from '@/server/documents/words';
 import { AppError } from '@/server/errors';
 import { payerContext } from '@/server/http/pay-route';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
@@ -70,7 +71,6 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
   // In the language of the invoice's customer, like the invoice page the payer came from.
   const w = await loadDocumentWords(outcome ? await customerLocaleById(ctx, outcome.customerId) : await getLocale());
   const { t } = w;
-  const status = (code: string) => (w.common.has(`status.${code}` as 'status.paid') ? w.common(`status.${code}` as 'status.paid') : undefined);
   const headline = problem
     ? t('payReturn.failed')
     : paid
@@ -103,7 +103,7 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
           <dl className="grid grid-cols-2 gap-3 text-sm">
             <dt className="text-fg-muted">{t('payReturn.invoice')}</dt>
             <dd className="flex items-center gap-2 font-medium">
-              {outcome.invoiceNumber} <StatusPill status={outcome.invoiceStatus} label={status(outcome.invoiceStatus)} />
+              {outcome.invoiceNumber} <StatusPill status={outcome.invoiceStatus} label={statusText(w, outcome.invoiceStatus)} />
             </dd>
             {outcome.balance > 0n && (
               <>
@@ -118,7 +118,7 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
                   {outcome.order.awaitingApproval ? (
                     t('payReturn.awaitingApproval')
                   ) : (
-                    <StatusPill status={outcome.order.status} label={status(outcome.order.status)} />
+                    <StatusPill status={outcome.order.status} label={statusText(w, outcome.order.status)} />
                   )}
                 </dd>
               </>
