@@ -23,7 +23,8 @@ export function documentWords(locale: Locale, loaded: object, decimals?: number 
 export type DocumentWords = ReturnType<typeof documentWords>;
 
 /** A status code in words where `common` has it (invoice and order statuses), else undefined. */
-export const statusText = (w: DocumentWords, code: string) => (code in common.status ? w.common(`status.${code as keyof typeof common.status}`) : undefined);
+export const statusText = (w: DocumentWords, code: string) =>
+  Object.hasOwn(common.status, code) ? w.common(`status.${code as keyof typeof common.status}`) : undefined;
 
 /** English, at hand without loading anything: the console, and every caller that names no language. */
 export const englishWords: DocumentWords = documentWords('en', { common, document });
