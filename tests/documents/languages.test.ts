@@ -107,6 +107,17 @@ describe('documents in the customer’s language', () => {
     }
   });
 
+  it('never serves a cached copy in the language the customer had before', async () => {
+    const customer = await customerIn('en');
+    const invoice = await invoiceFor(customer.id);
+    const render = async () => textOf((await invoicePdf(ctx(), { id: invoice.id, origin })).bytes);
+    expect(await render()).toContain('Duedate');
+    await db().update(customers).set({ locale: 'es' }).where(eq(customers.id, customer.id));
+    expect(await render()).toContain('Fechadevencimiento');
+    await db().update(customers).set({ locale: 'en' }).where(eq(customers.id, customer.id));
+    expect(await render()).toContain('Duedate');
+  });
+
   it('de: a credit note is a Gutschrift, and a paid invoice is stamped BEZAHLT', async () => {
     const customer = await customerIn('de');
     const invoice = await invoiceFor(customer.id);
