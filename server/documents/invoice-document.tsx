@@ -1,14 +1,13 @@
 import { Canvas, Document, Image, Page, Text, View, type Styles } from '@react-pdf/renderer';
-import { formatMoney } from '../billing/currency';
 import { charWidth, fontFamily, printable } from './fonts';
 import { breakToWidth, layoutFor, type Layout } from './layout';
 import {
   awaitsPayment,
-  documentHeading,
   documentTitle,
   formatDay,
   formatPeriod,
   lineAmount,
+  localHeading,
   paymentInstructions,
   stampFor,
   taxBreakdown,
@@ -18,6 +17,7 @@ import {
 } from './model';
 import type { Paper } from './paper';
 import { qrPath } from './qr';
+import type { DocumentWords } from './words';
 
 type Style = Styles[string];
 
@@ -29,22 +29,22 @@ const stampColours: Record<Stamp['tone'], string> = { good: '#1e7b34', bad: '#b3
 // Each <Text> has a fixed cost in react-pdf (a good part of a millisecond) whatever it holds, so
 // lines in one style are one Text with newlines (bold runs as nested spans), not a Text each.
 
-type Props = { doc: InvoiceDocumentModel; paper: Paper };
+type Props = { doc: InvoiceDocumentModel; paper: Paper; w: DocumentWords };
 
 /** One template for every document kind; the paper decides between a sheet and a receipt. */
-export function InvoiceDocument({ doc, paper }: Props) {
+export function InvoiceDocument({ doc, paper, w }: Props) {
   const layout = layoutFor(paper);
-  const title = documentTitle(doc);
-  const label = doc.number ?? 'Draft';
+  const title = documentTitle(doc, w);
+  const label = doc.number ?? w.t('draft');
   const page: Style = { fontFamily, fontSize: layout.fontSize, color: ink, padding: layout.margin };
   const pageNumbers: Style = { textAlign: 'center', fontSize: layout.smallSize, color: muted, marginTop: layout.fontSize };
   return (
-    <Document title={documentHeading(title, doc.number)} author={doc.seller.name} creator="Cashdesk" producer="Cashdesk">
+    <Document title={localHeading(doc, w)} author={doc.seller.name} creator="Cashdesk" producer="Cashdesk">
       {paper.heightPt === null ? (
         // A roll is cut where the content ends: one page, as tall as the document.
         <Page size={{ width: paper.widthPt }} style={page}>
-          <ReceiptBody doc={doc} layout={layout} title={title} />
-          <Text style={pageNumbers}>{`${label} · Page 1 of 1`}</Text>
+          <ReceiptBody doc={doc} layout={layout} title={title} w={w} />
+          <Text style={pageNumbers}>{w.t('page', { label, page: 1, pages: 1 })}</Text>
         </Page>
       ) : (
         // Page numbers as a page `layout` rather than a fixed render-prop Text, which re-lays out
@@ -56,23 +56,28 @@ export function InvoiceDocument({ doc, paper }: Props) {
           layout={({ children, pageNumber, totalPages }) => (
             <>
               <View style={{ flexGrow: 1 }}>{children}</View>
-              <Text style={pageNumbers}>{`${label} · Page ${pageNumber} of ${totalPages}`}</Text>
+              <Text style={pageNumbers}>{w.t('page', { label, page: pageNumber ?? 1, pages: totalPages ?? 1 })}</Text>
             </>
           )}
         >
-          {layout.variant === 'sheet' ? <SheetBody doc={doc} layout={layout} title={title} /> : <ReceiptBody doc={doc} layout={layout} title={title} />}
+          {layout.variant === 'sheet' ? (
+            <SheetBody doc={doc} layout={layout} title={title} w={w} />
+          ) : (
+            <ReceiptBody doc={doc} layout={layout} title={title} w={w} />
+          )}
         </Page>
       )}
     </Document>
   );
 }
 
-type BodyProps = { doc: InvoiceDocumentModel; layout: Layout; title: string };
+type BodyProps = { doc: InvoiceDocumentModel; layout: Layout; title: string; w: DocumentWords };
+type Parts = { doc: InvoiceDocumentModel; w: DocumentWords };
 
-const money = (doc: InvoiceDocumentModel, amount: bigint) => printable(formatMoney(amount, doc.currency));
+const money = (doc: InvoiceDocumentModel, w: DocumentWords, amount: bigint) => printable(w.formats.money(amount, doc.currency));
 
-function SheetBody({ doc, layout, title }: BodyProps) {
-  const stamp = stampFor(doc);
+function SheetBody({ doc, layout, title, w }: BodyProps) {
+  const stamp = stampFor(doc, w);
   const column = (width: string, align: 'left' | 'right' = 'right'): Style => ({ width, textAlign: align, paddingHorizontal: 3 });
   // The code column only when some line has a code; it takes its room from the description.
   const coded = doc.lines.some((line) => line.code);
@@ -88,50 +93,50 @@ function SheetBody({ doc, layout, title }: BodyProps) {
     <View>
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', marginBottom: layout.fontSize * 2 }}>
         <View style={{ width: '50%' }}>
-          <SellerBlock doc={doc} layout={layout} />
+          <SellerBlock doc={doc} layout={layout} w={w} />
         </View>
         <View style={{ width: '45%', alignItems: 'flex-end' }}>
           <Text style={{ fontSize: layout.titleSize, fontWeight: 700, marginBottom: layout.fontSize * 0.3 }}>{title}</Text>
           {doc.orderName ? <Text style={{ textAlign: 'right', marginBottom: layout.fontSize * 0.3 }}>{doc.orderName}</Text> : null}
-          <MetaRows doc={doc} align="right" />
+          <MetaRows doc={doc} w={w} align="right" />
           {stamp ? <StampMark stamp={stamp} layout={layout} tilted /> : null}
         </View>
       </View>
 
       <View style={{ width: '50%', marginBottom: layout.fontSize * 1.5 }}>
-        <CustomerBlock doc={doc} />
+        <CustomerBlock doc={doc} w={w} />
       </View>
 
       <View style={{ flexDirection: 'row', backgroundColor: '#f1f3f4', paddingVertical: 3, fontWeight: 700 }}>
-        <Text style={columns.description}>Description</Text>
-        {coded ? <Text style={columns.code}>Code</Text> : null}
-        <Text style={columns.quantity}>Qty</Text>
-        <Text style={columns.unitPrice}>Unit price</Text>
+        <Text style={columns.description}>{w.t('column.description')}</Text>
+        {coded ? <Text style={columns.code}>{w.t('column.code')}</Text> : null}
+        <Text style={columns.quantity}>{w.t('column.quantity')}</Text>
+        <Text style={columns.unitPrice}>{w.t('column.unitPrice')}</Text>
         <Text style={columns.taxRate}>{doc.taxLabel}</Text>
-        <Text style={columns.amount}>{doc.taxMode === 'inclusive' ? 'Amount incl. tax' : 'Amount'}</Text>
+        <Text style={columns.amount}>{doc.taxMode === 'inclusive' ? w.t('column.amountInclTax') : w.t('column.amount')}</Text>
       </View>
       {doc.lines.map((line, index) => (
         <View key={index} wrap={false} style={{ flexDirection: 'row', paddingVertical: 3, borderBottomWidth: 0.5, borderBottomColor: rule }}>
-          <LineDescription line={line} style={columns.description} />
+          <LineDescription line={line} w={w} style={columns.description} />
           {coded ? <Text style={columns.code}>{line.code ?? ''}</Text> : null}
           <Text style={columns.quantity}>{line.quantity}</Text>
-          <Text style={columns.unitPrice}>{money(doc, line.unitPrice)}</Text>
+          <Text style={columns.unitPrice}>{money(doc, w, line.unitPrice)}</Text>
           <Text style={columns.taxRate}>{`${line.taxRate}%`}</Text>
-          <Text style={columns.amount}>{money(doc, lineAmount(line, doc.taxMode))}</Text>
+          <Text style={columns.amount}>{money(doc, w, lineAmount(line, doc.taxMode))}</Text>
         </View>
       ))}
 
       <View wrap={false} style={{ flexDirection: 'row', justifyContent: 'flex-end', marginTop: layout.fontSize }}>
         <View style={{ width: '50%' }}>
-          <Totals doc={doc} layout={layout} />
+          <Totals doc={doc} layout={layout} w={w} />
         </View>
       </View>
 
-      <Sources doc={doc} layout={layout} />
+      <Sources doc={doc} layout={layout} w={w} />
 
       <View wrap={false} style={{ flexDirection: 'row', justifyContent: 'space-between', marginTop: layout.fontSize * 2 }}>
         <View style={{ width: '58%' }}>
-          <Instructions doc={doc} />
+          <Instructions doc={doc} w={w} />
         </View>
         <View style={{ width: '38%', alignItems: 'center' }}>
           <PublicLink url={doc.publicUrl} layout={layout} width={layout.contentWidth * 0.38} />
@@ -141,42 +146,42 @@ function SheetBody({ doc, layout, title }: BodyProps) {
   );
 }
 
-function ReceiptBody({ doc, layout, title }: BodyProps) {
-  const stamp = stampFor(doc);
+function ReceiptBody({ doc, layout, title, w }: BodyProps) {
+  const stamp = stampFor(doc, w);
   const section: Style = { marginTop: layout.fontSize * 0.8, paddingTop: layout.fontSize * 0.8, borderTopWidth: 0.5, borderTopColor: rule };
   return (
     <View>
-      <SellerBlock doc={doc} layout={layout} centred />
+      <SellerBlock doc={doc} layout={layout} w={w} centred />
       <View style={{ ...section, alignItems: 'center' }}>
         <Text style={{ fontSize: layout.titleSize, fontWeight: 700 }}>{title}</Text>
         {doc.orderName ? <Text style={{ textAlign: 'center' }}>{doc.orderName}</Text> : null}
         {stamp ? <StampMark stamp={stamp} layout={layout} /> : null}
       </View>
       <View style={{ marginTop: layout.fontSize * 0.5 }}>
-        <MetaRows doc={doc} align="justify" />
+        <MetaRows doc={doc} w={w} align="justify" />
       </View>
       <View style={section}>
-        <CustomerBlock doc={doc} />
+        <CustomerBlock doc={doc} w={w} />
       </View>
       <View style={section}>
         {doc.lines.map((line, index) => (
           <View key={index} wrap={false} style={{ marginBottom: layout.fontSize * 0.4 }}>
-            <LineDescription line={line} />
+            <LineDescription line={line} w={w} />
             <View style={{ flexDirection: 'row', justifyContent: 'space-between' }}>
               <Text style={{ color: muted }}>
-                {`${line.code ? `Code ${line.code} · ` : ''}${line.quantity} × ${money(doc, line.unitPrice)} · ${doc.taxLabel} ${line.taxRate}%`}
+                {`${line.code ? `${w.t('lineCode', { code: line.code })} · ` : ''}${line.quantity} × ${money(doc, w, line.unitPrice)} · ${doc.taxLabel} ${line.taxRate}%`}
               </Text>
-              <Text>{money(doc, lineAmount(line, doc.taxMode))}</Text>
+              <Text>{money(doc, w, lineAmount(line, doc.taxMode))}</Text>
             </View>
           </View>
         ))}
       </View>
       <View style={section}>
-        <Totals doc={doc} layout={layout} />
+        <Totals doc={doc} layout={layout} w={w} />
       </View>
-      <Sources doc={doc} layout={layout} />
+      <Sources doc={doc} layout={layout} w={w} />
       <View style={section}>
-        <Instructions doc={doc} />
+        <Instructions doc={doc} w={w} />
       </View>
       <View style={{ ...section, alignItems: 'center' }}>
         <PublicLink url={doc.publicUrl} layout={layout} width={layout.contentWidth} />
@@ -185,9 +190,9 @@ function ReceiptBody({ doc, layout, title }: BodyProps) {
   );
 }
 
-function SellerBlock({ doc, layout, centred = false }: { doc: InvoiceDocumentModel; layout: Layout; centred?: boolean }) {
+function SellerBlock({ doc, layout, w, centred = false }: Parts & { layout: Layout; centred?: boolean }) {
   const { seller } = doc;
-  const details = [...seller.lines, ...(seller.taxId ? [`Tax ID: ${seller.taxId}`] : [])];
+  const details = [...seller.lines, ...(seller.taxId ? [w.t('taxId', { id: seller.taxId })] : [])];
   return (
     <View style={{ alignItems: centred ? 'center' : 'flex-start', textAlign: centred ? 'center' : 'left' }}>
       {seller.logo ? (
@@ -204,25 +209,25 @@ function SellerBlock({ doc, layout, centred = false }: { doc: InvoiceDocumentMod
 }
 
 /** A line's description, with the period it covers under it. */
-function LineDescription({ line, style }: { line: DocumentLine; style?: Style }) {
+function LineDescription({ line, w, style }: { line: DocumentLine; w: DocumentWords; style?: Style }) {
   return (
     <Text style={style}>
       {line.description}
-      {line.period ? <Text style={{ color: muted }}>{`\n${formatPeriod(line.period)}`}</Text> : null}
+      {line.period ? <Text style={{ color: muted }}>{`\n${formatPeriod(line.period, w)}`}</Text> : null}
     </Text>
   );
 }
 
-function CustomerBlock({ doc }: { doc: InvoiceDocumentModel }) {
+function CustomerBlock({ doc, w }: Parts) {
   const { customer } = doc;
   const details = [
     ...customer.lines,
-    ...(customer.taxId ? [`Tax ID: ${customer.taxId}`] : []),
-    ...(customer.placeOfSupply ? [`Place of supply: ${customer.placeOfSupply}`] : []),
+    ...(customer.taxId ? [w.t('taxId', { id: customer.taxId })] : []),
+    ...(customer.placeOfSupply ? [w.t('placeOfSupply', { place: customer.placeOfSupply })] : []),
   ];
   return (
     <Text>
-      <Text style={{ color: muted, fontWeight: 700 }}>{doc.kind === 'credit_note' ? 'Credited to' : 'Bill to'}</Text>
+      <Text style={{ color: muted, fontWeight: 700 }}>{doc.kind === 'credit_note' ? w.t('creditedTo') : w.t('billTo')}</Text>
       {'\n'}
       <Text style={{ fontWeight: 700 }}>{customer.name}</Text>
       {details.map((line) => `\n${line}`).join('')}
@@ -231,19 +236,20 @@ function CustomerBlock({ doc }: { doc: InvoiceDocumentModel }) {
 }
 
 /** Labels and values as two columns of lines: one Text each, rows aligned by equal line height. */
-function MetaRows({ doc, align }: { doc: InvoiceDocumentModel; align: 'right' | 'justify' }) {
-  const rows: Array<[string, string]> = [['Number', doc.number ?? 'Draft']];
+function MetaRows({ doc, w, align }: Parts & { align: 'right' | 'justify' }) {
+  const { t } = w;
+  const rows: Array<[string, string]> = [[t('meta.number'), doc.number ?? t('draft')]];
   if (doc.kind === 'credit_note') {
-    rows.push(['Date', formatDay(doc.issueDate)]);
+    rows.push([t('meta.date'), formatDay(doc.issueDate, w)]);
   } else {
-    rows.push(['Issue date', formatDay(doc.issueDate)], ['Due date', formatDay(doc.dueDate)]);
+    rows.push([t('meta.issueDate'), formatDay(doc.issueDate, w)], [t('meta.dueDate'), formatDay(doc.dueDate, w)]);
   }
-  if (doc.paidOn && doc.kind !== 'credit_note') rows.push(['Paid on', formatDay(doc.paidOn)]);
-  if (doc.poNumber) rows.push(['PO / contract no.', doc.poNumber]);
-  if (doc.corrects) rows.push(['Corrects', doc.corrects]);
-  if (doc.consolidatedInto) rows.push(['Consolidated into', doc.consolidatedInto]);
-  if (doc.proforma) rows.push(['For proforma', doc.proforma]);
-  if (doc.convertedInto) rows.push(['Invoice', doc.convertedInto]);
+  if (doc.paidOn && doc.kind !== 'credit_note') rows.push([t('meta.paidOn'), formatDay(doc.paidOn, w)]);
+  if (doc.poNumber) rows.push([t('meta.poNumber'), doc.poNumber]);
+  if (doc.corrects) rows.push([t('meta.corrects'), doc.corrects]);
+  if (doc.consolidatedInto) rows.push([t('meta.consolidatedInto'), doc.consolidatedInto]);
+  if (doc.proforma) rows.push([t('meta.forProforma'), doc.proforma]);
+  if (doc.convertedInto) rows.push([t('meta.invoice'), doc.convertedInto]);
   const [[, number], ...rest] = rows as [[string, string], ...Array<[string, string]>];
   return (
     <View style={{ flexDirection: 'row', justifyContent: align === 'right' ? 'flex-end' : 'space-between', alignSelf: 'stretch' }}>
@@ -256,15 +262,19 @@ function MetaRows({ doc, align }: { doc: InvoiceDocumentModel; align: 'right' | 
   );
 }
 
-function Totals({ doc, layout }: { doc: InvoiceDocumentModel; layout: Layout }) {
+function Totals({ doc, layout, w }: Parts & { layout: Layout }) {
+  const { t } = w;
   const payable = doc.kind !== 'credit_note' && doc.status !== 'draft' && doc.status !== 'cancelled';
   const breakdown: Array<[string, string]> = [
-    ['Subtotal', money(doc, doc.subtotal)],
-    ...taxBreakdown(doc.lines).map((band): [string, string] => [`${doc.taxLabel} ${band.rate}% on ${money(doc, band.base)}`, money(doc, band.tax)]),
+    [t('totals.subtotal'), money(doc, w, doc.subtotal)],
+    ...taxBreakdown(doc.lines).map((band): [string, string] => [
+      t('totals.taxOn', { tax: doc.taxLabel, rate: band.rate, base: money(doc, w, band.base) }),
+      money(doc, w, band.tax),
+    ]),
   ];
   const settlement: Array<[string, string]> = [];
-  if (payable && doc.amountPaid > 0n) settlement.push(['Paid', money(doc, -doc.amountPaid)]);
-  if (payable && doc.amountRefunded > 0n) settlement.push(['Refunded', money(doc, doc.amountRefunded)]);
+  if (payable && doc.amountPaid > 0n) settlement.push([t('totals.paid'), money(doc, w, -doc.amountPaid)]);
+  if (payable && doc.amountRefunded > 0n) settlement.push([t('totals.refunded'), money(doc, w, doc.amountRefunded)]);
   const pair = (rows: Array<[string, string]>, style: Style = {}) => (
     <View style={{ flexDirection: 'row', justifyContent: 'space-between', ...style }}>
       <Text style={{ color: muted, flexShrink: 1, marginRight: 6 }}>{rows.map(([label]) => label).join('\n')}</Text>
@@ -280,45 +290,51 @@ function Totals({ doc, layout }: { doc: InvoiceDocumentModel; layout: Layout }) 
   return (
     <View>
       {pair(breakdown)}
-      {strong('Total', money(doc, doc.total), { borderTopWidth: 1, borderTopColor: ink, marginTop: 2, paddingTop: 2, fontSize: layout.fontSize * 1.15 })}
+      {strong(t('totals.total'), money(doc, w, doc.total), {
+        borderTopWidth: 1,
+        borderTopColor: ink,
+        marginTop: 2,
+        paddingTop: 2,
+        fontSize: layout.fontSize * 1.15,
+      })}
       {settlement.length > 0 ? pair(settlement) : null}
-      {settlement.length > 0 ? strong('Balance due', money(doc, doc.balance)) : null}
+      {settlement.length > 0 ? strong(t('totals.balanceDue'), money(doc, w, doc.balance)) : null}
     </View>
   );
 }
 
-function Sources({ doc, layout }: { doc: InvoiceDocumentModel; layout: Layout }) {
+function Sources({ doc, layout, w }: Parts & { layout: Layout }) {
   if (doc.sources.length === 0) return null;
   return (
     <View style={{ marginTop: layout.fontSize * 1.5 }}>
-      <Text style={{ fontWeight: 700 }}>This invoice consolidates</Text>
+      <Text style={{ fontWeight: 700 }}>{w.t('consolidates')}</Text>
       {doc.sources.map((source) => (
         <View key={source.number} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: 1 }}>
           <Text style={{ width: '40%' }}>{source.number}</Text>
-          <Text style={{ width: '30%', color: muted }}>{formatDay(source.issueDate)}</Text>
-          <Text style={{ width: '30%', textAlign: 'right' }}>{money(doc, source.total)}</Text>
+          <Text style={{ width: '30%', color: muted }}>{formatDay(source.issueDate, w)}</Text>
+          <Text style={{ width: '30%', textAlign: 'right' }}>{money(doc, w, source.total)}</Text>
         </View>
       ))}
     </View>
   );
 }
 
-function Instructions({ doc }: { doc: InvoiceDocumentModel }) {
+function Instructions({ doc, w }: Parts) {
   const bank = awaitsPayment(doc) ? doc.seller.bankDetails : '';
   return (
     <Text>
-      {paymentInstructions(doc).join('\n')}
+      {paymentInstructions(doc, w).join('\n')}
       {bank ? (
         <>
           {'\n\n'}
-          <Text style={{ fontWeight: 700 }}>Bank details</Text>
+          <Text style={{ fontWeight: 700 }}>{w.t('bankDetails')}</Text>
           {`\n${bank}`}
         </>
       ) : null}
       {doc.notes ? (
         <>
           {'\n\n'}
-          <Text style={{ fontWeight: 700 }}>Notes</Text>
+          <Text style={{ fontWeight: 700 }}>{w.t('notes')}</Text>
           {`\n${doc.notes}`}
         </>
       ) : null}

@@ -23,7 +23,7 @@ describe('documentTitle', () => {
   it.each([
     ['invoice', 'manual', 'Invoice'],
     ['invoice', 'consolidated', 'Consolidated invoice'],
-    ['proforma', 'manual', 'PROFORMA'],
+    ['proforma', 'manual', 'Proforma invoice'],
     ['credit_note', 'correction', 'Credit note'],
     ['debit_note', 'correction', 'Debit note'],
   ] as const)('%s (%s) is titled %s', (kind, purpose, title) => {

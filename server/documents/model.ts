@@ -1,10 +1,11 @@
 import type { BillingAddress } from '@/db/schema';
-import { formatMoney } from '../billing/currency';
+import type { Locale } from '@/i18n/locales';
 import { formatMilli, parseMilli } from '../billing/decimal';
 import { isAwaitingPayment, type InvoiceKind, type InvoiceStatus } from '../billing/invoice-status';
 import { isPlainDate } from '../billing/periods';
 import type { TaxMode } from '../billing/totals';
 import type { InvoiceRow } from '../services/invoices/store';
+import { englishWords, type DocumentWords } from './words';
 
 /** A seller or customer as printed: a name, address lines and a tax id. */
 export type Party = { name: string; lines: string[]; taxId: string | null };
@@ -28,6 +29,8 @@ export type DocumentLine = {
 /** Everything a document prints, gathered once (load.ts) so the template only lays it out. */
 export type InvoiceDocumentModel = {
   id: string;
+  /** The language it is written in: its customer's, unless the reader asked for another. */
+  locale: Locale;
   kind: InvoiceKind;
   purpose: InvoiceRow['purpose'];
   status: InvoiceStatus;
@@ -68,45 +71,43 @@ export type InvoiceDocumentModel = {
   convertedInto: string | null;
 };
 
-const titles: Record<InvoiceKind, string> = {
-  invoice: 'Invoice',
-  proforma: 'PROFORMA',
-  credit_note: 'Credit note',
-  debit_note: 'Debit note',
-};
+// Functions that word a document take its language (words.ts); without one they write English,
+// as the console does.
 
-export function documentTitle(doc: Pick<InvoiceDocumentModel, 'kind' | 'purpose'>): string {
-  return doc.kind === 'invoice' && doc.purpose === 'consolidated' ? 'Consolidated invoice' : titles[doc.kind];
+export function documentTitle(doc: Pick<InvoiceDocumentModel, 'kind' | 'purpose'>, w: DocumentWords = englishWords): string {
+  return doc.kind === 'invoice' && doc.purpose === 'consolidated' ? w.t('consolidated') : w.common(`document.${doc.kind}`);
 }
 
 /** A document's heading: "Invoice INV-2026-0007", or "Draft invoice" before it has a number. */
 export const documentHeading = (title: string, number: string | null) => (number ? `${title} ${number}` : `Draft ${title.toLowerCase()}`);
+
+/** The same in the document's language, where "Draft" and the kind agree as each language wants. */
+export function localHeading(doc: Pick<InvoiceDocumentModel, 'kind' | 'purpose' | 'number'>, w: DocumentWords): string {
+  if (doc.number) return `${documentTitle(doc, w)} ${doc.number}`;
+  return w.t('draftHeading', { kind: doc.kind === 'invoice' && doc.purpose === 'consolidated' ? 'consolidated' : doc.kind });
+}
 
 /**
  * A document's status in words, where the bare status would mislead: a credit note is born
  * settled (its amount settles what the invoice still owed, the rest goes onto the customer's credit
  * balance), so "paid" would say somebody paid it.
  */
-export function statusLabel(doc: { kind: InvoiceKind; status: InvoiceStatus }): string | undefined {
-  return doc.kind === 'credit_note' && doc.status === 'paid' ? 'Credited' : undefined;
+export function statusLabel(doc: { kind: InvoiceKind; status: InvoiceStatus }, w: DocumentWords = englishWords): string | undefined {
+  return doc.kind === 'credit_note' && doc.status === 'paid' ? w.t('credited') : undefined;
 }
+
+/** The status as a customer reads it on a document or its page. */
+export const statusWords = (doc: { kind: InvoiceKind; status: InvoiceStatus }, w: DocumentWords) => statusLabel(doc, w) ?? w.common(`status.${doc.status}`);
 
 export type Stamp = { text: string; tone: 'good' | 'bad' | 'neutral' };
 
-/** The stamp across the header; a credit note is born settled, so PAID would say nothing. */
-export function stampFor(doc: Pick<InvoiceDocumentModel, 'kind' | 'status'>): Stamp | null {
-  switch (doc.status) {
-    case 'paid':
-      return doc.kind === 'credit_note' ? null : { text: 'PAID', tone: 'good' };
-    case 'cancelled':
-      return { text: 'CANCELLED', tone: 'bad' };
-    case 'refunded':
-      return { text: 'REFUNDED', tone: 'bad' };
-    case 'draft':
-      return { text: 'DRAFT', tone: 'neutral' };
-    default:
-      return null;
-  }
+const stampTones: Partial<Record<InvoiceStatus, Stamp['tone']>> = { paid: 'good', cancelled: 'bad', refunded: 'bad', draft: 'neutral' };
+
+/** The stamp across the header, the status in capitals; a credit note is born settled, so PAID would say nothing. */
+export function stampFor(doc: Pick<InvoiceDocumentModel, 'kind' | 'status'>, w: DocumentWords = englishWords): Stamp | null {
+  const tone = stampTones[doc.status];
+  if (!tone || (doc.status === 'paid' && doc.kind === 'credit_note')) return null;
+  return { text: w.common(`status.${doc.status}`).toLocaleUpperCase(w.locale), tone };
 }
 
 export type TaxBand = { rate: string; base: bigint; tax: bigint };
@@ -126,10 +127,8 @@ export function taxBreakdown(lines: readonly Pick<DocumentLine, 'taxRate' | 'sub
 /** What the amount column shows: the price as entered, so quantity × unit price adds up. */
 export const lineAmount = (line: Pick<DocumentLine, 'subtotal' | 'total'>, taxMode: TaxMode) => (taxMode === 'inclusive' ? line.total : line.subtotal);
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "2026-01-31" → "31 Jan 2026": unambiguous for readers on either side of the Atlantic. */
-export const formatDay = (plainDate: string) => dayFormat.format(new Date(`${plainDate}T00:00:00Z`));
+/** "2026-01-31" → "31 Jan 2026" (unambiguous on either side of the Atlantic), "31.01.2026" in de. */
+export const formatDay = (plainDate: string, w: DocumentWords = englishWords) => w.formats.day(plainDate);
 
 const isoDay = /\b\d{4}-\d{2}-\d{2}\b/g;
 
@@ -138,16 +137,17 @@ const isoDay = /\b\d{4}-\d{2}-\d{2}\b/g;
  * as ISO dates ("Cloud VPS (monthly) 2026-01-31 – 2026-02-27"): where the line's own period is
  * shown under it that tail goes, and any other date reads as "31 Jan 2026".
  */
-export function readableDescription(description: string, period: { start: string; end: string } | null): string {
+export function readableDescription(description: string, period: { start: string; end: string } | null, w: DocumentWords = englishWords): string {
   const tail = period ? ` ${period.start} – ${period.end}` : null;
   return description
     .split('\n')
-    .map((line) => (tail && line.endsWith(tail) ? line.slice(0, -tail.length) : line).replace(isoDay, (day) => (isPlainDate(day) ? formatDay(day) : day)))
+    .map((line) => (tail && line.endsWith(tail) ? line.slice(0, -tail.length) : line).replace(isoDay, (day) => (isPlainDate(day) ? formatDay(day, w) : day)))
     .join('\n');
 }
 
 /** A line's period as printed: "1 Mar 2026 – 31 Mar 2026". */
-export const formatPeriod = (period: { start: string; end: string }) => `${formatDay(period.start)} – ${formatDay(period.end)}`;
+export const formatPeriod = (period: { start: string; end: string }, w: DocumentWords = englishWords) =>
+  `${formatDay(period.start, w)} – ${formatDay(period.end, w)}`;
 
 /** Whether the document asks to be paid: an issued, open document with something left to pay. */
 export function awaitsPayment(doc: Pick<InvoiceDocumentModel, 'kind' | 'status' | 'balance'>): boolean {
@@ -158,37 +158,30 @@ export function awaitsPayment(doc: Pick<InvoiceDocumentModel, 'kind' | 'status' 
  * The words under the totals telling the reader what, if anything, to do; a proforma says first,
  * paid or not, that it is no tax document (its invoice is issued when it is paid).
  */
-export function paymentInstructions(doc: InvoiceDocumentModel): string[] {
-  const lines = instructions(doc);
+export function paymentInstructions(doc: InvoiceDocumentModel, w: DocumentWords = englishWords): string[] {
+  const lines = instructions(doc, w);
   if (doc.kind !== 'proforma') return lines;
-  return ['This is not a tax invoice.', ...lines, ...(doc.convertedInto ? [`Invoice ${doc.convertedInto} was issued for this payment.`] : [])];
+  return [w.t('instructions.notTaxInvoice'), ...lines, ...(doc.convertedInto ? [w.t('instructions.invoiceIssued', { number: doc.convertedInto })] : [])];
 }
 
-function instructions(doc: InvoiceDocumentModel): string[] {
-  const money = (amount: bigint) => formatMoney(amount, doc.currency);
+function instructions(doc: InvoiceDocumentModel, w: DocumentWords): string[] {
+  const { t } = w;
   switch (doc.status) {
     case 'draft':
-      return ['Draft: not issued yet. Do not pay.'];
+      return [t('instructions.draft')];
     case 'cancelled':
-      return doc.consolidatedInto
-        ? [`Cancelled: consolidated into invoice ${doc.consolidatedInto}. Please pay that invoice instead.`]
-        : ['Cancelled: nothing is due.'];
+      return [doc.consolidatedInto ? t('instructions.consolidatedInto', { number: doc.consolidatedInto }) : t('instructions.cancelled')];
     case 'refunded':
-      return ['Refunded: nothing is due.'];
+      return [t('instructions.refunded')];
     default:
       break;
   }
-  if (doc.kind === 'credit_note') {
-    return [`${doc.corrects ? `Corrects invoice ${doc.corrects}. ` : ''}Nothing to pay.`];
-  }
-  if (!awaitsPayment(doc)) return [doc.paidOn ? `Paid in full on ${formatDay(doc.paidOn)}. Thank you.` : 'Paid in full. Thank you.'];
-  const lines = [
-    doc.status === 'overdue'
-      ? `Overdue since ${formatDay(doc.dueDate)}: please pay ${money(doc.balance)} now, quoting ${doc.number}.`
-      : `Please pay ${money(doc.balance)} by ${formatDay(doc.dueDate)}, quoting ${doc.number}.`,
-  ];
-  if (doc.seller.bankDetails.trim()) lines.push('By bank transfer to the account below.');
-  if (doc.publicUrl) lines.push('Or pay online: scan the QR code or open the link under it.');
+  if (doc.kind === 'credit_note') return [doc.corrects ? t('instructions.corrects', { number: doc.corrects }) : t('instructions.nothingToPay')];
+  if (!awaitsPayment(doc)) return [doc.paidOn ? t('instructions.paidOn', { date: formatDay(doc.paidOn, w) }) : t('instructions.paid')];
+  const terms = { amount: w.formats.money(doc.balance, doc.currency), date: formatDay(doc.dueDate, w), number: doc.number ?? '' };
+  const lines = [doc.status === 'overdue' ? t('instructions.overdue', terms) : t('instructions.payBy', terms)];
+  if (doc.seller.bankDetails.trim()) lines.push(t('instructions.bankTransfer'));
+  if (doc.publicUrl) lines.push(t('instructions.online'));
   return lines;
 }
 
@@ -198,19 +191,17 @@ export function pdfFilename(doc: Pick<InvoiceDocumentModel, 'id' | 'number'>): s
   return `${base.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-function countryName(code: string): string {
+function countryName(code: string, locale: Locale): string {
   try {
-    return regionNames.of(code.toUpperCase()) ?? code;
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
 }
 
-/** A billing address as it is written on an envelope. */
-export function addressLines(address: BillingAddress | null): string[] {
+/** A billing address as it is written on an envelope, the country named in the reader's language. */
+export function addressLines(address: BillingAddress | null, locale: Locale = 'en'): string[] {
   if (!address) return [];
   const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
-  return [address.line1, address.line2, cityLine, address.region, countryName(address.country)].filter((line): line is string => Boolean(line?.trim()));
+  return [address.line1, address.line2, cityLine, address.region, countryName(address.country, locale)].filter((line): line is string => Boolean(line?.trim()));
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPaper, paperFromSettings, paperQuery, papers, parsePaper } from './paper';
+import { z } from 'zod';
+import { defaultPaper, paperFromQuery, paperFromSettings, paperQueryFields, papers, parsePaper } from './paper';
+
+// As the download routes read it (with their other fields).
+const paperQuery = z.object(paperQueryFields).transform(paperFromQuery);
 
 describe('paper sizes in points', () => {
   it.each([

@@ -122,8 +122,6 @@ export function paperFromQuery<T extends PaperQuery>(query: T, ctx: z.Refinement
 }
 
 /** A PDF route's query when paper is all it takes. */
-export const paperQuery = z.object(paperQueryFields).transform(paperFromQuery);
-
 /**
  * The paper the settings ask for. The setting is free text saved before this list existed, so
  * anything unrecognised prints on A4 rather than failing every download.

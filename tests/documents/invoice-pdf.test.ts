@@ -229,7 +229,7 @@ describe('the invoice template', () => {
     expect(debit).toContain('Corrects');
     expect(debit).toContain(corrected);
     const proforma = text((await render(docs.proforma)).pages);
-    expect(proforma).toContain('PROFORMA');
+    expect(proforma).toContain('Proforma invoice');
     expect(proforma).toContain('This is not a tax invoice.');
   });
 

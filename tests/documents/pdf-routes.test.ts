@@ -145,7 +145,33 @@ describe('GET /api/v1/invoices/{id}/pdf', () => {
     const doc = await openapi().json();
     const operation = doc.paths['/api/v1/invoices/{id}/pdf'].get;
     expect(operation.summary).toContain('58mm, 80mm, or custom with width_mm and height_mm (40–1000 mm each)');
-    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'paper', 'width_mm', 'height_mm']);
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'paper', 'width_mm', 'height_mm', 'locale']);
+    expect(operation.summary).toContain('`locale` overrides it');
+  });
+
+  it('writes in the language ?locale= asks for, any case, whatever the customer’s', async () => {
+    for (const query of ['?locale=de', '?locale=DE', '?paper=A5&locale=de']) {
+      const response = await api(query);
+      expect(response.status).toBe(200);
+      const text = squeezed((await readPdf(new Uint8Array(await response.arrayBuffer()))).pages);
+      expect(text).toContain('Rechnung');
+      expect(text).toContain('Fälligam');
+      expect(text).toContain('123,45€');
+    }
+    const english = squeezed((await readPdf(new Uint8Array(await (await api()).arrayBuffer()))).pages);
+    expect(english).toContain('Duedate');
+    expect(english).not.toContain('Rechnung');
+    const brazilian = squeezed((await readPdf(new Uint8Array(await (await api('?locale=pt-br')).arrayBuffer()))).pages);
+    expect(brazilian).toContain('Fatura');
+  });
+
+  it('answers 400 with a field message on locale for a language it lacks', async () => {
+    for (const query of ['?locale=xx', '?locale=it', '?locale=']) {
+      const response = await api(query);
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.error).toMatchObject({ code: 'validation_error', fields: { locale: 'must be one of en, de, fr, es, pt-BR' } });
+    }
   });
 });
 

@@ -1,10 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { GET as publicJson } from '@/app/api/v1/public/invoices/[id]/route';
 import { GET as publicPdf } from '@/app/p/invoice/[id]/pdf/route';
+import { customers } from '@/db/schema';
 import { anonymousActor, systemActor } from '@/server/auth/actor';
 import { openPublicInvoice, publicInvoice, publicInvoicePdf, publicToken } from '@/server/services/invoices/public-link';
 import { regenerateInvoiceToken } from '@/server/services/invoices/regenerate-token';
 import { updateInvoice } from '@/server/services/invoices/update';
+import { readPdf, squeezed } from '../documents/read-pdf';
 import { withTestDatabase } from '../support/database';
 import { ctxOf, givenCustomer, givenInvoice } from '../support/fixtures';
 import { params } from '../support/rest';
@@ -93,5 +96,26 @@ describe('the public invoice page', () => {
     expect(bad.status).toBe(404);
     const missing = await publicPdf(new Request(`http://localhost/p/invoice/${invoice.id}/pdf`, { headers }), route(invoice.id));
     expect(missing.status).toBe(404);
+  });
+
+  it('is in the customer’s language, or the one ?locale= asks for; a language we lack is a 400 on locale', async () => {
+    const customer = await givenCustomer(db(), { currency: 'EUR' });
+    await db().update(customers).set({ locale: 'de' }).where(eq(customers.id, customer.id));
+    const invoice = await givenInvoice(db(), { customerId: customer.id, total: 123_456n });
+    const token = publicToken(invoice.id, 1);
+    expect((await publicInvoice(visitor(), { id: invoice.id, token, origin })).document.locale).toBe('de');
+    expect((await publicInvoice(visitor(), { id: invoice.id, token, origin, locale: 'fr' })).document.locale).toBe('fr');
+
+    const headers = { 'x-forwarded-for': '198.51.100.201' };
+    const pdf = async (query: string) =>
+      publicPdf(new Request(`http://localhost/p/invoice/${invoice.id}/pdf?token=${token}${query}`, { headers }), route(invoice.id));
+    const german = await pdf('');
+    expect(german.status).toBe(200);
+    expect(squeezed((await readPdf(new Uint8Array(await german.arrayBuffer()))).pages)).toContain('1.234,56€');
+    const english = await pdf('&locale=EN');
+    expect(squeezed((await readPdf(new Uint8Array(await english.arrayBuffer()))).pages)).toContain('€1,234.56');
+    const unknown = await pdf('&locale=xx');
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error).toMatchObject({ code: 'validation_error', fields: { locale: 'must be one of en, de, fr, es, pt-BR' } });
   });
 });

@@ -3,6 +3,7 @@ import type { InvoiceDocumentModel } from '@/server/documents/model';
 /** A pending EUR invoice as the PDF template receives it, for tests and the pdf bench to vary. */
 export const sampleDocument = (over: Partial<InvoiceDocumentModel> = {}): InvoiceDocumentModel => ({
   id: '3f1c2b7e-0000-4000-8000-000000000001',
+  locale: 'en',
   kind: 'invoice',
   purpose: 'manual',
   status: 'pending',

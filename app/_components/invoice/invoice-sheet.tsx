@@ -1,8 +1,7 @@
-import { formatMoney } from '@/server/billing/currency';
-import { documentTitle, formatPeriod, lineAmount, paymentInstructions, statusLabel, taxBreakdown } from '@/server/documents/model';
-import { paymentMethodLabel } from '@/server/labels';
+import { loadDocumentWords } from '@/server/documents/load';
+import { documentTitle, formatPeriod, lineAmount, paymentInstructions, statusWords, taxBreakdown } from '@/server/documents/model';
+import { paymentMethods } from '@/server/schemas/invoices';
 import type { CustomerInvoice } from '@/server/services/invoices/customer-invoice';
-import { formatDay, formatMoment } from '../../_lib/format';
 import { Card } from '../ui/card';
 import { DataTable } from '../ui/data-table';
 import { StatusPill } from '../ui/status-pill';
@@ -10,18 +9,24 @@ import { StatusPill } from '../ui/status-pill';
 /**
  * An invoice as its customer reads it, on screen and on paper: the same content the PDF prints
  * (seller, customer, lines, totals per tax rate, what to do next) and the money received. Used by
- * the client portal and the public invoice page; it shows nothing of the desk's.
+ * the client portal and the public invoice page; it shows nothing of the desk's. It is written in
+ * the document's language (its customer's, or the one the page asked for), not the visitor's.
  */
-export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
+export async function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
   const doc = invoice.document;
-  const money = (amount: bigint) => formatMoney(amount, doc.currency, { decimals: invoice.decimals ?? undefined });
+  const w = await loadDocumentWords(doc.locale, invoice.decimals);
+  const { t, formats } = w;
+  const money = (amount: bigint) => formats.money(amount, doc.currency);
+  const day = (date: string) => formats.day(date);
+  const method = (code: string) =>
+    (paymentMethods as readonly string[]).includes(code) ? w.common(`paymentMethod.${code as (typeof paymentMethods)[number]}`) : code;
   const bands = taxBreakdown(doc.lines);
   const taxed = bands.some((band) => band.tax !== 0n);
   const coded = doc.lines.some((line) => line.code);
   // A credit note is settled when issued: no due date, no balance to pay.
   const creditNote = doc.kind === 'credit_note';
   return (
-    <Card className="p-6 sm:p-8 print:border-0 print:p-0 print:shadow-none" aria-label="Invoice">
+    <Card className="p-6 sm:p-8 print:border-0 print:p-0 print:shadow-none" aria-label={t('sheet.label')} lang={doc.locale}>
       <header className="flex flex-wrap items-start justify-between gap-6 border-b border-border pb-6">
         <div className="space-y-1">
           {doc.seller.logo ? (
@@ -30,36 +35,36 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
             <img src={doc.seller.logo} alt="" className="mb-2 max-h-14 max-w-48 object-contain" />
           ) : null}
           <div className="text-lg font-semibold" data-testid="seller-name">
-            {doc.seller.name || 'Seller'}
+            {doc.seller.name || t('seller')}
           </div>
           <Lines lines={doc.seller.lines} />
-          {doc.seller.taxId ? <div className="text-sm text-fg-muted">Tax ID {doc.seller.taxId}</div> : null}
+          {doc.seller.taxId ? <div className="text-sm text-fg-muted">{t('taxId', { id: doc.seller.taxId })}</div> : null}
         </div>
         <div className="space-y-1 text-right">
-          <div className="text-sm text-fg-muted">{documentTitle(doc)}</div>
-          <h1 className="text-2xl font-semibold tracking-tight tabular-nums">{doc.number ?? 'Draft'}</h1>
+          <div className="text-sm text-fg-muted">{documentTitle(doc, w)}</div>
+          <h1 className="text-2xl font-semibold tracking-tight tabular-nums">{doc.number ?? t('draft')}</h1>
           {doc.orderName ? <div data-testid="order-name">{doc.orderName}</div> : null}
-          <StatusPill status={doc.status} label={statusLabel(doc)} className="text-sm" />
+          <StatusPill status={doc.status} label={statusWords(doc, w)} className="text-sm" />
           <dl className="mt-2 grid grid-cols-[auto_auto] justify-end gap-x-4 gap-y-0.5 text-sm">
-            <dt className="text-fg-muted">Issued</dt>
-            <dd>{formatDay(doc.issueDate)}</dd>
+            <dt className="text-fg-muted">{t('sheet.issued')}</dt>
+            <dd>{day(doc.issueDate)}</dd>
             {creditNote ? null : (
               <>
-                <dt className="text-fg-muted">Due</dt>
+                <dt className="text-fg-muted">{t('sheet.due')}</dt>
                 <dd className={doc.status === 'overdue' ? 'font-medium text-danger' : undefined} data-testid="due-date">
-                  {formatDay(doc.dueDate)}
+                  {day(doc.dueDate)}
                 </dd>
               </>
             )}
             {doc.paidOn && !creditNote ? (
               <>
-                <dt className="text-fg-muted">Paid</dt>
-                <dd>{formatDay(doc.paidOn)}</dd>
+                <dt className="text-fg-muted">{t('sheet.paid')}</dt>
+                <dd>{day(doc.paidOn)}</dd>
               </>
             ) : null}
             {doc.poNumber ? (
               <>
-                <dt className="text-fg-muted">PO / contract no.</dt>
+                <dt className="text-fg-muted">{t('meta.poNumber')}</dt>
                 <dd data-testid="po-number">{doc.poNumber}</dd>
               </>
             ) : null}
@@ -67,41 +72,41 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
         </div>
       </header>
 
-      <section className="grid gap-6 py-6 sm:grid-cols-2" aria-label="Parties">
+      <section className="grid gap-6 py-6 sm:grid-cols-2" aria-label={t('sheet.parties')}>
         <div>
-          <h2 className="mb-1 text-xs font-medium uppercase tracking-wide text-fg-muted">Bill to</h2>
+          <h2 className="mb-1 text-xs font-medium uppercase tracking-wide text-fg-muted">{doc.kind === 'credit_note' ? t('creditedTo') : t('billTo')}</h2>
           <div className="font-medium" data-testid="bill-to">
             {doc.customer.name}
           </div>
           <Lines lines={doc.customer.lines} />
-          {doc.customer.taxId ? <div className="text-sm text-fg-muted">Tax ID {doc.customer.taxId}</div> : null}
-          {doc.customer.placeOfSupply ? <div className="text-sm text-fg-muted">Place of supply {doc.customer.placeOfSupply}</div> : null}
+          {doc.customer.taxId ? <div className="text-sm text-fg-muted">{t('taxId', { id: doc.customer.taxId })}</div> : null}
+          {doc.customer.placeOfSupply ? <div className="text-sm text-fg-muted">{t('placeOfSupply', { place: doc.customer.placeOfSupply })}</div> : null}
         </div>
         {doc.corrects || doc.consolidatedInto ? (
           <div className="text-sm sm:text-right">
-            {doc.corrects ? <p>Corrects invoice {doc.corrects}</p> : null}
-            {doc.consolidatedInto ? <p>Consolidated into invoice {doc.consolidatedInto}</p> : null}
+            {doc.corrects ? <p>{t('sheet.correctsInvoice', { number: doc.corrects })}</p> : null}
+            {doc.consolidatedInto ? <p>{t('sheet.consolidatedInto', { number: doc.consolidatedInto })}</p> : null}
           </div>
         ) : null}
       </section>
 
       <DataTable
-        label="Lines"
+        label={t('sheet.lines')}
         variant="inset"
         columns={[
-          { label: 'Description' },
-          ...(coded ? [{ label: 'Code' }] : []),
-          { label: 'Qty', align: 'right' },
-          { label: 'Unit price', align: 'right' },
+          { label: t('column.description') },
+          ...(coded ? [{ label: t('column.code') }] : []),
+          { label: t('column.quantity'), align: 'right' },
+          { label: t('column.unitPrice'), align: 'right' },
           ...(taxed ? [{ label: doc.taxLabel, align: 'right' as const }] : []),
-          { label: 'Amount', align: 'right' },
+          { label: doc.taxMode === 'inclusive' ? t('column.amountInclTax') : t('column.amount'), align: 'right' },
         ]}
       >
         {doc.lines.map((line, i) => (
           <tr key={i} className="align-top">
             <td className="py-2 pr-4 whitespace-pre-line">
               {line.description}
-              {line.period ? <div className="text-xs text-fg-muted">{formatPeriod(line.period)}</div> : null}
+              {line.period ? <div className="text-xs text-fg-muted">{formatPeriod(line.period, w)}</div> : null}
             </td>
             {coded ? <td className="py-2 pr-4">{line.code ?? ''}</td> : null}
             <td className="py-2 text-right tabular-nums">{line.quantity}</td>
@@ -114,11 +119,11 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
 
       {doc.sources.length > 0 ? (
         <div className="mt-4 text-sm">
-          <h2 className="mb-1 font-medium">Replaces</h2>
+          <h2 className="mb-1 font-medium">{t('sheet.replaces')}</h2>
           <ul className="space-y-0.5 text-fg-muted">
             {doc.sources.map((source) => (
               <li key={source.number}>
-                {source.number} of {formatDay(source.issueDate)} · {money(source.total)}
+                {t('sheet.source', { number: source.number, date: day(source.issueDate) })} · {money(source.total)}
               </li>
             ))}
           </ul>
@@ -128,31 +133,35 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
       <div className="mt-6 grid gap-6 border-t border-border pt-4 sm:grid-cols-[minmax(0,1fr)_17rem]">
         <div className="space-y-1 text-sm">
           {/* Without the link: the QR code is the PDF's; on screen the pay buttons sit beside. */}
-          {paymentInstructions({ ...doc, publicUrl: null }).map((line) => (
+          {paymentInstructions({ ...doc, publicUrl: null }, w).map((line) => (
             <p key={line}>{line}</p>
           ))}
           {invoice.bankTransfer ? (
             <div className="mt-3 rounded-md border border-border bg-muted/50 p-3" data-testid="bank-transfer-details">
-              <h2 className="font-medium">Pay by bank transfer</h2>
+              <h2 className="font-medium">{t('sheet.payByTransfer')}</h2>
               <p className="mt-1 whitespace-pre-line text-fg-muted">{invoice.bankTransfer.instructions}</p>
               {doc.seller.bankDetails ? <p className="mt-1 whitespace-pre-line">{doc.seller.bankDetails}</p> : null}
               <p className="mt-1">
-                Reference: <span className="font-mono font-medium">{invoice.bankTransfer.reference}</span>
+                {t('sheet.reference')} <span className="font-mono font-medium">{invoice.bankTransfer.reference}</span>
               </p>
             </div>
           ) : doc.seller.bankDetails && doc.balance > 0n ? (
             <p className="whitespace-pre-line text-fg-muted">{doc.seller.bankDetails}</p>
           ) : null}
         </div>
-        <dl className="space-y-1.5 text-sm" aria-label="Totals">
-          <Row label={doc.taxMode === 'inclusive' ? 'Net' : 'Subtotal'} value={money(doc.subtotal)} />
-          {taxed ? bands.map((band) => <Row key={band.rate} label={`${doc.taxLabel} ${band.rate}% on ${money(band.base)}`} value={money(band.tax)} />) : null}
-          <Row label="Total" value={money(doc.total)} strong />
-          {doc.amountPaid > 0n && !creditNote ? <Row label="Paid" value={`−${money(doc.amountPaid)}`} /> : null}
-          {doc.amountRefunded > 0n ? <Row label="Refunded" value={money(doc.amountRefunded)} /> : null}
+        <dl className="space-y-1.5 text-sm" aria-label={t('totals.label')}>
+          <Row label={doc.taxMode === 'inclusive' ? t('totals.net') : t('totals.subtotal')} value={money(doc.subtotal)} />
+          {taxed
+            ? bands.map((band) => (
+                <Row key={band.rate} label={t('totals.taxOn', { tax: doc.taxLabel, rate: band.rate, base: money(band.base) })} value={money(band.tax)} />
+              ))
+            : null}
+          <Row label={t('totals.total')} value={money(doc.total)} strong />
+          {doc.amountPaid > 0n && !creditNote ? <Row label={t('totals.paid')} value={`−${money(doc.amountPaid)}`} /> : null}
+          {doc.amountRefunded > 0n ? <Row label={t('totals.refunded')} value={money(doc.amountRefunded)} /> : null}
           {creditNote ? null : (
             <div className="flex justify-between border-t border-border pt-2 text-base font-semibold">
-              <dt>Balance due</dt>
+              <dt>{t('totals.balanceDue')}</dt>
               <dd className="tabular-nums" data-testid="balance-due">
                 {money(doc.balance)}
               </dd>
@@ -162,20 +171,24 @@ export function InvoiceSheet({ invoice }: { invoice: CustomerInvoice }) {
       </div>
 
       {invoice.payments.length > 0 || invoice.refunds.length > 0 ? (
-        <section className="mt-8" aria-label="Payments">
-          <h2 className="mb-2 text-sm font-semibold">Payments</h2>
-          <DataTable label="Payments received" variant="inset" columns={[{ label: 'Date' }, { label: 'Method' }, { label: 'Amount', align: 'right' }]}>
+        <section className="mt-8" aria-label={t('sheet.payments')}>
+          <h2 className="mb-2 text-sm font-semibold">{t('sheet.payments')}</h2>
+          <DataTable
+            label={t('sheet.paymentsReceived')}
+            variant="inset"
+            columns={[{ label: t('sheet.date') }, { label: t('sheet.method') }, { label: t('sheet.amount'), align: 'right' }]}
+          >
             {invoice.payments.map((p) => (
               <tr key={p.id}>
-                <td className="py-2">{formatMoment(p.paidAt)}</td>
-                <td className="py-2">{paymentMethodLabel(p.method)}</td>
+                <td className="py-2">{formats.moment(p.paidAt)}</td>
+                <td className="py-2">{method(p.method)}</td>
                 <td className="py-2 text-right tabular-nums">{money(p.amount)}</td>
               </tr>
             ))}
             {invoice.refunds.map((r) => (
               <tr key={r.id}>
-                <td className="py-2">{formatMoment(r.refundedAt)}</td>
-                <td className="py-2">{r.toCredit ? 'Refund to credit balance' : 'Refund'}</td>
+                <td className="py-2">{formats.moment(r.refundedAt)}</td>
+                <td className="py-2">{r.toCredit ? t('sheet.refundToCredit') : t('sheet.refund')}</td>
                 <td className="py-2 text-right tabular-nums">−{money(r.amount)}</td>
               </tr>
             ))}

@@ -1,20 +1,26 @@
 import { CheckCircle2, Clock, XCircle } from 'lucide-react';
 import type { Metadata } from 'next';
+import { getLocale } from 'next-intl/server';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { RefreshWhilePending } from '@/app/_components/console/refresh-while-pending';
 import { buttonClass } from '@/app/_components/ui/button';
 import { Card } from '@/app/_components/ui/card';
 import { StatusPill } from '@/app/_components/ui/status-pill';
-import { formatMoney } from '@/server/billing/currency';
+import { loadDocumentWords } from '@/server/documents/load';
+import { statusText } from '@/server/documents/words';
 import { AppError } from '@/server/errors';
 import { payerContext } from '@/server/http/pay-route';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { loadInvoice } from '@/server/services/invoices/store';
 import { cancelledCheckout, confirmPayPalReturn, confirmStripeReturn, paymentOutcome, type PaymentOutcome } from '@/server/services/payments/confirm';
+import { customerLocaleById } from '@/server/services/settings/locale';
 
-export const metadata: Metadata = { title: 'Payment' };
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await loadDocumentWords(await getLocale())).t('payReturn.title') };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
@@ -62,10 +68,19 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
   const paid = outcome && outcome.invoiceStatus === 'paid';
   // A paid order goes live by its activation job right after the payment commits: follow it.
   const activating = paid && outcome?.order?.status === 'pending' && !outcome.order.awaitingApproval;
-  const headline = problem ? 'The payment did not go through' : paid ? 'Payment received' : outcome?.gateway === 'pending' ? 'Payment processing' : 'Not paid';
+  // In the language of the invoice's customer, like the invoice page the payer came from.
+  const w = await loadDocumentWords(outcome ? await customerLocaleById(ctx, outcome.customerId) : await getLocale());
+  const { t } = w;
+  const headline = problem
+    ? t('payReturn.failed')
+    : paid
+      ? t('payReturn.received')
+      : outcome?.gateway === 'pending'
+        ? t('payReturn.processing')
+        : t('payReturn.notPaid');
 
   return (
-    <main id="content" tabIndex={-1} className="outline-none mx-auto flex min-h-screen max-w-lg flex-col justify-center gap-6 px-4 py-12">
+    <main id="content" tabIndex={-1} lang={w.locale} className="outline-none mx-auto flex min-h-screen max-w-lg flex-col justify-center gap-6 px-4 py-12">
       {activating && <RefreshWhilePending forMs={15_000} />}
       <Link href="/store" className="text-sm font-semibold tracking-tight">
         Cashdesk
@@ -82,49 +97,49 @@ export default async function PaymentReturn({ searchParams }: { searchParams: Pr
           <h1 className="text-2xl font-semibold">{headline}</h1>
         </div>
         {problem && <p className="text-sm text-fg-muted">{problem}</p>}
-        {!problem && outcome?.gateway === 'unpaid' && !paid && (
-          <p className="text-sm text-fg-muted">Nothing was charged. You can pay whenever you are ready.</p>
-        )}
-        {!problem && outcome?.gateway === 'pending' && !paid && (
-          <p className="text-sm text-fg-muted">Your payment is being processed; the invoice updates as soon as it clears.</p>
-        )}
+        {!problem && outcome?.gateway === 'unpaid' && !paid && <p className="text-sm text-fg-muted">{t('payReturn.nothingCharged')}</p>}
+        {!problem && outcome?.gateway === 'pending' && !paid && <p className="text-sm text-fg-muted">{t('payReturn.beingProcessed')}</p>}
         {outcome && (
           <dl className="grid grid-cols-2 gap-3 text-sm">
-            <dt className="text-fg-muted">Invoice</dt>
+            <dt className="text-fg-muted">{t('payReturn.invoice')}</dt>
             <dd className="flex items-center gap-2 font-medium">
-              {outcome.invoiceNumber} <StatusPill status={outcome.invoiceStatus} />
+              {outcome.invoiceNumber} <StatusPill status={outcome.invoiceStatus} label={statusText(w, outcome.invoiceStatus)} />
             </dd>
             {outcome.balance > 0n && (
               <>
-                <dt className="text-fg-muted">Still to pay</dt>
-                <dd className="font-medium tabular-nums">{formatMoney(outcome.balance, outcome.currency)}</dd>
+                <dt className="text-fg-muted">{t('payReturn.stillToPay')}</dt>
+                <dd className="font-medium tabular-nums">{w.formats.money(outcome.balance, outcome.currency)}</dd>
               </>
             )}
             {outcome.order && (
               <>
-                <dt className="text-fg-muted">Order {outcome.order.number}</dt>
+                <dt className="text-fg-muted">{t('payReturn.order', { number: outcome.order.number })}</dt>
                 <dd data-testid="order-state" className="font-medium">
-                  {outcome.order.awaitingApproval ? 'Awaiting approval' : <StatusPill status={outcome.order.status} />}
+                  {outcome.order.awaitingApproval ? (
+                    t('payReturn.awaitingApproval')
+                  ) : (
+                    <StatusPill status={outcome.order.status} label={statusText(w, outcome.order.status)} />
+                  )}
                 </dd>
               </>
             )}
           </dl>
         )}
-        {outcome?.order?.awaitingApproval && <p className="text-sm text-fg-muted">We review new orders before they start; you will hear from us shortly.</p>}
+        {outcome?.order?.awaitingApproval && <p className="text-sm text-fg-muted">{t('payReturn.reviewing')}</p>}
         <div className="flex flex-wrap gap-2">
           {backHref && (
             <Link href={backHref} className={buttonClass('primary')}>
-              Back to the invoice
+              {t('payReturn.backToInvoice')}
             </Link>
           )}
           {invoiceHref && (
             <Link href={invoiceHref} className={buttonClass('primary')}>
-              View invoice
+              {t('payReturn.viewInvoice')}
             </Link>
           )}
           {ctx.actor.scope.kind === 'customer' && (
             <Link href="/client" className={buttonClass('secondary')}>
-              My account
+              {t('payReturn.myAccount')}
             </Link>
           )}
         </div>

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CustomerSnapshot } from '../../../db/schema';
 import { trimDecimal } from '../../billing/decimal';
-import { invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
-import { paperQuery, paperSyntax } from '../../documents/paper';
+import { documentQuery, invoicePdf, pdfResponse } from '../../documents/invoice-pdf';
+import { paperSyntax } from '../../documents/paper';
 import { camelized } from '../../schemas/common';
 import { bulkMarkPaidInput, bulkReminderInput, bulkResultOutput, bulkSendInput } from '../../schemas/invoice-bulk';
 import {
@@ -306,15 +306,16 @@ export const invoicePdfRoute = defineRoute(
     path: '/invoices/{id}/pdf',
     summary:
       'The invoice (or proforma, credit or debit note) as application/pdf, shown inline. `paper` picks the size: ' +
-      `${paperSyntax}; without it, the paper-size setting applies (400 on an unknown size)`,
+      `${paperSyntax}; without it, the paper-size setting applies (400 on an unknown size). It is written in the customer's ` +
+      'language (theirs, else the default_locale setting); `locale` overrides it (400 on a language Cashdesk lacks)',
     tag: 'Invoices',
     permission: 'invoices.view',
     params: idParams,
-    query: paperQuery,
+    query: documentQuery,
     response: z.unknown(),
     raw: true,
   },
-  async ({ ctx, params, query, origin }) => pdfResponse(await invoicePdf(ctx, { id: params.id, paper: query.paper, origin })),
+  async ({ ctx, params, query, origin }) => pdfResponse(await invoicePdf(ctx, { id: params.id, paper: query.paper, locale: query.locale, origin })),
 );
 
 export const sendInvoiceRoute = defineRoute(

@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, invoices, payments, settings, users } from '@/db/schema';
+import type { Locale } from '@/i18n/locales';
 import { requirePermission } from '@/server/auth/actor';
 import { balanceOf } from '@/server/billing/invoice-status';
 import { notFound } from '@/server/errors';
@@ -9,10 +10,13 @@ import type { ServiceContext } from '@/server/services/context';
 import { ownedByScope } from '@/server/services/customers/scope';
 import { publicInvoicePath } from '@/server/services/invoices/public-link';
 import { moneyOf } from '@/server/services/invoices/store';
+import { customerLocale } from '@/server/services/settings/locale';
 
 /** What the 80 mm receipt and the Collect page's success screen show for one cash collection. */
 export type CollectionReceipt = {
   paymentId: string;
+  /** The customer's language, which the printed receipt is in. */
+  locale: Locale;
   receiptNumber: string;
   amount: bigint;
   currency: string;
@@ -39,7 +43,7 @@ export async function collectionReceipt(ctx: ServiceContext, input: { paymentId:
 /** The same, inside the transaction that just recorded the payment (its scope already checked). */
 export async function readReceipt(db: Database, ctx: Pick<ServiceContext, 'actor'>, input: { paymentId: string; origin: string }): Promise<CollectionReceipt> {
   const [row] = await db
-    .select({ payment: payments, invoice: invoices, customer: customers.name, company: customers.company, collector: users.name })
+    .select({ payment: payments, invoice: invoices, customer: customers.name, company: customers.company, locale: customers.locale, collector: users.name })
     .from(payments)
     .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
     .innerJoin(customers, eq(customers.id, payments.customerId))
@@ -59,6 +63,7 @@ export async function readReceipt(db: Database, ctx: Pick<ServiceContext, 'actor
     .join(' · ');
   return {
     paymentId: row.payment.id,
+    locale: await customerLocale({ db }, row),
     receiptNumber: row.payment.reference ?? '',
     amount: row.payment.amount,
     currency: row.payment.currency,

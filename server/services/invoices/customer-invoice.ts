@@ -1,3 +1,4 @@
+import type { Locale } from '@/i18n/locales';
 import { loadInvoiceDocument } from '@/server/documents/load';
 import { awaitsPayment, type InvoiceDocumentModel } from '@/server/documents/model';
 import { readPaymentConfig } from '@/server/payments/config';
@@ -25,8 +26,12 @@ export type CustomerInvoice = {
 /**
  * One of the caller's invoices, within their scope (another customer's is not found). The credit
  * balance is told only to its owner signed in (`withCredit`), never to a holder of the link.
+ * It is written in the customer's language unless `locale` names another.
  */
-export async function customerInvoice(ctx: ServiceContext, input: { id: string; origin: string; withCredit?: boolean }): Promise<CustomerInvoice> {
+export async function customerInvoice(
+  ctx: ServiceContext,
+  input: { id: string; origin: string; withCredit?: boolean; locale?: Locale | undefined },
+): Promise<CustomerInvoice> {
   const [{ doc, settings }, history, payment] = await Promise.all([
     loadInvoiceDocument(ctx, input),
     getInvoiceHistory(ctx, { id: input.id }),

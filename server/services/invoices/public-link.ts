@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
+import type { Locale } from '@/i18n/locales';
 import type { Actor } from '@/server/auth/actor';
 import { isIssued } from '@/server/billing/invoice-status';
 import { invoicePdf } from '@/server/documents/invoice-pdf';
@@ -76,13 +77,19 @@ function linkReader(ctx: ServiceContext, invoice: InvoiceView): ServiceContext {
 }
 
 /** The public invoice page's content, once the token is checked. */
-export async function publicInvoice(ctx: ServiceContext, input: { id: string; token: string; origin: string }): Promise<CustomerInvoice> {
+export async function publicInvoice(
+  ctx: ServiceContext,
+  input: { id: string; token: string; origin: string; locale?: Locale | undefined },
+): Promise<CustomerInvoice> {
   const invoice = await openPublicInvoice(ctx, input);
-  return customerInvoice(linkReader(ctx, invoice), { id: invoice.id, origin: input.origin });
+  return customerInvoice(linkReader(ctx, invoice), { id: invoice.id, origin: input.origin, locale: input.locale });
 }
 
 /** The PDF behind a public link: the same token check and limit as the page. */
-export async function publicInvoicePdf(ctx: ServiceContext, input: { id: string; token: string; paper?: Paper | undefined; origin: string }) {
+export async function publicInvoicePdf(
+  ctx: ServiceContext,
+  input: { id: string; token: string; paper?: Paper | undefined; locale?: Locale | undefined; origin: string },
+) {
   const invoice = await openPublicInvoice(ctx, input);
-  return invoicePdf(linkReader(ctx, invoice), { id: invoice.id, paper: input.paper, origin: input.origin });
+  return invoicePdf(linkReader(ctx, invoice), { id: invoice.id, paper: input.paper, locale: input.locale, origin: input.origin });
 }

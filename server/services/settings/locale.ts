@@ -18,3 +18,9 @@ export async function localePreferences(ctx: ServiceContext): Promise<LocalePref
 export async function customerLocale(ctx: Pick<ServiceContext, 'db'>, customer: { locale: string | null }): Promise<Locale> {
   return isLocale(customer.locale) ? customer.locale : (await readBillingSettings(ctx.db)).default_locale;
 }
+
+/** The same for a customer known by id (the caller has already checked it may see them). */
+export async function customerLocaleById(ctx: Pick<ServiceContext, 'db'>, customerId: string): Promise<Locale> {
+  const [row] = await ctx.db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, customerId));
+  return customerLocale(ctx, { locale: row?.locale ?? null });
+}

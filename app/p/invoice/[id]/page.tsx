@@ -3,7 +3,9 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { localeInput } from '@/i18n/locales';
 import { visitorContext } from '@/server/context';
+import { loadDocumentWords } from '@/server/documents/load';
 import { awaitsPayment, documentTitle } from '@/server/documents/model';
 import { publicOrigin } from '@/server/env';
 import { AppError } from '@/server/errors';
@@ -16,24 +18,28 @@ import { buttonClass } from '../../../_components/ui/button';
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The token is the only key: a wrong, missing or old one (and an address over the guess limit)
-// gets the same 404 page, so nothing tells a guesser which part was wrong.
-const load = cache(async (id: string, token: string) => {
+// gets the same 404 page, so nothing tells a guesser which part was wrong. It is in the
+// customer's language, not the visitor's; `?locale=` picks another (one we lack is ignored).
+const load = cache(async (id: string, token: string, language: string | undefined) => {
   const ctx = await visitorContext(await headers());
+  const locale = localeInput.safeParse(language ?? '').data;
   try {
-    return await publicInvoice(ctx, { id, token, origin: publicOrigin() });
+    return await publicInvoice(ctx, { id, token, locale, origin: publicOrigin() });
   } catch (error) {
     if (error instanceof AppError && (error.code === 'not_found' || error.code === 'rate_limited')) notFound();
     throw error;
   }
 });
 
-const tokenOf = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
+const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const invoice = await load((await params).id, tokenOf((await searchParams).token));
+  const search = await searchParams;
+  const invoice = await load((await params).id, one(search.token) ?? '', one(search.locale));
   const doc = invoice.document;
+  const w = await loadDocumentWords(doc.locale);
   return {
-    title: `${documentTitle(doc)} ${doc.number ?? ''} · ${doc.seller.name || 'Invoice'}`.trim(),
+    title: `${documentTitle(doc, w)} ${doc.number ?? ''} · ${doc.seller.name || w.t('sheet.label')}`.trim(),
     // The address carries the key: keep it out of search engines and out of Referer headers.
     robots: { index: false, follow: false },
     referrer: 'no-referrer',
@@ -43,22 +49,27 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 /** The invoice behind a public link (`/p/invoice/<id>?token=…`): no sign-in, no console around it, printable. */
 export default async function PublicInvoicePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const token = tokenOf((await searchParams).token);
-  const invoice = await load(id, token);
+  const search = await searchParams;
+  const token = one(search.token) ?? '';
+  const invoice = await load(id, token, one(search.locale));
+  const { locale } = invoice.document;
+  const { t } = await loadDocumentWords(locale);
   const payable = awaitsPayment(invoice.document);
+  // The root layout's <html lang> is the visitor's; this page speaks its customer's language.
+  const pdf = `/p/invoice/${id}/pdf?token=${encodeURIComponent(token)}${one(search.locale) ? `&locale=${encodeURIComponent(locale)}` : ''}`;
   return (
-    <main id="content" tabIndex={-1} className="outline-none mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">
-      <div className="mb-4 flex flex-wrap items-center justify-end gap-2 print:hidden" role="toolbar" aria-label="Invoice actions">
-        <PrintButton />
-        <a className={buttonClass('secondary')} href={`/p/invoice/${id}/pdf?token=${encodeURIComponent(token)}`}>
-          <Download className="size-4" aria-hidden /> Download PDF
+    <main id="content" tabIndex={-1} lang={locale} className="outline-none mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">
+      <div className="mb-4 flex flex-wrap items-center justify-end gap-2 print:hidden" role="toolbar" aria-label={t('publicPage.actions')}>
+        <PrintButton label={t('publicPage.print')} />
+        <a className={buttonClass('secondary')} href={pdf}>
+          <Download className="size-4" aria-hidden /> {t('publicPage.downloadPdf')}
         </a>
       </div>
       <div className={payable ? 'grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]' : undefined}>
         <InvoiceSheet invoice={invoice} />
         {payable ? (
-          <aside className="space-y-3 print:hidden" aria-label="Pay this invoice">
-            <h2 className="text-sm font-semibold">Pay this invoice</h2>
+          <aside className="space-y-3 print:hidden" aria-label={t('publicPage.pay')}>
+            <h2 className="text-sm font-semibold">{t('publicPage.pay')}</h2>
             <PayPanel invoiceId={id} access={{ kind: 'token', token }} />
           </aside>
         ) : null}
