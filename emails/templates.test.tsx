@@ -1,7 +1,8 @@
 import { render } from '@react-email/components';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '@/i18n/translator';
 import { templateKeys } from './template-keys';
-import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from './templates';
+import { builtInWording, fillSubject, InvoiceEmail, type InvoiceMailData, type MailLanguage } from './templates';
 
 const data: InvoiceMailData = {
   company: 'Acme Hosting',
@@ -18,23 +19,31 @@ const data: InvoiceMailData = {
   sources: ['INV-2026-00040', 'INV-2026-00041'],
 };
 
+let english: MailLanguage;
+beforeAll(async () => {
+  english = { locale: 'en', t: await translator('en', 'email') };
+});
+
 describe('e-mail templates', () => {
   it.each(templateKeys)('%s renders to HTML and plain text with the intro and the public link', async (key) => {
-    const email = <InvoiceEmail template={key} intro={templates[key].intro} data={data} />;
+    const wording = builtInWording(english, key);
+    const email = <InvoiceEmail template={key} intro={wording.intro} data={data} language={english} />;
     const html = await render(email);
     const text = await render(email, { plainText: true });
     expect(html).toMatch(/^<!DOCTYPE html/);
     expect(html).toContain('Zoë Müller');
-    expect(text).toContain(templates[key].intro);
+    expect(text).toContain(wording.intro);
     expect(text).toContain(data.publicUrl);
-    expect(fillSubject(templates[key].subject, data)).not.toMatch(/\{\w+\}/);
+    expect(fillSubject(wording.subject, data)).not.toMatch(/\{\w+\}/);
   });
 
   it('tells the amount due and the due date where money is owed', async () => {
-    const text = await render(<InvoiceEmail template="overdue_notice" intro="Please pay." data={data} />, { plainText: true });
+    const text = await render(<InvoiceEmail template="overdue_notice" intro="Please pay." data={data} language={english} />, { plainText: true });
     expect(text).toContain('Amount due: $80.00');
     expect(text).toContain('Due date: 30 Dec 2026');
-    const consolidated = await render(<InvoiceEmail template="consolidated_invoice" intro="One invoice." data={data} />, { plainText: true });
+    const consolidated = await render(<InvoiceEmail template="consolidated_invoice" intro="One invoice." data={data} language={english} />, {
+      plainText: true,
+    });
     expect(consolidated).toContain('Replaces: INV-2026-00040, INV-2026-00041');
   });
 
@@ -46,7 +55,8 @@ describe('e-mail templates', () => {
 describe('the desk’s e-mail about an order waiting for approval', () => {
   it('greets the admin, not the customer, and links to the order page', async () => {
     const order = { ...data, documentTitle: 'Order', number: 'ORD-2026-00007', publicUrl: 'https://billing.example.test/admin/orders/abc' };
-    const text = await render(<InvoiceEmail template="order_awaiting_approval" intro={templates.order_awaiting_approval.intro} data={order} />, {
+    const wording = builtInWording(english, 'order_awaiting_approval');
+    const text = await render(<InvoiceEmail template="order_awaiting_approval" intro={wording.intro} data={order} language={english} />, {
       plainText: true,
     });
     expect(text).toContain('Hello,');
@@ -54,6 +64,6 @@ describe('the desk’s e-mail about an order waiting for approval', () => {
     expect(text).toContain('Customer: Zoë Müller');
     expect(text).toContain('Total: $120.00');
     expect(text).toContain('https://billing.example.test/admin/orders/abc');
-    expect(fillSubject(templates.order_awaiting_approval.subject, order)).toBe('Approve order ORD-2026-00007 from Zoë Müller');
+    expect(fillSubject(wording.subject, order)).toBe('Approve order ORD-2026-00007 from Zoë Müller');
   });
 });
