@@ -141,3 +141,24 @@ test('an admin rewords a template and sees the preview follow', async ({ page })
   await expect(page.getByRole('button', { name: /Overdue notice.*edited/ })).toBeVisible();
   await shot(page, 'email-templates');
 });
+
+test('an admin words a template in German, and the English one stays as it was', async ({ page }) => {
+  await signIn(page, 'admin@cashdesk.test');
+  await page.goto('/admin/email-templates');
+  const languages = page.getByRole('navigation', { name: 'Language' });
+  await languages.getByRole('link', { name: 'Deutsch' }).click();
+  await expect(languages.getByRole('link', { name: 'Deutsch' })).toHaveAttribute('aria-current', 'page');
+  const form = page.getByRole('form', { name: 'Template' });
+  await expect(form.getByLabel('Subject')).toHaveValue('{document} {number} von {company}');
+  await expect(page.getByTestId('preview-subject')).toHaveText('Subject: Rechnung INV-2026-00042 von Your company');
+  await expect(page.frameLocator('iframe[title="Preview"]').getByText('Fällig am:')).toBeVisible();
+  await form.getByLabel('Subject').fill('Ihre Rechnung {number} ist da');
+  await form.getByRole('button', { name: 'Save template' }).click();
+  await expect(page.getByText('Invoice created saved')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Invoice created.*edited/ })).toBeVisible();
+  await shot(page, 'email-templates-de');
+
+  await languages.getByRole('link', { name: 'English' }).click();
+  await expect(form.getByLabel('Subject')).toHaveValue('{document} {number} from {company}');
+  await expect(page.getByRole('button', { name: /Invoice created.*edited/ })).toHaveCount(0);
+});

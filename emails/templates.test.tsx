@@ -1,7 +1,8 @@
 import { render } from '@react-email/components';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '@/i18n/translator';
 import { templateKeys } from './template-keys';
-import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from './templates';
+import { builtInWording, fillSubject, InvoiceEmail, templates, type InvoiceMailData, type MailLanguage } from './templates';
 
 const data: InvoiceMailData = {
   company: 'Acme Hosting',
@@ -18,24 +19,32 @@ const data: InvoiceMailData = {
   sources: ['INV-2026-00040', 'INV-2026-00041'],
 };
 
+let english: MailLanguage;
+beforeAll(async () => {
+  english = { locale: 'en', t: await translator('en', 'email') };
+});
+
 describe('e-mail templates', () => {
   it.each(templateKeys)('%s renders to HTML and plain text with the intro and the public link', async (key) => {
-    const email = <InvoiceEmail template={key} intro={templates[key].intro} data={data} />;
+    const wording = builtInWording(english, key);
+    const email = <InvoiceEmail template={key} intro={wording.intro} data={data} language={english} />;
     const html = await render(email);
     const text = await render(email, { plainText: true });
     expect(html).toMatch(/^<!DOCTYPE html/);
     // A customer is greeted by name; the admins' mails say hello to the desk.
     expect(text).toContain('audience' in templates[key] ? 'Hello,' : 'Hello Zoë Müller');
-    expect(text).toContain(templates[key].intro);
+    expect(text).toContain(wording.intro);
     expect(text).toContain(data.publicUrl);
-    expect(fillSubject(templates[key].subject, data)).not.toMatch(/\{\w+\}/);
+    expect(fillSubject(wording.subject, data)).not.toMatch(/\{\w+\}/);
   });
 
   it('tells the amount due and the due date where money is owed', async () => {
-    const text = await render(<InvoiceEmail template="overdue_notice" intro="Please pay." data={data} />, { plainText: true });
+    const text = await render(<InvoiceEmail template="overdue_notice" intro="Please pay." data={data} language={english} />, { plainText: true });
     expect(text).toContain('Amount due: $80.00');
     expect(text).toContain('Due date: 30 Dec 2026');
-    const consolidated = await render(<InvoiceEmail template="consolidated_invoice" intro="One invoice." data={data} />, { plainText: true });
+    const consolidated = await render(<InvoiceEmail template="consolidated_invoice" intro="One invoice." data={data} language={english} />, {
+      plainText: true,
+    });
     expect(consolidated).toContain('Replaces: INV-2026-00040, INV-2026-00041');
   });
 
@@ -47,7 +56,8 @@ describe('e-mail templates', () => {
 describe('the desk’s e-mail about an order waiting for approval', () => {
   it('greets the admin, not the customer, and links to the order page', async () => {
     const order = { ...data, documentTitle: 'Order', number: 'ORD-2026-00007', publicUrl: 'https://billing.example.test/admin/orders/abc' };
-    const text = await render(<InvoiceEmail template="order_awaiting_approval" intro={templates.order_awaiting_approval.intro} data={order} />, {
+    const wording = builtInWording(english, 'order_awaiting_approval');
+    const text = await render(<InvoiceEmail template="order_awaiting_approval" intro={wording.intro} data={order} language={english} />, {
       plainText: true,
     });
     expect(text).toContain('Hello,');
@@ -55,7 +65,7 @@ describe('the desk’s e-mail about an order waiting for approval', () => {
     expect(text).toContain('Customer: Zoë Müller');
     expect(text).toContain('Total: $120.00');
     expect(text).toContain('https://billing.example.test/admin/orders/abc');
-    expect(fillSubject(templates.order_awaiting_approval.subject, order)).toBe('Approve order ORD-2026-00007 from Zoë Müller');
+    expect(fillSubject(wording.subject, order)).toBe('Approve order ORD-2026-00007 from Zoë Müller');
   });
 });
 
@@ -69,13 +79,14 @@ describe('the desk’s e-mail about a disabled webhook endpoint', () => {
       lastAnswer: 'HTTP 503 Service Unavailable',
       publicUrl: 'https://billing.example.test/admin/webhooks/abc',
     };
-    const text = await render(<InvoiceEmail template="webhook_endpoint_disabled" intro={templates.webhook_endpoint_disabled.intro} data={endpoint} />, {
+    const wording = builtInWording(english, 'webhook_endpoint_disabled');
+    const text = await render(<InvoiceEmail template="webhook_endpoint_disabled" intro={wording.intro} data={endpoint} language={english} />, {
       plainText: true,
     });
     expect(text).toContain('Endpoint: https://hooks.example.test/in');
     expect(text).toContain('Failing since: 1 Dec 2026, 09:00 UTC');
     expect(text).toContain('Last answer: HTTP 503 Service Unavailable');
     expect(text).toContain('https://billing.example.test/admin/webhooks/abc');
-    expect(fillSubject(templates.webhook_endpoint_disabled.subject, endpoint)).toBe('Webhook endpoint disabled: https://hooks.example.test/in');
+    expect(fillSubject(wording.subject, endpoint)).toBe('Webhook endpoint disabled: https://hooks.example.test/in');
   });
 });

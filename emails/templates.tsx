@@ -1,8 +1,13 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import type { Locale } from '@/i18n/locales';
+import type { translator } from '@/i18n/translator';
 import type { TemplateKey } from './template-keys';
 
-/** What every invoice e-mail can say; a template picks what it needs. */
+/**
+ * What every invoice e-mail can say; a template picks what it needs. Amounts and dates come
+ * formatted in the reader's locale.
+ */
 export type InvoiceMailData = {
   company: string;
   customerName: string;
@@ -22,12 +27,17 @@ export type InvoiceMailData = {
   lastAnswer?: string | undefined;
 };
 
+/** The `email` messages in the reader's locale, and that locale (the mail's lang). */
+export type MailLanguage = { locale: Locale; t: Awaited<ReturnType<typeof translator<'email'>>> };
+type MailText = MailLanguage['t'];
+
+/** A template's subject and intro. Placeholders: {company} {number} {document} {customer}. */
+export type Wording = { subject: string; intro: string };
+
 type Template = {
+  /** The console's name for it (the console is English). */
   label: string;
-  /** Placeholders: {company} {number} {document} {customer}. */
-  subject: string;
-  intro: string;
-  body: (data: InvoiceMailData) => ReactNode;
+  body: (data: InvoiceMailData, t: MailText) => ReactNode;
   /** Whether the document's PDF goes with it. */
   attachPdf: boolean;
   /** Who reads it: the customer (the default), or the desk's admins. */
@@ -41,104 +51,69 @@ const Row = ({ label, value }: { label: string; value: string }) => (
   </Text>
 );
 
-const PayButton = ({ data }: { data: InvoiceMailData }) => (
+const PayButton = ({ data, t }: { data: InvoiceMailData; t: MailText }) => (
   <Section style={{ margin: '20px 0' }}>
     <Button href={data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
-      View and pay {data.number}
+      {t('viewAndPay', { number: data.number })}
     </Button>
     {data.paymentLink ? (
-      <Text style={{ margin: '12px 0 0', fontSize: 14 }}>
-        Or <Link href={data.paymentLink}>pay by card now</Link>.
-      </Text>
+      <Text style={{ margin: '12px 0 0', fontSize: 14 }}>{t.rich('payByCard', { link: (chunks) => <Link href={data.paymentLink}>{chunks}</Link> })}</Text>
     ) : null}
   </Section>
 );
 
-const amountDue = (data: InvoiceMailData) => (
+const amountDue = (data: InvoiceMailData, t: MailText) => (
   <>
     <Row label={data.documentTitle} value={data.number} />
-    <Row label="Amount due" value={data.balance} />
-    <Row label="Due date" value={data.dueDate} />
-    <PayButton data={data} />
+    <Row label={t('row.amountDue')} value={data.balance} />
+    <Row label={t('row.dueDate')} value={data.dueDate} />
+    <PayButton data={data} t={t} />
   </>
 );
 
+// Subjects and intros live in messages/<locale>/email.json (templates.<key>), one per locale.
 export const templates = {
-  invoice_created: {
-    label: 'Invoice created',
-    subject: '{document} {number} from {company}',
-    intro: 'Your new invoice is ready. You can view, download and pay it online.',
-    body: amountDue,
-    attachPdf: true,
-  },
+  invoice_created: { label: 'Invoice created', body: amountDue, attachPdf: true },
   payment_received: {
     label: 'Payment received (receipt)',
-    subject: 'Payment received for {number}',
-    intro: 'Thank you: we received your payment.',
-    body: (data) => (
+    body: (data, t) => (
       <>
-        <Row label="Paid" value={data.amount ?? data.total} />
+        <Row label={t('row.paid')} value={data.amount ?? data.total} />
         <Row label={data.documentTitle} value={data.number} />
-        <Row label="Still open" value={data.balance} />
+        <Row label={t('row.stillOpen')} value={data.balance} />
       </>
     ),
     attachPdf: true,
   },
-  payment_reminder: {
-    label: 'Payment reminder (before due)',
-    subject: 'Reminder: {number} is due soon',
-    intro: 'A friendly reminder that this invoice falls due soon.',
-    body: amountDue,
-    attachPdf: false,
-  },
-  overdue_notice: {
-    label: 'Overdue notice',
-    subject: 'Overdue: {number}',
-    intro: 'This invoice is past its due date. Please pay it to keep your services running.',
-    body: amountDue,
-    attachPdf: true,
-  },
-  final_notice: {
-    label: 'Final notice',
-    subject: 'Final notice: {number} is still unpaid',
-    intro: 'This is our last reminder: this invoice is still unpaid. Please pay it now to avoid the suspension of your services.',
-    body: amountDue,
-    attachPdf: true,
-  },
+  payment_reminder: { label: 'Payment reminder (before due)', body: amountDue, attachPdf: false },
+  overdue_notice: { label: 'Overdue notice', body: amountDue, attachPdf: true },
+  final_notice: { label: 'Final notice', body: amountDue, attachPdf: true },
   service_suspended: {
     label: 'Service suspended',
-    subject: 'Service suspended: {number} is unpaid',
-    intro: 'We suspended a service because its invoice is unpaid. Paying it reactivates the service.',
-    body: (data) => (
+    body: (data, t) => (
       <>
-        {data.serviceName ? <Row label="Service" value={data.serviceName} /> : null}
-        <Row label="Amount due" value={data.balance} />
-        <PayButton data={data} />
+        {data.serviceName ? <Row label={t('row.service')} value={data.serviceName} /> : null}
+        <Row label={t('row.amountDue')} value={data.balance} />
+        <PayButton data={data} t={t} />
       </>
     ),
     attachPdf: false,
   },
   service_unsuspended: {
     label: 'Service reactivated',
-    subject: 'Service reactivated',
-    intro: 'Thank you for your payment: your service is running again.',
-    body: (data) => (data.serviceName ? <Row label="Service" value={data.serviceName} /> : null),
+    body: (data, t) => (data.serviceName ? <Row label={t('row.service')} value={data.serviceName} /> : null),
     attachPdf: false,
   },
   order_activated: {
     label: 'Order activated',
-    subject: 'Your order is active',
-    intro: 'Your order is paid and live. Thank you for your business.',
     body: (data) => <Row label={data.documentTitle} value={data.number} />,
     attachPdf: false,
   },
   refund_issued: {
     label: 'Refund issued',
-    subject: 'Refund for {number}',
-    intro: 'We issued a refund. Depending on your bank it can take a few days to show.',
-    body: (data) => (
+    body: (data, t) => (
       <>
-        <Row label="Refunded" value={data.amount ?? data.total} />
+        <Row label={t('row.refunded')} value={data.amount ?? data.total} />
         <Row label={data.documentTitle} value={data.number} />
       </>
     ),
@@ -146,28 +121,24 @@ export const templates = {
   },
   consolidated_invoice: {
     label: 'Consolidated invoice',
-    subject: 'One invoice for your open balance: {number}',
-    intro: 'We combined your open invoices into one, so there is a single amount to pay.',
-    body: (data) => (
+    body: (data, t) => (
       <>
-        {data.sources?.length ? <Row label="Replaces" value={data.sources.join(', ')} /> : null}
-        {amountDue(data)}
+        {data.sources?.length ? <Row label={t('row.replaces')} value={data.sources.join(', ')} /> : null}
+        {amountDue(data, t)}
       </>
     ),
     attachPdf: true,
   },
   order_awaiting_approval: {
     label: 'Order awaiting approval (to admins)',
-    subject: 'Approve order {number} from {customer}',
-    intro: 'A paid order waits for your approval before it goes live.',
-    body: (data) => (
+    body: (data, t) => (
       <>
-        <Row label="Order" value={data.number} />
-        <Row label="Customer" value={data.customerName} />
-        <Row label="Total" value={data.total} />
+        <Row label={t('row.order')} value={data.number} />
+        <Row label={t('row.customer')} value={data.customerName} />
+        <Row label={t('row.total')} value={data.total} />
         <Section style={{ margin: '20px 0' }}>
           <Button href={data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
-            Review order {data.number}
+            {t('reviewOrder', { number: data.number })}
           </Button>
         </Section>
       </>
@@ -177,16 +148,14 @@ export const templates = {
   },
   webhook_endpoint_disabled: {
     label: 'Webhook endpoint disabled (to admins)',
-    subject: 'Webhook endpoint disabled: {number}',
-    intro: 'Every delivery to this webhook endpoint failed for 3 days, so Cashdesk stopped sending to it. Fix the receiver, then enable the endpoint again.',
-    body: (data) => (
+    body: (data, t) => (
       <>
-        <Row label="Endpoint" value={data.number} />
-        <Row label="Failing since" value={data.failingSince ?? ''} />
-        <Row label="Last answer" value={data.lastAnswer ?? ''} />
+        <Row label={t('row.endpoint')} value={data.number} />
+        <Row label={t('row.failingSince')} value={data.failingSince ?? ''} />
+        <Row label={t('row.lastAnswer')} value={data.lastAnswer ?? ''} />
         <Section style={{ margin: '20px 0' }}>
           <Button href={data.publicUrl} style={{ background: '#2563eb', color: '#ffffff', padding: '10px 18px', borderRadius: 6, fontSize: 14 }}>
-            Open the endpoint
+            {t('openEndpoint')}
           </Button>
         </Section>
       </>
@@ -196,16 +165,23 @@ export const templates = {
   },
 } satisfies Record<TemplateKey, Template>;
 
+/** A template's own subject and intro in a locale, as written before any admin edits it. */
+export function builtInWording({ t }: MailLanguage, key: TemplateKey): Wording {
+  // Raw: the placeholders are ours (filled by fillSubject), not ICU arguments.
+  return { subject: t.raw(`templates.${key}.subject`) as string, intro: t.raw(`templates.${key}.intro`) as string };
+}
+
 /** Fills {company} {number} {document} {customer}; unknown placeholders stay as typed. */
 export function fillSubject(subject: string, data: InvoiceMailData): string {
   const values: Record<string, string> = { company: data.company, number: data.number, document: data.documentTitle, customer: data.customerName };
   return subject.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-/** One e-mail: the template's body under the intro the admin wrote. */
-export function InvoiceEmail({ template, intro, data }: { template: TemplateKey; intro: string; data: InvoiceMailData }) {
+/** One e-mail, in the reader's language: the template's body under the intro the admin wrote. */
+export function InvoiceEmail({ template, intro, data, language }: { template: TemplateKey; intro: string; data: InvoiceMailData; language: MailLanguage }) {
+  const { t } = language;
   return (
-    <Html lang="en">
+    <Html lang={language.locale}>
       <Head />
       <Preview>{intro}</Preview>
       <Body style={{ background: '#f3f4f6', fontFamily: 'Helvetica, Arial, sans-serif', color: '#111827' }}>
@@ -213,12 +189,14 @@ export function InvoiceEmail({ template, intro, data }: { template: TemplateKey;
           <Heading as="h2" style={{ margin: '0 0 12px', fontSize: 18 }}>
             {data.company}
           </Heading>
-          <Text style={{ fontSize: 14 }}>{(templates[template] as Template).audience === 'admin' ? 'Hello,' : `Hello ${data.customerName},`}</Text>
+          <Text style={{ fontSize: 14 }}>
+            {(templates[template] as Template).audience === 'admin' ? t('greetingAdmin') : t('greeting', { name: data.customerName })}
+          </Text>
           <Text style={{ fontSize: 14, whiteSpace: 'pre-line' }}>{intro}</Text>
-          {templates[template].body(data)}
+          {templates[template].body(data, t)}
           <Hr style={{ borderColor: '#e5e7eb', margin: '20px 0 12px' }} />
           <Text style={{ fontSize: 12, color: '#6b7280' }}>
-            {data.documentTitle} {data.number}, issued {data.issueDate}: {data.publicUrl}
+            {t('footer', { document: data.documentTitle, number: data.number, date: data.issueDate, link: data.publicUrl })}
           </Text>
         </Container>
       </Body>

@@ -5,6 +5,7 @@ import type { Locale } from './locales';
 type EnglishMessages = {
   common: typeof import('../messages/en/common.json');
   document: typeof import('../messages/en/document.json');
+  email: typeof import('../messages/en/email.json');
 };
 
 declare module 'next-intl' {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { templateKeys } from '@/emails/template-keys';
+import { localeInput, locales } from '@/i18n/locales';
+import english from '@/messages/en/email.json';
 import { unknownPlaceholders } from '@/server/notify/placeholders';
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -71,17 +73,23 @@ const templateText = z.object({
   intro: z.string().trim().min(1, 'is required').max(2000, 'must be at most 2000 characters'),
 });
 
-/** The admin's wording per template (subject and intro); templates not edited use the default. */
-export const emailTemplateSettings = z.partialRecord(z.enum(templateKeys), templateText).default({});
+/**
+ * The admin's wording per template and locale (subject and intro); a template not edited in a
+ * locale reads as that locale's built-in text (messages/<locale>/email.json).
+ */
+export const emailTemplateSettings = z.partialRecord(z.enum(templateKeys), z.partialRecord(z.enum(locales), templateText)).default({});
 export const emailTemplateKeyInput = z.object({ template: z.enum(templateKeys) });
-export const emailTemplateText = z.strictObject(templateText.shape);
-export const emailTemplateInput = templateText.extend(emailTemplateKeyInput.shape);
+/** Which locale's wording to read or write; left out, the desk's default locale. */
+export const emailTemplateLocaleInput = z.object({ locale: localeInput.optional() });
+export const emailTemplateText = z.strictObject({ ...templateText.shape, ...emailTemplateLocaleInput.shape });
+export const emailTemplateInput = emailTemplateText.extend(emailTemplateKeyInput.shape);
 export const emailTemplateOutput = z.object({
   key: z.enum(templateKeys),
   label: z.string(),
+  locale: z.enum(locales),
   subject: z.string(),
   intro: z.string(),
-  edited: z.boolean(),
+  edited: z.boolean().describe('this locale’s text was changed from the built-in one'),
   attach_pdf: z.boolean(),
 });
 
@@ -107,38 +115,11 @@ const defaultRule = (event: CommunicationEvent, sms: string, whatsapp: string) =
   sms_text: sms,
   whatsapp_text: whatsapp,
 });
-export const defaultCommunicationRules = {
-  invoice_created: defaultRule(
-    'invoice_created',
-    '{company}: invoice {invoice_number}, {amount} due {due_date}. {link}',
-    'Hello {customer_name}, your invoice {invoice_number} from {company} is ready: {amount} due {due_date}.\n{link}',
-  ),
-  reminder: defaultRule(
-    'reminder',
-    '{company}: a reminder that invoice {invoice_number} ({amount}) is due {due_date}. {link}',
-    'Hello {customer_name}, a friendly reminder that invoice {invoice_number} ({amount}) is due {due_date}.\n{link}',
-  ),
-  overdue: defaultRule(
-    'overdue',
-    '{company}: invoice {invoice_number} is overdue, {amount} was due {due_date}. {link}',
-    'Hello {customer_name}, invoice {invoice_number} is past its due date ({due_date}): {amount} is still open.\n{link}',
-  ),
-  suspended: defaultRule(
-    'suspended',
-    '{company}: your service is suspended, invoice {invoice_number} ({amount}) is unpaid. {link}',
-    'Hello {customer_name}, we suspended your service because invoice {invoice_number} ({amount}) is unpaid. Paying it reactivates the service.\n{link}',
-  ),
-  reactivated: defaultRule(
-    'reactivated',
-    '{company}: thank you, your service is running again.',
-    'Hello {customer_name}, thank you for paying invoice {invoice_number}: your service is running again.\n{link}',
-  ),
-  payment_received: defaultRule(
-    'payment_received',
-    '{company}: thank you, we received your payment for invoice {invoice_number}. {link}',
-    'Hello {customer_name}, thank you: we received your payment for invoice {invoice_number}.\n{link}',
-  ),
-} satisfies Record<CommunicationEvent, { channels: z.infer<typeof ruleChannels>; sms_text: string; whatsapp_text: string }>;
+// The texts are the English messages' (messages/en/email.json rules.*); a customer whose rule
+// still reads so gets them in their own language (server/services/invoices/send.tsx).
+export const defaultCommunicationRules = Object.fromEntries(
+  communicationEvents.map((event) => [event, defaultRule(event, english.rules[event].sms, english.rules[event].whatsapp)]),
+) as Record<CommunicationEvent, ReturnType<typeof defaultRule>>;
 
 /**
  * Settings → Communication rules as stored (key `communication_rules`): per event, the channels

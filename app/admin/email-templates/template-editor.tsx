@@ -13,9 +13,10 @@ import { Field, Input, inputClass } from '../../_components/ui/field';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { useTRPC } from '../../_lib/trpc';
 
-/** Pick a template, edit its subject and intro, and see the e-mail change as you type. */
+/** Pick a template, edit its subject and intro in the page's language, and see the e-mail change as you type. */
 export function TemplateEditor({ templates }: { templates: TemplateView[] }) {
   const [key, setKey] = useState(templates[0]!.key);
+  const locale = templates[0]!.locale;
   const current = templates.find((t) => t.key === key)!;
   const [draft, setDraft] = useState({ subject: current.subject, intro: current.intro });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -23,7 +24,7 @@ export function TemplateEditor({ templates }: { templates: TemplateView[] }) {
   const trpc = useTRPC();
   const shown = useDeferredValue(draft);
   const preview = useQuery({
-    ...trpc.notify.preview.queryOptions({ template: key, subject: shown.subject.trim() || '(no subject)', intro: shown.intro.trim() || '(no intro)' }),
+    ...trpc.notify.preview.queryOptions({ template: key, locale, subject: shown.subject.trim() || '(no subject)', intro: shown.intro.trim() || '(no intro)' }),
     placeholderData: (previous) => previous,
   });
   const save = useMutation(
@@ -64,7 +65,7 @@ export function TemplateEditor({ templates }: { templates: TemplateView[] }) {
             aria-label="Template"
             onSubmit={(e) => {
               e.preventDefault();
-              save.mutate({ template: key, ...draft });
+              save.mutate({ template: key, locale, ...draft });
             }}
           >
             <Field label="Subject" name="subject" error={errors.subject} hint="{document}, {number}, {company} and {customer} are filled in.">

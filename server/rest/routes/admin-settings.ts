@@ -8,6 +8,7 @@ import {
   communicationSettingsInput,
   communicationView,
   emailTemplateKeyInput,
+  emailTemplateLocaleInput,
   emailTemplateOutput,
   emailTemplateText,
 } from '../../schemas/communication';
@@ -186,6 +187,7 @@ export const patchSecurityRoute = defineRoute(
 const templateJson = (t: TemplateView): z.input<typeof emailTemplateOutput> => ({
   key: t.key,
   label: t.label,
+  locale: t.locale,
   subject: t.subject,
   intro: t.intro,
   edited: t.edited,
@@ -196,19 +198,20 @@ export const listEmailTemplatesRoute = defineRoute(
   {
     method: 'GET',
     path: '/email-templates',
-    summary: 'Every customer e-mail’s subject and intro as sent (`edited`: changed from the default)',
+    summary: 'Every e-mail’s subject and intro as sent in one locale (`?locale=`, default the desk’s; `edited`: changed from the built-in text)',
     tag,
     permission,
+    query: emailTemplateLocaleInput,
     response: z.object({ data: z.array(emailTemplateOutput) }),
   },
-  async ({ ctx }) => ({ data: (await listTemplates(ctx)).map(templateJson) }),
+  async ({ ctx, query }) => ({ data: (await listTemplates(ctx, query)).map(templateJson) }),
 );
 
 export const putEmailTemplateRoute = defineRoute(
   {
     method: 'PUT',
     path: '/email-templates/{template}',
-    summary: 'Set a template’s subject and intro (placeholders such as {number} and {total} are filled when sent)',
+    summary: 'Set a template’s subject and intro in one locale (`locale`, default the desk’s; placeholders such as {number} are filled when sent)',
     tag,
     permission,
     params: emailTemplateKeyInput,
@@ -217,7 +220,7 @@ export const putEmailTemplateRoute = defineRoute(
   },
   async ({ ctx, params, body }) => {
     await saveTemplate(ctx, { ...body, template: params.template });
-    const saved = (await listTemplates(ctx)).find((t) => t.key === params.template);
+    const saved = (await listTemplates(ctx, body)).find((t) => t.key === params.template);
     return templateJson(saved!);
   },
 );

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { render } from '@react-email/components';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { passwordResetTokens, users } from '@/db/schema';
+import { customers, passwordResetTokens, users } from '@/db/schema';
 import { PasswordResetEmail } from '@/emails/password-reset';
 import { hashPassword } from '@/server/auth/password';
 import { AppError } from '@/server/errors';
@@ -11,6 +11,8 @@ import type { ResetPasswordInput } from '@/server/schemas/account';
 import { companySettings } from '@/server/schemas/company';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
+import { customerLocale } from '@/server/services/settings/locale';
+import { mailLanguage } from '@/server/services/settings/mail-language';
 import { readSettingsBlock } from '@/server/services/settings/read';
 import { storePassword } from './change-password';
 
@@ -53,11 +55,14 @@ export async function requestPasswordReset(ctx: ServiceContext, input: { email: 
 
   const company = (await readSettingsBlock(ctx.db, 'company', companySettings)).name || 'Cashdesk';
   const link = `${input.origin}/reset-password?token=${token}`;
-  const mail = <PasswordResetEmail company={company} name={user.name} link={link} />;
+  // A customer's login reads their language; a desk account, the desk's default.
+  const [customer] = user.customerId ? await ctx.db.select({ locale: customers.locale }).from(customers).where(eq(customers.id, user.customerId)) : [];
+  const language = await mailLanguage(await customerLocale(ctx, customer ?? { locale: null }));
+  const mail = <PasswordResetEmail company={company} name={user.name} link={link} language={language} />;
   const channels = notifier ?? (await configuredNotifier(ctx.db));
   await channels.email.send({
     to: user.email,
-    subject: `Reset your ${company} password`,
+    subject: language.t('passwordReset.subject', { company }),
     html: await render(mail),
     text: await render(mail, { plainText: true }),
     attachments: [],

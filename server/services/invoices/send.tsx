@@ -3,22 +3,24 @@ import { render } from '@react-email/components';
 import { and, eq, lt } from 'drizzle-orm';
 import { customers, invoiceNotifications, invoices, orders } from '@/db/schema';
 import type { TemplateKey } from '@/emails/template-keys';
-import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
+import { fillSubject, InvoiceEmail, templates, type InvoiceMailData, type MailLanguage } from '@/emails/templates';
+import { formatsFor } from '@/i18n/format';
+import { translator } from '@/i18n/translator';
 import { requirePermission } from '@/server/auth/actor';
-import { formatMoney } from '@/server/billing/currency';
 import { loadInvoiceDocument } from '@/server/documents/load';
-import { documentTitle, formatDay, pdfFilename, type InvoiceDocumentModel } from '@/server/documents/model';
+import { pdfFilename, type InvoiceDocumentModel } from '@/server/documents/model';
 import { paperFromSettings } from '@/server/documents/paper';
 import { cachedInvoicePdf } from '@/server/documents/render';
 import { AppError } from '@/server/errors';
 import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
 import { fillPlaceholders, type PlaceholderValues } from '@/server/notify/placeholders';
 import { readPaymentConfig } from '@/server/payments/config';
-import { emailTemplateSettings } from '@/server/schemas/communication';
+import { communicationEvents, defaultCommunicationRules } from '@/server/schemas/communication';
 import { channelNames, type Channel } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from '@/server/services/settings/read';
+import { customerLocale } from '@/server/services/settings/locale';
+import { mailLanguage, templateWording } from '@/server/services/settings/mail-language';
 import type { NotificationRow } from './store';
 
 export type SendInput = {
@@ -43,21 +45,41 @@ export type SendInput = {
 // A claim older than this was left by a sender that died mid-send: another may take it over.
 const STALE_CLAIM_MS = 5 * 60_000;
 
-function mailData(doc: InvoiceDocumentModel, publicUrl: string, paymentLink: string | undefined): InvoiceMailData {
-  const money = (amount: bigint) => formatMoney(amount, doc.currency);
+/** The invoice as its e-mail and texts tell it, in the customer's language and number formats. */
+async function mailData(
+  doc: InvoiceDocumentModel,
+  language: MailLanguage,
+  decimals: number | undefined,
+  publicUrl: string,
+  paymentLink: string | undefined,
+): Promise<InvoiceMailData> {
+  const formats = formatsFor(language.locale, { decimals });
+  const common = await translator(language.locale, 'common');
+  const money = (amount: bigint) => formats.money(amount, doc.currency);
   return {
     company: doc.seller.name || 'Cashdesk',
     customerName: doc.customer.name,
-    documentTitle: documentTitle(doc),
+    documentTitle: doc.kind === 'invoice' && doc.purpose === 'consolidated' ? language.t('consolidatedInvoice') : common(`document.${doc.kind}`),
     number: doc.number!,
     total: money(doc.total),
     balance: money(doc.balance),
-    dueDate: formatDay(doc.dueDate),
-    issueDate: formatDay(doc.issueDate),
+    dueDate: formats.day(doc.dueDate),
+    issueDate: formats.day(doc.issueDate),
     publicUrl,
     paymentLink,
     sources: doc.sources.map((s) => s.number),
   };
+}
+
+/**
+ * A rule's text as this customer reads it: a text still as the desk wrote it (the English
+ * default) is the built-in wording, sent in the customer's language; a text the admin wrote is
+ * sent as written, whatever the language.
+ */
+function ruleTextIn(language: MailLanguage, channel: 'sms' | 'whatsapp', text: string): string {
+  const event = communicationEvents.find((e) => defaultCommunicationRules[e][`${channel}_text`] === text);
+  // Raw: the placeholders are the rules' own (server/notify/placeholders.ts), not ICU arguments.
+  return event ? (language.t.raw(`rules.${event}.${channel}`) as string) : text;
 }
 
 const placeholderValues = (data: InvoiceMailData, customerName: string): PlaceholderValues => ({
@@ -140,7 +162,14 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
   if (!doc.number || !doc.publicUrl) throw new AppError('invalid_state', 'A draft cannot be sent: finalize it first');
   // The document load has checked the caller may see the invoice (scope and permission).
   const [contact] = await ctx.db
-    .select({ email: customers.email, phone: customers.phone, orderContact: orders.contact, contract: orders.contract, autoEmail: orders.autoEmail })
+    .select({
+      email: customers.email,
+      phone: customers.phone,
+      locale: customers.locale,
+      orderContact: orders.contact,
+      contract: orders.contract,
+      autoEmail: orders.autoEmail,
+    })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
     .leftJoin(orders, eq(orders.id, invoices.orderId))
@@ -161,13 +190,15 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
 
   let outcome: { status: 'sent'; providerMessageId: string } | { status: 'failed'; detail: string };
   try {
-    const data = mailData(doc, doc.publicUrl, doc.balance > 0n && offersLink ? await cardPaymentLink(ctx, doc.publicUrl) : undefined);
+    const language = await mailLanguage(await customerLocale(ctx, contact!));
+    const paymentLink = doc.balance > 0n && offersLink ? await cardPaymentLink(ctx, doc.publicUrl) : undefined;
+    const data = await mailData(doc, language, settings.display_decimals, doc.publicUrl, paymentLink);
     const needsPdf = input.channel === 'whatsapp' || templates[template].attachPdf;
     const pdf = needsPdf ? { filename: pdfFilename(doc), content: await cachedInvoicePdf(doc, paperFromSettings(settings)) } : null;
     let id: string;
     if (input.channel === 'email') {
-      const wording = (await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings))[template] ?? templates[template];
-      const email = <InvoiceEmail template={template} intro={wording.intro} data={data} />;
+      const wording = await templateWording(ctx.db, template, language);
+      const email = <InvoiceEmail template={template} intro={wording.intro} data={data} language={language} />;
       ({ id } = await channels.email.send({
         to: recipient,
         subject: fillSubject(wording.subject, data),
@@ -182,15 +213,23 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
       ({ id } = await channels.sms!.send({
         to: recipient,
         text: input.text
-          ? fillPlaceholders(input.text, placeholderValues(data, doc.customer.name))
-          : `${data.company}: ${data.documentTitle} ${data.number}, ${data.balance} due ${data.dueDate}. ${data.publicUrl}`,
+          ? fillPlaceholders(ruleTextIn(language, 'sms', input.text), placeholderValues(data, doc.customer.name))
+          : language.t('sms', {
+              company: data.company,
+              document: data.documentTitle,
+              number: data.number,
+              amount: data.balance,
+              date: data.dueDate,
+              link: data.publicUrl,
+            }),
       }));
     } else {
       // The PDF goes as the message's media; its caption always carries the public link, added
       // after a rule's text that does not place it.
-      const caption = input.text
-        ? fillPlaceholders(input.text, placeholderValues(data, doc.customer.name)) + (input.text.includes('{link}') ? '' : `\n${data.publicUrl}`)
-        : `${data.documentTitle} ${data.number}: ${data.balance} due ${data.dueDate}\n${data.publicUrl}`;
+      const text = input.text && ruleTextIn(language, 'whatsapp', input.text);
+      const caption = text
+        ? fillPlaceholders(text, placeholderValues(data, doc.customer.name)) + (text.includes('{link}') ? '' : `\n${data.publicUrl}`)
+        : `${language.t('whatsapp', { document: data.documentTitle, number: data.number, amount: data.balance, date: data.dueDate })}\n${data.publicUrl}`;
       ({ id } = await channels.whatsapp!.sendDocument({ to: recipient, filename: pdf!.filename, content: pdf!.content, caption }));
     }
     outcome = { status: 'sent', providerMessageId: id };

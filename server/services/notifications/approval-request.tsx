@@ -2,17 +2,16 @@ import { render } from '@react-email/components';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, orders, users } from '@/db/schema';
-import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
+import { fillSubject, InvoiceEmail, type InvoiceMailData } from '@/emails/templates';
+import { formatsFor } from '@/i18n/format';
 import { requirePermission } from '@/server/auth/actor';
-import { formatMoney } from '@/server/billing/currency';
-import { formatDay } from '@/server/documents/model';
 import { notFound } from '@/server/errors';
 import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
-import { emailTemplateSettings } from '@/server/schemas/communication';
 import { companySettings } from '@/server/schemas/company';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from '@/server/services/settings/read';
+import { mailLanguage, templateWording } from '@/server/services/settings/mail-language';
+import { readBillingSettings, readSettingsBlock } from '@/server/services/settings/read';
 
 const template = 'order_awaiting_approval';
 
@@ -60,19 +59,23 @@ export async function mailApprovalRequest(
     return { recipient: admin.email, status: 'skipped', detail: `the order is no longer waiting (${order.status})` };
 
   const company = await readSettingsBlock(ctx.db, 'company', companySettings);
+  // Admins have no language of their own: the desk's default is the one they run it in.
+  const settings = await readBillingSettings(ctx.db);
+  const language = await mailLanguage(settings.default_locale);
+  const formats = formatsFor(language.locale, { decimals: settings.display_decimals });
   const data: InvoiceMailData = {
     company: company.name || 'Cashdesk',
     customerName: order.customerName,
-    documentTitle: 'Order',
+    documentTitle: language.t('row.order'),
     number: order.number,
-    total: formatMoney(order.total, order.currency),
-    balance: formatMoney(order.total, order.currency),
+    total: formats.money(order.total, order.currency),
+    balance: formats.money(order.total, order.currency),
     dueDate: '',
-    issueDate: formatDay(order.createdAt.toISOString().slice(0, 10)),
+    issueDate: formats.day(order.createdAt),
     publicUrl: `${input.origin}/admin/orders/${order.id}`,
   };
-  const wording = (await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings))[template] ?? templates[template];
-  const email = <InvoiceEmail template={template} intro={wording.intro} data={data} />;
+  const wording = await templateWording(ctx.db, template, language);
+  const email = <InvoiceEmail template={template} intro={wording.intro} data={data} language={language} />;
   const channels = notifier ?? (await configuredNotifier(ctx.db));
   const { id } = await channels.email.send({
     to: admin.email,

@@ -1,16 +1,15 @@
 import { render } from '@react-email/components';
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { users, webhookDeliveries, webhookEndpoints } from '@/db/schema';
-import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
+import { fillSubject, InvoiceEmail, type InvoiceMailData } from '@/emails/templates';
 import { formatsFor } from '@/i18n/format';
 import { requirePermission } from '@/server/auth/actor';
-import { formatDay } from '@/server/documents/model';
 import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
-import { emailTemplateSettings } from '@/server/schemas/communication';
 import { companySettings } from '@/server/schemas/company';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { readSettingsBlock } from '@/server/services/settings/read';
+import { mailLanguage, templateWording } from '@/server/services/settings/mail-language';
+import { readBillingSettings, readSettingsBlock } from '@/server/services/settings/read';
 import type { ApprovalMail } from './approval-request';
 
 const template = 'webhook_endpoint_disabled';
@@ -41,21 +40,24 @@ export async function mailWebhookEndpointDisabled(
     .limit(1);
 
   const company = await readSettingsBlock(ctx.db, 'company', companySettings);
+  // Admins have no language of their own: the desk's default is the one they run it in.
+  const language = await mailLanguage((await readBillingSettings(ctx.db)).default_locale);
+  const formats = formatsFor(language.locale);
   const data: InvoiceMailData = {
     company: company.name || 'Cashdesk',
     customerName: '',
-    documentTitle: 'Webhook endpoint',
+    documentTitle: language.t('webhookEndpoint'),
     number: endpoint.url,
     total: '',
     balance: '',
     dueDate: '',
-    issueDate: formatDay(endpoint.createdAt.toISOString().slice(0, 10)),
+    issueDate: formats.day(endpoint.createdAt),
     publicUrl: `${input.origin}/admin/webhooks/${endpoint.id}`,
-    failingSince: endpoint.failingSince ? `${formatsFor('en').moment(endpoint.failingSince)} UTC` : '',
-    lastAnswer: last?.lastError ?? (last?.lastStatusCode ? `HTTP ${last.lastStatusCode}` : 'no answer'),
+    failingSince: endpoint.failingSince ? `${formats.moment(endpoint.failingSince)} UTC` : '',
+    lastAnswer: last?.lastError ?? (last?.lastStatusCode ? `HTTP ${last.lastStatusCode}` : language.t('noAnswer')),
   };
-  const wording = (await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings))[template] ?? templates[template];
-  const email = <InvoiceEmail template={template} intro={wording.intro} data={data} />;
+  const wording = await templateWording(ctx.db, template, language);
+  const email = <InvoiceEmail template={template} intro={wording.intro} data={data} language={language} />;
   const channels = notifier ?? (await configuredNotifier(ctx.db));
   const { id } = await channels.email.send({
     to: admin.email,

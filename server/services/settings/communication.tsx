@@ -1,6 +1,9 @@
 import { render } from '@react-email/components';
 import { templateKeys, type TemplateKey } from '@/emails/template-keys';
-import { fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
+import { builtInWording, fillSubject, InvoiceEmail, templates, type InvoiceMailData } from '@/emails/templates';
+import { formatsFor } from '@/i18n/format';
+import type { Locale } from '@/i18n/locales';
+import { translator } from '@/i18n/translator';
 import { requirePermission } from '@/server/auth/actor';
 import { AppError, type FieldErrors } from '@/server/errors';
 import { pointsToPrivateAddress } from '@/server/http/outbound';
@@ -15,7 +18,8 @@ import {
 } from '@/server/schemas/communication';
 import type { ServiceContext } from '@/server/services/context';
 import { writeSettingsBlock } from './billing';
-import { readSettingsBlock } from './read';
+import { mailLanguage } from './mail-language';
+import { readBillingSettings, readSettingsBlock } from './read';
 
 /** Which channels can send right now, for send buttons that say why they cannot. */
 export async function channelStatus(ctx: ServiceContext): Promise<{ email: 'resend' | 'outbox'; sms: boolean; whatsapp: boolean }> {
@@ -69,47 +73,69 @@ export async function updateCommunication(ctx: ServiceContext, input: Communicat
   return viewOf(await writeSettingsBlock(ctx, 'communication', before, after, masked));
 }
 
-export type TemplateView = { key: TemplateKey; label: string; subject: string; intro: string; edited: boolean; attachPdf: boolean };
+export type TemplateView = { key: TemplateKey; label: string; locale: Locale; subject: string; intro: string; edited: boolean; attachPdf: boolean };
 
-export async function listTemplates(ctx: ServiceContext): Promise<TemplateView[]> {
+const localeOrDefault = async (ctx: ServiceContext, locale: Locale | undefined) => locale ?? (await readBillingSettings(ctx.db)).default_locale;
+
+/** Every template's wording in one locale (the desk's default unless named): the admin's, else the built-in one. */
+export async function listTemplates(ctx: ServiceContext, input: { locale?: Locale | undefined } = {}): Promise<TemplateView[]> {
   requirePermission(ctx.actor, 'settings.manage');
+  const language = await mailLanguage(await localeOrDefault(ctx, input.locale));
   const saved = await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings);
-  return templateKeys.map((key) => ({
-    key,
-    label: templates[key].label,
-    attachPdf: templates[key].attachPdf,
-    subject: saved[key]?.subject ?? templates[key].subject,
-    intro: saved[key]?.intro ?? templates[key].intro,
-    edited: key in saved,
-  }));
+  return templateKeys.map((key) => {
+    const edited = saved[key]?.[language.locale];
+    return {
+      key,
+      label: templates[key].label,
+      locale: language.locale,
+      attachPdf: templates[key].attachPdf,
+      ...(edited ?? builtInWording(language, key)),
+      edited: !!edited,
+    };
+  });
 }
 
-export async function saveTemplate(ctx: ServiceContext, input: { template: TemplateKey; subject: string; intro: string }): Promise<void> {
+/** Sets one template's subject and intro in one locale; the other locales keep theirs. */
+export async function saveTemplate(
+  ctx: ServiceContext,
+  input: { template: TemplateKey; locale?: Locale | undefined; subject: string; intro: string },
+): Promise<void> {
   requirePermission(ctx.actor, 'settings.manage');
+  const locale = await localeOrDefault(ctx, input.locale);
   const before = await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings);
-  await writeSettingsBlock(ctx, 'email_templates', before, { ...before, [input.template]: { subject: input.subject, intro: input.intro } });
+  const after = { ...before, [input.template]: { ...before[input.template], [locale]: { subject: input.subject, intro: input.intro } } };
+  await writeSettingsBlock(ctx, 'email_templates', before, after);
 }
 
-const sample: InvoiceMailData = {
-  company: 'Your company',
-  customerName: 'Jordan Example',
-  documentTitle: 'Invoice',
-  number: 'INV-2026-00042',
-  total: '$120.00',
-  balance: '$120.00',
-  dueDate: '30 Dec 2026',
-  issueDate: '30 Nov 2026',
-  publicUrl: 'https://billing.example.com/p/invoice/…',
-  amount: '$120.00',
-  serviceName: 'Cloud VPS',
-  sources: ['INV-2026-00040', 'INV-2026-00041'],
+// An invented invoice, formatted and titled in the previewed locale.
+const sample = (locale: Locale, documentTitle: string): InvoiceMailData => {
+  const formats = formatsFor(locale);
+  return {
+    company: 'Your company',
+    customerName: 'Jordan Example',
+    documentTitle,
+    number: 'INV-2026-00042',
+    total: formats.money(12000n, 'USD'),
+    balance: formats.money(12000n, 'USD'),
+    dueDate: formats.day('2026-12-30'),
+    issueDate: formats.day('2026-11-30'),
+    publicUrl: 'https://billing.example.com/p/invoice/…',
+    amount: formats.money(12000n, 'USD'),
+    serviceName: 'Cloud VPS',
+    sources: ['INV-2026-00040', 'INV-2026-00041'],
+  };
 };
 
-/** The template as a customer would see it, on sample data, for the editor's live preview. */
+/** The template as a customer reading that locale would see it, on sample data, for the editor's live preview. */
 export async function previewTemplate(
   ctx: ServiceContext,
-  input: { template: TemplateKey; subject: string; intro: string },
+  input: { template: TemplateKey; locale?: Locale | undefined; subject: string; intro: string },
 ): Promise<{ subject: string; html: string }> {
   requirePermission(ctx.actor, 'settings.manage');
-  return { subject: fillSubject(input.subject, sample), html: await render(<InvoiceEmail template={input.template} intro={input.intro} data={sample} />) };
+  const language = await mailLanguage(await localeOrDefault(ctx, input.locale));
+  const data = sample(language.locale, (await translator(language.locale, 'common'))('document.invoice'));
+  return {
+    subject: fillSubject(input.subject, data),
+    html: await render(<InvoiceEmail template={input.template} intro={input.intro} data={data} language={language} />),
+  };
 }
