@@ -4,6 +4,7 @@ import type { Locale } from './locales';
 // locale: a namespace added to i18n/messages.ts gets its line here.
 type EnglishMessages = {
   common: typeof import('../messages/en/common.json');
+  portal: typeof import('../messages/en/portal.json');
 };
 
 declare module 'next-intl' {
