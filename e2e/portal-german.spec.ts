@@ -41,6 +41,7 @@ test('a customer who reads German picks it in the profile and walks the whole po
   await form.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Profil');
   await expect(page.getByRole('form', { name: 'Profil' }).getByLabel('Sprache')).toHaveValue('de');
+  await expect(page.getByRole('form', { name: 'Passwort ändern' }).getByLabel('Aktuelles Passwort')).toBeVisible();
 
   await nav(page, 'Übersicht').click();
   await expect(page).toHaveURL('/client');
@@ -63,6 +64,7 @@ test('a customer who reads German picks it in the profile and walks the whole po
   await expect(rows.nth(0).getByRole('link', { name: `${open.number} bezahlen`, exact: true })).toHaveText('Bezahlen');
   await expect(rows.nth(1)).toContainText('Bezahlt');
   await expect(rows.nth(1)).toContainText('25,00 €');
+  await expect(page.getByText('2 angezeigt')).toBeVisible();
   await shot(page, 'portal-de-invoices');
 
   // The invoice page's own actions (the sheet below is the documents' own).
