@@ -6,6 +6,7 @@ type EnglishMessages = {
   common: typeof import('../messages/en/common.json');
   document: typeof import('../messages/en/document.json');
   email: typeof import('../messages/en/email.json');
+  portal: typeof import('../messages/en/portal.json');
 };
 
 declare module 'next-intl' {

@@ -1,4 +1,4 @@
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { NavItem } from '../_components/console/nav';
 import { ConsoleShell } from '../_components/console/shell';
@@ -6,20 +6,25 @@ import { MoneyProvider } from '../_components/money';
 import { requireArea } from '../_lib/guard';
 import { displayDecimals } from '../_lib/money';
 
-const nav: NavItem[] = [
-  { href: '/client', label: 'Overview', icon: 'dashboard' },
-  { href: '/client/invoices', label: 'Invoices', icon: 'invoices' },
-  { href: '/client/services', label: 'Services', icon: 'services' },
-  { href: '/client/orders', label: 'Orders', icon: 'orders' },
-  { href: '/client/credit', label: 'Credit', icon: 'credit' },
-  { href: '/client/profile', label: 'Profile', icon: 'account' },
-  { href: '/store', label: 'Store', icon: 'store' },
-];
-
 export default async function ClientLayout({ children }: { children: ReactNode }) {
   const user = await requireArea('client');
+  const t = await getTranslations('portal');
+  const nav: NavItem[] = [
+    { href: '/client', label: t('nav.overview'), icon: 'dashboard' },
+    { href: '/client/invoices', label: t('nav.invoices'), icon: 'invoices' },
+    { href: '/client/services', label: t('nav.services'), icon: 'services' },
+    { href: '/client/orders', label: t('nav.orders'), icon: 'orders' },
+    { href: '/client/credit', label: t('nav.credit'), icon: 'credit' },
+    { href: '/client/profile', label: t('nav.profile'), icon: 'account' },
+    { href: '/store', label: t('nav.store'), icon: 'store' },
+  ];
   return (
-    <ConsoleShell user={user} area="Client portal" nav={nav}>
+    <ConsoleShell
+      user={user}
+      area={t('shell.area')}
+      nav={nav}
+      labels={{ role: t('shell.role'), account: t('shell.account'), signOut: t('shell.signOut'), theme: t('shell.theme') }}
+    >
       <MoneyProvider decimals={await displayDecimals()} locale={await getLocale()}>
         {children}
       </MoneyProvider>

@@ -187,6 +187,40 @@ describe('a client editing their profile', () => {
     expect(after).toMatchObject({ currency: 'USD', email: mine.customer.email });
   });
 
+  it('picks the language they read in, audited; null goes back to the desk default, leaving it out keeps it', async () => {
+    const mine = await givenClientWithDocuments();
+    const localeOf = async () => (await db().select({ locale: customers.locale }).from(customers).where(eq(customers.id, mine.customer.id)))[0]!.locale;
+    const changes = () =>
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, mine.customer.id), eq(auditLog.action, 'customer.profile_updated')))
+        .orderBy(auditLog.id);
+
+    await updateOwnProfile(mine.ctx, ownProfile.parse({ ...profile, locale: 'DE' }));
+    expect(await localeOf()).toBe('de');
+    expect((await changes())[0]).toMatchObject({ before: { locale: null }, after: { locale: 'de', name: 'Grace Hopper' } });
+
+    // The rest of the profile resent without a language keeps the one chosen, and writes nothing.
+    await updateOwnProfile(mine.ctx, ownProfile.parse(profile));
+    expect(await localeOf()).toBe('de');
+    expect(await changes()).toHaveLength(1);
+
+    await updateOwnProfile(mine.ctx, ownProfile.parse({ ...profile, locale: null }));
+    expect(await localeOf()).toBeNull();
+    expect((await changes())[1]).toMatchObject({ before: { locale: 'de' }, after: { locale: null } });
+  });
+
+  it('refuses a language we do not have, on its field', async () => {
+    const mine = await givenClientWithDocuments();
+    const trpc = createCaller({ db: db(), actor: mine.client.actor, origin });
+    const error = await trpc.portal.updateProfile({ ...profile, locale: 'it' }).catch((e: unknown) => e);
+    // The schema's issue on `locale` is what the HTTP answer carries as that field's message (tests/trpc/errors.test.ts).
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', cause: { issues: [{ path: ['locale'], message: 'must be one of en, de, fr, es, pt-BR' }] } });
+    const [row] = await db().select({ locale: customers.locale }).from(customers).where(eq(customers.id, mine.customer.id));
+    expect(row!.locale).toBeNull();
+  });
+
   it('shows inline field errors for a half-filled address', async () => {
     const mine = await givenClientWithDocuments();
     const trpc = createCaller({ db: db(), actor: mine.client.actor, origin });

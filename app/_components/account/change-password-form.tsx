@@ -11,8 +11,19 @@ import { Form, FormText, setFieldErrors, useZodForm } from '../ui/form';
 
 const passwordForm = withConfirmation(changePasswordInput);
 
+/** The form's words: English in the console; the portal passes them in its customer's language. */
+export type PasswordFormLabels = { current: string; new: string; again: string; submit: string; submitting: string };
+
+const english: PasswordFormLabels = {
+  current: 'Current password',
+  new: 'New password',
+  again: 'New password again',
+  submit: 'Change password',
+  submitting: 'Changing…',
+};
+
 /** Any role's own password: the current one, then the new one twice. */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ labels = english }: { labels?: PasswordFormLabels }) {
   const trpc = useTRPC();
   const form = useZodForm(passwordForm, { current_password: '', new_password: '', confirm_password: '' });
   const change = useMutation(
@@ -28,13 +39,13 @@ export function ChangePasswordForm() {
       form={form}
       onSubmit={(v) => change.mutate({ current_password: v.current_password, new_password: v.new_password })}
       className="space-y-4"
-      aria-label="Change password"
+      aria-label={labels.submit}
     >
-      <FormText name="current_password" label="Current password" type="password" autoComplete="current-password" />
-      <FormText name="new_password" label="New password" type="password" autoComplete="new-password" />
-      <FormText name="confirm_password" label="New password again" type="password" autoComplete="new-password" />
+      <FormText name="current_password" label={labels.current} type="password" autoComplete="current-password" />
+      <FormText name="new_password" label={labels.new} type="password" autoComplete="new-password" />
+      <FormText name="confirm_password" label={labels.again} type="password" autoComplete="new-password" />
       <Button type="submit" disabled={change.isPending}>
-        {change.isPending ? 'Changing…' : 'Change password'}
+        {change.isPending ? labels.submitting : labels.submit}
       </Button>
     </Form>
   );

@@ -7,6 +7,9 @@ import { ThemeToggle } from './theme-toggle';
 
 const roleLabel = { admin: 'Administrator', staff: 'Staff', reseller: 'Reseller', client: 'Client', collector: 'Collector' } as const;
 
+/** The frame's own words: English in the console; the portal passes them in its customer's language. */
+export type ShellLabels = { role: string; account: string; signOut: string; theme: string };
+
 /** The console frame shared by /admin, /reseller and /client: sidebar, top bar, content. */
 export function ConsoleShell({
   user,
@@ -14,6 +17,7 @@ export function ConsoleShell({
   nav,
   banner,
   search,
+  labels,
   children,
 }: {
   user: SessionUser;
@@ -23,6 +27,7 @@ export function ConsoleShell({
   banner?: ReactNode;
   /** The global search palette's button, first in the top bar (the desk's and resellers' consoles). */
   search?: ReactNode;
+  labels?: ShellLabels;
   children: ReactNode;
 }) {
   // Printed (a report's Print button), only the page's content shows: no sidebar, top bar or banner.
@@ -46,19 +51,19 @@ export function ConsoleShell({
         ) : null}
         <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-4 sm:px-6 print:hidden">
           {search}
-          <ThemeToggle />
+          <ThemeToggle label={labels?.theme} />
           {/* On a phone a long name or e-mail is cut short rather than pushing Sign out off the screen. */}
           <div className="min-w-0 text-right" data-testid="signed-in-user">
             <div className="truncate text-sm leading-tight font-medium">{user.name}</div>
             <div className="truncate text-xs text-fg-muted">
-              {user.email} · {roleLabel[user.role]}
+              {user.email} · {labels?.role ?? roleLabel[user.role]}
             </div>
           </div>
           {/* Clients keep their password with their details in the portal's profile. */}
           <Link href={user.role === 'client' ? '/client/profile' : '/account'} className="shrink-0 text-sm text-fg-muted hover:text-fg hover:underline">
-            Account
+            {labels?.account ?? 'Account'}
           </Link>
-          <SignOutButton />
+          <SignOutButton label={labels?.signOut} />
         </header>
         <div className="border-b border-border bg-surface px-4 py-2 md:hidden print:hidden">
           <Nav items={nav} layout="bar" />

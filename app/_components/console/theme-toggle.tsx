@@ -4,10 +4,10 @@ import { Moon, Sun } from 'lucide-react';
 import { useTheme } from 'next-themes';
 import { Button } from '../ui/button';
 
-export function ThemeToggle() {
+export function ThemeToggle({ label = 'Toggle dark mode' }: { label?: string | undefined }) {
   const { resolvedTheme, setTheme } = useTheme();
   return (
-    <Button variant="ghost" aria-label="Toggle dark mode" onClick={() => setTheme(resolvedTheme === 'dark' ? 'light' : 'dark')}>
+    <Button variant="ghost" aria-label={label} onClick={() => setTheme(resolvedTheme === 'dark' ? 'light' : 'dark')}>
       <Sun className="size-4 dark:hidden" aria-hidden />
       <Moon className="hidden size-4 dark:block" aria-hidden />
     </Button>

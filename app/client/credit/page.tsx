@@ -1,76 +1,65 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { topUpBounds } from '@/server/billing/top-up';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { cn } from '../../_components/ui/cn';
 import { DataTable } from '../../_components/ui/data-table';
-import { formatMoment } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
-import { moneyFormatter } from '../../_lib/money';
+import { pageFormats } from '../../_lib/money';
 import { RedeemCard } from './redeem-card';
 import { TopUp } from './top-up';
 
-export const metadata: Metadata = { title: 'Credit' };
-
-const kinds: Record<string, string> = {
-  adjustment: 'Adjustment',
-  credit_note: 'Credit note',
-  overpayment: 'Overpayment',
-  applied_to_invoice: 'Paid an invoice',
-  refund_to_credit: 'Refund to credit',
-  payout: 'Paid out',
-  top_up: 'Top-up',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('portal.credit'))('title') };
+}
 
 /** The credit balance and its append-only ledger, newest first. */
 export default async function ClientCredit() {
   await requireArea('client');
-  const money = await moneyFormatter();
+  const [t, { money, moment }] = await Promise.all([getTranslations('portal.credit'), pageFormats()]);
   const { customer, ledger } = await (await api()).portal.account();
   const bounds = topUpBounds(customer.currency);
   return (
     <>
-      <PageHeader
-        title="Credit"
-        description="Credit on your account pays your invoices; it comes from top-ups, prepaid cards, credit notes, overpayments and adjustments."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
         <Card className="p-5">
-          <div className="text-sm text-fg-muted">Credit balance</div>
+          <div className="text-sm text-fg-muted">{t('balance')}</div>
           <div className="mt-1 text-3xl font-semibold tabular-nums" data-testid="credit-balance">
             {money(customer.creditBalance, customer.currency)}
           </div>
         </Card>
         <Card className="p-5" aria-labelledby="redeem-title">
           <h2 id="redeem-title" className="mb-3 font-semibold">
-            Redeem a prepaid card
+            {t('redeem')}
           </h2>
           <RedeemCard />
         </Card>
         <Card className="p-5" aria-labelledby="top-up-title">
           <h2 id="top-up-title" className="mb-3 font-semibold">
-            Top up
+            {t('topUp')}
           </h2>
-          <TopUp currency={customer.currency} range={`${money(bounds.min, customer.currency)} to ${money(bounds.max, customer.currency)}`} />
+          <TopUp currency={customer.currency} range={t('range', { min: money(bounds.min, customer.currency), max: money(bounds.max, customer.currency) })} />
         </Card>
       </div>
       <Card className="overflow-hidden">
         <DataTable
           scroll
-          label="Credit ledger"
-          columns={[{ label: 'When' }, { label: 'What' }, { label: 'Details' }, { label: 'Amount', align: 'right' }]}
-          empty={ledger.length === 0 ? 'No credit movements yet.' : undefined}
+          label={t('ledger')}
+          columns={[{ label: t('when') }, { label: t('what') }, { label: t('details') }, { label: t('amount'), align: 'right' }]}
+          empty={ledger.length === 0 ? t('empty') : undefined}
         >
           {ledger.map((entry) => (
             <tr key={entry.id}>
-              <td className="px-4 py-2.5 whitespace-nowrap">{formatMoment(entry.createdAt)}</td>
-              <td className="px-4 py-2.5">{kinds[entry.kind] ?? entry.kind}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap">{moment(entry.createdAt)}</td>
+              <td className="px-4 py-2.5">{t(`kind.${entry.kind}`)}</td>
               <td className="px-4 py-2.5">
                 {entry.reason}
                 {entry.invoiceId ? (
                   <Link href={`/client/invoices/${entry.invoiceId}`} className="ml-2 text-accent hover:underline">
-                    Invoice
+                    {t('invoice')}
                   </Link>
                 ) : null}
               </td>
@@ -81,7 +70,7 @@ export default async function ClientCredit() {
             </tr>
           ))}
         </DataTable>
-        {ledger.length >= 100 ? <p className="border-t border-border px-4 py-3 text-sm text-fg-muted">The latest 100 movements.</p> : null}
+        {ledger.length >= 100 ? <p className="border-t border-border px-4 py-3 text-sm text-fg-muted">{t('latest')}</p> : null}
       </Card>
     </>
   );

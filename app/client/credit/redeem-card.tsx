@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { redeemVoucherInput } from '@/server/schemas/vouchers';
@@ -15,11 +16,12 @@ export function RedeemCard() {
   const trpc = useTRPC();
   const router = useRouter();
   const money = useMoney();
+  const t = useTranslations('portal.redeem');
   const form = useZodForm(redeemVoucherInput, { code: '' });
   const redeem = useMutation(
     trpc.portal.redeemVoucher.mutationOptions({
       onSuccess(redemption) {
-        toast.success(`${money(redemption.amount, redemption.currency)} added to your credit`);
+        toast.success(t('added', { amount: money(redemption.amount, redemption.currency) }));
         form.reset({ code: '' });
         router.refresh();
       },
@@ -28,10 +30,10 @@ export function RedeemCard() {
   );
   return (
     <Form form={form} onSubmit={(v) => redeem.mutate(v)} className="space-y-3">
-      <FormText name="code" label="Card code" placeholder="XXXX-XXXX-XXXX" autoComplete="off" spellCheck={false} className="font-mono uppercase" />
+      <FormText name="code" label={t('code')} placeholder="XXXX-XXXX-XXXX" autoComplete="off" spellCheck={false} className="font-mono uppercase" />
       <FormError />
       <Button type="submit" disabled={redeem.isPending}>
-        {redeem.isPending ? 'Redeeming…' : 'Redeem card'}
+        {redeem.isPending ? t('redeeming') : t('submit')}
       </Button>
     </Form>
   );

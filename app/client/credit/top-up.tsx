@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { z } from 'zod';
 import { Button } from '../../_components/ui/button';
@@ -16,7 +17,8 @@ import { useTRPC } from '../../_lib/trpc';
 export function TopUp({ currency, range }: { currency: string; range: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const form = useZodForm(z.object({ amount: majorAmount(currency, (minor) => minor > 0n, `must be an amount in ${currency}, ${range}`) }), { amount: '' });
+  const t = useTranslations('portal.topUp');
+  const form = useZodForm(z.object({ amount: majorAmount(currency, (minor) => minor > 0n, t('bounds', { currency, range })) }), { amount: '' });
   const topUp = useMutation(
     trpc.portal.topUp.mutationOptions({
       onSuccess: (invoice) => router.push(`/client/invoices/${invoice.id}`),
@@ -25,16 +27,10 @@ export function TopUp({ currency, range }: { currency: string; range: string }) 
   );
   return (
     <Form form={form} onSubmit={(v) => topUp.mutate({ amount: Number(v.amount) })} className="space-y-3">
-      <FormText
-        name="amount"
-        label={`Amount (${currency})`}
-        inputMode="decimal"
-        placeholder="50.00"
-        hint={`${range}; you pay it on the next page by card or PayPal.`}
-      />
+      <FormText name="amount" label={t('amount', { currency })} inputMode="decimal" placeholder="50.00" hint={t('hint', { range })} />
       <FormError />
       <Button type="submit" disabled={topUp.isPending}>
-        {topUp.isPending ? 'Preparing…' : 'Top up'}
+        {topUp.isPending ? t('preparing') : t('submit')}
       </Button>
     </Form>
   );

@@ -2,12 +2,12 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { CreditCard } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { formatMoney } from '@/server/billing/currency';
+import { useFormats } from '../../_components/money';
 import { Button } from '../../_components/ui/button';
 import { Card } from '../../_components/ui/card';
-import { formatDay } from '../../_lib/format';
 import { useIdempotencyKey } from '../../_lib/idempotency-key';
 import { useTRPC } from '../../_lib/trpc';
 import { toastError } from '../../_lib/use-finish';
@@ -21,6 +21,8 @@ type OpenInvoice = { id: string; number: string | null; currency: string; dueDat
 export function MassPay({ invoices }: { invoices: OpenInvoice[] }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useTranslations('portal.massPay');
+  const { money, day } = useFormats();
   const [idempotencyKey] = useIdempotencyKey();
   const [chosen, setChosen] = useState<string[]>([]);
   const picked = invoices.filter((invoice) => chosen.includes(invoice.id));
@@ -30,9 +32,9 @@ export function MassPay({ invoices }: { invoices: OpenInvoice[] }) {
   const toggle = (id: string, on: boolean) => setChosen((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
 
   return (
-    <Card className="mb-6 p-5" role="region" aria-label="Pay several invoices">
-      <h2 className="font-semibold">Pay several at once</h2>
-      <p className="mb-3 text-sm text-fg-muted">Tick the invoices to settle together and pay their total by card or PayPal in one go.</p>
+    <Card className="mb-6 p-5" role="region" aria-label={t('region')}>
+      <h2 className="font-semibold">{t('title')}</h2>
+      <p className="mb-3 text-sm text-fg-muted">{t('description')}</p>
       <ul className="divide-y divide-border text-sm">
         {invoices.map((invoice) => (
           <li key={invoice.id}>
@@ -43,11 +45,11 @@ export function MassPay({ invoices }: { invoices: OpenInvoice[] }) {
                 checked={chosen.includes(invoice.id)}
                 disabled={currency !== undefined && invoice.currency !== currency}
                 onChange={(event) => toggle(invoice.id, event.target.checked)}
-                aria-label={`Select ${invoice.number}`}
+                aria-label={t('select', { number: invoice.number ?? '' })}
               />
               <span className="min-w-0 flex-1 font-medium">{invoice.number}</span>
-              <span className="hidden text-fg-muted sm:inline">Due {formatDay(invoice.dueDate)}</span>
-              <span className="tabular-nums">{formatMoney(BigInt(invoice.balance), invoice.currency)}</span>
+              <span className="hidden text-fg-muted sm:inline">{t('dueOn', { date: day(invoice.dueDate) })}</span>
+              <span className="tabular-nums">{money(BigInt(invoice.balance), invoice.currency)}</span>
             </label>
           </li>
         ))}
@@ -55,18 +57,18 @@ export function MassPay({ invoices }: { invoices: OpenInvoice[] }) {
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3 border-t border-border pt-3">
         <div className="text-sm">
           {picked.length === 0 ? (
-            <span className="text-fg-muted">Nothing selected</span>
+            <span className="text-fg-muted">{t('nothingSelected')}</span>
           ) : (
             <>
-              {picked.length} selected ·{' '}
+              {t('selected', { count: picked.length })} ·{' '}
               <span className="font-semibold tabular-nums" data-testid="mass-pay-total">
-                {formatMoney(total, currency!)}
+                {money(total, currency!)}
               </span>
             </>
           )}
         </div>
         <Button disabled={picked.length === 0 || pay.isPending || pay.isSuccess} onClick={() => pay.mutate({ ids: chosen, idempotencyKey })}>
-          <CreditCard className="size-4" aria-hidden /> Pay selected
+          <CreditCard className="size-4" aria-hidden /> {t('paySelected')}
         </Button>
       </div>
     </Card>

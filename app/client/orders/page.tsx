@@ -1,22 +1,26 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { api } from '@/server/api/server-caller';
 import { documentCarrying } from '@/server/billing/order-status';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
-import { StatusPill } from '../../_components/ui/status-pill';
-import { formatDay, type SearchParams } from '../../_lib/format';
+import type { SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 import { listParams, readParams } from '../../_lib/list-params';
-import { moneyFormatter } from '../../_lib/money';
+import { pageFormats } from '../../_lib/money';
+import { pagerLabels } from '../pager';
+import { PortalStatus } from '../status';
 
-export const metadata: Metadata = { title: 'Orders' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('portal.orders'))('title') };
+}
 
 export default async function ClientOrders({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireArea('client');
   const { cursor } = readParams(listParams.pages, await searchParams);
-  const money = await moneyFormatter();
+  const [t, { money, day }] = await Promise.all([getTranslations('portal.orders'), pageFormats()]);
   const trpc = await api();
   const page = await trpc.orders.list({ limit: 50, cursor });
   const documents = await carryingDocuments(
@@ -25,20 +29,20 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
   );
   return (
     <>
-      <PageHeader title="Orders" description="What you ordered, newest first." />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card className="overflow-hidden">
         <DataTable
           scroll
-          label="Orders"
+          label={t('label')}
           columns={[
-            { label: 'Order' },
-            { label: 'Placed' },
-            { label: 'Items' },
-            { label: 'Total', align: 'right' },
-            { label: 'Status' },
-            { label: 'First invoice' },
+            { label: t('order') },
+            { label: t('placed') },
+            { label: t('items') },
+            { label: t('total'), align: 'right' },
+            { label: t('status') },
+            { label: t('firstInvoice') },
           ]}
-          empty={page.items.length === 0 ? 'No orders yet.' : undefined}
+          empty={page.items.length === 0 ? t('empty') : undefined}
         >
           {page.items.map((order) => (
             <tr key={order.id} className="align-top">
@@ -47,7 +51,7 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
                   {order.number}
                 </Link>
               </td>
-              <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(order.createdAt)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap">{day(order.createdAt)}</td>
               <td className="px-4 py-2.5">
                 <div>{order.name}</div>
                 {order.lines.length > 1 || order.lines[0]?.description !== order.name ? (
@@ -60,8 +64,8 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
               </td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
               <td className="px-4 py-2.5">
-                <StatusPill status={order.status} />
-                {order.awaitingApproval ? <div className="mt-1 text-xs text-fg-muted">Awaiting approval</div> : null}
+                <PortalStatus status={order.status} />
+                {order.awaitingApproval ? <div className="mt-1 text-xs text-fg-muted">{t('awaitingApproval')}</div> : null}
               </td>
               <td className="px-4 py-2.5 whitespace-nowrap">
                 <FirstInvoice
@@ -74,7 +78,7 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
             </tr>
           ))}
         </DataTable>
-        <ListPager shown={page.items.length} next={page.nextCursor} />
+        <ListPager shown={page.items.length} next={page.nextCursor} labels={await pagerLabels(page.items.length)} />
       </Card>
     </>
   );
@@ -100,15 +104,16 @@ async function listed(trpc: Trpc, ids: Array<string | null>) {
 }
 
 /** A link to the document the customer pays the order through: after a consolidation, the invoice that carries it. */
-function FirstInvoice({
+async function FirstInvoice({
   carrier,
 }: {
   carrier: { id: string; kind: 'invoice' | 'proforma' | 'credit_note' | 'debit_note'; purpose: string; number: string | null } | undefined;
 }) {
   if (!carrier) return '—';
+  const t = await getTranslations('portal.orders');
   return (
     <Link href={`/client/invoices/${carrier.id}`} className="text-accent hover:underline">
-      {carrier.purpose === 'consolidated' ? `Consolidated invoice ${carrier.number ?? ''}`.trim() : 'View invoice'}
+      {carrier.purpose === 'consolidated' ? t('consolidated', { number: carrier.number ?? '' }).trim() : t('viewInvoice')}
     </Link>
   );
 }

@@ -7,15 +7,16 @@ import type { ServiceContext } from '@/server/services/context';
 import { findCustomer, type CustomerView } from './store';
 
 /**
- * A client edits their own customer account: name, company, phone, tax id and billing address,
- * nothing else (see `updateOwnProfileInput`). Only the signed-in customer's own account exists
- * for this use case, whatever the caller sends; staff edit customers with `updateCustomer`.
+ * A client edits their own customer account: name, company, phone, tax id, billing address and
+ * language, nothing else (see `updateOwnProfileInput`). Only the signed-in customer's own account
+ * exists for this use case, whatever the caller sends; staff edit customers with `updateCustomer`.
  */
 export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProfileInput): Promise<CustomerView> {
   const { scope } = ctx.actor;
   if (scope.kind !== 'customer') throw notFound('Customer account');
   return ctx.db.transaction(async (tx) => {
     const before = await findCustomer(tx, scope, scope.customerId);
+    const [{ locale: localeBefore } = { locale: null }] = await tx.select({ locale: customers.locale }).from(customers).where(eq(customers.id, before.id));
     // Picked one by one: nothing the client did not mean to send (or may not change) gets through.
     const profile = {
       name: input.name,
@@ -23,20 +24,31 @@ export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProf
       phone: input.phone ?? null,
       taxId: input.taxId ?? null,
       billingAddress: input.billingAddress ?? null,
+      locale: input.locale === undefined ? localeBefore : input.locale,
     };
     const unchanged =
       profile.name === before.name &&
       profile.company === before.company &&
       profile.phone === before.phone &&
       profile.taxId === before.taxId &&
-      sameAddress(profile.billingAddress, before.billingAddress);
+      sameAddress(profile.billingAddress, before.billingAddress) &&
+      profile.locale === localeBefore;
     if (unchanged) return before;
     await tx
       .update(customers)
       .set({ ...profile, updatedAt: ctx.now })
       .where(eq(customers.id, before.id));
     const after = await findCustomer(tx, scope, before.id);
-    await audit(tx, ctx.actor, 'customer.profile_updated', { type: 'customer', id: before.id }, { before: profileOf(before), after: profileOf(after) });
+    await audit(
+      tx,
+      ctx.actor,
+      'customer.profile_updated',
+      { type: 'customer', id: before.id },
+      {
+        before: { ...profileOf(before), locale: localeBefore },
+        after: { ...profileOf(after), locale: profile.locale },
+      },
+    );
     return after;
   });
 }

@@ -1,10 +1,12 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { z } from 'zod';
-import { formatMinor, formatMoney } from '@/server/billing/currency';
+import { formatMinor } from '@/server/billing/currency';
+import { useMoney } from '../../../_components/money';
 import { Button } from '../../../_components/ui/button';
 import { Card } from '../../../_components/ui/card';
 import { Form, FormError, FormText, setFieldErrors, useZodForm } from '../../../_components/ui/form';
@@ -20,10 +22,12 @@ import { useTRPC } from '../../../_lib/trpc';
 export function UseCredit({ invoiceId, currency, covers }: { invoiceId: string; currency: string; covers: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useTranslations('portal.useCredit');
+  const money = useMoney();
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const most = BigInt(covers);
-  const limit = formatMoney(most, currency);
-  const form = useZodForm(z.object({ amount: majorAmount(currency, (minor) => minor > 0n && minor <= most, `must be above 0 and at most ${limit}`) }), {
+  const limit = money(most, currency);
+  const form = useZodForm(z.object({ amount: majorAmount(currency, (minor) => minor > 0n && minor <= most, t('bounds', { limit })) }), {
     amount: formatMinor(most, currency),
   });
   const apply = useMutation(
@@ -31,25 +35,25 @@ export function UseCredit({ invoiceId, currency, covers }: { invoiceId: string; 
       onError: showFieldErrors(setFieldErrors(form)),
       onSuccess: (r) => {
         renewKey();
-        toast.success(`${formatMoney(r.payment.amount, currency)} of your credit was applied`);
+        toast.success(t('applied', { amount: money(r.payment.amount, currency) }));
         router.refresh();
       },
     }),
   );
   return (
-    <Card className="mb-4 p-5" aria-label="Use credit balance" role="region">
-      <h2 className="font-semibold">Use your credit balance</h2>
-      <p className="mb-3 text-sm text-fg-muted">Your credit can pay up to {limit} of this invoice. Use all of it or type a smaller amount.</p>
+    <Card className="mb-4 p-5" aria-label={t('region')} role="region">
+      <h2 className="font-semibold">{t('title')}</h2>
+      <p className="mb-3 text-sm text-fg-muted">{t('description', { limit })}</p>
       <Form
         form={form}
         onSubmit={(v) => apply.mutate({ id: invoiceId, amount: Number(v.amount), idempotencyKey })}
         className="flex flex-wrap items-start gap-3"
       >
         <div className="w-full sm:w-56">
-          <FormText name="amount" label={`Amount (${currency})`} inputMode="decimal" />
+          <FormText name="amount" label={t('amount', { currency })} inputMode="decimal" />
         </div>
         <Button type="submit" disabled={apply.isPending} className="sm:mt-6">
-          {apply.isPending ? 'Applying…' : 'Apply credit'}
+          {apply.isPending ? t('applying') : t('apply')}
         </Button>
         <FormError />
       </Form>

@@ -1,5 +1,6 @@
 import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -9,10 +10,9 @@ import { buttonClass } from '../../../_components/ui/button';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { DataTable } from '../../../_components/ui/data-table';
 import { Facts } from '../../../_components/ui/facts';
-import { StatusPill } from '../../../_components/ui/status-pill';
-import { documentKindNames, formatDay, humanize } from '../../../_lib/format';
 import { recordId, requireArea } from '../../../_lib/guard';
-import { moneyFormatter } from '../../../_lib/money';
+import { pageFormats } from '../../../_lib/money';
+import { PortalStatus } from '../../status';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,42 +28,46 @@ const load = cache(async (id: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Order ${(await load(await recordId(params))).order.number}` };
+  const [{ order }, t] = await Promise.all([load(await recordId(params)), getTranslations('portal.order')]);
+  return { title: t('title', { number: order.number }) };
 }
 
 export default async function ClientOrder({ params }: Props) {
   await requireArea('client');
   const { order, invoices } = await load(await recordId(params));
-  const money = await moneyFormatter();
+  const [t, tc, { money, day }] = await Promise.all([getTranslations('portal.order'), getTranslations('common'), pageFormats()]);
   return (
     <>
       <div className="mb-4">
         <Link href="/client/orders" className={buttonClass('ghost')}>
-          <ArrowLeft className="size-4" aria-hidden /> All orders
+          <ArrowLeft className="size-4" aria-hidden /> {t('all')}
         </Link>
       </div>
-      <PageHeader title={`Order ${order.number}`} description={order.name} />
+      <PageHeader title={t('title', { number: order.number })} description={order.name} />
       <Card className="mb-6 p-4 sm:p-6">
         <Facts
           className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-3"
           valueClassName="font-medium"
           items={[
             [
-              'Status',
+              t('status'),
               <span key="status" className="flex flex-wrap items-center gap-2">
-                <StatusPill status={order.status} />
-                {order.awaitingApproval ? <span className="text-xs text-fg-muted">Awaiting approval</span> : null}
+                <PortalStatus status={order.status} />
+                {order.awaitingApproval ? <span className="text-xs text-fg-muted">{t('awaitingApproval')}</span> : null}
               </span>,
             ],
-            ['Placed', formatDay(order.createdAt)],
-            ['First invoice total', money(order.total, order.currency)],
+            [t('placed'), day(order.createdAt)],
+            [t('firstInvoiceTotal'), money(order.total, order.currency)],
           ]}
         />
       </Card>
 
-      <h2 className="mb-3 text-lg font-semibold">Items</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t('items')}</h2>
       <Card className="mb-6 overflow-x-auto">
-        <DataTable label="Order items" columns={[{ label: 'Item' }, { label: 'Cycle' }, { label: 'Price', align: 'right' }, { label: 'Service' }]}>
+        <DataTable
+          label={t('itemsLabel')}
+          columns={[{ label: t('item') }, { label: t('cycle') }, { label: t('price'), align: 'right' }, { label: t('service') }]}
+        >
           {order.lines.map((line) => {
             const service = order.services.find((s) => s.orderLineId === line.id);
             const options = optionSummary(line.options);
@@ -73,12 +77,12 @@ export default async function ClientOrder({ params }: Props) {
                   <div className="font-medium">{line.description}</div>
                   {options ? <div className="text-xs text-fg-muted">{options}</div> : null}
                 </td>
-                <td className="px-4 py-2.5 capitalize">{humanize(line.cycle)}</td>
+                <td className="px-4 py-2.5">{tc(`cycle.${line.cycle}`)}</td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{money(line.unitPrice, order.currency)}</td>
                 <td className="px-4 py-2.5">
                   {service ? (
                     <Link href={`/client/services/${service.id}`} className="inline-flex items-center gap-2 text-accent hover:underline">
-                      {service.name} <StatusPill status={service.status} />
+                      {service.name} <PortalStatus status={service.status} />
                     </Link>
                   ) : (
                     '—'
@@ -90,29 +94,29 @@ export default async function ClientOrder({ params }: Props) {
         </DataTable>
       </Card>
 
-      <h2 className="mb-3 text-lg font-semibold">Invoices</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t('invoices')}</h2>
       <Card className="overflow-x-auto">
         <DataTable
-          label="Order invoices"
-          columns={[{ label: 'Document' }, { label: 'Issued' }, { label: 'Total', align: 'right' }, { label: 'Status' }]}
-          empty={invoices.length === 0 ? 'No invoices yet.' : undefined}
+          label={t('invoicesLabel')}
+          columns={[{ label: t('document') }, { label: t('issued') }, { label: t('total'), align: 'right' }, { label: t('status') }]}
+          empty={invoices.length === 0 ? t('noInvoices') : undefined}
         >
           {invoices.map((invoice) => (
             <tr key={invoice.id}>
               <td className="px-4 py-2.5 font-medium whitespace-nowrap">
                 <Link href={`/client/invoices/${invoice.id}`} className="text-accent hover:underline">
-                  {documentKindNames[invoice.kind]} {invoice.number ?? ''}
+                  {tc(`document.${invoice.kind}`)} {invoice.number ?? ''}
                 </Link>
                 {invoice.consolidatedIntoId ? (
                   <Link href={`/client/invoices/${invoice.consolidatedIntoId}`} className="ml-2 text-xs text-accent hover:underline">
-                    now on a consolidated invoice
+                    {t('nowConsolidated')}
                   </Link>
                 ) : null}
               </td>
-              <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap">{day(invoice.issueDate)}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
               <td className="px-4 py-2.5">
-                <StatusPill status={invoice.status} />
+                <PortalStatus status={invoice.status} />
               </td>
             </tr>
           ))}

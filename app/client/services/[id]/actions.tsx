@@ -2,17 +2,17 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ArrowRightLeft, XCircle } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { CancellationMode } from '@/server/services/orders/cancel-service';
 import { MoneyPreview } from '../../../_components/console/money-preview';
-import { useMoney } from '../../../_components/money';
+import { useFormats } from '../../../_components/money';
 import { ChangePlanForm } from '../../../_components/services/change-plan-form';
 import { Button } from '../../../_components/ui/button';
 import { Dialog } from '../../../_components/ui/dialog';
 import { TextField } from '../../../_components/ui/field';
-import { formatDay } from '../../../_lib/format';
 import { useIdempotencyKey } from '../../../_lib/idempotency-key';
 import { useTRPC } from '../../../_lib/trpc';
 import { toastError, useFinish } from '../../../_lib/use-finish';
@@ -22,11 +22,12 @@ type OwnService = { id: string; name: string; currency: string };
 
 /** Upgrade or downgrade: the plans the desk offers for this service, the proration previewed, then the invoice to pay. */
 export function PortalChangePlan({ service }: { service: OwnService }) {
+  const t = useTranslations('portal.changePlan');
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button onClick={() => setOpen(true)}>
-        <ArrowRightLeft className="size-4" aria-hidden /> Change plan
+        <ArrowRightLeft className="size-4" aria-hidden /> {t('button')}
       </Button>
       {open ? <ChangePlanDialog service={service} onClose={() => setOpen(false)} /> : null}
     </>
@@ -37,17 +38,13 @@ function ChangePlanDialog({ service, onClose }: { service: OwnService; onClose: 
   const trpc = useTRPC();
   const router = useRouter();
   const finish = useFinish(onClose);
+  const t = useTranslations('portal.changePlan');
   const [idempotencyKey, renewKey] = useIdempotencyKey();
   const choices = useQuery(trpc.portal.planChoices.queryOptions({ serviceId: service.id }));
   const ask = useMutation(trpc.portal.changePlan.mutationOptions());
   const change = useMutation(trpc.portal.changePlan.mutationOptions({ onError: toastError }));
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => o || onClose()}
-      title={`Change plan: ${service.name}`}
-      description="The rest of this period is credited at your current price and charged at the new one. An upgrade is invoiced now; a downgrade goes to your credit balance."
-    >
+    <Dialog open onOpenChange={(o) => o || onClose()} title={t('title', { name: service.name })} description={t('description')}>
       {choices.data ? (
         <ChangePlanForm
           currency={service.currency}
@@ -61,8 +58,8 @@ function ChangePlanDialog({ service, onClose }: { service: OwnService; onClose: 
               {
                 onSuccess: (result) => {
                   renewKey();
-                  if (!result.invoiceId) return finish(result.creditNoteId ? 'Plan changed; the difference is on your credit balance' : 'Plan changed');
-                  toast.success('Plan changed; here is the invoice for the difference');
+                  if (!result.invoiceId) return finish(result.creditNoteId ? t('changedToCredit') : t('changed'));
+                  toast.success(t('changedInvoiced'));
                   router.push(`/client/invoices/${result.invoiceId}`);
                 },
               },
@@ -71,7 +68,7 @@ function ChangePlanDialog({ service, onClose }: { service: OwnService; onClose: 
           onCancel={onClose}
         />
       ) : (
-        <p className="text-sm text-fg-muted">{choices.error ? choices.error.message : 'Loading the plans…'}</p>
+        <p className="text-sm text-fg-muted">{choices.error ? choices.error.message : t('loading')}</p>
       )}
     </Dialog>
   );
@@ -79,11 +76,12 @@ function ChangePlanDialog({ service, onClose }: { service: OwnService; onClose: 
 
 /** A cancellation request: what happens to the service and its unpaid invoices is shown before it is confirmed. */
 export function CancelService({ service, mode }: { service: OwnService; mode: CancellationMode }) {
+  const t = useTranslations('portal.cancel');
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
-        <XCircle className="size-4" aria-hidden /> {mode === 'end_of_period' ? 'Cancel at end of period' : 'Cancel service'}
+        <XCircle className="size-4" aria-hidden /> {mode === 'end_of_period' ? t('atPeriodEnd') : t('now')}
       </Button>
       {open ? <CancelDialog service={service} onClose={() => setOpen(false)} /> : null}
     </>
@@ -92,7 +90,8 @@ export function CancelService({ service, mode }: { service: OwnService; mode: Ca
 
 function CancelDialog({ service, onClose }: { service: OwnService; onClose: () => void }) {
   const trpc = useTRPC();
-  const format = useMoney();
+  const { money, day } = useFormats();
+  const t = useTranslations('portal.cancel');
   const finish = useFinish(onClose);
   const [reason, setReason] = useState('');
   const ask = useMutation(trpc.portal.cancelService.mutationOptions({ onError: toastError }));
@@ -100,39 +99,39 @@ function CancelDialog({ service, onClose }: { service: OwnService; onClose: () =
   const preview = useLivePreview({ service_id: service.id }, (r) => ask.mutateAsync({ ...r, preview: true }));
   const outcome = preview.result;
   return (
-    <Dialog open onOpenChange={(o) => o || onClose()} title={`Cancel ${service.name}`} description="Nothing changes until you confirm.">
+    <Dialog open onOpenChange={(o) => o || onClose()} title={t('title', { name: service.name })} description={t('description')}>
       <div className="grid gap-4">
         <MoneyPreview
           asking={preview.asking}
-          idle="This service cannot be cancelled now."
+          idle={t('idle')}
           items={
             outcome && [
               [
-                'Service',
+                t('service'),
                 <span key="ends" data-testid="cancel-ends">
-                  {outcome.mode === 'end_of_period' ? `In use until ${formatDay(outcome.endsOn)}, then cancelled` : 'Cancelled now'}
+                  {outcome.mode === 'end_of_period' ? t('inUseUntil', { date: day(outcome.endsOn) }) : t('cancelledNow')}
                 </span>,
               ],
               [
-                'Invoices cancelled',
+                t('invoicesCancelled'),
                 outcome.cancelledInvoices.length === 0
-                  ? 'None'
-                  : outcome.cancelledInvoices.map((i) => `${i.number ?? 'Invoice'} (${format(i.total, service.currency)})`).join(', '),
+                  ? t('none')
+                  : outcome.cancelledInvoices.map((i) => `${i.number ?? t('invoice')} (${money(i.total, service.currency)})`).join(', '),
               ],
               [
-                'Still to pay',
+                t('stillToPay'),
                 outcome.dueInvoices.length === 0
-                  ? 'Nothing'
-                  : outcome.dueInvoices.map((i) => `${i.number ?? 'Invoice'} (${format(i.balance, service.currency)})`).join(', '),
+                  ? t('nothing')
+                  : outcome.dueInvoices.map((i) => `${i.number ?? t('invoice')} (${money(i.balance, service.currency)})`).join(', '),
               ],
             ]
           }
-          note={outcome?.mode === 'end_of_period' ? 'You keep what you paid for; nothing after it is billed.' : undefined}
+          note={outcome?.mode === 'end_of_period' ? t('keepPaid') : undefined}
         />
-        <TextField name="reason" label="Why are you leaving? (optional)" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        <TextField name="reason" label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
-            Keep the service
+            {t('keep')}
           </Button>
           <Button
             disabled={!outcome || cancel.isPending}
@@ -140,13 +139,12 @@ function CancelDialog({ service, onClose }: { service: OwnService; onClose: () =
               cancel.mutate(
                 { service_id: service.id, reason: reason.trim() === '' ? undefined : reason.trim() },
                 {
-                  onSuccess: (done) =>
-                    finish(done.mode === 'end_of_period' ? `Cancellation requested: in use until ${formatDay(done.endsOn)}` : 'Service cancelled'),
+                  onSuccess: (done) => finish(done.mode === 'end_of_period' ? t('requested', { date: day(done.endsOn) }) : t('cancelled')),
                 },
               )
             }
           >
-            Confirm cancellation
+            {t('confirm')}
           </Button>
         </div>
       </div>

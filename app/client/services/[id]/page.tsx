@@ -1,18 +1,19 @@
 import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { api } from '@/server/api/server-caller';
+import type { PriceCycle } from '@/server/billing/periods';
 import { optionSummary } from '@/server/billing/pricing';
 import { buttonClass } from '../../../_components/ui/button';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { DataTable } from '../../../_components/ui/data-table';
 import { Facts } from '../../../_components/ui/facts';
-import { StatusPill } from '../../../_components/ui/status-pill';
-import { formatDay, humanize } from '../../../_lib/format';
 import { recordId, requireArea } from '../../../_lib/guard';
-import { moneyFormatter } from '../../../_lib/money';
+import { pageFormats } from '../../../_lib/money';
+import { PortalStatus } from '../../status';
 import { CancelService, PortalChangePlan } from './actions';
 
 type Props = { params: Promise<{ id: string }> };
@@ -32,17 +33,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClientService({ params }: Props) {
   await requireArea('client');
   const service = await load(await recordId(params));
-  const money = await moneyFormatter();
+  const [t, tc, { money, day }] = await Promise.all([getTranslations('portal.service'), getTranslations('common'), pageFormats()]);
   const live = service.status === 'active' && service.cancelAt === null;
   const options = optionSummary(service.options);
   return (
     <>
       <div className="mb-4">
         <Link href="/client/services" className={buttonClass('ghost')}>
-          <ArrowLeft className="size-4" aria-hidden /> All services
+          <ArrowLeft className="size-4" aria-hidden /> {t('all')}
         </Link>
       </div>
-      <PageHeader title={service.name} description={`Part of order ${service.order.number}.`}>
+      <PageHeader title={service.name} description={t('partOf', { number: service.order.number })}>
         {live && service.selfService.plan_changes ? <PortalChangePlan service={{ id: service.id, name: service.name, currency: service.currency }} /> : null}
         {live || (service.status === 'suspended' && service.cancelAt === null) ? (
           <CancelService service={{ id: service.id, name: service.name, currency: service.currency }} mode={service.selfService.cancellation} />
@@ -50,7 +51,7 @@ export default async function ClientService({ params }: Props) {
       </PageHeader>
       {service.cancelAt && service.status !== 'cancelled' ? (
         <p role="status" className="mb-4 rounded-md border border-border bg-muted p-3 text-sm">
-          Cancelled at your request: it stays in service until {formatDay(service.cancelAt)} and is not renewed.
+          {t('cancelling', { date: day(service.cancelAt) })}
         </p>
       ) : null}
       <Card className="mb-6 p-4 sm:p-6">
@@ -58,22 +59,22 @@ export default async function ClientService({ params }: Props) {
           className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-3"
           valueClassName="font-medium"
           items={[
-            ['Status', <StatusPill key="status" status={service.status} />],
-            ['Price', `${money(service.price, service.currency)} ${humanize(service.cycle)}`],
-            ['Options', options === '' ? 'None' : options],
-            ['Paid period', service.periodStart && service.periodEnd ? `${formatDay(service.periodStart)} – ${formatDay(service.periodEnd)}` : '—'],
+            [t('status'), <PortalStatus key="status" status={service.status} />],
+            [t('price'), t('priceValue', { price: money(service.price, service.currency), cycle: tc(`cycle.${service.cycle as PriceCycle}`) })],
+            [t('options'), options === '' ? t('none') : options],
+            [t('paidPeriod'), service.periodStart && service.periodEnd ? `${day(service.periodStart)} – ${day(service.periodEnd)}` : '—'],
             [
-              'Next invoice',
+              t('nextInvoice'),
               service.nextInvoice ? (
                 <span key="next" data-testid="next-invoice">
-                  {formatDay(service.nextInvoice.issuedOn)}, due {formatDay(service.nextInvoice.dueOn)}
+                  {t('nextInvoiceValue', { issued: day(service.nextInvoice.issuedOn), due: day(service.nextInvoice.dueOn) })}
                 </span>
               ) : (
-                'None coming'
+                t('noneComing')
               ),
             ],
             [
-              'Order',
+              t('order'),
               <Link key="order" href={`/client/orders/${service.order.id}`} className="text-accent hover:underline">
                 {service.order.number}
               </Link>,
@@ -81,25 +82,31 @@ export default async function ClientService({ params }: Props) {
           ]}
         />
       </Card>
-      <h2 className="mb-3 text-lg font-semibold">Invoices</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t('invoices')}</h2>
       <Card className="overflow-x-auto">
         <DataTable
-          label="Service invoices"
-          columns={[{ label: 'Invoice' }, { label: 'Issued' }, { label: 'Total', align: 'right' }, { label: 'To pay', align: 'right' }, { label: 'Status' }]}
-          empty={service.invoices.length === 0 ? 'No invoices yet.' : undefined}
+          label={t('invoicesLabel')}
+          columns={[
+            { label: t('invoice') },
+            { label: t('issued') },
+            { label: t('total'), align: 'right' },
+            { label: t('toPay'), align: 'right' },
+            { label: t('status') },
+          ]}
+          empty={service.invoices.length === 0 ? t('noInvoices') : undefined}
         >
           {service.invoices.map((invoice) => (
             <tr key={invoice.id}>
               <td className="px-4 py-2.5 font-medium whitespace-nowrap">
                 <Link href={`/client/invoices/${invoice.id}`} className="text-accent hover:underline">
-                  {invoice.number ?? 'Invoice'}
+                  {invoice.number ?? t('invoice')}
                 </Link>
               </td>
-              <td className="px-4 py-2.5 whitespace-nowrap">{formatDay(invoice.issueDate)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap">{day(invoice.issueDate)}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, service.currency)}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.balance, service.currency)}</td>
               <td className="px-4 py-2.5">
-                <StatusPill status={invoice.status} />
+                <PortalStatus status={invoice.status} />
               </td>
             </tr>
           ))}
