@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeInput } from '@/i18n/locales';
 import { type DomainInput } from './common';
 import { billingAddressInput, createCustomerInput } from './customers';
 
@@ -16,3 +17,7 @@ export const updateOwnProfileInput = z.strictObject({
   billing_address: billingAddressInput.nullable(),
 });
 export type UpdateOwnProfileInput = DomainInput<typeof updateOwnProfileInput>;
+
+/** The language a client reads their pages, documents and messages in (the switcher's choice). */
+export const updateOwnLocaleInput = z.strictObject({ locale: localeInput });
+export type UpdateOwnLocaleInput = z.output<typeof updateOwnLocaleInput>;
