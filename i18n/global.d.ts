@@ -4,6 +4,8 @@ import type { Locale } from './locales';
 // locale: a namespace added to i18n/messages.ts gets its line here.
 type EnglishMessages = {
   common: typeof import('../messages/en/common.json');
+  shop: typeof import('../messages/en/shop.json');
+  auth: typeof import('../messages/en/auth.json');
 };
 
 declare module 'next-intl' {
