@@ -9,7 +9,10 @@ import { localeNames, locales } from '@/i18n/locales';
 import { cn } from '../ui/cn';
 import { chooseLocaleAction } from './actions';
 
-/** The page's language as a plain select: each language is named in itself, so anyone finds theirs. */
+/**
+ * The page's language as a plain select: each language is named in itself, so anyone finds theirs.
+ * Narrow on a phone, where the shop header must fit 390 px.
+ */
 export function LanguageSwitcher({ className }: { className?: string }) {
   const t = useTranslations('common.language');
   const locale = useLocale();
@@ -25,14 +28,14 @@ export function LanguageSwitcher({ className }: { className?: string }) {
 
   return (
     <label className={cn('flex items-center gap-1.5 text-sm text-fg-muted', className)}>
-      <Languages className="size-4" aria-hidden />
+      <Languages className="size-4 max-sm:hidden" aria-hidden />
       <span className="sr-only">{t('label')}</span>
       <select
         value={locale}
         disabled={pending}
         onChange={(e) => choose(e.target.value)}
         data-testid="language-switcher"
-        className="h-9 rounded-md border border-border bg-surface px-2 text-sm text-fg"
+        className="h-9 max-w-24 rounded-md border border-border bg-surface px-1.5 text-sm text-fg sm:max-w-44"
       >
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>
