@@ -35,7 +35,7 @@ export function LanguageSwitcher({ className }: { className?: string }) {
         disabled={pending}
         onChange={(e) => choose(e.target.value)}
         data-testid="language-switcher"
-        className="h-9 max-w-24 rounded-md border border-border bg-surface px-1.5 text-sm text-fg sm:max-w-44"
+        className="h-9 max-w-20 rounded-md border border-border bg-surface px-1.5 text-sm text-fg sm:max-w-44"
       >
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>
