@@ -7,6 +7,8 @@ type EnglishMessages = {
   document: typeof import('../messages/en/document.json');
   email: typeof import('../messages/en/email.json');
   portal: typeof import('../messages/en/portal.json');
+  shop: typeof import('../messages/en/shop.json');
+  auth: typeof import('../messages/en/auth.json');
 };
 
 declare module 'next-intl' {

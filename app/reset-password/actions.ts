@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { visitorContext } from '@/server/context';
 import { publicOrigin } from '@/server/env';
@@ -15,16 +16,22 @@ export type ResetResult = { ok: true } | { ok: false; message: string; fields?: 
 
 const visitor = async () => visitorContext(await headers());
 
-const failure = (error: unknown): ResetResult => {
+const failure = async (error: unknown): Promise<ResetResult> => {
   if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
   console.error('[account] password reset failed', error);
-  return { ok: false, message: 'Something went wrong on our side. Please try again.' };
+  return { ok: false, message: (await getTranslations('auth.reset'))('failed') };
 };
+
+const invalid = async (issues: Parameters<typeof fieldErrors>[0]): Promise<ResetResult> => ({
+  ok: false,
+  message: (await getTranslations('auth.form'))('checkFields'),
+  fields: fieldErrors(issues),
+});
 
 /** Always the same answer for any e-mail, so the form tells no one who has an account. */
 export async function requestResetAction(raw: unknown): Promise<ResetResult> {
   const parsed = requestPasswordResetInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return invalid(parsed.error.issues);
   try {
     // Links in e-mails come from the configured public URL, never from request headers.
     await requestPasswordReset(await visitor(), { email: parsed.data.email, origin: publicOrigin() });
@@ -36,7 +43,7 @@ export async function requestResetAction(raw: unknown): Promise<ResetResult> {
 
 export async function resetPasswordAction(raw: unknown): Promise<ResetResult> {
   const parsed = camelized(resetPasswordInput).safeParse(raw);
-  if (!parsed.success) return { ok: false, message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return invalid(parsed.error.issues);
   try {
     await resetPassword(await visitor(), parsed.data);
     return { ok: true };

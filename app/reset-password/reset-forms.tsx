@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { passwordRules, requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
+import { passwordMin, requestPasswordResetInput, resetPasswordInput } from '@/server/schemas/account';
 import { Button } from '../_components/ui/button';
 import { Card } from '../_components/ui/card';
 import { Form, FormText, setFieldErrors, useZodForm } from '../_components/ui/form';
@@ -13,12 +14,13 @@ import { requestResetAction, resetPasswordAction } from './actions';
 export function RequestResetForm() {
   const [sent, setSent] = useState(false);
   const [pending, start] = useTransition();
+  const t = useTranslations('auth');
   const form = useZodForm(requestPasswordResetInput, { email: '' });
 
   if (sent) {
     return (
       <Card className="p-6 text-sm" role="status">
-        If an account uses that e-mail, we have sent it a link to choose a new password. The link works once, within 30 minutes.
+        {t('reset.sent')}
       </Card>
     );
   }
@@ -36,13 +38,13 @@ export function RequestResetForm() {
           })
         }
       >
-        <FormText name="email" label="E-mail" type="email" autoComplete="username" required autoFocus />
+        <FormText name="email" label={t('reset.email')} type="email" autoComplete="username" required autoFocus />
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? 'Sending…' : 'Send me a link'}
+          {pending ? t('reset.sending') : t('reset.send')}
         </Button>
         <p className="text-center text-sm">
           <Link href="/sign-in" className="text-fg-muted hover:underline">
-            Back to sign-in
+            {t('reset.back')}
           </Link>
         </p>
       </Form>
@@ -55,6 +57,7 @@ const resetForm = withConfirmation(resetPasswordInput.omit({ token: true }));
 export function ResetPasswordForm({ token }: { token: string }) {
   const [message, setMessage] = useState<string>();
   const [pending, start] = useTransition();
+  const t = useTranslations('auth');
   const router = useRouter();
   const form = useZodForm(resetForm, { new_password: '', confirm_password: '' });
 
@@ -76,14 +79,22 @@ export function ResetPasswordForm({ token }: { token: string }) {
           <p role="alert" className="text-sm text-danger">
             {message}{' '}
             <Link href="/reset-password" className="underline">
-              Ask for a new link
+              {t('reset.newLink')}
             </Link>
           </p>
         ) : null}
-        <FormText name="new_password" label="New password" type="password" autoComplete="new-password" required autoFocus hint={passwordRules} />
-        <FormText name="confirm_password" label="New password again" type="password" autoComplete="new-password" required />
+        <FormText
+          name="new_password"
+          label={t('reset.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          required
+          autoFocus
+          hint={t('form.passwordRules', { min: passwordMin })}
+        />
+        <FormText name="confirm_password" label={t('reset.again')} type="password" autoComplete="new-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? 'Saving…' : 'Set new password'}
+          {pending ? t('reset.saving') : t('reset.submit')}
         </Button>
       </Form>
     </Card>

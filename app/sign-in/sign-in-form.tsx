@@ -1,14 +1,13 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { z } from 'zod';
 import { Button } from '../_components/ui/button';
 import { Card } from '../_components/ui/card';
 import { Form, FormText, useZodForm } from '../_components/ui/form';
-
-const wrongCredentials = 'That e-mail and password do not match an account.';
 
 // next-auth checks the credentials; the forms only carry them.
 const credentialsForm = z.object({ email: z.string(), password: z.string() });
@@ -19,6 +18,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   // A customer coming from the store goes back there after opening an account; otherwise the portal.
   const signUpHref = callbackUrl === '/' ? '/sign-up' : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`;
   const [pending, setPending] = useState(false);
+  const t = useTranslations('auth.signIn');
   // After a right password on an account with two-factor sign-in, the same form asks for the code.
   const [credentials, setCredentials] = useState<Credentials>();
   const passwordStep = useZodForm(credentialsForm, { email: '', password: '' });
@@ -39,7 +39,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
       return;
     }
     // next-auth calls a refusal without words "CredentialsSignin"; anything else is our own words.
-    refuse(result?.error && result.error !== 'CredentialsSignin' ? result.error : wrongCredentials);
+    refuse(result?.error && result.error !== 'CredentialsSignin' ? result.error : t('wrongCredentials'));
   }
 
   if (credentials) {
@@ -50,19 +50,19 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
           form={codeStep}
           onSubmit={(v) => attempt(credentials, v.code, (message) => codeStep.setError('code', { message }))}
           className="space-y-4"
-          aria-label="Two-factor sign-in"
+          aria-label={t('twoFactor')}
         >
-          <p className="text-sm">Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p>
-          <FormText name="code" label="Authentication code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
+          <p className="text-sm">{t('codePrompt')}</p>
+          <FormText name="code" label={t('code')} inputMode="numeric" autoComplete="one-time-code" required autoFocus />
           <Button type="submit" className="w-full" disabled={pending}>
-            {pending ? 'Checking…' : 'Sign in'}
+            {pending ? t('checking') : t('submit')}
           </Button>
           <button
             type="button"
             className="w-full text-center text-sm text-fg-muted hover:underline"
             onClick={() => (setCredentials(undefined), codeStep.reset(), passwordStep.reset())}
           >
-            Use another account
+            {t('otherAccount')}
           </button>
         </Form>
       </Card>
@@ -77,21 +77,21 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         </p>
       ) : null}
       <Form form={passwordStep} onSubmit={(v) => attempt(v, '', (message) => passwordStep.setError('password', { message }))} className="space-y-4">
-        <FormText name="email" label="E-mail" type="email" autoComplete="username" required autoFocus />
-        <FormText name="password" label="Password" type="password" autoComplete="current-password" required />
+        <FormText name="email" label={t('email')} type="email" autoComplete="username" required autoFocus />
+        <FormText name="password" label={t('password')} type="password" autoComplete="current-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('signingIn') : t('submit')}
         </Button>
         <p className="text-center text-sm">
           <Link href="/reset-password" className="text-fg-muted hover:underline">
-            Forgot your password?
+            {t('forgot')}
           </Link>
         </p>
       </Form>
       <p className="mt-4 border-t border-border pt-4 text-center text-sm text-fg-muted">
-        New here?{' '}
+        {t('newHere')}{' '}
         <Link href={signUpHref} className="font-medium text-fg hover:underline">
-          Create account
+          {t('createAccount')}
         </Link>
       </p>
     </Card>

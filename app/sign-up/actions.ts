@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { currentUser } from '@/server/auth/next-auth';
 import { visitorContext } from '@/server/context';
@@ -15,8 +16,9 @@ import { actionFailure, type ActionFailure } from '../_lib/action-failure';
 /** Opens a customer account with its login; the form then signs in with the same password. */
 export async function signUpAction(raw: unknown): Promise<ActionFailure | { ok: true }> {
   const parsed = camelized(signUpInput).safeParse(raw);
-  if (!parsed.success) return { message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
-  if (await currentUser()) return { message: 'You are already signed in; reload the page.' };
+  const t = await getTranslations('auth');
+  if (!parsed.success) return { message: t('form.checkFields'), fields: fieldErrors(parsed.error.issues) };
+  if (await currentUser()) return { message: t('signUp.alreadySignedIn') };
   try {
     await signUp(await visitorContext(await headers()), parsed.data);
     return { ok: true };

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { requiredText, type DomainInput } from './common';
 
-const passwordMin = 10;
-
-/** The rule in words, shown under a new-password field before anyone types (kept beside the rule). */
-export const passwordRules = `At least ${passwordMin} characters. A few unrelated words are easy to remember and hard to guess.`;
+/** The shortest new password; its rule in words is auth.form.passwordRules, shown before anyone types. */
+export const passwordMin = 10;
 
 /** What any new password must be; the same rule for staff created by an admin. */
 export const newPassword = z

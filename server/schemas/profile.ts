@@ -20,3 +20,7 @@ export const updateOwnProfileInput = z.strictObject({
   locale: localeInput.nullable().optional(),
 });
 export type UpdateOwnProfileInput = DomainInput<typeof updateOwnProfileInput>;
+
+/** The language a client reads their pages, documents and messages in (the switcher's choice). */
+export const updateOwnLocaleInput = z.strictObject({ locale: localeInput });
+export type UpdateOwnLocaleInput = z.output<typeof updateOwnLocaleInput>;

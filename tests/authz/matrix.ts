@@ -665,6 +665,7 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: clientService('own:allowed other:404'),
   },
   { call: 'portal.updateProfile', input: () => ({ name: 'Client Renamed', company: '', phone: '', tax_id: '', billing_address: null }), expect: clientOwn },
+  { call: 'portal.setLocale', input: () => ({ locale: 'de' }), expect: clientService('ok') },
 
   // The Collect page (docs/collectors.md): payments.collect, a collector's only permission, within
   // the customers assigned to it (the other tenant's customer is nobody's: not found); the admin

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { StoreProduct } from '@/server/services/storefront/read';
 import { cn } from '../../_components/ui/cn';
@@ -18,7 +19,8 @@ export function shownPrice(product: StoreProduct, billing: Billing): StoreProduc
  * Monthly / yearly as two links, so the choice is in the URL (shareable, no script needed) and
  * the page keeps its scroll position. `bestSaving`: the largest yearly saving on the page.
  */
-export function BillingSwitch({ billing, bestSaving, path }: { billing: Billing; bestSaving: number; path: string }) {
+export async function BillingSwitch({ billing, bestSaving, path }: { billing: Billing; bestSaving: number; path: string }) {
+  const t = await getTranslations('shop.billing');
   const option = (value: Billing, label: string, note?: string) => (
     <Link
       href={value === 'monthly' ? path : `${path}?billing=yearly`}
@@ -34,9 +36,9 @@ export function BillingSwitch({ billing, bestSaving, path }: { billing: Billing;
     </Link>
   );
   return (
-    <div role="group" aria-label="Billing cycle" className="inline-flex rounded-md border border-border bg-muted p-0.5 text-sm" data-testid="billing-switch">
-      {option('monthly', 'Monthly')}
-      {option('yearly', 'Yearly', bestSaving > 0 ? `save up to ${bestSaving}%` : undefined)}
+    <div role="group" aria-label={t('label')} className="inline-flex rounded-md border border-border bg-muted p-0.5 text-sm" data-testid="billing-switch">
+      {option('monthly', t('monthly'))}
+      {option('yearly', t('yearly'), bestSaving > 0 ? t('saveUpTo', { percent: bestSaving }) : undefined)}
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ThemeToggle } from '@/app/_components/console/theme-toggle';
+import { LanguageSwitcher } from '@/app/_components/language/language-switcher';
 import { buttonClass } from '@/app/_components/ui/button';
 import type { SessionUser } from '@/server/auth/next-auth';
 import { homeOf } from '@/server/auth/permissions';
@@ -7,7 +9,8 @@ import { AccountLink } from './account-link';
 import { CartLink } from './cart-link';
 
 /** The public header of /store and /checkout: brand, store, cart, and the way in or home. */
-export function ShopHeader({ user }: { user: SessionUser | null }) {
+export async function ShopHeader({ user }: { user: SessionUser | null }) {
+  const t = await getTranslations('shop.header');
   return (
     <header className="border-b border-border bg-surface">
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-2 px-4 sm:px-6">
@@ -18,14 +21,15 @@ export function ShopHeader({ user }: { user: SessionUser | null }) {
           {/* On a phone the mark alone: the header must fit 390 px with the cart and account. */}
           <span className="max-sm:sr-only">Cashdesk</span>
         </Link>
-        <nav aria-label="Store" className="flex items-center gap-1">
+        <nav aria-label={t('nav')} className="flex items-center gap-1">
           {/* The brand links to the store too, so a phone can spare this one. */}
           <Link href="/store" className={buttonClass('ghost', 'max-sm:hidden')}>
-            Store
+            {t('store')}
           </Link>
           <CartLink />
           <AccountLink home={user ? homeOf[user.role] : null} email={user?.email ?? null} />
         </nav>
+        <LanguageSwitcher />
         <ThemeToggle />
       </div>
     </header>

@@ -1,20 +1,6 @@
-/** How the storefront names billing cycles: as a choice, and after a price ("$9.00 /mo"). */
-export const cycleName: Record<string, string> = {
-  one_time: 'One-time',
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  semiannual: 'Every 6 months',
-  annual: 'Yearly',
-  biennial: 'Every 2 years',
-  triennial: 'Every 3 years',
-};
+import type { PriceCycle } from '@/server/schemas/catalog';
 
-export const perCycle: Record<string, string> = {
-  one_time: '',
-  monthly: '/mo',
-  quarterly: '/quarter',
-  semiannual: '/6 mo',
-  annual: '/yr',
-  biennial: '/2 yrs',
-  triennial: '/3 yrs',
-};
+type Recurring = Exclude<PriceCycle, 'one_time'>;
+
+/** What follows a price in the store ("€9.00/mo"): the cycle, short; nothing after a one-time price. */
+export const perCycle = (t: (key: `per.${Recurring}`) => string, cycle: string): string => (cycle === 'one_time' ? '' : t(`per.${cycle as Recurring}`));

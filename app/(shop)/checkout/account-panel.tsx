@@ -1,6 +1,7 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -20,15 +21,21 @@ const reload = () => window.location.reload();
  */
 export function AccountPanel({ account, currencies }: { account: CheckoutAccount; currencies: StoreCurrencies }) {
   const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
+  const t = useTranslations('shop.account');
 
   if (account.kind === 'client') {
     return (
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <p data-testid="checkout-signed-in">
-          Signed in as <span className="font-medium">{account.name}</span> <span className="text-fg-muted">({account.email})</span>
+          {t.rich('signedInAs', {
+            name: account.name,
+            email: account.email,
+            strong: (words) => <span className="font-medium">{words}</span>,
+            muted: (words) => <span className="text-fg-muted">{words}</span>,
+          })}
         </p>
         <Button variant="ghost" onClick={() => signOut({ callbackUrl: '/checkout' })}>
-          Not you? Sign out
+          {t('notYou')}
         </Button>
       </div>
     );
@@ -36,22 +43,20 @@ export function AccountPanel({ account, currencies }: { account: CheckoutAccount
   if (account.kind === 'other') {
     return (
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <p role="status">
-          You are signed in as {account.email}, which is not a customer account. The store takes orders from customer accounts: sign out to order as one.
-        </p>
+        <p role="status">{t('notCustomer', { email: account.email })}</p>
         <Button variant="secondary" onClick={() => signOut({ callbackUrl: '/checkout' })}>
-          Sign out
+          {t('signOut')}
         </Button>
       </div>
     );
   }
   return (
     <div>
-      <div role="tablist" aria-label="Account" className="mb-4 inline-flex rounded-md border border-border bg-muted p-0.5 text-sm">
+      <div role="tablist" aria-label={t('tabs')} className="mb-4 inline-flex rounded-md border border-border bg-muted p-0.5 text-sm">
         {(
           [
-            ['sign-up', 'Create an account'],
-            ['sign-in', 'I have an account'],
+            ['sign-up', t('signUp')],
+            ['sign-in', t('signIn')],
           ] as const
         ).map(([value, label]) => (
           <button
@@ -76,27 +81,28 @@ const signInForm = z.object({ email: z.string().trim(), password: z.string() });
 
 function SignInForm() {
   const [pending, setPending] = useState(false);
+  const t = useTranslations('auth.signIn');
   const form = useZodForm(signInForm, { email: '', password: '' });
 
   async function onSubmit(values: z.output<typeof signInForm>) {
     setPending(true);
     if (await signInWith(values.email, values.password)) return reload();
     setPending(false);
-    form.setError('password', { message: 'That e-mail and password do not match an account.' });
+    form.setError('password', { message: t('wrongCredentials') });
   }
 
   return (
-    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label={t('title')}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormText id="signin-email" name="email" label="E-mail" type="email" autoComplete="username" />
-        <FormText id="signin-password" name="password" label="Password" type="password" autoComplete="current-password" />
+        <FormText id="signin-email" name="email" label={t('email')} type="email" autoComplete="username" />
+        <FormText id="signin-password" name="password" label={t('password')} type="password" autoComplete="current-password" />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('signingIn') : t('submit')}
         </Button>
         <Link href="/reset-password" className="text-sm text-fg-muted hover:underline">
-          Forgot your password?
+          {t('forgot')}
         </Link>
       </div>
     </Form>

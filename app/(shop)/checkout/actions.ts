@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { sessionContext } from '@/server/context';
@@ -21,9 +22,9 @@ import { actionFailure, type ActionFailure } from '../../_lib/action-failure';
  */
 export async function placeOrderAction(raw: unknown): Promise<ActionFailure> {
   const parsed = camelized(checkoutInput).safeParse(raw);
-  if (!parsed.success) return { message: 'Check the highlighted fields', fields: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { message: (await getTranslations('auth.form'))('checkFields'), fields: fieldErrors(parsed.error.issues) };
   const ctx = await sessionContext(await headers());
-  if (!ctx) return { message: 'Sign in or create an account to place your order.' };
+  if (!ctx) return { message: (await getTranslations('shop.checkout'))('signInFirst') };
   let order: Awaited<ReturnType<typeof placeStoreOrder>>;
   try {
     order = await placeStoreOrder(ctx, parsed.data);

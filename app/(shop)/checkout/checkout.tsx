@@ -2,15 +2,16 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { unstable_rethrow } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import type { FieldErrors } from '@/server/errors';
+import type { PriceCycle } from '@/server/schemas/catalog';
 import type { CheckoutMethod } from '@/server/schemas/payments';
 import { cartActions, itemsOf, useCart, useCartReady, type Cart } from '../_lib/cart';
-import { cycleName, perCycle } from '../_lib/cycles';
-import { methodText } from '../_lib/methods';
+import { perCycle } from '../_lib/cycles';
 import type { StoreCurrencies } from '../../_components/account/sign-up-form';
 import { useMoney } from '../../_components/money';
 import { Button, buttonClass } from '../../_components/ui/button';
@@ -38,6 +39,8 @@ const fieldsOf = (error: unknown): FieldErrors => (error as ErrorData | null)?.d
 export function Checkout({ account, currency, methods, bankInstructions, termsUrl, currencies }: Props) {
   const money = useMoney();
   const trpc = useTRPC();
+  const t = useTranslations('shop');
+  const cycleName = useTranslations('common.cycle');
   const queryClient = useQueryClient();
   const ready = useCartReady();
   const stored = useCart();
@@ -73,7 +76,7 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
     event.preventDefault();
     const code = couponDraft.trim();
     if (!code) {
-      setCouponError('Enter a coupon code');
+      setCouponError(t('checkout.enterCoupon'));
       return;
     }
     setApplying(true);
@@ -93,8 +96,8 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
 
   async function placeOrder() {
     const missing: FieldErrors = {};
-    if (!method) missing.payment_method = 'Choose how you will pay';
-    if (!accepted) missing.accept_terms = 'You must accept the terms to order';
+    if (!method) missing.payment_method = t('checkout.chooseMethod');
+    if (!accepted) missing.accept_terms = t('checkout.mustAccept');
     setErrors(missing);
     if (!method || !accepted) return;
     const taken = cartActions.take();
@@ -118,17 +121,17 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
       }
       cartActions.restore(taken);
       setPlacing(null);
-      toast.error('Could not reach the server. Check your connection and try again.');
+      toast.error(t('checkout.unreachable'));
     }
   }
 
-  if (!ready) return <Card className="h-40 animate-pulse bg-muted" aria-busy="true" aria-label="Loading your cart" />;
+  if (!ready) return <Card className="h-40 animate-pulse bg-muted" aria-busy="true" aria-label={t('checkout.loading')} />;
   if (cart.lines.length === 0) {
     return (
       <Card className="p-8 text-center">
-        <p className="text-sm text-fg-muted">Your cart is empty.</p>
+        <p className="text-sm text-fg-muted">{t('checkout.empty')}</p>
         <Link href="/store" className={buttonClass('primary', 'mt-4')}>
-          Browse the store
+          {t('checkout.browse')}
         </Link>
       </Card>
     );
@@ -141,15 +144,15 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
     <div className="grid items-start gap-6 pb-20 lg:grid-cols-[minmax(0,1fr)_22rem] lg:pb-0">
       <div className="min-w-0 space-y-6">
         <Card className="p-5">
-          <h2 className="mb-3 text-base font-semibold">Your cart</h2>
-          <ul className="divide-y divide-border" aria-label="Cart">
+          <h2 className="mb-3 text-base font-semibold">{t('checkout.cart')}</h2>
+          <ul className="divide-y divide-border" aria-label={t('checkout.cartList')}>
             {cart.lines.map((line, index) => {
               const priced = data?.lines[index];
               const error = lineError(index);
               return (
                 <li key={line.key} className="flex items-start gap-3 py-3">
                   <div className="min-w-0 flex-1">
-                    <p className="font-medium">{priced ? `${priced.name} (${cycleName[priced.cycle]})` : line.label.split(' · ')[0]}</p>
+                    <p className="font-medium">{priced ? `${priced.name} (${cycleName(priced.cycle as PriceCycle)})` : line.label.split(' · ')[0]}</p>
                     {priced ? (
                       <>
                         {priced.options.length > 0 ? (
@@ -159,8 +162,10 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
                         ) : null}
                         <p className="mt-1 text-sm tabular-nums">
                           {money(priced.unitPrice, currency)}
-                          <span className="text-fg-muted">{perCycle[priced.cycle]}</span>
-                          {priced.setupFee > 0n ? <span className="text-fg-muted"> + {money(priced.setupFee, currency)} setup</span> : null}
+                          <span className="text-fg-muted">{perCycle(t, priced.cycle)}</span>
+                          {priced.setupFee > 0n ? (
+                            <span className="text-fg-muted"> {t('checkout.setup', { amount: money(priced.setupFee, currency) })}</span>
+                          ) : null}
                         </p>
                       </>
                     ) : (
@@ -168,13 +173,18 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
                     )}
                     {error ? (
                       <p role="alert" className="mt-1 text-xs text-danger">
-                        {error.startsWith('is ') ? `This item ${error}` : error}. Remove it to continue.
+                        {t('checkout.lineError', { reason: error.startsWith('is ') ? t('checkout.thisItem', { problem: error }) : error })}
                       </p>
                     ) : null}
                   </div>
-                  <Button variant="ghost" aria-label={`Remove ${priced?.name ?? line.label}`} disabled={!!placing} onClick={() => cartActions.remove(line.key)}>
+                  <Button
+                    variant="ghost"
+                    aria-label={t('checkout.removeItem', { item: priced?.name ?? line.label })}
+                    disabled={!!placing}
+                    onClick={() => cartActions.remove(line.key)}
+                  >
                     <Trash2 className="size-4" aria-hidden />
-                    Remove
+                    {t('checkout.remove')}
                   </Button>
                 </li>
               );
@@ -183,22 +193,22 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
         </Card>
 
         <Card className="p-5">
-          <h2 className="mb-3 text-base font-semibold">Your account</h2>
+          <h2 className="mb-3 text-base font-semibold">{t('checkout.account')}</h2>
           <AccountPanel account={account} currencies={currencies} />
         </Card>
 
         <Card className="p-5">
-          <h2 className="mb-3 text-base font-semibold">Payment</h2>
+          <h2 className="mb-3 text-base font-semibold">{t('checkout.payment')}</h2>
           {methods.length === 0 ? (
             <p role="status" className="text-sm">
-              Orders cannot be paid online right now: no payment method is set up yet. Please contact us to order.
+              {t('checkout.noMethods')}
             </p>
           ) : (
             <div className="space-y-4">
               <fieldset aria-describedby={errors.payment_method ? 'payment_method-error' : undefined}>
-                <legend className="mb-2 text-sm font-medium">How will you pay?</legend>
+                <legend className="mb-2 text-sm font-medium">{t('checkout.howPay')}</legend>
                 {usable.length === 0 ? (
-                  <p className="text-sm text-fg-muted">Your credit balance does not cover this order, and no other way to pay is set up. Please contact us.</p>
+                  <p className="text-sm text-fg-muted">{t('checkout.nothingCovers')}</p>
                 ) : (
                   <div className="grid gap-2 sm:grid-cols-2">
                     {usable.map((m) => (
@@ -218,13 +228,13 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
                           className="mt-0.5 accent-accent"
                         />
                         <span>
-                          <span className="block font-medium">{methodText[m].label}</span>
+                          <span className="block font-medium">{t(`method.${m}.label`)}</span>
                           <span className="block text-xs text-fg-muted">
                             {m === 'credit' && data?.creditBalance != null
-                              ? `Pay from your credit balance of ${money(data.creditBalance, currency)}.`
+                              ? t('checkout.creditOf', { amount: money(data.creditBalance, currency) })
                               : m === 'bank_transfer' && bankInstructions
                                 ? bankInstructions
-                                : methodText[m].hint}
+                                : t(`method.${m}.hint`)}
                           </span>
                         </span>
                       </label>
@@ -252,14 +262,16 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
                     className="mt-0.5 accent-accent"
                   />
                   <span>
-                    I accept the{' '}
-                    {termsUrl ? (
-                      <a href={termsUrl} target="_blank" rel="noreferrer" className="text-accent underline underline-offset-2">
-                        terms of service
-                      </a>
-                    ) : (
-                      'terms of service'
-                    )}
+                    {t.rich('checkout.acceptTerms', {
+                      terms: (words) =>
+                        termsUrl ? (
+                          <a href={termsUrl} target="_blank" rel="noreferrer" className="text-accent underline underline-offset-2">
+                            {words}
+                          </a>
+                        ) : (
+                          words
+                        ),
+                    })}
                   </span>
                 </label>
                 {errors.accept_terms ? (
@@ -271,10 +283,10 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
 
               {account.kind === 'client' ? (
                 <Button className="w-full sm:w-auto" disabled={!!placing || !data || usable.length === 0} onClick={placeOrder}>
-                  {placing ? 'Placing your order…' : data ? `Place order · ${money(data.total, currency)}` : 'Place order'}
+                  {placing ? t('checkout.placing') : data ? t('checkout.placeOrderTotal', { amount: money(data.total, currency) }) : t('checkout.placeOrder')}
                 </Button>
               ) : account.kind === 'visitor' ? (
-                <p className="text-sm text-fg-muted">Create an account or sign in above to place your order.</p>
+                <p className="text-sm text-fg-muted">{t('checkout.signInFirst')}</p>
               ) : null}
             </div>
           )}
@@ -283,26 +295,29 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
 
       <Card className="p-5 lg:sticky lg:top-6" aria-labelledby="order-summary">
         <h2 id="order-summary" className="text-base font-semibold">
-          Order summary
+          {t('checkout.summary')}
         </h2>
         <dl className="mt-3 space-y-1.5 text-sm" aria-busy={quote.isFetching}>
           {data ? (
             <>
-              <SummaryRow label="Items" value={money(data.itemsTotal, currency)} />
+              <SummaryRow label={t('checkout.items')} value={money(data.itemsTotal, currency)} />
               {data.coupon ? (
-                <SummaryRow label={`Coupon ${data.coupon.code}`} value={`−${money(data.discount, currency)}`} testId="summary-discount" tone="success" />
+                <SummaryRow
+                  label={t('checkout.coupon', { code: data.coupon.code })}
+                  value={`−${money(data.discount, currency)}`}
+                  testId="summary-discount"
+                  tone="success"
+                />
               ) : null}
               {data.taxMode === 'exclusive' && data.tax > 0n ? <SummaryRow label={data.taxLabel} value={money(data.tax, currency)} /> : null}
               <div className="flex items-baseline justify-between border-t border-border pt-2">
-                <dt className="font-medium">Due today</dt>
+                <dt className="font-medium">{t('checkout.dueToday')}</dt>
                 <dd className="text-xl font-semibold tabular-nums" data-testid="summary-total">
                   {money(data.total, currency)}
                 </dd>
               </div>
               {data.taxMode === 'inclusive' && data.tax > 0n ? (
-                <p className="text-right text-xs text-fg-muted">
-                  includes {money(data.tax, currency)} {data.taxLabel.toLowerCase()}
-                </p>
+                <p className="text-right text-xs text-fg-muted">{t('checkout.includesTax', { amount: money(data.tax, currency), tax: data.taxLabel })}</p>
               ) : null}
             </>
           ) : generalError ? (
@@ -310,11 +325,11 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
               {generalError}
             </p>
           ) : staleCoupon ? (
-            <p className="text-fg-muted">Remove the coupon that no longer applies to see your total.</p>
+            <p className="text-fg-muted">{t('checkout.staleCoupon')}</p>
           ) : quote.isError ? (
-            <p className="text-fg-muted">Fix the items marked in your cart to see the total.</p>
+            <p className="text-fg-muted">{t('checkout.fixItems')}</p>
           ) : (
-            <p className="text-fg-muted">Working out your total…</p>
+            <p className="text-fg-muted">{t('checkout.working')}</p>
           )}
         </dl>
 
@@ -323,11 +338,13 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
             <div className="space-y-1 text-sm">
               <div className="flex items-center justify-between gap-2">
                 <span>
-                  Coupon <span className="font-mono font-medium">{data?.coupon?.code ?? cart.coupon}</span>
-                  {data?.coupon ? ' applied' : null}
+                  {t.rich(data?.coupon ? 'checkout.couponApplied' : 'checkout.couponPending', {
+                    code: data?.coupon?.code ?? cart.coupon,
+                    mono: (code) => <span className="font-mono font-medium">{code}</span>,
+                  })}
                 </span>
-                <Button variant="ghost" aria-label="Remove coupon" disabled={!!placing} onClick={() => cartActions.setCoupon(null)}>
-                  Remove
+                <Button variant="ghost" aria-label={t('checkout.removeCoupon')} disabled={!!placing} onClick={() => cartActions.setCoupon(null)}>
+                  {t('checkout.remove')}
                 </Button>
               </div>
               {staleCoupon ? (
@@ -337,8 +354,8 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
               ) : null}
             </div>
           ) : (
-            <form onSubmit={applyCoupon} noValidate className="space-y-2" aria-label="Coupon">
-              <Field label="Coupon code" name="coupon_code" error={couponError}>
+            <form onSubmit={applyCoupon} noValidate className="space-y-2" aria-label={t('checkout.couponForm')}>
+              <Field label={t('checkout.couponCode')} name="coupon_code" error={couponError}>
                 <div className="flex gap-2">
                   <Input
                     id="coupon_code"
@@ -350,7 +367,7 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
                     aria-describedby={couponError ? 'coupon_code-error' : undefined}
                   />
                   <Button type="submit" variant="secondary" disabled={applying || !!placing}>
-                    {applying ? 'Checking…' : 'Apply'}
+                    {applying ? t('checkout.checking') : t('checkout.apply')}
                   </Button>
                 </div>
               </Field>
@@ -363,11 +380,11 @@ export function Checkout({ account, currency, methods, bankInstructions, termsUr
       <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur lg:hidden">
         <div className="flex items-center justify-between gap-3">
           <div className="min-w-0 text-sm">
-            <div className="text-xs text-fg-muted">Due today</div>
+            <div className="text-xs text-fg-muted">{t('checkout.dueToday')}</div>
             <div className="font-semibold tabular-nums">{data ? money(data.total, currency) : '…'}</div>
           </div>
           <a href="#order-summary" className={buttonClass('secondary')}>
-            Order summary
+            {t('checkout.summary')}
           </a>
         </div>
       </div>

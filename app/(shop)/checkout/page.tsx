@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { offeredMethods, readPaymentConfig } from '@/server/payments/config';
 import { shopperOf, storeCurrencies } from '@/server/services/storefront/read';
 import { shopper } from '../_lib/shopper';
 import { PageHeader } from '../../_components/ui/card';
 import { Checkout, type CheckoutAccount } from './checkout';
 
-export const metadata: Metadata = { title: 'Checkout' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('shop.checkout'))('title') };
+}
 
 export default async function CheckoutPage() {
   const { ctx, user } = await shopper();
+  const t = await getTranslations('shop.checkout');
   const [config, { currency }, currencies] = await Promise.all([readPaymentConfig(ctx.db), shopperOf(ctx.db, ctx.actor), storeCurrencies(ctx.db)]);
   const account: CheckoutAccount = !user
     ? { kind: 'visitor' }
@@ -17,7 +21,7 @@ export default async function CheckoutPage() {
       : { kind: 'other', name: user.name, email: user.email };
   return (
     <>
-      <PageHeader title="Checkout" description={`Review your cart and place your order. Prices are in ${currency}.`} />
+      <PageHeader title={t('title')} description={t('description', { currency })} />
       <Checkout
         account={account}
         currency={currency}

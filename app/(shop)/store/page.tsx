@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { formatMoney } from '@/server/billing/currency';
+import { formatsFor } from '@/i18n/format';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { readStorefront, type StoreProduct } from '@/server/services/storefront/read';
 import { billingChoice, BillingSwitch, shownPrice } from '../_components/billing-switch';
@@ -11,28 +12,36 @@ import { Markdown } from '../../_components/markdown';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 
-export const metadata: Metadata = { title: 'Store' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('shop.store'))('title') };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function StorePage({ searchParams }: { searchParams: Search }) {
   const billing = billingChoice((await searchParams).billing);
   const { ctx } = await shopper();
-  const [store, settings] = await Promise.all([readStorefront(ctx), readBillingSettings(ctx.db)]);
-  const money = (amount: bigint) => formatMoney(amount, store.currency, { decimals: settings.display_decimals });
+  const [store, settings, locale, t] = await Promise.all([readStorefront(ctx), readBillingSettings(ctx.db), getLocale(), getTranslations('shop.store')]);
+  // Not pageFormats(): its settings read needs a session, and the store is public.
+  const formats = formatsFor(locale, { decimals: settings.display_decimals });
+  const money = (amount: bigint) => formats.money(amount, store.currency);
   const products = store.categories.flatMap((c) => c.products);
   const bestSaving = Math.max(0, ...products.flatMap((p) => p.prices.filter((price) => price.cycle === 'annual').map((price) => price.savingsPercent ?? 0)));
 
   return (
     <>
       <PageHeader
-        title="Store"
-        description={`Choose a plan and its options; prices are in ${store.currency}${Number(settings.tax_rate) > 0 ? `, before ${settings.tax_label.toLowerCase()}` : ''}.`}
+        title={t('title')}
+        description={
+          Number(settings.tax_rate) > 0
+            ? t('descriptionBeforeTax', { currency: store.currency, tax: settings.tax_label })
+            : t('description', { currency: store.currency })
+        }
       >
         {products.length > 0 ? <BillingSwitch billing={billing} bestSaving={bestSaving} path="/store" /> : null}
       </PageHeader>
       {store.categories.length === 0 ? (
-        <Card className="p-8 text-center text-sm text-fg-muted">Nothing is on sale in {store.currency} right now.</Card>
+        <Card className="p-8 text-center text-sm text-fg-muted">{t('empty', { currency: store.currency })}</Card>
       ) : (
         <div className="space-y-10">
           {store.categories.map((category) => (
@@ -55,8 +64,17 @@ export default async function StorePage({ searchParams }: { searchParams: Search
   );
 }
 
-function ProductCard({ product, billing, money }: { product: StoreProduct; billing: ReturnType<typeof billingChoice>; money: (amount: bigint) => string }) {
+async function ProductCard({
+  product,
+  billing,
+  money,
+}: {
+  product: StoreProduct;
+  billing: ReturnType<typeof billingChoice>;
+  money: (amount: bigint) => string;
+}) {
   const price = shownPrice(product, billing);
+  const t = await getTranslations('shop');
   return (
     <Card className="flex h-full flex-col p-5" aria-labelledby={`product-${product.id}`} role="article">
       <h3 id={`product-${product.id}`} className="text-base font-semibold">
@@ -66,24 +84,24 @@ function ProductCard({ product, billing, money }: { product: StoreProduct; billi
       <div className="mt-4" data-testid="product-price">
         <p>
           <span className="text-3xl font-semibold tracking-tight tabular-nums">{money(price.amount)}</span>
-          <span className="text-sm text-fg-muted">{price.cycle === 'one_time' ? ' one-time' : perCycle[price.cycle]}</span>
+          <span className="text-sm text-fg-muted">{price.cycle === 'one_time' ? ` ${t('store.oneTime')}` : perCycle(t, price.cycle)}</span>
         </p>
         <p className="mt-1 flex min-h-6 flex-wrap items-center gap-2 text-xs text-fg-muted">
           {price.savings && price.savingsPercent ? (
             <span className="rounded-full bg-success/15 px-2 py-0.5 font-medium text-success">
-              Save {price.savingsPercent}% · {money(price.savings)} a year
+              {t('store.saving', { percent: price.savingsPercent, amount: money(price.savings) })}
             </span>
           ) : null}
-          {price.setupFee > 0n ? <span>+ {money(price.setupFee)} setup</span> : null}
+          {price.setupFee > 0n ? <span>{t('store.setup', { amount: money(price.setupFee) })}</span> : null}
         </p>
       </div>
       <FeatureList product={product} className="mt-4" />
       {product.optionGroups.length > 0 ? (
-        <p className="mt-3 text-xs text-fg-muted">Configurable: {product.optionGroups.map((g) => g.name).join(', ')}</p>
+        <p className="mt-3 text-xs text-fg-muted">{t('store.configurable', { groups: product.optionGroups.map((g) => g.name).join(', ') })}</p>
       ) : null}
       <div className="mt-auto pt-5">
         <Link href={`/store/${product.id}?cycle=${price.cycle}`} className={buttonClass('primary', 'w-full')}>
-          {product.optionGroups.length > 0 ? 'Configure' : 'Choose'}
+          {product.optionGroups.length > 0 ? t('store.configure') : t('store.choose')}
           <span className="sr-only"> {product.name}</span>
         </Link>
       </div>

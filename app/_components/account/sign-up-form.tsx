@@ -1,8 +1,9 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { passwordRules } from '@/server/schemas/account';
+import { passwordMin } from '@/server/schemas/account';
 import { signUpInput } from '@/server/schemas/store';
 import { countryChoices } from '../../_lib/countries';
 import { showFieldErrors } from '../../_lib/form-errors';
@@ -25,6 +26,7 @@ export async function signInWith(email: string, password: string): Promise<boole
  */
 export function SignUpForm({ currencies, then }: { currencies: StoreCurrencies; then: () => void }) {
   const [pending, setPending] = useState(false);
+  const t = useTranslations('auth');
   // The server's schema answers first, without a round trip.
   const form = useZodForm(signUpInput, {
     name: '',
@@ -42,23 +44,23 @@ export function SignUpForm({ currencies, then }: { currencies: StoreCurrencies; 
       const result = await signUpAction(values);
       if ('ok' in result) {
         if (await signInWith(values.email, values.password)) return then();
-        setErrors({ _: 'Your account is ready, but signing in failed. Sign in with your e-mail and password.' });
+        setErrors({ _: t('signUp.signInFailed') });
       } else {
         showFieldErrors(setErrors)({ message: result.message, data: { fields: result.fields } });
       }
     } catch {
-      setErrors({ _: 'Could not reach the server. Check your connection and try again.' });
+      setErrors({ _: t('signUp.unreachable') });
     }
     setPending(false);
   }
 
   return (
-    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label="Create an account">
+    <Form form={form} onSubmit={onSubmit} className="space-y-4" aria-label={t('signUp.form')}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormText id="signup-name" name="name" label="Your name" autoComplete="name" />
-        <FormText id="signup-email" name="email" label="E-mail" type="email" autoComplete="email" />
-        <FormText id="signup-company" name="company" label="Company (optional)" autoComplete="organization" />
-        <FormSelect id="signup-currency" name="currency" label="Currency" hint="Your invoices are in this currency.">
+        <FormText id="signup-name" name="name" label={t('signUp.name')} autoComplete="name" />
+        <FormText id="signup-email" name="email" label={t('signUp.email')} type="email" autoComplete="email" />
+        <FormText id="signup-company" name="company" label={t('signUp.company')} autoComplete="organization" />
+        <FormSelect id="signup-currency" name="currency" label={t('signUp.currency')} hint={t('signUp.currencyHint')}>
           {currencies.all.map((code) => (
             <option key={code} value={code}>
               {code}
@@ -67,18 +69,18 @@ export function SignUpForm({ currencies, then }: { currencies: StoreCurrencies; 
         </FormSelect>
       </div>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold">Billing address</legend>
+        <legend className="mb-2 text-sm font-semibold">{t('signUp.address')}</legend>
         <div className="sm:col-span-2">
-          <FormText id="signup-line1" name="billing_address.line1" label="Address" autoComplete="address-line1" />
+          <FormText id="signup-line1" name="billing_address.line1" label={t('signUp.line1')} autoComplete="address-line1" />
         </div>
         <div className="sm:col-span-2">
-          <FormText id="signup-line2" name="billing_address.line2" label="Address line 2 (optional)" autoComplete="address-line2" />
+          <FormText id="signup-line2" name="billing_address.line2" label={t('signUp.line2')} autoComplete="address-line2" />
         </div>
-        <FormText id="signup-city" name="billing_address.city" label="City" autoComplete="address-level2" />
-        <FormText id="signup-postal-code" name="billing_address.postal_code" label="Postal code (optional)" autoComplete="postal-code" />
-        <FormText id="signup-region" name="billing_address.region" label="State or region (optional)" autoComplete="address-level1" />
-        <FormSelect id="signup-country" name="billing_address.country" label="Country" autoComplete="country">
-          <option value="">Choose…</option>
+        <FormText id="signup-city" name="billing_address.city" label={t('signUp.city')} autoComplete="address-level2" />
+        <FormText id="signup-postal-code" name="billing_address.postal_code" label={t('signUp.postalCode')} autoComplete="postal-code" />
+        <FormText id="signup-region" name="billing_address.region" label={t('signUp.region')} autoComplete="address-level1" />
+        <FormSelect id="signup-country" name="billing_address.country" label={t('signUp.country')} autoComplete="country">
+          <option value="">{t('signUp.chooseCountry')}</option>
           {countryChoices().map((country) => (
             <option key={country.code} value={country.code}>
               {country.name}
@@ -86,10 +88,17 @@ export function SignUpForm({ currencies, then }: { currencies: StoreCurrencies; 
           ))}
         </FormSelect>
       </fieldset>
-      <FormText id="signup-password" name="password" label="Password" type="password" autoComplete="new-password" hint={passwordRules} />
+      <FormText
+        id="signup-password"
+        name="password"
+        label={t('signUp.password')}
+        type="password"
+        autoComplete="new-password"
+        hint={t('form.passwordRules', { min: passwordMin })}
+      />
       <FormError />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Creating your account…' : 'Create account'}
+        {pending ? t('signUp.creating') : t('signUp.submit')}
       </Button>
     </Form>
   );

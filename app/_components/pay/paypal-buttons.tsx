@@ -1,6 +1,7 @@
 'use client';
 
 import { loadScript } from '@paypal/paypal-js';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 
@@ -24,6 +25,7 @@ export function PayPalButtons({
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
+  const t = useTranslations('shop.pay');
 
   useEffect(() => {
     let cancelled = false;
@@ -41,21 +43,21 @@ export function PayPalButtons({
                 body: JSON.stringify({ token }),
               });
               const body = (await response.json()) as { orderId?: string; error?: { message?: string } };
-              if (!response.ok || !body.orderId) throw new Error(body.error?.message ?? 'PayPal could not be started');
+              if (!response.ok || !body.orderId) throw new Error(body.error?.message ?? t('paypalNotStarted'));
               return body.orderId;
             },
             onApprove: async ({ orderID }) => {
               router.push(`/pay/return?provider=paypal&order_id=${encodeURIComponent(orderID)}`);
             },
-            onError: (err) => setError(err instanceof Error ? err.message : 'PayPal could not take the payment'),
+            onError: (err) => setError(err instanceof Error ? err.message : t('paypalFailed')),
           })
           .render(container.current);
       })
-      .catch(() => setError('PayPal could not be loaded; try again or choose another way to pay.'));
+      .catch(() => setError(t('paypalNotLoaded')));
     return () => {
       cancelled = true;
     };
-  }, [invoiceId, token, currency, clientId, sdkUrl, router]);
+  }, [invoiceId, token, currency, clientId, sdkUrl, router, t]);
 
   return (
     <div>

@@ -3,11 +3,12 @@ import { camelized, id } from '../../schemas/common';
 import { bulkInvoicesInput } from '../../schemas/invoice-bulk';
 import { applyCreditInput, invoiceIdInput } from '../../schemas/invoices';
 import { cancelOwnServiceInput, ownPlanChangeInput } from '../../schemas/orders';
-import { updateOwnProfileInput } from '../../schemas/profile';
+import { updateOwnLocaleInput, updateOwnProfileInput } from '../../schemas/profile';
 import { redeemVoucherInput, topUpInput } from '../../schemas/vouchers';
 import { startTopUp } from '../../services/credit/top-up';
 import { getCustomerAccount } from '../../services/customers/account';
 import { getOwnAccount } from '../../services/customers/get';
+import { updateOwnLocale } from '../../services/customers/update-own-locale';
 import { updateOwnProfile } from '../../services/customers/update-own-profile';
 import { customerInvoice } from '../../services/invoices/customer-invoice';
 import { cancelOwnService } from '../../services/orders/cancel-service';
@@ -56,4 +57,6 @@ export const portalRouter = router({
     ),
   cancelService: clientProcedure.input(camelized(cancelOwnServiceInput)).mutation(({ ctx, input }) => cancelOwnService(ctx.service, input)),
   updateProfile: authedProcedure.input(camelized(updateOwnProfileInput)).mutation(({ ctx, input }) => updateOwnProfile(ctx.service, input)),
+  /** The language switcher's choice kept on the client's own customer account. */
+  setLocale: clientProcedure.input(updateOwnLocaleInput).mutation(({ ctx, input }) => updateOwnLocale(ctx.service, input)),
 });

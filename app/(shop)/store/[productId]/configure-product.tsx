@@ -1,14 +1,16 @@
 'use client';
 
 import { ShoppingCart } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { priceLine, type ChosenOptionInput } from '@/server/billing/pricing';
+import { priceLine, type ChosenOptionInput, type LinePrice } from '@/server/billing/pricing';
 import { cycleSavings } from '@/server/billing/savings';
+import type { PriceCycle } from '@/server/schemas/catalog';
 import type { StoreProduct } from '@/server/services/storefront/read';
 import { cartActions } from '../../_lib/cart';
-import { cycleName, perCycle } from '../../_lib/cycles';
+import { perCycle } from '../../_lib/cycles';
 import { useMoney } from '../../../_components/money';
 import { Button } from '../../../_components/ui/button';
 import { Card } from '../../../_components/ui/card';
@@ -27,6 +29,9 @@ const choiceClass =
 export function ConfigureProduct({ product, currency, initialCycle }: { product: StoreProduct; currency: string; initialCycle: string | undefined }) {
   const money = useMoney();
   const router = useRouter();
+  const t = useTranslations('shop');
+  const cycleName = useTranslations('common.cycle');
+  const per = (c: string) => perCycle(t, c);
   // The cycle the store showed (its monthly/yearly switch), else monthly, else the first.
   const [cycle, setCycle] = useState(
     () => (product.prices.find((p) => p.cycle === initialCycle) ?? product.prices.find((p) => p.cycle === 'monthly') ?? product.prices[0]!).cycle,
@@ -56,6 +61,18 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
   const price = priceAt(cycle);
   const monthly = product.prices.some((p) => p.cycle === 'monthly') ? priceAt('monthly') : null;
   const optionPrice = (option: Group['options'][number]) => option.prices.find((p) => p.cycle === cycle)?.amount;
+  /** What an option adds to the price at the chosen cycle. */
+  const describe = (amount: bigint | undefined, each = false) => {
+    if (amount === undefined) return t('product.notOffered');
+    if (amount === 0n) return t('product.included');
+    return `${t(each ? 'product.extraEach' : 'product.extra', { amount: money(amount, currency) })}${per(cycle)}`;
+  };
+  // The pricing's refusal is in the server's English; the form words it in the page's language.
+  const refusal = (refused: Extract<LinePrice, { ok: false }>) => {
+    if (refused.field === 'cycle') return t('product.cycleNotOffered', { cycle: cycleName(cycle as PriceCycle), currency });
+    const group = product.optionGroups.find((g) => g.id === refused.groupId);
+    return group ? t('product.checkOption', { group: group.name }) : t('product.checkOptions');
+  };
 
   function addToCart() {
     if (!price.ok) return;
@@ -65,9 +82,9 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
       cycle: cycle as StoreProduct['prices'][number]['cycle'],
       quantity: 1,
       options: chosen.map((c) => ({ option_id: c.optionId, quantity: c.quantity })),
-      label: [`${product.name} (${cycleName[cycle]})`, ...picked].join(' · '),
+      label: [`${product.name} (${cycleName(cycle as PriceCycle)})`, ...picked].join(' · '),
     });
-    toast.success(`${product.name} is in your cart`);
+    toast.success(t('product.inCart', { product: product.name }));
     router.push('/checkout');
   }
 
@@ -75,7 +92,7 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
     <div className="mt-6 grid items-start gap-6 pb-20 lg:grid-cols-[minmax(0,1fr)_20rem] lg:pb-0">
       <div className="min-w-0 space-y-6">
         <fieldset>
-          <legend className="mb-2 text-sm font-semibold">Billing cycle</legend>
+          <legend className="mb-2 text-sm font-semibold">{t('product.billingCycle')}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {product.prices.map((p) => {
               const at = priceAt(p.cycle);
@@ -85,14 +102,16 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
                 <label key={p.cycle} className={choiceClass}>
                   <input type="radio" name="cycle" value={p.cycle} checked={cycle === p.cycle} onChange={() => setCycle(p.cycle)} className="accent-accent" />
                   <span className="flex-1">
-                    <span className="block font-medium">{cycleName[p.cycle]}</span>
+                    <span className="block font-medium">{cycleName(p.cycle)}</span>
                     <span className="block text-xs text-fg-muted tabular-nums">
                       {money(amount, currency)}
-                      {perCycle[p.cycle]}
-                      {p.setupFee > 0n ? ` + ${money(p.setupFee, currency)} setup` : ''}
+                      {per(p.cycle)}
+                      {p.setupFee > 0n ? ` ${t('product.setup', { amount: money(p.setupFee, currency) })}` : ''}
                     </span>
                   </span>
-                  {saves ? <span className="rounded-full bg-success/15 px-2 py-0.5 text-xs font-medium text-success">save {saves}%</span> : null}
+                  {saves ? (
+                    <span className="rounded-full bg-success/15 px-2 py-0.5 text-xs font-medium text-success">{t('product.save', { percent: saves })}</span>
+                  ) : null}
                 </label>
               );
             })}
@@ -103,7 +122,7 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
           <fieldset key={group.id}>
             <legend className="mb-2 text-sm font-semibold">
               {group.name}
-              {group.required ? null : <span className="font-normal text-fg-muted"> (optional)</span>}
+              {group.required ? null : <span className="font-normal text-fg-muted"> {t('product.optional')}</span>}
             </legend>
             {group.kind === 'select' ? (
               <select
@@ -112,10 +131,10 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
                 value={single[group.id] ?? ''}
                 onChange={(e) => setSingle({ ...single, [group.id]: e.target.value })}
               >
-                {group.required ? null : <option value="">None</option>}
+                {group.required ? null : <option value="">{t('product.none')}</option>}
                 {group.options.map((option) => (
                   <option key={option.id} value={option.id} disabled={optionPrice(option) === undefined}>
-                    {option.name} — {describe(optionPrice(option), cycle, currency, money)}
+                    {option.name} — {describe(optionPrice(option))}
                   </option>
                 ))}
               </select>
@@ -130,14 +149,12 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
                       onChange={() => setSingle({ ...single, [group.id]: '' })}
                       className="accent-accent"
                     />
-                    <span className="flex-1">None</span>
+                    <span className="flex-1">{t('product.none')}</span>
                   </label>
                 ) : null}
                 {group.options.map((option) => {
                   const amount = optionPrice(option);
-                  const note = (
-                    <span className="text-xs text-fg-muted tabular-nums">{describe(amount, cycle, currency, money, group.kind === 'quantity')}</span>
-                  );
+                  const note = <span className="text-xs text-fg-muted tabular-nums">{describe(amount, group.kind === 'quantity')}</span>;
                   if (group.kind === 'quantity') {
                     const label = group.options.length === 1 ? group.name : `${group.name}: ${option.name}`;
                     return (
@@ -195,41 +212,41 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
 
       <Card className="p-5 lg:sticky lg:top-6" aria-labelledby="summary-title">
         <h2 id="summary-title" className="text-sm font-semibold">
-          Your {product.name}
+          {t('product.summary', { product: product.name })}
         </h2>
         {price.ok ? (
           <>
             <dl className="mt-3 space-y-1.5 text-sm">
-              <Row label={`Plan, ${cycleName[cycle]!.toLowerCase()}`} value={money(price.planPrice, currency)} />
+              <Row label={t('product.plan', { cycle: cycleName(cycle as PriceCycle) })} value={money(price.planPrice, currency)} />
               {price.options.map((o) => (
                 <Row key={o.optionId} label={o.quantity > 1 ? `${o.name} × ${o.quantity}` : o.name} value={money(o.amount, currency)} />
               ))}
-              {price.setupFee > 0n ? <Row label="Setup fee (once)" value={money(price.setupFee, currency)} /> : null}
+              {price.setupFee > 0n ? <Row label={t('product.setupFee')} value={money(price.setupFee, currency)} /> : null}
             </dl>
             <div className="mt-4 border-t border-border pt-3" aria-live="polite">
               <div className="flex items-baseline justify-between">
-                <span className="text-sm text-fg-muted">Due today</span>
+                <span className="text-sm text-fg-muted">{t('product.dueToday')}</span>
                 <span className="text-2xl font-semibold tabular-nums" data-testid="configured-price">
                   {money(price.unitPrice + price.setupFee, currency)}
                 </span>
               </div>
               {cycle === 'one_time' ? null : (
                 <p className="mt-1 text-right text-xs text-fg-muted" data-testid="configured-renewal">
-                  then {money(price.unitPrice, currency)}
-                  {perCycle[cycle]}
+                  {t('product.then', { amount: money(price.unitPrice, currency) })}
+                  {per(cycle)}
                 </p>
               )}
             </div>
-            <p className="mt-3 text-xs text-fg-muted">Coupons and any tax are worked out at checkout.</p>
+            <p className="mt-3 text-xs text-fg-muted">{t('product.taxLater')}</p>
           </>
         ) : (
           <p role="alert" className="mt-3 text-sm text-danger">
-            {price.field === 'cycle' ? `${cycleName[cycle]} ${price.message}` : price.message}
+            {refusal(price)}
           </p>
         )}
         <Button className="mt-4 w-full" disabled={!price.ok} onClick={addToCart}>
           <ShoppingCart className="size-4" aria-hidden />
-          Add to cart
+          {t('product.addToCart')}
         </Button>
       </Card>
 
@@ -237,12 +254,12 @@ export function ConfigureProduct({ product, currency, initialCycle }: { product:
       <div className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-surface/95 px-4 py-3 backdrop-blur lg:hidden">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
           <div className="min-w-0 text-sm">
-            <div className="text-xs text-fg-muted">Due today</div>
+            <div className="text-xs text-fg-muted">{t('product.dueToday')}</div>
             <div className="font-semibold tabular-nums">{price.ok ? money(price.unitPrice + price.setupFee, currency) : '—'}</div>
           </div>
           <Button disabled={!price.ok} onClick={addToCart}>
             <ShoppingCart className="size-4" aria-hidden />
-            Add to cart
+            {t('product.addToCart')}
           </Button>
         </div>
       </div>
@@ -257,10 +274,4 @@ function Row({ label, value }: { label: string; value: string }) {
       <dd className="tabular-nums">{value}</dd>
     </div>
   );
-}
-
-function describe(amount: bigint | undefined, cycle: string, currency: string, money: (a: bigint, c: string) => string, each = false) {
-  if (amount === undefined) return `not offered ${cycleName[cycle]!.toLowerCase()}`;
-  if (amount === 0n) return 'included';
-  return `+${money(amount, currency)}${each ? ' each' : ''}${perCycle[cycle]}`;
 }

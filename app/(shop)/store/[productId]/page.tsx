@@ -1,5 +1,6 @@
 import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isUuid } from '@/server/schemas/common';
@@ -28,11 +29,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ProductPage({ params, searchParams }: Params & Search) {
   const { product, currency } = await load(params);
   const { cycle } = await searchParams;
+  const t = await getTranslations('shop.product');
   return (
     <>
       <Link href="/store" className="mb-4 inline-flex items-center gap-1 text-sm text-fg-muted hover:text-fg">
         <ArrowLeft className="size-4" aria-hidden />
-        All products
+        {t('allProducts')}
       </Link>
       <h1 className="text-2xl font-semibold tracking-tight">{product.name}</h1>
       {product.description || product.features.length > 0 ? (
