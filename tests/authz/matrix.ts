@@ -482,7 +482,7 @@ export const trpcMatrix: TrpcEntry[] = [
     expect: deskEdit,
   },
 
-  { call: 'settings.display', expect: signedIn },
+  { call: 'settings.display', expect: everyone },
   { call: 'settings.locale', expect: everyone },
   { call: 'settings.billing', needs: 'admin', expect: adminOnly },
   { call: 'settings.nextInvoiceSequence', needs: 'admin', expect: adminOnly },

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { formatsFor } from '@/i18n/format';
 import { readBillingSettings } from '@/server/services/settings/read';
 import { readStorefront, type StoreProduct } from '@/server/services/storefront/read';
 import { billingChoice, BillingSwitch, shownPrice } from '../_components/billing-switch';
@@ -11,6 +10,7 @@ import { shopper } from '../_lib/shopper';
 import { Markdown } from '../../_components/markdown';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
+import { pageFormats } from '../../_lib/money';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('shop.store'))('title') };
@@ -21,9 +21,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function StorePage({ searchParams }: { searchParams: Search }) {
   const billing = billingChoice((await searchParams).billing);
   const { ctx } = await shopper();
-  const [store, settings, locale, t] = await Promise.all([readStorefront(ctx), readBillingSettings(ctx.db), getLocale(), getTranslations('shop.store')]);
-  // Not pageFormats(): its settings read needs a session, and the store is public.
-  const formats = formatsFor(locale, { decimals: settings.display_decimals });
+  const [store, settings, formats, t] = await Promise.all([readStorefront(ctx), readBillingSettings(ctx.db), pageFormats(), getTranslations('shop.store')]);
   const money = (amount: bigint) => formats.money(amount, store.currency);
   const products = store.categories.flatMap((c) => c.products);
   const bestSaving = Math.max(0, ...products.flatMap((p) => p.prices.filter((price) => price.cycle === 'annual').map((price) => price.savingsPercent ?? 0)));

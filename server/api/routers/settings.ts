@@ -11,12 +11,16 @@ import { getCompany, updateCompany } from '../../services/settings/company';
 import { localePreferences } from '../../services/settings/locale';
 import { getPaymentSettings, updatePaymentSettings } from '../../services/settings/payments';
 import { readBillingSettings } from '../../services/settings/read';
-import { adminProcedure, authedProcedure, publicProcedure, router } from '../trpc';
+import { adminProcedure, publicProcedure, router } from '../trpc';
 
 export const settingsRouter = router({
-  /** How the console shows and computes amounts, and the locale it writes money and dates in: the same for anyone signed in. */
-  display: authedProcedure.query(async ({ ctx }) => {
-    const settings = await readBillingSettings(ctx.service.db);
+  /**
+   * How pages show and compute amounts, and the locale the console writes money and dates in:
+   * the same for everyone, visitors included, since the store prints its prices with them
+   * (nothing here is not on a public page already).
+   */
+  display: publicProcedure.query(async ({ ctx }) => {
+    const settings = await readBillingSettings(ctx.db);
     return {
       decimals: settings.display_decimals ?? null,
       locale: settings.default_locale,
