@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { customBoundsMm, paperSyntax, parsePaper } from '../documents/paper';
 import { fallbackLocale, localeInput, locales } from '@/i18n/locales';
+import { customBoundsMm, paperSyntax, parsePaper } from '../documents/paper';
 import { currencyCode, percentText } from './common';
 
 /** The billing settings block of the API (GET|PATCH /api/v1/settings/billing). */
