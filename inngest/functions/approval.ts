@@ -1,7 +1,8 @@
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { systemContext } from '@/server/services/context';
-import { activeAdmins, mailApprovalRequest } from '@/server/services/notifications/approval-request';
+import { activeAdmins } from '@/server/services/notifications/admin-mail';
+import { mailApprovalRequest } from '@/server/services/notifications/approval-request';
 
 /**
  * A paid order waits for approval: every admin gets one e-mail about it (order, customer,

@@ -1,7 +1,7 @@
 import { publicOrigin } from '@/server/env';
 import { defineWorkflow } from '@/server/jobs/workflow';
 import { systemContext } from '@/server/services/context';
-import { activeAdmins } from '@/server/services/notifications/approval-request';
+import { activeAdmins } from '@/server/services/notifications/admin-mail';
 import { mailWebhookEndpointDisabled } from '@/server/services/notifications/webhook-disabled';
 
 /**

@@ -1,42 +1,22 @@
-import { render } from '@react-email/components';
-import { and, asc, eq } from 'drizzle-orm';
-import type { Database } from '@/db';
-import { customers, orders, users } from '@/db/schema';
-import { fillSubject, InvoiceEmail, type InvoiceMailData } from '@/emails/templates';
-import { formatsFor } from '@/i18n/format';
+import { eq } from 'drizzle-orm';
+import { customers, orders } from '@/db/schema';
+import type { InvoiceMailData } from '@/emails/templates';
 import { requirePermission } from '@/server/auth/actor';
 import { notFound } from '@/server/errors';
-import { configuredNotifier, type Notifier } from '@/server/notify/notifier';
-import { companySettings } from '@/server/schemas/company';
-import { audit } from '@/server/services/audit/record';
+import type { Notifier } from '@/server/notify/notifier';
 import type { ServiceContext } from '@/server/services/context';
-import { mailLanguage, templateWording } from '@/server/services/settings/mail-language';
-import { readBillingSettings, readSettingsBlock } from '@/server/services/settings/read';
-
-const template = 'order_awaiting_approval';
-
-/** Who hears what the desk must act on (an order to approve, a disabled webhook endpoint): every admin who may sign in. */
-export async function activeAdmins(db: Database): Promise<Array<{ id: string; email: string }>> {
-  return db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
-    .orderBy(asc(users.createdAt), asc(users.id));
-}
-
-export type ApprovalMail = { recipient: string; status: 'sent' | 'skipped'; detail: string };
+import { deskWriting, mailedAdmin, sendAdminMail, type AdminMail } from './admin-mail';
 
 /**
  * E-mails one admin that a paid order waits for approval: which order, whose, its total and a
- * link to the order page. The idempotency key is the (order, admin) pair, which Resend and the
- * outbox both keep once, so a retried or repeated run never mails an admin twice. An order
- * decided meanwhile, or an admin disabled meanwhile, gets no mail.
+ * link to the order page, once per (order, admin). An order decided meanwhile, or an admin
+ * disabled meanwhile, gets no mail.
  */
 export async function mailApprovalRequest(
   ctx: ServiceContext,
   input: { orderId: string; adminId: string; origin: string },
   notifier?: Notifier,
-): Promise<ApprovalMail> {
+): Promise<AdminMail> {
   requirePermission(ctx.actor, 'orders.view');
   const [order] = await ctx.db
     .select({
@@ -53,18 +33,14 @@ export async function mailApprovalRequest(
     .innerJoin(customers, eq(customers.id, orders.customerId))
     .where(eq(orders.id, input.orderId));
   if (!order) throw notFound('Order');
-  const [admin] = await ctx.db.select({ email: users.email, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, input.adminId));
-  if (!admin || admin.role !== 'admin' || admin.disabled) return { recipient: admin?.email ?? '', status: 'skipped', detail: 'no longer an active admin' };
+  const admin = await mailedAdmin(ctx.db, input.adminId);
+  if (!admin.active) return { recipient: admin.email, status: 'skipped', detail: 'no longer an active admin' };
   if (order.status !== 'pending' || !order.awaitingApproval)
     return { recipient: admin.email, status: 'skipped', detail: `the order is no longer waiting (${order.status})` };
 
-  const company = await readSettingsBlock(ctx.db, 'company', companySettings);
-  // Admins have no language of their own: the desk's default is the one they run it in.
-  const settings = await readBillingSettings(ctx.db);
-  const language = await mailLanguage(settings.default_locale);
-  const formats = formatsFor(language.locale, { decimals: settings.display_decimals });
+  const { company, language, formats } = await deskWriting(ctx.db);
   const data: InvoiceMailData = {
-    company: company.name || 'Cashdesk',
+    company,
     customerName: order.customerName,
     documentTitle: language.t('row.order'),
     number: order.number,
@@ -74,27 +50,16 @@ export async function mailApprovalRequest(
     issueDate: formats.day(order.createdAt),
     publicUrl: `${input.origin}/admin/orders/${order.id}`,
   };
-  const wording = await templateWording(ctx.db, template, language);
-  const email = <InvoiceEmail template={template} intro={wording.intro} data={data} language={language} />;
-  const channels = notifier ?? (await configuredNotifier(ctx.db));
-  const { id } = await channels.email.send({
-    to: admin.email,
-    subject: fillSubject(wording.subject, data),
-    html: await render(email),
-    text: await render(email, { plainText: true }),
-    attachments: [],
-    template,
-    invoiceId: null,
-    idempotencyKey: `order-awaiting-approval:${order.id}:${input.adminId}`,
-  });
-  await ctx.db.transaction(async (tx) => {
-    await audit(
-      tx,
-      ctx.actor,
-      'order.approval_requested',
-      { type: 'order', id: order.id },
-      { after: { recipient: admin.email, template, providerMessageId: id } },
-    );
-  });
-  return { recipient: admin.email, status: 'sent', detail: id };
+  return sendAdminMail(
+    ctx,
+    {
+      to: admin.email,
+      template: 'order_awaiting_approval',
+      data,
+      language,
+      idempotencyKey: `order-awaiting-approval:${order.id}:${input.adminId}`,
+      audit: { action: 'order.approval_requested', subject: { type: 'order', id: order.id } },
+    },
+    notifier,
+  );
 }
