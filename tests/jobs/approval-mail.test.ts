@@ -1,6 +1,6 @@
 import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailOutbox, jobs, users, workflowEvents } from '@/db/schema';
+import { emailOutbox, jobs, workflowEvents } from '@/db/schema';
 import { activateOrder } from '@/inngest/functions/activate';
 import { notifyApproval } from '@/inngest/functions/approval';
 import { systemActor } from '@/server/auth/actor';
@@ -13,7 +13,7 @@ import { markInvoicePaid } from '@/server/services/invoices/mark-paid';
 import { approveOrder } from '@/server/services/orders/change-status';
 import { placeOrder } from '@/server/services/orders/place';
 import { withTestDatabase } from '../support/database';
-import { ctxOf, givenCustomer, givenProduct, givenUser } from '../support/fixtures';
+import { ctxOf, givenCustomer, givenDeskAdmins, givenProduct } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const runtime: Runtime = { mode: 'embedded', workflows: [notifyApproval, activateOrder], backoff: () => 0 };
@@ -36,14 +36,8 @@ async function paidOrder(autoActivate: boolean) {
 }
 
 beforeAll(async () => {
-  for (let i = 0; i < 2; i++) {
-    const admin = await givenUser(db(), 'admin');
-    admins.push((await db().select({ email: users.email }).from(users).where(eq(users.id, admin.id)))[0]!.email);
-  }
   // Neither a disabled admin nor staff hear of it.
-  const disabled = await givenUser(db(), 'admin');
-  await db().update(users).set({ disabled: true }).where(eq(users.id, disabled.id));
-  await givenUser(db(), 'staff');
+  admins.push(...(await givenDeskAdmins(db())));
 });
 
 describe('admins hear about orders waiting for approval', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '@/db';
 import { orders, resellers, users, workflowEvents } from '@/db/schema';
@@ -20,6 +20,27 @@ import { createApiKey } from '@/server/services/people/api-keys';
 const unique = () => randomBytes(4).toString('hex');
 
 export const ctxOf = (db: Database, actor: Actor, now = new Date()): ServiceContext => ({ db, actor, now });
+
+/**
+ * The people a desk mail goes to and those it must skip: two active admins (their e-mails are
+ * returned), a disabled admin and a staff member.
+ */
+export async function givenDeskAdmins(db: Database): Promise<string[]> {
+  const active = [await givenUser(db, 'admin'), await givenUser(db, 'admin')];
+  const disabled = await givenUser(db, 'admin');
+  await db.update(users).set({ disabled: true }).where(eq(users.id, disabled.id));
+  await givenUser(db, 'staff');
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        active.map((admin) => admin.id),
+      ),
+    );
+  return rows.map((row) => row.email);
+}
 
 /** A user of the role, inserted directly (sign-in is tested end to end, not here); a reseller holds the default flags unless told, at the top of the tree unless given a parent. */
 export async function givenUser(

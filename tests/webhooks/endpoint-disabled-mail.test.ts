@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { emailOutbox, users, webhookEndpoints, workflowEvents } from '@/db/schema';
+import { emailOutbox, webhookEndpoints, workflowEvents } from '@/db/schema';
 import { notifyWebhookDisabled } from '@/inngest/functions/webhook-disabled';
 import { systemActor } from '@/server/auth/actor';
 import { dispatchPending, type Runtime } from '@/server/jobs/runtime';
@@ -9,7 +9,7 @@ import { deliverDueWebhooks } from '@/server/services/webhooks/deliver';
 import { createWebhookEndpoint, sendTestWebhook } from '@/server/services/webhooks/endpoints';
 import { withTestDatabase } from '../support/database';
 import { startFakeServer } from '../support/fake-server';
-import { ctxOf, givenUser } from '../support/fixtures';
+import { ctxOf, givenDeskAdmins } from '../support/fixtures';
 
 const { db } = withTestDatabase();
 const runtime: Runtime = { mode: 'embedded', workflows: [notifyWebhookDisabled], backoff: () => 0 };
@@ -29,14 +29,8 @@ const disabledMails = () => db().select().from(emailOutbox).where(eq(emailOutbox
 beforeAll(async () => {
   vi.stubEnv('CASHDESK_WEBHOOKS_ALLOW_PRIVATE', '1');
   receiver = await startFakeServer(0, () => ({ status: 500, body: { error: 'down' } }));
-  for (let i = 0; i < 2; i++) {
-    const admin = await givenUser(db(), 'admin');
-    admins.push((await db().select({ email: users.email }).from(users).where(eq(users.id, admin.id)))[0]!.email);
-  }
   // Neither a disabled admin nor staff hear of it.
-  const disabled = await givenUser(db(), 'admin');
-  await db().update(users).set({ disabled: true }).where(eq(users.id, disabled.id));
-  await givenUser(db(), 'staff');
+  admins.push(...(await givenDeskAdmins(db())));
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
