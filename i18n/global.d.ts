@@ -9,6 +9,7 @@ type EnglishMessages = {
   portal: typeof import('../messages/en/portal.json');
   shop: typeof import('../messages/en/shop.json');
   auth: typeof import('../messages/en/auth.json');
+  plan: typeof import('../messages/en/plan.json');
 };
 
 declare module 'next-intl' {

@@ -4,7 +4,7 @@ import type { Locale } from './locales';
  * The message files, one per namespace and locale (messages/<locale>/<namespace>.json): each
  * surface owns its namespace, and `messages.test.ts` fails when a locale lacks a key of `en`.
  */
-export const namespaces = ['common', 'document', 'email', 'portal', 'shop', 'auth'] as const;
+export const namespaces = ['common', 'document', 'email', 'portal', 'shop', 'auth', 'plan'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export type Messages = { [N in Namespace]: Record<string, unknown> };

@@ -19,21 +19,26 @@ export function MoneyPreview({
   items,
   note,
   idle = 'Complete the form to see what this writes.',
+  working = 'Working out what this writes…',
+  label = 'Preview',
 }: {
   asking: boolean;
   items: ReadonlyArray<readonly [string, ReactNode]> | null;
   note?: ReactNode;
   idle?: string;
+  /** The words while the server is asked, and the region's name: a customer's page passes its language's. */
+  working?: string;
+  label?: string;
 }) {
   return (
-    <div className="rounded-md bg-muted p-3 text-sm" role="status" aria-label="Preview" aria-busy={asking}>
+    <div className="rounded-md bg-muted p-3 text-sm" role="status" aria-label={label} aria-busy={asking}>
       {items ? (
         <>
           <Facts className="grid grid-cols-2 gap-x-6 gap-y-2" valueClassName="font-medium tabular-nums" items={items} />
           {note ? <p className="mt-2 text-fg-muted">{note}</p> : null}
         </>
       ) : (
-        <p className="text-fg-muted">{asking ? 'Working out what this writes…' : idle}</p>
+        <p className="text-fg-muted">{asking ? working : idle}</p>
       )}
     </div>
   );

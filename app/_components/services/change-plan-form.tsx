@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { FieldErrors } from '@/server/errors';
+import type { PriceCycle } from '@/server/schemas/catalog';
 import type { PlanChange } from '@/server/services/orders/change-plan';
 import type { PlanChoice } from '@/server/services/orders/plan-choices';
 import { useLivePreview } from '../../_lib/use-live-preview';
@@ -14,15 +16,6 @@ import { Field, inputClass } from '../ui/field';
 export type PlanRequest = { product_id: string; cycle: string; options: Array<{ option_id: string; quantity: number }> };
 type Refusal = { message: string; data?: { fields?: FieldErrors | undefined } | null };
 type Current = { productId: string; cycle: string; options: ReadonlyArray<{ optionId: string; quantity: number }> };
-
-const cycleNames: Record<string, string> = {
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  semiannual: 'Semi-annual',
-  annual: 'Annual',
-  biennial: 'Biennial',
-  triennial: 'Triennial',
-};
 
 /**
  * The change-plan form the console and the portal share: the new plan, its cycle and options
@@ -46,6 +39,10 @@ export function ChangePlanForm({
   confirming: boolean;
   onCancel: () => void;
 }) {
+  // In the reader's language: the customer's in the portal, English in the console.
+  const t = useTranslations('plan');
+  const cycles = useTranslations('common.cycle');
+  const cycleName = (cycle: string) => cycles(cycle as PriceCycle);
   const format = useMoney();
   const money = (amount: bigint) => format(amount, currency);
   const [productId, setProductId] = useState(plans.some((p) => p.id === current.productId) ? current.productId : (plans[0]?.id ?? ''));
@@ -89,7 +86,7 @@ export function ChangePlanForm({
   return (
     <div className="grid gap-4">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="New plan" name="plan-product" error={fields.product_id}>
+        <Field label={t('newPlan')} name="plan-product" error={fields.product_id}>
           <select
             id="plan-product"
             className={inputClass}
@@ -104,7 +101,7 @@ export function ChangePlanForm({
             ))}
           </select>
         </Field>
-        <Field label="Billing cycle" name="plan-cycle" error={fields.cycle}>
+        <Field label={t('billingCycle')} name="plan-cycle" error={fields.cycle}>
           <select
             id="plan-cycle"
             className={inputClass}
@@ -114,7 +111,7 @@ export function ChangePlanForm({
           >
             {plan?.cycles.map((c) => (
               <option key={c} value={c}>
-                {cycleNames[c] ?? c}
+                {cycleName(c)}
               </option>
             ))}
           </select>
@@ -122,11 +119,11 @@ export function ChangePlanForm({
       </div>
       {plan && plan.optionGroups.length > 0 ? (
         <fieldset className="grid gap-3 sm:grid-cols-2">
-          <legend className="mb-2 text-sm font-medium">Options</legend>
+          <legend className="mb-2 text-sm font-medium">{t('options')}</legend>
           {plan.optionGroups.map((group) => {
             const id = `plan-group-${group.id}`;
             const error = fields[`options.${group.id}`];
-            const label = group.required ? `${group.name} (required)` : group.name;
+            const label = group.required ? t('required', { name: group.name }) : group.name;
             if (group.kind === 'select' || group.kind === 'radio') {
               const picked = group.options.find((o) => (chosen[o.id] ?? 0) > 0)?.id ?? '';
               return (
@@ -139,7 +136,7 @@ export function ChangePlanForm({
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? `${id}-error` : undefined}
                   >
-                    <option value="">{group.required ? 'Choose…' : 'None'}</option>
+                    <option value="">{group.required ? t('choose') : t('none')}</option>
                     {group.options.map((o) => (
                       <option key={o.id} value={o.id}>
                         {o.name}
@@ -192,29 +189,31 @@ export function ChangePlanForm({
       ) : null}
       <MoneyPreview
         asking={preview.asking}
-        idle={refusal ? refusal.message : 'Choose the new plan to see what changes.'}
+        idle={refusal ? refusal.message : t('idle')}
+        working={t('working')}
+        label={t('preview')}
         items={
           result && [
-            ['New price', `${money(result.newPrice)} ${(cycleNames[chosenCycle] ?? chosenCycle).toLowerCase()}`],
-            ['Days left in the period', `${result.unusedDays} of ${result.periodDays}`],
-            ['Credit for the current plan', `−${money(result.oldCredit)}`],
-            ['Charge for the new plan', money(result.newCharge)],
+            [t('newPrice'), `${money(result.newPrice)} ${cycleName(chosenCycle).toLowerCase()}`],
+            [t('daysLeft'), t('daysOf', { left: result.unusedDays, total: result.periodDays })],
+            [t('creditCurrent'), `−${money(result.oldCredit)}`],
+            [t('chargeNew'), money(result.newCharge)],
             [
-              result.prorate > 0n ? 'To invoice now' : result.prorate < 0n ? 'To credit now' : 'Now',
+              result.prorate > 0n ? t('toInvoice') : result.prorate < 0n ? t('toCredit') : t('now'),
               <span key="prorate" data-testid="prorate">
-                {result.prorate === 0n ? 'Nothing' : money(result.prorate < 0n ? -result.prorate : result.prorate)}
+                {result.prorate === 0n ? t('nothing') : money(result.prorate < 0n ? -result.prorate : result.prorate)}
               </span>,
             ],
           ]
         }
-        note={result && result.prorate < 0n ? 'A credit note puts the difference on the credit balance (at most what was paid for this period).' : undefined}
+        note={result && result.prorate < 0n ? t('creditNote') : undefined}
       />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
         <Button onClick={() => request && confirm(request)} disabled={confirming || !result || preview.asking}>
-          Confirm change
+          {t('confirm')}
         </Button>
       </div>
     </div>
