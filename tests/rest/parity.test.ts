@@ -106,6 +106,8 @@ const consoleOnly: Record<string, string> = {
   'savedViews.rename': yourOwnViews,
   'savedViews.delete': yourOwnViews,
   'portal.updateProfile': 'a client’s own profile in the portal; API keys name admin, staff or reseller roles, never a client',
+  'portal.setLocale':
+    'a client choosing its own language with the switcher; API keys are never a client’s, and PATCH /api/v1/customers/:id sets `locale` for integrators',
   'portal.massPay':
     'a client’s one checkout for several of its invoices, paid by card or PayPal in the browser; an integrator records each payment with invoices.payments',
   // The desk's twin of a customer's plan change is services.changePlan, for any service of its book.
