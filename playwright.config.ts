@@ -26,6 +26,13 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // The desk's default language changes what every other spec reads (console formats, and the
+  // portal, PDFs and e-mails of customers without a language of their own), so the spec that
+  // switches it runs alone, after all the others.
+  projects: [
+    { name: 'shared desk', testIgnore: /console-locale\.spec\.ts/ },
+    { name: 'desk language', testMatch: /console-locale\.spec\.ts/, dependencies: ['shared desk'] },
+  ],
   reporter: process.env.E2E_JSON ? [['list'], ['json', { outputFile: process.env.E2E_JSON }]] : [['list']],
   use: {
     baseURL,

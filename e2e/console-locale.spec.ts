@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { apiKey, apiPost, shot, signIn } from './support';
 
-// The default language is a setting every test of the run shares: this file changes it one test
-// at a time and always puts English back.
+// The default language is a setting every test of the run shares: this file runs after all the
+// others (playwright.config.ts), changes it one test at a time and always puts English back.
 test.describe.configure({ mode: 'serial' });
 
 const resetLanguage = (request: APIRequestContext) =>
