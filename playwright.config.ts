@@ -28,7 +28,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // The desk's default language changes what every other spec reads (console formats, and the
   // portal, PDFs and e-mails of customers without a language of their own), so the spec that
-  // switches it runs alone, after all the others.
+  // switches it runs alone, after all the others (to run it by itself: `--no-deps`).
   projects: [
     { name: 'shared desk', testIgnore: /console-locale\.spec\.ts/ },
     { name: 'desk language', testMatch: /console-locale\.spec\.ts/, dependencies: ['shared desk'] },
