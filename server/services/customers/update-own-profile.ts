@@ -16,7 +16,6 @@ export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProf
   if (scope.kind !== 'customer') throw notFound('Customer account');
   return ctx.db.transaction(async (tx) => {
     const before = await findCustomer(tx, scope, scope.customerId);
-    const [{ locale: localeBefore } = { locale: null }] = await tx.select({ locale: customers.locale }).from(customers).where(eq(customers.id, before.id));
     // Picked one by one: nothing the client did not mean to send (or may not change) gets through.
     const profile = {
       name: input.name,
@@ -24,7 +23,7 @@ export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProf
       phone: input.phone ?? null,
       taxId: input.taxId ?? null,
       billingAddress: input.billingAddress ?? null,
-      locale: input.locale === undefined ? localeBefore : input.locale,
+      locale: input.locale === undefined ? before.locale : input.locale,
     };
     const unchanged =
       profile.name === before.name &&
@@ -32,23 +31,14 @@ export async function updateOwnProfile(ctx: ServiceContext, input: UpdateOwnProf
       profile.phone === before.phone &&
       profile.taxId === before.taxId &&
       sameAddress(profile.billingAddress, before.billingAddress) &&
-      profile.locale === localeBefore;
+      profile.locale === before.locale;
     if (unchanged) return before;
     await tx
       .update(customers)
       .set({ ...profile, updatedAt: ctx.now })
       .where(eq(customers.id, before.id));
     const after = await findCustomer(tx, scope, before.id);
-    await audit(
-      tx,
-      ctx.actor,
-      'customer.profile_updated',
-      { type: 'customer', id: before.id },
-      {
-        before: { ...profileOf(before), locale: localeBefore },
-        after: { ...profileOf(after), locale: profile.locale },
-      },
-    );
+    await audit(tx, ctx.actor, 'customer.profile_updated', { type: 'customer', id: before.id }, { before: profileOf(before), after: profileOf(after) });
     return after;
   });
 }
@@ -57,4 +47,11 @@ const addressKeys = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'
 const sameAddress = (a: BillingAddress | null, b: BillingAddress | null) =>
   a === null || b === null ? a === b : addressKeys.every((key) => (a[key] ?? null) === (b[key] ?? null));
 
-const profileOf = (c: CustomerView) => ({ name: c.name, company: c.company, phone: c.phone, taxId: c.taxId, billingAddress: c.billingAddress });
+const profileOf = (c: CustomerView) => ({
+  name: c.name,
+  company: c.company,
+  phone: c.phone,
+  taxId: c.taxId,
+  billingAddress: c.billingAddress,
+  locale: c.locale,
+});
