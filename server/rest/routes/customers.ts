@@ -12,14 +12,13 @@ import {
   listCustomersInput,
   updateCustomerInput,
 } from '../../schemas/customers';
-import type { ServiceContext } from '../../services/context';
 import { adjustCredit } from '../../services/credit/adjust';
 import { createCustomer } from '../../services/customers/create';
 import { getCustomer } from '../../services/customers/get';
 import { listCustomers } from '../../services/customers/list';
 import type { CustomerView } from '../../services/customers/store';
 import { updateCustomer } from '../../services/customers/update';
-import { readBillingSettings } from '../../services/settings/read';
+import { deskLocale } from '../../services/settings/locale';
 import { defineRoute } from '../handler';
 import { listOf } from '../lists';
 
@@ -60,8 +59,6 @@ export function customerJson(c: CustomerView, defaultLocale: Locale): z.input<ty
   };
 }
 
-const defaultLocale = async (ctx: ServiceContext) => (await readBillingSettings(ctx.db)).default_locale;
-
 export const createCustomerRoute = defineRoute(
   {
     method: 'POST',
@@ -73,7 +70,7 @@ export const createCustomerRoute = defineRoute(
     response: customerOutput,
     status: 201,
   },
-  async ({ ctx, body }) => customerJson(await createCustomer(ctx, body), await defaultLocale(ctx)),
+  async ({ ctx, body }) => customerJson(await createCustomer(ctx, body), await deskLocale(ctx)),
 );
 
 export const listCustomersRoute = defineRoute(
@@ -87,7 +84,7 @@ export const listCustomersRoute = defineRoute(
     response: listOf(customerOutput),
   },
   async ({ ctx, query }) => {
-    const [page, fallback] = await Promise.all([listCustomers(ctx, query), defaultLocale(ctx)]);
+    const [page, fallback] = await Promise.all([listCustomers(ctx, query), deskLocale(ctx)]);
     return { data: page.items.map((c) => customerJson(c, fallback)), next_cursor: page.nextCursor };
   },
 );
@@ -102,7 +99,7 @@ export const getCustomerRoute = defineRoute(
     params: customerIdInput,
     response: customerOutput,
   },
-  async ({ ctx, params }) => customerJson(await getCustomer(ctx, params), await defaultLocale(ctx)),
+  async ({ ctx, params }) => customerJson(await getCustomer(ctx, params), await deskLocale(ctx)),
 );
 
 export const updateCustomerRoute = defineRoute(
@@ -116,7 +113,7 @@ export const updateCustomerRoute = defineRoute(
     body: camelized(updateCustomerInput),
     response: customerOutput,
   },
-  async ({ ctx, params, body }) => customerJson(await updateCustomer(ctx, { ...body, id: params.id }), await defaultLocale(ctx)),
+  async ({ ctx, params, body }) => customerJson(await updateCustomer(ctx, { ...body, id: params.id }), await deskLocale(ctx)),
 );
 
 export const adjustCreditRoute = defineRoute(

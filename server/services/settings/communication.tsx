@@ -18,8 +18,9 @@ import {
 } from '@/server/schemas/communication';
 import type { ServiceContext } from '@/server/services/context';
 import { writeSettingsBlock } from './billing';
+import { deskLocale } from './locale';
 import { mailLanguage } from './mail-language';
-import { readBillingSettings, readSettingsBlock } from './read';
+import { readSettingsBlock } from './read';
 
 /** Which channels can send right now, for send buttons that say why they cannot. */
 export async function channelStatus(ctx: ServiceContext): Promise<{ email: 'resend' | 'outbox'; sms: boolean; whatsapp: boolean }> {
@@ -75,12 +76,10 @@ export async function updateCommunication(ctx: ServiceContext, input: Communicat
 
 export type TemplateView = { key: TemplateKey; label: string; locale: Locale; subject: string; intro: string; edited: boolean; attachPdf: boolean };
 
-const localeOrDefault = async (ctx: ServiceContext, locale: Locale | undefined) => locale ?? (await readBillingSettings(ctx.db)).default_locale;
-
 /** Every template's wording in one locale (the desk's default unless named): the admin's, else the built-in one. */
 export async function listTemplates(ctx: ServiceContext, input: { locale?: Locale | undefined } = {}): Promise<TemplateView[]> {
   requirePermission(ctx.actor, 'settings.manage');
-  const language = await mailLanguage(await localeOrDefault(ctx, input.locale));
+  const language = await mailLanguage(input.locale ?? (await deskLocale(ctx)));
   const saved = await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings);
   return templateKeys.map((key) => {
     const edited = saved[key]?.[language.locale];
@@ -101,7 +100,7 @@ export async function saveTemplate(
   input: { template: TemplateKey; locale?: Locale | undefined; subject: string; intro: string },
 ): Promise<void> {
   requirePermission(ctx.actor, 'settings.manage');
-  const locale = await localeOrDefault(ctx, input.locale);
+  const locale = input.locale ?? (await deskLocale(ctx));
   const before = await readSettingsBlock(ctx.db, 'email_templates', emailTemplateSettings);
   const after = { ...before, [input.template]: { ...before[input.template], [locale]: { subject: input.subject, intro: input.intro } } };
   await writeSettingsBlock(ctx, 'email_templates', before, after);
@@ -132,7 +131,7 @@ export async function previewTemplate(
   input: { template: TemplateKey; locale?: Locale | undefined; subject: string; intro: string },
 ): Promise<{ subject: string; html: string }> {
   requirePermission(ctx.actor, 'settings.manage');
-  const language = await mailLanguage(await localeOrDefault(ctx, input.locale));
+  const language = await mailLanguage(input.locale ?? (await deskLocale(ctx)));
   const data = sample(language.locale, (await translator(language.locale, 'common'))('document.invoice'));
   return {
     subject: fillSubject(input.subject, data),

@@ -14,9 +14,14 @@ export async function localePreferences(ctx: ServiceContext): Promise<LocalePref
   return { own: isLocale(row?.locale) ? row.locale : null, fallback: settings.default_locale };
 }
 
+/** The desk's default language: of customers who chose none, of admins' mails, of the template editor's first tab. */
+export async function deskLocale(ctx: Pick<ServiceContext, 'db'>): Promise<Locale> {
+  return (await readBillingSettings(ctx.db)).default_locale;
+}
+
 /** The language a customer's documents and messages are written in: theirs, else the desk's default. */
 export async function customerLocale(ctx: Pick<ServiceContext, 'db'>, customer: { locale: string | null }): Promise<Locale> {
-  return isLocale(customer.locale) ? customer.locale : (await readBillingSettings(ctx.db)).default_locale;
+  return isLocale(customer.locale) ? customer.locale : deskLocale(ctx);
 }
 
 /** The same for a customer known by id (the caller has already checked it may see them). */
