@@ -5,8 +5,9 @@ import { api } from '@/server/api/server-caller';
 import { fallbackLocale, isLocale, localeCookie, negotiateLocale, type Locale } from './locales';
 import { loadMessages } from './messages';
 
-// The console's areas: staff read English there whatever their browser says (DESIGN.md).
-const consoleAreas = ['/admin', '/reseller', '/collect'];
+// The console's areas, and the staff's own account pages: staff read English there whatever
+// their browser says (DESIGN.md).
+const consoleAreas = ['/admin', '/reseller', '/collect', '/account'];
 
 /**
  * The language of this request's page: in the console English; elsewhere the signed-in

@@ -19,12 +19,7 @@ export default async function ClientLayout({ children }: { children: ReactNode }
     { href: '/store', label: t('nav.store'), icon: 'store' },
   ];
   return (
-    <ConsoleShell
-      user={user}
-      area={t('shell.area')}
-      nav={nav}
-      labels={{ role: t('shell.role'), account: t('shell.account'), signOut: t('shell.signOut'), theme: t('shell.theme') }}
-    >
+    <ConsoleShell user={user} area={t('shell.area')} nav={nav}>
       <MoneyProvider decimals={await displayDecimals()} locale={await getLocale()}>
         {children}
       </MoneyProvider>

@@ -2,6 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { changePasswordInput } from '@/server/schemas/account';
 import { showFieldErrors } from '../../_lib/form-errors';
 import { withConfirmation } from '../../_lib/form-schemas';
@@ -11,19 +12,9 @@ import { Form, FormText, setFieldErrors, useZodForm } from '../ui/form';
 
 const passwordForm = withConfirmation(changePasswordInput);
 
-/** The form's words: English in the console; the portal passes them in its customer's language. */
-export type PasswordFormLabels = { current: string; new: string; again: string; submit: string; submitting: string };
-
-const english: PasswordFormLabels = {
-  current: 'Current password',
-  new: 'New password',
-  again: 'New password again',
-  submit: 'Change password',
-  submitting: 'Changing…',
-};
-
-/** Any role's own password: the current one, then the new one twice. */
-export function ChangePasswordForm({ labels = english }: { labels?: PasswordFormLabels }) {
+/** Any role's own password: the current one, then the new one twice, in the page's language. */
+export function ChangePasswordForm() {
+  const t = useTranslations('common.password');
   const trpc = useTRPC();
   const form = useZodForm(passwordForm, { current_password: '', new_password: '', confirm_password: '' });
   const change = useMutation(
@@ -39,13 +30,13 @@ export function ChangePasswordForm({ labels = english }: { labels?: PasswordForm
       form={form}
       onSubmit={(v) => change.mutate({ current_password: v.current_password, new_password: v.new_password })}
       className="space-y-4"
-      aria-label={labels.submit}
+      aria-label={t('submit')}
     >
-      <FormText name="current_password" label={labels.current} type="password" autoComplete="current-password" />
-      <FormText name="new_password" label={labels.new} type="password" autoComplete="new-password" />
-      <FormText name="confirm_password" label={labels.again} type="password" autoComplete="new-password" />
+      <FormText name="current_password" label={t('current')} type="password" autoComplete="current-password" />
+      <FormText name="new_password" label={t('new')} type="password" autoComplete="new-password" />
+      <FormText name="confirm_password" label={t('again')} type="password" autoComplete="new-password" />
       <Button type="submit" disabled={change.isPending}>
-        {change.isPending ? labels.submitting : labels.submit}
+        {change.isPending ? t('submitting') : t('submit')}
       </Button>
     </Form>
   );

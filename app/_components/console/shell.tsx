@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '@/server/auth/next-auth';
@@ -5,19 +6,16 @@ import { Nav, type NavItem } from './nav';
 import { SignOutButton } from './sign-out-button';
 import { ThemeToggle } from './theme-toggle';
 
-const roleLabel = { admin: 'Administrator', staff: 'Staff', reseller: 'Reseller', client: 'Client', collector: 'Collector' } as const;
-
-/** The frame's own words: English in the console; the portal passes them in its customer's language. */
-export type ShellLabels = { role: string; account: string; signOut: string; theme: string };
-
-/** The console frame shared by /admin, /reseller and /client: sidebar, top bar, content. */
+/**
+ * The console frame shared by /admin, /reseller and /client: sidebar, top bar, content. Its own
+ * words are the page's language: English in the consoles, the customer's in the portal.
+ */
 export function ConsoleShell({
   user,
   area,
   nav,
   banner,
   search,
-  labels,
   children,
 }: {
   user: SessionUser;
@@ -27,9 +25,9 @@ export function ConsoleShell({
   banner?: ReactNode;
   /** The global search palette's button, first in the top bar (the desk's and resellers' consoles). */
   search?: ReactNode;
-  labels?: ShellLabels;
   children: ReactNode;
 }) {
+  const t = useTranslations('common.shell');
   // Printed (a report's Print button), only the page's content shows: no sidebar, top bar or banner.
   return (
     <div className="flex min-h-screen">
@@ -51,19 +49,19 @@ export function ConsoleShell({
         ) : null}
         <header className="flex h-14 items-center justify-end gap-3 border-b border-border bg-surface px-4 sm:px-6 print:hidden">
           {search}
-          <ThemeToggle label={labels?.theme} />
+          <ThemeToggle />
           {/* On a phone a long name or e-mail is cut short rather than pushing Sign out off the screen. */}
           <div className="min-w-0 text-right" data-testid="signed-in-user">
             <div className="truncate text-sm leading-tight font-medium">{user.name}</div>
             <div className="truncate text-xs text-fg-muted">
-              {user.email} · {labels?.role ?? roleLabel[user.role]}
+              {user.email} · {t(`role.${user.role}`)}
             </div>
           </div>
           {/* Clients keep their password with their details in the portal's profile. */}
           <Link href={user.role === 'client' ? '/client/profile' : '/account'} className="shrink-0 text-sm text-fg-muted hover:text-fg hover:underline">
-            {labels?.account ?? 'Account'}
+            {t('account')}
           </Link>
-          <SignOutButton label={labels?.signOut} />
+          <SignOutButton />
         </header>
         <div className="border-b border-border bg-surface px-4 py-2 md:hidden print:hidden">
           <Nav items={nav} layout="bar" />

@@ -9,7 +9,6 @@ import { listParams, readParams } from '../../_lib/list-params';
 import { pageFormats } from '../../_lib/money';
 import { InvoiceRows } from '../invoice-rows';
 import { openInvoices } from '../open-invoices';
-import { pagerLabels } from '../pager';
 import { MassPay } from './mass-pay';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,7 +34,7 @@ export default async function ClientInvoices({ searchParams }: { searchParams: P
       ) : null}
       <Card className="overflow-hidden">
         <InvoiceRows invoices={rows} formats={formats} empty={t('empty')} />
-        <ListPager shown={rows.length} next={page.nextCursor} labels={await pagerLabels(rows.length)} />
+        <ListPager shown={rows.length} next={page.nextCursor} />
       </Card>
     </>
   );

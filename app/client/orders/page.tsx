@@ -10,7 +10,6 @@ import type { SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 import { listParams, readParams } from '../../_lib/list-params';
 import { pageFormats } from '../../_lib/money';
-import { pagerLabels } from '../pager';
 import { PortalStatus } from '../status';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -78,7 +77,7 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
             </tr>
           ))}
         </DataTable>
-        <ListPager shown={page.items.length} next={page.nextCursor} labels={await pagerLabels(page.items.length)} />
+        <ListPager shown={page.items.length} next={page.nextCursor} />
       </Card>
     </>
   );

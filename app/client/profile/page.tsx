@@ -48,15 +48,7 @@ export default async function ClientProfile() {
         </Card>
         <Card className="p-6">
           <h2 className="mb-4 font-semibold">{t('password')}</h2>
-          <ChangePasswordForm
-            labels={{
-              current: t('passwordForm.current'),
-              new: t('passwordForm.new'),
-              again: t('passwordForm.again'),
-              submit: t('passwordForm.submit'),
-              submitting: t('passwordForm.submitting'),
-            }}
-          />
+          <ChangePasswordForm />
         </Card>
       </div>
     </>
