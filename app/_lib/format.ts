@@ -1,16 +1,6 @@
-import { formatsFor } from '@/i18n/format';
 import type { InvoiceKind } from '@/server/billing/invoice-status';
 
-// English dates, in UTC: billing dates are calendar dates, not instants in the viewer's zone.
-// The consoles write theirs in the settings' locale instead (consoleFormats, useFormats).
-const english = formatsFor('en');
-
-/** A calendar date ("2026-11-30") or an instant, as "30 Nov 2026"; "—" for none. */
-export const formatDay = english.day;
-
-/** An instant to the minute: "30 Nov 2026, 00:04". */
-export const formatMoment = english.moment;
-
+// The consoles write days and moments in the settings' locale (consoleFormats, useFormats).
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
 /** An instant's time of day, UTC: "00:04". */
 export const formatTime = (value: Date) => timeFormat.format(value);
