@@ -1,13 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { InvoiceKind } from '@/server/billing/invoice-status';
 import { documentHeading } from '@/server/documents/model';
+import { documentKindNames } from '../../_lib/format';
 import { Facts } from '../ui/facts';
 
-const kinds = { invoice: 'Invoice', proforma: 'Proforma', credit_note: 'Credit note', debit_note: 'Debit note' } as const;
-
 /** "Credit note CN-2026-00004": a document as a preview names it (a draft has no number yet). */
-export const documentName = (kind: keyof typeof kinds, number: string | null) => documentHeading(kinds[kind], number);
+export const documentName = (kind: InvoiceKind, number: string | null) => documentHeading(documentKindNames[kind], number);
 
 /**
  * What a money dialog's server preview says will be written, above its Confirm button: the
