@@ -19,7 +19,6 @@ import { communicationEvents, defaultCommunicationRules } from '@/server/schemas
 import { channelNames, type Channel } from '@/server/schemas/invoices';
 import { audit } from '@/server/services/audit/record';
 import type { ServiceContext } from '@/server/services/context';
-import { customerLocale } from '@/server/services/settings/locale';
 import { mailLanguage, templateWording } from '@/server/services/settings/mail-language';
 import type { NotificationRow } from './store';
 
@@ -162,14 +161,7 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
   if (!doc.number || !doc.publicUrl) throw new AppError('invalid_state', 'A draft cannot be sent: finalize it first');
   // The document load has checked the caller may see the invoice (scope and permission).
   const [contact] = await ctx.db
-    .select({
-      email: customers.email,
-      phone: customers.phone,
-      locale: customers.locale,
-      orderContact: orders.contact,
-      contract: orders.contract,
-      autoEmail: orders.autoEmail,
-    })
+    .select({ email: customers.email, phone: customers.phone, orderContact: orders.contact, contract: orders.contract, autoEmail: orders.autoEmail })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
     .leftJoin(orders, eq(orders.id, invoices.orderId))
@@ -190,7 +182,8 @@ export async function deliverInvoice(ctx: ServiceContext, input: SendInput, noti
 
   let outcome: { status: 'sent'; providerMessageId: string } | { status: 'failed'; detail: string };
   try {
-    const language = await mailLanguage(await customerLocale(ctx, contact!));
+    // The document is already in the customer's language (loadInvoiceDocument): the mail goes in it too.
+    const language = await mailLanguage(doc.locale);
     const paymentLink = doc.balance > 0n && offersLink ? await cardPaymentLink(ctx, doc.publicUrl) : undefined;
     const data = await mailData(doc, language, settings.display_decimals, doc.publicUrl, paymentLink);
     const needsPdf = input.channel === 'whatsapp' || templates[template].attachPdf;
