@@ -6,8 +6,8 @@ import type { InvoiceKind } from '@/server/billing/invoice-status';
 import { buttonClass } from '../_components/ui/button';
 import { cn } from '../_components/ui/cn';
 import { DataTable } from '../_components/ui/data-table';
+import { StatusPill } from '../_components/ui/status-pill';
 import { isOpen } from './open-invoices';
-import { PortalStatus } from './status';
 
 export type InvoiceRow = {
   id: string;
@@ -60,7 +60,7 @@ export function InvoiceRows({ invoices, formats, empty }: { invoices: InvoiceRow
               </Link>
               {invoice.kind !== 'invoice' ? <span className="ml-2 text-xs text-fg-muted">{tc(`document.${invoice.kind}`)}</span> : null}
               <span className="mt-0.5 flex items-center gap-2 text-xs font-normal text-fg-muted sm:hidden">
-                {t('dueOn', { date: day(invoice.dueDate) })} <PortalStatus status={invoice.status} />
+                {t('dueOn', { date: day(invoice.dueDate) })} <StatusPill status={invoice.status} />
               </span>
             </td>
             <td className={cn(wide, 'px-4 py-2.5 whitespace-nowrap')}>{day(invoice.issueDate)}</td>
@@ -68,7 +68,7 @@ export function InvoiceRows({ invoices, formats, empty }: { invoices: InvoiceRow
             <td className={cn(wide, 'px-4 py-2.5 text-right tabular-nums')}>{money(invoice.total, invoice.currency)}</td>
             <td className={cn(cell, 'text-right font-medium tabular-nums')}>{money(invoice.balance, invoice.currency)}</td>
             <td className={cn(wide, 'px-4 py-2.5')}>
-              <PortalStatus status={invoice.status} />
+              <StatusPill status={invoice.status} />
             </td>
             <td className={cn(cell, 'py-2 text-right whitespace-nowrap')}>
               {unpaid ? (

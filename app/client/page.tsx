@@ -6,12 +6,12 @@ import { nextRenewal } from '@/server/billing/next-invoice';
 import { toPlainDate } from '@/server/billing/periods';
 import { buttonClass } from '../_components/ui/button';
 import { Card, PageHeader } from '../_components/ui/card';
+import { StatusPill } from '../_components/ui/status-pill';
 import { WalletCard } from '../_components/wallet-card';
 import { requireArea } from '../_lib/guard';
 import { pageFormats } from '../_lib/money';
 import { InvoiceRows } from './invoice-rows';
 import { openInvoices } from './open-invoices';
-import { PortalStatus } from './status';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portal.overview'))('title') };
@@ -95,7 +95,7 @@ export default async function ClientHome() {
                     {tc(`cycle.${service.cycle}`)} · {money(service.price, service.currency)}
                   </span>
                   <span data-testid="renews">{formats.day(service.renews)}</span>
-                  <PortalStatus status={service.status} />
+                  <StatusPill status={service.status} />
                 </span>
               </li>
             ))}

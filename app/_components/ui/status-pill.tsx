@@ -1,3 +1,4 @@
+import { useTranslations, type Messages } from 'next-intl';
 import { statusLabel } from '@/server/labels';
 import { cn } from './cn';
 
@@ -27,11 +28,19 @@ const tones: Record<string, string> = {
   expired: 'bg-muted text-fg-muted',
 };
 
-/** A status as a coloured pill in words (server/labels); `label` words it where even those would mislead (a credit note's "Credited"). */
+type Translated = keyof Messages['common']['status'];
+
+/**
+ * A status as a coloured pill in words: the page's language where `common.status` has the code
+ * (English in the consoles, the same words as server/labels), else server/labels; `label` words
+ * it where even those would mislead (a credit note's "Credited") or the page writes for someone
+ * else (a document in its customer's language).
+ */
 export function StatusPill({ status, label, className }: { status: string; label?: string | undefined; className?: string }) {
+  const t = useTranslations('common.status');
   return (
     <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium', tones[status] ?? 'bg-muted', className)}>
-      {label ?? statusLabel(status)}
+      {label ?? (t.has(status as Translated) ? t(status as Translated) : statusLabel(status))}
     </span>
   );
 }

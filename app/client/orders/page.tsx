@@ -6,11 +6,11 @@ import { documentCarrying } from '@/server/billing/order-status';
 import { ListPager } from '../../_components/console/list-chrome';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
+import { StatusPill } from '../../_components/ui/status-pill';
 import type { SearchParams } from '../../_lib/format';
 import { requireArea } from '../../_lib/guard';
 import { listParams, readParams } from '../../_lib/list-params';
 import { pageFormats } from '../../_lib/money';
-import { PortalStatus } from '../status';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portal.orders'))('title') };
@@ -63,7 +63,7 @@ export default async function ClientOrders({ searchParams }: { searchParams: Pro
               </td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(order.total, order.currency)}</td>
               <td className="px-4 py-2.5">
-                <PortalStatus status={order.status} />
+                <StatusPill status={order.status} />
                 {order.awaitingApproval ? <div className="mt-1 text-xs text-fg-muted">{t('awaitingApproval')}</div> : null}
               </td>
               <td className="px-4 py-2.5 whitespace-nowrap">

@@ -5,9 +5,9 @@ import { api } from '@/server/api/server-caller';
 import { buttonClass } from '../../_components/ui/button';
 import { Card, PageHeader } from '../../_components/ui/card';
 import { DataTable } from '../../_components/ui/data-table';
+import { StatusPill } from '../../_components/ui/status-pill';
 import { requireArea } from '../../_lib/guard';
 import { pageFormats } from '../../_lib/money';
-import { PortalStatus } from '../status';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portal.services'))('title') };
@@ -56,7 +56,7 @@ export default async function ClientServices() {
                 <td className="px-4 py-2.5 whitespace-nowrap">{day(service.periodEnd)}</td>
                 <td className="px-4 py-2.5 whitespace-nowrap">{day(ended ? null : service.nextDueDate)}</td>
                 <td className="px-4 py-2.5">
-                  <PortalStatus status={service.status} />
+                  <StatusPill status={service.status} />
                 </td>
               </tr>
             );

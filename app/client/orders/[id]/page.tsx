@@ -10,9 +10,9 @@ import { buttonClass } from '../../../_components/ui/button';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { DataTable } from '../../../_components/ui/data-table';
 import { Facts } from '../../../_components/ui/facts';
+import { StatusPill } from '../../../_components/ui/status-pill';
 import { recordId, requireArea } from '../../../_lib/guard';
 import { pageFormats } from '../../../_lib/money';
-import { PortalStatus } from '../../status';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -52,7 +52,7 @@ export default async function ClientOrder({ params }: Props) {
             [
               t('status'),
               <span key="status" className="flex flex-wrap items-center gap-2">
-                <PortalStatus status={order.status} />
+                <StatusPill status={order.status} />
                 {order.awaitingApproval ? <span className="text-xs text-fg-muted">{t('awaitingApproval')}</span> : null}
               </span>,
             ],
@@ -82,7 +82,7 @@ export default async function ClientOrder({ params }: Props) {
                 <td className="px-4 py-2.5">
                   {service ? (
                     <Link href={`/client/services/${service.id}`} className="inline-flex items-center gap-2 text-accent hover:underline">
-                      {service.name} <PortalStatus status={service.status} />
+                      {service.name} <StatusPill status={service.status} />
                     </Link>
                   ) : (
                     '—'
@@ -116,7 +116,7 @@ export default async function ClientOrder({ params }: Props) {
               <td className="px-4 py-2.5 whitespace-nowrap">{day(invoice.issueDate)}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, invoice.currency)}</td>
               <td className="px-4 py-2.5">
-                <PortalStatus status={invoice.status} />
+                <StatusPill status={invoice.status} />
               </td>
             </tr>
           ))}

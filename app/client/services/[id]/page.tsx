@@ -11,9 +11,9 @@ import { buttonClass } from '../../../_components/ui/button';
 import { Card, PageHeader } from '../../../_components/ui/card';
 import { DataTable } from '../../../_components/ui/data-table';
 import { Facts } from '../../../_components/ui/facts';
+import { StatusPill } from '../../../_components/ui/status-pill';
 import { recordId, requireArea } from '../../../_lib/guard';
 import { pageFormats } from '../../../_lib/money';
-import { PortalStatus } from '../../status';
 import { CancelService, PortalChangePlan } from './actions';
 
 type Props = { params: Promise<{ id: string }> };
@@ -59,7 +59,7 @@ export default async function ClientService({ params }: Props) {
           className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-3"
           valueClassName="font-medium"
           items={[
-            [t('status'), <PortalStatus key="status" status={service.status} />],
+            [t('status'), <StatusPill key="status" status={service.status} />],
             [t('price'), t('priceValue', { price: money(service.price, service.currency), cycle: tc(`cycle.${service.cycle as PriceCycle}`) })],
             [t('options'), options === '' ? t('none') : options],
             [t('paidPeriod'), service.periodStart && service.periodEnd ? `${day(service.periodStart)} – ${day(service.periodEnd)}` : '—'],
@@ -106,7 +106,7 @@ export default async function ClientService({ params }: Props) {
               <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.total, service.currency)}</td>
               <td className="px-4 py-2.5 text-right tabular-nums">{money(invoice.balance, service.currency)}</td>
               <td className="px-4 py-2.5">
-                <PortalStatus status={invoice.status} />
+                <StatusPill status={invoice.status} />
               </td>
             </tr>
           ))}

@@ -8,8 +8,8 @@ import { checkoutMethods } from '@/server/schemas/payments';
 import { PayPanel } from '../../../../_components/pay/pay-panel';
 import { buttonClass } from '../../../../_components/ui/button';
 import { Card, PageHeader } from '../../../../_components/ui/card';
+import { StatusPill } from '../../../../_components/ui/status-pill';
 import { requireArea } from '../../../../_lib/guard';
-import { PortalStatus } from '../../../status';
 import { clientInvoice } from '../load';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -57,7 +57,7 @@ export default async function ClientPayPage({ params, searchParams }: Props) {
             <div className="flex justify-between gap-4">
               <dt className="text-fg-muted">{t('status')}</dt>
               <dd>
-                <PortalStatus status={doc.status} />
+                <StatusPill status={doc.status} />
               </dd>
             </div>
             <div className="flex justify-between gap-4">
